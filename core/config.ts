@@ -1,0 +1,189 @@
+// Every environment variable SalesOS reads is declared, parsed and validated here, and nowhere else.
+// A bad value stops the start with one message naming each bad variable and what it expects.
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from './errors.ts';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = (what: string) =>
+  z.preprocess(emptyToUndefined, z.url({ message: `expected ${what}` }).optional());
+const bool = (dflt: boolean) =>
+  z.preprocess(
+    (v) => emptyToUndefined(v) ?? String(dflt),
+    z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' }),
+  ).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (dflt: number, min: number, max: number) =>
+  z.preprocess(
+    (v) => emptyToUndefined(v) ?? String(dflt),
+    z.string().regex(/^\d+$/, { message: `expected a whole number between ${min} and ${max}` }),
+  ).transform(Number).pipe(z.number().min(min, { message: `expected at least ${min}` }).max(max, { message: `expected at most ${max}` }));
+const positiveNumber = (dflt: number) =>
+  z.preprocess(
+    (v) => emptyToUndefined(v) ?? String(dflt),
+    z.string().regex(/^\d+(\.\d+)?$/, { message: 'expected a non-negative number such as 5 or 2.50' }),
+  ).transform(Number);
+
+const timeZone = z.preprocess(
+  (v) => emptyToUndefined(v) ?? 'UTC',
+  z.string().refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, { message: 'expected an IANA time zone such as Europe/Berlin' }),
+);
+
+const schema = z.object({
+  NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgresql:// connection URL' })
+      .optional(),
+  ),
+  SALESOS_DATA_DIR: z.preprocess((v) => emptyToUndefined(v) ?? './.salesos', z.string()),
+  SALESOS_SEED_DEMO: bool(true),
+  SALESOS_TIME_ZONE: timeZone,
+  REDIS_URL: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^rediss?:\/\//, { message: 'expected a redis:// or rediss:// URL' }).optional(),
+  ),
+  PORT: int(3000, 0, 65535),
+  LOG_LEVEL: z.preprocess(
+    (v) => emptyToUndefined(v) ?? 'info',
+    z.enum(['error', 'warn', 'info', 'debug'], { message: 'expected one of error, warn, info, debug' }),
+  ),
+  LOG_FORMAT: z.preprocess(
+    (v) => emptyToUndefined(v) ?? 'auto',
+    z.enum(['auto', 'json', 'pretty'], { message: 'expected one of auto, json, pretty' }),
+  ),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl('an http(s) URL of an OpenAI-compatible API, e.g. http://localhost:11434/v1'),
+  SALESOS_MODEL: optionalString,
+  ENRICHMENT_AGENT_URL: optionalUrl('the http(s) base URL of the enrichment agent'),
+  ENRICHMENT_AGENT_TOKEN: optionalString,
+  ENRICHMENT_TIMEOUT_MS: int(10_000, 100, 120_000),
+  ENRICHMENT_FRESH_DAYS: int(30, 0, 3650),
+  COST_DAILY_LIMIT_USD: positiveNumber(5),
+  COST_PRICES_FILE: optionalString,
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: optionalUrl('an http(s) URL ending in /api/'),
+  SLACK_UNKNOWN_USERS: z.preprocess(
+    (v) => emptyToUndefined(v) ?? 'provision',
+    z.enum(['provision', 'deny'], { message: 'expected provision or deny' }),
+  ),
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  MICROSOFT_APP_TYPE: z.preprocess(
+    (v) => emptyToUndefined(v) ?? 'MultiTenant',
+    z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], {
+      message: 'expected SingleTenant, MultiTenant or UserAssignedMSI',
+    }),
+  ),
+  TEAMS_ALLOW_UNAUTHENTICATED: bool(false),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  /** Real PostgreSQL when set; otherwise the embedded database in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  seedDemo: boolean;
+  defaultTimeZone: string;
+  redisUrl?: string;
+  port: number;
+  log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
+  model: { apiKey?: string; baseUrl?: string; id?: string };
+  enrichment: { url?: string; token?: string; timeoutMs: number; freshDays: number };
+  cost: { dailyLimitUsd: number; pricesFile?: string };
+  slack: {
+    botToken?: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+    unknownUsers: 'provision' | 'deny';
+  };
+  teams: {
+    appId?: string;
+    appPassword?: string;
+    tenantId?: string;
+    appType: Env['MICROSOFT_APP_TYPE'];
+    allowUnauthenticated: boolean;
+  };
+}
+
+/** Parse the environment. Throws one ConfigError listing every bad variable. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '?');
+      const raw = source[name];
+      const shown = raw === undefined ? 'not set' : isSecretName(name) ? 'a value' : JSON.stringify(raw);
+      return `${name}: ${issue.message} (got ${shown})`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN)
+    problems.push('SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+  if ((e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) && !e.SLACK_BOT_TOKEN)
+    problems.push('SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (got not set)');
+  if (e.SLACK_APP_TOKEN && !e.SLACK_APP_TOKEN.startsWith('xapp-'))
+    problems.push('SLACK_APP_TOKEN: expected an app-level token starting with xapp- (got a value)');
+  if (e.MICROSOFT_APP_ID && e.TEAMS_ALLOW_UNAUTHENTICATED)
+    problems.push('TEAMS_ALLOW_UNAUTHENTICATED: must not be true when MICROSOFT_APP_ID is set (got "true")');
+  if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID)
+    problems.push('MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE is SingleTenant (got not set)');
+  if (problems.length) throw new ConfigError(problems);
+
+  return {
+    env: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.SALESOS_DATA_DIR),
+    seedDemo: e.SALESOS_SEED_DEMO,
+    defaultTimeZone: e.SALESOS_TIME_ZONE,
+    redisUrl: e.REDIS_URL,
+    port: e.PORT,
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    model: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, id: e.SALESOS_MODEL },
+    enrichment: {
+      url: e.ENRICHMENT_AGENT_URL,
+      token: e.ENRICHMENT_AGENT_TOKEN,
+      timeoutMs: e.ENRICHMENT_TIMEOUT_MS,
+      freshDays: e.ENRICHMENT_FRESH_DAYS,
+    },
+    cost: { dailyLimitUsd: e.COST_DAILY_LIMIT_USD, pricesFile: e.COST_PRICES_FILE },
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+      unknownUsers: e.SLACK_UNKNOWN_USERS,
+    },
+    teams: {
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+      appType: e.MICROSOFT_APP_TYPE,
+      allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED,
+    },
+  };
+}
+
+function isSecretName(name: string): boolean {
+  return /TOKEN|SECRET|PASSWORD|KEY|DATABASE_URL|REDIS_URL/.test(name);
+}
+
+/** The variables SalesOS reads, for `.env.example` checks and documentation tests. */
+export const CONFIG_VARIABLES = Object.keys(schema.shape) as (keyof Env)[];

@@ -1,0 +1,78 @@
+// Opens the database SalesOS runs on: a PostgreSQL server (DATABASE_URL) or the embedded PGlite.
+// Both go through the same pg pool, the same Prisma adapter and the same migrations.
+import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/client.ts';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.ts';
+import { migrate, migrationStatus, type MigrationStatus } from './migrate.ts';
+import { log } from '../log.ts';
+
+export type Prisma = PrismaClient;
+
+export interface Database {
+  prisma: PrismaClient;
+  pool: pg.Pool;
+  url: string;
+  mode: 'postgres' | 'embedded';
+  /** Embedded only: the folder had no database before this start. */
+  created: boolean;
+  ping(): Promise<void>;
+  migrationStatus(): Promise<MigrationStatus>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir: string;
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+  poolSize?: number;
+}
+
+// Timestamps and numerics arrive as strings we never need as JS numbers with precision loss;
+// bigint (int8) counts fit in a JS number for everything SalesOS counts.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  const poolSize = opts.poolSize ?? 10;
+  let embedded: EmbeddedDatabase | undefined;
+  let url = opts.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedDatabase(opts.dataDir, { maxConnections: poolSize + 2 });
+    url = embedded.url;
+    log.info('using the embedded database', { dataDir: embedded.dataDir, created: embedded.created });
+  }
+  if (opts.migrate !== false) {
+    const applied = await migrate(url);
+    if (applied.length) log.info('applied database migrations', { migrations: applied });
+  }
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', (err) => log.warn('idle database connection failed', { err }));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  let closed = false;
+  return {
+    prisma,
+    pool,
+    url,
+    mode: embedded ? 'embedded' : 'postgres',
+    created: embedded?.created ?? false,
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    migrationStatus: async () => {
+      const client = await pool.connect();
+      try {
+        return await migrationStatus(client);
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await prisma.$disconnect().catch(() => {});
+      await pool.end().catch(() => {});
+      await embedded?.stop();
+    },
+  };
+}

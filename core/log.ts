@@ -1,0 +1,92 @@
+// Winston logging: JSON lines off a terminal, readable lines on one. Every line written inside
+// `withLogContext` carries its ids (turn, request); every line is scrubbed of secrets.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import winston from 'winston';
+import { AppError } from './errors.ts';
+import { redact, redactString } from './redact.ts';
+
+export type LogContext = Record<string, string | number | undefined>;
+const contextStore = new AsyncLocalStorage<LogContext>();
+
+/** Run `fn` with ids (e.g. `{ turnId }`) attached to every log line written inside it. */
+export function withLogContext<T>(ctx: LogContext, fn: () => T): T {
+  return contextStore.run({ ...contextStore.getStore(), ...ctx }, fn);
+}
+
+export function currentLogContext(): LogContext {
+  return contextStore.getStore() ?? {};
+}
+
+const addContext = winston.format((info) => {
+  const ctx = contextStore.getStore();
+  if (ctx) for (const [k, v] of Object.entries(ctx)) if (v !== undefined && info[k] === undefined) info[k] = v;
+  return info;
+});
+
+/** Errors passed as `{ err }` become name/code/message/stack (with the cause chain), then everything is scrubbed. */
+const serializeAndRedact = winston.format((info) => {
+  for (const key of Object.keys(info)) {
+    const v = info[key];
+    if (v instanceof Error) info[key] = serializeError(v);
+  }
+  const scrubbed = redact({ ...info });
+  for (const key of Object.keys(info)) info[key] = scrubbed[key];
+  if (typeof info.message === 'string') info.message = redactString(info.message);
+  return info;
+});
+
+export function serializeError(err: unknown, depth = 0): Record<string, unknown> {
+  if (!(err instanceof Error)) return { message: String(err) };
+  const out: Record<string, unknown> = { name: err.name, message: err.message, stack: err.stack };
+  if (err instanceof AppError) out.code = err.code;
+  if (err.cause !== undefined && depth < 4) out.cause = serializeError(err.cause, depth + 1);
+  return out;
+}
+
+const pretty = winston.format.printf((info) => {
+  const { level, message, timestamp, ...rest } = info as Record<string, unknown>;
+  const extra = Object.entries(rest)
+    .filter(([k]) => typeof k === 'string')
+    .map(([k, v]) => {
+      if (k === 'err' && v && typeof v === 'object') {
+        const e = v as { stack?: string; message?: string; cause?: { stack?: string } };
+        return `\n${e.stack ?? e.message}${e.cause?.stack ? `\nCaused by: ${e.cause.stack}` : ''}`;
+      }
+      return ` ${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`;
+    })
+    .join('');
+  return `${String(timestamp).slice(11, 23)} ${level} ${message}${extra}`;
+});
+
+export interface LogOptions {
+  level?: string;
+  format?: 'auto' | 'json' | 'pretty';
+  /** Where lines go; defaults to stderr so stdout stays clean for `--json` and piped chat. */
+  stream?: NodeJS.WritableStream;
+}
+
+export function createLogger(opts: LogOptions = {}): winston.Logger {
+  const stream = opts.stream ?? process.stderr;
+  const isTty = Boolean((stream as { isTTY?: boolean }).isTTY);
+  const usePretty = opts.format === 'pretty' || ((opts.format ?? 'auto') === 'auto' && isTty);
+  return winston.createLogger({
+    level: opts.level ?? 'info',
+    format: winston.format.combine(
+      addContext(),
+      serializeAndRedact(),
+      winston.format.timestamp(),
+      usePretty ? winston.format.combine(winston.format.colorize(), pretty) : winston.format.json(),
+    ),
+    transports: [new winston.transports.Stream({ stream })],
+  });
+}
+
+/** The process-wide logger; `configureLogger` replaces its settings once config is known. */
+export const log: winston.Logger = createLogger({ level: process.env.LOG_LEVEL ?? 'info' });
+
+export function configureLogger(opts: LogOptions): void {
+  const next = createLogger(opts);
+  log.configure({ level: next.level, format: next.format, transports: next.transports });
+}
+
+export type Logger = winston.Logger;

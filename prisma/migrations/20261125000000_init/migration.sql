@@ -312,34 +312,34 @@ CREATE UNIQUE INDEX "platform_identities_platform_tenantId_externalUserId_key" O
 CREATE UNIQUE INDEX "leads_email_key" ON "leads"("email");
 
 -- CreateIndex
-CREATE INDEX "leads_score_id_idx" ON "leads"("score" DESC, "id");
+CREATE INDEX "leads_score_id_idx" ON "leads"("score" DESC, "id" DESC);
 
 -- CreateIndex
-CREATE INDEX "leads_createdAt_id_idx" ON "leads"("createdAt" DESC, "id");
+CREATE INDEX "leads_createdAt_id_idx" ON "leads"("createdAt" DESC, "id" DESC);
 
 -- CreateIndex
-CREATE INDEX "leads_ownerId_score_id_idx" ON "leads"("ownerId", "score" DESC, "id");
+CREATE INDEX "leads_ownerId_score_id_idx" ON "leads"("ownerId", "score" DESC, "id" DESC);
 
 -- CreateIndex
-CREATE INDEX "leads_industry_score_id_idx" ON "leads"("industry", "score" DESC, "id");
+CREATE INDEX "leads_industry_score_id_idx" ON "leads"("industry", "score" DESC, "id" DESC);
 
 -- CreateIndex
-CREATE INDEX "leads_country_score_id_idx" ON "leads"("country", "score" DESC, "id");
+CREATE INDEX "leads_country_score_id_idx" ON "leads"("country", "score" DESC, "id" DESC);
 
 -- CreateIndex
-CREATE INDEX "leads_status_score_id_idx" ON "leads"("status", "score" DESC, "id");
+CREATE INDEX "leads_city_score_id_idx" ON "leads"("city", "score" DESC, "id" DESC);
 
 -- CreateIndex
-CREATE INDEX "leads_seniority_score_id_idx" ON "leads"("seniority", "score" DESC, "id");
+CREATE INDEX "leads_status_score_id_idx" ON "leads"("status", "score" DESC, "id" DESC);
+
+-- CreateIndex
+CREATE INDEX "leads_seniority_score_id_idx" ON "leads"("seniority", "score" DESC, "id" DESC);
 
 -- CreateIndex
 CREATE INDEX "leads_companySize_idx" ON "leads"("companySize");
 
 -- CreateIndex
 CREATE INDEX "leads_companyDomain_idx" ON "leads"("companyDomain");
-
--- CreateIndex
-CREATE INDEX "leads_city_idx" ON "leads"("city");
 
 -- CreateIndex
 CREATE INDEX "leads_techStack_idx" ON "leads" USING GIN ("techStack");

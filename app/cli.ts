@@ -1,0 +1,43 @@
+// `salesos <command>`: the entry layer. Each command lives in app/commands/ and is the only code that
+// wires core, tools and bots together for its job.
+import { AppError, ConfigError, toAppError } from '../core/errors.ts';
+import { log } from '../core/log.ts';
+import { COMMANDS, type Command } from './commands/index.ts';
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  return [
+    'SalesOS — a chat-first sales assistant for Slack, Microsoft Teams and the terminal.',
+    '',
+    'Usage: salesos <command> [options]',
+    '',
+    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Configuration comes from environment variables (see .env.example and the README).',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(usage() + '\n');
+    return name ? 0 : 1;
+  }
+  const command: Command | undefined = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`Unknown command "${name}".\n\n${usage()}\n`);
+    return 2;
+  }
+  try {
+    return await command.run(rest);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(err.userMessage + '\n');
+      return 2;
+    }
+    const appErr = toAppError(err);
+    log.error(`salesos ${name} failed`, { err });
+    process.stderr.write(`salesos ${name}: ${appErr.userMessage}\n`);
+    return appErr instanceof AppError && appErr.code === 'invalid_input' ? 2 : 1;
+  }
+}

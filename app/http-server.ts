@@ -1,0 +1,87 @@
+// The one HTTP server SalesOS listens on (PORT): health endpoints here; the Slack and Teams bots mount
+// their endpoints on it. Tracks in-flight requests so shutdown can let them finish.
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { log, withLogContext } from '../core/log.ts';
+
+export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown | Promise<unknown>;
+
+export interface HttpServer {
+  server: http.Server;
+  /** Add a route; `path` matches exactly (query string ignored). */
+  route(method: string, path: string, handler: RouteHandler): void;
+  listen(port: number, host?: string): Promise<number>;
+  /** Stop accepting connections and wait (up to `graceMs`) for in-flight requests. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export function createHttpServer(): HttpServer {
+  const routes = new Map<string, RouteHandler>();
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+
+  const server = http.createServer((req, res) => {
+    const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+    const path = (req.url ?? '/').split('?')[0]!;
+    const handler = routes.get(`${req.method} ${path}`);
+    inFlight++;
+    res.on('close', () => {
+      inFlight--;
+      if (inFlight === 0) idle?.();
+    });
+    if (!handler) {
+      const allowed = [...routes.keys()].filter((k) => k.endsWith(` ${path}`)).map((k) => k.split(' ')[0]);
+      if (allowed.length) {
+        res.setHeader('allow', allowed.join(', '));
+        return sendJson(res, 405, { error: `Method ${req.method} is not allowed on ${path}` });
+      }
+      return sendJson(res, 404, { error: `No route for ${req.method} ${path}` });
+    }
+    withLogContext({ requestId }, async () => {
+      try {
+        await handler(req, res);
+      } catch (err) {
+        log.error('request failed', { err, method: req.method, path });
+        if (!res.headersSent) sendJson(res, 500, { error: 'Internal error; the details are in the server log.' });
+        else res.end();
+      }
+    });
+  });
+  // Keep-alive sockets must not hold shutdown open.
+  server.keepAliveTimeout = 5_000;
+
+  return {
+    server,
+    route(method, path, handler) {
+      routes.set(`${method.toUpperCase()} ${path}`, handler);
+    },
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const addr = server.address();
+          resolve(typeof addr === 'object' && addr ? addr.port : port);
+        });
+      });
+    },
+    async close(graceMs = 10_000) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await Promise.race([
+          new Promise<void>((resolve) => (idle = resolve)),
+          new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
+        ]);
+      }
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

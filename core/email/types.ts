@@ -1,0 +1,63 @@
+// The shapes the email rubric takes and returns; renderers (Slack, Teams, terminal) build on these.
+
+export type CheckStatus = 'pass' | 'warn' | 'fail';
+export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
+
+export type CheckId =
+  | 'length'
+  | 'reading_grade'
+  | 'sentence_length'
+  | 'subject'
+  | 'questions'
+  | 'call_to_action'
+  | 'you_focus'
+  | 'spam_words'
+  | 'shouting'
+  | 'links'
+  | 'deceptive_prefix'
+  | 'paragraphs'
+  | 'personalisation';
+
+export interface Check {
+  id: CheckId;
+  label: string;
+  status: CheckStatus;
+  measured: string | number;
+  target: string;
+  /** Exact words, sentences or lines quoted from the email (or what was found). */
+  evidence: string[];
+  weight: number;
+  advice: string;
+}
+
+export interface EmailScore {
+  score: number;
+  grade: Grade;
+  wordCount: number;
+  checks: Check[];
+  summary: string;
+}
+
+/** What we know about the recipient; used to recognise real personalisation. */
+export interface LeadFacts {
+  firstName?: string;
+  company?: string;
+  title?: string;
+  industry?: string;
+  city?: string;
+  techStack?: string[];
+}
+
+export interface EmailToScore {
+  subject?: string;
+  body: string;
+  /** A first touch may not pretend to be a reply ("Re:"). Defaults to true. */
+  isFirstTouch?: boolean;
+  lead?: LeadFacts;
+}
+
+/** A check plus the short phrase the summary uses when it is a problem ("3 calls to action"). */
+export interface CheckResult {
+  check: Check;
+  problem?: string;
+}

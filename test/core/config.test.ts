@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_VARIABLES, loadConfig } from '../../core/config.ts';
+import { ConfigError } from '../../core/errors.ts';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('works with no variables at all: embedded database, port 3000, offline model', () => {
+    const c = loadConfig({});
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.dataDir).toMatch(/\.salesos$/);
+    expect(c.port).toBe(3000);
+    expect(c.log).toEqual({ level: 'info', format: 'auto' });
+    expect(c.model.apiKey).toBeUndefined();
+    expect(c.cost.dailyLimitUsd).toBe(5);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
+  });
+
+  it('names every bad variable and what it expects in one error', () => {
+    const problems = problemsOf({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', REDIS_URL: 'localhost:6379' });
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toContain('PORT: expected a whole number between 0 and 65535 (got "eighty")');
+    expect(problems.join('\n')).toContain('LOG_LEVEL: expected one of error, warn, info, debug (got "loud")');
+    expect(problems.join('\n')).toMatch(/DATABASE_URL: expected a postgresql:\/\/ connection URL \(got a value\)/);
+    expect(problems.join('\n')).toMatch(/REDIS_URL: expected a redis:\/\/ or rediss:\/\/ URL/);
+  });
+
+  it('never echoes a secret value in the error', () => {
+    const problems = problemsOf({ SLACK_APP_TOKEN: 'not-an-app-token-secret', SLACK_BOT_TOKEN: 'xoxb-123' });
+    expect(problems.join('\n')).not.toContain('not-an-app-token-secret');
+    expect(problems.join('\n')).toContain('SLACK_APP_TOKEN: expected an app-level token starting with xapp-');
+  });
+
+  it('rejects out-of-range numbers and bad time zones', () => {
+    expect(problemsOf({ PORT: '70000' })[0]).toContain('PORT: expected at most 65535');
+    expect(problemsOf({ SALESOS_TIME_ZONE: 'Mars/Olympus' })[0]).toContain('expected an IANA time zone');
+    expect(problemsOf({ COST_DAILY_LIMIT_USD: '-1' })[0]).toContain('COST_DAILY_LIMIT_USD');
+  });
+
+  it('requires the Slack signing secret with a bot token in HTTP mode', () => {
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' })[0]).toContain('SLACK_SIGNING_SECRET: required');
+  });
+
+  it('refuses unauthenticated Teams when an app id is set', () => {
+    expect(problemsOf({ MICROSOFT_APP_ID: 'abc', TEAMS_ALLOW_UNAUTHENTICATED: 'true' })[0]).toContain(
+      'TEAMS_ALLOW_UNAUTHENTICATED',
+    );
+  });
+
+  it('.env.example lists every variable SalesOS reads', () => {
+    const example = fs.readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const listed = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    expect(CONFIG_VARIABLES.filter((v) => !listed.has(v))).toEqual([]);
+  });
+
+  it('the README documents every variable', () => {
+    const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(CONFIG_VARIABLES.filter((v) => !readme.includes(`\`${v}\``))).toEqual([]);
+  });
+});

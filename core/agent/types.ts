@@ -1,0 +1,59 @@
+// Platform-neutral shapes of one turn: what a bot hands the assistant and what it gets back.
+import type { Card } from '../cards.ts';
+
+export type Platform = 'slack' | 'teams' | 'console';
+export type Role = 'rep' | 'manager' | 'admin';
+
+/** The SalesOS user behind a message, with what policy needs. */
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  timeZone: string;
+  teamId?: string | null;
+}
+
+export interface Turn {
+  /** Unique per platform delivery (Slack event id, Teams activity id); used to drop retries. */
+  deliveryId: string;
+  platform: Platform;
+  actor: Actor;
+  /** Platform-neutral conversation key, e.g. "slack:T1:C1:1700000000.1" — the unit of memory. */
+  conversationKey: string;
+  text: string;
+}
+
+export type ToolOutcome = 'ok' | 'denied' | 'over_budget' | 'invalid' | 'error' | 'pending_confirmation';
+
+export interface ToolCallRecord {
+  name: string;
+  input: unknown;
+  outcome: ToolOutcome;
+  errorCode?: string;
+}
+
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+}
+
+export interface Reply {
+  text: string;
+  cards: Card[];
+  toolCalls: ToolCallRecord[];
+  usage: Usage;
+}
+
+/** What a bot receives while a turn runs, in order; `done` comes last exactly once. */
+export type ReplyEvent =
+  | { type: 'status'; text: string }
+  | { type: 'text-delta'; delta: string }
+  | { type: 'card'; card: Card }
+  | { type: 'done'; reply: Reply };
+
+/** A button/card action from a platform: confirm/cancel a pending action, or run a tool directly. */
+export type CardAction =
+  | { kind: 'confirm' | 'cancel'; actionId: string }
+  | { kind: 'tool'; tool: string; input: Record<string, unknown> };

@@ -1,0 +1,24 @@
+// What a bot (Slack, Teams, terminal) needs from SalesOS: run a turn or a card action and receive the
+// reply as events. Implemented by tools/assistant.ts; bots depend on this contract only.
+import type { Actor, CardAction, Platform, ReplyEvent, Turn } from '../core/agent/types.ts';
+
+export interface ActionRequest {
+  /** Unique per click/submit (Slack action ts + trigger, Teams activity id): a double click runs once. */
+  deliveryId: string;
+  platform: Platform;
+  actor: Actor;
+  conversationKey: string;
+  action: CardAction;
+}
+
+export interface Assistant {
+  /**
+   * Record a delivery id; false when it was already seen (a retried Slack event, a re-sent Teams
+   * activity, a double-clicked button) — the caller must then do nothing. Holds across replicas.
+   */
+  claimDelivery(platform: Platform, deliveryId: string): Promise<boolean>;
+  /** One message from a user: agent + tools. Events arrive as they happen; `done` is last. */
+  handleTurn(turn: Turn): AsyncIterable<ReplyEvent>;
+  /** A button or card action: runs the tool (or confirms/cancels a pending write) through the same policy. */
+  handleAction(request: ActionRequest): AsyncIterable<ReplyEvent>;
+}

@@ -1,0 +1,131 @@
+// Runs one turn: thread memory + instructions + the AI SDK tool loop over the tools it is given, with
+// the reply streamed as events. Never throws at the caller: failures become a clear reply.
+import { isStepCount, streamText, type LanguageModel, type ModelMessage, type ToolSet } from 'ai';
+import type { Card } from '../cards.ts';
+import type { ConversationRepository } from '../db/conversations-repository.ts';
+import { toAppError } from '../errors.ts';
+import { log } from '../log.ts';
+import { buildInstructions } from './instructions.ts';
+import { buildHistory, estimateTokens } from './memory.ts';
+import { isToolOutput } from './tool-output.ts';
+import type { Actor, Platform, Reply, ReplyEvent, ToolCallRecord } from './types.ts';
+
+export interface RunTurnInput {
+  actor: Actor;
+  platform: Platform;
+  conversationId: string;
+  message: string;
+  /** The tools this actor may use, already wrapped in policy (validation, roles, budget, audit). */
+  tools: ToolSet;
+  model: LanguageModel;
+  conversations: ConversationRepository;
+  now?: Date;
+  /** Bound on model steps (tool round-trips) per turn. */
+  maxSteps?: number;
+  /** Token budget for earlier messages of the thread. */
+  memoryTokens?: number;
+  /** Words shown while a tool runs, e.g. "Searching leads…". */
+  describeToolCall?: (toolName: string) => string | undefined;
+  /** USD cost of the model usage of this turn (CostGuard's price table). */
+  priceUsage?: (usage: { inputTokens: number; outputTokens: number }) => number;
+  signal?: AbortSignal;
+}
+
+export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, void, undefined> {
+  const { actor, conversations, conversationId } = input;
+  const history = buildHistory(await conversations.recent(conversationId), input.memoryTokens ?? 6000);
+  const instructions = buildInstructions({
+    actor,
+    now: input.now ?? new Date(),
+    toolNames: Object.keys(input.tools),
+    platform: input.platform,
+  });
+  const messages: ModelMessage[] = [...history.messages, { role: 'user', content: input.message }];
+
+  let text = '';
+  const cards: Card[] = [];
+  const toolCalls: ToolCallRecord[] = [];
+  let usage = { inputTokens: 0, outputTokens: 0 };
+  let responseMessages: ModelMessage[] = [];
+  let failure: unknown;
+
+  try {
+    const result = streamText({
+      model: input.model,
+      instructions,
+      messages,
+      tools: input.tools,
+      stopWhen: isStepCount(input.maxSteps ?? 6),
+      abortSignal: input.signal,
+    });
+    for await (const part of result.stream) {
+      switch (part.type) {
+        case 'text-delta':
+          text += part.text;
+          yield { type: 'text-delta', delta: part.text };
+          break;
+        case 'tool-call': {
+          const status = input.describeToolCall?.(part.toolName);
+          if (status) yield { type: 'status', text: status };
+          break;
+        }
+        case 'tool-result': {
+          const output = part.output;
+          if (isToolOutput(output)) {
+            toolCalls.push({ name: part.toolName, input: part.input, outcome: output.outcome, errorCode: output.error?.code });
+            for (const card of output.cards ?? []) {
+              cards.push(card);
+              yield { type: 'card', card };
+            }
+          } else {
+            toolCalls.push({ name: part.toolName, input: part.input, outcome: 'ok' });
+          }
+          break;
+        }
+        case 'tool-error':
+          toolCalls.push({ name: part.toolName, input: part.input, outcome: 'error', errorCode: toAppError(part.error).code });
+          log.error('tool failed outside the tool middleware', { err: part.error, tool: part.toolName });
+          break;
+        case 'error':
+          throw part.error;
+        default:
+          break;
+      }
+    }
+    const total = await result.usage;
+    usage = { inputTokens: total.inputTokens ?? 0, outputTokens: total.outputTokens ?? 0 };
+    responseMessages = (await result.responseMessages) as ModelMessage[];
+  } catch (err) {
+    failure = err;
+  }
+
+  if (failure !== undefined) {
+    const appErr = toAppError(failure);
+    log.error('turn failed', { err: failure, conversationId });
+    const message = appErr.code === 'internal' ? 'Sorry — something went wrong while answering. The details are in the server log; please try again.' : appErr.userMessage;
+    const sep = text ? '\n\n' : '';
+    text += sep + message;
+    yield { type: 'text-delta', delta: sep + message };
+    const card: Card = { type: 'error', message, code: appErr.code };
+    cards.push(card);
+    yield { type: 'card', card };
+    responseMessages = [{ role: 'assistant', content: text }];
+  }
+
+  const reply: Reply = {
+    text,
+    cards,
+    toolCalls,
+    usage: { ...usage, costUsd: input.priceUsage?.(usage) ?? 0 },
+  };
+  try {
+    await conversations.append(conversationId, [
+      { role: 'user', text: input.message, userId: actor.id, tokens: estimateTokens(input.message) },
+      { role: 'assistant', text, parts: responseMessages, cards, tokens: estimateTokens(responseMessages) },
+    ]);
+  } catch (err) {
+    // The rep still gets the answer; memory for this turn is lost, which the log records.
+    log.error('could not store the turn in thread memory', { err, conversationId });
+  }
+  yield { type: 'done', reply };
+}

@@ -1,0 +1,98 @@
+// The policy services that wrap every tool call and model call: CostGuard, the audit trail and
+// confirmations for write tools. Interfaces here; implementations in core/cost, core/audit and
+// core/confirmations.ts.
+import type { LanguageModelMiddleware } from 'ai';
+import type { ConfirmationCard, UsageCard } from './cards.ts';
+import type { Actor, Platform } from './agent/types.ts';
+
+export type SpendKind = 'model' | 'tool';
+
+export interface Reservation {
+  id: string;
+  userId: string;
+  kind: SpendKind;
+  name: string;
+  reservedUsd: number;
+}
+
+export interface CostGuard {
+  /**
+   * Atomically reserve a worst-case estimate against the actor's daily budget (and team budget).
+   * Throws an AppError with code `over_budget` (nothing charged) when it does not fit; its userMessage
+   * says what was spent, the limit, and when the budget resets.
+   */
+  reserve(actor: Actor, request: { kind: SpendKind; name: string; estimateUsd: number }): Promise<Reservation>;
+  /**
+   * Replace the reservation by the real cost. `actualUsd` undefined (usage missing, stream aborted)
+   * keeps the reservation as the charge. Returns the USD charged.
+   */
+  settle(reservation: Reservation, actualUsd: number | undefined, usage?: { inputTokens?: number; outputTokens?: number }): Promise<number>;
+  /** Drop a reservation for a call that never reached the provider. */
+  release(reservation: Reservation): Promise<void>;
+  /** Language-model middleware: reserve before each model call, settle from reported usage after. */
+  modelMiddleware(actor: Actor, modelId: string, audit: AuditContext): LanguageModelMiddleware;
+  /** USD price of a usage for a model (for reply summaries). Throws a config error for unknown models. */
+  priceOf(modelId: string, usage: { inputTokens: number; outputTokens: number }): number;
+  /** Today's spend for the actor, in their time zone. */
+  usageToday(actor: Actor): Promise<UsageCard>;
+}
+
+export type AuditOutcome = 'ok' | 'denied' | 'over_budget' | 'invalid' | 'error';
+
+export interface AuditInput {
+  kind: 'tool' | 'model';
+  /** Tool name or model id. */
+  name: string;
+  actorId?: string;
+  platform: Platform | 'cli' | 'worker';
+  conversationId?: string;
+  /** Redacted by the trail before it is stored (secrets, email bodies). */
+  input: unknown;
+  outcome: AuditOutcome;
+  errorCode?: string;
+  costUsd: number;
+  durationMs: number;
+}
+
+export interface AuditContext {
+  platform: AuditInput['platform'];
+  conversationId?: string;
+}
+
+export interface AuditTrail {
+  append(entry: AuditInput): Promise<void>;
+}
+
+export interface PendingActionRequest {
+  tool: string;
+  input: unknown;
+  summary: string;
+  ctx: { actor: Actor; conversationId?: string };
+}
+
+export interface ClaimedAction {
+  id: string;
+  tool: string;
+  input: unknown;
+  summary: string;
+}
+
+export interface Confirmations {
+  /** Store a pending write, bound to the actor, with an expiry; returns the card that asks for it. */
+  request(req: PendingActionRequest): Promise<ConfirmationCard>;
+  /**
+   * Claim a pending action for execution — exactly once. Throws `confirmation_invalid` when it is
+   * unknown, expired, already decided, or belongs to someone else.
+   */
+  claim(actionId: string, actor: Actor): Promise<ClaimedAction>;
+  /** Record how a claimed action ended. */
+  complete(actionId: string, result: { ok: boolean; summary: string }): Promise<void>;
+  /** Cancel a pending action (only its owner may). */
+  cancel(actionId: string, actor: Actor): Promise<ClaimedAction>;
+}
+
+export interface Guards {
+  costs: CostGuard;
+  audit: AuditTrail;
+  confirmations: Confirmations;
+}

@@ -1,0 +1,42 @@
+// Chooses the language model from configuration: OpenAI, any OpenAI-compatible server, or offline.
+import { createOpenAI } from '@ai-sdk/openai';
+import type { LanguageModel } from 'ai';
+import type { Config } from '../config.ts';
+import { createOfflineModel } from './offline/offline-model.ts';
+
+export const DEFAULT_OPENAI_MODEL = 'gpt-5-mini';
+
+export interface ModelChoice {
+  model: LanguageModel;
+  /** Model id as priced by CostGuard, e.g. "gpt-5-mini" or "offline". */
+  id: string;
+  provider: 'openai' | 'openai-compatible' | 'offline';
+  /** Human description for start-up logs and `salesos chat`'s banner. */
+  label: string;
+}
+
+export function chooseLanguageModel(config: Pick<Config, 'model'>): ModelChoice {
+  const { apiKey, baseUrl, id } = config.model;
+  if (baseUrl) {
+    // Ollama, vLLM, LM Studio, LiteLLM... speak chat completions, not OpenAI's Responses API.
+    const provider = createOpenAI({ baseURL: baseUrl, apiKey: apiKey ?? 'not-needed', name: 'openai-compatible' });
+    const modelId = id ?? DEFAULT_OPENAI_MODEL;
+    return { model: provider.chat(modelId), id: modelId, provider: 'openai-compatible', label: `${modelId} at ${baseUrl}` };
+  }
+  if (apiKey) {
+    const provider = createOpenAI({ apiKey });
+    const modelId = id ?? DEFAULT_OPENAI_MODEL;
+    return { model: provider.responses(modelId), id: modelId, provider: 'openai', label: `OpenAI ${modelId}` };
+  }
+  return {
+    model: createOfflineModel(),
+    id: 'offline',
+    provider: 'offline',
+    label: 'offline mode (no OPENAI_API_KEY or OPENAI_BASE_URL set)',
+  };
+}
+
+/** True when a real LLM is configured (roast critiques and rewrites use it). */
+export function hasRealModel(choice: ModelChoice): boolean {
+  return choice.provider !== 'offline';
+}

@@ -1,0 +1,105 @@
+// Writes the generated demo organisation (core/demo/generate.ts) in one transaction, with bulk inserts so
+// 2,000 leads and their history take well under a few seconds.
+import type { Prisma, PrismaClient } from './generated/client.ts';
+import { ConflictError } from '../errors.ts';
+import { log } from '../log.ts';
+import { generateDemoOrganisation, type DemoOptions, type DemoOrganisation } from '../demo/generate.ts';
+
+export interface SeedOptions extends Partial<DemoOptions> {
+  /** Seed a database that already has users by emptying it first (every application table). */
+  force?: boolean;
+  /** Rows per INSERT (default 1,000). */
+  batchSize?: number;
+}
+
+export interface SeedResult {
+  organisation: DemoOrganisation;
+  counts: { users: number; teams: number; leads: number; activities: number; enrichments: number };
+  cleared: boolean;
+  ms: number;
+}
+
+/** True when the database has no users, i.e. nobody has set it up yet. */
+export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
+  return (await prisma.user.count()) === 0;
+}
+
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+export async function seedDemoOrganisation(prisma: PrismaClient, opts: SeedOptions = {}): Promise<SeedResult> {
+  const started = performance.now();
+  const org = generateDemoOrganisation({ seed: opts.seed, leads: opts.leads, now: opts.now ?? new Date() });
+  const batch = opts.batchSize ?? 1000;
+  let cleared = false;
+
+  await prisma.$transaction(
+    async (tx) => {
+      // Serialise concurrent seeds: the emptiness check and the writes must see the same database.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
+      const users = await tx.user.count();
+      if (users > 0 && !opts.force) {
+        throw new ConflictError(
+          `The database already has ${users} user(s), so the demo organisation was not seeded. ` +
+            'Use `salesos seed --force` to empty the database and seed the demo instead.',
+        );
+      }
+      if (users > 0 || opts.force) {
+        await clearAllData(tx);
+        cleared = true;
+      }
+      await writeOrganisation(tx, org, batch);
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+
+  const result: SeedResult = {
+    organisation: org,
+    counts: {
+      users: org.users.length,
+      teams: org.teams.length,
+      leads: org.leads.length,
+      activities: org.activities.length,
+      enrichments: org.enrichments.length,
+    },
+    cleared,
+    ms: Math.round(performance.now() - started),
+  };
+  log.info('seeded the demo organisation', { seed: org.seed, ...result.counts, cleared, ms: result.ms });
+  return result;
+}
+
+// Every application table (not the migration history), so a forced seed starts from a known state.
+async function clearAllData(tx: Tx): Promise<void> {
+  const tables = await tx.$queryRaw<{ name: string }[]>`
+    SELECT tablename::text AS name FROM pg_tables
+    WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
+  if (!tables.length) return;
+  const list = tables.map((t) => `"${t.name.replace(/"/g, '""')}"`).join(', ');
+  await tx.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
+}
+
+async function writeOrganisation(tx: Tx, org: DemoOrganisation, batch: number): Promise<void> {
+  // Users first without teams, then teams (they reference their manager), then team membership.
+  await tx.user.createMany({
+    data: org.users.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, timeZone: u.timeZone })),
+  });
+  await tx.team.createMany({ data: org.teams.map((t) => ({ id: t.id, name: t.name, managerId: t.managerId })) });
+  for (const team of org.teams) {
+    const members = org.users.filter((u) => u.teamId === team.id).map((u) => u.id);
+    await tx.user.updateMany({ where: { id: { in: members } }, data: { teamId: team.id } });
+  }
+  await tx.platformIdentity.createMany({ data: org.identities });
+  await tx.digestPreference.createMany({ data: org.digestPreferences });
+
+  for (const rows of chunks(org.leads, batch)) await tx.lead.createMany({ data: rows });
+  for (const rows of chunks(org.activities, batch)) await tx.leadActivity.createMany({ data: rows });
+  for (const rows of chunks(org.enrichments, batch)) {
+    await tx.enrichmentHistory.createMany({
+      data: rows.map((e) => ({ ...e, changes: e.changes as Prisma.InputJsonObject })),
+    });
+  }
+}
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}

@@ -1,0 +1,92 @@
+// Realistic cards of every type, including long texts and empty lists, for rendering tests.
+import type { Card, LeadCardItem } from '../../../core/cards.ts';
+import type { EmailScore } from '../../../core/email/types.ts';
+
+export const longText = 'We help fintech CTOs cut cloud spend without slowing releases. '.repeat(80);
+
+export function lead(overrides: Partial<LeadCardItem> = {}): LeadCardItem {
+  return {
+    id: '6f1c1f4e-1111-4a4a-9b9b-000000000001',
+    fullName: 'Jane Doe',
+    email: 'jane.doe@acme-payments.de',
+    title: 'CTO',
+    company: 'Acme Payments GmbH',
+    companyDomain: 'acme-payments.de',
+    industry: 'Fintech',
+    companySize: 240,
+    country: 'Germany',
+    city: 'Berlin',
+    techStack: ['AWS', 'Kubernetes', 'PostgreSQL'],
+    status: 'new',
+    score: 87,
+    ownerName: 'Sam Rep',
+    enrichedAt: '2026-11-20T09:30:00.000Z',
+    ...overrides,
+  };
+}
+
+export const score: EmailScore = {
+  score: 58,
+  grade: 'D',
+  wordCount: 142,
+  summary: 'Too long (142 words), 3 calls to action, no question.',
+  checks: [
+    { id: 'length', label: 'Length', status: 'fail', measured: 142, target: '25–50 words', evidence: [], weight: 2, advice: 'Cut it to under 50 words.' },
+    { id: 'call_to_action', label: 'Call to action', status: 'warn', measured: 3, target: 'exactly 1', evidence: ['Book a call', 'Reply here', 'Visit our site'], weight: 1, advice: 'Ask for one thing.' },
+    { id: 'subject', label: 'Subject', status: 'pass', measured: '3 words', target: '1–4 words', evidence: [], weight: 1, advice: '' },
+  ],
+};
+
+export function everyCard(): { name: string; card: Card }[] {
+  const many = Array.from({ length: 25 }, (_, i) => lead({ id: `lead-${i}`, fullName: `Lead *Number* ${i} ${'x'.repeat(i * 4)}`, status: i % 2 ? 'contacted' : 'new', techStack: [] }));
+  return [
+    { name: 'lead list', card: { type: 'lead_list', title: 'CTOs · Fintech · Germany', leads: [lead(), lead({ id: 'l2', fullName: 'Max Mustermann', status: 'contacted', title: null, company: null, city: null })], offset: 1, next: { tool: 'findLeads', input: { industry: 'Fintech', cursor: 'abc' } } } },
+    { name: 'lead list, long', card: { type: 'lead_list', title: longText, leads: many, offset: 11 } },
+    { name: 'lead list, empty', card: { type: 'lead_list', title: 'Nobody', leads: [], offset: 1 } },
+    {
+      name: 'lead detail',
+      card: {
+        type: 'lead_detail',
+        lead: { ...lead(), linkedinUrl: 'https://www.linkedin.com/in/janedoe', seniority: 'c_level', source: 'import', createdAt: '2026-10-01T08:00:00.000Z' },
+        activities: [{ at: '2026-11-21T10:00:00.000Z', type: 'note', text: longText, actorName: 'Sam Rep' }, { at: '2026-11-20T10:00:00.000Z', type: 'enriched', text: 'Enriched by agent' }],
+        enrichments: [{ at: '2026-11-20T09:30:00.000Z', source: 'agent', fields: ['companySize', 'techStack'], costUsd: 0.02 }],
+      },
+    },
+    { name: 'lead detail, empty history', card: { type: 'lead_detail', lead: { ...lead({ techStack: [] }), createdAt: '2026-10-01T08:00:00.000Z' }, activities: [], enrichments: [] } },
+    {
+      name: 'enrichment',
+      card: { type: 'enrichment', lead: lead(), source: 'agent', changes: [{ field: 'companySize', before: null, after: 240 }, { field: 'techStack', before: [], after: ['AWS', 'Go'] }], costUsd: 0.02, notes: ['Company found on the web', longText] },
+    },
+    { name: 'enrichment, skipped', card: { type: 'enrichment', lead: lead(), source: 'builtin', changes: [], costUsd: 0, notes: [], skippedReason: 'Enriched 3 days ago; ask again with "force" to refresh.' } },
+    {
+      name: 'email roast',
+      card: { type: 'email_roast', original: { subject: 'Quick question', body: longText, score }, rewrite: { subject: 'Cloud spend', body: 'Hi Jane, saw Acme runs on AWS. Worth a 15-minute chat?', score: { ...score, score: 91, grade: 'A', checks: [] } }, critique: longText },
+    },
+    { name: 'email roast, no rewrite', card: { type: 'email_roast', original: { body: '', score: { ...score, checks: [] } } } },
+    { name: 'email draft', card: { type: 'email_draft', lead: lead(), draft: { subject: 'Cloud spend at Acme', body: 'Hi Jane,\n\nsaw Acme runs on AWS…\n\nWorth a chat?', score } } },
+    {
+      name: 'usage',
+      card: { type: 'usage', userName: 'Sam Rep', day: '2026-11-25', spentUsd: 1.234, reservedUsd: 0.05, limitUsd: 5, remainingUsd: 3.716, resetsAt: '2026-11-26T00:00:00.000Z', timeZone: 'Europe/Berlin', byName: [{ name: 'gpt-4o-mini', kind: 'model', calls: 12, costUsd: 0.8 }, { name: 'enrichLead', kind: 'tool', calls: 3, costUsd: 0.434 }], team: { spentUsd: 12, limitUsd: 50 } },
+    },
+    { name: 'usage, nothing spent', card: { type: 'usage', userName: 'Sam Rep', day: '2026-11-25', spentUsd: 0, reservedUsd: 0, limitUsd: 0, remainingUsd: 0, resetsAt: '2026-11-26T00:00:00.000Z', timeZone: 'UTC', byName: [] } },
+    { name: 'confirmation', card: { type: 'confirmation', actionId: 'pa_1', tool: 'updateLead', summary: 'Mark Jane Doe (Acme Payments GmbH) as contacted', expiresAt: '2026-11-25T20:00:00.000Z' } },
+    { name: 'confirmation, confirmed', card: { type: 'confirmation', actionId: 'pa_1', tool: 'updateLead', summary: longText, expiresAt: '2026-11-25T20:00:00.000Z', state: 'confirmed' } },
+    { name: 'lead updated', card: { type: 'lead_updated', lead: lead({ status: 'contacted' }), changes: [{ field: 'status', before: 'new', after: 'contacted' }], note: 'Called, left a voicemail' } },
+    { name: 'lead updated, no changes', card: { type: 'lead_updated', lead: lead(), changes: [] } },
+    {
+      name: 'digest',
+      card: {
+        type: 'digest',
+        managerName: 'Mia Manager',
+        teamName: 'DACH',
+        period: { label: 'Week of 18 Nov', start: '2026-11-18', end: '2026-11-25', cadence: 'weekly' },
+        reps: [{ name: 'Sam Rep', leadsAdded: 12, leadsEnriched: 8, emailsRoasted: 4, emailsDrafted: 2, avgRoastScore: 71.5, avgRoastScoreChange: 4, statusChanges: { contacted: 5 }, spendUsd: 3.2, budgetUsd: 35, change: { leadsAdded: 3, leadsEnriched: -1, emails: 2 } }],
+        attention: { staleLeads: [lead()], hotUncontacted: [lead({ score: 95 })], inactiveReps: ['Ola Idle'] },
+        topLeads: [lead()],
+        totals: { spendUsd: 3.2, budgetUsd: 35, leadsAdded: 12, leadsEnriched: 8 },
+      },
+    },
+    { name: 'digest, empty team', card: { type: 'digest', managerName: 'Mia', teamName: 'New team', period: { label: 'Today', start: '2026-11-25', end: '2026-11-25', cadence: 'daily' }, reps: [], attention: { staleLeads: [], hotUncontacted: [], inactiveReps: [] }, topLeads: [], totals: { spendUsd: 0, budgetUsd: 0, leadsAdded: 0, leadsEnriched: 0 } } },
+    { name: 'error', card: { type: 'error', message: 'The enrichment agent is not answering; try again in a few minutes.', code: 'dependency_down' } },
+  ];
+}

@@ -8,9 +8,9 @@ import { adaptiveCardProblems } from './validate-card.ts';
 const ALL_TYPES: CardType[] = ['lead_list', 'lead_detail', 'enrichment', 'email_roast', 'email_draft', 'usage', 'confirmation', 'lead_updated', 'digest', 'error'];
 
 describe('Adaptive Cards', () => {
-  it('the validator reports an unknown element and a missing required property', () => {
-    const problems = adaptiveCardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Bogus' }, { type: 'Image' }] });
-    expect(problems.length).toBeGreaterThanOrEqual(2);
+  it('the validator reports an element Adaptive Cards does not know', () => {
+    const problems = adaptiveCardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Bogus' }] });
+    expect(problems).toEqual([expect.stringContaining('Bogus')]);
   });
 
   it('the fixtures cover every card type', () => {

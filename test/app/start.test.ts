@@ -1,0 +1,87 @@
+import os from 'node:os';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mountHealth } from '../../app/health.ts';
+import { createHttpServer } from '../../app/http-server.ts';
+import { createEmptyDatabase, createTestDatabase } from '../support/db.ts';
+import { runCli, startServer } from '../support/cli.ts';
+
+describe('salesos start on PostgreSQL', () => {
+  let db: { url: string; drop(): Promise<void> };
+  beforeAll(async () => {
+    db = await createEmptyDatabase();
+  });
+  afterAll(async () => db.drop());
+
+  it('migrates, serves /healthz and /readyz, and stops cleanly on SIGTERM', async () => {
+    const server = await startServer({ DATABASE_URL: db.url });
+    const base = `http://127.0.0.1:${server.port}`;
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok' });
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', database: 'ok', mode: 'postgres', migrations: { pending: [] } });
+    expect((await fetch(`${base}/nope`)).status).toBe(404);
+    expect((await fetch(`${base}/healthz`, { method: 'POST' })).status).toBe(405);
+
+    const code = await server.stop('SIGTERM');
+    expect(code).toBe(0);
+    expect(server.logs().map((l) => l.message)).toContain('SalesOS stopped cleanly');
+  });
+});
+
+describe('start-up configuration errors', () => {
+  it('stops with one message naming each bad variable', async () => {
+    const result = await runCli(['start'], { PORT: 'abc', LOG_LEVEL: 'chatty' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('SalesOS configuration is invalid');
+    expect(result.stderr).toContain('PORT: expected a whole number');
+    expect(result.stderr).toContain('LOG_LEVEL: expected one of error, warn, info, debug');
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace for the user
+  });
+
+  it('says which command is unknown', async () => {
+    const result = await runCli(['frobnicate'], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown command "frobnicate"');
+  });
+});
+
+describe('/readyz', () => {
+  it('is 503 while migrations are pending', async () => {
+    const db = await createTestDatabase({ migrate: false });
+    const http = createHttpServer();
+    mountHealth(http, db);
+    const port = await http.listen(0, '127.0.0.1');
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { status: string; migrations: { pending: string[] } };
+      expect(body.status).toBe('not_ready');
+      expect(body.migrations.pending.length).toBeGreaterThan(0);
+    } finally {
+      await http.close();
+      await db.drop();
+    }
+  });
+});
+
+describe('salesos start on the embedded database', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesos-embedded-'));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('creates the database, seeds the demo organisation once, and is ready', async () => {
+    const server = await startServer({ SALESOS_DATA_DIR: dataDir }, 120_000);
+    const ready = await fetch(`http://127.0.0.1:${server.port}/readyz`);
+    expect(await ready.json()).toMatchObject({ status: 'ready', mode: 'embedded' });
+    expect(server.logs().some((l) => String(l.message).includes('seeded the demo organisation'))).toBe(true);
+    expect(await server.stop()).toBe(0);
+
+    // Second start reuses the folder and does not seed again.
+    const again = await startServer({ SALESOS_DATA_DIR: dataDir }, 120_000);
+    expect(again.logs().some((l) => String(l.message).includes('seeded the demo organisation'))).toBe(false);
+    expect(await again.stop()).toBe(0);
+  }, 240_000);
+});

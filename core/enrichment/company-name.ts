@@ -14,6 +14,8 @@ const LEGAL_FORM_PATTERN = new RegExp(
   'i',
 );
 
+const ARTICLES = new Set(['the', 'a', 'an', 'la', 'le', 'les', 'el', 'il', 'die', 'der', 'das', 'de', 'het']);
+
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
@@ -23,7 +25,8 @@ export function normaliseCompanyName(name: string): string {
   let out = name.trim().replace(/\s+/g, ' ');
   for (let i = 0; i < 3; i++) {
     const next = out.replace(LEGAL_FORM_PATTERN, '').replace(/[\s,]+$/, '');
-    if (next === out || next === '') break;
+    // "The Company" is a name, not "The" plus a legal form.
+    if (next === out || next === '' || ARTICLES.has(next.toLowerCase())) break;
     out = next;
   }
   return out;

@@ -5,12 +5,12 @@
 import crypto from 'node:crypto';
 import { DependencyError, ValidationError } from '../errors.ts';
 import { log as defaultLog, type Logger } from '../log.ts';
+import { AGENT, exhausted, networkReason, refusal, TRY_LATER, UNREADABLE, type Failure } from './agent-errors.ts';
 import { createCircuitBreaker, type CircuitBreaker } from './circuit-breaker.ts';
 import { backoffDelay, parseRetryAfter, sleep } from './retry.ts';
 import {
   agentEnrichRequestSchema,
   agentEnrichResponseSchema,
-  agentErrorSchema,
   isEmptyValue,
   type EnrichedFields,
   type EnrichmentResult,
@@ -18,9 +18,6 @@ import {
   type LeadSnapshot,
 } from './types.ts';
 
-export const AGENT = 'enrichment_agent';
-const UNREADABLE = 'The enrichment agent sent back something SalesOS could not read; nothing was changed.';
-const TRY_LATER = 'Nothing was changed; try again in a few minutes.';
 
 export interface EnrichmentAgentClientOptions {
   baseUrl: string;
@@ -45,13 +42,6 @@ export interface EnrichmentAgentClient {
   health(opts?: { signal?: AbortSignal }): Promise<{ ok: boolean; detail: string }>;
   readonly breaker: CircuitBreaker;
 }
-
-/** Why one attempt did not produce an answer we can use. */
-type Failure =
-  | { kind: 'timeout' }
-  | { kind: 'network'; reason: string }
-  | { kind: 'server'; status: number }
-  | { kind: 'rate_limited'; retryAfterMs?: number };
 
 const QUERY_FIELDS = ['email', 'fullName', 'company', 'companyDomain', 'title', 'linkedinUrl', 'country', 'city'] as const;
 
@@ -118,7 +108,9 @@ export function createEnrichmentAgentClient(options: EnrichmentAgentClientOption
         const status = response.status;
         if (status >= 200 && status < 300) {
           breaker.onSuccess();
-          return parseSuccess(text, status, { requestId, durationMs, fields: opts.fields, logger });
+          const result = parseSuccess(text, status, { requestId, durationMs, fields: opts.fields, logger });
+          logger.debug('enrichment agent answered', { dependency: AGENT, requestId, attempt, durationMs, costUsd: result.costUsd, fields: Object.keys(result.fields) });
+          return result;
         }
         if (status === 404) {
           breaker.onSuccess();
@@ -235,53 +227,6 @@ function notFound(text: string, requestId: string): EnrichmentResult {
     requestId,
     notes: ['The enrichment agent has no data on this person.'],
   };
-}
-
-function refusal(status: number, text: string): DependencyError {
-  let agentMessage: string | undefined;
-  try {
-    const parsed = agentErrorSchema.safeParse(JSON.parse(text));
-    if (parsed.success) agentMessage = parsed.data.error.message;
-  } catch {
-    // No readable error body; the status says enough.
-  }
-  if (status === 401 || status === 403)
-    return new DependencyError(AGENT, `The enrichment agent refused SalesOS's credentials (HTTP ${status}); check ENRICHMENT_AGENT_TOKEN. Nothing was changed.`);
-  const why = agentMessage ? `: ${agentMessage}` : ` (HTTP ${status})`;
-  return new DependencyError(AGENT, `The enrichment agent rejected this lead${why}. Nothing was changed.`);
-}
-
-function exhausted(last: Failure, attempts: number, timeoutMs: number): DependencyError {
-  const tries = attempts === 1 ? '1 try' : `${attempts} tries`;
-  switch (last.kind) {
-    case 'timeout':
-      return new DependencyError(AGENT, `The enrichment agent is not reachable right now (no answer within ${timeoutMs} ms, ${tries}). ${TRY_LATER}`, { down: true });
-    case 'network':
-      return new DependencyError(AGENT, `The enrichment agent is not reachable right now (${last.reason}, ${tries}). ${TRY_LATER}`, { down: true });
-    case 'server':
-      return new DependencyError(AGENT, `The enrichment agent failed (HTTP ${last.status}, ${tries}). ${TRY_LATER}`, { retryable: true });
-    case 'rate_limited': {
-      const wait = last.retryAfterMs !== undefined ? `; it asked to wait ${Math.ceil(last.retryAfterMs / 1000)} s` : '';
-      return new DependencyError(AGENT, `The enrichment agent is too busy right now (rate limited${wait}). ${TRY_LATER}`, { retryable: true });
-    }
-  }
-}
-
-function networkReason(err: unknown): string {
-  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
-  const code = cause?.code ?? (err as { code?: string })?.code;
-  switch (code) {
-    case 'ECONNREFUSED':
-      return 'connection refused';
-    case 'ECONNRESET':
-    case 'UND_ERR_SOCKET':
-      return 'connection dropped';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'host not found';
-    default:
-      return cause?.message ?? (err instanceof Error ? err.message : String(err));
-  }
 }
 
 function logAttempt(

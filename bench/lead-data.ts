@@ -131,7 +131,7 @@ export async function loadLeads(c: pg.Client, count = LEAD_COUNT): Promise<void>
        r.st::"LeadStatus", r.score, CASE WHEN r.ow <= 0.12 THEN NULL ELSE owners[1 + floor(power(random(), 1.3) * ${OWNER_COUNT})::int] END,
        'bench', r.created, r.created
      FROM (
-       SELECT g, $1::text[] AS firsts, $2::text[] AS lasts,
+       SELECT g,
          ($1::text[])[1 + floor(random() * cardinality($1::text[]))::int] AS first,
          ($2::text[])[1 + floor(random() * cardinality($2::text[]))::int] AS last,
          ($3::text[])[1 + floor(random() * cardinality($3::text[]))::int] AS tp,

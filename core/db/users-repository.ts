@@ -1,0 +1,165 @@
+// Users, their teams and their chat-platform identities; and the lead scope each role may see.
+import { Prisma, type PrismaClient, type PlatformIdentity, type Team, type User } from './generated/client.ts';
+import type { LeadScope } from '../leads/filter.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+
+export type Role = 'rep' | 'manager' | 'admin';
+export type ChatPlatform = 'slack' | 'teams' | 'console';
+export type { User, Team, PlatformIdentity };
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  timeZone: string;
+  teamId?: string;
+}
+
+export interface IdentityLink {
+  userId: string;
+  platform: ChatPlatform;
+  /** Slack workspace id or Teams tenant id; "" for the console. */
+  tenantId: string;
+  externalUserId: string;
+  displayName?: string;
+  slackDmChannelId?: string;
+  /** Teams ConversationReference captured on install, for proactive messages. */
+  teamsConversation?: Prisma.InputJsonValue;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const ROLES: readonly string[] = ['rep', 'manager', 'admin'];
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class UserRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async getById(id: string): Promise<User | undefined> {
+    if (!UUID.test(id)) return undefined;
+    return (await this.prisma.user.findUnique({ where: { id } })) ?? undefined;
+  }
+
+  async getByEmail(email: string): Promise<User | undefined> {
+    return (await this.prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } })) ?? undefined;
+  }
+
+  list(opts: { role?: Role; teamId?: string } = {}): Promise<User[]> {
+    return this.prisma.user.findMany({
+      where: { ...(opts.role ? { role: opts.role } : {}), ...(opts.teamId ? { teamId: opts.teamId } : {}) },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  async create(input: NewUser): Promise<User> {
+    const email = input.email.trim().toLowerCase();
+    const name = input.name.trim();
+    if (!EMAIL.test(email)) throw new ValidationError(`"${input.email}" is not a valid email address.`);
+    if (!name) throw new ValidationError('A user needs a name.');
+    if (!ROLES.includes(input.role)) throw new ValidationError(`Role must be one of ${ROLES.join(', ')}, not "${input.role}".`);
+    if (!validTimeZone(input.timeZone)) throw new ValidationError(`"${input.timeZone}" is not an IANA time zone like Europe/Berlin.`);
+    if (input.teamId !== undefined && !UUID.test(input.teamId)) throw new ValidationError(`"${input.teamId}" is not a team id.`);
+    try {
+      return await this.prisma.user.create({
+        data: { email, name, role: input.role, timeZone: input.timeZone, teamId: input.teamId ?? null },
+      });
+    } catch (err) {
+      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+        throw new ConflictError(`A user with the email ${email} already exists.`);
+      }
+      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2003') {
+        throw new NotFoundError('That team does not exist.');
+      }
+      throw err;
+    }
+  }
+
+  /** The SalesOS user behind a chat account, if it is linked. */
+  async resolveIdentity(platform: ChatPlatform, tenantId: string, externalUserId: string): Promise<User | undefined> {
+    const identity = await this.prisma.platformIdentity.findUnique({
+      where: { platform_tenantId_externalUserId: { platform, tenantId, externalUserId } },
+      include: { user: true },
+    });
+    return identity?.user.active ? identity.user : undefined;
+  }
+
+  /** Link (or refresh) a chat account; a link that was unreachable becomes reachable again. */
+  linkIdentity(link: IdentityLink): Promise<PlatformIdentity> {
+    const fields = {
+      userId: link.userId,
+      displayName: link.displayName,
+      slackDmChannelId: link.slackDmChannelId,
+      teamsConversation: link.teamsConversation,
+      unreachableAt: null,
+      unreachableReason: null,
+    };
+    return this.prisma.platformIdentity.upsert({
+      where: {
+        platform_tenantId_externalUserId: { platform: link.platform, tenantId: link.tenantId, externalUserId: link.externalUserId },
+      },
+      create: { ...fields, platform: link.platform, tenantId: link.tenantId, externalUserId: link.externalUserId },
+      update: fields,
+    });
+  }
+
+  async markIdentityUnreachable(id: string, reason: string): Promise<void> {
+    if (!UUID.test(id)) throw new NotFoundError('That platform identity does not exist.');
+    const res = await this.prisma.platformIdentity.updateMany({
+      where: { id },
+      data: { unreachableAt: new Date(), unreachableReason: reason.slice(0, 500) },
+    });
+    if (!res.count) throw new NotFoundError('That platform identity does not exist.');
+  }
+
+  identitiesOf(userId: string): Promise<PlatformIdentity[]> {
+    return this.prisma.platformIdentity.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } });
+  }
+
+  /** The members of the team this manager manages (the manager included), or none. */
+  async teamMembers(managerId: string): Promise<User[]> {
+    if (!UUID.test(managerId)) return [];
+    const team = await this.prisma.team.findUnique({ where: { managerId }, select: { id: true } });
+    if (!team) return [];
+    const members = await this.prisma.user.findMany({ where: { teamId: team.id }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+    return members;
+  }
+
+  /** The leads a user may see: rep own + unassigned; manager own + team + unassigned; admin all. */
+  async scopeFor(user: Pick<User, 'id' | 'role'>): Promise<LeadScope> {
+    if (user.role === 'admin') return { kind: 'all' };
+    if (user.role === 'manager') {
+      const ids = new Set([user.id, ...(await this.teamMembers(user.id)).map((m) => m.id)]);
+      return { kind: 'owners', ownerIds: [...ids], unassigned: true };
+    }
+    return { kind: 'owners', ownerIds: [user.id], unassigned: true };
+  }
+
+  /** A team managed by this user, who joins it as a member. */
+  async createTeam(name: string, managerId: string): Promise<Team> {
+    const teamName = name.trim();
+    if (!teamName) throw new ValidationError('A team needs a name.');
+    const manager = await this.getById(managerId);
+    if (!manager) throw new NotFoundError('That manager does not exist.');
+    if (manager.role === 'rep') throw new ValidationError(`${manager.name} is a rep; only a manager or admin can manage a team.`);
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const team = await tx.team.create({ data: { name: teamName, managerId } });
+        await tx.user.update({ where: { id: managerId }, data: { teamId: team.id } });
+        return team;
+      });
+    } catch (err) {
+      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+        throw new ConflictError(`${manager.name} already manages a team.`);
+      }
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,93 @@
+// Deliverability and tone: spam-trigger words, shouting (ALL CAPS, "!!"), and the number of links.
+import { findLinks } from '../links.ts';
+import { stripReplyPrefix } from './subject.ts';
+import { findSpamPhrases } from '../spam-words.ts';
+import type { CheckResult, LeadFacts } from '../types.ts';
+import { type EmailContext, plural, result, statusOf } from './context.ts';
+
+// Capitalised by convention, not for emphasis.
+export const ACRONYMS = new Set([
+  'CEO', 'CTO', 'CFO', 'COO', 'CMO', 'CRO', 'CIO', 'CISO', 'CPO', 'VP', 'SVP', 'EVP', 'SAAS', 'API', 'APIS', 'CRM',
+  'B2B', 'B2C', 'AI', 'ML', 'ROI', 'US', 'USA', 'UK', 'EU', 'HR', 'IT', 'SEO', 'SDR', 'SDRS', 'BDR', 'BDRS', 'AE',
+  'AES', 'GTM', 'KPI', 'KPIS', 'OKR', 'OKRS', 'ERP', 'SQL', 'AWS', 'GCP', 'HIPAA', 'GDPR', 'SOC', 'PDF', 'CSV',
+  'URL', 'FAQ', 'PM', 'AM', 'ET', 'PT', 'CT', 'EST', 'PST', 'CET', 'GMT', 'UTC', 'NYC', 'LA', 'SF', 'OK', 'TV', 'ID',
+  'IOT', 'SMB', 'SMBS', 'ARR', 'MRR', 'PR', 'UX', 'UI', 'QA', 'CI', 'CD', 'DNS', 'SSO', 'SLA', 'SLAS', 'RFP', 'POC',
+  'MVP', 'IPO', 'LLC', 'INC', 'LTD', 'NASA', 'NFL', 'NBA', 'HVAC', 'EHR', 'EMR', 'CPG', 'DTC', 'D2C', 'ECOM',
+  'LLM', 'LLMS', 'GPU', 'GPUS', 'IPA', 'NPS', 'CSAT', 'CX', 'ICP', 'ABM', 'MQL', 'SQLS', 'MQLS', 'PLG',
+]);
+
+export function checkSpamWords({ subject, structure }: EmailContext): CheckResult {
+  const found = findSpamPhrases([subject ?? '', structure.message].join('\n'));
+  // HubSpot's trigger-word list: one may pass a filter, several together look like a promotion.
+  const status = statusOf(found.length >= 2, found.length === 1);
+  return result(
+    {
+      id: 'spam_words',
+      label: 'Spam-trigger words',
+      status,
+      measured: found.length,
+      target: 'none',
+      evidence: found,
+      weight: 8,
+      advice:
+        status === 'pass'
+          ? 'No spam-trigger words.'
+          : 'Replace promotional words with plain, specific ones (say what they get, not that it is free or guaranteed).',
+    },
+    `${plural(found.length, 'spam-trigger word')} (${found.slice(0, 3).map((w) => `"${w}"`).join(', ')})`,
+  );
+}
+
+function leadWords(lead?: LeadFacts): Set<string> {
+  const facts = [lead?.company, lead?.title, lead?.industry, lead?.city, lead?.firstName, ...(lead?.techStack ?? [])];
+  return new Set(facts.flatMap((f) => (f ?? '').split(/[^\p{L}\p{N}]+/u)).filter(Boolean).map((w) => w.toUpperCase()));
+}
+
+export function findShouting(text: string, lead?: LeadFacts): string[] {
+  const known = leadWords(lead);
+  const caps = [...text.matchAll(/(?<![\p{L}\p{N}])[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*(?![\p{L}\p{N}])/gu)]
+    .map((m) => m[0])
+    .filter((w) => (w.match(/\p{Lu}/gu) ?? []).length >= 2 && !ACRONYMS.has(w) && !known.has(w));
+  const bangs = [...text.matchAll(/!{2,}/g)].map((m) => m[0]);
+  const single = (text.match(/!/g) ?? []).length;
+  // Three or more exclamation marks in a short email read as hype even when spread out.
+  return [...caps, ...bangs, ...(bangs.length === 0 && single >= 3 ? [`${single} exclamation marks`] : [])];
+}
+
+export function checkShouting({ subject, structure, lead }: EmailContext): CheckResult {
+  const found = findShouting([stripReplyPrefix(subject ?? ''), structure.message].join('\n'), lead);
+  const status = statusOf(found.length >= 2, found.length === 1);
+  return result(
+    {
+      id: 'shouting',
+      label: 'ALL CAPS and "!!"',
+      status,
+      measured: found.length,
+      target: 'no ALL CAPS words or repeated "!"',
+      evidence: found,
+      weight: 5,
+      advice: status === 'pass' ? 'Calm tone.' : 'Write in sentence case and use at most one "!"; shouting reads as spam.',
+    },
+    `shouting (${found.slice(0, 3).join(', ')})`,
+  );
+}
+
+export function checkLinks({ structure }: EmailContext): CheckResult {
+  // Every link counts, the signature's included: filters see the whole message.
+  const links = findLinks(structure.body).map((l) => l.text);
+  // Several links look like marketing to filters and to readers; a first touch needs at most one.
+  const status = statusOf(links.length >= 3, links.length === 2);
+  return result(
+    {
+      id: 'links',
+      label: 'Links',
+      status,
+      measured: links.length,
+      target: 'at most 1',
+      evidence: links,
+      weight: 5,
+      advice: status === 'pass' ? 'Few links.' : 'Keep at most one link; offer the rest in the reply.',
+    },
+    `${plural(links.length, 'link')}`,
+  );
+}

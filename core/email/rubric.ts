@@ -1,0 +1,106 @@
+// roastEmail's deterministic core: scores a cold email against published cold-email benchmarks.
+// The weights sum to 100 when every check applies; warn earns half credit. Sources: docs/email-rubric.md.
+import { ValidationError } from '../errors.ts';
+import { type EmailContext } from './checks/context.ts';
+import { checkCallToAction, checkQuestions, checkYouFocus } from './checks/engagement.ts';
+import { checkLinks, checkShouting, checkSpamWords } from './checks/hygiene.ts';
+import { checkLength, checkParagraphs, checkReadingGrade, checkSentenceLength } from './checks/length.ts';
+import { checkPersonalisation } from './checks/personalisation.ts';
+import { checkDeceptivePrefix, checkSubject, subjectApplies } from './checks/subject.ts';
+import { analyseEmail } from './structure.ts';
+import type { Check, CheckResult, CheckStatus, EmailScore, EmailToScore, Grade } from './types.ts';
+
+const CREDIT: Record<CheckStatus, number> = { pass: 1, warn: 0.5, fail: 0 };
+
+export function gradeFor(score: number): Grade {
+  if (score >= 90) return 'A';
+  if (score >= 80) return 'B';
+  if (score >= 70) return 'C';
+  if (score >= 60) return 'D';
+  return 'F';
+}
+
+export function scoreEmail(email: EmailToScore): EmailScore {
+  if (typeof email?.body !== 'string') throw new ValidationError('The email to score needs a body (text).');
+  if (!email.body.trim()) throw new ValidationError('The email body is empty: paste the email text to score.');
+  if (email.subject !== undefined && typeof email.subject !== 'string') {
+    throw new ValidationError('The subject must be text.');
+  }
+
+  const ctx: EmailContext = {
+    subject: email.subject,
+    isFirstTouch: email.isFirstTouch ?? true,
+    lead: email.lead,
+    structure: analyseEmail(email.body),
+  };
+  const results: CheckResult[] = [
+    checkLength(ctx),
+    checkReadingGrade(ctx),
+    checkSentenceLength(ctx),
+    checkParagraphs(ctx),
+    ...(subjectApplies(ctx) ? [checkSubject(ctx)] : []),
+    ...(ctx.isFirstTouch && ctx.subject?.trim() ? [checkDeceptivePrefix(ctx)] : []),
+    checkQuestions(ctx),
+    checkCallToAction(ctx),
+    checkYouFocus(ctx),
+    checkSpamWords(ctx),
+    checkShouting(ctx),
+    checkLinks(ctx),
+    checkPersonalisation(ctx),
+  ];
+  const checks = results.map((r) => r.check);
+  const total = checks.reduce((sum, c) => sum + c.weight, 0);
+  const earned = checks.reduce((sum, c) => sum + c.weight * CREDIT[c.status], 0);
+  const score = Math.round((100 * earned) / total);
+  const grade = gradeFor(score);
+  return { score, grade, wordCount: ctx.structure.words.length, checks, summary: summarise(score, grade, results) };
+}
+
+/** Failed and warned checks, the ones costing the most points first: what a renderer lists. */
+export function checksNeedingWork(score: EmailScore): Check[] {
+  return score.checks.filter((c) => c.status !== 'pass').sort((a, b) => pointsLost(b) - pointsLost(a));
+}
+
+function pointsLost(c: Check): number {
+  return c.weight * (1 - CREDIT[c.status]);
+}
+
+function summarise(score: number, grade: Grade, results: CheckResult[]): string {
+  const problems = results
+    .filter((r) => r.check.status !== 'pass' && r.problem)
+    .sort((a, b) => pointsLost(b.check) - pointsLost(a.check))
+    .slice(0, 3)
+    .map((r) => r.problem!);
+  const head = `Scored ${score}/100 (${grade})`;
+  if (problems.length === 0) return `${head}: no problems found, ready to send.`;
+  return `${head}: ${joinList(problems)}.`;
+}
+
+function joinList(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+export interface ScoreComparison {
+  before: number;
+  after: number;
+  change: number;
+  /** Checks that were warn/fail before and pass now. */
+  fixed: Check['id'][];
+  /** Checks that got worse. */
+  regressed: Check['id'][];
+}
+
+/** Before/after view of a rewrite, for the roast card. */
+export function compareScores(before: EmailScore, after: EmailScore): ScoreComparison {
+  const prior = new Map(before.checks.map((c) => [c.id, c.status]));
+  const fixed: Check['id'][] = [];
+  const regressed: Check['id'][] = [];
+  for (const c of after.checks) {
+    const was = prior.get(c.id);
+    if (!was) continue;
+    if (CREDIT[c.status] > CREDIT[was] && c.status === 'pass') fixed.push(c.id);
+    else if (CREDIT[c.status] < CREDIT[was]) regressed.push(c.id);
+  }
+  return { before: before.score, after: after.score, change: after.score - before.score, fixed, regressed };
+}

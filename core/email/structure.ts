@@ -1,0 +1,135 @@
+// Splits an email body into what the checks look at: the greeting, the message prose (paragraphs and
+// sentences) and the sign-off block, which is not part of the message a prospect reads for its content.
+import { replaceLinks } from './links.ts';
+
+export interface Paragraph {
+  text: string;
+  sentences: string[];
+}
+
+export interface EmailStructure {
+  /** The body with line endings normalised and trailing space trimmed. */
+  body: string;
+  greeting?: string;
+  /** Lines of the valediction block ("Best,\nAlex"), if one was recognised. */
+  signOff: string[];
+  /** Greeting plus prose: what word counts, spam and shouting checks read. */
+  message: string;
+  paragraphs: Paragraph[];
+  sentences: string[];
+  /** Words of `message` (tokens holding a letter or digit). */
+  words: string[];
+}
+
+const GREETING_WORD = String.raw`(?:hi|hey|hello|dear|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))`;
+// "Hi Sam," alone on a line, or "Hi Sam, saw that..." where the greeting runs into the first sentence.
+const GREETING_ALONE = new RegExp(String.raw`^${GREETING_WORD}\b(?:\s+[\p{L}'.-]+){0,3}\s*[,!:\u2014-]?\s*$`, 'iu');
+const GREETING_LEAD = new RegExp(String.raw`^(${GREETING_WORD}\b(?:\s+[\p{L}'.-]+){0,3}\s*[,:\u2014])\s*(\S.*)$`, 'iu');
+const VALEDICTION = /^(?:best(?:\s+regards|\s+wishes)?|all\s+the\s+best|thanks(?:\s+again)?|thank\s+you|many\s+thanks|cheers|regards|kind\s+regards|warm\s+regards|warmly|sincerely|talk\s+soon|speak\s+soon|take\s+care|yours(?:\s+truly)?|--)\s*[,!.]?(?:\s+[\p{L}'.-]+){0,3}$/iu;
+
+// Never the end of a sentence ("Dr. Lee", "e.g. Acme").
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'e.g', 'i.e', 'approx', 'dept', 'no']);
+// Often the end of a sentence ("... at Acme Inc. We help"): a boundary only when a capital follows.
+const SOFT_ABBREVIATIONS = new Set(['inc', 'ltd', 'co', 'corp', 'llc', 'etc', 'est', 'jan', 'feb', 'mar', 'apr',
+  'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+export function analyseEmail(rawBody: string): EmailStructure {
+  const body = rawBody.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
+  const lines = body.split('\n');
+
+  let greeting: string | undefined;
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (first >= 0) {
+    const line = lines[first]!.trim();
+    const lead = GREETING_LEAD.exec(line);
+    if (GREETING_ALONE.test(line)) {
+      greeting = line;
+      lines[first] = '';
+    } else if (lead) {
+      greeting = lead[1]!;
+      lines[first] = lead[2]!;
+    }
+  }
+
+  const signOffStart = findSignOff(lines);
+  const signOff = signOffStart === undefined ? [] : lines.slice(signOffStart).map((l) => l.trim()).filter(Boolean);
+  const proseLines = signOffStart === undefined ? lines : lines.slice(0, signOffStart);
+  const prose = proseLines.join('\n').trim();
+
+  const paragraphs = prose
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((text) => ({ text, sentences: splitParagraph(text) }));
+  const message = [greeting, prose].filter(Boolean).join('\n\n');
+
+  return {
+    body,
+    greeting,
+    signOff,
+    message,
+    paragraphs,
+    sentences: paragraphs.flatMap((p) => p.sentences),
+    words: wordsOf(message),
+  };
+}
+
+/** The sign-off must sit in the last few lines and be followed only by a short name/title block. */
+function findSignOff(lines: string[]): number | undefined {
+  const nonEmpty = lines.map((l, i) => ({ l: l.trim(), i })).filter((x) => x.l !== '');
+  const tail = nonEmpty.slice(-6);
+  for (const { l, i } of tail) {
+    if (!VALEDICTION.test(l)) continue;
+    const after = nonEmpty.filter((x) => x.i > i);
+    if (after.length <= 4 && after.every((x) => x.l.split(/\s+/).length <= 8 && !/[?]$/.test(x.l))) return i;
+  }
+  return undefined;
+}
+
+function splitParagraph(paragraph: string): string[] {
+  const sentences: string[] = [];
+  let pending: string[] = [];
+  // Bulleted lines stand alone; other line breaks inside a paragraph are soft wraps.
+  for (const line of paragraph.split('\n').map((l) => l.trim())) {
+    if (/^([-*\u2022]|\d+[.)])\s+/.test(line)) {
+      if (pending.length) sentences.push(...splitSentences(pending.join(' ')));
+      pending = [];
+      sentences.push(...splitSentences(line.replace(/^([-*\u2022]|\d+[.)])\s+/, '')));
+    } else {
+      pending.push(line);
+    }
+  }
+  if (pending.length) sentences.push(...splitSentences(pending.join(' ')));
+  return sentences.filter((s) => wordsOf(s).length > 0);
+}
+
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/[.!?\u2026]+["')\]]*(?=\s|$)/g)) {
+    const end = (m.index ?? 0) + m[0].length;
+    const before = text.slice(start, m.index ?? 0);
+    const lastToken = (/(\S+)$/.exec(before)?.[1] ?? '').toLowerCase().replace(/^[("'[]+/, '');
+    const next = text.slice(end).trimStart();
+    if (m[0].startsWith('.') && !m[0].includes('?') && !m[0].includes('!')) {
+      if (ABBREVIATIONS.has(lastToken) || /^\p{L}$/u.test(lastToken) || /^[a-z]\.[a-z]$/.test(lastToken)) continue;
+      if (SOFT_ABBREVIATIONS.has(lastToken) && !/^\p{Lu}/u.test(next)) continue;
+      if (/^\p{Ll}/u.test(next)) continue;
+    }
+    const sentence = text.slice(start, end).trim();
+    if (sentence) out.push(sentence);
+    start = end;
+  }
+  const rest = text.slice(start).trim();
+  if (rest) out.push(rest);
+  return out;
+}
+
+export function wordsOf(text: string): string[] {
+  return text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
+}
+
+/** Words for readability: links become one short word, surrounding punctuation goes. */
+export function readableWords(text: string): string[] {
+  return wordsOf(replaceLinks(text)).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+}

@@ -1,0 +1,117 @@
+// The Slack bot: a Bolt App over our own HTTP server (HTTP mode, `handler` mounted at POST /slack/events)
+// or Slack's Socket Mode when an app token is set. Listeners live in listeners/*, rendering in blocks/*.
+import type http from 'node:http';
+import { App, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
+import type { Config } from '../../core/config.ts';
+import { ConfigError } from '../../core/errors.ts';
+import { log as defaultLog, type Logger } from '../../core/log.ts';
+import type { Assistant } from '../../tools/assistant-contract.ts';
+import type { ListenerDeps } from './deps.ts';
+import { createIdentityResolver, type UserDirectory } from './identity.ts';
+import * as actions from './listeners/actions.ts';
+import * as assistantPane from './listeners/assistant.ts';
+import * as command from './listeners/command.ts';
+import * as mention from './listeners/mention.ts';
+import * as message from './listeners/message.ts';
+import { SlackHttpReceiver } from './receiver.ts';
+import type { DeliveryOptions } from './stream.ts';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface SlackBotOptions {
+  config: Pick<Config, 'slack'>;
+  assistant: Assistant;
+  users: UserDirectory;
+  log?: Logger;
+  /** Known bot identity: skips Slack's auth.test (tests, benchmarks). */
+  botUserId?: string;
+  botId?: string;
+  /** Defaults to true: chat.startStream where Slack allows it. */
+  streaming?: boolean;
+  delivery?: DeliveryOptions;
+  /** Clock for signature timestamps (tests). */
+  now?: () => number;
+}
+
+export interface SlackBot {
+  app: App;
+  mode: 'http' | 'socket';
+  /** HTTP mode: the route handler for POST /slack/events (events, interactivity and slash commands). */
+  handler?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+  /** Socket Mode: connect to Slack. HTTP mode: nothing to do (the HTTP server owns the socket). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** 429s wait for Retry-After (Bolt's WebClient does that) and then retry a few times, briefly. */
+export const SLACK_RETRY_CONFIG = { retries: 5, factor: 2, minTimeout: 100, maxTimeout: 3_000, randomize: true };
+
+export function createSlackBot(opts: SlackBotOptions): SlackBot {
+  const { slack } = opts.config;
+  const logger = opts.log ?? defaultLog;
+  if (!slack.botToken) throw new ConfigError(['SLACK_BOT_TOKEN: required to run the Slack bot (got not set)']);
+  const clientOptions = {
+    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+    retryConfig: SLACK_RETRY_CONFIG,
+  };
+  const common = {
+    token: slack.botToken,
+    clientOptions,
+    logger: boltLogger(logger),
+    logLevel: LogLevel.WARN,
+    ...(opts.botUserId ? { botUserId: opts.botUserId } : {}),
+    ...(opts.botId ? { botId: opts.botId } : {}),
+  };
+
+  let app: App;
+  let handler: SlackBot['handler'];
+  const mode = slack.appToken ? 'socket' : 'http';
+  if (slack.appToken) {
+    const receiver = new SocketModeReceiver({ appToken: slack.appToken, logger: common.logger, logLevel: LogLevel.WARN });
+    app = new App({ ...common, receiver });
+  } else {
+    if (!slack.signingSecret) throw new ConfigError(['SLACK_SIGNING_SECRET: required for Slack HTTP mode (got not set)']);
+    const receiver = new SlackHttpReceiver({ signingSecret: slack.signingSecret, now: opts.now });
+    app = new App({ ...common, receiver });
+    handler = receiver.handle;
+  }
+
+  const deps: ListenerDeps = {
+    assistant: opts.assistant,
+    identity: createIdentityResolver({ users: opts.users, unknownUsers: slack.unknownUsers }),
+    delivery: opts.delivery ?? {},
+    streaming: opts.streaming ?? true,
+  };
+  for (const listener of [mention, message, assistantPane, command, actions]) listener.register(app, deps);
+  app.error(async (err) => {
+    logger.error('Slack listener failed', { err });
+  });
+
+  return {
+    app,
+    mode,
+    handler,
+    async start() {
+      if (mode === 'socket') await app.start();
+    },
+    async stop() {
+      if (mode === 'socket') await app.stop();
+    },
+  };
+}
+
+/** Bolt logs through ours, so its lines carry our context and are scrubbed of secrets. */
+function boltLogger(logger: Logger): BoltLogger {
+  let level = LogLevel.WARN;
+  const write = (lvl: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) =>
+    logger[lvl](`slack: ${msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(' ')}`);
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    setLevel: (l: LogLevel) => void (level = l),
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}

@@ -1,0 +1,19 @@
+// Conversation keys: the unit of memory. A channel thread, a DM (or one of its threads), or one user's
+// slash commands in one channel.
+export function threadKey(teamId: string, channel: string, threadTs: string): string {
+  return `slack:${teamId}:${channel}:${threadTs}`;
+}
+
+export function dmKey(teamId: string, channel: string, threadTs?: string): string {
+  return threadTs ? threadKey(teamId, channel, threadTs) : `slack:${teamId}:${channel}`;
+}
+
+export function commandKey(teamId: string, channel: string, userId: string): string {
+  return `slack:${teamId}:${channel}:cmd:${userId}`;
+}
+
+/** Drop the leading "<@UBOT>" of a mention so the model sees only the question. */
+export function stripMention(text: string, botUserId?: string): string {
+  const own = botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /^\s*<@[A-Z0-9]+(\|[^>]*)?>/;
+  return text.replace(own, '').replace(/\s+/g, ' ').trim();
+}

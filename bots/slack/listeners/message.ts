@@ -1,0 +1,51 @@
+// Direct messages, including Slack's AI-assistant threads (threads in the bot's DM): status while tools run,
+// streamed text. Channel messages arrive as app_mention instead; edits, bot posts and system subtypes are ignored.
+import type { App } from '@slack/bolt';
+import type { ListenerDeps } from '../deps.ts';
+import { runTurn } from '../run-turn.ts';
+import { threadSurface } from '../surfaces.ts';
+import { dmKey } from './keys.ts';
+
+/** Subtypes that still carry new text typed by a person. */
+const USER_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
+
+export interface IncomingMessage {
+  channel_type?: string;
+  subtype?: string;
+  bot_id?: string;
+  user?: string;
+  text?: string;
+}
+
+/** True for a new message a person typed in a DM with the bot. */
+export function isUserDirectMessage(m: IncomingMessage, botUserId?: string): boolean {
+  if (m.channel_type !== 'im') return false;
+  if (!USER_SUBTYPES.has(m.subtype)) return false;
+  if (m.bot_id || !m.user || m.user === botUserId) return false;
+  return Boolean(m.text?.trim());
+}
+
+export function register(app: App, deps: ListenerDeps): void {
+  app.message(async ({ message, body, client, context }) => {
+    const m = message as IncomingMessage & { channel: string; ts: string; thread_ts?: string; team?: string };
+    if (!isUserDirectMessage(m, context.botUserId)) return;
+    const teamId = (body as { team_id?: string }).team_id ?? context.teamId ?? m.team ?? '';
+    const assistantThread = Boolean(m.thread_ts);
+    await runTurn(deps, {
+      client,
+      deliveryId: (body as { event_id: string }).event_id,
+      teamId,
+      userId: m.user!,
+      conversationKey: dmKey(teamId, m.channel, m.thread_ts),
+      text: m.text!.trim(),
+      surface: threadSurface(client, {
+        channel: m.channel,
+        threadTs: m.thread_ts,
+        teamId,
+        userId: m.user!,
+        assistantThread,
+        streaming: deps.streaming,
+      }),
+    });
+  });
+}

@@ -1,0 +1,133 @@
+// A Bolt Receiver for our own HTTP server: `handle(req, res)` is mounted as a route (POST /slack/events).
+// It checks signature and timestamp before anything else (401, nothing processed), answers url_verification,
+// and hands the payload to Bolt with an `ack` that writes the HTTP response at once, so listeners run after
+// Slack has its answer.
+import type http from 'node:http';
+import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import { log } from '../../core/log.ts';
+import { verifySlackSignature } from './verify.ts';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+/** Slack gives up after 3 s; warn well before. */
+const ACK_WARN_MS = 2_500;
+
+export class SlackHttpReceiver implements Receiver {
+  private app?: App;
+
+  constructor(private readonly opts: { signingSecret: string; now?: () => number }) {}
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  // Our HTTP server owns the socket; start/stop only exist for Bolt's interface.
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+
+  /** The route handler. Resolves once Bolt has finished processing (the HTTP response went out at ack). */
+  handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    let raw: string;
+    try {
+      raw = await readBody(req);
+    } catch (err) {
+      return reply(res, 413, { error: (err as Error).message });
+    }
+    const verdict = verifySlackSignature({
+      signingSecret: this.opts.signingSecret,
+      rawBody: raw,
+      signature: header(req, 'x-slack-signature'),
+      timestamp: header(req, 'x-slack-request-timestamp'),
+      nowMs: this.opts.now?.(),
+    });
+    if (!verdict.ok) {
+      log.warn('rejected a Slack request', { reason: verdict.reason });
+      return reply(res, 401, { error: 'invalid Slack signature or timestamp' });
+    }
+
+    let body: Record<string, any>;
+    try {
+      body = parseBody(raw, header(req, 'content-type') ?? '');
+    } catch {
+      return reply(res, 400, { error: 'body is neither JSON nor a form' });
+    }
+    if (body.ssl_check) return reply(res, 200, '');
+    if (body.type === 'url_verification') return reply(res, 200, { challenge: body.challenge });
+    if (!this.app) return reply(res, 503, { error: 'Slack app not initialised' });
+
+    let acked = false;
+    const warn = setTimeout(() => {
+      if (!acked) log.error('Slack request not acknowledged within 2.5 s', { type: body.type ?? body.command });
+    }, ACK_WARN_MS);
+    warn.unref();
+    const retryNum = header(req, 'x-slack-retry-num');
+    const event: ReceiverEvent = {
+      body,
+      retryNum: retryNum ? Number(retryNum) : undefined,
+      retryReason: header(req, 'x-slack-retry-reason'),
+      ack: async (response?: unknown) => {
+        if (acked) return;
+        acked = true;
+        clearTimeout(warn);
+        if (response === undefined || response === '') reply(res, 200, '');
+        else reply(res, 200, response);
+      },
+    };
+    try {
+      await this.app.processEvent(event);
+    } catch (err) {
+      log.error('Slack event processing failed', { err, type: body.type ?? body.command });
+      if (!acked) {
+        acked = true;
+        clearTimeout(warn);
+        reply(res, 500, { error: 'internal error' });
+      }
+    }
+    // Nothing matched (e.g. an event type we do not subscribe to): still tell Slack we got it.
+    if (!acked) {
+      acked = true;
+      clearTimeout(warn);
+      reply(res, 200, '');
+    }
+  };
+}
+
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('request body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Events come as JSON; interactivity as a form with a JSON `payload`; slash commands as a plain form. */
+export function parseBody(raw: string, contentType: string): Record<string, any> {
+  if (contentType.includes('application/json')) return JSON.parse(raw);
+  const form = Object.fromEntries(new URLSearchParams(raw));
+  if (typeof form.payload === 'string') return JSON.parse(form.payload);
+  return form;
+}
+
+function reply(res: http.ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  if (typeof body === 'string') {
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}

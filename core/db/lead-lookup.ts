@@ -1,0 +1,35 @@
+// Finding the lead a rep refers to ("jane@acme.io", "Jane Doe", an id) among the leads they may see.
+// The scope is part of the query: a lead outside it is simply not found.
+import { Prisma, type PrismaClient } from './generated/client.ts';
+import { SUMMARY_COLUMNS, scopeCondition, toSummary, type LeadSummary, type SummaryRow } from './lead-search.ts';
+import type { LeadScope } from '../leads/filter.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export type LeadRef = { kind: 'id' | 'email' | 'name'; value: string };
+
+export function parseLeadRef(raw: string): LeadRef {
+  const value = raw.trim();
+  if (UUID.test(value)) return { kind: 'id', value: value.toLowerCase() };
+  if (EMAIL.test(value)) return { kind: 'email', value: value.toLowerCase() };
+  return { kind: 'name', value };
+}
+
+/** Leads matching the reference within the scope: one, several (ambiguous name) or none. */
+export async function findVisibleLeads(prisma: PrismaClient, ref: LeadRef, scope: LeadScope, limit = 6): Promise<LeadSummary[]> {
+  const match =
+    ref.kind === 'id'
+      ? Prisma.sql`l."id" = ${ref.value}::uuid`
+      : ref.kind === 'email'
+        ? Prisma.sql`l."email" = ${ref.value}`
+        : // Names: exact (case-insensitive) full name first; trigram index narrows candidates.
+          Prisma.sql`l."searchText" LIKE ${'%' + ref.value.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`) + '%'} AND lower(l."fullName") = ${ref.value.toLowerCase()}`;
+  const rows = await prisma.$queryRaw<SummaryRow[]>`
+    SELECT ${SUMMARY_COLUMNS}
+    FROM leads l LEFT JOIN users u ON u.id = l."ownerId"
+    WHERE ${match} AND ${scopeCondition(scope)}
+    ORDER BY l."score" DESC, l."id"
+    LIMIT ${limit}`;
+  return rows.map(toSummary);
+}

@@ -1,0 +1,146 @@
+// The Assistant the bots talk to: one turn = actor's allowed tools (wrapped in policy) + the agent;
+// one card action = the same tools through the same policy, without the model.
+import { wrapLanguageModel } from 'ai';
+import { runTurn } from '../core/agent/run-turn.ts';
+import type { ToolOutput } from '../core/agent/tool-output.ts';
+import type { Actor, Platform, Reply, ReplyEvent, Turn } from '../core/agent/types.ts';
+import type { Card, ConfirmationCard } from '../core/cards.ts';
+import type { ConversationRepository } from '../core/db/conversations-repository.ts';
+import type { DeliveryRepository } from '../core/db/deliveries-repository.ts';
+import { AppError, toAppError } from '../core/errors.ts';
+import { log, withLogContext } from '../core/log.ts';
+import type { ModelChoice } from '../core/models/language-model.ts';
+import type { ActionRequest, Assistant } from './assistant-contract.ts';
+import { toAiToolSet } from './ai-tools.ts';
+import { toolNamed, toolsFor, ALL_TOOLS } from './index.ts';
+import { runTool } from './run-tool.ts';
+import type { ToolServices, TurnModel } from './services.ts';
+import type { SalesTool, ToolContext } from './tool.ts';
+
+export interface AssistantDeps {
+  services: ToolServices;
+  conversations: ConversationRepository;
+  deliveries: DeliveryRepository;
+  model: ModelChoice;
+  tools?: readonly SalesTool[];
+  /** Model steps per turn. */
+  maxSteps?: number;
+}
+
+export interface SalesAssistant extends Assistant {
+  /** The tools an actor is offered (by role). */
+  toolsFor(actor: Actor): SalesTool[];
+}
+
+export function createAssistant(deps: AssistantDeps): SalesAssistant {
+  const allTools = deps.tools ?? ALL_TOOLS;
+  const { services } = deps;
+
+  function guardedModel(actor: Actor, platform: Platform, conversationId: string): TurnModel {
+    const middleware = services.guards.costs.modelMiddleware(actor, deps.model.id, { platform, conversationId });
+    return { model: wrapLanguageModel({ model: deps.model.model as Parameters<typeof wrapLanguageModel>[0]['model'], middleware }), id: deps.model.id };
+  }
+
+  async function contextFor(actor: Actor, platform: Platform, conversationId: string, llm?: TurnModel): Promise<ToolContext> {
+    const [scope, team] = await Promise.all([
+      services.users.scopeFor(actor),
+      actor.role === 'rep' ? Promise.resolve([]) : services.users.teamMembers(actor.id),
+    ]);
+    return { actor, platform, conversationId, scope, teamMemberIds: team.map((u) => u.id), services, llm };
+  }
+
+  async function* turn(t: Turn): AsyncGenerator<ReplyEvent> {
+    const conversation = await deps.conversations.open(t.conversationKey, t.platform, t.actor.id);
+    const llm = guardedModel(t.actor, t.platform, conversation.id);
+    const ctx = await contextFor(t.actor, t.platform, conversation.id, deps.model.provider === 'offline' ? undefined : llm);
+    const offered = toolsFor(t.actor.role, allTools);
+    yield* runTurn({
+      actor: t.actor,
+      platform: t.platform,
+      conversationId: conversation.id,
+      message: t.text,
+      tools: toAiToolSet(offered, ctx),
+      model: llm.model,
+      conversations: deps.conversations,
+      maxSteps: deps.maxSteps,
+      describeToolCall: (name) => toolNamed(name, allTools)?.statusText,
+      priceUsage: (usage) => services.guards.costs.priceOf(deps.model.id, usage),
+    });
+  }
+
+  async function* action(req: ActionRequest): AsyncGenerator<ReplyEvent> {
+    const conversation = await deps.conversations.open(req.conversationKey, req.platform, req.actor.id);
+    const ctx = await contextFor(req.actor, req.platform, conversation.id, deps.model.provider === 'offline' ? undefined : guardedModel(req.actor, req.platform, conversation.id));
+    const cards: Card[] = [];
+    let text = '';
+    let output: ToolOutput | undefined;
+    let toolName = '';
+    const a = req.action;
+    try {
+      if (a.kind === 'tool') {
+        const t = toolNamed(a.tool, allTools);
+        if (!t) throw new AppError('invalid_input', `There is no action called "${a.tool}".`);
+        toolName = t.name;
+        yield { type: 'status', text: t.statusText };
+        output = await runTool(t, a.input, ctx);
+      } else if (a.kind === 'confirm') {
+        const claimed = await services.guards.confirmations.claim(a.actionId, req.actor);
+        const t = toolNamed(claimed.tool, allTools);
+        if (!t) throw new AppError('internal', `The confirmed action uses an unknown tool "${claimed.tool}".`);
+        toolName = t.name;
+        yield { type: 'status', text: t.statusText };
+        output = await runTool(t, claimed.input, ctx, { confirmed: true });
+        await services.guards.confirmations.complete(claimed.id, { ok: output.ok, summary: output.summary });
+        cards.push(decided(claimed, 'confirmed'));
+      } else {
+        const cancelled = await services.guards.confirmations.cancel(a.actionId, req.actor);
+        cards.push(decided(cancelled, 'cancelled'));
+        text = `Cancelled: ${cancelled.summary}. Nothing was changed.`;
+      }
+    } catch (err) {
+      const e = toAppError(err);
+      if (e.code === 'internal') log.error('card action failed', { err, action: a });
+      text = e.userMessage;
+      cards.push({ type: 'error', message: e.userMessage, code: e.code });
+    }
+    if (output) {
+      text = output.summary;
+      cards.push(...(output.cards ?? []));
+      if (!output.ok && output.error) cards.push({ type: 'error', message: output.error.message, code: output.error.code });
+    }
+    for (const card of cards) yield { type: 'card', card };
+    yield { type: 'text-delta', delta: text };
+    const reply: Reply = {
+      text,
+      cards,
+      toolCalls: output ? [{ name: toolName, input: a.kind === 'tool' ? a.input : undefined, outcome: output.outcome, errorCode: output.error?.code }] : [],
+      usage: { inputTokens: 0, outputTokens: 0, costUsd: output?.costUsd ?? 0 },
+    };
+    // The model should know what the buttons did when the rep talks again in this thread.
+    await deps.conversations
+      .append(conversation.id, [{ role: 'assistant', text, cards, tokens: Math.ceil(text.length / 4) }])
+      .catch((err) => log.error('could not store a card action in thread memory', { err }));
+    yield { type: 'done', reply };
+  }
+
+  return {
+    toolsFor: (actor) => toolsFor(actor.role, allTools),
+    claimDelivery: (platform, deliveryId) => deps.deliveries.claim(platform, deliveryId),
+    handleTurn: (t) => withContext({ turnId: t.deliveryId, platform: t.platform, userId: t.actor.id }, () => turn(t)),
+    handleAction: (req) => withContext({ turnId: req.deliveryId, platform: req.platform, userId: req.actor.id }, () => action(req)),
+  };
+}
+
+function decided(action: { id: string; tool: string; summary: string }, state: 'confirmed' | 'cancelled'): ConfirmationCard {
+  return { type: 'confirmation', actionId: action.id, tool: action.tool, summary: action.summary, expiresAt: new Date().toISOString(), state };
+}
+
+/** Keep log context ids on every line written while the caller iterates the events. */
+async function* withContext(ctx: Record<string, string>, make: () => AsyncGenerator<ReplyEvent>): AsyncGenerator<ReplyEvent> {
+  const it = make();
+  while (true) {
+    const next = await withLogContext(ctx, () => it.next());
+    if (next.done) return;
+    yield next.value;
+  }
+}

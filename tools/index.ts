@@ -1,0 +1,21 @@
+// Every tool SalesOS offers, and the ones a role may use (a role never sees a tool it cannot use).
+import type { Role } from '../core/agent/types.ts';
+import { can } from '../core/rbac.ts';
+import { draftEmail } from './draft-email.ts';
+import { enrichLead } from './enrich-lead.ts';
+import { findLeads } from './find-leads.ts';
+import { getLead } from './get-lead.ts';
+import { myUsage } from './my-usage.ts';
+import { roastEmail } from './roast-email.ts';
+import type { SalesTool } from './tool.ts';
+import { updateLead } from './update-lead.ts';
+
+export const ALL_TOOLS: readonly SalesTool[] = [findLeads, getLead, enrichLead, roastEmail, draftEmail, updateLead, myUsage] as SalesTool[];
+
+export function toolsFor(role: Role, tools: readonly SalesTool[] = ALL_TOOLS): SalesTool[] {
+  return tools.filter((t) => can(role, t.permission));
+}
+
+export function toolNamed(name: string, tools: readonly SalesTool[] = ALL_TOOLS): SalesTool | undefined {
+  return tools.find((t) => t.name === name);
+}

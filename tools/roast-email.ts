@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { EmailRoastCard } from '../core/cards.ts';
+import { parseEmailText } from '../core/email/parse-email.ts';
+import { scoreEmail } from '../core/email/rubric.ts';
+import { ValidationError } from '../core/errors.ts';
+import { defineTool } from './tool.ts';
+import { critiqueAndRewrite } from './email-writer.ts';
+
+export const roastEmail = defineTool({
+  name: 'roastEmail',
+  description:
+    'Score a cold email 0-100 against a research-based rubric (length, reading level, subject, questions, call to action, ' +
+    'you-focus, spam words, caps, links, personalisation), with the evidence for each problem, plus a critique and a ' +
+    'rewrite when a language model is available. Pass the email exactly as the rep wrote it.',
+  inputSchema: z.object({
+    subject: z.string().trim().max(300).optional().describe('The subject line, if the rep gave one.'),
+    body: z.string().trim().min(1, 'the email body is empty').max(10_000).describe('The email body (may include a "Subject:" first line).'),
+  }),
+  permission: 'email:assist',
+  statusText: 'Reading your email…',
+  async execute(input, ctx) {
+    const parsed = input.subject ? { subject: input.subject, body: parseEmailText(input.body).body } : parseEmailText(input.body);
+    if (!parsed.body.trim()) throw new ValidationError('There is no email body to score — paste the email after "roast this email:".');
+    const score = scoreEmail({ subject: parsed.subject, body: parsed.body });
+    const card: EmailRoastCard = { type: 'email_roast', original: { subject: parsed.subject, body: parsed.body, score } };
+
+    let rewriteSummary = '';
+    if (ctx.llm) {
+      const better = await critiqueAndRewrite(ctx.llm, parsed, score, ctx.signal);
+      if (better) {
+        const rescored = scoreEmail({ subject: better.subject, body: better.body });
+        card.critique = better.critique;
+        card.rewrite = { subject: better.subject, body: better.body, score: rescored };
+        rewriteSummary = ` The rewrite scores ${rescored.score}/100 (${rescored.grade}).`;
+      }
+    }
+    await ctx.services.emailReviews.record({ userId: ctx.actor.id, kind: 'roast', score: score.score, grade: score.grade, subject: parsed.subject });
+    const problems = score.checks.filter((c) => c.status === 'fail').map((c) => c.label);
+    return {
+      summary: `${score.summary}${rewriteSummary}`,
+      data: { score: score.score, grade: score.grade, failed: problems, wordCount: score.wordCount },
+      cards: [card],
+    };
+  },
+});

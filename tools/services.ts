@@ -1,0 +1,31 @@
+// What tools work with, built once by the entry layer and shared by every turn.
+import type { LanguageModel } from 'ai';
+import type { EmailReviewRepository } from '../core/db/email-reviews-repository.ts';
+import type { LeadRepository } from '../core/db/leads-repository.ts';
+import type { LeadActivityRepository } from '../core/db/lead-activities-repository.ts';
+import type { UserRepository } from '../core/db/users-repository.ts';
+import type { PrismaClient } from '../core/db/generated/client.ts';
+import type { Enricher } from '../core/enrichment/enricher.ts';
+import type { Guards } from '../core/governance.ts';
+
+export interface ToolServices {
+  prisma: PrismaClient;
+  leads: LeadRepository;
+  activities: LeadActivityRepository;
+  users: UserRepository;
+  emailReviews: EmailReviewRepository;
+  enricher: Enricher;
+  guards: Guards;
+  settings: {
+    /** A lead enriched within this many days is not enriched again unless asked. */
+    enrichmentFreshDays: number;
+    /** Worst-case USD of one enrichment agent call, reserved by CostGuard before the call. */
+    enrichmentMaxCostUsd: number;
+  };
+}
+
+/** Per-turn extras a tool may use: the language model already wrapped by CostGuard for this actor. */
+export interface TurnModel {
+  model: LanguageModel;
+  id: string;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { LeadUpdatedCard } from '../core/cards.ts';
+import { LEAD_STATUSES } from '../core/leads/filter.ts';
+import { defineTool } from './tool.ts';
+import { describeLead, leadCardItem, leadFacts } from './lead-card.ts';
+import { leadRefDescription, resolveLead } from './lead-reference.ts';
+
+const inputSchema = z
+  .object({
+    lead: z.string().trim().min(1).max(200).describe(leadRefDescription),
+    status: z.enum(LEAD_STATUSES).optional().describe('The new status: new, contacted, replied, qualified, disqualified or customer.'),
+    note: z.string().trim().min(1).max(5000).optional().describe('A note to add to the lead’s activity.'),
+  })
+  .refine((i) => i.status !== undefined || i.note !== undefined, { message: 'give a status, a note, or both', path: ['status'] });
+
+function plan(input: z.infer<typeof inputSchema>, name: string): string {
+  const parts = [input.status ? `mark ${name} as ${input.status}` : '', input.note ? `add the note "${input.note}"` : ''].filter(Boolean);
+  const text = parts.join(' and ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export const updateLead = defineTool({
+  name: 'updateLead',
+  description:
+    'Change a lead’s status and/or add a note. This writes to the CRM, so the rep is asked to confirm before it happens.',
+  inputSchema,
+  permission: 'leads:write',
+  statusText: 'Updating the lead…',
+  async confirm(input, ctx) {
+    const lead = await resolveLead(input.lead, ctx);
+    return plan(input, describeLead(lead));
+  },
+  async execute(input, ctx) {
+    const found = await resolveLead(input.lead, ctx);
+    const updated = await ctx.services.leads.update(found.id, { status: input.status, note: input.note }, ctx.actor.id);
+    const changes = input.status && input.status !== found.status ? [{ field: 'status', before: found.status, after: input.status }] : [];
+    const card: LeadUpdatedCard = { type: 'lead_updated', lead: leadCardItem({ ...updated, ownerName: found.ownerName }), changes, note: input.note };
+    const what = [changes.length ? `status ${found.status} → ${input.status}` : input.status ? `status was already ${input.status}` : '', input.note ? 'note added' : '']
+      .filter(Boolean)
+      .join('; ');
+    return { summary: `Updated ${describeLead(updated)}: ${what}.`, data: { lead: leadFacts(updated) }, cards: [card] };
+  },
+});

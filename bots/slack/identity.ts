@@ -4,10 +4,10 @@ import type { webApi } from '@slack/bolt';
 import type { Actor, Platform, Role } from '../../core/agent/types.ts';
 import { log } from '../../core/log.ts';
 
-/** What the bot needs from the user repository (core/db/users-repository.ts). */
+/** What the bot needs from the user repository; core/db/users-repository.ts's UserRepository fits. */
 export interface UserDirectory {
-  resolveIdentity(platform: Platform, tenantId: string, externalUserId: string): Promise<Actor | null>;
-  getByEmail(email: string): Promise<Actor | null>;
+  resolveIdentity(platform: Platform, tenantId: string, externalUserId: string): Promise<Actor | null | undefined>;
+  getByEmail(email: string): Promise<Actor | null | undefined>;
   create(input: { email: string; name: string; role: Role; timeZone: string }): Promise<Actor>;
   linkIdentity(input: {
     userId: string;
@@ -15,7 +15,7 @@ export interface UserDirectory {
     tenantId: string;
     externalUserId: string;
     displayName?: string;
-  }): Promise<void>;
+  }): Promise<unknown>;
 }
 
 export type IdentityResult = { ok: true; actor: Actor; provisioned?: boolean } | { ok: false; message: string };

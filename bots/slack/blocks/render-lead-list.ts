@@ -15,32 +15,37 @@ export function renderLeadList(card: LeadListCard, budget: number = LIMITS.block
   const more = card.next
     ? actions([actionButton('Show more', { kind: 'tool', tool: 'findLeads', input: card.next.input }, `more_${last}`)])
     : undefined;
-  // Reserve room for the Show more row and, if needed, the row listing leads without buttons.
-  const reserved = blocks.length + (more ? 1 : 0) + 2;
-  const withButtons = Math.max(0, Math.min(card.leads.length, Math.floor((budget - reserved) / 2)));
-
-  card.leads.slice(0, withButtons).forEach((lead, i) => {
-    const n = first + i;
-    blocks.push(section(`${n}. ${leadHeadline(lead)}\n${leadFacts(lead)}${lead.email ? `\n${esc(lead.email)}` : ''}`));
-    const row = actions(
-      [
-        actionButton('Enrich', { kind: 'tool', tool: 'enrichLead', input: { lead: lead.id } }, `${n}`),
-        actionButton('Draft email', { kind: 'tool', tool: 'draftEmail', input: { lead: lead.id } }, `${n}`),
-        lead.status === 'contacted'
-          ? undefined
-          : actionButton('Mark contacted', { kind: 'tool', tool: 'updateLead', input: { lead: lead.id, status: 'contacted' } }, `${n}`),
-      ],
-      `lead_${n}`,
-    );
-    if (row) blocks.push(row);
-  });
-
-  const rest = card.leads.slice(withButtons);
-  if (rest.length) {
-    const lines = rest.map((lead, i) => `${first + withButtons + i}. ${leadHeadline(lead)} · ${leadFacts(lead)}`);
-    blocks.push(section(lines.join('\n')));
-    blocks.push(context('Buttons are on the first leads only; ask about any lead by name.'));
-  }
+  const leadBlocks = (withButtons: number): Block[] => {
+    const out: Block[] = [];
+    card.leads.slice(0, withButtons).forEach((lead, i) => {
+      const n = first + i;
+      out.push(section(`${n}. ${leadHeadline(lead)}\n${leadFacts(lead)}${lead.email ? `\n${esc(lead.email)}` : ''}`));
+      const row = actions(
+        [
+          actionButton('Enrich', { kind: 'tool', tool: 'enrichLead', input: { lead: lead.id } }, `${n}`),
+          actionButton('Draft email', { kind: 'tool', tool: 'draftEmail', input: { lead: lead.id } }, `${n}`),
+          lead.status === 'contacted'
+            ? undefined
+            : actionButton('Mark contacted', { kind: 'tool', tool: 'updateLead', input: { lead: lead.id, status: 'contacted' } }, `${n}`),
+        ],
+        `lead_${n}`,
+      );
+      if (row) out.push(row);
+    });
+    const rest = card.leads.slice(withButtons);
+    if (rest.length) {
+      const lines = rest.map((lead, i) => `${first + withButtons + i}. ${leadHeadline(lead)} · score ${lead.score} · ${esc(lead.status)}`);
+      out.push(...packLines(lines));
+      out.push(context('Buttons are on the first leads only; ask about any lead by name.'));
+    }
+    return out;
+  };
+  // Fewer leads get buttons until the whole page fits; the rest are still listed as text.
+  const room = budget - blocks.length - (more ? 1 : 0);
+  let withButtons = card.leads.length;
+  let body = leadBlocks(withButtons);
+  while (body.length > room && withButtons > 0) body = leadBlocks(--withButtons);
+  blocks.push(...body);
   if (more) blocks.push(more);
 
   const text = [
@@ -48,4 +53,19 @@ export function renderLeadList(card: LeadListCard, budget: number = LIMITS.block
     ...card.leads.map((l, i) => `${first + i}. ${leadPlain(l)}`),
   ].join('\n');
   return { blocks: blocks.slice(0, budget), text };
+}
+
+/** Lines into as few sections as the 3000-character limit allows. */
+function packLines(lines: string[]): Block[] {
+  const out: Block[] = [];
+  let current = '';
+  for (const line of lines) {
+    if (current && current.length + line.length + 1 > LIMITS.sectionText) {
+      out.push(section(current));
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) out.push(section(current));
+  return out;
 }

@@ -1,0 +1,98 @@
+// "send my digest Mondays at 9", "daily digest at 8:30am", "pause my digest" → setDigestSchedule input.
+// A daily digest goes out on weekdays unless the rep says "every day" or "including weekends".
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export interface DigestScheduleInput {
+  enabled?: boolean;
+  cadence?: 'daily' | 'weekly';
+  days?: Weekday[];
+  time?: string;
+}
+
+const WEEK: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const WORKWEEK: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
+const DAY_RE: [Weekday, string][] = [
+  ['mon', 'mon(?:day)?s?'],
+  ['tue', 'tue(?:s(?:day)?)?s?'],
+  ['wed', 'wed(?:nesday)?s?'],
+  ['thu', 'thu(?:r(?:s(?:day)?)?)?s?'],
+  ['fri', 'fri(?:day)?s?'],
+  ['sat', 'sat(?:urday)?s?'],
+  ['sun', 'sun(?:day)?s?'],
+];
+const ANY_DAY = DAY_RE.map(([, re]) => re).join('|');
+
+export function parseDigestSchedule(text: string): DigestScheduleInput {
+  const t = text.toLowerCase();
+  const out: DigestScheduleInput = {};
+  if (/\b(?:pause|stop|disable|turn off|switch off|cancel|unsubscribe|mute|halt|no more|don['’]?t send|do not send|opt out)\b/.test(t)) {
+    return { enabled: false };
+  }
+  const resume = /\b(?:resume|restart|re-?enable|enable|turn (?:it )?on|switch on|start|unpause|subscribe|turn back on)\b/.test(t);
+
+  const everyDay = /\b(?:every\s*day|each day|7 days|seven days|including weekends?|incl\.? weekends?|all week|daily including)\b/.test(t);
+  const range = new RegExp(`\\b(${ANY_DAY})\\s*(?:-|–|to|through|thru|until)\\s*(${ANY_DAY})\\b`).exec(t);
+  let days: Weekday[] = [];
+  if (range) {
+    const a = dayOf(range[1]!);
+    const b = dayOf(range[2]!);
+    if (a && b) days = WEEK.slice(WEEK.indexOf(a), WEEK.indexOf(b) + 1);
+  } else {
+    for (const m of t.matchAll(new RegExp(`\\b(${ANY_DAY})\\b`, 'g'))) {
+      const d = dayOf(m[1]!);
+      // "sat" and "sun" are also plain words; only weekday names written out count for those two.
+      if (d && !days.includes(d) && !(m[1] === 'sun' || m[1] === 'sat')) days.push(d);
+    }
+  }
+  if (/\bweekdays?\b|\bwork(?:ing)?\s*days?\b|\bbusiness days?\b/.test(t)) days = [...WORKWEEK];
+  if (/\bweekends?\b/.test(t) && !everyDay) days = ['sat', 'sun'];
+
+  if (everyDay) {
+    out.cadence = 'daily';
+    out.days = [...WEEK];
+  } else if (/\b(?:daily|every (?:morning|evening|afternoon|night)|each (?:morning|evening)|once a day|per day|a day)\b/.test(t)) {
+    out.cadence = 'daily';
+    out.days = days.length ? sortDays(days) : [...WORKWEEK];
+  } else if (days.length === 5 && WORKWEEK.every((d) => days.includes(d))) {
+    out.cadence = 'daily';
+    out.days = sortDays(days);
+  } else if (days.length) {
+    out.cadence = 'weekly';
+    out.days = sortDays(days);
+  } else if (/\b(?:weekly|every week|each week|once a week|per week|a week)\b/.test(t)) {
+    out.cadence = 'weekly';
+    out.days = ['mon'];
+  }
+
+  const time = parseTime(t);
+  if (time) out.time = time;
+  if (out.cadence || out.time || out.days || resume) out.enabled = true;
+  return out;
+}
+
+function dayOf(word: string): Weekday | undefined {
+  for (const [day, re] of DAY_RE) if (new RegExp(`^(?:${re})$`).test(word)) return day;
+  return undefined;
+}
+
+function sortDays(days: Weekday[]): Weekday[] {
+  return [...new Set(days)].sort((a, b) => WEEK.indexOf(a) - WEEK.indexOf(b));
+}
+
+/** "at 9" → 09:00, "8:30am" → 08:30, "2pm" → 14:00, "17:15" → 17:15, "noon" → 12:00. */
+export function parseTime(t: string): string | undefined {
+  if (/\bnoon\b|\bmidday\b/.test(t)) return '12:00';
+  if (/\bmidnight\b/.test(t)) return '00:00';
+  const m =
+    /\b(?:at|@|around|by)\s*(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|o['’]?clock|h)?(?![\d])/.exec(t) ??
+    /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])/.exec(t) ??
+    /\b(\d{1,2})[:h](\d{2})\b()/.exec(t);
+  if (!m) return undefined;
+  let hour = Number(m[1]);
+  const minute = m[2] ? Number(m[2]) : 0;
+  const suffix = (m[3] ?? '').replace(/\./g, '');
+  if (suffix.startsWith('p') && hour < 12) hour += 12;
+  if (suffix.startsWith('a') && hour === 12) hour = 0;
+  if (hour > 23 || minute > 59) return undefined;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}

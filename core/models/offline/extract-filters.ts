@@ -1,0 +1,324 @@
+// A rep's description of leads → the findLeads filter (core/leads/filter.ts).
+//
+// Mappings worth knowing:
+// - Sizes: "small companies"/"SMBs" → at most 50 employees; "mid-size"/"mid-market" → 51-1000;
+//   "large"/"enterprise" → at least 1000. Stated bounds are inclusive at the number said ("more than
+//   1000 employees" → at least 1000, "under 50" → at most 50): reps speak in round numbers, and dropping
+//   the 1000-person company over an off-by-one helps nobody. "Startups" says nothing about size here.
+// - Scores: "hot" → at least 80, "warm" → at least 60, "score above N" → at least N.
+// - "Who should I call/contact" → uncontacted leads scoring at least 80.
+// - Two-letter country codes and short city names count only in capitals ("DE", "LA") or after "in"
+//   ("in the uk"), because "it", "no", "at", "in", "be" are English words first.
+import type { LeadFilter, LeadStatus } from '../../leads/filter.ts';
+import { canonicalCity, canonicalCountry, canonicalIndustry, canonicalTech } from '../../leads/catalog.ts';
+import { NUMBER_PATTERN, parseNumber } from './numbers.ts';
+import { Phrase } from './phrase.ts';
+import { extractRoles } from './extract-roles.ts';
+
+const N = NUMBER_PATTERN;
+const SIZE_UNIT = '(?:employees|employee|people|persons|staff|heads|headcount|ftes?|workers|person|ppl)';
+const LEAD_NOUN = '(?:leads?|prospects?|contacts?|people|persons|results?|companies|accounts?|names|records|ones)';
+
+const HOT_SCORE = 80;
+const WARM_SCORE = 60;
+const SMALL_MAX = 50;
+const MID_MIN = 51;
+const MID_MAX = 1000;
+const LARGE_MIN = 1000;
+
+/** Words that carry no filter meaning; anything else left over may be a company or person to search for. */
+const FILLER = new Set(
+  (
+    'a an the any all some every me my our us we i you your show list find get give pull fetch display search look ' +
+    'for up at in from with of and or that which who whom whose are is was be there those these them this it ' +
+    'leads lead prospects prospect contacts contact people person companies company accounts account firms firm ' +
+    'businesses business startups startup orgs organizations organisations brands space sector industry vertical ' +
+    'based located working work works employed can could would will please pls kindly want need like to see ' +
+    'only just more also other new what which how many do does have has had got around near within across ' +
+    'today now currently right one ones on by into about their his her its folks guys tell let know ' +
+    'best top good great interesting relevant potential possible sales salesos hey hi hello thanks'
+  ).split(' '),
+);
+
+export interface ExtractedFilter {
+  filter: LeadFilter;
+  /** How many distinct things were recognised (0 = nothing looked like a filter). */
+  signals: number;
+}
+
+export function extractFilters(text: string): ExtractedFilter {
+  const p = new Phrase(text);
+  const f: LeadFilter = {};
+  let signals = 0;
+
+  if (p.take(/\bwho\s+(?:should|do|can|could|shall)\s+i\s+(?:call|contact|reach out to|ring|phone|prioriti[sz]e|talk to|focus on)\b/i)) {
+    f.status = ['new'];
+    f.minScore = HOT_SCORE;
+    signals++;
+  }
+
+  signals += sizeFilter(p, f);
+  signals += scoreFilter(p, f);
+  signals += limitFilter(p, f);
+  signals += ownerFilter(p, f);
+  // Places before statuses: "New York" is not a "new" lead.
+  signals += placeFilter(p, f);
+  signals += statusAndSort(p, f);
+
+  const roles = extractRoles(p);
+  if (roles.title) f.title = roles.title;
+  if (roles.seniority) f.seniority = roles.seniority;
+  signals += (roles.title ? 1 : 0) + (roles.seniority ? 1 : 0);
+
+  signals += techFilter(p, f);
+  signals += industryFilter(p, f);
+  signals += queryFilter(p, f);
+  return { filter: f, signals };
+}
+
+function sizeFilter(p: Phrase, f: LeadFilter): number {
+  const num = (s: string | undefined) => (s === undefined ? undefined : parseNumber(s));
+  let m = p.take(new RegExp(`\\bbetween\\s+(${N})\\s+(?:and|to|-)\\s+(${N})\\s*${SIZE_UNIT}`, 'i'))
+    ?? p.take(new RegExp(`\\b(${N})\\s*(?:-|–|to)\\s*(${N})\\s*${SIZE_UNIT}`, 'i'))
+    ?? p.take(new RegExp(`\\b(?:size|sized|headcount|with)\\s+(?:of\\s+)?(${N})\\s*(?:-|–|to)\\s*(${N})\\b`, 'i'));
+  if (m) {
+    const a = num(m[1]);
+    const b = num(m[2]);
+    if (a !== undefined && b !== undefined) {
+      f.companySizeMin = Math.max(1, Math.min(a, b));
+      f.companySizeMax = Math.max(1, a, b);
+      return 1;
+    }
+  }
+  m = p.take(new RegExp(`\\b(?:more than|over|above|at least|greater than|bigger than|larger than|minimum(?: of)?|min\\.?|>=?)\\s*(${N})\\s*\\+?\\s*${SIZE_UNIT}`, 'i'))
+    ?? p.take(new RegExp(`\\b(?<=(?:companies|firms|businesses)\\s+(?:with\\s+)?)(?:more than|over|above|at least)\\s*(${N})\\b`, 'i'))
+    ?? p.take(new RegExp(`\\b(${N})\\s*(?:\\+|or more|and up|and above|plus)\\s*${SIZE_UNIT}`, 'i'));
+  if (m && num(m[1])) {
+    f.companySizeMin = num(m[1]);
+    return 1;
+  }
+  m = p.take(new RegExp(`\\b(?:less than|fewer than|under|below|at most|up to|smaller than|maximum(?: of)?|max\\.?|<=?)\\s*(${N})\\s*${SIZE_UNIT}`, 'i'))
+    ?? p.take(new RegExp(`\\b(?<=(?:companies|firms|startups|businesses|teams)\\s+(?:with\\s+)?)(?:less than|fewer than|under|below|at most|up to)\\s*(${N})\\b`, 'i'));
+  if (m && num(m[1])) {
+    f.companySizeMax = num(m[1]);
+    return 1;
+  }
+  if (p.take(/\b(?:small(?:er)?(?:\s+(?:companies|businesses|firms|startups|teams|shops))?|smbs?|smes?)\b/i)) {
+    f.companySizeMax = SMALL_MAX;
+    return 1;
+  }
+  if (p.take(/\b(?:mid[\s-]?(?:size|sized|market)|medium(?:[\s-]sized?)?)\b/i)) {
+    f.companySizeMin = MID_MIN;
+    f.companySizeMax = MID_MAX;
+    return 1;
+  }
+  if (p.take(/\b(?:large|big|enterprises?|enterprise[\s-](?:level|sized?|companies|accounts))\b(?:\s+(?:companies|firms|accounts|businesses|organi[sz]ations|corporations))?/i)) {
+    f.companySizeMin = LARGE_MIN;
+    return 1;
+  }
+  return 0;
+}
+
+function scoreFilter(p: Phrase, f: LeadFilter): number {
+  const m =
+    p.take(new RegExp(`\\b(?:fit\\s+)?scor(?:e|es|ed|ing)\\s+(?:of\\s+)?(?:above|over|at least|greater than|higher than|more than|>=?|of)?\\s*(${N})(?:\\s*\\+|\\s+or\\s+(?:more|higher|above|better))?`, 'i'))
+    ?? p.take(new RegExp(`\\b(?:minimum|min\\.?)\\s+(?:fit\\s+)?score\\s+(?:of\\s+)?(${N})`, 'i'))
+    ?? p.take(new RegExp(`\\b(${N})\\s*\\+?\\s*(?:fit\\s+)?score\\b`, 'i'))
+    ?? p.take(new RegExp(`\\b(?:with\\s+)?(?:a\\s+)?score\\s*(?:>=?|≥)\\s*(${N})`, 'i'));
+  if (m) {
+    const n = parseNumber(m[1]!);
+    if (n !== undefined && n >= 0 && n <= 100) {
+      f.minScore = n;
+      return 1;
+    }
+  }
+  if (p.take(/\b(?:hot(?:test)?|high[\s-]intent|highest[\s-]scor(?:ing|ed))\b/i)) {
+    f.minScore = HOT_SCORE;
+    return 1;
+  }
+  if (p.take(/\bwarm(?:est)?\b/i)) {
+    f.minScore = WARM_SCORE;
+    return 1;
+  }
+  return 0;
+}
+
+function limitFilter(p: Phrase, f: LeadFilter): number {
+  const m =
+    p.take(new RegExp(`\\b(?:top|first|best|next|another)\\s+(${N})\\b`, 'i'))
+    ?? p.take(new RegExp(`\\b(${N})\\s+(?:more\\s+|other\\s+|new\\s+)?(?:[\\w-]+\\s+){0,2}?${LEAD_NOUN}\\b`, 'i'))
+    ?? p.take(new RegExp(`\\b(?:show|give|list|find|get|pull|fetch|display)\\s+(?:me\\s+|us\\s+)?(?:the\\s+)?(${N})\\b`, 'i'))
+    ?? p.take(new RegExp(`\\b(?:limit(?:\\s+(?:it|results))?\\s+to|only|just|max(?:imum)?(?:\\s+of)?)\\s+(${N})\\b`, 'i'))
+    ?? p.take(/\b(a few|a couple(?: of)?|a handful(?: of)?|several|a dozen)\b/i);
+  if (!m) return 0;
+  const n = parseNumber(m[1]!);
+  if (n === undefined || n < 1) return 0;
+  f.limit = Math.min(n, 100);
+  return 1;
+}
+
+function ownerFilter(p: Phrase, f: LeadFilter): number {
+  if (p.take(/\b(?:my\s+team(?:'s|’s|s)?|our\s+team(?:'s|’s|s)?|the\s+team(?:'s|’s)|team)\s+(?:\w+\s+){0,3}?(?:leads|prospects|contacts|accounts|pipeline)\b/i)
+    || p.take(/\b(?:owned by|assigned to|belonging to)\s+(?:my|the)\s+team\b/i)) {
+    f.owner = 'team';
+    return 1;
+  }
+  if (p.take(/\b(?:unassigned|unowned|without an? owner|no owner|nobody(?:'s|’s)?|not assigned)\b/i)) {
+    f.owner = 'unassigned';
+    return 1;
+  }
+  // "my" only counts when it owns the leads ("my uncontacted leads"), not "my digest".
+  if (p.take(/\b(?:my|mine|i own|assigned to me|owned by me)\b(?=(?:\s+[\w\u2022'’-]+){0,3}?\s+(?:leads|prospects|contacts|accounts|pipeline|book)\b|\s*[?.!]*$)/i)
+    || p.take(/\b(?:assigned to me|owned by me|that i own|i own)\b/i)) {
+    f.owner = 'me';
+    return 1;
+  }
+  if (p.take(/\b(?:anyone(?:'s|’s)|everyone(?:'s|’s)|all\s+(?:the\s+)?leads\s+i\s+can\s+see|any owner)\b/i)) {
+    f.owner = 'any';
+    return 1;
+  }
+  return 0;
+}
+
+function statusAndSort(p: Phrase, f: LeadFilter): number {
+  let signals = 0;
+  if (p.take(/\b(?:newest|latest|most recent(?:ly added)?|recently (?:added|imported|created)|recent|just added|added (?:recently|this week|today|lately)|new(?:ly)? (?:added|imported))\b/i)) {
+    f.sort = 'recent';
+    signals++;
+  }
+  const statuses = new Set<LeadStatus>(f.status ?? []);
+  const add = (re: RegExp, s: LeadStatus) => {
+    if (p.take(re)) statuses.add(s);
+  };
+  add(/\b(?:un[\s-]?contacted|not (?:yet )?(?:been )?contacted|haven['’]?t (?:yet )?(?:contacted|reached out to|called|emailed|touched)|have not (?:yet )?(?:contacted|reached out to)|never (?:been )?contacted|not (?:yet )?reached out to|untouched|fresh|brand[\s-]new|new(?![\s-]?(?:york|delhi|zealand|business)))\b(?:\s+yet)?/i, 'new');
+  add(/\bdis[\s-]?qualified\b|\bdq['’]?d\b/i, 'disqualified');
+  add(/\b(?:already\s+)?(?:contacted|reached out to|in progress|in touch with|touched)\b/i, 'contacted');
+  add(/\b(?:replied|responded|answered|got back(?: to (?:me|us))?|replies|responses)\b/i, 'replied');
+  add(/\b(?:qualified|sqls?|mqls?)\b/i, 'qualified');
+  add(/\b(?:customers?|clients?|closed[\s-]won|won deals?)\b/i, 'customer');
+  if (statuses.size && !f.status) signals++;
+  if (statuses.size) f.status = [...statuses];
+  return signals;
+}
+
+const TECH_CUE = /^(?:use|uses|using|used|on|running|runs|run|with|built|stack|install(?:ed)?|deployed|via|of)$/i;
+
+function techFilter(p: Phrase, f: LeadFilter): number {
+  // A technology counts only after a cue ("use HubSpot", "on Salesforce", "running Kubernetes") or in a
+  // list right after one ("using HubSpot and Stripe"), since "leads at Salesforce" names a company.
+  const tech: string[] = [];
+  let lastEnd = -1;
+  p.scanRuns(3, (run, first, prev) => {
+    const name = canonicalTech(run);
+    if (!name) return undefined;
+    const prevWord = prev?.toLowerCase();
+    const listed = lastEnd >= 0 && /^[\s,]*(?:and|or|&|plus|\+)?[\s,]*$/i.test(p.original.slice(lastEnd, first.start));
+    const cued = listed || (prevWord !== undefined && TECH_CUE.test(prevWord));
+    const short = run.replace(/[^\p{L}]/gu, '').length <= 2;
+    if (!cued || (short && run !== run.toUpperCase() && !cuedShort(prevWord))) return undefined;
+    lastEnd = first.start + run.length;
+    tech.push(name);
+    return name;
+  });
+  if (!tech.length) return 0;
+  f.tech = [...new Set(tech)];
+  return 1;
+}
+
+function cuedShort(prev: string | undefined): boolean {
+  return prev !== undefined && /^(?:use|uses|using|running|on)$/.test(prev);
+}
+
+const PLACE_PREPOSITIONS = /^(?:in|from|across|throughout|within|based|the|near|around|of)$/i;
+
+function placeFilter(p: Phrase, f: LeadFilter): number {
+  const countries: string[] = [];
+  const cities: string[] = [];
+  const regions: Record<string, string[]> = {
+    dach: ['Germany', 'Austria', 'Switzerland'],
+    nordics: ['Sweden', 'Denmark', 'Norway', 'Finland'],
+    nordic: ['Sweden', 'Denmark', 'Norway', 'Finland'],
+    scandinavia: ['Sweden', 'Denmark', 'Norway'],
+    benelux: ['Belgium', 'Netherlands'],
+  };
+  p.scanRuns(3, (run, _first, prev) => {
+    const key = run.toLowerCase().replace(/[^a-z]/g, '');
+    if (regions[key]) {
+      countries.push(...regions[key]!);
+      return key;
+    }
+    const short = run.replace(/[^\p{L}]/gu, '').length <= 3;
+    if (short && run !== run.toUpperCase() && !(prev && PLACE_PREPOSITIONS.test(prev) && /^(?:uk|us|usa|uae|nyc|sf)$/i.test(key))) {
+      return undefined;
+    }
+    const country = canonicalCountry(run);
+    if (country) {
+      countries.push(country);
+      return country;
+    }
+    const city = canonicalCity(run);
+    if (city) {
+      cities.push(city.city);
+      return city.city;
+    }
+    return undefined;
+  });
+  let signals = 0;
+  if (countries.length) {
+    f.country = [...new Set(countries)];
+    signals++;
+  }
+  if (cities.length) {
+    f.city = [...new Set(cities)];
+    signals++;
+  }
+  return signals;
+}
+
+function industryFilter(p: Phrase, f: LeadFilter): number {
+  const industries: string[] = [];
+  p.scanRuns(3, (run) => {
+    const letters = run.replace(/[^\p{L}]/gu, '');
+    if (letters.length <= 3 && run !== run.toUpperCase()) return undefined;
+    if (FILLER.has(run.toLowerCase())) return undefined;
+    const industry = canonicalIndustry(run);
+    if (industry) industries.push(industry);
+    return industry;
+  });
+  if (!industries.length) return 0;
+  f.industry = [...new Set(industries)];
+  return 1;
+}
+
+const QUERY_STOP = /^(?:in|with|that|who|which|and|or|using|on|based|located|from|at|please|sorted|by|for|whose|where)$/i;
+
+function queryFilter(p: Phrase, f: LeadFilter): number {
+  // "leads at Acme", "people from Globex Corp", "named Jane Doe", "search for acme"
+  const cue = /\b(?:at|from|with(?:in)?\s+(?:the\s+)?company|work(?:s|ing)?\s+(?:at|for)|employed\s+(?:at|by)|named|called|matching|mentioning|containing|search(?:ing)?\s+for|look(?:ing)?\s+for|find|search|company)\s+([^\u2022?!,;:]+)/i;
+  const m = p.test(cue) ? new RegExp(cue.source, 'i').exec(p.rest) : null;
+  if (m) {
+    const words = m[1]!.trim().split(/\s+/);
+    const kept: string[] = [];
+    for (const w of words) {
+      if (QUERY_STOP.test(w) || /\u2022/.test(w)) break;
+      kept.push(w);
+    }
+    while (kept.length && FILLER.has(kept.at(-1)!.toLowerCase())) kept.pop();
+    while (kept.length && FILLER.has(kept[0]!.toLowerCase())) kept.shift();
+    const query = kept.join(' ').replace(/['’]s$/, '').trim();
+    if (query.length >= 2 && kept.some((w) => !FILLER.has(w.toLowerCase()))) {
+      f.query = query.slice(0, 200);
+      p.blank(m.index, m.index + m[0].length);
+      return 1;
+    }
+  }
+  // Otherwise: capitalised words nobody else claimed ("find Jane Doe", "any leads at Initech?").
+  const leftovers = p
+    .tokens()
+    .filter((t) => !FILLER.has(t.word.toLowerCase()) && /^\p{Lu}/u.test(t.word) && t.start > 0);
+  if (leftovers.length && leftovers.length <= 4) {
+    f.query = leftovers.map((t) => t.word).join(' ');
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,154 @@
+// Job titles and seniority from a rep's words: "CTOs", "VPs of Sales", "heads of marketing", "founders",
+// "engineering managers", "C-level", "decision makers".
+//
+// Stored titles are full words ("Chief Technology Officer", "VP of Sales", "Director of Engineering") and
+// the title filter needs each word to start a word of the stored title. So:
+// - an abbreviation becomes the catalog's expansion ("CTO" → "Chief Technology Officer");
+// - "VP/director of <function>" becomes seniority + the function ("Sales"), which matches "VP of Sales",
+//   "Vice President, Sales" and "Sales Director" alike;
+// - "<function> manager" and "head of <function>" stay a title, since those words are the role itself.
+import type { Seniority } from '../../leads/filter.ts';
+import { TITLE_ABBREVIATIONS } from '../../leads/catalog.ts';
+import type { Phrase } from './phrase.ts';
+
+export interface RoleFilter {
+  title?: string;
+  seniority?: Seniority[];
+}
+
+// Business functions as reps write them → the word stored titles use.
+const FUNCTIONS: [string, string][] = [
+  ['customer success', 'Customer Success'],
+  ['business development', 'Business Development'],
+  ['human resources', 'Human Resources'],
+  ['revenue operations|revops', 'Revenue Operations'],
+  ['sales operations|sales ops', 'Sales Operations'],
+  ['product marketing', 'Product Marketing'],
+  ['information security|infosec', 'Security'],
+  ['demand generation|demand gen', 'Demand Generation'],
+  ['sales', 'Sales'],
+  ['marketing', 'Marketing'],
+  ['engineering', 'Engineering'],
+  ['product', 'Product'],
+  ['finance', 'Finance'],
+  ['operations|ops', 'Operations'],
+  ['hr', 'HR'],
+  ['people', 'People'],
+  ['it', 'IT'],
+  ['security', 'Security'],
+  ['data', 'Data'],
+  ['growth', 'Growth'],
+  ['revenue', 'Revenue'],
+  ['partnerships', 'Partnerships'],
+  ['procurement|purchasing', 'Procurement'],
+  ['design', 'Design'],
+  ['legal', 'Legal'],
+  ['technology|tech', 'Technology'],
+  ['infrastructure', 'Infrastructure'],
+  ['analytics', 'Analytics'],
+  ['communications', 'Communications'],
+  ['talent|recruiting', 'Talent'],
+  ['it security', 'IT Security'],
+];
+const FUNCTION_ALT = FUNCTIONS.map(([alt]) => alt).join('|');
+
+function functionName(written: string): string {
+  const w = written.toLowerCase().replace(/\s+/g, ' ');
+  for (const [alt, name] of FUNCTIONS) if (new RegExp(`^(?:${alt})$`).test(w)) return name;
+  return written;
+}
+
+const VP = "(?:vps?|vp's|svps?|evps?|vice[\\s-]presidents?)";
+const DIRECTOR = '(?:directors?)';
+const HEAD = '(?:heads?)';
+const MANAGER = '(?:managers?)';
+
+// Roles that are a title in themselves; the optional qualifier is kept ("software engineers").
+const ROLE_NOUNS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/\b(?:co[\s-]?)?founders?\b/i, () => 'Founder'],
+  [/\bowners?\b(?!\s+(?:of\s+)?(?:the\s+)?leads?)/i, () => 'Owner'],
+  [/\bmanaging\s+directors?\b/i, () => 'Managing Director'],
+  [/\bgeneral\s+managers?\b/i, () => 'General Manager'],
+  [/\baccount\s+executives?\b/i, () => 'Account Executive'],
+  [/\baccount\s+managers?\b/i, () => 'Account Manager'],
+  [/\bpartners?\b/i, () => 'Partner'],
+  [
+    /\b(?:(software|data|sales|solutions?|security|devops|front[\s-]?end|back[\s-]?end|full[\s-]?stack|machine learning|ml|cloud|platform|site reliability|qa|product)\s+)?(engineer|developer|architect|analyst|scientist|designer|consultant|recruiter)s?\b/i,
+    (m) => [m[1], m[2]].filter((w): w is string => Boolean(w)).map(capitalize).join(' '),
+  ],
+];
+
+// Seniority words with no function: "C-level", "VPs", "decision makers".
+const SENIORITY_WORDS: [RegExp, Seniority[]][] = [
+  [/\b(?:decision[\s-]?makers?|senior\s+leadership|leadership(?:\s+team)?|buyers?|economic\s+buyers?)\b/i, ['c_level', 'vp', 'director']],
+  [/\b(?:c[\s-]?level|c[\s-]?suite|cxos?|executives?|execs?|chiefs?)\b/i, ['c_level']],
+  [new RegExp(`\\b${VP}(?:[\\s-]level)?\\b`, 'i'), ['vp']],
+  [/\b(?:directors?|director[\s-]level)\b/i, ['director']],
+  [/\b(?:managers?|manager[\s-]level|middle\s+management)\b/i, ['manager']],
+  [/\bsenior\b/i, ['senior']],
+  [/\b(?:entry[\s-]level|junior|juniors|interns?|associates?)\b/i, ['entry']],
+];
+
+export function extractRoles(phrase: Phrase): RoleFilter {
+  const titles: string[] = [];
+  const seniority = new Set<Seniority>();
+
+  // "chief technology officers" spelled out.
+  for (const m of phrase.takeAll(/\bchief\s+((?:[a-z]+\s+){1,3})officers?\b/gi)) {
+    titles.push(`Chief ${m[1]!.trim().split(/\s+/).map(capitalize).join(' ')} Officer`);
+  }
+  // C-level and other abbreviations; two-letter ones ("AE", "PM") only in capitals, as "am"/"pm" are words.
+  const isAbbreviation = (m: RegExpExecArray) => {
+    const abbr = m[1]!.toLowerCase();
+    return (
+      TITLE_ABBREVIATIONS[abbr] !== undefined &&
+      !['vp', 'svp', 'evp'].includes(abbr) &&
+      (abbr.length > 2 || m[1] === m[1]!.toUpperCase())
+    );
+  };
+  for (const m of phrase.takeAll(/\b([A-Za-z]{2,4}?)(?:s|'s|’s)?\b/g, isAbbreviation)) {
+    titles.push(TITLE_ABBREVIATIONS[m[1]!.toLowerCase()]!);
+  }
+
+  const level = (written: string): 'vp' | 'director' | 'head' | 'manager' => {
+    const w = written.toLowerCase();
+    if (/^head/.test(w)) return 'head';
+    if (/^director/.test(w)) return 'director';
+    if (/^manager/.test(w)) return 'manager';
+    return 'vp';
+  };
+  const addLevelled = (lvl: ReturnType<typeof level>, fn: string) => {
+    if (lvl === 'head') titles.push(`Head of ${fn}`);
+    else if (lvl === 'manager') titles.push(`${fn} Manager`);
+    else {
+      seniority.add(lvl);
+      titles.push(fn);
+    }
+  };
+  // "VPs of Sales", "head of marketing", "directors of engineering", "VP Sales"
+  for (const m of phrase.takeAll(new RegExp(`\\b(${VP}|${DIRECTOR}|${HEAD}|${MANAGER})\\s+(?:of\\s+|for\\s+)?(${FUNCTION_ALT})\\b`, 'gi'))) {
+    addLevelled(level(m[1]!), functionName(m[2]!));
+  }
+  // "sales directors", "engineering managers", "marketing VPs"
+  for (const m of phrase.takeAll(new RegExp(`\\b(${FUNCTION_ALT})\\s+(${VP}|${DIRECTOR}|${HEAD}|${MANAGER}|leaders?)\\b`, 'gi'))) {
+    const lvl = /^leader/i.test(m[2]!) ? 'head' : level(m[2]!);
+    addLevelled(lvl, functionName(m[1]!));
+  }
+  for (const [re, title] of ROLE_NOUNS) {
+    for (const m of phrase.takeAll(re)) titles.push(title(m));
+  }
+  for (const [re, levels] of SENIORITY_WORDS) {
+    if (phrase.take(re)) for (const l of levels) seniority.add(l);
+  }
+
+  const out: RoleFilter = {};
+  // The title filter is one phrase; with several roles asked for, keep the first and say so via seniority.
+  if (titles.length) out.title = titles[0];
+  if (seniority.size) out.seniority = [...seniority];
+  return out;
+}
+
+function capitalize(w: string): string {
+  if (/^(?:qa|ml|it|hr)$/i.test(w)) return w.toUpperCase();
+  return w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
+}

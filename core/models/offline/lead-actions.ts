@@ -1,0 +1,216 @@
+// Intents that act on one lead: enrich, draft an email, change status or add a note, show details.
+// Each parser returns undefined when the words are not that kind of request.
+import type { LeadStatus } from '../../leads/filter.ts';
+import { cleanLeadPhrase, EMAIL_RE, leadIdentity, UUID_RE, resolveLeadReference, type LeadResolution, type ReferenceContext } from './lead-reference.ts';
+import { extractFilters } from './extract-filters.ts';
+import type { Intent, ToolCallIntent } from './intent.ts';
+
+const STATUS_WORDS: [RegExp, LeadStatus][] = [
+  [/^(?:dis[\s-]?qualified|dq['’]?d|dq|unqualified|not a fit|bad fit|no fit)$/i, 'disqualified'],
+  [/^(?:new|uncontacted|not contacted)$/i, 'new'],
+  [/^(?:contacted|reached|reached out|called|emailed|in progress|working)$/i, 'contacted'],
+  [/^(?:replied|responded|answered)$/i, 'replied'],
+  [/^(?:qualified|sql|mql)$/i, 'qualified'],
+  [/^(?:customers?|won|closed[\s-]won|clients?|a customer|a client)$/i, 'customer'],
+];
+const STATUS_ALT =
+  "dis[\\s-]?qualified|dq['’]?d|dq|unqualified|not a fit|bad fit|no fit|new|uncontacted|not contacted|contacted|reached out|reached|called|emailed|in progress|working|replied|responded|answered|qualified|sql|mql|customers?|won|closed[\\s-]won|clients?";
+
+function statusOf(word: string): LeadStatus | undefined {
+  const w = word.trim().replace(/^(?:an?|the)\s+/i, '');
+  for (const [re, status] of STATUS_WORDS) if (re.test(w)) return status;
+  return undefined;
+}
+
+/** Turn a resolution into a call, or into the question to ask when the lead is unclear. */
+function withLead(
+  resolution: LeadResolution,
+  toolName: ToolCallIntent['toolName'],
+  verb: string,
+  input: (lead: string) => Record<string, unknown>,
+): Intent {
+  if (resolution.kind === 'lead') return { kind: 'tool', calls: [{ toolName, input: input(resolution.lead) }] };
+  const said = resolution.kind === 'unresolved' ? `I can't tell which lead "${resolution.said}" is. ` : '';
+  return {
+    kind: 'clarify',
+    toolName,
+    question: `${said}Which lead should I ${verb}? Give me a name or an email, or search first and say "the second one".`,
+  };
+}
+
+export function parseEnrich(text: string, ctx: ReferenceContext): Intent | undefined {
+  const m = /\b(re-?enrich|enrich|refresh|update\s+(?:the\s+)?(?:data|info|details|profile|company data)\s+(?:for|on|of))\b\s*([\s\S]*)$/i.exec(text);
+  if (!m) return undefined;
+  const force = /^re-?enrich|^refresh|^update/i.test(m[1]!) || /\b(?:again|force|anew|fresh|re-?run)\b/i.test(text);
+  let target = m[2]!.replace(/\b(?:again|once more|from scratch|with fresh data)\b/gi, '').trim();
+  target = target.replace(/^(?:the\s+)?(?:data|info|details|profile)\s+(?:for|on|of)\s+/i, '');
+  const input = (lead: string) => (force ? { lead, force: true } : { lead });
+
+  // "enrich them" / "enrich all of them": every lead of the last search (bounded).
+  if (/^(?:them|all(?: of)?(?: them| these| those)?|these(?: leads)?|those(?: leads)?|the list|all \w+ leads|every one(?: of them)?|each of them)\W*$/i.test(target)) {
+    const list = ctx.lastList ?? [];
+    if (!list.length) return withLead({ kind: 'unresolved', said: target }, 'enrichLead', 'enrich', input);
+    return { kind: 'tool', calls: list.slice(0, 10).map((l) => ({ toolName: 'enrichLead', input: input(leadIdentity(l)) })) };
+  }
+  // "enrich Jane Doe and john@acme.io"
+  const parts = target.split(/\s*(?:,|\band\b|&)\s*/i).filter(Boolean);
+  if (parts.length > 1) {
+    const resolved = parts.map((p) => resolveLeadReference(p, ctx));
+    if (resolved.every((r) => r.kind === 'lead')) {
+      return {
+        kind: 'tool',
+        calls: resolved.map((r) => ({ toolName: 'enrichLead', input: input((r as { lead: string }).lead) })),
+      };
+    }
+  }
+  return withLead(resolveLeadReference(target, ctx), 'enrichLead', 'enrich', input);
+}
+
+const EMAIL_NOUN = '(?:cold\\s+)?(?:e-?mail|message|note|follow[\\s-]?up|intro(?:duction)?|outreach|reply|response|pitch|ping|nudge|check[\\s-]?in|thank[\\s-]you(?:\\s+note)?|breakup email)';
+
+export function parseDraft(text: string, ctx: ReferenceContext): Intent | undefined {
+  let descriptor = '';
+  let target = '';
+  let about = '';
+  const aboutRe = /\s+(?:about|regarding|re:?|on the topic of|concerning|to discuss|mentioning)\s+([\s\S]+)$/i;
+
+  const main = new RegExp(
+    `\\b(?:draft|write|compose|prepare|create|craft|put together|send)\\s+(?:up\\s+)?(?:me\\s+)?(?:an?\\s+|the\\s+|some\\s+)?([\\w\\s-]*?)\\b(${EMAIL_NOUN})s?(?:\\s+(?:e-?mails?|messages?|notes?))?\\b\\s*(?:(?:to|for)\\s+)?([\\s\\S]*)$`,
+    'i',
+  ).exec(text);
+  const direct = /^(?:e-?mail|follow[\s-]?up with|ping|reach out to|write to)\s+([\s\S]+)$/i.exec(text);
+  const writeTo = new RegExp(`\\b(?:draft|write|compose|send)\\s+([\\s\\S]+?)\\s+(?:an?\\s+)?([\\w\\s-]*?)\\b(${EMAIL_NOUN})\\b([\\s\\S]*)$`, 'i').exec(text);
+  if (main && main[3]!.trim() && !/^(?:about|regarding)\b/i.test(main[3]!.trim())) {
+    descriptor = [main[1]!.trim(), /e-?mail|message|note|reply|response/i.test(main[2]!) && !/cold/i.test(main[2]!) ? '' : main[2]!]
+      .filter(Boolean)
+      .join(' ');
+    target = main[3]!;
+  } else if (writeTo && !/^(?:an?|the|some)$/i.test(writeTo[1]!.trim())) {
+    target = writeTo[1]!;
+    descriptor = [writeTo[2]!.trim(), /e-?mail|message|note/i.test(writeTo[3]!) ? '' : writeTo[3]!].filter(Boolean).join(' ');
+    about = aboutRe.exec(writeTo[4]!)?.[1] ?? '';
+  } else if (direct) {
+    target = direct[1]!;
+    if (/^follow/i.test(text)) descriptor = 'follow-up';
+  } else if (main) {
+    return {
+      kind: 'clarify',
+      toolName: 'draftEmail',
+      question: 'Who should the email go to? Say e.g. "draft an intro email to Jane Doe".',
+    };
+  } else {
+    return undefined;
+  }
+
+  const aboutMatch = aboutRe.exec(target);
+  if (aboutMatch) {
+    about = aboutMatch[1]!;
+    target = target.slice(0, aboutMatch.index);
+  }
+  descriptor = descriptor.replace(/\b(?:quick|short|brief|nice|good|new|an?|the)\b/gi, (w) => (/^(?:an?|the)$/i.test(w) ? '' : w));
+  descriptor = descriptor.replace(/\s+/g, ' ').replace(/\bfollow[\s-]?up\b/i, 'follow-up').trim();
+  about = about.replace(/[?!.]+$/, '').trim();
+  const purpose = [descriptor, about ? `about ${about}` : ''].filter(Boolean).join(' ').trim();
+  return withLead(resolveLeadReference(target, ctx), 'draftEmail', 'write to', (lead) =>
+    purpose ? { lead, purpose: purpose.slice(0, 300) } : { lead },
+  );
+}
+
+export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undefined {
+  const note = parseNote(text, ctx);
+  if (note?.kind === 'tool') return note;
+
+  const patterns: RegExp[] = [
+    new RegExp(`\\b(?:mark|set|change|move|update|flag|put|switch|make)\\s+(?:the\\s+status\\s+of\\s+|the\\s+)?([\\s\\S]+?)(?:['’]s\\s+status)?\\s+(?:as|to|into|in|status\\s+to)\\s+(?:status\\s+)?(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`, 'i'),
+    new RegExp(`\\b(?:mark|flag)\\s+([\\s\\S]+?)\\s+(${STATUS_ALT})\\b([\\s\\S]*)$`, 'i'),
+    new RegExp(`^([\\s\\S]+?)\\s+(?:is\\s+now|is|has\\s+become|became)\\s+(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`, 'i'),
+  ];
+  let lead: string | undefined;
+  let status: LeadStatus | undefined;
+  let rest = '';
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const s = statusOf(m[2]!);
+    if (!s) continue;
+    // "X is qualified" only when X is clearly one lead, not "who is qualified".
+    if (re === patterns[2] && !/@|\bthe\s+\w+\s+one\b|#\d/.test(m[1]!) && !/^[A-Z]/.test(m[1]!)) continue;
+    lead = m[1]!;
+    status = s;
+    rest = m[3] ?? '';
+    break;
+  }
+  const verb = /^(dis)?qualify\s+([\s\S]+)$/i.exec(text);
+  if (!status && verb) {
+    lead = verb[2]!;
+    status = verb[1] ? 'disqualified' : 'qualified';
+  }
+  if (!status || lead === undefined) return note;
+  const trailingNote = /(?:,|\band\b|\bwith\b)?\s*(?:add(?:ing)?\s+)?(?:a\s+|the\s+)?note\s*(?::|saying|that says|that|-)?\s*([\s\S]+)$/i.exec(rest)?.[1]?.trim();
+  const finalStatus = status;
+  return withLead(resolveLeadReference(lead, ctx), 'updateLead', 'update', (id) =>
+    trailingNote ? { lead: id, status: finalStatus, note: trailingNote } : { lead: id, status: finalStatus },
+  );
+}
+
+function parseNote(text: string, ctx: ReferenceContext): Intent | undefined {
+  const m =
+    /\b(?:add|log|put|leave|write|attach|save|jot(?: down)?|record)\s+(?:a\s+|the\s+|this\s+|my\s+)?(?:quick\s+)?note\s+(?:to|on|for|about|against|in)\s+([\s\S]+?)\s*(?::|\bsaying\b|\bthat says\b|\bthat\b|\s-\s|–|—)\s*([\s\S]+)$/i.exec(text) ??
+    /^note\s+(?:for|on|to|about)\s+([\s\S]+?)\s*:\s*([\s\S]+)$/i.exec(text) ??
+    /\b(?:add|log|save)\s+(?:to\s+)?([\s\S]+?)['’]s\s+notes?\s*:\s*([\s\S]+)$/i.exec(text);
+  if (!m) {
+    if (/\b(?:add|log|leave)\s+(?:a\s+)?note\b/i.test(text)) {
+      return {
+        kind: 'clarify',
+        toolName: 'updateLead',
+        question: 'Which lead, and what should the note say? E.g. "add a note to Jane Doe: called, wants a demo in March".',
+      };
+    }
+    return undefined;
+  }
+  const note = m[2]!.trim();
+  return withLead(resolveLeadReference(m[1]!, ctx), 'updateLead', 'add the note to', (lead) => ({ lead, note }));
+}
+
+const SHOW_VERB =
+  /^(?:show(?:\s+me)?|pull\s+up|bring\s+up|look\s+up|open(?:\s+up)?|get(?:\s+me)?|display|view|check(?:\s+on)?|see|give\s+me)\s+(?:the\s+)?(?:(?:full\s+)?(?:details|info(?:rmation)?|profile|record|data|lead|card)\s+(?:for|on|of|about)\s+)?([\s\S]+)$/i;
+const ABOUT_VERB =
+  /^(?:tell\s+me\s+(?:more\s+)?about|more\s+(?:info|information|details)\s+(?:on|about)|(?:full\s+)?details\s+(?:on|for|about|of)|info(?:rmation)?\s+(?:on|about|for)|who(?:['’]s|\s+is)|what\s+do\s+(?:we|you|i)\s+know\s+about|what['’]?s\s+the\s+(?:status|story|deal)\s+(?:of|with)|anything\s+on|dig\s+into|what\s+about)\s+([\s\S]+)$/i;
+
+export function parseShowLead(text: string, ctx: ReferenceContext): Intent | undefined {
+  const about = ABOUT_VERB.exec(text);
+  const target = (about ?? SHOW_VERB.exec(text))?.[1];
+  if (!target) return undefined;
+  const r = resolveLeadReference(target, ctx);
+  if (r.kind === 'none') return undefined;
+  if (r.kind === 'unresolved') {
+    // An ordinal or pronoun nobody can resolve: ask rather than search for "the second one".
+    const pointer = /(?:^|\s)(?:one|her|him|that|this|#\s?\d+|last|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))(?=$|\s)/i.test(r.said);
+    return pointer && !isSearchy(r.said) ? withLead(r, 'getLead', 'show', () => ({})) : undefined;
+  }
+  const cleaned = cleanLeadPhrase(target);
+  // An email, id, ordinal, pronoun or a name shown earlier points at one lead.
+  const byContext = r.lead !== cleaned || EMAIL_RE.test(cleaned) || UUID_RE.test(cleaned);
+  const searchWords = Object.keys(extractFilters(cleaned).filter).some((k) => k !== 'query');
+  // "show me Jane Doe" is one lead; "show me fintech leads" or "show me Acme Corp" is a search.
+  if (byContext || (!searchWords && (isPersonName(cleaned) || (about && !isSearchy(cleaned))))) {
+    return { kind: 'tool', calls: [{ toolName: 'getLead', input: { lead: r.lead } }] };
+  }
+  return undefined;
+}
+
+const COMPANY_WORD = /\b(?:inc|corp|corporation|ltd|llc|gmbh|ag|sa|bv|plc|labs|group|technologies|systems|software|co|company|holdings)\.?$/i;
+
+function isPersonName(s: string): boolean {
+  const words = s.trim().split(/\s+/);
+  return (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    !COMPANY_WORD.test(s) &&
+    words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w))
+  );
+}
+
+function isSearchy(s: string): boolean {
+  return /\b(?:leads|prospects|contacts|companies|people|accounts|all|my|our|top|best|hot|new|in|at|with)\b/i.test(s);
+}

@@ -1,0 +1,152 @@
+// The offline language model: a deterministic LanguageModelV4 used when no OpenAI key or base URL is set.
+// On the rep's message it emits tool calls parsed from their words; once the turn's tool results are in,
+// it writes the reply from them and stops (it never calls a tool after seeing results, so it cannot loop).
+import { createHash } from 'node:crypto';
+import type {
+  LanguageModelV4,
+  LanguageModelV4CallOptions,
+  LanguageModelV4Content,
+  LanguageModelV4GenerateResult,
+  LanguageModelV4StreamPart,
+  LanguageModelV4Usage,
+} from '@ai-sdk/provider';
+import { readConversation } from './conversation-context.ts';
+import { parseIntent } from './parse-intent.ts';
+import { writeReply } from './reply-writer.ts';
+import { greetingText, helpText, notUnderstoodText, unavailableText } from './help-text.ts';
+import type { Intent } from './intent.ts';
+
+export const OFFLINE_PROVIDER = 'salesos';
+export const OFFLINE_MODEL_ID = 'offline';
+
+export interface OfflineModelOptions {
+  /** Clock for response timestamps (tests pin it). */
+  now?: () => Date;
+}
+
+interface Answer {
+  text: string;
+  toolCalls: { toolCallId: string; toolName: string; input: string }[];
+}
+
+export function createOfflineModel(opts: OfflineModelOptions = {}): LanguageModelV4 {
+  const now = opts.now ?? (() => new Date());
+
+  const answerFor = (options: LanguageModelV4CallOptions) => {
+    const answer = decide(options);
+    const responseId = `offline-${digest(options.prompt).slice(0, 16)}`;
+    return { answer, usage: estimateUsage(options, answer), response: { id: responseId, timestamp: now(), modelId: OFFLINE_MODEL_ID } };
+  };
+
+  return {
+    specificationVersion: 'v4',
+    provider: OFFLINE_PROVIDER,
+    modelId: OFFLINE_MODEL_ID,
+    supportedUrls: {},
+
+    async doGenerate(options): Promise<LanguageModelV4GenerateResult> {
+      const { answer, usage, response } = answerFor(options);
+      const content: LanguageModelV4Content[] = [];
+      if (answer.text) content.push({ type: 'text', text: answer.text });
+      for (const call of answer.toolCalls) content.push({ type: 'tool-call', ...call });
+      return { content, finishReason: finishReason(answer), usage, response, warnings: [] };
+    },
+
+    async doStream(options) {
+      const { answer, usage, response } = answerFor(options);
+      const parts: LanguageModelV4StreamPart[] = [
+        { type: 'stream-start', warnings: [] },
+        { type: 'response-metadata', ...response },
+      ];
+      if (answer.text) {
+        parts.push({ type: 'text-start', id: 'text-0' });
+        for (const delta of textDeltas(answer.text)) parts.push({ type: 'text-delta', id: 'text-0', delta });
+        parts.push({ type: 'text-end', id: 'text-0' });
+      }
+      for (const call of answer.toolCalls) {
+        parts.push({ type: 'tool-input-start', id: call.toolCallId, toolName: call.toolName });
+        parts.push({ type: 'tool-input-delta', id: call.toolCallId, delta: call.input });
+        parts.push({ type: 'tool-input-end', id: call.toolCallId });
+        parts.push({ type: 'tool-call', ...call });
+      }
+      parts.push({ type: 'finish', usage, finishReason: finishReason(answer) });
+      const stream = new ReadableStream<LanguageModelV4StreamPart>({
+        start(controller) {
+          for (const part of parts) controller.enqueue(part);
+          controller.close();
+        },
+      });
+      return { stream };
+    },
+  };
+}
+
+function decide(options: LanguageModelV4CallOptions): Answer {
+  const ctx = readConversation(options.prompt);
+  const available = new Set(
+    options.toolChoice?.type === 'none' ? [] : (options.tools ?? []).filter((t) => t.type === 'function').map((t) => t.name),
+  );
+  // Results of this turn are in: write the reply, never call again.
+  if (ctx.turnResults.length) return { text: writeReply(ctx.turnResults, available), toolCalls: [] };
+  if (ctx.userText === undefined) return { text: helpText(available), toolCalls: [] };
+
+  const intent = parseIntent(ctx.userText, ctx);
+  return answerIntent(intent, ctx.userText, available, digest(options.prompt));
+}
+
+function answerIntent(intent: Intent, said: string, available: ReadonlySet<string>, seed: string): Answer {
+  switch (intent.kind) {
+    case 'help':
+      return { text: helpText(available), toolCalls: [] };
+    case 'greeting':
+      return { text: greetingText(available), toolCalls: [] };
+    case 'thanks':
+      return { text: "You're welcome! Say \"help\" any time to see what I can do.", toolCalls: [] };
+    case 'unknown':
+      return { text: notUnderstoodText(said.split('\n')[0]!.trim(), available), toolCalls: [] };
+    case 'clarify':
+      return { text: available.has(intent.toolName) ? intent.question : unavailableText(intent.toolName, available), toolCalls: [] };
+    case 'tool': {
+      const allowed = intent.calls.filter((c) => available.has(c.toolName));
+      if (!allowed.length) return { text: unavailableText(intent.calls[0]!.toolName, available), toolCalls: [] };
+      return {
+        text: '',
+        toolCalls: allowed.map((c, i) => ({
+          toolCallId: `call_offline_${seed.slice(0, 12)}_${i}`,
+          toolName: c.toolName,
+          input: JSON.stringify(c.input),
+        })),
+      };
+    }
+  }
+}
+
+function finishReason(answer: Answer): LanguageModelV4GenerateResult['finishReason'] {
+  return answer.toolCalls.length ? { unified: 'tool-calls', raw: 'tool_calls' } : { unified: 'stop', raw: 'stop' };
+}
+
+/** Small deltas (a few words each, whitespace kept) so streaming bots show the reply as it is "typed". */
+export function textDeltas(text: string): string[] {
+  const words = text.match(/\s*\S+\s*/g) ?? [text];
+  const deltas: string[] = [];
+  for (let i = 0; i < words.length; i += 3) deltas.push(words.slice(i, i + 3).join(''));
+  return deltas;
+}
+
+// About four characters per token: no tokenizer is involved, but CostGuard still sees plausible numbers.
+function estimateUsage(options: LanguageModelV4CallOptions, answer: Answer): LanguageModelV4Usage {
+  const promptChars = JSON.stringify(options.prompt).length + JSON.stringify(options.tools ?? []).length;
+  const outputChars = answer.text.length + answer.toolCalls.reduce((n, c) => n + c.toolName.length + c.input.length, 0);
+  const input = Math.ceil(promptChars / 4);
+  const output = Math.max(1, Math.ceil(outputChars / 4));
+  return {
+    inputTokens: { total: input, noCache: input, cacheRead: 0, cacheWrite: 0 },
+    outputTokens: { total: output, text: output, reasoning: 0 },
+  };
+}
+
+function digest(value: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify(value, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v)))
+    .digest('hex');
+}

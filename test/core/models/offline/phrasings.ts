@@ -1,0 +1,252 @@
+// The phrasing set for the offline model: what reps type, and the tool call it must become.
+// `context` puts an earlier turn into the prompt so references ("the second one", "her") can resolve.
+import { tool, type ModelMessage, type ToolSet } from 'ai';
+import { z } from 'zod';
+import { LEAD_STATUSES, leadFilterSchema } from '../../../../core/leads/filter.ts';
+
+export interface ContextLead {
+  id: string;
+  fullName: string;
+  email: string;
+  company: string;
+  title: string;
+  score: number;
+}
+
+export const SEARCH_LEADS: ContextLead[] = [
+  { id: '6f1c2a9e-0000-4000-8000-000000000001', fullName: 'Jane Doe', email: 'jane@acme.io', company: 'Acme', title: 'Chief Technology Officer', score: 91 },
+  { id: '6f1c2a9e-0000-4000-8000-000000000002', fullName: 'Max Müller', email: 'max@finly.de', company: 'Finly', title: 'VP of Sales', score: 84 },
+  { id: '6f1c2a9e-0000-4000-8000-000000000003', fullName: 'Priya Shah', email: 'priya@ledgerly.com', company: 'Ledgerly', title: 'Head of Marketing', score: 77 },
+];
+const [JANE, MAX, PRIYA] = SEARCH_LEADS.map((l) => l.id) as [string, string, string];
+
+/**
+ * - `search`: a findLeads result listing SEARCH_LEADS;
+ * - `lead`: a getLead result about Max Müller (for "her"/"him"/"that lead");
+ * - `listText`: only an assistant reply with the numbered list (no tool result kept in memory).
+ */
+export type PhrasingContext = 'search' | 'lead' | 'listText';
+
+export interface Phrasing {
+  text: string;
+  context?: PhrasingContext;
+  /** tool null = no tool call; args must equal the call's input exactly (every key, nothing extra). */
+  expect: { tool: string | null; args?: Record<string, unknown>; reply?: RegExp };
+}
+
+const find = (args: Record<string, unknown> = {}) => ({ tool: 'findLeads', args });
+
+export const PHRASINGS: Phrasing[] = [
+  // findLeads: the brief's examples
+  { text: 'find CTOs at fintech companies in Germany', expect: find({ title: 'Chief Technology Officer', industry: ['Fintech'], country: ['Germany'] }) },
+  { text: 'show me 10 leads in healthcare with 50-200 employees that use HubSpot', expect: find({ limit: 10, industry: ['Healthcare'], companySizeMin: 50, companySizeMax: 200, tech: ['HubSpot'] }) },
+  { text: 'who are my uncontacted leads?', expect: find({ owner: 'me', status: ['new'] }) },
+  { text: 'any VPs of sales in the UK?', expect: find({ seniority: ['vp'], title: 'Sales', country: ['United Kingdom'] }) },
+  { text: 'list qualified leads in Berlin', expect: find({ status: ['qualified'], city: ['Berlin'] }) },
+  { text: 'who should I call today?', expect: find({ status: ['new'], minScore: 80 }) },
+  // findLeads: titles and seniority
+  { text: 'Find CTOs in Germany', expect: find({ title: 'Chief Technology Officer', country: ['Germany'] }) },
+  { text: 'show me ceos at saas startups', expect: find({ title: 'Chief Executive Officer', industry: ['SaaS'] }) },
+  { text: 'heads of marketing in London', expect: find({ title: 'Head of Marketing', city: ['London'] }) },
+  { text: 'find founders of e-commerce companies in France', expect: find({ title: 'Founder', industry: ['E-commerce'], country: ['France'] }) },
+  { text: 'engineering managers using Kubernetes', expect: find({ title: 'Engineering Manager', tech: ['Kubernetes'] }) },
+  { text: 'sales directors in the Nordics', expect: find({ seniority: ['director'], title: 'Sales', country: ['Sweden', 'Denmark', 'Norway', 'Finland'] }) },
+  { text: 'find me decision makers at enterprise companies', expect: find({ seniority: ['c_level', 'vp', 'director'], companySizeMin: 1000 }) },
+  { text: 'C-level execs in insurance', expect: find({ seniority: ['c_level'], industry: ['Insurance'] }) },
+  { text: 'directors of engineering at cybersecurity firms', expect: find({ seniority: ['director'], title: 'Engineering', industry: ['Cybersecurity'] }) },
+  { text: 'CFOs in Switzerland with more than 500 employees', expect: find({ title: 'Chief Financial Officer', country: ['Switzerland'], companySizeMin: 500 }) },
+  { text: 'senior software engineers in Amsterdam', expect: find({ seniority: ['senior'], title: 'Software Engineer', city: ['Amsterdam'] }) },
+  { text: 'chief marketing officers in retail', expect: find({ title: 'Chief Marketing Officer', industry: ['Retail'] }) },
+  { text: 'VP Marketing at logistics companies', expect: find({ seniority: ['vp'], title: 'Marketing', industry: ['Logistics'] }) },
+  { text: 'product managers in Munich', expect: find({ title: 'Product Manager', city: ['Munich'] }) },
+  { text: 'executives at biotech companies in Boston', expect: find({ seniority: ['c_level'], industry: ['Biotech'], city: ['Boston'] }) },
+  { text: 'Could you please find me some CISOs in the US?', expect: find({ title: 'Chief Information Security Officer', country: ['United States'] }) },
+  { text: 'can you pull up heads of sales in Spain', expect: find({ title: 'Head of Sales', country: ['Spain'] }) },
+  { text: 'looking for COOs at manufacturing companies', expect: find({ title: 'Chief Operating Officer', industry: ['Manufacturing'] }) },
+  // findLeads: sizes
+  { text: 'companies between 50 and 200 people in fintech', expect: find({ companySizeMin: 50, companySizeMax: 200, industry: ['Fintech'] }) },
+  { text: 'leads at companies with more than 1000 employees', expect: find({ companySizeMin: 1000 }) },
+  { text: 'startups under 50 employees in Berlin', expect: find({ companySizeMax: 50, city: ['Berlin'] }) },
+  { text: 'small companies in the Netherlands', expect: find({ companySizeMax: 50, country: ['Netherlands'] }) },
+  { text: 'mid-size healthcare companies', expect: find({ companySizeMin: 51, companySizeMax: 1000, industry: ['Healthcare'] }) },
+  { text: 'enterprise accounts in telecom', expect: find({ companySizeMin: 1000, industry: ['Telecommunications'] }) },
+  { text: 'show me leads with 1000+ employees', expect: find({ companySizeMin: 1000 }) },
+  { text: 'leads with 10-50 employees', expect: find({ companySizeMin: 10, companySizeMax: 50 }) },
+  // findLeads: tech
+  { text: 'companies that use Salesforce in Canada', expect: find({ tech: ['Salesforce'], country: ['Canada'] }) },
+  { text: 'leads on HubSpot and Stripe', expect: find({ tech: ['HubSpot', 'Stripe'] }) },
+  { text: 'who is running Kubernetes?', expect: find({ tech: ['Kubernetes'] }) },
+  { text: 'fintech leads using AWS in Ireland', expect: find({ industry: ['Fintech'], tech: ['AWS'], country: ['Ireland'] }) },
+  { text: 'e-commerce companies on Shopify', expect: find({ industry: ['E-commerce'], tech: ['Shopify'] }) },
+  // findLeads: status, owner, score, sort, counts
+  { text: "leads I haven't contacted yet", expect: find({ status: ['new'] }) },
+  { text: 'show me contacted leads', expect: find({ status: ['contacted'] }) },
+  { text: 'who replied?', expect: find({ status: ['replied'] }) },
+  { text: 'disqualified leads in Paris', expect: find({ status: ['disqualified'], city: ['Paris'] }) },
+  { text: 'my leads', expect: find({ owner: 'me' }) },
+  { text: "my team's leads that replied", expect: find({ owner: 'team', status: ['replied'] }) },
+  { text: 'unassigned leads in Australia', expect: find({ owner: 'unassigned', country: ['Australia'] }) },
+  { text: 'leads with a score above 80', expect: find({ minScore: 80 }) },
+  { text: 'hot leads in healthcare', expect: find({ minScore: 80, industry: ['Healthcare'] }) },
+  { text: 'top 5 leads', expect: find({ limit: 5 }) },
+  { text: 'give me a few hot leads', expect: find({ limit: 5, minScore: 80 }) },
+  { text: 'show me the newest leads', expect: find({ sort: 'recent' }) },
+  { text: 'recently added leads in Germany', expect: find({ sort: 'recent', country: ['Germany'] }) },
+  { text: 'show 20 CTOs', expect: find({ limit: 20, title: 'Chief Technology Officer' }) },
+  { text: 'warm leads at SaaS companies in the DACH region', expect: find({ minScore: 60, industry: ['SaaS'], country: ['Germany', 'Austria', 'Switzerland'] }) },
+  { text: 'Show me my top 3 uncontacted leads in fintech', expect: find({ owner: 'me', limit: 3, status: ['new'], industry: ['Fintech'] }) },
+  { text: 'leads in New York', expect: find({ city: ['New York'] }) },
+  { text: 'leads in NYC with a score of at least 70', expect: find({ city: ['New York'], minScore: 70 }) },
+  // findLeads: free text
+  { text: 'leads at Acme', expect: find({ query: 'Acme' }) },
+  { text: 'find Jane Doe', expect: find({ query: 'Jane Doe' }) },
+  { text: 'anyone from Globex?', expect: find({ query: 'Globex' }) },
+  { text: 'search for initech', expect: find({ query: 'initech' }) },
+  { text: 'show me leads', expect: find({}) },
+  { text: 'LIST ALL LEADS IN INDIA', expect: find({ country: ['India'] }) },
+  // getLead
+  { text: 'show me jane@acme.io', expect: { tool: 'getLead', args: { lead: 'jane@acme.io' } } },
+  { text: 'tell me about the second one', context: 'search', expect: { tool: 'getLead', args: { lead: MAX } } },
+  { text: 'who is Jane Doe?', expect: { tool: 'getLead', args: { lead: 'Jane Doe' } } },
+  { text: 'pull up #3', context: 'search', expect: { tool: 'getLead', args: { lead: PRIYA } } },
+  { text: 'more details on the last one', context: 'search', expect: { tool: 'getLead', args: { lead: PRIYA } } },
+  { text: 'open lead 6f1c2a9e-0000-4000-8000-000000000002', expect: { tool: 'getLead', args: { lead: MAX } } },
+  { text: 'what do we know about Priya Shah', context: 'search', expect: { tool: 'getLead', args: { lead: PRIYA } } },
+  // enrichLead
+  { text: 'enrich jane@acme.io', expect: { tool: 'enrichLead', args: { lead: 'jane@acme.io' } } },
+  { text: 'enrich the second one', context: 'search', expect: { tool: 'enrichLead', args: { lead: MAX } } },
+  { text: 'Enrich the 2nd lead please', context: 'search', expect: { tool: 'enrichLead', args: { lead: MAX } } },
+  { text: 'can you enrich #1?', context: 'search', expect: { tool: 'enrichLead', args: { lead: JANE } } },
+  { text: 'enrich her', context: 'lead', expect: { tool: 'enrichLead', args: { lead: MAX } } },
+  { text: 're-enrich Jane Doe', expect: { tool: 'enrichLead', args: { lead: 'Jane Doe', force: true } } },
+  { text: 'refresh the first one', context: 'search', expect: { tool: 'enrichLead', args: { lead: JANE, force: true } } },
+  { text: 'enrich jane@acme.io again', expect: { tool: 'enrichLead', args: { lead: 'jane@acme.io', force: true } } },
+  { text: 'enrich the third one', context: 'listText', expect: { tool: 'enrichLead', args: { lead: 'priya@ledgerly.com' } } },
+  { text: 'enrich Max', context: 'search', expect: { tool: 'enrichLead', args: { lead: MAX } } },
+  { text: 'enrich that lead', context: 'lead', expect: { tool: 'enrichLead', args: { lead: MAX } } },
+  { text: 'enrich the second one', expect: { tool: null, reply: /which lead/i } },
+  { text: 'enrich her', context: 'search', expect: { tool: null, reply: /which lead/i } },
+  // roastEmail
+  { text: 'roast this email: Hi Jane, quick question about your pipeline. Do you have 15 minutes?', expect: { tool: 'roastEmail', args: { body: 'Hi Jane, quick question about your pipeline. Do you have 15 minutes?' } } },
+  { text: 'roast this email:\nSubject: Quick question\n\nHi Jane,\nWe help fintechs close books 3x faster.\nWorth a chat?\nBob', expect: { tool: 'roastEmail', args: { subject: 'Quick question', body: 'Hi Jane,\nWe help fintechs close books 3x faster.\nWorth a chat?\nBob' } } },
+  { text: 'Can you review my cold email?\nHey Max, saw Finly raised a Series A. Congrats! Open to a demo?', expect: { tool: 'roastEmail', args: { body: 'Hey Max, saw Finly raised a Series A. Congrats! Open to a demo?' } } },
+  { text: 'roast this:\n"Subject: Partnership\nDear Sir, we are the leading provider of synergy."', expect: { tool: 'roastEmail', args: { subject: 'Partnership', body: 'Dear Sir, we are the leading provider of synergy.' } } },
+  { text: 'roast this email', expect: { tool: null, reply: /paste the email/i } },
+  // draftEmail
+  { text: 'draft an intro email to Jane Doe', expect: { tool: 'draftEmail', args: { lead: 'Jane Doe', purpose: 'intro' } } },
+  { text: 'write a follow-up to jane@acme.io about our webinar', expect: { tool: 'draftEmail', args: { lead: 'jane@acme.io', purpose: 'follow-up about our webinar' } } },
+  { text: 'draft an email to #1', context: 'search', expect: { tool: 'draftEmail', args: { lead: JANE } } },
+  { text: 'write an email to the second one about pricing', context: 'search', expect: { tool: 'draftEmail', args: { lead: MAX, purpose: 'about pricing' } } },
+  { text: 'compose a cold email for Priya Shah', context: 'search', expect: { tool: 'draftEmail', args: { lead: PRIYA, purpose: 'cold email' } } },
+  { text: 'email him about the demo next week', context: 'lead', expect: { tool: 'draftEmail', args: { lead: MAX, purpose: 'about the demo next week' } } },
+  { text: 'follow up with max@finly.de', expect: { tool: 'draftEmail', args: { lead: 'max@finly.de', purpose: 'follow-up' } } },
+  { text: 'please draft a meeting request email to Jane Doe', expect: { tool: 'draftEmail', args: { lead: 'Jane Doe', purpose: 'meeting request' } } },
+  // updateLead
+  { text: 'mark Jane Doe as contacted', expect: { tool: 'updateLead', args: { lead: 'Jane Doe', status: 'contacted' } } },
+  { text: 'set the first one to qualified', context: 'search', expect: { tool: 'updateLead', args: { lead: JANE, status: 'qualified' } } },
+  { text: 'add a note to Jane Doe: called, wants a demo in March', expect: { tool: 'updateLead', args: { lead: 'Jane Doe', note: 'called, wants a demo in March' } } },
+  { text: 'mark #2 as replied', context: 'search', expect: { tool: 'updateLead', args: { lead: MAX, status: 'replied' } } },
+  { text: 'disqualify priya@ledgerly.com', expect: { tool: 'updateLead', args: { lead: 'priya@ledgerly.com', status: 'disqualified' } } },
+  { text: 'Mark her as a customer', context: 'lead', expect: { tool: 'updateLead', args: { lead: MAX, status: 'customer' } } },
+  { text: 'change the status of jane@acme.io to replied', expect: { tool: 'updateLead', args: { lead: 'jane@acme.io', status: 'replied' } } },
+  { text: 'mark the third one contacted and add a note: left a voicemail', context: 'search', expect: { tool: 'updateLead', args: { lead: PRIYA, status: 'contacted', note: 'left a voicemail' } } },
+  { text: 'log a note on the second one: asked for pricing', context: 'search', expect: { tool: 'updateLead', args: { lead: MAX, note: 'asked for pricing' } } },
+  // myUsage
+  { text: 'how much budget do I have left?', expect: { tool: 'myUsage', args: {} } },
+  { text: 'what have I spent today', expect: { tool: 'myUsage', args: {} } },
+  { text: 'my usage', expect: { tool: 'myUsage', args: {} } },
+  { text: 'am I over budget?', expect: { tool: 'myUsage', args: {} } },
+  { text: 'show my costs this month', expect: { tool: 'myUsage', args: {} } },
+  // setDigestSchedule
+  { text: 'send my digest Mondays at 9', expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'weekly', days: ['mon'], time: '09:00' } } },
+  { text: 'daily digest at 8:30am', expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'daily', days: ['mon', 'tue', 'wed', 'thu', 'fri'], time: '08:30' } } },
+  { text: 'pause my digest', expect: { tool: 'setDigestSchedule', args: { enabled: false } } },
+  { text: 'stop sending digests', expect: { tool: 'setDigestSchedule', args: { enabled: false } } },
+  { text: 'resume my digest', expect: { tool: 'setDigestSchedule', args: { enabled: true } } },
+  { text: 'send me the digest every day at 7am including weekends', expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'daily', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], time: '07:00' } } },
+  { text: 'weekly digest on Fridays at 4pm', expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'weekly', days: ['fri'], time: '16:00' } } },
+  { text: 'digest on tuesdays and thursdays at 10:15', expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'weekly', days: ['tue', 'thu'], time: '10:15' } } },
+  // help, greetings, not understood
+  { text: 'help', expect: { tool: null, reply: /offline mode/i } },
+  { text: 'what can you do?', expect: { tool: null, reply: /find leads/i } },
+  { text: 'Hi!', expect: { tool: null, reply: /offline mode/i } },
+  { text: 'good morning', expect: { tool: null, reply: /SalesOS/ } },
+  { text: 'thanks!', expect: { tool: null, reply: /welcome/i } },
+  { text: 'what is the meaning of life', expect: { tool: null, reply: /didn't understand/i } },
+  { text: 'asdfgh', expect: { tool: null, reply: /didn't understand/i } },
+];
+
+/** Earlier messages of the conversation for a context, in the AI SDK's ModelMessage form. */
+export function contextMessages(context: PhrasingContext | undefined): ModelMessage[] {
+  if (context === 'search') {
+    return [
+      { role: 'user', content: 'find fintech leads' },
+      { role: 'assistant', content: [{ type: 'tool-call', toolCallId: 'call_prev_1', toolName: 'findLeads', input: { industry: ['Fintech'] } }] },
+      {
+        role: 'tool',
+        content: [
+          {
+            type: 'tool-result',
+            toolCallId: 'call_prev_1',
+            toolName: 'findLeads',
+            output: { type: 'json', value: { ok: true, summary: 'Found 3 leads.', leads: SEARCH_LEADS.map((l) => ({ ...l })) } },
+          },
+        ],
+      },
+      { role: 'assistant', content: 'Found 3 leads.\n\n1. Jane Doe — Chief Technology Officer at Acme (jane@acme.io) · score 91' },
+    ];
+  }
+  if (context === 'lead') {
+    return [
+      { role: 'user', content: 'show me max@finly.de' },
+      { role: 'assistant', content: [{ type: 'tool-call', toolCallId: 'call_prev_2', toolName: 'getLead', input: { lead: 'max@finly.de' } }] },
+      {
+        role: 'tool',
+        content: [
+          {
+            type: 'tool-result',
+            toolCallId: 'call_prev_2',
+            toolName: 'getLead',
+            output: { type: 'json', value: { ok: true, summary: 'Max Müller, VP of Sales at Finly.', lead: { ...SEARCH_LEADS[1]! } } },
+          },
+        ],
+      },
+      { role: 'assistant', content: 'Max Müller, VP of Sales at Finly.' },
+    ];
+  }
+  if (context === 'listText') {
+    return [
+      { role: 'user', content: 'find fintech leads' },
+      {
+        role: 'assistant',
+        content: `Found 3 leads.\n\n${SEARCH_LEADS.map((l, i) => `${i + 1}. ${l.fullName} — ${l.title} at ${l.company} (${l.email}) · score ${l.score}`).join('\n')}`,
+      },
+    ];
+  }
+  return [];
+}
+
+const lead = z.string().min(1).max(200);
+
+/** Input schemas of the SalesOS tools: the real lead filter, and strict stand-ins for the others. */
+export const TOOL_INPUT_SCHEMAS = {
+  findLeads: leadFilterSchema,
+  getLead: z.strictObject({ lead }),
+  enrichLead: z.strictObject({ lead, force: z.boolean().optional() }),
+  roastEmail: z.strictObject({ subject: z.string().min(1).optional(), body: z.string().min(1) }),
+  draftEmail: z.strictObject({ lead, purpose: z.string().min(1).optional() }),
+  updateLead: z.strictObject({ lead, status: z.enum(LEAD_STATUSES).optional(), note: z.string().min(1).optional() }),
+  myUsage: z.strictObject({}),
+  setDigestSchedule: z.strictObject({
+    enabled: z.boolean().optional(),
+    cadence: z.enum(['daily', 'weekly']).optional(),
+    days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).min(1).optional(),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+  }),
+};
+export type SalesToolName = keyof typeof TOOL_INPUT_SCHEMAS;
+
+/** The tools without `execute`: the SDK validates the call and stops, so a test sees the call itself. */
+export function toolsWithoutExecute(names: SalesToolName[] = Object.keys(TOOL_INPUT_SCHEMAS) as SalesToolName[]): ToolSet {
+  return Object.fromEntries(names.map((n) => [n, tool({ description: n, inputSchema: TOOL_INPUT_SCHEMAS[n] })]));
+}

@@ -7,9 +7,9 @@ const MAX_LEADS = 10;
 
 export function leadActions(lead: LeadCardItem): Element[] {
   return compact([
-    execute('Enrich', { kind: 'tool', tool: 'enrichLead', input: { leadId: lead.id } }),
-    execute('Draft email', { kind: 'tool', tool: 'draftEmail', input: { leadId: lead.id } }),
-    lead.status === 'new' && execute('Mark contacted', { kind: 'tool', tool: 'updateLead', input: { leadId: lead.id, status: 'contacted' } }),
+    execute('Enrich', { kind: 'tool', tool: 'enrichLead', input: { lead: lead.id } }),
+    execute('Draft email', { kind: 'tool', tool: 'draftEmail', input: { lead: lead.id } }),
+    lead.status === 'new' && execute('Mark contacted', { kind: 'tool', tool: 'updateLead', input: { lead: lead.id, status: 'contacted' } }),
   ]);
 }
 

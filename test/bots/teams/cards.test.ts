@@ -37,10 +37,10 @@ describe('Adaptive Cards', () => {
   it('a lead list gives each lead Enrich / Draft email buttons carrying a tool CardAction, and Mark contacted only for new leads', () => {
     const content = cardAttachment({ type: 'lead_list', title: 'T', offset: 1, leads: [lead({ id: 'a', status: 'new' }), lead({ id: 'b', status: 'contacted' })] }).content;
     const json = JSON.stringify(content);
-    expect(json).toContain(JSON.stringify({ salesos: { kind: 'tool', tool: 'enrichLead', input: { leadId: 'a' } } }));
-    expect(json).toContain(JSON.stringify({ salesos: { kind: 'tool', tool: 'draftEmail', input: { leadId: 'b' } } }));
-    expect(json).toContain(JSON.stringify({ salesos: { kind: 'tool', tool: 'updateLead', input: { leadId: 'a', status: 'contacted' } } }));
-    expect(json).not.toContain(JSON.stringify({ leadId: 'b', status: 'contacted' }));
+    expect(json).toContain(JSON.stringify({ salesos: { kind: 'tool', tool: 'enrichLead', input: { lead: 'a' } } }));
+    expect(json).toContain(JSON.stringify({ salesos: { kind: 'tool', tool: 'draftEmail', input: { lead: 'b' } } }));
+    expect(json).toContain(JSON.stringify({ salesos: { kind: 'tool', tool: 'updateLead', input: { lead: 'a', status: 'contacted' } } }));
+    expect(json).not.toContain(JSON.stringify({ lead: 'b', status: 'contacted' }));
   });
 
   it('a pending confirmation has Confirm/Cancel actions; a decided one has none', () => {

@@ -1,0 +1,136 @@
+// The one place that knows Bot Framework's CloudAdapter and its authentication. Everything else in
+// bots/teams sees a TeamsTransport: authenticate an inbound activity, run a turn for it, or continue a
+// stored conversation. A move to the Microsoft 365 Agents SDK replaces this file (and the TurnContext type).
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConversationReference, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { AuthenticateRequestResult, ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { Config } from '../../core/config.ts';
+import type { Logger } from '../../core/log.ts';
+
+export type TeamsAuthMode = 'authenticated' | 'emulator' | 'refused';
+
+/**
+ * Parameterised Bot Framework auth settings, for sovereign/private clouds and for tests that sign their
+ * own tokens. Unset values keep the public-cloud defaults.
+ */
+export interface TeamsAuthSettings {
+  /** Where the channel's OpenID metadata (and through it the JWKS) is served. */
+  openIdMetadataUrl?: string;
+  /** The `iss` the channel's tokens carry. */
+  tokenIssuer?: string;
+  /** Where the bot gets its own outbound tokens (Entra ID). */
+  loginUrl?: string;
+  /** Replaces app-password credentials for outbound calls (managed identity, certificates, tests). */
+  credentialsFactory?: ServiceClientCredentialsFactory;
+}
+
+const PUBLIC_CLOUD = {
+  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+  ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+  OAuthUrl: 'https://api.botframework.com',
+  ToBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+  ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration',
+  CallerId: 'urn:botframework:azure',
+};
+
+/** The inbound request was not (or could not be) authenticated; `status` is what the HTTP answer should be. */
+export class TeamsAuthError extends Error {
+  constructor(
+    message: string,
+    readonly status: 401 | 503,
+    options: { cause?: unknown } = {},
+  ) {
+    super(message, options);
+    this.name = 'TeamsAuthError';
+  }
+}
+
+export type TurnLogic = (context: TurnContext) => Promise<void>;
+
+export interface TeamsTransport {
+  mode: TeamsAuthMode;
+  appId?: string;
+  /** Validates the Bot Framework JWT (or accepts anything in emulator mode). Throws TeamsAuthError. */
+  authenticate(activity: Partial<Activity>, authHeader: string): Promise<AuthenticateRequestResult>;
+  /** Runs `logic` with a TurnContext for an authenticated activity; resolves with the invoke response, if any. */
+  run(auth: AuthenticateRequestResult, activity: Partial<Activity>, logic: TurnLogic): Promise<InvokeResponse | undefined>;
+  /** A new TurnContext for a stored conversation (proactive messages, late card updates). */
+  continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void>;
+}
+
+/** CloudAdapter keeps `processActivity` protected; this exposes it with an already-authenticated request. */
+class SalesOsCloudAdapter extends CloudAdapter {
+  runAuthenticated(auth: AuthenticateRequestResult, activity: Activity, logic: TurnLogic): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+export function teamsAuthMode(teams: Config['teams']): TeamsAuthMode {
+  if (teams.appId) return 'authenticated';
+  return teams.allowUnauthenticated ? 'emulator' : 'refused';
+}
+
+export function createTeamsTransport(teams: Config['teams'], opts: { log: Logger; auth?: TeamsAuthSettings }): TeamsTransport {
+  const mode = teamsAuthMode(teams);
+  const settings = opts.auth ?? {};
+  const parameterised = settings.openIdMetadataUrl || settings.tokenIssuer || settings.loginUrl;
+  const authConfig = {
+    MicrosoftAppId: mode === 'authenticated' ? teams.appId : undefined,
+    MicrosoftAppPassword: mode === 'authenticated' ? teams.appPassword : undefined,
+    MicrosoftAppTenantId: teams.tenantId,
+    MicrosoftAppType: teams.appType,
+    ...(parameterised
+      ? {
+          ...PUBLIC_CLOUD,
+          ToBotFromChannelOpenIdMetadataUrl: settings.openIdMetadataUrl ?? PUBLIC_CLOUD.ToBotFromChannelOpenIdMetadataUrl,
+          ToBotFromChannelTokenIssuer: settings.tokenIssuer ?? PUBLIC_CLOUD.ToBotFromChannelTokenIssuer,
+          ToChannelFromBotLoginUrl: settings.loginUrl ?? PUBLIC_CLOUD.ToChannelFromBotLoginUrl,
+        }
+      : {}),
+  };
+  const auth = new ConfigurationBotFrameworkAuthentication(authConfig, settings.credentialsFactory);
+  const adapter = new SalesOsCloudAdapter(auth);
+  adapter.onTurnError = async (_context, err) => {
+    opts.log.error('teams turn failed', { err });
+  };
+
+  return {
+    mode,
+    appId: teams.appId,
+    async authenticate(activity, authHeader) {
+      if (mode === 'refused') throw new TeamsAuthError('Teams is not configured: set MICROSOFT_APP_ID (or TEAMS_ALLOW_UNAUTHENTICATED=true for local use)', 401);
+      try {
+        return await auth.authenticateRequest(activity as Activity, authHeader);
+      } catch (err) {
+        throw classifyAuthFailure(err);
+      }
+    },
+    run(authResult, activity, logic) {
+      return adapter.runAuthenticated(authResult, activity as Activity, logic);
+    },
+    async continueConversation(reference, logic) {
+      // onTurnError would swallow the failure; proactive callers need it (403/404 → unreachable).
+      let failure: { err: unknown } | undefined;
+      // In emulator mode there is no app id; an empty one yields anonymous, unsigned outbound calls.
+      await adapter.continueConversationAsync(teams.appId ?? '', reference, async (context) => {
+        try {
+          await logic(context);
+        } catch (err) {
+          failure = { err };
+        }
+      });
+      if (failure) throw failure.err;
+    },
+  };
+}
+
+/**
+ * botbuilder throws a mix of AuthenticationError, jsonwebtoken errors and plain Errors for bad tokens; all of
+ * them are 401. Only an unreachable OpenID endpoint is our problem (503, so the channel retries).
+ */
+function classifyAuthFailure(err: unknown): TeamsAuthError {
+  const e = err as { message?: string; statusCode?: number; name?: string; code?: string };
+  const message = e?.message ?? String(err);
+  const metadataDown = /Failed to load (openID config|Keys)/i.test(message) || e?.name === 'FetchError' || e?.code === 'ECONNREFUSED';
+  return new TeamsAuthError(metadataDown ? `Bot Framework signing keys unavailable: ${message}` : `Bot Framework token rejected: ${message}`, metadataDown ? 503 : 401, { cause: err });
+}

@@ -1,0 +1,23 @@
+// What the Teams flows (message, action, install, proactive) share.
+import type { Assistant } from '../../tools/assistant-contract.ts';
+import type { Logger } from '../../core/log.ts';
+import type { TeamsTransport } from './adapter.ts';
+import type { IdentityResolver, TeamsUsers } from './identity.ts';
+
+export interface TeamsTiming {
+  /** How long a card button may run inside the invoke before the card shows "working" and updates later. */
+  invokeBudgetMs: number;
+  streamIntervalMs: number;
+  typingIntervalMs: number;
+}
+
+export interface TeamsBotContext {
+  assistant: Assistant;
+  users: TeamsUsers;
+  identities: IdentityResolver;
+  transport: TeamsTransport;
+  log: Logger;
+  timing: TeamsTiming;
+  /** Work that outlives the HTTP request (acknowledge first, reply later); `drain()` waits for it. */
+  track(work: Promise<unknown>): void;
+}

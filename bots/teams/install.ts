@@ -1,0 +1,42 @@
+// The bot was added to a chat: greet once, and in a 1:1 chat keep the conversation reference on the
+// installer's identity so digests and other proactive messages can reach them later.
+import { TurnContext } from 'botbuilder';
+import { toAppError } from '../../core/errors.ts';
+import type { TeamsBotContext } from './bot-context.ts';
+import { renderWelcomeCard } from './cards/render-welcome.ts';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from './cards/render-reply.ts';
+import { externalUserIdOf, isPersonal, tenantOf } from './identity.ts';
+
+export function botWasAdded(context: TurnContext): boolean {
+  const botId = context.activity.recipient?.id;
+  return (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+}
+
+/** Store (or refresh) the 1:1 conversation reference on the sender's Teams identity. */
+export async function rememberConversation(context: TurnContext, bot: TeamsBotContext): Promise<void> {
+  const activity = context.activity;
+  if (!isPersonal(activity)) return;
+  const user = await bot.identities.userFor(context);
+  const reference = TurnContext.getConversationReference(activity);
+  await bot.users.linkIdentity({
+    userId: user.id,
+    platform: 'teams',
+    tenantId: tenantOf(activity),
+    externalUserId: externalUserIdOf(activity),
+    displayName: activity.from?.name,
+    teamsConversation: JSON.parse(JSON.stringify(reference)),
+  });
+}
+
+export async function handleInstall(context: TurnContext, bot: TeamsBotContext): Promise<void> {
+  const activity = context.activity;
+  if (activity.id && !(await bot.assistant.claimDelivery('teams', `install:${activity.id}`))) return;
+  try {
+    await rememberConversation(context, bot);
+  } catch (err) {
+    // The welcome still goes out; the reference is stored again on the next install event.
+    bot.log.error('could not store the Teams conversation reference', { err: toAppError(err) });
+  }
+  const content = renderWelcomeCard({ name: isPersonal(activity) ? activity.from?.name : undefined, inChannel: !isPersonal(activity) });
+  await context.sendActivity({ type: 'message', attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content }] });
+}

@@ -63,7 +63,7 @@ export function draftFirstTouchEmail(lead: DraftLead, sender: DraftSender, opts:
   const us = clean(sender.company);
   const lead_ = { firstName: facts.first, company: facts.company, title: facts.title, industry: facts.industry, city: facts.city, techStack: lead.techStack };
 
-  let best: { draft: EmailDraft; score: number } | undefined;
+  let best: { draft: EmailDraft; rank: number } | undefined;
   const variants = openers.length * CALLS_TO_ACTION.length * 2;
   for (let k = 0; k < Math.min(variants, 24); k++) {
     const v = (start + k * 7) >>> 0;
@@ -75,14 +75,18 @@ export function draftFirstTouchEmail(lead: DraftLead, sender: DraftSender, opts:
       ? `${helper} ${teamsWord} like yours ${purpose}.`
       : `${helper} teams like yours ${role.outcome}.`;
     const painLine = purpose ? '' : `Most ${teamsWord} ${pain}.`;
-    const paragraphs = [[opener, painLine].filter(Boolean).join(' '), `${value} ${cta}`];
     const greeting = facts.first ? `Hi ${facts.first},` : 'Hi there,';
     const signOff = `${SIGN_OFFS[(v >>> 2) % SIGN_OFFS.length]},\n${clean(sender.name)}`;
-    const body = [greeting, ...paragraphs, signOff].join('\n\n');
-    const draft = { subject: subjectFor(facts, role.label, us, v), body };
-    const score = scoreEmail({ ...draft, lead: lead_ }).score;
-    if (score >= GOOD_ENOUGH) return draft;
-    if (!best || score > best.score) best = { draft, score };
+    const subject = subjectFor(facts, role.label, us, v);
+    // Long names can push a draft past 50 words; the pain line is the one to drop then.
+    for (const middle of painLine ? [painLine, ''] : ['']) {
+      const paragraphs = [[opener, middle].filter(Boolean).join(' '), `${value} ${cta}`];
+      const draft = { subject, body: [greeting, ...paragraphs, signOff].join('\n\n') };
+      const scored = scoreEmail({ ...draft, lead: lead_ });
+      const rank = scored.score + (scored.wordCount >= 25 && scored.wordCount <= 50 ? 100 : 0);
+      if (rank >= 100 + GOOD_ENOUGH) return draft;
+      if (!best || rank > best.rank) best = { draft, rank };
+    }
   }
   return best!.draft;
 }

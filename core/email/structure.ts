@@ -112,7 +112,8 @@ export function splitSentences(text: string): string[] {
     const lastToken = (/(\S+)$/.exec(before)?.[1] ?? '').toLowerCase().replace(/^[("'[]+/, '');
     const next = text.slice(end).trimStart();
     if (m[0].startsWith('.') && !m[0].includes('?') && !m[0].includes('!')) {
-      if (ABBREVIATIONS.has(lastToken) || /^\p{L}$/u.test(lastToken) || /^[a-z]\.[a-z]$/.test(lastToken)) continue;
+      // A lone capital is not skipped: "Series B." ends sentences in sales email far more often than initials.
+      if (ABBREVIATIONS.has(lastToken) || /^[a-z]\.[a-z]$/.test(lastToken)) continue;
       if (SOFT_ABBREVIATIONS.has(lastToken) && !/^\p{Lu}/u.test(next)) continue;
       if (/^\p{Ll}/u.test(next)) continue;
     }

@@ -1,0 +1,116 @@
+// CostGuard: daily USD budgets per user (and team), reserved before a paid call and settled after it.
+// The ledger and its locking live in core/db/usage-repository.ts; this file is the policy and the words.
+import type { Actor } from '../agent/types.ts';
+import type { UsageCard } from '../cards.ts';
+import type { Prisma } from '../db/client.ts';
+import { UsageRepository, type ReserveResult } from '../db/usage-repository.ts';
+import { AppError } from '../errors.ts';
+import type { AuditContext, AuditTrail, CostGuard, Reservation, SpendKind } from '../governance.ts';
+import { log } from '../log.ts';
+import { budgetDay, budgetResetAt, formatWait } from './budget-day.ts';
+import { createModelMiddleware } from './model-middleware.ts';
+import { findPrice, priceUsage, VENDORED_PRICES, type PriceTable } from './prices.ts';
+
+export interface CostGuardOptions {
+  prisma: Prisma;
+  /** COST_DAILY_LIMIT_USD: the budget of a user without an override. */
+  defaultDailyLimitUsd: number;
+  prices?: PriceTable;
+  /** Where model calls are audited (tool calls are audited by the tool middleware). */
+  audit?: AuditTrail;
+  now?: () => Date;
+}
+
+/** "$4.98"; amounts under a cent keep their first significant digits ("$0.0004"). */
+export function formatUsd(amount: number): string {
+  if (amount === 0 || Math.abs(amount) >= 0.01) return `$${amount.toFixed(2)}`;
+  return `$${Number(amount.toPrecision(1)).toFixed(6).replace(/0+$/, '')}`;
+}
+
+function overBudget(result: Extract<ReserveResult, { ok: false }>, estimateUsd: number, now: Date): AppError {
+  const { owner, scope, usedUsd, limitUsd } = result;
+  const resetsAt = budgetResetAt(owner.timeZone, now);
+  const who = scope === 'user' ? 'You have used' : 'Your team has used';
+  const whose = scope === 'user' ? 'your' : 'its';
+  const message =
+    `${who} ${formatUsd(usedUsd)} of ${whose} ${formatUsd(limitUsd)} daily AI budget, and this needs up to ${formatUsd(estimateUsd)}. ` +
+    `Your budget resets at midnight (${owner.timeZone}) — in ${formatWait(resetsAt.getTime() - now.getTime())}.`;
+  return new AppError('over_budget', message, {
+    details: { scope, usedUsd, limitUsd, neededUsd: estimateUsd, resetsAt: resetsAt.toISOString(), timeZone: owner.timeZone },
+  });
+}
+
+export function createCostGuard(opts: CostGuardOptions): CostGuard {
+  const usage = new UsageRepository(opts.prisma);
+  const prices = opts.prices ?? VENDORED_PRICES;
+  const now = opts.now ?? (() => new Date());
+
+  const guard: CostGuard = {
+    async reserve(actor: Actor, request: { kind: SpendKind; name: string; estimateUsd: number }): Promise<Reservation> {
+      if (!Number.isFinite(request.estimateUsd) || request.estimateUsd < 0)
+        throw new AppError('internal', 'A cost estimate was invalid; the call was not made.', { logMessage: `invalid cost estimate ${request.estimateUsd} for ${request.name}` });
+      const at = now();
+      const result = await usage.reserve({
+        userId: actor.id,
+        kind: request.kind,
+        name: request.name,
+        estimateUsd: request.estimateUsd,
+        defaultLimitUsd: opts.defaultDailyLimitUsd,
+        dayOf: (tz) => budgetDay(tz, at),
+      });
+      if (!result.ok) throw overBudget(result, request.estimateUsd, at);
+      return { id: result.id, userId: actor.id, kind: request.kind, name: request.name, reservedUsd: request.estimateUsd };
+    },
+
+    async settle(reservation, actualUsd, tokens) {
+      if (actualUsd === undefined || !Number.isFinite(actualUsd) || actualUsd < 0) {
+        // Usage unknown (stream aborted, provider silent): the worst case stands as the charge.
+        return (await usage.settleAtReservation(reservation.id)) ?? 0;
+      }
+      if (actualUsd > reservation.reservedUsd)
+        log.warn('actual cost exceeded the reservation; the estimate was not a worst case', {
+          name: reservation.name,
+          reservedUsd: reservation.reservedUsd,
+          actualUsd,
+        });
+      await usage.settle(reservation.id, actualUsd, tokens);
+      return actualUsd;
+    },
+
+    async release(reservation) {
+      await usage.release(reservation.id);
+    },
+
+    modelMiddleware(actor: Actor, modelId: string, audit: AuditContext) {
+      return createModelMiddleware({ guard, actor, modelId, auditContext: audit, audit: opts.audit, price: () => findPrice(prices, modelId) });
+    },
+
+    priceOf(modelId, tokens) {
+      return priceUsage(findPrice(prices, modelId), tokens);
+    },
+
+    async usageToday(actor: Actor): Promise<UsageCard> {
+      const at = now();
+      const owner = await usage.owner(actor.id);
+      const day = budgetDay(owner.timeZone, at);
+      const teamId = owner.teamLimitUsd !== undefined ? owner.teamId : undefined;
+      const summary = await usage.daySummary(actor.id, day, teamId);
+      const limitUsd = owner.userLimitUsd ?? opts.defaultDailyLimitUsd;
+      const remaining = Math.max(0, Math.round((limitUsd - summary.spentUsd - summary.reservedUsd) * 1e6) / 1e6);
+      return {
+        type: 'usage',
+        userName: owner.userName,
+        day,
+        spentUsd: summary.spentUsd,
+        reservedUsd: summary.reservedUsd,
+        limitUsd,
+        remainingUsd: remaining,
+        resetsAt: budgetResetAt(owner.timeZone, at).toISOString(),
+        timeZone: owner.timeZone,
+        byName: summary.byName,
+        team: teamId && summary.teamUsedUsd !== undefined ? { spentUsd: summary.teamUsedUsd, limitUsd: owner.teamLimitUsd! } : undefined,
+      };
+    },
+  };
+  return guard;
+}

@@ -1,0 +1,173 @@
+// CostGuard as AI SDK language-model middleware: reserve the worst case before each model call, settle
+// from the usage the provider reports, keep the reservation when usage never arrives, audit every call.
+import { APICallError, type LanguageModelV4CallOptions, type LanguageModelV4StreamPart, type LanguageModelV4Usage } from '@ai-sdk/provider';
+import type { LanguageModelMiddleware } from 'ai';
+import type { Actor } from '../agent/types.ts';
+import { toAppError } from '../errors.ts';
+import type { AuditContext, AuditOutcome, AuditTrail, CostGuard, Reservation } from '../governance.ts';
+import { log } from '../log.ts';
+import { priceUsage, type ModelPrice } from './prices.ts';
+import { estimateInputTokens, maxOutputTokens } from './token-estimate.ts';
+
+export interface ModelMiddlewareOptions {
+  guard: CostGuard;
+  actor: Actor;
+  modelId: string;
+  auditContext: AuditContext;
+  audit?: AuditTrail;
+  price: () => ModelPrice;
+}
+
+interface Call {
+  reservation: Reservation;
+  started: number;
+  price: ModelPrice;
+  input: Record<string, unknown>;
+}
+
+// Connection errors that mean the request never left this machine.
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** True when the provider cannot have billed: it answered with an error status, or was never reached. */
+function neverBilled(err: unknown): boolean {
+  if (APICallError.isInstance(err) && err.statusCode !== undefined) return true;
+  let cause: unknown = err;
+  for (let i = 0; i < 4 && cause; i++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && NOT_SENT.has(code)) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+function tokensOf(usage: LanguageModelV4Usage | undefined): { inputTokens: number; outputTokens: number } | undefined {
+  const inputTokens = usage?.inputTokens.total;
+  const outputTokens = usage?.outputTokens.total;
+  if (inputTokens === undefined || outputTokens === undefined) return undefined;
+  return { inputTokens, outputTokens };
+}
+
+export function createModelMiddleware(o: ModelMiddlewareOptions): LanguageModelMiddleware {
+  async function audit(outcome: AuditOutcome, input: unknown, costUsd: number, started: number, errorCode?: string): Promise<void> {
+    if (!o.audit) return;
+    try {
+      await o.audit.append({
+        kind: 'model',
+        name: o.modelId,
+        actorId: o.actor.id,
+        platform: o.auditContext.platform,
+        conversationId: o.auditContext.conversationId,
+        input,
+        outcome,
+        errorCode,
+        costUsd,
+        durationMs: Math.round(performance.now() - started),
+      });
+    } catch (err) {
+      log.error('audit append failed', { err, model: o.modelId });
+    }
+  }
+
+  async function begin(params: LanguageModelV4CallOptions): Promise<Call> {
+    const started = performance.now();
+    const input: Record<string, unknown> = { messages: params.prompt.length, tools: params.tools?.map((t) => t.name) ?? [] };
+    try {
+      const price = o.price();
+      const estimatedInputTokens = estimateInputTokens(params);
+      const maxOut = maxOutputTokens(params, price);
+      Object.assign(input, { estimatedInputTokens, maxOutputTokens: maxOut });
+      const estimateUsd = priceUsage(price, { inputTokens: estimatedInputTokens, outputTokens: maxOut });
+      const reservation = await o.guard.reserve(o.actor, { kind: 'model', name: o.modelId, estimateUsd });
+      return { reservation, started, price, input };
+    } catch (err) {
+      const code = toAppError(err).code;
+      await audit(code === 'over_budget' ? 'over_budget' : 'error', input, 0, started, code);
+      throw err;
+    }
+  }
+
+  /** Settle from reported usage (or keep the reservation without it) and audit the call. */
+  async function finish(call: Call, usage: LanguageModelV4Usage | undefined, failure?: unknown): Promise<void> {
+    const tokens = failure === undefined ? tokensOf(usage) : undefined;
+    let costUsd = 0;
+    try {
+      costUsd = await o.guard.settle(call.reservation, tokens ? priceUsage(call.price, tokens) : undefined, tokens);
+    } catch (err) {
+      log.error('could not settle a model call', { err, model: o.modelId, reservationId: call.reservation.id });
+    }
+    const input = tokens ? { ...call.input, usage: tokens } : call.input;
+    await audit(failure === undefined ? 'ok' : 'error', input, costUsd, call.started, failure === undefined ? undefined : toAppError(failure).code);
+  }
+
+  async function fail(call: Call, err: unknown): Promise<void> {
+    if (neverBilled(err)) {
+      await o.guard.release(call.reservation).catch((e: unknown) => log.error('could not release a reservation', { err: e }));
+      await audit('error', call.input, 0, call.started, toAppError(err).code);
+    } else {
+      await finish(call, undefined, err);
+    }
+  }
+
+  return {
+    specificationVersion: 'v4',
+
+    async wrapGenerate({ doGenerate, params }) {
+      const call = await begin(params);
+      let result;
+      try {
+        result = await doGenerate();
+      } catch (err) {
+        await fail(call, err);
+        throw err;
+      }
+      await finish(call, result.usage);
+      return result;
+    },
+
+    async wrapStream({ doStream, params }) {
+      const call = await begin(params);
+      let result;
+      try {
+        result = await doStream();
+      } catch (err) {
+        await fail(call, err);
+        throw err;
+      }
+      // Settled exactly once: at the end of the stream, on a stream error, or when the reader cancels.
+      let usage: LanguageModelV4Usage | undefined;
+      let streamError: unknown;
+      let settled: Promise<void> | undefined;
+      const settleOnce = () => (settled ??= finish(call, streamError === undefined ? usage : undefined, streamError));
+      const reader = result.stream.getReader();
+      const stream = new ReadableStream<LanguageModelV4StreamPart>({
+        async pull(controller) {
+          let next;
+          try {
+            next = await reader.read();
+          } catch (err) {
+            streamError = err;
+            await settleOnce();
+            controller.error(err);
+            return;
+          }
+          if (next.done) {
+            await settleOnce();
+            controller.close();
+            return;
+          }
+          const part = next.value;
+          if (part.type === 'finish') usage = part.usage;
+          else if (part.type === 'error') streamError ??= part.error;
+          controller.enqueue(part);
+        },
+        async cancel(reason) {
+          // Aborted by the reader: whatever was generated may be billed, so the reservation stands.
+          streamError ??= reason ?? new Error('stream cancelled');
+          await settleOnce();
+          await reader.cancel(reason);
+        },
+      });
+      return { ...result, stream };
+    },
+  };
+}

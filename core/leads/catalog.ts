@@ -114,7 +114,7 @@ export const TITLE_ABBREVIATIONS: Record<string, string> = {
 // Checked in this order: "Vice President" contains "President", "Senior Vice President" contains "Senior".
 const SENIORITY_RULES: [Seniority, RegExp][] = [
   ['vp', /\b(avp|vice[\s-]*president)\b/],
-  ['c_level', /\b(chief|founder|co[\s-]?founder|president|managing director|geschaftsfuhrer)\b/],
+  ['c_level', /\b(chief|founder|co[\s-]?founder|president|managing director|geschaftsfuhrer(in)?)\b/],
   ['director', /\b(director|head|dir)\b/],
   ['manager', /\b(manager|lead|leader|mgr|supervisor)\b/],
   ['senior', /\b(senior|sr|principal|staff)\b/],

@@ -77,11 +77,15 @@ export function parseIntent(
     if (intent) return intent;
   }
 
-  const { filter, signals } = extractFilters(firstLine);
-  const searchWords =
-    /\b(?:find|search|list|show|get|give|pull|fetch|display|look(?:ing)? for|who|any|are there|which|what|leads?|prospects?|contacts?|people|companies|accounts|pipeline)\b/i;
-  if (signals > 0 || searchWords.test(firstLine)) {
-    if (signals === 0 && !/\b(?:leads?|prospects?|contacts?|people|pipeline|accounts)\b/i.test(firstLine)) return { kind: 'unknown' };
+  const { filter } = extractFilters(firstLine);
+  const filterKeys = Object.keys(filter);
+  const asksForLeads =
+    /\b(?:find|search|list|show|get|give|pull|fetch|display|look(?:ing)? for|leads?|prospects?|contacts?|people|companies|accounts|pipeline|any(?:one)?|are there|who(?:['’]s|\s+(?:are|is|has|have|should|replied|responded|works?|uses?))|which)\b/i;
+  // A bare capitalised word ("Mars") is not enough to search; the rep must be asking for leads.
+  if (filterKeys.some((k) => k !== 'query') || (filterKeys.length && asksForLeads.test(firstLine)) || /\b(?:leads?|prospects?|contacts?|pipeline)\b/i.test(firstLine)) {
+    return { kind: 'tool', calls: [{ toolName: 'findLeads', input: { ...filter } }] };
+  }
+  if (/^(?:find|search|list|show|get|pull up|fetch|display)\b/i.test(firstLine) && filterKeys.length) {
     return { kind: 'tool', calls: [{ toolName: 'findLeads', input: { ...filter } }] };
   }
   return { kind: 'unknown' };

@@ -36,7 +36,7 @@ function describe(r: ToolOutcome, available: ReadonlySet<string>): string {
 }
 
 function messageOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.slice(0, 500);
+  if (typeof value === 'string') return value.replace(/^(?:[A-Z]\w*)?Error:\s*/, '').slice(0, 500);
   if (isRecord(value)) {
     if (typeof value.message === 'string') return value.message;
     if (isRecord(value.error) && typeof value.error.message === 'string') return value.error.message;

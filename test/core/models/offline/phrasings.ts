@@ -248,5 +248,6 @@ export type SalesToolName = keyof typeof TOOL_INPUT_SCHEMAS;
 
 /** The tools without `execute`: the SDK validates the call and stops, so a test sees the call itself. */
 export function toolsWithoutExecute(names: SalesToolName[] = Object.keys(TOOL_INPUT_SCHEMAS) as SalesToolName[]): ToolSet {
-  return Object.fromEntries(names.map((n) => [n, tool({ description: n, inputSchema: TOOL_INPUT_SCHEMAS[n] })]));
+  const schemas: Record<string, z.ZodType<Record<string, unknown>>> = TOOL_INPUT_SCHEMAS;
+  return Object.fromEntries(names.map((n) => [n, tool({ description: n, inputSchema: schemas[n]! })]));
 }

@@ -1,0 +1,91 @@
+// The audit_entries table: chained appends under one advisory lock (a single chain across all
+// processes, never forked), ordered reads for verification, and recent rows for `audit tail`.
+import type { PrismaClient } from './generated/client.ts';
+
+/** Serialises every append in every process: read the last hash and insert the next row as one step. */
+const AUDIT_CHAIN_LOCK = 7_240_301;
+
+export interface AuditRowFields {
+  actorId: string | null;
+  platform: string;
+  conversationId: string | null;
+  kind: 'tool' | 'model';
+  name: string;
+  input: unknown;
+  outcome: string;
+  errorCode: string | null;
+  /** Exactly 6 decimals, e.g. "0.012000". */
+  costUsd: string;
+  durationMs: number;
+}
+
+export interface StoredAuditRow extends AuditRowFields {
+  seq: number;
+  createdAt: Date;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditTailRow {
+  seq: number;
+  createdAt: Date;
+  actorEmail: string | null;
+  platform: string;
+  kind: string;
+  name: string;
+  input: unknown;
+  outcome: string;
+  errorCode: string | null;
+  costUsd: number;
+  durationMs: number;
+}
+
+export class AuditRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /**
+   * Append one row. `hashOf` gets the previous row's hash (undefined for the first row) and the row's
+   * timestamp, and returns [prevHash, hash] to store.
+   */
+  async append(fields: AuditRowFields, hashOf: (prev: string | undefined, createdAt: Date) => [string, string]): Promise<number> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::bigint)`;
+        // Timestamps are stored with millisecond precision; truncate first so the hash covers what is stored.
+        const [last] = await tx.$queryRaw<{ prev: string | null; now: Date }[]>`
+          SELECT (SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1) AS prev, date_trunc('milliseconds', clock_timestamp()) AS now`;
+        const createdAt = last!.now;
+        const [prevHash, hash] = hashOf(last!.prev ?? undefined, createdAt);
+        const [row] = await tx.$queryRaw<{ seq: number }[]>`
+          INSERT INTO audit_entries ("createdAt", "actorId", platform, "conversationId", kind, name, input, outcome, "errorCode", "costUsd", "durationMs", "prevHash", hash)
+          VALUES (${createdAt}, ${fields.actorId}::uuid, ${fields.platform}, ${fields.conversationId}, ${fields.kind}::"AuditKind", ${fields.name},
+                  ${JSON.stringify(fields.input)}::jsonb, ${fields.outcome}::"AuditOutcome", ${fields.errorCode}, ${fields.costUsd}::numeric,
+                  ${fields.durationMs}::int, ${prevHash}, ${hash})
+          RETURNING seq::int8 AS seq`;
+        return Number(row!.seq);
+      },
+      { maxWait: 10_000, timeout: 15_000 },
+    );
+  }
+
+  /** Up to `limit` rows after `afterSeq`, in seq order, with every hashed field as stored. */
+  async batchAfter(afterSeq: number, limit: number): Promise<StoredAuditRow[]> {
+    const rows = await this.prisma.$queryRaw<(Omit<StoredAuditRow, 'seq'> & { seq: number | bigint })[]>`
+      SELECT seq, "createdAt", "actorId"::text AS "actorId", platform, "conversationId", kind::text AS kind, name, input,
+             outcome::text AS outcome, "errorCode", "costUsd"::text AS "costUsd", "durationMs", "prevHash", hash
+      FROM audit_entries WHERE seq > ${afterSeq}::int8 ORDER BY seq LIMIT ${limit}::int`;
+    return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  }
+
+  /** The newest rows first, optionally for one user (by email) or one tool/model name. */
+  async tail(opts: { userEmail?: string; name?: string; limit: number }): Promise<AuditTailRow[]> {
+    const rows = await this.prisma.$queryRaw<(Omit<AuditTailRow, 'seq' | 'costUsd'> & { seq: number | bigint; costUsd: string })[]>`
+      SELECT a.seq, a."createdAt", u.email AS "actorEmail", a.platform, a.kind::text AS kind, a.name, a.input,
+             a.outcome::text AS outcome, a."errorCode", a."costUsd"::text AS "costUsd", a."durationMs"
+      FROM audit_entries a LEFT JOIN users u ON u.id = a."actorId"
+      WHERE (${opts.userEmail ?? null}::text IS NULL OR u.email = ${opts.userEmail ?? null}::text)
+        AND (${opts.name ?? null}::text IS NULL OR a.name = ${opts.name ?? null}::text)
+      ORDER BY a.seq DESC LIMIT ${opts.limit}::int`;
+    return rows.map((r) => ({ ...r, seq: Number(r.seq), costUsd: Number(r.costUsd) }));
+  }
+}

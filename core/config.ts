@@ -68,6 +68,7 @@ const schema = z.object({
   ENRICHMENT_AGENT_TOKEN: optionalString,
   ENRICHMENT_TIMEOUT_MS: int(10_000, 100, 120_000),
   ENRICHMENT_FRESH_DAYS: int(30, 0, 3650),
+  ENRICHMENT_MAX_COST_USD: positiveNumber(0.1),
   COST_DAILY_LIMIT_USD: positiveNumber(5),
   COST_PRICES_FILE: optionalString,
   SLACK_BOT_TOKEN: optionalString,
@@ -103,7 +104,7 @@ export interface Config {
   port: number;
   log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
   model: { apiKey?: string; baseUrl?: string; id?: string };
-  enrichment: { url?: string; token?: string; timeoutMs: number; freshDays: number };
+  enrichment: { url?: string; token?: string; timeoutMs: number; freshDays: number; maxCostUsd: number };
   cost: { dailyLimitUsd: number; pricesFile?: string };
   slack: {
     botToken?: string;
@@ -141,6 +142,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     problems.push('SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (got not set)');
   if (e.SLACK_APP_TOKEN && !e.SLACK_APP_TOKEN.startsWith('xapp-'))
     problems.push('SLACK_APP_TOKEN: expected an app-level token starting with xapp- (got a value)');
+  if (e.OPENAI_BASE_URL && !e.SALESOS_MODEL)
+    problems.push('SALESOS_MODEL: required with OPENAI_BASE_URL — the name of the model your server serves, e.g. llama3.1 (got not set)');
   if (e.MICROSOFT_APP_ID && e.TEAMS_ALLOW_UNAUTHENTICATED)
     problems.push('TEAMS_ALLOW_UNAUTHENTICATED: must not be true when MICROSOFT_APP_ID is set (got "true")');
   if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID)
@@ -162,6 +165,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       token: e.ENRICHMENT_AGENT_TOKEN,
       timeoutMs: e.ENRICHMENT_TIMEOUT_MS,
       freshDays: e.ENRICHMENT_FRESH_DAYS,
+      maxCostUsd: e.ENRICHMENT_MAX_COST_USD,
     },
     cost: { dailyLimitUsd: e.COST_DAILY_LIMIT_USD, pricesFile: e.COST_PRICES_FILE },
     slack: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalFilter } from '../core/db/lead-filter-values.ts';
 import { leadFilterSchema, type LeadFilter } from '../core/leads/filter.ts';
 import type { LeadListCard } from '../core/cards.ts';
 import { defineTool } from './tool.ts';
@@ -44,7 +45,7 @@ export const findLeads = defineTool({
   async execute(input, ctx) {
     const { offset = 0, ...filter } = input;
     const page = await ctx.services.leads.search(filter, { scope: ctx.scope, actorId: ctx.actor.id, teamMemberIds: ctx.teamMemberIds });
-    const title = describeFilter(filter);
+    const title = describeFilter(canonicalFilter(filter));
     const shown = page.leads.length;
     const card: LeadListCard = {
       type: 'lead_list',

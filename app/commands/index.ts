@@ -1,6 +1,11 @@
+import { askCommand } from './ask.ts';
+import { chatCommand } from './chat.ts';
 import type { Command } from './command.ts';
+import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
+import { seedCommand } from './seed.ts';
 import { startCommand } from './start.ts';
+import { usersCommand } from './users.ts';
 
 export type { Command };
-export const COMMANDS: Command[] = [startCommand, migrateCommand];
+export const COMMANDS: Command[] = [startCommand, chatCommand, askCommand, migrateCommand, seedCommand, importCommand, usersCommand];

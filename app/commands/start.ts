@@ -1,43 +1,81 @@
+import { runConsoleSession } from '../../bots/console/session.ts';
 import { isDatabaseEmpty, seedDemoOrganisation } from '../../core/db/demo-seed.ts';
 import { log } from '../../core/log.ts';
+import { buildContainer, type Container } from '../container.ts';
 import { mountHealth } from '../health.ts';
 import { createHttpServer } from '../http-server.ts';
 import { loadRuntimeConfig, openRuntime, type Runtime } from '../runtime.ts';
 import { parseOptions, type Command } from './command.ts';
+import { actorFor, chatBanner } from './session.ts';
 
 export const startCommand: Command = {
   name: 'start',
-  usage: 'start',
-  summary: 'Run SalesOS: HTTP server (health, Slack, Teams) on PORT; embedded database unless DATABASE_URL is set.',
+  usage: 'start [--as <email>] [--no-chat]',
+  summary: 'Run SalesOS: HTTP server on PORT (health, Slack, Teams); a terminal chat when no chat platform is configured.',
   async run(argv) {
-    parseOptions(argv, {});
+    const { values } = parseOptions(argv, { as: { type: 'string' }, 'no-chat': { type: 'boolean' } });
     const config = loadRuntimeConfig();
     const runtime = await openRuntime(config);
-    await seedDemoIfFresh(runtime);
+    let container: Container;
+    try {
+      await seedDemoIfFresh(runtime);
+      container = buildContainer(runtime);
+    } catch (err) {
+      await runtime.close();
+      throw err;
+    }
+    log.info(`language model: ${container.model.label}`);
 
     const http = createHttpServer();
     mountHealth(http, runtime.db);
     const port = await http.listen(config.port);
     log.info(`SalesOS is listening on http://localhost:${port} (GET /healthz, GET /readyz)`, { port });
 
-    return await new Promise<number>((resolve) => {
-      let stopping = false;
-      const stop = async (signal: string) => {
-        if (stopping) return;
-        stopping = true;
-        log.info(`${signal} received: finishing in-flight work and shutting down`);
+    let stopping: Promise<number> | undefined;
+    const stop = (why: string) =>
+      (stopping ??= (async () => {
+        log.info(`${why}: finishing in-flight work and shutting down`);
         try {
           await http.close();
           await runtime.close();
           log.info('SalesOS stopped cleanly');
-          resolve(0);
+          return 0;
         } catch (err) {
           log.error('shutdown failed', { err });
-          resolve(1);
+          return 1;
         }
-      };
-      process.once('SIGTERM', () => void stop('SIGTERM'));
-      process.once('SIGINT', () => void stop('SIGINT'));
+      })());
+
+    const platforms: string[] = [];
+    const chat = platforms.length === 0 && !values['no-chat'] && process.stdin.isTTY && process.stdout.isTTY;
+    let chatEnded: Promise<void> | undefined;
+    if (chat) {
+      const actor = await actorFor(container, values.as);
+      const hint = 'No Slack or Teams configured — chatting here. To connect them, see "Slack" and "Microsoft Teams" in the README.';
+      // The chat owns the terminal: only warnings and errors go to stderr while it runs.
+      if (!process.env.LOG_LEVEL) log.level = 'warn';
+      chatEnded = runConsoleSession({
+        assistant: container.assistant,
+        actor,
+        input: process.stdin,
+        output: process.stdout,
+        interactive: true,
+        color: !process.env.NO_COLOR,
+        width: Math.min(process.stdout.columns || 100, 140),
+        banner: chatBanner(actor, container.model.label, hint),
+      });
+    } else if (platforms.length === 0) {
+      log.info('No Slack or Teams configured: serving HTTP only. Run `salesos chat` to talk to SalesOS in a terminal.');
+    }
+
+    return await new Promise<number>((resolve) => {
+      const finish = (why: string) => void stop(why).then(resolve);
+      process.once('SIGTERM', () => finish('SIGTERM received'));
+      process.once('SIGINT', () => finish('SIGINT received'));
+      chatEnded?.then(
+        () => finish('chat ended'),
+        (err) => (log.error('terminal chat failed', { err }), finish('chat failed')),
+      );
     });
   },
 };
@@ -46,6 +84,6 @@ export const startCommand: Command = {
 async function seedDemoIfFresh(runtime: Runtime): Promise<void> {
   if (runtime.db.mode !== 'embedded' || !runtime.config.seedDemo) return;
   if (!(await isDatabaseEmpty(runtime.db.prisma))) return;
-  const summary = await seedDemoOrganisation(runtime.db.prisma, {});
-  log.info('The database was empty: seeded the demo organisation (set SALESOS_SEED_DEMO=false to skip)', summary);
+  const result = await seedDemoOrganisation(runtime.db.prisma, {});
+  log.info('The database was empty: seeded the demo organisation (set SALESOS_SEED_DEMO=false to skip)', { counts: result.counts });
 }

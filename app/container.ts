@@ -1,0 +1,61 @@
+// The composition root: repositories, enricher, governance, model and assistant, built from config.
+// Commands take what they need from here; nothing below app/ builds its own dependencies.
+import { createAuditTrail } from '../core/audit/audit-trail.ts';
+import { createConfirmations } from '../core/confirmations.ts';
+import { createCostGuard } from '../core/cost/cost-guard.ts';
+import { loadPrices } from '../core/cost/prices.ts';
+import { ConversationRepository } from '../core/db/conversations-repository.ts';
+import { DeliveryRepository } from '../core/db/deliveries-repository.ts';
+import { EmailReviewRepository } from '../core/db/email-reviews-repository.ts';
+import { LeadActivityRepository } from '../core/db/lead-activities-repository.ts';
+import { LeadRepository } from '../core/db/leads-repository.ts';
+import { UserRepository } from '../core/db/users-repository.ts';
+import { createEnricher } from '../core/enrichment/enricher.ts';
+import type { Guards } from '../core/governance.ts';
+import { chooseLanguageModel, type ModelChoice } from '../core/models/language-model.ts';
+import { createAssistant, type SalesAssistant } from '../tools/assistant.ts';
+import type { ToolServices } from '../tools/services.ts';
+import type { Runtime } from './runtime.ts';
+
+export interface Container extends Runtime {
+  users: UserRepository;
+  leads: LeadRepository;
+  conversations: ConversationRepository;
+  deliveries: DeliveryRepository;
+  guards: Guards;
+  services: ToolServices;
+  model: ModelChoice;
+  assistant: SalesAssistant;
+}
+
+export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoice } = {}): Container {
+  const { config, db } = runtime;
+  const prisma = db.prisma;
+  const users = new UserRepository(prisma);
+  const leads = new LeadRepository(prisma);
+  const conversations = new ConversationRepository(prisma);
+  const deliveries = new DeliveryRepository(prisma);
+  const audit = createAuditTrail(prisma);
+  const model = overrides.model ?? chooseLanguageModel(config);
+  const costs = createCostGuard({
+    prisma,
+    defaultDailyLimitUsd: config.cost.dailyLimitUsd,
+    prices: loadPrices(config.cost.pricesFile),
+    audit,
+  });
+  // An unknown model is a configuration error at start, not a surprise on the first message.
+  costs.priceOf(model.id, { inputTokens: 0, outputTokens: 0 });
+  const guards: Guards = { costs, audit, confirmations: createConfirmations(prisma) };
+  const services: ToolServices = {
+    prisma,
+    leads,
+    users,
+    activities: new LeadActivityRepository(prisma),
+    emailReviews: new EmailReviewRepository(prisma),
+    enricher: createEnricher(config.enrichment),
+    guards,
+    settings: { enrichmentFreshDays: config.enrichment.freshDays, enrichmentMaxCostUsd: config.enrichment.maxCostUsd },
+  };
+  const assistant = createAssistant({ services, conversations, deliveries, model });
+  return { ...runtime, users, leads, conversations, deliveries, guards, services, model, assistant };
+}

@@ -1,0 +1,16 @@
+// The real container (repositories, CostGuard, audit, confirmations, assistant) on a test database.
+import { buildContainer, type Container } from '../../app/container.ts';
+import { loadConfig } from '../../core/config.ts';
+import type { ModelChoice } from '../../core/models/language-model.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
+
+export interface TestContainer extends Container {
+  db: TestDatabase;
+}
+
+export async function createTestContainer(env: Record<string, string> = {}, overrides: { model?: ModelChoice } = {}): Promise<TestContainer> {
+  const db = await createTestDatabase();
+  const config = loadConfig({ ...env, DATABASE_URL: db.url });
+  const container = buildContainer({ config, db, close: () => db.drop() }, overrides);
+  return container as TestContainer;
+}

@@ -1,12 +1,13 @@
 // Job titles and seniority from a rep's words: "CTOs", "VPs of Sales", "heads of marketing", "founders",
 // "engineering managers", "C-level", "decision makers".
 //
-// Stored titles are full words ("Chief Technology Officer", "VP of Sales", "Director of Engineering") and
-// the title filter needs each word to start a word of the stored title. So:
-// - an abbreviation becomes the catalog's expansion ("CTO" → "Chief Technology Officer");
-// - "VP/director of <function>" becomes seniority + the function ("Sales"), which matches "VP of Sales",
-//   "Vice President, Sales" and "Sales Director" alike;
-// - "<function> manager" and "head of <function>" stay a title, since those words are the role itself.
+// Stored titles come both ways ("CTO", "Chief Technology Officer", "Co-Founder & CTO"; "VP Sales", "Vice
+// President of Sales") and the title filter needs each word to start a word of the stored title. So:
+// - a C-level role becomes its abbreviation ("chief technology officers" → "CTO"): lead search matches an
+//   abbreviation against both forms, while the spelled-out form would miss "Co-Founder & CTO";
+// - "VP/director/head of <function>" becomes seniority + the function ("Sales"), which matches "VP Sales",
+//   "Vice President of Sales" and "Sales Director" alike (a head of X is director level);
+// - "<function> manager" stays a title ("Engineering Manager"), since those words are the role itself.
 import type { Seniority } from '../../leads/filter.ts';
 import { TITLE_ABBREVIATIONS } from '../../leads/catalog.ts';
 import type { Phrase } from './phrase.ts';
@@ -58,6 +59,12 @@ function functionName(written: string): string {
   return written;
 }
 
+const ABBREVIATION_OF = new Map(
+  Object.entries(TITLE_ABBREVIATIONS)
+    .filter(([, full]) => full.startsWith('Chief '))
+    .map(([abbr, full]) => [full.toLowerCase(), abbr.toUpperCase()]),
+);
+
 const VP = "(?:vps?|vp's|svps?|evps?|vice[\\s-]presidents?)";
 const DIRECTOR = '(?:directors?)';
 const HEAD = '(?:heads?)';
@@ -95,7 +102,8 @@ export function extractRoles(phrase: Phrase): RoleFilter {
 
   // "chief technology officers" spelled out.
   for (const m of phrase.takeAll(/\bchief\s+((?:[a-z]+\s+){1,3})officers?\b/gi)) {
-    titles.push(`Chief ${m[1]!.trim().split(/\s+/).map(capitalize).join(' ')} Officer`);
+    const full = `Chief ${m[1]!.trim().split(/\s+/).map(capitalize).join(' ')} Officer`;
+    titles.push(ABBREVIATION_OF.get(full.toLowerCase()) ?? full);
   }
   // C-level and other abbreviations; two-letter ones ("AE", "PM") only in capitals, as "am"/"pm" are words.
   const isAbbreviation = (m: RegExpExecArray) => {
@@ -107,7 +115,9 @@ export function extractRoles(phrase: Phrase): RoleFilter {
     );
   };
   for (const m of phrase.takeAll(/\b([A-Za-z]{2,4}?)(?:s|'s|’s)?\b/g, isAbbreviation)) {
-    titles.push(TITLE_ABBREVIATIONS[m[1]!.toLowerCase()]!);
+    const abbr = m[1]!.toLowerCase();
+    // Lead search expands C-level abbreviations itself; other roles read better spelled out.
+    titles.push(ABBREVIATION_OF.has(TITLE_ABBREVIATIONS[abbr]!.toLowerCase()) ? abbr.toUpperCase() : TITLE_ABBREVIATIONS[abbr]!);
   }
 
   const level = (written: string): 'vp' | 'director' | 'head' | 'manager' => {
@@ -118,10 +128,9 @@ export function extractRoles(phrase: Phrase): RoleFilter {
     return 'vp';
   };
   const addLevelled = (lvl: ReturnType<typeof level>, fn: string) => {
-    if (lvl === 'head') titles.push(`Head of ${fn}`);
-    else if (lvl === 'manager') titles.push(`${fn} Manager`);
+    if (lvl === 'manager') titles.push(`${fn} Manager`);
     else {
-      seniority.add(lvl);
+      seniority.add(lvl === 'head' ? 'director' : lvl);
       titles.push(fn);
     }
   };

@@ -52,13 +52,13 @@ describe('createOfflineModel', () => {
       stopWhen: isStepCount(6),
     });
     expect(executed).toEqual([
-      { tool: 'findLeads', input: { title: 'Chief Technology Officer', industry: ['Fintech'], country: ['Germany'] } },
+      { tool: 'findLeads', input: { title: 'CTO', industry: ['Fintech'], country: ['Germany'] } },
     ]);
     expect(result.steps).toHaveLength(2);
     expect(result.steps[0]!.finishReason).toBe('tool-calls');
     expect(result.finalStep.finishReason).toBe('stop');
     expect(result.text).toContain('Found 3 leads.');
-    expect(result.text).toContain('1. Jane Doe — Chief Technology Officer at Acme (jane@acme.io) · score 91');
+    expect(result.text).toContain('1. Jane Doe — CTO at Acme (jane@acme.io) · score 91');
     expect(result.text).toContain('3. Priya Shah — Head of Marketing at Ledgerly (priya@ledgerly.com) · score 77');
     expect(result.text).toContain('Say "enrich the second one" or "draft an email to #1".');
   });
@@ -175,7 +175,7 @@ describe('createOfflineModel', () => {
     const tools: ToolSet = {
       myUsage: tool({
         inputSchema: z.object({}),
-        execute: async () => {
+        execute: async (): Promise<{ summary: string }> => {
           throw new Error('usage store unreachable');
         },
       }),

@@ -14,7 +14,7 @@ export interface ContextLead {
 }
 
 export const SEARCH_LEADS: ContextLead[] = [
-  { id: '6f1c2a9e-0000-4000-8000-000000000001', fullName: 'Jane Doe', email: 'jane@acme.io', company: 'Acme', title: 'Chief Technology Officer', score: 91 },
+  { id: '6f1c2a9e-0000-4000-8000-000000000001', fullName: 'Jane Doe', email: 'jane@acme.io', company: 'Acme', title: 'CTO', score: 91 },
   { id: '6f1c2a9e-0000-4000-8000-000000000002', fullName: 'Max Müller', email: 'max@finly.de', company: 'Finly', title: 'VP of Sales', score: 84 },
   { id: '6f1c2a9e-0000-4000-8000-000000000003', fullName: 'Priya Shah', email: 'priya@ledgerly.com', company: 'Ledgerly', title: 'Head of Marketing', score: 77 },
 ];
@@ -38,31 +38,31 @@ const find = (args: Record<string, unknown> = {}) => ({ tool: 'findLeads', args 
 
 export const PHRASINGS: Phrasing[] = [
   // findLeads: the brief's examples
-  { text: 'find CTOs at fintech companies in Germany', expect: find({ title: 'Chief Technology Officer', industry: ['Fintech'], country: ['Germany'] }) },
+  { text: 'find CTOs at fintech companies in Germany', expect: find({ title: 'CTO', industry: ['Fintech'], country: ['Germany'] }) },
   { text: 'show me 10 leads in healthcare with 50-200 employees that use HubSpot', expect: find({ limit: 10, industry: ['Healthcare'], companySizeMin: 50, companySizeMax: 200, tech: ['HubSpot'] }) },
   { text: 'who are my uncontacted leads?', expect: find({ owner: 'me', status: ['new'] }) },
   { text: 'any VPs of sales in the UK?', expect: find({ seniority: ['vp'], title: 'Sales', country: ['United Kingdom'] }) },
   { text: 'list qualified leads in Berlin', expect: find({ status: ['qualified'], city: ['Berlin'] }) },
   { text: 'who should I call today?', expect: find({ status: ['new'], minScore: 80 }) },
   // findLeads: titles and seniority
-  { text: 'Find CTOs in Germany', expect: find({ title: 'Chief Technology Officer', country: ['Germany'] }) },
-  { text: 'show me ceos at saas startups', expect: find({ title: 'Chief Executive Officer', industry: ['SaaS'] }) },
-  { text: 'heads of marketing in London', expect: find({ title: 'Head of Marketing', city: ['London'] }) },
+  { text: 'Find CTOs in Germany', expect: find({ title: 'CTO', country: ['Germany'] }) },
+  { text: 'show me ceos at saas startups', expect: find({ title: 'CEO', industry: ['SaaS'] }) },
+  { text: 'heads of marketing in London', expect: find({ seniority: ['director'], title: 'Marketing', city: ['London'] }) },
   { text: 'find founders of e-commerce companies in France', expect: find({ title: 'Founder', industry: ['E-commerce'], country: ['France'] }) },
   { text: 'engineering managers using Kubernetes', expect: find({ title: 'Engineering Manager', tech: ['Kubernetes'] }) },
   { text: 'sales directors in the Nordics', expect: find({ seniority: ['director'], title: 'Sales', country: ['Sweden', 'Denmark', 'Norway', 'Finland'] }) },
   { text: 'find me decision makers at enterprise companies', expect: find({ seniority: ['c_level', 'vp', 'director'], companySizeMin: 1000 }) },
   { text: 'C-level execs in insurance', expect: find({ seniority: ['c_level'], industry: ['Insurance'] }) },
   { text: 'directors of engineering at cybersecurity firms', expect: find({ seniority: ['director'], title: 'Engineering', industry: ['Cybersecurity'] }) },
-  { text: 'CFOs in Switzerland with more than 500 employees', expect: find({ title: 'Chief Financial Officer', country: ['Switzerland'], companySizeMin: 500 }) },
+  { text: 'CFOs in Switzerland with more than 500 employees', expect: find({ title: 'CFO', country: ['Switzerland'], companySizeMin: 500 }) },
   { text: 'senior software engineers in Amsterdam', expect: find({ seniority: ['senior'], title: 'Software Engineer', city: ['Amsterdam'] }) },
-  { text: 'chief marketing officers in retail', expect: find({ title: 'Chief Marketing Officer', industry: ['Retail'] }) },
+  { text: 'chief marketing officers in retail', expect: find({ title: 'CMO', industry: ['Retail'] }) },
   { text: 'VP Marketing at logistics companies', expect: find({ seniority: ['vp'], title: 'Marketing', industry: ['Logistics'] }) },
   { text: 'product managers in Munich', expect: find({ title: 'Product Manager', city: ['Munich'] }) },
   { text: 'executives at biotech companies in Boston', expect: find({ seniority: ['c_level'], industry: ['Biotech'], city: ['Boston'] }) },
-  { text: 'Could you please find me some CISOs in the US?', expect: find({ title: 'Chief Information Security Officer', country: ['United States'] }) },
-  { text: 'can you pull up heads of sales in Spain', expect: find({ title: 'Head of Sales', country: ['Spain'] }) },
-  { text: 'looking for COOs at manufacturing companies', expect: find({ title: 'Chief Operating Officer', industry: ['Manufacturing'] }) },
+  { text: 'Could you please find me some CISOs in the US?', expect: find({ title: 'CISO', country: ['United States'] }) },
+  { text: 'can you pull up heads of sales in Spain', expect: find({ seniority: ['director'], title: 'Sales', country: ['Spain'] }) },
+  { text: 'looking for COOs at manufacturing companies', expect: find({ title: 'COO', industry: ['Manufacturing'] }) },
   // findLeads: sizes
   { text: 'companies between 50 and 200 people in fintech', expect: find({ companySizeMin: 50, companySizeMax: 200, industry: ['Fintech'] }) },
   { text: 'leads at companies with more than 1000 employees', expect: find({ companySizeMin: 1000 }) },
@@ -92,7 +92,7 @@ export const PHRASINGS: Phrasing[] = [
   { text: 'give me a few hot leads', expect: find({ limit: 5, minScore: 80 }) },
   { text: 'show me the newest leads', expect: find({ sort: 'recent' }) },
   { text: 'recently added leads in Germany', expect: find({ sort: 'recent', country: ['Germany'] }) },
-  { text: 'show 20 CTOs', expect: find({ limit: 20, title: 'Chief Technology Officer' }) },
+  { text: 'show 20 CTOs', expect: find({ limit: 20, title: 'CTO' }) },
   { text: 'warm leads at SaaS companies in the DACH region', expect: find({ minScore: 60, industry: ['SaaS'], country: ['Germany', 'Austria', 'Switzerland'] }) },
   { text: 'Show me my top 3 uncontacted leads in fintech', expect: find({ owner: 'me', limit: 3, status: ['new'], industry: ['Fintech'] }) },
   { text: 'leads in New York', expect: find({ city: ['New York'] }) },
@@ -193,7 +193,7 @@ export function contextMessages(context: PhrasingContext | undefined): ModelMess
           },
         ],
       },
-      { role: 'assistant', content: 'Found 3 leads.\n\n1. Jane Doe — Chief Technology Officer at Acme (jane@acme.io) · score 91' },
+      { role: 'assistant', content: 'Found 3 leads.\n\n1. Jane Doe — CTO at Acme (jane@acme.io) · score 91' },
     ];
   }
   if (context === 'lead') {

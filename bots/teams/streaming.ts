@@ -76,32 +76,35 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
     chain = next;
     return next;
   };
-  const info = (streamType: 'informative' | 'streaming') => ({
-    type: 'streaminfo',
-    streamType,
-    streamSequence: ++sequence,
-    ...(streamId ? { streamId } : {}),
-  });
+  // botbuilder's connector serialiser keeps only type/text/mentioned of an entity, so the stream fields also
+  // travel in channelData, which Teams reads as well (the Teams AI library does the same).
+  const streamFields = (streamType: 'informative' | 'streaming') => {
+    const fields = { streamType, streamSequence: ++sequence, ...(streamId ? { streamId } : {}) };
+    return { entities: [{ type: 'streaminfo', ...fields }], channelData: fields };
+  };
 
   // The first informative update doubles as the typing indicator and gives us the stream id.
-  void send({ type: 'typing', text: 'Thinking…', entities: [info('informative')] });
+  void send({ type: 'typing', text: 'Thinking…', ...streamFields('informative') });
 
   return {
     async status(statusText) {
       if (text) return; // once text streams, Teams shows it instead of the status line
-      await send({ type: 'typing', text: statusText, entities: [info('informative')] });
+      await send({ type: 'typing', text: statusText, ...streamFields('informative') });
     },
     async delta(delta) {
       text += delta;
       if (Date.now() - lastSentAt < interval || text === sentText) return;
       lastSentAt = Date.now();
       sentText = text;
-      await send({ type: 'typing', text, entities: [info('streaming')] });
+      await send({ type: 'typing', text, ...streamFields('streaming') });
     },
     async finish(reply) {
       await chain;
       const message: Partial<Activity> = { ...renderReply(reply) };
-      if (streamId && !broken) message.entities = [{ type: 'streaminfo', streamId, streamType: 'final' }];
+      if (streamId && !broken) {
+        message.entities = [{ type: 'streaminfo', streamId, streamType: 'final' }];
+        message.channelData = { streamId, streamType: 'final' };
+      }
       return (await context.sendActivity(message))?.id;
     },
     stop() {},

@@ -36,7 +36,7 @@ const FILLER = new Set(
     'based located working work works employed can could would will please pls kindly want need like to see ' +
     'only just more also other new what which how many do does have has had got around near within across ' +
     'today now currently right one ones on by into about their his her its folks guys tell let know ' +
-    'best top good great interesting relevant potential possible sales salesos hey hi hello thanks'
+    'best top good great interesting relevant potential possible sales salesos hey hi hello thanks named called'
   ).split(' '),
 );
 

@@ -30,7 +30,8 @@ function withLead(
   input: (lead: string) => Record<string, unknown>,
 ): Intent {
   if (resolution.kind === 'lead') return { kind: 'tool', calls: [{ toolName, input: input(resolution.lead) }] };
-  const said = resolution.kind === 'unresolved' ? `I can't tell which lead "${resolution.said}" is. ` : '';
+  const said =
+    resolution.kind === 'unresolved' && resolution.said !== 'that lead' ? `I can't tell which lead "${resolution.said}" is. ` : '';
   return {
     kind: 'clarify',
     toolName,
@@ -121,6 +122,8 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
   if (note?.kind === 'tool') return note;
 
   const patterns: RegExp[] = [
+    // "mark as contacted": the lead the conversation is about.
+    new RegExp(`^(?:mark|set|flag|move)()\\s+(?:it\\s+)?(?:as|to)\\s+(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`, 'i'),
     new RegExp(`\\b(?:mark|set|change|move|update|flag|put|switch|make)\\s+(?:the\\s+status\\s+of\\s+|the\\s+)?([\\s\\S]+?)(?:['’]s\\s+status)?\\s+(?:as|to|into|in|status\\s+to)\\s+(?:status\\s+)?(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`, 'i'),
     new RegExp(`\\b(?:mark|flag)\\s+([\\s\\S]+?)\\s+(${STATUS_ALT})\\b([\\s\\S]*)$`, 'i'),
     new RegExp(`^([\\s\\S]+?)\\s+(?:is\\s+now|is|has\\s+become|became)\\s+(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`, 'i'),
@@ -134,8 +137,8 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
     const s = statusOf(m[2]!);
     if (!s) continue;
     // "X is qualified" only when X is clearly one lead, not "who is qualified".
-    if (re === patterns[2] && !/@|\bthe\s+\w+\s+one\b|#\d/.test(m[1]!) && !/^[A-Z]/.test(m[1]!)) continue;
-    lead = m[1]!;
+    if (re === patterns[3] && !/@|\bthe\s+\w+\s+one\b|#\d/.test(m[1]!) && !/^[A-Z]/.test(m[1]!)) continue;
+    lead = m[1] || 'that lead';
     status = s;
     rest = m[3] ?? '';
     break;
@@ -144,6 +147,12 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
   if (!status && verb) {
     lead = verb[2]!;
     status = verb[1] ? 'disqualified' : 'qualified';
+  }
+  // "Jane Doe replied", "jane@acme.io got back to me": only for a clearly named lead, not "who replied".
+  const news = /^([\s\S]+?)\s+(?:has\s+|just\s+|finally\s+)*(replied|responded|answered|got back to (?:me|us))\b[\s\S]*$/i.exec(text);
+  if (!status && news && (/@/.test(news[1]!) || /^\p{Lu}\p{L}+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u.test(news[1]!) || /^(?:she|he|they|the\s+\w+\s+one|#\d+)$/i.test(news[1]!))) {
+    lead = /^(?:she|he|they)$/i.test(news[1]!) ? 'that lead' : news[1]!;
+    status = 'replied';
   }
   if (!status || lead === undefined) return note;
   const trailingNote = /(?:,|\band\b|\bwith\b)?\s*(?:add(?:ing)?\s+)?(?:a\s+|the\s+)?note\s*(?::|saying|that says|that|-)?\s*([\s\S]+)$/i.exec(rest)?.[1]?.trim();
@@ -157,7 +166,9 @@ function parseNote(text: string, ctx: ReferenceContext): Intent | undefined {
   const m =
     /\b(?:add|log|put|leave|write|attach|save|jot(?: down)?|record)\s+(?:a\s+|the\s+|this\s+|my\s+)?(?:quick\s+)?note\s+(?:to|on|for|about|against|in)\s+([\s\S]+?)\s*(?::|\bsaying\b|\bthat says\b|\bthat\b|\s-\s|–|—)\s*([\s\S]+)$/i.exec(text) ??
     /^note\s+(?:for|on|to|about)\s+([\s\S]+?)\s*:\s*([\s\S]+)$/i.exec(text) ??
-    /\b(?:add|log|save)\s+(?:to\s+)?([\s\S]+?)['’]s\s+notes?\s*:\s*([\s\S]+)$/i.exec(text);
+    /\b(?:add|log|save)\s+(?:to\s+)?([\s\S]+?)['’]s\s+notes?\s*:\s*([\s\S]+)$/i.exec(text) ??
+    // "add note: …" is about the lead the conversation is on.
+    /^(?:add|log|leave|save)\s+(?:a\s+)?note()\s*:\s*([\s\S]+)$/i.exec(text);
   if (!m) {
     if (/\b(?:add|log|leave)\s+(?:a\s+)?note\b/i.test(text)) {
       return {
@@ -169,7 +180,7 @@ function parseNote(text: string, ctx: ReferenceContext): Intent | undefined {
     return undefined;
   }
   const note = m[2]!.trim();
-  return withLead(resolveLeadReference(m[1]!, ctx), 'updateLead', 'add the note to', (lead) => ({ lead, note }));
+  return withLead(resolveLeadReference(m[1] || 'that lead', ctx), 'updateLead', 'add the note to', (lead) => ({ lead, note }));
 }
 
 const SHOW_VERB =

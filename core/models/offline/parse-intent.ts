@@ -44,6 +44,7 @@ export function parseIntent(
   const raw = rawText.trim();
   if (!raw) return { kind: 'help' };
   if (GREETING.test(raw)) return { kind: 'greeting' };
+  if (THANKS.test(raw)) return { kind: 'thanks' };
   const text = normaliseRequest(raw);
   if (!text) return { kind: 'greeting' };
   if (THANKS.test(text)) return { kind: 'thanks' };

@@ -1,9 +1,17 @@
-// Writes the generated demo organisation (core/demo/generate.ts) in one transaction, with bulk inserts so
-// 2,000 leads and their history take well under a few seconds.
-import type { Prisma, PrismaClient } from './generated/client.ts';
+// Writes the generated demo organisation (core/demo/generate.ts) in one transaction. Leads and their
+// history go in as one jsonb parameter per batch (INSERT ... SELECT FROM jsonb_populate_recordset):
+// several times faster than createMany, which keeps a 2,000-lead seed well under the 5 s target.
+import { Prisma, type PrismaClient } from './generated/client.ts';
 import { ConflictError } from '../errors.ts';
 import { log } from '../log.ts';
-import { generateDemoOrganisation, type DemoOptions, type DemoOrganisation } from '../demo/generate.ts';
+import {
+  generateDemoOrganisation,
+  type DemoActivity,
+  type DemoEnrichment,
+  type DemoLead,
+  type DemoOptions,
+  type DemoOrganisation,
+} from '../demo/generate.ts';
 
 export interface SeedOptions extends Partial<DemoOptions> {
   /** Seed a database that already has users by emptying it first (every application table). */
@@ -91,13 +99,29 @@ async function writeOrganisation(tx: Tx, org: DemoOrganisation, batch: number): 
   await tx.platformIdentity.createMany({ data: org.identities });
   await tx.digestPreference.createMany({ data: org.digestPreferences });
 
-  for (const rows of chunks(org.leads, batch)) await tx.lead.createMany({ data: rows });
-  for (const rows of chunks(org.activities, batch)) await tx.leadActivity.createMany({ data: rows });
-  for (const rows of chunks(org.enrichments, batch)) {
-    await tx.enrichmentHistory.createMany({
-      data: rows.map((e) => ({ ...e, changes: e.changes as Prisma.InputJsonObject })),
-    });
-  }
+  for (const rows of chunks(org.leads, batch)) await insertJson(tx, 'leads', LEAD_COLUMNS, rows);
+  for (const rows of chunks(org.activities, batch)) await insertJson(tx, 'lead_activities', ACTIVITY_COLUMNS, rows);
+  for (const rows of chunks(org.enrichments, batch)) await insertJson(tx, 'enrichment_history', ENRICHMENT_COLUMNS, rows);
+}
+
+const LEAD_COLUMNS = [
+  'id', 'email', 'fullName', 'firstName', 'lastName', 'title', 'seniority', 'company', 'companyDomain', 'industry',
+  'companySize', 'country', 'city', 'techStack', 'linkedinUrl', 'status', 'score', 'ownerId', 'source', 'enrichedAt',
+  'lastActivityAt', 'createdAt', 'updatedAt',
+] as const satisfies readonly (keyof DemoLead)[];
+const ACTIVITY_COLUMNS = [
+  'id', 'leadId', 'actorId', 'type', 'fromStatus', 'toStatus', 'body', 'createdAt',
+] as const satisfies readonly (keyof DemoActivity)[];
+const ENRICHMENT_COLUMNS = [
+  'id', 'leadId', 'actorId', 'source', 'changes', 'costUsd', 'createdAt',
+] as const satisfies readonly (keyof DemoEnrichment)[];
+
+// Columns not listed (searchText, data) take their defaults; the search-text trigger still runs per row.
+async function insertJson(tx: Tx, table: string, columns: readonly string[], rows: object[]): Promise<void> {
+  const list = Prisma.raw(columns.map((c) => `"${c}"`).join(', '));
+  await tx.$executeRaw`
+    INSERT INTO ${Prisma.raw(`"${table}"`)} (${list})
+    SELECT ${list} FROM jsonb_populate_recordset(NULL::${Prisma.raw(`"${table}"`)}, ${JSON.stringify(rows)}::jsonb)`;
 }
 
 function* chunks<T>(items: T[], size: number): Generator<T[]> {

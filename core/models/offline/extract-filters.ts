@@ -47,7 +47,8 @@ export interface ExtractedFilter {
 }
 
 export function extractFilters(text: string): ExtractedFilter {
-  const p = new Phrase(text);
+  // An all-caps message says nothing through its capitals ("IN" is not India), so read it in lower case.
+  const p = new Phrase(/\p{Ll}/u.test(text) ? text : text.toLowerCase());
   const f: LeadFilter = {};
   let signals = 0;
 

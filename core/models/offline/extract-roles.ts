@@ -114,7 +114,7 @@ export function extractRoles(phrase: Phrase): RoleFilter {
       (abbr.length > 2 || m[1] === m[1]!.toUpperCase())
     );
   };
-  for (const m of phrase.takeAll(/\b([A-Za-z]{2,4}?)(?:s|'s|’s)?\b/g, isAbbreviation)) {
+  for (const m of phrase.takeAll(/\b([A-Za-z]{2,4}?)(?:s|S|'s|’s)?\b/g, isAbbreviation)) {
     const abbr = m[1]!.toLowerCase();
     // Lead search expands C-level abbreviations itself; other roles read better spelled out.
     titles.push(ABBREVIATION_OF.has(TITLE_ABBREVIATIONS[abbr]!.toLowerCase()) ? abbr.toUpperCase() : TITLE_ABBREVIATIONS[abbr]!);

@@ -202,6 +202,7 @@ export const PHRASINGS: Phrasing[] = [
   { text: 'I want my digest every weekday at 7:45', expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'daily', days: ['mon', 'tue', 'wed', 'thu', 'fri'], time: '07:45' } } },
   { text: 'thank you so much', expect: { tool: null, reply: /welcome/i } },
   { text: 'mark as contacted', expect: { tool: null, reply: /which lead/i } },
+  { text: 'FIND ME CTOS IN GERMANY', expect: find({ title: 'CTO', country: ['Germany'] }) },
   { text: 'draft an email', expect: { tool: null, reply: /who should the email go to/i } },
 ];
 

@@ -19,7 +19,9 @@ export interface TeamsHarness {
   close(): Promise<void>;
 }
 
-export async function startTeamsHarness(opts: { env?: Record<string, string>; bot?: Partial<TeamsBotOptions> } = {}): Promise<TeamsHarness> {
+export async function startTeamsHarness(
+  opts: { env?: Record<string, string>; bot?: (connector: FakeBotConnector) => Partial<TeamsBotOptions> } = {},
+): Promise<TeamsHarness> {
   const db = await createTestDatabase();
   const connector = await startFakeBotConnector();
   const config = loadConfig({ SALESOS_SEED_DEMO: 'false', TEAMS_ALLOW_UNAUTHENTICATED: 'true', ...opts.env });
@@ -30,7 +32,7 @@ export async function startTeamsHarness(opts: { env?: Record<string, string>; bo
     users: container.users,
     log,
     timing: { streamIntervalMs: 0, typingIntervalMs: 60_000 },
-    ...opts.bot,
+    ...opts.bot?.(connector),
   });
   const server: HttpServer = createHttpServer();
   server.route('POST', '/api/messages', bot.handleRequest);

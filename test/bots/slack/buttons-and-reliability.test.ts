@@ -25,6 +25,12 @@ async function leadListReply(thread = ts()) {
   return { thread, post, buttons: buttonsIn(post.body.blocks) };
 }
 
+function leadOf(value: string): string {
+  const action = parseActionValue(value);
+  if (action?.kind !== 'tool') throw new Error(`not a tool button: ${value}`);
+  return String(action.input.lead);
+}
+
 const processedCount = async () => Number((await h.db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM processed_deliveries`)[0]!.n);
 
 describe('request verification', () => {
@@ -83,7 +89,7 @@ describe('buttons', () => {
     const { thread, buttons } = await leadListReply();
     h.fake.reset();
     const enrich = buttons.find((b) => b.text === 'Enrich')!;
-    const lead = (parseActionValue(enrich.value) as { input: { lead: string } }).input.lead;
+    const lead = leadOf(enrich.value);
     const res = await h.sendAction(buttonClick({ button: enrich, messageTs: ts(), threadTs: thread, fake: h.fake }));
     expect(res.status).toBe(200);
     const reply = await h.fake.waitForCall('chat.postMessage');
@@ -97,7 +103,7 @@ describe('buttons', () => {
   it('asks to confirm Mark contacted, and Confirm updates the lead and the confirmation message', async () => {
     const { thread, buttons } = await leadListReply();
     const mark = buttons.find((b) => b.text === 'Mark contacted')!;
-    const leadId = (parseActionValue(mark.value) as { input: { lead: string } }).input.lead;
+    const leadId = leadOf(mark.value);
     h.fake.reset();
     await h.sendAction(buttonClick({ button: mark, messageTs: ts(), threadTs: thread, fake: h.fake }));
     const ask = await h.fake.waitForCall('chat.postMessage', (c) => buttonsIn(c.body.blocks).some((b) => b.text === 'Confirm'));

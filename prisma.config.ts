@@ -10,7 +10,7 @@ process.env.DATABASE_URL ??= 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 // adapter-pg cannot decode PostgreSQL catalog types (name, "char", regproc...) that the schema engine
 // reads while introspecting (prisma/orm#27403). In this CLI process only, hand them over as text.
-const CATALOG_TYPE_OIDS = new Set([18, 19, 24, 26, 28, 29, 194, 2202, 2203, 2204, 2205, 2206, 3734, 3769, 4089, 4096]);
+const CATALOG_TYPE_OIDS = new Set([18, 19, 24, 28, 29, 194, 2202, 2203, 2204, 2205, 2206, 3734, 3769, 4089, 4096]);
 const Result = (pg as unknown as { Result: { prototype: { addFields(fields: { dataTypeID: number }[]): void } } }).Result;
 const addFields = Result.prototype.addFields;
 Result.prototype.addFields = function (fields) {

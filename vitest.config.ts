@@ -10,5 +10,7 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     reporters: ['default'],
+    // Expected failures still log at error level; info lines would drown the report.
+    env: { LOG_LEVEL: 'warn' },
   },
 });

@@ -65,6 +65,12 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
       maxSteps: deps.maxSteps,
       describeToolCall: (name) => toolNamed(name, allTools)?.statusText,
       priceUsage: (usage) => services.guards.costs.priceOf(deps.model.id, usage),
+      onUnavailableTool: (name, input) =>
+        services.guards.audit
+          .append({ kind: 'tool', name, actorId: t.actor.id, platform: t.platform, conversationId: conversation.id, input, outcome: 'denied', errorCode: 'forbidden', costUsd: 0, durationMs: 0 })
+          .catch((err) => {
+            log.error('audit append failed', { err, tool: name });
+          }),
     });
   }
 

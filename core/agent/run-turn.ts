@@ -28,6 +28,8 @@ export interface RunTurnInput {
   describeToolCall?: (toolName: string) => string | undefined;
   /** USD cost of the model usage of this turn (CostGuard's price table). */
   priceUsage?: (usage: { inputTokens: number; outputTokens: number }) => number;
+  /** The model asked for a tool it was not offered (role, or invented): audit the refusal. */
+  onUnavailableTool?: (toolName: string, input: unknown) => Promise<void>;
   signal?: AbortSignal;
 }
 
@@ -83,8 +85,14 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
           break;
         }
         case 'tool-error':
-          toolCalls.push({ name: part.toolName, input: part.input, outcome: 'error', errorCode: toAppError(part.error).code });
-          log.error('tool failed outside the tool middleware', { err: part.error, tool: part.toolName });
+          if (!Object.hasOwn(input.tools, part.toolName)) {
+            toolCalls.push({ name: part.toolName, input: part.input, outcome: 'denied', errorCode: 'forbidden' });
+            log.warn('the model asked for a tool it was not offered', { tool: part.toolName });
+            await input.onUnavailableTool?.(part.toolName, part.input);
+          } else {
+            toolCalls.push({ name: part.toolName, input: part.input, outcome: 'error', errorCode: toAppError(part.error).code });
+            log.error('tool failed outside the tool middleware', { err: part.error, tool: part.toolName });
+          }
           break;
         case 'error':
           throw part.error;

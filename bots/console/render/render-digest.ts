@@ -3,7 +3,7 @@ import type { DigestCard, LeadCardItem } from '../../../core/cards.ts';
 import type { RenderContext } from './context.ts';
 import { date, headline, int, plural, trend, usd } from './format.ts';
 import { renderTable, type Column } from './table.ts';
-import { clean, hang } from './text.ts';
+import { clean, displayWidth, hang, truncate } from './text.ts';
 
 const MAX_LEADS = 5;
 
@@ -13,10 +13,14 @@ function withTrend(n: number, change: number | null | undefined): string {
   return t ? `${int(n)} ${t}` : int(n);
 }
 
+/** One line per lead: a long name or role gives way so score and status always show. */
 function leadLines(leads: LeadCardItem[], ctx: RenderContext, pad: string, numbered: boolean): string[] {
-  const lines = leads
-    .slice(0, MAX_LEADS)
-    .flatMap((l, i) => hang(`${pad}${numbered ? `${i + 1}. ` : '• '}`, `${headline(l)} · score ${l.score} · ${clean(l.status)}`, ctx.width));
+  const lines = leads.slice(0, MAX_LEADS).flatMap((l, i) => {
+    const prefix = `${pad}${numbered ? `${i + 1}. ` : '• '}`;
+    const facts = ` · score ${l.score} · ${clean(l.status)}`;
+    const room = ctx.width - displayWidth(prefix) - displayWidth(facts);
+    return room >= 12 ? [prefix + truncate(headline(l), room) + facts] : hang(prefix, headline(l) + facts, ctx.width);
+  });
   if (leads.length > MAX_LEADS) lines.push(ctx.style.dim(`${pad}…and ${leads.length - MAX_LEADS} more`));
   return lines;
 }

@@ -36,13 +36,14 @@ export function renderLeadList(card: LeadListCard, ctx: RenderContext): string[]
   }
   const columns: Column[] = [
     { header: '#', align: 'right' },
-    { header: 'Name', min: 8 },
-    { header: 'Title', min: 5, dropOrder: 3 },
-    { header: 'Company', min: 6 },
-    { header: 'Location', min: 6, dropOrder: 4 },
+    // Cells narrower than these stop being readable; the table drops a column rather than go below them.
+    { header: 'Name', min: 14 },
+    { header: 'Title', min: 10, dropOrder: 3 },
+    { header: 'Company', min: 10 },
+    { header: 'Location', min: 10, dropOrder: 4 },
     { header: 'Size', align: 'right', dropOrder: 5 },
     { header: 'Score', align: 'right', paint: scorePaint(ctx) },
-    { header: 'Status', min: 6, dropOrder: 2, paint: statusPaint(ctx) },
+    { header: 'Status', min: 12, dropOrder: 2, paint: statusPaint(ctx) },
   ];
   const rows = card.leads.map((l, i) => [
     String(card.offset + i),

@@ -6,7 +6,10 @@ import { displayWidth, padEnd, padStart, truncate } from './text.ts';
 export interface Column {
   header: string;
   align?: 'left' | 'right';
-  /** Narrowest the column may shrink to. Default: full width for right-aligned (numbers), else 6. */
+  /**
+   * Narrowest the column may shrink to before the table drops columns instead. Default: full width for
+   * right-aligned (numbers), else the header's width and at least 6.
+   */
   min?: number;
   /** When the table cannot fit, columns with the highest number go first; without one, never dropped. */
   dropOrder?: number;
@@ -26,7 +29,9 @@ export interface TableOptions {
 const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
 
 function fitColumns(columns: Column[], natural: number[], available: number, gap: number): { keep: number[]; widths: number[] } {
-  const mins = columns.map((c, i) => Math.min(natural[i]!, c.min ?? (c.align === 'right' ? natural[i]! : 6)));
+  const mins = columns.map((c, i) =>
+    Math.min(natural[i]!, c.min ?? (c.align === 'right' ? natural[i]! : Math.max(6, displayWidth(c.header)))),
+  );
   let keep = columns.map((_, i) => i);
   const total = (ws: number[]) => sum(keep.map((i) => ws[i]!)) + gap * (keep.length - 1);
   while (total(mins) > available) {

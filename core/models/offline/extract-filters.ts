@@ -7,13 +7,11 @@
 //   the 1000-person company over an off-by-one helps nobody. "Startups" says nothing about size here.
 // - Scores: "hot" → at least 80, "warm" → at least 60, "score above N" → at least N.
 // - "Who should I call/contact" → uncontacted leads scoring at least 80.
-// - Two-letter country codes and short city names count only in capitals ("DE", "LA") or after "in"
-//   ("in the uk"), because "it", "no", "at", "in", "be" are English words first.
 import type { LeadFilter, LeadStatus } from '../../leads/filter.ts';
-import { canonicalCity, canonicalCountry, canonicalIndustry, canonicalTech } from '../../leads/catalog.ts';
 import { NUMBER_PATTERN, parseNumber } from './numbers.ts';
 import { Phrase } from './phrase.ts';
 import { extractRoles } from './extract-roles.ts';
+import { industryFilter, placeFilter, techFilter } from './extract-catalog-terms.ts';
 
 const N = NUMBER_PATTERN;
 const SIZE_UNIT = '(?:employees|employee|people|persons|staff|heads|headcount|ftes?|workers|person|ppl)';
@@ -200,95 +198,6 @@ function statusAndSort(p: Phrase, f: LeadFilter): number {
   if (statuses.size && !f.status) signals++;
   if (statuses.size) f.status = [...statuses];
   return signals;
-}
-
-const TECH_CUE = /^(?:use|uses|using|used|on|running|runs|run|with|built|stack|install(?:ed)?|deployed|via|of)$/i;
-
-function techFilter(p: Phrase, f: LeadFilter): number {
-  // A technology counts only after a cue ("use HubSpot", "on Salesforce", "running Kubernetes") or in a
-  // list right after one ("using HubSpot and Stripe"), since "leads at Salesforce" names a company.
-  const tech: string[] = [];
-  let lastEnd = -1;
-  p.scanRuns(3, (run, first, prev) => {
-    const name = canonicalTech(run);
-    if (!name) return undefined;
-    const prevWord = prev?.toLowerCase();
-    const listed = lastEnd >= 0 && /^[\s,]*(?:and|or|&|plus|\+)?[\s,]*$/i.test(p.original.slice(lastEnd, first.start));
-    const cued = listed || (prevWord !== undefined && TECH_CUE.test(prevWord));
-    const short = run.replace(/[^\p{L}]/gu, '').length <= 2;
-    if (!cued || (short && run !== run.toUpperCase() && !cuedShort(prevWord))) return undefined;
-    lastEnd = first.start + run.length;
-    tech.push(name);
-    return name;
-  });
-  if (!tech.length) return 0;
-  f.tech = [...new Set(tech)];
-  return 1;
-}
-
-function cuedShort(prev: string | undefined): boolean {
-  return prev !== undefined && /^(?:use|uses|using|running|on)$/.test(prev);
-}
-
-const PLACE_PREPOSITIONS = /^(?:in|from|across|throughout|within|based|the|near|around|of)$/i;
-
-function placeFilter(p: Phrase, f: LeadFilter): number {
-  const countries: string[] = [];
-  const cities: string[] = [];
-  const regions: Record<string, string[]> = {
-    dach: ['Germany', 'Austria', 'Switzerland'],
-    nordics: ['Sweden', 'Denmark', 'Norway', 'Finland'],
-    nordic: ['Sweden', 'Denmark', 'Norway', 'Finland'],
-    scandinavia: ['Sweden', 'Denmark', 'Norway'],
-    benelux: ['Belgium', 'Netherlands'],
-  };
-  p.scanRuns(3, (run, _first, prev) => {
-    const key = run.toLowerCase().replace(/[^a-z]/g, '');
-    if (regions[key]) {
-      countries.push(...regions[key]!);
-      return key;
-    }
-    const short = run.replace(/[^\p{L}]/gu, '').length <= 3;
-    if (short && run !== run.toUpperCase() && !(prev && PLACE_PREPOSITIONS.test(prev) && /^(?:uk|us|usa|uae|nyc|sf)$/i.test(key))) {
-      return undefined;
-    }
-    const country = canonicalCountry(run);
-    if (country) {
-      countries.push(country);
-      return country;
-    }
-    const city = canonicalCity(run);
-    if (city) {
-      cities.push(city.city);
-      return city.city;
-    }
-    return undefined;
-  });
-  let signals = 0;
-  if (countries.length) {
-    f.country = [...new Set(countries)];
-    signals++;
-  }
-  if (cities.length) {
-    f.city = [...new Set(cities)];
-    signals++;
-  }
-  return signals;
-}
-
-function industryFilter(p: Phrase, f: LeadFilter): number {
-  const industries: string[] = [];
-  p.scanRuns(3, (run) => {
-    const letters = run.replace(/[^\p{L}]/gu, '');
-    if (letters.length <= 3 && run !== run.toUpperCase()) return undefined;
-    if (FILLER.has(run.toLowerCase())) return undefined;
-    const industry = canonicalIndustry(run);
-    if (industry) industries.push(industry);
-    return industry;
-  });
-  if (!industries.length) return 0;
-  f.industry = [...new Set(industries)];
-  return 1;
 }
 
 const QUERY_STOP = /^(?:in|with|that|who|which|and|or|using|on|based|located|from|at|please|sorted|by|for|whose|where)$/i;

@@ -57,7 +57,8 @@ export async function seedDemoOrganisation(prisma: PrismaClient, opts: SeedOptio
       }
       await writeOrganisation(tx, org, batch);
     },
-    { timeout: 120_000, maxWait: 10_000 },
+    // Large demos (the CLI allows up to 1,000,000 leads) need longer than the default 5 s.
+    { timeout: Math.max(120_000, org.leads.length * 2), maxWait: 10_000 },
   );
 
   const result: SeedResult = {

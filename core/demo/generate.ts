@@ -17,13 +17,14 @@ export interface DemoOptions {
 
 export const DEFAULT_DEMO_SEED = 42;
 export const DEFAULT_DEMO_LEADS = 2000;
+export const MAX_DEMO_LEADS = 1_000_000;
 
 export function generateDemoOrganisation(opts: DemoOptions): DemoOrganisation {
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   const count = opts.leads ?? DEFAULT_DEMO_LEADS;
   if (!Number.isInteger(seed) || seed < 0) throw new ValidationError(`The demo seed must be a whole number ≥ 0, not ${seed}.`);
-  if (!Number.isInteger(count) || count < 0 || count > 200_000) {
-    throw new ValidationError(`The number of demo leads must be a whole number from 0 to 200,000, not ${count}.`);
+  if (!Number.isInteger(count) || count < 0 || count > MAX_DEMO_LEADS) {
+    throw new ValidationError(`The number of demo leads must be a whole number from 0 to 1,000,000, not ${count}.`);
   }
   if (!(opts.now instanceof Date) || Number.isNaN(opts.now.getTime())) throw new ValidationError('The demo needs a valid `now` date.');
 

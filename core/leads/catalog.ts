@@ -134,8 +134,3 @@ export function seniorityFromTitle(title: string): Seniority | undefined {
   for (const [seniority, rule] of SENIORITY_RULES) if (rule.test(t)) return seniority;
   return 'entry';
 }
-
-export function countryOf(name: string) {
-  const canonical = canonicalCountry(name);
-  return canonical ? COUNTRIES.find((c) => c.name === canonical) : undefined;
-}

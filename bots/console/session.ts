@@ -17,6 +17,8 @@ export interface ConsoleSessionOptions {
   interactive: boolean;
   color: boolean;
   width: number;
+  /** Dates on cards are shown in this zone (the rep's). */
+  timeZone?: string;
   conversationKey?: string;
   banner?: string;
 }
@@ -69,7 +71,7 @@ export function pendingConfirmations(reply: Reply): ConfirmationCard[] {
 }
 
 /** Print one turn's events; returns the final reply. */
-export async function show(events: AsyncIterable<ReplyEvent>, opts: Pick<ConsoleSessionOptions, 'output' | 'interactive' | 'color' | 'width'>): Promise<Reply> {
+export async function show(events: AsyncIterable<ReplyEvent>, opts: Pick<ConsoleSessionOptions, 'output' | 'interactive' | 'color' | 'width' | 'timeZone'>): Promise<Reply> {
   const { output } = opts;
   let status = 'working…';
   let frame = 0;
@@ -97,7 +99,7 @@ export async function show(events: AsyncIterable<ReplyEvent>, opts: Pick<Console
           // A pending confirmation is asked as a yes/no question after the reply instead.
           if (event.card.type === 'confirmation' && (event.card.state ?? 'pending') === 'pending') break;
           clear();
-          output.write(renderCard(event.card, { width: opts.width, color: opts.color }) + '\n\n');
+          output.write(renderCard(event.card, { width: opts.width, color: opts.color, timeZone: opts.timeZone }) + '\n\n');
           break;
         case 'text-delta':
           clear();

@@ -20,11 +20,11 @@ beforeEach(async () => {
 });
 
 const withAgent = () =>
-  createEnricher({ url: agent.url, token: 'tok-abcdef123', timeoutMs: 1_000, freshDays: 30 }, { logger: quiet, backoff: { baseMs: 5, maxMs: 20 } });
+  createEnricher({ url: agent.url, token: 'tok-abcdef123', timeoutMs: 1_000, freshDays: 30, maxCostUsd: 0.1 }, { logger: quiet, backoff: { baseMs: 5, maxMs: 20 } });
 
 describe('createEnricher', () => {
   it('uses the builtin enricher alone when no agent URL is configured', async () => {
-    const enricher = createEnricher({ timeoutMs: 1_000, freshDays: 30 });
+    const enricher = createEnricher({ timeoutMs: 1_000, freshDays: 30, maxCostUsd: 0.1 });
     expect(enricher.kind).toBe('builtin');
     const r = await enricher.enrich({ email: 'jane.doe@acme.de' });
     expect(r.source).toBe('builtin');
@@ -68,7 +68,7 @@ describe('createEnricher', () => {
   });
 
   it('passes flags for free-mail, disposable and role addresses through', async () => {
-    const r = await createEnricher({ timeoutMs: 1_000, freshDays: 30 }).enrich({ email: 'info@gmail.com' });
+    const r = await createEnricher({ timeoutMs: 1_000, freshDays: 30, maxCostUsd: 0.1 }).enrich({ email: 'info@gmail.com' });
     expect(r.flags).toEqual({ freeMail: true, disposable: false, roleAddress: true });
   });
 });

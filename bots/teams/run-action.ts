@@ -52,18 +52,29 @@ async function collect(events: AsyncIterable<ReplyEvent>): Promise<ActionOutcome
   return { text, cards };
 }
 
-async function runAction(context: TurnContext, bot: TeamsBotContext, action: CardAction, deliveryId: string): Promise<AdaptiveCard> {
+function errorResult(bot: TeamsBotContext, err: unknown, action: CardAction): AdaptiveCard {
+  const appError = toAppError(err);
+  bot.log.error('teams card action failed', { err, action: action.kind === 'tool' ? action.tool : action.kind });
+  return renderActionResult({ text: '', cards: [{ type: 'error', message: appError.userMessage, code: appError.code }] });
+}
+
+/**
+ * Resolves who clicked while the TurnContext is alive (it may be revoked once an invoke answers), then
+ * returns the action's work, which no longer touches the context.
+ */
+async function startAction(context: TurnContext, bot: TeamsBotContext, action: CardAction, deliveryId: string): Promise<{ work: Promise<AdaptiveCard> }> {
+  const conversationKey = conversationKeyOf(context.activity);
+  let actor;
   try {
-    const actor = await bot.identities.actorFor(context);
-    const outcome = await collect(
-      bot.assistant.handleAction({ deliveryId, platform: 'teams', actor, conversationKey: conversationKeyOf(context.activity), action }),
-    );
-    return renderActionResult(outcome);
+    actor = await bot.identities.actorFor(context);
   } catch (err) {
-    const appError = toAppError(err);
-    bot.log.error('teams card action failed', { err, action: action.kind === 'tool' ? action.tool : action.kind });
-    return renderActionResult({ text: '', cards: [{ type: 'error', message: appError.userMessage, code: appError.code }] });
+    return { work: Promise.resolve(errorResult(bot, err, action)) };
   }
+  const work = collect(bot.assistant.handleAction({ deliveryId, platform: 'teams', actor, conversationKey, action })).then(
+    (outcome) => renderActionResult(outcome),
+    (err) => errorResult(bot, err, action),
+  );
+  return { work };
 }
 
 const ALREADY_HANDLED: AdaptiveCardInvokeResponse = {
@@ -85,7 +96,7 @@ export async function handleExecuteInvoke(context: TurnContext, bot: TeamsBotCon
   const deliveryId = actionDeliveryId(context, action);
   return withLogContext({ deliveryId }, async () => {
     if (!(await bot.assistant.claimDelivery('teams', deliveryId))) return ALREADY_HANDLED;
-    const work = runAction(context, bot, action, deliveryId);
+    const { work } = await startAction(context, bot, action, deliveryId);
     const late = Symbol('late');
     let timer: NodeJS.Timeout | undefined;
     const first = await Promise.race([work, new Promise<typeof late>((resolve) => (timer = setTimeout(() => resolve(late), bot.timing.invokeBudgetMs)))]);
@@ -113,7 +124,7 @@ export async function handleSubmit(context: TurnContext, bot: TeamsBotContext, a
   const deliveryId = actionDeliveryId(context, action);
   await withLogContext({ deliveryId }, async () => {
     if (!(await bot.assistant.claimDelivery('teams', deliveryId))) return;
-    const content = await runAction(context, bot, action, deliveryId);
+    const content = await (await startAction(context, bot, action, deliveryId)).work;
     const attachments = [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content }];
     if (context.activity.replyToId) await context.updateActivity({ type: 'message', id: context.activity.replyToId, attachments });
     else await context.sendActivity({ type: 'message', attachments });

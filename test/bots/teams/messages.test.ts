@@ -73,6 +73,17 @@ describe('Teams messages through POST /api/messages (emulator mode, real assista
     expect(h.connector.activities.filter((x) => x.conversationId === conv.id && x.activity.type === 'message')).toHaveLength(1);
   });
 
+  it('when Teams refuses the stream in a 1:1 chat, the reply still arrives as one plain final message', async () => {
+    const rep = person('Fay Fallback');
+    registerMember(h.connector, rep);
+    const conv = conversation({ kind: 'personal' });
+    h.connector.fail({ status: 403, pathIncludes: `${conv.id}/activities`, times: 1 });
+    await h.post(messageActivity(h.connector, rep, conv, 'find CTOs in fintech in Germany'));
+    const final = await h.connector.waitFor((a) => a.conversationId === conv.id && a.activity.type === 'message');
+    expect(JSON.stringify(final.activity.attachments)).toContain('Jane Doe');
+    expect(final.activity.channelData?.streamType).toBeUndefined();
+  });
+
   it('a body that is not an activity is a 400, not a crash', async () => {
     const res = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"hello":' });
     expect(res.status).toBe(400);

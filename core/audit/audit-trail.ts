@@ -1,6 +1,7 @@
 // The audit trail: one hash-chained row per tool call and model call, input redacted before storing.
 import type { Prisma } from '../db/client.ts';
-import { AuditRepository, type AuditTailRow } from '../db/audit-repository.ts';
+import { sqlRunner, type SqlSource } from '../db/sql-runner.ts';
+import { appendAuditRow, AuditRepository, type AuditTailRow } from '../db/audit-repository.ts';
 import { NotFoundError } from '../errors.ts';
 import type { AuditInput, AuditTrail } from '../governance.ts';
 import { entryHash, GENESIS } from './hash-chain.ts';
@@ -11,8 +12,9 @@ export interface AppendingAuditTrail extends AuditTrail {
   appendRow(entry: AuditInput): Promise<number>;
 }
 
-export function createAuditTrail(prisma: Prisma): AppendingAuditTrail {
-  const repo = new AuditRepository(prisma);
+/** `db`: the Database from openDatabase (appends then use its pg pool, the fast path) or a Prisma client. */
+export function createAuditTrail(db: SqlSource): AppendingAuditTrail {
+  const sql = sqlRunner(db);
   const appendRow = (entry: AuditInput): Promise<number> => {
     const fields = {
       actorId: entry.actorId ?? null,
@@ -26,7 +28,7 @@ export function createAuditTrail(prisma: Prisma): AppendingAuditTrail {
       costUsd: (Number.isFinite(entry.costUsd) ? entry.costUsd : 0).toFixed(6),
       durationMs: Math.max(0, Math.round(entry.durationMs)),
     };
-    return repo.append(fields, (prev, createdAt) => {
+    return appendAuditRow(sql, fields, (prev, createdAt) => {
       const prevHash = prev ?? GENESIS;
       return [prevHash, entryHash(prevHash, { ...fields, createdAt })];
     });

@@ -2,7 +2,7 @@
 // The ledger and its locking live in core/db/usage-repository.ts; this file is the policy and the words.
 import type { Actor } from '../agent/types.ts';
 import type { UsageCard } from '../cards.ts';
-import type { Prisma } from '../db/client.ts';
+import { sqlRunner, type SqlSource } from '../db/sql-runner.ts';
 import { UsageRepository, type ReserveResult } from '../db/usage-repository.ts';
 import { AppError } from '../errors.ts';
 import type { AuditContext, AuditTrail, CostGuard, Reservation, SpendKind } from '../governance.ts';
@@ -12,7 +12,10 @@ import { createModelMiddleware } from './model-middleware.ts';
 import { findPrice, priceUsage, VENDORED_PRICES, type PriceTable } from './prices.ts';
 
 export interface CostGuardOptions {
-  prisma: Prisma;
+  /** The Database from openDatabase (the ledger then uses its pg pool, the fast path) … */
+  db?: SqlSource;
+  /** … or a Prisma client. */
+  prisma?: SqlSource;
   /** COST_DAILY_LIMIT_USD: the budget of a user without an override. */
   defaultDailyLimitUsd: number;
   prices?: PriceTable;
@@ -40,8 +43,14 @@ function overBudget(result: Extract<ReserveResult, { ok: false }>, estimateUsd: 
   });
 }
 
+function sourceOf(opts: CostGuardOptions): SqlSource {
+  const source = opts.db ?? opts.prisma;
+  if (!source) throw new TypeError('createCostGuard needs db (the Database from openDatabase) or prisma');
+  return source;
+}
+
 export function createCostGuard(opts: CostGuardOptions): CostGuard {
-  const usage = new UsageRepository(opts.prisma);
+  const usage = new UsageRepository(sqlRunner(sourceOf(opts)));
   const prices = opts.prices ?? VENDORED_PRICES;
   const now = opts.now ?? (() => new Date());
 

@@ -1,6 +1,7 @@
 // The audit_entries table: chained appends under one advisory lock (a single chain across all
 // processes, never forked), ordered reads for verification, and recent rows for `audit tail`.
 import type { PrismaClient } from './generated/client.ts';
+import type { SqlRunner } from './sql-runner.ts';
 
 /** Serialises every append in every process: read the last hash and insert the next row as one step. */
 const AUDIT_CHAIN_LOCK = 7_240_301;
@@ -40,33 +41,36 @@ export interface AuditTailRow {
   durationMs: number;
 }
 
+/**
+ * Append one row (the hot path of every tool and model call). `hashOf` gets the previous row's hash
+ * (undefined for the first row) and the row's timestamp, and returns [prevHash, hash] to store.
+ */
+export async function appendAuditRow(
+  sql: SqlRunner,
+  fields: AuditRowFields,
+  hashOf: (prev: string | undefined, createdAt: Date) => [string, string],
+): Promise<number> {
+  return sql.transaction(async (tx) => {
+    await tx.query('SELECT 1 AS locked FROM pg_advisory_xact_lock($1::bigint)', [AUDIT_CHAIN_LOCK]);
+    // Timestamps are stored with millisecond precision; truncate first so the hash covers what is stored.
+    const [last] = await tx.query<{ prev: string | null; now: Date }>(
+      `SELECT (SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1) AS prev, date_trunc('milliseconds', clock_timestamp()) AS now`,
+    );
+    const createdAt = last!.now;
+    const [prevHash, hash] = hashOf(last!.prev ?? undefined, createdAt);
+    const [row] = await tx.query<{ seq: number | bigint }>(
+      `INSERT INTO audit_entries ("createdAt", "actorId", platform, "conversationId", kind, name, input, outcome, "errorCode", "costUsd", "durationMs", "prevHash", hash)
+       VALUES ($1::timestamptz, $2::uuid, $3::text, $4::text, $5::text::"AuditKind", $6::text, $7::jsonb, $8::text::"AuditOutcome", $9::text, $10::numeric, $11::int, $12::text, $13::text)
+       RETURNING seq`,
+      [createdAt, fields.actorId, fields.platform, fields.conversationId, fields.kind, fields.name, JSON.stringify(fields.input), fields.outcome, fields.errorCode, fields.costUsd, fields.durationMs, prevHash, hash],
+    );
+    return Number(row!.seq);
+  });
+}
+
+/** Reads of the trail: ordered batches for verification and recent rows for `audit tail`. */
 export class AuditRepository {
   constructor(private readonly prisma: PrismaClient) {}
-
-  /**
-   * Append one row. `hashOf` gets the previous row's hash (undefined for the first row) and the row's
-   * timestamp, and returns [prevHash, hash] to store.
-   */
-  async append(fields: AuditRowFields, hashOf: (prev: string | undefined, createdAt: Date) => [string, string]): Promise<number> {
-    return this.prisma.$transaction(
-      async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::bigint)`;
-        // Timestamps are stored with millisecond precision; truncate first so the hash covers what is stored.
-        const [last] = await tx.$queryRaw<{ prev: string | null; now: Date }[]>`
-          SELECT (SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1) AS prev, date_trunc('milliseconds', clock_timestamp()) AS now`;
-        const createdAt = last!.now;
-        const [prevHash, hash] = hashOf(last!.prev ?? undefined, createdAt);
-        const [row] = await tx.$queryRaw<{ seq: number }[]>`
-          INSERT INTO audit_entries ("createdAt", "actorId", platform, "conversationId", kind, name, input, outcome, "errorCode", "costUsd", "durationMs", "prevHash", hash)
-          VALUES (${createdAt}, ${fields.actorId}::uuid, ${fields.platform}, ${fields.conversationId}, ${fields.kind}::"AuditKind", ${fields.name},
-                  ${JSON.stringify(fields.input)}::jsonb, ${fields.outcome}::"AuditOutcome", ${fields.errorCode}, ${fields.costUsd}::numeric,
-                  ${fields.durationMs}::int, ${prevHash}, ${hash})
-          RETURNING seq::int8 AS seq`;
-        return Number(row!.seq);
-      },
-      { maxWait: 10_000, timeout: 15_000 },
-    );
-  }
 
   /** Up to `limit` rows after `afterSeq`, in seq order, with every hashed field as stored. */
   async batchAfter(afterSeq: number, limit: number): Promise<StoredAuditRow[]> {

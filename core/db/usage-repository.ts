@@ -4,8 +4,8 @@ import crypto from 'node:crypto';
 import { Prisma, type PrismaClient } from './generated/client.ts';
 import { NotFoundError } from '../errors.ts';
 import { log } from '../log.ts';
+import type { SqlRunner } from './sql-runner.ts';
 
-type Tx = Prisma.TransactionClient;
 export type UsageKind = 'model' | 'tool';
 
 /** Whose budget a call spends and the limits that apply (USD; undefined = the default / no team budget). */
@@ -60,13 +60,15 @@ const usd = (micros: number): number => micros / 1_000_000;
 const fixed = (n: number): string => n.toFixed(6);
 
 // What a row currently counts against the budget: the real cost once settled, the estimate while open.
-const CHARGE = Prisma.sql`CASE status WHEN 'settled' THEN "costUsd" WHEN 'reserved' THEN "reservedUsd" ELSE 0 END`;
+const CHARGE = `CASE status WHEN 'settled' THEN "costUsd" WHEN 'reserved' THEN "reservedUsd" ELSE 0 END`;
 
-async function readOwner(db: Tx | PrismaClient, userId: string): Promise<BudgetOwner> {
-  const rows = await db.$queryRaw<{ name: string; timeZone: string; userLimit: string | null; teamId: string | null; teamLimit: string | null }[]>`
-    SELECT u.name, u."timeZone", u."dailyLimitUsd"::text AS "userLimit", u."teamId"::text AS "teamId", t."dailyLimitUsd"::text AS "teamLimit"
-    FROM users u LEFT JOIN teams t ON t.id = u."teamId"
-    WHERE u.id = ${userId}::uuid`;
+async function readOwner(sql: SqlRunner, userId: string): Promise<BudgetOwner> {
+  const rows = await sql.query<{ name: string; timeZone: string; userLimit: string | null; teamId: string | null; teamLimit: string | null }>(
+    `SELECT u.name, u."timeZone", u."dailyLimitUsd"::text AS "userLimit", u."teamId"::text AS "teamId", t."dailyLimitUsd"::text AS "teamLimit"
+     FROM users u LEFT JOIN teams t ON t.id = u."teamId"
+     WHERE u.id = $1::uuid`,
+    [userId],
+  );
   const r = rows[0];
   if (!r) throw new NotFoundError('Your SalesOS user could not be found, so no budget applies. Ask an administrator to check your account.');
   return {
@@ -80,83 +82,88 @@ async function readOwner(db: Tx | PrismaClient, userId: string): Promise<BudgetO
 }
 
 export class UsageRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly sql: SqlRunner) {}
 
   owner(userId: string): Promise<BudgetOwner> {
-    return readOwner(this.prisma, userId);
+    return readOwner(this.sql, userId);
   }
 
   /** Check spent + open reservations + estimate ≤ limit (user, then team) and insert the reservation, atomically. */
   async reserve(req: ReserveRequest): Promise<ReserveResult> {
-    return this.prisma.$transaction(
-      async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${USER_LOCK}::int, hashtext(${req.userId}))`;
-        const owner = await readOwner(tx, req.userId);
-        const day = req.dayOf(owner.timeZone);
-        const teamId = owner.teamLimitUsd !== undefined ? owner.teamId : undefined;
-        if (teamId) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TEAM_LOCK}::int, hashtext(${teamId}))`;
+    return this.sql.transaction(async (tx) => {
+      await tx.query('SELECT 1 AS locked FROM pg_advisory_xact_lock($1::int, hashtext($2::text))', [USER_LOCK, req.userId]);
+      const owner = await readOwner(tx, req.userId);
+      const day = req.dayOf(owner.timeZone);
+      const teamId = owner.teamLimitUsd !== undefined ? owner.teamId : undefined;
+      if (teamId) await tx.query('SELECT 1 AS locked FROM pg_advisory_xact_lock($1::int, hashtext($2::text))', [TEAM_LOCK, teamId]);
 
-        const [used] = await tx.$queryRaw<{ user: string; team: string }[]>`
-          SELECT COALESCE(SUM(${CHARGE}) FILTER (WHERE "userId" = ${req.userId}::uuid), 0)::text AS "user",
-                 COALESCE(SUM(${CHARGE}) FILTER (WHERE "teamId" = ${teamId ?? null}::uuid), 0)::text AS "team"
-          FROM usage_entries
-          WHERE day = ${day} AND ("userId" = ${req.userId}::uuid OR "teamId" = ${teamId ?? null}::uuid)`;
-        const estimate = toMicros(req.estimateUsd);
-        const userLimit = toMicros(owner.userLimitUsd ?? req.defaultLimitUsd);
-        if (toMicros(used!.user) + estimate > userLimit)
-          return { ok: false as const, scope: 'user' as const, day, owner, usedUsd: usd(toMicros(used!.user)), limitUsd: usd(userLimit) };
-        if (teamId) {
-          const teamLimit = toMicros(owner.teamLimitUsd!);
-          if (toMicros(used!.team) + estimate > teamLimit)
-            return { ok: false as const, scope: 'team' as const, day, owner, usedUsd: usd(toMicros(used!.team)), limitUsd: usd(teamLimit) };
-        }
-        const id = crypto.randomUUID();
-        await tx.$executeRaw`
-          INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd")
-          VALUES (${id}::uuid, ${req.userId}::uuid, ${owner.teamId ?? null}::uuid, ${day}, ${req.kind}::"AuditKind", ${req.name},
-                  'reserved', ${fixed(usd(estimate))}::numeric, 0)`;
-        return { ok: true as const, id, day, owner };
-      },
-      { maxWait: 10_000, timeout: 15_000 },
-    );
+      const [used] = await tx.query<{ user: string; team: string }>(
+        `SELECT COALESCE(SUM(${CHARGE}) FILTER (WHERE "userId" = $1::uuid), 0)::text AS "user",
+                COALESCE(SUM(${CHARGE}) FILTER (WHERE "teamId" = $2::uuid), 0)::text AS "team"
+         FROM usage_entries
+         WHERE day = $3::text AND ("userId" = $1::uuid OR "teamId" = $2::uuid)`,
+        [req.userId, teamId ?? null, day],
+      );
+      const estimate = toMicros(req.estimateUsd);
+      const userLimit = toMicros(owner.userLimitUsd ?? req.defaultLimitUsd);
+      if (toMicros(used!.user) + estimate > userLimit)
+        return { ok: false as const, scope: 'user' as const, day, owner, usedUsd: usd(toMicros(used!.user)), limitUsd: usd(userLimit) };
+      if (teamId && toMicros(used!.team) + estimate > toMicros(owner.teamLimitUsd!))
+        return { ok: false as const, scope: 'team' as const, day, owner, usedUsd: usd(toMicros(used!.team)), limitUsd: owner.teamLimitUsd! };
+      const id = crypto.randomUUID();
+      await tx.query(
+        `INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd")
+         VALUES ($1::uuid, $2::uuid, $3::uuid, $4::text, $5::text::"AuditKind", $6::text, 'reserved', $7::numeric, 0)
+         RETURNING id`,
+        [id, req.userId, owner.teamId ?? null, day, req.kind, req.name, fixed(usd(estimate))],
+      );
+      return { ok: true as const, id, day, owner };
+    });
   }
 
   /** Charge `costUsd` for an open reservation; false when it was already settled or released. */
   async settle(id: string, costUsd: number, usage: { inputTokens?: number; outputTokens?: number } = {}): Promise<boolean> {
-    const n = await this.prisma.$executeRaw`
-      UPDATE usage_entries
-      SET status = 'settled', "costUsd" = ${fixed(costUsd)}::numeric, "inputTokens" = ${usage.inputTokens ?? null}::int,
-          "outputTokens" = ${usage.outputTokens ?? null}::int, "settledAt" = now()
-      WHERE id = ${id}::uuid AND status = 'reserved'`;
-    if (n === 0) log.warn('usage reservation was already closed', { reservationId: id });
-    return n === 1;
+    const rows = await this.sql.query(
+      `UPDATE usage_entries
+       SET status = 'settled', "costUsd" = $2::numeric, "inputTokens" = $3::int, "outputTokens" = $4::int, "settledAt" = now()
+       WHERE id = $1::uuid AND status = 'reserved'
+       RETURNING id`,
+      [id, fixed(costUsd), usage.inputTokens ?? null, usage.outputTokens ?? null],
+    );
+    if (rows.length === 0) log.warn('usage reservation was already closed', { reservationId: id });
+    return rows.length === 1;
   }
 
   /** Settle an open reservation at its reserved amount; returns that amount (undefined when already closed). */
   async settleAtReservation(id: string): Promise<number | undefined> {
-    const rows = await this.prisma.$queryRaw<{ cost: string }[]>`
-      UPDATE usage_entries SET status = 'settled', "costUsd" = "reservedUsd", "settledAt" = now()
-      WHERE id = ${id}::uuid AND status = 'reserved'
-      RETURNING "costUsd"::text AS cost`;
+    const rows = await this.sql.query<{ cost: string }>(
+      `UPDATE usage_entries SET status = 'settled', "costUsd" = "reservedUsd", "settledAt" = now()
+       WHERE id = $1::uuid AND status = 'reserved'
+       RETURNING "costUsd"::text AS cost`,
+      [id],
+    );
     if (!rows[0]) log.warn('usage reservation was already closed', { reservationId: id });
     return rows[0] ? Number(rows[0].cost) : undefined;
   }
 
   async release(id: string): Promise<void> {
-    await this.prisma.$executeRaw`
-      UPDATE usage_entries SET status = 'released', "costUsd" = 0, "settledAt" = now()
-      WHERE id = ${id}::uuid AND status = 'reserved'`;
+    await this.sql.query(
+      `UPDATE usage_entries SET status = 'released', "costUsd" = 0, "settledAt" = now() WHERE id = $1::uuid AND status = 'reserved' RETURNING id`,
+      [id],
+    );
   }
 
   /** One user's day: settled spend, open reservations, calls and cost per model/tool, and the team's total. */
   async daySummary(userId: string, day: string, teamId?: string): Promise<DaySummary> {
-    const rows = await this.prisma.$queryRaw<{ name: string; kind: UsageKind; calls: number; spent: string; reserved: string }[]>`
-      SELECT name, kind::text AS kind,
-             COUNT(*) FILTER (WHERE status <> 'released')::int AS calls,
-             COALESCE(SUM("costUsd") FILTER (WHERE status = 'settled'), 0)::text AS spent,
-             COALESCE(SUM("reservedUsd") FILTER (WHERE status = 'reserved'), 0)::text AS reserved
-      FROM usage_entries WHERE "userId" = ${userId}::uuid AND day = ${day}
-      GROUP BY name, kind ORDER BY name`;
+    const rows = await this.sql.query<{ name: string; kind: UsageKind; calls: number; spent: string; reserved: string }>(
+      `SELECT name, kind::text AS kind,
+              COUNT(*) FILTER (WHERE status <> 'released')::int AS calls,
+              COALESCE(SUM("costUsd") FILTER (WHERE status = 'settled'), 0)::text AS spent,
+              COALESCE(SUM("reservedUsd") FILTER (WHERE status = 'reserved'), 0)::text AS reserved
+       FROM usage_entries WHERE "userId" = $1::uuid AND day = $2::text
+       GROUP BY name, kind ORDER BY name`,
+      [userId, day],
+    );
     let spent = 0;
     let reserved = 0;
     const byName = rows
@@ -168,8 +175,10 @@ export class UsageRepository {
       });
     let teamUsedUsd: number | undefined;
     if (teamId) {
-      const [t] = await this.prisma.$queryRaw<{ used: string }[]>`
-        SELECT COALESCE(SUM(${CHARGE}), 0)::text AS used FROM usage_entries WHERE "teamId" = ${teamId}::uuid AND day = ${day}`;
+      const [t] = await this.sql.query<{ used: string }>(
+        `SELECT COALESCE(SUM(${CHARGE}), 0)::text AS used FROM usage_entries WHERE "teamId" = $1::uuid AND day = $2::text`,
+        [teamId, day],
+      );
       teamUsedUsd = usd(toMicros(t!.used));
     }
     return { spentUsd: usd(spent), reservedUsd: usd(reserved), byName, teamUsedUsd };

@@ -14,8 +14,8 @@ beforeAll(async () => {
   db = await createTestDatabase();
   second = await openDatabase({ databaseUrl: db.url, dataDir: '', migrate: false });
   actorId = (await db.prisma.user.create({ data: { email: 'ada@example.com', name: 'Ada' } })).id;
-  // 200 concurrent appends from two pools (two "processes").
-  const trails = [createAuditTrail(db.prisma), createAuditTrail(second.prisma)];
+  // 200 concurrent appends from two pools (two "processes"), one through its pg pool, one through Prisma.
+  const trails = [createAuditTrail(db), createAuditTrail(second.prisma)];
   await Promise.all(
     Array.from({ length: 200 }, (_, i) =>
       trails[i % 2]!.append(entry({ name: i % 3 ? 'findLeads' : 'enrichLead', input: { query: `cto fintech ${i}`, limit: i, nested: { b: 1, a: [1.5, 'x'] } }, costUsd: i / 1000 })),
@@ -107,7 +107,7 @@ describe('audit trail chain', () => {
 
 describe('audit trail storage', () => {
   it('never stores a bearer token or an email body', async () => {
-    const trail = createAuditTrail(db.prisma);
+    const trail = createAuditTrail(db);
     const body = 'Hi Jane, I noticed Acme is hiring three data engineers. Worth a call next week?';
     const seq = await trail.appendRow(
       entry({
@@ -125,7 +125,7 @@ describe('audit trail storage', () => {
 
   it('tails the newest rows for one user and one tool', async () => {
     const other = (await db.prisma.user.create({ data: { email: 'bob@example.com', name: 'Bob' } })).id;
-    const trail = createAuditTrail(db.prisma);
+    const trail = createAuditTrail(db);
     await trail.append(entry({ actorId: other, name: 'enrichLead', outcome: 'denied', errorCode: 'forbidden' }));
     await trail.append(entry({ actorId: other, name: 'findLeads' }));
     const tail = await tailAudit(db.prisma, { userEmail: 'bob@example.com', tool: 'enrichLead', limit: 10 });

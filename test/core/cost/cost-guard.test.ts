@@ -43,7 +43,7 @@ async function catchError(p: Promise<unknown>): Promise<AppError> {
 describe('CostGuard budgets under concurrency', () => {
   it('lets exactly 10 of 50 concurrent turns through a budget that fits 10, and refuses the rest politely', async () => {
     const actor = await makeUser({ dailyLimitUsd: 0.1 });
-    const guard = createCostGuard({ prisma: db.prisma, defaultDailyLimitUsd: 5 });
+    const guard = createCostGuard({ db, defaultDailyLimitUsd: 5 });
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, async () => {
         const r = await guard.reserve(actor, { kind: 'model', name: 'gpt-5-mini', estimateUsd: 0.01 });
@@ -63,9 +63,9 @@ describe('CostGuard budgets under concurrency', () => {
     expect(await db.prisma.usageEntry.count({ where: { userId: actor.id } })).toBe(10);
   });
 
-  it('holds the same line when the turns come through two separate connection pools', async () => {
+  it('holds the same line when the turns come through two separate connection pools, one of them through Prisma', async () => {
     const actor = await makeUser({ dailyLimitUsd: 0.1 });
-    const guards = [createCostGuard({ prisma: db.prisma, defaultDailyLimitUsd: 5 }), createCostGuard({ prisma: second.prisma, defaultDailyLimitUsd: 5 })];
+    const guards = [createCostGuard({ db, defaultDailyLimitUsd: 5 }), createCostGuard({ prisma: second.prisma, defaultDailyLimitUsd: 5 })];
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, async (_, i) => {
         const guard = guards[i % 2]!;
@@ -83,7 +83,7 @@ describe('CostGuard refusal', () => {
   it('says what was used, the limit, the need and when the budget resets, and charges nothing', async () => {
     const actor = await makeUser({ timeZone: 'Europe/Berlin' });
     // 18:48 in Berlin (UTC+1 in November): midnight is 5 h 12 min away.
-    const guard = createCostGuard({ prisma: db.prisma, defaultDailyLimitUsd: 5, now: () => new Date('2026-11-25T17:48:00Z') });
+    const guard = createCostGuard({ db, defaultDailyLimitUsd: 5, now: () => new Date('2026-11-25T17:48:00Z') });
     await guard.settle(await guard.reserve(actor, { kind: 'tool', name: 'enrichLead', estimateUsd: 4.98 }), 4.98);
     const err = await catchError(guard.reserve(actor, { kind: 'model', name: 'gpt-5', estimateUsd: 0.03 }));
     expect(err.code).toBe('over_budget');
@@ -97,7 +97,7 @@ describe('CostGuard refusal', () => {
     const team = await db.prisma.team.create({ data: { name: 'Nordics', dailyLimitUsd: 0.05 } });
     const a = await makeUser({ teamId: team.id, dailyLimitUsd: 1 });
     const b = await makeUser({ teamId: team.id, dailyLimitUsd: 1 });
-    const guard = createCostGuard({ prisma: db.prisma, defaultDailyLimitUsd: 5 });
+    const guard = createCostGuard({ db, defaultDailyLimitUsd: 5 });
     await guard.settle(await guard.reserve(a, { kind: 'tool', name: 'enrichLead', estimateUsd: 0.04 }), 0.04);
     const err = await catchError(guard.reserve(b, { kind: 'tool', name: 'enrichLead', estimateUsd: 0.02 }));
     expect(err.code).toBe('over_budget');
@@ -113,7 +113,7 @@ describe('CostGuard days', () => {
     const auckland = await makeUser({ timeZone: 'Pacific/Auckland' });
     const la = await makeUser({ timeZone: 'America/Los_Angeles' });
     let now = new Date('2026-11-25T10:00:00Z'); // 23:00 in Auckland, 02:00 in Los Angeles
-    const guard = createCostGuard({ prisma: db.prisma, defaultDailyLimitUsd: 1, now: () => now });
+    const guard = createCostGuard({ db, defaultDailyLimitUsd: 1, now: () => now });
     for (const actor of [auckland, la]) await guard.settle(await guard.reserve(actor, { kind: 'tool', name: 'enrichLead', estimateUsd: 0.6 }), 0.6);
 
     now = new Date('2026-11-25T11:30:00Z'); // 00:30 next day in Auckland, 03:30 same day in Los Angeles
@@ -130,7 +130,7 @@ describe('CostGuard days', () => {
 describe('CostGuard settling', () => {
   it('charges the actual cost when it is below the reservation', async () => {
     const actor = await makeUser();
-    const guard = createCostGuard({ prisma: db.prisma, defaultDailyLimitUsd: 5 });
+    const guard = createCostGuard({ db, defaultDailyLimitUsd: 5 });
     const r = await guard.reserve(actor, { kind: 'model', name: 'gpt-5-mini', estimateUsd: 0.5 });
     expect(await guard.settle(r, 0.012, { inputTokens: 1000, outputTokens: 200 })).toBe(0.012);
     const row = await db.prisma.usageEntry.findUniqueOrThrow({ where: { id: r.id } });
@@ -141,7 +141,7 @@ describe('CostGuard settling', () => {
 
   it('keeps the reservation as the charge when usage is missing', async () => {
     const actor = await makeUser();
-    const guard = createCostGuard({ prisma: db.prisma, defaultDailyLimitUsd: 5 });
+    const guard = createCostGuard({ db, defaultDailyLimitUsd: 5 });
     const r = await guard.reserve(actor, { kind: 'model', name: 'gpt-5-mini', estimateUsd: 0.25 });
     expect(await guard.settle(r, undefined)).toBe(0.25);
     expect(await settledTotal(actor.id)).toBe(0.25);
@@ -149,7 +149,7 @@ describe('CostGuard settling', () => {
 
   it('charges nothing for a released reservation and frees the budget it held', async () => {
     const actor = await makeUser({ dailyLimitUsd: 1 });
-    const guard = createCostGuard({ prisma: db.prisma, defaultDailyLimitUsd: 5 });
+    const guard = createCostGuard({ db, defaultDailyLimitUsd: 5 });
     const r = await guard.reserve(actor, { kind: 'model', name: 'gpt-5-mini', estimateUsd: 1 });
     await guard.release(r);
     const row = await db.prisma.usageEntry.findUniqueOrThrow({ where: { id: r.id } });
@@ -160,7 +160,7 @@ describe('CostGuard settling', () => {
 
   it('reports today: spent, open reservations, remaining and calls per model or tool', async () => {
     const actor = await makeUser({ dailyLimitUsd: 2 });
-    const guard = createCostGuard({ prisma: db.prisma, defaultDailyLimitUsd: 5 });
+    const guard = createCostGuard({ db, defaultDailyLimitUsd: 5 });
     await guard.settle(await guard.reserve(actor, { kind: 'model', name: 'gpt-5-mini', estimateUsd: 0.1 }), 0.02);
     await guard.settle(await guard.reserve(actor, { kind: 'model', name: 'gpt-5-mini', estimateUsd: 0.1 }), 0.03);
     await guard.reserve(actor, { kind: 'tool', name: 'enrichLead', estimateUsd: 0.5 });

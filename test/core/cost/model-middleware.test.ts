@@ -37,8 +37,8 @@ const textChunks: LanguageModelV4StreamPart[] = [
 ];
 
 function setup(actor: Actor) {
-  const audit = createAuditTrail(db.prisma);
-  const guard = createCostGuard({ prisma: db.prisma, defaultDailyLimitUsd: 5, prices, audit });
+  const audit = createAuditTrail(db);
+  const guard = createCostGuard({ db, defaultDailyLimitUsd: 5, prices, audit });
   return guard.modelMiddleware(actor, 'test-model', { platform: 'console', conversationId: 'c-1' });
 }
 
@@ -135,7 +135,7 @@ describe('CostGuard model middleware', () => {
 
   it('refuses a model without a price as a configuration error, without calling it', async () => {
     const actor = await makeUser();
-    const guard = createCostGuard({ prisma: db.prisma, defaultDailyLimitUsd: 5, prices });
+    const guard = createCostGuard({ db, defaultDailyLimitUsd: 5, prices });
     const mock = new MockLanguageModelV4({ modelId: 'mystery-model' });
     const model = wrapLanguageModel({ model: mock, middleware: guard.modelMiddleware(actor, 'mystery-model', { platform: 'console' }) });
     await expect(generateText({ model, prompt: 'x' })).rejects.toMatchObject({ code: 'config_invalid' });

@@ -1,0 +1,58 @@
+// One way for the governance repositories to run SQL, over either a pg pool (the fast path: a Prisma
+// interactive transaction costs several times the statements it wraps) or a Prisma client.
+import type pg from 'pg';
+import type { PrismaClient } from './generated/client.ts';
+
+export interface SqlRunner {
+  /** Rows of a statement with positional parameters ($1, $2…); UPDATEs return rows through RETURNING. */
+  query<R>(text: string, params?: unknown[]): Promise<R[]>;
+  /** Run `fn` in one transaction on one connection; rolled back when it throws. */
+  transaction<T>(fn: (sql: SqlRunner) => Promise<T>): Promise<T>;
+}
+
+type TxClient = Pick<PrismaClient, '$queryRawUnsafe'>;
+
+function fromPrisma(prisma: TxClient, root?: PrismaClient): SqlRunner {
+  return {
+    query: <R>(text: string, params: unknown[] = []) => prisma.$queryRawUnsafe<R[]>(text, ...params),
+    transaction: <T>(fn: (sql: SqlRunner) => Promise<T>) => {
+      if (!root) return fn(fromPrisma(prisma));
+      return root.$transaction((tx) => fn(fromPrisma(tx)), { maxWait: 10_000, timeout: 15_000 });
+    },
+  };
+}
+
+function fromClient(client: pg.PoolClient): SqlRunner {
+  return {
+    query: async <R>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[],
+    transaction: (fn) => fn(fromClient(client)),
+  };
+}
+
+function fromPool(pool: pg.Pool): SqlRunner {
+  return {
+    query: async <R>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as R[],
+    async transaction<T>(fn: (sql: SqlRunner) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(fromClient(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+/** What callers hand the governance services: the Database from openDatabase (preferred) or a Prisma client. */
+export type SqlSource = PrismaClient | { pool: pg.Pool };
+
+export function sqlRunner(source: SqlSource): SqlRunner {
+  if ('pool' in source && source.pool) return fromPool(source.pool);
+  return fromPrisma(source as PrismaClient, source as PrismaClient);
+}

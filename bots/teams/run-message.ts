@@ -46,10 +46,12 @@ export async function handleMessage(context: TurnContext, bot: TeamsBotContext):
       // The contract promises `done`; if a broken stream ends without it, still show what arrived.
       if (!finished) await writer.finish({ text: streamed, cards });
     } catch (err) {
-      writer?.stop();
       const appError = toAppError(err);
       bot.log.error('teams message failed', { err });
-      await context.sendActivity(renderReply({ text: '', cards: [{ type: 'error', message: appError.userMessage, code: appError.code }] }));
+      const reply = { text: '', cards: [{ type: 'error' as const, message: appError.userMessage, code: appError.code }] };
+      // Through the writer when there is one, so an open 1:1 stream is closed by this final message.
+      if (writer) await writer.finish(reply).catch(() => context.sendActivity(renderReply(reply)));
+      else await context.sendActivity(renderReply(reply));
     }
   });
 }

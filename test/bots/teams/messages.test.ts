@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpServer } from '../../../app/http-server.ts';
+import { createTeamsBot } from '../../../bots/teams/bot.ts';
+import { loadConfig } from '../../../core/config.ts';
+import { log } from '../../../core/log.ts';
 import { conversation, messageActivity, person, registerMember, startTeamsHarness, type TeamsHarness } from './harness.ts';
 import { adaptiveCardProblems } from './validate-card.ts';
 
@@ -82,6 +86,26 @@ describe('Teams messages through POST /api/messages (emulator mode, real assista
     const final = await h.connector.waitFor((a) => a.conversationId === conv.id && a.activity.type === 'message');
     expect(JSON.stringify(final.activity.attachments)).toContain('Jane Doe');
     expect(final.activity.channelData?.streamType).toBeUndefined();
+  });
+
+  it('with SLACK_UNKNOWN_USERS=deny, a person without an account gets an error card and no account is created', async () => {
+    const config = loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', SLACK_UNKNOWN_USERS: 'deny' });
+    const bot = createTeamsBot({ config, assistant: h.container.assistant, users: h.container.users, log });
+    const server = createHttpServer();
+    server.route('POST', '/api/messages', bot.handleRequest);
+    const port = await server.listen(0, '127.0.0.1');
+    try {
+      const stranger = person('Stan Stranger');
+      registerMember(h.connector, stranger);
+      const conv = conversation({ kind: 'personal' });
+      await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(messageActivity(h.connector, stranger, conv, 'find leads')) });
+      const final = await h.connector.waitFor((a) => a.conversationId === conv.id && a.activity.type === 'message');
+      expect(JSON.stringify(final.activity.attachments)).toContain('You do not have a SalesOS account yet');
+      expect(await h.container.users.getByEmail(stranger.email)).toBeUndefined();
+    } finally {
+      await bot.drain();
+      await server.close(100);
+    }
   });
 
   it('a body that is not an activity is a 400, not a crash', async () => {

@@ -62,11 +62,19 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
   let broken = false;
   let chain: Promise<unknown> = Promise.resolve();
 
-  const send = (activity: Partial<Activity>) => {
+  // botbuilder's connector serialiser keeps only type/text/mentioned of an entity, so the stream fields also
+  // travel in channelData, which Teams reads as well (the Teams AI library does the same).
+  const streamFields = (streamType: 'informative' | 'streaming') => {
+    const fields = { streamType, streamSequence: ++sequence, ...(streamId ? { streamId } : {}) };
+    return { entities: [{ type: 'streaminfo', ...fields }], channelData: fields };
+  };
+
+  /** Updates go out one at a time, in order; each is built when its turn comes, once the stream id is known. */
+  const send = (type: 'informative' | 'streaming', updateText: string) => {
     const next = chain.then(async () => {
       if (broken) return;
       try {
-        const res = await context.sendActivity(activity);
+        const res = await context.sendActivity({ type: 'typing', text: updateText, ...streamFields(type) });
         streamId ??= res?.id;
       } catch (err) {
         broken = true;
@@ -76,27 +84,21 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
     chain = next;
     return next;
   };
-  // botbuilder's connector serialiser keeps only type/text/mentioned of an entity, so the stream fields also
-  // travel in channelData, which Teams reads as well (the Teams AI library does the same).
-  const streamFields = (streamType: 'informative' | 'streaming') => {
-    const fields = { streamType, streamSequence: ++sequence, ...(streamId ? { streamId } : {}) };
-    return { entities: [{ type: 'streaminfo', ...fields }], channelData: fields };
-  };
 
   // The first informative update doubles as the typing indicator and gives us the stream id.
-  void send({ type: 'typing', text: 'Thinking…', ...streamFields('informative') });
+  void send('informative', 'Thinking…');
 
   return {
     async status(statusText) {
       if (text) return; // once text streams, Teams shows it instead of the status line
-      await send({ type: 'typing', text: statusText, ...streamFields('informative') });
+      await send('informative', statusText);
     },
     async delta(delta) {
       text += delta;
       if (Date.now() - lastSentAt < interval || text === sentText) return;
       lastSentAt = Date.now();
       sentText = text;
-      await send({ type: 'typing', text, ...streamFields('streaming') });
+      await send('streaming', text);
     },
     async finish(reply) {
       await chain;

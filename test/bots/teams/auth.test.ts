@@ -95,6 +95,26 @@ describe('Teams authentication with an app id', () => {
   });
 });
 
+describe('Teams when the signing keys cannot be fetched', () => {
+  it('answers 503 (the channel retries), never 500, and logs why', async () => {
+    const { logger, lines } = capturedLogger();
+    const config = loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'x' });
+    // Port 9 on 127.0.0.1: nothing listens, the metadata fetch is refused.
+    const bot = createTeamsBot({ config, assistant: h.container.assistant, users: h.container.users, log: logger, auth: { openIdMetadataUrl: 'http://127.0.0.1:9/.well-known/openidconfiguration', tokenIssuer: h.connector.issuer, credentialsFactory: new StaticTokenFactory() } });
+    const server = createHttpServer();
+    server.route('POST', '/api/messages', bot.handleRequest);
+    const port = await server.listen(0, '127.0.0.1');
+    try {
+      const activity = messageActivity(h.connector, rep, conversation({ kind: 'personal' }), 'hello');
+      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${h.connector.signToken({ audience: APP_ID })}` }, body: JSON.stringify(activity) });
+      expect(res.status).toBe(503);
+      expect(lines.join('\n')).toMatch(/could not validate a Teams request/);
+    } finally {
+      await server.close(100);
+    }
+  });
+});
+
 describe('Teams without an app id', () => {
   it('refuses every request (401) unless TEAMS_ALLOW_UNAUTHENTICATED=true, and the log says how to configure', async () => {
     const { logger, lines } = capturedLogger();

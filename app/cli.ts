@@ -36,7 +36,9 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const appErr = toAppError(err);
-    log.error(`salesos ${name} failed`, { err });
+    // A mistake in what the user typed is not a failure of SalesOS: no stack trace at error level for it.
+    if (appErr.code === 'invalid_input' || appErr.code === 'not_found') log.info(`salesos ${name}: ${appErr.userMessage}`);
+    else log.error(`salesos ${name} failed`, { err });
     process.stderr.write(`salesos ${name}: ${appErr.userMessage}\n`);
     return appErr instanceof AppError && appErr.code === 'invalid_input' ? 2 : 1;
   }

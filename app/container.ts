@@ -35,10 +35,10 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
   const leads = new LeadRepository(prisma);
   const conversations = new ConversationRepository(prisma);
   const deliveries = new DeliveryRepository(prisma);
-  const audit = createAuditTrail(prisma);
+  const audit = createAuditTrail(db);
   const model = overrides.model ?? chooseLanguageModel(config);
   const costs = createCostGuard({
-    prisma,
+    db,
     defaultDailyLimitUsd: config.cost.dailyLimitUsd,
     prices: loadPrices(config.cost.pricesFile),
     audit,

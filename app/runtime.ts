@@ -1,6 +1,7 @@
 // Opens what every command needs from configuration: logger, database (migrated), repositories.
 import { loadConfig, type Config } from '../core/config.ts';
 import { openDatabase, type Database } from '../core/db/client.ts';
+import { isDatabaseEmpty, seedDemoOrganisation } from '../core/db/demo-seed.ts';
 import { configureLogger, log } from '../core/log.ts';
 
 export interface Runtime {
@@ -25,4 +26,12 @@ export async function openRuntime(config: Config, opts: { migrate?: boolean } = 
       log.debug('database closed');
     },
   };
+}
+
+/** First use of an empty embedded database: fill it with the demo organisation so the product works at once. */
+export async function seedDemoIfFresh(runtime: Runtime): Promise<void> {
+  if (runtime.db.mode !== 'embedded' || !runtime.config.seedDemo) return;
+  if (!(await isDatabaseEmpty(runtime.db.prisma))) return;
+  const result = await seedDemoOrganisation(runtime.db.prisma, {});
+  log.info('The database was empty: seeded the demo organisation (set SALESOS_SEED_DEMO=false to skip)', { counts: result.counts });
 }

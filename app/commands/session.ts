@@ -3,13 +3,14 @@ import { actorOf } from '../../core/actor.ts';
 import type { Actor } from '../../core/agent/types.ts';
 import { ValidationError } from '../../core/errors.ts';
 import { buildContainer, type Container } from '../container.ts';
-import { loadRuntimeConfig, openRuntime } from '../runtime.ts';
+import { loadRuntimeConfig, openRuntime, seedDemoIfFresh } from '../runtime.ts';
 
 export const DEMO_REP_EMAIL = 'demo@salesos.demo';
 
 export async function openContainer(): Promise<Container> {
   const runtime = await openRuntime(loadRuntimeConfig());
   try {
+    await seedDemoIfFresh(runtime);
     return buildContainer(runtime);
   } catch (err) {
     await runtime.close();

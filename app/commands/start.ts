@@ -1,10 +1,9 @@
 import { runConsoleSession } from '../../bots/console/session.ts';
-import { isDatabaseEmpty, seedDemoOrganisation } from '../../core/db/demo-seed.ts';
 import { log } from '../../core/log.ts';
 import { buildContainer, type Container } from '../container.ts';
 import { mountHealth } from '../health.ts';
 import { createHttpServer } from '../http-server.ts';
-import { loadRuntimeConfig, openRuntime, type Runtime } from '../runtime.ts';
+import { loadRuntimeConfig, openRuntime, seedDemoIfFresh } from '../runtime.ts';
 import { parseOptions, type Command } from './command.ts';
 import { actorFor, chatBanner } from './session.ts';
 
@@ -79,11 +78,3 @@ export const startCommand: Command = {
     });
   },
 };
-
-/** First start on the embedded database: fill it with the demo organisation so the product is usable at once. */
-async function seedDemoIfFresh(runtime: Runtime): Promise<void> {
-  if (runtime.db.mode !== 'embedded' || !runtime.config.seedDemo) return;
-  if (!(await isDatabaseEmpty(runtime.db.prisma))) return;
-  const result = await seedDemoOrganisation(runtime.db.prisma, {});
-  log.info('The database was empty: seeded the demo organisation (set SALESOS_SEED_DEMO=false to skip)', { counts: result.counts });
-}

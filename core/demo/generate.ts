@@ -5,6 +5,7 @@ import { Faker, base, en } from '@faker-js/faker';
 import { ValidationError } from '../errors.ts';
 import { generateHistory } from './history.ts';
 import { generateLeads } from './leads.ts';
+import { SHOWCASE_EMAILS, showcaseLeads } from './showcase.ts';
 import { DEMO_DOMAIN, generateStaff } from './staff.ts';
 import type { DemoOrganisation } from './types.ts';
 
@@ -32,7 +33,11 @@ export function generateDemoOrganisation(opts: DemoOptions): DemoOrganisation {
   faker.seed(seed);
   const now = new Date(opts.now.getTime());
   const staff = generateStaff(faker);
-  const leads = generateLeads(faker, { count, reps: staff.reps, now });
+  // The showcase leads take the first places so the README's examples find something for the demo rep.
+  const showcase = count >= 100 ? showcaseLeads({ seed, ownerId: staff.reps[0]!.id, now }) : [];
+  const taken = new Set(SHOWCASE_EMAILS);
+  const generated = generateLeads(faker, { count: count - showcase.length, reps: staff.reps, now }).filter((l) => !taken.has(l.email));
+  const leads = [...showcase, ...generated];
   const { activities, enrichments } = generateHistory(faker, leads, now);
 
   return {

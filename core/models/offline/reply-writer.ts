@@ -1,8 +1,7 @@
 // Writes the offline model's final reply from the tool results of the turn: each tool's own summary (or
-// refusal) in order, nothing invented. A search also lists its leads, numbered, so "the second one" works.
+// refusal) in order, nothing invented. The leads and drafts themselves are on the cards every channel
+// renders (numbered, so "the second one" works), so the text does not repeat them.
 import { isRecord, type ToolOutcome } from './conversation-context.ts';
-
-const MAX_LISTED = 25;
 
 export function writeReply(results: ToolOutcome[], available: ReadonlySet<string>): string {
   if (!results.length) return 'There is nothing to report.';
@@ -24,13 +23,8 @@ function describe(r: ToolOutcome, available: ReadonlySet<string>): string {
   const summary = typeof out.summary === 'string' && out.summary.trim() ? out.summary.trim() : `${r.toolName} finished.`;
   const sections = [summary];
   if (r.toolName === 'findLeads' && Array.isArray(out.leads) && out.leads.length) {
-    sections.push(leadList(out.leads));
     const hint = followUpHint(available, typeof out.nextCursor === 'string');
     if (hint) sections.push(hint);
-  }
-  if (r.toolName === 'draftEmail') {
-    const draft = draftText(out);
-    if (draft) sections.push(draft);
   }
   return sections.join('\n\n');
 }
@@ -42,30 +36,6 @@ function messageOf(value: unknown): string | undefined {
     if (isRecord(value.error) && typeof value.error.message === 'string') return value.error.message;
   }
   return undefined;
-}
-
-/** "1. Jane Doe — CTO at Acme (jane@acme.io) · score 91" */
-export function leadLine(position: number, lead: Record<string, unknown>): string {
-  const s = (k: string) => (typeof lead[k] === 'string' && (lead[k] as string).trim() ? (lead[k] as string).trim() : undefined);
-  const name = s('fullName') ?? s('name') ?? s('email') ?? 'Unnamed lead';
-  const title = s('title');
-  const company = s('company');
-  const role = title && company ? `${title} at ${company}` : (title ?? company);
-  const email = s('email');
-  let line = `${position}. ${name}`;
-  if (role) line += ` — ${role}`;
-  if (email && email !== name) line += ` (${email})`;
-  if (typeof lead.score === 'number') line += ` · score ${lead.score}`;
-  return line;
-}
-
-function leadList(leads: unknown[]): string {
-  const lines = leads
-    .slice(0, MAX_LISTED)
-    .map((l, i) => (isRecord(l) ? leadLine(i + 1, l) : undefined))
-    .filter((l): l is string => l !== undefined);
-  if (leads.length > MAX_LISTED) lines.push(`…and ${leads.length - MAX_LISTED} more.`);
-  return lines.join('\n');
 }
 
 function followUpHint(available: ReadonlySet<string>, more: boolean): string | undefined {
@@ -80,10 +50,3 @@ function followUpHint(available: ReadonlySet<string>, more: boolean): string | u
   return `Say ${ideas.length ? `${ideas.join(', ')} or ${last}` : last}.`;
 }
 
-function draftText(out: Record<string, unknown>): string | undefined {
-  const source = isRecord(out.draft) ? out.draft : isRecord(out.email) ? out.email : out;
-  const body = typeof source.body === 'string' ? source.body.trim() : undefined;
-  if (!body) return undefined;
-  const subject = typeof source.subject === 'string' && source.subject.trim() ? `Subject: ${source.subject.trim()}\n\n` : '';
-  return `${subject}${body}`;
-}

@@ -58,8 +58,8 @@ describe('createOfflineModel', () => {
     expect(result.steps[0]!.finishReason).toBe('tool-calls');
     expect(result.finalStep.finishReason).toBe('stop');
     expect(result.text).toContain('Found 3 leads.');
-    expect(result.text).toContain('1. Jane Doe — CTO at Acme (jane@acme.io) · score 91');
-    expect(result.text).toContain('3. Priya Shah — Head of Marketing at Ledgerly (priya@ledgerly.com) · score 77');
+    // The leads themselves are on the lead-list card; the text does not repeat them.
+    expect(result.text).not.toContain('Jane Doe');
     expect(result.text).toContain('Say "enrich the second one" or "draft an email to #1".');
   });
 
@@ -86,9 +86,9 @@ describe('createOfflineModel', () => {
     expect(kinds).toContain('tool-call');
     expect(kinds).toContain('tool-result');
     expect(executed[0]).toEqual({ tool: 'findLeads', input: { owner: 'me', status: ['new'] } });
-    expect(deltas.length).toBeGreaterThan(10);
+    expect(deltas.length).toBeGreaterThan(3);
     expect(deltas.join('')).toBe(await result.text);
-    expect(await result.text).toMatch(/^Found 3 leads\.\n\n1\. Jane Doe/);
+    expect(await result.text).toMatch(/^Found 3 leads\.\n\nSay /);
   });
 
   it('reports estimated token usage so CostGuard sees numbers', async () => {
@@ -151,7 +151,7 @@ describe('createOfflineModel', () => {
     ];
     const second = await generateText({ model: model(), messages, tools, stopWhen: isStepCount(6) });
     expect(executed.at(-1)).toEqual({ tool: 'draftEmail', input: { lead: SEARCH_LEADS[2]!.id, purpose: 'intro' } });
-    expect(second.text).toBe('Drafted an intro email to Max Müller.\n\nSubject: Finly x SalesOS\n\nHi Max,\nShort note…');
+    expect(second.text).toBe('Drafted an intro email to Max Müller.');
   });
 
   it('asks which lead is meant instead of calling a tool when a reference cannot be resolved', async () => {

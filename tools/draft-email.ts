@@ -8,6 +8,8 @@ import { draftWithModel } from './email-writer.ts';
 import { describeLead, leadCardItem, leadFacts } from './lead-card.ts';
 import { leadRefDescription, resolveLead } from './lead-reference.ts';
 
+const GENERIC_PURPOSE = /^(an?\s+)?(intro(duction|ductory)?|first[- ]?touch|cold|outreach|quick|short|initial|prospecting)(\s+(email|note|message))?$/i;
+
 export const draftEmail = defineTool({
   name: 'draftEmail',
   description:
@@ -15,11 +17,18 @@ export const draftEmail = defineTool({
     'location, tech stack), and score it with the rubric.',
   inputSchema: z.object({
     lead: z.string().trim().min(1).max(200).describe(leadRefDescription),
-    purpose: z.string().trim().max(200).optional().describe('What the email is for, e.g. "invite to our webinar".'),
+    purpose: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .describe('The benefit you offer, completing "We help teams like yours …", e.g. "cut ramp time for new reps". Leave out for a standard intro.'),
   }),
   permission: 'email:assist',
   statusText: 'Drafting the email…',
-  async execute({ lead: ref, purpose }, ctx) {
+  async execute({ lead: ref, purpose: asked }, ctx) {
+    // "an intro email" names the kind of email, not a benefit to pitch.
+    const purpose = asked && !GENERIC_PURPOSE.test(asked) ? asked : undefined;
     const found = await resolveLead(ref, ctx);
     const lead = await ctx.services.leads.getById(found.id);
     if (!lead) throw new NotFoundError('That lead no longer exists.');

@@ -5,7 +5,8 @@ import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedCommand } from './seed.ts';
 import { startCommand } from './start.ts';
+import { teamsCommand } from './teams.ts';
 import { usersCommand } from './users.ts';
 
 export type { Command };
-export const COMMANDS: Command[] = [startCommand, chatCommand, askCommand, migrateCommand, seedCommand, importCommand, usersCommand];
+export const COMMANDS: Command[] = [startCommand, chatCommand, askCommand, migrateCommand, seedCommand, importCommand, usersCommand, teamsCommand];

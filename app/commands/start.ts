@@ -1,4 +1,5 @@
 import { runConsoleSession } from '../../bots/console/session.ts';
+import { createTeamsBot } from '../../bots/teams/bot.ts';
 import { log } from '../../core/log.ts';
 import { buildContainer, type Container } from '../container.ts';
 import { mountHealth } from '../health.ts';
@@ -27,6 +28,11 @@ export const startCommand: Command = {
 
     const http = createHttpServer();
     mountHealth(http, runtime.db);
+    const platforms: string[] = [];
+    // Always mounted: unconfigured, it answers 401 and logs how to configure it.
+    const teams = createTeamsBot({ config, assistant: container.assistant, users: container.users, log });
+    http.route('POST', '/api/messages', teams.handleRequest);
+    if (teams.mode !== 'refused') platforms.push('Teams (POST /api/messages)');
     const port = await http.listen(config.port);
     log.info(`SalesOS is listening on http://localhost:${port} (GET /healthz, GET /readyz)`, { port });
 
@@ -36,6 +42,8 @@ export const startCommand: Command = {
         log.info(`${why}: finishing in-flight work and shutting down`);
         try {
           await http.close();
+          // Acknowledged Teams activities may still be replying: let them finish before the database closes.
+          await teams.drain();
           await runtime.close();
           log.info('SalesOS stopped cleanly');
           return 0;
@@ -45,7 +53,7 @@ export const startCommand: Command = {
         }
       })());
 
-    const platforms: string[] = [];
+    if (platforms.length) log.info(`chat platforms: ${platforms.join(', ')}`);
     const chat = platforms.length === 0 && !values['no-chat'] && process.stdin.isTTY && process.stdout.isTTY;
     let chatEnded: Promise<void> | undefined;
     if (chat) {

@@ -85,3 +85,40 @@ describe('salesos start on the embedded database', () => {
     expect(await again.stop()).toBe(0);
   }, 240_000);
 });
+
+describe('salesos start with Teams in emulator mode', () => {
+  it('mounts POST /api/messages and answers a 1:1 message through the connector', async () => {
+    const { startFakeBotConnector } = await import('../support/fake-bot-connector.ts');
+    const connector = await startFakeBotConnector();
+    const db = await createEmptyDatabase();
+    const server = await startServer({ DATABASE_URL: db.url, TEAMS_ALLOW_UNAUTHENTICATED: 'true' });
+    try {
+      expect(server.logs().some((l) => String(l.message).includes('WITHOUT AUTHENTICATION'))).toBe(true);
+      const activity = {
+        type: 'message',
+        id: 'msg-start-1',
+        channelId: 'msteams',
+        serviceUrl: connector.serviceUrl,
+        timestamp: new Date().toISOString(),
+        from: { id: '29:teams-user', name: 'Terry Teams', aadObjectId: '00000000-0000-0000-0000-0000000000aa' },
+        recipient: { id: '28:salesos-bot', name: 'SalesOS' },
+        conversation: { id: 'a:1on1-start', conversationType: 'personal', tenantId: 'tenant-1' },
+        channelData: { tenant: { id: 'tenant-1' } },
+        text: 'help',
+        textFormat: 'plain',
+      };
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
+      expect(res.status).toBeLessThan(300);
+      const reply = await connector.waitFor((a) => a.activity.type === 'message' && String(a.activity.text ?? '').includes('SalesOS'), 20_000);
+      expect(reply.conversationId).toBe('a:1on1-start');
+    } finally {
+      expect(await server.stop()).toBe(0);
+      await connector.close();
+      await db.drop();
+    }
+  }, 60_000);
+});

@@ -51,7 +51,6 @@ export async function appendAuditRow(
   hashOf: (prev: string | undefined, createdAt: Date) => [string, string],
 ): Promise<number> {
   return sql.transaction(async (tx) => {
-    await tx.query('SELECT 1 AS locked FROM pg_advisory_xact_lock($1::bigint)', [AUDIT_CHAIN_LOCK]);
     // Timestamps are stored with millisecond precision; truncate first so the hash covers what is stored.
     const [last] = await tx.query<{ prev: string | null; now: Date }>(
       `SELECT (SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1) AS prev, date_trunc('milliseconds', clock_timestamp()) AS now`,
@@ -65,7 +64,7 @@ export async function appendAuditRow(
       [createdAt, fields.actorId, fields.platform, fields.conversationId, fields.kind, fields.name, JSON.stringify(fields.input), fields.outcome, fields.errorCode, fields.costUsd, fields.durationMs, prevHash, hash],
     );
     return Number(row!.seq);
-  });
+  }, `SELECT 1 AS locked FROM pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
 }
 
 /** Reads of the trail: ordered batches for verification and recent rows for `audit tail`. */

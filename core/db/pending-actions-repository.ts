@@ -1,6 +1,7 @@
 // Pending write actions awaiting a user's confirmation. Claiming is one conditional UPDATE, so a
 // double click, a retried button event or a second replica executes the action at most once.
 import type { PrismaClient } from './generated/client.ts';
+import { isUuid } from './sql-runner.ts';
 
 export type PendingStatus = 'pending' | 'executed' | 'cancelled' | 'expired';
 
@@ -14,8 +15,6 @@ export interface PendingActionRow {
   expiresAt: Date;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string | undefined): s is string => typeof s === 'string' && UUID.test(s);
 
 export class PendingActionRepository {
   constructor(private readonly prisma: PrismaClient) {}

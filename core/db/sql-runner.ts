@@ -6,18 +6,28 @@ import type { PrismaClient } from './generated/client.ts';
 export interface SqlRunner {
   /** Rows of a statement with positional parameters ($1, $2…); UPDATEs return rows through RETURNING. */
   query<R>(text: string, params?: unknown[]): Promise<R[]>;
-  /** Run `fn` in one transaction on one connection; rolled back when it throws. */
-  transaction<T>(fn: (sql: SqlRunner) => Promise<T>): Promise<T>;
+  /**
+   * Run `fn` in one transaction on one connection; rolled back when it throws. `first` (a statement
+   * without parameters, e.g. taking a lock) runs before `fn`, sent with BEGIN in one round trip on a pool.
+   */
+  transaction<T>(fn: (sql: SqlRunner) => Promise<T>, first?: string): Promise<T>;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string | undefined): s is string => typeof s === 'string' && UUID.test(s);
 
 type TxClient = Pick<PrismaClient, '$queryRawUnsafe'>;
 
 function fromPrisma(prisma: TxClient, root?: PrismaClient): SqlRunner {
   return {
     query: <R>(text: string, params: unknown[] = []) => prisma.$queryRawUnsafe<R[]>(text, ...params),
-    transaction: <T>(fn: (sql: SqlRunner) => Promise<T>) => {
-      if (!root) return fn(fromPrisma(prisma));
-      return root.$transaction((tx) => fn(fromPrisma(tx)), { maxWait: 10_000, timeout: 15_000 });
+    transaction: async <T>(fn: (sql: SqlRunner) => Promise<T>, first?: string) => {
+      const run = async (tx: TxClient) => {
+        if (first) await tx.$queryRawUnsafe(first);
+        return fn(fromPrisma(tx));
+      };
+      if (!root) return run(prisma);
+      return root.$transaction((tx) => run(tx), { maxWait: 10_000, timeout: 15_000 });
     },
   };
 }
@@ -25,17 +35,20 @@ function fromPrisma(prisma: TxClient, root?: PrismaClient): SqlRunner {
 function fromClient(client: pg.PoolClient): SqlRunner {
   return {
     query: async <R>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[],
-    transaction: (fn) => fn(fromClient(client)),
+    transaction: async (fn, first) => {
+      if (first) await client.query(first);
+      return fn(fromClient(client));
+    },
   };
 }
 
 function fromPool(pool: pg.Pool): SqlRunner {
   return {
     query: async <R>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as R[],
-    async transaction<T>(fn: (sql: SqlRunner) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (sql: SqlRunner) => Promise<T>, first?: string): Promise<T> {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
+        await client.query(first ? `BEGIN; ${first}` : 'BEGIN');
         const result = await fn(fromClient(client));
         await client.query('COMMIT');
         return result;

@@ -33,8 +33,6 @@ export const startCommand: Command = {
     const teams = createTeamsBot({ config, assistant: container.assistant, users: container.users, log });
     http.route('POST', '/api/messages', teams.handleRequest);
     if (teams.mode !== 'refused') platforms.push('Teams (POST /api/messages)');
-    const port = await http.listen(config.port);
-    log.info(`SalesOS is listening on http://localhost:${port} (GET /healthz, GET /readyz)`, { port });
 
     let stopping: Promise<number> | undefined;
     const stop = (why: string) =>
@@ -52,37 +50,37 @@ export const startCommand: Command = {
           return 1;
         }
       })());
-
-    if (platforms.length) log.info(`chat platforms: ${platforms.join(', ')}`);
-    const chat = platforms.length === 0 && !values['no-chat'] && process.stdin.isTTY && process.stdout.isTTY;
-    let chatEnded: Promise<void> | undefined;
-    if (chat) {
-      const actor = await actorFor(container, values.as);
-      const hint = 'No Slack or Teams configured — chatting here. To connect them, see "Slack" and "Microsoft Teams" in the README.';
-      // The chat owns the terminal: only warnings and errors go to stderr while it runs.
-      if (!process.env.LOG_LEVEL) log.level = 'warn';
-      chatEnded = runConsoleSession({
-        assistant: container.assistant,
-        actor,
-        input: process.stdin,
-        output: process.stdout,
-        interactive: true,
-        color: !process.env.NO_COLOR,
-        width: Math.min(process.stdout.columns || 100, 140),
-        banner: chatBanner(actor, container.model.label, hint),
-      });
-    } else if (platforms.length === 0) {
-      log.info('No Slack or Teams configured: serving HTTP only. Run `salesos chat` to talk to SalesOS in a terminal.');
-    }
-
-    return await new Promise<number>((resolve) => {
-      const finish = (why: string) => void stop(why).then(resolve);
-      process.once('SIGTERM', () => finish('SIGTERM received'));
-      process.once('SIGINT', () => finish('SIGINT received'));
-      chatEnded?.then(
-        () => finish('chat ended'),
-        (err) => (log.error('terminal chat failed', { err }), finish('chat failed')),
-      );
+    // Signals are handled before the port opens, so a stop right after start is still clean.
+    const stopped = new Promise<number>((resolve) => {
+      process.once('SIGTERM', () => void stop('SIGTERM received').then(resolve));
+      process.once('SIGINT', () => void stop('SIGINT received').then(resolve));
     });
+
+    const port = await http.listen(config.port);
+    log.info(`SalesOS is listening on http://localhost:${port} (GET /healthz, GET /readyz)`, { port });
+    if (platforms.length) log.info(`chat platforms: ${platforms.join(', ')}`);
+
+    const chat = platforms.length === 0 && !values['no-chat'] && process.stdin.isTTY && process.stdout.isTTY;
+    if (!chat) {
+      if (platforms.length === 0) log.info('No Slack or Teams configured: serving HTTP only. Run `salesos chat` to talk to SalesOS in a terminal.');
+      return stopped;
+    }
+    const actor = await actorFor(container, values.as);
+    // The chat owns the terminal: only warnings and errors go to stderr while it runs.
+    if (!process.env.LOG_LEVEL) log.level = 'warn';
+    const chatEnded = runConsoleSession({
+      assistant: container.assistant,
+      actor,
+      input: process.stdin,
+      output: process.stdout,
+      interactive: true,
+      color: !process.env.NO_COLOR,
+      width: Math.min(process.stdout.columns || 100, 140),
+      banner: chatBanner(actor, container.model.label, 'No Slack or Teams configured — chatting here. To connect them, see "Slack" and "Microsoft Teams" in the README.'),
+    }).then(
+      () => stop('chat ended'),
+      (err) => (log.error('terminal chat failed', { err }), stop('chat failed')),
+    );
+    return Promise.race([stopped, chatEnded]);
   },
 };

@@ -22,6 +22,8 @@ export interface RunTurnInput {
   now?: Date;
   /** Bound on model steps (tool round-trips) per turn. */
   maxSteps?: number;
+  /** Bound on each model call's output; CostGuard reserves for this many output tokens. */
+  maxOutputTokens?: number;
   /** Token budget for earlier messages of the thread. */
   memoryTokens?: number;
   /** Words shown while a tool runs, e.g. "Searching leads…". */
@@ -58,6 +60,7 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
       messages,
       tools: input.tools,
       stopWhen: isStepCount(input.maxSteps ?? 6),
+      maxOutputTokens: input.maxOutputTokens ?? 4096,
       abortSignal: input.signal,
     });
     for await (const part of result.stream) {

@@ -1,0 +1,26 @@
+# SalesOS: one image for the bot server (`salesos start`) and the digest worker (`salesos worker`).
+FROM node:24-slim
+
+WORKDIR /app
+ENV NODE_ENV=production \
+    LOG_FORMAT=json \
+    PORT=3000
+
+# Dependencies first, so code changes do not reinstall them. The postinstall step generates the
+# Prisma client from the schema, so the schema and its config come along.
+COPY package.json package-lock.json prisma.config.ts ./
+COPY prisma ./prisma
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+COPY bin ./bin
+COPY app ./app
+COPY bots ./bots
+COPY tools ./tools
+COPY core ./core
+COPY docs ./docs
+
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "bin/salesos.js", "start", "--no-chat"]

@@ -1,4 +1,5 @@
 import { askCommand } from './ask.ts';
+import { auditCommand } from './audit.ts';
 import { chatCommand } from './chat.ts';
 import type { Command } from './command.ts';
 import { importCommand } from './import.ts';
@@ -6,7 +7,8 @@ import { migrateCommand } from './migrate.ts';
 import { seedCommand } from './seed.ts';
 import { startCommand } from './start.ts';
 import { teamsCommand } from './teams.ts';
+import { usageCommand } from './usage.ts';
 import { usersCommand } from './users.ts';
 
 export type { Command };
-export const COMMANDS: Command[] = [startCommand, chatCommand, askCommand, migrateCommand, seedCommand, importCommand, usersCommand, teamsCommand];
+export const COMMANDS: Command[] = [startCommand, chatCommand, askCommand, migrateCommand, seedCommand, importCommand, usersCommand, usageCommand, auditCommand, teamsCommand];

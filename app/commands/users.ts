@@ -7,8 +7,8 @@ const ROLES = ['rep', 'manager', 'admin'] as const;
 
 export const usersCommand: Command = {
   name: 'users',
-  usage: 'users [list [--role <role>]] | users add --email <e> --name <n> [--role rep|manager|admin] [--tz <zone>] [--manager <email>]',
-  summary: 'List users, or add one (a manager gets a team; --manager puts a rep in that manager’s team).',
+  usage: 'users [list] | users add --email <e> --name <n> [--role r] [--tz <zone>] [--manager <email>] | users budget <email> <usd|default>',
+  summary: 'List or add users (a manager gets a team); set a user’s daily AI budget (0 switches AI off).',
   async run(argv) {
     const [sub = 'list', ...rest] = argv[0]?.startsWith('--') ? ['list', ...argv] : argv;
     const runtime = await openRuntime(loadRuntimeConfig());
@@ -45,6 +45,22 @@ export const usersCommand: Command = {
         const user = await users.create({ email: values.email, name: values.name, role, timeZone: values.tz ?? runtime.config.defaultTimeZone, teamId });
         if (role === 'manager') await users.createTeam(`${user.name}'s team`, user.id);
         process.stdout.write(`Added ${user.name} <${user.email}> as ${user.role}.\n`);
+        return 0;
+      }
+      if (sub === 'budget') {
+        const [email, amount, ...extra] = rest;
+        if (!email || !amount || extra.length) throw new ValidationError('Usage: salesos users budget <email> <usd|default>, e.g. salesos users budget jane@acme.io 2.50');
+        const user = await users.getByEmail(email);
+        if (!user) throw new ValidationError(`There is no user ${email}.`);
+        const usd = amount === 'default' ? null : Number(amount);
+        if (usd !== null && !(Number.isFinite(usd) && usd >= 0 && usd <= 100_000))
+          throw new ValidationError(`The budget must be a number of USD from 0 to 100000, or "default" (got "${amount}").`);
+        await runtime.db.prisma.user.update({ where: { id: user.id }, data: { dailyLimitUsd: usd } });
+        process.stdout.write(
+          usd === null
+            ? `${user.email} now has the default daily AI budget ($${runtime.config.cost.dailyLimitUsd.toFixed(2)}).\n`
+            : `${user.email} now has a daily AI budget of $${usd.toFixed(2)}${usd === 0 ? ' (AI is switched off for them)' : ''}.\n`,
+        );
         return 0;
       }
       throw new ValidationError(`Unknown users subcommand "${sub}". Use \`salesos users\` or \`salesos users add\`.`);

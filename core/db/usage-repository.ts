@@ -113,7 +113,8 @@ export class UsageRepository {
       );
       const estimate = toMicros(req.estimateUsd);
       const userLimit = toMicros(owner.userLimitUsd ?? req.defaultLimitUsd);
-      if (toMicros(used!.user) + estimate > userLimit)
+      // A budget of 0 switches AI off for the user, even for calls that cost nothing.
+      if (userLimit === 0 || toMicros(used!.user) + estimate > userLimit)
         return { ok: false as const, scope: 'user' as const, day, owner, usedUsd: usd(toMicros(used!.user)), limitUsd: usd(userLimit) };
       if (teamId && toMicros(used!.team) + estimate > toMicros(owner.teamLimitUsd!))
         return { ok: false as const, scope: 'team' as const, day, owner, usedUsd: usd(toMicros(used!.team)), limitUsd: owner.teamLimitUsd! };

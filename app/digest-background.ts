@@ -1,0 +1,88 @@
+// Manager digests for the entry layer: the digest services from the container, the platform senders
+// from config, and the background scheduler + worker that `salesos worker` and `npm start` run.
+import { createSlackDigestSender } from '../bots/slack/send-digest.ts';
+import { teamsDigestSenderFromConfig } from '../bots/teams/send-digest.ts';
+import type { Config } from '../core/config.ts';
+import { DigestFigures } from '../core/db/digest-figures.ts';
+import { DigestRepository } from '../core/db/digest-repository.ts';
+import { DigestRunRepository } from '../core/db/digest-runs.ts';
+import { sqlRunner } from '../core/db/sql-runner.ts';
+import type { UserRepository } from '../core/db/users-repository.ts';
+import type { DigestDelivery, DigestSender } from '../core/digest/deliver.ts';
+import { runDigest, type DigestServices } from '../core/digest/run-digest.ts';
+import { createDigestScheduler, type DigestSchedulerOptions } from '../core/jobs/digest-scheduler.ts';
+import { startDigestWorker } from '../core/jobs/digest-worker.ts';
+import { pingRedis } from '../core/jobs/queues.ts';
+import { DependencyError } from '../core/errors.ts';
+import { log } from '../core/log.ts';
+import type { Container } from './container.ts';
+
+/** Slack when SLACK_BOT_TOKEN is set; Teams when configured (or `teams` given: the mounted bot's sender). */
+export function buildDigestDeliveries(config: Config, users: UserRepository, opts: { teams?: DigestSender } = {}): DigestDelivery {
+  return {
+    slack: config.slack.botToken ? createSlackDigestSender({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, users, log }) : undefined,
+    teams: opts.teams ?? teamsDigestSenderFromConfig(config, users, log),
+  };
+}
+
+export function buildDigestServices(container: Pick<Container, 'config' | 'db'>, deliveries: DigestDelivery): DigestServices {
+  const sql = sqlRunner(container.db);
+  return {
+    managers: new DigestRepository(sql),
+    runs: new DigestRunRepository(sql),
+    figures: new DigestFigures(sql),
+    deliveries,
+    compose: { defaultDailyLimitUsd: container.config.cost.dailyLimitUsd },
+    log,
+  };
+}
+
+export interface DigestBackgroundOptions {
+  /** Redis key prefix (tests); the default keeps every deployment's keys under "salesos". */
+  prefix?: string;
+  concurrency?: number;
+  pollMs?: number;
+  repeat?: DigestSchedulerOptions['repeat'];
+  jobOptions?: DigestSchedulerOptions['jobOptions'];
+}
+
+/**
+ * The digest scheduler and worker, until close(). Without REDIS_URL it says the scheduler is off and
+ * returns at once; `salesos digest --manager <email> --print|--send` works either way.
+ */
+export async function startDigestBackground(
+  container: Pick<Container, 'config' | 'db'>,
+  deliveries: DigestDelivery,
+  opts: DigestBackgroundOptions = {},
+): Promise<{ close(): Promise<void> }> {
+  const { redisUrl } = container.config;
+  if (!redisUrl) {
+    log.info('REDIS_URL is not set: the digest scheduler is off. Set REDIS_URL to send scheduled digests; `salesos digest --manager <email> --print` works without it.');
+    return { close: async () => {} };
+  }
+  try {
+    await pingRedis(redisUrl);
+  } catch (err) {
+    throw new DependencyError('redis', `Redis at REDIS_URL is not reachable (${(err as Error).message}); digests cannot be scheduled. Start Redis or unset REDIS_URL.`, { cause: err, down: true });
+  }
+  const services = buildDigestServices(container, deliveries);
+  const platforms = (['slack', 'teams'] as const).filter((p) => deliveries[p]);
+  if (!platforms.length) log.warn('digests are scheduled but neither Slack nor Teams is configured: each run will be recorded as skipped');
+  const scheduler = createDigestScheduler({ redisUrl, prefix: opts.prefix, source: services.managers, log, pollMs: opts.pollMs, repeat: opts.repeat, jobOptions: opts.jobOptions });
+  const worker = startDigestWorker({ redisUrl, prefix: opts.prefix, log, concurrency: opts.concurrency, run: (req) => runDigest(services, req) });
+  try {
+    await scheduler.sync();
+  } catch (err) {
+    await Promise.allSettled([worker.close(), scheduler.close()]);
+    throw err;
+  }
+  scheduler.start();
+  log.info(`digest scheduler running (delivering to ${platforms.join(' and ') || 'no platform'})`);
+  return {
+    async close() {
+      await scheduler.close();
+      await worker.close();
+      log.debug('digest scheduler stopped');
+    },
+  };
+}

@@ -1,0 +1,134 @@
+// One BullMQ job scheduler per manager ("digest:<managerId>", cron pattern + the manager's time zone),
+// reconciled from the database: at start every manager is checked against Redis; then preferences,
+// time zones and teams changed since the last look are applied every `pollMs`. Any process can change a
+// preference (a chat tool, the CLI) by writing the database; every scheduler process picks it up with
+// no restart and no message to miss, and upserts are idempotent when several processes apply the same.
+import { Queue, type RepeatOptions } from 'bullmq';
+import type { ScheduleTarget } from '../db/digest-repository.ts';
+import type { Logger } from '../log.ts';
+import { DIGEST_JOB, DIGEST_QUEUE, DIGEST_RETRY, digestSchedulerId, managerOfScheduler, redisConnection, type DigestJobData, type QueueConnection } from './queues.ts';
+
+export interface ScheduleSource {
+  scheduleTargets(since?: Date): Promise<{ targets: ScheduleTarget[]; now: Date }>;
+}
+
+export interface DigestSchedulerOptions extends QueueConnection {
+  source: ScheduleSource;
+  log: Logger;
+  /** How often to look for changed preferences (default 5 s). */
+  pollMs?: number;
+  /** How often to compare every manager with Redis, removing schedulers of managers gone (default 10 min). */
+  fullSyncMs?: number;
+  /** The repeat options for a target; tests use `{ every: 1000 }` to fire at once. Default: cron + time zone. */
+  repeat?: (target: ScheduleTarget) => RepeatOptions;
+  jobOptions?: { attempts: number; backoff: { type: 'exponential' | 'fixed'; delay: number } };
+}
+
+export interface DigestScheduler {
+  queue: Queue<DigestJobData>;
+  /** Compare every manager with Redis: add, change or remove job schedulers. */
+  sync(): Promise<{ upserted: number; removed: number }>;
+  /** Apply what changed since the last look. */
+  poll(): Promise<number>;
+  /** Start `poll` (and a periodic `sync`) on timers. */
+  start(): void;
+  close(): Promise<void>;
+}
+
+// Re-read a little of the past each poll: a preference committed late with an earlier timestamp is not missed.
+const OVERLAP_MS = 60_000;
+
+const keyOf = (r: RepeatOptions) => `${r.pattern ?? ''}|${r.every ?? ''}|${r.tz ?? ''}`;
+
+export function createDigestScheduler(opts: DigestSchedulerOptions): DigestScheduler {
+  const connection = redisConnection(opts.redisUrl);
+  connection.on('error', (err) => opts.log.warn('digest scheduler: redis connection error', { err }));
+  const queue = new Queue<DigestJobData>(DIGEST_QUEUE, { connection, prefix: opts.prefix });
+  const repeatOf = opts.repeat ?? ((t: ScheduleTarget): RepeatOptions => ({ pattern: t.schedule.cron, tz: t.timeZone }));
+  const jobOptions = opts.jobOptions ?? DIGEST_RETRY;
+  /** What this process last saw in Redis or put there, per manager: the repeat options' key. */
+  const applied = new Map<string, string>();
+  let since: Date | undefined;
+  let timers: NodeJS.Timeout[] = [];
+  let running: Promise<unknown> = Promise.resolve();
+
+  async function apply(target: ScheduleTarget): Promise<'upserted' | 'removed' | 'unchanged'> {
+    const id = digestSchedulerId(target.managerId);
+    if (!target.schedule.enabled) {
+      if (!applied.has(id)) return 'unchanged';
+      await queue.removeJobScheduler(id);
+      applied.delete(id);
+      opts.log.info('digest paused: job scheduler removed', { managerId: target.managerId });
+      return 'removed';
+    }
+    const repeat = repeatOf(target);
+    if (applied.get(id) === keyOf(repeat)) return 'unchanged';
+    await queue.upsertJobScheduler(id, repeat, { name: DIGEST_JOB, data: { managerId: target.managerId }, opts: jobOptions });
+    applied.set(id, keyOf(repeat));
+    opts.log.debug('digest job scheduler set', { managerId: target.managerId, pattern: repeat.pattern, every: repeat.every, tz: repeat.tz });
+    return 'upserted';
+  }
+
+  // One reconciliation at a time per process: a slow full sync and a poll never interleave.
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = running.then(work, work);
+    running = next.catch(() => {});
+    return next;
+  };
+
+  const scheduler: DigestScheduler = {
+    queue,
+    sync: () =>
+      serial(async () => {
+        applied.clear();
+        for (const s of await queue.getJobSchedulers(0, -1)) {
+          if (s.key && managerOfScheduler(s.key)) applied.set(s.key, keyOf({ pattern: s.pattern, every: s.every, tz: s.tz }));
+        }
+        const { targets, now } = await opts.source.scheduleTargets();
+        since = new Date(now.getTime() - OVERLAP_MS);
+        let upserted = 0;
+        let removed = 0;
+        const wanted = new Set<string>();
+        for (const t of targets) {
+          if (t.schedule.enabled) wanted.add(digestSchedulerId(t.managerId));
+          const r = await apply(t);
+          if (r === 'upserted') upserted++;
+          if (r === 'removed') removed++;
+        }
+        for (const id of [...applied.keys()]) {
+          if (wanted.has(id)) continue;
+          await queue.removeJobScheduler(id);
+          applied.delete(id);
+          removed++;
+        }
+        opts.log.info('digest schedules in sync', { managers: wanted.size, upserted, removed });
+        return { upserted, removed };
+      }),
+    poll: () =>
+      serial(async () => {
+        const { targets, now } = await opts.source.scheduleTargets(since);
+        since = new Date(now.getTime() - OVERLAP_MS);
+        let changed = 0;
+        for (const t of targets) if ((await apply(t)) !== 'unchanged') changed++;
+        if (changed) opts.log.info('digest schedules changed', { changed });
+        return changed;
+      }),
+    start() {
+      const every = (ms: number, fn: () => Promise<unknown>, what: string) => {
+        const timer = setInterval(() => void fn().catch((err) => opts.log.warn(`digest scheduler: ${what} failed; trying again later`, { err })), ms);
+        timer.unref();
+        timers.push(timer);
+      };
+      every(opts.pollMs ?? 5000, scheduler.poll, 'looking for changed preferences');
+      every(opts.fullSyncMs ?? 600_000, scheduler.sync, 'full sync');
+    },
+    async close() {
+      for (const t of timers) clearInterval(t);
+      timers = [];
+      await running;
+      await queue.close();
+      connection.disconnect();
+    },
+  };
+  return scheduler;
+}

@@ -139,7 +139,14 @@ export async function searchLeads(prisma: PrismaClient, input: LeadFilter, ctx: 
         : Prisma.sql`(l."createdAt", l."id") < (${new Date(c.key).toISOString()}::timestamptz, ${c.id}::uuid)`,
     );
   }
-  const order = sort === 'score' ? Prisma.sql`l."score" DESC, l."id" DESC` : Prisma.sql`l."createdAt" DESC, l."id" DESC`;
+  // Walking the (score, id) index and filtering is fast unless the filter is rare: then PostgreSQL reads
+  // thousands of rows to find a page. For tech stacks (whose element statistics make the planner's row
+  // estimate good) we ask how many rows match and, below a threshold, sort the matches instead ("+ 0"
+  // hides the index order, so the GIN bitmap scan is used). Trigram and regex estimates are too rough
+  // to decide on, so free text and titles keep the index walk.
+  const rare = filter.tech !== undefined && (await estimatedRows(prisma, where)) < RARE_ROWS;
+  const key = sort === 'score' ? Prisma.sql`l."score"` : Prisma.sql`l."createdAt"`;
+  const order = rare ? Prisma.sql`${key} + ${sort === 'score' ? Prisma.sql`0` : Prisma.sql`interval '0'`} DESC, l."id" DESC` : Prisma.sql`${key} DESC, l."id" DESC`;
   const rows = await prisma.$queryRaw<SummaryRow[]>`
     SELECT ${SUMMARY_COLUMNS}
     FROM "leads" l LEFT JOIN "users" u ON u."id" = l."ownerId"
@@ -157,6 +164,14 @@ export async function searchLeads(prisma: PrismaClient, input: LeadFilter, ctx: 
         ? encodeCursor({ sort, key: sort === 'score' ? last.score : new Date(last.createdAt).getTime(), id: last.id })
         : undefined,
   };
+}
+
+const RARE_ROWS = 20_000;
+
+async function estimatedRows(prisma: PrismaClient, where: Sql[]): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>`
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM "leads" l WHERE ${Prisma.join(where, ' AND ')}`;
+  return row?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY;
 }
 
 export function toSummary(r: SummaryRow): LeadSummary {

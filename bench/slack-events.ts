@@ -11,6 +11,8 @@ import { SIGNING_SECRET, startSlackHarness } from '../test/bots/slack/harness.ts
 
 const SECONDS = Number(process.argv[2] ?? 5);
 const RATES = (process.argv[3] ?? '50,200').split(',').map(Number);
+/** Distinct reps, as in a real workspace: per-user budgets and locks are not one hot row. */
+const USERS = Array.from({ length: 50 }, (_, i) => `UB${i}`);
 const TEXTS = ['help', 'find leads', 'how much budget do I have left?', 'find CTOs at fintech companies'];
 
 interface Sample {
@@ -56,7 +58,7 @@ async function run(target: Target, rate: number, seconds: number): Promise<Sampl
       api_app_id: 'A1',
       event_id: `EvBench${seq}`,
       event_time: Math.floor(Date.now() / 1000),
-      event: { type: 'app_mention', user: 'U1', channel: 'C1', ts, text: `<@UBOT> ${TEXTS[i % TEXTS.length]}` },
+      event: { type: 'app_mention', user: USERS[i % USERS.length], channel: 'C1', ts, text: `<@UBOT> ${TEXTS[i % TEXTS.length]}` },
     });
     const t0 = performance.now();
     sentAt.set(ts, t0);
@@ -150,13 +152,14 @@ async function main() {
   configureLogger({ level: 'error', format: 'json' });
   console.log(`Slack events benchmark: ${SECONDS} s per rate, rates ${RATES.join(', ')} events/s, offline model, PostgreSQL`);
   const h = await startSlackHarness({ demoLeads: 2000 });
-  h.fake.addUser({ id: 'U1', name: 'demo', realName: 'Demo Rep', email: DEMO_REP_EMAIL, tz: 'Europe/Berlin' });
+  for (const id of USERS) h.fake.addUser({ id, name: id.toLowerCase(), realName: `Bench Rep ${id}`, email: `${id.toLowerCase()}@bench.example`, tz: 'Europe/Berlin' });
   const bare = await startBareBolt();
   const rows: Row[] = [];
   let assistantAlone: number[] = [];
   try {
     // Warm both paths up (JIT, connection pools, identity cache) before measuring.
-    await run(h, 20, 1);
+    // First events provision each rep (users.info + insert); measure only after that.
+    await run(h, 25, 4);
     await run(bare, 20, 1);
     assistantAlone = await measureAssistantAlone(h, 100);
     for (const rate of RATES) {

@@ -47,7 +47,12 @@ export function pickIdentities(identities: DigestIdentity[]): Map<DigestPlatform
   return picked;
 }
 
+/** What went wrong, for the delivery record: each error's message and then its cause's, e.g. the platform's error code. */
 export function errorText(err: unknown): string {
-  const e = err as { message?: string; code?: string; data?: { error?: string } };
-  return e?.data?.error ? `${e.code ?? 'error'}: ${e.data.error}` : (e?.message ?? String(err));
+  const parts: string[] = [];
+  for (let e = err as { message?: string; data?: { error?: string }; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    const text = e.data?.error ? `${e.message ?? 'error'} [${e.data.error}]` : (e.message ?? String(e));
+    if (!parts.includes(text)) parts.push(text);
+  }
+  return parts.join(' ← ');
 }

@@ -1,0 +1,209 @@
+// Digests through the real scheduler and worker (Redis), the real database, the fake Slack Web API and
+// the fake Bot Connector: delivery, exactly once, retries with backoff, unreachable identities, DST.
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDigestDeliveries, buildDigestServices, startDigestBackground } from '../../app/digest-background.ts';
+import { runDigest } from '../../core/digest/run-digest.ts';
+import { DIGEST_QUEUE, type DigestJobData } from '../../core/jobs/queues.ts';
+import { createTestContainer, type TestContainer } from '../support/container.ts';
+import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector.ts';
+import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
+import { createManager, dropPrefix, REDIS_URL, uniquePrefix, until } from './digest-fixtures.ts';
+
+const prefix = uniquePrefix('delivery');
+let slack: FakeSlackApi;
+let connector: FakeBotConnector;
+let c: TestContainer;
+let background: { close(): Promise<void> };
+let queue: Queue<DigestJobData>;
+let redis: Redis;
+
+beforeAll(async () => {
+  slack = await startFakeSlackApi();
+  connector = await startFakeBotConnector();
+  c = await createTestContainer({
+    REDIS_URL,
+    SLACK_BOT_TOKEN: 'xoxb-digest',
+    SLACK_SIGNING_SECRET: 'secret',
+    SLACK_API_URL: slack.url,
+    TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+  });
+  background = await startDigestBackground(c, buildDigestDeliveries(c.config, c.users), {
+    prefix,
+    pollMs: 100,
+    concurrency: 4,
+    // Fire every second instead of at 08:30: the period (and its key) still comes from the local date.
+    repeat: () => ({ every: 1000 }),
+    jobOptions: { attempts: 4, backoff: { type: 'fixed', delay: 300 } },
+  });
+  redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  queue = new Queue<DigestJobData>(DIGEST_QUEUE, { connection: redis, prefix });
+}, 60_000);
+
+afterAll(async () => {
+  await background?.close();
+  await queue?.close();
+  redis?.disconnect();
+  await dropPrefix(prefix);
+  await c?.db.drop();
+  await slack?.close();
+  await connector?.close();
+});
+
+const postsTo = (channel: string) => slack.callsTo('chat.postMessage').filter((call) => call.body.channel === channel).length;
+const runOf = (managerId: string) =>
+  c.db.prisma.digestRun.findFirst({ where: { managerId }, include: { deliveries: { orderBy: { platform: 'asc' } } } });
+const finished = (managerId: string) => until('the digest run to finish', async () => {
+  const run = await runOf(managerId);
+  return run && run.status !== 'running' ? run : undefined;
+});
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('scheduled digests', () => {
+  it('the scheduler fires and the manager gets the digest blocks as a Slack DM, once for the period', async () => {
+    const m = await createManager(c.db.prisma, { slack: true });
+    const channel = `D${m.slackUserId}`;
+    const post = await slack.waitForCall('chat.postMessage', (call) => call.body.channel === channel, 10_000);
+    expect(post.token).toBe('xoxb-digest');
+    expect(post.body.blocks[0]).toMatchObject({ type: 'header', text: { text: expect.stringContaining(m.teamName) } });
+    expect(JSON.stringify(post.body.blocks)).toContain('Hot, not contacted');
+    const opened = slack.callsTo('conversations.open').find((call) => call.body.users === m.slackUserId);
+    expect(opened).toBeDefined();
+    // The DM channel is remembered for next time.
+    const identity = await c.db.prisma.platformIdentity.findFirstOrThrow({ where: { userId: m.id, platform: 'slack' } });
+    expect(identity.slackDmChannelId).toBe(channel);
+    // The scheduler keeps firing every second; the period is the same, so nothing more is sent.
+    await sleep(2500);
+    expect(postsTo(channel)).toBe(1);
+    const run = await finished(m.id);
+    expect(run.status).toBe('sent');
+    expect(run.deliveries).toMatchObject([{ platform: 'slack', status: 'sent', attempts: 1 }]);
+  });
+
+  it('a Teams-only manager gets the digest as a proactive Adaptive Card', async () => {
+    const m = await createManager(c.db.prisma, { teams: { serviceUrl: connector.serviceUrl } });
+    const sent = await connector.waitFor((a) => a.conversationId === m.teamsConversationId, 10_000);
+    const attachment = sent.activity.attachments[0];
+    expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(attachment.content)).toContain(m.teamName);
+    await sleep(1500);
+    expect(connector.activities.filter((a) => a.conversationId === m.teamsConversationId)).toHaveLength(1);
+    expect((await finished(m.id)).deliveries).toMatchObject([{ platform: 'teams', status: 'sent' }]);
+  });
+
+  it('a paused digest has no job scheduler and sends nothing', async () => {
+    const m = await createManager(c.db.prisma, { slack: true, paused: true });
+    await sleep(1500);
+    expect(await queue.getJobScheduler(`digest:${m.id}`)).toBeUndefined();
+    expect(postsTo(`D${m.slackUserId}`)).toBe(0);
+    expect(await runOf(m.id)).toBeNull();
+  });
+});
+
+describe('exactly once and retries', () => {
+  const fireAt = new Date().toISOString();
+
+  it('a duplicated job sends one message', async () => {
+    const m = await createManager(c.db.prisma, { slack: true, paused: true });
+    await queue.addBulk([
+      { name: 'digest', data: { managerId: m.id, fireAt }, opts: { jobId: `dup-1-${m.id}` } },
+      { name: 'digest', data: { managerId: m.id, fireAt }, opts: { jobId: `dup-2-${m.id}` } },
+      { name: 'digest', data: { managerId: m.id, fireAt }, opts: { jobId: `dup-3-${m.id}` } },
+    ]);
+    await finished(m.id);
+    const states = () => Promise.all([1, 2, 3].map(async (i) => (await queue.getJob(`dup-${i}-${m.id}`))?.getState()));
+    await until('all three jobs to complete', async () => (await states()).every((s) => s === 'completed') || undefined);
+    await sleep(300);
+    expect(postsTo(`D${m.slackUserId}`)).toBe(1);
+    expect(await c.db.prisma.digestRun.count({ where: { managerId: m.id } })).toBe(1);
+  });
+
+  it('two runs of the same period at the same moment send one message', async () => {
+    const m = await createManager(c.db.prisma, { slack: true, paused: true });
+    const services = buildDigestServices(c, buildDigestDeliveries(c.config, c.users));
+    const req = { managerId: m.id, fireAt: new Date(fireAt), scheduled: false };
+    const outcomes = await Promise.all([runDigest(services, req), runDigest(services, req), runDigest(services, req)]);
+    expect(outcomes.filter((o) => o.status === 'sent')).toHaveLength(1);
+    // The others either found the row locked or found it already sent.
+    for (const o of outcomes.filter((x) => x.status !== 'sent')) expect(['in_progress', 'already_done']).toContain(o.status);
+    expect(postsTo(`D${m.slackUserId}`)).toBe(1);
+  });
+
+  it('a job whose delivery fails twice is retried with backoff and sends one message', async () => {
+    const m = await createManager(c.db.prisma, { slack: true, paused: true });
+    const channel = `D${m.slackUserId}`;
+    slack.failNext('chat.postMessage', { kind: 'http_500' }, 2);
+    await queue.add('digest', { managerId: m.id, fireAt }, { attempts: 4, backoff: { type: 'fixed', delay: 300 } });
+    const run = await finished(m.id);
+    expect(run.status).toBe('sent');
+    expect(run.deliveries).toMatchObject([{ platform: 'slack', status: 'sent', attempts: 3, error: null }]);
+    const calls = slack.callsTo('chat.postMessage').filter((call) => call.body.channel === channel);
+    expect(calls).toHaveLength(3);
+    // Backoff: each retry waited for the delay.
+    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(250);
+    expect(calls[2]!.at - calls[1]!.at).toBeGreaterThanOrEqual(250);
+  });
+
+  it('a delivery that keeps failing is recorded as failed after the last attempt', async () => {
+    const m = await createManager(c.db.prisma, { slack: true, paused: true });
+    slack.failNext('chat.postMessage', { kind: 'error', error: 'internal_error' }, 2);
+    await queue.add('digest', { managerId: m.id, fireAt }, { attempts: 2, backoff: { type: 'fixed', delay: 100 } });
+    const run = await finished(m.id);
+    expect(run.status).toBe('failed');
+    expect(run.deliveries).toMatchObject([{ platform: 'slack', status: 'failed', attempts: 2, error: expect.stringContaining('internal_error') }]);
+  });
+
+  it('an unreachable Slack identity is skipped with a record and Teams still gets the digest', async () => {
+    const m = await createManager(c.db.prisma, { slack: true, teams: { serviceUrl: connector.serviceUrl }, paused: true });
+    slack.failNext('conversations.open', { kind: 'error', error: 'user_not_found' });
+    await queue.add('digest', { managerId: m.id, fireAt });
+    const run = await finished(m.id);
+    expect(run.status).toBe('partial');
+    expect(run.deliveries).toMatchObject([
+      { platform: 'slack', status: 'skipped', error: expect.stringContaining('user_not_found') },
+      { platform: 'teams', status: 'sent' },
+    ]);
+    const identity = await c.db.prisma.platformIdentity.findFirstOrThrow({ where: { userId: m.id, platform: 'slack' } });
+    expect(identity.unreachableReason).toMatch(/user_not_found/);
+    expect(connector.activities.filter((a) => a.conversationId === m.teamsConversationId)).toHaveLength(1);
+  });
+
+  it('a manager with no chat identity gets a skipped run, not an error', async () => {
+    const m = await createManager(c.db.prisma, { paused: true });
+    await queue.add('digest', { managerId: m.id, fireAt });
+    const run = await finished(m.id);
+    expect(run.status).toBe('skipped');
+    expect(run.deliveries).toEqual([]);
+  });
+});
+
+describe('daylight-saving changes', () => {
+  it('the two 02:30s of the autumn change in Berlin give one digest', async () => {
+    const m = await createManager(c.db.prisma, { slack: true, paused: true });
+    await queue.add('digest', { managerId: m.id, fireAt: '2026-10-25T00:30:00Z' });
+    await queue.add('digest', { managerId: m.id, fireAt: '2026-10-25T01:30:00Z' });
+    await finished(m.id);
+    await sleep(500);
+    expect(postsTo(`D${m.slackUserId}`)).toBe(1);
+    const runs = await c.db.prisma.digestRun.findMany({ where: { managerId: m.id } });
+    expect(runs.map((r) => r.periodKey)).toEqual(['daily:2026-10-25']);
+  });
+
+  it('a New York manager gets one digest on each side of the spring change', async () => {
+    const m = await createManager(c.db.prisma, { slack: true, paused: true, timeZone: 'America/New_York' });
+    // 02:30 does not exist on 8 Mar 2026; the scheduler fires at 03:30 EDT (07:30Z) instead.
+    for (const fireAt of ['2026-03-07T07:30:00Z', '2026-03-08T07:30:00Z', '2026-03-09T06:30:00Z']) await queue.add('digest', { managerId: m.id, fireAt });
+    await until('three runs', async () => (await c.db.prisma.digestRun.count({ where: { managerId: m.id, status: 'sent' } })) === 3 || undefined);
+    const runs = await c.db.prisma.digestRun.findMany({ where: { managerId: m.id }, orderBy: { periodKey: 'asc' } });
+    expect(runs.map((r) => r.periodKey)).toEqual(['daily:2026-03-07', 'daily:2026-03-08', 'daily:2026-03-09']);
+    expect(postsTo(`D${m.slackUserId}`)).toBe(3);
+  });
+
+  it("BullMQ's scheduler moves a 02:30 Berlin digest to 03:30 on the spring-forward day", async () => {
+    await queue.upsertJobScheduler('dst-probe', { pattern: '30 2 * * *', tz: 'Europe/Berlin', startDate: '2027-03-27T12:00:00Z' }, { name: 'probe', data: { managerId: 'none' } });
+    const scheduler = await queue.getJobScheduler('dst-probe');
+    expect(new Date(scheduler!.next!).toISOString()).toBe('2027-03-28T01:30:00.000Z');
+    await queue.removeJobScheduler('dst-probe');
+  });
+});

@@ -73,7 +73,9 @@ export function createModelMiddleware(o: ModelMiddlewareOptions): LanguageModelM
     const input: Record<string, unknown> = { messages: params.prompt.length, tools: params.tools?.map((t) => t.name) ?? [] };
     try {
       const price = o.price();
-      const estimatedInputTokens = estimateInputTokens(params);
+      // A free model (offline, a priced-at-zero local one) costs nothing however long the prompt: skip counting.
+      const free = price.inputPerMTok === 0 && price.outputPerMTok === 0;
+      const estimatedInputTokens = free ? 0 : estimateInputTokens(params);
       const maxOut = maxOutputTokens(params, price);
       Object.assign(input, { estimatedInputTokens, maxOutputTokens: maxOut });
       const estimateUsd = priceUsage(price, { inputTokens: estimatedInputTokens, outputTokens: maxOut });

@@ -12,14 +12,31 @@ export const FILE_PART_TOKENS = 2_000;
  */
 export function estimateInputTokens(params: Pick<LanguageModelV4CallOptions, 'prompt' | 'tools' | 'responseFormat'>): number {
   let files = 0;
-  const json = JSON.stringify([params.prompt, params.tools ?? null, params.responseFormat ?? null], (_key, value: unknown) => {
-    if (value && typeof value === 'object' && (value as { type?: unknown }).type === 'file') {
-      files++;
-      return { ...(value as object), data: '[file]' };
-    }
-    return value;
-  });
-  return countTokens(json) + files * FILE_PART_TOKENS;
+  const stringify = (value: unknown) =>
+    JSON.stringify(value ?? null, (_key, v: unknown) => {
+      if (v && typeof v === 'object' && (v as { type?: unknown }).type === 'file') {
+        files++;
+        return { ...(v as object), data: '[file]' };
+      }
+      return v;
+    });
+  // Counted piece by piece so the parts every call repeats (tool schemas, instructions, earlier messages)
+  // come from the cache; a token never spans two pieces, so the sum errs high, as a reservation must.
+  let tokens = cachedCount(stringify(params.tools)) + cachedCount(stringify(params.responseFormat));
+  for (const message of params.prompt) tokens += cachedCount(stringify(message));
+  return tokens + files * FILE_PART_TOKENS;
+}
+
+const CACHE_LIMIT = 2_000;
+const counts = new Map<string, number>();
+
+function cachedCount(text: string): number {
+  const hit = counts.get(text);
+  if (hit !== undefined) return hit;
+  const n = countTokens(text);
+  if (counts.size >= CACHE_LIMIT) counts.delete(counts.keys().next().value!);
+  counts.set(text, n);
+  return n;
 }
 
 /** The most output tokens the call may produce: the caller's cap, else the model's own maximum. */

@@ -1,4 +1,5 @@
 import { runConsoleSession } from '../../bots/console/session.ts';
+import { createSlackBot, SLACK_EVENTS_PATH, type SlackBot } from '../../bots/slack/app.ts';
 import { createTeamsBot } from '../../bots/teams/bot.ts';
 import { log } from '../../core/log.ts';
 import { buildContainer, type Container } from '../container.ts';
@@ -33,12 +34,19 @@ export const startCommand: Command = {
     const teams = createTeamsBot({ config, assistant: container.assistant, users: container.users, log });
     http.route('POST', '/api/messages', teams.handleRequest);
     if (teams.mode !== 'refused') platforms.push('Teams (POST /api/messages)');
+    let slack: SlackBot | undefined;
+    if (config.slack.botToken) {
+      slack = createSlackBot({ config, assistant: container.assistant, users: container.users, log });
+      if (slack.handler) http.route('POST', SLACK_EVENTS_PATH, slack.handler);
+      platforms.push(slack.mode === 'socket' ? 'Slack (Socket Mode)' : `Slack (POST ${SLACK_EVENTS_PATH})`);
+    }
 
     let stopping: Promise<number> | undefined;
     const stop = (why: string) =>
       (stopping ??= (async () => {
         log.info(`${why}: finishing in-flight work and shutting down`);
         try {
+          await slack?.stop();
           await http.close();
           // Acknowledged Teams activities may still be replying: let them finish before the database closes.
           await teams.drain();
@@ -58,6 +66,7 @@ export const startCommand: Command = {
 
     const port = await http.listen(config.port);
     log.info(`SalesOS is listening on http://localhost:${port} (GET /healthz, GET /readyz)`, { port });
+    await slack?.start();
     if (platforms.length) log.info(`chat platforms: ${platforms.join(', ')}`);
 
     const chat = platforms.length === 0 && !values['no-chat'] && process.stdin.isTTY && process.stdout.isTTY;

@@ -122,3 +122,37 @@ describe('salesos start with Teams in emulator mode', () => {
     }
   }, 60_000);
 });
+
+describe('salesos start with Slack in HTTP mode', () => {
+  it('mounts POST /slack/events: a signed mention gets a threaded reply, a forged one 401', async () => {
+    const { startFakeSlackApi, signSlackRequest, FAKE_TEAM_ID } = await import('../support/fake-slack-api.ts');
+    const slackApi = await startFakeSlackApi();
+    slackApi.addUser({ id: 'U0REP', name: 'rita', realName: 'Rita Rep', email: 'rita@example.com', tz: 'Europe/Berlin' });
+    const db = await createEmptyDatabase();
+    const secret = 'start-test-signing-secret';
+    const server = await startServer({ DATABASE_URL: db.url, SLACK_BOT_TOKEN: 'xoxb-start-test', SLACK_SIGNING_SECRET: secret, SLACK_API_URL: slackApi.url });
+    try {
+      expect(server.logs().some((l) => String(l.message).includes('Slack (POST /slack/events)'))).toBe(true);
+      const body = JSON.stringify({
+        type: 'event_callback',
+        team_id: FAKE_TEAM_ID,
+        api_app_id: 'A0APP',
+        event_id: 'Ev0START',
+        event_time: Math.floor(Date.now() / 1000),
+        event: { type: 'app_mention', user: 'U0REP', text: '<@UBOT> help', ts: '1764100000.000100', channel: 'C0SALES', event_ts: '1764100000.000100' },
+      });
+      const url = `http://127.0.0.1:${server.port}/slack/events`;
+      const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signSlackRequest('wrong-secret', body) }, body });
+      expect(forged.status).toBe(401);
+      const ok = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signSlackRequest(secret, body) }, body });
+      expect(ok.status).toBe(200);
+      const reply = await slackApi.waitForCall('chat.postMessage', (c) => c.body.thread_ts === '1764100000.000100', 20_000);
+      expect(reply.token).toBe('xoxb-start-test');
+      expect(String(reply.body.text)).toContain('SalesOS');
+    } finally {
+      expect(await server.stop()).toBe(0);
+      await slackApi.close();
+      await db.drop();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,74 @@
+import { renderCard } from '../../bots/console/render/index.ts';
+import { composeDigest } from '../../core/digest/compose.ts';
+import { DigestDeliveryError } from '../../core/digest/deliver.ts';
+import { digestPeriod, type Cadence } from '../../core/digest/period.ts';
+import { runDigest, type DigestOutcome } from '../../core/digest/run-digest.ts';
+import { parseCron } from '../../core/digest/schedule.ts';
+import { ValidationError } from '../../core/errors.ts';
+import { buildDigestDeliveries, buildDigestServices } from '../digest-background.ts';
+import { parseOptions, type Command } from './command.ts';
+import { openContainer } from './session.ts';
+
+const CADENCES: readonly Cadence[] = ['daily', 'weekly'];
+
+function describeOutcome(o: DigestOutcome): string[] {
+  switch (o.status) {
+    case 'not_applicable':
+      return [`No digest: ${o.reason}.`];
+    case 'in_progress':
+      return [`The ${o.periodKey} digest is being sent by another process right now.`];
+    case 'already_done':
+      return [`The ${o.periodKey} digest was already sent (${o.runStatus}); it goes out once per period.`, ...o.deliveries.map((d) => `  ${d.platform}: ${d.status}${d.error ? ` — ${d.error}` : ''}`)];
+    default:
+      if (!o.deliveries.length) return [`Nothing sent for ${o.periodKey}: the manager has no Slack or Teams identity linked.`];
+      return [`Digest ${o.periodKey}: ${o.status}.`, ...o.deliveries.map((d) => `  ${d.platform}: ${d.status}${d.error ? ` — ${d.error}` : ''}`)];
+  }
+}
+
+export const digestCommand: Command = {
+  name: 'digest',
+  usage: 'digest --manager <email> [--print | --send] [--period daily|weekly]',
+  summary: "Show a manager's team digest in the terminal (--print, the default) or send it now to their Slack/Teams (--send).",
+  async run(argv) {
+    const { values } = parseOptions(argv, {
+      manager: { type: 'string' },
+      print: { type: 'boolean' },
+      send: { type: 'boolean' },
+      period: { type: 'string' },
+      width: { type: 'string' },
+    });
+    if (!values.manager) throw new ValidationError('Name the manager: salesos digest --manager <email> [--print | --send].');
+    if (values.print && values.send) throw new ValidationError('Choose one of --print and --send.');
+    if (values.period && !CADENCES.includes(values.period as Cadence)) throw new ValidationError(`--period must be daily or weekly (got "${values.period}").`);
+    const width = values.width ? Number(values.width) : Math.min(process.stdout.columns || 100, 140);
+    if (!Number.isInteger(width) || width < 20) throw new ValidationError(`--width must be a whole number of columns, at least 20 (got "${values.width}").`);
+    const cadence = values.period as Cadence | undefined;
+
+    const container = await openContainer();
+    try {
+      const deliveries = values.send ? buildDigestDeliveries(container.config, container.users) : {};
+      const services = buildDigestServices(container, deliveries);
+      const manager = await services.managers.managerByEmail(values.manager);
+      if (!values.send) {
+        const period = digestPeriod({ cadence: cadence ?? manager.schedule.cadence, timeZone: manager.timeZone, fireAt: new Date(), scheduleDays: parseCron(manager.schedule.cron).days });
+        const card = await composeDigest(services.figures, manager, period, services.compose);
+        const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+        process.stdout.write(renderCard(card, { width, color, timeZone: manager.timeZone }) + '\n');
+        return 0;
+      }
+      if (!deliveries.slack && !deliveries.teams)
+        throw new ValidationError('Neither Slack nor Teams is configured, so there is nowhere to send the digest. Set SLACK_BOT_TOKEN or the MICROSOFT_APP_* variables, or use --print.');
+      try {
+        const outcome = await runDigest(services, { managerId: manager.id, fireAt: new Date(), cadence, scheduled: false, finalAttempt: true });
+        process.stdout.write(describeOutcome(outcome).join('\n') + '\n');
+        return 0;
+      } catch (err) {
+        if (!(err instanceof DigestDeliveryError)) throw err;
+        process.stdout.write(`The digest could not be delivered:\n${err.platforms.map((p) => `  ${p.platform}: ${p.error}`).join('\n')}\n`);
+        return 1;
+      }
+    } finally {
+      await container.close();
+    }
+  },
+};

@@ -1,0 +1,47 @@
+import { log } from '../../core/log.ts';
+import { ConfigError } from '../../core/errors.ts';
+import { buildDigestDeliveries, startDigestBackground } from '../digest-background.ts';
+import { parseOptions, type Command } from './command.ts';
+import { openContainer } from './session.ts';
+
+export const workerCommand: Command = {
+  name: 'worker',
+  usage: 'worker [--concurrency <n>] [--prefix <redis key prefix>]',
+  summary: 'Run the background workers (scheduled manager digests) until SIGTERM; needs REDIS_URL.',
+  async run(argv) {
+    const { values } = parseOptions(argv, { concurrency: { type: 'string' }, prefix: { type: 'string' } });
+    const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+    if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 500))
+      throw new ConfigError([`--concurrency: expected a whole number from 1 to 500 (got "${values.concurrency}")`]);
+    const container = await openContainer();
+    let background: { close(): Promise<void> };
+    try {
+      if (!container.config.redisUrl)
+        throw new ConfigError(['REDIS_URL: required by `salesos worker` to schedule and run digests, e.g. redis://localhost:6379 (got not set)']);
+      background = await startDigestBackground(container, buildDigestDeliveries(container.config, container.users), { concurrency, prefix: values.prefix });
+    } catch (err) {
+      await container.close();
+      throw err;
+    }
+    log.info('salesos worker running; stop it with SIGTERM or Ctrl-C');
+    return await new Promise<number>((resolve) => {
+      let stopping = false;
+      const stop = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        log.info(`${signal} received: finishing the digests in progress and shutting down`);
+        try {
+          await background.close();
+          await container.close();
+          log.info('salesos worker stopped cleanly');
+          resolve(0);
+        } catch (err) {
+          log.error('worker shutdown failed', { err });
+          resolve(1);
+        }
+      };
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+      process.once('SIGINT', () => void stop('SIGINT'));
+    });
+  },
+};

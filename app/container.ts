@@ -8,6 +8,7 @@ import { ConversationRepository } from '../core/db/conversations-repository.ts';
 import { DeliveryRepository } from '../core/db/deliveries-repository.ts';
 import { EmailReviewRepository } from '../core/db/email-reviews-repository.ts';
 import { LeadActivityRepository } from '../core/db/lead-activities-repository.ts';
+import { LeadLookupRepository } from '../core/db/lead-lookup.ts';
 import { LeadRepository } from '../core/db/leads-repository.ts';
 import { UserRepository } from '../core/db/users-repository.ts';
 import { createEnricher } from '../core/enrichment/enricher.ts';
@@ -49,6 +50,7 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
   const services: ToolServices = {
     prisma,
     leads,
+    lookup: new LeadLookupRepository(prisma),
     users,
     activities: new LeadActivityRepository(prisma),
     emailReviews: new EmailReviewRepository(prisma),

@@ -1,5 +1,5 @@
 // Resolves what a rep calls a lead (id, email, full name) to exactly one lead they may see, or says why not.
-import { findVisibleLeads, parseLeadRef } from '../core/db/lead-lookup.ts';
+import { parseLeadRef } from '../core/db/lead-lookup.ts';
 import type { LeadSummary } from '../core/db/leads-repository.ts';
 import { NotFoundError, ValidationError } from '../core/errors.ts';
 import type { ToolContext } from './tool.ts';
@@ -9,7 +9,7 @@ export const leadRefDescription =
 
 export async function resolveLead(ref: string, ctx: ToolContext): Promise<LeadSummary> {
   const parsed = parseLeadRef(ref);
-  const found = await findVisibleLeads(ctx.services.prisma, parsed, ctx.scope);
+  const found = await ctx.services.lookup.find(parsed, ctx.scope);
   if (found.length === 1) return found[0]!;
   if (found.length === 0) {
     throw new NotFoundError(

@@ -2,6 +2,7 @@
 import type { LanguageModel } from 'ai';
 import type { EmailReviewRepository } from '../core/db/email-reviews-repository.ts';
 import type { LeadRepository } from '../core/db/leads-repository.ts';
+import type { LeadLookupRepository } from '../core/db/lead-lookup.ts';
 import type { LeadActivityRepository } from '../core/db/lead-activities-repository.ts';
 import type { UserRepository } from '../core/db/users-repository.ts';
 import type { PrismaClient } from '../core/db/generated/client.ts';
@@ -11,6 +12,7 @@ import type { Guards } from '../core/governance.ts';
 export interface ToolServices {
   prisma: PrismaClient;
   leads: LeadRepository;
+  lookup: LeadLookupRepository;
   activities: LeadActivityRepository;
   users: UserRepository;
   emailReviews: EmailReviewRepository;

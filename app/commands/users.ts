@@ -38,7 +38,7 @@ export const usersCommand: Command = {
         let teamId: string | undefined;
         if (values.manager) {
           const manager = await users.getByEmail(values.manager);
-          const team = manager && (await runtime.db.prisma.team.findUnique({ where: { managerId: manager.id } }));
+          const team = manager && (await users.teamManagedBy(manager.id));
           if (!team) throw new ValidationError(`${values.manager} is not a manager with a team.`);
           teamId = team.id;
         }
@@ -55,7 +55,7 @@ export const usersCommand: Command = {
         const usd = amount === 'default' ? null : Number(amount);
         if (usd !== null && !(Number.isFinite(usd) && usd >= 0 && usd <= 100_000))
           throw new ValidationError(`The budget must be a number of USD from 0 to 100000, or "default" (got "${amount}").`);
-        await runtime.db.prisma.user.update({ where: { id: user.id }, data: { dailyLimitUsd: usd } });
+        await users.setDailyLimit(user.id, usd);
         process.stdout.write(
           usd === null
             ? `${user.email} now has the default daily AI budget ($${runtime.config.cost.dailyLimitUsd.toFixed(2)}).\n`

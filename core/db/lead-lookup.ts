@@ -16,8 +16,17 @@ export function parseLeadRef(raw: string): LeadRef {
   return { kind: 'name', value };
 }
 
-/** Leads matching the reference within the scope: one, several (ambiguous name) or none. */
-export async function findVisibleLeads(prisma: PrismaClient, ref: LeadRef, scope: LeadScope, limit = 6): Promise<LeadSummary[]> {
+/** Finds the leads a reference points at, within what the asker may see. */
+export class LeadLookupRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Leads matching the reference within the scope: one, several (ambiguous name) or none. */
+  find(ref: LeadRef, scope: LeadScope, limit = 6): Promise<LeadSummary[]> {
+    return findVisibleLeads(this.prisma, ref, scope, limit);
+  }
+}
+
+async function findVisibleLeads(prisma: PrismaClient, ref: LeadRef, scope: LeadScope, limit: number): Promise<LeadSummary[]> {
   const match =
     ref.kind === 'id'
       ? Prisma.sql`l."id" = ${ref.value}::uuid`

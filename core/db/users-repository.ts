@@ -143,6 +143,18 @@ export class UserRepository {
   }
 
   /** A team managed by this user, who joins it as a member. */
+  /** The team a manager manages, if any. */
+  async teamManagedBy(managerId: string): Promise<Team | undefined> {
+    if (!UUID.test(managerId)) return undefined;
+    return (await this.prisma.team.findUnique({ where: { managerId } })) ?? undefined;
+  }
+
+  /** A user's own daily AI budget in USD; null falls back to COST_DAILY_LIMIT_USD. */
+  async setDailyLimit(userId: string, usd: number | null): Promise<void> {
+    if (usd !== null && !(Number.isFinite(usd) && usd >= 0)) throw new ValidationError('A daily budget must be 0 USD or more.');
+    await this.prisma.user.update({ where: { id: userId }, data: { dailyLimitUsd: usd } });
+  }
+
   async createTeam(name: string, managerId: string): Promise<Team> {
     const teamName = name.trim();
     if (!teamName) throw new ValidationError('A team needs a name.');

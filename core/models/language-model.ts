@@ -24,9 +24,11 @@ export function chooseLanguageModel(config: Pick<Config, 'model'>): ModelChoice 
     return { model: provider.chat(modelId), id: modelId, provider: 'openai-compatible', label: `${modelId} at ${baseUrl}` };
   }
   if (apiKey) {
+    // Chat completions here too: one wire protocol for OpenAI and every compatible server, the one the
+    // tests exercise against a fake server; tool calling and streaming work the same on it.
     const provider = createOpenAI({ apiKey });
     const modelId = id ?? DEFAULT_OPENAI_MODEL;
-    return { model: provider.responses(modelId), id: modelId, provider: 'openai', label: `OpenAI ${modelId}` };
+    return { model: provider.chat(modelId), id: modelId, provider: 'openai', label: `OpenAI ${modelId}` };
   }
   return {
     model: createOfflineModel(),

@@ -122,3 +122,13 @@ describe('an OpenAI-compatible server', () => {
     }
   });
 });
+
+describe('OpenAI itself', () => {
+  it('is chosen from OPENAI_API_KEY and spoken to with the same chat-completions protocol', () => {
+    const choice = chooseLanguageModel({ model: { apiKey: 'sk-test-abcdefghijklmnop', id: 'gpt-5-mini' } });
+    expect(choice.provider).toBe('openai');
+    expect(choice.label).toBe('OpenAI gpt-5-mini');
+    expect((choice.model as { provider: string }).provider).toBe('openai.chat');
+    expect(chooseLanguageModel({ model: { apiKey: 'sk-test-abcdefghijklmnop' } }).id).toBe('gpt-5-mini');
+  });
+});

@@ -1,5 +1,6 @@
 // The audit_entries table: chained appends under one advisory lock (a single chain across all
-// processes, never forked), ordered reads for verification, and recent rows for `audit tail`.
+// processes, never forked) written a batch at a time, ordered reads for verification, and recent rows
+// for `audit tail`.
 import type { PrismaClient } from './generated/client.ts';
 import type { SqlRunner } from './sql-runner.ts';
 
@@ -41,30 +42,54 @@ export interface AuditTailRow {
   durationMs: number;
 }
 
+const INSERT_ROWS = `INSERT INTO audit_entries ("createdAt", "actorId", platform, "conversationId", kind, name, input, outcome, "errorCode", "costUsd", "durationMs", "prevHash", hash)
+  SELECT $1::timestamptz, r."actorId", r.platform, r."conversationId", r.kind::"AuditKind", r.name, r.input, r.outcome::"AuditOutcome", r."errorCode", r."costUsd", r."durationMs", r."prevHash", r.hash
+  FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[], $9::text[], $10::numeric[], $11::int[], $12::text[], $13::text[])
+       WITH ORDINALITY AS r("actorId", platform, "conversationId", kind, name, input, outcome, "errorCode", "costUsd", "durationMs", "prevHash", hash, ord)
+  ORDER BY r.ord
+  RETURNING seq, hash`;
+
 /**
- * Append one row (the hot path of every tool and model call). `hashOf` gets the previous row's hash
- * (undefined for the first row) and the row's timestamp, and returns [prevHash, hash] to store.
+ * Append rows in order as one transaction (the hot path of every tool and model call, batched by the
+ * trail's writer). Under the chain lock, BEGIN + lock + reading the last hash and the clock travel in one
+ * round trip, then one INSERT; `chain` gets the previous row's hash (undefined for the first row) and the
+ * batch's timestamp, and returns [prevHash, hash] for each row. Returns the rows' seqs, in order.
  */
-export async function appendAuditRow(
+export async function appendAuditRows(
   sql: SqlRunner,
-  fields: AuditRowFields,
-  hashOf: (prev: string | undefined, createdAt: Date) => [string, string],
-): Promise<number> {
-  return sql.transaction(async (tx) => {
-    // Timestamps are stored with millisecond precision; truncate first so the hash covers what is stored.
-    const [last] = await tx.query<{ prev: string | null; now: Date }>(
+  rows: AuditRowFields[],
+  chain: (prev: string | undefined, createdAt: Date) => [string, string][],
+): Promise<number[]> {
+  return sql.transaction(
+    async (tx, firstRows) => {
+      const last = firstRows[0] as { prev: string | null; now: Date | string };
+      const createdAt = new Date(last.now);
+      const hashes = chain(last.prev ?? undefined, createdAt);
+      const col = <K extends keyof AuditRowFields>(k: K) => rows.map((r) => r[k]);
+      const inserted = await tx.query<{ seq: number | bigint; hash: string }>(INSERT_ROWS, [
+        createdAt,
+        col('actorId'),
+        col('platform'),
+        col('conversationId'),
+        col('kind'),
+        col('name'),
+        rows.map((r) => JSON.stringify(r.input)),
+        col('outcome'),
+        col('errorCode'),
+        col('costUsd'),
+        col('durationMs'),
+        hashes.map((h) => h[0]),
+        hashes.map((h) => h[1]),
+      ]);
+      const seqOf = new Map(inserted.map((r) => [r.hash, Number(r.seq)]));
+      return hashes.map((h) => seqOf.get(h[1])!);
+    },
+    [
+      `SELECT 1 AS locked FROM pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`,
+      // Timestamps are stored with millisecond precision; truncate first so the hash covers what is stored.
       `SELECT (SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1) AS prev, date_trunc('milliseconds', clock_timestamp()) AS now`,
-    );
-    const createdAt = last!.now;
-    const [prevHash, hash] = hashOf(last!.prev ?? undefined, createdAt);
-    const [row] = await tx.query<{ seq: number | bigint }>(
-      `INSERT INTO audit_entries ("createdAt", "actorId", platform, "conversationId", kind, name, input, outcome, "errorCode", "costUsd", "durationMs", "prevHash", hash)
-       VALUES ($1::timestamptz, $2::uuid, $3::text, $4::text, $5::text::"AuditKind", $6::text, $7::jsonb, $8::text::"AuditOutcome", $9::text, $10::numeric, $11::int, $12::text, $13::text)
-       RETURNING seq`,
-      [createdAt, fields.actorId, fields.platform, fields.conversationId, fields.kind, fields.name, JSON.stringify(fields.input), fields.outcome, fields.errorCode, fields.costUsd, fields.durationMs, prevHash, hash],
-    );
-    return Number(row!.seq);
-  }, `SELECT 1 AS locked FROM pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+    ],
+  );
 }
 
 /** Reads of the trail: ordered batches for verification and recent rows for `audit tail`. */

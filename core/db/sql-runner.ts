@@ -7,10 +7,11 @@ export interface SqlRunner {
   /** Rows of a statement with positional parameters ($1, $2…); UPDATEs return rows through RETURNING. */
   query<R>(text: string, params?: unknown[]): Promise<R[]>;
   /**
-   * Run `fn` in one transaction on one connection; rolled back when it throws. `first` (a statement
-   * without parameters, e.g. taking a lock) runs before `fn`, sent with BEGIN in one round trip on a pool.
+   * Run `fn` in one transaction on one connection; rolled back when it throws. `first` (statements
+   * without parameters, e.g. taking a lock, then reading what the lock guards) run before `fn`, sent with
+   * BEGIN in one round trip on a pool; `fn` gets the rows of the last of them.
    */
-  transaction<T>(fn: (sql: SqlRunner) => Promise<T>, first?: string): Promise<T>;
+  transaction<T>(fn: (sql: SqlRunner, firstRows: unknown[]) => Promise<T>, first?: string | string[]): Promise<T>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,13 +19,23 @@ export const isUuid = (s: string | undefined): s is string => typeof s === 'stri
 
 type TxClient = Pick<PrismaClient, '$queryRawUnsafe'>;
 
+const list = (first: string | string[] | undefined): string[] => (first === undefined ? [] : Array.isArray(first) ? first : [first]);
+
+/** Several parameterless statements in one simple-protocol round trip; the rows of the last one. */
+async function simpleBatch(client: pg.PoolClient, statements: string[]): Promise<unknown[]> {
+  const result = (await client.query(statements.join('; '))) as unknown as pg.QueryResult | pg.QueryResult[];
+  const last = Array.isArray(result) ? result[result.length - 1] : result;
+  return last?.rows ?? [];
+}
+
 function fromPrisma(prisma: TxClient, root?: PrismaClient): SqlRunner {
   return {
     query: <R>(text: string, params: unknown[] = []) => prisma.$queryRawUnsafe<R[]>(text, ...params),
-    transaction: async <T>(fn: (sql: SqlRunner) => Promise<T>, first?: string) => {
+    transaction: async <T>(fn: (sql: SqlRunner, firstRows: unknown[]) => Promise<T>, first?: string | string[]) => {
       const run = async (tx: TxClient) => {
-        if (first) await tx.$queryRawUnsafe(first);
-        return fn(fromPrisma(tx));
+        let rows: unknown[] = [];
+        for (const statement of list(first)) rows = await tx.$queryRawUnsafe<unknown[]>(statement);
+        return fn(fromPrisma(tx), rows);
       };
       if (!root) return run(prisma);
       return root.$transaction((tx) => run(tx), { maxWait: 10_000, timeout: 15_000 });
@@ -36,8 +47,8 @@ function fromClient(client: pg.PoolClient): SqlRunner {
   return {
     query: async <R>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[],
     transaction: async (fn, first) => {
-      if (first) await client.query(first);
-      return fn(fromClient(client));
+      const statements = list(first);
+      return fn(fromClient(client), statements.length ? await simpleBatch(client, statements) : []);
     },
   };
 }
@@ -45,11 +56,11 @@ function fromClient(client: pg.PoolClient): SqlRunner {
 function fromPool(pool: pg.Pool): SqlRunner {
   return {
     query: async <R>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as R[],
-    async transaction<T>(fn: (sql: SqlRunner) => Promise<T>, first?: string): Promise<T> {
+    async transaction<T>(fn: (sql: SqlRunner, firstRows: unknown[]) => Promise<T>, first?: string | string[]): Promise<T> {
       const client = await pool.connect();
       try {
-        await client.query(first ? `BEGIN; ${first}` : 'BEGIN');
-        const result = await fn(fromClient(client));
+        const firstRows = await simpleBatch(client, ['BEGIN', ...list(first)]);
+        const result = await fn(fromClient(client), list(first).length ? firstRows : []);
         await client.query('COMMIT');
         return result;
       } catch (err) {

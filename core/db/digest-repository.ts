@@ -85,6 +85,25 @@ export class DigestRepository {
     return row ? toManager(row) : undefined;
   }
 
+  /** The manager and their Slack/Teams identities (most recently linked first), in one round trip. */
+  async managerWithIdentities(id: string): Promise<{ manager: DigestManager; identities: DigestIdentity[] } | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const [row] = await this.sql.query<ManagerRow & { identities: (Omit<DigestIdentity, 'unreachableAt'> & { unreachableAt: string | null })[] }>(
+      `${MANAGER_SELECT.replace('FROM users u', `, COALESCE((
+          SELECT json_agg(json_build_object('id', i.id, 'userId', i."userId", 'platform', i.platform, 'tenantId', i."tenantId", 'externalUserId', i."externalUserId",
+            'displayName', i."displayName", 'slackDmChannelId', i."slackDmChannelId", 'teamsConversation', i."teamsConversation",
+            'unreachableAt', i."unreachableAt", 'unreachableReason', i."unreachableReason") ORDER BY i."updatedAt" DESC, i.id)
+          FROM platform_identities i WHERE i."userId" = u.id AND i.platform IN ('slack', 'teams')), '[]') AS identities
+        FROM users u`)} WHERE u.id = $1::uuid`,
+      [id],
+    );
+    if (!row) return undefined;
+    return {
+      manager: toManager(row),
+      identities: row.identities.map((i) => ({ ...i, unreachableAt: i.unreachableAt ? new Date(i.unreachableAt) : null })),
+    };
+  }
+
   /** The manager a CLI user named; NotFoundError when there is none or they manage no team. */
   async managerByEmail(email: string): Promise<DigestManager> {
     const [row] = await this.sql.query<ManagerRow>(`${MANAGER_SELECT} WHERE u.email = $1::text`, [email.trim().toLowerCase()]);

@@ -30,30 +30,46 @@ export interface DigestRunRecord {
 /** A run whose row lock this worker holds, for the length of one transaction. */
 export interface LockedRun {
   run: DigestRunRecord;
+  /** The composed card, kept on the run so a retry re-sends the same figures (written by `finish`). */
   setContent(card: DigestCard): Promise<void>;
   /** Adds a pending delivery for the platform unless one exists. */
   addDelivery(platform: DigestPlatform): Promise<void>;
-  /** One attempt at a platform and how it ended. */
+  /** One attempt at a platform and how it ended (written by `finish`). */
   recordAttempt(platform: DigestPlatform, status: Exclude<DeliveryStatus, 'pending'>, error?: string): Promise<void>;
+  /** Writes the status, the content and every delivery changed, in one statement. */
   finish(status: RunStatus): Promise<void>;
 }
 
 export const FINAL_RUN_STATUSES: readonly RunStatus[] = ['sent', 'partial', 'skipped'];
 
-async function readRun(sql: SqlRunner, where: string, params: unknown[], lock = ''): Promise<DigestRunRecord | undefined> {
-  const [run] = await sql.query<Omit<DigestRunRecord, 'deliveries'>>(
-    `SELECT id::text AS id, "managerId"::text AS "managerId", "periodKey", "periodStart", "periodEnd", status::text AS status, content
-     FROM digest_runs WHERE ${where} ${lock}`,
-    params,
+async function readRun(sql: SqlRunner, managerId: string, periodKey: string, lock = ''): Promise<DigestRunRecord | undefined> {
+  const [run] = await sql.query<DigestRunRecord>(
+    `SELECT r.id::text AS id, r."managerId"::text AS "managerId", r."periodKey", r."periodStart", r."periodEnd", r.status::text AS status, r.content,
+       COALESCE((SELECT json_agg(json_build_object('platform', d.platform, 'status', d.status, 'attempts', d.attempts, 'error', d.error, 'sentAt', d."sentAt") ORDER BY d.platform)
+                 FROM digest_deliveries d WHERE d."runId" = r.id), '[]') AS deliveries
+     FROM digest_runs r WHERE r."managerId" = $1::uuid AND r."periodKey" = $2::text ${lock}`,
+    [managerId, periodKey],
   );
   if (!run) return undefined;
-  const deliveries = await sql.query<DeliveryRecord>(
-    `SELECT platform::text AS platform, status::text AS status, attempts, error, "sentAt"
-     FROM digest_deliveries WHERE "runId" = $1::uuid ORDER BY platform`,
-    [run.id],
-  );
-  return { ...run, deliveries };
+  run.deliveries = run.deliveries.map((d) => ({ ...d, sentAt: d.sentAt ? new Date(d.sentAt) : null }));
+  return run;
 }
+
+// The run's outcome and its deliveries in one statement, when the locked work is done.
+const FINISH = `
+WITH run AS (
+  UPDATE digest_runs SET status = $2::text::"DigestRunStatus", content = COALESCE($3::jsonb, content),
+    "finishedAt" = CASE WHEN $2::text = 'running' THEN NULL ELSE now() END
+  WHERE id = $1::uuid RETURNING id
+), deliveries AS (
+  INSERT INTO digest_deliveries (id, "runId", platform, status, attempts, error, "sentAt", "updatedAt")
+  SELECT gen_random_uuid(), $1::uuid, d.platform::"Platform", d.status::"DeliveryStatus", d.attempts, d.error, d."sentAt", now()
+  FROM json_to_recordset($4::json) AS d(platform text, status text, attempts int, error text, "sentAt" timestamptz)
+  ON CONFLICT ("runId", platform) DO UPDATE
+    SET status = EXCLUDED.status, attempts = EXCLUDED.attempts, error = EXCLUDED.error, "sentAt" = EXCLUDED."sentAt", "updatedAt" = now()
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM run)::int AS runs, (SELECT count(*) FROM deliveries)::int AS deliveries`;
 
 export class DigestRunRepository {
   constructor(private readonly sql: SqlRunner) {}
@@ -70,50 +86,40 @@ export class DigestRunRepository {
   }
 
   find(managerId: string, periodKey: string): Promise<DigestRunRecord | undefined> {
-    return readRun(this.sql, `"managerId" = $1::uuid AND "periodKey" = $2::text`, [managerId, periodKey]);
+    return readRun(this.sql, managerId, periodKey);
   }
 
   /**
    * Runs `fn` holding the run's row lock (one transaction); `{ locked: false }` at once when another
-   * worker holds it. What `fn` records commits when it returns, and rolls back when it throws.
+   * worker holds it. What `fn` records is written by `finish` and commits when `fn` returns; nothing is
+   * written when it throws.
    */
   async withRun<T>(managerId: string, periodKey: string, fn: (locked: LockedRun) => Promise<T>): Promise<{ locked: true; value: T } | { locked: false }> {
     return this.sql.transaction(async (tx) => {
-      const run = await readRun(tx, `"managerId" = $1::uuid AND "periodKey" = $2::text`, [managerId, periodKey], 'FOR UPDATE SKIP LOCKED');
+      const run = await readRun(tx, managerId, periodKey, 'FOR UPDATE SKIP LOCKED');
       if (!run) return { locked: false as const };
+      let content: DigestCard | undefined;
+      const changed = new Set<DigestPlatform>();
+      const delivery = (platform: DigestPlatform) => run.deliveries.find((d) => d.platform === platform);
       const locked: LockedRun = {
         run,
         async setContent(card) {
-          await tx.query(`UPDATE digest_runs SET content = $2::jsonb WHERE id = $1::uuid RETURNING id`, [run.id, JSON.stringify(card)]);
-          run.content = card;
+          run.content = content = card;
         },
         async addDelivery(platform) {
-          await tx.query(
-            `INSERT INTO digest_deliveries (id, "runId", platform, status, attempts, "updatedAt")
-             VALUES (gen_random_uuid(), $1::uuid, $2::text::"Platform", 'pending', 0, now())
-             ON CONFLICT ("runId", platform) DO NOTHING RETURNING id`,
-            [run.id, platform],
-          );
-          if (!run.deliveries.some((d) => d.platform === platform))
-            run.deliveries.push({ platform, status: 'pending', attempts: 0, error: null, sentAt: null });
+          if (delivery(platform)) return;
+          run.deliveries.push({ platform, status: 'pending', attempts: 0, error: null, sentAt: null });
+          changed.add(platform);
         },
         async recordAttempt(platform, status, error) {
-          const [row] = await tx.query<DeliveryRecord>(
-            `UPDATE digest_deliveries SET status = $3::text::"DeliveryStatus", attempts = attempts + 1, error = $4::text,
-               "sentAt" = CASE WHEN $3::text = 'sent' THEN now() ELSE "sentAt" END, "updatedAt" = now()
-             WHERE "runId" = $1::uuid AND platform = $2::text::"Platform"
-             RETURNING platform::text AS platform, status::text AS status, attempts, error, "sentAt"`,
-            [run.id, platform, status, error?.slice(0, 1000) ?? null],
-          );
-          const i = run.deliveries.findIndex((d) => d.platform === platform);
-          if (row && i >= 0) run.deliveries[i] = row;
+          const d = delivery(platform);
+          if (!d) throw new Error(`no ${platform} delivery on digest run ${run.id}`);
+          Object.assign(d, { status, attempts: d.attempts + 1, error: error?.slice(0, 1000) ?? null, sentAt: status === 'sent' ? new Date() : d.sentAt });
+          changed.add(platform);
         },
         async finish(status) {
-          await tx.query(
-            `UPDATE digest_runs SET status = $2::text::"DigestRunStatus", "finishedAt" = CASE WHEN $2::text = 'running' THEN NULL ELSE now() END
-             WHERE id = $1::uuid RETURNING id`,
-            [run.id, status],
-          );
+          const rows = run.deliveries.filter((d) => changed.has(d.platform));
+          await tx.query(FINISH, [run.id, status, content ? JSON.stringify(content) : null, JSON.stringify(rows)]);
           run.status = status;
         },
       };

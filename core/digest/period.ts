@@ -43,13 +43,30 @@ export function weekdayOf(date: string): number {
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
+const PARTS = new Map<string, Intl.DateTimeFormat>();
+
+/** How far local wall-clock time in `timeZone` is ahead of UTC at `at` (ms). */
+function offsetAt(timeZone: string, at: number): number {
+  let f = PARTS.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    PARTS.set(timeZone, f);
+  }
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(new Date(at))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(at / 1000) * 1000;
+}
+
 /**
  * The first instant of local `date` in `timeZone`: local midnight, or the first instant after it where
- * midnight itself is skipped by a DST change. Found by bisection on the local date, which is monotonic.
+ * midnight itself is skipped by a DST change. Two offset look-ups find it; a skipped midnight falls back
+ * to bisection on the local date, which is monotonic.
  */
 export function startOfLocalDay(timeZone: string, date: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const utcMidnight = Date.UTC(y, m - 1, d);
+  const guess = utcMidnight - offsetAt(timeZone, utcMidnight - offsetAt(timeZone, utcMidnight));
+  if (localDate(timeZone, new Date(guess)) === date && localDate(timeZone, new Date(guess - 1)) < date) return new Date(guess);
   // Offsets lie within ±14 h, so local midnight is within a day of UTC midnight.
   let lo = utcMidnight - 15 * 3600_000;
   let hi = utcMidnight + 15 * 3600_000;

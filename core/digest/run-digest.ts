@@ -40,8 +40,9 @@ export type DigestOutcome =
 const LABEL: Record<DigestPlatform, string> = { slack: 'Slack', teams: 'Microsoft Teams' };
 
 export async function runDigest(svc: DigestServices, req: DigestRequest): Promise<DigestOutcome> {
-  const manager = await svc.managers.managerById(req.managerId);
-  if (!manager?.team) return { status: 'not_applicable', reason: 'not a manager of a team' };
+  const found = await svc.managers.managerWithIdentities(req.managerId);
+  if (!found?.manager.team) return { status: 'not_applicable', reason: 'not a manager of a team' };
+  const { manager, identities: linked } = found;
   if (!manager.active) return { status: 'not_applicable', reason: 'the manager is deactivated' };
   if (req.scheduled && !manager.schedule.enabled) return { status: 'not_applicable', reason: 'the digest is paused' };
   const period = digestPeriod({
@@ -60,7 +61,7 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
       card = await composeDigest(svc.figures, manager, period, svc.compose);
       await locked.setContent(card);
     }
-    const identities = pickIdentities(await svc.managers.identitiesOf(manager.id));
+    const identities = pickIdentities(linked);
     for (const platform of identities.keys()) await locked.addDelivery(platform);
     for (const delivery of [...run.deliveries]) {
       if (delivery.status === 'sent' || delivery.status === 'skipped') continue;

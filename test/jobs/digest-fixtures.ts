@@ -47,12 +47,6 @@ export async function createManager(
   const manager = await prisma.user.create({ data: { email: `m${n}@t.io`, name: `Manager ${n}`, role: 'manager', timeZone } });
   if (opts.paused) await prisma.digestPreference.create({ data: { userId: manager.id, enabled: false } });
   const teamName = `Team ${n}`;
-  const team = await prisma.team.create({ data: { name: teamName, managerId: manager.id } });
-  await prisma.user.update({ where: { id: manager.id }, data: { teamId: team.id } });
-  for (const rep of ['a', 'b']) {
-    const user = await prisma.user.create({ data: { email: `${rep}${n}@t.io`, name: `Rep ${rep.toUpperCase()}${n}`, role: 'rep', timeZone, teamId: team.id } });
-    await prisma.lead.create({ data: { fullName: `Lead ${rep}${n}`, email: `lead-${rep}${n}@x.io`, ownerId: user.id, score: 85 } });
-  }
   const fixture: ManagerFixture = { id: manager.id, email: manager.email, teamName };
   if (opts.slack) {
     fixture.slackUserId = `UM${n.toUpperCase()}`;
@@ -76,6 +70,14 @@ export async function createManager(
       },
     });
   }
+  const team = await prisma.team.create({ data: { name: teamName } });
+  await prisma.user.update({ where: { id: manager.id }, data: { teamId: team.id } });
+  for (const rep of ['a', 'b']) {
+    const user = await prisma.user.create({ data: { email: `${rep}${n}@t.io`, name: `Rep ${rep.toUpperCase()}${n}`, role: 'rep', timeZone, teamId: team.id } });
+    await prisma.lead.create({ data: { fullName: `Lead ${rep}${n}`, email: `lead-${rep}${n}@x.io`, ownerId: user.id, score: 85 } });
+  }
+  // Made the manager last: a running scheduler picks the manager up complete (identities, reps, leads).
+  await prisma.team.update({ where: { id: team.id }, data: { managerId: manager.id } });
   return fixture;
 }
 

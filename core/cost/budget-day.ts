@@ -32,6 +32,19 @@ export function budgetResetAt(timeZone: string, at: Date): Date {
   return new Date(hi);
 }
 
+/** The first instant of `at`'s local calendar day in `timeZone` (local midnight, or 01:00 where skipped). */
+export function budgetDayStart(timeZone: string, at: Date): Date {
+  const today = budgetDay(timeZone, at);
+  let lo = at.getTime() - 48 * 3600_000;
+  let hi = at.getTime();
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (budgetDay(timeZone, new Date(mid)) < today) lo = mid;
+    else hi = mid;
+  }
+  return new Date(hi);
+}
+
 /** "5 h 12 min", "12 min", "less than a minute". */
 export function formatWait(ms: number): string {
   const minutes = Math.ceil(ms / 60_000);

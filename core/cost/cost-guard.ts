@@ -4,10 +4,10 @@ import type { Actor } from '../agent/types.ts';
 import type { UsageCard } from '../cards.ts';
 import { sqlRunner, type SqlSource } from '../db/sql-runner.ts';
 import { UsageRepository, type ReserveResult } from '../db/usage-repository.ts';
-import { AppError } from '../errors.ts';
+import { AppError, NotFoundError } from '../errors.ts';
 import type { AuditContext, AuditTrail, CostGuard, Reservation, SpendKind } from '../governance.ts';
 import { log } from '../log.ts';
-import { budgetDay, budgetResetAt, formatWait } from './budget-day.ts';
+import { budgetDay, budgetDayStart, budgetResetAt, formatWait } from './budget-day.ts';
 import { createModelMiddleware } from './model-middleware.ts';
 import { findPrice, priceUsage, VENDORED_PRICES, type PriceTable } from './prices.ts';
 
@@ -22,6 +22,8 @@ export interface CostGuardOptions {
   /** Where model calls are audited (tool calls are audited by the tool middleware). */
   audit?: AuditTrail;
   now?: () => Date;
+  /** How long a user's own limit is remembered for the free-call check (default 5 s; 0 = always read). */
+  limitCacheMs?: number;
 }
 
 /** "$4.98"; amounts under a cent keep their first significant digits ("$0.0004"). */
@@ -54,6 +56,29 @@ export function createCostGuard(opts: CostGuardOptions): CostGuard {
   const prices = opts.prices ?? VENDORED_PRICES;
   const now = opts.now ?? (() => new Date());
 
+  const limitCacheMs = opts.limitCacheMs ?? 5_000;
+  const limits = new Map<string, { limitUsd: number; until: number }>();
+
+  /**
+   * A call to a free model reserves nothing (there is nothing to overspend), but a user whose budget is 0
+   * has AI switched off: refused like any over-budget call, with the full figures.
+   */
+  async function allowFree(actor: Actor, name: string): Promise<void> {
+    const t = Date.now();
+    let cached = limits.get(actor.id);
+    if (!cached || cached.until <= t) {
+      const found = await usage.userLimit(actor.id);
+      if (!found.found) throw new NotFoundError('Your SalesOS user could not be found, so no budget applies. Ask an administrator to check your account.');
+      cached = { limitUsd: found.limitUsd ?? opts.defaultDailyLimitUsd, until: t + limitCacheMs };
+      if (limitCacheMs > 0) limits.set(actor.id, cached);
+    }
+    if (cached.limitUsd > 0) return;
+    // Rare: the ledger gives the refusal its figures (and confirms the limit under the user's lock).
+    const reservation = await guard.reserve(actor, { kind: 'model', name, estimateUsd: 0 });
+    limits.delete(actor.id);
+    await guard.release(reservation);
+  }
+
   const guard: CostGuard = {
     async reserve(actor: Actor, request: { kind: SpendKind; name: string; estimateUsd: number }): Promise<Reservation> {
       if (!Number.isFinite(request.estimateUsd) || request.estimateUsd < 0)
@@ -61,6 +86,7 @@ export function createCostGuard(opts: CostGuardOptions): CostGuard {
       const at = now();
       const result = await usage.reserve({
         userId: actor.id,
+        timeZone: actor.timeZone,
         kind: request.kind,
         name: request.name,
         estimateUsd: request.estimateUsd,
@@ -91,7 +117,15 @@ export function createCostGuard(opts: CostGuardOptions): CostGuard {
     },
 
     modelMiddleware(actor: Actor, modelId: string, audit: AuditContext) {
-      return createModelMiddleware({ guard, actor, modelId, auditContext: audit, audit: opts.audit, price: () => findPrice(prices, modelId) });
+      return createModelMiddleware({
+        guard,
+        actor,
+        modelId,
+        auditContext: audit,
+        audit: opts.audit,
+        price: () => findPrice(prices, modelId),
+        allowFree: () => allowFree(actor, modelId),
+      });
     },
 
     priceOf(modelId, tokens) {
@@ -103,7 +137,7 @@ export function createCostGuard(opts: CostGuardOptions): CostGuard {
       const owner = await usage.owner(actor.id);
       const day = budgetDay(owner.timeZone, at);
       const teamId = owner.teamLimitUsd !== undefined ? owner.teamId : undefined;
-      const summary = await usage.daySummary(actor.id, day, teamId);
+      const summary = await usage.daySummary(actor.id, day, teamId, { from: budgetDayStart(owner.timeZone, at), to: budgetResetAt(owner.timeZone, at) });
       const limitUsd = owner.userLimitUsd ?? opts.defaultDailyLimitUsd;
       const remaining = Math.max(0, Math.round((limitUsd - summary.spentUsd - summary.reservedUsd) * 1e6) / 1e6);
       return {

@@ -16,10 +16,13 @@ export interface ModelMiddlewareOptions {
   auditContext: AuditContext;
   audit?: AuditTrail;
   price: () => ModelPrice;
+  /** For a free model instead of a reservation: throws (over_budget) when the user's AI is switched off. */
+  allowFree?: () => Promise<void>;
 }
 
 interface Call {
-  reservation: Reservation;
+  /** Undefined for a free model: nothing was reserved, so nothing is settled or released. */
+  reservation?: Reservation;
   started: number;
   price: ModelPrice;
   input: Record<string, unknown>;
@@ -78,6 +81,12 @@ export function createModelMiddleware(o: ModelMiddlewareOptions): LanguageModelM
       const estimatedInputTokens = free ? 0 : estimateInputTokens(params);
       const maxOut = maxOutputTokens(params, price);
       Object.assign(input, { estimatedInputTokens, maxOutputTokens: maxOut });
+      if (free && o.allowFree) {
+        // Marked in the audit row: free calls have no ledger row, so usage reports count them from the trail.
+        input.free = true;
+        await o.allowFree();
+        return { started, price, input };
+      }
       const estimateUsd = priceUsage(price, { inputTokens: estimatedInputTokens, outputTokens: maxOut });
       const reservation = await o.guard.reserve(o.actor, { kind: 'model', name: o.modelId, estimateUsd });
       return { reservation, started, price, input };
@@ -92,10 +101,12 @@ export function createModelMiddleware(o: ModelMiddlewareOptions): LanguageModelM
   async function finish(call: Call, usage: LanguageModelV4Usage | undefined, failure?: unknown): Promise<void> {
     const tokens = failure === undefined ? tokensOf(usage) : undefined;
     let costUsd = 0;
-    try {
-      costUsd = await o.guard.settle(call.reservation, tokens ? priceUsage(call.price, tokens) : undefined, tokens);
-    } catch (err) {
-      log.error('could not settle a model call', { err, model: o.modelId, reservationId: call.reservation.id });
+    if (call.reservation) {
+      try {
+        costUsd = await o.guard.settle(call.reservation, tokens ? priceUsage(call.price, tokens) : undefined, tokens);
+      } catch (err) {
+        log.error('could not settle a model call', { err, model: o.modelId, reservationId: call.reservation.id });
+      }
     }
     const input = tokens ? { ...call.input, usage: tokens } : call.input;
     await audit(failure === undefined ? 'ok' : 'error', input, costUsd, call.started, failure === undefined ? undefined : toAppError(failure).code);
@@ -103,7 +114,7 @@ export function createModelMiddleware(o: ModelMiddlewareOptions): LanguageModelM
 
   async function fail(call: Call, err: unknown): Promise<void> {
     if (neverBilled(err)) {
-      await o.guard.release(call.reservation).catch((e: unknown) => log.error('could not release a reservation', { err: e }));
+      if (call.reservation) await o.guard.release(call.reservation).catch((e: unknown) => log.error('could not release a reservation', { err: e }));
       await audit('error', call.input, 0, call.started, toAppError(err).code);
     } else {
       await finish(call, undefined, err);

@@ -1,5 +1,7 @@
 // CostGuard's ledger in PostgreSQL. A reservation checks and inserts under advisory locks on the user
-// (and team), so concurrent calls from any number of processes cannot overspend a budget.
+// (and team), so concurrent calls from any number of processes cannot overspend a budget. The locks live
+// in salesos_reserve_usage (migration 20261125100000): classes 1 (user) and 2 (team) are separate key
+// spaces, always taken user first, then team, so two reservations cannot deadlock.
 import crypto from 'node:crypto';
 import { Prisma, type PrismaClient } from './generated/client.ts';
 import { NotFoundError } from '../errors.ts';
@@ -28,8 +30,20 @@ export interface ReserveRequest {
   name: string;
   estimateUsd: number;
   defaultLimitUsd: number;
-  /** The budget day for the user's time zone (read inside the lock, with the user). */
+  /** The time zone the caller expects the user to have (e.g. the actor's); checked against the stored one. */
+  timeZone?: string;
+  /** The budget day for the user's time zone (checked inside the lock, with the user). */
   dayOf(timeZone: string): string;
+}
+
+interface ReserveRow {
+  r_status: 'ok' | 'user' | 'team' | 'no_user' | 'time_zone';
+  r_name: string | null;
+  r_time_zone: string | null;
+  r_user_limit: string | null;
+  r_team_id: string | null;
+  r_team_limit: string | null;
+  r_used: string | null;
 }
 
 export interface DaySummary {
@@ -49,10 +63,8 @@ export interface UsageReportRow {
   costUsd: number;
 }
 
-// Advisory lock classes: users and teams live in separate key spaces, so a user key can never collide
-// with a team key. Locks are always taken user first, then team, so two reservations cannot deadlock.
-const USER_LOCK = 1;
-const TEAM_LOCK = 2;
+/** An audit row of a free model call that reached the model (free calls have no ledger row). */
+const FREE_MODEL_CALL = `kind = 'model' AND input @> '{"free": true}'::jsonb AND outcome IN ('ok', 'error')`;
 
 /** Budget amounts are compared in whole micro-dollars (numeric(12,6)), never as floating sums. */
 export const toMicros = (usd: number | string): number => Math.round(Number(usd) * 1_000_000);
@@ -93,40 +105,49 @@ export class UsageRepository {
     return readOwner(this.sql, userId);
   }
 
-  /** Check spent + open reservations + estimate ≤ limit (user, then team) and insert the reservation, atomically. */
+  /**
+   * Check spent + open reservations + estimate ≤ limit (user, then team) and insert the reservation,
+   * atomically, in one statement (salesos_reserve_usage, under the same advisory locks as ever).
+   */
   async reserve(req: ReserveRequest): Promise<ReserveResult> {
     if (!isUuid(req.userId)) throw new NotFoundError('Your SalesOS user could not be found, so no budget applies. Ask an administrator to check your account.');
-    // The id is a validated uuid, so it can be inlined: the lock then travels with BEGIN.
-    const userLock = `SELECT 1 AS locked FROM pg_advisory_xact_lock(${USER_LOCK}, hashtext('${req.userId}'))`;
-    return this.sql.transaction(async (tx) => {
-      const owner = await readOwner(tx, req.userId);
-      const day = req.dayOf(owner.timeZone);
-      const teamId = owner.teamLimitUsd !== undefined ? owner.teamId : undefined;
-      if (teamId) await tx.query('SELECT 1 AS locked FROM pg_advisory_xact_lock($1::int, hashtext($2::text))', [TEAM_LOCK, teamId]);
+    const id = crypto.randomUUID();
+    const estimate = toMicros(req.estimateUsd);
+    let timeZone = req.timeZone ?? '';
+    // The day depends on the stored time zone; a stale guess costs one retry (twice if it changes meanwhile).
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const day = req.dayOf(timeZone || 'UTC');
+      const [r] = await this.sql.query<ReserveRow>(
+        `SELECT r_status, r_name, r_time_zone, r_user_limit::text AS r_user_limit, r_team_id::text AS r_team_id, r_team_limit::text AS r_team_limit, r_used::text AS r_used
+         FROM salesos_reserve_usage($1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::numeric, $8::numeric)`,
+        [id, req.userId, timeZone, day, req.kind, req.name, fixed(usd(estimate)), fixed(req.defaultLimitUsd)],
+      );
+      if (!r || r.r_status === 'no_user') throw new NotFoundError('Your SalesOS user could not be found, so no budget applies. Ask an administrator to check your account.');
+      const owner: BudgetOwner = {
+        userId: req.userId,
+        userName: r.r_name!,
+        timeZone: r.r_time_zone!,
+        userLimitUsd: r.r_user_limit === null ? undefined : Number(r.r_user_limit),
+        teamId: r.r_team_id ?? undefined,
+        teamLimitUsd: r.r_team_limit === null ? undefined : Number(r.r_team_limit),
+      };
+      if (r.r_status === 'time_zone') {
+        timeZone = owner.timeZone;
+        continue;
+      }
+      if (r.r_status === 'ok') return { ok: true, id, day, owner };
+      const scope = r.r_status === 'team' ? 'team' : 'user';
+      const limitUsd = scope === 'team' ? owner.teamLimitUsd! : usd(toMicros(owner.userLimitUsd ?? req.defaultLimitUsd));
+      return { ok: false, scope, day, owner, usedUsd: usd(toMicros(r.r_used ?? 0)), limitUsd };
+    }
+    throw new Error(`the time zone of user ${req.userId} kept changing during a reservation`);
+  }
 
-      const [used] = await tx.query<{ user: string; team: string }>(
-        `SELECT COALESCE(SUM(${CHARGE}) FILTER (WHERE "userId" = $1::uuid), 0)::text AS "user",
-                COALESCE(SUM(${CHARGE}) FILTER (WHERE "teamId" = $2::uuid), 0)::text AS "team"
-         FROM usage_entries
-         WHERE day = $3::text AND ("userId" = $1::uuid OR "teamId" = $2::uuid)`,
-        [req.userId, teamId ?? null, day],
-      );
-      const estimate = toMicros(req.estimateUsd);
-      const userLimit = toMicros(owner.userLimitUsd ?? req.defaultLimitUsd);
-      // A budget of 0 switches AI off for the user, even for calls that cost nothing.
-      if (userLimit === 0 || toMicros(used!.user) + estimate > userLimit)
-        return { ok: false as const, scope: 'user' as const, day, owner, usedUsd: usd(toMicros(used!.user)), limitUsd: usd(userLimit) };
-      if (teamId && toMicros(used!.team) + estimate > toMicros(owner.teamLimitUsd!))
-        return { ok: false as const, scope: 'team' as const, day, owner, usedUsd: usd(toMicros(used!.team)), limitUsd: owner.teamLimitUsd! };
-      const id = crypto.randomUUID();
-      await tx.query(
-        `INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd")
-         VALUES ($1::uuid, $2::uuid, $3::uuid, $4::text, $5::text::"AuditKind", $6::text, 'reserved', $7::numeric, 0)
-         RETURNING id`,
-        [id, req.userId, owner.teamId ?? null, day, req.kind, req.name, fixed(usd(estimate))],
-      );
-      return { ok: true as const, id, day, owner };
-    }, userLock);
+  /** The user's own daily limit (undefined = the default), read alone: the cheap check for free calls. */
+  async userLimit(userId: string): Promise<{ found: boolean; limitUsd?: number }> {
+    if (!isUuid(userId)) return { found: false };
+    const [r] = await this.sql.query<{ limit: string | null }>(`SELECT "dailyLimitUsd"::text AS "limit" FROM users WHERE id = $1::uuid`, [userId]);
+    return r ? { found: true, limitUsd: r.limit === null ? undefined : Number(r.limit) } : { found: false };
   }
 
   /** Charge `costUsd` for an open reservation; false when it was already settled or released. */
@@ -164,16 +185,30 @@ export class UsageRepository {
     );
   }
 
-  /** One user's day: settled spend, open reservations, calls and cost per model/tool, and the team's total. */
-  async daySummary(userId: string, day: string, teamId?: string): Promise<DaySummary> {
+  /**
+   * One user's day: settled spend, open reservations, calls and cost per model/tool, and the team's total.
+   * Free model calls have no ledger row; `from`–`to` (the day's instants) finds them in the audit trail.
+   */
+  async daySummary(userId: string, day: string, teamId?: string, range?: { from: Date; to: Date }): Promise<DaySummary> {
     const rows = await this.sql.query<{ name: string; kind: UsageKind; calls: number; spent: string; reserved: string }>(
-      `SELECT name, kind::text AS kind,
-              COUNT(*) FILTER (WHERE status <> 'released')::int AS calls,
-              COALESCE(SUM("costUsd") FILTER (WHERE status = 'settled'), 0)::text AS spent,
-              COALESCE(SUM("reservedUsd") FILTER (WHERE status = 'reserved'), 0)::text AS reserved
-       FROM usage_entries WHERE "userId" = $1::uuid AND day = $2::text
-       GROUP BY name, kind ORDER BY name`,
-      [userId, day],
+      `SELECT name, kind, SUM(calls)::int AS calls, SUM(spent)::text AS spent, SUM(reserved)::text AS reserved
+       FROM (
+         SELECT name, kind::text AS kind,
+                COUNT(*) FILTER (WHERE status <> 'released') AS calls,
+                COALESCE(SUM("costUsd") FILTER (WHERE status = 'settled'), 0) AS spent,
+                COALESCE(SUM("reservedUsd") FILTER (WHERE status = 'reserved'), 0) AS reserved
+         FROM usage_entries WHERE "userId" = $1::uuid AND day = $2::text
+         GROUP BY name, kind
+         UNION ALL
+         SELECT name, 'model', COUNT(*), 0, 0
+         FROM audit_entries
+         WHERE $3::timestamptz IS NOT NULL AND "actorId" = $1::uuid AND "createdAt" >= $3::timestamptz AND "createdAt" < $4::timestamptz
+           AND ${FREE_MODEL_CALL}
+         GROUP BY name
+       ) calls
+       GROUP BY name, kind
+       ORDER BY name`,
+      [userId, day, range?.from ?? null, range?.to ?? null],
     );
     let spent = 0;
     let reserved = 0;
@@ -212,18 +247,29 @@ export async function usageReport(
     userFilter = Prisma.sql`AND u.id = ${user.id}::uuid`;
   }
   let teamFilter = Prisma.empty;
+  let freeTeamFilter = Prisma.empty;
   if (opts.teamManagerEmail) {
     const manager = await prisma.user.findUnique({ where: { email: opts.teamManagerEmail }, select: { managedTeam: { select: { id: true } } } });
     if (!manager) throw new NotFoundError(`No SalesOS user has the email ${opts.teamManagerEmail}.`);
     if (!manager.managedTeam) throw new NotFoundError(`${opts.teamManagerEmail} does not manage a team.`);
     teamFilter = Prisma.sql`AND e."teamId" = ${manager.managedTeam.id}::uuid`;
+    freeTeamFilter = Prisma.sql`AND u."teamId" = ${manager.managedTeam.id}::uuid`;
   }
+  // Free model calls have no ledger row: they are counted from the audit trail, on the user's local day.
   const rows = await prisma.$queryRaw<{ userEmail: string; userName: string; day: string; kind: UsageKind; name: string; calls: number; cost: string }[]>`
-    SELECT u.email AS "userEmail", u.name AS "userName", e.day, e.kind::text AS kind, e.name,
-           COUNT(*)::int AS calls, COALESCE(SUM(CASE e.status WHEN 'settled' THEN e."costUsd" ELSE e."reservedUsd" END), 0)::text AS cost
-    FROM usage_entries e JOIN users u ON u.id = e."userId"
-    WHERE e.status <> 'released' AND e."createdAt" >= now() - make_interval(days => ${days}::int) ${userFilter} ${teamFilter}
-    GROUP BY u.email, u.name, e.day, e.kind, e.name
-    ORDER BY e.day DESC, u.email, e.name`;
+    SELECT * FROM (
+      SELECT u.email AS "userEmail", u.name AS "userName", e.day, e.kind::text AS kind, e.name,
+             COUNT(*)::int AS calls, COALESCE(SUM(CASE e.status WHEN 'settled' THEN e."costUsd" ELSE e."reservedUsd" END), 0)::text AS cost
+      FROM usage_entries e JOIN users u ON u.id = e."userId"
+      WHERE e.status <> 'released' AND e."createdAt" >= now() - make_interval(days => ${days}::int) ${userFilter} ${teamFilter}
+      GROUP BY u.email, u.name, e.day, e.kind, e.name
+      UNION ALL
+      SELECT u.email, u.name, to_char(a."createdAt" AT TIME ZONE u."timeZone", 'YYYY-MM-DD'), 'model', a.name, COUNT(*)::int, '0'
+      FROM audit_entries a JOIN users u ON u.id = a."actorId"
+      WHERE a.kind = 'model' AND a.input @> '{"free": true}'::jsonb AND a.outcome IN ('ok', 'error')
+        AND a."createdAt" >= now() - make_interval(days => ${days}::int) ${userFilter} ${freeTeamFilter}
+      GROUP BY 1, 2, 3, 5
+    ) report
+    ORDER BY day DESC, "userEmail", name`;
   return rows.map(({ cost, ...r }) => ({ ...r, costUsd: Number(cost) }));
 }

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { budgetDay, budgetResetAt, formatWait } from '../../../core/cost/budget-day.ts';
+import { budgetDay, budgetDayStart, budgetResetAt, formatWait } from '../../../core/cost/budget-day.ts';
 
 describe('budget day', () => {
   it('is the calendar day in the user time zone, not in UTC', () => {
     const at = new Date('2026-11-25T11:30:00Z');
     expect(budgetDay('Pacific/Auckland', at)).toBe('2026-11-26');
     expect(budgetDay('America/Los_Angeles', at)).toBe('2026-11-25');
+  });
+
+  it('starts at the last local midnight, where the previous day reset', () => {
+    expect(budgetDayStart('Pacific/Auckland', new Date('2026-11-25T10:00:00Z')).toISOString()).toBe('2026-11-24T11:00:00.000Z');
+    expect(budgetDayStart('America/Los_Angeles', new Date('2026-03-08T20:00:00Z')).toISOString()).toBe('2026-03-08T08:00:00.000Z');
+    const at = new Date('2026-10-25T12:00:00Z');
+    expect(budgetDayStart('Europe/Berlin', budgetResetAt('Europe/Berlin', at)).getTime()).toBe(budgetResetAt('Europe/Berlin', at).getTime());
   });
 
   it('resets at the next local midnight', () => {

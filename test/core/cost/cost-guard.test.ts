@@ -109,6 +109,15 @@ describe('CostGuard refusal', () => {
 });
 
 describe('CostGuard days', () => {
+  it('charges the day of the stored time zone when the actor carries a stale one', async () => {
+    const stored = await makeUser({ timeZone: 'Pacific/Auckland' });
+    const stale: Actor = { ...stored, timeZone: 'America/Los_Angeles' };
+    const guard = createCostGuard({ db, defaultDailyLimitUsd: 1, now: () => new Date('2026-11-25T11:30:00Z') });
+    const r = await guard.reserve(stale, { kind: 'tool', name: 'enrichLead', estimateUsd: 0.1 });
+    // 00:30 on the 26th in Auckland (the 25th in Los Angeles).
+    expect((await db.prisma.usageEntry.findUniqueOrThrow({ where: { id: r.id } })).day).toBe('2026-11-26');
+  });
+
   it('counts spend on the calendar day of the user time zone (Auckland vs Los Angeles)', async () => {
     const auckland = await makeUser({ timeZone: 'Pacific/Auckland' });
     const la = await makeUser({ timeZone: 'America/Los_Angeles' });

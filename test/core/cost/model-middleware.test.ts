@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 let db: TestDatabase;
 let n = 0;
 // $1000 per 1M input tokens and $2000 per 1M output: 10 input + 20 output tokens cost $0.05.
-const prices: PriceTable = { ...VENDORED_PRICES, models: { ...VENDORED_PRICES.models, 'test-model': { inputPerMTok: 1000, outputPerMTok: 2000, maxOutputTokens: 100 } } };
+const prices: PriceTable = { ...VENDORED_PRICES, models: { ...VENDORED_PRICES.models, 'test-model': { inputPerMTok: 1000, outputPerMTok: 2000, maxOutputTokens: 100 }, 'free-model': { inputPerMTok: 0, outputPerMTok: 0, maxOutputTokens: 100 } } };
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -36,10 +36,10 @@ const textChunks: LanguageModelV4StreamPart[] = [
   { type: 'text-end', id: 't1' },
 ];
 
-function setup(actor: Actor) {
+function setup(actor: Actor, modelId = 'test-model') {
   const audit = createAuditTrail(db);
-  const guard = createCostGuard({ db, defaultDailyLimitUsd: 5, prices, audit });
-  return guard.modelMiddleware(actor, 'test-model', { platform: 'console', conversationId: 'c-1' });
+  const guard = createCostGuard({ db, defaultDailyLimitUsd: 5, prices, audit, limitCacheMs: 0 });
+  return { guard, middleware: guard.modelMiddleware(actor, modelId, { platform: 'console', conversationId: 'c-1' }) };
 }
 
 async function entries(userId: string) {
@@ -56,7 +56,7 @@ describe('CostGuard model middleware', () => {
       modelId: 'test-model',
       doGenerate: async () => ({ content: [{ type: 'text', text: 'Hi' }], finishReason: { unified: 'stop', raw: undefined }, usage, warnings: [] }),
     });
-    const model = wrapLanguageModel({ model: mock, middleware: setup(actor) });
+    const model = wrapLanguageModel({ model: mock, middleware: setup(actor).middleware });
     const result = await generateText({ model, prompt: 'Say hi', maxOutputTokens: 50 });
     expect(result.text).toBe('Hi');
     const [row] = await entries(actor.id);
@@ -77,7 +77,7 @@ describe('CostGuard model middleware', () => {
         stream: simulateReadableStream({ chunks: [...textChunks, { type: 'finish', finishReason: { unified: 'stop', raw: undefined }, usage }] }),
       }),
     });
-    const result = streamText({ model: wrapLanguageModel({ model: mock, middleware: setup(actor) }), prompt: 'Say hello' });
+    const result = streamText({ model: wrapLanguageModel({ model: mock, middleware: setup(actor).middleware }), prompt: 'Say hello' });
     expect(await result.text).toBe('Hello');
     await result.usage;
     const [row] = await entries(actor.id);
@@ -92,7 +92,7 @@ describe('CostGuard model middleware', () => {
       modelId: 'test-model',
       doStream: async () => ({ stream: simulateReadableStream({ chunks: [...textChunks, { type: 'error', error: new Error('connection lost') }] }) }),
     });
-    const result = streamText({ model: wrapLanguageModel({ model: mock, middleware: setup(actor) }), prompt: 'Say hello', onError: () => {} });
+    const result = streamText({ model: wrapLanguageModel({ model: mock, middleware: setup(actor).middleware }), prompt: 'Say hello', onError: () => {} });
     await result.consumeStream();
     await expect.poll(async () => (await entries(actor.id))[0]?.status).toBe('settled');
     const [row] = await entries(actor.id);
@@ -110,7 +110,7 @@ describe('CostGuard model middleware', () => {
         throw new APICallError({ message: 'rate limited', url: 'http://127.0.0.1/v1/responses', requestBodyValues: {}, statusCode: 429, isRetryable: false });
       },
     });
-    await expect(generateText({ model: wrapLanguageModel({ model: mock, middleware: setup(actor) }), prompt: 'x', maxRetries: 0 })).rejects.toThrow(/rate limited/);
+    await expect(generateText({ model: wrapLanguageModel({ model: mock, middleware: setup(actor).middleware }), prompt: 'x', maxRetries: 0 })).rejects.toThrow(/rate limited/);
     const [row] = await entries(actor.id);
     expect(row!.status).toBe('released');
     expect(Number(row!.costUsd)).toBe(0);
@@ -122,7 +122,7 @@ describe('CostGuard model middleware', () => {
       modelId: 'test-model',
       doGenerate: async () => ({ content: [{ type: 'text', text: 'Hi' }], finishReason: { unified: 'stop', raw: undefined }, usage, warnings: [] }),
     });
-    const model = wrapLanguageModel({ model: mock, middleware: setup(actor) });
+    const model = wrapLanguageModel({ model: mock, middleware: setup(actor).middleware });
     await expect(generateText({ model, prompt: 'Say hi', maxOutputTokens: 50 })).rejects.toMatchObject({
       code: 'over_budget',
       userMessage: expect.stringMatching(/^You have used \$0\.00 of your \$0\.01 daily AI budget, and this needs up to \$0\.\d\d\./),
@@ -140,5 +140,48 @@ describe('CostGuard model middleware', () => {
     const model = wrapLanguageModel({ model: mock, middleware: guard.modelMiddleware(actor, 'mystery-model', { platform: 'console' }) });
     await expect(generateText({ model, prompt: 'x' })).rejects.toMatchObject({ code: 'config_invalid' });
     expect(mock.doGenerateCalls).toHaveLength(0);
+  });
+});
+
+describe('CostGuard model middleware for a free model', () => {
+  const hi = () => new MockLanguageModelV4({
+    modelId: 'free-model',
+    doGenerate: async () => ({ content: [{ type: 'text', text: 'Hi' }], finishReason: { unified: 'stop', raw: undefined }, usage, warnings: [] }),
+  });
+
+  it('reserves nothing, and audits the call at no cost', async () => {
+    const actor = await makeUser();
+    const { middleware } = setup(actor, 'free-model');
+    await generateText({ model: wrapLanguageModel({ model: hi(), middleware }), prompt: 'Say hi' });
+    expect(await entries(actor.id)).toHaveLength(0);
+    const [audit] = await audits(actor.id);
+    expect(audit).toMatchObject({ kind: 'model', name: 'free-model', outcome: 'ok', input: expect.objectContaining({ free: true }) });
+    expect(Number(audit!.costUsd)).toBe(0);
+  });
+
+  it('refuses a user whose budget is 0 (AI switched off) before the model is called', async () => {
+    const actor = await makeUser(0);
+    const { middleware } = setup(actor, 'free-model');
+    const model = hi();
+    await expect(generateText({ model: wrapLanguageModel({ model, middleware }), prompt: 'Say hi' })).rejects.toMatchObject({
+      code: 'over_budget',
+      userMessage: expect.stringMatching(/^You have used \$0\.00 of your \$0\.00 daily AI budget/),
+    });
+    expect(model.doGenerateCalls).toHaveLength(0);
+    expect(await entries(actor.id)).toHaveLength(0);
+    expect((await audits(actor.id))[0]).toMatchObject({ outcome: 'over_budget' });
+  });
+
+  it("shows free calls in today's usage, counted from the audit trail, at $0", async () => {
+    const actor = await makeUser();
+    const { guard, middleware } = setup(actor, 'free-model');
+    for (let i = 0; i < 2; i++) await generateText({ model: wrapLanguageModel({ model: hi(), middleware }), prompt: 'Say hi' });
+    await generateText({ model: wrapLanguageModel({ model: hi(), middleware: guard.modelMiddleware(actor, 'test-model', { platform: 'console' }) }), prompt: 'Say hi' });
+    const card = await guard.usageToday(actor);
+    expect(card.byName).toEqual([
+      { name: 'free-model', kind: 'model', calls: 2, costUsd: 0 },
+      { name: 'test-model', kind: 'model', calls: 1, costUsd: 0.05 },
+    ]);
+    expect(card.spentUsd).toBeCloseTo(0.05, 6);
   });
 });

@@ -26,6 +26,7 @@ export interface OpenOptions {
   dataDir: string;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
+  /** Connections in the pg pool (default 20; the embedded server allows two more for migrations and admin). */
   poolSize?: number;
 }
 
@@ -34,7 +35,9 @@ export interface OpenOptions {
 pg.types.setTypeParser(20, (v) => Number(v));
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  const poolSize = opts.poolSize ?? 10;
+  // Turns hold a connection only per statement (the audit trail uses at most one, for its batches), so
+  // 20 covers bursts of concurrent turns without queueing; PostgreSQL's default max_connections is 100.
+  const poolSize = opts.poolSize ?? 20;
   let embedded: EmbeddedDatabase | undefined;
   let url = opts.databaseUrl;
   if (!url) {

@@ -23,14 +23,28 @@ export interface NewMessage {
 export class ConversationRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** The conversation for a platform key, created on first use. */
+  /**
+   * The conversation for a platform key, created on first use. One statement that writes nothing when the
+   * conversation exists (every turn but the first), so it costs no commit flush.
+   */
   async open(key: string, platform: Platform, userId?: string): Promise<{ id: string; key: string }> {
-    return this.prisma.conversation.upsert({
-      where: { key },
-      create: { key, platform, userId },
-      update: {},
-      select: { id: true, key: true },
-    });
+    const rows = await this.prisma.$queryRawUnsafe<{ id: string; key: string }[]>(
+      `WITH found AS (SELECT id::text AS id, key FROM conversations WHERE key = $1::text),
+            created AS (
+              INSERT INTO conversations (id, key, platform, "userId", "createdAt", "updatedAt")
+              SELECT gen_random_uuid(), $1::text, $2::text::"Platform", $3::uuid, now(), now()
+              WHERE NOT EXISTS (SELECT 1 FROM found)
+              ON CONFLICT (key) DO NOTHING
+              RETURNING id::text AS id, key)
+       SELECT id, key FROM found UNION ALL SELECT id, key FROM created`,
+      key,
+      platform,
+      userId ?? null,
+    );
+    if (rows[0]) return rows[0];
+    // Created by a concurrent first turn between our read and our insert: it is there now.
+    const [row] = await this.prisma.$queryRawUnsafe<{ id: string; key: string }[]>(`SELECT id::text AS id, key FROM conversations WHERE key = $1::text`, key);
+    return row!;
   }
 
   /** The newest `limit` messages, oldest first. */
@@ -44,26 +58,29 @@ export class ConversationRepository {
     return rows.reverse();
   }
 
-  /** Append messages of one turn atomically, in order. */
+  /** Append messages of one turn atomically (one statement), in order, and touch the conversation. */
   async append(conversationId: string, messages: NewMessage[]): Promise<void> {
+    if (!messages.length) return;
     const base = Date.now();
-    await this.prisma.$transaction([
-      ...messages.map((m, i) =>
-        this.prisma.message.create({
-          data: {
-            conversationId,
-            role: m.role,
-            text: m.text,
-            userId: m.userId,
-            parts: m.parts === undefined ? undefined : (m.parts as object),
-            cards: m.cards === undefined ? undefined : (m.cards as object),
-            tokens: m.tokens,
-            // Distinct, ordered timestamps keep replay order stable within one turn.
-            createdAt: new Date(base + i),
-          },
-        }),
-      ),
-      this.prisma.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date() } }),
-    ]);
+    const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+    await this.prisma.$executeRawUnsafe(
+      `WITH added AS (
+         INSERT INTO messages (id, "conversationId", role, text, "userId", parts, cards, tokens, "createdAt")
+         SELECT gen_random_uuid(), $1::uuid, m.role::"MessageRole", m.text, m."userId", m.parts, m.cards, m.tokens, m."createdAt"
+         FROM unnest($2::text[], $3::text[], $4::uuid[], $5::jsonb[], $6::jsonb[], $7::int[], $8::timestamptz[])
+              WITH ORDINALITY AS m(role, text, "userId", parts, cards, tokens, "createdAt", ord)
+         ORDER BY m.ord
+         RETURNING 1)
+       UPDATE conversations SET "updatedAt" = now() WHERE id = $1::uuid AND EXISTS (SELECT 1 FROM added)`,
+      conversationId,
+      messages.map((m) => m.role),
+      messages.map((m) => m.text),
+      messages.map((m) => m.userId ?? null),
+      messages.map((m) => json(m.parts)),
+      messages.map((m) => json(m.cards)),
+      messages.map((m) => m.tokens),
+      // Distinct, ordered timestamps keep replay order stable within one turn.
+      messages.map((_, i) => new Date(base + i)),
+    );
   }
 }

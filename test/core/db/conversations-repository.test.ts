@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConversationRepository } from '../../../core/db/conversations-repository.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
+
+let db: TestDatabase;
+let repo: ConversationRepository;
+let userId: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  repo = new ConversationRepository(db.prisma);
+  userId = (await db.prisma.user.create({ data: { email: 'sam@example.com', name: 'Sam' } })).id;
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+describe('conversation memory', () => {
+  it('opens a conversation on first use and returns the same one afterwards', async () => {
+    const first = await repo.open('slack:T1:C1:1700000000.1', 'slack', userId);
+    const again = await repo.open('slack:T1:C1:1700000000.1', 'slack', userId);
+    expect(again).toEqual(first);
+    expect(await db.prisma.conversation.findUniqueOrThrow({ where: { key: first.key } })).toMatchObject({ id: first.id, platform: 'slack', userId });
+  });
+
+  it('gives 20 concurrent first turns of one thread a single conversation', async () => {
+    const opened = await Promise.all(Array.from({ length: 20 }, () => repo.open('teams:conv-9', 'teams')));
+    expect(new Set(opened.map((c) => c.id)).size).toBe(1);
+    expect(await db.prisma.conversation.count({ where: { key: 'teams:conv-9' } })).toBe(1);
+  });
+
+  it('appends the messages of a turn in order, with their parts and cards, and touches the conversation', async () => {
+    const c = await repo.open('console:session-1', 'console', userId);
+    const before = (await db.prisma.conversation.findUniqueOrThrow({ where: { id: c.id } })).updatedAt;
+    await new Promise((r) => setTimeout(r, 5));
+    await repo.append(c.id, [
+      { role: 'user', text: 'find CTOs in Berlin', userId, tokens: 5 },
+      { role: 'assistant', text: 'Here are 3 leads.', parts: [{ role: 'assistant', content: [{ type: 'text', text: "it's \"quoted\"" }] }], cards: [{ type: 'leadList', total: 3 }], tokens: 7 },
+    ]);
+    const recent = await repo.recent(c.id);
+    expect(recent.map((m) => [m.role, m.text, m.tokens])).toEqual([
+      ['user', 'find CTOs in Berlin', 5],
+      ['assistant', 'Here are 3 leads.', 7],
+    ]);
+    expect(recent[0]!.parts).toBeNull();
+    expect(recent[1]!.parts).toEqual([{ role: 'assistant', content: [{ type: 'text', text: "it's \"quoted\"" }] }]);
+    const stored = await db.prisma.message.findMany({ where: { conversationId: c.id }, orderBy: { createdAt: 'asc' } });
+    expect(stored.map((m) => m.cards)).toEqual([null, [{ type: 'leadList', total: 3 }]]);
+    expect(stored[0]!.userId).toBe(userId);
+    expect((await db.prisma.conversation.findUniqueOrThrow({ where: { id: c.id } })).updatedAt.getTime()).toBeGreaterThan(before.getTime());
+  });
+
+  it('keeps only the newest messages when asked for a limit, oldest first', async () => {
+    const c = await repo.open('console:session-2', 'console');
+    for (let turn = 0; turn < 3; turn++)
+      await repo.append(c.id, [
+        { role: 'user', text: `q${turn}`, tokens: 1 },
+        { role: 'assistant', text: `a${turn}`, tokens: 1 },
+      ]);
+    expect((await repo.recent(c.id, 3)).map((m) => m.text)).toEqual(['a1', 'q2', 'a2']);
+  });
+});

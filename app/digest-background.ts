@@ -2,12 +2,10 @@
 // from config, and the background scheduler + worker that `salesos worker` and `npm start` run.
 import { createSlackDigestSender } from '../bots/slack/send-digest.ts';
 import { teamsDigestSenderFromConfig } from '../bots/teams/send-digest.ts';
-import type { Config } from '../core/config.ts';
 import { DigestFigures } from '../core/db/digest-figures.ts';
 import { DigestRepository } from '../core/db/digest-repository.ts';
 import { DigestRunRepository } from '../core/db/digest-runs.ts';
 import { sqlRunner } from '../core/db/sql-runner.ts';
-import type { UserRepository } from '../core/db/users-repository.ts';
 import type { DigestDelivery, DigestSender } from '../core/digest/deliver.ts';
 import { runDigest, type DigestServices } from '../core/digest/run-digest.ts';
 import { createDigestScheduler, type DigestSchedulerOptions } from '../core/jobs/digest-scheduler.ts';
@@ -17,11 +15,16 @@ import { DependencyError } from '../core/errors.ts';
 import { log } from '../core/log.ts';
 import type { Container } from './container.ts';
 
-/** Slack when SLACK_BOT_TOKEN is set; Teams when configured (or `teams` given: the mounted bot's sender). */
-export function buildDigestDeliveries(config: Config, users: UserRepository, opts: { teams?: DigestSender } = {}): DigestDelivery {
+/**
+ * Slack when SLACK_BOT_TOKEN is set; Teams when configured, or `teams` when given (a sender built from
+ * the Teams bot already mounted: createTeamsDigestSender(teamsBot.sendProactive)).
+ */
+export function buildDigestDeliveries(container: Pick<Container, 'config' | 'db'>, opts: { teams?: DigestSender } = {}): DigestDelivery {
+  const { config } = container;
+  const identities = new DigestRepository(sqlRunner(container.db));
   return {
-    slack: config.slack.botToken ? createSlackDigestSender({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, users, log }) : undefined,
-    teams: opts.teams ?? teamsDigestSenderFromConfig(config, users, log),
+    slack: config.slack.botToken ? createSlackDigestSender({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, identities, log }) : undefined,
+    teams: opts.teams ?? teamsDigestSenderFromConfig(config, identities, log),
   };
 }
 
@@ -29,8 +32,8 @@ export function buildDigestServices(container: Pick<Container, 'config' | 'db'>,
   const sql = sqlRunner(container.db);
   return {
     managers: new DigestRepository(sql),
-    runs: new DigestRunRepository(sql),
-    figures: new DigestFigures(sql),
+    runs: new DigestRunRepository(container.db),
+    figures: new DigestFigures(container.db),
     deliveries,
     compose: { defaultDailyLimitUsd: container.config.cost.dailyLimitUsd },
     log,

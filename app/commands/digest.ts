@@ -46,7 +46,7 @@ export const digestCommand: Command = {
 
     const container = await openContainer();
     try {
-      const deliveries = values.send ? buildDigestDeliveries(container.config, container.users) : {};
+      const deliveries = values.send ? buildDigestDeliveries(container) : {};
       const services = buildDigestServices(container, deliveries);
       const manager = await services.managers.managerByEmail(values.manager);
       if (!values.send) {

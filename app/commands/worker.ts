@@ -18,7 +18,7 @@ export const workerCommand: Command = {
     try {
       if (!container.config.redisUrl)
         throw new ConfigError(['REDIS_URL: required by `salesos worker` to schedule and run digests, e.g. redis://localhost:6379 (got not set)']);
-      background = await startDigestBackground(container, buildDigestDeliveries(container.config, container.users), { concurrency, prefix: values.prefix });
+      background = await startDigestBackground(container, buildDigestDeliveries(container), { concurrency, prefix: values.prefix });
     } catch (err) {
       await container.close();
       throw err;

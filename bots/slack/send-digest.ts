@@ -4,7 +4,6 @@
 import { LogLevel, webApi } from '@slack/bolt';
 import type { DigestCard } from '../../core/cards.ts';
 import type { DeliveryResult, DigestIdentity, DigestSender } from '../../core/digest/deliver.ts';
-import type { IdentityLink } from '../../core/db/users-repository.ts';
 import { DependencyError } from '../../core/errors.ts';
 import type { Logger } from '../../core/log.ts';
 import { renderDigest } from './blocks/render-digest.ts';
@@ -13,8 +12,9 @@ export interface SlackDigestOptions {
   botToken: string;
   /** SLACK_API_URL (tests, proxies); Slack's own API when unset. */
   apiUrl?: string;
-  users: {
-    linkIdentity(link: IdentityLink): Promise<unknown>;
+  identities: {
+    /** Remembers the DM channel on the identity, so later digests skip conversations.open. */
+    saveSlackDmChannel(identityId: string, channelId: string): Promise<void>;
     markIdentityUnreachable(id: string, reason: string): Promise<void>;
   };
   log: Logger;
@@ -46,13 +46,7 @@ export function createSlackDigestSender(opts: SlackDigestOptions): DigestSender 
     const opened = await client.conversations.open({ users: identity.externalUserId });
     const channel = opened.channel?.id;
     if (!channel) throw new DependencyError('slack', 'Slack did not open a DM channel.', { retryable: true });
-    await opts.users.linkIdentity({
-      userId: identity.userId,
-      platform: 'slack',
-      tenantId: identity.tenantId,
-      externalUserId: identity.externalUserId,
-      slackDmChannelId: channel,
-    });
+    await opts.identities.saveSlackDmChannel(identity.id, channel);
     return channel;
   }
 
@@ -67,7 +61,7 @@ export function createSlackDigestSender(opts: SlackDigestOptions): DigestSender 
       const code = platformError(err);
       if (code && UNREACHABLE.has(code)) {
         const reason = `Slack refused the DM (${code})`;
-        await opts.users.markIdentityUnreachable(identity.id, reason);
+        await opts.identities.markIdentityUnreachable(identity.id, reason);
         opts.log.warn('slack identity unreachable; digests to it stop until it is linked again', { identityId: identity.id, code });
         return { status: 'unreachable', reason };
       }

@@ -2,7 +2,7 @@
 // changes), enrichment history, email reviews (roasts, drafts) and the CostGuard usage ledger (spend).
 // Each figure covers the period and the one before it, so "change vs previous period" costs nothing extra.
 import type { LeadCardItem } from '../cards.ts';
-import type { SqlRunner } from './sql-runner.ts';
+import type pg from 'pg';
 
 export interface FigureWindow {
   start: Date;
@@ -63,6 +63,7 @@ const toItem = (r: LeadRow): LeadCardItem => ({ ...r, techStack: r.techStack ?? 
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 // One statement for all figures: a digest costs one round trip to the database, not ten.
+// Parameters: $1 team, $2 manager, $3 start, $4 end, $5 previous start, $6 stale since, $7 hot score, $8 list limit, $9 top limit.
 const TEAM_FIGURES = `
 WITH reps AS (
   SELECT id, name, "dailyLimitUsd" FROM users WHERE "teamId" = $1::uuid AND id <> $2::uuid AND active
@@ -155,13 +156,17 @@ SELECT
 type RepRow = Omit<RepFigures, 'dailyLimitUsd' | 'spendUsd'> & { dailyLimitUsd: number | string | null; spendUsd: number | string };
 
 export class DigestFigures {
-  constructor(private readonly sql: SqlRunner) {}
+  constructor(private readonly db: { pool: pg.Pool }) {}
 
   async team(teamId: string, managerId: string, w: FigureWindow, opts: FigureOptions = DEFAULT_FIGURE_OPTIONS): Promise<TeamFigures> {
     const staleSince = new Date(w.end.getTime() - opts.staleDays * 86_400_000);
-    const [row] = await this.sql.query<{ reps: RepRow[]; teamSpend: string; stale: LeadRow[]; hot: LeadRow[]; top: LeadRow[] }>(TEAM_FIGURES, [
-      teamId, managerId, w.start, w.end, w.previous.start, staleSince, opts.hotScore, opts.listLimit, opts.topLimit,
-    ]);
+    // A named (prepared) statement: planning this query costs several times running it, so each
+    // connection plans it once and reuses the plan.
+    const { rows: [row] } = await this.db.pool.query<{ reps: RepRow[]; teamSpend: string; stale: LeadRow[]; hot: LeadRow[]; top: LeadRow[] }>({
+      name: 'salesos-digest-team-figures',
+      text: TEAM_FIGURES,
+      values: [teamId, managerId, w.start, w.end, w.previous.start, staleSince, opts.hotScore, opts.listLimit, opts.topLimit],
+    });
     return {
       reps: row!.reps.map((r) => ({
         ...r,

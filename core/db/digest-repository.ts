@@ -154,6 +154,23 @@ export class DigestRepository {
     return { targets, now: new Date(now) };
   }
 
+  async saveSlackDmChannel(identityId: string, channelId: string): Promise<void> {
+    if (!UUID.test(identityId)) throw new NotFoundError('That platform identity does not exist.');
+    await this.sql.query(
+      `UPDATE platform_identities SET "slackDmChannelId" = $2::text, "updatedAt" = now() WHERE id = $1::uuid AND platform = 'slack' RETURNING id`,
+      [identityId, channelId],
+    );
+  }
+
+  /** A platform refused a digest for good (bot removed, user gone): stop sending to this identity. */
+  async markIdentityUnreachable(identityId: string, reason: string): Promise<void> {
+    if (!UUID.test(identityId)) throw new NotFoundError('That platform identity does not exist.');
+    await this.sql.query(
+      `UPDATE platform_identities SET "unreachableAt" = now(), "unreachableReason" = $2::text, "updatedAt" = now() WHERE id = $1::uuid RETURNING id`,
+      [identityId, reason.slice(0, 500)],
+    );
+  }
+
   /** The manager's Slack and Teams identities, most recently linked first. */
   async identitiesOf(userId: string): Promise<DigestIdentity[]> {
     if (!UUID.test(userId)) return [];

@@ -1,8 +1,10 @@
 // Digest runs and their deliveries. The unique (managerId, periodKey) row is what makes a digest go out
 // once per period: every job for that period (retried, duplicated, run twice at once) meets the same row,
 // and only the worker holding its row lock delivers; the others see a finished run or step aside.
+// A run costs two round trips: "BEGIN; create-if-missing; lock" and, after delivering, "write; COMMIT".
+import type pg from 'pg';
 import type { DigestCard } from '../cards.ts';
-import type { SqlRunner } from './sql-runner.ts';
+import { ValidationError } from '../errors.ts';
 
 export type RunStatus = 'running' | 'sent' | 'partial' | 'failed' | 'skipped';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped';
@@ -40,65 +42,66 @@ export interface LockedRun {
   finish(status: RunStatus): Promise<void>;
 }
 
-export const FINAL_RUN_STATUSES: readonly RunStatus[] = ['sent', 'partial', 'skipped'];
-
-async function readRun(sql: SqlRunner, managerId: string, periodKey: string, lock = ''): Promise<DigestRunRecord | undefined> {
-  const [run] = await sql.query<DigestRunRecord>(
-    `SELECT r.id::text AS id, r."managerId"::text AS "managerId", r."periodKey", r."periodStart", r."periodEnd", r.status::text AS status, r.content,
-       COALESCE((SELECT json_agg(json_build_object('platform', d.platform, 'status', d.status, 'attempts', d.attempts, 'error', d.error, 'sentAt', d."sentAt") ORDER BY d.platform)
-                 FROM digest_deliveries d WHERE d."runId" = r.id), '[]') AS deliveries
-     FROM digest_runs r WHERE r."managerId" = $1::uuid AND r."periodKey" = $2::text ${lock}`,
-    [managerId, periodKey],
-  );
-  if (!run) return undefined;
-  run.deliveries = run.deliveries.map((d) => ({ ...d, sentAt: d.sentAt ? new Date(d.sentAt) : null }));
-  return run;
+export interface RunPeriod {
+  key: string;
+  start: Date;
+  end: Date;
 }
 
-// The run's outcome and its deliveries in one statement, when the locked work is done.
-const FINISH = `
-WITH run AS (
-  UPDATE digest_runs SET status = $2::text::"DigestRunStatus", content = COALESCE($3::jsonb, content),
-    "finishedAt" = CASE WHEN $2::text = 'running' THEN NULL ELSE now() END
-  WHERE id = $1::uuid RETURNING id
-), deliveries AS (
-  INSERT INTO digest_deliveries (id, "runId", platform, status, attempts, error, "sentAt", "updatedAt")
-  SELECT gen_random_uuid(), $1::uuid, d.platform::"Platform", d.status::"DeliveryStatus", d.attempts, d.error, d."sentAt", now()
-  FROM json_to_recordset($4::json) AS d(platform text, status text, attempts int, error text, "sentAt" timestamptz)
-  ON CONFLICT ("runId", platform) DO UPDATE
-    SET status = EXCLUDED.status, attempts = EXCLUDED.attempts, error = EXCLUDED.error, "sentAt" = EXCLUDED."sentAt", "updatedAt" = now()
-  RETURNING 1
-)
-SELECT (SELECT count(*) FROM run)::int AS runs, (SELECT count(*) FROM deliveries)::int AS deliveries`;
+export const FINAL_RUN_STATUSES: readonly RunStatus[] = ['sent', 'partial', 'skipped'];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PERIOD_KEY = /^(daily|weekly):\d{4}-\d{2}-\d{2}$/;
+const STATUSES: readonly RunStatus[] = ['running', 'sent', 'partial', 'failed', 'skipped'];
+
+const RUN_COLUMNS = `r.id::text AS id, r."managerId"::text AS "managerId", r."periodKey", r."periodStart", r."periodEnd", r.status::text AS status, r.content,
+  COALESCE((SELECT json_agg(json_build_object('platform', d.platform, 'status', d.status, 'attempts', d.attempts, 'error', d.error, 'sentAt', d."sentAt") ORDER BY d.platform)
+            FROM digest_deliveries d WHERE d."runId" = r.id), '[]') AS deliveries`;
+
+function toRun(row: DigestRunRecord | undefined): DigestRunRecord | undefined {
+  if (!row) return undefined;
+  return { ...row, deliveries: row.deliveries.map((d) => ({ ...d, sentAt: d.sentAt ? new Date(d.sentAt) : null })) };
+}
 
 export class DigestRunRepository {
-  constructor(private readonly sql: SqlRunner) {}
+  constructor(private readonly db: { pool: pg.Pool }) {}
 
-  /** Creates the run for the manager's period unless it exists; true when this call created it. */
-  async ensureRun(managerId: string, period: { key: string; start: Date; end: Date }): Promise<boolean> {
-    const rows = await this.sql.query(
-      `INSERT INTO digest_runs (id, "managerId", "periodKey", "periodStart", "periodEnd", status)
-       VALUES (gen_random_uuid(), $1::uuid, $2::text, $3::timestamptz, $4::timestamptz, 'running')
-       ON CONFLICT ("managerId", "periodKey") DO NOTHING RETURNING id`,
-      [managerId, period.key, period.start, period.end],
-    );
-    return rows.length === 1;
-  }
-
-  find(managerId: string, periodKey: string): Promise<DigestRunRecord | undefined> {
-    return readRun(this.sql, managerId, periodKey);
+  async find(managerId: string, periodKey: string): Promise<DigestRunRecord | undefined> {
+    if (!UUID.test(managerId)) return undefined;
+    const { rows } = await this.db.pool.query<DigestRunRecord>(`SELECT ${RUN_COLUMNS} FROM digest_runs r WHERE r."managerId" = $1::uuid AND r."periodKey" = $2::text`, [managerId, periodKey]);
+    return toRun(rows[0]);
   }
 
   /**
-   * Runs `fn` holding the run's row lock (one transaction); `{ locked: false }` at once when another
-   * worker holds it. What `fn` records is written by `finish` and commits when `fn` returns; nothing is
-   * written when it throws.
+   * Creates the manager's run for the period unless it exists, then runs `fn` holding its row lock (one
+   * transaction); `{ locked: false }` at once when another worker holds it. What `fn` records is written
+   * by `finish`, with the commit; nothing is written when `fn` throws.
    */
-  async withRun<T>(managerId: string, periodKey: string, fn: (locked: LockedRun) => Promise<T>): Promise<{ locked: true; value: T } | { locked: false }> {
-    return this.sql.transaction(async (tx) => {
-      const run = await readRun(tx, managerId, periodKey, 'FOR UPDATE SKIP LOCKED');
-      if (!run) return { locked: false as const };
+  async withRun<T>(managerId: string, period: RunPeriod, fn: (locked: LockedRun) => Promise<T>): Promise<{ locked: true; value: T } | { locked: false }> {
+    // Checked so that the values can travel inline with BEGIN in one simple query.
+    if (!UUID.test(managerId)) throw new ValidationError(`"${managerId}" is not a manager id.`);
+    if (!PERIOD_KEY.test(period.key)) throw new ValidationError(`"${period.key}" is not a digest period key.`);
+    const client = await this.db.pool.connect();
+    let open = false;
+    try {
+      const lit = (v: string) => client.escapeLiteral(v);
+      // A concurrent first insert of the same row waits for this transaction, then finds it done.
+      const results = (await client.query(
+        `BEGIN;
+         INSERT INTO digest_runs (id, "managerId", "periodKey", "periodStart", "periodEnd", status)
+         VALUES (gen_random_uuid(), ${lit(managerId)}::uuid, ${lit(period.key)}, ${lit(period.start.toISOString())}::timestamptz, ${lit(period.end.toISOString())}::timestamptz, 'running')
+         ON CONFLICT ("managerId", "periodKey") DO NOTHING;
+         SELECT ${RUN_COLUMNS} FROM digest_runs r WHERE r."managerId" = ${lit(managerId)}::uuid AND r."periodKey" = ${lit(period.key)} FOR UPDATE SKIP LOCKED`,
+      )) as unknown as pg.QueryResult<DigestRunRecord>[];
+      open = true;
+      const run = toRun(results[2]!.rows[0]);
+      if (!run) {
+        await client.query('ROLLBACK');
+        open = false;
+        return { locked: false };
+      }
       let content: DigestCard | undefined;
+      let finished = false;
       const changed = new Set<DigestPlatform>();
       const delivery = (platform: DigestPlatform) => run.deliveries.find((d) => d.platform === platform);
       const locked: LockedRun = {
@@ -118,12 +121,38 @@ export class DigestRunRepository {
           changed.add(platform);
         },
         async finish(status) {
+          if (!STATUSES.includes(status)) throw new ValidationError(`"${status}" is not a digest run status.`);
           const rows = run.deliveries.filter((d) => changed.has(d.platform));
-          await tx.query(FINISH, [run.id, status, content ? JSON.stringify(content) : null, JSON.stringify(rows)]);
+          await client.query(
+            `WITH run AS (
+               UPDATE digest_runs SET status = ${lit(status)}::"DigestRunStatus", content = COALESCE(${content ? `${lit(JSON.stringify(content))}::jsonb` : 'NULL'}, content),
+                 "finishedAt" = ${status === 'running' ? 'NULL' : 'now()'}
+               WHERE id = ${lit(run.id)}::uuid RETURNING id
+             ), deliveries AS (
+               INSERT INTO digest_deliveries (id, "runId", platform, status, attempts, error, "sentAt", "updatedAt")
+               SELECT gen_random_uuid(), ${lit(run.id)}::uuid, d.platform::"Platform", d.status::"DeliveryStatus", d.attempts, d.error, d."sentAt", now()
+               FROM json_to_recordset(${lit(JSON.stringify(rows))}::json) AS d(platform text, status text, attempts int, error text, "sentAt" timestamptz)
+               ON CONFLICT ("runId", platform) DO UPDATE
+                 SET status = EXCLUDED.status, attempts = EXCLUDED.attempts, error = EXCLUDED.error, "sentAt" = EXCLUDED."sentAt", "updatedAt" = now()
+               RETURNING 1
+             )
+             SELECT (SELECT count(*) FROM run) AS runs, (SELECT count(*) FROM deliveries) AS deliveries;
+             COMMIT`,
+          );
+          open = false;
+          finished = true;
           run.status = status;
         },
       };
-      return { locked: true as const, value: await fn(locked) };
-    });
+      const value = await fn(locked);
+      if (!finished) {
+        await client.query('COMMIT');
+        open = false;
+      }
+      return { locked: true, value };
+    } finally {
+      if (open) await client.query('ROLLBACK').catch(() => {});
+      client.release();
+    }
   }
 }

@@ -51,9 +51,8 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
     fireAt: req.fireAt,
     scheduleDays: parseCron(manager.schedule.cron).days,
   });
-  await svc.runs.ensureRun(manager.id, period);
   const failed: { platform: DigestPlatform; error: string }[] = [];
-  const result = await svc.runs.withRun(manager.id, period.key, async (locked): Promise<DigestOutcome> => {
+  const result = await svc.runs.withRun(manager.id, period, async (locked): Promise<DigestOutcome> => {
     const { run } = locked;
     if (FINAL_RUN_STATUSES.includes(run.status)) return { status: 'already_done', periodKey: period.key, runStatus: run.status, deliveries: run.deliveries };
     let card = run.content;

@@ -29,7 +29,7 @@ beforeAll(async () => {
     SLACK_API_URL: slack.url,
     TEAMS_ALLOW_UNAUTHENTICATED: 'true',
   });
-  background = await startDigestBackground(c, buildDigestDeliveries(c.config, c.users), {
+  background = await startDigestBackground(c, buildDigestDeliveries(c), {
     prefix,
     pollMs: 100,
     concurrency: 4,
@@ -121,7 +121,7 @@ describe('exactly once and retries', () => {
 
   it('two runs of the same period at the same moment send one message', async () => {
     const m = await createManager(c.db.prisma, { slack: true, paused: true });
-    const services = buildDigestServices(c, buildDigestDeliveries(c.config, c.users));
+    const services = buildDigestServices(c, buildDigestDeliveries(c));
     const req = { managerId: m.id, fireAt: new Date(fireAt), scheduled: false };
     const outcomes = await Promise.all([runDigest(services, req), runDigest(services, req), runDigest(services, req)]);
     expect(outcomes.filter((o) => o.status === 'sent')).toHaveLength(1);

@@ -82,7 +82,7 @@ beforeAll(async () => {
   const sql = sqlRunner(db);
   const m = await new DigestRepository(sql).managerById(manager.id);
   const period = digestPeriod({ cadence: 'daily', timeZone: 'Europe/Berlin', fireAt: FIRE, scheduleDays: [1, 2, 3, 4, 5] });
-  card = await composeDigest(new DigestFigures(sql), m!, period, { defaultDailyLimitUsd: 5 });
+  card = await composeDigest(new DigestFigures(db), m!, period, { defaultDailyLimitUsd: 5 });
 });
 
 afterAll(async () => {

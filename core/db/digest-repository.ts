@@ -2,6 +2,7 @@
 // and the chat identities a digest can go to.
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { DEFAULT_SCHEDULE, parseCron, type DigestSchedule } from '../digest/schedule.ts';
+import type pg from 'pg';
 import type { SqlRunner } from './sql-runner.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -62,6 +63,16 @@ const MANAGER_SELECT = `SELECT u.id::text AS id, u.email, u.name, u.role::text A
     p.enabled, p.cadence::text AS cadence, p.cron
   FROM users u LEFT JOIN teams t ON t."managerId" = u.id LEFT JOIN digest_preferences p ON p."userId" = u.id`;
 
+const MANAGER_WITH_IDENTITIES = `${MANAGER_SELECT.replace(
+  'FROM users u',
+  `, COALESCE((
+    SELECT json_agg(json_build_object('id', i.id, 'userId', i."userId", 'platform', i.platform, 'tenantId', i."tenantId", 'externalUserId', i."externalUserId",
+      'displayName', i."displayName", 'slackDmChannelId', i."slackDmChannelId", 'teamsConversation', i."teamsConversation",
+      'unreachableAt', i."unreachableAt", 'unreachableReason', i."unreachableReason") ORDER BY i."updatedAt" DESC, i.id)
+    FROM platform_identities i WHERE i."userId" = u.id AND i.platform IN ('slack', 'teams')), '[]') AS identities
+  FROM users u`,
+)} WHERE u.id = $1::uuid`;
+
 function toManager(r: ManagerRow): DigestManager {
   return {
     id: r.id,
@@ -77,7 +88,11 @@ function toManager(r: ManagerRow): DigestManager {
 }
 
 export class DigestRepository {
-  constructor(private readonly sql: SqlRunner) {}
+  /** `pool`, when given, runs the per-digest lookup as a prepared statement (planned once per connection). */
+  constructor(
+    private readonly sql: SqlRunner,
+    private readonly pool?: pg.Pool,
+  ) {}
 
   async managerById(id: string): Promise<DigestManager | undefined> {
     if (!UUID.test(id)) return undefined;
@@ -88,15 +103,10 @@ export class DigestRepository {
   /** The manager and their Slack/Teams identities (most recently linked first), in one round trip. */
   async managerWithIdentities(id: string): Promise<{ manager: DigestManager; identities: DigestIdentity[] } | undefined> {
     if (!UUID.test(id)) return undefined;
-    const [row] = await this.sql.query<ManagerRow & { identities: (Omit<DigestIdentity, 'unreachableAt'> & { unreachableAt: string | null })[] }>(
-      `${MANAGER_SELECT.replace('FROM users u', `, COALESCE((
-          SELECT json_agg(json_build_object('id', i.id, 'userId', i."userId", 'platform', i.platform, 'tenantId', i."tenantId", 'externalUserId', i."externalUserId",
-            'displayName', i."displayName", 'slackDmChannelId', i."slackDmChannelId", 'teamsConversation', i."teamsConversation",
-            'unreachableAt', i."unreachableAt", 'unreachableReason', i."unreachableReason") ORDER BY i."updatedAt" DESC, i.id)
-          FROM platform_identities i WHERE i."userId" = u.id AND i.platform IN ('slack', 'teams')), '[]') AS identities
-        FROM users u`)} WHERE u.id = $1::uuid`,
-      [id],
-    );
+    type Row = ManagerRow & { identities: (Omit<DigestIdentity, 'unreachableAt'> & { unreachableAt: string | null })[] };
+    const [row] = this.pool
+      ? (await this.pool.query<Row>({ name: 'salesos-digest-manager', text: MANAGER_WITH_IDENTITIES, values: [id] })).rows
+      : await this.sql.query<Row>(MANAGER_WITH_IDENTITIES, [id]);
     if (!row) return undefined;
     return {
       manager: toManager(row),
@@ -168,18 +178,6 @@ export class DigestRepository {
     await this.sql.query(
       `UPDATE platform_identities SET "unreachableAt" = now(), "unreachableReason" = $2::text, "updatedAt" = now() WHERE id = $1::uuid RETURNING id`,
       [identityId, reason.slice(0, 500)],
-    );
-  }
-
-  /** The manager's Slack and Teams identities, most recently linked first. */
-  async identitiesOf(userId: string): Promise<DigestIdentity[]> {
-    if (!UUID.test(userId)) return [];
-    return this.sql.query<DigestIdentity>(
-      `SELECT id::text AS id, "userId"::text AS "userId", platform::text AS platform, "tenantId", "externalUserId", "displayName",
-         "slackDmChannelId", "teamsConversation", "unreachableAt", "unreachableReason"
-       FROM platform_identities WHERE "userId" = $1::uuid AND platform IN ('slack', 'teams')
-       ORDER BY "updatedAt" DESC, id`,
-      [userId],
     );
   }
 }

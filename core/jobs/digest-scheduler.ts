@@ -6,7 +6,7 @@
 import { Queue, type RepeatOptions } from 'bullmq';
 import type { ScheduleTarget } from '../db/digest-repository.ts';
 import type { Logger } from '../log.ts';
-import { DIGEST_JOB, DIGEST_QUEUE, DIGEST_RETRY, digestSchedulerId, managerOfScheduler, redisConnection, type DigestJobData, type QueueConnection } from './queues.ts';
+import { DIGEST_JOB, DIGEST_QUEUE, DIGEST_RETENTION, DIGEST_RETRY, digestSchedulerId, managerOfScheduler, redisConnection, type DigestJobData, type QueueConnection } from './queues.ts';
 
 export interface ScheduleSource {
   scheduleTargets(since?: Date): Promise<{ targets: ScheduleTarget[]; now: Date }>;
@@ -63,7 +63,7 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
     }
     const repeat = repeatOf(target);
     if (applied.get(id) === keyOf(repeat)) return 'unchanged';
-    await queue.upsertJobScheduler(id, repeat, { name: DIGEST_JOB, data: { managerId: target.managerId }, opts: jobOptions });
+    await queue.upsertJobScheduler(id, repeat, { name: DIGEST_JOB, data: { managerId: target.managerId }, opts: { ...jobOptions, ...DIGEST_RETENTION } });
     applied.set(id, keyOf(repeat));
     opts.log.debug('digest job scheduler set', { managerId: target.managerId, pattern: repeat.pattern, every: repeat.every, tz: repeat.tz });
     return 'upserted';

@@ -23,6 +23,9 @@ export interface DigestJobData {
 /** Failed deliveries are retried with exponential backoff: 30 s, 1 min, 2 min, 4 min, 8 min. */
 export const DIGEST_RETRY = { attempts: 6, backoff: { type: 'exponential' as const, delay: 30_000 } };
 
+/** Finished jobs are kept a while for inspection, not for ever (the digest-run rows are the record). */
+export const DIGEST_RETENTION = { removeOnComplete: { age: 7 * 86_400, count: 10_000 }, removeOnFail: { age: 30 * 86_400 } };
+
 export const digestSchedulerId = (managerId: string) => `digest:${managerId}`;
 export const managerOfScheduler = (id: string) => (id.startsWith('digest:') ? id.slice('digest:'.length) : undefined);
 

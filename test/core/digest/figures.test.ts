@@ -144,3 +144,18 @@ describe('digest figures on a hand-built team', () => {
     expect(card.topLeads.map((l) => l.fullName)).toEqual(['l1', 'l5', 'l2', 'l8']);
   });
 });
+
+describe('digest preferences', () => {
+  it('a manager without a preference has the default schedule; saving and deleting one round-trips', async () => {
+    const repo = new DigestRepository(sqlRunner(db));
+    expect((await repo.managerById(ids.manager!))?.schedule).toEqual({ enabled: true, cadence: 'daily', cron: '30 8 * * 1-5' });
+    await repo.savePreference(ids.manager!, { enabled: false, cadence: 'weekly', cron: '0 9 * * 1' });
+    expect(await repo.managerById(ids.manager!)).toMatchObject({ customised: true, schedule: { enabled: false, cadence: 'weekly', cron: '0 9 * * 1' } });
+    await repo.deletePreference(ids.manager!);
+    expect(await repo.managerById(ids.manager!)).toMatchObject({ customised: false, schedule: { cron: '30 8 * * 1-5' } });
+  });
+
+  it('refuses a pattern that is not a digest schedule', async () => {
+    await expect(new DigestRepository(sqlRunner(db)).savePreference(ids.manager!, { enabled: true, cadence: 'daily', cron: '* * * * *' })).rejects.toThrow(/not a digest schedule/);
+  });
+});

@@ -17,7 +17,7 @@ import type { SalesTool, ToolContext } from '../tools/tool.ts';
 
 const args = process.argv.slice(2);
 const calls = Number(args[args.indexOf('--calls') + 1]) || 2000;
-const POOL = 10;
+const POOL = 20;
 const SERVER = process.env.BENCH_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const DB = `salesos_bench_mw_${crypto.randomBytes(4).toString('hex')}`;
 const url = Object.assign(new URL(SERVER), { pathname: `/${DB}` }).toString();

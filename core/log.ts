@@ -69,7 +69,7 @@ export function createLogger(opts: LogOptions = {}): winston.Logger {
   const stream = opts.stream ?? process.stderr;
   const isTty = Boolean((stream as { isTTY?: boolean }).isTTY);
   const usePretty = opts.format === 'pretty' || ((opts.format ?? 'auto') === 'auto' && isTty);
-  return winston.createLogger({
+  return skipDisabledLevels(winston.createLogger({
     level: opts.level ?? 'info',
     format: winston.format.combine(
       addContext(),
@@ -78,7 +78,23 @@ export function createLogger(opts: LogOptions = {}): winston.Logger {
       usePretty ? winston.format.combine(winston.format.colorize(), pretty) : winston.format.json(),
     ),
     transports: [new winston.transports.Stream({ stream })],
-  });
+  }));
+}
+
+/**
+ * Winston runs the whole format pipeline (context, deep redaction, JSON) before its transports drop a line
+ * below their level; a debug line on the hot path then costs as much as a written one. Check the level first.
+ */
+function skipDisabledLevels(logger: winston.Logger): winston.Logger {
+  for (const level of Object.keys(logger.levels)) {
+    const write = (logger as unknown as Record<string, (...args: unknown[]) => winston.Logger>)[level]!;
+    Object.defineProperty(logger, level, {
+      configurable: true,
+      writable: true,
+      value: (...args: unknown[]) => (logger.isLevelEnabled(level) ? write.apply(logger, args) : logger),
+    });
+  }
+  return logger;
 }
 
 /** The process-wide logger; `configureLogger` replaces its settings once config is known. */

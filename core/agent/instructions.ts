@@ -20,14 +20,21 @@ const CAPABILITIES: Record<string, string> = {
   setDigestSchedule: 'change or pause the manager’s team digest schedule',
 };
 
+// Building an Intl.DateTimeFormat costs more than the rest of the prompt; there are few time zones.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateIn(timeZone: string, now: Date): string {
+  let f = dateFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+    if (dateFormats.size > 1_000) dateFormats.clear();
+    dateFormats.set(timeZone, f);
+  }
+  return f.format(now);
+}
+
 export function buildInstructions({ actor, now, toolNames, platform }: InstructionsInput): string {
-  const date = new Intl.DateTimeFormat('en-GB', {
-    timeZone: actor.timeZone,
-    weekday: 'long',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  }).format(now);
+  const date = dateIn(actor.timeZone, now);
   const can = toolNames.filter((t) => CAPABILITIES[t]).map((t) => `- ${t}: ${CAPABILITIES[t]}`);
   return [
     `You are SalesOS, a sales assistant working inside ${platform === 'console' ? 'a terminal' : platform === 'slack' ? 'Slack' : 'Microsoft Teams'}.`,

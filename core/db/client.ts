@@ -34,6 +34,17 @@ export interface OpenOptions {
 // bigint (int8) counts fit in a JS number for everything SalesOS counts.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+const poolsOfClients = new WeakMap<PrismaClient, pg.Pool>();
+
+/**
+ * The pg pool behind a Prisma client made by openDatabase, or undefined for any other client (a transaction,
+ * a client built elsewhere). Hot-path repositories run their SQL on it: a Prisma raw query costs ~0.3 ms of
+ * CPU more than the same `pool.query`, an ORM query ~0.7 ms more (the wasm query compiler).
+ */
+export function poolBehind(prisma: PrismaClient): pg.Pool | undefined {
+  return poolsOfClients.get(prisma);
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   // Turns hold a connection only per statement (the audit trail uses at most one, for its batches), so
   // 20 covers bursts of concurrent turns without queueing; PostgreSQL's default max_connections is 100.
@@ -52,6 +63,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', (err) => log.warn('idle database connection failed', { err }));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  poolsOfClients.set(prisma, pool);
   let closed = false;
   return {
     prisma,

@@ -1,6 +1,8 @@
 // Conversations (Slack thread, Teams chain, terminal session) and their messages: the thread memory.
 import type { PrismaClient } from './generated/client.ts';
 import type { Platform } from '../agent/types.ts';
+import { poolBehind } from './client.ts';
+import { sqlRunner, type SqlRunner } from './sql-runner.ts';
 
 export interface StoredMessage {
   role: 'user' | 'assistant' | 'tool';
@@ -21,14 +23,20 @@ export interface NewMessage {
 }
 
 export class ConversationRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** Every turn opens, reads and appends: plain SQL on the pool when there is one (see poolBehind). */
+  private readonly sql: SqlRunner;
+
+  constructor(prisma: PrismaClient) {
+    const pool = poolBehind(prisma);
+    this.sql = sqlRunner(pool ? { pool } : prisma);
+  }
 
   /**
    * The conversation for a platform key, created on first use. One statement that writes nothing when the
    * conversation exists (every turn but the first), so it costs no commit flush.
    */
   async open(key: string, platform: Platform, userId?: string): Promise<{ id: string; key: string }> {
-    const rows = await this.prisma.$queryRawUnsafe<{ id: string; key: string }[]>(
+    const rows = await this.sql.query<{ id: string; key: string }>(
       `WITH found AS (SELECT id::text AS id, key FROM conversations WHERE key = $1::text),
             created AS (
               INSERT INTO conversations (id, key, platform, "userId", "createdAt", "updatedAt")
@@ -37,24 +45,21 @@ export class ConversationRepository {
               ON CONFLICT (key) DO NOTHING
               RETURNING id::text AS id, key)
        SELECT id, key FROM found UNION ALL SELECT id, key FROM created`,
-      key,
-      platform,
-      userId ?? null,
+      [key, platform, userId ?? null],
     );
     if (rows[0]) return rows[0];
     // Created by a concurrent first turn between our read and our insert: it is there now.
-    const [row] = await this.prisma.$queryRawUnsafe<{ id: string; key: string }[]>(`SELECT id::text AS id, key FROM conversations WHERE key = $1::text`, key);
+    const [row] = await this.sql.query<{ id: string; key: string }>(`SELECT id::text AS id, key FROM conversations WHERE key = $1::text`, [key]);
     return row!;
   }
 
   /** The newest `limit` messages, oldest first. */
   async recent(conversationId: string, limit = 40): Promise<StoredMessage[]> {
-    const rows = await this.prisma.message.findMany({
-      where: { conversationId },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: limit,
-      select: { role: true, text: true, parts: true, tokens: true, createdAt: true },
-    });
+    const rows = await this.sql.query<StoredMessage>(
+      `SELECT role::text AS role, text, parts, tokens, "createdAt" FROM messages
+       WHERE "conversationId" = $1::uuid ORDER BY "createdAt" DESC, id DESC LIMIT $2::int`,
+      [conversationId, limit],
+    );
     return rows.reverse();
   }
 
@@ -63,7 +68,7 @@ export class ConversationRepository {
     if (!messages.length) return;
     const base = Date.now();
     const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
-    await this.prisma.$executeRawUnsafe(
+    await this.sql.query(
       `WITH added AS (
          INSERT INTO messages (id, "conversationId", role, text, "userId", parts, cards, tokens, "createdAt")
          SELECT gen_random_uuid(), $1::uuid, m.role::"MessageRole", m.text, m."userId", m.parts, m.cards, m.tokens, m."createdAt"
@@ -72,15 +77,17 @@ export class ConversationRepository {
          ORDER BY m.ord
          RETURNING 1)
        UPDATE conversations SET "updatedAt" = now() WHERE id = $1::uuid AND EXISTS (SELECT 1 FROM added)`,
-      conversationId,
-      messages.map((m) => m.role),
-      messages.map((m) => m.text),
-      messages.map((m) => m.userId ?? null),
-      messages.map((m) => json(m.parts)),
-      messages.map((m) => json(m.cards)),
-      messages.map((m) => m.tokens),
-      // Distinct, ordered timestamps keep replay order stable within one turn.
-      messages.map((_, i) => new Date(base + i)),
+      [
+        conversationId,
+        messages.map((m) => m.role),
+        messages.map((m) => m.text),
+        messages.map((m) => m.userId ?? null),
+        messages.map((m) => json(m.parts)),
+        messages.map((m) => json(m.cards)),
+        messages.map((m) => m.tokens),
+        // Distinct, ordered timestamps keep replay order stable within one turn.
+        messages.map((_, i) => new Date(base + i)),
+      ],
     );
   }
 }

@@ -2,17 +2,26 @@
 // Lives in PostgreSQL so it holds across bot replicas.
 import type { PrismaClient } from './generated/client.ts';
 import type { Platform } from '../agent/types.ts';
+import { poolBehind } from './client.ts';
+import { sqlRunner, type SqlRunner } from './sql-runner.ts';
 
 export class DeliveryRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** Every event claims its delivery first: plain SQL on the pool when there is one (see poolBehind). */
+  private readonly sql: SqlRunner;
+
+  constructor(private readonly prisma: PrismaClient) {
+    const pool = poolBehind(prisma);
+    this.sql = sqlRunner(pool ? { pool } : prisma);
+  }
 
   /** True the first time a delivery id is seen, false for every repeat — atomically. */
   async claim(platform: Platform, deliveryId: string): Promise<boolean> {
-    const inserted = await this.prisma.$executeRaw`
-      INSERT INTO processed_deliveries (id, platform, "createdAt")
-      VALUES (${`${platform}:${deliveryId}`}, ${platform}::"Platform", now())
-      ON CONFLICT (id) DO NOTHING`;
-    return inserted === 1;
+    const inserted = await this.sql.query(
+      `INSERT INTO processed_deliveries (id, platform, "createdAt") VALUES ($1, $2::text::"Platform", now())
+       ON CONFLICT (id) DO NOTHING RETURNING 1`,
+      [`${platform}:${deliveryId}`, platform],
+    );
+    return inserted.length === 1;
   }
 
   /** Forget deliveries older than `days` (platforms stop retrying within minutes). */

@@ -3,6 +3,7 @@
 // Prints ack and event-to-reply latency p50/p99, and the same for a bare Bolt app that echoes the text
 // (the floor). Targets at 50 events/s: ack p99 ≤ 50 ms, event-to-reply p99 ≤ 60 ms.
 // Run: npx tsx bench/slack-events.ts [seconds per rate, default 5] [rates, default 50,200]
+import os from 'node:os';
 import { App } from '@slack/bolt';
 import { DEMO_REP_EMAIL } from '../core/demo/staff.ts';
 import { configureLogger } from '../core/log.ts';
@@ -28,7 +29,7 @@ interface Target {
 let seq = 0;
 
 /** Send `rate` events/s for SECONDS (open loop: the schedule does not wait for answers). */
-async function run(target: Target, rate: number, seconds: number): Promise<Sample[]> {
+async function run(target: Target, rate: number, seconds: number): Promise<Sample[] & { cpuMsPerEvent?: number }> {
   const sentAt = new Map<string, number>();
   const samples = new Map<string, Sample>();
   const replied = new Set<string>();
@@ -36,7 +37,8 @@ async function run(target: Target, rate: number, seconds: number): Promise<Sampl
   const total = Math.round(rate * seconds);
   const allReplied = new Promise<void>((r) => (resolveAll = r));
   target.fake.onCall((call) => {
-    if (call.method !== 'chat.postMessage') return;
+    // The first thing the rep sees: a posted message, or a stream started for a turn slower than startAfterMs.
+    if (call.method !== 'chat.postMessage' && call.method !== 'chat.startStream') return;
     const thread = String(call.body.thread_ts ?? '');
     const t0 = sentAt.get(thread);
     if (t0 === undefined || replied.has(thread)) return;
@@ -45,6 +47,7 @@ async function run(target: Target, rate: number, seconds: number): Promise<Sampl
     if (replied.size === total) resolveAll();
   });
 
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   const acks: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -74,7 +77,8 @@ async function run(target: Target, rate: number, seconds: number): Promise<Sampl
   }
   await Promise.all(acks);
   await Promise.race([allReplied, new Promise((r) => setTimeout(r, 30_000))]);
-  return [...samples.values()];
+  const cpu = process.cpuUsage(cpu0);
+  return Object.assign([...samples.values()], { cpuMsPerEvent: (cpu.user + cpu.system) / 1000 / total });
 }
 
 function pct(values: number[], p: number): number {
@@ -92,9 +96,12 @@ interface Row {
   ack99: number;
   rep50: number;
   rep99: number;
+  /** Whole process (bot, load generator and fake Slack API) over the window, per event. */
+  cpuMs: number;
+  load1: number;
 }
 
-function summarise(name: string, rate: number, s: Sample[]): Row {
+function summarise(name: string, rate: number, s: Sample[] & { cpuMsPerEvent?: number }): Row {
   const acks = s.map((x) => x.ackMs);
   const replies = s.map((x) => x.replyMs ?? Number.NaN);
   return {
@@ -106,6 +113,8 @@ function summarise(name: string, rate: number, s: Sample[]): Row {
     ack99: pct(acks, 99),
     rep50: pct(replies, 50),
     rep99: pct(replies, 99),
+    cpuMs: s.cpuMsPerEvent ?? Number.NaN,
+    load1: os.loadavg()[0]!,
   };
 }
 
@@ -175,10 +184,11 @@ async function main() {
   }
 
   const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1).padStart(8) : '       –');
-  console.log('\nwhat             rate/s  events  replied  ack p50  ack p99  reply p50  reply p99   (ms)');
+  console.log('\nwhat             rate/s  events  replied  ack p50  ack p99  reply p50  reply p99  cpu/event  load1   (ms)');
   for (const r of rows) {
-    console.log(`${r.name.padEnd(16)} ${String(r.rate).padStart(6)} ${String(r.n).padStart(7)} ${String(r.replied).padStart(8)} ${f(r.ack50)} ${f(r.ack99)} ${f(r.rep50)}  ${f(r.rep99)}`);
+    console.log(`${r.name.padEnd(16)} ${String(r.rate).padStart(6)} ${String(r.n).padStart(7)} ${String(r.replied).padStart(8)} ${f(r.ack50)} ${f(r.ack99)} ${f(r.rep50)}  ${f(r.rep99)}   ${f(r.cpuMs)}  ${r.load1.toFixed(2)}`);
   }
+  console.log('(cpu/event: this whole process over the window: bot, load generator and fake Slack API; load1: os.loadavg() at its end, ' + `${os.cpus().length} cores)`);
   console.log(`\nassistant.handleTurn alone, one at a time (no Slack, no HTTP): p50 ${pct(assistantAlone, 50).toFixed(1)} ms, p99 ${pct(assistantAlone, 99).toFixed(1)} ms`);
   console.log('\nratio SalesOS / bare Bolt (p99):');
   for (const rate of RATES) {

@@ -59,6 +59,8 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
     clientOptions,
     logger: boltLogger(logger),
     logLevel: LogLevel.WARN,
+    // Bolt's default conversation store runs on every event; thread memory lives in PostgreSQL instead.
+    convoStore: false as const,
     ...(opts.botUserId ? { botUserId: opts.botUserId } : {}),
     ...(opts.botId ? { botId: opts.botId } : {}),
   };

@@ -31,7 +31,7 @@ export function buildDigestDeliveries(container: Pick<Container, 'config' | 'db'
 export function buildDigestServices(container: Pick<Container, 'config' | 'db'>, deliveries: DigestDelivery): DigestServices {
   const sql = sqlRunner(container.db);
   return {
-    managers: new DigestRepository(sql, container.db.pool),
+    managers: new DigestRepository(sql, container.db),
     runs: new DigestRunRepository(container.db),
     figures: new DigestFigures(container.db),
     deliveries,
@@ -72,13 +72,7 @@ export async function startDigestBackground(
   const platforms = (['slack', 'teams'] as const).filter((p) => deliveries[p]);
   if (!platforms.length) log.warn('digests are scheduled but neither Slack nor Teams is configured: each run will be recorded as skipped');
   const scheduler = createDigestScheduler({ redisUrl, prefix: opts.prefix, source: services.managers, log, pollMs: opts.pollMs, repeat: opts.repeat, jobOptions: opts.jobOptions });
-  // A digest holds one connection for its run lock and briefly needs a second one (figures, identity
-  // updates): more digests at once than the pool can serve that way would wait on each other for ever.
-  const poolMax = container.db.pool.options.max ?? 10;
-  const wanted = opts.concurrency ?? 5;
-  const concurrency = Math.max(1, Math.min(wanted, poolMax - 2));
-  if (concurrency < wanted) log.warn(`digest worker concurrency lowered from ${wanted} to ${concurrency}: the database pool has ${poolMax} connections`);
-  const worker = startDigestWorker({ redisUrl, prefix: opts.prefix, log, concurrency, run: (req) => runDigest(services, req) });
+  const worker = startDigestWorker({ redisUrl, prefix: opts.prefix, log, concurrency: opts.concurrency, run: (req) => runDigest(services, req) });
   try {
     await scheduler.sync();
   } catch (err) {

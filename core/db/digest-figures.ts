@@ -2,7 +2,7 @@
 // changes), enrichment history, email reviews (roasts, drafts) and the CostGuard usage ledger (spend).
 // Each figure covers the period and the one before it, so "change vs previous period" costs nothing extra.
 import type { LeadCardItem } from '../cards.ts';
-import type pg from 'pg';
+import { digestQuery, type DigestDb } from './digest-statements.ts';
 
 export interface FigureWindow {
   start: Date;
@@ -156,17 +156,13 @@ SELECT
 type RepRow = Omit<RepFigures, 'dailyLimitUsd' | 'spendUsd'> & { dailyLimitUsd: number | string | null; spendUsd: number | string };
 
 export class DigestFigures {
-  constructor(private readonly db: { pool: pg.Pool }) {}
+  constructor(private readonly db: DigestDb) {}
 
   async team(teamId: string, managerId: string, w: FigureWindow, opts: FigureOptions = DEFAULT_FIGURE_OPTIONS): Promise<TeamFigures> {
     const staleSince = new Date(w.end.getTime() - opts.staleDays * 86_400_000);
-    // A named (prepared) statement: planning this query costs several times running it, so each
-    // connection plans it once and reuses the plan.
-    const { rows: [row] } = await this.db.pool.query<{ reps: RepRow[]; teamSpend: string; stale: LeadRow[]; hot: LeadRow[]; top: LeadRow[] }>({
-      name: 'salesos-digest-team-figures',
-      text: TEAM_FIGURES,
-      values: [teamId, managerId, w.start, w.end, w.previous.start, staleSince, opts.hotScore, opts.listLimit, opts.topLimit],
-    });
+    const { rows: [row] } = await digestQuery<{ reps: RepRow[]; teamSpend: string; stale: LeadRow[]; hot: LeadRow[]; top: LeadRow[] }>(this.db, 'digest-team-figures', TEAM_FIGURES, [
+      teamId, managerId, w.start, w.end, w.previous.start, staleSince, opts.hotScore, opts.listLimit, opts.topLimit,
+    ]);
     return {
       reps: row!.reps.map((r) => ({
         ...r,

@@ -2,7 +2,7 @@
 // and the chat identities a digest can go to.
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { DEFAULT_SCHEDULE, parseCron, type DigestSchedule } from '../digest/schedule.ts';
-import type pg from 'pg';
+import { digestQuery, type DigestDb } from './digest-statements.ts';
 import type { SqlRunner } from './sql-runner.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -88,10 +88,10 @@ function toManager(r: ManagerRow): DigestManager {
 }
 
 export class DigestRepository {
-  /** `pool`, when given, runs the per-digest lookup as a prepared statement (planned once per connection). */
+  /** `db`, when given, runs the per-digest lookup as a prepared statement (planned once per connection). */
   constructor(
     private readonly sql: SqlRunner,
-    private readonly pool?: pg.Pool,
+    private readonly db?: DigestDb,
   ) {}
 
   async managerById(id: string): Promise<DigestManager | undefined> {
@@ -104,9 +104,7 @@ export class DigestRepository {
   async managerWithIdentities(id: string): Promise<{ manager: DigestManager; identities: DigestIdentity[] } | undefined> {
     if (!UUID.test(id)) return undefined;
     type Row = ManagerRow & { identities: (Omit<DigestIdentity, 'unreachableAt'> & { unreachableAt: string | null })[] };
-    const [row] = this.pool
-      ? (await this.pool.query<Row>({ name: 'salesos-digest-manager', text: MANAGER_WITH_IDENTITIES, values: [id] })).rows
-      : await this.sql.query<Row>(MANAGER_WITH_IDENTITIES, [id]);
+    const [row] = this.db ? (await digestQuery<Row>(this.db, 'digest-manager', MANAGER_WITH_IDENTITIES, [id])).rows : await this.sql.query<Row>(MANAGER_WITH_IDENTITIES, [id]);
     if (!row) return undefined;
     return {
       manager: toManager(row),

@@ -1,10 +1,13 @@
 // Digest runs and their deliveries. The unique (managerId, periodKey) row is what makes a digest go out
-// once per period: every job for that period (retried, duplicated, run twice at once) meets the same row,
-// and only the worker holding its row lock delivers; the others see a finished run or step aside.
-// A run costs two round trips: "BEGIN; create-if-missing; lock" and, after delivering, "write; COMMIT".
+// once per period: every job for that period (retried, duplicated, run twice at once) meets the same row.
+// Each platform's delivery is claimed before sending (a committed "pending" attempt): a second worker
+// finds it in flight and steps aside; a claim older than the lease (a worker that died mid-send) can be
+// taken over. No transaction stays open while a platform is called, which also keeps the embedded
+// database (one backend serving every connection) from waiting on itself.
 import type pg from 'pg';
 import type { DigestCard } from '../cards.ts';
 import { ValidationError } from '../errors.ts';
+import { digestQuery, type DigestDb } from './digest-statements.ts';
 
 export type RunStatus = 'running' | 'sent' | 'partial' | 'failed' | 'skipped';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped';
@@ -29,129 +32,126 @@ export interface DigestRunRecord {
   deliveries: DeliveryRecord[];
 }
 
-/** A run whose row lock this worker holds, for the length of one transaction. */
-export interface LockedRun {
-  run: DigestRunRecord;
-  /** The composed card, kept on the run so a retry re-sends the same figures (written by `finish`). */
-  setContent(card: DigestCard): Promise<void>;
-  /** Adds a pending delivery for the platform unless one exists. */
-  addDelivery(platform: DigestPlatform): Promise<void>;
-  /** One attempt at a platform and how it ended (written by `finish`). */
-  recordAttempt(platform: DigestPlatform, status: Exclude<DeliveryStatus, 'pending'>, error?: string): Promise<void>;
-  /** Writes the status, the content and every delivery changed, in one statement. */
-  finish(status: RunStatus): Promise<void>;
-}
-
 export interface RunPeriod {
   key: string;
   start: Date;
   end: Date;
 }
 
+export interface DeliveryOutcome {
+  platform: DigestPlatform;
+  status: 'sent' | 'failed' | 'skipped';
+  error?: string;
+}
+
 export const FINAL_RUN_STATUSES: readonly RunStatus[] = ['sent', 'partial', 'skipped'];
+/** A claim older than this is taken to belong to a worker that died mid-send. */
+export const DELIVERY_LEASE_SECONDS = 120;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PERIOD_KEY = /^(daily|weekly):\d{4}-\d{2}-\d{2}$/;
-const STATUSES: readonly RunStatus[] = ['running', 'sent', 'partial', 'failed', 'skipped'];
+const PLATFORMS: readonly string[] = ['slack', 'teams'];
 
-const RUN_COLUMNS = `r.id::text AS id, r."managerId"::text AS "managerId", r."periodKey", r."periodStart", r."periodEnd", r.status::text AS status, r.content,
-  COALESCE((SELECT json_agg(json_build_object('platform', d.platform, 'status', d.status, 'attempts', d.attempts, 'error', d.error, 'sentAt', d."sentAt") ORDER BY d.platform)
-            FROM digest_deliveries d WHERE d."runId" = r.id), '[]') AS deliveries`;
+const DELIVERIES = `COALESCE((SELECT json_agg(json_build_object('platform', d.platform, 'status', d.status, 'attempts', d.attempts, 'error', d.error, 'sentAt', d."sentAt") ORDER BY d.platform)
+  FROM digest_deliveries d WHERE d."runId" = r.id), '[]')`;
+const RUN_COLUMNS = `r.id::text AS id, r."managerId"::text AS "managerId", r."periodKey", r."periodStart", r."periodEnd", r.status::text AS status, r.content`;
 
 function toRun(row: DigestRunRecord | undefined): DigestRunRecord | undefined {
   if (!row) return undefined;
-  return { ...row, deliveries: row.deliveries.map((d) => ({ ...d, sentAt: d.sentAt ? new Date(d.sentAt) : null })) };
+  return { ...row, deliveries: (row.deliveries ?? []).map((d) => ({ ...d, sentAt: d.sentAt ? new Date(d.sentAt) : null })) };
 }
 
 export class DigestRunRepository {
-  constructor(private readonly db: { pool: pg.Pool }) {}
+  constructor(private readonly db: DigestDb) {}
 
   async find(managerId: string, periodKey: string): Promise<DigestRunRecord | undefined> {
     if (!UUID.test(managerId)) return undefined;
-    const { rows } = await this.db.pool.query<DigestRunRecord>(`SELECT ${RUN_COLUMNS} FROM digest_runs r WHERE r."managerId" = $1::uuid AND r."periodKey" = $2::text`, [managerId, periodKey]);
+    const { rows } = await this.db.pool.query<DigestRunRecord>(
+      `SELECT ${RUN_COLUMNS}, ${DELIVERIES} AS deliveries FROM digest_runs r WHERE r."managerId" = $1::uuid AND r."periodKey" = $2::text`,
+      [managerId, periodKey],
+    );
     return toRun(rows[0]);
   }
 
-  /**
-   * Creates the manager's run for the period unless it exists, then runs `fn` holding its row lock (one
-   * transaction); `{ locked: false }` at once when another worker holds it. What `fn` records is written
-   * by `finish`, with the commit; nothing is written when `fn` throws.
-   */
-  async withRun<T>(managerId: string, period: RunPeriod, fn: (locked: LockedRun) => Promise<T>): Promise<{ locked: true; value: T } | { locked: false }> {
-    // Checked so that the values can travel inline with BEGIN in one simple query.
+  /** The manager's run for the period, created when missing. */
+  async ensure(managerId: string, period: RunPeriod): Promise<DigestRunRecord> {
     if (!UUID.test(managerId)) throw new ValidationError(`"${managerId}" is not a manager id.`);
-    if (!PERIOD_KEY.test(period.key)) throw new ValidationError(`"${period.key}" is not a digest period key.`);
+    const { rows } = await digestQuery<DigestRunRecord>(this.db, 'digest-run-ensure', `WITH created AS (
+               INSERT INTO digest_runs (id, "managerId", "periodKey", "periodStart", "periodEnd", status)
+               VALUES (gen_random_uuid(), $1::uuid, $2::text, $3::timestamptz, $4::timestamptz, 'running')
+               ON CONFLICT ("managerId", "periodKey") DO NOTHING
+               RETURNING id::text AS id, "managerId"::text AS "managerId", "periodKey", "periodStart", "periodEnd", status::text AS status, content
+             )
+             SELECT *, '[]'::json AS deliveries FROM created
+             UNION ALL
+             SELECT ${RUN_COLUMNS}, ${DELIVERIES} FROM digest_runs r
+             WHERE r."managerId" = $1::uuid AND r."periodKey" = $2::text AND NOT EXISTS (SELECT 1 FROM created)`, [managerId, period.key, period.start, period.end]);
+    // A concurrent first insert makes ours do nothing, and this statement's snapshot predates it: read again.
+    return toRun(rows[0]) ?? (await this.find(managerId, period.key))!;
+  }
+
+  /**
+   * Stores the card unless the run has one (then returns that one, so every worker sends the same card),
+   * and claims the delivery of each platform that is new, failed, or in flight longer than the lease.
+   * Returns the card and the platforms this caller now owns.
+   */
+  async claim(runId: string, card: DigestCard | null, platforms: DigestPlatform[]): Promise<{ content: DigestCard | null; claimed: DigestPlatform[] }> {
+    if (platforms.some((p) => !PLATFORMS.includes(p))) throw new ValidationError(`Unknown platform in ${platforms.join(', ')}.`);
+    const { rows } = await digestQuery<{ content: DigestCard | null; claimed: DigestPlatform[] | null }>(this.db, 'digest-run-claim', `WITH card AS (
+               UPDATE digest_runs SET content = COALESCE(content, $2::jsonb) WHERE id = $1::uuid RETURNING content
+             ), claimed AS (
+               INSERT INTO digest_deliveries AS d (id, "runId", platform, status, attempts, "updatedAt")
+               SELECT gen_random_uuid(), $1::uuid, p::"Platform", 'pending', 1, now() FROM unnest($3::text[]) AS p
+               ON CONFLICT ("runId", platform) DO UPDATE SET status = 'pending', attempts = d.attempts + 1, error = NULL, "updatedAt" = now()
+               WHERE d.status = 'failed' OR (d.status = 'pending' AND (d.attempts = 0 OR d."updatedAt" < now() - make_interval(secs => $4::int)))
+               RETURNING d.platform::text AS platform
+             )
+             SELECT (SELECT content FROM card) AS content, (SELECT array_agg(platform ORDER BY platform) FROM claimed) AS claimed`, [runId, card ? JSON.stringify(card) : null, platforms, DELIVERY_LEASE_SECONDS]);
+    return { content: rows[0]?.content ?? null, claimed: rows[0]?.claimed ?? [] };
+  }
+
+  /**
+   * Records how the claimed deliveries ended and settles the run's status from all its deliveries, in one
+   * short transaction. The run's row lock makes two workers finishing at once settle one after the other,
+   * so the second sees the first's deliveries. `finalAttempt`: a failure will not be retried.
+   */
+  async settle(runId: string, outcomes: DeliveryOutcome[], finalAttempt: boolean): Promise<DigestRunRecord> {
+    if (!UUID.test(runId)) throw new ValidationError(`"${runId}" is not a digest run id.`);
+    if (outcomes.some((o) => !PLATFORMS.includes(o.platform))) throw new ValidationError('Unknown platform in the delivery outcomes.');
     const client = await this.db.pool.connect();
-    let open = false;
     try {
       const lit = (v: string) => client.escapeLiteral(v);
-      // A concurrent first insert of the same row waits for this transaction, then finds it done.
+      const id = `${lit(runId)}::uuid`;
+      const rows = JSON.stringify(outcomes.map((o) => ({ platform: o.platform, status: o.status, error: o.error?.slice(0, 1000) ?? null })));
+      // One round trip; the values are inline because a multi-statement query takes no parameters.
       const results = (await client.query(
         `BEGIN;
-         INSERT INTO digest_runs (id, "managerId", "periodKey", "periodStart", "periodEnd", status)
-         VALUES (gen_random_uuid(), ${lit(managerId)}::uuid, ${lit(period.key)}, ${lit(period.start.toISOString())}::timestamptz, ${lit(period.end.toISOString())}::timestamptz, 'running')
-         ON CONFLICT ("managerId", "periodKey") DO NOTHING;
-         SELECT ${RUN_COLUMNS} FROM digest_runs r WHERE r."managerId" = ${lit(managerId)}::uuid AND r."periodKey" = ${lit(period.key)} FOR UPDATE SKIP LOCKED`,
+         UPDATE digest_deliveries d SET status = o.status::"DeliveryStatus", error = o.error, "updatedAt" = now(),
+           "sentAt" = CASE WHEN o.status = 'sent' THEN now() ELSE d."sentAt" END
+         FROM json_to_recordset(${lit(rows)}::json) AS o(platform text, status text, error text)
+         WHERE d."runId" = ${id} AND d.platform::text = o.platform;
+         SELECT id FROM digest_runs WHERE id = ${id} FOR UPDATE;
+         UPDATE digest_runs r SET
+           status = s.status::"DigestRunStatus",
+           "finishedAt" = CASE WHEN s.status = 'running' THEN NULL ELSE now() END
+         FROM (
+           SELECT CASE
+             WHEN count(*) = 0 THEN 'skipped'
+             WHEN count(*) FILTER (WHERE status = 'pending') > 0 THEN 'running'
+             WHEN count(*) FILTER (WHERE status = 'failed') > 0 THEN ${finalAttempt ? `'failed'` : `'running'`}
+             WHEN count(*) FILTER (WHERE status = 'sent') = count(*) THEN 'sent'
+             WHEN count(*) FILTER (WHERE status = 'sent') > 0 THEN 'partial'
+             ELSE 'skipped' END AS status
+           FROM digest_deliveries WHERE "runId" = ${id}
+         ) s
+         WHERE r.id = ${id} AND r.status NOT IN ('sent', 'partial', 'skipped');
+         SELECT ${RUN_COLUMNS}, ${DELIVERIES} AS deliveries FROM digest_runs r WHERE r.id = ${id};
+         COMMIT`,
       )) as unknown as pg.QueryResult<DigestRunRecord>[];
-      open = true;
-      const run = toRun(results[2]!.rows[0]);
-      if (!run) {
-        await client.query('ROLLBACK');
-        open = false;
-        return { locked: false };
-      }
-      let content: DigestCard | undefined;
-      let finished = false;
-      const changed = new Set<DigestPlatform>();
-      const delivery = (platform: DigestPlatform) => run.deliveries.find((d) => d.platform === platform);
-      const locked: LockedRun = {
-        run,
-        async setContent(card) {
-          run.content = content = card;
-        },
-        async addDelivery(platform) {
-          if (delivery(platform)) return;
-          run.deliveries.push({ platform, status: 'pending', attempts: 0, error: null, sentAt: null });
-          changed.add(platform);
-        },
-        async recordAttempt(platform, status, error) {
-          const d = delivery(platform);
-          if (!d) throw new Error(`no ${platform} delivery on digest run ${run.id}`);
-          Object.assign(d, { status, attempts: d.attempts + 1, error: error?.slice(0, 1000) ?? null, sentAt: status === 'sent' ? new Date() : d.sentAt });
-          changed.add(platform);
-        },
-        async finish(status) {
-          if (!STATUSES.includes(status)) throw new ValidationError(`"${status}" is not a digest run status.`);
-          const rows = run.deliveries.filter((d) => changed.has(d.platform));
-          await client.query(
-            `WITH run AS (
-               UPDATE digest_runs SET status = ${lit(status)}::"DigestRunStatus", content = COALESCE(${content ? `${lit(JSON.stringify(content))}::jsonb` : 'NULL'}, content),
-                 "finishedAt" = ${status === 'running' ? 'NULL' : 'now()'}
-               WHERE id = ${lit(run.id)}::uuid RETURNING id
-             ), deliveries AS (
-               INSERT INTO digest_deliveries (id, "runId", platform, status, attempts, error, "sentAt", "updatedAt")
-               SELECT gen_random_uuid(), ${lit(run.id)}::uuid, d.platform::"Platform", d.status::"DeliveryStatus", d.attempts, d.error, d."sentAt", now()
-               FROM json_to_recordset(${lit(JSON.stringify(rows))}::json) AS d(platform text, status text, attempts int, error text, "sentAt" timestamptz)
-               ON CONFLICT ("runId", platform) DO UPDATE
-                 SET status = EXCLUDED.status, attempts = EXCLUDED.attempts, error = EXCLUDED.error, "sentAt" = EXCLUDED."sentAt", "updatedAt" = now()
-               RETURNING 1
-             )
-             SELECT (SELECT count(*) FROM run) AS runs, (SELECT count(*) FROM deliveries) AS deliveries;
-             COMMIT`,
-          );
-          open = false;
-          finished = true;
-          run.status = status;
-        },
-      };
-      const value = await fn(locked);
-      if (!finished) {
-        await client.query('COMMIT');
-        open = false;
-      }
-      return { locked: true, value };
+      return toRun(results[4]!.rows[0])!;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
     } finally {
-      if (open) await client.query('ROLLBACK').catch(() => {});
       client.release();
     }
   }

@@ -1,9 +1,9 @@
-// One manager's digest for one period, exactly once: claim the (manager, period) run row, compose the card
-// once (kept on the run, so a retry re-sends the same figures), deliver to each platform not yet done, and
-// record every attempt. A retryable failure is thrown after the successes are committed.
+// One manager's digest for one period, exactly once: find or create the (manager, period) run row, compose
+// the card once (kept on the run, so a retry re-sends the same figures), claim each platform not yet done,
+// deliver, and record every attempt. A retryable failure is thrown after the outcomes are recorded.
 import type { DigestFigures } from '../db/digest-figures.ts';
 import type { DigestRepository } from '../db/digest-repository.ts';
-import { FINAL_RUN_STATUSES, type DeliveryRecord, type DigestPlatform, type DigestRunRepository, type RunStatus } from '../db/digest-runs.ts';
+import { FINAL_RUN_STATUSES, type DeliveryOutcome, type DeliveryRecord, type DigestPlatform, type DigestRunRepository, type RunStatus } from '../db/digest-runs.ts';
 import type { Logger } from '../log.ts';
 import { composeDigest, type ComposeOptions } from './compose.ts';
 import { DigestDeliveryError, errorText, pickIdentities, type DigestDelivery } from './deliver.ts';
@@ -51,49 +51,37 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
     fireAt: req.fireAt,
     scheduleDays: parseCron(manager.schedule.cron).days,
   });
+  const run = await svc.runs.ensure(manager.id, period);
+  if (FINAL_RUN_STATUSES.includes(run.status)) return { status: 'already_done', periodKey: period.key, runStatus: run.status, deliveries: run.deliveries };
+  const identities = pickIdentities(linked);
+  // Compose only when the run has no card yet; a retry re-sends the card stored on the run.
+  const composed = run.content ? null : await composeDigest(svc.figures, manager, period, svc.compose);
+  const { content, claimed } = await svc.runs.claim(run.id, composed, [...identities.keys()]);
+  const card = content ?? composed!;
+  // Nothing to claim while there are platforms: another worker is sending right now.
+  if (claimed.length === 0 && identities.size > 0) return { status: 'in_progress', periodKey: period.key };
+
+  const outcomes: DeliveryOutcome[] = [];
   const failed: { platform: DigestPlatform; error: string }[] = [];
-  const result = await svc.runs.withRun(manager.id, period, async (locked): Promise<DigestOutcome> => {
-    const { run } = locked;
-    if (FINAL_RUN_STATUSES.includes(run.status)) return { status: 'already_done', periodKey: period.key, runStatus: run.status, deliveries: run.deliveries };
-    let card = run.content;
-    if (!card) {
-      card = await composeDigest(svc.figures, manager, period, svc.compose);
-      await locked.setContent(card);
-    }
-    const identities = pickIdentities(linked);
-    for (const platform of identities.keys()) await locked.addDelivery(platform);
-    for (const delivery of [...run.deliveries]) {
-      if (delivery.status === 'sent' || delivery.status === 'skipped') continue;
-      const { platform } = delivery;
-      const identity = identities.get(platform);
+  await Promise.all(
+    claimed.map(async (platform) => {
+      const identity = identities.get(platform)!;
       const send = svc.deliveries[platform];
-      if (!identity) await locked.recordAttempt(platform, 'skipped', `no ${LABEL[platform]} identity any more`);
-      else if (!send) await locked.recordAttempt(platform, 'skipped', `${LABEL[platform]} is not configured for sending`);
-      else if (identity.unreachableAt) await locked.recordAttempt(platform, 'skipped', `identity unreachable: ${identity.unreachableReason ?? 'unknown reason'}`);
-      else {
-        try {
-          const sent = await send(identity, card);
-          if (sent.status === 'sent') await locked.recordAttempt(platform, 'sent');
-          else await locked.recordAttempt(platform, 'skipped', `${sent.status}: ${sent.reason}`);
-        } catch (err) {
-          const error = errorText(err);
-          failed.push({ platform, error });
-          await locked.recordAttempt(platform, 'failed', error);
-          svc.log.warn('digest delivery failed; it will be retried', { managerId: manager.id, periodKey: period.key, platform, err });
-        }
+      if (!send) return void outcomes.push({ platform, status: 'skipped', error: `${LABEL[platform]} is not configured for sending` });
+      if (identity.unreachableAt) return void outcomes.push({ platform, status: 'skipped', error: `identity unreachable: ${identity.unreachableReason ?? 'unknown reason'}` });
+      try {
+        const sent = await send(identity, card);
+        outcomes.push(sent.status === 'sent' ? { platform, status: 'sent' } : { platform, status: 'skipped', error: `${sent.status}: ${sent.reason}` });
+      } catch (err) {
+        const error = errorText(err);
+        failed.push({ platform, error });
+        outcomes.push({ platform, status: 'failed', error });
+        svc.log.warn('digest delivery failed; it will be retried', { managerId: manager.id, periodKey: period.key, platform, err });
       }
-    }
-    const done = run.deliveries;
-    let status: RunStatus;
-    if (failed.length) status = req.finalAttempt ? 'failed' : 'running';
-    else if (done.length && done.every((d) => d.status === 'sent')) status = 'sent';
-    else status = done.some((d) => d.status === 'sent') ? 'partial' : 'skipped';
-    await locked.finish(status);
-    return { status, periodKey: period.key, deliveries: done };
-  });
-  if (!result.locked) return { status: 'in_progress', periodKey: period.key };
+    }),
+  );
+  const settled = await svc.runs.settle(run.id, outcomes, req.finalAttempt ?? false);
   if (failed.length) throw new DigestDeliveryError(failed);
-  if (result.value.status !== 'already_done')
-    svc.log.info('digest run finished', { managerId: manager.id, periodKey: period.key, status: result.value.status });
-  return result.value;
+  svc.log.info('digest run finished', { managerId: manager.id, periodKey: period.key, status: settled.status });
+  return { status: settled.status, periodKey: period.key, deliveries: settled.deliveries };
 }

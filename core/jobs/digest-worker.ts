@@ -3,7 +3,7 @@
 // still missing. Errors that no retry can fix (bad input) end the job at once.
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { DigestOutcome, DigestRequest } from '../digest/run-digest.ts';
-import { AppError } from '../errors.ts';
+import { AppError, DependencyError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { DIGEST_QUEUE, redisConnection, type DigestJobData, type QueueConnection } from './queues.ts';
 
@@ -27,6 +27,12 @@ export function fireTimeOf(job: Pick<Job<DigestJobData>, 'opts' | 'data' | 'time
   return new Date(job.timestamp);
 }
 
+export class DigestBusyError extends DependencyError {
+  constructor(periodKey: string) {
+    super('digest', `The ${periodKey} digest is being delivered by another worker; checking again later.`, { retryable: true });
+  }
+}
+
 export function startDigestWorker(opts: DigestWorkerOptions): DigestWorker {
   const connection = redisConnection(opts.redisUrl, { worker: true });
   connection.on('error', (err) => opts.log.warn('digest worker: redis connection error', { err }));
@@ -42,7 +48,10 @@ export function startDigestWorker(opts: DigestWorkerOptions): DigestWorker {
         finalAttempt: job.attemptsMade + 1 >= attempts,
       };
       try {
-        return await opts.run(req);
+        const outcome = await opts.run(req);
+        // Another worker holds this period's delivery: look again later, when it has finished (or died).
+        if (outcome.status === 'in_progress') throw new DigestBusyError(outcome.periodKey);
+        return outcome;
       } catch (err) {
         const retryable = !(err instanceof AppError) || err.code === 'dependency_down' || err.code === 'dependency_failed' || err.code === 'internal';
         if (!retryable) throw new UnrecoverableError((err as Error).message);

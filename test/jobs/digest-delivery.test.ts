@@ -107,9 +107,9 @@ describe('exactly once and retries', () => {
   it('a duplicated job sends one message', async () => {
     const m = await createManager(c.db.prisma, { slack: true, paused: true });
     await queue.addBulk([
-      { name: 'digest', data: { managerId: m.id, fireAt }, opts: { jobId: `dup-1-${m.id}` } },
-      { name: 'digest', data: { managerId: m.id, fireAt }, opts: { jobId: `dup-2-${m.id}` } },
-      { name: 'digest', data: { managerId: m.id, fireAt }, opts: { jobId: `dup-3-${m.id}` } },
+      { name: 'digest', data: { managerId: m.id, fireAt }, opts: { jobId: `dup-1-${m.id}`, attempts: 5, backoff: { type: 'fixed', delay: 200 } } },
+      { name: 'digest', data: { managerId: m.id, fireAt }, opts: { jobId: `dup-2-${m.id}`, attempts: 5, backoff: { type: 'fixed', delay: 200 } } },
+      { name: 'digest', data: { managerId: m.id, fireAt }, opts: { jobId: `dup-3-${m.id}`, attempts: 5, backoff: { type: 'fixed', delay: 200 } } },
     ]);
     await finished(m.id);
     const states = () => Promise.all([1, 2, 3].map(async (i) => (await queue.getJob(`dup-${i}-${m.id}`))?.getState()));

@@ -2,7 +2,7 @@
 // Both go through the same pg pool, the same Prisma adapter and the same migrations.
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './generated/client.ts';
+import { PrismaClient, type Prisma as PrismaNamespace } from './generated/client.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.ts';
 import { migrate, migrationStatus, type MigrationStatus } from './migrate.ts';
 import { log } from '../log.ts';
@@ -43,6 +43,13 @@ const poolsOfClients = new WeakMap<PrismaClient, pg.Pool>();
  */
 export function poolBehind(prisma: PrismaClient): pg.Pool | undefined {
   return poolsOfClients.get(prisma);
+}
+
+/** Rows of a `Prisma.sql` statement: `pool.query(sql.text, sql.values)` when the client has a pool, else Prisma. */
+export async function rawRows<R>(prisma: PrismaClient, sql: PrismaNamespace.Sql): Promise<R[]> {
+  const pool = poolsOfClients.get(prisma);
+  if (pool) return (await pool.query(sql.text, sql.values)).rows as R[];
+  return prisma.$queryRaw<R[]>(sql);
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {

@@ -3,6 +3,7 @@
 import { Prisma, type PrismaClient } from './generated/client.ts';
 import { SUMMARY_COLUMNS, scopeCondition, toSummary, type LeadSummary, type SummaryRow } from './lead-search.ts';
 import type { LeadScope } from '../leads/filter.ts';
+import { rawRows } from './client.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -34,11 +35,11 @@ async function findVisibleLeads(prisma: PrismaClient, ref: LeadRef, scope: LeadS
         ? Prisma.sql`l."email" = ${ref.value}`
         : // Names: exact (case-insensitive) full name first; trigram index narrows candidates.
           Prisma.sql`l."searchText" LIKE ${'%' + ref.value.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`) + '%'} AND lower(l."fullName") = ${ref.value.toLowerCase()}`;
-  const rows = await prisma.$queryRaw<SummaryRow[]>`
+  const rows = await rawRows<SummaryRow>(prisma, Prisma.sql`
     SELECT ${SUMMARY_COLUMNS}
     FROM leads l LEFT JOIN users u ON u.id = l."ownerId"
     WHERE ${match} AND ${scopeCondition(scope)}
     ORDER BY l."score" DESC, l."id"
-    LIMIT ${limit}`;
+    LIMIT ${limit}`);
   return rows.map(toSummary);
 }

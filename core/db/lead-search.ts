@@ -6,6 +6,7 @@ import { canonicalFilter } from './lead-filter-values.ts';
 import { TITLE_ABBREVIATIONS } from '../leads/catalog.ts';
 import { leadFilterSchema, type LeadFilter, type LeadScope, type LeadStatus, type Seniority } from '../leads/filter.ts';
 import { ValidationError } from '../errors.ts';
+import { rawRows } from './client.ts';
 
 export interface LeadSummary {
   id: string;
@@ -147,12 +148,12 @@ export async function searchLeads(prisma: PrismaClient, input: LeadFilter, ctx: 
   const rare = filter.tech !== undefined && (await estimatedRows(prisma, where)) < RARE_ROWS;
   const key = sort === 'score' ? Prisma.sql`l."score"` : Prisma.sql`l."createdAt"`;
   const order = rare ? Prisma.sql`${key} + ${sort === 'score' ? Prisma.sql`0` : Prisma.sql`interval '0'`} DESC, l."id" DESC` : Prisma.sql`${key} DESC, l."id" DESC`;
-  const rows = await prisma.$queryRaw<SummaryRow[]>`
+  const rows = await rawRows<SummaryRow>(prisma, Prisma.sql`
     SELECT ${SUMMARY_COLUMNS}
     FROM "leads" l LEFT JOIN "users" u ON u."id" = l."ownerId"
     WHERE ${Prisma.join(where, ' AND ')}
     ORDER BY ${order}
-    LIMIT ${limit + 1}`;
+    LIMIT ${limit + 1}`);
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const leads = page.map(toSummary);
@@ -169,8 +170,8 @@ export async function searchLeads(prisma: PrismaClient, input: LeadFilter, ctx: 
 const RARE_ROWS = 20_000;
 
 async function estimatedRows(prisma: PrismaClient, where: Sql[]): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>`
-    EXPLAIN (FORMAT JSON) SELECT 1 FROM "leads" l WHERE ${Prisma.join(where, ' AND ')}`;
+  const [row] = await rawRows<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(prisma, Prisma.sql`
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM "leads" l WHERE ${Prisma.join(where, ' AND ')}`);
   return row?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY;
 }
 

@@ -6,6 +6,7 @@ import type { LeadPage, LeadSummary, SearchContext, SummaryRow } from './lead-se
 import { upsertLeadsByEmail, type UpsertResult } from './lead-upsert.ts';
 import { recordLeadEnrichment, type EnrichmentRecord } from './lead-enrichment.ts';
 import { canonicalLeadValues } from './lead-filter-values.ts';
+import { rawRows } from './client.ts';
 import { leadInputSchema, type LeadInput } from '../leads/lead-input.ts';
 import type { LeadFilter, LeadScope } from '../leads/filter.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
@@ -61,10 +62,10 @@ export class LeadRepository {
     if (wanted.length < 2) throw new ValidationError('A lead name needs at least 2 characters.');
     // The trigram index on searchText finds the candidates; the equality keeps only the exact name.
     const like = `%${wanted.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const rows = await this.prisma.$queryRaw<SummaryRow[]>`
+    const rows = await rawRows<SummaryRow>(this.prisma, Prisma.sql`
       SELECT ${SUMMARY_COLUMNS} FROM "leads" l LEFT JOIN "users" u ON u."id" = l."ownerId"
       WHERE l."searchText" LIKE ${like} AND lower(l."fullName") = ${wanted} AND ${scopeCondition(scope)}
-      ORDER BY l."score" DESC, l."id" DESC LIMIT 20`;
+      ORDER BY l."score" DESC, l."id" DESC LIMIT 20`);
     return rows.map(toSummary);
   }
 

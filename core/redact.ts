@@ -15,7 +15,14 @@ const SECRET_PATTERNS: [RegExp, string][] = [
 
 export const REDACTED = '[redacted]';
 
+/**
+ * Every pattern above needs one of these substrings, so a string without any of them has nothing to scrub:
+ * one scan instead of seven for the common case. Keep it a superset when adding a pattern.
+ */
+const MAYBE_SECRET = /xox|xapp-|sk-|bearer|basic|eyj|@|=/i;
+
 export function redactString(s: string): string {
+  if (!MAYBE_SECRET.test(s)) return s;
   let out = s;
   for (const [re, replacement] of SECRET_PATTERNS) out = out.replace(re, replacement);
   return out;

@@ -48,6 +48,11 @@ export const FINAL_RUN_STATUSES: readonly RunStatus[] = ['sent', 'partial', 'ski
 /** A claim older than this is taken to belong to a worker that died mid-send. */
 export const DELIVERY_LEASE_SECONDS = 120;
 
+// Creating a run and claiming a delivery commit without waiting for the WAL flush: a database crash could
+// lose the last few, and a lost claim can only matter in the same crash window as a message sent but not
+// yet recorded. Recording a delivery's outcome (settle) waits for the flush as usual.
+const ASYNC_COMMIT = `set_config('synchronous_commit', 'off', true) AS async_commit`;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLATFORMS: readonly string[] = ['slack', 'teams'];
 
@@ -81,9 +86,9 @@ export class DigestRunRepository {
                ON CONFLICT ("managerId", "periodKey") DO NOTHING
                RETURNING id::text AS id, "managerId"::text AS "managerId", "periodKey", "periodStart", "periodEnd", status::text AS status, content
              )
-             SELECT *, '[]'::json AS deliveries FROM created
+             SELECT *, '[]'::json AS deliveries, ${ASYNC_COMMIT} FROM created
              UNION ALL
-             SELECT ${RUN_COLUMNS}, ${DELIVERIES} FROM digest_runs r
+             SELECT ${RUN_COLUMNS}, ${DELIVERIES}, ${ASYNC_COMMIT} FROM digest_runs r
              WHERE r."managerId" = $1::uuid AND r."periodKey" = $2::text AND NOT EXISTS (SELECT 1 FROM created)`, [managerId, period.key, period.start, period.end]);
     // A concurrent first insert makes ours do nothing, and this statement's snapshot predates it: read again.
     return toRun(rows[0]) ?? (await this.find(managerId, period.key))!;
@@ -105,7 +110,7 @@ export class DigestRunRepository {
                WHERE d.status = 'failed' OR (d.status = 'pending' AND (d.attempts = 0 OR d."updatedAt" < now() - make_interval(secs => $4::int)))
                RETURNING d.platform::text AS platform
              )
-             SELECT (SELECT content FROM card) AS content, (SELECT array_agg(platform ORDER BY platform) FROM claimed) AS claimed`, [runId, card ? JSON.stringify(card) : null, platforms, DELIVERY_LEASE_SECONDS]);
+             SELECT (SELECT content FROM card) AS content, (SELECT array_agg(platform ORDER BY platform) FROM claimed) AS claimed, ${ASYNC_COMMIT}`, [runId, card ? JSON.stringify(card) : null, platforms, DELIVERY_LEASE_SECONDS]);
     return { content: rows[0]?.content ?? null, claimed: rows[0]?.claimed ?? [] };
   }
 

@@ -3,6 +3,8 @@ import { createSlackBot, SLACK_EVENTS_PATH, type SlackBot } from '../../bots/sla
 import { createTeamsBot } from '../../bots/teams/bot.ts';
 import { log } from '../../core/log.ts';
 import { buildContainer, type Container } from '../container.ts';
+import { buildDigestDeliveries, startDigestBackground } from '../digest-background.ts';
+import { createTeamsDigestSender } from '../../bots/teams/send-digest.ts';
 import { mountHealth } from '../health.ts';
 import { createHttpServer } from '../http-server.ts';
 import { loadRuntimeConfig, openRuntime, seedDemoIfFresh } from '../runtime.ts';
@@ -41,6 +43,14 @@ export const startCommand: Command = {
       platforms.push(slack.mode === 'socket' ? 'Slack (Socket Mode)' : `Slack (POST ${SLACK_EVENTS_PATH})`);
     }
 
+    // Scheduled manager digests run here too when REDIS_URL is set (`salesos worker` runs them alone).
+    // Redis being down must not take the chat bots down with it: say so and carry on without digests.
+    const deliveries = buildDigestDeliveries(container, teams.mode === 'refused' ? {} : { teams: createTeamsDigestSender(teams.sendProactive) });
+    const digests = await startDigestBackground(container, deliveries).catch((err) => {
+      log.error('the digest scheduler could not start; chat keeps working without scheduled digests', { err });
+      return { close: async () => {} };
+    });
+
     let stopping: Promise<number> | undefined;
     const stop = (why: string) =>
       (stopping ??= (async () => {
@@ -50,6 +60,7 @@ export const startCommand: Command = {
           await http.close();
           // Acknowledged Teams activities may still be replying: let them finish before the database closes.
           await teams.drain();
+          await digests.close();
           await runtime.close();
           log.info('SalesOS stopped cleanly');
           return 0;

@@ -14,8 +14,9 @@ describe('salesos start on PostgreSQL', () => {
   });
   afterAll(async () => db.drop());
 
-  it('migrates, serves /healthz and /readyz, and stops cleanly on SIGTERM', async () => {
-    const server = await startServer({ DATABASE_URL: db.url });
+  it('migrates, serves /healthz and /readyz, runs the digest scheduler, and stops cleanly on SIGTERM', async () => {
+    const server = await startServer({ DATABASE_URL: db.url, REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(server.logs().some((l) => String(l.message).startsWith('digest scheduler running'))).toBe(true);
     const base = `http://127.0.0.1:${server.port}`;
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
@@ -30,6 +31,21 @@ describe('salesos start on PostgreSQL', () => {
     expect(code).toBe(0);
     expect(server.logs().map((l) => l.message)).toContain('SalesOS stopped cleanly');
   });
+});
+
+describe('salesos start with Redis down', () => {
+  it('keeps serving chat without scheduled digests, and says why', async () => {
+    const db = await createEmptyDatabase();
+    try {
+      const server = await startServer({ DATABASE_URL: db.url, REDIS_URL: 'redis://127.0.0.1:1' });
+      const line = server.logs().find((l) => String(l.message).includes('digest scheduler could not start'));
+      expect(line?.level).toBe('error');
+      expect((await fetch(`http://127.0.0.1:${server.port}/readyz`)).status).toBe(200);
+      expect(await server.stop()).toBe(0);
+    } finally {
+      await db.drop();
+    }
+  }, 60_000);
 });
 
 describe('start-up configuration errors', () => {

@@ -65,7 +65,7 @@ export function renderDigest(card: DigestCard, ctx: RenderContext): string[] {
   const { style, width } = ctx;
   const tz = ctx.timeZone;
   const lines = hang('', `${clean(card.teamName)} · ${clean(card.period.label)}`, width).map(style.bold);
-  const range = `${date(card.period.start, tz)} – ${date(card.period.end, tz)}`;
+  const range = `${date(card.period.start, tz)} – ${date(lastInstant(card.period.end), tz)}`;
   lines.push(...hang('', `${card.period.cadence === 'daily' ? 'Daily' : 'Weekly'} digest for ${clean(card.managerName)} · ${range}`, width).map(style.dim));
   lines.push('', style.bold('Reps'));
   lines.push(...(card.reps.length ? repTable(card, ctx) : [style.dim('  No rep activity this period.')]));
@@ -76,4 +76,10 @@ export function renderDigest(card: DigestCard, ctx: RenderContext): string[] {
   const totals = `${plural(t.leadsAdded, 'lead')} added · ${int(t.leadsEnriched)} enriched · ${usd(t.spendUsd)} of ${usd(t.budgetUsd)} spent`;
   lines.push('', ...hang('Totals: ', totals, width).map((l, i) => (i === 0 ? style.bold('Totals:') + l.slice(7) : l)));
   return lines;
+}
+
+/** A period ends at the next local midnight (exclusive): show the last day it covers. A bare date is inclusive already. */
+function lastInstant(end: string): string {
+  const t = Date.parse(end);
+  return /^\d{4}-\d{2}-\d{2}$/.test(end) || Number.isNaN(t) ? end : new Date(t - 1).toISOString();
 }

@@ -6,6 +6,8 @@ import { createCostGuard } from '../core/cost/cost-guard.ts';
 import { loadPrices } from '../core/cost/prices.ts';
 import { ConversationRepository } from '../core/db/conversations-repository.ts';
 import { DeliveryRepository } from '../core/db/deliveries-repository.ts';
+import { DigestRepository } from '../core/db/digest-repository.ts';
+import { sqlRunner } from '../core/db/sql-runner.ts';
 import { EmailReviewRepository } from '../core/db/email-reviews-repository.ts';
 import { LeadActivityRepository } from '../core/db/lead-activities-repository.ts';
 import { LeadLookupRepository } from '../core/db/lead-lookup.ts';
@@ -48,12 +50,12 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
   costs.priceOf(model.id, { inputTokens: 0, outputTokens: 0 });
   const guards: Guards = { costs, audit, confirmations: createConfirmations(prisma) };
   const services: ToolServices = {
-    prisma,
     leads,
     lookup: new LeadLookupRepository(prisma),
     users,
     activities: new LeadActivityRepository(prisma),
     emailReviews: new EmailReviewRepository(prisma),
+    digests: new DigestRepository(sqlRunner(db)),
     enricher: createEnricher(config.enrichment),
     guards,
     settings: { enrichmentFreshDays: config.enrichment.freshDays, enrichmentMaxCostUsd: config.enrichment.maxCostUsd },

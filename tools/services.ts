@@ -5,17 +5,18 @@ import type { LeadRepository } from '../core/db/leads-repository.ts';
 import type { LeadLookupRepository } from '../core/db/lead-lookup.ts';
 import type { LeadActivityRepository } from '../core/db/lead-activities-repository.ts';
 import type { UserRepository } from '../core/db/users-repository.ts';
-import type { PrismaClient } from '../core/db/generated/client.ts';
+import type { DigestRepository } from '../core/db/digest-repository.ts';
 import type { Enricher } from '../core/enrichment/enricher.ts';
 import type { Guards } from '../core/governance.ts';
 
 export interface ToolServices {
-  prisma: PrismaClient;
   leads: LeadRepository;
   lookup: LeadLookupRepository;
   activities: LeadActivityRepository;
   users: UserRepository;
   emailReviews: EmailReviewRepository;
+  /** Managers' digest preferences (setDigestSchedule). */
+  digests: DigestRepository;
   enricher: Enricher;
   guards: Guards;
   settings: {

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { DigestRepository } from '../core/db/digest-repository.ts';
-import { sqlRunner } from '../core/db/sql-runner.ts';
 import { applyScheduleChange, describeSchedule } from '../core/digest/schedule.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { defineTool } from './tool.ts';
@@ -26,7 +24,7 @@ export const setDigestSchedule = defineTool({
   permission: 'digest:manage',
   statusText: 'Updating your digest schedule…',
   async execute(input, ctx) {
-    const digests = new DigestRepository(sqlRunner(ctx.services.prisma));
+    const digests = ctx.services.digests;
     const manager = await digests.managerById(ctx.actor.id);
     if (!manager) throw new NotFoundError('Your SalesOS user could not be found.');
     const next = applyScheduleChange(manager.schedule, input);

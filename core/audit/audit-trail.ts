@@ -65,7 +65,7 @@ export function createAuditTrail(db: SqlSource, opts: { maxBatch?: number } = {}
 
 /** Recent audit rows, newest first, for `salesos audit tail [--user] [--tool]`. */
 export async function tailAudit(prisma: Prisma, opts: { userEmail?: string; tool?: string; limit?: number } = {}): Promise<AuditTailRow[]> {
-  if (opts.userEmail && !(await prisma.user.findUnique({ where: { email: opts.userEmail }, select: { id: true } })))
-    throw new NotFoundError(`No SalesOS user has the email ${opts.userEmail}.`);
-  return new AuditRepository(prisma).tail({ userEmail: opts.userEmail, name: opts.tool, limit: opts.limit ?? 20 });
+  const repo = new AuditRepository(prisma);
+  if (opts.userEmail && !(await repo.hasUser(opts.userEmail))) throw new NotFoundError(`No SalesOS user has the email ${opts.userEmail}.`);
+  return repo.tail({ userEmail: opts.userEmail, name: opts.tool, limit: opts.limit ?? 20 });
 }

@@ -105,6 +105,10 @@ export class AuditRepository {
     return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
   }
 
+  async hasUser(email: string): Promise<boolean> {
+    return (await this.prisma.user.count({ where: { email: email.toLowerCase() } })) > 0;
+  }
+
   /** The newest rows first, optionally for one user (by email) or one tool/model name. */
   async tail(opts: { userEmail?: string; name?: string; limit: number }): Promise<AuditTailRow[]> {
     const rows = await this.prisma.$queryRaw<(Omit<AuditTailRow, 'seq' | 'costUsd'> & { seq: number | bigint; costUsd: string })[]>`

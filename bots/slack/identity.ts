@@ -15,6 +15,7 @@ export interface UserDirectory {
     tenantId: string;
     externalUserId: string;
     displayName?: string;
+    slackDmChannelId?: string;
   }): Promise<unknown>;
 }
 
@@ -46,13 +47,15 @@ export function createIdentityResolver(opts: IdentityResolverOptions) {
   const cacheMs = opts.cacheMs ?? 30_000;
   const cache = new Map<string, { actor: Actor; until: number }>();
 
-  async function resolve(client: webApi.WebClient, teamId: string, userId: string): Promise<IdentityResult> {
+  /** `dmChannelId`: the user is writing in their DM with the bot; it is kept so digests can reach them there. */
+  async function resolve(client: webApi.WebClient, teamId: string, userId: string, dmChannelId?: string): Promise<IdentityResult> {
     const key = `${teamId}:${userId}`;
     const hit = cache.get(key);
     if (hit && hit.until > Date.now()) return { ok: true, actor: hit.actor };
 
     const known = await opts.users.resolveIdentity('slack', teamId, userId);
     if (known) {
+      if (dmChannelId) await opts.users.linkIdentity({ userId: known.id, platform: 'slack', tenantId: teamId, externalUserId: userId, slackDmChannelId: dmChannelId });
       remember(key, known);
       return { ok: true, actor: known };
     }
@@ -80,7 +83,7 @@ export function createIdentityResolver(opts: IdentityResolverOptions) {
         if (!actor) throw err;
       }
     }
-    await opts.users.linkIdentity({ userId: actor.id, platform: 'slack', tenantId: teamId, externalUserId: userId, displayName: name });
+    await opts.users.linkIdentity({ userId: actor.id, platform: 'slack', tenantId: teamId, externalUserId: userId, displayName: name, slackDmChannelId: dmChannelId });
     if (provisioned) log.info('provisioned a SalesOS rep from Slack', { userId: actor.id, slackTeam: teamId, slackUser: userId });
     remember(key, actor);
     return { ok: true, actor, provisioned };

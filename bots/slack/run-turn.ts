@@ -17,6 +17,8 @@ interface Common {
   userId: string;
   conversationKey: string;
   surface: ReplySurface;
+  /** Set when the user writes in their DM with the bot (stored for proactive digests). */
+  dmChannelId?: string;
 }
 
 export async function runTurn(deps: ListenerDeps, t: Common & { text: string }): Promise<DeliveryResult | undefined> {
@@ -43,7 +45,7 @@ async function run(
         log.debug('dropped a Slack delivery already handled', { deliveryId: t.deliveryId });
         return undefined;
       }
-      const who = await deps.identity.resolve(t.client, t.teamId, t.userId);
+      const who = await deps.identity.resolve(t.client, t.teamId, t.userId, t.dmChannelId);
       if (!who.ok) {
         await t.surface.post(renderError({ type: 'error', message: who.message }));
         return undefined;

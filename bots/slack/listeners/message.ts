@@ -37,6 +37,7 @@ export function register(app: App, deps: ListenerDeps): void {
       teamId,
       userId: m.user!,
       conversationKey: dmKey(teamId, m.channel, m.thread_ts),
+      dmChannelId: m.channel,
       text: m.text!.trim(),
       surface: threadSurface(client, {
         channel: m.channel,

@@ -57,6 +57,15 @@ describe('Slack conversations end to end', () => {
     expect(post.body.text).toMatch(/offline mode/);
   });
 
+  it('remembers the DM channel of a user who writes to the bot, so digests can reach them there', async () => {
+    h.fake.addUser({ id: 'U8', name: 'dora', realName: 'Dora DM', email: 'dora@example.com', tz: 'Europe/Berlin' });
+    await h.sendEvent({ type: 'message', channel_type: 'im', user: 'U8', channel: 'D8', ts: ts(), text: 'help' });
+    await h.fake.waitForCall('chat.postMessage', (c) => c.body.channel === 'D8');
+    const user = await h.container.users.getByEmail('dora@example.com');
+    const identities = await h.container.users.identitiesOf(user!.id);
+    expect(identities.find((i) => i.platform === 'slack')?.slackDmChannelId).toBe('D8');
+  });
+
   it('ignores the bot’s own messages, edits and system subtypes', async () => {
     const base = { type: 'message', channel_type: 'im', channel: 'D1', text: 'find leads' };
     await h.sendEvent({ ...base, user: 'UBOT', bot_id: 'BBOT', ts: ts() });

@@ -75,10 +75,11 @@ export const startCommand: Command = {
       process.once('SIGINT', () => void stop('SIGINT received').then(resolve));
     });
 
-    const port = await http.listen(config.port);
-    log.info(`SalesOS is listening on http://localhost:${port} (GET /healthz, GET /readyz)`, { port });
-    await slack?.start();
+    // Logged before the port opens: once "listening" is logged, everything about the set-up has been said.
     if (platforms.length) log.info(`chat platforms: ${platforms.join(', ')}`);
+    const port = await http.listen(config.port);
+    await slack?.start();
+    log.info(`SalesOS is listening on http://localhost:${port} (GET /healthz, GET /readyz)`, { port });
 
     const chat = platforms.length === 0 && !values['no-chat'] && process.stdin.isTTY && process.stdout.isTTY;
     if (!chat) {

@@ -85,19 +85,24 @@ function anyOf(column: Sql, values: readonly string[], type: Sql): Sql {
 
 const TEXT = Prisma.raw('text');
 
-export function searchConditions(filter: LeadFilter, ctx: SearchContext): Sql[] {
+/**
+ * The WHERE conditions of a search, in two groups: `plain` ones a btree index or a cheap row check
+ * answers, and `matches` (free text, title words, tech stack) that only a GIN index answers well.
+ */
+export function searchConditions(filter: LeadFilter, ctx: SearchContext): { plain: Sql[]; matches: Sql[] } {
   const f = canonicalFilter(filter);
   const where: Sql[] = [scopeCondition(ctx.scope)];
+  const matches: Sql[] = [];
   if (f.owner === 'me') where.push(Prisma.sql`l."ownerId" = ${ctx.actorId}::uuid`);
   else if (f.owner === 'team') where.push(scopeCondition({ kind: 'owners', ownerIds: ctx.teamMemberIds ?? [], unassigned: false }));
   else if (f.owner === 'unassigned') where.push(Prisma.sql`l."ownerId" IS NULL`);
 
   // searchText is lower-cased by a trigger; LIKE '%word%' is served by its trigram index.
-  if (f.query) for (const w of words(f.query)) where.push(Prisma.sql`l."searchText" LIKE ${`%${escapeLike(w)}%`}`);
+  if (f.query) for (const w of words(f.query)) matches.push(Prisma.sql`l."searchText" LIKE ${`%${escapeLike(w)}%`}`);
   // One regex per word, anchored at a word start so "CTO" does not match "Director"; the title trigram
   // index serves it. (A separate ILIKE per word would double the clauses and make the planner badly
   // underestimate the matches, choosing a bitmap scan over tens of thousands of rows.)
-  if (f.title) for (const w of words(f.title)) where.push(Prisma.sql`l."title" ~* ${titleWordRegex(w)}`);
+  if (f.title) for (const w of words(f.title)) matches.push(Prisma.sql`l."title" ~* ${titleWordRegex(w)}`);
   if (f.seniority) where.push(anyOf(Prisma.sql`l."seniority"`, f.seniority, Prisma.raw('"Seniority"')));
   if (f.status) where.push(anyOf(Prisma.sql`l."status"`, f.status, Prisma.raw('"LeadStatus"')));
   if (f.industry) where.push(anyOf(Prisma.sql`l."industry"`, f.industry, TEXT));
@@ -105,9 +110,9 @@ export function searchConditions(filter: LeadFilter, ctx: SearchContext): Sql[] 
   if (f.city) where.push(anyOf(Prisma.sql`l."city"`, f.city, TEXT));
   if (f.companySizeMin !== undefined) where.push(Prisma.sql`l."companySize" >= ${f.companySizeMin}`);
   if (f.companySizeMax !== undefined) where.push(Prisma.sql`l."companySize" <= ${f.companySizeMax}`);
-  if (f.tech) where.push(Prisma.sql`l."techStack" @> ${[...f.tech]}::text[]`);
+  if (f.tech) matches.push(Prisma.sql`l."techStack" @> ${[...f.tech]}::text[]`);
   if (f.minScore !== undefined) where.push(Prisma.sql`l."score" >= ${f.minScore}`);
-  return where;
+  return { plain: where, matches };
 }
 
 export interface SummaryRow extends Omit<LeadSummary, 'ownerName'> {
@@ -130,30 +135,41 @@ export async function searchLeads(prisma: PrismaClient, input: LeadFilter, ctx: 
   const filter = parsed.data;
   const sort: LeadSort = filter.sort ?? 'score';
   const limit = Math.min(filter.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
-  const where = searchConditions(filter, ctx);
+  const { plain, matches } = searchConditions(filter, ctx);
   if (filter.cursor) {
     const c = decodeCursor(filter.cursor, sort);
     // Row comparison matches the (key DESC, id DESC) index order, so the scan resumes where it stopped.
-    where.push(
+    plain.push(
       sort === 'score'
         ? Prisma.sql`(l."score", l."id") < (${c.key}::int, ${c.id}::uuid)`
         : Prisma.sql`(l."createdAt", l."id") < (${new Date(c.key).toISOString()}::timestamptz, ${c.id}::uuid)`,
     );
   }
-  // Walking the (score, id) index and filtering is fast unless the filter is rare: then PostgreSQL reads
-  // thousands of rows to find a page. For tech stacks (whose element statistics make the planner's row
-  // estimate good) we ask how many rows match and, below a threshold, sort the matches instead ("+ 0"
-  // hides the index order, so the GIN bitmap scan is used). Trigram and regex estimates are too rough
-  // to decide on, so free text and titles keep the index walk.
-  const rare = filter.tech !== undefined && (await estimatedRows(prisma, where)) < RARE_ROWS;
   const key = sort === 'score' ? Prisma.sql`l."score"` : Prisma.sql`l."createdAt"`;
-  const order = rare ? Prisma.sql`${key} + ${sort === 'score' ? Prisma.sql`0` : Prisma.sql`interval '0'`} DESC, l."id" DESC` : Prisma.sql`${key} DESC, l."id" DESC`;
-  const rows = await rawRows<SummaryRow>(prisma, Prisma.sql`
+  const order = Prisma.sql`${key} DESC, l."id" DESC`;
+  const select = (from: Sql, where: Sql[], orderBy: Sql) => Prisma.sql`
     SELECT ${SUMMARY_COLUMNS}
-    FROM "leads" l LEFT JOIN "users" u ON u."id" = l."ownerId"
-    WHERE ${Prisma.join(where, ' AND ')}
-    ORDER BY ${order}
-    LIMIT ${limit + 1}`);
+    FROM ${from} LEFT JOIN "users" u ON u."id" = l."ownerId"
+    WHERE ${where.length ? Prisma.join(where, ' AND ') : Prisma.sql`TRUE`}
+    ORDER BY ${orderBy}
+    LIMIT ${limit + 1}`;
+
+  let rows: SummaryRow[];
+  if (!matches.length) {
+    rows = await rawRows<SummaryRow>(prisma, select(Prisma.sql`"leads" l`, plain, order));
+  } else {
+    // GIN-only conditions defeat the planner: it cannot tell a word on 3% of leads from one on 0.01%,
+    // and walking the sorted index is fast for the first but scans the table for the second, while a
+    // bitmap scan is the reverse. So first walk the best WALK_ROWS candidates in order and check them;
+    // a full page there is exactly the first page overall. Otherwise the matches are rare, and a bitmap
+    // scan of the GIN index ("+ 0" hides the index order) sorted afterwards is the fast way.
+    const candidates = Prisma.sql`(SELECT * FROM "leads" l WHERE ${Prisma.join(plain, ' AND ')} ORDER BY ${order} LIMIT ${WALK_ROWS}) l`;
+    rows = await rawRows<SummaryRow>(prisma, select(candidates, matches, order));
+    if (rows.length <= limit) {
+      const unordered = Prisma.sql`${key} + ${sort === 'score' ? Prisma.sql`0` : Prisma.sql`interval '0'`} DESC, l."id" DESC`;
+      rows = await rawRows<SummaryRow>(prisma, select(Prisma.sql`"leads" l`, [...plain, ...matches], unordered));
+    }
+  }
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const leads = page.map(toSummary);
@@ -167,13 +183,8 @@ export async function searchLeads(prisma: PrismaClient, input: LeadFilter, ctx: 
   };
 }
 
-const RARE_ROWS = 20_000;
-
-async function estimatedRows(prisma: PrismaClient, where: Sql[]): Promise<number> {
-  const [row] = await rawRows<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(prisma, Prisma.sql`
-    EXPLAIN (FORMAT JSON) SELECT 1 FROM "leads" l WHERE ${Prisma.join(where, ' AND ')}`);
-  return row?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY;
-}
+// How many candidates, in sort order, a search with GIN-only conditions checks before it scans the index.
+const WALK_ROWS = 2_000;
 
 export function toSummary(r: SummaryRow): LeadSummary {
   const { ownerName, ...rest } = r;

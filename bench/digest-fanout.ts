@@ -18,6 +18,7 @@ import { startDigestWorker } from '../core/jobs/digest-worker.ts';
 import { DIGEST_QUEUE, redisConnection, type DigestJobData } from '../core/jobs/queues.ts';
 import { configureLogger, log } from '../core/log.ts';
 import { startFakeSlackApi } from '../test/support/fake-slack-api.ts';
+import { createScratchDatabase } from './scratch-database.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : dflt);
@@ -25,21 +26,9 @@ const MANAGERS = opt('managers', 10_000);
 const CONCURRENCY = opt('concurrency', 32);
 const POOL = opt('pool', 40);
 const TARGET_S = 60;
-const SERVER = process.env.BENCH_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const DB = `salesos_bench_digest_${crypto.randomBytes(4).toString('hex')}`;
 const PREFIX = `salesos-bench-${crypto.randomBytes(4).toString('hex')}`;
-const url = Object.assign(new URL(SERVER), { pathname: `/${DB}` }).toString();
 
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: SERVER });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 async function waitFor(done: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -83,8 +72,8 @@ async function generate(pool: pg.Pool, managers: number): Promise<void> {
 
 async function main(): Promise<void> {
   configureLogger({ level: 'warn', format: 'json' });
-  await admin(`CREATE DATABASE ${DB}`);
-  const db = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: POOL });
+  const scratch = await createScratchDatabase('digest');
+  const db = await openDatabase({ databaseUrl: scratch.url, dataDir: '', poolSize: POOL });
   const slack = await startFakeSlackApi();
   const producer = redisConnection(REDIS_URL);
   const queue = new Queue<DigestJobData>(DIGEST_QUEUE, { connection: producer, prefix: PREFIX });
@@ -151,8 +140,8 @@ async function main(): Promise<void> {
     producer.disconnect();
     await slack.close();
     await db.close();
-    if (args.includes('--keep')) console.log(`kept database ${DB}`);
-    else await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+    if (args.includes('--keep')) console.log(`kept database ${scratch.name}`);
+    else await scratch.drop();
   }
 }
 

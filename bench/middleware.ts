@@ -1,10 +1,8 @@
 // Overhead of the tool middleware per tool call on real PostgreSQL (runTool with a trivial tool, p50/p99,
 // with and without CostGuard) and the throughput of concurrent reservations for one user.
 // Run: npx tsx bench/middleware.ts [--calls 2000]. Target: middleware overhead p99 <= 5 ms.
-import crypto from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { z } from 'zod';
 import type { Actor } from '../core/agent/types.ts';
 import { createAuditTrail } from '../core/audit/audit-trail.ts';
@@ -14,23 +12,12 @@ import { openDatabase } from '../core/db/client.ts';
 import type { Guards } from '../core/governance.ts';
 import { runTool } from '../tools/run-tool.ts';
 import type { SalesTool, ToolContext } from '../tools/tool.ts';
+import { createScratchDatabase } from './scratch-database.ts';
 
 const args = process.argv.slice(2);
 const calls = Number(args[args.indexOf('--calls') + 1]) || 2000;
 const POOL = 20;
-const SERVER = process.env.BENCH_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const DB = `salesos_bench_mw_${crypto.randomBytes(4).toString('hex')}`;
-const url = Object.assign(new URL(SERVER), { pathname: `/${DB}` }).toString();
 
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: SERVER });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -53,8 +40,8 @@ const freeTool: SalesTool<typeof input> = {
 const paidTool: SalesTool<typeof input> = { ...freeTool, name: 'paidEcho', estimateCostUsd: () => 0.001, execute: async (i) => ({ summary: i.q, costUsd: 0.0005 }) };
 
 async function main(): Promise<void> {
-  await admin(`CREATE DATABASE ${DB}`);
-  const db = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: POOL });
+  const scratch = await createScratchDatabase('mw');
+  const db = await openDatabase({ databaseUrl: scratch.url, dataDir: '', poolSize: POOL });
   try {
     const user = await db.prisma.user.create({ data: { email: 'bench@example.com', name: 'Bench', dailyLimitUsd: 100_000 } });
     const actor: Actor = { id: user.id, email: user.email, name: user.name, role: 'rep', timeZone: 'UTC', teamId: null };
@@ -114,7 +101,7 @@ async function main(): Promise<void> {
     console.log(`target p99 <= 5 ms: ${p99 <= 5 ? 'met' : 'NOT met'} (${p99.toFixed(2)} ms with CostGuard)`);
   } finally {
     await db.close();
-    await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+    await scratch.drop();
   }
 }
 

@@ -1,23 +1,12 @@
 // Lead rows as the compact card items every channel renders, and as compact facts for the model.
 import type { LeadCardItem } from '../core/cards.ts';
 
-interface LeadLike {
-  id: string;
-  fullName: string;
-  email: string;
-  title?: string | null;
-  company?: string | null;
-  companyDomain?: string | null;
-  industry?: string | null;
-  companySize?: number | null;
-  country?: string | null;
-  city?: string | null;
-  techStack?: string[] | null;
-  status: string;
-  score: number;
-  ownerName?: string | null;
-  enrichedAt?: Date | string | null;
-}
+/** Any lead row (summary, full record, card item): the card fields, optional where a row may lack them. */
+type LeadLike = Pick<LeadCardItem, 'id' | 'fullName' | 'email' | 'status' | 'score'> &
+  Partial<Omit<LeadCardItem, 'id' | 'fullName' | 'email' | 'status' | 'score' | 'techStack' | 'enrichedAt'>> & {
+    techStack?: string[] | null;
+    enrichedAt?: Date | string | null;
+  };
 
 export function leadCardItem(l: LeadLike): LeadCardItem {
   return {

@@ -57,7 +57,7 @@ export class ConversationRepository {
   async recent(conversationId: string, limit = 40): Promise<StoredMessage[]> {
     const rows = await this.sql.query<StoredMessage>(
       `SELECT role::text AS role, text, parts, tokens, "createdAt" FROM messages
-       WHERE "conversationId" = $1::uuid ORDER BY "createdAt" DESC, id DESC LIMIT $2::int`,
+       WHERE "conversationId" = $1::uuid ORDER BY seq DESC LIMIT $2::int`,
       [conversationId, limit],
     );
     return rows.reverse();

@@ -1,7 +1,7 @@
 import { renderCard } from '../../bots/console/render/index.ts';
 import { composeDigest } from '../../core/digest/compose.ts';
 import { DigestDeliveryError } from '../../core/digest/deliver.ts';
-import { digestPeriod, type Cadence } from '../../core/digest/period.ts';
+import { digestPeriod, startOfLocalDay, type Cadence } from '../../core/digest/period.ts';
 import { runDigest, type DigestOutcome } from '../../core/digest/run-digest.ts';
 import { parseCron } from '../../core/digest/schedule.ts';
 import { ValidationError } from '../../core/errors.ts';
@@ -10,6 +10,18 @@ import { parseOptions, type Command } from './command.ts';
 import { openContainer } from './session.ts';
 
 const CADENCES: readonly Cadence[] = ['daily', 'weekly'];
+
+/**
+ * `--at`: an ISO 8601 date-time ("2026-11-18T08:30:00Z"), or a date ("2026-11-18"), which means that day in
+ * the manager's time zone.
+ */
+function parseAt(text: string): Date | string {
+  const m = /^(\d{4}-\d\d-\d\d)([T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d))?$/.exec(text);
+  const at = m?.[2] ? new Date(text) : m ? new Date(`${m[1]}T12:00:00Z`) : new Date(Number.NaN);
+  if (Number.isNaN(at.getTime()) || (m && !m[2] && at.toISOString().slice(0, 10) !== m[1]))
+    throw new ValidationError(`--at must be an ISO 8601 date or date-time with a zone, such as 2026-11-18 or 2026-11-18T08:30:00Z (got "${text}").`);
+  return m?.[2] ? at : m![1]!;
+}
 
 function describeOutcome(o: DigestOutcome): string[] {
   switch (o.status) {
@@ -27,7 +39,7 @@ function describeOutcome(o: DigestOutcome): string[] {
 
 export const digestCommand: Command = {
   name: 'digest',
-  usage: 'digest --manager <email> [--print | --send] [--period daily|weekly]',
+  usage: 'digest --manager <email> [--print | --send] [--period daily|weekly] [--at <date | ISO time>]',
   summary: "Show a manager's team digest in the terminal (--print, the default) or send it now to their Slack/Teams (--send).",
   async run(argv) {
     const { values } = parseOptions(argv, {
@@ -36,6 +48,7 @@ export const digestCommand: Command = {
       send: { type: 'boolean' },
       period: { type: 'string' },
       width: { type: 'string' },
+      at: { type: 'string' },
     });
     if (!values.manager) throw new ValidationError('Name the manager: salesos digest --manager <email> [--print | --send].');
     if (values.print && values.send) throw new ValidationError('Choose one of --print and --send.');
@@ -43,14 +56,18 @@ export const digestCommand: Command = {
     const width = values.width ? Number(values.width) : Math.min(process.stdout.columns || 100, 140);
     if (!Number.isInteger(width) || width < 20) throw new ValidationError(`--width must be a whole number of columns, at least 20 (got "${values.width}").`);
     const cadence = values.period as Cadence | undefined;
+    // The moment the digest is for (its period ends at local midnight of that day): now, unless --at names one.
+    const at = values.at === undefined ? new Date() : parseAt(values.at);
 
     const container = await openContainer();
     try {
       const deliveries = values.send ? buildDigestDeliveries(container) : {};
       const services = buildDigestServices(container, deliveries);
       const manager = await services.managers.managerByEmail(values.manager);
+      // A bare date is that day in the manager's time zone (local noon: the same date on either side of a DST change).
+      const fireAt = typeof at === 'string' ? new Date(startOfLocalDay(manager.timeZone, at).getTime() + 12 * 3600_000) : at;
       if (!values.send) {
-        const period = digestPeriod({ cadence: cadence ?? manager.schedule.cadence, timeZone: manager.timeZone, fireAt: new Date(), scheduleDays: parseCron(manager.schedule.cron).days });
+        const period = digestPeriod({ cadence: cadence ?? manager.schedule.cadence, timeZone: manager.timeZone, fireAt, scheduleDays: parseCron(manager.schedule.cron).days });
         const card = await composeDigest(services.figures, manager, period, services.compose);
         const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
         process.stdout.write(renderCard(card, { width, color, timeZone: manager.timeZone }) + '\n');
@@ -59,7 +76,7 @@ export const digestCommand: Command = {
       if (!deliveries.slack && !deliveries.teams)
         throw new ValidationError('Neither Slack nor Teams is configured, so there is nowhere to send the digest. Set SLACK_BOT_TOKEN or the MICROSOFT_APP_* variables, or use --print.');
       try {
-        const outcome = await runDigest(services, { managerId: manager.id, fireAt: new Date(), cadence, scheduled: false, finalAttempt: true });
+        const outcome = await runDigest(services, { managerId: manager.id, fireAt, cadence, scheduled: false, finalAttempt: true });
         process.stdout.write(describeOutcome(outcome).join('\n') + '\n');
         return 0;
       } catch (err) {

@@ -19,12 +19,15 @@ beforeAll(async () => {
   db = await createTestDatabase();
   slack = await startFakeSlackApi();
   m = await createManager(db.prisma, { slack: true });
-  // Yesterday's work by one rep (Berlin), so the digest has figures to show.
+  // One rep's (Berlin) work on Tuesday 17 and Saturday 21 November 2026, so the digests have figures to show.
+  // Every digest below is for a fixed date (--at): nothing here depends on the day the tests run.
   const rep = await db.prisma.user.findFirstOrThrow({ where: { teamId: { not: null }, role: 'rep', email: { startsWith: 'a' } } });
   const lead = await db.prisma.lead.findFirstOrThrow({ where: { ownerId: rep.id } });
-  const yesterday = new Date(Date.now() - 86_400_000);
-  await db.prisma.leadActivity.create({ data: { leadId: lead.id, actorId: rep.id, type: 'status_change', fromStatus: 'new', toStatus: 'contacted', createdAt: yesterday } });
-  await db.prisma.emailReview.create({ data: { userId: rep.id, kind: 'roast', score: 72, grade: 'B', createdAt: yesterday } });
+  await db.prisma.lead.updateMany({ where: { owner: { teamId: rep.teamId } }, data: { createdAt: new Date('2026-11-10T09:00:00Z') } });
+  for (const createdAt of [new Date('2026-11-17T10:00:00Z'), new Date('2026-11-21T10:00:00Z')]) {
+    await db.prisma.leadActivity.create({ data: { leadId: lead.id, actorId: rep.id, type: 'status_change', fromStatus: 'new', toStatus: 'contacted', createdAt } });
+    await db.prisma.emailReview.create({ data: { userId: rep.id, kind: 'roast', score: 72, grade: 'B', createdAt } });
+  }
 }, 60_000);
 
 afterAll(async () => {
@@ -38,23 +41,39 @@ const slackEnv = () => ({ SLACK_BOT_TOKEN: 'xoxb-cli', SLACK_SIGNING_SECRET: 'se
 
 describe('salesos digest', () => {
   it('--print shows the team digest in the terminal without Redis', async () => {
-    const r = await runCli(['digest', '--manager', m.email, '--print', '--width', '100'], env());
+    // Wednesday 18 November: the daily digest covers Tuesday.
+    const r = await runCli(['digest', '--manager', m.email, '--print', '--width', '100', '--at', '2026-11-18'], env());
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(m.teamName);
+    expect(r.stdout).toContain(`${m.teamName} · Tue 17 Nov 2026`);
     expect(r.stdout).toMatch(/Daily digest for Manager/);
     expect(r.stdout).toMatch(/Rep A\S*\s+0\s+0\s+1\/0 ↑1\s+72\s+\$0\.00 \/ \$5\.00\s+contacted 1/);
     expect(r.stdout).toContain('Hot leads not contacted yet (2)');
     expect(r.stdout).toContain('Inactive reps: Rep B');
   });
 
+  it('--at covers the days since the previous scheduled day: Monday the weekend and Friday, Sunday Friday and Saturday', async () => {
+    const monday = await runCli(['digest', '--manager', m.email, '--print', '--width', '100', '--at', '2026-11-23'], env());
+    expect(monday.code).toBe(0);
+    expect(monday.stdout).toContain(`${m.teamName} · Fri 20 Nov – Sun 22 Nov 2026`);
+    // Three days of budget; Tuesday's roast is in the previous three days, so no change arrow.
+    expect(monday.stdout).toMatch(/Rep A\S*\s+0\s+0\s+1\/0\s+72\s+\$0\.00 \/ \$15\.00\s+contacted 1/);
+    const sunday = await runCli(['digest', '--manager', m.email, '--print', '--width', '100', '--at', '2026-11-22T20:00:00+01:00'], env());
+    expect(sunday.code).toBe(0);
+    expect(sunday.stdout).toContain(`${m.teamName} · Fri 20 Nov – Sat 21 Nov 2026`);
+    expect(sunday.stdout).toMatch(/Rep A\S*\s+0\s+0\s+1\/0 ↑1\s+72\s+\$0\.00 \/ \$10\.00\s+contacted 1/);
+    // Late on Saturday in Berlin is already Sunday's digest: --at is read in the manager's time zone.
+    const lateSaturday = await runCli(['digest', '--manager', m.email, '--print', '--at', '2026-11-21T23:30:00Z'], env());
+    expect(lateSaturday.stdout).toContain(`${m.teamName} · Fri 20 Nov – Sat 21 Nov 2026`);
+  });
+
   it('--send delivers to Slack now, and a second --send for the same period sends nothing', async () => {
-    const first = await runCli(['digest', '--manager', m.email, '--send'], env(slackEnv()));
+    const first = await runCli(['digest', '--manager', m.email, '--send', '--at', '2026-11-18'], env(slackEnv()));
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/Digest daily:\d{4}-\d\d-\d\d: sent\.\n {2}slack: sent/);
+    expect(first.stdout).toMatch(/Digest daily:2026-11-18: sent\.\n {2}slack: sent/);
     const post = slack.callsTo('chat.postMessage').find((c) => c.body.channel === `D${m.slackUserId}`);
     expect(JSON.stringify(post?.body.blocks)).toContain(m.teamName);
 
-    const again = await runCli(['digest', '--manager', m.email, '--send'], env(slackEnv()));
+    const again = await runCli(['digest', '--manager', m.email, '--send', '--at', '2026-11-18T16:00:00Z'], env(slackEnv()));
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/already sent \(sent\); it goes out once per period/);
     expect(slack.callsTo('chat.postMessage').filter((c) => c.body.channel === `D${m.slackUserId}`)).toHaveLength(1);
@@ -71,6 +90,14 @@ describe('salesos digest', () => {
     expect(period.stderr).toContain('--period must be daily or weekly (got "monthly")');
     const nowhere = await runCli(['digest', '--manager', m.email, '--send'], env());
     expect(nowhere.stderr).toContain('Neither Slack nor Teams is configured');
+  });
+
+  it('refuses an --at that is not a date or a zoned date-time', async () => {
+    for (const bad of ['yesterday', '2026-02-30', '2026-11-18T08:30']) {
+      const at = await runCli(['digest', '--manager', m.email, '--at', bad], env());
+      expect(at.code).toBe(2);
+      expect(at.stderr).toContain(`--at must be an ISO 8601 date or date-time with a zone`);
+    }
   });
 });
 

@@ -1,7 +1,9 @@
 // `salesos <command>`: the entry layer. Each command lives in app/commands/ and is the only code that
 // wires core, tools and bots together for its job.
+import { unsetBlankVariables } from '../core/config.ts';
 import { AppError, ConfigError, toAppError } from '../core/errors.ts';
 import { log } from '../core/log.ts';
+import { redactString } from '../core/redact.ts';
 import { COMMANDS, type Command } from './commands/index.ts';
 
 function usage(): string {
@@ -18,6 +20,8 @@ function usage(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // Also done by bin/salesos.js before any SDK loads; here for callers of main() that skip the bin.
+  unsetBlankVariables(process.env);
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     process.stdout.write(usage() + '\n');
@@ -36,10 +40,14 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const appErr = toAppError(err);
-    // A mistake in what the user typed is not a failure of SalesOS: no stack trace at error level for it.
-    if (appErr.code === 'invalid_input' || appErr.code === 'not_found') log.info(`salesos ${name}: ${appErr.userMessage}`);
-    else log.error(`salesos ${name} failed`, { err });
-    process.stderr.write(`salesos ${name}: ${appErr.userMessage}\n`);
+    // One readable line for the user; the stack trace only in the debug log. A mistake in what the user
+    // typed is not a failure of SalesOS.
+    log.debug(`salesos ${name}: ${appErr.code}`, { err });
+    const message =
+      appErr.code === 'internal'
+        ? `failed: ${redactString(String(err instanceof Error ? err.message : err).split('\n')[0]!.slice(0, 300))}. Run it again with LOG_LEVEL=debug to see where.`
+        : appErr.userMessage;
+    process.stderr.write(`salesos ${name}: ${message}\n`);
     return appErr instanceof AppError && appErr.code === 'invalid_input' ? 2 : 1;
   }
 }

@@ -2,6 +2,7 @@
 // their endpoints on it. Tracks in-flight requests so shutdown can let them finish.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { ConfigError } from '../core/errors.ts';
 import { log, withLogContext } from '../core/log.ts';
 
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown | Promise<unknown>;
@@ -19,6 +20,13 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+/** A port that cannot be opened is a configuration problem: say which variable to change. */
+function listenError(err: NodeJS.ErrnoException, port: number): Error {
+  if (err.code === 'EADDRINUSE') return new ConfigError([`PORT: ${port} is already in use by another process; choose a free port (got "${port}")`]);
+  if (err.code === 'EACCES') return new ConfigError([`PORT: this user may not listen on port ${port}; use a port above 1023 (got "${port}")`]);
+  return err;
 }
 
 export function createHttpServer(): HttpServer {
@@ -63,9 +71,10 @@ export function createHttpServer(): HttpServer {
     },
     listen(port, host) {
       return new Promise((resolve, reject) => {
-        server.once('error', reject);
+        const failed = (err: NodeJS.ErrnoException) => reject(listenError(err, port));
+        server.once('error', failed);
         server.listen(port, host, () => {
-          server.off('error', reject);
+          server.off('error', failed);
           const addr = server.address();
           resolve(typeof addr === 'object' && addr ? addr.port : port);
         });

@@ -11,5 +11,9 @@ if (major < 22 || (major === 22 && minor < 12)) {
 }
 const { register } = await import('tsx/esm/api');
 register();
+// Before any SDK is imported (the AI SDK builds a default provider from OPENAI_* at import time): blank
+// variables, as `cp .env.example .env` and docker compose produce them, mean "not set".
+const { unsetBlankVariables } = await import('../core/config.ts');
+unsetBlankVariables(process.env);
 const { main } = await import('../app/cli.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './errors.ts';
 
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** The one rule: a variable set to an empty (or all-blank) value is not set. */
+const isBlank = (v: unknown): v is string => typeof v === 'string' && v.trim() === '';
+const emptyToUndefined = (v: unknown) => (isBlank(v) ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const optionalUrl = (what: string) =>
   z.preprocess(emptyToUndefined, z.url({ message: `expected ${what}` }).optional());
@@ -124,31 +126,19 @@ export interface Config {
 
 /** Parse the environment. Throws one ConfigError listing every bad variable. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  // Validated whole: every bad variable and every broken combination, in one message.
   const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? '?');
-      const raw = source[name];
-      const shown = raw === undefined ? 'not set' : isSecretName(name) ? 'a value' : JSON.stringify(raw);
-      return `${name}: ${issue.message} (got ${shown})`;
-    });
-    throw new ConfigError(problems);
-  }
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '?');
+        const raw = source[name];
+        const shown = raw === undefined ? 'not set' : isSecretName(name) ? 'a value' : JSON.stringify(raw);
+        return `${name}: ${issue.message} (got ${shown})`;
+      });
+  problems.push(...combinationProblems(source));
+  if (problems.length || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
-  const problems: string[] = [];
-  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN)
-    problems.push('SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
-  if ((e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) && !e.SLACK_BOT_TOKEN)
-    problems.push('SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (got not set)');
-  if (e.SLACK_APP_TOKEN && !e.SLACK_APP_TOKEN.startsWith('xapp-'))
-    problems.push('SLACK_APP_TOKEN: expected an app-level token starting with xapp- (got a value)');
-  if (e.OPENAI_BASE_URL && !e.SALESOS_MODEL)
-    problems.push('SALESOS_MODEL: required with OPENAI_BASE_URL — the name of the model your server serves, e.g. llama3.1 (got not set)');
-  if (e.MICROSOFT_APP_ID && e.TEAMS_ALLOW_UNAUTHENTICATED)
-    problems.push('TEAMS_ALLOW_UNAUTHENTICATED: must not be true when MICROSOFT_APP_ID is set (got "true")');
-  if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID)
-    problems.push('MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE is SingleTenant (got not set)');
-  if (problems.length) throw new ConfigError(problems);
 
   return {
     env: e.NODE_ENV,
@@ -185,9 +175,53 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   };
 }
 
+/** Rules between variables, read from the raw values so they are reported alongside per-variable errors. */
+function combinationProblems(source: Record<string, string | undefined>): string[] {
+  const value = (name: string) => emptyToUndefined(source[name]) as string | undefined;
+  const yes = (name: string) => ['true', '1', 'yes'].includes(value(name) ?? '');
+  const problems: string[] = [];
+  if (value('SLACK_BOT_TOKEN') && !value('SLACK_SIGNING_SECRET') && !value('SLACK_APP_TOKEN'))
+    problems.push('SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+  if ((value('SLACK_SIGNING_SECRET') || value('SLACK_APP_TOKEN')) && !value('SLACK_BOT_TOKEN'))
+    problems.push('SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (got not set)');
+  if (value('SLACK_APP_TOKEN') && !value('SLACK_APP_TOKEN')!.startsWith('xapp-'))
+    problems.push('SLACK_APP_TOKEN: expected an app-level token starting with xapp- (got a value)');
+  if (value('OPENAI_BASE_URL') && !value('SALESOS_MODEL'))
+    problems.push('SALESOS_MODEL: required with OPENAI_BASE_URL — the name of the model your server serves, e.g. llama3.1 (got not set)');
+  if (value('MICROSOFT_APP_ID') && yes('TEAMS_ALLOW_UNAUTHENTICATED'))
+    problems.push('TEAMS_ALLOW_UNAUTHENTICATED: must not be true when MICROSOFT_APP_ID is set (got "true")');
+  if ((value('MICROSOFT_APP_TYPE') ?? 'MultiTenant') === 'SingleTenant' && value('MICROSOFT_APP_ID') && !value('MICROSOFT_APP_TENANT_ID'))
+    problems.push('MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE is SingleTenant (got not set)');
+  return problems;
+}
+
 function isSecretName(name: string): boolean {
   return /TOKEN|SECRET|PASSWORD|KEY|DATABASE_URL|REDIS_URL/.test(name);
 }
 
 /** The variables SalesOS reads, for `.env.example` checks and documentation tests. */
 export const CONFIG_VARIABLES = Object.keys(schema.shape) as (keyof Env)[];
+
+/**
+ * Prefixes of variables that the SDKs we embed read from the environment on their own (the AI SDK reads
+ * OPENAI_BASE_URL and OPENAI_API_KEY when not given them; Bolt and botbuilder read SLACK_* and MicrosoftApp*).
+ * An empty one there would bypass `loadConfig` and reach the SDK as "", which it rejects.
+ */
+const SDK_VARIABLE = /^(OPENAI_|SLACK_|MICROSOFT_|MICROSOFTAPP|AZURE_|AI_SDK_|OTEL_)/i;
+
+/**
+ * Apply "empty means not set" to the process environment itself: delete every variable SalesOS or an
+ * embedded SDK reads whose value is blank (as `cp .env.example .env` and docker compose produce). Run once
+ * at start, before anything reads the environment. Returns the names it removed.
+ */
+export function unsetBlankVariables(env: NodeJS.ProcessEnv = process.env): string[] {
+  const known = new Set<string>(CONFIG_VARIABLES);
+  const removed: string[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    if (isBlank(value) && (known.has(name) || SDK_VARIABLE.test(name))) {
+      delete env[name];
+      removed.push(name);
+    }
+  }
+  return removed;
+}

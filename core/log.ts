@@ -98,7 +98,9 @@ function skipDisabledLevels(logger: winston.Logger): winston.Logger {
 }
 
 /** The process-wide logger; `configureLogger` replaces its settings once config is known. */
-export const log: winston.Logger = createLogger({ level: process.env.LOG_LEVEL ?? 'info' });
+// Until configuration is validated, a LOG_LEVEL that is not a level is ignored (loadConfig reports it).
+const earlyLevel = ['error', 'warn', 'info', 'debug'].includes(process.env.LOG_LEVEL ?? '') ? process.env.LOG_LEVEL : 'info';
+export const log: winston.Logger = createLogger({ level: earlyLevel });
 
 export function configureLogger(opts: LogOptions): void {
   const next = createLogger(opts);

@@ -5,6 +5,8 @@ import type { Config } from '../config.ts';
 import { createOfflineModel } from './offline/offline-model.ts';
 
 export const DEFAULT_OPENAI_MODEL = 'gpt-5-mini';
+/** Given to the SDK explicitly, so it never falls back to reading OPENAI_BASE_URL from the environment. */
+export const OPENAI_API_URL = 'https://api.openai.com/v1';
 
 export interface ModelChoice {
   model: LanguageModel;
@@ -26,7 +28,7 @@ export function chooseLanguageModel(config: Pick<Config, 'model'>): ModelChoice 
   if (apiKey) {
     // Chat completions here too: one wire protocol for OpenAI and every compatible server, the one the
     // tests exercise against a fake server; tool calling and streaming work the same on it.
-    const provider = createOpenAI({ apiKey });
+    const provider = createOpenAI({ apiKey, baseURL: OPENAI_API_URL });
     const modelId = id ?? DEFAULT_OPENAI_MODEL;
     return { model: provider.chat(modelId), id: modelId, provider: 'openai', label: `OpenAI ${modelId}` };
   }

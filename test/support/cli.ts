@@ -45,9 +45,9 @@ export interface Started {
 }
 
 /** Start `salesos start` and wait until it listens (its JSON log names the port). */
-export function startServer(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<Started> {
+export function startServer(env: Record<string, string | undefined>, timeoutMs = 60_000, cwd = ROOT): Promise<Started> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'start'], { cwd: ROOT, env: childEnv({ PORT: '0', ...env }) });
+    const child = spawn(process.execPath, [BIN, 'start'], { cwd, env: childEnv({ PORT: '0', ...env }) });
     const lines: Record<string, unknown>[] = [];
     let buffer = '';
     let raw = '';

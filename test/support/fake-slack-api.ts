@@ -152,7 +152,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     responseUrl: (id) => `${base}/response/${id}`,
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
-    waitForCall(method, where, timeoutMs = 5_000) {
+    waitForCall(method, where, timeoutMs = 15_000) {
       const existing = calls.find((c) => c.method === method && (!where || where(c)));
       if (existing) return Promise.resolve(existing);
       return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 import { askCommand } from './ask.ts';
 import { auditCommand } from './audit.ts';
 import { chatCommand } from './chat.ts';
+import { completionCommand } from './completion.ts';
 import type { Command } from './command.ts';
 import { digestCommand } from './digest.ts';
 import { importCommand } from './import.ts';
@@ -13,4 +14,4 @@ import { usersCommand } from './users.ts';
 import { workerCommand } from './worker.ts';
 
 export type { Command };
-export const COMMANDS: Command[] = [startCommand, chatCommand, askCommand, migrateCommand, seedCommand, importCommand, usersCommand, usageCommand, auditCommand, teamsCommand, digestCommand, workerCommand];
+export const COMMANDS: Command[] = [startCommand, chatCommand, askCommand, migrateCommand, seedCommand, importCommand, usersCommand, usageCommand, auditCommand, teamsCommand, digestCommand, workerCommand, completionCommand];

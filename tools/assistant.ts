@@ -119,7 +119,7 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
     const reply: Reply = {
       text,
       cards,
-      toolCalls: output ? [{ name: toolName, input: a.kind === 'tool' ? a.input : undefined, outcome: output.outcome, errorCode: output.error?.code }] : [],
+      toolCalls: output ? [{ name: toolName, input: a.kind === 'tool' ? a.input : undefined, outcome: output.outcome, errorCode: output.error?.code, data: output.data }] : [],
       usage: { inputTokens: 0, outputTokens: 0, costUsd: output?.costUsd ?? 0 },
     };
     // The model should know what the buttons did when the rep talks again in this thread.

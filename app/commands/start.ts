@@ -1,7 +1,10 @@
 import { runConsoleSession } from '../../bots/console/session.ts';
 import { createSlackBot, SLACK_EVENTS_PATH, type SlackBot } from '../../bots/slack/app.ts';
 import { createTeamsBot } from '../../bots/teams/bot.ts';
+import { createMcpHttpHandler, MCP_PATH } from '../../bots/mcp/http.ts';
+import { ApiTokenRepository } from '../../core/db/api-tokens-repository.ts';
 import { log } from '../../core/log.ts';
+import { SALESOS_VERSION } from '../../core/version.ts';
 import { buildContainer, type Container } from '../container.ts';
 import { buildDigestDeliveries, startDigestBackground } from '../digest-background.ts';
 import { createTeamsDigestSender } from '../../bots/teams/send-digest.ts';
@@ -14,7 +17,7 @@ import { actorFor, chatBanner } from './session.ts';
 export const startCommand: Command = {
   name: 'start',
   usage: 'start [--as <email>] [--no-chat]',
-  summary: 'Run SalesOS: HTTP server on PORT (health, Slack, Teams); a terminal chat when no chat platform is configured.',
+  summary: 'Run SalesOS: HTTP server on PORT (health, Slack, Teams, MCP); a terminal chat when no chat platform is configured.',
   async run(argv) {
     const { values } = parseOptions(argv, { as: { type: 'string' }, 'no-chat': { type: 'boolean' } });
     const config = loadRuntimeConfig();
@@ -36,6 +39,8 @@ export const startCommand: Command = {
     const teams = createTeamsBot({ config, assistant: container.assistant, users: container.users, log });
     http.route('POST', '/api/messages', teams.handleRequest);
     if (teams.mode !== 'refused') platforms.push('Teams (POST /api/messages)');
+    // MCP clients over HTTP, with personal access tokens (`salesos tokens create`).
+    http.route('POST', MCP_PATH, createMcpHttpHandler({ assistant: container.assistant, tokens: new ApiTokenRepository(runtime.db.prisma), version: SALESOS_VERSION, log }));
     let slack: SlackBot | undefined;
     if (config.slack.botToken) {
       slack = createSlackBot({ config, assistant: container.assistant, users: container.users, log });

@@ -1,12 +1,12 @@
 // The system prompt, in one place. Tested for what it must contain (date, rep, role, capabilities).
-import type { Actor } from './types.ts';
+import type { Actor, Platform } from './types.ts';
 
 export interface InstructionsInput {
   actor: Actor;
   now: Date;
   /** Names of the tools this actor may use in this turn. */
   toolNames: string[];
-  platform: string;
+  platform: Platform;
 }
 
 const CAPABILITIES: Record<string, string> = {
@@ -33,11 +33,14 @@ function dateIn(timeZone: string, now: Date): string {
   return f.format(now);
 }
 
+/** Where the user is talking to SalesOS, as the model is told. */
+const PLATFORM_PLACES: Record<Platform, string> = { console: 'a terminal', slack: 'Slack', teams: 'Microsoft Teams', mcp: 'an AI client over the Model Context Protocol' };
+
 export function buildInstructions({ actor, now, toolNames, platform }: InstructionsInput): string {
   const date = dateIn(actor.timeZone, now);
   const can = toolNames.filter((t) => CAPABILITIES[t]).map((t) => `- ${t}: ${CAPABILITIES[t]}`);
   return [
-    `You are SalesOS, a sales assistant working inside ${platform === 'console' ? 'a terminal' : platform === 'slack' ? 'Slack' : 'Microsoft Teams'}.`,
+    `You are SalesOS, a sales assistant working inside ${PLATFORM_PLACES[platform]}.`,
     `Today is ${date} (${actor.timeZone}).`,
     `You are helping ${actor.name} <${actor.email}>, whose role is ${actor.role}.`,
     '',

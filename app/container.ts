@@ -18,6 +18,10 @@ import type { Guards } from '../core/governance.ts';
 import { chooseLanguageModel, type ModelChoice } from '../core/models/language-model.ts';
 import { createAssistant, type SalesAssistant } from '../tools/assistant.ts';
 import type { ToolServices } from '../tools/services.ts';
+import { createMetrics } from '../core/telemetry/metrics.ts';
+import { observeAssistant, observeAuditTrail, type Telemetry } from '../core/telemetry/observe.ts';
+import { startTracing } from '../core/telemetry/tracing.ts';
+import { SALESOS_VERSION } from '../core/version.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface Container extends Runtime {
@@ -29,6 +33,7 @@ export interface Container extends Runtime {
   services: ToolServices;
   model: ModelChoice;
   assistant: SalesAssistant;
+  telemetry: Telemetry;
 }
 
 export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoice } = {}): Container {
@@ -38,7 +43,10 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
   const leads = new LeadRepository(prisma);
   const conversations = new ConversationRepository(prisma);
   const deliveries = new DeliveryRepository(prisma);
-  const audit = createAuditTrail(db);
+  const t = config.telemetry;
+  const telemetry: Telemetry = { metrics: createMetrics(), tracing: startTracing({ tracesUrl: t.tracesUrl, headers: t.headers, serviceName: t.serviceName, serviceVersion: SALESOS_VERSION }) };
+  // Every model and tool call reaches the audit trail, and every turn the assistant: telemetry watches both.
+  const audit = observeAuditTrail(createAuditTrail(db), telemetry);
   const model = overrides.model ?? chooseLanguageModel(config);
   const costs = createCostGuard({
     db,
@@ -60,6 +68,6 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
     guards,
     settings: { enrichmentFreshDays: config.enrichment.freshDays, enrichmentMaxCostUsd: config.enrichment.maxCostUsd },
   };
-  const assistant = createAssistant({ services, conversations, deliveries, model });
-  return { ...runtime, users, leads, conversations, deliveries, guards, services, model, assistant };
+  const assistant = observeAssistant(createAssistant({ services, conversations, deliveries, model }), telemetry);
+  return { ...runtime, users, leads, conversations, deliveries, guards, services, model, assistant, telemetry };
 }

@@ -29,7 +29,12 @@ function listenError(err: NodeJS.ErrnoException, port: number): Error {
   return err;
 }
 
-export function createHttpServer(): HttpServer {
+export interface HttpServerOptions {
+  /** Called when each response is finished: the matched route (or "unmatched"), method, status and seconds. */
+  observe?: (route: string, method: string, status: number, seconds: number) => void;
+}
+
+export function createHttpServer(opts: HttpServerOptions = {}): HttpServer {
   const routes = new Map<string, RouteHandler>();
   let inFlight = 0;
   let idle: (() => void) | undefined;
@@ -39,7 +44,9 @@ export function createHttpServer(): HttpServer {
     const path = (req.url ?? '/').split('?')[0]!;
     const handler = routes.get(`${req.method} ${path}`);
     inFlight++;
+    const started = performance.now();
     res.on('close', () => {
+      opts.observe?.(handler ? path : 'unmatched', req.method ?? 'GET', res.statusCode, (performance.now() - started) / 1000);
       inFlight--;
       if (inFlight === 0) idle?.();
     });

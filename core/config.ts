@@ -91,6 +91,14 @@ const schema = z.object({
     }),
   ),
   TEAMS_ALLOW_UNAUTHENTICATED: bool(false),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl('the OTLP/HTTP base URL of a collector, e.g. http://otel-collector:4318'),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl('the OTLP/HTTP traces URL, e.g. http://otel-collector:4318/v1/traces'),
+  OTEL_EXPORTER_OTLP_HEADERS: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^\s*[^=,\s]+\s*=[^,]*(,\s*[^=,\s]+\s*=[^,]*)*$/, { message: 'expected key=value pairs separated by commas, e.g. api-key=abc' }).optional(),
+  ),
+  OTEL_SERVICE_NAME: z.preprocess((v) => emptyToUndefined(v) ?? 'salesos', z.string().max(100)),
+  METRICS_TOKEN: optionalString,
 });
 
 export type Env = z.infer<typeof schema>;
@@ -121,6 +129,14 @@ export interface Config {
     tenantId?: string;
     appType: Env['MICROSOFT_APP_TYPE'];
     allowUnauthenticated: boolean;
+  };
+  telemetry: {
+    /** OTLP/HTTP traces URL; unset: no tracing. */
+    tracesUrl?: string;
+    headers: Record<string, string>;
+    serviceName: string;
+    /** Bearer token GET /metrics requires; unset: /metrics is open. */
+    metricsToken?: string;
   };
 }
 
@@ -172,7 +188,23 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       appType: e.MICROSOFT_APP_TYPE,
       allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED,
     },
+    telemetry: {
+      tracesUrl: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (e.OTEL_EXPORTER_OTLP_ENDPOINT ? `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces` : undefined),
+      headers: parseHeaderList(e.OTEL_EXPORTER_OTLP_HEADERS),
+      serviceName: e.OTEL_SERVICE_NAME,
+      metricsToken: e.METRICS_TOKEN,
+    },
   };
+}
+
+/** OTEL_EXPORTER_OTLP_HEADERS: "k1=v1,k2=v2", values URL-encoded as the OpenTelemetry spec says. */
+function parseHeaderList(text: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of text?.split(',') ?? []) {
+    const i = pair.indexOf('=');
+    if (i > 0) out[pair.slice(0, i).trim()] = decodeURIComponent(pair.slice(i + 1).trim());
+  }
+  return out;
 }
 
 /** Rules between variables, read from the raw values so they are reported alongside per-variable errors. */
@@ -196,7 +228,7 @@ function combinationProblems(source: Record<string, string | undefined>): string
 }
 
 function isSecretName(name: string): boolean {
-  return /TOKEN|SECRET|PASSWORD|KEY|DATABASE_URL|REDIS_URL/.test(name);
+  return /TOKEN|SECRET|PASSWORD|KEY|DATABASE_URL|REDIS_URL|HEADERS/.test(name);
 }
 
 /** The variables SalesOS reads, for `.env.example` checks and documentation tests. */

@@ -9,6 +9,7 @@ import { buildContainer, type Container } from '../container.ts';
 import { buildDigestDeliveries, startDigestBackground } from '../digest-background.ts';
 import { createTeamsDigestSender } from '../../bots/teams/send-digest.ts';
 import { mountHealth } from '../health.ts';
+import { mountMetrics } from '../metrics.ts';
 import { createHttpServer } from '../http-server.ts';
 import { loadRuntimeConfig, openRuntime, seedDemoIfFresh } from '../runtime.ts';
 import { parseOptions, type Command } from './command.ts';
@@ -32,8 +33,10 @@ export const startCommand: Command = {
     }
     log.info(`language model: ${container.model.label}`);
 
-    const http = createHttpServer();
+    const http = createHttpServer({ observe: container.telemetry.metrics.http });
     mountHealth(http, runtime.db);
+    const metrics = mountMetrics(http, container);
+    if (container.telemetry.tracing.enabled) log.info(`tracing: OTLP/HTTP to ${config.telemetry.tracesUrl}`);
     const platforms: string[] = [];
     // Always mounted: unconfigured, it answers 401 and logs how to configure it.
     const teams = createTeamsBot({ config, assistant: container.assistant, users: container.users, log });
@@ -66,6 +69,8 @@ export const startCommand: Command = {
           // Acknowledged Teams activities may still be replying: let them finish before the database closes.
           await teams.drain();
           await digests.close();
+          await metrics.close();
+          await container.telemetry.tracing.shutdown();
           await runtime.close();
           log.info('SalesOS stopped cleanly');
           return 0;

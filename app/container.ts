@@ -15,6 +15,7 @@ import { LeadRepository } from '../core/db/leads-repository.ts';
 import { UserRepository } from '../core/db/users-repository.ts';
 import { createEnricher } from '../core/enrichment/enricher.ts';
 import type { Guards } from '../core/governance.ts';
+import { createInFlightWork, type InFlightWork } from '../core/in-flight.ts';
 import { chooseLanguageModel, type ModelChoice } from '../core/models/language-model.ts';
 import { createAssistant, type SalesAssistant } from '../tools/assistant.ts';
 import type { ToolServices } from '../tools/services.ts';
@@ -29,6 +30,8 @@ export interface Container extends Runtime {
   services: ToolServices;
   model: ModelChoice;
   assistant: SalesAssistant;
+  /** Turns and card actions in flight (shutdown waits for them, then stops what is left). */
+  inFlight: InFlightWork;
 }
 
 export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoice } = {}): Container {
@@ -60,6 +63,7 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
     guards,
     settings: { enrichmentFreshDays: config.enrichment.freshDays, enrichmentMaxCostUsd: config.enrichment.maxCostUsd },
   };
-  const assistant = createAssistant({ services, conversations, deliveries, model });
-  return { ...runtime, users, leads, conversations, deliveries, guards, services, model, assistant };
+  const inFlight = createInFlightWork();
+  const assistant = createAssistant({ services, conversations, deliveries, model, inFlight, deadlines: config.deadlines });
+  return { ...runtime, users, leads, conversations, deliveries, guards, services, model, assistant, inFlight };
 }

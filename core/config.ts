@@ -89,6 +89,10 @@ const schema = z.object({
     }),
   ),
   TEAMS_ALLOW_UNAUTHENTICATED: bool(false),
+  LLM_TIMEOUT_MS: int(60_000, 1, 600_000),
+  TURN_TIMEOUT_MS: int(120_000, 1, 3_600_000),
+  SHUTDOWN_GRACE_MS: int(25_000, 0, 600_000),
+  RESERVATION_SWEEP_AFTER_MS: int(900_000, 1_000, 86_400_000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -113,6 +117,10 @@ export interface Config {
     apiUrl?: string;
     unknownUsers: 'provision' | 'deny';
   };
+  /** Deadlines: a model call's wait for its first/next chunk, a whole turn, and the shutdown grace period. */
+  deadlines: { llmMs: number; turnMs: number; shutdownGraceMs: number };
+  /** Open reservations older than this are settled by the sweeper (their process ended without settling). */
+  reservationSweepAfterMs: number;
   teams: {
     appId?: string;
     appPassword?: string;
@@ -148,6 +156,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     problems.push('TEAMS_ALLOW_UNAUTHENTICATED: must not be true when MICROSOFT_APP_ID is set (got "true")');
   if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID)
     problems.push('MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE is SingleTenant (got not set)');
+  if (e.RESERVATION_SWEEP_AFTER_MS <= e.TURN_TIMEOUT_MS)
+    problems.push(`RESERVATION_SWEEP_AFTER_MS: must be longer than TURN_TIMEOUT_MS (${e.TURN_TIMEOUT_MS}), or running turns would be swept (got "${e.RESERVATION_SWEEP_AFTER_MS}")`);
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -168,6 +178,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxCostUsd: e.ENRICHMENT_MAX_COST_USD,
     },
     cost: { dailyLimitUsd: e.COST_DAILY_LIMIT_USD, pricesFile: e.COST_PRICES_FILE },
+    deadlines: { llmMs: e.LLM_TIMEOUT_MS, turnMs: e.TURN_TIMEOUT_MS, shutdownGraceMs: e.SHUTDOWN_GRACE_MS },
+    reservationSweepAfterMs: e.RESERVATION_SWEEP_AFTER_MS,
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,

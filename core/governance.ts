@@ -37,7 +37,7 @@ export interface CostGuard {
   usageToday(actor: Actor): Promise<UsageCard>;
 }
 
-export type AuditOutcome = 'ok' | 'denied' | 'over_budget' | 'invalid' | 'error';
+export type AuditOutcome = 'ok' | 'denied' | 'over_budget' | 'invalid' | 'error' | 'timeout';
 
 export interface AuditInput {
   kind: 'tool' | 'model';

@@ -1,6 +1,6 @@
 // The composition root: repositories, enricher, governance, model and assistant, built from config.
 // Commands take what they need from here; nothing below app/ builds its own dependencies.
-import { createAuditTrail } from '../core/audit/audit-trail.ts';
+import { createAuditTrail, type AppendingAuditTrail } from '../core/audit/audit-trail.ts';
 import { createConfirmations } from '../core/confirmations.ts';
 import { createCostGuard } from '../core/cost/cost-guard.ts';
 import { loadPrices } from '../core/cost/prices.ts';
@@ -30,6 +30,8 @@ export interface Container extends Runtime {
   services: ToolServices;
   model: ModelChoice;
   assistant: SalesAssistant;
+  /** The audit trail itself (guards.audit is the same), for flush() on shutdown. */
+  auditTrail: AppendingAuditTrail;
   /** Turns and card actions in flight (shutdown waits for them, then stops what is left). */
   inFlight: InFlightWork;
 }
@@ -65,5 +67,5 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
   };
   const inFlight = createInFlightWork();
   const assistant = createAssistant({ services, conversations, deliveries, model, inFlight, deadlines: config.deadlines });
-  return { ...runtime, users, leads, conversations, deliveries, guards, services, model, assistant, inFlight };
+  return { ...runtime, users, leads, conversations, deliveries, guards, services, model, assistant, inFlight, auditTrail: audit };
 }

@@ -64,6 +64,7 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
     const unit = deps.inFlight?.begin(what);
     const timer = new AbortController();
     const timeout = setTimeout(() => timer.abort(turnTimeout(deadlines.turnMs)), deadlines.turnMs);
+    timeout.unref();
     try {
       yield* run(unit ? AbortSignal.any([unit.signal, timer.signal]) : timer.signal);
     } finally {
@@ -170,9 +171,14 @@ function decided(action: { id: string; tool: string; summary: string }, state: '
 /** Keep log context ids on every line written while the caller iterates the events. */
 async function* withContext(ctx: Record<string, string>, make: () => AsyncGenerator<ReplyEvent>): AsyncGenerator<ReplyEvent> {
   const it = make();
-  while (true) {
-    const next = await withLogContext(ctx, () => it.next());
-    if (next.done) return;
-    yield next.value;
+  try {
+    while (true) {
+      const next = await withLogContext(ctx, () => it.next());
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // A consumer that stops at `done` (or gives up) must still run the turn's own clean-up.
+    await withLogContext(ctx, () => it.return(undefined));
   }
 }

@@ -53,6 +53,15 @@ export interface DaySummary {
   teamUsedUsd?: number;
 }
 
+export interface SweptReservation {
+  id: string;
+  userId: string;
+  kind: UsageKind;
+  name: string;
+  reservedUsd: number;
+  createdAt: Date;
+}
+
 export interface UsageReportRow {
   userEmail: string;
   userName: string;
@@ -175,6 +184,22 @@ export class UsageRepository {
     );
     if (!rows[0]) log.warn('usage reservation was already closed', { reservationId: id });
     return rows[0] ? Number(rows[0].cost) : undefined;
+  }
+
+  /**
+   * Settle open reservations at their reserved amount — the conservative charge when usage is unknown —
+   * and mark them swept: those older than `olderThanMs` (their process ended without settling), or the
+   * given ids. Returns what was settled.
+   */
+  async sweep(sel: { olderThanMs: number } | { ids: string[] }): Promise<SweptReservation[]> {
+    const where = 'ids' in sel ? `id = ANY($1::uuid[])` : `"createdAt" < now() - make_interval(secs => $1::double precision / 1000)`;
+    if ('ids' in sel && sel.ids.length === 0) return [];
+    return this.sql.query<SweptReservation>(
+      `UPDATE usage_entries SET status = 'settled', "costUsd" = "reservedUsd", "settledAt" = now(), "sweptAt" = now()
+       WHERE status = 'reserved' AND ${where}
+       RETURNING id, "userId", kind::text AS kind, name, "reservedUsd"::float8 AS "reservedUsd", "createdAt"`,
+      ['ids' in sel ? sel.ids : sel.olderThanMs],
+    );
   }
 
   async release(id: string): Promise<void> {

@@ -70,6 +70,8 @@ export interface UsageReportRow {
   name: string;
   calls: number;
   costUsd: number;
+  /** Reservations the sweeper settled at their reserved amount (their process ended before settling). */
+  swept: number;
 }
 
 /** An audit row of a free model call that reached the model (free calls have no ledger row). */
@@ -281,15 +283,16 @@ export async function usageReport(
     freeTeamFilter = Prisma.sql`AND u."teamId" = ${manager.managedTeam.id}::uuid`;
   }
   // Free model calls have no ledger row: they are counted from the audit trail, on the user's local day.
-  const rows = await prisma.$queryRaw<{ userEmail: string; userName: string; day: string; kind: UsageKind; name: string; calls: number; cost: string }[]>`
+  const rows = await prisma.$queryRaw<{ userEmail: string; userName: string; day: string; kind: UsageKind; name: string; calls: number; cost: string; swept: number }[]>`
     SELECT * FROM (
       SELECT u.email AS "userEmail", u.name AS "userName", e.day, e.kind::text AS kind, e.name,
-             COUNT(*)::int AS calls, COALESCE(SUM(CASE e.status WHEN 'settled' THEN e."costUsd" ELSE e."reservedUsd" END), 0)::text AS cost
+             COUNT(*)::int AS calls, COALESCE(SUM(CASE e.status WHEN 'settled' THEN e."costUsd" ELSE e."reservedUsd" END), 0)::text AS cost,
+             COUNT(e."sweptAt")::int AS swept
       FROM usage_entries e JOIN users u ON u.id = e."userId"
       WHERE e.status <> 'released' AND e."createdAt" >= now() - make_interval(days => ${days}::int) ${userFilter} ${teamFilter}
       GROUP BY u.email, u.name, e.day, e.kind, e.name
       UNION ALL
-      SELECT u.email, u.name, to_char(a."createdAt" AT TIME ZONE u."timeZone", 'YYYY-MM-DD'), 'model', a.name, COUNT(*)::int, '0'
+      SELECT u.email, u.name, to_char(a."createdAt" AT TIME ZONE u."timeZone", 'YYYY-MM-DD'), 'model', a.name, COUNT(*)::int, '0', 0
       FROM audit_entries a JOIN users u ON u.id = a."actorId"
       WHERE a.kind = 'model' AND a.input @> '{"free": true}'::jsonb AND a.outcome IN ('ok', 'error')
         AND a."createdAt" >= now() - make_interval(days => ${days}::int) ${userFilter} ${freeTeamFilter}

@@ -1,6 +1,6 @@
 // The composition root: repositories, enricher, governance, model and assistant, built from config.
 // Commands take what they need from here; nothing below app/ builds its own dependencies.
-import { createAuditTrail } from '../core/audit/audit-trail.ts';
+import { createAuditTrail, type AppendingAuditTrail } from '../core/audit/audit-trail.ts';
 import { createConfirmations } from '../core/confirmations.ts';
 import { createCostGuard } from '../core/cost/cost-guard.ts';
 import { loadPrices } from '../core/cost/prices.ts';
@@ -15,6 +15,7 @@ import { LeadRepository } from '../core/db/leads-repository.ts';
 import { UserRepository } from '../core/db/users-repository.ts';
 import { createEnricher } from '../core/enrichment/enricher.ts';
 import type { Guards } from '../core/governance.ts';
+import { createInFlightWork, type InFlightWork } from '../core/in-flight.ts';
 import { chooseLanguageModel, type ModelChoice } from '../core/models/language-model.ts';
 import { createAssistant, type SalesAssistant } from '../tools/assistant.ts';
 import type { ToolServices } from '../tools/services.ts';
@@ -34,6 +35,10 @@ export interface Container extends Runtime {
   model: ModelChoice;
   assistant: SalesAssistant;
   telemetry: Telemetry;
+  /** The audit trail itself (guards.audit is the same), for flush() on shutdown. */
+  auditTrail: AppendingAuditTrail;
+  /** Turns and card actions in flight (shutdown waits for them, then stops what is left). */
+  inFlight: InFlightWork;
 }
 
 export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoice } = {}): Container {
@@ -68,6 +73,7 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
     guards,
     settings: { enrichmentFreshDays: config.enrichment.freshDays, enrichmentMaxCostUsd: config.enrichment.maxCostUsd },
   };
-  const assistant = observeAssistant(createAssistant({ services, conversations, deliveries, model }), telemetry);
-  return { ...runtime, users, leads, conversations, deliveries, guards, services, model, assistant, telemetry };
+  const inFlight = createInFlightWork();
+  const assistant = observeAssistant(createAssistant({ services, conversations, deliveries, model, inFlight, deadlines: config.deadlines }), telemetry);
+  return { ...runtime, users, leads, conversations, deliveries, guards, services, model, assistant, inFlight, auditTrail: audit, telemetry };
 }

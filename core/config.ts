@@ -99,6 +99,10 @@ const schema = z.object({
   ),
   OTEL_SERVICE_NAME: z.preprocess((v) => emptyToUndefined(v) ?? 'salesos', z.string().max(100)),
   METRICS_TOKEN: optionalString,
+  LLM_TIMEOUT_MS: int(60_000, 1, 600_000),
+  TURN_TIMEOUT_MS: int(120_000, 1, 3_600_000),
+  SHUTDOWN_GRACE_MS: int(25_000, 0, 600_000),
+  RESERVATION_SWEEP_AFTER_MS: int(900_000, 1_000, 86_400_000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -123,6 +127,10 @@ export interface Config {
     apiUrl?: string;
     unknownUsers: 'provision' | 'deny';
   };
+  /** Deadlines: a model call's wait for its first/next chunk, a whole turn, and the shutdown grace period. */
+  deadlines: { llmMs: number; turnMs: number; shutdownGraceMs: number };
+  /** Open reservations older than this are settled by the sweeper (their process ended without settling). */
+  reservationSweepAfterMs: number;
   teams: {
     appId?: string;
     appPassword?: string;
@@ -174,6 +182,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxCostUsd: e.ENRICHMENT_MAX_COST_USD,
     },
     cost: { dailyLimitUsd: e.COST_DAILY_LIMIT_USD, pricesFile: e.COST_PRICES_FILE },
+    deadlines: { llmMs: e.LLM_TIMEOUT_MS, turnMs: e.TURN_TIMEOUT_MS, shutdownGraceMs: e.SHUTDOWN_GRACE_MS },
+    reservationSweepAfterMs: e.RESERVATION_SWEEP_AFTER_MS,
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
@@ -224,6 +234,10 @@ function combinationProblems(source: Record<string, string | undefined>): string
     problems.push('TEAMS_ALLOW_UNAUTHENTICATED: must not be true when MICROSOFT_APP_ID is set (got "true")');
   if ((value('MICROSOFT_APP_TYPE') ?? 'MultiTenant') === 'SingleTenant' && value('MICROSOFT_APP_ID') && !value('MICROSOFT_APP_TENANT_ID'))
     problems.push('MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE is SingleTenant (got not set)');
+  const sweepAfter = Number(value('RESERVATION_SWEEP_AFTER_MS') ?? 900_000);
+  const turnTimeout = Number(value('TURN_TIMEOUT_MS') ?? 120_000);
+  if (Number.isFinite(sweepAfter) && Number.isFinite(turnTimeout) && sweepAfter <= turnTimeout)
+    problems.push(`RESERVATION_SWEEP_AFTER_MS: must be longer than TURN_TIMEOUT_MS (${turnTimeout}), or running turns would be swept (got "${sweepAfter}")`);
   return problems;
 }
 

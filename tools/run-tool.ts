@@ -70,9 +70,18 @@ export async function runTool(tool: SalesTool, rawInput: unknown, ctx: ToolConte
       }
     }
   } catch (err) {
-    const appErr = toAppError(err);
+    // Stopped by the turn's deadline or by shutdown: that reason, not the abort error it caused, is the story.
+    const appErr = toAppError(ctx.signal?.aborted && ctx.signal.reason instanceof AppError ? ctx.signal.reason : err);
     const outcome: ToolOutcome =
-      appErr.code === 'over_budget' ? 'over_budget' : appErr.code === 'invalid_input' || appErr.code === 'not_found' ? 'invalid' : appErr.code === 'forbidden' ? 'denied' : 'error';
+      appErr.code === 'over_budget'
+        ? 'over_budget'
+        : appErr.code === 'invalid_input' || appErr.code === 'not_found'
+          ? 'invalid'
+          : appErr.code === 'forbidden'
+            ? 'denied'
+            : appErr.code === 'timeout'
+              ? 'timeout'
+              : 'error';
     if (outcome === 'error') log.error(`tool ${tool.name} failed`, { err, tool: tool.name });
     else log.info(`tool ${tool.name} refused: ${appErr.userMessage}`, { tool: tool.name, code: appErr.code });
     output = refusal(outcome, appErr.code, appErr.userMessage);

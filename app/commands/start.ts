@@ -3,6 +3,7 @@ import { createSlackBot, SLACK_EVENTS_PATH, type SlackBot } from '../../bots/sla
 import { createTeamsBot } from '../../bots/teams/bot.ts';
 import { createMcpHttpHandler, MCP_PATH } from '../../bots/mcp/http.ts';
 import { ApiTokenRepository } from '../../core/db/api-tokens-repository.ts';
+import { startReservationSweeper } from '../../core/cost/reservation-sweeper.ts';
 import { log } from '../../core/log.ts';
 import { SALESOS_VERSION } from '../../core/version.ts';
 import { buildContainer, type Container } from '../container.ts';
@@ -11,6 +12,7 @@ import { createTeamsDigestSender } from '../../bots/teams/send-digest.ts';
 import { mountHealth } from '../health.ts';
 import { mountMetrics } from '../metrics.ts';
 import { createHttpServer } from '../http-server.ts';
+import { shutDown } from '../shutdown.ts';
 import { loadRuntimeConfig, openRuntime, seedDemoIfFresh } from '../runtime.ts';
 import { parseOptions, type Command } from './command.ts';
 import { actorFor, chatBanner } from './session.ts';
@@ -59,26 +61,22 @@ export const startCommand: Command = {
       return { close: async () => {} };
     });
 
+    const sweeper = startReservationSweeper({ db: runtime.db, audit: container.guards.audit, olderThanMs: config.reservationSweepAfterMs });
+
     let stopping: Promise<number> | undefined;
     const stop = (why: string) =>
-      (stopping ??= (async () => {
-        log.info(`${why}: finishing in-flight work and shutting down`);
-        try {
-          await slack?.stop();
-          await http.close();
-          // Acknowledged Teams activities may still be replying: let them finish before the database closes.
-          await teams.drain();
-          await digests.close();
-          await metrics.close();
-          await container.telemetry.tracing.shutdown();
-          await runtime.close();
-          log.info('SalesOS stopped cleanly');
-          return 0;
-        } catch (err) {
-          log.error('shutdown failed', { err });
-          return 1;
-        }
-      })());
+      (stopping ??= shutDown(
+        {
+          container,
+          http,
+          // Acknowledged Teams activities may still be replying after their request ended.
+          drains: [(ms) => teams.drain(ms)],
+          queues: digests,
+          before: [async () => slack?.stop(), () => sweeper.stop()],
+          after: [() => metrics.close(), () => container.telemetry.tracing.shutdown()],
+        },
+        why,
+      ));
     // Signals are handled before the port opens, so a stop right after start is still clean.
     const stopped = new Promise<number>((resolve) => {
       process.once('SIGTERM', () => void stop('SIGTERM received').then(resolve));

@@ -24,7 +24,7 @@ export interface Turn {
   text: string;
 }
 
-export type ToolOutcome = 'ok' | 'denied' | 'over_budget' | 'invalid' | 'error' | 'pending_confirmation';
+export type ToolOutcome = 'ok' | 'denied' | 'over_budget' | 'invalid' | 'error' | 'timeout' | 'pending_confirmation';
 
 export interface ToolCallRecord {
   name: string;

@@ -11,6 +11,8 @@ import { redactAuditInput } from './redact-input.ts';
 export interface AppendingAuditTrail extends AuditTrail {
   /** Like append, returning the row's seq (for tests and tools that link to a row). */
   appendRow(entry: AuditInput): Promise<number>;
+  /** Resolves once every append made so far is written (or failed): shutdown calls it before closing the pool. */
+  flush(): Promise<void>;
 }
 
 // SQLSTATE classes 22 (data exception) and 23 (integrity constraint): the row, not the database, is at fault.
@@ -42,7 +44,17 @@ export function createAuditTrail(db: SqlSource, opts: { maxBatch?: number } = {}
         });
       }),
   });
-  const appendRow = (entry: AuditInput): Promise<number> =>
+  const pending = new Set<Promise<unknown>>();
+  const appendRow = (entry: AuditInput): Promise<number> => {
+    const row = writeRow(entry);
+    const settled: Promise<unknown> = row.then(
+      (): unknown => pending.delete(settled),
+      (): unknown => pending.delete(settled),
+    );
+    pending.add(settled);
+    return row;
+  };
+  const writeRow = (entry: AuditInput): Promise<number> =>
     write({
       actorId: entry.actorId ?? null,
       platform: entry.platform,
@@ -59,6 +71,9 @@ export function createAuditTrail(db: SqlSource, opts: { maxBatch?: number } = {}
     appendRow,
     async append(entry) {
       await appendRow(entry);
+    },
+    async flush() {
+      while (pending.size) await Promise.allSettled([...pending]);
     },
   };
 }

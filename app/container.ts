@@ -1,5 +1,6 @@
 // The composition root: repositories, enricher, governance, model and assistant, built from config.
 // Commands take what they need from here; nothing below app/ builds its own dependencies.
+import { resolveAuditKey } from '../core/audit/audit-key.ts';
 import { createAuditTrail } from '../core/audit/audit-trail.ts';
 import { createConfirmations } from '../core/confirmations.ts';
 import { createCostGuard } from '../core/cost/cost-guard.ts';
@@ -38,7 +39,7 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
   const leads = new LeadRepository(prisma);
   const conversations = new ConversationRepository(prisma);
   const deliveries = new DeliveryRepository(prisma);
-  const audit = createAuditTrail(db);
+  const audit = createAuditTrail(db, { key: resolveAuditKey(config) });
   const model = overrides.model ?? chooseLanguageModel(config);
   const costs = createCostGuard({
     db,

@@ -89,6 +89,7 @@ const schema = z.object({
     }),
   ),
   TEAMS_ALLOW_UNAUTHENTICATED: bool(false),
+  AUDIT_KEY: optionalString,
 });
 
 export type Env = z.infer<typeof schema>;
@@ -120,6 +121,8 @@ export interface Config {
     appType: Env['MICROSOFT_APP_TYPE'];
     allowUnauthenticated: boolean;
   };
+  /** AUDIT_KEY; unset outside production means the data folder's key file (see core/audit/audit-key.ts). */
+  audit: { key?: string };
 }
 
 /** Parse the environment. Throws one ConfigError listing every bad variable. */
@@ -148,6 +151,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     problems.push('TEAMS_ALLOW_UNAUTHENTICATED: must not be true when MICROSOFT_APP_ID is set (got "true")');
   if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID)
     problems.push('MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE is SingleTenant (got not set)');
+  if (e.NODE_ENV === 'production' && !e.AUDIT_KEY)
+    problems.push('AUDIT_KEY: required when NODE_ENV=production — a secret of at least 32 characters, e.g. from `openssl rand -hex 32` (got not set)');
+  if (e.AUDIT_KEY && e.AUDIT_KEY.length < 32) problems.push('AUDIT_KEY: expected at least 32 characters (got a value)');
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -182,6 +188,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       appType: e.MICROSOFT_APP_TYPE,
       allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED,
     },
+    audit: { key: e.AUDIT_KEY },
   };
 }
 

@@ -7,7 +7,7 @@ import type { ToolOutcome } from '../core/agent/types.ts';
 import { AppError, ForbiddenError, toAppError } from '../core/errors.ts';
 import { log } from '../core/log.ts';
 import { can } from '../core/rbac.ts';
-import type { SalesTool, ToolContext } from './tool.ts';
+import { needsConfirmation, type SalesTool, type ToolContext } from './tool.ts';
 
 export interface RunToolOptions {
   /** Set when the user has confirmed this exact call (a pending action being executed). */
@@ -42,8 +42,10 @@ export async function runTool(tool: SalesTool, rawInput: unknown, ctx: ToolConte
       input = parsed.data;
       const e = new ForbiddenError(`${tool.name} is not available to the ${ctx.actor.role} role.`);
       output = refusal('denied', e.code, e.userMessage);
-    } else if (tool.confirm && !opts.confirmed) {
+    } else if ((tool.confirm || needsConfirmation(tool)) && !opts.confirmed) {
       input = parsed.data;
+      // A write never runs unconfirmed, even for a tool that slipped past defineTool without a confirm step.
+      if (!tool.confirm) throw new ForbiddenError(`${tool.name} changes data and has no confirmation step, so it cannot run.`);
       const summary = await tool.confirm(parsed.data, ctx);
       const card = await guards.confirmations.request({ tool: tool.name, input: parsed.data, summary, ctx });
       output = {

@@ -4,9 +4,10 @@
 import { z } from 'zod';
 import type { ToolOutput } from '../core/agent/tool-output.ts';
 import type { ToolOutcome } from '../core/agent/types.ts';
-import { AppError, ForbiddenError, toAppError } from '../core/errors.ts';
+import { AppError, ForbiddenError, toAppError, ValidationError } from '../core/errors.ts';
 import { log } from '../core/log.ts';
 import { can } from '../core/rbac.ts';
+import { unsafeInputReason } from '../core/safe-text.ts';
 import { needsConfirmation, type SalesTool, type ToolContext } from './tool.ts';
 
 export interface RunToolOptions {
@@ -23,6 +24,29 @@ export function formatZodIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/** The first string (or key) in a tool input that carries control or bidi-override characters, as "path: why". */
+function unsafeStringIn(value: unknown, path = 'input', depth = 0): string | undefined {
+  if (typeof value === 'string') {
+    const why = unsafeInputReason(value);
+    return why ? `${path} ${why}` : undefined;
+  }
+  if (value === null || typeof value !== 'object' || depth > 8) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const at = Array.isArray(value) ? `${path}[${k}]` : path === 'input' ? k : `${path}.${k}`;
+    const why = unsafeInputReason(k) ? `${at} (a field name) ${unsafeInputReason(k)}` : unsafeStringIn(v, at, depth + 1);
+    if (why) return why;
+  }
+  return undefined;
+}
+
+/** SQLSTATE class 22 (data exception: numeric out of range, invalid text, bad datetime), anywhere in the cause chain. */
+function isDataException(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return true;
+  }
+  return err instanceof RangeError;
+}
+
 function refusal(outcome: ToolOutcome, code: string, message: string): ToolOutput {
   return { ok: false, outcome, summary: message, error: { code, message } };
 }
@@ -35,8 +59,11 @@ export async function runTool(tool: SalesTool, rawInput: unknown, ctx: ToolConte
   let costUsd = 0;
 
   try {
-    const parsed = tool.inputSchema.safeParse(rawInput ?? {});
-    if (!parsed.success) {
+    const unsafe = unsafeStringIn(rawInput);
+    const parsed = unsafe ? undefined : tool.inputSchema.safeParse(rawInput ?? {});
+    if (!parsed) {
+      output = refusal('invalid', 'invalid_input', `Invalid input for ${tool.name}: ${unsafe}.`);
+    } else if (!parsed.success) {
       output = refusal('invalid', 'invalid_input', `Invalid input for ${tool.name}: ${formatZodIssues(parsed.error)}.`);
     } else if (!can(ctx.actor.role, tool.permission)) {
       input = parsed.data;
@@ -72,7 +99,8 @@ export async function runTool(tool: SalesTool, rawInput: unknown, ctx: ToolConte
       }
     }
   } catch (err) {
-    const appErr = toAppError(err);
+    // A value the database cannot take (out of range, malformed) came from the input: the caller's to fix.
+    const appErr = isDataException(err) ? new ValidationError(`Invalid input for ${tool.name}: a value is out of range or malformed.`) : toAppError(err);
     const outcome: ToolOutcome =
       appErr.code === 'over_budget' ? 'over_budget' : appErr.code === 'invalid_input' || appErr.code === 'not_found' ? 'invalid' : appErr.code === 'forbidden' ? 'denied' : 'error';
     if (outcome === 'error') log.error(`tool ${tool.name} failed`, { err, tool: tool.name });

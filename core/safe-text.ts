@@ -10,6 +10,11 @@ const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2
 const INPUT_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const INPUT_INVISIBLE = /[\u202A-\u202E\u2066-\u2069]/;
 
+/** Drop bidi overrides and zero-width characters (they reorder or hide text); keep line breaks. */
+export function stripInvisible(value: string): string {
+  return value.replace(INVISIBLE, '').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '');
+}
+
 /** One line of text with nothing invisible or controlling left, at most `max` characters. */
 export function cleanText(value: unknown, max = 80): string {
   const s = String(value ?? '')
@@ -41,4 +46,9 @@ export function storable<T>(value: T): T {
   if (Array.isArray(value)) return value.map(storable) as T;
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [storable(k), storable(v)])) as T;
+}
+
+/** Markdown links written out so the address shows: "[your bank](http://evil)" → "your bank (http://evil)". */
+export function unspoofLinks(markdown: string): string {
+  return markdown.replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, (_m, label: string, url: string) => (label.trim() === url ? url : `${label} (${url})`));
 }

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { log } from '../../core/log.ts';
-import { invalidSlackBody } from './validate-body.ts';
+import { ignoredSlackBody, invalidSlackBody } from './validate-body.ts';
 import { verifySlackSignature } from './verify.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -64,7 +64,7 @@ export class SlackHttpReceiver implements Receiver {
       log.warn('rejected a signed Slack body', { reason: invalid });
       return reply(res, 400, { error: invalid });
     }
-    if (body.ssl_check) return reply(res, 200, '');
+    if (body.ssl_check || ignoredSlackBody(body)) return reply(res, 200, '');
     if (body.type === 'url_verification') return reply(res, 200, { challenge: body.challenge });
     if (!this.app) return reply(res, 503, { error: 'Slack app not initialised' });
 

@@ -22,17 +22,26 @@ const slashCommand = z.object({
   trigger_id: id.optional(),
   response_url: z.string().url().optional(),
 });
-const blockActions = z.object({
-  type: z.literal('block_actions'),
-  user: z.object({ id }).catchall(z.unknown()),
-  actions: z.array(object).min(1),
-});
-/** Interactive payloads we do not act on: enough that Bolt can route (and ignore) them. */
-const otherInteractive = z.object({
-  type: z.enum(['view_submission', 'view_closed', 'shortcut', 'message_action', 'block_suggestion', 'interactive_message', 'dialog_submission']),
-  user: z.object({ id }).catchall(z.unknown()).optional(),
-});
+/** Interactive payloads name their workspace in `team` (null for org-wide installs, then `user.team_id`). */
+const interactiveUser = z.object({ id, team_id: id.optional() }).catchall(z.unknown());
+const hasTeam = (b: { team?: { id: string } | null; user: { team_id?: string } }) => Boolean(b.team?.id ?? b.user.team_id);
+const blockActions = z
+  .object({
+    type: z.literal('block_actions'),
+    team: z.object({ id }).catchall(z.unknown()).nullable().optional(),
+    user: interactiveUser,
+    actions: z.array(z.object({ action_id: id }).catchall(z.unknown())).min(1),
+  })
+  .refine(hasTeam, { message: 'no team', path: ['team'] });
+/** Interactive payloads SalesOS does not act on (no modals, shortcuts or menus): acknowledged without Bolt. */
+const IGNORED_TYPES = ['view_submission', 'view_closed', 'shortcut', 'message_action', 'block_suggestion', 'interactive_message', 'dialog_submission'] as const;
+const otherInteractive = z.object({ type: z.enum(IGNORED_TYPES) });
 const appRateLimited = z.object({ type: z.literal('app_rate_limited') });
+
+/** A valid body SalesOS has no listener for: answer 200 and do not hand it to Bolt. */
+export function ignoredSlackBody(body: Record<string, unknown>): boolean {
+  return body.command === undefined && ((IGNORED_TYPES as readonly unknown[]).includes(body.type) || body.type === 'app_rate_limited');
+}
 
 /** Undefined when the body may go to Bolt; otherwise what is wrong, for the 400 answer. */
 export function invalidSlackBody(body: unknown): string | undefined {

@@ -1,5 +1,6 @@
 // The composition root: repositories, enricher, governance, model and assistant, built from config.
 // Commands take what they need from here; nothing below app/ builds its own dependencies.
+import { resolveAuditKey } from '../core/audit/audit-key.ts';
 import { createAuditTrail, type AppendingAuditTrail } from '../core/audit/audit-trail.ts';
 import { createConfirmations } from '../core/confirmations.ts';
 import { createCostGuard } from '../core/cost/cost-guard.ts';
@@ -51,7 +52,7 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
   const t = config.telemetry;
   const telemetry: Telemetry = { metrics: createMetrics(), tracing: startTracing({ tracesUrl: t.tracesUrl, headers: t.headers, serviceName: t.serviceName, serviceVersion: SALESOS_VERSION }) };
   // Every model and tool call reaches the audit trail, and every turn the assistant: telemetry watches both.
-  const audit = observeAuditTrail(createAuditTrail(db), telemetry);
+  const audit = observeAuditTrail(createAuditTrail(db, { key: resolveAuditKey(config) }), telemetry);
   const model = overrides.model ?? chooseLanguageModel(config);
   const costs = createCostGuard({
     db,

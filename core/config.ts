@@ -103,6 +103,7 @@ const schema = z.object({
   TURN_TIMEOUT_MS: int(120_000, 1, 3_600_000),
   SHUTDOWN_GRACE_MS: int(25_000, 0, 600_000),
   RESERVATION_SWEEP_AFTER_MS: int(900_000, 1_000, 86_400_000),
+  AUDIT_KEY: optionalString,
 });
 
 export type Env = z.infer<typeof schema>;
@@ -146,6 +147,8 @@ export interface Config {
     /** Bearer token GET /metrics requires; unset: /metrics is open. */
     metricsToken?: string;
   };
+  /** AUDIT_KEY; unset outside production means the data folder's key file (see core/audit/audit-key.ts). */
+  audit: { key?: string };
 }
 
 /** Parse the environment. Throws one ConfigError listing every bad variable. */
@@ -204,6 +207,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       serviceName: e.OTEL_SERVICE_NAME,
       metricsToken: e.METRICS_TOKEN,
     },
+    audit: { key: e.AUDIT_KEY },
   };
 }
 
@@ -234,6 +238,9 @@ function combinationProblems(source: Record<string, string | undefined>): string
     problems.push('TEAMS_ALLOW_UNAUTHENTICATED: must not be true when MICROSOFT_APP_ID is set (got "true")');
   if ((value('MICROSOFT_APP_TYPE') ?? 'MultiTenant') === 'SingleTenant' && value('MICROSOFT_APP_ID') && !value('MICROSOFT_APP_TENANT_ID'))
     problems.push('MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE is SingleTenant (got not set)');
+  if ((value('NODE_ENV') ?? 'development') === 'production' && !value('AUDIT_KEY'))
+    problems.push('AUDIT_KEY: required when NODE_ENV=production — a secret of at least 32 characters, e.g. from `openssl rand -hex 32` (got not set)');
+  if (value('AUDIT_KEY') && value('AUDIT_KEY')!.length < 32) problems.push('AUDIT_KEY: expected at least 32 characters (got a value)');
   const sweepAfter = Number(value('RESERVATION_SWEEP_AFTER_MS') ?? 900_000);
   const turnTimeout = Number(value('TURN_TIMEOUT_MS') ?? 120_000);
   if (Number.isFinite(sweepAfter) && Number.isFinite(turnTimeout) && sweepAfter <= turnTimeout)

@@ -96,6 +96,23 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
           .catch((err) => {
             log.error('audit append failed', { err, tool: name });
           }),
+      onInvalidToolCall: (name, rawInput) =>
+        services.guards.audit
+          .append({
+            kind: 'tool',
+            name,
+            actorId: t.actor.id,
+            platform: t.platform,
+            conversationId: conversation.id,
+            input: { malformedArguments: rawInput.length > 2_000 ? `${rawInput.slice(0, 2_000)}…` : rawInput },
+            outcome: 'invalid',
+            errorCode: 'invalid_tool_call',
+            costUsd: 0,
+            durationMs: 0,
+          })
+          .catch((err) => {
+            log.error('audit append failed', { err, tool: name });
+          }),
     });
   }
 

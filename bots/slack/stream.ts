@@ -6,7 +6,7 @@ import type { Card } from '../../core/cards.ts';
 import type { Reply, ReplyEvent } from '../../core/agent/types.ts';
 import { AppError, userMessageOf } from '../../core/errors.ts';
 import { log } from '../../core/log.ts';
-import { longSections } from './blocks/limits.ts';
+import { fallbackText, longSections } from './blocks/limits.ts';
 import { renderError } from './blocks/render-error.ts';
 import { markdownToMrkdwn, renderReply, type SlackMessage } from './blocks/render-reply.ts';
 import type { ReplySurface } from './surfaces.ts';
@@ -48,7 +48,7 @@ export async function deliverReply(
   let statusOps: Promise<void> = Promise.resolve();
   const canGoLive = Boolean(surface.stream || surface.update);
 
-  const textMessage = (t: string): SlackMessage => ({ text: t.slice(0, 3000) || ' ', blocks: longSections(markdownToMrkdwn(t), 10) });
+  const textMessage = (t: string): SlackMessage => ({ text: fallbackText(t), blocks: longSections(markdownToMrkdwn(t), 10) });
 
   const schedule = () => {
     if (timer || finished || !canGoLive) return;

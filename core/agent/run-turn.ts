@@ -33,6 +33,8 @@ export interface RunTurnInput {
   priceUsage?: (usage: { inputTokens: number; outputTokens: number }) => number;
   /** The model asked for a tool it was not offered (role, or invented): audit the refusal. */
   onUnavailableTool?: (toolName: string, input: unknown) => Promise<void>;
+  /** The model called a tool with arguments that are not valid JSON for it: audit the refusal. */
+  onInvalidToolCall?: (toolName: string, rawInput: string) => Promise<void>;
   /** TURN_TIMEOUT_MS and shutdown: aborts the model calls and tools; its reason (an AppError) is what the rep is told. */
   signal?: AbortSignal;
 }
@@ -59,6 +61,7 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
   let usage = { inputTokens: 0, outputTokens: 0 };
   let responseMessages: ModelMessage[] = [];
   let failure: unknown;
+  const invalidCalls = new Set<string>();
 
   try {
     const result = streamText({
@@ -81,6 +84,14 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
           yield { type: 'text-delta', delta: part.text };
           break;
         case 'tool-call': {
+          if ((part as { invalid?: boolean }).invalid && Object.hasOwn(input.tools, part.toolName)) {
+            // Arguments that do not parse as the tool's input: refused by the SDK, and audited here.
+            invalidCalls.add(part.toolCallId);
+            toolCalls.push({ name: part.toolName, input: part.input, outcome: 'invalid', errorCode: 'invalid_tool_call' });
+            log.warn('the model sent a malformed tool call', { tool: part.toolName });
+            await input.onInvalidToolCall?.(part.toolName, typeof part.input === 'string' ? part.input : JSON.stringify(part.input ?? null));
+            break;
+          }
           const status = input.describeToolCall?.(part.toolName);
           if (status) yield { type: 'status', text: status };
           break;
@@ -99,7 +110,9 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
           break;
         }
         case 'tool-error':
-          if (!Object.hasOwn(input.tools, part.toolName)) {
+          if (invalidCalls.has(part.toolCallId)) {
+            // Recorded and audited at its tool-call part; the SDK tells the model what was wrong.
+          } else if (!Object.hasOwn(input.tools, part.toolName)) {
             toolCalls.push({ name: part.toolName, input: part.input, outcome: 'denied', errorCode: 'forbidden' });
             log.warn('the model asked for a tool it was not offered', { tool: part.toolName });
             await input.onUnavailableTool?.(part.toolName, part.input);

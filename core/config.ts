@@ -89,6 +89,10 @@ const schema = z.object({
     }),
   ),
   TEAMS_ALLOW_UNAUTHENTICATED: bool(false),
+  DIGEST_LATENESS_MINUTES: int(360, 1, 10_080),
+  DIGEST_RETRY_BUDGET_MINUTES: int(360, 1, 10_080),
+  DIGEST_DELIVERY_LEASE_SECONDS: int(120, 1, 3600),
+  DIGEST_RECONCILE_SECONDS: int(60, 1, 86_400),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -120,6 +124,7 @@ export interface Config {
     appType: Env['MICROSOFT_APP_TYPE'];
     allowUnauthenticated: boolean;
   };
+  digest: { latenessMinutes: number; retryBudgetMinutes: number; leaseSeconds: number; reconcileSeconds: number };
 }
 
 /** Parse the environment. Throws one ConfigError listing every bad variable. */
@@ -181,6 +186,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       tenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE,
       allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED,
+    },
+    digest: {
+      latenessMinutes: e.DIGEST_LATENESS_MINUTES,
+      retryBudgetMinutes: e.DIGEST_RETRY_BUDGET_MINUTES,
+      leaseSeconds: e.DIGEST_DELIVERY_LEASE_SECONDS,
+      reconcileSeconds: e.DIGEST_RECONCILE_SECONDS,
     },
   };
 }

@@ -54,6 +54,11 @@ export interface DigestBackgroundOptions {
   retry?: Partial<RetryPolicy>;
   /** BullMQ's job lock: how soon a killed worker's job is picked up again (default 30 s). */
   lockDurationMs?: number;
+  /**
+   * Enqueue due periods from the stored schedules (default true). Tests that fire with `repeat` instead
+   * of the cron pattern turn it off, since "due" follows the pattern.
+   */
+  reconcileDue?: boolean;
 }
 
 /**
@@ -88,7 +93,7 @@ export async function startDigestBackground(
     fullSyncMs: digest.reconcileSeconds * 1000,
     repeat: opts.repeat,
     jobOptions: opts.jobOptions,
-    due: { runs: services.runs, latenessMs: digest.latenessMinutes * 60_000 },
+    due: opts.reconcileDue === false ? undefined : { runs: services.runs, latenessMs: digest.latenessMinutes * 60_000 },
   });
   const worker = startDigestWorker({
     redisUrl,

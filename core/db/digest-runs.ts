@@ -199,7 +199,7 @@ export class DigestRunRepository {
                INSERT INTO digest_runs (id, "managerId", "periodKey", "periodStart", "periodEnd", status)
                VALUES (gen_random_uuid(), $1::uuid, $2::text, $3::timestamptz, $4::timestamptz, 'running')
                ON CONFLICT ("managerId", "periodKey") DO NOTHING
-               RETURNING id::text AS id, "managerId"::text AS "managerId", "periodKey", "periodStart", "periodEnd", status::text AS status, content
+               RETURNING id::text AS id, "managerId"::text AS "managerId", "periodKey", "periodStart", "periodEnd", status::text AS status, content, reason, "retryAt", "createdAt"
              )
              SELECT *, '[]'::json AS deliveries, ${ASYNC_COMMIT} FROM created
              UNION ALL
@@ -259,7 +259,7 @@ export class DigestRunRepository {
          SELECT id FROM digest_runs WHERE id = ${id} FOR UPDATE;
          UPDATE digest_runs r SET
            status = s.status::"DigestRunStatus",
-           "retryAt" = CASE WHEN s.status = 'running' THEN ${retryAt ? `${lit(retryAt.toISOString())}::timestamptz` : 'NULL'} ELSE NULL END,
+           "retryAt" = CASE WHEN s.status = 'running' THEN ${retryAt ? `${lit(retryAt.toISOString())}::timestamptz` : 'NULL::timestamptz'} ELSE NULL::timestamptz END,
            "finishedAt" = CASE WHEN s.status = 'running' THEN NULL ELSE now() END
          FROM (
            SELECT CASE

@@ -32,8 +32,10 @@ export interface DigestRequest {
   fireAt: Date;
   /** Overrides the preference's cadence (CLI --period). */
   cadence?: Cadence;
-  /** A scheduled job respects a paused preference and retries; a manual send does neither. */
+  /** A scheduled job respects a paused preference; a manual send does not. */
   scheduled: boolean;
+  /** Queue jobs retry failed deliveries (by the retry policy); a manual send is tried once and may resend a missed or failed digest. */
+  retry?: boolean;
 }
 
 export type DigestOutcome =
@@ -66,7 +68,7 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
   let period = await periodFor(svc, manager.id, manager.timeZone, cadence, manager.schedule.cron, req.fireAt);
   let run = await svc.runs.ensure(manager.id, period);
   if (FINAL_RUN_STATUSES.includes(run.status)) {
-    if (req.scheduled || !REOPENABLE_RUN_STATUSES.includes(run.status)) return { status: 'already_done', periodKey: period.key, runStatus: run.status, deliveries: run.deliveries };
+    if (req.scheduled || req.retry || !REOPENABLE_RUN_STATUSES.includes(run.status)) return { status: 'already_done', periodKey: period.key, runStatus: run.status, deliveries: run.deliveries };
     // By hand, a missed, failed or cancelled digest is sent after all (`salesos digest --send --at <date>`).
     await svc.runs.reopen(run.id);
     run = { ...run, status: 'running' };
@@ -108,7 +110,7 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
     }),
   );
   let retryAt: Date | undefined;
-  if (failed.length && req.scheduled && svc.retry) {
+  if (failed.length && req.retry && svc.retry) {
     const retryAfters = failed.map((f) => f.retryAfterMs).filter((ms): ms is number => ms !== undefined);
     retryAt = nextRetryAt(svc.retry, {
       attempts: Math.max(...failed.map((f) => f.attempts)),
@@ -120,7 +122,7 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
   const final = failed.length > 0 && !retryAt;
   const settled = await svc.runs.settle(run.id, outcomes, final, retryAt);
   if (failed.length) {
-    if (final && req.scheduled) {
+    if (final && req.retry) {
       const minutes = Math.round((now().getTime() - (run.createdAt ?? now()).getTime()) / 60_000);
       const reason = `gave up after ${Math.max(...failed.map((f) => f.attempts))} attempts over ${minutes} min: ${failed.map((f) => `${f.platform}: ${f.error}`).join('; ')}`;
       await svc.runs.giveUp(run.id, reason);

@@ -47,12 +47,14 @@ export const dueJobId = (managerId: string, periodKey: string) => `due-${manager
 export function createDigestReconciler(opts: ReconcilerOptions) {
   const now = opts.now ?? (() => new Date());
 
-  /** Compares each target's last due period with the runs in PostgreSQL and acts on the difference. */
-  async function reconcileDue(targets: ScheduleTarget[]): Promise<DueReport> {
+  /**
+   * Compares each target's last due period with the runs in PostgreSQL and acts on the difference.
+   * `pausedNow`: managers whose pause this process has just applied; their pending runs end as cancelled.
+   */
+  async function reconcileDue(targets: ScheduleTarget[], pausedNow: string[] = []): Promise<DueReport> {
     const at = now();
     const report: DueReport = { enqueued: 0, missed: 0, cancelled: 0 };
-    const paused = targets.filter((t) => !t.schedule.enabled).map((t) => t.managerId);
-    if (paused.length) report.cancelled = await opts.runs.cancelPending(paused, 'the manager paused the digest');
+    if (pausedNow.length) report.cancelled = await opts.runs.cancelPending(pausedNow, 'the manager paused the digest');
     const due = targets
       .filter((t) => t.schedule.enabled)
       .map((t) => ({ target: t, fireAt: lastDueFire(t.schedule.cron, t.timeZone, at) }))

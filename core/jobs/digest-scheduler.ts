@@ -127,10 +127,16 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
         const { targets, now } = await opts.source.scheduleTargets(since);
         since = new Date(now.getTime() - OVERLAP_MS);
         const changed: ScheduleTarget[] = [];
-        for (const t of targets) if ((await apply(t)) !== 'unchanged') changed.push(t);
+        const paused: string[] = [];
+        for (const t of targets) {
+          const r = await apply(t);
+          if (r !== 'unchanged') changed.push(t);
+          if (r === 'removed') paused.push(t.managerId);
+        }
         if (changed.length) opts.log.info('digest schedules changed', { changed: changed.length });
-        // A time moved earlier than now leaves today's period due at once; a pause cancels pending runs.
-        if (changed.length && reconciler) await reconciler.reconcileDue(changed);
+        // A time moved earlier than now leaves today's period due at once; a pause cancels pending runs
+        // (a retry job that meets the pause cancels its run too, wherever the pause was seen).
+        if (changed.length && reconciler) await reconciler.reconcileDue(changed, paused);
         return changed.length;
       }),
     start() {

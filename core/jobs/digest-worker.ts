@@ -51,6 +51,7 @@ export function startDigestWorker(opts: DigestWorkerOptions): DigestWorker {
         cadence: job.data.cadence,
         // Jobs of a job scheduler and those reconciliation enqueues follow the manager's preference.
         scheduled: Boolean(job.repeatJobKey) || job.data.scheduled === true,
+        retry: true,
       };
       let outcome: DigestOutcome;
       try {

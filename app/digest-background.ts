@@ -9,7 +9,7 @@ import { sqlRunner } from '../core/db/sql-runner.ts';
 import type { DigestDelivery, DigestSender } from '../core/digest/deliver.ts';
 import { runDigest, type DigestServices } from '../core/digest/run-digest.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../core/digest/retry-policy.ts';
-import { createDigestScheduler, type DigestSchedulerOptions } from '../core/jobs/digest-scheduler.ts';
+import { createDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from '../core/jobs/digest-scheduler.ts';
 import { startDigestWorker } from '../core/jobs/digest-worker.ts';
 import { pingRedis } from '../core/jobs/queues.ts';
 import { DependencyError } from '../core/errors.ts';
@@ -59,6 +59,8 @@ export interface DigestBackgroundOptions {
    * of the cron pattern turn it off, since "due" follows the pattern.
    */
   reconcileDue?: boolean;
+  /** The clock reconciliation judges "due" and "late" by (tests pass a fixed one). */
+  now?: () => Date;
 }
 
 /**
@@ -69,7 +71,7 @@ export async function startDigestBackground(
   container: Pick<Container, 'config' | 'db'>,
   deliveries: DigestDelivery,
   opts: DigestBackgroundOptions = {},
-): Promise<{ close(): Promise<void> }> {
+): Promise<{ close(): Promise<void>; scheduler?: DigestScheduler }> {
   const { redisUrl } = container.config;
   if (!redisUrl) {
     log.info('REDIS_URL is not set: the digest scheduler is off. Set REDIS_URL to send scheduled digests; `salesos digest --manager <email> --print` works without it.');
@@ -80,7 +82,7 @@ export async function startDigestBackground(
   } catch (err) {
     throw new DependencyError('redis', `Redis at REDIS_URL is not reachable (${(err as Error).message}); digests cannot be scheduled. Start Redis or unset REDIS_URL.`, { cause: err, down: true });
   }
-  const services = buildDigestServices(container, deliveries, { retry: opts.retry });
+  const services = { ...buildDigestServices(container, deliveries, { retry: opts.retry }), ...(opts.now ? { now: opts.now } : {}) };
   const platforms = (['slack', 'teams'] as const).filter((p) => deliveries[p]);
   if (!platforms.length) log.warn('digests are scheduled but neither Slack nor Teams is configured: each run will be recorded as skipped');
   const digest = container.config.digest;
@@ -93,7 +95,7 @@ export async function startDigestBackground(
     fullSyncMs: digest.reconcileSeconds * 1000,
     repeat: opts.repeat,
     jobOptions: opts.jobOptions,
-    due: opts.reconcileDue === false ? undefined : { runs: services.runs, latenessMs: digest.latenessMinutes * 60_000 },
+    due: opts.reconcileDue === false ? undefined : { runs: services.runs, latenessMs: digest.latenessMinutes * 60_000, now: opts.now },
   });
   const worker = startDigestWorker({
     redisUrl,
@@ -113,6 +115,7 @@ export async function startDigestBackground(
   scheduler.start();
   log.info(`digest scheduler running (delivering to ${platforms.join(' and ') || 'no platform'})`);
   return {
+    scheduler,
     async close() {
       await scheduler.close();
       await worker.close();

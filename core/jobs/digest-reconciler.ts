@@ -66,6 +66,9 @@ export function createDigestReconciler(opts: ReconcilerOptions) {
       if (run && FINAL_RUN_STATUSES.includes(run.status)) continue;
       const late = at.getTime() - fireAt.getTime();
       if (!run && late > opts.latenessMs) {
+        // Only a period due under the schedule as it was then is missed: not one from before the manager
+        // existed or before they changed the time (a new schedule's past is nobody's fault).
+        if (fireAt <= target.changedAt) continue;
         const period = await periodFor(opts, target.managerId, target.timeZone, target.schedule.cadence, target.schedule.cron, fireAt);
         const hours = Math.round(opts.latenessMs / 360_000) / 10;
         const reason = `due at ${fireAt.toISOString()} but not sent within ${hours} h (no worker or Redis was available)`;

@@ -104,6 +104,10 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: int(25_000, 0, 600_000),
   RESERVATION_SWEEP_AFTER_MS: int(900_000, 1_000, 86_400_000),
   AUDIT_KEY: optionalString,
+  DIGEST_LATENESS_MINUTES: int(360, 1, 10_080),
+  DIGEST_RETRY_BUDGET_MINUTES: int(360, 1, 10_080),
+  DIGEST_DELIVERY_LEASE_SECONDS: int(120, 1, 3600),
+  DIGEST_RECONCILE_SECONDS: int(60, 1, 86_400),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -149,6 +153,7 @@ export interface Config {
   };
   /** AUDIT_KEY; unset outside production means the data folder's key file (see core/audit/audit-key.ts). */
   audit: { key?: string };
+  digest: { latenessMinutes: number; retryBudgetMinutes: number; leaseSeconds: number; reconcileSeconds: number };
 }
 
 /** Parse the environment. Throws one ConfigError listing every bad variable. */
@@ -208,6 +213,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       metricsToken: e.METRICS_TOKEN,
     },
     audit: { key: e.AUDIT_KEY },
+    digest: {
+      latenessMinutes: e.DIGEST_LATENESS_MINUTES,
+      retryBudgetMinutes: e.DIGEST_RETRY_BUDGET_MINUTES,
+      leaseSeconds: e.DIGEST_DELIVERY_LEASE_SECONDS,
+      reconcileSeconds: e.DIGEST_RECONCILE_SECONDS,
+    },
   };
 }
 

@@ -69,7 +69,7 @@ describe('salesos digest', () => {
   it('--send delivers to Slack now, and a second --send for the same period sends nothing', async () => {
     const first = await runCli(['digest', '--manager', m.email, '--send', '--at', '2026-11-18'], env(slackEnv()));
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/Digest daily:2026-11-18: sent\.\n {2}slack: sent/);
+    expect(first.stdout).toMatch(/Digest 2026-11-18: sent\.\n {2}slack: sent/);
     const post = slack.callsTo('chat.postMessage').find((c) => c.body.channel === `D${m.slackUserId}`);
     expect(JSON.stringify(post?.body.blocks)).toContain(m.teamName);
 

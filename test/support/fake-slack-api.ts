@@ -1,6 +1,8 @@
 // A fake Slack Web API: a real HTTP server on 127.0.0.1 that records every call (method, token, body), answers
-// like Slack, and can be scripted to fail (429 with Retry-After, HTTP 500, ok:false). Also accepts posts to
-// response URLs (`responseUrl(id)`) and exports `signSlackRequest` to sign event bodies as Slack does.
+// like Slack, and can be scripted to fail (429 with Retry-After, HTTP 500 — before or after storing the
+// message — ok:false), to fail at random in a given mix, and to answer late. It keeps the messages posted
+// per channel (with their metadata) for conversations.history. Also accepts posts to response URLs
+// (`responseUrl(id)`) and exports `signSlackRequest` to sign event bodies as Slack does.
 import crypto from 'node:crypto';
 import http from 'node:http';
 
@@ -13,8 +15,17 @@ export interface SlackCall {
 
 export type SlackFailure =
   | { kind: 'rate_limited'; retryAfterSeconds: number }
-  | { kind: 'http_500' }
+  /** `stored`: Slack kept the message although the answer was a 500 (what a resend must not duplicate). */
+  | { kind: 'http_500'; stored?: boolean }
   | { kind: 'error'; error: string };
+
+/** A message as conversations.history returns it. */
+export interface FakeSlackMessage {
+  ts: string;
+  text?: string;
+  blocks?: unknown;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
 
 export interface FakeSlackUser {
   id: string;
@@ -36,6 +47,14 @@ export interface FakeSlackApi {
   waitForCall(method: string, where?: (call: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
   /** The next `times` calls to `method` fail as scripted. */
   failNext(method: string, failure: SlackFailure, times?: number): void;
+  /** Every call to `method` fails with each failure's probability (drawn with `random`), until `stop()`. */
+  failRandomly(method: string, mix: { p: number; failure: SlackFailure }[], random: () => number): { stop(): void };
+  /** Every answer waits between `minMs` and `maxMs` (drawn with `random`); 0, 0 turns it off. */
+  setLatency(minMs: number, maxMs: number, random?: () => number): void;
+  /** Messages stored in a channel, oldest first (posted, or kept despite a failed answer). */
+  messages(channel: string): FakeSlackMessage[];
+  /** conversations.open for this user answers user_not_found (a user who left). */
+  removeUser(id: string): void;
   addUser(user: FakeSlackUser): void;
   /** Called for every recorded call (benchmarks measure reply latency with it). */
   onCall(listener: (call: SlackCall) => void): void;
@@ -53,6 +72,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const users = new Map<string, FakeSlackUser>();
   const listeners: ((call: SlackCall) => void)[] = [];
   const waiters: { method: string; where?: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }[] = [];
+  const randomFailures = new Map<string, { mix: { p: number; failure: SlackFailure }[]; random: () => number }>();
+  const stored = new Map<string, FakeSlackMessage[]>();
+  const removed = new Set<string>();
+  let latency = { min: 0, max: 0, random: Math.random as () => number };
   let tsCounter = 0;
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}`;
 
@@ -72,27 +95,51 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const token = auth.startsWith('Bearer ') ? auth.slice(7) : (body.token as string | undefined);
       const call: SlackCall = { method, token, body, at: performance.now() };
 
+      const delay = latency.max > 0 ? latency.min + latency.random() * (latency.max - latency.min) : 0;
+      const reply = (fn: () => void) => (delay > 0 ? setTimeout(fn, delay) : fn());
       const scripted = failures.get(method)?.find((f) => f.left > 0);
-      if (scripted) {
-        scripted.left--;
+      if (scripted) scripted.left--;
+      const f = scripted?.failure ?? pickRandomFailure(method);
+      if (f) {
         calls.push(call);
         notify(call);
-        const f = scripted.failure;
-        if (f.kind === 'rate_limited') {
-          res.writeHead(429, { 'retry-after': String(f.retryAfterSeconds), 'content-type': 'application/json' });
-          return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
-        }
-        if (f.kind === 'http_500') {
-          res.writeHead(500, { 'content-type': 'text/plain' });
-          return res.end('internal error');
-        }
-        return send(res, { ok: false, error: f.error });
+        // The message is stored now and the answer is what gets lost: the crash window a sender must survive.
+        if (f.kind === 'http_500' && f.stored) answer(method, body);
+        return reply(() => {
+          if (f.kind === 'rate_limited') {
+            res.writeHead(429, { 'retry-after': String(f.retryAfterSeconds), 'content-type': 'application/json' });
+            return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+          }
+          if (f.kind === 'http_500') {
+            res.writeHead(500, { 'content-type': 'text/plain' });
+            return res.end('internal error');
+          }
+          send(res, { ok: false, error: f.error });
+        });
       }
       calls.push(call);
       notify(call);
-      send(res, answer(method, body));
+      const answered = answer(method, body);
+      reply(() => send(res, answered));
     });
   });
+
+  function pickRandomFailure(method: string): SlackFailure | undefined {
+    const r = randomFailures.get(method);
+    if (!r) return undefined;
+    let x = r.random();
+    for (const { p, failure } of r.mix) {
+      if (x < p) return failure;
+      x -= p;
+    }
+    return undefined;
+  }
+
+  function store(channel: string, message: FakeSlackMessage) {
+    const list = stored.get(channel) ?? [];
+    list.push(message);
+    stored.set(channel, list);
+  }
 
   function notify(call: SlackCall) {
     for (const l of listeners) l(call);
@@ -112,7 +159,19 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case 'chat.postMessage':
       case 'chat.startStream': {
         const ts = nextTs();
+        if (method === 'chat.postMessage') {
+          const metadata = typeof body.metadata === 'string' ? tryJson(body.metadata) : body.metadata;
+          store(String(body.channel), { ts, text: body.text, blocks: body.blocks, ...(metadata && typeof metadata === 'object' ? { metadata: metadata as FakeSlackMessage['metadata'] } : {}) });
+        }
         return { ok: true, channel: body.channel, ts, message: { ts, text: body.text } };
+      }
+      case 'conversations.history': {
+        // Newest first, as Slack answers; metadata only when asked for with include_all_metadata.
+        const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true';
+        const limit = Number(body.limit ?? 100);
+        const messages = [...(stored.get(String(body.channel)) ?? [])].reverse().slice(0, limit)
+          .map(({ metadata, ...m }) => ({ type: 'message', ...m, ...(withMetadata && metadata ? { metadata } : {}) }));
+        return { ok: true, messages, has_more: false };
       }
       case 'chat.update':
       case 'chat.appendStream':
@@ -121,6 +180,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
       case 'conversations.open':
+        if (removed.has(String(body.users))) return { ok: false, error: 'user_not_found' };
         return { ok: true, channel: { id: `D${String(body.users ?? 'X').replace(/,/g, '')}` } };
       case 'users.info': {
         const u = users.get(String(body.user));
@@ -174,11 +234,24 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       list.push({ failure, left: times });
       failures.set(method, list);
     },
+    failRandomly(method, mix, random) {
+      randomFailures.set(method, { mix, random });
+      return { stop: () => void randomFailures.delete(method) };
+    },
+    setLatency(minMs, maxMs, random = Math.random) {
+      latency = { min: minMs, max: maxMs, random };
+    },
+    messages: (channel) => [...(stored.get(channel) ?? [])],
+    removeUser: (id) => void removed.add(id),
     addUser: (user) => void users.set(user.id, user),
     onCall: (listener) => void listeners.push(listener),
     reset() {
       calls.length = 0;
       failures.clear();
+      randomFailures.clear();
+      stored.clear();
+      removed.clear();
+      latency = { min: 0, max: 0, random: Math.random };
     },
     close() {
       server.closeAllConnections();

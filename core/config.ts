@@ -91,6 +91,13 @@ const schema = z.object({
     }),
   ),
   TEAMS_ALLOW_UNAUTHENTICATED: bool(false),
+  TEAMS_ALLOWED_TENANTS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\s*[\w.-]+(\s*,\s*[\w.-]+)*\s*$/, { message: 'expected a comma-separated list of tenant ids' })
+      .optional(),
+  ),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -121,6 +128,8 @@ export interface Config {
     tenantId?: string;
     appType: Env['MICROSOFT_APP_TYPE'];
     allowUnauthenticated: boolean;
+    /** MultiTenant: the only tenants whose activities are accepted (lower case); undefined accepts any. */
+    allowedTenants?: string[];
   };
 }
 
@@ -171,6 +180,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       tenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE,
       allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED,
+      allowedTenants: e.TEAMS_ALLOWED_TENANTS?.split(',').map((t) => t.trim().toLowerCase()),
     },
   };
 }
@@ -192,6 +202,8 @@ function combinationProblems(source: Record<string, string | undefined>): string
     problems.push('TEAMS_ALLOW_UNAUTHENTICATED: must not be true when MICROSOFT_APP_ID is set (got "true")');
   if ((value('MICROSOFT_APP_TYPE') ?? 'MultiTenant') === 'SingleTenant' && value('MICROSOFT_APP_ID') && !value('MICROSOFT_APP_TENANT_ID'))
     problems.push('MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE is SingleTenant (got not set)');
+  if ((value('MICROSOFT_APP_TYPE') ?? 'MultiTenant') === 'SingleTenant' && value('TEAMS_ALLOWED_TENANTS'))
+    problems.push('TEAMS_ALLOWED_TENANTS: only for MultiTenant; a SingleTenant bot accepts MICROSOFT_APP_TENANT_ID alone (got a list)');
   return problems;
 }
 

@@ -10,6 +10,7 @@ import { TeamsActivityRouter } from './handler.ts';
 import { createIdentityResolver, type TeamsUsers } from './identity.ts';
 import { createProactiveSender, type SendProactive } from './proactive.ts';
 import { createMessagesRoute } from './routes.ts';
+import { tenantGate } from './tenants.ts';
 
 export interface TeamsBotOptions {
   config: Pick<Config, 'teams' | 'defaultTimeZone' | 'slack'>;
@@ -39,6 +40,8 @@ export function createTeamsBot(opts: TeamsBotOptions): TeamsBot {
   else if (transport.mode === 'refused')
     log.info('Teams is not configured: /api/messages answers 401. Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID and MICROSOFT_APP_TYPE (or TEAMS_ALLOW_UNAUTHENTICATED=true for local emulator use).');
   else log.info('teams bot ready', { appId: config.teams.appId, appType: config.teams.appType });
+  const tenants = tenantGate(config.teams);
+  if (tenants.allowed) log.info('teams accepts activities only from these tenants', { tenants: [...tenants.allowed] });
 
   const inFlight = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
@@ -58,7 +61,7 @@ export function createTeamsBot(opts: TeamsBotOptions): TeamsBot {
 
   return {
     mode: transport.mode,
-    handleRequest: createMessagesRoute({ transport, log, track, logic: (turnContext) => router.run(turnContext) }),
+    handleRequest: createMessagesRoute({ transport, tenants, log, track, logic: (turnContext) => router.run(turnContext) }),
     sendProactive: createProactiveSender({ transport, users: opts.users, log }),
     async drain(timeoutMs = 30_000) {
       let timedOut = false;

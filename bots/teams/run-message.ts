@@ -27,7 +27,7 @@ export async function handleMessage(context: TurnContext, bot: TeamsBotContext):
     let writer: ReplyWriter | undefined;
     try {
       const actor = await bot.identities.actorFor(context);
-      writer = createReplyWriter(context, { log: bot.log, ...bot.timing });
+      writer = createReplyWriter(context, { log: bot.log, ...bot.timing, ownerId: activity.from?.id });
       const turn: Turn = { deliveryId: activity.id, platform: 'teams', actor, conversationKey, text };
       let finished = false;
       const cards = [];

@@ -6,6 +6,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { Reply } from '../../core/agent/types.ts';
 import type { Logger } from '../../core/log.ts';
 import { renderReply } from './cards/render-reply.ts';
+import { stampOwner } from './button-owner.ts';
 import { isPersonal } from './identity.ts';
 
 export interface ReplyWriter {
@@ -23,6 +24,8 @@ export interface ReplyWriterOptions {
   streamIntervalMs?: number;
   /** Teams' typing indicator fades after a few seconds. */
   typingIntervalMs?: number;
+  /** The Teams user id the reply's buttons belong to (see button-owner.ts). */
+  ownerId?: string;
 }
 
 export function streamingSupported(context: TurnContext): boolean {
@@ -43,7 +46,7 @@ function typingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyWrit
     async delta() {},
     async finish(reply) {
       clearInterval(timer);
-      return (await context.sendActivity(renderReply(reply)))?.id;
+      return (await context.sendActivity(stampOwner(renderReply(reply), opts.ownerId)))?.id;
     },
     stop() {
       clearInterval(timer);
@@ -102,7 +105,7 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
     },
     async finish(reply) {
       await chain;
-      const message: Partial<Activity> = { ...renderReply(reply) };
+      const message: Partial<Activity> = stampOwner({ ...renderReply(reply) }, opts.ownerId);
       if (streamId && !broken) {
         message.entities = [{ type: 'streaminfo', streamId, streamType: 'final' }];
         message.channelData = { streamId, streamType: 'final' };

@@ -1,22 +1,17 @@
 // A rep's message → one assistant turn, shown as it runs (streaming or typing) and answered with text + cards.
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Turn } from '../../core/agent/types.ts';
 import { toAppError } from '../../core/errors.ts';
 import { withLogContext } from '../../core/log.ts';
 import { renderReply } from './cards/render-reply.ts';
 import type { TeamsBotContext } from './bot-context.ts';
 import { conversationKeyOf } from './identity.ts';
+import { messageText } from './message-text.ts';
 import { createReplyWriter, type ReplyWriter } from './streaming.ts';
-
-/** The text addressed to the bot: the @mention removed (channels and group chats), HTML spaces normalised. */
-export function messageText(context: TurnContext): string {
-  const withoutMention = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-  return withoutMention.replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
-}
 
 export async function handleMessage(context: TurnContext, bot: TeamsBotContext): Promise<void> {
   const activity = context.activity;
-  const text = messageText(context);
+  const text = messageText(activity);
   if (!text) return;
   const conversationKey = conversationKeyOf(activity);
   await withLogContext({ deliveryId: activity.id, conversationKey }, async () => {

@@ -3,8 +3,17 @@
 // stored conversation. A move to the Microsoft 365 Agents SDK replaces this file (and the TurnContext type).
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConversationReference, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult, ServiceClientCredentialsFactory } from 'botframework-connector';
+import { createRequire } from 'node:module';
 import type { Config } from '../../core/config.ts';
 import type { Logger } from '../../core/log.ts';
+
+// The connector's serialiser keeps only `type`, `text` and `mentioned` of an entity and silently drops the
+// rest, so `streaminfo` (streamId, streamType, streamSequence) and the AI-label message entity would reach
+// Teams empty. Letting the Entity model carry its other properties sends entities exactly as we build them.
+const connectorMappers = createRequire(import.meta.url)('botframework-connector/lib/connectorApi/models/mappers.js') as {
+  Entity: { type: { additionalProperties?: unknown } };
+};
+connectorMappers.Entity.type.additionalProperties ??= { type: { name: 'Object' } };
 
 export type TeamsAuthMode = 'authenticated' | 'emulator' | 'refused';
 

@@ -29,6 +29,8 @@ export interface ScriptedFailure {
   retryAfterSeconds?: number;
   /** Only requests whose path contains this. */
   pathIncludes?: string;
+  /** Only posts whose activity matches. */
+  when?: (activity: Record<string, any>) => boolean;
   times?: number;
 }
 
@@ -113,7 +115,14 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     if (writes && (Buffer.byteLength(raw, 'utf8') > sizeLimit.utf8 || raw.length * 2 > sizeLimit.utf16))
       return reply(413, { error: { code: 'MessageSizeTooBig', message: `activity of ${Buffer.byteLength(raw, 'utf8')} bytes is over the limit` } });
 
-    const failure = failures.find((f) => f.left > 0 && (!f.pathIncludes || path.includes(f.pathIncludes)));
+    const body = (): Record<string, any> => {
+      try {
+        return raw ? JSON.parse(raw) : {};
+      } catch {
+        return {};
+      }
+    };
+    const failure = failures.find((f) => f.left > 0 && (!f.pathIncludes || path.includes(f.pathIncludes)) && (!f.when || (writes && f.when(body()))));
     if (failure) {
       failure.left--;
       if (failure.stored && writes) record(post!, raw, method, req.headers.authorization);

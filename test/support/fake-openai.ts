@@ -14,7 +14,7 @@ export interface ChatRequest {
 }
 
 export type FakeAnswer =
-  | { text: string; usage?: { prompt: number; completion: number } }
+  | { text: string; usage?: { prompt: number; completion: number }; /** Pause between streamed words (a slow model). */ delayMsPerWord?: number }
   | { toolCalls: { name: string; arguments: Record<string, unknown> }[]; usage?: { prompt: number; completion: number } }
   | { status: number; error: string };
 
@@ -91,7 +91,10 @@ export async function startFakeOpenAI(respond: FakeOpenAI['respond']): Promise<F
       res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: request.model, choices: [{ index: 0, delta, finish_reason: finishReason }], ...extra })}\n\n`);
     send({ role: 'assistant', content: '' });
     if ('text' in answer) {
-      for (const piece of answer.text.match(/\S+\s*|\s+/g) ?? []) send({ content: piece });
+      for (const piece of answer.text.match(/\S+\s*|\s+/g) ?? []) {
+        send({ content: piece });
+        if (answer.delayMsPerWord) await new Promise((r) => setTimeout(r, answer.delayMsPerWord));
+      }
     } else {
       toolCalls!.forEach((c, index) => {
         const args = c.function.arguments;

@@ -8,7 +8,7 @@ import { createTeamsTransport, type TeamsAuthMode, type TeamsAuthSettings } from
 import type { TeamsBotContext, TeamsTiming } from './bot-context.ts';
 import { TeamsActivityRouter } from './handler.ts';
 import { createIdentityResolver, type TeamsUsers } from './identity.ts';
-import { createProactiveSender, type SendProactive } from './proactive.ts';
+import { createProactiveSender, type ProactiveRetry, type SendProactive } from './proactive.ts';
 import { createMessagesRoute } from './routes.ts';
 import { tenantGate } from './tenants.ts';
 
@@ -20,6 +20,8 @@ export interface TeamsBotOptions {
   /** Parameterised Bot Framework auth (private clouds, tests). */
   auth?: TeamsAuthSettings;
   timing?: Partial<TeamsTiming>;
+  /** Retry pacing (tests shorten it): proactive sends, and the pause before retrying a 429 without Retry-After. */
+  retry?: { proactive?: ProactiveRetry; throttleBaseDelayMs?: number };
 }
 
 export interface TeamsBot {
@@ -33,7 +35,7 @@ export interface TeamsBot {
 
 export function createTeamsBot(opts: TeamsBotOptions): TeamsBot {
   const { config, log } = opts;
-  const transport = createTeamsTransport(config.teams, { log, auth: opts.auth });
+  const transport = createTeamsTransport(config.teams, { log, auth: opts.auth, throttleBaseDelayMs: opts.retry?.throttleBaseDelayMs });
   if (transport.mode === 'emulator')
     log.warn('TEAMS BOT IS RUNNING WITHOUT AUTHENTICATION (TEAMS_ALLOW_UNAUTHENTICATED=true, no MICROSOFT_APP_ID): anyone who can reach /api/messages can talk to it. Use this only with the Bot Framework Emulator or tests.');
   // Info, not warn: a Slack-only deployment is normal; each refused request logs a warning of its own.
@@ -62,7 +64,7 @@ export function createTeamsBot(opts: TeamsBotOptions): TeamsBot {
   return {
     mode: transport.mode,
     handleRequest: createMessagesRoute({ transport, tenants, log, track, logic: (turnContext) => router.run(turnContext) }),
-    sendProactive: createProactiveSender({ transport, users: opts.users, log }),
+    sendProactive: createProactiveSender({ transport, users: opts.users, log, retry: opts.retry?.proactive }),
     async drain(timeoutMs = 30_000) {
       let timedOut = false;
       const deadline = new Promise<void>((resolve) => setTimeout(() => ((timedOut = true), resolve()), timeoutMs).unref());

@@ -175,6 +175,11 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
   return {
     toolsFor: (actor) => toolsFor(actor.role, allTools),
     claimDelivery: (platform, deliveryId) => deps.deliveries.claim(platform, deliveryId),
+    releaseDelivery: (platform, deliveryId) => deps.deliveries.release(platform, deliveryId),
+    async checkAction(actor, action) {
+      if (action.kind === 'tool') return undefined; // a tool button runs as whoever clicks, within their own scope
+      return (await services.guards.confirmations.ownerCheck(action.actionId, actor))?.userMessage;
+    },
     handleTurn: (t) => withContext({ turnId: t.deliveryId, platform: t.platform, userId: t.actor.id }, () => bounded(`${t.platform} turn`, (signal) => turn(t, signal))),
     handleAction: (req) =>
       withContext({ turnId: req.deliveryId, platform: req.platform, userId: req.actor.id }, () => bounded(`${req.platform} card action`, (signal) => action(req, signal))),

@@ -12,7 +12,7 @@ import { log, withLogContext } from '../core/log.ts';
 import type { ModelChoice } from '../core/models/language-model.ts';
 import type { ActionRequest, Assistant } from './assistant-contract.ts';
 import { toAiToolSet } from './ai-tools.ts';
-import { toolNamed, toolsFor, ALL_TOOLS } from './index.ts';
+import { toolNamed, toolsForActor, ALL_TOOLS } from './index.ts';
 import { runTool } from './run-tool.ts';
 import type { ToolServices, TurnModel } from './services.ts';
 import type { SalesTool, ToolContext } from './tool.ts';
@@ -53,7 +53,7 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
     const conversation = await deps.conversations.open(t.conversationKey, t.platform, t.actor.id);
     const llm = guardedModel(t.actor, t.platform, conversation.id);
     const ctx = await contextFor(t.actor, t.platform, conversation.id, deps.model.provider === 'offline' ? undefined : llm);
-    const offered = toolsFor(t.actor.role, allTools);
+    const offered = toolsForActor(t.actor, allTools);
     yield* runTurn({
       actor: t.actor,
       platform: t.platform,
@@ -130,7 +130,7 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
   }
 
   return {
-    toolsFor: (actor) => toolsFor(actor.role, allTools),
+    toolsFor: (actor) => toolsForActor(actor, allTools),
     claimDelivery: (platform, deliveryId) => deps.deliveries.claim(platform, deliveryId),
     handleTurn: (t) => withContext({ turnId: t.deliveryId, platform: t.platform, userId: t.actor.id }, () => turn(t)),
     handleAction: (req) => withContext({ turnId: req.deliveryId, platform: req.platform, userId: req.actor.id }, () => action(req)),

@@ -6,7 +6,7 @@ import type { ToolOutput } from '../core/agent/tool-output.ts';
 import type { ToolOutcome } from '../core/agent/types.ts';
 import { AppError, ForbiddenError, toAppError } from '../core/errors.ts';
 import { log } from '../core/log.ts';
-import { can } from '../core/rbac.ts';
+import { actorCan } from '../core/rbac.ts';
 import type { SalesTool, ToolContext } from './tool.ts';
 
 export interface RunToolOptions {
@@ -38,9 +38,11 @@ export async function runTool(tool: SalesTool, rawInput: unknown, ctx: ToolConte
     const parsed = tool.inputSchema.safeParse(rawInput ?? {});
     if (!parsed.success) {
       output = refusal('invalid', 'invalid_input', `Invalid input for ${tool.name}: ${formatZodIssues(parsed.error)}.`);
-    } else if (!can(ctx.actor.role, tool.permission)) {
+    } else if (!actorCan(ctx.actor, tool.permission)) {
       input = parsed.data;
-      const e = new ForbiddenError(`${tool.name} is not available to the ${ctx.actor.role} role.`);
+      const e = new ForbiddenError(
+        ctx.actor.readOnly ? `${tool.name} changes data; your access is read-only.` : `${tool.name} is not available to the ${ctx.actor.role} role.`,
+      );
       output = refusal('denied', e.code, e.userMessage);
     } else if (tool.confirm && !opts.confirmed) {
       input = parsed.data;

@@ -38,7 +38,7 @@ export const startCommand: Command = {
     if (teams.mode !== 'refused') platforms.push('Teams (POST /api/messages)');
     let slack: SlackBot | undefined;
     if (config.slack.botToken) {
-      slack = createSlackBot({ config, assistant: container.assistant, users: container.users, log });
+      slack = createSlackBot({ config, assistant: container.assistant, users: container.users, audit: container.guards.audit, log });
       if (slack.handler) http.route('POST', SLACK_EVENTS_PATH, slack.handler);
       platforms.push(slack.mode === 'socket' ? 'Slack (Socket Mode)' : `Slack (POST ${SLACK_EVENTS_PATH})`);
     }

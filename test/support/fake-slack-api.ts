@@ -1,6 +1,8 @@
 // A fake Slack Web API: a real HTTP server on 127.0.0.1 that records every call (method, token, body), answers
-// like Slack, and can be scripted to fail (429 with Retry-After, HTTP 500, ok:false). Also accepts posts to
-// response URLs (`responseUrl(id)`) and exports `signSlackRequest` to sign event bodies as Slack does.
+// like Slack, and can be scripted to fail (429 with Retry-After, HTTP 500, ok:false, a response lost after the
+// message was stored, a call that never answers, every call into one channel). Posted messages are kept with
+// their metadata, so conversations.replies/history answer as Slack does. Also accepts posts to response URLs
+// (`responseUrl(id)`) and exports `signSlackRequest` to sign event bodies as Slack does.
 import crypto from 'node:crypto';
 import http from 'node:http';
 
@@ -14,7 +16,23 @@ export interface SlackCall {
 export type SlackFailure =
   | { kind: 'rate_limited'; retryAfterSeconds: number }
   | { kind: 'http_500' }
-  | { kind: 'error'; error: string };
+  | { kind: 'error'; error: string }
+  /** Slack stores the message, then the connection drops before the answer: the caller cannot know. */
+  | { kind: 'lost_response' }
+  /** No answer at all (the caller's deadline must end it); `stored`: Slack had already kept the message. */
+  | { kind: 'hang'; stored?: boolean };
+
+/** A message as the fake stores it (posted by the bot through chat.postMessage or chat.startStream). */
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text?: string;
+  blocks?: unknown[];
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  bot_id: string;
+  user: string;
+}
 
 export interface FakeSlackUser {
   id: string;
@@ -23,6 +41,19 @@ export interface FakeSlackUser {
   email?: string;
   tz?: string;
   isBot?: boolean;
+  /** Multi-channel guest. */
+  isRestricted?: boolean;
+  /** Single-channel guest. */
+  isUltraRestricted?: boolean;
+  deleted?: boolean;
+  /** users.info answers from this workspace (a user of another workspace in a shared channel). */
+  teamId?: string;
+}
+
+export interface FakeUserGroup {
+  id: string;
+  handle: string;
+  name: string;
 }
 
 export interface FakeSlackApi {
@@ -37,6 +68,12 @@ export interface FakeSlackApi {
   /** The next `times` calls to `method` fail as scripted. */
   failNext(method: string, failure: SlackFailure, times?: number): void;
   addUser(user: FakeSlackUser): void;
+  /** usergroups.list answers with these; without any it answers missing_scope (no usergroups:read). */
+  addUserGroup(group: FakeUserGroup): void;
+  /** Every chat.* call into `channel` fails with `error` (e.g. not_in_channel) until reset. */
+  failChannel(channel: string, error: string): void;
+  /** Messages the bot posted, as Slack keeps them. */
+  messages: StoredMessage[];
   /** Called for every recorded call (benchmarks measure reply latency with it). */
   onCall(listener: (call: SlackCall) => void): void;
   reset(): void;
@@ -51,6 +88,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: SlackCall[] = [];
   const failures = new Map<string, { failure: SlackFailure; left: number }[]>();
   const users = new Map<string, FakeSlackUser>();
+  const groups: FakeUserGroup[] = [];
+  const brokenChannels = new Map<string, string>();
+  const messages: StoredMessage[] = [];
   const listeners: ((call: SlackCall) => void)[] = [];
   const waiters: { method: string; where?: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }[] = [];
   let tsCounter = 0;
@@ -72,12 +112,26 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const token = auth.startsWith('Bearer ') ? auth.slice(7) : (body.token as string | undefined);
       const call: SlackCall = { method, token, body, at: performance.now() };
 
+      const channelError = method.startsWith('chat.') ? brokenChannels.get(String(body.channel)) : undefined;
+      if (channelError) {
+        calls.push(call);
+        notify(call);
+        return send(res, { ok: false, error: channelError });
+      }
       const scripted = failures.get(method)?.find((f) => f.left > 0);
       if (scripted) {
         scripted.left--;
         calls.push(call);
         notify(call);
         const f = scripted.failure;
+        if (f.kind === 'lost_response') {
+          answer(method, body);
+          return void res.socket?.destroy();
+        }
+        if (f.kind === 'hang') {
+          if (f.stored) answer(method, body);
+          return;
+        }
         if (f.kind === 'rate_limited') {
           res.writeHead(429, { 'retry-after': String(f.retryAfterSeconds), 'content-type': 'application/json' });
           return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
@@ -108,12 +162,39 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   function answer(method: string, body: Record<string, any>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: FAKE_BOT_ID };
+        return { ok: true, team_id: FAKE_TEAM_ID, team: 'Fake Co', user_id: FAKE_BOT_USER_ID, bot_id: FAKE_BOT_ID };
+      case 'apps.connections.open':
+        // Reached with an app token; this fake serves no websocket.
+        return { ok: false, error: 'invalid_auth' };
       case 'chat.postMessage':
       case 'chat.startStream': {
         const ts = nextTs();
-        return { ok: true, channel: body.channel, ts, message: { ts, text: body.text } };
+        const text = body.text ?? body.markdown_text;
+        messages.push({
+          channel: String(body.channel),
+          ts,
+          thread_ts: body.thread_ts,
+          text,
+          blocks: body.blocks,
+          metadata: typeof body.metadata === 'object' ? body.metadata : undefined,
+          bot_id: FAKE_BOT_ID,
+          user: FAKE_BOT_USER_ID,
+        });
+        return { ok: true, channel: body.channel, ts, message: { ts, text } };
       }
+      case 'conversations.replies': {
+        const withMeta = String(body.include_all_metadata) === 'true';
+        const thread = messages.filter((m) => m.channel === body.channel && (m.ts === body.ts || m.thread_ts === body.ts));
+        return { ok: true, messages: thread.map((m) => shown(m, withMeta)), has_more: false };
+      }
+      case 'conversations.history': {
+        const withMeta = String(body.include_all_metadata) === 'true';
+        const top = messages.filter((m) => m.channel === body.channel && !m.thread_ts).reverse();
+        return { ok: true, messages: top.map((m) => shown(m, withMeta)), has_more: false };
+      }
+      case 'usergroups.list':
+        if (!groups.length) return { ok: false, error: 'missing_scope', needed: 'usergroups:read' };
+        return { ok: true, usergroups: groups.map((g) => ({ id: g.id, handle: g.handle, name: g.name, team_id: FAKE_TEAM_ID })) };
       case 'chat.update':
       case 'chat.appendStream':
       case 'chat.stopStream':
@@ -129,11 +210,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           ok: true,
           user: {
             id: u.id,
-            team_id: FAKE_TEAM_ID,
+            team_id: u.teamId ?? FAKE_TEAM_ID,
             name: u.name,
             real_name: u.realName ?? u.name,
             tz: u.tz ?? 'UTC',
             is_bot: u.isBot ?? false,
+            is_restricted: u.isRestricted ?? false,
+            is_ultra_restricted: u.isUltraRestricted ?? false,
+            deleted: u.deleted ?? false,
             profile: { email: u.email, real_name: u.realName ?? u.name, display_name: u.name },
           },
         };
@@ -141,6 +225,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       default:
         return { ok: true };
     }
+  }
+
+  /** Slack leaves metadata out unless asked for it (include_all_metadata). */
+  function shown(m: StoredMessage, withMeta: boolean): Record<string, unknown> {
+    const { metadata, ...rest } = m;
+    return withMeta && metadata ? { ...rest, metadata } : rest;
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -175,10 +265,15 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       failures.set(method, list);
     },
     addUser: (user) => void users.set(user.id, user),
+    addUserGroup: (group) => void groups.push(group),
+    failChannel: (channel, error) => void brokenChannels.set(channel, error),
+    messages,
     onCall: (listener) => void listeners.push(listener),
     reset() {
       calls.length = 0;
       failures.clear();
+      brokenChannels.clear();
+      messages.length = 0;
     },
     close() {
       server.closeAllConnections();

@@ -46,6 +46,7 @@ export function register(app: App, deps: ListenerDeps): void {
         userId: m.user!,
         assistantThread,
         streaming: deps.streaming,
+        replyTo: (body as { event_id: string }).event_id,
       }),
     });
   });

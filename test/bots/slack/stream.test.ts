@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReplyEvent } from '../../../core/agent/types.ts';
 import type { Card } from '../../../core/cards.ts';
 import { AppError } from '../../../core/errors.ts';
-import { SLACK_RETRY_CONFIG } from '../../../bots/slack/app.ts';
+import { SLACK_RETRY_CONFIG } from '../../../bots/slack/web-api.ts';
 import { deliverReply } from '../../../bots/slack/stream.ts';
 import { threadSurface } from '../../../bots/slack/surfaces.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
@@ -34,7 +34,7 @@ async function* script(steps: (ReplyEvent | number | Error)[]): AsyncGenerator<R
 }
 const done = (text: string, cards: Card[] = []): ReplyEvent => ({ type: 'done', reply: { text, cards, toolCalls: [], usage: { inputTokens: 0, outputTokens: 0, costUsd: 0 } } });
 const delta = (d: string): ReplyEvent => ({ type: 'text-delta', delta: d });
-const surface = (channel = 'C1') => threadSurface(client, { channel, threadTs: '1.000001', teamId: 'T1', userId: 'U1', streaming: true, assistantThread: channel.startsWith('D') });
+const surface = (channel = 'C1') => threadSurface(client, { channel, threadTs: '1.000001', teamId: 'T1', userId: 'U1', streaming: true, assistantThread: channel.startsWith('D'), replyTo: 'Ev1' });
 
 describe('reply delivery', () => {
   it('posts a quick turn as a single message with text and card blocks', async () => {

@@ -186,8 +186,13 @@ export async function deliverReply(
         if (finalCards.length) for (const m of renderReply({ text: '', cards: finalCards })) await postResilient(surface, m);
         return { reply, mode: 'stream' };
       } catch (err) {
-        if (!(err instanceof ChannelRefused)) throw err;
-        refused = err;
+        if (err instanceof ChannelRefused) refused = err;
+        else {
+          // A broken stream still ends closed, and the rep gets the whole answer as a message below it.
+          log.warn('slack stream could not be finished; posting the whole answer instead', { err, ...surface.where });
+          await surface.stream!.stop(live.ts).catch(() => undefined);
+          live = undefined;
+        }
       }
     }
     const messages = render(finalText, finalCards);

@@ -14,7 +14,7 @@ import * as assistantPane from './listeners/assistant.ts';
 import * as command from './listeners/command.ts';
 import * as mention from './listeners/mention.ts';
 import * as message from './listeners/message.ts';
-import { createPeopleDirectory } from './people.ts';
+import { createPeopleDirectory, type PeopleOptions } from './people.ts';
 import { SlackHttpReceiver } from './receiver.ts';
 import type { DeliveryOptions } from './stream.ts';
 import { slackClientOptions } from './web-api.ts';
@@ -35,6 +35,8 @@ export interface SlackBotOptions {
   /** Defaults to true: chat.startStream where Slack allows it. */
   streaming?: boolean;
   delivery?: DeliveryOptions;
+  /** Profile and user-group cache (TTL default 5 minutes; its clock for tests). */
+  people?: PeopleOptions;
   /** Clock for signature timestamps (tests). */
   now?: () => number;
 }
@@ -85,7 +87,7 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
     handler = receiver.handle;
   }
 
-  const people = createPeopleDirectory();
+  const people = createPeopleDirectory(opts.people);
   const deps: ListenerDeps = {
     assistant: opts.assistant,
     identity: createIdentityResolver({ users: opts.users, unknownUsers: slack.unknownUsers, guestUsers: slack.guestUsers, people }),

@@ -29,6 +29,8 @@ export interface HarnessOptions {
   demoLeads?: number;
   /** Wrap the real assistant (e.g. to observe calls) — never replace it. */
   wrapAssistant?: (real: Assistant) => Assistant;
+  /** Clock of the profile / user-group cache, to expire it without waiting. */
+  peopleClock?: () => number;
   /** More environment (SLACK_API_TIMEOUT_MS, SLACK_TEAM_ID, SLACK_GUEST_USERS…). */
   env?: Record<string, string>;
 }
@@ -76,6 +78,7 @@ export async function startSlackHarness(opts: HarnessOptions = {}): Promise<Slac
     botId: FAKE_BOT_ID,
     streaming: opts.streaming,
     delivery: opts.delivery,
+    people: opts.peopleClock ? { now: opts.peopleClock } : undefined,
   });
   // As `salesos start` does: learns the workspace from auth.test unless SLACK_TEAM_ID is set.
   await bot.start();

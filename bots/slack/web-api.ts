@@ -4,7 +4,7 @@
 // message and the answer was lost; a post that fails ambiguously is looked up in the thread instead (post-once.ts).
 
 /** Where the WebClient's retry loop (p-retry) may try again: the request certainly did nothing. */
-function notProcessedBySlack(err: unknown): boolean {
+export function notProcessedBySlack(err: unknown): boolean {
   const e = err as { message?: unknown; code?: unknown; original?: { cause?: { code?: unknown } } };
   // The WebClient waits for Retry-After itself and then throws this to ask for another attempt.
   if (typeof e.message === 'string' && e.message.startsWith('A rate limit was exceeded')) return true;

@@ -65,3 +65,17 @@ export async function findPosted(client: webApi.WebClient, m: Pick<PostArgs, 'ch
   );
   return hit?.ts;
 }
+
+/**
+ * chat.startStream takes no metadata, so a stream whose start answer was lost is recognised by what it
+ * starts with: the bot's newest unmarked message in the thread beginning with the text sent.
+ */
+export async function findStartedStream(client: webApi.WebClient, channel: string, threadTs: string, markdown: string): Promise<string | undefined> {
+  const res = await client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 200 });
+  const head = markdown.trim().slice(0, 60);
+  const messages = (res.messages ?? []) as { ts?: string; bot_id?: string; text?: string; metadata?: unknown }[];
+  const hit = messages
+    .filter((x) => x.ts !== threadTs && x.bot_id && !x.metadata && head && (x.text ?? '').trim().startsWith(head))
+    .at(-1);
+  return hit?.ts;
+}

@@ -3,7 +3,8 @@
 import type { webApi } from '@slack/bolt';
 import type { Card } from '../../core/cards.ts';
 import type { SlackMessage } from './blocks/render-reply.ts';
-import { postOnce } from './post-once.ts';
+import { findStartedStream, postOnce } from './post-once.ts';
+import { isAmbiguousFailure } from './web-api.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -55,15 +56,23 @@ export function threadSurface(client: WebClient, t: ThreadTarget): ReplySurface 
     const isDm = t.channel.startsWith('D');
     surface.stream = {
       async start(markdown) {
-        const res = await client.chat.startStream({
-          channel: t.channel,
-          thread_ts: threadTs,
-          markdown_text: markdown,
-          // Outside a DM Slack must know who the stream is for.
-          ...(isDm ? {} : { recipient_team_id: t.teamId, recipient_user_id: t.userId }),
-        });
-        if (!res.ts) throw new Error('chat.startStream returned no ts');
-        return res.ts;
+        try {
+          const res = await client.chat.startStream({
+            channel: t.channel,
+            thread_ts: threadTs,
+            markdown_text: markdown,
+            // Outside a DM Slack must know who the stream is for.
+            ...(isDm ? {} : { recipient_team_id: t.teamId, recipient_user_id: t.userId }),
+          });
+          if (!res.ts) throw new Error('chat.startStream returned no ts');
+          return res.ts;
+        } catch (err) {
+          // A stream Slack did start is carried on, not started a second time beside it.
+          if (!isAmbiguousFailure(err)) throw err;
+          const started = await findStartedStream(client, t.channel, threadTs, markdown).catch(() => undefined);
+          if (started) return started;
+          throw err;
+        }
       },
       async append(ts, markdown) {
         await client.chat.appendStream({ channel: t.channel, ts, markdown_text: markdown });

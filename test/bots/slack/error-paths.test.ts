@@ -111,3 +111,18 @@ describe('a message Slack refuses', () => {
     expect(row).toMatchObject({ name: 'slack.reply', outcome: 'error', errorCode: 'fatal_error' });
   });
 });
+
+describe('a stream whose start answer was lost', () => {
+  it('is carried on (appended to and stopped) instead of a second message beside it', async () => {
+    const thread = ts();
+    h.fake.failNext('chat.startStream', { kind: 'lost_response' });
+    await h.sendEvent({ type: 'app_mention', user: 'U1', channel: 'C1', ts: thread, text: '<@UBOT> help' });
+    const stop = await h.fake.waitForCall('chat.stopStream', undefined, 10_000);
+    const started = h.fake.messages.filter((m) => m.thread_ts === thread);
+    expect(started).toHaveLength(1);
+    expect(stop.body.ts).toBe(started[0]!.ts);
+    expect(h.fake.callsTo('chat.startStream')).toHaveLength(1);
+    expect(h.fake.callsTo('chat.appendStream').every((c) => c.body.ts === started[0]!.ts)).toBe(true);
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === thread && !c.body.blocks?.length)).toHaveLength(0);
+  });
+});

@@ -32,6 +32,12 @@ export interface SalesAssistant extends Assistant {
   toolsFor(actor: Actor): SalesTool[];
 }
 
+/** What a home screen shows: today's budget, then the rep's five newest leads. */
+const OVERVIEW_TOOLS: [string, Record<string, unknown>][] = [
+  ['myUsage', {}],
+  ['findLeads', { owner: 'me', sort: 'recent', limit: 5 }],
+];
+
 export function createAssistant(deps: AssistantDeps): SalesAssistant {
   const allTools = deps.tools ?? ALL_TOOLS;
   const { services } = deps;
@@ -41,7 +47,7 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
     return { model: wrapLanguageModel({ model: deps.model.model as Parameters<typeof wrapLanguageModel>[0]['model'], middleware }), id: deps.model.id };
   }
 
-  async function contextFor(actor: Actor, platform: Platform, conversationId: string, llm?: TurnModel): Promise<ToolContext> {
+  async function contextFor(actor: Actor, platform: Platform, conversationId: string | undefined, llm?: TurnModel): Promise<ToolContext> {
     const [scope, team] = await Promise.all([
       services.users.scopeFor(actor),
       actor.role === 'rep' ? Promise.resolve([]) : services.users.teamMembers(actor.id),
@@ -131,6 +137,18 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
 
   return {
     toolsFor: (actor) => toolsForActor(actor, allTools),
+    async overview(actor, platform) {
+      const ctx = await contextFor(actor, platform, undefined);
+      const cards: Card[] = [];
+      for (const [name, input] of OVERVIEW_TOOLS) {
+        const t = toolNamed(name, allTools);
+        if (!t || !toolsForActor(actor, [t]).length) continue;
+        const out = await runTool(t, input, ctx);
+        cards.push(...(out.cards ?? []));
+        if (!out.ok && out.error) cards.push({ type: 'error', message: out.error.message, code: out.error.code });
+      }
+      return cards;
+    },
     claimDelivery: (platform, deliveryId) => deps.deliveries.claim(platform, deliveryId),
     handleTurn: (t) => withContext({ turnId: t.deliveryId, platform: t.platform, userId: t.actor.id }, () => turn(t)),
     handleAction: (req) => withContext({ turnId: req.deliveryId, platform: req.platform, userId: req.actor.id }, () => action(req)),

@@ -12,6 +12,7 @@ import { createIdentityResolver, type UserDirectory } from './identity.ts';
 import * as actions from './listeners/actions.ts';
 import * as assistantPane from './listeners/assistant.ts';
 import * as command from './listeners/command.ts';
+import * as home from './listeners/home.ts';
 import * as mention from './listeners/mention.ts';
 import * as message from './listeners/message.ts';
 import { createPeopleDirectory, type PeopleOptions } from './people.ts';
@@ -98,7 +99,7 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
   };
   const workspace = createWorkspaceGate(slack.teamId, async () => (await app.client.auth.test()).team_id);
   refuseOtherWorkspaces(app, workspace);
-  for (const listener of [mention, message, assistantPane, command, actions]) listener.register(app, deps);
+  for (const listener of [mention, message, assistantPane, command, actions, home]) listener.register(app, deps);
   app.error(async (err) => {
     logger.error('Slack listener failed', { err });
   });

@@ -246,14 +246,18 @@ export async function deliverReply(
     const slackFailed = isSlackApiError(err);
     log.error(slackFailed ? 'slack API call failed while replying' : 'turn failed', { err, ...surface.where });
     const message = slackFailed ? SLACK_FAILURE_MESSAGE : userMessageOf(err);
+    let told = false;
     try {
       const rendered = renderError({ type: 'error', message });
       if (live?.kind === 'stream') await surface.stream!.stop(live.ts).catch(() => undefined);
       if (refused && surface.directMessage) await (await surface.directMessage()).post(rendered);
       else await surface.post(rendered);
+      told = true;
     } catch (postErr) {
       log.error('could not tell the user about a failed reply', { err: postErr, ...surface.where });
+      if (!slackFailed) return { mode: 'failed', error: err, undelivered: { code: failureCode(postErr), error: postErr } };
     }
-    return { mode: 'failed', error: err, ...(slackFailed ? { undelivered: { code: failureCode(err), error: err } } : {}) };
+    // The answer did not reach Slack (whether or not the apology did), or nothing at all did.
+    return { mode: 'failed', error: err, ...(slackFailed || !told ? { undelivered: { code: failureCode(err), error: err } } : {}) };
   }
 }

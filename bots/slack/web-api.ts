@@ -28,7 +28,14 @@ export function slackClientOptions(slack: { apiUrl?: string; apiTimeoutMs: numbe
     ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
     timeout: slack.apiTimeoutMs,
     retryConfig: SLACK_RETRY_CONFIG,
+    // Bolt's respond() (response_url) fetches with this too and sets no deadline of its own.
+    fetch: fetchWithDeadline(slack.apiTimeoutMs),
   };
+}
+
+/** fetch that gives up after `ms` unless the caller brought its own signal (the WebClient does). */
+export function fetchWithDeadline(ms: number): typeof fetch {
+  return (input, init) => fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(ms) });
 }
 
 /** Slack's `error` of an ok:false answer (`not_in_channel`, `msg_too_long`…), if that is what `err` is. */
@@ -53,7 +60,8 @@ export function isSlackApiError(err: unknown): boolean {
 export function failureCode(err: unknown): string {
   const platform = slackErrorCode(err);
   if (platform) return platform;
-  const e = err as { code?: unknown; original?: { name?: unknown }; statusCode?: unknown };
+  const e = err as { code?: unknown; name?: unknown; original?: { name?: unknown }; statusCode?: unknown };
+  if (e?.name === 'TimeoutError') return 'timeout';
   if (e?.code === 'slack_webapi_request_error') return e.original?.name === 'TimeoutError' ? 'timeout' : 'request_failed';
   if (e?.code === 'slack_webapi_http_error') return `http_${String(e.statusCode ?? 'error')}`;
   if (e?.code === 'slack_webapi_rate_limited_error') return 'ratelimited';

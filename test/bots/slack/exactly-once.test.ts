@@ -120,3 +120,19 @@ describe('a reply that cannot be delivered', () => {
     expect(inThread(thread)).toHaveLength(0);
   });
 });
+
+describe('a slash command whose response_url never answers', () => {
+  it('gives up after SLACK_API_TIMEOUT_MS and audits the undelivered answer', async () => {
+    h.fake.failNext('response_url:slow', { kind: 'hang' }, 5);
+    const triggerId = `trig.${nextEventId()}`;
+    const started = Date.now();
+    await h.sendCommand('help', { userId: 'U1', responseId: 'slow', triggerId });
+    let row;
+    for (let i = 0; i < 50 && !row; i++) {
+      await settle(100);
+      row = (await h.db.prisma.auditEntry.findMany({ where: { kind: 'delivery' } })).find((r) => JSON.stringify(r.input).includes(triggerId));
+    }
+    expect(row).toMatchObject({ name: 'slack.reply', outcome: 'error', errorCode: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});

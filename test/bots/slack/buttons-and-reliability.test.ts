@@ -67,9 +67,11 @@ describe('de-duplication', () => {
     const first = await h.sendEvent(event, { eventId: 'EvRetry1' });
     const retry = await h.sendEvent(event, { eventId: 'EvRetry1', retryNum: 1 });
     expect([first.status, retry.status]).toEqual([200, 200]);
-    await h.fake.waitForCall('chat.postMessage');
+    // One answer: one post, or (on a loaded machine, when the text takes a while) one stream.
+    const answers = () => h.fake.callsTo('chat.postMessage').length + h.fake.callsTo('chat.startStream').length;
+    await Promise.any([h.fake.waitForCall('chat.postMessage'), h.fake.waitForCall('chat.startStream')]);
     await settle(400);
-    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(answers()).toBe(1);
   });
 
   it('runs a double-clicked button once', async () => {

@@ -20,10 +20,10 @@ export function can(role: Role, permission: Permission): boolean {
   return GRANTS[role].includes(permission);
 }
 
-/** Permissions that change data or send something: never granted to a read-only actor. */
-const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set(['leads:write', 'leads:enrich', 'digest:manage']);
+/** What a read-only actor never gets: changing leads (enrichment writes them too) and digest schedules. */
+const REFUSED_TO_READ_ONLY: ReadonlySet<Permission> = new Set(['leads:write', 'leads:enrich', 'digest:manage']);
 
 /** `can` for a person: their role's grants, minus every write for a read-only actor. */
 export function actorCan(actor: Pick<Actor, 'role' | 'readOnly'>, permission: Permission): boolean {
-  return can(actor.role, permission) && !(actor.readOnly && WRITE_PERMISSIONS.has(permission));
+  return can(actor.role, permission) && !(actor.readOnly && REFUSED_TO_READ_ONLY.has(permission));
 }

@@ -12,7 +12,7 @@ import { log, withLogContext } from '../core/log.ts';
 import type { ModelChoice } from '../core/models/language-model.ts';
 import type { ActionRequest, Assistant } from './assistant-contract.ts';
 import { toAiToolSet } from './ai-tools.ts';
-import { toolNamed, toolsForActor, ALL_TOOLS } from './index.ts';
+import { toolNamed, toolsFor, toolsForActor, ALL_TOOLS } from './index.ts';
 import { runTool } from './run-tool.ts';
 import type { ToolServices, TurnModel } from './services.ts';
 import type { SalesTool, ToolContext } from './tool.ts';
@@ -59,13 +59,14 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
     const conversation = await deps.conversations.open(t.conversationKey, t.platform, t.actor.id);
     const llm = guardedModel(t.actor, t.platform, conversation.id);
     const ctx = await contextFor(t.actor, t.platform, conversation.id, deps.model.provider === 'offline' ? undefined : llm);
-    const offered = toolsForActor(t.actor, allTools);
+    const offered = toolsFor(t.actor.role, allTools);
     yield* runTurn({
       actor: t.actor,
       platform: t.platform,
       conversationId: conversation.id,
       message: t.text,
-      tools: toAiToolSet(offered, ctx),
+      // A read-only actor (e.g. a Slack guest) is offered no write tool at all.
+      tools: toAiToolSet(offered.filter((tool) => toolsForActor(t.actor, [tool]).length), ctx),
       model: llm.model,
       conversations: deps.conversations,
       maxSteps: deps.maxSteps,

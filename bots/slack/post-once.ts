@@ -66,16 +66,18 @@ export async function findPosted(client: webApi.WebClient, m: Pick<PostArgs, 'ch
   return hit?.ts;
 }
 
+/** Letters and digits only: the comparison survives what escaping and Slack's own formatting do to the rest. */
+const gist = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '').slice(0, 40);
+
 /**
  * chat.startStream takes no metadata, so a stream whose start answer was lost is recognised by what it
  * starts with: the bot's newest unmarked message in the thread beginning with the text sent.
  */
 export async function findStartedStream(client: webApi.WebClient, channel: string, threadTs: string, markdown: string): Promise<string | undefined> {
   const res = await client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 200 });
-  const head = markdown.trim().slice(0, 60);
+  const head = gist(markdown);
+  if (!head) return undefined;
   const messages = (res.messages ?? []) as { ts?: string; bot_id?: string; text?: string; metadata?: unknown }[];
-  const hit = messages
-    .filter((x) => x.ts !== threadTs && x.bot_id && !x.metadata && head && (x.text ?? '').trim().startsWith(head))
-    .at(-1);
+  const hit = messages.filter((x) => x.ts !== threadTs && x.bot_id && !x.metadata && gist(x.text ?? '').startsWith(head)).at(-1);
   return hit?.ts;
 }

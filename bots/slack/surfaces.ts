@@ -54,25 +54,24 @@ export function threadSurface(client: WebClient, t: ThreadTarget): ReplySurface 
   if (t.streaming && t.threadTs) {
     const threadTs = t.threadTs;
     const isDm = t.channel.startsWith('D');
+    /** A stream Slack did start (its answer lost) is carried on, not started a second time beside it. */
+    const startedDespite = async (err: unknown, markdown: string): Promise<string> => {
+      if (!isAmbiguousFailure(err)) throw err;
+      const started = await findStartedStream(client, t.channel, threadTs, markdown).catch(() => undefined);
+      if (!started) throw err;
+      return started;
+    };
     surface.stream = {
       async start(markdown) {
-        try {
-          const res = await client.chat.startStream({
-            channel: t.channel,
-            thread_ts: threadTs,
-            markdown_text: markdown,
-            // Outside a DM Slack must know who the stream is for.
-            ...(isDm ? {} : { recipient_team_id: t.teamId, recipient_user_id: t.userId }),
-          });
-          if (!res.ts) throw new Error('chat.startStream returned no ts');
-          return res.ts;
-        } catch (err) {
-          // A stream Slack did start is carried on, not started a second time beside it.
-          if (!isAmbiguousFailure(err)) throw err;
-          const started = await findStartedStream(client, t.channel, threadTs, markdown).catch(() => undefined);
-          if (started) return started;
-          throw err;
-        }
+        const res = await client.chat.startStream({
+          channel: t.channel,
+          thread_ts: threadTs,
+          markdown_text: markdown,
+          // Outside a DM Slack must know who the stream is for.
+          ...(isDm ? {} : { recipient_team_id: t.teamId, recipient_user_id: t.userId }),
+        }).catch(async (err: unknown) => ({ ts: await startedDespite(err, markdown) }));
+        if (!res.ts) throw new Error('chat.startStream returned no ts');
+        return res.ts;
       },
       async append(ts, markdown) {
         await client.chat.appendStream({ channel: t.channel, ts, markdown_text: markdown });

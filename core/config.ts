@@ -81,6 +81,15 @@ const schema = z.object({
     (v) => emptyToUndefined(v) ?? 'provision',
     z.enum(['provision', 'deny'], { message: 'expected provision or deny' }),
   ),
+  SLACK_API_TIMEOUT_MS: int(10_000, 100, 120_000),
+  SLACK_TEAM_ID: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^T[A-Z0-9]+$/, { message: 'expected a Slack workspace id such as T0123ABCD' }).optional(),
+  ),
+  SLACK_GUEST_USERS: z.preprocess(
+    (v) => emptyToUndefined(v) ?? 'deny',
+    z.enum(['deny', 'read-only'], { message: 'expected deny or read-only' }),
+  ),
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TENANT_ID: optionalString,
@@ -138,6 +147,11 @@ export interface Config {
     appToken?: string;
     apiUrl?: string;
     unknownUsers: 'provision' | 'deny';
+    /** Deadline of every Web API call. */
+    apiTimeoutMs: number;
+    /** The one workspace served; learned from auth.test when unset. */
+    teamId?: string;
+    guestUsers: 'deny' | 'read-only';
   };
   /** Deadlines: a model call's wait for its first/next chunk, a whole turn, and the shutdown grace period. */
   deadlines: { llmMs: number; turnMs: number; shutdownGraceMs: number };
@@ -207,6 +221,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
       unknownUsers: e.SLACK_UNKNOWN_USERS,
+      apiTimeoutMs: e.SLACK_API_TIMEOUT_MS,
+      teamId: e.SLACK_TEAM_ID,
+      guestUsers: e.SLACK_GUEST_USERS,
     },
     teams: {
       appId: e.MICROSOFT_APP_ID,

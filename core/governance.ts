@@ -43,8 +43,9 @@ export interface CostGuard {
 export type AuditOutcome = 'ok' | 'denied' | 'over_budget' | 'invalid' | 'error' | 'timeout';
 
 export interface AuditInput {
-  kind: 'tool' | 'model';
-  /** Tool name or model id. */
+  /** `delivery`: a reply a chat platform did not take as asked (dropped, or re-routed to a DM). */
+  kind: 'tool' | 'model' | 'delivery';
+  /** Tool name, model id, or what was delivered (e.g. slack.reply). */
   name: string;
   actorId?: string;
   platform: Platform | 'cli' | 'worker';

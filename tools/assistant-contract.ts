@@ -1,6 +1,7 @@
 // What a bot (Slack, Teams, terminal) needs from SalesOS: run a turn or a card action and receive the
 // reply as events. Implemented by tools/assistant.ts; bots depend on this contract only.
 import type { Actor, CardAction, Platform, ReplyEvent, Turn } from '../core/agent/types.ts';
+import type { Card } from '../core/cards.ts';
 
 export interface ActionRequest {
   /** Unique per click/submit (Slack action ts + trigger, Teams activity id): a double click runs once. */
@@ -28,4 +29,9 @@ export interface Assistant {
   handleTurn(turn: Turn): AsyncIterable<ReplyEvent>;
   /** A button or card action: runs the tool (or confirms/cancels a pending write) through the same policy. */
   handleAction(request: ActionRequest): AsyncIterable<ReplyEvent>;
+  /**
+   * The actor's overview for a home screen (Slack's App Home): today's budget and their newest leads, from
+   * the read tools under the same policy (audited), nothing stored in thread memory.
+   */
+  overview?(actor: Actor, platform: Platform): Promise<Card[]>;
 }

@@ -15,7 +15,7 @@ import type { ModelChoice } from '../core/models/language-model.ts';
 import { createModelDeadlineMiddleware } from '../core/models/model-deadline.ts';
 import type { ActionRequest, Assistant } from './assistant-contract.ts';
 import { toAiToolSet } from './ai-tools.ts';
-import { toolNamed, toolsFor, ALL_TOOLS } from './index.ts';
+import { toolNamed, toolsFor, toolsForActor, ALL_TOOLS } from './index.ts';
 import { runTool } from './run-tool.ts';
 import type { ToolServices, TurnModel } from './services.ts';
 import type { SalesTool, ToolContext } from './tool.ts';
@@ -39,6 +39,12 @@ export interface SalesAssistant extends Assistant {
   toolsFor(actor: Actor): SalesTool[];
 }
 
+/** What a home screen shows: today's budget, then the rep's five newest leads. */
+const OVERVIEW_TOOLS: [string, Record<string, unknown>][] = [
+  ['myUsage', {}],
+  ['findLeads', { owner: 'me', sort: 'recent', limit: 5 }],
+];
+
 export function createAssistant(deps: AssistantDeps): SalesAssistant {
   const allTools = deps.tools ?? ALL_TOOLS;
   const { services } = deps;
@@ -51,7 +57,7 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
     return { model: wrapLanguageModel({ model: deps.model.model as Parameters<typeof wrapLanguageModel>[0]['model'], middleware }), id: deps.model.id };
   }
 
-  async function contextFor(actor: Actor, platform: Platform, conversationId: string, llm: TurnModel | undefined, signal: AbortSignal): Promise<ToolContext> {
+  async function contextFor(actor: Actor, platform: Platform, conversationId: string | undefined, llm?: TurnModel, signal?: AbortSignal): Promise<ToolContext> {
     const [scope, team] = await Promise.all([
       services.users.scopeFor(actor),
       actor.role === 'rep' ? Promise.resolve([]) : services.users.teamMembers(actor.id),
@@ -84,7 +90,8 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
       platform: t.platform,
       conversationId: conversation.id,
       message: t.text,
-      tools: toAiToolSet(offered, ctx),
+      // A read-only actor (e.g. a Slack guest) is offered no write tool at all.
+      tools: toAiToolSet(offered.filter((tool) => toolsForActor(t.actor, [tool]).length), ctx),
       model: llm.model,
       conversations: deps.conversations,
       maxSteps: deps.maxSteps,
@@ -173,7 +180,19 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
   }
 
   return {
-    toolsFor: (actor) => toolsFor(actor.role, allTools),
+    toolsFor: (actor) => toolsForActor(actor, allTools),
+    async overview(actor, platform) {
+      const ctx = await contextFor(actor, platform, undefined);
+      const cards: Card[] = [];
+      for (const [name, input] of OVERVIEW_TOOLS) {
+        const t = toolNamed(name, allTools);
+        if (!t || !toolsForActor(actor, [t]).length) continue;
+        const out = await runTool(t, input, ctx);
+        cards.push(...(out.cards ?? []));
+        if (!out.ok && out.error) cards.push({ type: 'error', message: out.error.message, code: out.error.code });
+      }
+      return cards;
+    },
     claimDelivery: (platform, deliveryId) => deps.deliveries.claim(platform, deliveryId),
     releaseDelivery: (platform, deliveryId) => deps.deliveries.release(platform, deliveryId),
     async checkAction(actor, action) {

@@ -1,6 +1,6 @@
 // Every tool SalesOS offers, and the ones a role may use (a role never sees a tool it cannot use).
-import type { Role } from '../core/agent/types.ts';
-import { can } from '../core/rbac.ts';
+import type { Actor, Role } from '../core/agent/types.ts';
+import { actorCan, can } from '../core/rbac.ts';
 import { draftEmail } from './draft-email.ts';
 import { enrichLead } from './enrich-lead.ts';
 import { findLeads } from './find-leads.ts';
@@ -15,6 +15,11 @@ export const ALL_TOOLS: readonly SalesTool[] = [findLeads, getLead, enrichLead, 
 
 export function toolsFor(role: Role, tools: readonly SalesTool[] = ALL_TOOLS): SalesTool[] {
   return tools.filter((t) => can(role, t.permission));
+}
+
+/** The tools offered to this person (their role, and no write tool when they are read-only). */
+export function toolsForActor(actor: Pick<Actor, 'role' | 'readOnly'>, tools: readonly SalesTool[] = ALL_TOOLS): SalesTool[] {
+  return tools.filter((t) => actorCan(actor, t.permission));
 }
 
 export function toolNamed(name: string, tools: readonly SalesTool[] = ALL_TOOLS): SalesTool | undefined {

@@ -6,6 +6,17 @@ import { ValidationError } from '../core/errors.ts';
 import { defineTool } from './tool.ts';
 import { critiqueAndRewrite } from './email-writer.ts';
 
+/** Longest email body reviewed; a cold email is far shorter, a longer paste is usually a whole thread. */
+export const MAX_EMAIL_CHARS = 10_000;
+
+/** What the rep reads when the paste is too long: the size, the limit and what to do. */
+export function emailTooLongMessage(chars: number): string {
+  return (
+    `the pasted email is ${chars.toLocaleString('en-US')} characters long and I can review at most ${MAX_EMAIL_CHARS.toLocaleString('en-US')}. ` +
+    'Paste only the email you want reviewed (without quoted replies, signatures or disclaimers), or split it and send each part on its own'
+  );
+}
+
 export const roastEmail = defineTool({
   name: 'roastEmail',
   description:
@@ -14,7 +25,12 @@ export const roastEmail = defineTool({
     'rewrite when a language model is available. Pass the email exactly as the rep wrote it.',
   inputSchema: z.object({
     subject: z.string().trim().max(300).optional().describe('The subject line, if the rep gave one.'),
-    body: z.string().trim().min(1, 'the email body is empty').max(10_000).describe('The email body (may include a "Subject:" first line).'),
+    body: z
+      .string()
+      .trim()
+      .min(1, 'the email body is empty')
+      .max(MAX_EMAIL_CHARS, { error: (iss) => emailTooLongMessage(String(iss.input ?? '').length) })
+      .describe('The email body (may include a "Subject:" first line).'),
   }),
   permission: 'email:assist',
   statusText: 'Reading your email…',

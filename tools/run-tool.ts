@@ -6,7 +6,7 @@ import type { ToolOutput } from '../core/agent/tool-output.ts';
 import type { ToolOutcome } from '../core/agent/types.ts';
 import { AppError, ForbiddenError, toAppError, ValidationError } from '../core/errors.ts';
 import { log } from '../core/log.ts';
-import { can } from '../core/rbac.ts';
+import { actorCan } from '../core/rbac.ts';
 import { unsafeInputReason } from '../core/safe-text.ts';
 import { needsConfirmation, type SalesTool, type ToolContext } from './tool.ts';
 
@@ -65,9 +65,11 @@ export async function runTool(tool: SalesTool, rawInput: unknown, ctx: ToolConte
       output = refusal('invalid', 'invalid_input', `Invalid input for ${tool.name}: ${unsafe}.`);
     } else if (!parsed.success) {
       output = refusal('invalid', 'invalid_input', `Invalid input for ${tool.name}: ${formatZodIssues(parsed.error)}.`);
-    } else if (!can(ctx.actor.role, tool.permission)) {
+    } else if (!actorCan(ctx.actor, tool.permission)) {
       input = parsed.data;
-      const e = new ForbiddenError(`${tool.name} is not available to the ${ctx.actor.role} role.`);
+      const e = new ForbiddenError(
+        ctx.actor.readOnly ? `${tool.name} changes data; your access is read-only.` : `${tool.name} is not available to the ${ctx.actor.role} role.`,
+      );
       output = refusal('denied', e.code, e.userMessage);
     } else if ((tool.confirm || needsConfirmation(tool)) && !opts.confirmed) {
       input = parsed.data;

@@ -48,7 +48,7 @@ export const startCommand: Command = {
     http.route('POST', MCP_PATH, createMcpHttpHandler({ assistant: container.assistant, tokens: new ApiTokenRepository(runtime.db.prisma), version: SALESOS_VERSION, log }));
     let slack: SlackBot | undefined;
     if (config.slack.botToken) {
-      slack = createSlackBot({ config, assistant: container.assistant, users: container.users, log });
+      slack = createSlackBot({ config, assistant: container.assistant, users: container.users, audit: container.guards.audit, log });
       if (slack.handler) http.route('POST', SLACK_EVENTS_PATH, slack.handler);
       platforms.push(slack.mode === 'socket' ? 'Slack (Socket Mode)' : `Slack (POST ${SLACK_EVENTS_PATH})`);
     }

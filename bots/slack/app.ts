@@ -4,6 +4,7 @@ import type http from 'node:http';
 import { App, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
 import type { Config } from '../../core/config.ts';
 import { ConfigError } from '../../core/errors.ts';
+import type { AuditTrail } from '../../core/governance.ts';
 import { log as defaultLog, type Logger } from '../../core/log.ts';
 import type { Assistant } from '../../tools/assistant-contract.ts';
 import type { ListenerDeps } from './deps.ts';
@@ -11,10 +12,14 @@ import { createIdentityResolver, type UserDirectory } from './identity.ts';
 import * as actions from './listeners/actions.ts';
 import * as assistantPane from './listeners/assistant.ts';
 import * as command from './listeners/command.ts';
+import * as home from './listeners/home.ts';
 import * as mention from './listeners/mention.ts';
 import * as message from './listeners/message.ts';
+import { createPeopleDirectory, type PeopleOptions } from './people.ts';
 import { SlackHttpReceiver } from './receiver.ts';
 import type { DeliveryOptions } from './stream.ts';
+import { slackClientOptions } from './web-api.ts';
+import { createWorkspaceGate, refuseOtherWorkspaces } from './workspace.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -22,6 +27,8 @@ export interface SlackBotOptions {
   config: Pick<Config, 'slack'>;
   assistant: Assistant;
   users: UserDirectory;
+  /** Replies that cannot be delivered are audited (kind delivery). */
+  audit: AuditTrail;
   log?: Logger;
   /** Known bot identity: skips Slack's auth.test (tests, benchmarks). */
   botUserId?: string;
@@ -29,6 +36,8 @@ export interface SlackBotOptions {
   /** Defaults to true: chat.startStream where Slack allows it. */
   streaming?: boolean;
   delivery?: DeliveryOptions;
+  /** Profile and user-group cache (TTL default 5 minutes; its clock for tests). */
+  people?: PeopleOptions;
   /** Clock for signature timestamps (tests). */
   now?: () => number;
 }
@@ -38,22 +47,17 @@ export interface SlackBot {
   mode: 'http' | 'socket';
   /** HTTP mode: the route handler for POST /slack/events (events, interactivity and slash commands). */
   handler?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
-  /** Socket Mode: connect to Slack. HTTP mode: nothing to do (the HTTP server owns the socket). */
+  /** Learns the workspace (auth.test) when SLACK_TEAM_ID is unset; Socket Mode: connects to Slack. */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
-
-/** 429s wait for Retry-After (Bolt's WebClient does that) and then retry a few times, briefly. */
-export const SLACK_RETRY_CONFIG = { retries: 5, factor: 2, minTimeout: 100, maxTimeout: 3_000, randomize: true };
 
 export function createSlackBot(opts: SlackBotOptions): SlackBot {
   const { slack } = opts.config;
   const logger = opts.log ?? defaultLog;
   if (!slack.botToken) throw new ConfigError(['SLACK_BOT_TOKEN: required to run the Slack bot (got not set)']);
-  const clientOptions = {
-    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
-    retryConfig: SLACK_RETRY_CONFIG,
-  };
+  // A deadline on every call; retries only where Slack cannot have acted (web-api.ts).
+  const clientOptions = slackClientOptions(slack);
   const common = {
     token: slack.botToken,
     clientOptions,
@@ -69,7 +73,13 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
   let handler: SlackBot['handler'];
   const mode = slack.appToken ? 'socket' : 'http';
   if (slack.appToken) {
-    const receiver = new SocketModeReceiver({ appToken: slack.appToken, logger: common.logger, logLevel: LogLevel.WARN });
+    // The Socket Mode client opens its connection through the Web API too: same base URL (GovSlack) and deadline.
+    const receiver = new SocketModeReceiver({
+      appToken: slack.appToken,
+      logger: common.logger,
+      logLevel: LogLevel.WARN,
+      installerOptions: { clientOptions: { ...clientOptions } },
+    });
     app = new App({ ...common, receiver });
   } else {
     if (!slack.signingSecret) throw new ConfigError(['SLACK_SIGNING_SECRET: required for Slack HTTP mode (got not set)']);
@@ -78,13 +88,18 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
     handler = receiver.handle;
   }
 
+  const people = createPeopleDirectory(opts.people);
   const deps: ListenerDeps = {
     assistant: opts.assistant,
-    identity: createIdentityResolver({ users: opts.users, unknownUsers: slack.unknownUsers }),
+    identity: createIdentityResolver({ users: opts.users, unknownUsers: slack.unknownUsers, guestUsers: slack.guestUsers, people }),
+    people,
+    audit: opts.audit,
     delivery: opts.delivery ?? {},
     streaming: opts.streaming ?? true,
   };
-  for (const listener of [mention, message, assistantPane, command, actions]) listener.register(app, deps);
+  const workspace = createWorkspaceGate(slack.teamId, async () => (await app.client.auth.test()).team_id);
+  refuseOtherWorkspaces(app, workspace);
+  for (const listener of [mention, message, assistantPane, command, actions, home]) listener.register(app, deps);
   app.error(async (err) => {
     logger.error('Slack listener failed', { err });
   });
@@ -94,6 +109,8 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
     mode,
     handler,
     async start() {
+      // Learned now so a wrong token shows at start; if Slack is unreachable the first event tries again.
+      await workspace.teamId().catch((err) => logger.error('could not learn the Slack workspace (auth.test); will retry on the first event', { err }));
       if (mode === 'socket') await app.start();
     },
     async stop() {

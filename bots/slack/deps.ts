@@ -1,11 +1,17 @@
 // What every listener receives.
+import type { AuditTrail } from '../../core/governance.ts';
 import type { Assistant } from '../../tools/assistant-contract.ts';
 import type { IdentityResolver } from './identity.ts';
+import type { PeopleDirectory } from './people.ts';
 import type { DeliveryOptions } from './stream.ts';
 
 export interface ListenerDeps {
   assistant: Assistant;
   identity: IdentityResolver;
+  /** Slack profiles and user groups, cached (identity and mention names). */
+  people: PeopleDirectory;
+  /** Replies that could not be delivered as asked are audited here. */
+  audit: AuditTrail;
   delivery: DeliveryOptions;
   /** Use chat.startStream where Slack allows it (otherwise one message updated with chat.update). */
   streaming: boolean;

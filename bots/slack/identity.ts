@@ -1,8 +1,12 @@
 // Slack user → SalesOS Actor. Known users come from platform identities; an unknown user is looked up with
 // users.info and either provisioned as a rep (SLACK_UNKNOWN_USERS=provision) or told how to get access (deny).
+// Every turn also checks the (cached) profile: guests follow SLACK_GUEST_USERS (deny, or read-only: no write
+// tools), and people of another workspace (Slack Connect) are refused.
 import type { webApi } from '@slack/bolt';
 import type { Actor, Platform, Role } from '../../core/agent/types.ts';
 import { log } from '../../core/log.ts';
+import type { PeopleDirectory, SlackProfile } from './people.ts';
+import { slackErrorCode } from './web-api.ts';
 
 /** What the bot needs from the user repository; core/db/users-repository.ts's UserRepository fits. */
 export interface UserDirectory {
@@ -23,22 +27,19 @@ export type IdentityResult = { ok: true; actor: Actor; provisioned?: boolean } |
 
 export const ACCESS_DENIED_MESSAGE =
   "You don't have access to SalesOS yet. Ask your SalesOS admin to add you (`salesos users add <your email>`), then try again.";
-const NO_EMAIL_MESSAGE =
+export const NO_EMAIL_MESSAGE =
   "I couldn't read your email address from Slack, so I can't set up your SalesOS account. Ask your Slack admin to grant the app the users:read.email scope.";
-
-interface SlackProfile {
-  id: string;
-  name?: string;
-  real_name?: string;
-  tz?: string;
-  is_bot?: boolean;
-  deleted?: boolean;
-  profile?: { email?: string; real_name?: string; display_name?: string };
-}
+export const NO_PROFILE_SCOPE_MESSAGE =
+  "I can't read Slack profiles, so I can't tell who you are. Ask your Slack admin to grant the app the users:read and users:read.email scopes.";
+export const GUEST_DENIED_MESSAGE =
+  'SalesOS is not available to guest accounts in this workspace. If you need it, ask your SalesOS admin.';
+export const OTHER_WORKSPACE_MESSAGE = 'SalesOS only answers people of its own Slack workspace.';
 
 export interface IdentityResolverOptions {
   users: UserDirectory;
   unknownUsers: 'provision' | 'deny';
+  guestUsers: 'deny' | 'read-only';
+  people: PeopleDirectory;
   /** Known identities are cached this long (role changes apply after it). */
   cacheMs?: number;
 }
@@ -47,22 +48,54 @@ export function createIdentityResolver(opts: IdentityResolverOptions) {
   const cacheMs = opts.cacheMs ?? 30_000;
   const cache = new Map<string, { actor: Actor; until: number }>();
 
+  /** Who may use SalesOS at all, from their Slack profile; the actor as this profile allows it. */
+  function admit(profile: SlackProfile, teamId: string, actor?: Actor): IdentityResult | { ok: true; readOnly: boolean } {
+    if (profile.is_bot || profile.deleted) return { ok: false, message: ACCESS_DENIED_MESSAGE };
+    if (profile.team_id && profile.team_id !== teamId) {
+      log.warn('refused a Slack user of another workspace', { slackTeam: profile.team_id, slackUser: profile.id });
+      return { ok: false, message: OTHER_WORKSPACE_MESSAGE };
+    }
+    const guest = Boolean(profile.is_restricted || profile.is_ultra_restricted);
+    if (guest && opts.guestUsers === 'deny') {
+      log.info('refused a Slack guest (SLACK_GUEST_USERS=deny)', { slackUser: profile.id, userId: actor?.id });
+      return { ok: false, message: GUEST_DENIED_MESSAGE };
+    }
+    return { ok: true, readOnly: guest };
+  }
+
+  async function profileOf(client: webApi.WebClient, userId: string): Promise<SlackProfile | { denied: IdentityResult }> {
+    try {
+      const profile = await opts.people.profile(client, userId);
+      return profile ?? { denied: { ok: false, message: ACCESS_DENIED_MESSAGE } };
+    } catch (err) {
+      if (slackErrorCode(err) === 'missing_scope') {
+        log.error('Slack refused users.info: the app lacks the users:read scope', { err });
+        return { denied: { ok: false, message: NO_PROFILE_SCOPE_MESSAGE } };
+      }
+      throw err;
+    }
+  }
+
   /** `dmChannelId`: the user is writing in their DM with the bot; it is kept so digests can reach them there. */
   async function resolve(client: webApi.WebClient, teamId: string, userId: string, dmChannelId?: string): Promise<IdentityResult> {
+    const found = await profileOf(client, userId);
+    if ('denied' in found) return found.denied;
+    const profile = found;
     const key = `${teamId}:${userId}`;
     const hit = cache.get(key);
-    if (hit && hit.until > Date.now()) return { ok: true, actor: hit.actor };
+    if (hit && hit.until > Date.now()) return withProfile(admit(profile, teamId, hit.actor), hit.actor);
 
     const known = await opts.users.resolveIdentity('slack', teamId, userId);
     if (known) {
+      const admitted = admit(profile, teamId, known);
+      if (!admitted.ok) return admitted;
       if (dmChannelId) await opts.users.linkIdentity({ userId: known.id, platform: 'slack', tenantId: teamId, externalUserId: userId, slackDmChannelId: dmChannelId });
       remember(key, known);
-      return { ok: true, actor: known };
+      return withProfile(admitted, known);
     }
 
-    const info = (await client.users.info({ user: userId })) as { user?: SlackProfile };
-    const profile = info.user;
-    if (!profile || profile.is_bot || profile.deleted) return { ok: false, message: ACCESS_DENIED_MESSAGE };
+    const admitted = admit(profile, teamId);
+    if (!admitted.ok) return admitted;
     const email = profile.profile?.email?.toLowerCase();
     if (!email) return { ok: false, message: NO_EMAIL_MESSAGE };
     const name = profile.real_name || profile.profile?.real_name || profile.profile?.display_name || profile.name || email;
@@ -86,7 +119,14 @@ export function createIdentityResolver(opts: IdentityResolverOptions) {
     await opts.users.linkIdentity({ userId: actor.id, platform: 'slack', tenantId: teamId, externalUserId: userId, displayName: name, slackDmChannelId: dmChannelId });
     if (provisioned) log.info('provisioned a SalesOS rep from Slack', { userId: actor.id, slackTeam: teamId, slackUser: userId });
     remember(key, actor);
-    return { ok: true, actor, provisioned };
+    return { ...(withProfile(admitted, actor) as { ok: true; actor: Actor }), provisioned };
+  }
+
+  /** A guest admitted read-only never gets write tools offered (tools/index.ts honours `readOnly`). */
+  function withProfile(admitted: IdentityResult | { ok: true; readOnly: boolean }, actor: Actor): IdentityResult {
+    if (!admitted.ok) return admitted;
+    const readOnly = 'readOnly' in admitted && admitted.readOnly;
+    return { ok: true, actor: readOnly ? { ...actor, readOnly: true } : actor };
   }
 
   function remember(key: string, actor: Actor) {

@@ -1,5 +1,6 @@
 // One user message, whatever the entry point: drop retries (claimDelivery), resolve the Slack user, run
-// the assistant and deliver the reply. Every failure ends in a message to the user and a log line.
+// the assistant and deliver the reply. Every failure ends in a message to the user and a log line; a reply
+// that did not reach Slack as asked (dropped, or moved to the rep's DM) is also an audit row (kind delivery).
 import type { webApi } from '@slack/bolt';
 import { userMessageOf } from '../../core/errors.ts';
 import { log, withLogContext } from '../../core/log.ts';
@@ -7,8 +8,10 @@ import type { ActionRequest } from '../../tools/assistant-contract.ts';
 import type { Actor, CardAction, ReplyEvent } from '../../core/agent/types.ts';
 import { renderError } from './blocks/render-error.ts';
 import type { ListenerDeps } from './deps.ts';
+import { mentionsToNames } from './mentions.ts';
 import { deliverReply, type DeliveryResult } from './stream.ts';
 import type { ReplySurface } from './surfaces.ts';
+import { failureCode } from './web-api.ts';
 
 interface Common {
   client: webApi.WebClient;
@@ -22,24 +25,27 @@ interface Common {
 }
 
 export async function runTurn(deps: ListenerDeps, t: Common & { text: string }): Promise<DeliveryResult | undefined> {
-  return run(deps, t, (actor) =>
-    deps.assistant.handleTurn({ deliveryId: t.deliveryId, platform: 'slack', actor, conversationKey: t.conversationKey, text: t.text }),
-  );
+  return run(deps, t, async (actor) => {
+    const text = await mentionsToNames(t.client, deps.people, t.text);
+    return deps.assistant.handleTurn({ deliveryId: t.deliveryId, platform: 'slack', actor, conversationKey: t.conversationKey, text });
+  });
 }
 
 export async function runAction(deps: ListenerDeps, t: Common & { action: CardAction }): Promise<DeliveryResult | undefined> {
   return run(deps, t, (actor) => {
     const request: ActionRequest = { deliveryId: t.deliveryId, platform: 'slack', actor, conversationKey: t.conversationKey, action: t.action };
-    return deps.assistant.handleAction(request);
+    return Promise.resolve(deps.assistant.handleAction(request));
   });
 }
 
 async function run(
   deps: ListenerDeps,
   t: Common,
-  start: (actor: Actor) => AsyncIterable<ReplyEvent>,
+  start: (actor: Actor) => Promise<AsyncIterable<ReplyEvent>>,
 ): Promise<DeliveryResult | undefined> {
   return withLogContext({ slackDelivery: t.deliveryId, conversation: t.conversationKey }, async () => {
+    const started = performance.now();
+    let actor: Actor | undefined;
     try {
       if (!(await deps.assistant.claimDelivery('slack', t.deliveryId))) {
         log.debug('dropped a Slack delivery already handled', { deliveryId: t.deliveryId });
@@ -50,13 +56,42 @@ async function run(
         await t.surface.post(renderError({ type: 'error', message: who.message }));
         return undefined;
       }
-      return await withLogContext({ userId: who.actor.id }, () => deliverReply(start(who.actor), t.surface, deps.delivery));
+      actor = who.actor;
+      const events = await start(who.actor);
+      const result = await withLogContext({ userId: who.actor.id }, () => deliverReply(events, t.surface, deps.delivery));
+      if (result.undelivered) await auditUndelivered(deps, t, actor, result, started);
+      return result;
     } catch (err) {
       log.error('Slack turn failed before the assistant ran', { err, ...t.surface.where });
-      await t.surface.post(renderError({ type: 'error', message: userMessageOf(err) })).catch((postErr) =>
-        log.error('could not tell the user about a failed turn', { err: postErr, ...t.surface.where }),
+      const told = await t.surface.post(renderError({ type: 'error', message: userMessageOf(err) })).then(
+        () => true,
+        (postErr) => {
+          log.error('could not tell the user about a failed turn', { err: postErr, ...t.surface.where });
+          return false;
+        },
       );
-      return { mode: 'failed', error: err };
+      const result: DeliveryResult = { mode: 'failed', error: err };
+      if (!told) await auditUndelivered(deps, t, actor, { ...result, undelivered: { code: failureCode(err), error: err } }, started);
+      return result;
     }
   });
+}
+
+/** One audit row per reply that did not reach Slack as asked; the audit trail failing is logged, not thrown. */
+async function auditUndelivered(deps: ListenerDeps, t: Common, actor: Actor | undefined, result: DeliveryResult, started: number): Promise<void> {
+  const code = result.undelivered!.code;
+  if (result.mode === 'failed') log.error('a Slack reply could not be delivered', { code, slackUser: t.userId, ...t.surface.where });
+  await deps.audit
+    .append({
+      kind: 'delivery',
+      name: 'slack.reply',
+      actorId: actor?.id,
+      platform: 'slack',
+      input: { delivery: t.deliveryId, conversation: t.conversationKey, slackUser: t.userId, ...t.surface.where, deliveredAs: result.mode },
+      outcome: 'error',
+      errorCode: code,
+      costUsd: 0,
+      durationMs: performance.now() - started,
+    })
+    .catch((err) => log.error('could not audit an undelivered Slack reply', { err, code }));
 }

@@ -4,6 +4,8 @@ import { safeStreamMarkdown } from './blocks/limits.ts';
 import type { webApi } from '@slack/bolt';
 import type { Card } from '../../core/cards.ts';
 import type { SlackMessage } from './blocks/render-reply.ts';
+import { findStartedStream, postOnce } from './post-once.ts';
+import { isAmbiguousFailure } from './web-api.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -20,6 +22,8 @@ export interface ReplySurface {
   setStatus?(text: string): Promise<void>;
   /** Replaces the default rendering of the final reply (e.g. to add a Share button). */
   render?(reply: { text: string; cards: Card[] }): SlackMessage[];
+  /** The rep's DM with the bot, for a reply this surface's channel refuses (archived, bot not a member). */
+  directMessage?(): Promise<ReplySurface>;
 }
 
 export interface ThreadTarget {
@@ -32,22 +36,32 @@ export interface ThreadTarget {
   assistantThread?: boolean;
   /** chat.startStream needs a thread; off when streaming is disabled. */
   streaming?: boolean;
+  /** The delivery being answered: marks every posted message so a lost answer is never posted twice. */
+  replyTo: string;
 }
 
 export function threadSurface(client: WebClient, t: ThreadTarget): ReplySurface {
+  let part = 0;
   const surface: ReplySurface = {
     where: { channel: t.channel, threadTs: t.threadTs },
     async post(m) {
-      const res = await client.chat.postMessage({ channel: t.channel, thread_ts: t.threadTs, text: m.text, blocks: m.blocks });
-      return res.ts;
+      return postOnce(client, { channel: t.channel, threadTs: t.threadTs, text: m.text, blocks: m.blocks }, { turn: t.replyTo, part: part++ });
     },
     async update(ts, m) {
       await client.chat.update({ channel: t.channel, ts, text: m.text, blocks: m.blocks });
     },
   };
+  if (!t.channel.startsWith('D')) surface.directMessage = () => dmSurface(client, t.userId, t.replyTo);
   if (t.streaming && t.threadTs) {
     const threadTs = t.threadTs;
     const isDm = t.channel.startsWith('D');
+    /** A stream Slack did start (its answer lost) is carried on, not started a second time beside it. */
+    const startedDespite = async (err: unknown, markdown: string): Promise<string> => {
+      if (!isAmbiguousFailure(err)) throw err;
+      const started = await findStartedStream(client, t.channel, threadTs, markdown).catch(() => undefined);
+      if (!started) throw err;
+      return started;
+    };
     surface.stream = {
       async start(markdown) {
         const res = await client.chat.startStream({
@@ -56,7 +70,7 @@ export function threadSurface(client: WebClient, t: ThreadTarget): ReplySurface 
           markdown_text: safeStreamMarkdown(markdown),
           // Outside a DM Slack must know who the stream is for.
           ...(isDm ? {} : { recipient_team_id: t.teamId, recipient_user_id: t.userId }),
-        });
+        }).catch(async (err: unknown) => ({ ts: await startedDespite(err, markdown) }));
         if (!res.ts) throw new Error('chat.startStream returned no ts');
         return res.ts;
       },
@@ -75,6 +89,18 @@ export function threadSurface(client: WebClient, t: ThreadTarget): ReplySurface 
     };
   }
   return surface;
+}
+
+/** The rep's DM with the bot (conversations.open), top level; posts are marked like any reply. */
+export async function dmSurface(client: WebClient, userId: string, replyTo: string): Promise<ReplySurface> {
+  const opened = await client.conversations.open({ users: userId });
+  const channel = opened.channel?.id;
+  if (!channel) throw new Error('conversations.open returned no channel');
+  let part = 0;
+  return {
+    where: { channel, dmFor: userId },
+    post: (m) => postOnce(client, { channel, text: m.text, blocks: m.blocks }, { turn: `${replyTo}:dm`, part: part++ }),
+  };
 }
 
 /** A private reply (slash command): each message is posted ephemerally, with `decorate` adding e.g. a Share button. */
@@ -99,9 +125,17 @@ export function ephemeralSurface(
  */
 export function replaceSurface(
   client: WebClient,
-  t: { channel: string; messageTs: string; threadTs: string; respond?: (m: SlackMessage & { replace_original: boolean }) => Promise<unknown> },
+  t: {
+    channel: string;
+    messageTs: string;
+    threadTs: string;
+    userId: string;
+    replyTo: string;
+    respond?: (m: SlackMessage & { replace_original: boolean }) => Promise<unknown>;
+  },
 ): ReplySurface {
   let replaced = false;
+  let part = 0;
   return {
     where: { channel: t.channel, updating: t.messageTs },
     async post(m) {
@@ -115,8 +149,8 @@ export function replaceSurface(
         await t.respond({ ...m, replace_original: false });
         return undefined;
       }
-      const res = await client.chat.postMessage({ channel: t.channel, thread_ts: t.threadTs, text: m.text, blocks: m.blocks });
-      return res.ts;
+      return postOnce(client, { channel: t.channel, threadTs: t.threadTs, text: m.text, blocks: m.blocks }, { turn: t.replyTo, part: part++ });
     },
+    directMessage: () => dmSurface(client, t.userId, t.replyTo),
   };
 }

@@ -12,6 +12,8 @@ export interface Actor {
   role: Role;
   timeZone: string;
   teamId?: string | null;
+  /** Read-only access (e.g. a Slack guest under SLACK_GUEST_USERS=read-only): no write tool is offered or run. */
+  readOnly?: boolean;
 }
 
 export interface Turn {

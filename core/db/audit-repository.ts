@@ -11,7 +11,7 @@ export interface AuditRowFields {
   actorId: string | null;
   platform: string;
   conversationId: string | null;
-  kind: 'tool' | 'model';
+  kind: 'tool' | 'model' | 'delivery';
   name: string;
   input: unknown;
   outcome: string;

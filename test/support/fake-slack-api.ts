@@ -1,7 +1,8 @@
 // A fake Slack Web API: a real HTTP server on 127.0.0.1 that records every call (method, token, body), answers
-// like Slack, and can be scripted to fail (429 with Retry-After, HTTP 500 — before or after storing the
-// message — ok:false), to fail at random in a given mix, and to answer late. It keeps the messages posted
-// per channel (with their metadata) for conversations.history. Also accepts posts to response URLs
+// like Slack, and can be scripted to fail (429 with Retry-After, HTTP 500, ok:false, a response lost after the
+// message was stored, a call that never answers, every call into one channel), to fail at random in a given
+// mix, and to answer late. Posted messages are kept with their metadata, so conversations.replies/history
+// answer as Slack does. Also accepts posts to response URLs
 // (`responseUrl(id)`) and exports `signSlackRequest` to sign event bodies as Slack does.
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -17,14 +18,22 @@ export type SlackFailure =
   | { kind: 'rate_limited'; retryAfterSeconds: number }
   /** `stored`: Slack kept the message although the answer was a 500 (what a resend must not duplicate). */
   | { kind: 'http_500'; stored?: boolean }
-  | { kind: 'error'; error: string };
+  | { kind: 'error'; error: string }
+  /** Slack stores the message, then the connection drops before the answer: the caller cannot know. */
+  | { kind: 'lost_response' }
+  /** No answer at all (the caller's deadline must end it); `stored`: Slack had already kept the message. */
+  | { kind: 'hang'; stored?: boolean };
 
-/** A message as conversations.history returns it. */
-export interface FakeSlackMessage {
+/** A message as the fake stores it (posted by the bot through chat.postMessage or chat.startStream). */
+export interface StoredMessage {
+  channel: string;
   ts: string;
+  thread_ts?: string;
   text?: string;
-  blocks?: unknown;
+  blocks?: unknown[];
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  bot_id: string;
+  user: string;
 }
 
 export interface FakeSlackUser {
@@ -34,6 +43,19 @@ export interface FakeSlackUser {
   email?: string;
   tz?: string;
   isBot?: boolean;
+  /** Multi-channel guest. */
+  isRestricted?: boolean;
+  /** Single-channel guest. */
+  isUltraRestricted?: boolean;
+  deleted?: boolean;
+  /** users.info answers from this workspace (a user of another workspace in a shared channel). */
+  teamId?: string;
+}
+
+export interface FakeUserGroup {
+  id: string;
+  handle: string;
+  name: string;
 }
 
 export interface FakeSlackApi {
@@ -47,15 +69,21 @@ export interface FakeSlackApi {
   waitForCall(method: string, where?: (call: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
   /** The next `times` calls to `method` fail as scripted. */
   failNext(method: string, failure: SlackFailure, times?: number): void;
+  addUser(user: FakeSlackUser): void;
+  /** usergroups.list answers with these; without any it answers missing_scope (no usergroups:read). */
+  addUserGroup(group: FakeUserGroup): void;
+  /** Every chat.* call into `channel` fails with `error` (e.g. not_in_channel) until reset. */
+  failChannel(channel: string, error: string): void;
+  /** Messages the bot posted, as Slack keeps them. */
+  messages: StoredMessage[];
+  /** Top-level messages stored in one channel, oldest first (posted, or kept despite a failed answer). */
+  messagesIn(channel: string): StoredMessage[];
   /** Every call to `method` fails with each failure's probability (drawn with `random`), until `stop()`. */
   failRandomly(method: string, mix: { p: number; failure: SlackFailure }[], random: () => number): { stop(): void };
   /** Every answer waits between `minMs` and `maxMs` (drawn with `random`); 0, 0 turns it off. */
   setLatency(minMs: number, maxMs: number, random?: () => number): void;
-  /** Messages stored in a channel, oldest first (posted, or kept despite a failed answer). */
-  messages(channel: string): FakeSlackMessage[];
   /** conversations.open for this user answers user_not_found (a user who left). */
   removeUser(id: string): void;
-  addUser(user: FakeSlackUser): void;
   /** Called for every recorded call (benchmarks measure reply latency with it). */
   onCall(listener: (call: SlackCall) => void): void;
   reset(): void;
@@ -70,12 +98,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: SlackCall[] = [];
   const failures = new Map<string, { failure: SlackFailure; left: number }[]>();
   const users = new Map<string, FakeSlackUser>();
-  const listeners: ((call: SlackCall) => void)[] = [];
-  const waiters: { method: string; where?: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }[] = [];
+  const groups: FakeUserGroup[] = [];
+  const brokenChannels = new Map<string, string>();
+  const messages: StoredMessage[] = [];
   const randomFailures = new Map<string, { mix: { p: number; failure: SlackFailure }[]; random: () => number }>();
-  const stored = new Map<string, FakeSlackMessage[]>();
   const removed = new Set<string>();
   let latency = { min: 0, max: 0, random: Math.random as () => number };
+  const listeners: ((call: SlackCall) => void)[] = [];
+  const waiters: { method: string; where?: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }[] = [];
   let tsCounter = 0;
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}`;
 
@@ -95,6 +125,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const token = auth.startsWith('Bearer ') ? auth.slice(7) : (body.token as string | undefined);
       const call: SlackCall = { method, token, body, at: performance.now() };
 
+      const channelError = method.startsWith('chat.') ? brokenChannels.get(String(body.channel)) : undefined;
+      if (channelError) {
+        calls.push(call);
+        notify(call);
+        return send(res, { ok: false, error: channelError });
+      }
       const delay = latency.max > 0 ? latency.min + latency.random() * (latency.max - latency.min) : 0;
       const reply = (fn: () => void) => (delay > 0 ? setTimeout(fn, delay) : fn());
       const scripted = failures.get(method)?.find((f) => f.left > 0);
@@ -103,6 +139,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       if (f) {
         calls.push(call);
         notify(call);
+        if (f.kind === 'lost_response') {
+          answer(method, body);
+          return void res.socket?.destroy();
+        }
+        if (f.kind === 'hang') {
+          if (f.stored) answer(method, body);
+          return;
+        }
         // The message is stored now and the answer is what gets lost: the crash window a sender must survive.
         if (f.kind === 'http_500' && f.stored) answer(method, body);
         return reply(() => {
@@ -114,7 +158,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
             res.writeHead(500, { 'content-type': 'text/plain' });
             return res.end('internal error');
           }
-          send(res, { ok: false, error: f.error });
+          send(res, { ok: false, error: (f as { error: string }).error });
         });
       }
       calls.push(call);
@@ -135,12 +179,6 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     return undefined;
   }
 
-  function store(channel: string, message: FakeSlackMessage) {
-    const list = stored.get(channel) ?? [];
-    list.push(message);
-    stored.set(channel, list);
-  }
-
   function notify(call: SlackCall) {
     for (const l of listeners) l(call);
     for (let i = waiters.length - 1; i >= 0; i--) {
@@ -155,24 +193,40 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   function answer(method: string, body: Record<string, any>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: FAKE_BOT_ID };
+        return { ok: true, team_id: FAKE_TEAM_ID, team: 'Fake Co', user_id: FAKE_BOT_USER_ID, bot_id: FAKE_BOT_ID };
+      case 'apps.connections.open':
+        // Reached with an app token; this fake serves no websocket.
+        return { ok: false, error: 'invalid_auth' };
       case 'chat.postMessage':
       case 'chat.startStream': {
         const ts = nextTs();
-        if (method === 'chat.postMessage') {
-          const metadata = typeof body.metadata === 'string' ? tryJson(body.metadata) : body.metadata;
-          store(String(body.channel), { ts, text: body.text, blocks: body.blocks, ...(metadata && typeof metadata === 'object' ? { metadata: metadata as FakeSlackMessage['metadata'] } : {}) });
-        }
-        return { ok: true, channel: body.channel, ts, message: { ts, text: body.text } };
+        const text = body.text ?? body.markdown_text;
+        messages.push({
+          channel: String(body.channel),
+          ts,
+          thread_ts: body.thread_ts,
+          text,
+          blocks: body.blocks,
+          metadata: typeof body.metadata === 'object' ? body.metadata : undefined,
+          bot_id: FAKE_BOT_ID,
+          user: FAKE_BOT_USER_ID,
+        });
+        return { ok: true, channel: body.channel, ts, message: { ts, text } };
+      }
+      case 'conversations.replies': {
+        const withMeta = String(body.include_all_metadata) === 'true';
+        const thread = messages.filter((m) => m.channel === body.channel && (m.ts === body.ts || m.thread_ts === body.ts));
+        return { ok: true, messages: thread.map((m) => shown(m, withMeta)), has_more: false };
       }
       case 'conversations.history': {
-        // Newest first, as Slack answers; metadata only when asked for with include_all_metadata.
-        const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true';
+        const withMeta = String(body.include_all_metadata) === 'true';
         const limit = Number(body.limit ?? 100);
-        const messages = [...(stored.get(String(body.channel)) ?? [])].reverse().slice(0, limit)
-          .map(({ metadata, ...m }) => ({ type: 'message', ...m, ...(withMetadata && metadata ? { metadata } : {}) }));
-        return { ok: true, messages, has_more: false };
+        const top = messages.filter((m) => m.channel === body.channel && !m.thread_ts).reverse().slice(0, limit);
+        return { ok: true, messages: top.map((m) => ({ type: 'message', ...shown(m, withMeta) })), has_more: false };
       }
+      case 'usergroups.list':
+        if (!groups.length) return { ok: false, error: 'missing_scope', needed: 'usergroups:read' };
+        return { ok: true, usergroups: groups.map((g) => ({ id: g.id, handle: g.handle, name: g.name, team_id: FAKE_TEAM_ID })) };
       case 'chat.update':
       case 'chat.appendStream':
       case 'chat.stopStream':
@@ -189,11 +243,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           ok: true,
           user: {
             id: u.id,
-            team_id: FAKE_TEAM_ID,
+            team_id: u.teamId ?? FAKE_TEAM_ID,
             name: u.name,
             real_name: u.realName ?? u.name,
             tz: u.tz ?? 'UTC',
             is_bot: u.isBot ?? false,
+            is_restricted: u.isRestricted ?? false,
+            is_ultra_restricted: u.isUltraRestricted ?? false,
+            deleted: u.deleted ?? false,
             profile: { email: u.email, real_name: u.realName ?? u.name, display_name: u.name },
           },
         };
@@ -201,6 +258,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       default:
         return { ok: true };
     }
+  }
+
+  /** Slack leaves metadata out unless asked for it (include_all_metadata). */
+  function shown(m: StoredMessage, withMeta: boolean): Record<string, unknown> {
+    const { metadata, ...rest } = m;
+    return withMeta && metadata ? { ...rest, metadata } : rest;
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -234,6 +297,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       list.push({ failure, left: times });
       failures.set(method, list);
     },
+    addUser: (user) => void users.set(user.id, user),
+    addUserGroup: (group) => void groups.push(group),
+    failChannel: (channel, error) => void brokenChannels.set(channel, error),
+    messages,
+    messagesIn: (channel) => messages.filter((m) => m.channel === channel && !m.thread_ts),
     failRandomly(method, mix, random) {
       randomFailures.set(method, { mix, random });
       return { stop: () => void randomFailures.delete(method) };
@@ -241,15 +309,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     setLatency(minMs, maxMs, random = Math.random) {
       latency = { min: minMs, max: maxMs, random };
     },
-    messages: (channel) => [...(stored.get(channel) ?? [])],
     removeUser: (id) => void removed.add(id),
-    addUser: (user) => void users.set(user.id, user),
     onCall: (listener) => void listeners.push(listener),
     reset() {
       calls.length = 0;
       failures.clear();
+      brokenChannels.clear();
+      messages.length = 0;
       randomFailures.clear();
-      stored.clear();
       removed.clear();
       latency = { min: 0, max: 0, random: Math.random };
     },

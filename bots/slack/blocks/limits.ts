@@ -153,10 +153,25 @@ export function usd(n: number): string {
   return `$${n.toFixed(n !== 0 && Math.abs(n) < 0.01 ? 4 : 2)}`;
 }
 
-export function shortDate(iso: string | null | undefined): string {
+/**
+ * A date as Slack's date token: each reader sees it in the time zone of their own Slack profile (a shared
+ * thread is read from several zones); the UTC text after `|` is what clients without the token show.
+ */
+export function slackDate(iso: string | null | undefined, format = '{date_short}', fallback?: (d: Date) => string): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toISOString().slice(0, 10);
+  if (Number.isNaN(d.getTime())) return esc(iso);
+  const text = fallback ? fallback(d) : d.toISOString().slice(0, 10);
+  return `<!date^${Math.floor(d.getTime() / 1000)}^${format}|${text}>`;
+}
+
+export function shortDate(iso: string | null | undefined): string {
+  return slackDate(iso);
+}
+
+/** Day and time, e.g. for when a confirmation expires. */
+export function dateTime(iso: string | null | undefined): string {
+  return slackDate(iso, '{date_short_pretty} at {time}', (d) => `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`);
 }
 
 /** A rendered card: blocks plus the plain-text fallback Slack shows in notifications and to screen readers. */

@@ -1,6 +1,6 @@
 // A write waiting for the user's yes: Confirm / Cancel while pending, the outcome once decided.
 import type { ConfirmationCard } from '../../../core/cards.ts';
-import { actionButton, actions, context, esc, section, shortDate, type Block, type RenderedCard } from './limits.ts';
+import { actionButton, actions, context, dateTime, esc, section, type Block, type RenderedCard } from './limits.ts';
 
 const OUTCOME = { confirmed: ':white_check_mark: Confirmed', cancelled: ':no_entry_sign: Cancelled', expired: ':hourglass: Expired' };
 
@@ -16,7 +16,7 @@ export function renderConfirmation(card: ConfirmationCard): RenderedCard {
       `confirm_${card.actionId}`.slice(0, 255),
     );
     if (row) blocks.push(row);
-    blocks.push(context(`Expires ${shortDate(card.expiresAt)} ${card.expiresAt.slice(11, 16)} UTC`));
+    blocks.push(context(`Expires ${dateTime(card.expiresAt)}`));
     return { blocks, text: `Please confirm: ${card.summary}` };
   }
   blocks[0] = section(`${OUTCOME[state]}: ${esc(card.summary)}`);

@@ -1,6 +1,6 @@
 // Today's spend against the daily budget, broken down by model and tool.
 import type { UsageCard } from '../../../core/cards.ts';
-import { context, esc, fields, header, section, usd, type Block, type RenderedCard } from './limits.ts';
+import { context, dateTime, esc, fields, header, section, usd, type Block, type RenderedCard } from './limits.ts';
 
 export function renderUsage(card: UsageCard): RenderedCard {
   const blocks: Block[] = [
@@ -17,7 +17,7 @@ export function renderUsage(card: UsageCard): RenderedCard {
     blocks.push(section(lines.join('\n')));
   }
   if (card.team) blocks.push(section(`*Team:* ${usd(card.team.spentUsd)} of ${usd(card.team.limitUsd)}`));
-  blocks.push(context(`Resets ${esc(card.resetsAt)} (${esc(card.timeZone)})`));
+  blocks.push(context(`Resets ${dateTime(card.resetsAt)} (midnight in ${esc(card.timeZone)})`));
   const text = `Usage for ${card.userName} on ${card.day}: ${usd(card.spentUsd)} spent of ${usd(card.limitUsd)}, ${usd(card.remainingUsd)} remaining`;
   return { blocks, text };
 }

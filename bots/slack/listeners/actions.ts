@@ -50,6 +50,7 @@ export function register(app: App, deps: ListenerDeps): void {
       }
     }
 
+    const deliveryId = clickId(body, action);
     let surface: ReplySurface;
     if (ephemeral) {
       let first = true;
@@ -63,14 +64,14 @@ export function register(app: App, deps: ListenerDeps): void {
         },
       };
     } else if (replaces) {
-      surface = replaceSurface(client, { channel, messageTs, threadTs });
+      surface = replaceSurface(client, { channel, messageTs, threadTs, userId: body.user.id, replyTo: deliveryId });
     } else {
-      surface = threadSurface(client, { channel, threadTs, teamId, userId: body.user.id, streaming: false });
+      surface = threadSurface(client, { channel, threadTs, teamId, userId: body.user.id, streaming: false, replyTo: deliveryId });
     }
 
     await runAction(deps, {
       client,
-      deliveryId: clickId(body, action),
+      deliveryId,
       teamId,
       userId: body.user.id,
       conversationKey: ephemeral ? commandKey(teamId, channel, body.user.id) : threadKey(teamId, channel, threadTs),

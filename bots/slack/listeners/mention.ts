@@ -18,7 +18,7 @@ export function register(app: App, deps: ListenerDeps): void {
       userId: event.user,
       conversationKey: threadKey(teamId, event.channel, threadTs),
       text: stripMention(event.text, context.botUserId),
-      surface: threadSurface(client, { channel: event.channel, threadTs, teamId, userId: event.user, streaming: deps.streaming }),
+      surface: threadSurface(client, { channel: event.channel, threadTs, teamId, userId: event.user, streaming: deps.streaming, replyTo: body.event_id }),
     });
   });
 }

@@ -2,8 +2,10 @@
 // streamed text. Channel messages arrive as app_mention instead; edits, bot posts and system subtypes are ignored.
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.ts';
+import { mentionsToNames } from '../mentions.ts';
 import { runTurn } from '../run-turn.ts';
 import { threadSurface } from '../surfaces.ts';
+import { titleAssistantThread } from '../thread-title.ts';
 import { dmKey } from './keys.ts';
 
 /** Subtypes that still carry new text typed by a person. */
@@ -31,6 +33,12 @@ export function register(app: App, deps: ListenerDeps): void {
     if (!isUserDirectMessage(m, context.botUserId)) return;
     const teamId = (body as { team_id?: string }).team_id ?? context.teamId ?? m.team ?? '';
     const assistantThread = Boolean(m.thread_ts);
+    // Alongside the answer, never in its way.
+    const titled = assistantThread
+      ? mentionsToNames(client, deps.people, m.text!).then((question) =>
+          titleAssistantThread(client, deps.assistant, { channel: m.channel, threadTs: m.thread_ts!, question }),
+        )
+      : undefined;
     await runTurn(deps, {
       client,
       deliveryId: (body as { event_id: string }).event_id,
@@ -46,7 +54,9 @@ export function register(app: App, deps: ListenerDeps): void {
         userId: m.user!,
         assistantThread,
         streaming: deps.streaming,
+        replyTo: (body as { event_id: string }).event_id,
       }),
     });
+    await titled;
   });
 }

@@ -67,9 +67,11 @@ describe('de-duplication', () => {
     const first = await h.sendEvent(event, { eventId: 'EvRetry1' });
     const retry = await h.sendEvent(event, { eventId: 'EvRetry1', retryNum: 1 });
     expect([first.status, retry.status]).toEqual([200, 200]);
-    await h.fake.waitForCall('chat.postMessage');
+    // One answer: one post, or (on a loaded machine, when the text takes a while) one stream.
+    const answers = () => h.fake.callsTo('chat.postMessage').length + h.fake.callsTo('chat.startStream').length;
+    await Promise.any([h.fake.waitForCall('chat.postMessage'), h.fake.waitForCall('chat.startStream')]);
     await settle(400);
-    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(answers()).toBe(1);
   });
 
   it('runs a double-clicked button once', async () => {
@@ -170,11 +172,16 @@ describe('Slack API failures', () => {
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(2);
   });
 
-  it('logs a failed post and apologises in the thread', async () => {
+  it('sends the answer again as plain text when Slack refuses its blocks (invalid_blocks)', async () => {
     const thread = ts();
     h.fake.failNext('chat.postMessage', { kind: 'error', error: 'invalid_blocks' });
     await h.sendEvent({ type: 'app_mention', user: 'U1', channel: 'C1', ts: thread, text: '<@UBOT> find leads' });
-    const apology = await h.fake.waitForCall('chat.postMessage', (c) => c.body.thread_ts === thread && /Sorry/.test(c.body.text));
-    expect(apology.body.text).toMatch(/couldn't post my whole answer/);
+    const plain = await h.fake.waitForCall('chat.postMessage', (c) => c.body.thread_ts === thread && !c.body.blocks);
+    const refused = h.fake.callsTo('chat.postMessage')[0]!;
+    // The refused message's content, lead by lead, is what the plain text carries.
+    expect(refused.body.blocks.length).toBeGreaterThan(0);
+    expect(plain.body.text).toMatch(/Lead|lead/);
+    await settle();
+    expect(h.fake.callsTo('chat.postMessage').some((c) => /Sorry/.test(c.body.text))).toBe(false);
   });
 });

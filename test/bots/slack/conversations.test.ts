@@ -118,3 +118,27 @@ describe('Slack conversations end to end', () => {
     expect(await res.json()).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('/salesos find') });
   });
 });
+
+describe('Slack assistant pane threads', () => {
+  it('titles a thread with its first question (names, not ids), once per thread', async () => {
+    const thread = ts();
+    await h.sendEvent({ type: 'message', channel_type: 'im', user: 'U1', channel: 'D1', ts: ts(), thread_ts: thread, text: 'Find CTOs like <@U9> in fintech\nand more' });
+    const title = await h.fake.waitForCall('assistant.threads.setTitle');
+    expect(title.body).toMatchObject({ channel_id: 'D1', thread_ts: thread, title: 'Find CTOs like @rita in fintech' });
+    await h.fake.waitForCall('chat.postMessage', (c) => c.body.thread_ts === thread);
+    await h.sendEvent({ type: 'message', channel_type: 'im', user: 'U1', channel: 'D1', ts: ts(), thread_ts: thread, text: 'and in Germany?' });
+    await h.fake.waitForCall('chat.postMessage', (c) => c.body.thread_ts === thread && h.fake.callsTo('chat.postMessage').filter((p) => p.body.thread_ts === thread).length >= 2);
+    expect(h.fake.callsTo('assistant.threads.setTitle')).toHaveLength(1);
+  });
+
+  it('cuts a long first question at a word, with an ellipsis, within 80 characters', async () => {
+    const thread = ts();
+    const question = 'Please find every head of sales operations at logistics companies in Germany, Austria and Switzerland with more than 200 people';
+    await h.sendEvent({ type: 'message', channel_type: 'im', user: 'U1', channel: 'D1', ts: ts(), thread_ts: thread, text: question });
+    const title = (await h.fake.waitForCall('assistant.threads.setTitle', (c) => c.body.thread_ts === thread)).body.title as string;
+    expect(title.length).toBeLessThanOrEqual(80);
+    expect(title.endsWith('…')).toBe(true);
+    expect(question.startsWith(title.slice(0, -1))).toBe(true);
+    expect(question[title.length - 1]).toBe(' ');
+  });
+});

@@ -29,6 +29,10 @@ export interface HarnessOptions {
   demoLeads?: number;
   /** Wrap the real assistant (e.g. to observe calls) — never replace it. */
   wrapAssistant?: (real: Assistant) => Assistant;
+  /** Clock of the profile / user-group cache, to expire it without waiting. */
+  peopleClock?: () => number;
+  /** More environment (SLACK_API_TIMEOUT_MS, SLACK_TEAM_ID, SLACK_GUEST_USERS…). */
+  env?: Record<string, string>;
 }
 
 export interface SlackHarness {
@@ -41,7 +45,7 @@ export interface SlackHarness {
   /** POST a raw body with headers; signed unless `headers` override the signature. */
   post(body: string, contentType: string, headers?: Record<string, string>): Promise<Response>;
   /** An Events API callback wrapping `event`. */
-  sendEvent(event: Record<string, unknown>, opts?: { eventId?: string; retryNum?: number }): Promise<Response>;
+  sendEvent(event: Record<string, unknown>, opts?: { eventId?: string; retryNum?: number; teamId?: string }): Promise<Response>;
   sendCommand(text: string, opts?: { userId?: string; channel?: string; triggerId?: string; responseId?: string }): Promise<Response>;
   sendAction(payload: Record<string, unknown>): Promise<Response>;
   close(): Promise<void>;
@@ -60,6 +64,7 @@ export async function startSlackHarness(opts: HarnessOptions = {}): Promise<Slac
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.url,
     SLACK_UNKNOWN_USERS: opts.unknownUsers ?? 'provision',
+    ...opts.env,
   });
   if (opts.demoLeads) await seedDemoOrganisation(db.prisma, { leads: opts.demoLeads, seed: 7 });
   const container = buildContainer({ config, db, close: async () => undefined });
@@ -68,11 +73,15 @@ export async function startSlackHarness(opts: HarnessOptions = {}): Promise<Slac
     config,
     assistant,
     users: container.users,
+    audit: container.guards.audit,
     botUserId: FAKE_BOT_USER_ID,
     botId: FAKE_BOT_ID,
     streaming: opts.streaming,
     delivery: opts.delivery,
+    people: opts.peopleClock ? { now: opts.peopleClock } : undefined,
   });
+  // As `salesos start` does: learns the workspace from auth.test unless SLACK_TEAM_ID is set.
+  await bot.start();
   const http = createHttpServer();
   http.route('POST', SLACK_EVENTS_PATH, bot.handler!);
   const port = await http.listen(0, '127.0.0.1');
@@ -92,7 +101,7 @@ export async function startSlackHarness(opts: HarnessOptions = {}): Promise<Slac
     sendEvent(event, o = {}) {
       const body = JSON.stringify({
         token: 'legacy',
-        team_id: TEAM,
+        team_id: o.teamId ?? TEAM,
         api_app_id: 'A1',
         type: 'event_callback',
         event_id: o.eventId ?? nextEventId(),

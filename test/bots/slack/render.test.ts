@@ -136,3 +136,18 @@ describe('Block Kit rendering', () => {
     expect(m!.text).toBe('&lt;!channel&gt; ＠everyone log in at &lt;http://evil.example|Your bank&gt;');
   });
 });
+
+describe('dates in the reader’s time zone', () => {
+  it('writes dates as Slack date tokens (each reader’s profile time zone) with a UTC fallback', () => {
+    const detail = allCards.find((c) => c.type === 'lead_detail')!;
+    const added = JSON.stringify(renderCard(detail).blocks);
+    // 2026-01-02T00:00:00Z: still 1 January for a rep in New York, which only the token can show.
+    expect(added).toContain(`Added <!date^${Date.UTC(2026, 0, 2) / 1000}^{date_short}|2026-01-02>`);
+  });
+
+  it('says when a confirmation expires as day and time in the reader’s zone, UTC in the fallback', () => {
+    const confirmation = allCards.find((c) => c.type === 'confirmation')!;
+    const blocks = JSON.stringify(renderCard(confirmation).blocks);
+    expect(blocks).toContain(`Expires <!date^${Date.UTC(2026, 2, 1, 12) / 1000}^{date_short_pretty} at {time}|2026-03-01 12:00 UTC>`);
+  });
+});

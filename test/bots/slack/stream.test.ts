@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReplyEvent } from '../../../core/agent/types.ts';
 import type { Card } from '../../../core/cards.ts';
 import { AppError } from '../../../core/errors.ts';
-import { SLACK_RETRY_CONFIG } from '../../../bots/slack/app.ts';
+import { SLACK_RETRY_CONFIG } from '../../../bots/slack/web-api.ts';
 import { deliverReply } from '../../../bots/slack/stream.ts';
 import { threadSurface } from '../../../bots/slack/surfaces.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
@@ -34,7 +34,7 @@ async function* script(steps: (ReplyEvent | number | Error)[]): AsyncGenerator<R
 }
 const done = (text: string, cards: Card[] = []): ReplyEvent => ({ type: 'done', reply: { text, cards, toolCalls: [], usage: { inputTokens: 0, outputTokens: 0, costUsd: 0 } } });
 const delta = (d: string): ReplyEvent => ({ type: 'text-delta', delta: d });
-const surface = (channel = 'C1') => threadSurface(client, { channel, threadTs: '1.000001', teamId: 'T1', userId: 'U1', streaming: true, assistantThread: channel.startsWith('D') });
+const surface = (channel = 'C1') => threadSurface(client, { channel, threadTs: '1.000001', teamId: 'T1', userId: 'U1', streaming: true, assistantThread: channel.startsWith('D'), replyTo: 'Ev1' });
 
 describe('reply delivery', () => {
   it('posts a quick turn as a single message with text and card blocks', async () => {
@@ -96,5 +96,33 @@ describe('reply delivery', () => {
     await deliverReply(script(steps), surface(), fast);
     expect(fake.callsTo('chat.stopStream')).toHaveLength(1);
     expect(fake.callsTo('chat.postMessage').at(-1)!.body.text).toMatch(/Something went wrong/);
+  });
+});
+
+describe('live updates that fail', () => {
+  it('back off and stop after three failures in a row, then the whole answer is still posted', async () => {
+    fake.failNext('chat.appendStream', { kind: 'error', error: 'internal_error' }, 50);
+    const steps: (ReplyEvent | number)[] = [delta('Start.')];
+    for (let i = 0; i < 30; i++) steps.push(40, delta(` word${i}`));
+    const full = 'Start.' + Array.from({ length: 30 }, (_, i) => ` word${i}`).join('');
+    steps.push(done(full));
+    const r = await deliverReply(script(steps), surface(), { ...fast, maxLiveFailures: 3 });
+    // 1.2 s of text at a 20 ms cadence would be ~50 appends; with back-off and the stop after three, three.
+    expect(fake.callsTo('chat.appendStream').length).toBe(3 + 1);
+    expect(fake.callsTo('chat.stopStream')).toHaveLength(1);
+    expect(r.mode).toBe('single');
+    expect(fake.callsTo('chat.postMessage').at(-1)!.body.text).toContain('word29');
+  });
+
+  it('pages a long answer over several messages instead of cutting it', async () => {
+    const paragraph = (i: number) => `Paragraph ${i}: ${'detail '.repeat(60).trim()}.`;
+    const long = Array.from({ length: 100 }, (_, i) => paragraph(i)).join('\n\n');
+    expect(long.length).toBeGreaterThan(40_000);
+    await deliverReply(script([done(long)]), surface(), fast);
+    const posts = fake.callsTo('chat.postMessage');
+    expect(posts.length).toBeGreaterThan(1);
+    const shown = posts.map((p) => p.body.blocks.map((b: any) => b.text.text).join('\n')).join('\n');
+    for (let i = 0; i < 100; i++) expect(shown).toContain(`Paragraph ${i}:`);
+    for (const p of posts) for (const b of p.body.blocks) expect(b.text.text.length).toBeLessThanOrEqual(3000);
   });
 });

@@ -1,0 +1,46 @@
+"""Politeness towards the sites we read: at most N requests in flight per host and a pause between them."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+
+
+@dataclass
+class _Host:
+    slots: asyncio.Semaphore
+    next_at: float = 0.0
+    users: int = 0
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+class HostGate:
+    def __init__(self, per_host: int, delay_s: float, clock: Callable[[], float] = time.monotonic):
+        self._per_host = per_host
+        self._delay_s = delay_s
+        self._clock = clock
+        self._hosts: dict[str, _Host] = {}
+
+    @asynccontextmanager
+    async def slot(self, host: str) -> AsyncIterator[None]:
+        state = self._hosts.get(host)
+        if state is None:
+            state = self._hosts[host] = _Host(asyncio.Semaphore(self._per_host))
+        state.users += 1
+        try:
+            async with state.slots:
+                async with state.lock:
+                    now = self._clock()
+                    start = max(now, state.next_at)
+                    state.next_at = start + self._delay_s
+                if start > now:
+                    await asyncio.sleep(start - now)
+                yield
+        finally:
+            state.users -= 1
+            # Forget a host once nobody waits on it and its pause is over, so the table stays small.
+            if state.users == 0 and state.next_at <= self._clock():
+                self._hosts.pop(host, None)

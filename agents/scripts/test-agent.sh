@@ -7,7 +7,7 @@ cd "$AGENTS/enrichment"
 "$AGENTS/.venv/bin/ruff" check .
 # pytest exits 5 when it collected no test: that is a failure here, never a pass.
 set +e
-"$AGENTS/.venv/bin/python" -m pytest -p no:cacheprovider "$@"
+"$AGENTS/.venv/bin/python" -m pytest -q -p no:cacheprovider "$@"
 rc=$?
 set -e
 if [ "$rc" -eq 5 ]; then echo "pytest collected no tests: failing" >&2; exit 1; fi

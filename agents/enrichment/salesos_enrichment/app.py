@@ -54,44 +54,43 @@ class RequestLimits:
         token = request_id_var.set(request_id)
         started = time.monotonic()
         status_holder = {"status": 0}
+        refused = {"sent": False}
 
         async def send_with_id(message: dict[str, Any]) -> None:
+            if refused["sent"]:
+                return  # we already answered 400; whatever the app says after the cut-off is dropped
             if message["type"] == "http.response.start":
                 status_holder["status"] = message["status"]
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
+                message["headers"] = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
             await send(message)
 
+        too_large = error(400, "request_too_large", f"The request body is larger than {self.max_bytes} bytes.")
         try:
             declared = headers.get("content-length", "")
             if declared.isdigit() and int(declared) > self.max_bytes:
-                await error(400, "request_too_large", f"The request body is larger than {self.max_bytes} bytes.")(
-                    scope, receive, send_with_id)
+                await too_large(scope, receive, send_with_id)
                 return
             seen = 0
 
             async def limited_receive() -> dict[str, Any]:
                 nonlocal seen
+                if refused["sent"]:
+                    return {"type": "http.disconnect"}
                 message = await receive()
                 if message["type"] == "http.request":
                     seen += len(message.get("body", b""))
                     if seen > self.max_bytes:
-                        raise _TooLarge()
+                        # Answer now and tell the app the client left, so it stops reading.
+                        await too_large(scope, receive, send_with_id)
+                        refused["sent"] = True
+                        return {"type": "http.disconnect"}
                 return message
 
-            try:
-                await self.app(scope, limited_receive, send_with_id)
-            except _TooLarge:
-                await error(400, "request_too_large", f"The request body is larger than {self.max_bytes} bytes.")(
-                    scope, receive, send_with_id)
+            await self.app(scope, limited_receive, send_with_id)
         finally:
             log(logger, logging.INFO, "request", method=scope["method"], path=scope["path"],
                 status=status_holder["status"], durationMs=round((time.monotonic() - started) * 1000, 1))
             request_id_var.reset(token)
-
-
-class _TooLarge(Exception):
-    pass
 
 
 class Idempotency:

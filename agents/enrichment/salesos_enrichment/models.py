@@ -142,4 +142,4 @@ class Error(BaseModel):
 
 
 class Health(BaseModel):
-    status: Literal["ok"]
+    status: Literal["ok"] = "ok"

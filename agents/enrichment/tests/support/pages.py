@@ -40,7 +40,8 @@ ACME = f"""<!doctype html>
 <script src="/wp-includes/js/jquery/jquery.min.js"></script>
 <script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/4567890.js"></script>
 <script async src="https://www.googletagmanager.com/gtag/js?id=G-ABC123"></script>
-<script>window.dataLayer=window.dataLayer||[];function gtag(){{dataLayer.push(arguments);}}gtag('js',new Date());gtag('config','G-ABC123');</script>
+<script>window.dataLayer=window.dataLayer||[];function gtag(){{dataLayer.push(arguments);}}
+gtag('js',new Date());gtag('config','G-ABC123');</script>
 <script>window.intercomSettings = {{ app_id: "abc123" }};</script>
 <script src="https://widget.intercom.io/widget/abc123"></script>
 <script src="https://js.stripe.com/v3/"></script>

@@ -26,7 +26,8 @@ export async function startRealEnrichmentAgent(env: Record<string, string> = {},
   const child: ChildProcess = spawn(path.join(AGENTS, '.venv/bin/python'), ['-m', 'salesos_enrichment'], {
     cwd: path.join(AGENTS, 'enrichment'),
     // Only what the agent needs: no inherited REDIS_URL or proxy settings change what the test measures.
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', AGENT_HOST: '127.0.0.1', AGENT_PORT: '0', AGENT_LOG_LEVEL: 'info', ...env },
+    // AGENT_LOG_LEVEL stays info: the port is read from the 'listening' and 'ready' lines.
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env, AGENT_HOST: '127.0.0.1', AGENT_PORT: '0', AGENT_LOG_LEVEL: 'info' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const logs: string[] = [];

@@ -24,7 +24,7 @@ class Settings:
     failure_cache_ttl_s: int = 600
     idempotency_ttl_s: int = 24 * 3600
     fetch_timeout_s: float = 5.0
-    enrich_timeout_s: float = 20.0
+    enrich_timeout_s: float = 8.0
     dns_timeout_s: float = 3.0
     max_body_bytes: int = 2 * 1024 * 1024
     max_request_bytes: int = 16 * 1024
@@ -101,7 +101,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         redis_url=redis_url,
         cache_ttl_s=_int(env, "AGENT_CACHE_TTL_S", 7 * 24 * 3600, 0, 90 * 24 * 3600, errors),
         fetch_timeout_s=_int(env, "AGENT_FETCH_TIMEOUT_MS", 5000, 100, 60_000, errors) / 1000,
-        enrich_timeout_s=_int(env, "AGENT_ENRICH_TIMEOUT_MS", 20_000, 500, 120_000, errors) / 1000,
+        enrich_timeout_s=_int(env, "AGENT_ENRICH_TIMEOUT_MS", 8_000, 500, 120_000, errors) / 1000,
         max_body_bytes=_int(env, "AGENT_MAX_BODY_BYTES", 2 * 1024 * 1024, 1024, 50 * 1024 * 1024, errors),
         max_concurrency=_int(env, "AGENT_MAX_CONCURRENCY", 20, 1, 1000, errors),
         max_queue=_int(env, "AGENT_MAX_QUEUE", 200, 0, 100_000, errors),

@@ -72,29 +72,30 @@ async def read_site(fetcher: SafeFetcher, domain: str, *, max_bytes: int, budget
     reached = False
     async with fetcher.client() as client:
         robots = _Robots(fetcher, client)
-        for url in (f"https://{domain}/", f"http://{domain}/"):
-            try:
-                async with asyncio.timeout(budget_s):
-                    page = await fetcher.get(client, url, max_bytes=max_bytes, before_hop=robots.check)
-            except (Refused, RobotsDisallow) as err:
-                return {"siteProblem": str(err), "refused": isinstance(err, Refused), "reached": True}
-            except FetchFailed as err:
-                problems.append(str(err))
-                reached = reached or err.reached
-                continue
-            except TimeoutError:
-                problems.append(f"{url}: no answer within {budget_s:g} s")
-                reached = True
-                break
+        try:
+            # One deadline for the whole site (both schemes, robots.txt and redirects included).
+            async with asyncio.timeout(budget_s):
+                for url in (f"https://{domain}/", f"http://{domain}/"):
+                    try:
+                        page = await fetcher.get(client, url, max_bytes=max_bytes, before_hop=robots.check)
+                    except (Refused, RobotsDisallow) as err:
+                        return {"siteProblem": str(err), "refused": isinstance(err, Refused), "reached": True}
+                    except FetchFailed as err:
+                        problems.append(str(err))
+                        reached = reached or err.reached
+                        continue
+                    reached = True
+                    if page.status >= 400:
+                        problems.append(f"{page.url}: HTTP {page.status}")
+                        continue
+                    ctype = page.headers.get("content-type", "text/html").lower()
+                    if "html" not in ctype:
+                        problems.append(f"{page.url}: not an HTML page ({ctype.split(';')[0]})")
+                        continue
+                    return {"site": _facts(page, domain, robots.sources), "reached": True}
+        except TimeoutError:
+            problems.append(f"{domain}: the site was not read within {budget_s:g} s")
             reached = True
-            if page.status >= 400:
-                problems.append(f"{page.url}: HTTP {page.status}")
-                continue
-            ctype = page.headers.get("content-type", "text/html").lower()
-            if "html" not in ctype:
-                problems.append(f"{page.url}: not an HTML page ({ctype.split(';')[0]})")
-                continue
-            return {"site": _facts(page, domain, robots.sources), "reached": True}
     return {"siteProblem": "; ".join(problems) or "the homepage could not be read", "reached": reached}
 
 

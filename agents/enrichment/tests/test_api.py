@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 
 import httpx
 
@@ -68,8 +69,12 @@ def test_request_id_is_echoed_and_on_every_log_line(shared_agent, json_logs):
     r = shared_agent.enrich({"email": "a@acme.test"}, request_id="trace-42")
     assert r.headers["x-request-id"] == "trace-42"
     assert r.json()["requestId"] == "trace-42"
-    lines = [json.loads(line) for line in json_logs.lines]
-    mine = [line for line in lines if line.get("requestId") == "trace-42"]
+    mine: list[dict] = []
+    for _ in range(100):  # the access line is written just after the response is sent
+        mine = [line for line in map(json.loads, json_logs.lines) if line.get("requestId") == "trace-42"]
+        if any(line["msg"] == "request" for line in mine):
+            break
+        time.sleep(0.01)
     assert {line["msg"] for line in mine} >= {"enriched", "request"}
     access = next(line for line in mine if line["msg"] == "request")
     assert access["status"] == 200 and access["path"] == "/v1/enrich" and access["level"] == "info"

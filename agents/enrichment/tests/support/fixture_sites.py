@@ -86,7 +86,7 @@ class FixtureServer(ThreadingHTTPServer):
 
     def hits_for(self, host: str) -> list[str]:
         with self._lock:
-            return [h.path for h in self.hits if h.host == host]
+            return [h.path for h in self.hits if h.host == host and not h.path.endswith("#client-closed")]
 
     def close(self) -> None:
         self.shutdown()

@@ -7,6 +7,7 @@ import hmac
 import json
 import logging
 import re
+import ssl
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -103,17 +104,22 @@ class Idempotency:
         self._inflight: dict[str, asyncio.Future[tuple[int, dict[str, Any]]]] = {}
 
 
-def create_app(settings: Settings, *, cache: Store | None = None, idempotency_store: Store | None = None) -> FastAPI:
+def create_app(settings: Settings, *, cache: Store | None = None, idempotency_store: Store | None = None,
+               ssl_context: ssl.SSLContext | None = None) -> FastAPI:
+    """ssl_context replaces the trusted CAs (certifi's) for reading company sites; tests pass their own CA."""
     bearer = HTTPBearer(auto_error=False, scheme_name="bearer", description="ENRICHMENT_AGENT_TOKEN, sent only when configured.")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         store = cache or make_store(settings.redis_url)
         idem_store = idempotency_store or (store if settings.redis_url else make_store(None))
-        app.state.enricher = Enricher(settings, store)
+        app.state.enricher = Enricher(settings, store, ssl_context=ssl_context)
         app.state.idempotency = Idempotency(idem_store, settings.idempotency_ttl_s)
         app.state.slots = asyncio.Semaphore(settings.max_concurrency)
         app.state.in_flight = 0
+        if settings.connect_to or settings.dns_server:
+            log(logger, logging.WARNING, "test hooks active: AGENT_CONNECT_TO / AGENT_DNS_SERVER send lookups to fixed targets",
+                connectTo=sorted(f"{h}:{p}" for h, p in settings.connect_to), dnsServer=settings.dns_server)
         log(logger, logging.INFO, "enrichment agent ready", version=__version__, cache="redis" if settings.redis_url else "memory",
             auth=bool(settings.token), connectTo=len(settings.connect_to), dnsServer=bool(settings.dns_server))
         try:

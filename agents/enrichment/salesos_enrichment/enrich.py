@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import asdict
@@ -36,7 +37,8 @@ class Outcome(Exception):
 
 
 class Enricher:
-    def __init__(self, settings: Settings, cache: Store, clock: Callable[[], float] = time.time):
+    def __init__(self, settings: Settings, cache: Store, clock: Callable[[], float] = time.time,
+                 ssl_context: ssl.SSLContext | None = None):
         self.settings = settings
         self.cache = cache
         self._clock = clock
@@ -44,7 +46,7 @@ class Enricher:
         guard = AddressGuard(settings.connect_to, timeout_s=settings.dns_timeout_s)
         self.fetcher = SafeFetcher(
             guard, gate, user_agent=settings.user_agent, timeout_s=settings.fetch_timeout_s,
-            max_redirects=settings.max_redirects,
+            max_redirects=settings.max_redirects, ssl_context=ssl_context,
         )
         self.mail = MailLookup(settings.dns_server, settings.dns_timeout_s)
         self._inflight: dict[str, asyncio.Future[dict[str, Any]]] = {}

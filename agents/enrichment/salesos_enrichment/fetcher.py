@@ -58,7 +58,9 @@ REDIRECTS = {301, 302, 303, 307, 308}
 
 
 class SafeFetcher:
-    def __init__(self, guard: AddressGuard, gate: HostGate, *, user_agent: str, timeout_s: float, max_redirects: int):
+    def __init__(self, guard: AddressGuard, gate: HostGate, *, user_agent: str, timeout_s: float, max_redirects: int,
+                 ssl_context: ssl.SSLContext | None = None):
+        self._ssl = ssl_context or _SSL
         self._guard = guard
         self._gate = gate
         self._user_agent = user_agent
@@ -69,7 +71,7 @@ class SafeFetcher:
         """One client per enrichment: pooled connections are keyed by address, so they are never shared
         between enrichments of different host names (whose TLS names differ)."""
         return httpx.AsyncClient(
-            verify=_SSL, trust_env=False, follow_redirects=False, timeout=httpx.Timeout(self._timeout_s),
+            verify=self._ssl, trust_env=False, follow_redirects=False, timeout=httpx.Timeout(self._timeout_s),
             limits=httpx.Limits(max_connections=4, max_keepalive_connections=2),
         )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import ssl
 import threading
 import time
 from dataclasses import replace
@@ -17,14 +18,14 @@ from salesos_enrichment.store import Store
 
 
 class AgentServer:
-    def __init__(self, settings: Settings, cache: Store | None = None):
+    def __init__(self, settings: Settings, cache: Store | None = None, ssl_context: ssl.SSLContext | None = None):
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(128)
         self.port = self.sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         self.settings = replace(settings, port=self.port)
-        self.app = create_app(self.settings, cache=cache)
+        self.app = create_app(self.settings, cache=cache, ssl_context=ssl_context)
         config = uvicorn.Config(self.app, log_config=None, access_log=False, lifespan="on")
         self.server = uvicorn.Server(config)
         self.server.install_signal_handlers = lambda: None  # type: ignore[method-assign]

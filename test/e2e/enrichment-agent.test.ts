@@ -81,6 +81,10 @@ describe('enrichLead through the real enrichment agent', () => {
     const card = out.cards![0] as EnrichmentCard;
     expect(card.source).toBe('agent');
     expect(card.costUsd).toBe(0);
+    // The company profile beyond the lead's fields reaches the rep as notes.
+    expect(card.notes).toContain('About Northwind Robotics: Autonomous forklifts for European warehouses.');
+    expect(card.notes).toContain('Mail set-up of northwind-robotics.test: email on Google Workspace, SPF published, DMARC (policy quarantine).');
+    expect(card.notes).toContain('Company LinkedIn: https://www.linkedin.com/company/northwind-robotics');
     const lead = await c.db.prisma.lead.findUniqueOrThrow({ where: { email: 'ines.ortega@northwind-robotics.test' } });
     expect(lead.company).toBe('Northwind Robotics');
     expect(lead.companyDomain).toBe('northwind-robotics.test');

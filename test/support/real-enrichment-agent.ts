@@ -21,7 +21,7 @@ export function ensureAgentVenv(): void {
   if (r.status !== 0) throw new Error(`agents/.venv could not be prepared (exit ${r.status}):\n${r.stderr}${r.stdout}`);
 }
 
-export async function startRealEnrichmentAgent(env: Record<string, string> = {}, startTimeoutMs = 20_000): Promise<RealEnrichmentAgent> {
+export async function startRealEnrichmentAgent(env: Record<string, string> = {}, startTimeoutMs = 60_000): Promise<RealEnrichmentAgent> {
   ensureAgentVenv();
   const child: ChildProcess = spawn(path.join(AGENTS, '.venv/bin/python'), ['-m', 'salesos_enrichment'], {
     cwd: path.join(AGENTS, 'enrichment'),

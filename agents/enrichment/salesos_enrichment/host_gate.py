@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
@@ -18,7 +18,9 @@ class _Host:
 
 
 class HostGate:
-    def __init__(self, per_host: int, delay_s: float, clock: Callable[[], float] = time.monotonic):
+    def __init__(self, per_host: int, delay_s: float, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep):
+        self._sleep = sleep
         self._per_host = per_host
         self._delay_s = delay_s
         self._clock = clock
@@ -37,7 +39,7 @@ class HostGate:
                     start = max(now, state.next_at)
                     state.next_at = start + self._delay_s
                 if start > now:
-                    await asyncio.sleep(start - now)
+                    await self._sleep(start - now)
                 yield
         finally:
             state.users -= 1

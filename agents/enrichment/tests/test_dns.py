@@ -37,6 +37,6 @@ def test_a_name_that_does_not_exist(fake_dns):
 def test_a_silent_server_is_given_up_on_at_the_deadline(fake_dns):
     started = time.monotonic()
     facts = lookup(fake_dns, "slowdns.test", timeout_s=0.4)
-    assert time.monotonic() - started < 1.5
+    assert time.monotonic() - started < 3  # dnspython's own default would wait 5 s
     assert facts.exists and facts.mx == []  # unknown is not "does not exist"
     assert any("Timeout" in e for e in facts.errors)

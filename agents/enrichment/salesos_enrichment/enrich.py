@@ -123,8 +123,8 @@ def compose(report: dict[str, Any], request: EnrichRequest, wanted: set[str], re
     lead: dict[str, Any] = {}
     confidence: dict[str, float] = {}
 
-    def put(field: str, fact: dict[str, Any] | None, *, only_if_unknown: bool = True) -> None:
-        if fact is None or field not in wanted or (only_if_unknown and known.get(field)):
+    def put(field: str, fact: dict[str, Any] | None) -> None:
+        if fact is None or field not in wanted or known.get(field):
             return
         lead[field] = fact["value"]
         confidence[field] = fact["confidence"]
@@ -138,7 +138,8 @@ def compose(report: dict[str, Any], request: EnrichRequest, wanted: set[str], re
         fact = site.get(field)
         put(field, fact and {**fact, "confidence": round(fact["confidence"] * 0.75, 2)})
 
-    technologies = list(site.get("technologies", []))
+    # Copies: the report may be shared with concurrent requests for the same domain.
+    technologies = [{**t, "evidence": list(t["evidence"])} for t in site.get("technologies", [])]
     if mail.get("provider"):
         technologies.append({"name": mail["provider"], "category": "Email", "evidence": [f"MX {mail['mx'][0]}"]})
     seen = {t["name"] for t in technologies}

@@ -17,7 +17,8 @@ UNREACHABLE = ("nosite.test", "ghost.test", "mailonly.test")
 
 ZONE = {
     "acme.test": {"MX": ["1 aspmx.l.google.com.", "5 alt1.aspmx.l.google.com."],
-                  "TXT": ["v=spf1 include:_spf.google.com include:_spf.salesforce.com include:mail.zendesk.com ~all",
+                  "TXT": ["v=spf1 include:_spf.google.com include:_spf.salesforce.com include:mail.zendesk.com "
+                          "include:hubspotemail.net ~all",
                           "google-site-verification=abc"]},
     "_dmarc.acme.test": {"TXT": ["v=DMARC1; p=reject; rua=mailto:dmarc@acme.test"]},
     "shop.test": {"MX": ["10 shop-test.mail.protection.outlook.com."], "TXT": ["v=spf1 include:spf.protection.outlook.com -all"]},

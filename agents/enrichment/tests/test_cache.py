@@ -121,3 +121,20 @@ def test_a_redis_outage_degrades_to_uncached_enrichment(start_agent):
     r = agent.enrich({"email": "a@acme.test"})
     assert r.status_code == 200 and r.json()["lead"]["company"] == "Acme Robotics"
     assert agent.client.get("/readyz").status_code == 503
+
+
+def test_leads_sharing_one_lookup_each_get_an_answer_of_their_own(start_agent):
+    agent = start_agent()
+    bodies: list[dict] = []
+    threads = [threading.Thread(target=lambda i=i: bodies.append(agent.enrich({"email": f"p{i}@acme.test"}).json()))
+               for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    stats = agent.app.state.enricher.stats
+    assert stats["miss"] == 1 and stats["shared"] >= 1  # they did overlap
+    for body in bodies:
+        # HubSpot is on the page and in SPF: the SPF evidence is added to each answer once, not once per lead.
+        hubspot = next(t for t in body["company"]["technologies"] if t["name"] == "HubSpot")
+        assert hubspot["evidence"].count("SPF include hubspotemail.net") == 1

@@ -18,7 +18,7 @@ def test_provider_from_mx_and_senders_from_spf(fake_dns):
     assert facts.exists and facts.provider == "Google Workspace"
     assert facts.mx == ["aspmx.l.google.com", "alt1.aspmx.l.google.com"]
     assert facts.spf and facts.spf_senders == {"Google Workspace": "_spf.google.com", "Salesforce": "_spf.salesforce.com",
-                                               "Zendesk": "mail.zendesk.com"}
+                                               "Zendesk": "mail.zendesk.com", "HubSpot": "hubspotemail.net"}
     assert facts.dmarc and facts.dmarc_policy == "reject"
 
 

@@ -71,7 +71,9 @@ class SafeFetcher:
         """One client per enrichment: pooled connections are keyed by address, so they are never shared
         between enrichments of different host names (whose TLS names differ)."""
         return httpx.AsyncClient(
-            verify=self._ssl, trust_env=False, follow_redirects=False, timeout=httpx.Timeout(self._timeout_s),
+            verify=self._ssl, trust_env=False, follow_redirects=False,
+            # A shorter connect deadline tells "nothing listens there" apart from a slow site.
+            timeout=httpx.Timeout(self._timeout_s, connect=min(self._timeout_s / 2, 3.0)),
             limits=httpx.Limits(max_connections=4, max_keepalive_connections=2),
         )
 
@@ -116,7 +118,7 @@ class SafeFetcher:
         }
         extensions = {"sni_hostname": target.host} if target.url.scheme == "https" else {}
         url = target.url.geturl()
-        async with self._gate.slot(target.host):
+        async with self._gate.slot(target.host) as visit:
             try:
                 async with asyncio.timeout(self._timeout_s):
                     request = client.build_request("GET", pinned, headers=headers, extensions=extensions)
@@ -137,8 +139,9 @@ class SafeFetcher:
                 raise FetchFailed(f"{url}: no complete answer within {self._timeout_s:g} s", "timeout") from err
             except ssl.SSLError as err:
                 raise FetchFailed(f"{url}: TLS failed ({err.reason or err})", "tls") from err
-            except httpx.ConnectError as err:
-                raise FetchFailed(f"{url}: could not connect ({err})", "connect") from err
+            except (httpx.ConnectError, httpx.ConnectTimeout) as err:
+                visit.contacted = False
+                raise FetchFailed(f"{url}: could not connect ({type(err).__name__} {err})".strip(), "connect") from err
             except httpx.HTTPError as err:
                 raise FetchFailed(f"{url}: {type(err).__name__} {err}".strip(), "protocol") from err
         body = b"".join(chunks)[:max_bytes]

@@ -10,6 +10,14 @@ from dataclasses import dataclass, field
 
 
 @dataclass
+class Visit:
+    """Set `contacted = False` when the request never reached the site (no connection): it is then not
+    charged a politeness pause."""
+
+    contacted: bool = True
+
+
+@dataclass
 class _Host:
     slots: asyncio.Semaphore
     next_at: float = 0.0
@@ -27,7 +35,7 @@ class HostGate:
         self._hosts: dict[str, _Host] = {}
 
     @asynccontextmanager
-    async def slot(self, host: str) -> AsyncIterator[None]:
+    async def slot(self, host: str) -> AsyncIterator[Visit]:
         state = self._hosts.get(host)
         if state is None:
             state = self._hosts[host] = _Host(asyncio.Semaphore(self._per_host))
@@ -37,10 +45,15 @@ class HostGate:
                 async with state.lock:
                     now = self._clock()
                     start = max(now, state.next_at)
-                    state.next_at = start + self._delay_s
+                    state.next_at = reserved = start + self._delay_s
                 if start > now:
                     await self._sleep(start - now)
-                yield
+                visit = Visit()
+                try:
+                    yield visit
+                finally:
+                    if not visit.contacted and state.next_at == reserved:
+                        state.next_at = start  # nobody booked after us: give the pause back
         finally:
             state.users -= 1
             # Forget a host once nobody waits on it and its pause is over, so the table stays small.

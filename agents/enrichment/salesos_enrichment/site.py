@@ -29,7 +29,7 @@ class _Robots:
     def __init__(self, fetcher: SafeFetcher, client: httpx.AsyncClient):
         self._fetcher = fetcher
         self._client = client
-        self._rules: dict[str, RobotFileParser | bool] = {}
+        self._rules: dict[str, RobotFileParser | bool | FetchFailed] = {}
         self.sources: list[str] = []
 
     async def check(self, url: str) -> None:
@@ -38,15 +38,19 @@ class _Robots:
         if origin not in self._rules:
             self._rules[origin] = await self._load(origin)
         rules = self._rules[origin]
+        if isinstance(rules, FetchFailed):
+            raise rules  # nothing answers at this origin: the page cannot be read either
         allowed = rules if isinstance(rules, bool) else rules.can_fetch(ROBOTS_AGENT, url)
         if not allowed:
             raise RobotsDisallow(f"{origin}/robots.txt does not allow reading {parts.path or '/'}")
 
-    async def _load(self, origin: str) -> RobotFileParser | bool:
+    async def _load(self, origin: str) -> RobotFileParser | bool | FetchFailed:
         try:
             page = await self._fetcher.get(self._client, f"{origin}/robots.txt", max_bytes=ROBOTS_MAX_BYTES)
-        except FetchFailed:
-            return True  # the homepage request will meet the same failure and report it
+        except FetchFailed as err:
+            # No connection at all: the homepage would fail the same way. Anything else (a timeout, a
+            # broken answer, a redirect loop) counts as "no robots.txt" and the homepage is tried.
+            return True if err.reached else err
         if 400 <= page.status < 500:
             return True  # RFC 9309: an unavailable robots.txt allows everything
         if page.status >= 500:

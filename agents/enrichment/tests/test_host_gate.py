@@ -52,3 +52,28 @@ def test_per_host_concurrency_is_capped():
     asyncio.run(run())
     assert peak == 2
     assert gate._hosts == {}  # forgotten once idle
+
+
+def test_a_request_that_never_connected_is_not_charged_a_pause():
+    now = [100.0]
+    waits: list[float] = []
+
+    async def fake_sleep(seconds: float) -> None:
+        waits.append(round(seconds, 6))
+
+    gate = HostGate(per_host=5, delay_s=0.5, clock=lambda: now[0], sleep=fake_sleep)
+
+    async def run() -> None:
+        try:
+            async with gate.slot("a") as visit:
+                visit.contacted = False
+                raise ConnectionRefusedError  # e.g. nothing listens on 443
+        except ConnectionRefusedError:
+            pass
+        async with gate.slot("a"):
+            pass  # http robots.txt: no wait
+        async with gate.slot("a"):
+            pass  # the homepage: waits the pause
+
+    asyncio.run(run())
+    assert waits == [0.5]

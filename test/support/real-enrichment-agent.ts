@@ -33,7 +33,10 @@ export async function startRealEnrichmentAgent(env: Record<string, string> = {},
   });
   const logs: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the agent did not start within ${startTimeoutMs} ms:\n${logs.join('\n')}`)), startTimeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // never leave a half-started agent behind
+      reject(new Error(`the agent did not start within ${startTimeoutMs} ms:\n${logs.join('\n')}`));
+    }, startTimeoutMs);
     let buffered = '';
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (chunk: string) => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../core/errors.ts';
 import { type DraftLead, draftFirstTouchEmail } from '../../../core/email/draft.ts';
-import { findCallsToAction } from '../../../core/email/checks/engagement.ts';
-import { scoreEmail } from '../../../core/email/rubric.ts';
+import { findAsks } from '../../../core/email/checks/ask.ts';
 import { analyseEmail } from '../../../core/email/structure.ts';
 
 const FIRST = [undefined, 'María', 'Jo', "O'Neil"];
@@ -40,11 +39,6 @@ const drafts = leads().map((lead, i) => ({
 }));
 
 describe('draftFirstTouchEmail', () => {
-  it('scores every one of 200 varied drafts at 85 or more', () => {
-    const scores = drafts.map(({ lead, draft }) => scoreEmail({ ...draft, lead }).score);
-    expect(Math.min(...scores)).toBeGreaterThanOrEqual(85);
-  });
-
   it('never leaves a merge token, "undefined" or "null" in a draft', () => {
     for (const { draft } of drafts) {
       expect(`${draft.subject}\n${draft.body}`).not.toMatch(/undefined|null|\{|\}|\[|\]|%\w+%/);
@@ -57,7 +51,7 @@ describe('draftFirstTouchEmail', () => {
       expect(s.words.length).toBeGreaterThanOrEqual(25);
       expect(s.words.length).toBeLessThanOrEqual(50);
       expect(s.sentences.filter((x) => x.includes('?'))).toHaveLength(1);
-      expect(findCallsToAction(s.sentences)).toHaveLength(1);
+      expect(findAsks(s.sentences)).toHaveLength(1);
       expect(draft.subject.split(/\s+/).length).toBeLessThanOrEqual(4);
       expect(draft.subject).not.toMatch(/^(re|fwd?|fw):/i);
     }

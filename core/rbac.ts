@@ -8,12 +8,13 @@ export type Permission =
   | 'leads:enrich'
   | 'email:assist'
   | 'usage:read'
-  | 'digest:manage';
+  | 'digest:manage'
+  | 'offer:manage';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   rep: ['leads:read', 'leads:write', 'leads:enrich', 'email:assist', 'usage:read'],
-  manager: ['leads:read', 'leads:write', 'leads:enrich', 'email:assist', 'usage:read', 'digest:manage'],
-  admin: ['leads:read', 'leads:write', 'leads:enrich', 'email:assist', 'usage:read', 'digest:manage'],
+  manager: ['leads:read', 'leads:write', 'leads:enrich', 'email:assist', 'usage:read', 'digest:manage', 'offer:manage'],
+  admin: ['leads:read', 'leads:write', 'leads:enrich', 'email:assist', 'usage:read', 'digest:manage', 'offer:manage'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -5,6 +5,7 @@ import type { Command } from './command.ts';
 import { digestCommand } from './digest.ts';
 import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
+import { offerCommand } from './offer.ts';
 import { seedCommand } from './seed.ts';
 import { startCommand } from './start.ts';
 import { teamsCommand } from './teams.ts';
@@ -13,4 +14,4 @@ import { usersCommand } from './users.ts';
 import { workerCommand } from './worker.ts';
 
 export type { Command };
-export const COMMANDS: Command[] = [startCommand, chatCommand, askCommand, migrateCommand, seedCommand, importCommand, usersCommand, usageCommand, auditCommand, teamsCommand, digestCommand, workerCommand];
+export const COMMANDS: Command[] = [startCommand, chatCommand, askCommand, migrateCommand, seedCommand, importCommand, usersCommand, offerCommand, usageCommand, auditCommand, teamsCommand, digestCommand, workerCommand];

@@ -9,6 +9,7 @@ export const OFFLINE_TOOL_NAMES = [
   'updateLead',
   'myUsage',
   'setDigestSchedule',
+  'setOffer',
 ] as const;
 export type OfflineToolName = (typeof OFFLINE_TOOL_NAMES)[number];
 

@@ -7,9 +7,9 @@ export const EMPTY_OPENERS: RegExp[] = [
   /\b(i )?(hope|trust) (this|my) (e-?mail|message|note) finds you\b/i,
   /\bhope (you(['’]re| are)|you have been|you['’]ve been|all is|things are|this week|your week|you had)\b/i,
   /\bi hope you(['’]re| are) (having|doing)\b/i,
+  /^(i )?hope\b/i,
   /\bmy name is\b/i,
   /\b(allow|let) me (to )?introduce\b/i,
-  /\bi(['’]m| am) (reaching out|writing|contacting you|emailing you)\b/i,
   /\bi (just )?wanted to (reach out|introduce|tell you|touch base|connect|share a bit)\b/i,
   /\bi know you(['’]re| are) (busy|slammed)\b/i,
   /\bi(['’]ll| will) keep (this|it) (short|brief)\b/i,
@@ -17,7 +17,6 @@ export const EMPTY_OPENERS: RegExp[] = [
   /\bdear (sir|madam|sir\/madam|business owner|friend|valued)\b/i,
   /^hi friend\b/i,
   /\bin today['’]s (fast-paced|ever-changing|competitive|digital|busy)\b/i,
-  /\bdid you know\b/i,
 ];
 
 /** Buzzwords and stock phrases: claims without content. */
@@ -30,9 +29,9 @@ export const CLICHES: RegExp[] = [
   /\bsupercharge\b/i, /\bmove the needle\b/i, /\blow[- ]hanging fruit\b/i, /\bwin[- ]win\b/i, /\btouch base\b/i,
   /\bvalue[- ]add\b/i, /\bturnkey\b/i, /\bahead of the curve\b/i, /\bmore important than ever\b/i,
   /\bpassionate about\b/i, /\bdelivering excellence\b/i, /\bdigital transformation\b/i, /\bhyperautomation\b/i,
-  /\bfrictionless\b/i, /\bpick your brain\b/i, /\bgreat fit\b/i, /\bperfect fit\b/i, /\btrusted by (companies|businesses|teams|leaders)\b/i,
+  /\bfrictionless\b/i, /\bpick your brain\b/i, /\b(great|perfect|natural) (fit|match)\b/i, /\btrusted by (companies|businesses|teams|leaders)\b/i,
   /\b(grow|work) (faster|smarter) and (work|grow) (smarter|faster)\b/i, /\bdo more with less\b/i, /\bthought leader/i,
-  /\bdelighted to (introduce|share)\b/i, /\bgreat insights\b/i, /\blove what you(['’]re| are) (doing|building)\b/i,
+  /\bdelighted to (introduce|share)\b/i, /\bi(['’]m| am) (reaching out|writing|contacting you|emailing you)\b/i, /\bdid you know\b/i, /\bgreat insights\b/i, /\blove what you(['’]re| are) (doing|building)\b/i,
 ];
 
 /** Closers that hand the work back to the reader instead of asking for one thing. */
@@ -77,7 +76,8 @@ export const VAGUE_WORDS = new Set(
     'improve improves improving increase increases reduce reduces boost boosts drive drives optimize optimise streamline ' +
     'achieve enhance maximize maximise work works time save saves things everything organisations organizations companies ' +
     'company teams team yours like help helps helping leaders space industry similar great many lot power powerful easy easier ' +
-    'simple simpler scale together unlock sync next').split(' '),
+    'simple simpler scale together unlock sync next competitive stay ahead tools tool platform software modern innovative new ' +
+    'challenges challenge market digital world solutions').split(' '),
 );
 
 /** Sender self-description: founding story, headcount, culture. Not a value to the reader. */

@@ -26,6 +26,8 @@ const WHEN = /^(?:\p{Lu}\p{Ll}+,\s+)?(when|what time|which day)\b.*\b(work|works
 const IMPERATIVE = /^(?:(?:so|and|also|or|just|simply)[,\s]+)?(reply|book|grab|pick|schedule|click|sign up|call me|email me|send me|let['’]s|join|register|download|check out|visit|claim)\b/i;
 // A direct request of the reader: "Could you tell me…", "Would you like to join…", "Can you sign…".
 const REQUEST = /^(would|could|can|will) you (please )?(like to |mind |be (open|able|willing|up for) )?\p{L}+|^do you have (time|a minute|a moment|\d+|a few|some)\b/iu;
+// Questions that make a point instead of asking for a step.
+const RHETORICAL = /^(did you know|have you ever|do you (know|think|ever|struggle|find)|are you (tired|struggling|still)|what if|wouldn['’]t it)\b/i;
 const PASSIVE = /\blet me know\b|\bfeel free to\b|\bif (this|it|any of this) (sounds|is) (interesting|relevant|of interest)\b/i;
 const HIGH_FRICTION = /\b([3-9]\d|\d{3,})\s*-?\s*(min|mins|minute|minutes)\b|\b(an|one|1|two|2) hours?\b|\bsign\b|\bpurchase\b|\bbuy\b|\bcontract\b|\bpo\b/i;
 
@@ -38,6 +40,8 @@ export function classifyAsk(sentence: string): Ask | undefined {
     .replace(/^(so|and|also|or|but|then|finally)[,\s]+/i, '')
     .replace(/^if [^,?]{1,60},\s*/i, '');
   const question = /\?["”')\]]*$/.test(s) || /\?\s*$/.test(s);
+  // "Interested?" or "Thoughts?" hands the next step back to the reader.
+  if (question && /^(interested|thoughts|any thoughts|make sense|sound good|yes or no)\s*\?$/i.test(s)) return { sentence, kind: 'passive', highFriction: false };
   const highFriction = HIGH_FRICTION.test(s);
   if (question) {
     if (REFERRAL.test(s)) return { sentence, kind: 'referral', highFriction: false };
@@ -50,6 +54,8 @@ export function classifyAsk(sentence: string): Ask | undefined {
     if ((yesNo || elliptical) && ACTION.test(s)) return { sentence, kind: 'action', highFriction };
     if ((yesNo || elliptical) && TIME.test(s)) return { sentence, kind: 'time', highFriction };
     if (INTEREST.test(s)) return { sentence, kind: 'interest', highFriction: false };
+    // A yes/no or short closing question with no step in it ("Curious if this is on your list?") still asks for a reply.
+    if ((yesNo || elliptical) && !RHETORICAL.test(s)) return { sentence, kind: 'interest', highFriction: false };
     return undefined;
   }
   if (findLinks(s).some((l) => isCalendarLink(l.text))) return { sentence, kind: 'imperative', highFriction };

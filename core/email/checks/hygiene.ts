@@ -24,7 +24,8 @@ export function checkSpamWords({ subject, structure }: EmailContext): CheckResul
   // HubSpot's trigger-word list: one may pass a filter, several together look like a promotion. A topic word
   // used twice ("instant payments") is still one signal.
   const distinct = new Set(found.map((f) => f.toLowerCase())).size;
-  const status = statusOf(distinct >= 2, distinct === 1);
+  // The list is broad ("free", "instant"): three distinct signals together are what reads as promotion.
+  const status = statusOf(distinct >= 3, distinct >= 1);
   return result(
     {
       id: 'spam_words',
@@ -50,7 +51,7 @@ function leadWords(lead?: LeadFacts): Set<string> {
 
 /** Short capitals with at most one vowel read as an acronym (CSRD, SEC, RFI), not as shouting (FREE, ZERO). */
 function looksLikeAcronym(word: string): boolean {
-  return word.length <= 4 && (word.match(/[AEIOU]/g) ?? []).length <= 1;
+  return (word.length <= 4 && (word.match(/[AEIOU]/g) ?? []).length <= 1) || /^[IVX]{2,4}$/.test(word);
 }
 
 export function findShouting(text: string, lead?: LeadFacts): string[] {

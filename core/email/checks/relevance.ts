@@ -3,6 +3,7 @@
 // and neither does flattery. Unfilled merge tokens fail outright. Sources: docs/email-rubric.md.
 import type { CheckResult, LeadFacts } from '../types.ts';
 import { contentWords, hasDigits, hasNumber, namedEntities } from '../text-signals.ts';
+import { CLICHES, EMPTY_OPENERS } from '../vocabulary.ts';
 import { type EmailContext, quote, result } from './context.ts';
 
 // {{first_name}}, {!Lead.FirstName}, {FirstName}, [First Name], %FIRSTNAME%, <<company>>; not Markdown links.
@@ -10,6 +11,7 @@ const MERGE_TOKEN = /\{\{[^{}\n]{1,40}\}\}|\{![^{}\n]{1,40}\}|\{[A-Za-z_][\w .]{
 
 // How a writer signals they looked: an observation verb, or a source the prospect published.
 const OBSERVED = /\b(saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see|judging by|according to|mentioned|said|says|wrote|posted|announced|shared|quoted|your (\w+ )?(post|talk|quote|blog|article|podcast|interview|panel|comment|announcement|press release|tweet|webinar|piece|keynote|letter|report|filing|earnings|job (post|posting|ad)|careers page|review))\b/i;
+const OBSERVATION_OPENING = /^(?:(?:i|just|and)\s+)?(?:saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see)\b|\b(?:you|your \w+|he|she|they)\s+(?:mentioned|said|says|wrote|posted|announced|shared|told)\b/i;
 // What happened to them: events that change what they need.
 // "Under CSRD", "Under the new rule": a regulation that now applies to them (capital letter, so no i flag).
 const UNDER_RULE = /\b[Uu]nder (the )?\p{Lu}/u;
@@ -37,8 +39,9 @@ export function findTriggers(sentences: string[]): Trigger[] {
     const cue = OBSERVED.test(s) || EVENT.test(s) || UNDER_RULE.test(s);
     const measured = hasDigits(s) || QUOTED.test(s);
     // The opening lines may state a measured fact about them without a cue word ("…containers arrive 10–14 days late").
-    const named = namedEntities(s).length >= 2 && !FLATTERY.test(s);
-    if (!cue && !(i < 2 && (measured || named) && !OFFER.test(s))) return;
+    // Small talk and stock phrases are never the fact ("Hope Q3 is going great!").
+    if ([...EMPTY_OPENERS, ...CLICHES].some((re) => re.test(s))) return;
+    if (!cue && !(i < 2 && measured && !OFFER.test(s))) return;
     const detail = hasNumber(s) || QUOTED.test(s) || WHEN.test(s) || namedEntities(s).length >= 2;
     out.push({ sentence: s, specific: detail && !FLATTERY.test(s) });
   });
@@ -47,7 +50,9 @@ export function findTriggers(sentences: string[]): Trigger[] {
 
 /** A sentence that reports what the writer saw or read about the prospect (not a result of ours). */
 export function isObservation(sentence: string): boolean {
-  return OBSERVED.test(sentence) && !/\b(we|our|us)\b/i.test(sentence);
+  // The cue opens the sentence ("Saw that…", "I noticed…") or reports their words ("your CFO said");
+  // "Linden saw 27% fewer returns" is a result, not an observation.
+  return OBSERVATION_OPENING.test(sentence.trim()) && !/\b(we|our|us)\b/i.test(sentence);
 }
 
 function mentions(text: string, fact: string | undefined): boolean {

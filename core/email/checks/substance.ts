@@ -12,7 +12,7 @@ const OFFER_SUBJECT = /\b(we|we['’](re|ve|ll)|our|us|i can|i help|i['’]ll)\b
 // Who it is for: the reader, their team, or a class of customers.
 const AUDIENCE = /\b(you|your|yours)\b|\b\w+s like yours\b|\bfor \w+( \w+)? (teams|leaders|companies|firms|banks|brands|stores|plants|hospitals|schools|owners|founders|reps)\b/i;
 // A change in the world: the verbs that results are reported with.
-const RESULT_VERB = /\b(cut|cuts|reduced|reduces|reduce|dropped|drops|fell|fall|rose|rise|raised|grew|increased|improved|went|go from|moved|recovered|recover|saved|saves|blocked|caught|found|hit|hits|activated|onboarded|closed|passed|settles|settled|returned|doubled|halved|shaved|lowered|lifted|boosted|won|booked|shipped|stopped|prevented|avoided|resolved|resolves|answered|handled|processed|freed|eliminated|paused|launched|gained|added|converted|shortened|sped|beat|beats|matched|match|catch|flagged|scaled|hired|filled|ramped|landed|signed)\b|\bfrom [^.]{1,40}? to\b/i;
+const RESULT_VERB = /\b(saw|sees|see|cut|cuts|reduced|reduces|reduce|dropped|drops|fell|fall|rose|rise|raised|grew|increased|improved|went|go from|moved|recovered|recover|saved|saves|blocked|caught|found|hit|hits|activated|onboarded|closed|passed|settles|settled|returned|doubled|halved|shaved|lowered|lifted|boosted|won|booked|shipped|stopped|prevented|avoided|resolved|resolves|answered|handled|processed|freed|eliminated|paused|launched|gained|added|converted|shortened|sped|beat|beats|matched|match|catch|flagged|scaled|hired|filled|ramped|landed|signed)\b|\bfrom [^.]{1,40}? to\b/i;
 const CUSTOMER_CUE = /\b(customers?|clients?|teams? (like|at|we work with)|companies (like|we work with)|one of our|for (one|a) \w+)\b/i;
 const HYPE = /\bguarantee[ds]?\b|\bproven\b|\b\d{1,3}(,\d{3})+\+|\b\d+,?000\+|\b#1\b/i;
 
@@ -26,9 +26,12 @@ export interface ValueStatement {
 }
 
 /** Sentences where the sender says what they do for the reader, and whether each says it concretely. */
+// The product as the subject: "Rampwise runs practice calls…", "Onboardly collects…".
+const PRODUCT_SUBJECT = /^(?:\p{Lu}[\p{L}\p{N}]+)(?:\s\p{Lu}[\p{L}\p{N}]+)?\s+(?!is\b|was\b|has\b)\p{Ll}+s\b/u;
+
 export function findValueStatements(sentences: string[]): ValueStatement[] {
   return sentences
-    .filter((s) => OFFER_SUBJECT.test(s) && !SELF_DESCRIPTION.test(s) && !classifyAsk(s) && !/\?\s*$/.test(s))
+    .filter((s) => (OFFER_SUBJECT.test(s) || PRODUCT_SUBJECT.test(s.trim())) && !SELF_DESCRIPTION.test(s) && !classifyAsk(s) && !/\?\s*$/.test(s))
     .map((s) => ({ sentence: s, concrete: specificWords(s.replace(OFFER_SUBJECT, ' ')).length >= 3 }));
 }
 
@@ -80,6 +83,8 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
     if (result_ && number && customer && !hype) out.push({ sentence: s, strength: 'strong', why: 'a result with a number and a customer' });
     else if (result_ && (number || customer)) out.push({ sentence: s, strength: 'weak', why: hype ? 'a claim nobody can check' : number ? 'a number without a customer' : 'a customer without a number' });
     else if (/\b(customers?|clients?) (like|include)\b|\bwork(s|ed)? with\b/i.test(s) && entities.length) out.push({ sentence: s, strength: 'weak', why: 'a customer named without a result' });
+    // A number about another party, even without a result verb we know, is evidence of some kind.
+    else if (number && customer) out.push({ sentence: s, strength: 'weak', why: 'a number without a clear result' });
   }
   return out;
 }

@@ -104,7 +104,8 @@ export function checkRepetition({ structure, lead }: EmailContext): CheckResult 
   const repeatedSentences = structure.sentences.filter((s, i) => structure.sentences.indexOf(s) !== i);
   const worst = Math.max(0, ...stuffedNames.map(([, n]) => n));
   const frequent = [...counts].filter(([, n]) => n >= 4).length;
-  const status = worst >= 4 || stuffedWords.length || repeatedSentences.length ? 'fail' : worst === 3 || frequent ? 'warn' : 'pass';
+  // One name three times can be natural; two names three times each is a pattern.
+  const status = worst >= 4 || stuffedNames.length >= 2 || stuffedWords.length || repeatedSentences.length ? 'fail' : worst === 3 || frequent ? 'warn' : 'pass';
   return result(
     {
       id: 'repetition',

@@ -147,8 +147,9 @@ describe('relevance check', () => {
     expect(c.status).not.toBe('pass');
   });
 
-  it('warns on flattery or an observation without a detail', () => {
-    expect(check({ body: 'Saw your recent LinkedIn post, great insights. Worth a chat?' }, 'relevance').status).toBe('warn');
+  it('does not pass flattery, and only warns on an observation without a detail', () => {
+    expect(check({ body: 'Saw your recent LinkedIn post, great insights. Worth a chat?' }, 'relevance').status).toBe('fail');
+    expect(check({ body: 'Saw your recent LinkedIn post about hiring. Worth a chat?' }, 'relevance').status).toBe('warn');
   });
 
   it('passes when the email uses the lead’s recent activity or notes, and only warns on static facts', () => {

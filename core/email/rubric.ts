@@ -32,7 +32,7 @@ export const RUBRIC: Record<CheckId, { weight: number; ceiling?: number }> = {
   repetition: { weight: 4, ceiling: 60 },
   spam_words: { weight: 4, ceiling: 60 },
   deceptive_prefix: { weight: 2, ceiling: 60 },
-  length: { weight: 5 },
+  length: { weight: 5, ceiling: 60 },
   reading_grade: { weight: 4 },
   sentence_length: { weight: 2 },
   paragraphs: { weight: 1 },

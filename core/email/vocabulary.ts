@@ -84,18 +84,19 @@ export const VAGUE_WORDS = new Set(
 export const SELF_DESCRIPTION = /\b(founded|were founded|we(['’]ve| have) grown|we raised|we(['’]re| are) (very )?proud|our (team|culture|mission|story)|we believe|named one of|fastest[- ]growing|award[- ]winning)\b/i;
 
 /** Hype and fake-urgency patterns that spam filters and readers both distrust. */
-export const SPAM_PATTERNS: { re: RegExp; label: string }[] = [
+/** `pressure`: manufactured urgency or a prize, which fails the spam check on its own. */
+export const SPAM_PATTERNS: { re: RegExp; label: string; pressure?: boolean }[] = [
   { re: /\b\d{2,}\s?x\b|\b\d+x your\b/i, label: 'multiplier hype ("10x")' },
   { re: /\b(\d{3,}|[2-9]\d{2})\s?%\s*(more|increase|growth|roi|return)/i, label: 'implausible percentage' },
   { re: /\bzero (effort|risk|work)\b/i, label: '"zero effort" claim' },
   { re: /\b(bit\.ly|tinyurl\.com|t\.co|goo\.gl|ow\.ly|rebrand\.ly)\//i, label: 'link shortener' },
   { re: /!{3,}/, label: '"!!!"' },
-  { re: /\b(you(['’]ve| have) been|you are) (selected|chosen)\b/i, label: '"you have been selected"' },
+  { re: /\b(you(['’]ve| have) been|you are) (selected|chosen)\b/i, label: '"you have been selected"', pressure: true },
   { re: /\bclaim your\b/i, label: '"claim your"' },
   { re: /\breply (yes|now|stop)\b/i, label: '"reply YES"' },
-  { re: /\b(offer|price|pricing|discount|deal) (ends|expires|goes back)\b|\bexpires (tonight|today|at midnight|soon)\b|\bgoes back to list\b/i, label: 'expiring offer' },
-  { re: /\bonly (\w+ )?(spots?|seats?|slots?) left\b/i, label: 'fake scarcity' },
-  { re: /\b(special|discounted|exclusive) (price|pricing|rate)\b|\block in (your )?pric/i, label: 'price pitch in a first touch' },
+  { re: /\b(offer|price|pricing|discount|deal) (ends|expires|goes back)\b|\bexpires (tonight|today|at midnight|soon)\b|\bgoes back to list\b/i, label: 'expiring offer', pressure: true },
+  { re: /\bonly (\w+ )?(spots?|seats?|slots?) left\b/i, label: 'fake scarcity', pressure: true },
+  { re: /\b(special|discounted|exclusive) (price|pricing|rate)\b|\block in (your )?pric/i, label: 'price pitch in a first touch', pressure: true },
   { re: /\bno (contracts?|risk|strings)\b|\bcancel any ?time\b/i, label: 'risk-reversal hype' },
   { re: /\b(rank|ranked) #?1\b|#1 on google/i, label: '"#1" claim' },
   { re: /\bon autopilot\b/i, label: '"on autopilot"' },

@@ -69,7 +69,9 @@ export function findAsks(sentences: string[]): Ask[] {
 }
 
 export function checkCallToAction({ structure }: EmailContext): CheckResult {
-  const asks = findAsks(structure.sentences);
+  const found = findAsks(structure.sentences);
+  // "Are you free Tuesday? Or should I send a video first?" offers two ways to say yes to one ask.
+  const asks = found.filter((a, i) => !(i > 0 && /^or\b/i.test(a.sentence.trim())));
   const questions = asks.filter((a) => a.kind !== 'imperative' && a.kind !== 'passive');
   const n = asks.length;
   const only = asks[0];
@@ -83,7 +85,8 @@ export function checkCallToAction({ structure }: EmailContext): CheckResult {
   } else if (n === 1 && only!.kind === 'passive') {
     [status, problem, advice] = ['fail', 'only a passive "let me know"', 'Replace "let me know if interested" with one question proposing a step or a time.'];
   } else if (n === 2) {
-    [status, problem, advice] = ['warn', '2 asks', 'Keep the one ask that matters; two asks split the reader’s answer.'];
+    // "Exactly one" ask: a second one splits the answer, and readers pick the easiest option, which is neither.
+    [status, problem, advice] = ['fail', '2 asks', 'Keep the one ask that matters; two asks split the reader’s answer.'];
   } else if (questions.length === 0) {
     [status, problem, advice] = ['warn', 'an ask that is not a question', 'Turn the request into one question the reader can answer yes to.'];
   } else if (only!.highFriction) {
@@ -98,7 +101,7 @@ export function checkCallToAction({ structure }: EmailContext): CheckResult {
       status,
       measured: n === 1 ? `1 ask (${only!.kind})` : `${n} asks`,
       target: 'exactly 1, a question proposing an action or a time',
-      evidence: asks.map((a) => `"${quote(a.sentence)}" (${a.kind}${a.highFriction ? ', high effort' : ''})`),
+      evidence: found.map((a) => `"${quote(a.sentence)}" (${a.kind}${a.highFriction ? ', high effort' : ''})`),
       weight: 0,
       advice,
     },

@@ -19,13 +19,16 @@ export const ACRONYMS = new Set([
 
 export function checkSpamWords({ subject, structure }: EmailContext): CheckResult {
   const text = [subject ?? '', structure.body].join('\n');
-  const patterns = SPAM_PATTERNS.filter((p) => p.re.test(text)).map((p) => p.label);
+  const matched = SPAM_PATTERNS.filter((p) => p.re.test(text));
+  const patterns = matched.map((p) => p.label);
+  const pressure = matched.some((p) => p.pressure);
   const found = [...findSpamPhrases([subject ?? '', structure.message].join('\n')), ...patterns];
   // HubSpot's trigger-word list: one may pass a filter, several together look like a promotion. A topic word
   // used twice ("instant payments") is still one signal.
   const distinct = new Set(found.map((f) => f.toLowerCase())).size;
   // The list is broad ("free", "instant"): three distinct signals together are what reads as promotion.
-  const status = statusOf(distinct >= 3, distinct >= 1);
+  // Manufactured urgency or a prize in a first email is a pressure tactic (FTC: no deceptive claims) on its own.
+  const status = statusOf(distinct >= 3 || pressure, distinct >= 1);
   return result(
     {
       id: 'spam_words',

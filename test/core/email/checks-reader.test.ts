@@ -37,11 +37,21 @@ describe('the ask, recognised by structure', () => {
     expect(c.evidence[0]).toContain('(passive)');
   });
 
-  it('warns on an ask that is not a question, and on two asks', () => {
+  it('warns on an ask that is not a question', () => {
     expect(check({ body: 'Reps ramp faster with practice. Book a time here: calendly.com/sam/15' }, 'call_to_action').status).toBe('warn');
-    const two = check({ body: 'Are you free Tuesday for a call? Or should I send a short video first?' }, 'call_to_action');
-    expect(two.status).toBe('warn');
-    expect(two.evidence).toHaveLength(2);
+  });
+
+  it('fails two separate asks, but reads "…? Or …?" as one ask with two ways to say yes', () => {
+    const two = check({ body: 'Are you free Tuesday for a call? Should I also send the pricing sheet?' }, 'call_to_action');
+    expect(two.status).toBe('fail');
+    expect(two.measured).toBe('2 asks');
+    const either = check({ body: 'Are you free Tuesday for a call? Or should I send a short video first?' }, 'call_to_action');
+    expect(either.status).toBe('pass');
+    expect(either.evidence).toHaveLength(2);
+  });
+
+  it('fails a manufactured deadline on its own', () => {
+    expect(check({ body: 'Our price goes back to list on Friday. Open to a call?' }, 'spam_words').status).toBe('fail');
   });
 
   it('fails three or more competing asks, including requests after a leading condition', () => {

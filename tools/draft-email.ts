@@ -76,7 +76,9 @@ export const draftEmail = defineTool({
     await ctx.services.activities.log(lead.id, 'email_drafted', ctx.actor.id, `Drafted "${draft.subject}"`);
     const card: EmailDraftCard = { type: 'email_draft', lead: leadCardItem({ ...lead, ownerName: found.ownerName }), draft: { ...draft, score } };
     return {
-      summary: `Drafted an email to ${describeLead(lead)} pitching ${resolved.offer.product} — subject "${draft.subject}", rubric score ${score.score}/100 (${score.grade}).`,
+      summary:
+        `Drafted an email to ${describeLead(lead)} pitching ${resolved.offer.product} — subject "${draft.subject}", rubric score ${score.score}/100 (${score.grade}).` +
+        (purpose && writer === 'built-in' ? ` It is a first-touch email: the angle "${purpose}" is written in only with a language model configured.` : ''),
       data: { lead: leadFacts(lead), subject: draft.subject, body: draft.body, score: score.score, writer, usedFacts: writer === 'built-in' ? composed.usedFacts : undefined },
       cards: [card],
     };

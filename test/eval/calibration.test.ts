@@ -36,5 +36,6 @@ describe('calibration', () => {
     expect(c.pairwiseAccuracy.toFixed(3)).toBe('0.806');
     expect(c.weakAtOrAbove65).toHaveLength(2);
     expect(c.strongBelow75).toHaveLength(2);
+    expect({ highestWeak: c.maxWeak, lowestStrong: c.minStrong }).toEqual({ highestWeak: 97, lowestStrong: 60 });
   });
 });

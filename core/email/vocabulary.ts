@@ -65,6 +65,11 @@ export const NAGS: RegExp[] = [
   /\bin case (you missed|it got buried)\b/i,
   /\bclose the loop\b/i,
   /\bstill on your radar\b/i,
+  // Any pointer back to earlier outreach the reader has to go and find.
+  /\b(my|the) (note|e-?mail|message)s? (below|above)\b|\bsee (my |the )?(note|e-?mail|message) below\b/i,
+  /\b(float|floating|resurfac\w*|bring(ing)?) (this|it) (back )?(up|to the top)\b/i,
+  /\b(i |we )?(sent|wrote) you (a note|an e-?mail|a message)\b/i,
+  /\breach(ed|ing)? out (a few times|several times|last week|before|earlier|previously)\b/i,
   /\bshould i (keep reaching out|close your file|stop reaching out)\b/i,
 ];
 

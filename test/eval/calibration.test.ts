@@ -29,11 +29,11 @@ describe('calibration', () => {
   });
 
   // The targets were 95% / none / none; this is what the rubric reaches on emails it was not tuned on.
-  it('on the report split: 158 of 196 pairs ranked right (80.6%), 2 weak emails at 65+, 2 strong under 75', () => {
+  it('on the report split: 160 of 196 pairs ranked right (81.6%), 2 weak emails at 65+, 2 strong under 75', () => {
     const c = calibrate(report);
     expect({ strong: c.strong, weak: c.weak }).toEqual({ strong: 14, weak: 14 });
-    expect(Math.round(c.pairwiseAccuracy * c.strong * c.weak)).toBe(158);
-    expect(c.pairwiseAccuracy.toFixed(3)).toBe('0.806');
+    expect(Math.round(c.pairwiseAccuracy * c.strong * c.weak)).toBe(160);
+    expect(c.pairwiseAccuracy.toFixed(3)).toBe('0.816');
     expect(c.weakAtOrAbove65).toHaveLength(2);
     expect(c.strongBelow75).toHaveLength(2);
     expect({ highestWeak: c.maxWeak, lowestStrong: c.minStrong }).toEqual({ highestWeak: 97, lowestStrong: 60 });

@@ -50,6 +50,7 @@ describe('draftEmail without an offer', () => {
     expect(out.outcome).toBe('ok');
     expect(out.data!.needsOffer).toBe(true);
     expect(out.summary).toMatch(/No offer is set/);
+    expect((await call(org.alice, 'showOffer', {})).summary).toMatch(/No offer is set yet/);
     expect(out.summary).toContain('salesos offer set');
     expect(out.cards ?? []).toEqual([]);
     expect(await c.db.prisma.emailReview.count({ where: { kind: 'draft' } })).toBe(0);
@@ -106,6 +107,17 @@ describe('setOffer', () => {
   it('rejects an empty change and an over-long field as invalid input', async () => {
     expect((await call(org.admin, 'setOffer', { level: 'organisation' })).outcome).toBe('invalid');
     expect((await call(org.admin, 'setOffer', { level: 'organisation', product: 'x'.repeat(500) })).outcome).toBe('invalid');
+  });
+});
+
+describe('showOffer', () => {
+  it('shows a rep the offer drafts will use, and where each part comes from', async () => {
+    const out = await call(org.bob, 'showOffer', {});
+    expect(out.outcome).toBe('ok');
+    expect(out.summary).toContain('Product: Onboardly (from the organisation)');
+    expect(out.summary).toContain('Value proposition: get new suppliers paid in days, not weeks (from your own override)');
+    expect(out.summary).toContain('Preferred ask: Should I send the two-page setup checklist? (from the team)');
+    expect(out.summary).toContain('  - Copperleaf Studios cut vendor setup from 12 days to 2');
   });
 });
 

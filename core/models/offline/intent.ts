@@ -10,6 +10,7 @@ export const OFFLINE_TOOL_NAMES = [
   'myUsage',
   'setDigestSchedule',
   'setOffer',
+  'showOffer',
 ] as const;
 export type OfflineToolName = (typeof OFFLINE_TOOL_NAMES)[number];
 

@@ -1,4 +1,5 @@
-// "set our offer: product Rampwise; value: ramp reps in half the time; proof: …; ask: …" → setOffer input.
+// "set our offer: product Rampwise; value: ramp reps in half the time; proof: …; ask: …" → setOffer input;
+// "what's our offer?" → showOffer.
 // Fields are separated by ";" or new lines; "proof" may repeat. "my team's offer" targets the team,
 // "my offer" or "the offer for <email>" a user, anything else the organisation.
 import type { Intent } from './intent.ts';
@@ -12,7 +13,10 @@ const FIELDS: [RegExp, string][] = [
   [/^(?:preferred\s+)?ask\b\s*:?\s*/i, 'preferredAsk'],
 ];
 
+const SHOW = /^(?:show|see|display|what(?:['’]s| is| are)|tell me)\s+(?:me\s+)?(?:our|my|the|my team['’]?s)\s+(?:current\s+)?(?:offer|offer profile|pitch|value prop(?:osition)?)\b[\s?.!]*$|^what do (?:we|i) sell\b[\s?.!]*$/i;
+
 export function parseOffer(text: string): Intent | undefined {
+  if (SHOW.test(text.trim())) return { kind: 'tool', calls: [{ toolName: 'showOffer', input: {} }] };
   const m = TRIGGER.exec(text.trim());
   if (!m) return undefined;
   const owner = (m[1] ?? '').toLowerCase();

@@ -35,3 +35,9 @@ describe('offline phrasing for setOffer', () => {
     expect(parseIntent('set our offer: something nice', ctx)).toMatchObject({ kind: 'clarify', toolName: 'setOffer' });
   });
 });
+
+describe('offline phrasing for showOffer', () => {
+  it.each(['what is our offer?', "what's our offer", 'show my offer', 'what do we sell?'])('reads "%s"', (text) => {
+    expect(parseIntent(text, ctx)).toEqual({ kind: 'tool', calls: [{ toolName: 'showOffer', input: {} }] });
+  });
+});

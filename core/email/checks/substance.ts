@@ -25,10 +25,10 @@ export interface ValueStatement {
   concrete: boolean;
 }
 
-/** Sentences where the sender says what they do for the reader, and whether each says it concretely. */
 // The product as the subject: "Rampwise runs practice calls…", "Onboardly collects…".
 const PRODUCT_SUBJECT = /^(?:\p{Lu}[\p{L}\p{N}]+)(?:\s\p{Lu}[\p{L}\p{N}]+)?\s+(?!is\b|was\b|has\b)\p{Ll}+s\b/u;
 
+/** Sentences where the sender says what they do for the reader, and whether each says it concretely. */
 export function findValueStatements(sentences: string[]): ValueStatement[] {
   return sentences
     .filter((s) => (OFFER_SUBJECT.test(s) || PRODUCT_SUBJECT.test(s.trim())) && !SELF_DESCRIPTION.test(s) && !classifyAsk(s) && !/\?\s*$/.test(s))

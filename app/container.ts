@@ -14,6 +14,7 @@ import { LeadActivityRepository } from '../core/db/lead-activities-repository.ts
 import { LeadLookupRepository } from '../core/db/lead-lookup.ts';
 import { LeadRepository } from '../core/db/leads-repository.ts';
 import { UserRepository } from '../core/db/users-repository.ts';
+import { OfferProfileRepository } from '../core/db/offer-profiles-repository.ts';
 import { createEnricher } from '../core/enrichment/enricher.ts';
 import type { Guards } from '../core/governance.ts';
 import { createInFlightWork, type InFlightWork } from '../core/in-flight.ts';
@@ -69,6 +70,7 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
     users,
     activities: new LeadActivityRepository(prisma),
     emailReviews: new EmailReviewRepository(prisma),
+    offers: new OfferProfileRepository(prisma),
     digests: new DigestRepository(sqlRunner(db)),
     enricher: createEnricher(config.enrichment),
     guards,

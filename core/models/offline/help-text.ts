@@ -15,6 +15,8 @@ const EXAMPLES: [OfflineToolName, string, string[]][] = [
   ['updateLead', 'Update a lead', ['mark Jane Doe as contacted', 'add a note to Jane Doe: called, wants a demo in March']],
   ['myUsage', 'Check your budget', ['how much budget do I have left?']],
   ['setDigestSchedule', 'Schedule your digest', ['send my digest Mondays at 9', 'daily digest at 8:30am', 'pause my digest']],
+  ['showOffer', 'See what you sell', ['what is our offer?', 'show my offer']],
+  ['setOffer', 'Set what your reps sell', ['set our offer: product Rampwise; value: ramp new reps in half the time; proof: Northwind cut ramp to 10 weeks', 'set my team\'s offer: ask: Worth a look?']],
 ];
 
 /** The capabilities list with example phrasings, limited to the tools offered in this call. */
@@ -49,6 +51,8 @@ const ACTION_NAMES: Record<OfflineToolName, string> = {
   updateLead: 'Updating leads',
   myUsage: 'Checking usage',
   setDigestSchedule: 'Scheduling digests',
+  setOffer: 'Setting the offer',
+  showOffer: 'Showing the offer',
 };
 
 export function unavailableText(tool: OfflineToolName, available: ReadonlySet<string>): string {

@@ -9,6 +9,8 @@ export const OFFLINE_TOOL_NAMES = [
   'updateLead',
   'myUsage',
   'setDigestSchedule',
+  'setOffer',
+  'showOffer',
 ] as const;
 export type OfflineToolName = (typeof OFFLINE_TOOL_NAMES)[number];
 

@@ -7,6 +7,7 @@ import { extractFilters } from './extract-filters.ts';
 import { parseDigestSchedule } from './digest-schedule.ts';
 import { parseEmailText } from './email-text.ts';
 import { parseDraft, parseEnrich, parseShowLead, parseUpdate } from './lead-actions.ts';
+import { parseOffer } from './offer-text.ts';
 
 const POLITE_PREFIX =
   /^(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|alright|right|great|thanks|thank you)\b[,!.]?\s+(?:there[,!.]?\s+)?(?:salesos[,!.:]?\s*)?|@?salesos[,:!]?\s+|<@[\w.-]+>\s*|please\s+|pls\s+|plz\s+|kindly\s+|(?:could|can|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|kindly\s+|quickly\s+|maybe\s+)?|(?:could|can|may)\s+i\s+(?:please\s+)?(?:get\s+you\s+to\s+)?|i(?:['’]d| would) (?:like|love) (?:you |for you )?to\s+|i\s+(?:want|need|wanna)\s+(?:you\s+)?to\s+|i\s+(?:want|need)\s+(?=to\s+see|\d|a\s+list)|let['’]?s\s+|go ahead and\s+|help me\s+(?=\w)|try to\s+|quickly\s+|just\s+|now\s+|then\s+|and\s+)/i;
@@ -53,6 +54,10 @@ export function parseIntent(
   // The email to roast keeps its own punctuation; only the polite opening goes.
   const roast = parseRoast(stripPrefix(raw));
   if (roast) return roast;
+
+  // The offer text keeps its own punctuation (proof points carry numbers and commas).
+  const offer = parseOffer(stripPrefix(raw));
+  if (offer) return offer;
 
   const firstLine = text.split('\n')[0]!;
   if (/\bdigests?\b|\b(?:daily|weekly|morning)\s+(?:summary|summaries|report|recap|briefing|update email)\b/i.test(firstLine)) {

@@ -1,3 +1,4 @@
+import { confirmation, joinConfirmations, q, type ConfirmationText } from './confirmation-text.ts';
 import { z } from 'zod';
 import type { OfferTarget } from '../core/db/offer-profiles-repository.ts';
 import type { OfferPatch } from '../core/email/offer.ts';
@@ -50,15 +51,15 @@ function patchOf(input: Input): OfferPatch {
   return Object.fromEntries(Object.entries({ product, valueProposition, proofPoints, typicalCustomer, preferredAsk }).filter(([, v]) => v !== undefined));
 }
 
-function describePatch(patch: OfferPatch): string {
-  const parts = [
-    patch.product && `product "${patch.product}"`,
-    patch.valueProposition && `value "${patch.valueProposition}"`,
-    patch.proofPoints && `${patch.proofPoints.length} proof point${patch.proofPoints.length === 1 ? '' : 's'}`,
-    patch.typicalCustomer && `typical customer "${patch.typicalCustomer}"`,
-    patch.preferredAsk && `ask "${patch.preferredAsk}"`,
-  ].filter(Boolean);
-  return parts.join(', ');
+/** The change in words, every value the user typed quoted and capped (it becomes the sentence they confirm). */
+function describePatch(patch: OfferPatch): ConfirmationText {
+  const parts: ConfirmationText[] = [];
+  if (patch.product) parts.push(confirmation`product ${q(patch.product)}`);
+  if (patch.valueProposition) parts.push(confirmation`value ${q(patch.valueProposition, 120)}`);
+  if (patch.proofPoints) parts.push(confirmation`${patch.proofPoints.length} proof point${patch.proofPoints.length === 1 ? '' : 's'}`);
+  if (patch.typicalCustomer) parts.push(confirmation`typical customer ${q(patch.typicalCustomer)}`);
+  if (patch.preferredAsk) parts.push(confirmation`ask ${q(patch.preferredAsk)}`);
+  return joinConfirmations(parts, ', ');
 }
 
 export const setOffer = defineTool({
@@ -72,7 +73,7 @@ export const setOffer = defineTool({
   statusText: 'Saving the offer…',
   async confirm(input, ctx) {
     const { label } = await targetOf(input, ctx);
-    return `Set the offer for ${label}: ${describePatch(patchOf(input))}`;
+    return joinConfirmations([confirmation`Set the offer for ${label === 'you' || label === 'the organisation' ? label : q(label)}`, describePatch(patchOf(input))], ': ');
   },
   async execute(input, ctx) {
     const { target, label } = await targetOf(input, ctx);

@@ -117,6 +117,17 @@ async function main() {
     { name: 'recent (admin)', filter: { sort: 'recent' }, ctx: asAdmin },
     { name: 'recent + France', filter: { sort: 'recent', country: ['France'] }, ctx: asAdmin },
     { name: 'limit 100 + SaaS', filter: { limit: 100, industry: ['SaaS'] }, ctx: asAdmin },
+    { name: 'not disqualified', filter: { excludeStatus: ['disqualified'] }, ctx: asAdmin },
+    { name: 'only customers (5 statuses out)', filter: { excludeStatus: ['new', 'contacted', 'replied', 'qualified', 'disqualified'] }, ctx: asAdmin },
+    { name: 'Fintech outside Germany, not dq', filter: { industry: ['Fintech'], excludeCountry: ['Germany'], excludeStatus: ['disqualified'] }, ctx: asAdmin },
+    { name: 'Legal+Japan, not on Salesforce (rare)', filter: { industry: ['Legal'], country: ['Japan'], excludeTech: ['Salesforce'] }, ctx: asAdmin },
+    { name: 'not Germany/UK/US, not SaaS/Fintech', filter: { excludeCountry: ['Germany', 'United Kingdom', 'United States'], excludeIndustry: ['SaaS', 'Fintech'] }, ctx: asAdmin },
+    { name: 'tech HubSpot, not Salesforce', filter: { tech: ['HubSpot'], excludeTech: ['Salesforce'] }, ctx: asAdmin },
+    { name: 'tech Braze, not Okta (rare)', filter: { tech: ['Braze'], excludeTech: ['Okta'] }, ctx: asAdmin },
+    { name: 'rep: not Germany, not on HubSpot', filter: { excludeCountry: ['Germany'], excludeTech: ['HubSpot'] }, ctx: asRep },
+    { name: 'manager: team, not London', filter: { owner: 'team', excludeCity: ['London'] }, ctx: asManager },
+    { name: 'query "acme", not Fintech', filter: { query: 'acme', excludeIndustry: ['Fintech'] }, ctx: asAdmin },
+    { name: 'recent, not new', filter: { sort: 'recent', excludeStatus: ['new'] }, ctx: asAdmin },
   ];
   // Deep paging: walk 50 pages with cursors once, then time the 50th page on its own.
   for (const [name, filter, ctx] of [

@@ -3,6 +3,7 @@ import { auditCommand } from './audit.ts';
 import { chatCommand } from './chat.ts';
 import type { Command } from './command.ts';
 import { digestCommand } from './digest.ts';
+import { evalCommand } from './eval.ts';
 import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedCommand } from './seed.ts';
@@ -13,4 +14,4 @@ import { usersCommand } from './users.ts';
 import { workerCommand } from './worker.ts';
 
 export type { Command };
-export const COMMANDS: Command[] = [startCommand, chatCommand, askCommand, migrateCommand, seedCommand, importCommand, usersCommand, usageCommand, auditCommand, teamsCommand, digestCommand, workerCommand];
+export const COMMANDS: Command[] = [startCommand, chatCommand, askCommand, evalCommand, migrateCommand, seedCommand, importCommand, usersCommand, usageCommand, auditCommand, teamsCommand, digestCommand, workerCommand];

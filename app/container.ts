@@ -12,6 +12,7 @@ import { EmailReviewRepository } from '../core/db/email-reviews-repository.ts';
 import { LeadActivityRepository } from '../core/db/lead-activities-repository.ts';
 import { LeadLookupRepository } from '../core/db/lead-lookup.ts';
 import { LeadRepository } from '../core/db/leads-repository.ts';
+import { LeadVocabularyRepository } from '../core/db/lead-vocabulary.ts';
 import { UserRepository } from '../core/db/users-repository.ts';
 import { createEnricher } from '../core/enrichment/enricher.ts';
 import type { Guards } from '../core/governance.ts';
@@ -39,7 +40,12 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
   const conversations = new ConversationRepository(prisma);
   const deliveries = new DeliveryRepository(prisma);
   const audit = createAuditTrail(db);
-  const model = overrides.model ?? chooseLanguageModel(config);
+  const vocabulary = new LeadVocabularyRepository(prisma);
+  const model =
+    overrides.model ??
+    chooseLanguageModel(config, {
+      vocabulary: async (actor) => (actor ? vocabulary.forScope(await users.scopeFor({ id: actor.actorId, role: actor.role })) : undefined),
+    });
   const costs = createCostGuard({
     db,
     defaultDailyLimitUsd: config.cost.dailyLimitUsd,

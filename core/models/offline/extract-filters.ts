@@ -11,7 +11,9 @@ import type { LeadFilter, LeadStatus } from '../../leads/filter.ts';
 import { NUMBER_PATTERN, parseNumber } from './numbers.ts';
 import { Phrase } from './phrase.ts';
 import { extractRoles } from './extract-roles.ts';
-import { industryFilter, placeFilter, techFilter } from './extract-catalog-terms.ts';
+import { industryFilter, namesAValue, placeFilter, techFilter, type TermContext } from './extract-catalog-terms.ts';
+import { knowledgeOf, type Knowledge } from './knowledge.ts';
+import { isNegated, negatedSpans } from './negation.ts';
 
 const N = NUMBER_PATTERN;
 const SIZE_UNIT = '(?:employees|employee|people|persons|staff|heads|headcount|ftes?|workers|person|ppl)';
@@ -44,11 +46,12 @@ export interface ExtractedFilter {
   signals: number;
 }
 
-export function extractFilters(text: string): ExtractedFilter {
+export function extractFilters(text: string, knowledge: Knowledge = knowledgeOf(undefined)): ExtractedFilter {
   // An all-caps message says nothing through its capitals ("IN" is not India), so read it in lower case.
   const p = new Phrase(/\p{Ll}/u.test(text) ? text : text.toLowerCase());
   const f: LeadFilter = {};
   let signals = 0;
+  const t: TermContext = { knowledge, negated: negatedSpans(p.original, (fragment) => namesAValue(fragment, knowledge)) };
 
   if (p.take(/\bwho\s+(?:should|do|can|could|shall)\s+i\s+(?:call|contact|reach out to|ring|phone|prioriti[sz]e|talk to|focus on)\b/i)) {
     f.status = ['new'];
@@ -61,16 +64,16 @@ export function extractFilters(text: string): ExtractedFilter {
   signals += limitFilter(p, f);
   signals += ownerFilter(p, f);
   // Places before statuses: "New York" is not a "new" lead.
-  signals += placeFilter(p, f);
-  signals += statusAndSort(p, f);
+  signals += placeFilter(p, f, t);
+  signals += statusAndSort(p, f, t);
 
   const roles = extractRoles(p);
   if (roles.title) f.title = roles.title;
   if (roles.seniority) f.seniority = roles.seniority;
   signals += (roles.title ? 1 : 0) + (roles.seniority ? 1 : 0);
 
-  signals += techFilter(p, f);
-  signals += industryFilter(p, f);
+  signals += techFilter(p, f, t);
+  signals += industryFilter(p, f, t);
   signals += queryFilter(p, f);
   return { filter: f, signals };
 }
@@ -162,7 +165,7 @@ function ownerFilter(p: Phrase, f: LeadFilter): number {
     f.owner = 'team';
     return 1;
   }
-  if (p.take(/\b(?:unassigned|unowned|without an? owner|no owner|nobody(?:'s|’s)?|not assigned)\b/i)) {
+  if (p.take(/\b(?:unassigned|unowned|without an? owner|no owner|nobody(?:'s|’s)?(?:\s+owns)?|no\s*one\s+owns|not (?:owned|assigned) (?:by|to) any(?:one|body)|owned by no\s*(?:one|body)|not assigned)\b/i)) {
     f.owner = 'unassigned';
     return 1;
   }
@@ -179,24 +182,27 @@ function ownerFilter(p: Phrase, f: LeadFilter): number {
   return 0;
 }
 
-function statusAndSort(p: Phrase, f: LeadFilter): number {
+function statusAndSort(p: Phrase, f: LeadFilter, t: TermContext): number {
   let signals = 0;
   if (p.take(/\b(?:newest|latest|most recent(?:ly added)?|recently (?:added|imported|created)|recent|just added|added (?:recently|this week|today|lately)|new(?:ly)? (?:added|imported))\b/i)) {
     f.sort = 'recent';
     signals++;
   }
   const statuses = new Set<LeadStatus>(f.status ?? []);
+  const excluded = new Set<LeadStatus>();
   const add = (re: RegExp, s: LeadStatus) => {
-    if (p.take(re)) statuses.add(s);
+    for (const m of p.takeAll(re)) (isNegated(t.negated, m.index) ? excluded : statuses).add(s);
   };
-  add(/\b(?:un[\s-]?contacted|not (?:yet )?(?:been )?contacted|haven['’]?t (?:yet )?(?:contacted|reached out to|called|emailed|touched)|have not (?:yet )?(?:contacted|reached out to)|never (?:been )?contacted|not (?:yet )?reached out to|untouched|fresh|brand[\s-]new|new(?![\s-]?(?:york|delhi|zealand|business)))\b(?:\s+yet)?/i, 'new');
+  add(/\b(?:un[\s-]?contacted|not (?:yet )?(?:been )?contacted|(?:haven|hasn)['’]?t (?:yet )?(?:been )?(?:contacted|reached out to|called|emailed|touched)|(?:have|has) not (?:yet )?(?:been )?(?:contacted|reached out to)|never (?:been )?contacted|not (?:yet )?reached out to|untouched|fresh|brand[\s-]new|new(?![\s-]?(?:york|delhi|zealand|business)))\b(?:\s+yet)?/i, 'new');
   add(/\bdis[\s-]?qualified\b|\bdq['’]?d\b/i, 'disqualified');
   add(/\b(?:already\s+)?(?:contacted|reached out to|in progress|in touch with|touched)\b/i, 'contacted');
-  add(/\b(?:replied|responded|answered|got back(?: to (?:me|us))?|replies|responses)\b/i, 'replied');
+  add(/\b(?:replied|responded|answered|got back(?: to (?:me|us))?|replies|responses|reply|respond)\b/i, 'replied');
   add(/\b(?:qualified|sqls?|mqls?)\b/i, 'qualified');
   add(/\b(?:customers?|clients?|closed[\s-]won|won deals?)\b/i, 'customer');
-  if (statuses.size && !f.status) signals++;
+  for (const s of statuses) excluded.delete(s);
+  if ((statuses.size && !f.status) || excluded.size) signals++;
   if (statuses.size) f.status = [...statuses];
+  if (excluded.size) f.excludeStatus = [...excluded];
   return signals;
 }
 

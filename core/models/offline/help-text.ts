@@ -40,6 +40,13 @@ export function notUnderstoodText(said: string, available: ReadonlySet<string>):
   );
 }
 
+/** A short answer to a request outside SalesOS's work. */
+export function outOfScopeText(available: ReadonlySet<string>): string {
+  const can = EXAMPLES.filter(([tool]) => available.has(tool)).map(([, what]) => what.toLowerCase());
+  const list = can.length > 1 ? `${can.slice(0, -1).join(', ')} and ${can.at(-1)}` : (can[0] ?? 'nothing right now');
+  return `That's outside what I can help with. I'm SalesOS: I work on your leads and outreach — ${list}. Say "help" for examples.`;
+}
+
 const ACTION_NAMES: Record<OfflineToolName, string> = {
   findLeads: 'Searching leads',
   getLead: 'Looking up a lead',

@@ -17,7 +17,7 @@ export function abstractForClassifier(text: string, knowledge: Knowledge, mentio
     t = t.slice(0, m.start) + (m.by === 'company' ? ' xcompany ' : ' xperson ') + t.slice(m.end);
   }
   t = t
-    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' xemail ')
+    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, ' xemail ')
     .replace(new RegExp(`(?<![\\w])(?:#\\s?\\d+|number\\s+\\d+|no\\.\\s?\\d+|\\d+(?:st|nd|rd|th))\\b`, 'gi'), ' xordinal ')
     .replace(new RegExp(`\\b(?:${ORDINAL_PATTERN})(?=\\s+(?:one|lead|result|person|contact|entry)\\b|\\s*[?!.,]*$)`, 'gi'), ' xordinal ');
   const words = t.split(/(\s+|[,.;:!?()"“”]+)/);
@@ -54,7 +54,11 @@ export function abstractForClassifier(text: string, knowledge: Knowledge, mentio
     else if (TITLE.test(key)) out.push('xtitle');
     else if (STATUS.test(key)) out.push('xstatus');
     else if ((!short || SHORT_PLACES.test(key) || w === w.toUpperCase()) && valueOf(key, knowledge)) out.push(valueOf(key, knowledge)!);
-    else out.push(w.toLowerCase());
+    // Without the user's lead names, a capitalised word that is not English (after the first) is a name.
+    else if (!knowledge.leads.length && i > 0 && /^\p{Lu}\p{Ll}+$/u.test(w) && !knowledge.common(key)) {
+      if (out.at(-2) !== 'xperson') out.push('xperson');
+      else out.pop();
+    } else out.push(w.toLowerCase());
   }
   return out.join('').replace(/\s+/g, ' ').trim();
 }

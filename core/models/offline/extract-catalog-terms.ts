@@ -62,7 +62,10 @@ export function techFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
     if (!name) return undefined;
     const prevWord = prev?.toLowerCase();
     const listed = lastEnd >= 0 && /^[\s,]*(?:and|or|&|plus|\+)?[\s,]*$/i.test(p.original.slice(lastEnd, first.start));
-    const cued = listed || (prevWord !== undefined && TECH_CUE.test(prevWord));
+    // "Salesforce users", "Shopify merchants", "HubSpot shops" name the technology too.
+    const after = p.original.slice(first.start + run.length).match(/^\s+([\p{L}]+)/u)?.[1]?.toLowerCase();
+    const usedBy = after !== undefined && /^(?:users?|customers|shops|stores|merchants|sites|stack|clients|companies|accounts|leads|teams)$/.test(after);
+    const cued = listed || usedBy || (prevWord !== undefined && TECH_CUE.test(prevWord));
     const short = run.replace(/[^\p{L}]/gu, '').length <= 2;
     if (!cued || (short && run !== run.toUpperCase() && !cuedShort(prevWord))) return undefined;
     lastEnd = first.start + run.length;

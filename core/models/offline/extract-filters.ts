@@ -48,7 +48,8 @@ export interface ExtractedFilter {
 
 export function extractFilters(text: string, knowledge: Knowledge = knowledgeOf(undefined)): ExtractedFilter {
   // An all-caps message says nothing through its capitals ("IN" is not India), so read it in lower case.
-  const p = new Phrase(/\p{Ll}/u.test(text) ? text : text.toLowerCase());
+  const read = (/\p{Ll}/u.test(text) ? text : text.toLowerCase()).replace(/\bnon-(?=\p{L})/giu, 'non ');
+  const p = new Phrase(read);
   const f: LeadFilter = {};
   let signals = 0;
   const t: TermContext = { knowledge, negated: negatedSpans(p.original, (fragment) => namesAValue(fragment, knowledge)) };
@@ -94,12 +95,14 @@ function sizeFilter(p: Phrase, f: LeadFilter): number {
   }
   m = p.take(new RegExp(`\\b(?:more than|over|above|at least|greater than|bigger than|larger than|minimum(?: of)?|min\\.?|>=?)\\s*(${N})\\s*\\+?\\s*${SIZE_UNIT}`, 'i'))
     ?? p.take(new RegExp(`\\b(?<=(?:companies|firms|businesses)\\s+(?:with\\s+)?)(?:more than|over|above|at least)\\s*(${N})\\b`, 'i'))
-    ?? p.take(new RegExp(`\\b(${N})\\s*(?:\\+|or more|and up|and above|plus)\\s*${SIZE_UNIT}`, 'i'));
+    ?? p.take(new RegExp(`\\b(${N})\\s*(?:\\+|or more|and up|and above|plus)\\s*${SIZE_UNIT}`, 'i'))
+    ?? p.take(new RegExp(`\\b(${N})\\s*${SIZE_UNIT}\\s+(?:or more|and up|and above|plus|or bigger|or larger)`, 'i'));
   if (m && num(m[1])) {
     f.companySizeMin = num(m[1]);
     return 1;
   }
   m = p.take(new RegExp(`\\b(?:less than|fewer than|under|below|at most|up to|smaller than|maximum(?: of)?|max\\.?|<=?)\\s*(${N})\\s*${SIZE_UNIT}`, 'i'))
+    ?? p.take(new RegExp(`\\b(${N})\\s*${SIZE_UNIT}\\s+or\\s+(?:fewer|less|under|below)`, 'i'))
     ?? p.take(new RegExp(`\\b(?<=(?:companies|firms|startups|businesses|teams)\\s+(?:with\\s+)?)(?:less than|fewer than|under|below|at most|up to)\\s*(${N})\\b`, 'i'));
   if (m && num(m[1])) {
     f.companySizeMax = num(m[1]);
@@ -123,7 +126,7 @@ function sizeFilter(p: Phrase, f: LeadFilter): number {
 
 function scoreFilter(p: Phrase, f: LeadFilter): number {
   const m =
-    p.take(new RegExp(`\\b(?:fit\\s+)?scor(?:e|es|ed|ing)\\s+(?:of\\s+)?(?:above|over|at least|greater than|higher than|more than|>=?|of)?\\s*(${N})(?:\\s*\\+|\\s+or\\s+(?:more|higher|above|better))?`, 'i'))
+    p.take(new RegExp(`\\b(?:fit\\s+)?scor(?:e|es|ed|ing)\\s+(?:of\\s+|is\\s+|must be\\s+|should be\\s+)?(?:above|over|at least|greater than|higher than|more than|>=?|of)?\\s*(${N})(?:\\s*\\+|\\s+or\\s+(?:more|higher|above|better))?`, 'i'))
     ?? p.take(new RegExp(`\\b(?:minimum|min\\.?)\\s+(?:fit\\s+)?score\\s+(?:of\\s+)?(${N})`, 'i'))
     ?? p.take(new RegExp(`\\b(${N})\\s*\\+?\\s*(?:fit\\s+)?score\\b`, 'i'))
     ?? p.take(new RegExp(`\\b(?:with\\s+)?(?:a\\s+)?score\\s*(?:>=?|≥)\\s*(${N})`, 'i'));
@@ -148,7 +151,7 @@ function scoreFilter(p: Phrase, f: LeadFilter): number {
 function limitFilter(p: Phrase, f: LeadFilter): number {
   const m =
     p.take(new RegExp(`\\b(?:top|first|best|next|another)\\s+(${N})\\b`, 'i'))
-    ?? p.take(new RegExp(`\\b(${N})\\s+(?:more\\s+|other\\s+|new\\s+)?(?:[\\w-]+\\s+){0,2}?${LEAD_NOUN}\\b`, 'i'))
+    ?? p.take(new RegExp(`\\b(${N})(?=\\s+(?:more\\s+|other\\s+|new\\s+)?(?:[\\w\u2022-]+\\s+){0,3}?${LEAD_NOUN}\\b)`, 'i'))
     ?? p.take(new RegExp(`\\b(?:show|give|list|find|get|pull|fetch|display)\\s+(?:me\\s+|us\\s+)?(?:the\\s+)?(${N})\\b`, 'i'))
     ?? p.take(new RegExp(`\\b(?:limit(?:\\s+(?:it|results))?\\s+to|only|just|max(?:imum)?(?:\\s+of)?)\\s+(${N})\\b`, 'i'))
     ?? p.take(/\b(a few|a couple(?: of)?|a handful(?: of)?|several|a dozen)\b/i);
@@ -156,11 +159,13 @@ function limitFilter(p: Phrase, f: LeadFilter): number {
   const n = parseNumber(m[1]!);
   if (n === undefined || n < 1) return 0;
   f.limit = Math.min(n, 100);
+  // "best 3": the best-scoring ones, which a later "newest" may still override.
+  if (/^best\b/i.test(m[0])) f.sort = 'score';
   return 1;
 }
 
 function ownerFilter(p: Phrase, f: LeadFilter): number {
-  if (p.take(/\b(?:my\s+team(?:'s|’s|s)?|our\s+team(?:'s|’s|s)?|the\s+team(?:'s|’s)|team)\s+(?:\w+\s+){0,3}?(?:leads|prospects|contacts|accounts|pipeline)\b/i)
+  if (p.take(/\b(?:my\s+team(?:'s|’s|s)?|our\s+team(?:'s|’s|s)?|the\s+team(?:'s|’s)|team)(?=\s+(?:[\w\u2022-]+\s+){0,3}?(?:leads|prospects|contacts|accounts|pipeline)\b)/i)
     || p.take(/\b(?:owned by|assigned to|belonging to)\s+(?:my|the)\s+team\b/i)) {
     f.owner = 'team';
     return 1;
@@ -184,6 +189,10 @@ function ownerFilter(p: Phrase, f: LeadFilter): number {
 
 function statusAndSort(p: Phrase, f: LeadFilter, t: TermContext): number {
   let signals = 0;
+  if (p.take(/\b(?:(?:best|top|highest)[\s-](?:scor(?:e|ing)\s+)?first|(?:sorted|sort(?:ed)?|ordered|order|ranked|rank)\s+by\s+(?:fit\s+)?score|by\s+score|highest\s+score\s+first)\b/i)) {
+    f.sort = 'score';
+    signals++;
+  }
   if (p.take(/\b(?:newest|latest|most recent(?:ly added)?|recently (?:added|imported|created)|recent|just added|added (?:recently|this week|today|lately)|new(?:ly)? (?:added|imported))\b/i)) {
     f.sort = 'recent';
     signals++;

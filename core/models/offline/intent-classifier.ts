@@ -8,6 +8,13 @@ export interface IntentScore {
   probability: number;
 }
 
+/** True when not one word of the text was seen in training: the ranking then means nothing. */
+export function unfamiliar(text: string): boolean {
+  trained ??= train();
+  const words = features(text).filter((f) => f.startsWith('w:'));
+  return !words.some((f) => trained!.seen.has(f));
+}
+
 const WORD_WEIGHT = 3;
 const ALPHA = 0.3;
 
@@ -26,6 +33,7 @@ export function features(text: string): string[] {
 interface Model {
   logLikelihood: Map<IntentClass, Map<string, number>>;
   unseen: Map<IntentClass, number>;
+  seen: Set<string>;
 }
 
 let trained: Model | undefined;
@@ -51,7 +59,7 @@ function train(): Model {
     logLikelihood.set(intent, ll);
     unseen.set(intent, Math.log(ALPHA / denominator));
   }
-  return { logLikelihood, unseen };
+  return { logLikelihood, unseen, seen: vocabulary };
 }
 
 /** Every intent with its probability, most likely first. Classes are equally likely a priori. */

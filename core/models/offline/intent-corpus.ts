@@ -81,6 +81,10 @@ export const INTENT_CORPUS: Record<IntentClass, string[]> = {
     do we have any leads in xindustry
     are there any xtitle in xplace
     which leads use xtech
+    who is running xtech
+    who's using xtech
+    who runs xtech
+    who uses xtech in xplace
     get me a list of xtitle
     prospects in xplace
     contacts at xindustry companies
@@ -155,6 +159,16 @@ export const INTENT_CORPUS: Record<IntentClass, string[]> = {
     anything on xperson
     dig into xperson
     profile of xperson
+    open lead xemail
+    show me xemail
+    who is xemail
+    info on xperson from acme
+    info about xperson at xcompany
+    xperson from xcompany, what do we have
+    the xperson at xcompany, show me
+    what's xperson's email
+    how do i reach xperson
+    when did we last talk to xperson
   `),
   enrich: lines(`
     enrich xperson
@@ -427,6 +441,10 @@ export const INTENT_CORPUS: Record<IntentClass, string[]> = {
     debug this error
     how do i exit vim
     what's xnum plus xnum
+    what's 2+2
+    what is xnum times xnum
+    calculate xnum percent of xnum
+    solve this equation
     who won the champions league
     top xnum movies of xnum
     give me xnum tips for public speaking

@@ -115,11 +115,13 @@ class Lexicon {
         // Typos rarely change the first letter; requiring it keeps the search small and the answers sane.
         if (cand[0] !== word[0] && !(cand[1] === word[0] && cand[0] === word[1])) continue;
         const d = editDistance(word, cand, budget);
-        if (d < bestD) {
+        // At equal distance, a dropped letter ("contactd" → "contacted") is the likelier typo.
+        const better = d < bestD || (d === bestD && cand.length === word.length + 1 && best !== undefined && best.length !== word.length + 1);
+        if (better) {
           best = cand;
           bestD = d;
           tie = false;
-        } else if (d === bestD && cand !== best) tie = true;
+        } else if (d === bestD && cand !== best && !(best?.length === word.length + 1 && cand.length !== word.length + 1)) tie = true;
       }
     }
     return bestD <= budget && !tie ? best : undefined;
@@ -127,6 +129,8 @@ class Lexicon {
 }
 
 const CATALOG_LEXICON_WORDS = [...wordsOf(DOMAIN_WORDS), ...CORPUS_WORDS];
+// Company suffixes and chat words that are not in the English list but are not typos either.
+const ALSO_KNOWN = new Set('corp inc ltd llc gmbh plc labs saastr lol pls plz thx gimme wanna gonna yo ppl ftes hubspot'.split(' '));
 
 function build(vocabulary: LeadVocabulary | undefined): Knowledge {
   const v = vocabulary ?? { industries: [], countries: [], cities: [], technologies: [], companies: [], leads: [] };
@@ -140,7 +144,7 @@ function build(vocabulary: LeadVocabulary | undefined): Knowledge {
   const nameWords = wordsOf(v.leads.map((l) => l.fullName));
   const lexicon = new Lexicon([...CATALOG_LEXICON_WORDS, ...dataWords]);
   // Names are corrected only towards names ("wagnr" → "wagner"), never towards the catalogue.
-  const known = (w: string) => ENGLISH.has(w) || lexicon.has(w);
+  const known = (w: string) => ENGLISH.has(w) || lexicon.has(w) || ALSO_KNOWN.has(w);
   const names = new Lexicon(nameWords);
   return {
     leads: v.leads,

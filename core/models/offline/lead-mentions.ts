@@ -90,7 +90,9 @@ export function findLeadMentions(text: string, knowledge: Knowledge, preferred: 
       i += matched.lead.fullName.split(/\s+/).length - 1;
       continue;
     }
-    const firsts = byFirst.get(w.key);
+    // A place, industry or technology is that, not a first name ("leads from paris").
+    const isValue = Boolean(knowledge.city(w.key) || knowledge.country(w.key) || knowledge.industry(w.key) || knowledge.tech(w.key));
+    const firsts = isValue ? undefined : byFirst.get(w.key);
     const capitalised = /^\p{Lu}/u.test(w.text);
     if (firsts && ((capitalised && !(i === 0 && isEnglish(w.key))) || !isEnglish(w.key))) {
       const next = words[i + 1];

@@ -18,14 +18,6 @@ const PRONOUN_ANYWHERE = /\b(?:him|her|them|he|she|they|his|hers|it|that lead|th
 export function leadInText(text: string, ctx: ReferenceContext): LeadResolution {
   const email = EMAIL_RE.exec(text)?.[0];
   if (email) return { kind: 'lead', lead: email.toLowerCase() };
-  const pos = POSITION_ANYWHERE.exec(text);
-  if (pos) {
-    const word = (pos[1] ?? pos[2] ?? pos[3] ?? pos[4] ?? pos[5] ?? pos[6])!.toLowerCase();
-    const list = ctx.lastList ?? [];
-    const n = word === 'last' || word === 'final' ? list.length : word === 'top' ? 1 : parseOrdinal(word);
-    const ref = n ? list[n - 1] : undefined;
-    return ref ? { kind: 'lead', lead: leadIdentity(ref) } : { kind: 'unresolved', said: pos[0].trim() };
-  }
   const known = [...(ctx.lastList ?? []), ...(ctx.focusLead ? [ctx.focusLead] : [])];
   if (ctx.knowledge) {
     const mentions = findLeadMentions(text, ctx.knowledge, known);
@@ -34,6 +26,14 @@ export function leadInText(text: string, ctx: ReferenceContext): LeadResolution 
       const shown = known.find((l) => l.fullName?.toLowerCase() === named.lead.fullName.toLowerCase());
       return { kind: 'lead', lead: shown ? leadIdentity(shown) : named.lead.id };
     }
+  }
+  const pos = POSITION_ANYWHERE.exec(text);
+  if (pos) {
+    const word = (pos[1] ?? pos[2] ?? pos[3] ?? pos[4] ?? pos[5] ?? pos[6])!.toLowerCase();
+    const list = ctx.lastList ?? [];
+    const n = word === 'last' || word === 'final' ? list.length : word === 'top' ? 1 : parseOrdinal(word);
+    const ref = n ? list[n - 1] : undefined;
+    return ref ? { kind: 'lead', lead: leadIdentity(ref) } : { kind: 'unresolved', said: pos[0].trim() };
   }
   if (PRONOUN_ANYWHERE.test(text)) {
     return ctx.focusLead ? { kind: 'lead', lead: leadIdentity(ctx.focusLead) } : { kind: 'unresolved', said: 'that lead' };

@@ -5,7 +5,7 @@
 import type { LeadRef } from './conversation-context.ts';
 import { leadInText, noteFromNews, statusFromNews } from './lead-slots.ts';
 import { withLead } from './lead-actions.ts';
-import { classifyIntent } from './intent-classifier.ts';
+import { classifyIntent, unfamiliar } from './intent-classifier.ts';
 import type { IntentClass } from './intent-corpus.ts';
 import { abstractForClassifier } from './abstract-entities.ts';
 import { findLeadMentions } from './lead-mentions.ts';
@@ -81,18 +81,23 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
 
   const known: LeadRef[] = [...(ctx.lastList ?? []), ...(ctx.focusLead ? [ctx.focusLead] : [])];
   const mentions = ctx.knowledge ? findLeadMentions(firstLine, knowledge, known) : [];
-  const ranking = classifyIntent(abstractForClassifier(firstLine, knowledge, mentions));
-  const top = ranking[0]!;
+  const abstracted = abstractForClassifier(firstLine, knowledge, mentions);
   const explicit = explicitCommand(corrected, ctx);
-  if (explicit && top.intent !== 'other') return explicit;
-  if (top.intent === 'other' && top.probability >= 0.5) return { kind: 'out_of_scope' };
-
+  if (unfamiliar(abstracted)) return explicit ?? findIntent(firstLine, knowledge) ?? { kind: 'unknown' };
+  const ranking = classifyIntent(abstracted);
+  const top = ranking[0]!;
+  if (explicit?.kind === 'tool' && top.intent !== 'other') return explicit;
+  if (top.probability >= 0.5) {
+    if (top.intent === 'other') return { kind: 'out_of_scope' };
+    if (top.intent === 'greeting' || top.intent === 'thanks' || top.intent === 'help') return { kind: top.intent };
+  }
   for (const { intent, probability } of ranking.slice(0, 4)) {
     if (probability < MIN_PROBABILITY) break;
+    if (['other', 'greeting', 'thanks', 'help'].includes(intent)) continue;
     const filled = fill(intent, { corrected, firstLine, ctx, knowledge });
     if (filled) return filled;
   }
-  return explicit ?? { kind: 'unknown' };
+  return explicit ?? findIntent(firstLine, knowledge) ?? (top.intent === 'other' ? { kind: 'out_of_scope' } : { kind: 'unknown' });
 }
 
 /** Requests spelled out with their command verb: "mark X as Y", "draft an email to X", "enrich X". */

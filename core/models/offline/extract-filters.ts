@@ -54,7 +54,10 @@ export function extractFilters(text: string, knowledge: Knowledge = knowledgeOf(
   let signals = 0;
   const t: TermContext = { knowledge, negated: negatedSpans(p.original, (fragment) => namesAValue(fragment, knowledge)) };
 
-  if (p.take(/\bwho\s+(?:should|do|can|could|shall)\s+i\s+(?:call|contact|reach out to|ring|phone|prioriti[sz]e|talk to|focus on)\b/i)) {
+  // "Who should I contact at Acme?" asks for the people at Acme, not for my hottest uncontacted leads.
+  if (p.take(/\bwho\s+(?:should|do|can|could|shall)\s+i\s+(?:call|contact|reach out to|ring|phone|talk to|email|speak to)(?=\s+(?:at|in|from|over at)\s)/i)) {
+    signals++;
+  } else if (p.take(/\bwho\s+(?:should|do|can|could|shall)\s+i\s+(?:call|contact|reach out to|ring|phone|prioriti[sz]e|talk to|focus on)\b/i)) {
     f.status = ['new'];
     f.minScore = HOT_SCORE;
     signals++;

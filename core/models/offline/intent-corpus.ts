@@ -288,6 +288,9 @@ export const INTENT_CORPUS: Record<IntentClass, string[]> = {
     xcompany is officially a customer now
     xperson bought
     we closed xperson
+    xperson closed the deal
+    we won the deal with xcompany
+    xcompany is signing with us
     xperson said no, not interested, disqualify him
     disqualify xperson, no budget this year
     qualify xperson

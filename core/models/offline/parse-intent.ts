@@ -82,7 +82,9 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   const known: LeadRef[] = [...(ctx.lastList ?? []), ...(ctx.focusLead ? [ctx.focusLead] : [])];
   const mentions = ctx.knowledge ? findLeadMentions(firstLine, knowledge, known) : [];
   const abstracted = abstractForClassifier(firstLine, knowledge, mentions);
-  const explicit = explicitCommand(corrected, ctx);
+  // The rep's own words first (a note keeps its spelling); the corrected ones when those say nothing.
+  const asWritten = explicitCommand(text, ctx);
+  const explicit = asWritten?.kind === 'tool' || corrected === text ? asWritten : (explicitCommand(corrected, ctx) ?? asWritten);
   if (unfamiliar(abstracted)) return explicit ?? findIntent(firstLine, knowledge) ?? { kind: 'unknown' };
   const ranking = classifyIntent(abstracted);
   const top = ranking[0]!;
@@ -94,7 +96,7 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   for (const { intent, probability } of ranking.slice(0, 4)) {
     if (probability < MIN_PROBABILITY) break;
     if (['other', 'greeting', 'thanks', 'help'].includes(intent)) continue;
-    const filled = fill(intent, { corrected, firstLine, ctx, knowledge });
+    const filled = fill(intent, { text, corrected, firstLine, ctx, knowledge });
     if (filled) return filled;
   }
   return explicit ?? findIntent(firstLine, knowledge) ?? (top.intent === 'other' ? { kind: 'out_of_scope' } : { kind: 'unknown' });
@@ -110,6 +112,8 @@ function explicitCommand(text: string, ctx: ParseContext): Intent | undefined {
 }
 
 interface Slots {
+  /** As written (notes keep the rep's spelling). */
+  text: string;
   corrected: string;
   firstLine: string;
   ctx: ParseContext;
@@ -141,7 +145,7 @@ function fill(intent: IntentClass, s: Slots): Intent | undefined {
       const r = leadInText(firstLine, ctx);
       if (r.kind === 'none') return undefined;
       const status = statusFromNews(firstLine);
-      const note = noteFromNews(s.ctx === ctx ? corrected : firstLine);
+      const note = noteFromNews(s.text);
       if (!status && !note) return undefined;
       return withLead(r, 'updateLead', 'update', (lead) => ({ lead, ...(status ? { status } : {}), ...(note ? { note: note.slice(0, 2000) } : {}) }));
     }
@@ -197,14 +201,6 @@ function pastedEmail(raw: string): Intent | undefined {
   if (start > 0 && /\b(?:draft|write|compose)\b/i.test(lines.slice(0, start).join(' '))) return undefined;
   const email = parseEmailText(lines.slice(start).join('\n'));
   return email.body ? { kind: 'tool', calls: [{ toolName: 'roastEmail', input: { ...email } }] } : undefined;
-}
-
-function isUsageQuestion(text: string): boolean {
-  if (/\b(?:budget|spent|spending|spend|usage|quota|allowance|credits?|costs?|bill|billing)\b/i.test(text)) {
-    // "leads with a big marketing budget" is a search, not a question about mine.
-    return !/\b(?:leads?|prospects?|companies)\b/i.test(text) || /\b(?:my|i|me)\b/i.test(text);
-  }
-  return /\bhow much (?:have i|did i|i['’]?ve|i have)\s+(?:used|spent)\b|\bhow much (?:is )?left\b|\bam i over\b/i.test(text);
 }
 
 function parseRoast(text: string): Intent | undefined {

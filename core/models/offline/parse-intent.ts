@@ -197,8 +197,8 @@ function pastedEmail(raw: string): Intent | undefined {
   const greetingAt = lines.findIndex((l) => /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon))\b[^\n]{0,40}[,!:]?\s*$/i.test(l));
   const start = subjectAt >= 0 && subjectAt <= 2 ? subjectAt : greetingAt >= 0 && greetingAt <= 2 ? greetingAt : -1;
   if (start < 0) return undefined;
-  // "draft an email to Jane" with an example below is a draft request, not a roast.
-  if (start > 0 && /\b(?:draft|write|compose)\b/i.test(lines.slice(0, start).join(' '))) return undefined;
+  // "draft an email to Jane" with an example below is a draft request, and "add a note:" a note, not a roast.
+  if (start > 0 && /\b(?:draft|write|compose|note|log|remember)\b/i.test(lines.slice(0, start).join(' '))) return undefined;
   const email = parseEmailText(lines.slice(start).join('\n'));
   return email.body ? { kind: 'tool', calls: [{ toolName: 'roastEmail', input: { ...email } }] } : undefined;
 }

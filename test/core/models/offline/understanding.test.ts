@@ -121,6 +121,13 @@ describe("the organisation's own data", () => {
     expect(await turn('Kontoflow is officially a customer now')).toMatchObject({ tool: 'updateLead', input: { lead: VOCABULARY.leads[0]!.id, status: 'customer' } });
   });
 
+  it('roasts a pasted email under a short question, but keeps a multi-line note a note', async () => {
+    expect((await turn('thoughts?\nSubject: Quick idea\n\nHi Sophie,\nWe cut reconciliation time by half. Worth a call?\nTim')).tool).toBe('roastEmail');
+    const note = await turn('add a note to Sophie Wagner:\nHi team,\nshe wants pricing for 40 seats');
+    expect(note).toMatchObject({ tool: 'updateLead', input: { lead: VOCABULARY.leads[1]!.id } });
+    expect(note.input!.note).toContain('she wants pricing for 40 seats');
+  });
+
   it('calls no tool for a name none of the leads the user may see has', async () => {
     const r = await turn('who is Jane Goodall');
     expect(r.tool).toBeNull();

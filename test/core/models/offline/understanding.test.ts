@@ -138,6 +138,18 @@ describe("the organisation's own data", () => {
   });
 });
 
+describe('other wordings of known intents', () => {
+  it.each([
+    ['have I hit my cap yet', 'myUsage', {}],
+    ['draft an email to Jane Doe about cost savings', 'draftEmail', { lead: VOCABULARY.leads[2]!.id, purpose: 'about cost savings' }],
+    ['who should I contact at Kontoflow', 'findLeads', { query: 'Kontoflow' }],
+    ['fill in the details for Sophie Wagner', 'enrichLead', { lead: VOCABULARY.leads[1]!.id }],
+    ['find out more about Lukas Becker from public sources', 'enrichLead', { lead: VOCABULARY.leads[0]!.id }],
+  ] as const)('%s', async (text, tool, input) => {
+    expect(await turn(text)).toMatchObject({ tool, input });
+  });
+});
+
 describe('follow-ups', () => {
   it.each([
     ['enrich the last one', 'search', { lead: SEARCH_LEADS[2]!.id }],

@@ -2,22 +2,20 @@
 // pasted emails are recognised directly; everything else is corrected for typos, its entities replaced by
 // placeholders, and classified (intent-classifier.ts); the likeliest intents then try to fill their
 // slots, and the first that can wins. Only a sales intent reaches a tool.
-import type { LeadRef } from './conversation-context.ts';
-import { leadInText, noteFromNews, statusFromNews } from './lead-slots.ts';
-import { withLead } from './lead-actions.ts';
-import { classifyIntent, unfamiliar } from './intent-classifier.ts';
-import type { IntentClass } from './intent-corpus.ts';
+import type { ConversationContext, LeadRef } from './conversation-context.ts';
 import { abstractForClassifier } from './abstract-entities.ts';
-import { findLeadMentions } from './lead-mentions.ts';
-import { knowledgeOf, type Knowledge } from './knowledge.ts';
-import { correctSpelling } from './spelling.ts';
-import type { ReferenceContext } from './lead-reference.ts';
-import type { ConversationContext } from './conversation-context.ts';
-import type { Intent } from './intent.ts';
-import { extractFilters } from './extract-filters.ts';
 import { parseDigestSchedule } from './digest-schedule.ts';
 import { parseEmailText } from './email-text.ts';
-import { parseDraft, parseEnrich, parseShowLead, parseUpdate } from './lead-actions.ts';
+import { extractFilters } from './extract-filters.ts';
+import type { Intent } from './intent.ts';
+import { classifyIntent, unfamiliar } from './intent-classifier.ts';
+import type { IntentClass } from './intent-corpus.ts';
+import { knowledgeOf, type Knowledge } from './knowledge.ts';
+import { parseDraft, parseEnrich, parseShowLead, parseUpdate, withLead } from './lead-actions.ts';
+import { findLeadMentions } from './lead-mentions.ts';
+import type { ReferenceContext } from './lead-reference.ts';
+import { leadInText, noteFromNews, statusFromNews } from './lead-slots.ts';
+import { correctSpelling } from './spelling.ts';
 
 const POLITE_PREFIX =
   /^(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|alright|right|great|thanks|thank you)\b[,!.]?\s+(?:there[,!.]?\s+)?(?:salesos[,!.:]?\s*)?|@?salesos[,:!]?\s+|<@[\w.-]+>\s*|please\s+|pls\s+|plz\s+|kindly\s+|(?:could|can|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|kindly\s+|quickly\s+|maybe\s+)?|(?:could|can|may)\s+i\s+(?:please\s+)?(?:get\s+you\s+to\s+)?|i(?:['’]d| would) (?:like|love) (?:you |for you )?to\s+|i\s+(?:want|need|wanna)\s+(?:you\s+)?to\s+|i\s+(?:want|need)\s+(?=to\s+see|\d|a\s+list)|let['’]?s\s+|go ahead and\s+|help me\s+(?=\w)|try to\s+|quickly\s+|just\s+|now\s+|then\s+|and\s+)/i;

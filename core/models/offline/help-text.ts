@@ -7,7 +7,7 @@ export const OFFLINE_NOTICE =
   'Set OPENAI_API_KEY (or OPENAI_BASE_URL for an OpenAI-compatible server) for free-form conversation.';
 
 const EXAMPLES: [OfflineToolName, string, string[]][] = [
-  ['findLeads', 'Find leads', ['find CTOs at fintech companies in Germany', 'show me 10 leads in healthcare with 50-200 employees that use HubSpot', 'who are my uncontacted leads?']],
+  ['findLeads', 'Find leads', ['find CTOs at fintech companies in Germany', 'show me 10 leads in healthcare with 50-200 employees that use HubSpot', 'fintech leads outside Germany that aren\'t customers', 'who are my uncontacted leads?']],
   ['getLead', 'Look at one lead', ['show me jane@acme.io', 'tell me about the second one']],
   ['enrichLead', 'Enrich a lead', ['enrich jane@acme.io', 'enrich the second one', 're-enrich Jane Doe']],
   ['draftEmail', 'Draft an email', ['draft an intro email to Jane Doe', 'write a follow-up to #2 about our webinar']],

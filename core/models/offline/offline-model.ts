@@ -17,6 +17,7 @@ import { greetingText, helpText, notUnderstoodText, outOfScopeText, unavailableT
 import type { Intent } from './intent.ts';
 import type { LeadVocabulary } from '../../db/lead-vocabulary.ts';
 import { knowledgeOf, type Knowledge } from './knowledge.ts';
+import { log } from '../../log.ts';
 
 export const OFFLINE_PROVIDER = 'salesos';
 export const OFFLINE_MODEL_ID = 'offline';
@@ -56,8 +57,13 @@ export function createOfflineModel(opts: OfflineModelOptions = {}): LanguageMode
   const now = opts.now ?? (() => new Date());
 
   const knowledgeFor = async (options: LanguageModelV4CallOptions): Promise<Knowledge> => {
-    const vocabulary = opts.vocabulary ? await opts.vocabulary(actorOf(options)) : undefined;
-    return knowledgeOf(vocabulary);
+    try {
+      return knowledgeOf(opts.vocabulary ? await opts.vocabulary(actorOf(options)) : undefined);
+    } catch (err) {
+      // Without the organisation's words the catalogue still understands most requests: answer anyway.
+      log.warn('offline model: lead vocabulary unavailable, using the catalogue only', { err });
+      return knowledgeOf(undefined);
+    }
   };
   const answerFor = async (options: LanguageModelV4CallOptions) => {
     const answer = decide(options, await knowledgeFor(options));

@@ -133,6 +133,16 @@ describe("the organisation's own data", () => {
     expect(r.tool).toBeNull();
   });
 
+  it('answers from the catalogue when the vocabulary cannot be read', async () => {
+    const result = await generateText({
+      model: createOfflineModel({ vocabulary: async () => Promise.reject(new Error('connection refused')) }),
+      prompt: 'fintech leads outside germany',
+      tools: toolsWithoutExecute(),
+      providerOptions: offlineActorOptions(ACTOR),
+    });
+    expect(result.toolCalls[0]).toMatchObject({ toolName: 'findLeads', input: { industry: ['Fintech'], excludeCountry: ['Germany'] } });
+  });
+
   it('without a vocabulary, passes a name on as written', async () => {
     expect(await turn('tell me about Priya Shah', undefined, null)).toMatchObject({ tool: 'getLead', input: { lead: 'Priya Shah' } });
   });

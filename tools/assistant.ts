@@ -1,6 +1,6 @@
 // The Assistant the bots talk to: one turn = actor's allowed tools (wrapped in policy) + the agent;
 // one card action = the same tools through the same policy, without the model.
-import { wrapLanguageModel, type LanguageModelMiddleware } from 'ai';
+import { wrapLanguageModel } from 'ai';
 import { runTurn } from '../core/agent/run-turn.ts';
 import type { ToolOutput } from '../core/agent/tool-output.ts';
 import type { Actor, Platform, Reply, ReplyEvent, Turn } from '../core/agent/types.ts';
@@ -10,7 +10,7 @@ import type { DeliveryRepository } from '../core/db/deliveries-repository.ts';
 import { AppError, toAppError } from '../core/errors.ts';
 import { log, withLogContext } from '../core/log.ts';
 import type { ModelChoice } from '../core/models/language-model.ts';
-import { offlineActorOptions } from '../core/models/offline/offline-model.ts';
+import { offlineActorMiddleware } from '../core/models/offline/offline-model.ts';
 import type { ActionRequest, Assistant } from './assistant-contract.ts';
 import { toAiToolSet } from './ai-tools.ts';
 import { toolNamed, toolsFor, ALL_TOOLS } from './index.ts';
@@ -38,14 +38,12 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
   const { services } = deps;
 
   function guardedModel(actor: Actor, platform: Platform, conversationId: string): TurnModel {
-    const middleware = services.guards.costs.modelMiddleware(actor, deps.model.id, { platform, conversationId });
-    // The offline model reads the actor from here to know which leads' names and values it may use.
-    const actorHint: LanguageModelMiddleware = {
-      specificationVersion: 'v4',
-      transformParams: async ({ params }) => ({ ...params, providerOptions: { ...params.providerOptions, ...offlineActorOptions(actor) } }),
-    };
-    const model = deps.model.model as Parameters<typeof wrapLanguageModel>[0]['model'];
-    return { model: wrapLanguageModel({ model, middleware: deps.model.provider === 'offline' ? [middleware, actorHint] : middleware }), id: deps.model.id };
+    // The offline model reads the actor from its provider options, to use the words of the leads they may see.
+    const middleware = [
+      services.guards.costs.modelMiddleware(actor, deps.model.id, { platform, conversationId }),
+      ...(deps.model.provider === 'offline' ? [offlineActorMiddleware(actor)] : []),
+    ];
+    return { model: wrapLanguageModel({ model: deps.model.model as Parameters<typeof wrapLanguageModel>[0]['model'], middleware }), id: deps.model.id };
   }
 
   async function contextFor(actor: Actor, platform: Platform, conversationId: string, llm?: TurnModel): Promise<ToolContext> {

@@ -2,6 +2,7 @@
 // On the rep's message it emits tool calls parsed from their words; once the turn's tool results are in,
 // it writes the reply from them and stops (it never calls a tool after seeing results, so it cannot loop).
 import { createHash } from 'node:crypto';
+import type { LanguageModelMiddleware } from 'ai';
 import type {
   LanguageModelV4,
   LanguageModelV4CallOptions,
@@ -40,6 +41,14 @@ export interface OfflineActor {
 /** Provider options naming the actor of a turn, read by the offline model (other providers ignore them). */
 export function offlineActorOptions(actor: { id: string; role: OfflineActor['role'] }): { salesos: { actorId: string; role: string } } {
   return { salesos: { actorId: actor.id, role: actor.role } };
+}
+
+/** Middleware adding the actor's provider options to every call, so the offline model knows whose leads' words to use. */
+export function offlineActorMiddleware(actor: { id: string; role: OfflineActor['role'] }): LanguageModelMiddleware {
+  return {
+    specificationVersion: 'v4',
+    transformParams: async ({ params }) => ({ ...params, providerOptions: { ...params.providerOptions, ...offlineActorOptions(actor) } }),
+  };
 }
 
 function actorOf(options: LanguageModelV4CallOptions): OfflineActor | undefined {

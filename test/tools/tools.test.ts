@@ -43,6 +43,12 @@ describe('findLeads', () => {
     expect(out.summary).toContain('Found 2 leads');
   });
 
+  it('leaves out what the rep excludes and says so in the card title', async () => {
+    const out = await call(org.alice, 'findLeads', { industry: ['fintech'], excludeTech: ['salesforce'], excludeCountry: ['france'] });
+    expect(names(out)).toEqual(['Jane Doe']);
+    expect((out.cards![0] as LeadListCard).title).toBe('Fintech · not France/on Salesforce');
+  });
+
   it('never shows a rep another rep’s leads', async () => {
     expect(names(await call(org.alice, 'findLeads', { query: 'lena' }))).toEqual([]);
     expect(names(await call(org.alice, 'findLeads', {}))).not.toContain('Lena Klein');

@@ -26,4 +26,6 @@ export type Intent =
   | { kind: 'help' }
   | { kind: 'greeting' }
   | { kind: 'thanks' }
+  /** Not something SalesOS does (weather, trivia, code): say what it can do, call nothing. */
+  | { kind: 'out_of_scope' }
   | { kind: 'unknown' };

@@ -116,7 +116,7 @@ export function createProactiveSender(deps: { transport: TeamsTransport; users: 
         const notSent = status === undefined && /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(`${(err as { code?: string })?.code ?? ''} ${(err as Error)?.message ?? ''}`);
         const ambiguous = !notSent && (err instanceof PostTimeout || status === undefined || status >= 500);
         if (status !== undefined && status !== 429 && status < 500)
-          throw new DeliveryFailure('teams', `Microsoft Teams refused the message (${status}); it was not sent.`, { cause: err, uncertain: false });
+          throw new DeliveryFailure('teams', `Microsoft Teams refused the message (${status}); it was not sent.`, { cause: err, uncertain: false, retryable: false });
         if (ambiguous) {
           const stored = await wasStored(reference, sendId);
           if (stored.state === 'stored') {
@@ -127,6 +127,7 @@ export function createProactiveSender(deps: { transport: TeamsTransport; users: 
             throw new DeliveryFailure('teams', 'Microsoft Teams did not confirm the message and cannot say whether it arrived; it is not sent again here, to avoid a duplicate.', {
               cause: err,
               uncertain: true,
+              retryable: false,
             });
         }
         if (attempt >= attempts)

@@ -31,8 +31,9 @@ export class DeliveryFailure extends DependencyError {
   /** The platform asked us to wait this long (HTTP 429 Retry-After). */
   readonly retryAfterMs?: number;
 
-  constructor(platform: string, userMessage: string, opts: { cause?: unknown; uncertain: boolean; retryAfterMs?: number }) {
-    super(platform, userMessage, { cause: opts.cause, retryable: true });
+  constructor(platform: string, userMessage: string, opts: { cause?: unknown; uncertain: boolean; retryAfterMs?: number; retryable?: boolean }) {
+    // retryable false: trying again cannot help (the message itself was refused) or could duplicate it.
+    super(platform, userMessage, { cause: opts.cause, retryable: opts.retryable ?? true });
     this.uncertain = opts.uncertain;
     this.retryAfterMs = opts.retryAfterMs;
   }

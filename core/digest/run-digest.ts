@@ -90,7 +90,7 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
   if (claimed.length === 0 && identities.size > 0) return { status: 'in_progress', periodKey: period.key };
 
   const outcomes: DeliveryOutcome[] = [];
-  const failed: { platform: DigestPlatform; error: string; attempts: number; retryAfterMs?: number }[] = [];
+  const failed: { platform: DigestPlatform; error: string; attempts: number; retryAfterMs?: number; final?: boolean }[] = [];
   await Promise.all(
     claimed.map(async ({ platform, attempts, recheck }) => {
       const identity = identities.get(platform)!;
@@ -104,13 +104,14 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
         const error = errorText(err);
         // Anything but a failure the sender vouches for may have reached the platform.
         const uncertain = err instanceof DeliveryFailure ? err.uncertain : true;
-        failed.push({ platform, error, attempts, retryAfterMs: err instanceof DeliveryFailure ? err.retryAfterMs : undefined });
+        failed.push({ platform, error, attempts, retryAfterMs: err instanceof DeliveryFailure ? err.retryAfterMs : undefined, final: err instanceof DeliveryFailure && !err.retryable });
         outcomes.push({ platform, status: 'failed', error, uncertain });
       }
     }),
   );
   let retryAt: Date | undefined;
-  if (failed.length && req.retry && svc.retry) {
+  // A failure the sender calls final (refused message, or a send that cannot be checked) is not retried.
+  if (failed.length && req.retry && svc.retry && failed.some((f) => !f.final)) {
     const retryAfters = failed.map((f) => f.retryAfterMs).filter((ms): ms is number => ms !== undefined);
     retryAt = nextRetryAt(svc.retry, {
       attempts: Math.max(...failed.map((f) => f.attempts)),

@@ -128,7 +128,8 @@ export async function importLeadsCsv(input: Readable | string, opts: ImportOptio
       const badByte = reader.invalidByte(line, lastLine);
       if (badByte) {
         // Never store a guess: the bytes are not UTF-8, so the row is refused whole.
-        reject(`${describeInvalidByte(badByte)} is not valid UTF-8; nothing of this row was imported. ${ENCODING_HINT}`);
+        const where = badByte.line === line ? `column ${badByte.column}` : `line ${badByte.line}, column ${badByte.column}`;
+        reject(`${where}: byte 0x${hex(badByte.byte)} is not valid UTF-8; nothing of this row was imported. ${ENCODING_HINT}`);
         continue;
       }
       const swallowed = unclosedQuote(cells, header.length, reader.delimiter);
@@ -183,8 +184,10 @@ export async function importLeadsCsv(input: Readable | string, opts: ImportOptio
 
 const ENCODING_HINT = 'If the file comes from an older system, import it with --encoding windows-1252 (or latin1, utf-16).';
 
+const hex = (byte: number) => byte.toString(16).toUpperCase().padStart(2, '0');
+
 function describeInvalidByte(b: { line: number; column: number; byte: number }): string {
-  return `line ${b.line}, column ${b.column}: byte 0x${b.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  return `line ${b.line}, column ${b.column}: byte 0x${hex(b.byte)}`;
 }
 
 /**

@@ -5,6 +5,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { Actor } from '../core/agent/types.ts';
+import { auditKeyFrom, TEST_AUDIT_KEY } from '../core/audit/audit-key.ts';
 import { createAuditTrail } from '../core/audit/audit-trail.ts';
 import { createConfirmations } from '../core/confirmations.ts';
 import { createCostGuard } from '../core/cost/cost-guard.ts';
@@ -13,7 +14,6 @@ import type { Guards } from '../core/governance.ts';
 import { runTool } from '../tools/run-tool.ts';
 import type { SalesTool, ToolContext } from '../tools/tool.ts';
 import { createScratchDatabase } from './scratch-database.ts';
-import { auditKeyFrom, TEST_AUDIT_KEY } from '../core/audit/audit-key.ts';
 
 const auditKey = auditKeyFrom(TEST_AUDIT_KEY);
 

@@ -12,6 +12,7 @@ import { Readable } from 'node:stream';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { log } from '../log.ts';
 import { mapHeaders } from './csv-headers.ts';
+import type { CsvEncoding } from './csv-decode.ts';
 import { openCsv, type CsvSkip } from './csv-read.ts';
 import { rowToLead } from './csv-row.ts';
 import type { LeadInput } from './lead-input.ts';
@@ -24,6 +25,10 @@ export interface ImportOptions {
   onProgress?: (done: number, total?: number) => void;
   /** Stored as each lead's source (default "csv_import"). */
   source?: string;
+  /** How the bytes are decoded (default strict UTF-8); a BOM overrides it. */
+  encoding?: CsvEncoding;
+  /** After every batch is written: counts so far, for the import record (`salesos import --status`). */
+  onBatch?: (progress: { rows: number; imported: number; rejected: number }) => Promise<void>;
 }
 
 export interface BadRow {
@@ -71,7 +76,7 @@ export async function importLeadsCsv(input: Readable | string, opts: ImportOptio
     result.rows++;
     bad.push({ line: s.line, reason: `the row ${s.reason}` });
   };
-  const reader = await openCsv(typeof input === 'string' ? fs.createReadStream(input) : input, onSkip);
+  const reader = await openCsv(typeof input === 'string' ? fs.createReadStream(input) : input, onSkip, { encoding: opts.encoding });
   const result: ImportResult = {
     imported: 0,
     created: 0,
@@ -85,6 +90,8 @@ export async function importLeadsCsv(input: Readable | string, opts: ImportOptio
 
   try {
     const { header } = reader;
+    const badHeaderByte = reader.invalidByte(1, 1);
+    if (badHeaderByte) throw new ValidationError(`The CSV file is not valid UTF-8: ${describeInvalidByte(badHeaderByte)} of the header. ${ENCODING_HINT}`);
     if (!header.some(Boolean)) throw new ValidationError('The CSV file is empty: it has no header line with column names.');
     const headers = mapHeaders(header);
     result.ignoredColumns = headers.ignored;
@@ -108,6 +115,7 @@ export async function importLeadsCsv(input: Readable | string, opts: ImportOptio
         result.created += written.created;
         result.updated += written.updated;
       }
+      await opts.onBatch?.({ rows: result.rows, imported: result.imported, rejected: bad.length });
       opts.onProgress?.(result.rows, total);
     };
 
@@ -116,6 +124,23 @@ export async function importLeadsCsv(input: Readable | string, opts: ImportOptio
       if (cells.every((c) => !c.trim())) continue;
       const reject = (reason: string) =>
         bad.push({ line, reason, raw: bad.length < RAW_KEPT ? rawRow(header, cells) : undefined });
+      const lastLine = line + cells.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+      const badByte = reader.invalidByte(line, lastLine);
+      if (badByte) {
+        // Never store a guess: the bytes are not UTF-8, so the row is refused whole.
+        const where = badByte.line === line ? `column ${badByte.column}` : `line ${badByte.line}, column ${badByte.column}`;
+        reject(`${where}: byte 0x${hex(badByte.byte)} is not valid UTF-8; nothing of this row was imported. ${ENCODING_HINT}`);
+        continue;
+      }
+      const swallowed = unclosedQuote(cells, header.length, reader.delimiter);
+      if (swallowed !== undefined) {
+        reject(
+          `the quote that opens ${header[swallowed] ? `the "${header[swallowed]}" value` : `value ${swallowed + 1}`} is not closed on this line, so lines ${line + 1}–${lastLine} were read into it; ` +
+            'none of them was imported (close the quote and import the file again)',
+        );
+        for (let l = line + 1; l <= lastLine; l++) bad.push({ line: l, reason: `not imported: it lies inside the unclosed quote that starts on line ${line}` });
+        continue;
+      }
       if (cells.length > header.length) {
         reject(`the row has ${cells.length} values but the header has ${header.length} columns (an unquoted "${reader.delimiter}"?)`);
         continue;
@@ -155,6 +180,27 @@ export async function importLeadsCsv(input: Readable | string, opts: ImportOptio
     ignoredColumns: result.ignoredColumns,
   });
   return result;
+}
+
+const ENCODING_HINT = 'If the file comes from an older system, import it with --encoding windows-1252 (or latin1, utf-16).';
+
+const hex = (byte: number) => byte.toString(16).toUpperCase().padStart(2, '0');
+
+function describeInvalidByte(b: { line: number; column: number; byte: number }): string {
+  return `line ${b.line}, column ${b.column}: byte 0x${hex(b.byte)}`;
+}
+
+/**
+ * Which cell (index) swallowed following lines through a quote that was never closed, or undefined.
+ * A quoted value may hold line breaks (an address, a note); one whose inner lines look like whole CSV rows
+ * (as many delimiters as the header has), or that leaves the row with too many or too few values, is a
+ * missing closing quote, not a multi-line value.
+ */
+function unclosedQuote(cells: string[], columns: number, delimiter: string): number | undefined {
+  const index = cells.findIndex((c) => c.includes('\n'));
+  if (index < 0) return undefined;
+  const looksLikeRows = cells[index]!.split('\n').slice(1).some((l) => l.split(delimiter).length >= Math.max(2, columns - 1));
+  return looksLikeRows || cells.length !== columns ? index : undefined;
 }
 
 function rawRow(header: string[], cells: string[]): Record<string, string> {

@@ -8,7 +8,8 @@ export const BIN = path.join(ROOT, 'bin/salesos.js');
 
 /** Environment for a child: nothing inherited that configures SalesOS, plus `env`. */
 export function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_FORMAT: 'json' };
+  // NODE_ENV=test: the public test audit key unless a test sets AUDIT_KEY (no key file in the working tree).
+  const base: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_FORMAT: 'json', NODE_ENV: 'test' };
   return { ...base, ...env };
 }
 

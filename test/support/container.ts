@@ -10,7 +10,8 @@ export interface TestContainer extends Container {
 
 export async function createTestContainer(env: Record<string, string> = {}, overrides: { model?: ModelChoice } = {}): Promise<TestContainer> {
   const db = await createTestDatabase();
-  const config = loadConfig({ ...env, DATABASE_URL: db.url });
+  // NODE_ENV=test: the public test audit key, no key file written into the working tree.
+  const config = loadConfig({ NODE_ENV: 'test', ...env, DATABASE_URL: db.url });
   const container = buildContainer({ config, db, close: () => db.drop() }, overrides);
   return container as TestContainer;
 }

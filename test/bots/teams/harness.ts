@@ -24,7 +24,7 @@ export async function startTeamsHarness(
 ): Promise<TeamsHarness> {
   const db = await createTestDatabase();
   const connector = await startFakeBotConnector();
-  const config = loadConfig({ SALESOS_SEED_DEMO: 'false', TEAMS_ALLOW_UNAUTHENTICATED: 'true', ...opts.env });
+  const config = loadConfig({ NODE_ENV: 'test', SALESOS_SEED_DEMO: 'false', TEAMS_ALLOW_UNAUTHENTICATED: 'true', ...opts.env });
   const container = buildContainer({ config, db, close: async () => {} });
   const bot = createTeamsBot({
     config,

@@ -146,7 +146,7 @@ describe('importLeadsCsv', () => {
     expect(result.imported).toBe(1);
     expect(result.bad).toHaveLength(1);
     expect(result.bad[0]!.line).toBe(3);
-    expect(result.bad[0]!.reason).toMatch(/^the row is not valid CSV/);
+    expect(result.bad[0]!.reason).toMatch(/^the row opens a quote that is never closed/);
   });
 });
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Actor, Reply, ReplyEvent } from '../../core/agent/types.ts';
 import type { Card } from '../../core/cards.ts';
 import type { ActionRequest } from '../../tools/assistant-contract.ts';
-import type { SalesTool } from '../../tools/tool.ts';
+import { needsConfirmation, type SalesTool } from '../../tools/tool.ts';
 
 export const CONFIRM_TOOL = 'confirmAction';
 
@@ -20,7 +20,7 @@ export interface McpAssistant {
 
 export interface McpSession {
   actor: Actor;
-  /** Read-only tokens are offered no tool that writes, and cannot confirm. */
+  /** Read-only tokens act as a read-only actor: offered no tool that writes or enriches, and cannot confirm. */
   readOnly: boolean;
   /** Thread memory key for this client, e.g. "mcp:stdio:<user id>". */
   conversationKey: string;
@@ -32,8 +32,11 @@ const confirmInput = z.object({
   decision: z.enum(['confirm', 'cancel']).describe('"confirm" carries the write out; "cancel" drops it.'),
 });
 
-/** A write is a tool that asks for confirmation before it runs. */
-const writes = (tool: SalesTool) => tool.confirm !== undefined;
+/** A write is a tool whose permission writes: it always asks for confirmation (by construction). */
+const writes = (tool: SalesTool) => needsConfirmation(tool);
+
+/** The actor policy sees: a read-only token makes a read-only actor, the same rule as a Slack guest's. */
+const actorOf = (session: McpSession): Actor => (session.readOnly ? { ...session.actor, readOnly: true } : session.actor);
 
 function jsonSchemaOf(schema: z.ZodType): Tool['inputSchema'] {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -41,7 +44,7 @@ function jsonSchemaOf(schema: z.ZodType): Tool['inputSchema'] {
 }
 
 function offeredTools(assistant: McpAssistant, session: McpSession): SalesTool[] {
-  return assistant.toolsFor(session.actor).filter((t) => !(session.readOnly && writes(t)));
+  return assistant.toolsFor(actorOf(session));
 }
 
 export function listTools(assistant: McpAssistant, session: McpSession): Tool[] {
@@ -86,16 +89,20 @@ function toResult(reply: Reply): CallToolResult {
 const refused = (message: string): CallToolResult => ({ content: [{ type: 'text', text: message }], isError: true });
 
 export async function callTool(assistant: McpAssistant, session: McpSession, name: string, args: unknown): Promise<CallToolResult> {
-  const base = { deliveryId: randomUUID(), platform: 'mcp' as const, actor: session.actor, conversationKey: session.conversationKey };
+  const base = { deliveryId: randomUUID(), platform: 'mcp' as const, actor: actorOf(session), conversationKey: session.conversationKey };
   if (name === CONFIRM_TOOL) {
     if (session.readOnly) return refused('This token is read-only: it cannot confirm writes. Create a token without --read-only.');
     const parsed = confirmInput.safeParse(args ?? {});
     if (!parsed.success) return refused(`Invalid input for ${CONFIRM_TOOL}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}.`);
     return toResult(await collect(assistant.handleAction({ ...base, action: { kind: parsed.data.decision, actionId: parsed.data.actionId } })));
   }
-  const tool = assistant.toolsFor(session.actor).find((t) => t.name === name);
-  if (!tool) return refused(`There is no tool called "${name}" for a ${session.actor.role}.`);
-  if (session.readOnly && writes(tool)) return refused(`This token is read-only: ${name} changes data. Create a token without --read-only.`);
+  const tool = offeredTools(assistant, session).find((t) => t.name === name);
+  if (!tool) {
+    const roleHasIt = assistant.toolsFor(session.actor).some((t) => t.name === name);
+    return refused(
+      roleHasIt && session.readOnly ? `This token is read-only: ${name} changes data. Create a token without --read-only.` : `There is no tool called "${name}" for a ${session.actor.role}.`,
+    );
+  }
   const input = args && typeof args === 'object' && !Array.isArray(args) ? (args as Record<string, unknown>) : {};
   return toResult(await collect(assistant.handleAction({ ...base, action: { kind: 'tool', tool: name, input } })));
 }

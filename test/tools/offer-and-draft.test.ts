@@ -74,7 +74,7 @@ describe('setOffer', () => {
   it('waits for confirmation before writing, then saves the organisation offer', async () => {
     const asked = await call(org.admin, 'setOffer', ORG_OFFER);
     expect(asked.outcome).toBe('pending_confirmation');
-    expect(asked.summary).toContain('Set the offer for the organisation: product "Onboardly"');
+    expect(asked.summary).toContain('Set the offer for the organisation: product “Onboardly”');
     expect(await c.db.prisma.offerProfile.count()).toBe(0);
     const claimed = await c.guards.confirmations.claim(asked.data!.pendingActionId as string, org.admin);
     const done = await call(org.admin, 'setOffer', claimed.input, true);

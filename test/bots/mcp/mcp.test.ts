@@ -8,6 +8,7 @@ import { createMcpHttpHandler, MCP_PATH } from '../../../bots/mcp/http.ts';
 import { createHttpServer, type HttpServer } from '../../../app/http-server.ts';
 import { ApiTokenRepository } from '../../../core/db/api-tokens-repository.ts';
 import { log } from '../../../core/log.ts';
+import { toolsFor } from '../../../tools/index.ts';
 import { BIN, childEnv, ROOT } from '../../support/cli.ts';
 import { createTestContainer, type TestContainer } from '../../support/container.ts';
 import { createTestOrg, type TestOrg } from '../../support/org.ts';
@@ -49,7 +50,10 @@ describe('MCP over Streamable HTTP (POST /mcp)', () => {
     const rep = await connect(await tokenFor(org.alice.id));
     const repTools = (await rep.listTools()).tools;
     const names = repTools.map((t) => t.name).sort();
-    expect(names).toEqual(['confirmAction', 'draftEmail', 'enrichLead', 'findLeads', 'getLead', 'myUsage', 'roastEmail', 'updateLead']);
+    // Exactly the rep role's tools, plus confirmAction because some of them write.
+    expect(names).toEqual([...toolsFor('rep').map((t) => t.name), 'confirmAction'].sort());
+    expect(names).toEqual(expect.arrayContaining(['findLeads', 'updateLead', 'enrichLead']));
+    expect(names).not.toContain('setDigestSchedule');
     const find = repTools.find((t) => t.name === 'findLeads')!;
     expect(find.inputSchema.type).toBe('object');
     expect(Object.keys(find.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(['industry', 'country', 'tech', 'status']));
@@ -66,6 +70,8 @@ describe('MCP over Streamable HTTP (POST /mcp)', () => {
     const names = (await client.listTools()).tools.map((t) => t.name);
     expect(names).toContain('findLeads');
     expect(names).not.toContain('updateLead');
+    // Enrichment writes the lead too: a read-only token, like a read-only Slack guest, does not get it.
+    expect(names).not.toContain('enrichLead');
     expect(names).not.toContain('confirmAction');
     const r = await client.callTool({ name: 'updateLead', arguments: { lead: 'Jane Doe', status: 'contacted' } });
     expect(r.isError).toBe(true);

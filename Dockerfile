@@ -10,7 +10,8 @@ ENV NODE_ENV=production \
 # Prisma client from the schema, so the schema and its config come along.
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# The image's Node is current: drop the bundled Node that npm adds for machines with an older one.
+RUN npm ci --omit=dev --no-audit --no-fund && rm -rf node_modules/node-linux-* node_modules/.bin/node && npm cache clean --force
 
 COPY bin ./bin
 COPY app ./app

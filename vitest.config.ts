@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: these are deadlines for failures, not speed targets, and CI machines are sometimes shared.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     pool: 'forks',
     // Each test file creates its own PostgreSQL database, so files run in parallel safely.
     fileParallelism: true,

@@ -4,6 +4,7 @@ import { unsetBlankVariables } from '../core/config.ts';
 import { AppError, ConfigError, toAppError } from '../core/errors.ts';
 import { log } from '../core/log.ts';
 import { redactString } from '../core/redact.ts';
+import { commandHelp, wantsHelp } from './commands/command.ts';
 import { COMMANDS, type Command } from './commands/index.ts';
 
 function usage(): string {
@@ -31,6 +32,11 @@ export async function main(argv: string[]): Promise<number> {
   if (!command) {
     process.stderr.write(`Unknown command "${name}".\n\n${usage()}\n`);
     return 2;
+  }
+  // Help is answered before the command runs, so it never opens a database or reads configuration.
+  if (wantsHelp(rest)) {
+    process.stdout.write(commandHelp(command));
+    return 0;
   }
   try {
     return await command.run(rest);

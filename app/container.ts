@@ -1,6 +1,7 @@
 // The composition root: repositories, enricher, governance, model and assistant, built from config.
 // Commands take what they need from here; nothing below app/ builds its own dependencies.
-import { createAuditTrail } from '../core/audit/audit-trail.ts';
+import { resolveAuditKey } from '../core/audit/audit-key.ts';
+import { createAuditTrail, type AppendingAuditTrail } from '../core/audit/audit-trail.ts';
 import { createConfirmations } from '../core/confirmations.ts';
 import { createCostGuard } from '../core/cost/cost-guard.ts';
 import { loadPrices } from '../core/cost/prices.ts';
@@ -15,9 +16,14 @@ import { LeadRepository } from '../core/db/leads-repository.ts';
 import { UserRepository } from '../core/db/users-repository.ts';
 import { createEnricher } from '../core/enrichment/enricher.ts';
 import type { Guards } from '../core/governance.ts';
+import { createInFlightWork, type InFlightWork } from '../core/in-flight.ts';
 import { chooseLanguageModel, type ModelChoice } from '../core/models/language-model.ts';
 import { createAssistant, type SalesAssistant } from '../tools/assistant.ts';
 import type { ToolServices } from '../tools/services.ts';
+import { createMetrics } from '../core/telemetry/metrics.ts';
+import { observeAssistant, observeAuditTrail, type Telemetry } from '../core/telemetry/observe.ts';
+import { startTracing } from '../core/telemetry/tracing.ts';
+import { SALESOS_VERSION } from '../core/version.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface Container extends Runtime {
@@ -29,6 +35,11 @@ export interface Container extends Runtime {
   services: ToolServices;
   model: ModelChoice;
   assistant: SalesAssistant;
+  telemetry: Telemetry;
+  /** The audit trail itself (guards.audit is the same), for flush() on shutdown. */
+  auditTrail: AppendingAuditTrail;
+  /** Turns and card actions in flight (shutdown waits for them, then stops what is left). */
+  inFlight: InFlightWork;
 }
 
 export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoice } = {}): Container {
@@ -38,7 +49,10 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
   const leads = new LeadRepository(prisma);
   const conversations = new ConversationRepository(prisma);
   const deliveries = new DeliveryRepository(prisma);
-  const audit = createAuditTrail(db);
+  const t = config.telemetry;
+  const telemetry: Telemetry = { metrics: createMetrics(), tracing: startTracing({ tracesUrl: t.tracesUrl, headers: t.headers, serviceName: t.serviceName, serviceVersion: SALESOS_VERSION }) };
+  // Every model and tool call reaches the audit trail, and every turn the assistant: telemetry watches both.
+  const audit = observeAuditTrail(createAuditTrail(db, { key: resolveAuditKey(config) }), telemetry);
   const model = overrides.model ?? chooseLanguageModel(config);
   const costs = createCostGuard({
     db,
@@ -60,6 +74,7 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
     guards,
     settings: { enrichmentFreshDays: config.enrichment.freshDays, enrichmentMaxCostUsd: config.enrichment.maxCostUsd },
   };
-  const assistant = createAssistant({ services, conversations, deliveries, model });
-  return { ...runtime, users, leads, conversations, deliveries, guards, services, model, assistant };
+  const inFlight = createInFlightWork();
+  const assistant = observeAssistant(createAssistant({ services, conversations, deliveries, model, inFlight, deadlines: config.deadlines }), telemetry);
+  return { ...runtime, users, leads, conversations, deliveries, guards, services, model, assistant, inFlight, auditTrail: audit, telemetry };
 }

@@ -8,7 +8,8 @@ import { DigestRunRepository } from '../core/db/digest-runs.ts';
 import { sqlRunner } from '../core/db/sql-runner.ts';
 import type { DigestDelivery, DigestSender } from '../core/digest/deliver.ts';
 import { runDigest, type DigestServices } from '../core/digest/run-digest.ts';
-import { createDigestScheduler, type DigestSchedulerOptions } from '../core/jobs/digest-scheduler.ts';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../core/digest/retry-policy.ts';
+import { createDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from '../core/jobs/digest-scheduler.ts';
 import { startDigestWorker } from '../core/jobs/digest-worker.ts';
 import { pingRedis } from '../core/jobs/queues.ts';
 import { DependencyError } from '../core/errors.ts';
@@ -28,15 +29,17 @@ export function buildDigestDeliveries(container: Pick<Container, 'config' | 'db'
   };
 }
 
-export function buildDigestServices(container: Pick<Container, 'config' | 'db'>, deliveries: DigestDelivery): DigestServices {
+export function buildDigestServices(container: Pick<Container, 'config' | 'db'>, deliveries: DigestDelivery, opts: { retry?: Partial<RetryPolicy> } = {}): DigestServices {
   const sql = sqlRunner(container.db);
+  const digest = container.config.digest;
   return {
     managers: new DigestRepository(sql, container.db),
-    runs: new DigestRunRepository(container.db),
+    runs: new DigestRunRepository(container.db, digest?.leaseSeconds),
     figures: new DigestFigures(container.db),
     deliveries,
     compose: { defaultDailyLimitUsd: container.config.cost.dailyLimitUsd },
     log,
+    retry: { ...DEFAULT_RETRY_POLICY, budgetMs: (digest?.retryBudgetMinutes ?? 360) * 60_000, ...opts.retry },
   };
 }
 
@@ -47,6 +50,17 @@ export interface DigestBackgroundOptions {
   pollMs?: number;
   repeat?: DigestSchedulerOptions['repeat'];
   jobOptions?: DigestSchedulerOptions['jobOptions'];
+  /** Backoff of failed deliveries (tests shorten it); the budget comes from DIGEST_RETRY_BUDGET_MINUTES. */
+  retry?: Partial<RetryPolicy>;
+  /** BullMQ's job lock: how soon a killed worker's job is picked up again (default 30 s). */
+  lockDurationMs?: number;
+  /**
+   * Enqueue due periods from the stored schedules (default true). Tests that fire with `repeat` instead
+   * of the cron pattern turn it off, since "due" follows the pattern.
+   */
+  reconcileDue?: boolean;
+  /** The clock reconciliation judges "due" and "late" by (tests pass a fixed one). */
+  now?: () => Date;
 }
 
 /**
@@ -57,7 +71,7 @@ export async function startDigestBackground(
   container: Pick<Container, 'config' | 'db'>,
   deliveries: DigestDelivery,
   opts: DigestBackgroundOptions = {},
-): Promise<{ close(): Promise<void> }> {
+): Promise<{ close(): Promise<void>; scheduler?: DigestScheduler }> {
   const { redisUrl } = container.config;
   if (!redisUrl) {
     log.info('REDIS_URL is not set: the digest scheduler is off. Set REDIS_URL to send scheduled digests; `salesos digest --manager <email> --print` works without it.');
@@ -68,11 +82,30 @@ export async function startDigestBackground(
   } catch (err) {
     throw new DependencyError('redis', `Redis at REDIS_URL is not reachable (${(err as Error).message}); digests cannot be scheduled. Start Redis or unset REDIS_URL.`, { cause: err, down: true });
   }
-  const services = buildDigestServices(container, deliveries);
+  const services = { ...buildDigestServices(container, deliveries, { retry: opts.retry }), ...(opts.now ? { now: opts.now } : {}) };
   const platforms = (['slack', 'teams'] as const).filter((p) => deliveries[p]);
   if (!platforms.length) log.warn('digests are scheduled but neither Slack nor Teams is configured: each run will be recorded as skipped');
-  const scheduler = createDigestScheduler({ redisUrl, prefix: opts.prefix, source: services.managers, log, pollMs: opts.pollMs, repeat: opts.repeat, jobOptions: opts.jobOptions });
-  const worker = startDigestWorker({ redisUrl, prefix: opts.prefix, log, concurrency: opts.concurrency, run: (req) => runDigest(services, req) });
+  const digest = container.config.digest;
+  const scheduler = createDigestScheduler({
+    redisUrl,
+    prefix: opts.prefix,
+    source: services.managers,
+    log,
+    pollMs: opts.pollMs,
+    fullSyncMs: digest.reconcileSeconds * 1000,
+    repeat: opts.repeat,
+    jobOptions: opts.jobOptions,
+    due: opts.reconcileDue === false ? undefined : { runs: services.runs, latenessMs: digest.latenessMinutes * 60_000, now: opts.now },
+  });
+  const worker = startDigestWorker({
+    redisUrl,
+    prefix: opts.prefix,
+    log,
+    concurrency: opts.concurrency,
+    leaseSeconds: digest.leaseSeconds,
+    lockDurationMs: opts.lockDurationMs,
+    run: (req) => runDigest(services, req),
+  });
   try {
     await scheduler.sync();
   } catch (err) {
@@ -82,6 +115,7 @@ export async function startDigestBackground(
   scheduler.start();
   log.info(`digest scheduler running (delivering to ${platforms.join(' and ') || 'no platform'})`);
   return {
+    scheduler,
     async close() {
       await scheduler.close();
       await worker.close();

@@ -1,5 +1,6 @@
 // The one HTTP server SalesOS listens on (PORT): health endpoints here; the Slack and Teams bots mount
-// their endpoints on it. Tracks in-flight requests so shutdown can let them finish.
+// their endpoints on it. Tracks in-flight requests — until the handler has finished, not only the response,
+// since Slack is acknowledged at once and answered after — so shutdown can let them finish.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ConfigError } from '../core/errors.ts';
@@ -12,6 +13,10 @@ export interface HttpServer {
   /** Add a route; `path` matches exactly (query string ignored). */
   route(method: string, path: string, handler: RouteHandler): void;
   listen(port: number, host?: string): Promise<number>;
+  /** Shutdown began: every request but GET /healthz gets 503, so Slack and Teams retry elsewhere. */
+  stopAccepting(): void;
+  /** Resolves true once no request is in flight, or false after `timeoutMs`. */
+  idle(timeoutMs: number): Promise<boolean>;
   /** Stop accepting connections and wait (up to `graceMs`) for in-flight requests. */
   close(graceMs?: number): Promise<void>;
 }
@@ -29,21 +34,56 @@ function listenError(err: NodeJS.ErrnoException, port: number): Error {
   return err;
 }
 
-export function createHttpServer(): HttpServer {
+export interface HttpServerOptions {
+  /** Called when each response is finished: the matched route (or "unmatched"), method, status and seconds. */
+  observe?: (route: string, method: string, status: number, seconds: number) => void;
+}
+
+export function createHttpServer(opts: HttpServerOptions = {}): HttpServer {
   const routes = new Map<string, RouteHandler>();
   let inFlight = 0;
-  let idle: (() => void) | undefined;
+  let stopping = false;
+  const idleWaiters = new Set<() => void>();
+  const track = () => {
+    inFlight++;
+    let open = 2; // the response and the handler
+    return () => {
+      if (--open > 0) return;
+      inFlight--;
+      if (inFlight === 0) for (const w of idleWaiters) w();
+    };
+  };
+
+  function idle(timeoutMs: number): Promise<boolean> {
+    if (inFlight === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const finish = (value: boolean) => {
+        clearTimeout(timer);
+        idleWaiters.delete(onIdle);
+        resolve(value);
+      };
+      const onIdle = () => finish(true);
+      const timer = setTimeout(() => finish(inFlight === 0), timeoutMs);
+      idleWaiters.add(onIdle);
+    });
+  }
 
   const server = http.createServer((req, res) => {
     const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
     const path = (req.url ?? '/').split('?')[0]!;
     const handler = routes.get(`${req.method} ${path}`);
-    inFlight++;
-    res.on('close', () => {
-      inFlight--;
-      if (inFlight === 0) idle?.();
-    });
+    const started = performance.now();
+    res.on('close', () => opts.observe?.(handler ? path : 'unmatched', req.method ?? 'GET', res.statusCode, (performance.now() - started) / 1000));
+    const done = track();
+    res.on('close', done);
+    if (stopping && !(req.method === 'GET' && path === '/healthz')) {
+      done();
+      res.setHeader('retry-after', '5');
+      res.setHeader('connection', 'close');
+      return sendJson(res, 503, { error: 'SalesOS is shutting down; retry shortly (another instance may answer).' });
+    }
     if (!handler) {
+      done();
       const allowed = [...routes.keys()].filter((k) => k.endsWith(` ${path}`)).map((k) => k.split(' ')[0]);
       if (allowed.length) {
         res.setHeader('allow', allowed.join(', '));
@@ -58,6 +98,8 @@ export function createHttpServer(): HttpServer {
         log.error('request failed', { err, method: req.method, path });
         if (!res.headersSent) sendJson(res, 500, { error: 'Internal error; the details are in the server log.' });
         else res.end();
+      } finally {
+        done();
       }
     });
   });
@@ -80,15 +122,16 @@ export function createHttpServer(): HttpServer {
         });
       });
     },
+    stopAccepting() {
+      stopping = true;
+      server.closeIdleConnections();
+    },
+    idle,
     async close(graceMs = 10_000) {
+      stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      if (inFlight > 0) {
-        await Promise.race([
-          new Promise<void>((resolve) => (idle = resolve)),
-          new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
-        ]);
-      }
+      await idle(graceMs);
       server.closeAllConnections();
       await closed;
     },

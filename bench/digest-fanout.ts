@@ -96,6 +96,7 @@ async function main(): Promise<void> {
       if (call.method === 'chat.postMessage' && ++delivered === MANAGERS) done();
     });
     worker = startDigestWorker({
+      leaseSeconds: 120,
       redisUrl: REDIS_URL,
       prefix: PREFIX,
       log,

@@ -13,6 +13,9 @@ import type { Guards } from '../core/governance.ts';
 import { runTool } from '../tools/run-tool.ts';
 import type { SalesTool, ToolContext } from '../tools/tool.ts';
 import { createScratchDatabase } from './scratch-database.ts';
+import { auditKeyFrom, TEST_AUDIT_KEY } from '../core/audit/audit-key.ts';
+
+const auditKey = auditKeyFrom(TEST_AUDIT_KEY);
 
 const args = process.argv.slice(2);
 const calls = Number(args[args.indexOf('--calls') + 1]) || 2000;
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
   try {
     const user = await db.prisma.user.create({ data: { email: 'bench@example.com', name: 'Bench', dailyLimitUsd: 100_000 } });
     const actor: Actor = { id: user.id, email: user.email, name: user.name, role: 'rep', timeZone: 'UTC', teamId: null };
-    const audit = createAuditTrail(db);
+    const audit = createAuditTrail(db, { key: auditKey });
     const guards: Guards = { costs: createCostGuard({ db, defaultDailyLimitUsd: 5, audit }), audit, confirmations: createConfirmations(db.prisma) };
     // The trivial tools use nothing but the guards.
     const ctx: ToolContext = { actor, platform: 'console', scope: { kind: 'all' }, teamMemberIds: [], services: { guards } as unknown as ToolContext['services'] };

@@ -128,6 +128,8 @@ export interface DigestCard {
   attention: { staleLeads: LeadCardItem[]; hotUncontacted: LeadCardItem[]; inactiveReps: string[] };
   topLeads: LeadCardItem[];
   totals: { spendUsd: number; budgetUsd: number; leadsAdded: number; leadsEnriched: number };
+  /** Earlier periods whose digest could not be sent in time (recorded as missed), named in the next one. */
+  missed?: { label: string; reason: string | null }[];
 }
 
 export interface ErrorCard {

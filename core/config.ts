@@ -100,6 +100,23 @@ const schema = z.object({
     }),
   ),
   TEAMS_ALLOW_UNAUTHENTICATED: bool(false),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl('the OTLP/HTTP base URL of a collector, e.g. http://otel-collector:4318'),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl('the OTLP/HTTP traces URL, e.g. http://otel-collector:4318/v1/traces'),
+  OTEL_EXPORTER_OTLP_HEADERS: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^\s*[^=,\s]+\s*=[^,]*(,\s*[^=,\s]+\s*=[^,]*)*$/, { message: 'expected key=value pairs separated by commas, e.g. api-key=abc' }).optional(),
+  ),
+  OTEL_SERVICE_NAME: z.preprocess((v) => emptyToUndefined(v) ?? 'salesos', z.string().max(100)),
+  METRICS_TOKEN: optionalString,
+  LLM_TIMEOUT_MS: int(60_000, 1, 600_000),
+  TURN_TIMEOUT_MS: int(120_000, 1, 3_600_000),
+  SHUTDOWN_GRACE_MS: int(25_000, 0, 600_000),
+  RESERVATION_SWEEP_AFTER_MS: int(900_000, 1_000, 86_400_000),
+  AUDIT_KEY: optionalString,
+  DIGEST_LATENESS_MINUTES: int(360, 1, 10_080),
+  DIGEST_RETRY_BUDGET_MINUTES: int(360, 1, 10_080),
+  DIGEST_DELIVERY_LEASE_SECONDS: int(120, 1, 3600),
+  DIGEST_RECONCILE_SECONDS: int(60, 1, 86_400),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -129,6 +146,10 @@ export interface Config {
     teamId?: string;
     guestUsers: 'deny' | 'read-only';
   };
+  /** Deadlines: a model call's wait for its first/next chunk, a whole turn, and the shutdown grace period. */
+  deadlines: { llmMs: number; turnMs: number; shutdownGraceMs: number };
+  /** Open reservations older than this are settled by the sweeper (their process ended without settling). */
+  reservationSweepAfterMs: number;
   teams: {
     appId?: string;
     appPassword?: string;
@@ -136,6 +157,17 @@ export interface Config {
     appType: Env['MICROSOFT_APP_TYPE'];
     allowUnauthenticated: boolean;
   };
+  telemetry: {
+    /** OTLP/HTTP traces URL; unset: no tracing. */
+    tracesUrl?: string;
+    headers: Record<string, string>;
+    serviceName: string;
+    /** Bearer token GET /metrics requires; unset: /metrics is open. */
+    metricsToken?: string;
+  };
+  /** AUDIT_KEY; unset outside production means the data folder's key file (see core/audit/audit-key.ts). */
+  audit: { key?: string };
+  digest: { latenessMinutes: number; retryBudgetMinutes: number; leaseSeconds: number; reconcileSeconds: number };
 }
 
 /** Parse the environment. Throws one ConfigError listing every bad variable. */
@@ -172,6 +204,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxCostUsd: e.ENRICHMENT_MAX_COST_USD,
     },
     cost: { dailyLimitUsd: e.COST_DAILY_LIMIT_USD, pricesFile: e.COST_PRICES_FILE },
+    deadlines: { llmMs: e.LLM_TIMEOUT_MS, turnMs: e.TURN_TIMEOUT_MS, shutdownGraceMs: e.SHUTDOWN_GRACE_MS },
+    reservationSweepAfterMs: e.RESERVATION_SWEEP_AFTER_MS,
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
@@ -189,7 +223,30 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       appType: e.MICROSOFT_APP_TYPE,
       allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED,
     },
+    telemetry: {
+      tracesUrl: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (e.OTEL_EXPORTER_OTLP_ENDPOINT ? `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces` : undefined),
+      headers: parseHeaderList(e.OTEL_EXPORTER_OTLP_HEADERS),
+      serviceName: e.OTEL_SERVICE_NAME,
+      metricsToken: e.METRICS_TOKEN,
+    },
+    audit: { key: e.AUDIT_KEY },
+    digest: {
+      latenessMinutes: e.DIGEST_LATENESS_MINUTES,
+      retryBudgetMinutes: e.DIGEST_RETRY_BUDGET_MINUTES,
+      leaseSeconds: e.DIGEST_DELIVERY_LEASE_SECONDS,
+      reconcileSeconds: e.DIGEST_RECONCILE_SECONDS,
+    },
   };
+}
+
+/** OTEL_EXPORTER_OTLP_HEADERS: "k1=v1,k2=v2", values URL-encoded as the OpenTelemetry spec says. */
+function parseHeaderList(text: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of text?.split(',') ?? []) {
+    const i = pair.indexOf('=');
+    if (i > 0) out[pair.slice(0, i).trim()] = decodeURIComponent(pair.slice(i + 1).trim());
+  }
+  return out;
 }
 
 /** Rules between variables, read from the raw values so they are reported alongside per-variable errors. */
@@ -209,11 +266,18 @@ function combinationProblems(source: Record<string, string | undefined>): string
     problems.push('TEAMS_ALLOW_UNAUTHENTICATED: must not be true when MICROSOFT_APP_ID is set (got "true")');
   if ((value('MICROSOFT_APP_TYPE') ?? 'MultiTenant') === 'SingleTenant' && value('MICROSOFT_APP_ID') && !value('MICROSOFT_APP_TENANT_ID'))
     problems.push('MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE is SingleTenant (got not set)');
+  if ((value('NODE_ENV') ?? 'development') === 'production' && !value('AUDIT_KEY'))
+    problems.push('AUDIT_KEY: required when NODE_ENV=production — a secret of at least 32 characters, e.g. from `openssl rand -hex 32` (got not set)');
+  if (value('AUDIT_KEY') && value('AUDIT_KEY')!.length < 32) problems.push('AUDIT_KEY: expected at least 32 characters (got a value)');
+  const sweepAfter = Number(value('RESERVATION_SWEEP_AFTER_MS') ?? 900_000);
+  const turnTimeout = Number(value('TURN_TIMEOUT_MS') ?? 120_000);
+  if (Number.isFinite(sweepAfter) && Number.isFinite(turnTimeout) && sweepAfter <= turnTimeout)
+    problems.push(`RESERVATION_SWEEP_AFTER_MS: must be longer than TURN_TIMEOUT_MS (${turnTimeout}), or running turns would be swept (got "${sweepAfter}")`);
   return problems;
 }
 
 function isSecretName(name: string): boolean {
-  return /TOKEN|SECRET|PASSWORD|KEY|DATABASE_URL|REDIS_URL/.test(name);
+  return /TOKEN|SECRET|PASSWORD|KEY|DATABASE_URL|REDIS_URL|HEADERS/.test(name);
 }
 
 /** The variables SalesOS reads, for `.env.example` checks and documentation tests. */

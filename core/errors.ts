@@ -11,6 +11,15 @@ export type ErrorCode =
   | 'dependency_failed'
   | 'confirmation_invalid'
   | 'conflict'
+  | 'timeout'
+  | 'shutting_down'
+  | 'rate_limited'
+  | 'provider_auth'
+  | 'provider_unavailable'
+  | 'provider_bad_response'
+  | 'provider_stream_cut'
+  | 'context_too_long'
+  | 'content_filtered'
   | 'internal';
 
 export class AppError extends Error {

@@ -29,6 +29,8 @@ export interface CostGuard {
   settle(reservation: Reservation, actualUsd: number | undefined, usage?: { inputTokens?: number; outputTokens?: number }): Promise<number>;
   /** Drop a reservation for a call that never reached the provider. */
   release(reservation: Reservation): Promise<void>;
+  /** Shutdown: settle every reservation this process still has open at its reserved amount (audited). */
+  settleOpen(): Promise<number>;
   /** Language-model middleware: reserve before each model call, settle from reported usage after. */
   modelMiddleware(actor: Actor, modelId: string, audit: AuditContext): LanguageModelMiddleware;
   /** USD price of a usage for a model (for reply summaries). Throws a config error for unknown models. */
@@ -37,7 +39,7 @@ export interface CostGuard {
   usageToday(actor: Actor): Promise<UsageCard>;
 }
 
-export type AuditOutcome = 'ok' | 'denied' | 'over_budget' | 'invalid' | 'error';
+export type AuditOutcome = 'ok' | 'denied' | 'over_budget' | 'invalid' | 'error' | 'timeout';
 
 export interface AuditInput {
   /** `delivery`: a reply a chat platform did not take as asked (dropped, or re-routed to a DM). */

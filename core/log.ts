@@ -4,6 +4,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import winston from 'winston';
 import { AppError } from './errors.ts';
 import { redact, redactString } from './redact.ts';
+import { activeTraceId } from './telemetry/trace-id.ts';
 
 export type LogContext = Record<string, string | number | undefined>;
 const contextStore = new AsyncLocalStorage<LogContext>();
@@ -20,6 +21,9 @@ export function currentLogContext(): LogContext {
 const addContext = winston.format((info) => {
   const ctx = contextStore.getStore();
   if (ctx) for (const [k, v] of Object.entries(ctx)) if (v !== undefined && info[k] === undefined) info[k] = v;
+  // Inside a traced turn, the trace id joins the line to its spans.
+  const traceId = activeTraceId();
+  if (traceId && info.traceId === undefined) info.traceId = traceId;
   return info;
 });
 

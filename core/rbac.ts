@@ -10,6 +10,19 @@ export type Permission =
   | 'usage:read'
   | 'digest:manage';
 
+/**
+ * Permissions whose tools change what is stored for people (lead status and notes, a manager's digest
+ * schedule). A tool with one of these cannot be defined without a confirmation step (tools/tool.ts).
+ * leads:enrich only fills empty fields, charged through CostGuard and recorded in the enrichment history.
+ */
+export const WRITE_PERMISSIONS = ['leads:write', 'digest:manage'] as const satisfies readonly Permission[];
+export type WritePermission = (typeof WRITE_PERMISSIONS)[number];
+export type ReadPermission = Exclude<Permission, WritePermission>;
+
+export function isWritePermission(p: Permission): p is WritePermission {
+  return (WRITE_PERMISSIONS as readonly Permission[]).includes(p);
+}
+
 const GRANTS: Record<Role, readonly Permission[]> = {
   rep: ['leads:read', 'leads:write', 'leads:enrich', 'email:assist', 'usage:read'],
   manager: ['leads:read', 'leads:write', 'leads:enrich', 'email:assist', 'usage:read', 'digest:manage'],

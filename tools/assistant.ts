@@ -7,9 +7,12 @@ import type { Actor, Platform, Reply, ReplyEvent, Turn } from '../core/agent/typ
 import type { Card, ConfirmationCard } from '../core/cards.ts';
 import type { ConversationRepository } from '../core/db/conversations-repository.ts';
 import type { DeliveryRepository } from '../core/db/deliveries-repository.ts';
+import { turnTimeout } from '../core/deadlines.ts';
 import { AppError, toAppError } from '../core/errors.ts';
+import type { InFlightWork } from '../core/in-flight.ts';
 import { log, withLogContext } from '../core/log.ts';
 import type { ModelChoice } from '../core/models/language-model.ts';
+import { createModelDeadlineMiddleware } from '../core/models/model-deadline.ts';
 import type { ActionRequest, Assistant } from './assistant-contract.ts';
 import { toAiToolSet } from './ai-tools.ts';
 import { toolNamed, toolsFor, toolsForActor, ALL_TOOLS } from './index.ts';
@@ -25,6 +28,10 @@ export interface AssistantDeps {
   tools?: readonly SalesTool[];
   /** Model steps per turn. */
   maxSteps?: number;
+  /** LLM_TIMEOUT_MS and TURN_TIMEOUT_MS (defaults 60 s and 120 s). */
+  deadlines?: { llmMs: number; turnMs: number };
+  /** Where turns and card actions are registered, so shutdown can wait for them and stop what is left. */
+  inFlight?: InFlightWork;
 }
 
 export interface SalesAssistant extends Assistant {
@@ -41,26 +48,44 @@ const OVERVIEW_TOOLS: [string, Record<string, unknown>][] = [
 export function createAssistant(deps: AssistantDeps): SalesAssistant {
   const allTools = deps.tools ?? ALL_TOOLS;
   const { services } = deps;
+  const deadlines = deps.deadlines ?? { llmMs: 60_000, turnMs: 120_000 };
+  const deadline = createModelDeadlineMiddleware({ timeoutMs: deadlines.llmMs });
 
   function guardedModel(actor: Actor, platform: Platform, conversationId: string): TurnModel {
-    const middleware = services.guards.costs.modelMiddleware(actor, deps.model.id, { platform, conversationId });
+    // CostGuard outside the deadline: it settles and audits every call with the named failure.
+    const middleware = [services.guards.costs.modelMiddleware(actor, deps.model.id, { platform, conversationId }), deadline];
     return { model: wrapLanguageModel({ model: deps.model.model as Parameters<typeof wrapLanguageModel>[0]['model'], middleware }), id: deps.model.id };
   }
 
-  async function contextFor(actor: Actor, platform: Platform, conversationId: string | undefined, llm?: TurnModel): Promise<ToolContext> {
+  async function contextFor(actor: Actor, platform: Platform, conversationId: string | undefined, llm: TurnModel | undefined, signal: AbortSignal): Promise<ToolContext> {
     const [scope, team] = await Promise.all([
       services.users.scopeFor(actor),
       actor.role === 'rep' ? Promise.resolve([]) : services.users.teamMembers(actor.id),
     ]);
-    return { actor, platform, conversationId, scope, teamMemberIds: team.map((u) => u.id), services, llm };
+    return { actor, platform, conversationId, scope, teamMemberIds: team.map((u) => u.id), services, llm, signal };
   }
 
-  async function* turn(t: Turn): AsyncGenerator<ReplyEvent> {
+  /** TURN_TIMEOUT_MS and shutdown, as one signal for the model calls and tools of a turn or card action. */
+  async function* bounded(what: string, run: (signal: AbortSignal) => AsyncGenerator<ReplyEvent>): AsyncGenerator<ReplyEvent> {
+    const unit = deps.inFlight?.begin(what);
+    const timer = new AbortController();
+    const timeout = setTimeout(() => timer.abort(turnTimeout(deadlines.turnMs)), deadlines.turnMs);
+    timeout.unref();
+    try {
+      yield* run(unit ? AbortSignal.any([unit.signal, timer.signal]) : timer.signal);
+    } finally {
+      clearTimeout(timeout);
+      unit?.end();
+    }
+  }
+
+  async function* turn(t: Turn, signal: AbortSignal): AsyncGenerator<ReplyEvent> {
     const conversation = await deps.conversations.open(t.conversationKey, t.platform, t.actor.id);
     const llm = guardedModel(t.actor, t.platform, conversation.id);
-    const ctx = await contextFor(t.actor, t.platform, conversation.id, deps.model.provider === 'offline' ? undefined : llm);
+    const ctx = await contextFor(t.actor, t.platform, conversation.id, deps.model.provider === 'offline' ? undefined : llm, signal);
     const offered = toolsFor(t.actor.role, allTools);
     yield* runTurn({
+      signal,
       actor: t.actor,
       platform: t.platform,
       conversationId: conversation.id,
@@ -78,12 +103,30 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
           .catch((err) => {
             log.error('audit append failed', { err, tool: name });
           }),
+      onInvalidToolCall: (name, rawInput) =>
+        services.guards.audit
+          .append({
+            kind: 'tool',
+            name,
+            actorId: t.actor.id,
+            platform: t.platform,
+            conversationId: conversation.id,
+            input: { malformedArguments: rawInput.length > 2_000 ? `${rawInput.slice(0, 2_000)}…` : rawInput },
+            outcome: 'invalid',
+            errorCode: 'invalid_tool_call',
+            costUsd: 0,
+            durationMs: 0,
+          })
+          .catch((err) => {
+            log.error('audit append failed', { err, tool: name });
+          }),
     });
   }
 
-  async function* action(req: ActionRequest): AsyncGenerator<ReplyEvent> {
+  async function* action(req: ActionRequest, signal: AbortSignal): AsyncGenerator<ReplyEvent> {
     const conversation = await deps.conversations.open(req.conversationKey, req.platform, req.actor.id);
-    const ctx = await contextFor(req.actor, req.platform, conversation.id, deps.model.provider === 'offline' ? undefined : guardedModel(req.actor, req.platform, conversation.id));
+    const llm = deps.model.provider === 'offline' ? undefined : guardedModel(req.actor, req.platform, conversation.id);
+    const ctx = await contextFor(req.actor, req.platform, conversation.id, llm, signal);
     const cards: Card[] = [];
     let text = '';
     let output: ToolOutput | undefined;
@@ -126,7 +169,7 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
     const reply: Reply = {
       text,
       cards,
-      toolCalls: output ? [{ name: toolName, input: a.kind === 'tool' ? a.input : undefined, outcome: output.outcome, errorCode: output.error?.code }] : [],
+      toolCalls: output ? [{ name: toolName, input: a.kind === 'tool' ? a.input : undefined, outcome: output.outcome, errorCode: output.error?.code, data: output.data }] : [],
       usage: { inputTokens: 0, outputTokens: 0, costUsd: output?.costUsd ?? 0 },
     };
     // The model should know what the buttons did when the rep talks again in this thread.
@@ -139,7 +182,8 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
   return {
     toolsFor: (actor) => toolsForActor(actor, allTools),
     async overview(actor, platform) {
-      const ctx = await contextFor(actor, platform, undefined);
+      // Read tools only, bounded like a turn.
+      const ctx = await contextFor(actor, platform, undefined, undefined, AbortSignal.timeout(deadlines.turnMs));
       const cards: Card[] = [];
       for (const [name, input] of OVERVIEW_TOOLS) {
         const t = toolNamed(name, allTools);
@@ -151,8 +195,9 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
       return cards;
     },
     claimDelivery: (platform, deliveryId) => deps.deliveries.claim(platform, deliveryId),
-    handleTurn: (t) => withContext({ turnId: t.deliveryId, platform: t.platform, userId: t.actor.id }, () => turn(t)),
-    handleAction: (req) => withContext({ turnId: req.deliveryId, platform: req.platform, userId: req.actor.id }, () => action(req)),
+    handleTurn: (t) => withContext({ turnId: t.deliveryId, platform: t.platform, userId: t.actor.id }, () => bounded(`${t.platform} turn`, (signal) => turn(t, signal))),
+    handleAction: (req) =>
+      withContext({ turnId: req.deliveryId, platform: req.platform, userId: req.actor.id }, () => bounded(`${req.platform} card action`, (signal) => action(req, signal))),
   };
 }
 
@@ -163,9 +208,14 @@ function decided(action: { id: string; tool: string; summary: string }, state: '
 /** Keep log context ids on every line written while the caller iterates the events. */
 async function* withContext(ctx: Record<string, string>, make: () => AsyncGenerator<ReplyEvent>): AsyncGenerator<ReplyEvent> {
   const it = make();
-  while (true) {
-    const next = await withLogContext(ctx, () => it.next());
-    if (next.done) return;
-    yield next.value;
+  try {
+    while (true) {
+      const next = await withLogContext(ctx, () => it.next());
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // A consumer that stops at `done` (or gives up) must still run the turn's own clean-up.
+    await withLogContext(ctx, () => it.return(undefined));
   }
 }

@@ -45,7 +45,7 @@ export const enrichLead = defineTool({
 
     const snapshot = Object.fromEntries(ENRICHABLE_FIELDS.map((f) => [f, lead[f as keyof typeof lead] ?? null])) as LeadSnapshot;
     snapshot.email = lead.email;
-    const result = await ctx.services.enricher.enrich(snapshot, { idempotencyKey: `${lead.id}:${ctx.conversationId ?? ''}:${Date.now()}` });
+    const result = await ctx.services.enricher.enrich(snapshot, { idempotencyKey: `${lead.id}:${ctx.conversationId ?? ''}:${Date.now()}`, signal: ctx.signal });
     const changes = Object.fromEntries(
       Object.entries(diffLead(snapshot, result.fields)).filter(([field, c]) => !(NEVER_OVERWRITE.has(field) && c!.before !== null)),
     ) as Record<string, { before: unknown; after: unknown }>;

@@ -4,10 +4,11 @@
 import { z } from 'zod';
 import type { ToolOutput } from '../core/agent/tool-output.ts';
 import type { ToolOutcome } from '../core/agent/types.ts';
-import { AppError, ForbiddenError, toAppError } from '../core/errors.ts';
+import { AppError, ForbiddenError, toAppError, ValidationError } from '../core/errors.ts';
 import { log } from '../core/log.ts';
 import { actorCan } from '../core/rbac.ts';
-import type { SalesTool, ToolContext } from './tool.ts';
+import { unsafeInputReason } from '../core/safe-text.ts';
+import { needsConfirmation, type SalesTool, type ToolContext } from './tool.ts';
 
 export interface RunToolOptions {
   /** Set when the user has confirmed this exact call (a pending action being executed). */
@@ -23,6 +24,29 @@ export function formatZodIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/** The first string (or key) in a tool input that carries control or bidi-override characters, as "path: why". */
+function unsafeStringIn(value: unknown, path = 'input', depth = 0): string | undefined {
+  if (typeof value === 'string') {
+    const why = unsafeInputReason(value);
+    return why ? `${path} ${why}` : undefined;
+  }
+  if (value === null || typeof value !== 'object' || depth > 8) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const at = Array.isArray(value) ? `${path}[${k}]` : path === 'input' ? k : `${path}.${k}`;
+    const why = unsafeInputReason(k) ? `${at} (a field name) ${unsafeInputReason(k)}` : unsafeStringIn(v, at, depth + 1);
+    if (why) return why;
+  }
+  return undefined;
+}
+
+/** SQLSTATE class 22 (data exception: numeric out of range, invalid text, bad datetime), anywhere in the cause chain. */
+function isDataException(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return true;
+  }
+  return err instanceof RangeError;
+}
+
 function refusal(outcome: ToolOutcome, code: string, message: string): ToolOutput {
   return { ok: false, outcome, summary: message, error: { code, message } };
 }
@@ -35,8 +59,11 @@ export async function runTool(tool: SalesTool, rawInput: unknown, ctx: ToolConte
   let costUsd = 0;
 
   try {
-    const parsed = tool.inputSchema.safeParse(rawInput ?? {});
-    if (!parsed.success) {
+    const unsafe = unsafeStringIn(rawInput);
+    const parsed = unsafe ? undefined : tool.inputSchema.safeParse(rawInput ?? {});
+    if (!parsed) {
+      output = refusal('invalid', 'invalid_input', `Invalid input for ${tool.name}: ${unsafe}.`);
+    } else if (!parsed.success) {
       output = refusal('invalid', 'invalid_input', `Invalid input for ${tool.name}: ${formatZodIssues(parsed.error)}.`);
     } else if (!actorCan(ctx.actor, tool.permission)) {
       input = parsed.data;
@@ -44,8 +71,10 @@ export async function runTool(tool: SalesTool, rawInput: unknown, ctx: ToolConte
         ctx.actor.readOnly ? `${tool.name} changes data; your access is read-only.` : `${tool.name} is not available to the ${ctx.actor.role} role.`,
       );
       output = refusal('denied', e.code, e.userMessage);
-    } else if (tool.confirm && !opts.confirmed) {
+    } else if ((tool.confirm || needsConfirmation(tool)) && !opts.confirmed) {
       input = parsed.data;
+      // A write never runs unconfirmed, even for a tool that slipped past defineTool without a confirm step.
+      if (!tool.confirm) throw new ForbiddenError(`${tool.name} changes data and has no confirmation step, so it cannot run.`);
       const summary = await tool.confirm(parsed.data, ctx);
       const card = await guards.confirmations.request({ tool: tool.name, input: parsed.data, summary, ctx });
       output = {
@@ -72,9 +101,24 @@ export async function runTool(tool: SalesTool, rawInput: unknown, ctx: ToolConte
       }
     }
   } catch (err) {
-    const appErr = toAppError(err);
+    // Stopped by the turn's deadline or by shutdown: that reason, not the abort error it caused, is the story.
+    // A value the database cannot take (out of range, malformed) came from the input: the caller's to fix.
+    const appErr =
+      ctx.signal?.aborted && ctx.signal.reason instanceof AppError
+        ? ctx.signal.reason
+        : isDataException(err)
+          ? new ValidationError(`Invalid input for ${tool.name}: a value is out of range or malformed.`)
+          : toAppError(err);
     const outcome: ToolOutcome =
-      appErr.code === 'over_budget' ? 'over_budget' : appErr.code === 'invalid_input' || appErr.code === 'not_found' ? 'invalid' : appErr.code === 'forbidden' ? 'denied' : 'error';
+      appErr.code === 'over_budget'
+        ? 'over_budget'
+        : appErr.code === 'invalid_input' || appErr.code === 'not_found'
+          ? 'invalid'
+          : appErr.code === 'forbidden'
+            ? 'denied'
+            : appErr.code === 'timeout'
+              ? 'timeout'
+              : 'error';
     if (outcome === 'error') log.error(`tool ${tool.name} failed`, { err, tool: tool.name });
     else log.info(`tool ${tool.name} refused: ${appErr.userMessage}`, { tool: tool.name, code: appErr.code });
     output = refusal(outcome, appErr.code, appErr.userMessage);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { applyScheduleChange, describeSchedule } from '../core/digest/schedule.ts';
 import { NotFoundError } from '../core/errors.ts';
+import { confirmation } from './confirmation-text.ts';
 import { defineTool } from './tool.ts';
 
 const inputSchema = z.object({
@@ -23,6 +24,14 @@ export const setDigestSchedule = defineTool({
   inputSchema,
   permission: 'digest:manage',
   statusText: 'Updating your digest schedule…',
+  // A paused or moved digest is a write a lead's text could ask the model for: the manager says yes first.
+  async confirm(input, ctx) {
+    const manager = await ctx.services.digests.managerById(ctx.actor.id);
+    if (!manager) throw new NotFoundError('Your SalesOS user could not be found.');
+    const next = applyScheduleChange(manager.schedule, input);
+    if (!next.enabled) return confirmation`Pause your team digest (now: ${describeSchedule(manager.schedule)})`;
+    return confirmation`Change your team digest to: ${describeSchedule(next)} (${manager.timeZone})`;
+  },
   async execute(input, ctx) {
     const digests = ctx.services.digests;
     const manager = await digests.managerById(ctx.actor.id);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LeadUpdatedCard } from '../core/cards.ts';
 import { LEAD_STATUSES } from '../core/leads/filter.ts';
+import { confirmation, joinConfirmations, q, type ConfirmationText } from './confirmation-text.ts';
 import { defineTool } from './tool.ts';
 import { describeLead, leadCardItem, leadFacts } from './lead-card.ts';
 import { leadRefDescription, resolveLead } from './lead-reference.ts';
@@ -13,10 +14,16 @@ const inputSchema = z
   })
   .refine((i) => i.status !== undefined || i.note !== undefined, { message: 'give a status, a note, or both', path: ['status'] });
 
-function plan(input: z.infer<typeof inputSchema>, name: string): string {
-  const parts = [input.status ? `mark ${name} as ${input.status}` : '', input.note ? `add the note "${input.note}"` : ''].filter(Boolean);
-  const text = parts.join(' and ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function plan(input: z.infer<typeof inputSchema>, lead: { fullName: string; company?: string | null }): ConfirmationText {
+  const name = q(lead.fullName, 60);
+  const company = q(lead.company, 60);
+  const parts: ConfirmationText[] = [];
+  if (input.status) parts.push(lead.company ? confirmation`Mark ${name} at ${company} as ${input.status}` : confirmation`Mark ${name} as ${input.status}`);
+  if (input.note)
+    parts.push(
+      parts.length ? confirmation`add the note ${q(input.note, 120)}` : lead.company ? confirmation`Add the note ${q(input.note, 120)} to ${name} at ${company}` : confirmation`Add the note ${q(input.note, 120)} to ${name}`,
+    );
+  return joinConfirmations(parts);
 }
 
 export const updateLead = defineTool({
@@ -27,8 +34,7 @@ export const updateLead = defineTool({
   permission: 'leads:write',
   statusText: 'Updating the lead…',
   async confirm(input, ctx) {
-    const lead = await resolveLead(input.lead, ctx);
-    return plan(input, describeLead(lead));
+    return plan(input, await resolveLead(input.lead, ctx));
   },
   async execute(input, ctx) {
     const found = await resolveLead(input.lead, ctx);

@@ -1,27 +1,54 @@
+import { reanchorTrail, checkpointNow } from '../../core/audit/anchoring.ts';
+import { resolveAuditKey } from '../../core/audit/audit-key.ts';
 import { tailAudit } from '../../core/audit/audit-trail.ts';
+import { formatCheckpoint, parseCheckpoint } from '../../core/audit/checkpoint.ts';
 import { verifyAuditTrail } from '../../core/audit/verify.ts';
 import { ValidationError } from '../../core/errors.ts';
 import { loadRuntimeConfig, openRuntime } from '../runtime.ts';
 import { parseOptions, type Command } from './command.ts';
 
+const USAGE =
+  'Usage: salesos audit verify [--against <checkpoint>] | salesos audit checkpoint | salesos audit reanchor [--force] | salesos audit tail [--user <email>] [--tool <name>] [--limit <n>]';
+
 export const auditCommand: Command = {
   name: 'audit',
-  usage: 'audit verify | audit tail [--user <email>] [--tool <name>] [--limit <n>] [--json]',
-  summary: 'Check the hash-chained audit trail for edited, deleted or re-ordered rows; show recent entries.',
+  usage: 'audit verify [--against <checkpoint>] | audit checkpoint | audit reanchor [--force] | audit tail [--user <email>] [--tool <name>] [--limit <n>] [--json]',
+  summary: 'Check the keyed audit chain (edited, deleted, re-ordered or re-chained entries); print a signed checkpoint; show recent entries.',
   async run(argv) {
     const [sub, ...rest] = argv;
-    if (sub !== 'verify' && sub !== 'tail') throw new ValidationError('Usage: salesos audit verify | salesos audit tail [--user <email>] [--tool <name>] [--limit <n>]');
-    const runtime = await openRuntime(loadRuntimeConfig());
+    if (sub !== 'verify' && sub !== 'tail' && sub !== 'checkpoint' && sub !== 'reanchor') throw new ValidationError(USAGE);
+    const config = loadRuntimeConfig();
+    const runtime = await openRuntime(config);
     try {
       if (sub === 'verify') {
-        parseOptions(rest, {});
-        const result = await verifyAuditTrail(runtime.db.prisma);
+        const { values } = parseOptions(rest, { against: { type: 'string' } });
+        const against = values.against === undefined ? undefined : parseCheckpoint(values.against);
+        const result = await verifyAuditTrail(runtime.db.prisma, { key: resolveAuditKey(config), against });
         if (result.ok) {
-          process.stdout.write(`Audit trail intact: ${result.count} entries, every hash links to the one before.\n`);
+          const vs = against ? ` It still holds the ${against.count} entries of the checkpoint of ${against.at.toISOString()}.` : '';
+          process.stdout.write(`Audit trail intact: ${result.count} entries, each MAC links to the one before and the chain head matches.${vs}\n`);
           return 0;
         }
-        process.stdout.write(`Audit trail BROKEN at entry #${result.firstBadSeq}: ${result.reason} (${result.count} entries checked).\n`);
+        process.stdout.write(`Audit trail BROKEN at entry #${result.firstBadSeq}: ${result.reason} (${result.count} entries checked before it).\n`);
         return 1;
+      }
+      if (sub === 'checkpoint') {
+        parseOptions(rest, {});
+        const checkpoint = await checkpointNow(runtime.db.prisma, resolveAuditKey(config));
+        process.stderr.write(`Checkpoint of ${checkpoint.count} entries (newest #${checkpoint.lastSeq}). Keep it outside the database; later: salesos audit verify --against '<line>'\n`);
+        process.stdout.write(formatCheckpoint(checkpoint) + '\n');
+        return 0;
+      }
+      if (sub === 'reanchor') {
+        const { values } = parseOptions(rest, { force: { type: 'boolean' } });
+        const result = await reanchorTrail(runtime.db, resolveAuditKey(config), { force: values.force });
+        if ('alreadyAnchored' in result) {
+          process.stdout.write('The audit trail is already anchored; nothing to do (use --force to re-anchor it as it stands, e.g. after changing AUDIT_KEY).\n');
+          return 0;
+        }
+        const broken = result.brokenAt === undefined ? '' : ` The old chain was already broken at entry #${result.brokenAt}; it is anchored as it stands.`;
+        process.stdout.write(`Anchored ${result.anchored} audit entries under AUDIT_KEY (key id ${result.head.keyId}).${broken}\n`);
+        return 0;
       }
       const { values } = parseOptions(rest, { user: { type: 'string' }, tool: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } });
       const limit = values.limit === undefined ? 20 : Number(values.limit);

@@ -1,9 +1,9 @@
 import { renderCard } from '../../bots/console/render/index.ts';
 import { composeDigest } from '../../core/digest/compose.ts';
 import { DigestDeliveryError } from '../../core/digest/deliver.ts';
-import { digestPeriod, startOfLocalDay, type Cadence } from '../../core/digest/period.ts';
-import { runDigest, type DigestOutcome } from '../../core/digest/run-digest.ts';
-import { parseCron } from '../../core/digest/schedule.ts';
+import { DigestRunStatus } from '../../core/db/digest-run-status.ts';
+import { startOfLocalDay, type Cadence } from '../../core/digest/period.ts';
+import { periodFor, runDigest, type DigestOutcome } from '../../core/digest/run-digest.ts';
 import { ValidationError } from '../../core/errors.ts';
 import { buildDigestDeliveries, buildDigestServices } from '../digest-background.ts';
 import { parseOptions, type Command } from './command.ts';
@@ -23,6 +23,33 @@ function parseAt(text: string): Date | string {
   return m?.[2] ? at : m![1]!;
 }
 
+/** `--status`: one line per period, then each run that did not simply go out. */
+async function printStatus(container: Awaited<ReturnType<typeof openContainer>>, opts: { managerEmail?: string; periods: number }): Promise<number> {
+  const services = buildDigestServices(container, {});
+  const managerId = opts.managerEmail ? (await services.managers.managerByEmail(opts.managerEmail)).id : undefined;
+  const { periods, problems } = await new DigestRunStatus(container.db).report({ periods: opts.periods, managerId });
+  if (!periods.length) {
+    process.stdout.write('No digest has run yet.\n');
+    return 0;
+  }
+  const lines = ['period      runs  sent  partial  failed  missed  cancelled  running  skipped  deliveries  delivered  attempts  failures'];
+  for (const p of periods) {
+    const n = (s: string) => String(p.byStatus[s] ?? 0);
+    lines.push([
+      p.periodKey.padEnd(10), String(p.runs).padStart(5), n('sent').padStart(5), n('partial').padStart(8), n('failed').padStart(7), n('missed').padStart(7),
+      n('cancelled').padStart(10), n('running').padStart(8), n('skipped').padStart(8), String(p.deliveries).padStart(11), String(p.delivered).padStart(10),
+      String(p.attempts).padStart(9), String(p.failedDeliveries).padStart(9),
+    ].join(' '));
+  }
+  if (problems.length) lines.push('', 'Runs that need a look:');
+  for (const r of problems) {
+    lines.push(`  ${r.periodKey}  ${r.manager}  ${r.status}${r.reason ? ` — ${r.reason}` : ''}`);
+    for (const d of r.deliveries) lines.push(`    ${d.platform}: ${d.status} after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}${d.error ? ` — ${d.error}` : ''}`);
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+  return 0;
+}
+
 function describeOutcome(o: DigestOutcome): string[] {
   switch (o.status) {
     case 'not_applicable':
@@ -39,8 +66,8 @@ function describeOutcome(o: DigestOutcome): string[] {
 
 export const digestCommand: Command = {
   name: 'digest',
-  usage: 'digest --manager <email> [--print | --send] [--period daily|weekly] [--at <date | ISO time>]',
-  summary: "Show a manager's team digest in the terminal (--print, the default) or send it now to their Slack/Teams (--send).",
+  usage: 'digest --manager <email> [--print | --send] [--period daily|weekly] [--at <date | ISO time>]  |  digest --status [--manager <email>] [--periods <n>]',
+  summary: "Show a manager's team digest in the terminal (--print, the default) or send it now to their Slack/Teams (--send); --status shows how recent digests went.",
   async run(argv) {
     const { values } = parseOptions(argv, {
       manager: { type: 'string' },
@@ -49,7 +76,20 @@ export const digestCommand: Command = {
       period: { type: 'string' },
       width: { type: 'string' },
       at: { type: 'string' },
+      status: { type: 'boolean' },
+      periods: { type: 'string' },
     });
+    if (values.status) {
+      if (values.print || values.send) throw new ValidationError('--status shows how digests went; it does not combine with --print or --send.');
+      const periods = values.periods === undefined ? 14 : Number(values.periods);
+      if (!Number.isInteger(periods) || periods < 1 || periods > 1000) throw new ValidationError(`--periods must be a whole number from 1 to 1000 (got "${values.periods}").`);
+      const container = await openContainer();
+      try {
+        return await printStatus(container, { managerEmail: values.manager, periods });
+      } finally {
+        await container.close();
+      }
+    }
     if (!values.manager) throw new ValidationError('Name the manager: salesos digest --manager <email> [--print | --send].');
     if (values.print && values.send) throw new ValidationError('Choose one of --print and --send.');
     if (values.period && !CADENCES.includes(values.period as Cadence)) throw new ValidationError(`--period must be daily or weekly (got "${values.period}").`);
@@ -67,7 +107,7 @@ export const digestCommand: Command = {
       // A bare date is that day in the manager's time zone (local noon: the same date on either side of a DST change).
       const fireAt = typeof at === 'string' ? new Date(startOfLocalDay(manager.timeZone, at).getTime() + 12 * 3600_000) : at;
       if (!values.send) {
-        const period = digestPeriod({ cadence: cadence ?? manager.schedule.cadence, timeZone: manager.timeZone, fireAt, scheduleDays: parseCron(manager.schedule.cron).days });
+        const period = await periodFor(services, manager.id, manager.timeZone, cadence ?? manager.schedule.cadence, manager.schedule.cron, fireAt);
         const card = await composeDigest(services.figures, manager, period, services.compose);
         const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
         process.stdout.write(renderCard(card, { width, color, timeZone: manager.timeZone }) + '\n');
@@ -76,7 +116,7 @@ export const digestCommand: Command = {
       if (!deliveries.slack && !deliveries.teams)
         throw new ValidationError('Neither Slack nor Teams is configured, so there is nowhere to send the digest. Set SLACK_BOT_TOKEN or the MICROSOFT_APP_* variables, or use --print.');
       try {
-        const outcome = await runDigest(services, { managerId: manager.id, fireAt, cadence, scheduled: false, finalAttempt: true });
+        const outcome = await runDigest(services, { managerId: manager.id, fireAt, cadence, scheduled: false });
         process.stdout.write(describeOutcome(outcome).join('\n') + '\n');
         return 0;
       } catch (err) {

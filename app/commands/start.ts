@@ -1,12 +1,18 @@
 import { runConsoleSession } from '../../bots/console/session.ts';
 import { createSlackBot, SLACK_EVENTS_PATH, type SlackBot } from '../../bots/slack/app.ts';
 import { createTeamsBot } from '../../bots/teams/bot.ts';
+import { createMcpHttpHandler, MCP_PATH } from '../../bots/mcp/http.ts';
+import { ApiTokenRepository } from '../../core/db/api-tokens-repository.ts';
+import { startReservationSweeper } from '../../core/cost/reservation-sweeper.ts';
 import { log } from '../../core/log.ts';
+import { SALESOS_VERSION } from '../../core/version.ts';
 import { buildContainer, type Container } from '../container.ts';
 import { buildDigestDeliveries, startDigestBackground } from '../digest-background.ts';
 import { createTeamsDigestSender } from '../../bots/teams/send-digest.ts';
 import { mountHealth } from '../health.ts';
+import { mountMetrics } from '../metrics.ts';
 import { createHttpServer } from '../http-server.ts';
+import { shutDown } from '../shutdown.ts';
 import { loadRuntimeConfig, openRuntime, seedDemoIfFresh } from '../runtime.ts';
 import { parseOptions, type Command } from './command.ts';
 import { actorFor, chatBanner } from './session.ts';
@@ -14,7 +20,7 @@ import { actorFor, chatBanner } from './session.ts';
 export const startCommand: Command = {
   name: 'start',
   usage: 'start [--as <email>] [--no-chat]',
-  summary: 'Run SalesOS: HTTP server on PORT (health, Slack, Teams); a terminal chat when no chat platform is configured.',
+  summary: 'Run SalesOS: HTTP server on PORT (health, Slack, Teams, MCP); a terminal chat when no chat platform is configured.',
   async run(argv) {
     const { values } = parseOptions(argv, { as: { type: 'string' }, 'no-chat': { type: 'boolean' } });
     const config = loadRuntimeConfig();
@@ -29,13 +35,17 @@ export const startCommand: Command = {
     }
     log.info(`language model: ${container.model.label}`);
 
-    const http = createHttpServer();
+    const http = createHttpServer({ observe: container.telemetry.metrics.http });
     mountHealth(http, runtime.db);
+    const metrics = mountMetrics(http, container);
+    if (container.telemetry.tracing.enabled) log.info(`tracing: OTLP/HTTP to ${config.telemetry.tracesUrl}`);
     const platforms: string[] = [];
     // Always mounted: unconfigured, it answers 401 and logs how to configure it.
     const teams = createTeamsBot({ config, assistant: container.assistant, users: container.users, log });
     http.route('POST', '/api/messages', teams.handleRequest);
     if (teams.mode !== 'refused') platforms.push('Teams (POST /api/messages)');
+    // MCP clients over HTTP, with personal access tokens (`salesos tokens create`).
+    http.route('POST', MCP_PATH, createMcpHttpHandler({ assistant: container.assistant, tokens: new ApiTokenRepository(runtime.db.prisma), version: SALESOS_VERSION, log }));
     let slack: SlackBot | undefined;
     if (config.slack.botToken) {
       slack = createSlackBot({ config, assistant: container.assistant, users: container.users, audit: container.guards.audit, log });
@@ -51,24 +61,22 @@ export const startCommand: Command = {
       return { close: async () => {} };
     });
 
+    const sweeper = startReservationSweeper({ db: runtime.db, audit: container.guards.audit, olderThanMs: config.reservationSweepAfterMs });
+
     let stopping: Promise<number> | undefined;
     const stop = (why: string) =>
-      (stopping ??= (async () => {
-        log.info(`${why}: finishing in-flight work and shutting down`);
-        try {
-          await slack?.stop();
-          await http.close();
-          // Acknowledged Teams activities may still be replying: let them finish before the database closes.
-          await teams.drain();
-          await digests.close();
-          await runtime.close();
-          log.info('SalesOS stopped cleanly');
-          return 0;
-        } catch (err) {
-          log.error('shutdown failed', { err });
-          return 1;
-        }
-      })());
+      (stopping ??= shutDown(
+        {
+          container,
+          http,
+          // Acknowledged Teams activities may still be replying after their request ended.
+          drains: [(ms) => teams.drain(ms)],
+          queues: digests,
+          before: [async () => slack?.stop(), () => sweeper.stop()],
+          after: [() => metrics.close(), () => container.telemetry.tracing.shutdown()],
+        },
+        why,
+      ));
     // Signals are handled before the port opens, so a stop right after start is still clean.
     const stopped = new Promise<number>((resolve) => {
       process.once('SIGTERM', () => void stop('SIGTERM received').then(resolve));

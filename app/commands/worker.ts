@@ -6,19 +6,23 @@ import { openContainer } from './session.ts';
 
 export const workerCommand: Command = {
   name: 'worker',
-  usage: 'worker [--concurrency <n>] [--prefix <redis key prefix>]',
+  usage: 'worker [--concurrency <n>] [--prefix <redis key prefix>] [--lock-seconds <n>]',
   summary: 'Run the background workers (scheduled manager digests) until SIGTERM; needs REDIS_URL.',
   async run(argv) {
-    const { values } = parseOptions(argv, { concurrency: { type: 'string' }, prefix: { type: 'string' } });
+    const { values } = parseOptions(argv, { concurrency: { type: 'string' }, prefix: { type: 'string' }, 'lock-seconds': { type: 'string' } });
     const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
     if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 500))
       throw new ConfigError([`--concurrency: expected a whole number from 1 to 500 (got "${values.concurrency}")`]);
+    // How long a job stays locked to a worker without a heartbeat: a crashed worker's jobs are taken up after about this long.
+    const lockSeconds = values['lock-seconds'] === undefined ? undefined : Number(values['lock-seconds']);
+    if (lockSeconds !== undefined && (!Number.isInteger(lockSeconds) || lockSeconds < 1 || lockSeconds > 3600))
+      throw new ConfigError([`--lock-seconds: expected a whole number from 1 to 3600 (got "${values['lock-seconds']}")`]);
     const container = await openContainer();
     let background: { close(): Promise<void> };
     try {
       if (!container.config.redisUrl)
         throw new ConfigError(['REDIS_URL: required by `salesos worker` to schedule and run digests, e.g. redis://localhost:6379 (got not set)']);
-      background = await startDigestBackground(container, buildDigestDeliveries(container), { concurrency, prefix: values.prefix });
+      background = await startDigestBackground(container, buildDigestDeliveries(container), { concurrency, prefix: values.prefix, lockDurationMs: lockSeconds === undefined ? undefined : lockSeconds * 1000 });
     } catch (err) {
       await container.close();
       throw err;

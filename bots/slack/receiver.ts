@@ -2,12 +2,16 @@
 // It checks signature and timestamp before anything else (401, nothing processed), answers url_verification,
 // and hands the payload to Bolt with an `ack` that writes the HTTP response at once, so listeners run after
 // Slack has its answer.
+import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { log } from '../../core/log.ts';
+import { ignoredSlackBody, invalidSlackBody } from './validate-body.ts';
 import { verifySlackSignature } from './verify.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** An oversized body is read (and dropped) up to this much so the 413 reaches the client; beyond it, the socket is cut. */
+const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES;
 /** Slack gives up after 3 s; warn well before. */
 const ACK_WARN_MS = 2_500;
 
@@ -26,11 +30,16 @@ export class SlackHttpReceiver implements Receiver {
 
   /** The route handler. Resolves once Bolt has finished processing (the HTTP response went out at ack). */
   handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    // Answer 413 before reading a body announced as too large; the connection closes after the answer.
+    const announced = Number(header(req, 'content-length') ?? NaN);
+    if (announced > MAX_BODY_BYTES) return tooLarge(req, res);
     let raw: string;
     try {
-      raw = await readBody(req);
+      const read = await readBody(req);
+      if (read === undefined) return tooLarge(req, res);
+      raw = read;
     } catch (err) {
-      return reply(res, 413, { error: (err as Error).message });
+      return reply(res, 400, { error: `could not read the request body: ${(err as Error).message}` });
     }
     const verdict = verifySlackSignature({
       signingSecret: this.opts.signingSecret,
@@ -50,7 +59,12 @@ export class SlackHttpReceiver implements Receiver {
     } catch {
       return reply(res, 400, { error: 'body is neither JSON nor a form' });
     }
-    if (body.ssl_check) return reply(res, 200, '');
+    const invalid = invalidSlackBody(body);
+    if (invalid) {
+      log.warn('rejected a signed Slack body', { reason: invalid });
+      return reply(res, 400, { error: invalid });
+    }
+    if (body.ssl_check || ignoredSlackBody(body)) return reply(res, 200, '');
     if (body.type === 'url_verification') return reply(res, 200, { challenge: body.challenge });
     if (!this.app) return reply(res, 503, { error: 'Slack app not initialised' });
 
@@ -60,8 +74,12 @@ export class SlackHttpReceiver implements Receiver {
     }, ACK_WARN_MS);
     warn.unref();
     const retryNum = header(req, 'x-slack-retry-num');
+    const timestamp = header(req, 'x-slack-request-timestamp') ?? '';
     const event: ReceiverEvent = {
       body,
+      // Listeners see it as context.requestId: the same signed request delivered twice has the same id,
+      // which is what de-duplicates slash commands that carry no trigger_id.
+      customProperties: { requestId: crypto.createHash('sha256').update(`${timestamp}:${raw}`).digest('base64url').slice(0, 32) },
       retryNum: retryNum ? Number(retryNum) : undefined,
       retryReason: header(req, 'x-slack-retry-reason'),
       ack: async (response?: unknown) => {
@@ -96,20 +114,33 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/** The body as text, or undefined when it is larger than MAX_BODY_BYTES (then drained, not kept). */
+function readBody(req: http.IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+      else if (size > MAX_DRAIN_BYTES) resolve(undefined);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** 413, then close: the rest of the body is read and dropped (up to a bound) so the client sees the answer. */
+function tooLarge(req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (res.headersSent) return;
+  const text = JSON.stringify({ error: `request body larger than ${MAX_BODY_BYTES} bytes` });
+  res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), connection: 'close' });
+  res.end(text);
+  let drained = 0;
+  req.on('data', (c: Buffer) => {
+    drained += c.length;
+    if (drained > MAX_DRAIN_BYTES) req.destroy();
+  });
+  req.resume();
 }
 
 /** Events come as JSON; interactivity as a form with a JSON `payload`; slash commands as a plain form. */

@@ -1,9 +1,11 @@
 // Sends a manager's digest as a Slack DM: the Block Kit digest in the IM channel with the bot (opened with
 // conversations.open the first time, then remembered on the identity). Retries belong to the digest
-// queue, which records each attempt, so the Web API client itself does not retry (not even a 429).
+// queue, which records each attempt and honours Retry-After, so the Web API client itself does not retry.
+// Every digest carries its run id in the message metadata; when an earlier attempt may have got through
+// (a crash, a timeout, a 5xx), the DM's recent history is read first and a found message counts as sent.
 import { LogLevel, webApi } from '@slack/bolt';
 import type { DigestCard } from '../../core/cards.ts';
-import type { DeliveryResult, DigestIdentity, DigestSender } from '../../core/digest/deliver.ts';
+import { DeliveryFailure, type DeliveryContext, type DeliveryResult, type DigestIdentity, type DigestSender } from '../../core/digest/deliver.ts';
 import { DependencyError } from '../../core/errors.ts';
 import type { Logger } from '../../core/log.ts';
 import { renderDigest } from './blocks/render-digest.ts';
@@ -21,15 +23,37 @@ export interface SlackDigestOptions {
   timeoutMs?: number;
 }
 
+/** The metadata event type of a digest message (Slack's message metadata: event_type + event_payload). */
+export const DIGEST_EVENT_TYPE = 'salesos_digest';
+// How far back the DM's history is read for an earlier post of the same run.
+const HISTORY_LIMIT = 50;
+
 // Errors that say this user can never get a DM from us (until someone relinks them).
 const UNREACHABLE = new Set([
   'user_not_found', 'users_not_found', 'user_disabled', 'account_inactive', 'cannot_dm_bot', 'channel_not_found',
   'is_archived', 'not_in_channel', 'user_is_restricted', 'team_access_not_granted', 'messages_tab_disabled',
 ]);
+// ok:false answers after which Slack may still have stored the message.
+const MAYBE_POSTED = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
 function platformError(err: unknown): string | undefined {
   const e = err as { code?: string; data?: { error?: string } };
   return e?.code === webApi.ErrorCode.PlatformError ? e.data?.error : undefined;
+}
+
+/** A Web API failure as a DeliveryFailure: whether the post may have landed, and Slack's Retry-After. */
+function failure(err: unknown, posting: boolean): DeliveryFailure {
+  const e = err as { code?: string; retryAfter?: number };
+  if (e?.code === webApi.ErrorCode.RateLimitedError)
+    return new DeliveryFailure('slack', `Slack is rate limiting us (retry after ${e.retryAfter ?? '?'} s).`, { cause: err, uncertain: false, retryAfterMs: (e.retryAfter ?? 1) * 1000 });
+  const code = platformError(err);
+  const uncertain = posting && (code === undefined || MAYBE_POSTED.has(code));
+  return new DeliveryFailure('slack', 'Slack did not accept the digest.', { cause: err, uncertain });
+}
+
+interface HistoryMessage {
+  ts?: string;
+  metadata?: { event_type?: string; event_payload?: { run_id?: string } };
 }
 
 export function createSlackDigestSender(opts: SlackDigestOptions): DigestSender {
@@ -50,12 +74,33 @@ export function createSlackDigestSender(opts: SlackDigestOptions): DigestSender 
     return channel;
   }
 
-  return async function sendSlackDigest(identity: DigestIdentity, card: DigestCard): Promise<DeliveryResult> {
+  /** The ts of this run's digest in the DM, if an earlier attempt posted it. */
+  async function findEarlierPost(channel: string, runId: string): Promise<string | undefined> {
+    const history = await client.conversations.history({ channel, limit: HISTORY_LIMIT, include_all_metadata: true });
+    const found = (history.messages as HistoryMessage[] | undefined)?.find(
+      (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && m.metadata.event_payload?.run_id === runId,
+    );
+    return found?.ts;
+  }
+
+  return async function sendSlackDigest(identity: DigestIdentity, card: DigestCard, ctx: DeliveryContext): Promise<DeliveryResult> {
     if (identity.unreachableAt) return { status: 'skipped', reason: 'identity is marked unreachable' };
+    let posting = false;
     try {
       const { blocks, text } = renderDigest(card);
       const channel = await dmChannel(identity);
-      const posted = await client.chat.postMessage({ channel, blocks, text, unfurl_links: false, unfurl_media: false });
+      if (ctx.recheck) {
+        const ts = await findEarlierPost(channel, ctx.runId);
+        if (ts) {
+          opts.log.info('digest found in the Slack DM from an earlier attempt; not posting again', { identityId: identity.id, runId: ctx.runId, ts });
+          return { status: 'sent', ref: ts };
+        }
+      }
+      posting = true;
+      const posted = await client.chat.postMessage({
+        channel, blocks, text, unfurl_links: false, unfurl_media: false,
+        metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { run_id: ctx.runId } },
+      });
       return { status: 'sent', ref: posted.ts };
     } catch (err) {
       const code = platformError(err);
@@ -65,7 +110,8 @@ export function createSlackDigestSender(opts: SlackDigestOptions): DigestSender 
         opts.log.warn('slack identity unreachable; digests to it stop until it is linked again', { identityId: identity.id, code });
         return { status: 'unreachable', reason };
       }
-      throw new DependencyError('slack', 'Slack did not accept the digest; it will be retried.', { cause: err, retryable: true });
+      // A failed history read leaves the earlier attempt as uncertain as it was.
+      throw failure(err, posting || ctx.recheck);
     }
   };
 }

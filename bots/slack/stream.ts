@@ -10,7 +10,7 @@ import type { Card } from '../../core/cards.ts';
 import type { Reply, ReplyEvent } from '../../core/agent/types.ts';
 import { AppError, userMessageOf } from '../../core/errors.ts';
 import { log } from '../../core/log.ts';
-import { longSections } from './blocks/limits.ts';
+import { fallbackText, longSections } from './blocks/limits.ts';
 import { renderError } from './blocks/render-error.ts';
 import { markdownToMrkdwn, renderReply, type SlackMessage } from './blocks/render-reply.ts';
 import { plainTextParts, pageText } from './plain-text.ts';
@@ -87,7 +87,7 @@ export async function deliverReply(
   /** Set when the channel refused the bot: the final answer goes to the rep's DM. */
   let refused: ChannelRefused | undefined;
 
-  const textMessage = (t: string): SlackMessage => ({ text: t.slice(0, 3000) || ' ', blocks: longSections(markdownToMrkdwn(t), 10) });
+  const textMessage = (t: string): SlackMessage => ({ text: fallbackText(t), blocks: longSections(markdownToMrkdwn(t), 10) });
 
   const liveFailed = (err: unknown) => {
     liveFailures++;

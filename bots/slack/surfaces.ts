@@ -1,5 +1,6 @@
 // Where a reply goes. A thread (mention, DM, assistant pane) can stream and update; an ephemeral reply
 // (slash command) can only be posted; an action on an existing message updates that message first.
+import { safeStreamMarkdown } from './blocks/limits.ts';
 import type { webApi } from '@slack/bolt';
 import type { Card } from '../../core/cards.ts';
 import type { SlackMessage } from './blocks/render-reply.ts';
@@ -66,7 +67,7 @@ export function threadSurface(client: WebClient, t: ThreadTarget): ReplySurface 
         const res = await client.chat.startStream({
           channel: t.channel,
           thread_ts: threadTs,
-          markdown_text: markdown,
+          markdown_text: safeStreamMarkdown(markdown),
           // Outside a DM Slack must know who the stream is for.
           ...(isDm ? {} : { recipient_team_id: t.teamId, recipient_user_id: t.userId }),
         }).catch(async (err: unknown) => ({ ts: await startedDespite(err, markdown) }));
@@ -74,7 +75,7 @@ export function threadSurface(client: WebClient, t: ThreadTarget): ReplySurface 
         return res.ts;
       },
       async append(ts, markdown) {
-        await client.chat.appendStream({ channel: t.channel, ts, markdown_text: markdown });
+        await client.chat.appendStream({ channel: t.channel, ts, markdown_text: safeStreamMarkdown(markdown) });
       },
       async stop(ts) {
         await client.chat.stopStream({ channel: t.channel, ts });

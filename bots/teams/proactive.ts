@@ -4,7 +4,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Card } from '../../core/cards.ts';
 import type { PlatformIdentity } from '../../core/db/users-repository.ts';
-import { DependencyError } from '../../core/errors.ts';
+import { DeliveryFailure } from '../../core/digest/deliver.ts';
 import type { Logger } from '../../core/log.ts';
 import type { TeamsTransport } from './adapter.ts';
 import { renderReply } from './cards/render-reply.ts';
@@ -30,6 +30,17 @@ function statusOf(err: unknown): number | undefined {
   return e?.statusCode ?? e?.status ?? e?.response?.status;
 }
 
+/** The connector's Retry-After (seconds or an HTTP date) on a 429, in ms. */
+function retryAfterOf(err: unknown): number | undefined {
+  const headers = (err as { response?: { headers?: { get?(name: string): string | undefined } & Record<string, unknown> } })?.response?.headers;
+  const raw = headers?.get?.('retry-after') ?? (headers?.['retry-after'] as string | undefined);
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
 export function createProactiveSender(deps: { transport: TeamsTransport; users: Pick<TeamsUsers, 'markIdentityUnreachable'>; log: Logger }) {
   return async function sendProactive(identity: ProactiveIdentity, content: ProactiveContent): Promise<ProactiveResult> {
     if (identity.unreachableAt) return { status: 'skipped', reason: 'identity is marked unreachable' };
@@ -49,7 +60,13 @@ export function createProactiveSender(deps: { transport: TeamsTransport; users: 
         deps.log.warn('teams identity unreachable; proactive messages to it stop', { identityId: identity.id, status });
         return { status: 'unreachable', reason };
       }
-      throw new DependencyError('teams', 'Microsoft Teams did not accept the message; try again later.', { cause: err, retryable: true });
+      // A 4xx answer means the message was not stored; a 5xx, a timeout or a lost connection may hide one that was.
+      const refused = status !== undefined && status >= 400 && status < 500;
+      throw new DeliveryFailure('teams', 'Microsoft Teams did not accept the message; try again later.', {
+        cause: err,
+        uncertain: !refused,
+        retryAfterMs: status === 429 ? (retryAfterOf(err) ?? 1000) : undefined,
+      });
     }
   };
 }

@@ -30,6 +30,23 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
 
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 1_000;
+const withId = (v: unknown): boolean => typeof v === 'object' && v !== null && nonEmpty((v as { id?: unknown }).id);
+
+/** What every activity needs before botbuilder sees it (it throws, not refuses, on these); undefined when fine. */
+export function invalidActivity(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'not an activity';
+  const a = body as Record<string, unknown>;
+  if (!nonEmpty(a.type)) return 'the activity has no type';
+  if (!nonEmpty(a.serviceUrl) || !/^https?:\/\//.test(a.serviceUrl)) return 'the activity has no http(s) serviceUrl';
+  if (!withId(a.conversation)) return 'the activity has no conversation.id';
+  if (!withId(a.from)) return 'the activity has no from.id';
+  if (a.recipient !== undefined && !withId(a.recipient)) return 'the activity has a recipient without an id';
+  if (a.type === 'message' && a.text !== undefined && typeof a.text !== 'string') return 'the message text is not a string';
+  if (a.type === 'invoke' && !nonEmpty(a.name)) return 'the invoke has no name';
+  return undefined;
+}
+
 export interface MessagesRouteDeps {
   transport: TeamsTransport;
   logic: TurnLogic;
@@ -43,7 +60,8 @@ export function createMessagesRoute(deps: MessagesRouteDeps) {
     let activity: Partial<Activity>;
     try {
       const body = await readJson(req);
-      if (!body || typeof body !== 'object' || typeof (body as Activity).type !== 'string') throw new Error('not an activity');
+      const invalid = invalidActivity(body);
+      if (invalid) throw new Error(invalid);
       activity = body as Partial<Activity>;
     } catch (err) {
       return send(res, 400, { error: `Expected a Bot Framework activity as JSON: ${(err as Error).message}` });

@@ -1,5 +1,8 @@
 // Sends a manager's digest as a proactive Teams 1:1 message through the conversation reference stored at
-// install (sendProactive marks a 403/404 identity unreachable and throws on a retryable failure).
+// install (sendProactive marks a 403/404 identity unreachable and throws on a retryable failure). The
+// activity id Teams returns is recorded on the delivery. Bots cannot read a 1:1 chat's history, so a
+// send whose outcome is unknown (a crash mid-send, a 5xx) is sent again once its lease has passed: for
+// Teams, at most one duplicate in that window is the documented limit (README, "Exactly once").
 import type { Config } from '../../core/config.ts';
 import type { DigestSender } from '../../core/digest/deliver.ts';
 import type { Logger } from '../../core/log.ts';

@@ -3,7 +3,8 @@
 import { isStepCount, streamText, type LanguageModel, type ModelMessage, type ToolSet } from 'ai';
 import type { Card } from '../cards.ts';
 import type { ConversationRepository } from '../db/conversations-repository.ts';
-import { toAppError } from '../errors.ts';
+import { StoppedCallError } from '../deadlines.ts';
+import { AppError, toAppError } from '../errors.ts';
 import { log } from '../log.ts';
 import { buildInstructions } from './instructions.ts';
 import { buildHistory, estimateTokens } from './memory.ts';
@@ -32,7 +33,15 @@ export interface RunTurnInput {
   priceUsage?: (usage: { inputTokens: number; outputTokens: number }) => number;
   /** The model asked for a tool it was not offered (role, or invented): audit the refusal. */
   onUnavailableTool?: (toolName: string, input: unknown) => Promise<void>;
+  /** The model called a tool with arguments that are not valid JSON for it: audit the refusal. */
+  onInvalidToolCall?: (toolName: string, rawInput: string) => Promise<void>;
+  /** TURN_TIMEOUT_MS and shutdown: aborts the model calls and tools; its reason (an AppError) is what the rep is told. */
   signal?: AbortSignal;
+}
+
+/** Why the turn ended early: the signal's reason when it was aborted, else what was thrown. */
+function failureOf(err: unknown, signal: AbortSignal | undefined): unknown {
+  return signal?.aborted && signal.reason instanceof AppError ? signal.reason : err;
 }
 
 export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, void, undefined> {
@@ -52,6 +61,7 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
   let usage = { inputTokens: 0, outputTokens: 0 };
   let responseMessages: ModelMessage[] = [];
   let failure: unknown;
+  const invalidCalls = new Set<string>();
 
   try {
     const result = streamText({
@@ -62,6 +72,10 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
       stopWhen: isStepCount(input.maxSteps ?? 6),
       maxOutputTokens: input.maxOutputTokens ?? 4096,
       abortSignal: input.signal,
+      // The model middleware retries a 429 within LLM_TIMEOUT_MS; retries here would add attempts past it.
+      maxRetries: 0,
+      // Failures are logged once, below, through our logger (the default writes raw dumps to the console).
+      onError: () => {},
     });
     for await (const part of result.stream) {
       switch (part.type) {
@@ -70,6 +84,14 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
           yield { type: 'text-delta', delta: part.text };
           break;
         case 'tool-call': {
+          if ((part as { invalid?: boolean }).invalid && Object.hasOwn(input.tools, part.toolName)) {
+            // Arguments that do not parse as the tool's input: refused by the SDK, and audited here.
+            invalidCalls.add(part.toolCallId);
+            toolCalls.push({ name: part.toolName, input: part.input, outcome: 'invalid', errorCode: 'invalid_tool_call' });
+            log.warn('the model sent a malformed tool call', { tool: part.toolName });
+            await input.onInvalidToolCall?.(part.toolName, typeof part.input === 'string' ? part.input : JSON.stringify(part.input ?? null));
+            break;
+          }
           const status = input.describeToolCall?.(part.toolName);
           if (status) yield { type: 'status', text: status };
           break;
@@ -88,7 +110,9 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
           break;
         }
         case 'tool-error':
-          if (!Object.hasOwn(input.tools, part.toolName)) {
+          if (invalidCalls.has(part.toolCallId)) {
+            // Recorded and audited at its tool-call part; the SDK tells the model what was wrong.
+          } else if (!Object.hasOwn(input.tools, part.toolName)) {
             toolCalls.push({ name: part.toolName, input: part.input, outcome: 'denied', errorCode: 'forbidden' });
             log.warn('the model asked for a tool it was not offered', { tool: part.toolName });
             await input.onUnavailableTool?.(part.toolName, part.input);
@@ -98,22 +122,37 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
           }
           break;
         case 'error':
-          throw part.error;
+          // Read on to the end, so the model call is settled and audited before the turn ends.
+          failure ??= part.error;
+          break;
         default:
           break;
       }
     }
+    // An aborted stream ends quietly: the signal's reason says why.
+    if (input.signal?.aborted) throw input.signal.reason;
+    if (failure !== undefined) throw failure;
     const total = await result.usage;
     usage = { inputTokens: total.inputTokens ?? 0, outputTokens: total.outputTokens ?? 0 };
     responseMessages = (await result.responseMessages) as ModelMessage[];
   } catch (err) {
-    failure = err;
+    failure = failureOf(err, input.signal);
   }
+  // Never an empty reply: a model that says nothing (and calls no tool) is a failure the rep hears about.
+  if (failure === undefined && !text.trim() && cards.length === 0)
+    failure = new AppError('provider_bad_response', 'The AI model returned an empty answer. Please ask again, perhaps in other words.', { logMessage: 'the model returned no text and no tool call' });
 
   if (failure !== undefined) {
     const appErr = toAppError(failure);
-    log.error('turn failed', { err: failure, conversationId });
-    const message = appErr.code === 'internal' ? 'Sorry — something went wrong while answering. The details are in the server log; please try again.' : appErr.userMessage;
+    if (appErr.code === 'internal') log.error('turn failed', { err: failure, conversationId });
+    else log.warn(`turn failed: ${appErr.message}`, { err: failure, code: appErr.code, conversationId });
+    const stepsDone = toolCalls.some((c) => c.outcome === 'ok');
+    const message =
+      appErr.code === 'internal'
+        ? 'Sorry — something went wrong while answering. The details are in the server log; please try again.'
+        : appErr instanceof StoppedCallError && stepsDone
+          ? appErr.messageAfterSteps()
+          : appErr.userMessage;
     const sep = text ? '\n\n' : '';
     text += sep + message;
     yield { type: 'text-delta', delta: sep + message };

@@ -1,7 +1,7 @@
 // Platform-neutral shapes of one turn: what a bot hands the assistant and what it gets back.
 import type { Card } from '../cards.ts';
 
-export type Platform = 'slack' | 'teams' | 'console';
+export type Platform = 'slack' | 'teams' | 'console' | 'mcp';
 export type Role = 'rep' | 'manager' | 'admin';
 
 /** The SalesOS user behind a message, with what policy needs. */
@@ -26,13 +26,15 @@ export interface Turn {
   text: string;
 }
 
-export type ToolOutcome = 'ok' | 'denied' | 'over_budget' | 'invalid' | 'error' | 'pending_confirmation';
+export type ToolOutcome = 'ok' | 'denied' | 'over_budget' | 'invalid' | 'error' | 'timeout' | 'pending_confirmation';
 
 export interface ToolCallRecord {
   name: string;
   input: unknown;
   outcome: ToolOutcome;
   errorCode?: string;
+  /** The tool's compact data (lead ids, pendingActionId), for clients that are themselves models (MCP). */
+  data?: Record<string, unknown>;
 }
 
 export interface Usage {

@@ -9,6 +9,7 @@ import type { AuditContext, AuditTrail, CostGuard, Reservation, SpendKind } from
 import { log } from '../log.ts';
 import { budgetDay, budgetDayStart, budgetResetAt, formatWait } from './budget-day.ts';
 import { createModelMiddleware } from './model-middleware.ts';
+import { auditSwept } from './reservation-sweeper.ts';
 import { findPrice, priceUsage, VENDORED_PRICES, type PriceTable } from './prices.ts';
 
 export interface CostGuardOptions {
@@ -56,6 +57,9 @@ export function createCostGuard(opts: CostGuardOptions): CostGuard {
   const prices = opts.prices ?? VENDORED_PRICES;
   const now = opts.now ?? (() => new Date());
 
+  // Reservations this process opened and has not closed yet: settled conservatively on shutdown.
+  const open = new Set<string>();
+
   const limitCacheMs = opts.limitCacheMs ?? 5_000;
   const limits = new Map<string, { limitUsd: number; until: number }>();
 
@@ -94,10 +98,12 @@ export function createCostGuard(opts: CostGuardOptions): CostGuard {
         dayOf: (tz) => budgetDay(tz, at),
       });
       if (!result.ok) throw overBudget(result, request.estimateUsd, at);
+      open.add(result.id);
       return { id: result.id, userId: actor.id, kind: request.kind, name: request.name, reservedUsd: request.estimateUsd };
     },
 
     async settle(reservation, actualUsd, tokens) {
+      open.delete(reservation.id);
       if (actualUsd === undefined || !Number.isFinite(actualUsd) || actualUsd < 0) {
         // Usage unknown (stream aborted, provider silent): the worst case stands as the charge.
         return (await usage.settleAtReservation(reservation.id)) ?? 0;
@@ -113,7 +119,18 @@ export function createCostGuard(opts: CostGuardOptions): CostGuard {
     },
 
     async release(reservation) {
+      open.delete(reservation.id);
       await usage.release(reservation.id);
+    },
+
+    async settleOpen() {
+      const swept = await usage.sweep({ ids: [...open] });
+      open.clear();
+      if (swept.length) {
+        log.warn(`settled ${swept.length} reservation(s) still open at shutdown at their reserved amount`, { reservations: swept.map((r) => r.id) });
+        if (opts.audit) await auditSwept(opts.audit, swept, 'still open when SalesOS stopped: settled at the reserved amount');
+      }
+      return swept.length;
     },
 
     modelMiddleware(actor: Actor, modelId: string, audit: AuditContext) {

@@ -33,14 +33,20 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** True when the provider cannot have billed: it answered with an error status, or was never reached. */
 function neverBilled(err: unknown): boolean {
-  if (APICallError.isInstance(err) && err.statusCode !== undefined) return true;
   let cause: unknown = err;
   for (let i = 0; i < 4 && cause; i++) {
+    // A 200 that broke off mid-stream may have been billed; an error status was not.
+    if (APICallError.isInstance(cause) && cause.statusCode !== undefined) return cause.statusCode !== 200;
     const code = (cause as { code?: unknown }).code;
     if (typeof code === 'string' && NOT_SENT.has(code)) return true;
     cause = (cause as { cause?: unknown }).cause;
   }
   return false;
+}
+
+/** A deadline is audited as `timeout`; every other failure as `error`, with its code. */
+function failureOutcome(err: unknown): AuditOutcome {
+  return toAppError(err).code === 'timeout' ? 'timeout' : 'error';
 }
 
 function tokensOf(usage: LanguageModelV4Usage | undefined): { inputTokens: number; outputTokens: number } | undefined {
@@ -97,25 +103,37 @@ export function createModelMiddleware(o: ModelMiddlewareOptions): LanguageModelM
     }
   }
 
-  /** Settle from reported usage (or keep the reservation without it) and audit the call. */
+  /**
+   * Settle from reported usage — also after a failure, when the provider reported it — or keep the
+   * reservation as the charge when usage is unknown, and audit the call. Usage beyond what the request
+   * allowed is charged as reported and audited as an anomaly.
+   */
   async function finish(call: Call, usage: LanguageModelV4Usage | undefined, failure?: unknown): Promise<void> {
-    const tokens = failure === undefined ? tokensOf(usage) : undefined;
+    const tokens = tokensOf(usage);
     let costUsd = 0;
+    let input: Record<string, unknown> = tokens ? { ...call.input, usage: tokens } : call.input;
+    let errorCode: string | undefined = failure === undefined ? undefined : toAppError(failure).code;
+    const maxOut = call.input.maxOutputTokens;
     if (call.reservation) {
+      const actualUsd = tokens ? priceUsage(call.price, tokens) : undefined;
+      if (actualUsd !== undefined && (actualUsd > call.reservation.reservedUsd || (typeof maxOut === 'number' && tokens!.outputTokens > maxOut))) {
+        input = { ...input, anomaly: { reason: 'usage exceeds what the request allowed', reservedUsd: call.reservation.reservedUsd, chargedUsd: actualUsd, maxOutputTokens: maxOut } };
+        errorCode ??= 'usage_anomaly';
+        log.warn(`the provider reported more usage than the request allowed (${tokens!.outputTokens} output tokens, at most ${maxOut}); charged as reported`, { model: o.modelId });
+      }
       try {
-        costUsd = await o.guard.settle(call.reservation, tokens ? priceUsage(call.price, tokens) : undefined, tokens);
+        costUsd = await o.guard.settle(call.reservation, actualUsd, tokens);
       } catch (err) {
         log.error('could not settle a model call', { err, model: o.modelId, reservationId: call.reservation.id });
       }
     }
-    const input = tokens ? { ...call.input, usage: tokens } : call.input;
-    await audit(failure === undefined ? 'ok' : 'error', input, costUsd, call.started, failure === undefined ? undefined : toAppError(failure).code);
+    await audit(failure === undefined ? 'ok' : failureOutcome(failure), input, costUsd, call.started, errorCode);
   }
 
   async function fail(call: Call, err: unknown): Promise<void> {
     if (neverBilled(err)) {
       if (call.reservation) await o.guard.release(call.reservation).catch((e: unknown) => log.error('could not release a reservation', { err: e }));
-      await audit('error', call.input, 0, call.started, toAppError(err).code);
+      await audit(failureOutcome(err), call.input, 0, call.started, toAppError(err).code);
     } else {
       await finish(call, undefined, err);
     }
@@ -150,7 +168,7 @@ export function createModelMiddleware(o: ModelMiddlewareOptions): LanguageModelM
       let usage: LanguageModelV4Usage | undefined;
       let streamError: unknown;
       let settled: Promise<void> | undefined;
-      const settleOnce = () => (settled ??= finish(call, streamError === undefined ? usage : undefined, streamError));
+      const settleOnce = () => (settled ??= finish(call, usage, streamError));
       const reader = result.stream.getReader();
       const stream = new ReadableStream<LanguageModelV4StreamPart>({
         async pull(controller) {

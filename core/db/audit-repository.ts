@@ -1,6 +1,6 @@
-// The audit_entries table: chained appends under one advisory lock (a single chain across all
-// processes, never forked) written a batch at a time, ordered reads for verification, and recent rows
-// for `audit tail`.
+// The audit_entries table and its chain head: chained appends under one advisory lock (a single chain
+// across all processes, never forked) written a batch at a time together with the head row, ordered reads
+// for verification and re-anchoring, and recent rows for `audit tail`.
 import type { PrismaClient } from './generated/client.ts';
 import type { SqlRunner } from './sql-runner.ts';
 
@@ -26,6 +26,7 @@ export interface StoredAuditRow extends AuditRowFields {
   createdAt: Date;
   prevHash: string;
   hash: string;
+  chainVersion: number;
 }
 
 export interface AuditTailRow {
@@ -42,53 +43,121 @@ export interface AuditTailRow {
   durationMs: number;
 }
 
-const INSERT_ROWS = `INSERT INTO audit_entries ("createdAt", "actorId", platform, "conversationId", kind, name, input, outcome, "errorCode", "costUsd", "durationMs", "prevHash", hash)
-  SELECT $1::timestamptz, r."actorId", r.platform, r."conversationId", r.kind::"AuditKind", r.name, r.input, r.outcome::"AuditOutcome", r."errorCode", r."costUsd", r."durationMs", r."prevHash", r.hash
-  FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[], $9::text[], $10::numeric[], $11::int[], $12::text[], $13::text[])
-       WITH ORDINALITY AS r("actorId", platform, "conversationId", kind, name, input, outcome, "errorCode", "costUsd", "durationMs", "prevHash", hash, ord)
-  ORDER BY r.ord
-  RETURNING seq, hash`;
+export interface StoredHead {
+  lastSeq: number;
+  lastHash: string;
+  count: number;
+  keyId: string;
+  mac: string;
+}
+
+/** What the chain lock guards, read right after taking it. */
+export interface ChainState {
+  head?: StoredHead;
+  /** The newest row's seq and chain version (undefined when the table is empty). */
+  newest?: { seq: number; chainVersion: number };
+  now: Date;
+}
+
+/** Each new row's place in the chain and the head after them; computed by core/audit under the lock. */
+export interface ChainPlan {
+  links: { seq: number; prevHash: string; hash: string }[];
+  head: StoredHead;
+}
+
+const INSERT_ROWS = `INSERT INTO audit_entries (seq, "createdAt", "actorId", platform, "conversationId", kind, name, input, outcome, "errorCode", "costUsd", "durationMs", "prevHash", hash, "chainVersion")
+  SELECT r.seq, $1::timestamptz, r."actorId", r.platform, r."conversationId", r.kind::"AuditKind", r.name, r.input, r.outcome::"AuditOutcome", r."errorCode", r."costUsd", r."durationMs", r."prevHash", r.hash, 2
+  FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[], $9::text[], $10::numeric[], $11::int[], $12::text[], $13::text[], $14::int8[])
+       WITH ORDINALITY AS r("actorId", platform, "conversationId", kind, name, input, outcome, "errorCode", "costUsd", "durationMs", "prevHash", hash, seq, ord)
+  ORDER BY r.ord`;
+
+const WRITE_HEAD = `INSERT INTO audit_chain_head (id, "lastSeq", "lastHash", "entryCount", "keyId", mac, "updatedAt")
+  VALUES (1, $1::int8, $2, $3::int8, $4, $5, $6::timestamptz)
+  ON CONFLICT (id) DO UPDATE SET "lastSeq" = EXCLUDED."lastSeq", "lastHash" = EXCLUDED."lastHash", "entryCount" = EXCLUDED."entryCount",
+    "keyId" = EXCLUDED."keyId", mac = EXCLUDED.mac, "updatedAt" = EXCLUDED."updatedAt"`;
+
+const LOCK = `SELECT 1 AS locked FROM pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+// Timestamps are stored with millisecond precision; truncate first so the MAC covers what is stored.
+const READ_STATE = `SELECT h."lastSeq" AS "lastSeq", h."lastHash" AS "lastHash", h."entryCount" AS "entryCount", h."keyId" AS "keyId", h.mac,
+    n.seq AS "newestSeq", n."chainVersion" AS "newestVersion", date_trunc('milliseconds', clock_timestamp()) AS now
+  FROM (SELECT 1) one
+  LEFT JOIN audit_chain_head h ON h.id = 1
+  LEFT JOIN LATERAL (SELECT seq, "chainVersion" FROM audit_entries ORDER BY seq DESC LIMIT 1) n ON true`;
+
+function toState(row: Record<string, unknown>): ChainState {
+  return {
+    head:
+      row.lastSeq === null || row.lastSeq === undefined
+        ? undefined
+        : { lastSeq: Number(row.lastSeq), lastHash: String(row.lastHash), count: Number(row.entryCount), keyId: String(row.keyId), mac: String(row.mac) },
+    newest: row.newestSeq === null || row.newestSeq === undefined ? undefined : { seq: Number(row.newestSeq), chainVersion: Number(row.newestVersion) },
+    now: new Date(row.now as string | Date),
+  };
+}
+
+/** Run `fn` under the chain lock (every process, every append), with the head and newest row as read under it. */
+export async function withChainLock<T>(sql: SqlRunner, fn: (tx: SqlRunner, state: ChainState) => Promise<T>): Promise<T> {
+  return sql.transaction(async (tx, firstRows) => fn(tx, toState(firstRows[0] as Record<string, unknown>)), [LOCK, READ_STATE]);
+}
+
+export async function writeHead(tx: SqlRunner, head: StoredHead, at: Date): Promise<void> {
+  await tx.query(WRITE_HEAD, [head.lastSeq, head.lastHash, head.count, head.keyId, head.mac, at]);
+}
 
 /**
  * Append rows in order as one transaction (the hot path of every tool and model call, batched by the
- * trail's writer). Under the chain lock, BEGIN + lock + reading the last hash and the clock travel in one
- * round trip, then one INSERT; `chain` gets the previous row's hash (undefined for the first row) and the
- * batch's timestamp, and returns [prevHash, hash] for each row. Returns the rows' seqs, in order.
+ * trail's writer): under the chain lock, `plan` places them in the chain, then one INSERT and the head's
+ * update commit together. Returns the rows' seqs, in order.
  */
 export async function appendAuditRows(
   sql: SqlRunner,
   rows: AuditRowFields[],
-  chain: (prev: string | undefined, createdAt: Date) => [string, string][],
+  plan: (tx: SqlRunner, state: ChainState) => Promise<ChainPlan>,
 ): Promise<number[]> {
-  return sql.transaction(
-    async (tx, firstRows) => {
-      const last = firstRows[0] as { prev: string | null; now: Date | string };
-      const createdAt = new Date(last.now);
-      const hashes = chain(last.prev ?? undefined, createdAt);
-      const col = <K extends keyof AuditRowFields>(k: K) => rows.map((r) => r[k]);
-      const inserted = await tx.query<{ seq: number | bigint; hash: string }>(INSERT_ROWS, [
-        createdAt,
-        col('actorId'),
-        col('platform'),
-        col('conversationId'),
-        col('kind'),
-        col('name'),
-        rows.map((r) => JSON.stringify(r.input)),
-        col('outcome'),
-        col('errorCode'),
-        col('costUsd'),
-        col('durationMs'),
-        hashes.map((h) => h[0]),
-        hashes.map((h) => h[1]),
-      ]);
-      const seqOf = new Map(inserted.map((r) => [r.hash, Number(r.seq)]));
-      return hashes.map((h) => seqOf.get(h[1])!);
-    },
-    [
-      `SELECT 1 AS locked FROM pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`,
-      // Timestamps are stored with millisecond precision; truncate first so the hash covers what is stored.
-      `SELECT (SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1) AS prev, date_trunc('milliseconds', clock_timestamp()) AS now`,
-    ],
+  return withChainLock(sql, async (tx, state) => {
+    const { links, head } = await plan(tx, state);
+    const col = <K extends keyof AuditRowFields>(k: K) => rows.map((r) => r[k]);
+    await tx.query(INSERT_ROWS, [
+      state.now,
+      col('actorId'),
+      col('platform'),
+      col('conversationId'),
+      col('kind'),
+      col('name'),
+      rows.map((r) => JSON.stringify(r.input)),
+      col('outcome'),
+      col('errorCode'),
+      col('costUsd'),
+      col('durationMs'),
+      links.map((l) => l.prevHash),
+      links.map((l) => l.hash),
+      links.map((l) => l.seq),
+    ]);
+    await writeHead(tx, head, state.now);
+    return links.map((l) => l.seq);
+  });
+}
+
+const ROW_COLUMNS = `seq, "createdAt", "actorId"::text AS "actorId", platform, "conversationId", kind::text AS kind, name, input,
+  outcome::text AS outcome, "errorCode", "costUsd"::text AS "costUsd", "durationMs", "prevHash", hash, "chainVersion"`;
+
+function toStored(r: Record<string, unknown>): StoredAuditRow {
+  return { ...(r as unknown as StoredAuditRow), seq: Number(r.seq), chainVersion: Number(r.chainVersion), createdAt: new Date(r.createdAt as string | Date) };
+}
+
+/** Up to `limit` rows after `afterSeq`, in seq order, with every chained field as stored (any SqlRunner). */
+export async function rowsAfter(sql: SqlRunner, afterSeq: number, limit: number): Promise<StoredAuditRow[]> {
+  const rows = await sql.query<Record<string, unknown>>(`SELECT ${ROW_COLUMNS} FROM audit_entries WHERE seq > $1::int8 ORDER BY seq LIMIT $2::int`, [afterSeq, limit]);
+  return rows.map(toStored);
+}
+
+/** Rewrite rows' links (re-anchoring a legacy trail): one UPDATE per batch. */
+export async function relinkRows(tx: SqlRunner, links: { seq: number; prevHash: string; hash: string }[]): Promise<void> {
+  if (!links.length) return;
+  await tx.query(
+    `UPDATE audit_entries a SET "prevHash" = r."prevHash", hash = r.hash, "chainVersion" = 2
+     FROM unnest($1::int8[], $2::text[], $3::text[]) AS r(seq, "prevHash", hash) WHERE a.seq = r.seq`,
+    [links.map((l) => l.seq), links.map((l) => l.prevHash), links.map((l) => l.hash)],
   );
 }
 
@@ -96,13 +165,19 @@ export async function appendAuditRows(
 export class AuditRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** Up to `limit` rows after `afterSeq`, in seq order, with every hashed field as stored. */
+  /** Up to `limit` rows after `afterSeq`, in seq order, with every chained field as stored. */
   async batchAfter(afterSeq: number, limit: number): Promise<StoredAuditRow[]> {
-    const rows = await this.prisma.$queryRaw<(Omit<StoredAuditRow, 'seq'> & { seq: number | bigint })[]>`
-      SELECT seq, "createdAt", "actorId"::text AS "actorId", platform, "conversationId", kind::text AS kind, name, input,
-             outcome::text AS outcome, "errorCode", "costUsd"::text AS "costUsd", "durationMs", "prevHash", hash
-      FROM audit_entries WHERE seq > ${afterSeq}::int8 ORDER BY seq LIMIT ${limit}::int`;
-    return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+    const rows = await this.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
+      `SELECT ${ROW_COLUMNS} FROM audit_entries WHERE seq > $1::int8 ORDER BY seq LIMIT $2::int`,
+      afterSeq,
+      limit,
+    );
+    return rows.map(toStored);
+  }
+
+  async head(): Promise<StoredHead | undefined> {
+    const h = await this.prisma.auditChainHead.findUnique({ where: { id: 1 } });
+    return h ? { lastSeq: Number(h.lastSeq), lastHash: h.lastHash, count: Number(h.entryCount), keyId: h.keyId, mac: h.mac } : undefined;
   }
 
   async hasUser(email: string): Promise<boolean> {

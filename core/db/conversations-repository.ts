@@ -3,6 +3,7 @@ import type { PrismaClient } from './generated/client.ts';
 import type { Platform } from '../agent/types.ts';
 import { poolBehind } from './client.ts';
 import { sqlRunner, type SqlRunner } from './sql-runner.ts';
+import { storable } from '../safe-text.ts';
 
 export interface StoredMessage {
   role: 'user' | 'assistant' | 'tool';
@@ -67,7 +68,8 @@ export class ConversationRepository {
   async append(conversationId: string, messages: NewMessage[]): Promise<void> {
     if (!messages.length) return;
     const base = Date.now();
-    const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+    // A NUL or lone surrogate in a message (pasted text, a model's output) must not cost the thread its memory.
+    const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(storable(v)));
     await this.sql.query(
       `WITH added AS (
          INSERT INTO messages (id, "conversationId", role, text, "userId", parts, cards, tokens, "createdAt")
@@ -80,7 +82,7 @@ export class ConversationRepository {
       [
         conversationId,
         messages.map((m) => m.role),
-        messages.map((m) => m.text),
+        messages.map((m) => storable(m.text)),
         messages.map((m) => m.userId ?? null),
         messages.map((m) => json(m.parts)),
         messages.map((m) => json(m.cards)),

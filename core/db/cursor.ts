@@ -11,6 +11,8 @@ export interface LeadCursor {
   id: string;
 }
 
+/** 9999-12-31T23:59:59.999Z: the last instant PostgreSQL's timestamptz and JavaScript's Date both render. */
+const MAX_TIME_MS = 253_402_300_799_999;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(c: LeadCursor): string {
@@ -32,7 +34,9 @@ export function decodeCursor(raw: string, sort: LeadSort): LeadCursor {
   const cursorSort = s === 's' ? 'score' : s === 'r' ? 'recent' : undefined;
   if (!cursorSort) throw bad('unknown sort');
   if (cursorSort !== sort) throw bad(`cursor is for sort "${cursorSort}", not "${sort}"`);
-  if (typeof key !== 'number' || !Number.isFinite(key) || !Number.isInteger(key)) throw bad('bad sort key');
+  if (typeof key !== 'number' || !Number.isInteger(key)) throw bad('bad sort key');
+  // A forged key must fail here, not as an int overflow or an invalid date inside the query.
+  if (cursorSort === 'score' ? key < -2_147_483_648 || key > 2_147_483_647 : key < 0 || key > MAX_TIME_MS) throw bad('sort key out of range');
   if (typeof id !== 'string' || !UUID.test(id)) throw bad('bad id');
   return { sort, key, id };
 }

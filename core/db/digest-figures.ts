@@ -1,5 +1,6 @@
-// The figures of a manager's digest, each computed in SQL from the ledgers: lead activity (added, status
-// changes), enrichment history, email reviews (roasts, drafts) and the CostGuard usage ledger (spend).
+// The figures of a manager's digest, each computed in SQL from the ledgers: lead ownership (added: leads
+// that entered the rep's hands in the period, however they got there), lead activity (status changes),
+// enrichment history, email reviews (roasts, drafts) and the CostGuard usage ledger (spend).
 // Each figure covers the period and the one before it, so "change vs previous period" costs nothing extra.
 import type { LeadCardItem } from '../cards.ts';
 import { digestQuery, type DigestDb } from './digest-statements.ts';
@@ -32,8 +33,10 @@ export interface RepFigures {
 
 export interface TeamFigures {
   reps: RepFigures[];
-  /** All usage charged to the team in the period (reps and manager). */
+  /** What the team's people — its active reps and its manager — spent in the period. */
   teamSpendUsd: number;
+  /** The manager's own daily budget override (part of the team budget when the team has none). */
+  managerDailyLimitUsd?: number;
   staleLeads: LeadCardItem[];
   hotUncontacted: LeadCardItem[];
   topLeads: LeadCardItem[];
@@ -70,14 +73,19 @@ WITH reps AS (
 ), owners AS (
   SELECT id FROM reps UNION ALL SELECT $2::uuid
 ), act AS (
-  -- Leads added: new leads (created in the window) the rep created or imported.
-  SELECT a."actorId" AS rep,
-    COUNT(DISTINCT a."leadId") FILTER (WHERE a.type IN ('created', 'imported') AND a."createdAt" >= $3 AND l."createdAt" >= $3 AND l."createdAt" < $4) AS added,
-    COUNT(DISTINCT a."leadId") FILTER (WHERE a.type IN ('created', 'imported') AND a."createdAt" < $3 AND l."createdAt" >= $5 AND l."createdAt" < $3) AS added_before,
-    COUNT(*) FILTER (WHERE a."createdAt" >= $3) AS actions
-  FROM lead_activities a JOIN leads l ON l.id = a."leadId"
-  WHERE a."actorId" IN (SELECT id FROM reps) AND a."createdAt" >= $5 AND a."createdAt" < $4
+  SELECT a."actorId" AS rep, COUNT(*) FILTER (WHERE a."createdAt" >= $3) AS actions
+  FROM lead_activities a
+  WHERE a."actorId" IN (SELECT id FROM reps) AND a."createdAt" >= $3 AND a."createdAt" < $4
   GROUP BY a."actorId"
+), added AS (
+  -- Leads added: leads that entered the rep's ownership (created, imported or assigned; written by a
+  -- trigger on leads, whatever wrote the lead), once per lead.
+  SELECT o."ownerId" AS rep,
+    COUNT(DISTINCT o."leadId") FILTER (WHERE o."startedAt" >= $3) AS added,
+    COUNT(DISTINCT o."leadId") FILTER (WHERE o."startedAt" < $3) AS added_before
+  FROM lead_ownerships o
+  WHERE o."ownerId" IN (SELECT id FROM reps) AND o."startedAt" >= $5 AND o."startedAt" < $4
+  GROUP BY o."ownerId"
 ), moves AS (
   SELECT rep, json_object_agg(status, n ORDER BY status) AS changes FROM (
     SELECT "actorId" AS rep, "toStatus"::text AS status, COUNT(*)::int AS n FROM lead_activities
@@ -114,7 +122,7 @@ SELECT
   COALESCE((
     SELECT json_agg(json_build_object(
       'id', r.id, 'name', r.name, 'dailyLimitUsd', r."dailyLimitUsd",
-      'leadsAdded', COALESCE(act.added, 0), 'leadsAddedBefore', COALESCE(act.added_before, 0),
+      'leadsAdded', COALESCE(added.added, 0), 'leadsAddedBefore', COALESCE(added.added_before, 0),
       'leadsEnriched', COALESCE(enr.enriched, 0), 'leadsEnrichedBefore', COALESCE(enr.enriched_before, 0),
       'emailsRoasted', COALESCE(mail.roasted, 0), 'emailsDrafted', COALESCE(mail.drafted, 0), 'emailsBefore', COALESCE(mail.before, 0),
       'avgRoastScore', mail.avg_roast, 'avgRoastScoreBefore', mail.avg_roast_before,
@@ -122,10 +130,12 @@ SELECT
       'spendUsd', COALESCE(spend.spend, 0),
       'actions', COALESCE(act.actions, 0) + COALESCE(enr.actions, 0) + COALESCE(mail.actions, 0) + COALESCE(spend.calls, 0)
     ) ORDER BY r.name, r.id)
-    FROM reps r LEFT JOIN act ON act.rep = r.id LEFT JOIN moves ON moves.rep = r.id LEFT JOIN enr ON enr.rep = r.id
+    FROM reps r LEFT JOIN act ON act.rep = r.id LEFT JOIN added ON added.rep = r.id LEFT JOIN moves ON moves.rep = r.id LEFT JOIN enr ON enr.rep = r.id
       LEFT JOIN mail ON mail.rep = r.id LEFT JOIN spend ON spend.rep = r.id
   ), '[]') AS reps,
-  (SELECT COALESCE(SUM(${CHARGE}), 0) FROM usage_entries WHERE "teamId" = $1::uuid AND "createdAt" >= $3 AND "createdAt" < $4)::text AS "teamSpend",
+  -- The same people as the team budget: the active reps and the manager.
+  (SELECT COALESCE(SUM(${CHARGE}), 0) FROM usage_entries WHERE "userId" IN (SELECT id FROM owners) AND "createdAt" >= $3 AND "createdAt" < $4)::text AS "teamSpend",
+  (SELECT "dailyLimitUsd"::text FROM users WHERE id = $2::uuid) AS "managerLimit",
   -- Stale: open leads (not disqualified, not customers) with no activity in the staleDays before the period end.
   COALESCE((
     SELECT json_agg(x) FROM (
@@ -160,7 +170,7 @@ export class DigestFigures {
 
   async team(teamId: string, managerId: string, w: FigureWindow, opts: FigureOptions = DEFAULT_FIGURE_OPTIONS): Promise<TeamFigures> {
     const staleSince = new Date(w.end.getTime() - opts.staleDays * 86_400_000);
-    const { rows: [row] } = await digestQuery<{ reps: RepRow[]; teamSpend: string; stale: LeadRow[]; hot: LeadRow[]; top: LeadRow[] }>(this.db, 'digest-team-figures', TEAM_FIGURES, [
+    const { rows: [row] } = await digestQuery<{ reps: RepRow[]; teamSpend: string; managerLimit: string | null; stale: LeadRow[]; hot: LeadRow[]; top: LeadRow[] }>(this.db, 'digest-team-figures', TEAM_FIGURES, [
       teamId, managerId, w.start, w.end, w.previous.start, staleSince, opts.hotScore, opts.listLimit, opts.topLimit,
     ]);
     return {
@@ -172,6 +182,7 @@ export class DigestFigures {
         avgRoastScoreBefore: numOrNull(r.avgRoastScoreBefore),
       })),
       teamSpendUsd: Number(row!.teamSpend),
+      managerDailyLimitUsd: row!.managerLimit === null ? undefined : Number(row!.managerLimit),
       staleLeads: row!.stale.map(toItem),
       hotUncontacted: row!.hot.map(toItem),
       topLeads: row!.top.map(toItem),

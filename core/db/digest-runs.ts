@@ -3,14 +3,16 @@
 // Each platform's delivery is claimed before sending (a committed "pending" attempt): a second worker
 // finds it in flight and steps aside; a claim older than the lease (a worker that died mid-send) can be
 // taken over. No transaction stays open while a platform is called, which also keeps the embedded
-// database (one backend serving every connection) from waiting on itself.
+// database (one backend serving every connection) from waiting on itself. A delivery whose last attempt
+// may have reached the platform (a crash mid-send, a timeout, a 5xx) is `uncertain`: whoever claims it
+// next is told to look for the message before posting again.
 import type pg from 'pg';
 import type { DigestCard } from '../cards.ts';
 import { ValidationError } from '../errors.ts';
 import { digestQuery, type DigestDb } from './digest-statements.ts';
 
-export type RunStatus = 'running' | 'sent' | 'partial' | 'failed' | 'skipped';
-export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped';
+export type RunStatus = 'running' | 'sent' | 'partial' | 'failed' | 'skipped' | 'missed' | 'cancelled';
+export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped' | 'cancelled';
 export type DigestPlatform = 'slack' | 'teams';
 
 export interface DeliveryRecord {
@@ -19,6 +21,7 @@ export interface DeliveryRecord {
   attempts: number;
   error: string | null;
   sentAt: Date | null;
+  ref?: string | null;
 }
 
 export interface DigestRunRecord {
@@ -29,6 +32,9 @@ export interface DigestRunRecord {
   periodEnd: Date;
   status: RunStatus;
   content: DigestCard | null;
+  reason?: string | null;
+  retryAt?: Date | null;
+  createdAt?: Date;
   deliveries: DeliveryRecord[];
 }
 
@@ -42,10 +48,24 @@ export interface DeliveryOutcome {
   platform: DigestPlatform;
   status: 'sent' | 'failed' | 'skipped';
   error?: string;
+  /** A failure after which the message may still have reached the platform. */
+  uncertain?: boolean;
+  /** The platform's message id. */
+  ref?: string;
 }
 
-export const FINAL_RUN_STATUSES: readonly RunStatus[] = ['sent', 'partial', 'skipped'];
-/** A claim older than this is taken to belong to a worker that died mid-send. */
+/** A platform this caller now owns, and whether an earlier attempt may already have delivered it. */
+export interface ClaimedDelivery {
+  platform: DigestPlatform;
+  attempts: number;
+  recheck: boolean;
+}
+
+/** A scheduled job meets these and stops: the period is done, one way or another. */
+export const FINAL_RUN_STATUSES: readonly RunStatus[] = ['sent', 'partial', 'skipped', 'failed', 'missed', 'cancelled'];
+/** Statuses a manual `salesos digest --send` may take up again (a resend of a missed or failed digest). */
+export const REOPENABLE_RUN_STATUSES: readonly RunStatus[] = ['failed', 'missed', 'cancelled'];
+/** A claim older than this is taken to belong to a worker that died mid-send (DIGEST_DELIVERY_LEASE_SECONDS). */
 export const DELIVERY_LEASE_SECONDS = 120;
 
 // Creating a run and claiming a delivery commit without waiting for the WAL flush: a database crash could
@@ -56,9 +76,9 @@ const ASYNC_COMMIT = `set_config('synchronous_commit', 'off', true) AS async_com
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLATFORMS: readonly string[] = ['slack', 'teams'];
 
-const DELIVERIES = `COALESCE((SELECT json_agg(json_build_object('platform', d.platform, 'status', d.status, 'attempts', d.attempts, 'error', d.error, 'sentAt', d."sentAt") ORDER BY d.platform)
+const DELIVERIES = `COALESCE((SELECT json_agg(json_build_object('platform', d.platform, 'status', d.status, 'attempts', d.attempts, 'error', d.error, 'sentAt', d."sentAt", 'ref', d.ref) ORDER BY d.platform)
   FROM digest_deliveries d WHERE d."runId" = r.id), '[]')`;
-const RUN_COLUMNS = `r.id::text AS id, r."managerId"::text AS "managerId", r."periodKey", r."periodStart", r."periodEnd", r.status::text AS status, r.content`;
+const RUN_COLUMNS = `r.id::text AS id, r."managerId"::text AS "managerId", r."periodKey", r."periodStart", r."periodEnd", r.status::text AS status, r.content, r.reason, r."retryAt", r."createdAt"`;
 
 function toRun(row: DigestRunRecord | undefined): DigestRunRecord | undefined {
   if (!row) return undefined;
@@ -66,7 +86,102 @@ function toRun(row: DigestRunRecord | undefined): DigestRunRecord | undefined {
 }
 
 export class DigestRunRepository {
-  constructor(private readonly db: DigestDb) {}
+  constructor(
+    private readonly db: DigestDb,
+    private readonly leaseSeconds: number = DELIVERY_LEASE_SECONDS,
+  ) {}
+
+  /**
+   * Where the manager's digests stopped before `end`: the latest end of a run that is not cancelled
+   * (sent, failed, missed or still running), so the next period starts there.
+   */
+  async coveredUntil(managerId: string, end: Date): Promise<Date | undefined> {
+    if (!UUID.test(managerId)) return undefined;
+    const { rows } = await digestQuery<{ until: Date | null }>(this.db, 'digest-covered-until',
+      `SELECT max("periodEnd") AS until FROM digest_runs WHERE "managerId" = $1::uuid AND "periodEnd" < $2::timestamptz AND status <> 'cancelled'`, [managerId, end]);
+    return rows[0]?.until ? new Date(rows[0].until) : undefined;
+  }
+
+  /** Missed periods since the manager's last delivered digest, ending no later than `start`: the next digest names them. */
+  async missedBefore(managerId: string, start: Date, end: Date): Promise<{ start: Date; end: Date; reason: string | null }[]> {
+    if (!UUID.test(managerId)) return [];
+    const { rows } = await this.db.pool.query<{ start: Date; end: Date; reason: string | null }>(
+      `SELECT m."periodStart" AS start, m."periodEnd" AS end, m.reason FROM digest_runs m
+       WHERE m."managerId" = $1::uuid AND m.status = 'missed' AND m."periodEnd" <= $2::timestamptz
+         AND m."periodEnd" > $2::timestamptz - interval '30 days'
+         AND NOT EXISTS (SELECT 1 FROM digest_runs r WHERE r."managerId" = m."managerId" AND r.status IN ('sent', 'partial')
+                         AND r."periodEnd" > m."periodEnd" AND r."periodEnd" < $3::timestamptz)
+       ORDER BY m."periodEnd"`,
+      [managerId, start, end],
+    );
+    return rows.map((r) => ({ start: new Date(r.start), end: new Date(r.end), reason: r.reason }));
+  }
+
+  /** Each manager's run for the given period key, if any: what reconciliation compares the due periods with. */
+  async runsFor(pairs: { managerId: string; key: string }[]): Promise<Map<string, Pick<DigestRunRecord, 'id' | 'status' | 'retryAt'>>> {
+    const valid = pairs.filter((p) => UUID.test(p.managerId));
+    const out = new Map<string, Pick<DigestRunRecord, 'id' | 'status' | 'retryAt'>>();
+    if (!valid.length) return out;
+    const { rows } = await this.db.pool.query<{ id: string; managerId: string; status: RunStatus; retryAt: Date | null }>(
+      `SELECT r.id::text AS id, r."managerId"::text AS "managerId", r.status::text AS status, r."retryAt"
+       FROM unnest($1::uuid[], $2::text[]) AS p(manager, key) JOIN digest_runs r ON r."managerId" = p.manager AND r."periodKey" = p.key`,
+      [valid.map((p) => p.managerId), valid.map((p) => p.key)],
+    );
+    for (const r of rows) out.set(r.managerId, { id: r.id, status: r.status, retryAt: r.retryAt ? new Date(r.retryAt) : null });
+    return out;
+  }
+
+  /** Records a period that was due too long ago to send; nothing happens when it already has a run. */
+  async markMissed(managerId: string, period: RunPeriod, reason: string): Promise<boolean> {
+    if (!UUID.test(managerId)) throw new ValidationError(`"${managerId}" is not a manager id.`);
+    const { rows } = await this.db.pool.query(
+      `INSERT INTO digest_runs (id, "managerId", "periodKey", "periodStart", "periodEnd", status, reason, "finishedAt")
+       VALUES (gen_random_uuid(), $1::uuid, $2::text, $3::timestamptz, $4::timestamptz, 'missed', $5::text, now())
+       ON CONFLICT ("managerId", "periodKey") DO NOTHING RETURNING id`,
+      [managerId, period.key, period.start, period.end, reason.slice(0, 500)],
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * The manager paused: runs still pending (waiting for a retry) end as cancelled, and so do their
+   * unfinished deliveries. A send already in flight still records what it did (see settle).
+   */
+  async cancelPending(managerIds: string | string[], reason: string): Promise<number> {
+    const ids = (Array.isArray(managerIds) ? managerIds : [managerIds]).filter((id) => UUID.test(id));
+    if (!ids.length) return 0;
+    const { rows } = await this.db.pool.query(
+      `WITH runs AS (
+         UPDATE digest_runs SET status = 'cancelled', reason = $2::text, "finishedAt" = now()
+         WHERE "managerId" = ANY($1::uuid[]) AND status = 'running' RETURNING id
+       ), deliveries AS (
+         UPDATE digest_deliveries SET status = 'cancelled', "updatedAt" = now()
+         WHERE "runId" IN (SELECT id FROM runs) AND status IN ('pending', 'failed') RETURNING id
+       )
+       SELECT id FROM runs`,
+      [ids, reason.slice(0, 500)],
+    );
+    return rows.length;
+  }
+
+  /** A manual send takes up a failed, missed or cancelled run again. */
+  async reopen(runId: string): Promise<void> {
+    if (!UUID.test(runId)) throw new ValidationError(`"${runId}" is not a digest run id.`);
+    await this.db.pool.query(
+      `UPDATE digest_runs SET status = 'running', reason = NULL, "finishedAt" = NULL WHERE id = $1::uuid AND status IN ('failed', 'missed', 'cancelled')`,
+      [runId],
+    );
+    await this.db.pool.query(`UPDATE digest_deliveries SET status = 'failed' WHERE "runId" = $1::uuid AND status = 'cancelled'`, [runId]);
+  }
+
+  /** A scheduled run gave up (its retry budget is spent): the run is failed, with the reason in words. */
+  async giveUp(runId: string, reason: string): Promise<void> {
+    if (!UUID.test(runId)) throw new ValidationError(`"${runId}" is not a digest run id.`);
+    await this.db.pool.query(
+      `UPDATE digest_runs SET status = 'failed', reason = $2::text, "finishedAt" = COALESCE("finishedAt", now()) WHERE id = $1::uuid AND status IN ('running', 'failed')`,
+      [runId, reason.slice(0, 500)],
+    );
+  }
 
   async find(managerId: string, periodKey: string): Promise<DigestRunRecord | undefined> {
     if (!UUID.test(managerId)) return undefined;
@@ -84,7 +199,7 @@ export class DigestRunRepository {
                INSERT INTO digest_runs (id, "managerId", "periodKey", "periodStart", "periodEnd", status)
                VALUES (gen_random_uuid(), $1::uuid, $2::text, $3::timestamptz, $4::timestamptz, 'running')
                ON CONFLICT ("managerId", "periodKey") DO NOTHING
-               RETURNING id::text AS id, "managerId"::text AS "managerId", "periodKey", "periodStart", "periodEnd", status::text AS status, content
+               RETURNING id::text AS id, "managerId"::text AS "managerId", "periodKey", "periodStart", "periodEnd", status::text AS status, content, reason, "retryAt", "createdAt"
              )
              SELECT *, '[]'::json AS deliveries, ${ASYNC_COMMIT} FROM created
              UNION ALL
@@ -99,18 +214,23 @@ export class DigestRunRepository {
    * and claims the delivery of each platform that is new, failed, or in flight longer than the lease.
    * Returns the card and the platforms this caller now owns.
    */
-  async claim(runId: string, card: DigestCard | null, platforms: DigestPlatform[]): Promise<{ content: DigestCard | null; claimed: DigestPlatform[] }> {
+  async claim(runId: string, card: DigestCard | null, platforms: DigestPlatform[]): Promise<{ content: DigestCard | null; claimed: ClaimedDelivery[] }> {
     if (platforms.some((p) => !PLATFORMS.includes(p))) throw new ValidationError(`Unknown platform in ${platforms.join(', ')}.`);
-    const { rows } = await digestQuery<{ content: DigestCard | null; claimed: DigestPlatform[] | null }>(this.db, 'digest-run-claim', `WITH card AS (
+    // A pending claim taken over after its lease, or a failure marked uncertain, may have been delivered:
+    // `recheck` (computed from the row before this update: an expired pending claim is one) says so.
+    const { rows } = await digestQuery<{ content: DigestCard | null; claimed: ClaimedDelivery[] | null }>(this.db, 'digest-run-claim', `WITH card AS (
                UPDATE digest_runs SET content = COALESCE(content, $2::jsonb) WHERE id = $1::uuid RETURNING content
              ), claimed AS (
                INSERT INTO digest_deliveries AS d (id, "runId", platform, status, attempts, "updatedAt")
                SELECT gen_random_uuid(), $1::uuid, p::"Platform", 'pending', 1, now() FROM unnest($3::text[]) AS p
-               ON CONFLICT ("runId", platform) DO UPDATE SET status = 'pending', attempts = d.attempts + 1, error = NULL, "updatedAt" = now()
+               ON CONFLICT ("runId", platform) DO UPDATE SET status = 'pending', attempts = d.attempts + 1, error = NULL, "updatedAt" = now(),
+                 uncertain = d.uncertain OR d.status = 'pending'
                WHERE d.status = 'failed' OR (d.status = 'pending' AND (d.attempts = 0 OR d."updatedAt" < now() - make_interval(secs => $4::int)))
-               RETURNING d.platform::text AS platform
+               RETURNING d.platform::text AS platform, d.attempts, d.uncertain
              )
-             SELECT (SELECT content FROM card) AS content, (SELECT array_agg(platform ORDER BY platform) FROM claimed) AS claimed, ${ASYNC_COMMIT}`, [runId, card ? JSON.stringify(card) : null, platforms, DELIVERY_LEASE_SECONDS]);
+             SELECT (SELECT content FROM card) AS content,
+               (SELECT json_agg(json_build_object('platform', platform, 'attempts', attempts, 'recheck', uncertain) ORDER BY platform) FROM claimed) AS claimed,
+               ${ASYNC_COMMIT}`, [runId, card ? JSON.stringify(card) : null, platforms, this.leaseSeconds]);
     return { content: rows[0]?.content ?? null, claimed: rows[0]?.claimed ?? [] };
   }
 
@@ -119,24 +239,27 @@ export class DigestRunRepository {
    * short transaction. The run's row lock makes two workers finishing at once settle one after the other,
    * so the second sees the first's deliveries. `finalAttempt`: a failure will not be retried.
    */
-  async settle(runId: string, outcomes: DeliveryOutcome[], finalAttempt: boolean): Promise<DigestRunRecord> {
+  async settle(runId: string, outcomes: DeliveryOutcome[], finalAttempt: boolean, retryAt?: Date): Promise<DigestRunRecord> {
     if (!UUID.test(runId)) throw new ValidationError(`"${runId}" is not a digest run id.`);
     if (outcomes.some((o) => !PLATFORMS.includes(o.platform))) throw new ValidationError('Unknown platform in the delivery outcomes.');
     const client = await this.db.pool.connect();
     try {
       const lit = (v: string) => client.escapeLiteral(v);
       const id = `${lit(runId)}::uuid`;
-      const rows = JSON.stringify(outcomes.map((o) => ({ platform: o.platform, status: o.status, error: o.error?.slice(0, 1000) ?? null })));
+      const rows = JSON.stringify(outcomes.map((o) => ({ platform: o.platform, status: o.status, error: o.error?.slice(0, 1000) ?? null, uncertain: o.uncertain ?? false, ref: o.ref ?? null })));
       // One round trip; the values are inline because a multi-statement query takes no parameters.
       const results = (await client.query(
         `BEGIN;
          UPDATE digest_deliveries d SET status = o.status::"DeliveryStatus", error = o.error, "updatedAt" = now(),
+           uncertain = CASE WHEN o.status = 'failed' THEN d.uncertain OR o.uncertain ELSE false END,
+           ref = COALESCE(o.ref, d.ref),
            "sentAt" = CASE WHEN o.status = 'sent' THEN now() ELSE d."sentAt" END
-         FROM json_to_recordset(${lit(rows)}::json) AS o(platform text, status text, error text)
+         FROM json_to_recordset(${lit(rows)}::json) AS o(platform text, status text, error text, uncertain boolean, ref text)
          WHERE d."runId" = ${id} AND d.platform::text = o.platform;
          SELECT id FROM digest_runs WHERE id = ${id} FOR UPDATE;
          UPDATE digest_runs r SET
            status = s.status::"DigestRunStatus",
+           "retryAt" = CASE WHEN s.status = 'running' THEN ${retryAt ? `${lit(retryAt.toISOString())}::timestamptz` : 'NULL::timestamptz'} ELSE NULL::timestamptz END,
            "finishedAt" = CASE WHEN s.status = 'running' THEN NULL ELSE now() END
          FROM (
            SELECT CASE
@@ -148,7 +271,8 @@ export class DigestRunRepository {
              ELSE 'skipped' END AS status
            FROM digest_deliveries WHERE "runId" = ${id}
          ) s
-         WHERE r.id = ${id} AND r.status NOT IN ('sent', 'partial', 'skipped');
+         -- A cancelled run stays cancelled unless a send already in flight when the manager paused got through.
+         WHERE r.id = ${id} AND (r.status = 'running' OR (r.status = 'cancelled' AND s.status IN ('sent', 'partial')));
          SELECT ${RUN_COLUMNS}, ${DELIVERIES} AS deliveries FROM digest_runs r WHERE r.id = ${id};
          COMMIT`,
       )) as unknown as pg.QueryResult<DigestRunRecord>[];

@@ -53,6 +53,15 @@ export interface DaySummary {
   teamUsedUsd?: number;
 }
 
+export interface SweptReservation {
+  id: string;
+  userId: string;
+  kind: UsageKind;
+  name: string;
+  reservedUsd: number;
+  createdAt: Date;
+}
+
 export interface UsageReportRow {
   userEmail: string;
   userName: string;
@@ -61,6 +70,8 @@ export interface UsageReportRow {
   name: string;
   calls: number;
   costUsd: number;
+  /** Reservations the sweeper settled at their reserved amount (their process ended before settling). */
+  swept: number;
 }
 
 /** An audit row of a free model call that reached the model (free calls have no ledger row). */
@@ -177,6 +188,22 @@ export class UsageRepository {
     return rows[0] ? Number(rows[0].cost) : undefined;
   }
 
+  /**
+   * Settle open reservations at their reserved amount — the conservative charge when usage is unknown —
+   * and mark them swept: those older than `olderThanMs` (their process ended without settling), or the
+   * given ids. Returns what was settled.
+   */
+  async sweep(sel: { olderThanMs: number } | { ids: string[] }): Promise<SweptReservation[]> {
+    const where = 'ids' in sel ? `id = ANY($1::uuid[])` : `"createdAt" < now() - make_interval(secs => $1::double precision / 1000)`;
+    if ('ids' in sel && sel.ids.length === 0) return [];
+    return this.sql.query<SweptReservation>(
+      `UPDATE usage_entries SET status = 'settled', "costUsd" = "reservedUsd", "settledAt" = now(), "sweptAt" = now()
+       WHERE status = 'reserved' AND ${where}
+       RETURNING id, "userId", kind::text AS kind, name, "reservedUsd"::float8 AS "reservedUsd", "createdAt"`,
+      ['ids' in sel ? sel.ids : sel.olderThanMs],
+    );
+  }
+
   async release(id: string): Promise<void> {
     await this.sql.query(
       `UPDATE usage_entries SET status = 'released', "costUsd" = 0, "settledAt" = now() FROM ${ASYNC_COMMIT}
@@ -256,15 +283,16 @@ export async function usageReport(
     freeTeamFilter = Prisma.sql`AND u."teamId" = ${manager.managedTeam.id}::uuid`;
   }
   // Free model calls have no ledger row: they are counted from the audit trail, on the user's local day.
-  const rows = await prisma.$queryRaw<{ userEmail: string; userName: string; day: string; kind: UsageKind; name: string; calls: number; cost: string }[]>`
+  const rows = await prisma.$queryRaw<{ userEmail: string; userName: string; day: string; kind: UsageKind; name: string; calls: number; cost: string; swept: number }[]>`
     SELECT * FROM (
       SELECT u.email AS "userEmail", u.name AS "userName", e.day, e.kind::text AS kind, e.name,
-             COUNT(*)::int AS calls, COALESCE(SUM(CASE e.status WHEN 'settled' THEN e."costUsd" ELSE e."reservedUsd" END), 0)::text AS cost
+             COUNT(*)::int AS calls, COALESCE(SUM(CASE e.status WHEN 'settled' THEN e."costUsd" ELSE e."reservedUsd" END), 0)::text AS cost,
+             COUNT(e."sweptAt")::int AS swept
       FROM usage_entries e JOIN users u ON u.id = e."userId"
       WHERE e.status <> 'released' AND e."createdAt" >= now() - make_interval(days => ${days}::int) ${userFilter} ${teamFilter}
       GROUP BY u.email, u.name, e.day, e.kind, e.name
       UNION ALL
-      SELECT u.email, u.name, to_char(a."createdAt" AT TIME ZONE u."timeZone", 'YYYY-MM-DD'), 'model', a.name, COUNT(*)::int, '0'
+      SELECT u.email, u.name, to_char(a."createdAt" AT TIME ZONE u."timeZone", 'YYYY-MM-DD'), 'model', a.name, COUNT(*)::int, '0', 0
       FROM audit_entries a JOIN users u ON u.id = a."actorId"
       WHERE a.kind = 'model' AND a.input @> '{"free": true}'::jsonb AND a.outcome IN ('ok', 'error')
         AND a."createdAt" >= now() - make_interval(days => ${days}::int) ${userFilter} ${freeTeamFilter}

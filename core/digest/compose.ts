@@ -36,7 +36,8 @@ export async function composeDigest(figures: DigestFigures, manager: DigestManag
       emails: r.emailsRoasted + r.emailsDrafted - r.emailsBefore,
     },
   }));
-  const repBudget = reps.reduce((s, r) => s + r.budgetUsd, 0);
+  // The team budget covers the same people as the team spend: the reps and the manager.
+  const peopleBudget = reps.reduce((s, r) => s + r.budgetUsd, 0) + (f.managerDailyLimitUsd ?? opts.defaultDailyLimitUsd) * period.days;
   return {
     type: 'digest',
     managerName: manager.name,
@@ -51,7 +52,7 @@ export async function composeDigest(figures: DigestFigures, manager: DigestManag
     topLeads: f.topLeads,
     totals: {
       spendUsd: round6(f.teamSpendUsd),
-      budgetUsd: round6(team.dailyLimitUsd !== undefined ? team.dailyLimitUsd * period.days : repBudget),
+      budgetUsd: round6(team.dailyLimitUsd !== undefined ? team.dailyLimitUsd * period.days : peopleBudget),
       leadsAdded: reps.reduce((s, r) => s + r.leadsAdded, 0),
       leadsEnriched: reps.reduce((s, r) => s + r.leadsEnriched, 0),
     },

@@ -1,7 +1,8 @@
 // How a digest reaches a manager, without core knowing any chat platform: the entry layer hands in one
 // sender per configured platform (built in bots/slack and bots/teams). A sender throws when the platform
-// failed in a way worth retrying; it returns `unreachable` when the identity can never be reached
-// (bot removed, user gone) and `skipped` when there was nothing to send to.
+// failed in a way worth retrying (a DeliveryFailure says whether the message may have got through and
+// when the platform allows the next try); it returns `unreachable` when the identity can never be
+// reached (bot removed, user gone) and `skipped` when there was nothing to send to.
 import type { DigestCard } from '../cards.ts';
 import type { DigestIdentity } from '../db/digest-repository.ts';
 import type { DigestPlatform } from '../db/digest-runs.ts';
@@ -14,7 +15,28 @@ export type DeliveryResult =
   | { status: 'unreachable'; reason: string }
   | { status: 'skipped'; reason: string };
 
-export type DigestSender = (identity: DigestIdentity, card: DigestCard) => Promise<DeliveryResult>;
+export interface DeliveryContext {
+  /** The digest run: Slack carries it in the message metadata, so a resend can find the first post. */
+  runId: string;
+  /** An earlier attempt may have reached the platform: look for it before posting again. */
+  recheck: boolean;
+}
+
+export type DigestSender = (identity: DigestIdentity, card: DigestCard, ctx: DeliveryContext) => Promise<DeliveryResult>;
+
+/** A platform refused or failed a delivery in a way worth retrying. */
+export class DeliveryFailure extends DependencyError {
+  /** The platform may have accepted the message although we saw a failure (timeout, 5xx, connection lost). */
+  readonly uncertain: boolean;
+  /** The platform asked us to wait this long (HTTP 429 Retry-After). */
+  readonly retryAfterMs?: number;
+
+  constructor(platform: string, userMessage: string, opts: { cause?: unknown; uncertain: boolean; retryAfterMs?: number }) {
+    super(platform, userMessage, { cause: opts.cause, retryable: true });
+    this.uncertain = opts.uncertain;
+    this.retryAfterMs = opts.retryAfterMs;
+  }
+}
 
 export interface DigestDelivery {
   slack?: DigestSender;
@@ -23,17 +45,23 @@ export interface DigestDelivery {
 
 export const DIGEST_PLATFORMS: readonly DigestPlatform[] = ['slack', 'teams'];
 
-/** Some platform failed in a retryable way; the deliveries that worked are already recorded. */
+/**
+ * Some platform failed; the deliveries that worked are already recorded. `retryAt`: when the next try
+ * is due; absent when no retry will follow (a manual send, or the retry budget is spent).
+ */
 export class DigestDeliveryError extends DependencyError {
   constructor(
     readonly platforms: { platform: DigestPlatform; error: string }[],
-    options: { cause?: unknown } = {},
+    options: { cause?: unknown; retryAt?: Date } = {},
   ) {
-    super(platforms.map((p) => p.platform).join('+'), `The digest could not be delivered to ${platforms.map((p) => p.platform).join(' and ')}; it will be retried.`, {
+    const where = platforms.map((p) => p.platform).join(' and ');
+    super(platforms.map((p) => p.platform).join('+'), `The digest could not be delivered to ${where}${options.retryAt ? `; the next try is at ${options.retryAt.toISOString()}` : ''}.`, {
       cause: options.cause,
-      retryable: true,
+      retryable: Boolean(options.retryAt),
     });
+    this.retryAt = options.retryAt;
   }
+  readonly retryAt?: Date;
 }
 
 /** One identity per platform: the most recently linked reachable one, else the most recent at all. */

@@ -1,14 +1,16 @@
-// The stretch of time a digest covers, in the manager's time zone. A digest fired on local date D covers
-// the local days before D (daily: back to the previous scheduled day, so Monday's covers the weekend and
-// Friday; weekly: the seven days before D). Its key comes from D, so two fires on one local date (an
-// ambiguous 02:30 on the autumn change, a retried or duplicated job) share one key and one digest.
+// The stretch of time a digest covers, in the manager's time zone. A digest fired on local date D ends at
+// local midnight of D. It starts where the manager's last digest stopped (so switching cadence neither
+// overlaps nor leaves a gap); with no recent digest, at the cadence's own start (daily: back to the day
+// after the previous scheduled day, so Monday's covers Friday to Sunday; weekly: the seven days before D).
+// Its key is D alone, never the cadence: two fires on one local date (an ambiguous 02:30 on the autumn
+// change, a retried or duplicated job, a daily and a weekly schedule on the same day) share one digest.
 import { budgetDay } from '../cost/budget-day.ts';
 import { ValidationError } from '../errors.ts';
 
 export type Cadence = 'daily' | 'weekly';
 
 export interface DigestPeriod {
-  /** "daily:2026-11-30": unique per manager (the digest-run row). */
+  /** "2026-11-30": the local date whose midnight ends the period; unique per manager (the digest-run row). */
   key: string;
   cadence: Cadence;
   timeZone: string;
@@ -95,6 +97,19 @@ function labelOf(first: string, last: string): string {
   return `${dayLabel(first, first.slice(0, 4) !== last.slice(0, 4))} – ${dayLabel(last, true)}`;
 }
 
+/** Whole local days from `a` to `b` (YYYY-MM-DD), at least 1. */
+function daysBetween(a: string, b: string): number {
+  const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
+  return Math.max(1, Math.round((ms(b) - ms(a)) / 86_400_000));
+}
+
+/** "Fri 27 – Sun 29 Nov 2026" for the local days from `start` up to (not including) `end`. */
+export function periodLabel(timeZone: string, start: Date, end: Date): string {
+  const first = localDate(timeZone, start);
+  const last = addDays(localDate(timeZone, end), -1);
+  return labelOf(first, last < first ? first : last);
+}
+
 export interface PeriodRequest {
   cadence: Cadence;
   timeZone: string;
@@ -102,7 +117,15 @@ export interface PeriodRequest {
   fireAt: Date;
   /** Weekdays the schedule fires on (0 = Sunday); a daily digest reaches back to the previous one. */
   scheduleDays?: number[];
+  /**
+   * Where the manager's previous digest (sent, failed or missed) stopped, if it ended before this one does:
+   * the period starts there instead, unless that is more than MAX_CONTINUED_DAYS back (a long pause).
+   */
+  coveredUntil?: Date;
 }
+
+/** A digest continues from the previous one only this far back; a longer gap starts afresh. */
+export const MAX_CONTINUED_DAYS = 14;
 
 export function digestPeriod(req: PeriodRequest): DigestPeriod {
   if (req.cadence !== 'daily' && req.cadence !== 'weekly') throw new ValidationError(`A digest is daily or weekly, not "${String(req.cadence)}".`);
@@ -115,11 +138,17 @@ export function digestPeriod(req: PeriodRequest): DigestPeriod {
     // Back to the day after the previous scheduled day: weekday digests on Monday cover Fri–Sun.
     while (scheduled && days < 7 && !scheduled.has(weekdayOf(addDays(date, -days)))) days++;
   }
-  const first = addDays(date, -days);
-  const start = startOfLocalDay(req.timeZone, first);
+  let first = addDays(date, -days);
   const end = startOfLocalDay(req.timeZone, date);
+  let start = startOfLocalDay(req.timeZone, first);
+  const covered = req.coveredUntil;
+  if (covered && covered < end && covered.getTime() >= end.getTime() - MAX_CONTINUED_DAYS * 86_400_000 && covered.getTime() !== start.getTime()) {
+    start = covered;
+    first = localDate(req.timeZone, covered);
+    days = daysBetween(first, date);
+  }
   return {
-    key: `${req.cadence}:${date}`,
+    key: date,
     cadence: req.cadence,
     timeZone: req.timeZone,
     date,

@@ -1,11 +1,14 @@
 // One BullMQ job scheduler per manager ("digest:<managerId>", cron pattern + the manager's time zone),
-// reconciled from the database: at start every manager is checked against Redis; then preferences,
-// time zones and teams changed since the last look are applied every `pollMs`. Any process can change a
+// reconciled from the database: at start, on every Redis reconnect and every `fullSyncMs`, every manager
+// is checked against Redis and their due periods against the digest runs (digest-reconciler.ts); then
+// preferences, time zones and teams changed since the last look are applied every `pollMs`. Any process can change a
 // preference (a chat tool, the CLI) by writing the database; every scheduler process picks it up with
 // no restart and no message to miss, and upserts are idempotent when several processes apply the same.
 import { Queue, type RepeatOptions } from 'bullmq';
 import type { ScheduleTarget } from '../db/digest-repository.ts';
 import type { Logger } from '../log.ts';
+import type { DigestRunRepository } from '../db/digest-runs.ts';
+import { createDigestReconciler } from './digest-reconciler.ts';
 import { DIGEST_JOB, DIGEST_QUEUE, DIGEST_RETENTION, DIGEST_RETRY, digestSchedulerId, managerOfScheduler, redisConnection, type DigestJobData, type QueueConnection } from './queues.ts';
 
 export interface ScheduleSource {
@@ -17,8 +20,10 @@ export interface DigestSchedulerOptions extends QueueConnection {
   log: Logger;
   /** How often to look for changed preferences (default 5 s). */
   pollMs?: number;
-  /** How often to compare every manager with Redis, removing schedulers of managers gone (default 10 min). */
+  /** How often to compare every manager with Redis and the due periods with the runs (default 60 s). */
   fullSyncMs?: number;
+  /** Enqueue due periods that have no finished run; without it only job schedulers are reconciled. */
+  due?: { runs: DigestRunRepository; latenessMs: number; now?: () => Date };
   /** The repeat options for a target; tests use `{ every: 1000 }` to fire at once. Default: cron + time zone. */
   repeat?: (target: ScheduleTarget) => RepeatOptions;
   jobOptions?: { attempts: number; backoff: { type: 'exponential' | 'fixed'; delay: number } };
@@ -46,11 +51,14 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
   const queue = new Queue<DigestJobData>(DIGEST_QUEUE, { connection, prefix: opts.prefix });
   const repeatOf = opts.repeat ?? ((t: ScheduleTarget): RepeatOptions => ({ pattern: t.schedule.cron, tz: t.timeZone }));
   const jobOptions = opts.jobOptions ?? DIGEST_RETRY;
+  const reconciler = opts.due ? createDigestReconciler({ queue, log: opts.log, ...opts.due }) : undefined;
   /** What this process last saw in Redis or put there, per manager: the repeat options' key. */
   const applied = new Map<string, string>();
   let since: Date | undefined;
   let timers: NodeJS.Timeout[] = [];
   let running: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  let connectedOnce = false;
 
   async function apply(target: ScheduleTarget): Promise<'upserted' | 'removed' | 'unchanged'> {
     const id = digestSchedulerId(target.managerId);
@@ -75,6 +83,15 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
     running = next.catch(() => {});
     return next;
   };
+
+  // A reconnect may be to a Redis that lost everything (restarted without persistence, failed over):
+  // reconcile at once instead of waiting for the next full sync.
+  connection.on('ready', () => {
+    if (!connectedOnce) return void (connectedOnce = true);
+    if (closed) return;
+    opts.log.info('digest scheduler: reconnected to Redis; reconciling schedulers and due digests');
+    void scheduler.sync().catch((err) => opts.log.warn('digest scheduler: reconciliation after reconnect failed; the next full sync tries again', { err }));
+  });
 
   const scheduler: DigestScheduler = {
     queue,
@@ -102,16 +119,25 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
           removed++;
         }
         opts.log.info('digest schedules in sync', { managers: wanted.size, upserted, removed });
+        if (reconciler) await reconciler.reconcileDue(targets);
         return { upserted, removed };
       }),
     poll: () =>
       serial(async () => {
         const { targets, now } = await opts.source.scheduleTargets(since);
         since = new Date(now.getTime() - OVERLAP_MS);
-        let changed = 0;
-        for (const t of targets) if ((await apply(t)) !== 'unchanged') changed++;
-        if (changed) opts.log.info('digest schedules changed', { changed });
-        return changed;
+        const changed: ScheduleTarget[] = [];
+        const paused: string[] = [];
+        for (const t of targets) {
+          const r = await apply(t);
+          if (r !== 'unchanged') changed.push(t);
+          if (r === 'removed') paused.push(t.managerId);
+        }
+        if (changed.length) opts.log.info('digest schedules changed', { changed: changed.length });
+        // A time moved earlier than now leaves today's period due at once; a pause cancels pending runs
+        // (a retry job that meets the pause cancels its run too, wherever the pause was seen).
+        if (changed.length && reconciler) await reconciler.reconcileDue(changed, paused);
+        return changed.length;
       }),
     start() {
       const every = (ms: number, fn: () => Promise<unknown>, what: string) => {
@@ -120,9 +146,10 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
         timers.push(timer);
       };
       every(opts.pollMs ?? 5000, scheduler.poll, 'looking for changed preferences');
-      every(opts.fullSyncMs ?? 600_000, scheduler.sync, 'full sync');
+      every(opts.fullSyncMs ?? 60_000, scheduler.sync, 'full sync');
     },
     async close() {
+      closed = true;
       for (const t of timers) clearInterval(t);
       timers = [];
       await running;

@@ -1,9 +1,13 @@
-// The BullMQ worker that runs digest jobs. A failed delivery throws, and BullMQ retries the job with
-// backoff; the digest-run row makes every retry, duplicate or concurrent job deliver at most what is
-// still missing. Errors that no retry can fix (bad input) end the job at once.
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+// The BullMQ worker that runs digest jobs. A failed delivery is recorded by the run and comes back with
+// the time of its next try (Retry-After, jittered backoff, within a time budget): the job is moved to the
+// delayed set until then, which spends none of BullMQ's attempts. A job that meets a delivery another
+// worker holds looks again a little later, also without spending anything. BullMQ's own attempts are
+// left for failures of our infrastructure (database, Redis); errors no retry can fix end the job at once.
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DigestDeliveryError } from '../digest/deliver.ts';
+import { busyRecheckMs } from '../digest/retry-policy.ts';
 import type { DigestOutcome, DigestRequest } from '../digest/run-digest.ts';
-import { AppError, DependencyError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { DIGEST_QUEUE, redisConnection, type DigestJobData, type QueueConnection } from './queues.ts';
 
@@ -12,6 +16,10 @@ export interface DigestWorkerOptions extends QueueConnection {
   log: Logger;
   /** Digests processed at once by this process (default 5). */
   concurrency?: number;
+  /** The delivery lease (s): how long a claim of a worker that died blocks others. */
+  leaseSeconds: number;
+  /** BullMQ's job lock (ms): a job of a killed worker is picked up again after about this long (default 30 s). */
+  lockDurationMs?: number;
 }
 
 export interface DigestWorker {
@@ -27,38 +35,48 @@ export function fireTimeOf(job: Pick<Job<DigestJobData>, 'opts' | 'data' | 'time
   return new Date(job.timestamp);
 }
 
-export class DigestBusyError extends DependencyError {
-  constructor(periodKey: string) {
-    super('digest', `The ${periodKey} digest is being delivered by another worker; checking again later.`, { retryable: true });
-  }
-}
-
 export function startDigestWorker(opts: DigestWorkerOptions): DigestWorker {
   const connection = redisConnection(opts.redisUrl, { worker: true });
   connection.on('error', (err) => opts.log.warn('digest worker: redis connection error', { err }));
+  const later = async (job: Job<DigestJobData>, token: string | undefined, at: number): Promise<never> => {
+    await job.moveToDelayed(at, token);
+    throw new DelayedError();
+  };
   const worker = new Worker<DigestJobData, DigestOutcome>(
     DIGEST_QUEUE,
-    async (job) => {
-      const attempts = job.opts.attempts ?? 1;
+    async (job, token) => {
       const req: DigestRequest = {
         managerId: job.data.managerId,
         fireAt: fireTimeOf(job),
         cadence: job.data.cadence,
-        scheduled: Boolean(job.repeatJobKey),
-        finalAttempt: job.attemptsMade + 1 >= attempts,
+        // Jobs of a job scheduler and those reconciliation enqueues follow the manager's preference.
+        scheduled: Boolean(job.repeatJobKey) || job.data.scheduled === true,
+        retry: true,
       };
+      let outcome: DigestOutcome;
       try {
-        const outcome = await opts.run(req);
-        // Another worker holds this period's delivery: look again later, when it has finished (or died).
-        if (outcome.status === 'in_progress') throw new DigestBusyError(outcome.periodKey);
-        return outcome;
+        outcome = await opts.run(req);
       } catch (err) {
+        if (err instanceof DigestDeliveryError) {
+          if (err.retryAt) return later(job, token, err.retryAt.getTime());
+          // Recorded as failed on the run, with the reason; nothing left to try.
+          throw new UnrecoverableError(err.message);
+        }
         const retryable = !(err instanceof AppError) || err.code === 'dependency_down' || err.code === 'dependency_failed' || err.code === 'internal';
         if (!retryable) throw new UnrecoverableError((err as Error).message);
         throw err;
       }
+      // Another worker holds this period's delivery: look again when it has finished (or its lease ran out).
+      if (outcome.status === 'in_progress') return later(job, token, Date.now() + busyRecheckMs(opts.leaseSeconds));
+      return outcome;
     },
-    { connection, prefix: opts.prefix, concurrency: opts.concurrency ?? 5, autorun: true },
+    {
+      connection,
+      prefix: opts.prefix,
+      concurrency: opts.concurrency ?? 5,
+      autorun: true,
+      ...(opts.lockDurationMs ? { lockDuration: opts.lockDurationMs, stalledInterval: opts.lockDurationMs } : {}),
+    },
   );
   worker.on('failed', (job, err) =>
     opts.log.warn('digest job failed', { jobId: job?.id, managerId: job?.data.managerId, attempt: job?.attemptsMade, err }),

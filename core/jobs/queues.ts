@@ -18,10 +18,15 @@ export interface DigestJobData {
   /** A job added by hand (CLI, tests) says which moment it stands for; scheduled jobs carry their fire time. */
   fireAt?: string;
   cadence?: Cadence;
+  /** Enqueued by reconciliation for a due period: treated like a scheduler's job (a pause stops it). */
+  scheduled?: boolean;
 }
 
-/** Failed deliveries are retried with exponential backoff: 30 s, 1 min, 2 min, 4 min, 8 min. */
-export const DIGEST_RETRY = { attempts: 6, backoff: { type: 'exponential' as const, delay: 30_000 } };
+/**
+ * BullMQ's own retries, for failures of our infrastructure (database, Redis) only: failed deliveries are
+ * retried by the digest's retry policy without spending these.
+ */
+export const DIGEST_RETRY = { attempts: 8, backoff: { type: 'exponential' as const, delay: 15_000 } };
 
 /** Finished jobs are kept a while for inspection, not for ever (the digest-run rows are the record). */
 export const DIGEST_RETENTION = { removeOnComplete: { age: 7 * 86_400, count: 10_000 }, removeOnFail: { age: 30 * 86_400 } };

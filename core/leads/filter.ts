@@ -7,6 +7,8 @@ export const LEAD_STATUSES = ['new', 'contacted', 'replied', 'qualified', 'disqu
 export type Seniority = (typeof SENIORITIES)[number];
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
 
+export const MAX_COMPANY_SIZE = 10_000_000;
+
 const list = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(20);
 
 export const leadFilterSchema = z.object({
@@ -28,8 +30,9 @@ export const leadFilterSchema = z.object({
   industry: list(z.string().trim().min(2).max(60)).optional().describe('Industries, e.g. ["Fintech","Healthcare"].'),
   country: list(z.string().trim().min(2).max(60)).optional().describe('Countries by English name, e.g. ["Germany"].'),
   city: list(z.string().trim().min(2).max(60)).optional().describe('Cities, e.g. ["Berlin"].'),
-  companySizeMin: z.number().int().min(1).optional().describe('Minimum company size in employees.'),
-  companySizeMax: z.number().int().min(1).optional().describe('Maximum company size in employees.'),
+  // No company employs more; the column is a 32-bit integer, so larger numbers are refused here, not by the database.
+  companySizeMin: z.number().int().min(1).max(MAX_COMPANY_SIZE).optional().describe('Minimum company size in employees.'),
+  companySizeMax: z.number().int().min(1).max(MAX_COMPANY_SIZE).optional().describe('Maximum company size in employees.'),
   tech: list(z.string().trim().min(1).max(60))
     .optional()
     .describe('Technologies the company uses; every one listed must match, e.g. ["HubSpot"].'),

@@ -64,7 +64,7 @@ describe('salesos chat from a pipe', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Healthcare · 50–200 employees · uses HubSpot');
     expect(r.stdout).toContain('Daniel Kim'); // the second one, in full
-    expect(r.stdout).toMatch(/Confirm: Mark Emma Clarke .* as qualified\? \[y\/N\] yes/);
+    expect(r.stdout).toMatch(/Confirm: Mark “Emma Clarke” .* as qualified\? \[y\/N\] yes/);
     expect(r.stdout).toContain('status new → qualified');
     expect(r.stdout).toMatch(/Score \d+\/100/);
     expect(r.stdout).not.toMatch(/\x1b\[/); // no colours when piped

@@ -28,7 +28,7 @@ beforeAll(async () => {
     await db.prisma.leadActivity.create({ data: { leadId: lead.id, actorId: rep.id, type: 'status_change', fromStatus: 'new', toStatus: 'contacted', createdAt } });
     await db.prisma.emailReview.create({ data: { userId: rep.id, kind: 'roast', score: 72, grade: 'B', createdAt } });
   }
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await dropPrefix(prefix);
@@ -69,7 +69,7 @@ describe('salesos digest', () => {
   it('--send delivers to Slack now, and a second --send for the same period sends nothing', async () => {
     const first = await runCli(['digest', '--manager', m.email, '--send', '--at', '2026-11-18'], env(slackEnv()));
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/Digest daily:2026-11-18: sent\.\n {2}slack: sent/);
+    expect(first.stdout).toMatch(/Digest 2026-11-18: sent\.\n {2}slack: sent/);
     const post = slack.callsTo('chat.postMessage').find((c) => c.body.channel === `D${m.slackUserId}`);
     expect(JSON.stringify(post?.body.blocks)).toContain(m.teamName);
 
@@ -117,7 +117,7 @@ describe('salesos worker', () => {
     const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
     const queue = new Queue<DigestJobData>(DIGEST_QUEUE, { connection: redis, prefix });
     try {
-      await until('the worker to start', async () => logs.includes('digest scheduler running') || undefined, 30_000);
+      await until('the worker to start', async () => logs.includes('digest scheduler running') || undefined, 90_000);
       expect(await queue.getJobScheduler(`digest:${m.id}`)).toMatchObject({ pattern: '30 8 * * 1-5', tz: 'Europe/Berlin' });
       const other = await createManager(db.prisma, { slack: true });
       await queue.add('digest', { managerId: other.id, fireAt: new Date().toISOString() });
@@ -129,5 +129,5 @@ describe('salesos worker', () => {
       redis.disconnect();
     }
     expect(logs).toContain('salesos worker stopped cleanly');
-  }, 60_000);
+  }, 180_000);
 });

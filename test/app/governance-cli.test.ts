@@ -9,7 +9,7 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   db = await createEmptyDatabase();
-  env = { DATABASE_URL: db.url };
+  env = { DATABASE_URL: db.url, AUDIT_KEY: 'governance-cli-test-audit-key-0123456789' };
   expect((await runCli(['seed', '--leads', '200'], env, undefined, 120_000)).code).toBe(0);
 }, 180_000);
 afterAll(async () => db?.drop());
@@ -34,7 +34,23 @@ describe('budgets from the CLI', () => {
   });
 });
 
+let checkpoint = '';
+
 describe('salesos audit', () => {
+  it('prints a signed checkpoint that verify accepts with --against', async () => {
+    await runCli(['ask', 'find CTOs at fintech companies in Germany'], env);
+    const cp = await runCli(['audit', 'checkpoint'], env);
+    expect(cp.code).toBe(0);
+    checkpoint = cp.stdout.trim();
+    expect(checkpoint).toMatch(/^salesos-audit-checkpoint\/v1\/seq=\d+\/count=\d+\//);
+    const ok = await runCli(['audit', 'verify', '--against', checkpoint], env);
+    expect(ok.stdout).toMatch(/Audit trail intact/);
+    expect(ok.code).toBe(0);
+    const wrongKey = await runCli(['audit', 'verify', '--against', checkpoint], { ...env, AUDIT_KEY: 'some-other-key-some-other-key-0123456789' });
+    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.stdout).toMatch(/another AUDIT_KEY|not signed with this AUDIT_KEY/);
+  }, 180_000);
+
   it('verify passes on an intact trail, then names the first row edited behind its back', async () => {
     await runCli(['ask', 'who are my uncontacted leads?'], env);
     const ok = await runCli(['audit', 'verify'], env);
@@ -54,5 +70,16 @@ describe('salesos audit', () => {
     const broken = await runCli(['audit', 'verify'], env);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain(`BROKEN at entry #${victim}`);
-  });
+  }, 120_000);
+
+  it('an emptied trail (entries and head row) passes plain verify but not verify --against a checkpoint', async () => {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    await client.query('TRUNCATE audit_entries; DELETE FROM audit_chain_head');
+    await client.end();
+    expect((await runCli(['audit', 'verify'], env)).code).toBe(0);
+    const against = await runCli(['audit', 'verify', '--against', checkpoint], env);
+    expect(against.code).toBe(1);
+    expect(against.stdout).toMatch(/BROKEN at entry #1: .*the trail was emptied/);
+  }, 120_000);
 });

@@ -45,7 +45,7 @@ describe('salesos start with Redis down', () => {
     } finally {
       await db.drop();
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('start-up configuration errors', () => {
@@ -136,7 +136,7 @@ describe('salesos start with Teams in emulator mode', () => {
       await connector.close();
       await db.drop();
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('salesos start with Slack in HTTP mode', () => {
@@ -172,5 +172,5 @@ describe('salesos start with Slack in HTTP mode', () => {
       await slackApi.close();
       await db.drop();
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -70,3 +70,11 @@ describe('configuration', () => {
     expect(CONFIG_VARIABLES.filter((v) => !readme.includes(`\`${v}\``))).toEqual([]);
   });
 });
+
+describe('AUDIT_KEY', () => {
+  it('is required in production and must be long enough', () => {
+    expect(problemsOf({ NODE_ENV: 'production' }).join('\n')).toContain('AUDIT_KEY: required when NODE_ENV=production');
+    expect(problemsOf({ AUDIT_KEY: 'short' }).join('\n')).toContain('AUDIT_KEY: expected at least 32 characters (got a value)');
+    expect(loadConfig({ NODE_ENV: 'production', AUDIT_KEY: 'k'.repeat(32) }).audit.key).toBe('k'.repeat(32));
+  });
+});

@@ -36,6 +36,10 @@ beforeAll(async () => {
     // Fire every second instead of at 08:30: the period (and its key) still comes from the local date.
     repeat: () => ({ every: 1000 }),
     jobOptions: { attempts: 4, backoff: { type: 'fixed', delay: 300 } },
+    // Failed deliveries: backoff from 300 ms, and a retry budget of 3 s instead of hours.
+    retry: { baseMs: 300, capMs: 600, budgetMs: 3000 },
+    // "Due" follows the cron pattern, which this file replaces with `repeat`; digest-reconcile.test.ts covers it.
+    reconcileDue: false,
   });
   redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   queue = new Queue<DigestJobData>(DIGEST_QUEUE, { connection: redis, prefix });
@@ -130,28 +134,71 @@ describe('exactly once and retries', () => {
     expect(postsTo(`D${m.slackUserId}`)).toBe(1);
   });
 
-  it('a job whose delivery fails twice is retried with backoff and sends one message', async () => {
+  it('a job whose delivery fails twice is retried with growing, jittered backoff and sends one message', async () => {
     const m = await createManager(c.db.prisma, { slack: true, paused: true });
     const channel = `D${m.slackUserId}`;
-    slack.failNext('chat.postMessage', { kind: 'http_500' }, 2);
-    await queue.add('digest', { managerId: m.id, fireAt }, { attempts: 4, backoff: { type: 'fixed', delay: 300 } });
+    slack.failNext('chat.postMessage', { kind: 'error', error: 'invalid_blocks_format' }, 2);
+    await queue.add('digest', { managerId: m.id, fireAt });
     const run = await finished(m.id);
     expect(run.status).toBe('sent');
     expect(run.deliveries).toMatchObject([{ platform: 'slack', status: 'sent', attempts: 3, error: null }]);
     const calls = slack.callsTo('chat.postMessage').filter((call) => call.body.channel === channel);
     expect(calls).toHaveLength(3);
-    // Backoff: each retry waited for the delay.
-    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(250);
-    expect(calls[2]!.at - calls[1]!.at).toBeGreaterThanOrEqual(250);
+    // Backoff: at least half of 300 ms, then at least half of 600 ms.
+    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(140);
+    expect(calls[2]!.at - calls[1]!.at).toBeGreaterThanOrEqual(290);
   });
 
-  it('a delivery that keeps failing is recorded as failed after the last attempt', async () => {
+  it("a 429 is retried no earlier than Slack's Retry-After", async () => {
     const m = await createManager(c.db.prisma, { slack: true, paused: true });
-    slack.failNext('chat.postMessage', { kind: 'error', error: 'internal_error' }, 2);
-    await queue.add('digest', { managerId: m.id, fireAt }, { attempts: 2, backoff: { type: 'fixed', delay: 100 } });
+    const channel = `D${m.slackUserId}`;
+    slack.failNext('chat.postMessage', { kind: 'rate_limited', retryAfterSeconds: 1 });
+    await queue.add('digest', { managerId: m.id, fireAt });
     const run = await finished(m.id);
-    expect(run.status).toBe('failed');
-    expect(run.deliveries).toMatchObject([{ platform: 'slack', status: 'failed', attempts: 2, error: expect.stringContaining('internal_error') }]);
+    expect(run.deliveries).toMatchObject([{ platform: 'slack', status: 'sent', attempts: 2 }]);
+    const calls = slack.callsTo('chat.postMessage').filter((call) => call.body.channel === channel);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('a 500 after Slack stored the message is not posted twice: the retry finds the run id in the DM history', async () => {
+    const m = await createManager(c.db.prisma, { slack: true, paused: true });
+    const channel = `D${m.slackUserId}`;
+    slack.failNext('chat.postMessage', { kind: 'http_500', stored: true });
+    await queue.add('digest', { managerId: m.id, fireAt });
+    const run = await finished(m.id);
+    expect(run.status).toBe('sent');
+    expect(slack.messages(channel)).toHaveLength(1);
+    expect(slack.messages(channel)[0]!.metadata).toEqual({ event_type: 'salesos_digest', event_payload: { run_id: run.id } });
+    expect(slack.callsTo('conversations.history').filter((call) => call.body.channel === channel)).toHaveLength(1);
+    expect(slack.callsTo('chat.postMessage').filter((call) => call.body.channel === channel)).toHaveLength(1);
+    expect(run.deliveries[0]).toMatchObject({ status: 'sent', attempts: 2, ref: slack.messages(channel)[0]!.ts });
+  });
+
+  it('a 500 before Slack stored anything is posted again after the history shows no such message', async () => {
+    const m = await createManager(c.db.prisma, { slack: true, paused: true });
+    const channel = `D${m.slackUserId}`;
+    slack.failNext('chat.postMessage', { kind: 'http_500' });
+    await queue.add('digest', { managerId: m.id, fireAt });
+    const run = await finished(m.id);
+    expect(run.status).toBe('sent');
+    expect(slack.callsTo('conversations.history').filter((call) => call.body.channel === channel)).toHaveLength(1);
+    expect(slack.messages(channel)).toHaveLength(1);
+  });
+
+  it('a delivery that keeps failing is recorded as failed, truthfully, when the retry budget is spent', async () => {
+    const m = await createManager(c.db.prisma, { slack: true, paused: true });
+    slack.failNext('chat.postMessage', { kind: 'error', error: 'invalid_blocks_format' }, 100);
+    await queue.add('digest', { managerId: m.id, fireAt });
+    const run = await until('the run to give up', async () => {
+      const r = await runOf(m.id);
+      return r?.status === 'failed' ? r : undefined;
+    }, 15_000);
+    slack.reset();
+    expect(run.reason).toMatch(/^gave up after \d+ attempts over \d+ min: slack: .*invalid_blocks_format/);
+    expect(run.reason).not.toMatch(/will be retried/);
+    expect(run.deliveries).toMatchObject([{ platform: 'slack', status: 'failed', error: expect.stringContaining('invalid_blocks_format') }]);
+    expect(run.deliveries[0]!.attempts).toBeGreaterThanOrEqual(3);
   });
 
   it('an unreachable Slack identity is skipped with a record and Teams still gets the digest', async () => {
@@ -187,7 +234,7 @@ describe('daylight-saving changes', () => {
     await sleep(500);
     expect(postsTo(`D${m.slackUserId}`)).toBe(1);
     const runs = await c.db.prisma.digestRun.findMany({ where: { managerId: m.id } });
-    expect(runs.map((r) => r.periodKey)).toEqual(['daily:2026-10-25']);
+    expect(runs.map((r) => r.periodKey)).toEqual(['2026-10-25']);
   });
 
   it('a New York manager gets one digest on each side of the spring change', async () => {
@@ -196,7 +243,7 @@ describe('daylight-saving changes', () => {
     for (const fireAt of ['2026-03-07T07:30:00Z', '2026-03-08T07:30:00Z', '2026-03-09T06:30:00Z']) await queue.add('digest', { managerId: m.id, fireAt });
     await until('three runs', async () => (await c.db.prisma.digestRun.count({ where: { managerId: m.id, status: 'sent' } })) === 3 || undefined);
     const runs = await c.db.prisma.digestRun.findMany({ where: { managerId: m.id }, orderBy: { periodKey: 'asc' } });
-    expect(runs.map((r) => r.periodKey)).toEqual(['daily:2026-03-07', 'daily:2026-03-08', 'daily:2026-03-09']);
+    expect(runs.map((r) => r.periodKey)).toEqual(['2026-03-07', '2026-03-08', '2026-03-09']);
     expect(postsTo(`D${m.slackUserId}`)).toBe(3);
   });
 

@@ -32,9 +32,17 @@ afterAll(async () => {
   await c?.db.drop();
 });
 
+/** One chat message; a schedule change asks for confirmation first, which the manager gives. */
 async function say(actor: Actor, text: string): Promise<string> {
   let reply = '';
-  for await (const e of c.assistant.handleTurn({ deliveryId: randomUUID(), platform: 'console', actor, conversationKey: `console:${randomUUID()}`, text }) as AsyncIterable<ReplyEvent>)
+  let pending: string | undefined;
+  const conversationKey = `console:${randomUUID()}`;
+  for await (const e of c.assistant.handleTurn({ deliveryId: randomUUID(), platform: 'console', actor, conversationKey, text }) as AsyncIterable<ReplyEvent>) {
+    if (e.type === 'card' && e.card.type === 'confirmation' && e.card.state === 'pending') pending = e.card.actionId;
+    if (e.type === 'done') reply = e.reply.text;
+  }
+  if (!pending) return reply;
+  for await (const e of c.assistant.handleAction({ deliveryId: randomUUID(), platform: 'console', actor, conversationKey, action: { kind: 'confirm', actionId: pending } }) as AsyncIterable<ReplyEvent>)
     if (e.type === 'done') reply = e.reply.text;
   return reply;
 }

@@ -18,7 +18,7 @@ export interface RunResult {
   stderr: string;
 }
 
-export function runCli(args: string[], env: Record<string, string | undefined>, input?: string, timeoutMs = 60_000): Promise<RunResult> {
+export function runCli(args: string[], env: Record<string, string | undefined>, input?: string, timeoutMs = 120_000): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: childEnv(env) });
     let stdout = '';
@@ -45,7 +45,7 @@ export interface Started {
 }
 
 /** Start `salesos start` and wait until it listens (its JSON log names the port). */
-export function startServer(env: Record<string, string | undefined>, timeoutMs = 60_000, cwd = ROOT): Promise<Started> {
+export function startServer(env: Record<string, string | undefined>, timeoutMs = 120_000, cwd = ROOT): Promise<Started> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'start'], { cwd, env: childEnv({ PORT: '0', ...env }) });
     const lines: Record<string, unknown>[] = [];

@@ -134,7 +134,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     fail(failure) {
       failures.push({ ...failure, left: failure.times ?? 1 });
     },
-    waitFor(match, timeoutMs = 5000) {
+    waitFor(match, timeoutMs = 15_000) {
       const existing = activities.find(match);
       if (existing) return Promise.resolve(existing);
       return new Promise((resolve, reject) => {

@@ -14,9 +14,15 @@ export interface ChatRequest {
 }
 
 export type FakeAnswer =
-  | { text: string; usage?: { prompt: number; completion: number } }
+  | { text: string; usage?: { prompt: number; completion: number }; finishReason?: 'stop' | 'length' | 'content_filter' }
   | { toolCalls: { name: string; arguments: Record<string, unknown> }[]; usage?: { prompt: number; completion: number } }
-  | { status: number; error: string };
+  | { status: number; error: string; code?: string; headers?: Record<string, string> }
+  // Faults: accept the request and never answer; stream with a pause between chunks; answer 200 with a
+  // body that is not the protocol; stream a few chunks and then drop the connection.
+  | { hang: true }
+  | { slow: { text: string; chunkDelayMs: number } }
+  | { garbage: string; contentType?: string }
+  | { cut: { text: string; afterChunks: number } };
 
 export interface FakeOpenAI {
   url: string;
@@ -62,9 +68,40 @@ export async function startFakeOpenAI(respond: FakeOpenAI['respond']): Promise<F
     state.requests.push(request);
     const answer = state.respond(request);
     const id = `chatcmpl-${++seq}`;
-    const created = Math.floor(Date.now() / 1000);
+    const created = 1_764_000_000;
+    if ('hang' in answer) return; // the socket stays open until the client gives up or close() ends it
     if ('status' in answer) {
-      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: answer.error, type: 'fake_error' } }));
+      res
+        .writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers })
+        .end(JSON.stringify({ error: { message: answer.error, type: 'fake_error', code: answer.code ?? null } }));
+      return;
+    }
+    if ('garbage' in answer) {
+      res.writeHead(200, { 'content-type': answer.contentType ?? 'text/html' }).end(answer.garbage);
+      return;
+    }
+    const chunk = (delta: object, finishReason: string | null = null) =>
+      `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: request.model, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`;
+    if ('slow' in answer || 'cut' in answer) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      res.write(chunk({ role: 'assistant', content: '' }));
+      const text = 'slow' in answer ? answer.slow.text : answer.cut.text;
+      const pieces = text.match(/\S+\s*|\s+/g) ?? [];
+      for (let i = 0; i < pieces.length; i++) {
+        if ('cut' in answer && i === answer.cut.afterChunks) {
+          // Let what was written reach the client first, then drop the connection mid-stream.
+          await new Promise((r) => setTimeout(r, 50));
+          res.socket?.destroy();
+          return;
+        }
+        if ('slow' in answer) await new Promise((r) => setTimeout(r, answer.slow.chunkDelayMs));
+        if (res.destroyed) return;
+        res.write(chunk({ content: pieces[i] }));
+      }
+      res.write(chunk({}, 'stop'));
+      const u = { prompt_tokens: 100, completion_tokens: pieces.length, total_tokens: 100 + pieces.length };
+      res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: request.model, choices: [], usage: u })}\n\n`);
+      res.end('data: [DONE]\n\n');
       return;
     }
     const usage = answer.usage ?? { prompt: 100, completion: 20 };
@@ -72,7 +109,7 @@ export async function startFakeOpenAI(respond: FakeOpenAI['respond']): Promise<F
     const toolCalls = 'toolCalls' in answer
       ? answer.toolCalls.map((c, i) => ({ id: `call_${seq}_${i}`, type: 'function', function: { name: c.name, arguments: JSON.stringify(c.arguments) } }))
       : undefined;
-    const finish = toolCalls ? 'tool_calls' : 'stop';
+    const finish = toolCalls ? 'tool_calls' : ('finishReason' in answer && answer.finishReason) || 'stop';
     if (!request.stream) {
       res.writeHead(200, { 'content-type': 'application/json' }).end(
         JSON.stringify({
@@ -106,6 +143,10 @@ export async function startFakeOpenAI(respond: FakeOpenAI['respond']): Promise<F
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-  state.close = () => new Promise((resolve) => server.close(() => resolve()));
+  state.close = () =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections(); // hung requests must not hold the test open
+    });
   return state;
 }

@@ -2,7 +2,8 @@
 import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { MockLanguageModelV4 } from 'ai/test';
 
-export type Step = { text: string } | { toolCalls: { toolName: string; input: Record<string, unknown> }[] } | { error: Error };
+/** A tool call's `rawInput`, when given, is sent as the arguments verbatim (e.g. malformed JSON). */
+export type Step = { text: string } | { toolCalls: { toolName: string; input: Record<string, unknown>; rawInput?: string }[] } | { error: Error };
 
 function usage(input: number, output: number) {
   return {
@@ -21,7 +22,7 @@ export function partsFor(step: Step, callIndex: number): LanguageModelV4StreamPa
     parts.push({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage: usage(120, 30) });
   } else {
     step.toolCalls.forEach((c, i) =>
-      parts.push({ type: 'tool-call', toolCallId: `call_${callIndex}_${i}`, toolName: c.toolName, input: JSON.stringify(c.input) }),
+      parts.push({ type: 'tool-call', toolCallId: `call_${callIndex}_${i}`, toolName: c.toolName, input: c.rawInput ?? JSON.stringify(c.input) }),
     );
     parts.push({ type: 'finish', finishReason: { unified: 'tool-calls', raw: 'tool_calls' }, usage: usage(150, 20) });
   }

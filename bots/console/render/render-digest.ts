@@ -67,6 +67,7 @@ export function renderDigest(card: DigestCard, ctx: RenderContext): string[] {
   const lines = hang('', `${clean(card.teamName)} · ${clean(card.period.label)}`, width).map(style.bold);
   const range = `${date(card.period.start, tz)} – ${date(lastInstant(card.period.end), tz)}`;
   lines.push(...hang('', `${card.period.cadence === 'daily' ? 'Daily' : 'Weekly'} digest for ${clean(card.managerName)} · ${range}`, width).map(style.dim));
+  if (card.missed?.length) lines.push(...hang('', `Missed (not sent in time): ${card.missed.map((m) => clean(m.label)).join('; ')}`, width));
   lines.push('', style.bold('Reps'));
   lines.push(...(card.reps.length ? repTable(card, ctx) : [style.dim('  No rep activity this period.')]));
   lines.push(...attention(card, ctx));

@@ -2,6 +2,7 @@
 // passes through here, so a long lead name or email body is shortened instead of Slack rejecting the message.
 import type { types } from '@slack/bolt';
 import type { CardAction } from '../../../core/agent/types.ts';
+import { stripInvisible, unspoofLinks } from '../../../core/safe-text.ts';
 
 export type Block = types.KnownBlock;
 export type ButtonElement = types.Button;
@@ -28,13 +29,36 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, Math.max(0, max - 1))}…`;
 }
 
-/** Escape the three characters mrkdwn treats as markup, so user data cannot form links or mentions. */
+/**
+ * Escape the three characters mrkdwn treats as markup, so user data cannot form links or mentions
+ * (<!channel>, <!here>, <@U…>, <http://evil|bank>); also defuse plain @everyone/@channel/@here and drop
+ * bidi overrides and zero-width characters, which could make a value read as something else.
+ */
 export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return stripInvisible(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@(everyone|channel|here)\b/gi, '＠$1');
+}
+
+/** A message's top-level `text` (notifications, clients without blocks) is mrkdwn too: escape it as data. */
+export function fallbackText(text: string): string {
+  return esc(truncate(text || ' ', LIMITS.fallbackText));
+}
+
+/** Streamed markdown arrives in pieces: defuse angle-bracket markup per piece (it cannot span a safe piece). */
+export function safeStreamMarkdown(markdown: string): string {
+  return unspoofLinks(stripInvisible(markdown))
+    .replace(/</g, '‹')
+    .replace(/>/g, '›')
+    .replace(/@(everyone|channel|here)\b/gi, '＠$1');
 }
 
 export function header(text: string): Block {
-  return { type: 'header', text: { type: 'plain_text', text: truncate(text || ' ', LIMITS.headerText), emoji: true } };
+  // plain_text is not parsed for links or mentions, but a lead name here must still not reorder or hide itself.
+  const clean = stripInvisible(text).replace(/</g, '‹').replace(/>/g, '›');
+  return { type: 'header', text: { type: 'plain_text', text: truncate(clean || ' ', LIMITS.headerText), emoji: true } };
 }
 
 export function section(mrkdwn: string): Block {

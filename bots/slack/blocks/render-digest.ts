@@ -20,6 +20,8 @@ export function renderDigest(card: DigestCard): RenderedCard {
       ['Spend', `${usd(t.spendUsd)} of ${usd(t.budgetUsd)}`],
     ]),
   ];
+  if (card.missed?.length)
+    blocks.push(context(`:warning: Not sent in time (missed): ${esc(card.missed.map((m) => m.label).join('; '))}. Ask for one with \`salesos digest --send --at <date>\`.`));
   if (card.reps.length) {
     const lines = card.reps.slice(0, MAX_REPS).map((r) => {
       const roast = r.avgRoastScore === null ? '' : ` · roast avg ${r.avgRoastScore.toFixed(0)}${r.avgRoastScoreChange ? ` (${signed(r.avgRoastScoreChange)})` : ''}`;

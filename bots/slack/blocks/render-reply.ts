@@ -1,7 +1,7 @@
 // A whole reply (text + cards) as one or more Slack messages, each within 50 blocks: the text first, then
 // each card whole; a card that does not fit in the current message starts the next one.
 import type { Card } from '../../../core/cards.ts';
-import { esc, LIMITS, longSections, truncate, type Block } from './limits.ts';
+import { esc, fallbackText, LIMITS, longSections, type Block } from './limits.ts';
 import { renderCard } from './render-card.ts';
 
 export interface SlackMessage {
@@ -9,11 +9,15 @@ export interface SlackMessage {
   blocks: Block[];
 }
 
-/** Convert the model's Markdown to Slack mrkdwn where they differ (bold, links, headings). */
+/**
+ * Convert the model's Markdown to Slack mrkdwn where they differ (bold, links, headings). A link always
+ * shows its real address: "[your bank](http://evil)" becomes "your bank (<http://evil>)", never a label
+ * that hides where it goes (the model may be repeating text planted in a lead).
+ */
 export function markdownToMrkdwn(md: string): string {
   return esc(md)
     .replace(/\*\*(.+?)\*\*/g, '*$1*')
-    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<$2|$1>')
+    .replace(/\[([^\]]+)\]\((https?:[^)\s|]+)\)/g, (_m, label: string, url: string) => (label.trim() === url ? `<${url}>` : `${label} (<${url}>)`))
     .replace(/^#{1,6}\s+(.+)$/gm, '*$1*');
 }
 
@@ -23,7 +27,7 @@ export function renderReply(reply: { text: string; cards: Card[] }): SlackMessag
   const texts: string[] = [];
   const flush = () => {
     if (blocks.length === 0) return;
-    messages.push({ text: truncate(texts.join('\n\n') || ' ', LIMITS.fallbackText), blocks });
+    messages.push({ text: fallbackText(texts.join('\n\n')), blocks });
     blocks = [];
     texts.length = 0;
   };

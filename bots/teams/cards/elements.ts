@@ -2,6 +2,7 @@
 // travel as JSON in activities, and the `adaptivecards` package validates them in tests.
 import type { CardAction } from '../../../core/agent/types.ts';
 import type { LeadCardItem } from '../../../core/cards.ts';
+import { stripInvisible, unspoofLinks } from '../../../core/safe-text.ts';
 
 export type Element = Record<string, unknown>;
 
@@ -20,9 +21,13 @@ export interface SalesOsActionData {
   salesos: CardAction;
 }
 
-/** Teams shows at most ~25 KB per card comfortably; long texts are cut here rather than rejected by Teams. */
+/**
+ * Every text of a card passes here. Teams shows at most ~25 KB per card comfortably; long texts are cut
+ * rather than rejected by Teams. Lead data is untrusted: bidi overrides and zero-width characters are
+ * dropped and a Markdown link always shows its real address, so "[your bank](http://evil)" cannot hide it.
+ */
 export function clip(text: string, max = 2000): string {
-  const clean = text.replace(/\r\n/g, '\n');
+  const clean = unspoofLinks(stripInvisible(text.replace(/\r\n/g, '\n')));
   return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
 }
 

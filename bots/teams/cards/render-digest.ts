@@ -20,6 +20,7 @@ export function renderDigestCard(c: DigestCard): AdaptiveCard {
       ]),
     ]),
   ];
+  if (c.missed?.length) body.push(text(`Missed (not sent in time): ${c.missed.map((m) => m.label).join('; ')}`, { subtle: true, size: 'Small', max: 400 }));
   body.push(
     container(
       [

@@ -12,6 +12,7 @@ import { leadDetailText, renderLeadDetailCard } from './render-lead-detail.ts';
 import { leadListText, renderLeadListCard } from './render-lead-list.ts';
 import { leadUpdatedText, renderLeadUpdatedCard } from './render-lead-updated.ts';
 import { renderUsageCard, usageText } from './render-usage.ts';
+import { stripInvisible, unspoofLinks } from '../../../core/safe-text.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -67,7 +68,8 @@ export interface MessageContent {
 export function renderReply(reply: Pick<Reply, 'text' | 'cards'>): MessageContent {
   const text = reply.text.trim();
   const out: MessageContent = { type: 'message', textFormat: 'markdown' };
-  if (text) out.text = text;
+  // The model's Markdown may repeat text planted in a lead: links show their address, nothing invisible stays.
+  if (text) out.text = unspoofLinks(stripInvisible(text));
   else if (!reply.cards.length) out.text = 'Done.';
   if (reply.cards.length) {
     out.attachments = reply.cards.map(cardAttachment);

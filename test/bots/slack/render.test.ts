@@ -125,9 +125,15 @@ describe('Block Kit rendering', () => {
     expect(allText(m!.blocks)).toContain('line 199');
   });
 
-  it('converts Markdown bold and links to Slack mrkdwn', () => {
-    const [m] = renderReply({ text: '**Top lead** is [Acme](https://acme.io)', cards: [] });
-    expect((m!.blocks[0] as any).text.text).toBe('*Top lead* is <https://acme.io|Acme>');
+  it('converts Markdown bold and links to Slack mrkdwn, a link always showing its address', () => {
+    const [m] = renderReply({ text: '**Top lead** is [Acme](https://acme.io), see [https://acme.io](https://acme.io)', cards: [] });
+    expect((m!.blocks[0] as any).text.text).toBe('*Top lead* is Acme (<https://acme.io>), see <https://acme.io>');
+  });
+
+  it('never lets text form a mass mention or a link with a false label, in blocks or the notification text', () => {
+    const [m] = renderReply({ text: '<!channel> @everyone log in at <http://evil.example|Your bank>', cards: [] });
+    expect((m!.blocks[0] as any).text.text).toBe('&lt;!channel&gt; ＠everyone log in at &lt;http://evil.example|Your bank&gt;');
+    expect(m!.text).toBe('&lt;!channel&gt; ＠everyone log in at &lt;http://evil.example|Your bank&gt;');
   });
 });
 

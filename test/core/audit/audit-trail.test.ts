@@ -5,6 +5,7 @@ import { verifyAuditTrail } from '../../../core/audit/verify.ts';
 import { openDatabase, type Database } from '../../../core/db/client.ts';
 import type { AuditInput } from '../../../core/governance.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
+import { testAuditKey as auditKey } from '../../support/audit-key.ts';
 
 let db: TestDatabase;
 let second: Database;
@@ -15,7 +16,7 @@ beforeAll(async () => {
   second = await openDatabase({ databaseUrl: db.url, dataDir: '', migrate: false });
   actorId = (await db.prisma.user.create({ data: { email: 'ada@example.com', name: 'Ada' } })).id;
   // 200 concurrent appends from two pools (two "processes"), one through its pg pool, one through Prisma.
-  const trails = [createAuditTrail(db), createAuditTrail(second.prisma)];
+  const trails = [createAuditTrail(db, { key: auditKey }), createAuditTrail(second.prisma, { key: auditKey })];
   await Promise.all(
     Array.from({ length: 200 }, (_, i) =>
       trails[i % 2]!.append(entry({ name: i % 3 ? 'findLeads' : 'enrichLead', input: { query: `cto fintech ${i}`, limit: i, nested: { b: 1, a: [1.5, 'x'] } }, costUsd: i / 1000 })),
@@ -45,23 +46,23 @@ describe('audit trail chain', () => {
   });
 
   it('verifies an intact trail, reading it in batches', async () => {
-    expect(await verifyAuditTrail(db.prisma, { batchSize: 7 })).toEqual({ ok: true, count: 200 });
+    expect(await verifyAuditTrail(db.prisma, { key: auditKey, batchSize: 7 })).toMatchObject({ ok: true, count: 200 });
   });
 
   it('detects an edited row and names it', async () => {
     const target = (await rows())[120]!;
     await db.pool.query(`UPDATE audit_entries SET input = '{"query":"something else"}' WHERE seq = $1`, [target.seq]);
-    const result = await verifyAuditTrail(db.prisma, { batchSize: 50 });
+    const result = await verifyAuditTrail(db.prisma, { key: auditKey, batchSize: 50 });
     await db.pool.query(`UPDATE audit_entries SET input = $2::jsonb WHERE seq = $1`, [target.seq, JSON.stringify(target.input)]);
     expect(result).toMatchObject({ ok: false, firstBadSeq: Number(target.seq), count: 120 });
     if (!result.ok) expect(result.reason).toMatch(/edited/);
-    expect((await verifyAuditTrail(db.prisma)).ok).toBe(true);
+    expect((await verifyAuditTrail(db.prisma, { key: auditKey })).ok).toBe(true);
   });
 
   it('detects an edited cost', async () => {
     const target = (await rows())[10]!;
     await db.pool.query(`UPDATE audit_entries SET "costUsd" = 0 WHERE seq = $1`, [target.seq]);
-    const result = await verifyAuditTrail(db.prisma);
+    const result = await verifyAuditTrail(db.prisma, { key: auditKey });
     await db.pool.query(`UPDATE audit_entries SET "costUsd" = $2 WHERE seq = $1`, [target.seq, target.costUsd.toString()]);
     expect(result).toMatchObject({ ok: false, firstBadSeq: Number(target.seq) });
   });
@@ -70,7 +71,7 @@ describe('audit trail chain', () => {
     const all = await rows();
     const victim = all[60]!;
     const { rows: saved } = await db.pool.query(`DELETE FROM audit_entries WHERE seq = $1 RETURNING *`, [victim.seq]);
-    const result = await verifyAuditTrail(db.prisma);
+    const result = await verifyAuditTrail(db.prisma, { key: auditKey });
     const s = saved[0];
     await db.pool.query(
       `INSERT INTO audit_entries (seq, "createdAt", "actorId", platform, "conversationId", kind, name, input, outcome, "errorCode", "costUsd", "durationMs", "prevHash", hash)
@@ -79,7 +80,7 @@ describe('audit trail chain', () => {
     );
     expect(result).toMatchObject({ ok: false, firstBadSeq: Number(all[61]!.seq), count: 60 });
     if (!result.ok) expect(result.reason).toMatch(/deleted|re-ordered/);
-    expect((await verifyAuditTrail(db.prisma)).ok).toBe(true);
+    expect((await verifyAuditTrail(db.prisma, { key: auditKey })).ok).toBe(true);
   });
 
   it('detects two rows whose order was swapped', async () => {
@@ -91,15 +92,15 @@ describe('audit trail chain', () => {
       await db.pool.query(`UPDATE audit_entries SET seq = $1 WHERE seq = -1`, [b]);
     };
     await swap();
-    const result = await verifyAuditTrail(db.prisma);
+    const result = await verifyAuditTrail(db.prisma, { key: auditKey });
     await swap();
     expect(result).toMatchObject({ ok: false, firstBadSeq: a });
-    expect((await verifyAuditTrail(db.prisma)).ok).toBe(true);
+    expect((await verifyAuditTrail(db.prisma, { key: auditKey })).ok).toBe(true);
   });
 
   it('detects a deleted first row', async () => {
     const { rows: saved } = await db.pool.query(`DELETE FROM audit_entries WHERE "prevHash" = 'GENESIS' RETURNING seq`);
-    const result = await verifyAuditTrail(db.prisma);
+    const result = await verifyAuditTrail(db.prisma, { key: auditKey });
     expect(result).toMatchObject({ ok: false, count: 0 });
     if (!result.ok) expect(result.firstBadSeq).toBeGreaterThan(Number(saved[0].seq));
   });
@@ -107,7 +108,7 @@ describe('audit trail chain', () => {
 
 describe('audit trail storage', () => {
   it('never stores a bearer token or an email body', async () => {
-    const trail = createAuditTrail(db);
+    const trail = createAuditTrail(db, { key: auditKey });
     const body = 'Hi Jane, I noticed Acme is hiring three data engineers. Worth a call next week?';
     const seq = await trail.appendRow(
       entry({
@@ -125,7 +126,7 @@ describe('audit trail storage', () => {
 
   it('tails the newest rows for one user and one tool', async () => {
     const other = (await db.prisma.user.create({ data: { email: 'bob@example.com', name: 'Bob' } })).id;
-    const trail = createAuditTrail(db);
+    const trail = createAuditTrail(db, { key: auditKey });
     await trail.append(entry({ actorId: other, name: 'enrichLead', outcome: 'denied', errorCode: 'forbidden' }));
     await trail.append(entry({ actorId: other, name: 'findLeads' }));
     const tail = await tailAudit(db.prisma, { userEmail: 'bob@example.com', tool: 'enrichLead', limit: 10 });

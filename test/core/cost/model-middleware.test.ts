@@ -7,6 +7,7 @@ import { createAuditTrail } from '../../../core/audit/audit-trail.ts';
 import { createCostGuard } from '../../../core/cost/cost-guard.ts';
 import { VENDORED_PRICES, type PriceTable } from '../../../core/cost/prices.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
+import { testAuditKey as auditKey } from '../../support/audit-key.ts';
 
 let db: TestDatabase;
 let n = 0;
@@ -37,7 +38,7 @@ const textChunks: LanguageModelV4StreamPart[] = [
 ];
 
 function setup(actor: Actor, modelId = 'test-model') {
-  const audit = createAuditTrail(db);
+  const audit = createAuditTrail(db, { key: auditKey });
   const guard = createCostGuard({ db, defaultDailyLimitUsd: 5, prices, audit, limitCacheMs: 0 });
   return { guard, middleware: guard.modelMiddleware(actor, modelId, { platform: 'console', conversationId: 'c-1' }) };
 }

@@ -98,7 +98,7 @@ describe('digest figures on a hand-built team', () => {
     expect(card.period).toMatchObject({ label: 'Tue 24 Nov 2026', cadence: 'daily', start: '2026-11-23T23:00:00.000Z', end: '2026-11-24T23:00:00.000Z' });
   });
 
-  it('counts leads added as new leads a rep created or imported, with the change vs the previous period', () => {
+  it("counts leads added as leads that entered the rep's ownership in the period, with the change vs the previous period", () => {
     expect(rep('Alice')).toMatchObject({ leadsAdded: 2, change: expect.objectContaining({ leadsAdded: 1 }) });
     expect(rep('Bob')).toMatchObject({ leadsAdded: 0, change: expect.objectContaining({ leadsAdded: 0 }) });
     expect(card.totals.leadsAdded).toBe(2);
@@ -124,7 +124,11 @@ describe('digest figures on a hand-built team', () => {
   it('charges settled cost and open reservations, not released ones, against each budget', () => {
     expect(rep('Alice')).toMatchObject({ spendUsd: 0.35, budgetUsd: 2 });
     expect(rep('Bob')).toMatchObject({ spendUsd: 0, budgetUsd: 5 });
-    expect(card.totals).toMatchObject({ spendUsd: 0.85, budgetUsd: 12 });
+  });
+
+  it('sets team spend against a team budget of the same people: the reps and the manager', () => {
+    // Spend: Alice 0.35 + the manager 0.50 (Bob and Cleo nothing). Budget: Alice 2 + Bob 5 + Cleo 5 + the manager 5.
+    expect(card.totals).toMatchObject({ spendUsd: 0.85, budgetUsd: 17 });
   });
 
   it('lists open leads with no activity for 14 days as stale', () => {

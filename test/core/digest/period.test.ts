@@ -26,7 +26,7 @@ function keysAcross(pattern: string, tz: string, from: string, days: number) {
 describe('digest periods', () => {
   it('covers the day before the fire date, local midnight to local midnight', () => {
     const p = digestPeriod({ cadence: 'daily', timeZone: 'Europe/Berlin', fireAt: new Date('2026-11-25T07:30:00Z') });
-    expect(p.key).toBe('daily:2026-11-25');
+    expect(p.key).toBe('2026-11-25');
     expect(p.start.toISOString()).toBe('2026-11-23T23:00:00.000Z');
     expect(p.end.toISOString()).toBe('2026-11-24T23:00:00.000Z');
     expect(p.previous).toEqual({ start: new Date('2026-11-22T23:00:00Z'), end: p.start });
@@ -36,7 +36,7 @@ describe('digest periods', () => {
   it('takes the key from the local date of the fire time, not the UTC date', () => {
     // 23:30 UTC on the 24th is 08:30 on the 25th in Tokyo.
     const p = digestPeriod({ cadence: 'daily', timeZone: 'Asia/Tokyo', fireAt: new Date('2026-11-24T23:30:00Z') });
-    expect(p.key).toBe('daily:2026-11-25');
+    expect(p.key).toBe('2026-11-25');
   });
 
   it('reaches back over unscheduled days: a weekday digest on Monday covers Friday to Sunday', () => {
@@ -49,7 +49,7 @@ describe('digest periods', () => {
 
   it('covers the seven days before the fire date for a weekly digest', () => {
     const p = digestPeriod({ cadence: 'weekly', timeZone: 'America/New_York', fireAt: new Date('2026-11-30T14:00:00Z') });
-    expect(p.key).toBe('weekly:2026-11-30');
+    expect(p.key).toBe('2026-11-30');
     expect(p.days).toBe(7);
     expect(p.start.toISOString()).toBe('2026-11-23T05:00:00.000Z');
     expect(p.end.toISOString()).toBe('2026-11-30T05:00:00.000Z');
@@ -74,6 +74,35 @@ describe('digest periods', () => {
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
   });
 
+  it('keys a period by the day it ends, not the cadence: a daily and a weekly digest on one day share a key', () => {
+    const fireAt = new Date('2026-11-30T08:00:00Z');
+    expect(digestPeriod({ cadence: 'daily', timeZone: 'Europe/Berlin', fireAt }).key).toBe(digestPeriod({ cadence: 'weekly', timeZone: 'Europe/Berlin', fireAt }).key);
+  });
+
+  it('continues from where the last digest stopped: daily to weekly neither overlaps nor leaves a gap', () => {
+    // The last daily digest (Fri 27 Nov) covered up to Thu 26 Nov 24:00; the weekly one on Mon 30 Nov starts there.
+    const lastEnd = startOfLocalDay('Europe/Berlin', '2026-11-27');
+    const weekly = digestPeriod({ cadence: 'weekly', timeZone: 'Europe/Berlin', fireAt: new Date('2026-11-30T08:00:00Z'), coveredUntil: lastEnd });
+    expect(weekly.start).toEqual(lastEnd);
+    expect(weekly.days).toBe(3);
+    expect(weekly.label).toBe('Fri 27 Nov – Sun 29 Nov 2026');
+    expect(weekly.previous).toEqual({ start: startOfLocalDay('Europe/Berlin', '2026-11-24'), end: lastEnd });
+  });
+
+  it('continues from where the last digest stopped: weekly to daily covers the days since the weekly one', () => {
+    const lastEnd = startOfLocalDay('Europe/Berlin', '2026-11-23');
+    const daily = digestPeriod({ cadence: 'daily', timeZone: 'Europe/Berlin', fireAt: new Date('2026-11-25T07:30:00Z'), coveredUntil: lastEnd, scheduleDays: WEEKDAYS });
+    expect(daily.start).toEqual(lastEnd);
+    expect(daily.days).toBe(2);
+  });
+
+  it('starts afresh after a long pause instead of reaching back weeks', () => {
+    const longAgo = startOfLocalDay('Europe/Berlin', '2026-10-01');
+    const daily = digestPeriod({ cadence: 'daily', timeZone: 'Europe/Berlin', fireAt: new Date('2026-11-25T07:30:00Z'), coveredUntil: longAgo });
+    expect(daily.days).toBe(1);
+    expect(daily.start).toEqual(startOfLocalDay('Europe/Berlin', '2026-11-24'));
+  });
+
   it('refuses an unknown cadence', () => {
     expect(() => digestPeriod({ cadence: 'hourly' as never, timeZone: 'UTC', fireAt: new Date() })).toThrow(/daily or weekly/);
   });
@@ -91,7 +120,7 @@ describe('scheduled digests across daylight-saving changes', () => {
       it(`${what}: "${pattern}" fires once on every local day, none skipped, none doubled`, () => {
         const { times, keys } = keysAcross(pattern, tz, from, 7);
         const first = localDate(tz, times[0]!);
-        expect(keys).toEqual(Array.from({ length: 7 }, (_, i) => `daily:${addDays(first, i)}`));
+        expect(keys).toEqual(Array.from({ length: 7 }, (_, i) => addDays(first, i)));
       });
     }
   }
@@ -104,7 +133,7 @@ describe('scheduled digests across daylight-saving changes', () => {
   it('gives the two 02:30s of the autumn change in Berlin one period key', () => {
     const first = digestPeriod({ cadence: 'daily', timeZone: 'Europe/Berlin', fireAt: new Date('2026-10-25T00:30:00Z') });
     const second = digestPeriod({ cadence: 'daily', timeZone: 'Europe/Berlin', fireAt: new Date('2026-10-25T01:30:00Z') });
-    expect(first.key).toBe('daily:2026-10-25');
+    expect(first.key).toBe('2026-10-25');
     expect(second.key).toBe(first.key);
   });
 

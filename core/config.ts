@@ -117,6 +117,13 @@ const schema = z.object({
   DIGEST_RETRY_BUDGET_MINUTES: int(360, 1, 10_080),
   DIGEST_DELIVERY_LEASE_SECONDS: int(120, 1, 3600),
   DIGEST_RECONCILE_SECONDS: int(60, 1, 86_400),
+  TEAMS_ALLOWED_TENANTS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\s*[\w.-]+(\s*,\s*[\w.-]+)*\s*$/, { message: 'expected a comma-separated list of tenant ids' })
+      .optional(),
+  ),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -156,6 +163,8 @@ export interface Config {
     tenantId?: string;
     appType: Env['MICROSOFT_APP_TYPE'];
     allowUnauthenticated: boolean;
+    /** MultiTenant: the only tenants whose activities are accepted (lower case); undefined accepts any. */
+    allowedTenants?: string[];
   };
   telemetry: {
     /** OTLP/HTTP traces URL; unset: no tracing. */
@@ -222,6 +231,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       tenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE,
       allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED,
+      allowedTenants: e.TEAMS_ALLOWED_TENANTS?.split(',').map((t) => t.trim().toLowerCase()),
     },
     telemetry: {
       tracesUrl: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (e.OTEL_EXPORTER_OTLP_ENDPOINT ? `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces` : undefined),
@@ -273,6 +283,8 @@ function combinationProblems(source: Record<string, string | undefined>): string
   const turnTimeout = Number(value('TURN_TIMEOUT_MS') ?? 120_000);
   if (Number.isFinite(sweepAfter) && Number.isFinite(turnTimeout) && sweepAfter <= turnTimeout)
     problems.push(`RESERVATION_SWEEP_AFTER_MS: must be longer than TURN_TIMEOUT_MS (${turnTimeout}), or running turns would be swept (got "${sweepAfter}")`);
+  if ((value('MICROSOFT_APP_TYPE') ?? 'MultiTenant') === 'SingleTenant' && value('TEAMS_ALLOWED_TENANTS'))
+    problems.push('TEAMS_ALLOWED_TENANTS: only for MultiTenant; a SingleTenant bot accepts MICROSOFT_APP_TENANT_ID alone (got a list)');
   return problems;
 }
 

@@ -72,6 +72,12 @@ export function createConfirmations(prisma: Prisma, opts: ConfirmationOptions = 
       await repo.recordResult(actionId, result);
     },
 
+    async ownerCheck(actionId, actor) {
+      const row = await repo.find(actionId);
+      if (row && row.userId !== actor.id) return invalid('This action was requested by someone else, so only they can confirm or cancel it. Nothing was changed.', 'foreign');
+      return undefined;
+    },
+
     async cancel(actionId, actor) {
       const row = await repo.transition(actionId, actor.id, 'cancelled');
       if (row) return claimed(row);

@@ -4,6 +4,7 @@
 import type { LanguageModelMiddleware } from 'ai';
 import type { ConfirmationCard, UsageCard } from './cards.ts';
 import type { Actor, Platform } from './agent/types.ts';
+import type { AppError } from './errors.ts';
 
 export type SpendKind = 'model' | 'tool';
 
@@ -92,6 +93,8 @@ export interface Confirmations {
   complete(actionId: string, result: { ok: boolean; summary: string }): Promise<void>;
   /** Cancel a pending action (only its owner may). */
   cancel(actionId: string, actor: Actor): Promise<ClaimedAction>;
+  /** The refusal when the action belongs to someone else; undefined for its owner (whatever its state). Changes nothing. */
+  ownerCheck(actionId: string, actor: Actor): Promise<AppError | undefined>;
 }
 
 export interface Guards {

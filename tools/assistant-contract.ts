@@ -18,6 +18,13 @@ export interface Assistant {
    * activity, a double-clicked button) — the caller must then do nothing. Holds across replicas.
    */
   claimDelivery(platform: Platform, deliveryId: string): Promise<boolean>;
+  /** Forget a claimed delivery so it can run again: a click that failed must not use up its button. */
+  releaseDelivery(platform: Platform, deliveryId: string): Promise<void>;
+  /**
+   * Whether `actor` may use this button at all, checked without spending anything (no delivery claimed, no
+   * confirmation consumed): undefined when they may, else what to tell them. Someone else's Confirm is refused here.
+   */
+  checkAction(actor: Actor, action: CardAction): Promise<string | undefined>;
   /** One message from a user: agent + tools. Events arrive as they happen; `done` is last. */
   handleTurn(turn: Turn): AsyncIterable<ReplyEvent>;
   /** A button or card action: runs the tool (or confirms/cancels a pending write) through the same policy. */

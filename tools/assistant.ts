@@ -57,7 +57,7 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
     return { model: wrapLanguageModel({ model: deps.model.model as Parameters<typeof wrapLanguageModel>[0]['model'], middleware }), id: deps.model.id };
   }
 
-  async function contextFor(actor: Actor, platform: Platform, conversationId: string | undefined, llm: TurnModel | undefined, signal: AbortSignal): Promise<ToolContext> {
+  async function contextFor(actor: Actor, platform: Platform, conversationId: string | undefined, llm?: TurnModel, signal?: AbortSignal): Promise<ToolContext> {
     const [scope, team] = await Promise.all([
       services.users.scopeFor(actor),
       actor.role === 'rep' ? Promise.resolve([]) : services.users.teamMembers(actor.id),
@@ -195,6 +195,11 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
       return cards;
     },
     claimDelivery: (platform, deliveryId) => deps.deliveries.claim(platform, deliveryId),
+    releaseDelivery: (platform, deliveryId) => deps.deliveries.release(platform, deliveryId),
+    async checkAction(actor, action) {
+      if (action.kind === 'tool') return undefined; // a tool button runs as whoever clicks, within their own scope
+      return (await services.guards.confirmations.ownerCheck(action.actionId, actor))?.userMessage;
+    },
     handleTurn: (t) => withContext({ turnId: t.deliveryId, platform: t.platform, userId: t.actor.id }, () => bounded(`${t.platform} turn`, (signal) => turn(t, signal))),
     handleAction: (req) =>
       withContext({ turnId: req.deliveryId, platform: req.platform, userId: req.actor.id }, () => bounded(`${req.platform} card action`, (signal) => action(req, signal))),

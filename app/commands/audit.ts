@@ -17,12 +17,18 @@ export const auditCommand: Command = {
   async run(argv) {
     const [sub, ...rest] = argv;
     if (sub !== 'verify' && sub !== 'tail' && sub !== 'checkpoint' && sub !== 'reanchor') throw new ValidationError(USAGE);
+    // Everything typed is checked before the database is opened.
+    const verifyOpts = sub === 'verify' ? parseOptions(rest, { against: { type: 'string' } }).values : undefined;
+    const against = verifyOpts?.against === undefined ? undefined : parseCheckpoint(verifyOpts.against);
+    if (sub === 'checkpoint') parseOptions(rest, {});
+    const reanchorOpts = sub === 'reanchor' ? parseOptions(rest, { force: { type: 'boolean' } }).values : undefined;
+    const tailOpts = sub === 'tail' ? parseOptions(rest, { user: { type: 'string' }, tool: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } }).values : undefined;
+    const limit = tailOpts?.limit === undefined ? 20 : Number(tailOpts.limit);
+    if (tailOpts && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw new ValidationError(`--limit must be a whole number from 1 to 1000 (got "${tailOpts.limit}").`);
     const config = loadRuntimeConfig();
     const runtime = await openRuntime(config);
     try {
       if (sub === 'verify') {
-        const { values } = parseOptions(rest, { against: { type: 'string' } });
-        const against = values.against === undefined ? undefined : parseCheckpoint(values.against);
         const result = await verifyAuditTrail(runtime.db.prisma, { key: resolveAuditKey(config), against });
         if (result.ok) {
           const vs = against ? ` It still holds the ${against.count} entries of the checkpoint of ${against.at.toISOString()}.` : '';
@@ -33,15 +39,13 @@ export const auditCommand: Command = {
         return 1;
       }
       if (sub === 'checkpoint') {
-        parseOptions(rest, {});
         const checkpoint = await checkpointNow(runtime.db.prisma, resolveAuditKey(config));
         process.stderr.write(`Checkpoint of ${checkpoint.count} entries (newest #${checkpoint.lastSeq}). Keep it outside the database; later: salesos audit verify --against '<line>'\n`);
         process.stdout.write(formatCheckpoint(checkpoint) + '\n');
         return 0;
       }
       if (sub === 'reanchor') {
-        const { values } = parseOptions(rest, { force: { type: 'boolean' } });
-        const result = await reanchorTrail(runtime.db, resolveAuditKey(config), { force: values.force });
+        const result = await reanchorTrail(runtime.db, resolveAuditKey(config), { force: reanchorOpts?.force });
         if ('alreadyAnchored' in result) {
           process.stdout.write('The audit trail is already anchored; nothing to do (use --force to re-anchor it as it stands, e.g. after changing AUDIT_KEY).\n');
           return 0;
@@ -50,9 +54,7 @@ export const auditCommand: Command = {
         process.stdout.write(`Anchored ${result.anchored} audit entries under AUDIT_KEY (key id ${result.head.keyId}).${broken}\n`);
         return 0;
       }
-      const { values } = parseOptions(rest, { user: { type: 'string' }, tool: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } });
-      const limit = values.limit === undefined ? 20 : Number(values.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new ValidationError(`--limit must be a whole number from 1 to 1000 (got "${values.limit}").`);
+      const values = tailOpts!;
       const rows = await tailAudit(runtime.db.prisma, { userEmail: values.user, tool: values.tool, limit });
       if (values.json) {
         process.stdout.write(JSON.stringify(rows, null, 2) + '\n');

@@ -3,8 +3,74 @@
 // stored conversation. A move to the Microsoft 365 Agents SDK replaces this file (and the TurnContext type).
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConversationReference, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult, ServiceClientCredentialsFactory } from 'botframework-connector';
+import { createRequire } from 'node:module';
 import type { Config } from '../../core/config.ts';
 import type { Logger } from '../../core/log.ts';
+
+// The connector's serialiser keeps only `type`, `text` and `mentioned` of an entity and silently drops the
+// rest, so `streaminfo` (streamId, streamType, streamSequence) and the AI-label message entity would reach
+// Teams empty. Letting the Entity model carry its other properties sends entities exactly as we build them.
+const requireHere = createRequire(import.meta.url);
+const connectorMappers = requireHere('botframework-connector/lib/connectorApi/models/mappers.js') as {
+  Entity: { type: { additionalProperties?: unknown } };
+};
+connectorMappers.Entity.type.additionalProperties ??= { type: { name: 'Object' } };
+// The HTTP pipeline the connector client itself uses (the same copy, so its request objects fit).
+const connectorPipeline = createRequire(requireHere.resolve('botframework-connector'))('@azure/core-rest-pipeline') as {
+  createPipelineRequest(options: { url: string; method: 'GET'; allowInsecureConnection?: boolean }): unknown;
+};
+
+interface PipelineResponse {
+  status: number;
+  headers: { get(name: string): string | undefined };
+  bodyAsText?: string | null;
+}
+interface PipelinePolicy {
+  name: string;
+  sendRequest(request: unknown, next: (request: unknown) => Promise<PipelineResponse>): Promise<PipelineResponse>;
+}
+interface ConnectorPipeline {
+  removePolicy(options: { name: string }): unknown;
+  addPolicy(policy: PipelinePolicy, options?: { phase?: 'Retry' }): void;
+}
+interface ConnectorClientLike {
+  client?: { pipeline?: ConnectorPipeline };
+  sendRequest(request: unknown): Promise<{ status: number; bodyAsText?: string | null; parsedBody?: unknown }>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Milliseconds from a Retry-After header (seconds or an HTTP date), capped at a minute. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const ms = /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) * 1000 : Date.parse(value) - now;
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), 60_000) : undefined;
+}
+
+/**
+ * Replaces the client's default retry policy, which also re-sends a post after a 5xx or a dropped
+ * connection: the connector may already have stored that post, and the user would see it twice. Only a
+ * 429 (Teams throttling: nothing was stored) is retried here, after Retry-After or a growing pause;
+ * whoever sends decides about the rest (proactive.ts checks what was stored first).
+ */
+function retryOnlyThrottling(client: ConnectorClientLike, maxRetries = 3, baseDelayMs = 1000): void {
+  const pipeline = client.client?.pipeline;
+  if (!pipeline) return;
+  pipeline.removePolicy({ name: 'defaultRetryPolicy' });
+  pipeline.addPolicy(
+    {
+      name: 'salesosThrottlingRetry',
+      async sendRequest(request, next) {
+        for (let attempt = 0; ; attempt++) {
+          const response = await next(request);
+          if (response.status !== 429 || attempt >= maxRetries) return response;
+          await sleep(retryAfterMs(response.headers.get('retry-after')) ?? baseDelayMs * 2 ** attempt);
+        }
+      },
+    },
+    { phase: 'Retry' },
+  );
+}
 
 export type TeamsAuthMode = 'authenticated' | 'emulator' | 'refused';
 
@@ -56,6 +122,11 @@ export interface TeamsTransport {
   run(auth: AuthenticateRequestResult, activity: Partial<Activity>, logic: TurnLogic): Promise<InvokeResponse | undefined>;
   /** A new TurnContext for a stored conversation (proactive messages, late card updates). */
   continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void>;
+  /**
+   * The activities the bot posted to a conversation, as the channel lists them (GET …/activities), to
+   * learn whether an ambiguous post was stored. undefined when the channel offers no such list.
+   */
+  sentActivities(reference: Partial<ConversationReference>): Promise<{ id: string; channelData?: Record<string, unknown> }[] | undefined>;
 }
 
 /** CloudAdapter keeps `processActivity` protected; this exposes it with an already-authenticated request. */
@@ -70,7 +141,7 @@ export function teamsAuthMode(teams: Config['teams']): TeamsAuthMode {
   return teams.allowUnauthenticated ? 'emulator' : 'refused';
 }
 
-export function createTeamsTransport(teams: Config['teams'], opts: { log: Logger; auth?: TeamsAuthSettings }): TeamsTransport {
+export function createTeamsTransport(teams: Config['teams'], opts: { log: Logger; auth?: TeamsAuthSettings; throttleBaseDelayMs?: number }): TeamsTransport {
   const mode = teamsAuthMode(teams);
   const settings = opts.auth ?? {};
   const parameterised = settings.openIdMetadataUrl || settings.tokenIssuer || settings.loginUrl;
@@ -89,6 +160,17 @@ export function createTeamsTransport(teams: Config['teams'], opts: { log: Logger
       : {}),
   };
   const auth = new ConfigurationBotFrameworkAuthentication(authConfig, settings.credentialsFactory);
+  const createConnectorFactory = auth.createConnectorFactory.bind(auth);
+  auth.createConnectorFactory = (identity) => {
+    const factory = createConnectorFactory(identity);
+    return {
+      async create(serviceUrl: string, audience?: string) {
+        const client = await factory.create(serviceUrl, audience);
+        retryOnlyThrottling(client as unknown as ConnectorClientLike, 3, opts.throttleBaseDelayMs);
+        return client;
+      },
+    } as ReturnType<typeof createConnectorFactory>;
+  };
   const adapter = new SalesOsCloudAdapter(auth);
   adapter.onTurnError = async (_context, err) => {
     opts.log.error('teams turn failed', { err });
@@ -120,6 +202,23 @@ export function createTeamsTransport(teams: Config['teams'], opts: { log: Logger
         }
       });
       if (failure) throw failure.err;
+    },
+    async sentActivities(reference) {
+      let listed: { id: string; channelData?: Record<string, unknown> }[] | undefined;
+      await adapter.continueConversationAsync(teams.appId ?? '', reference, async (context) => {
+        const client = context.turnState.get(context.adapter.ConnectorClientKey) as ConnectorClientLike | undefined;
+        if (!client || !reference.serviceUrl || !reference.conversation?.id) return;
+        const url = `${reference.serviceUrl.replace(/\/?$/, '/')}v3/conversations/${encodeURIComponent(reference.conversation.id)}/activities`;
+        try {
+          const res = await client.sendRequest(connectorPipeline.createPipelineRequest({ url, method: 'GET', allowInsecureConnection: url.startsWith('http:') }));
+          if (res.status < 200 || res.status >= 300) return;
+          const body = (res.parsedBody ?? JSON.parse(res.bodyAsText ?? '{}')) as { activities?: { id: string; channelData?: Record<string, unknown> }[] };
+          listed = Array.isArray(body.activities) ? body.activities : undefined;
+        } catch (err) {
+          opts.log.debug('could not list the conversation activities', { err });
+        }
+      });
+      return listed;
     },
   };
 }

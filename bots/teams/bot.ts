@@ -8,8 +8,9 @@ import { createTeamsTransport, type TeamsAuthMode, type TeamsAuthSettings } from
 import type { TeamsBotContext, TeamsTiming } from './bot-context.ts';
 import { TeamsActivityRouter } from './handler.ts';
 import { createIdentityResolver, type TeamsUsers } from './identity.ts';
-import { createProactiveSender, type SendProactive } from './proactive.ts';
+import { createProactiveSender, type ProactiveRetry, type SendProactive } from './proactive.ts';
 import { createMessagesRoute } from './routes.ts';
+import { tenantGate } from './tenants.ts';
 
 export interface TeamsBotOptions {
   config: Pick<Config, 'teams' | 'defaultTimeZone' | 'slack'>;
@@ -19,6 +20,8 @@ export interface TeamsBotOptions {
   /** Parameterised Bot Framework auth (private clouds, tests). */
   auth?: TeamsAuthSettings;
   timing?: Partial<TeamsTiming>;
+  /** Retry pacing (tests shorten it): proactive sends, and the pause before retrying a 429 without Retry-After. */
+  retry?: { proactive?: ProactiveRetry; throttleBaseDelayMs?: number };
 }
 
 export interface TeamsBot {
@@ -32,13 +35,15 @@ export interface TeamsBot {
 
 export function createTeamsBot(opts: TeamsBotOptions): TeamsBot {
   const { config, log } = opts;
-  const transport = createTeamsTransport(config.teams, { log, auth: opts.auth });
+  const transport = createTeamsTransport(config.teams, { log, auth: opts.auth, throttleBaseDelayMs: opts.retry?.throttleBaseDelayMs });
   if (transport.mode === 'emulator')
     log.warn('TEAMS BOT IS RUNNING WITHOUT AUTHENTICATION (TEAMS_ALLOW_UNAUTHENTICATED=true, no MICROSOFT_APP_ID): anyone who can reach /api/messages can talk to it. Use this only with the Bot Framework Emulator or tests.');
   // Info, not warn: a Slack-only deployment is normal; each refused request logs a warning of its own.
   else if (transport.mode === 'refused')
     log.info('Teams is not configured: /api/messages answers 401. Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID and MICROSOFT_APP_TYPE (or TEAMS_ALLOW_UNAUTHENTICATED=true for local emulator use).');
   else log.info('teams bot ready', { appId: config.teams.appId, appType: config.teams.appType });
+  const tenants = tenantGate(config.teams);
+  if (tenants.allowed) log.info('teams accepts activities only from these tenants', { tenants: [...tenants.allowed] });
 
   const inFlight = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
@@ -58,8 +63,8 @@ export function createTeamsBot(opts: TeamsBotOptions): TeamsBot {
 
   return {
     mode: transport.mode,
-    handleRequest: createMessagesRoute({ transport, log, track, logic: (turnContext) => router.run(turnContext) }),
-    sendProactive: createProactiveSender({ transport, users: opts.users, log }),
+    handleRequest: createMessagesRoute({ transport, tenants, log, track, logic: (turnContext) => router.run(turnContext) }),
+    sendProactive: createProactiveSender({ transport, users: opts.users, log, retry: opts.retry?.proactive }),
     async drain(timeoutMs = 30_000) {
       let timedOut = false;
       const deadline = new Promise<void>((resolve) => setTimeout(() => ((timedOut = true), resolve()), timeoutMs).unref());

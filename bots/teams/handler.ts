@@ -1,7 +1,7 @@
 // Routes Teams activities to the SalesOS flows: messages (and Action.Submit), installs, Action.Execute.
 import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import type { TeamsBotContext } from './bot-context.ts';
-import { botWasAdded, handleInstall, rememberConversation } from './install.ts';
+import { botWasAdded, botWasRemoved, handleInstall, handleUninstall, rememberConversation } from './install.ts';
 import { cardActionOf, handleExecuteInvoke, handleSubmit } from './run-action.ts';
 import { handleMessage } from './run-message.ts';
 
@@ -16,6 +16,16 @@ export class TeamsActivityRouter extends ActivityHandler {
     });
     this.onMembersAdded(async (context, next) => {
       if (botWasAdded(context)) await handleInstall(context, bot);
+      await next();
+    });
+    const uninstalled = async (context: TurnContext) =>
+      handleUninstall(context, bot).catch((err) => bot.log.error('could not mark the Teams identity unreachable after uninstall', { err }));
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await uninstalled(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      if (botWasRemoved(context)) await uninstalled(context);
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {

@@ -6,7 +6,7 @@ import type { UserRepository, User } from '../../core/db/users-repository.ts';
 import { ConflictError, ForbiddenError } from '../../core/errors.ts';
 import type { Logger } from '../../core/log.ts';
 
-export type TeamsUsers = Pick<UserRepository, 'resolveIdentity' | 'linkIdentity' | 'markIdentityUnreachable' | 'create' | 'getByEmail'>;
+export type TeamsUsers = Pick<UserRepository, 'resolveIdentity' | 'linkIdentity' | 'markIdentityUnreachable' | 'create' | 'getByEmail' | 'identitiesOf'>;
 
 export interface TeamsIdentityOptions {
   users: TeamsUsers;

@@ -28,6 +28,30 @@ export async function rememberConversation(context: TurnContext, bot: TeamsBotCo
   });
 }
 
+/**
+ * The app was uninstalled from a 1:1 chat (installationUpdate remove, or the bot in membersRemoved): the
+ * user's Teams identity is marked unreachable at once, so digests skip it instead of failing against Teams.
+ * Removal from a group chat or team leaves the personal install alone.
+ */
+export async function handleUninstall(context: TurnContext, bot: TeamsBotContext): Promise<void> {
+  const activity = context.activity;
+  if (!isPersonal(activity)) return;
+  const user = await bot.users.resolveIdentity('teams', tenantOf(activity), externalUserIdOf(activity));
+  if (!user) return;
+  const ids = new Set([activity.from?.aadObjectId, activity.from?.id].filter(Boolean));
+  const reason = 'The SalesOS app was removed from this Teams chat';
+  for (const identity of await bot.users.identitiesOf(user.id)) {
+    if (identity.platform !== 'teams' || identity.tenantId !== tenantOf(activity) || !ids.has(identity.externalUserId)) continue;
+    await bot.users.markIdentityUnreachable(identity.id, reason);
+    bot.log.info('teams app removed; identity marked unreachable', { identityId: identity.id });
+  }
+}
+
+export function botWasRemoved(context: TurnContext): boolean {
+  const botId = context.activity.recipient?.id;
+  return (context.activity.membersRemoved ?? []).some((m) => m.id === botId);
+}
+
 export async function handleInstall(context: TurnContext, bot: TeamsBotContext): Promise<void> {
   const activity = context.activity;
   if (activity.id && !(await bot.assistant.claimDelivery('teams', `install:${activity.id}`))) return;

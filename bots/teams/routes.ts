@@ -5,6 +5,7 @@ import type http from 'node:http';
 import type { Activity } from 'botbuilder';
 import type { Logger } from '../../core/log.ts';
 import { TeamsAuthError, type TeamsTransport, type TurnLogic } from './adapter.ts';
+import type { TenantGate } from './tenants.ts';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -50,6 +51,7 @@ export function invalidActivity(body: unknown): string | undefined {
 export interface MessagesRouteDeps {
   transport: TeamsTransport;
   logic: TurnLogic;
+  tenants: TenantGate;
   log: Logger;
   track(work: Promise<unknown>): void;
 }
@@ -76,6 +78,17 @@ export function createMessagesRoute(deps: MessagesRouteDeps) {
       else if (status === 503) log.error('could not validate a Teams request', { err });
       else log.warn('rejected a Teams request with an invalid token', { reason: (err as Error).message, activityType: activity.type });
       return send(res, status, { error: status === 503 ? 'Token validation is unavailable; retry later.' : 'Unauthorized' });
+    }
+
+    // After the token (so an anonymous caller learns nothing), before anything runs or is stored.
+    const refusal = deps.tenants.refusal(activity);
+    if (refusal) {
+      log.warn('refused a Teams activity from a tenant this bot does not serve', {
+        reason: refusal,
+        tenantId: activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
+        activityType: activity.type,
+      });
+      return send(res, 401, { error: 'Unauthorized' });
     }
 
     if (activity.type === 'invoke') {

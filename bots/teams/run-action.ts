@@ -3,11 +3,12 @@
 import { createHash } from 'node:crypto';
 import { TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { z } from 'zod';
-import type { CardAction, ReplyEvent } from '../../core/agent/types.ts';
+import type { Actor, CardAction, ReplyEvent } from '../../core/agent/types.ts';
 import type { Card } from '../../core/cards.ts';
 import { toAppError } from '../../core/errors.ts';
 import { withLogContext } from '../../core/log.ts';
 import type { TeamsBotContext } from './bot-context.ts';
+import { buttonOwnerOf, stampOwner } from './button-owner.ts';
 import type { AdaptiveCard } from './cards/elements.ts';
 import { renderActionResult, renderWorkingCard } from './cards/render-action-result.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './cards/render-reply.ts';
@@ -52,36 +53,48 @@ async function collect(events: AsyncIterable<ReplyEvent>): Promise<ActionOutcome
   return { text, cards };
 }
 
-function errorResult(bot: TeamsBotContext, err: unknown, action: CardAction): AdaptiveCard {
-  const appError = toAppError(err);
-  bot.log.error('teams card action failed', { err, action: action.kind === 'tool' ? action.tool : action.kind });
-  return renderActionResult({ text: '', cards: [{ type: 'error', message: appError.userMessage, code: appError.code }] });
-}
-
-/**
- * Resolves who clicked while the TurnContext is alive (it may be revoked once an invoke answers), then
- * returns the action's work, which no longer touches the context.
- */
-async function startAction(context: TurnContext, bot: TeamsBotContext, action: CardAction, deliveryId: string): Promise<{ work: Promise<AdaptiveCard> }> {
-  const conversationKey = conversationKeyOf(context.activity);
-  let actor;
+/** Who clicked, if they may use this button; otherwise what to tell them. Spends nothing. */
+async function authorise(context: TurnContext, bot: TeamsBotContext, action: CardAction, data: unknown): Promise<{ actor: Actor } | { refusal: string }> {
+  const owner = buttonOwnerOf(data);
+  if (owner && owner !== context.activity.from?.id) return { refusal: 'These buttons belong to the person this card was made for, so only they can use them. Ask me yourself to get your own.' };
+  let actor: Actor;
   try {
     actor = await bot.identities.actorFor(context);
   } catch (err) {
-    return { work: Promise.resolve(errorResult(bot, err, action)) };
+    return { refusal: toAppError(err).userMessage };
   }
-  const work = collect(bot.assistant.handleAction({ deliveryId, platform: 'teams', actor, conversationKey, action })).then(
-    (outcome) => renderActionResult(outcome),
-    (err) => errorResult(bot, err, action),
-  );
-  return { work };
+  const why = await bot.assistant.checkAction(actor, action);
+  return why ? { refusal: why } : { actor };
 }
 
-const ALREADY_HANDLED: AdaptiveCardInvokeResponse = {
-  statusCode: 200,
-  type: 'application/vnd.microsoft.activity.message',
-  value: 'That button was already pressed; the card updates with the result.' as unknown as Record<string, unknown>,
-};
+/** The action's work; it no longer touches the TurnContext, which may be revoked once an invoke answers. */
+function startAction(context: TurnContext, bot: TeamsBotContext, actor: Actor, action: CardAction, deliveryId: string): Promise<ActionOutcome> {
+  const conversationKey = conversationKeyOf(context.activity);
+  return collect(bot.assistant.handleAction({ deliveryId, platform: 'teams', actor, conversationKey, action })).catch((err) => {
+    const appError = toAppError(err);
+    bot.log.error('teams card action failed', { err, action: action.kind === 'tool' ? action.tool : action.kind });
+    return { text: appError.userMessage, cards: [{ type: 'error' as const, message: appError.userMessage, code: appError.code }] };
+  });
+}
+
+/** Nothing but errors: the click did nothing, so the card stays and the button can be used again. */
+function failed(outcome: ActionOutcome): string | undefined {
+  if (!outcome.cards.length || outcome.cards.some((c) => c.type !== 'error')) return undefined;
+  return outcome.cards.map((c) => (c.type === 'error' ? c.message : '')).join(' ');
+}
+
+/** New buttons on the result (e.g. a confirmation) belong to whoever pressed this one. */
+function resultCard(clickerId: string | undefined, outcome: ActionOutcome): AdaptiveCard {
+  const [attachment] = stampOwner({ attachments: [{ content: renderActionResult(outcome) }] }, clickerId).attachments;
+  return attachment!.content;
+}
+
+function messageResponse(text: string): AdaptiveCardInvokeResponse {
+  // Shown to the clicker only; the card stays as it is for everyone.
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> };
+}
+
+const ALREADY_HANDLED = messageResponse('That button was already pressed; the card updates with the result.');
 
 function cardResponse(content: AdaptiveCard): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: content as unknown as Record<string, unknown> };
@@ -95,25 +108,39 @@ export async function handleExecuteInvoke(context: TurnContext, bot: TeamsBotCon
   }
   const deliveryId = actionDeliveryId(context, action);
   return withLogContext({ deliveryId }, async () => {
+    // Authorise first: a refused click must not spend the button its owner still needs.
+    const who = await authorise(context, bot, action, data);
+    if ('refusal' in who) {
+      bot.log.info('teams card action refused', { reason: who.refusal });
+      return messageResponse(who.refusal);
+    }
     if (!(await bot.assistant.claimDelivery('teams', deliveryId))) return ALREADY_HANDLED;
-    const { work } = await startAction(context, bot, action, deliveryId);
+    const clickerId = context.activity.from?.id;
+    const work = startAction(context, bot, who.actor, action, deliveryId);
     const late = Symbol('late');
     let timer: NodeJS.Timeout | undefined;
     const first = await Promise.race([work, new Promise<typeof late>((resolve) => (timer = setTimeout(() => resolve(late), bot.timing.invokeBudgetMs)))]);
     clearTimeout(timer);
-    if (first !== late) return cardResponse(first);
+    if (first !== late) {
+      const failure = failed(first);
+      if (!failure) return cardResponse(resultCard(clickerId, first));
+      await bot.assistant.releaseDelivery('teams', deliveryId);
+      return messageResponse(failure);
+    }
 
-    // The TurnContext ends with this invoke, so the late update goes through a fresh one.
+    // The TurnContext ends with this invoke, so the late update goes through a fresh one. The card already
+    // shows "working", so even a failure replaces it (with the error); the button is released all the same.
     const reference = TurnContext.getConversationReference(context.activity);
     const cardActivityId = context.activity.replyToId;
     bot.track(
-      work.then((content) =>
-        cardActivityId
-          ? bot.transport.continueConversation(reference, async (ctx) => {
-              await ctx.updateActivity({ type: 'message', id: cardActivityId, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content }] });
-            })
-          : undefined,
-      ),
+      work.then(async (outcome) => {
+        if (failed(outcome)) await bot.assistant.releaseDelivery('teams', deliveryId);
+        const content = resultCard(clickerId, outcome);
+        if (!cardActivityId) return;
+        await bot.transport.continueConversation(reference, async (ctx) => {
+          await ctx.updateActivity({ type: 'message', id: cardActivityId, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content }] });
+        });
+      }),
     );
     return cardResponse(renderWorkingCard(action.kind === 'tool' ? action.tool : action.kind === 'confirm' ? 'Confirmed' : 'Cancelled'));
   });
@@ -123,9 +150,22 @@ export async function handleExecuteInvoke(context: TurnContext, bot: TeamsBotCon
 export async function handleSubmit(context: TurnContext, bot: TeamsBotContext, action: CardAction): Promise<void> {
   const deliveryId = actionDeliveryId(context, action);
   await withLogContext({ deliveryId }, async () => {
+    // Teams has no private replies for a message: refusals and failures are a short reply, the card stays.
+    const who = await authorise(context, bot, action, context.activity.value);
+    if ('refusal' in who) {
+      bot.log.info('teams card action refused', { reason: who.refusal });
+      await context.sendActivity({ type: 'message', text: who.refusal });
+      return;
+    }
     if (!(await bot.assistant.claimDelivery('teams', deliveryId))) return;
-    const content = await (await startAction(context, bot, action, deliveryId)).work;
-    const attachments = [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content }];
+    const outcome = await startAction(context, bot, who.actor, action, deliveryId);
+    const failure = failed(outcome);
+    if (failure) {
+      await bot.assistant.releaseDelivery('teams', deliveryId);
+      await context.sendActivity({ type: 'message', text: failure });
+      return;
+    }
+    const attachments = [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: resultCard(context.activity.from?.id, outcome) }];
     if (context.activity.replyToId) await context.updateActivity({ type: 'message', id: context.activity.replyToId, attachments });
     else await context.sendActivity({ type: 'message', attachments });
   });

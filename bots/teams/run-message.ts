@@ -1,22 +1,17 @@
 // A rep's message → one assistant turn, shown as it runs (streaming or typing) and answered with text + cards.
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Turn } from '../../core/agent/types.ts';
 import { toAppError } from '../../core/errors.ts';
 import { withLogContext } from '../../core/log.ts';
 import { renderReply } from './cards/render-reply.ts';
 import type { TeamsBotContext } from './bot-context.ts';
 import { conversationKeyOf } from './identity.ts';
+import { messageText } from './message-text.ts';
 import { createReplyWriter, type ReplyWriter } from './streaming.ts';
-
-/** The text addressed to the bot: the @mention removed (channels and group chats), HTML spaces normalised. */
-export function messageText(context: TurnContext): string {
-  const withoutMention = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-  return withoutMention.replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
-}
 
 export async function handleMessage(context: TurnContext, bot: TeamsBotContext): Promise<void> {
   const activity = context.activity;
-  const text = messageText(context);
+  const text = messageText(activity);
   if (!text) return;
   const conversationKey = conversationKeyOf(activity);
   await withLogContext({ deliveryId: activity.id, conversationKey }, async () => {
@@ -27,7 +22,7 @@ export async function handleMessage(context: TurnContext, bot: TeamsBotContext):
     let writer: ReplyWriter | undefined;
     try {
       const actor = await bot.identities.actorFor(context);
-      writer = createReplyWriter(context, { log: bot.log, ...bot.timing });
+      writer = createReplyWriter(context, { log: bot.log, ...bot.timing, ownerId: activity.from?.id });
       const turn: Turn = { deliveryId: activity.id, platform: 'teams', actor, conversationKey, text };
       let finished = false;
       const cards = [];

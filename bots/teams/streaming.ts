@@ -1,17 +1,24 @@
 // How a running turn shows up in Teams. In 1:1 chats Teams streams: an informative update ("Searching
-// leads…"), streaming updates carrying the text so far, then the final message — all tied by `streaminfo`
-// entities and the stream id Teams returns for the first one. Elsewhere: a typing indicator, renewed while
-// the turn runs, and one final message.
+// leads…"), streaming updates carrying the text so far, then the final message — all tied by the stream id
+// Teams returns for the first one. Elsewhere, and whenever Teams refuses the stream: a typing indicator,
+// renewed while the turn runs, and one final message.
+//
+// The rules (Microsoft Learn, "Stream bot messages"): streaming works in 1:1 chats only; about one streaming
+// request per second; every update repeats the text so far; informative text at most 1,000 characters; the
+// stream ends with a `message` whose streaminfo says `final`; after the user presses Stop, Teams answers 403
+// ContentStreamNotAllowed and nothing more may be sent for that stream.
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Reply } from '../../core/agent/types.ts';
 import type { Logger } from '../../core/log.ts';
-import { renderReply } from './cards/render-reply.ts';
+import { renderReply, type MessageContent } from './cards/render-reply.ts';
+import { stampOwner } from './button-owner.ts';
+import { fitMessage, fitsTeams } from './fit-size.ts';
 import { isPersonal } from './identity.ts';
 
 export interface ReplyWriter {
   status(text: string): Promise<void>;
   delta(text: string): Promise<void>;
-  /** Sends the final message; returns its activity id. */
+  /** Sends the final message (split to fit when large); returns the first message's id, undefined when the user stopped the stream. */
   finish(reply: Pick<Reply, 'text' | 'cards'>): Promise<string | undefined>;
   /** Stops the typing indicator without sending anything (e.g. the turn failed before a reply). */
   stop(): void;
@@ -19,11 +26,17 @@ export interface ReplyWriter {
 
 export interface ReplyWriterOptions {
   log: Logger;
-  /** Teams allows about one streaming request per second. */
+  /** Teams allows about one streaming request per second; updates in between are coalesced. */
   streamIntervalMs?: number;
   /** Teams' typing indicator fades after a few seconds. */
   typingIntervalMs?: number;
+  /** The Teams user id the reply's buttons belong to (see button-owner.ts). */
+  ownerId?: string;
+  /** Tries at closing a stream whose final message is throttled (429). */
+  finalAttempts?: number;
 }
+
+const INFORMATIVE_MAX_CHARS = 1000;
 
 export function streamingSupported(context: TurnContext): boolean {
   return context.activity.channelId === 'msteams' && isPersonal(context.activity);
@@ -33,21 +46,45 @@ export function createReplyWriter(context: TurnContext, opts: ReplyWriterOptions
   return streamingSupported(context) ? streamingWriter(context, opts) : typingWriter(context, opts);
 }
 
-function typingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyWriter {
+interface SendError {
+  statusCode?: number;
+  code?: string;
+}
+
+const statusOf = (err: unknown) => (err as SendError)?.statusCode;
+/** The user pressed Stop (or the stream was otherwise ended by Teams): nothing more goes to this stream. */
+const userStopped = (err: unknown) => statusOf(err) === 403 && (err as SendError)?.code === 'ContentStreamNotAllowed';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sends the message parts in order; the first carries `first` fields (stream closing), the rest are plain. */
+async function sendParts(context: TurnContext, parts: MessageContent[], first: Partial<Activity> = {}): Promise<string | undefined> {
+  let firstId: string | undefined;
+  for (const [i, part] of parts.entries()) {
+    const id = (await context.sendActivity(i === 0 ? { ...part, ...first } : part))?.id;
+    if (i === 0) firstId = id;
+  }
+  return firstId;
+}
+
+function typingIndicator(context: TurnContext, opts: ReplyWriterOptions): () => void {
   const sendTyping = () => context.sendActivity({ type: 'typing' }).catch((err) => opts.log.debug('typing indicator failed', { err }));
   void sendTyping();
   const timer = setInterval(sendTyping, opts.typingIntervalMs ?? 3000);
   timer.unref();
+  return () => clearInterval(timer);
+}
+
+function typingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyWriter {
+  const stopTyping = typingIndicator(context, opts);
   return {
     async status() {},
     async delta() {},
     async finish(reply) {
-      clearInterval(timer);
-      return (await context.sendActivity(renderReply(reply)))?.id;
+      stopTyping();
+      return sendParts(context, fitMessage(stampOwner(renderReply(reply), opts.ownerId)));
     },
-    stop() {
-      clearInterval(timer);
-    },
+    stop: stopTyping,
   };
 }
 
@@ -56,59 +93,125 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
   let streamId: string | undefined;
   let sequence = 0;
   let text = '';
-  let sentText = '';
-  let lastSentAt = 0;
-  // Once Teams refuses a streaming update (user stopped it, stream too long), fall back to one final message.
-  let broken = false;
-  let chain: Promise<unknown> = Promise.resolve();
+  let lastSentAt = Number.NEGATIVE_INFINITY;
+  /** streaming: updates flow; refused: Teams would not stream (typing + one plain message); stopped: the user pressed Stop. */
+  let state: 'streaming' | 'refused' | 'stopped' = 'streaming';
+  let stopTyping: (() => void) | undefined;
+  // Only the newest update waits; a newer one replaces it (coalescing), so bursts never reach Teams.
+  let pending: { streamType: 'informative' | 'streaming'; text: string } | undefined;
+  let pump: Promise<void> | undefined;
 
-  // botbuilder's connector serialiser keeps only type/text/mentioned of an entity, so the stream fields also
-  // travel in channelData, which Teams reads as well (the Teams AI library does the same).
+  const waitTurn = async () => {
+    const wait = lastSentAt + interval - Date.now();
+    if (wait > 0) await sleep(wait);
+  };
+
+  const refuse = (err: unknown) => {
+    state = 'refused';
+    opts.log.warn('teams refused the stream; showing a typing indicator and sending one final message instead', { err });
+    stopTyping = typingIndicator(context, opts);
+  };
+
+  // botbuilder's connector serialiser drops every entity field but a few (adapter.ts restores them); the
+  // fields also travel in channelData, which Teams reads as well (the Teams AI library does the same).
   const streamFields = (streamType: 'informative' | 'streaming') => {
     const fields = { streamType, streamSequence: ++sequence, ...(streamId ? { streamId } : {}) };
     return { entities: [{ type: 'streaminfo', ...fields }], channelData: fields };
   };
 
-  /** Updates go out one at a time, in order; each is built when its turn comes, once the stream id is known. */
-  const send = (type: 'informative' | 'streaming', updateText: string) => {
-    const next = chain.then(async () => {
-      if (broken) return;
-      try {
-        const res = await context.sendActivity({ type: 'typing', text: updateText, ...streamFields(type) });
-        streamId ??= res?.id;
-      } catch (err) {
-        broken = true;
-        opts.log.warn('teams streaming update refused; sending one final message instead', { err });
+  async function sendUpdate(update: NonNullable<typeof pending>): Promise<void> {
+    const activity: Partial<Activity> = { type: 'typing', text: update.text, ...streamFields(update.streamType) };
+    // A stream longer than one message stops updating; the final message (split to fit) carries it all.
+    if (!fitsTeams(activity)) {
+      sequence--;
+      return;
+    }
+    try {
+      const res = await context.sendActivity(activity);
+      streamId ??= res?.id;
+    } catch (err) {
+      if (userStopped(err)) {
+        state = 'stopped';
+        opts.log.info('the user stopped the Teams stream; the rest of the answer is not sent');
+      } else if (statusOf(err) === 429) {
+        // Throttled even after the connector's own retries: drop this update; a later one carries the text.
+        opts.log.debug('teams throttled a streaming update; coalescing into the next one', { err });
+      } else if (!streamId) refuse(err);
+      else {
+        // The stream exists but updates fail: stop updating, still close it with the final message.
+        opts.log.warn('teams streaming update failed; the final message closes the stream', { err });
+        state = 'refused';
       }
-    });
-    chain = next;
-    return next;
+    } finally {
+      lastSentAt = Date.now();
+    }
+  }
+
+  const schedule = () => {
+    pump ??= (async () => {
+      while (pending && state === 'streaming') {
+        await waitTurn();
+        const update = pending;
+        pending = undefined;
+        if (update && state === 'streaming') await sendUpdate(update);
+      }
+    })().finally(() => (pump = undefined));
+  };
+
+  const queue = (update: NonNullable<typeof pending>) => {
+    if (state !== 'streaming') return;
+    pending = update;
+    schedule();
   };
 
   // The first informative update doubles as the typing indicator and gives us the stream id.
-  void send('informative', 'Thinking…');
+  queue({ streamType: 'informative', text: 'Thinking…' });
+
+  async function closeStream(parts: MessageContent[]): Promise<string | undefined> {
+    const fields = { streamId, streamType: 'final' as const };
+    const closing: Partial<Activity> = { entities: [{ type: 'streaminfo', ...fields }], channelData: fields };
+    const attempts = opts.finalAttempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      await waitTurn();
+      try {
+        return await sendParts(context, parts, closing);
+      } catch (err) {
+        lastSentAt = Date.now();
+        if (userStopped(err)) {
+          opts.log.info('the user stopped the Teams stream before the final message; nothing more is sent');
+          return undefined;
+        }
+        // An open stream spins in the user's chat until a final message arrives: keep trying through throttling.
+        if (statusOf(err) === 429 && attempt < attempts) {
+          await sleep(interval * 2 ** (attempt - 1));
+          continue;
+        }
+        throw err;
+      }
+    }
+  }
 
   return {
     async status(statusText) {
       if (text) return; // once text streams, Teams shows it instead of the status line
-      await send('informative', statusText);
+      queue({ streamType: 'informative', text: statusText.slice(0, INFORMATIVE_MAX_CHARS) });
     },
     async delta(delta) {
       text += delta;
-      if (Date.now() - lastSentAt < interval || text === sentText) return;
-      lastSentAt = Date.now();
-      sentText = text;
-      await send('streaming', text);
+      queue({ streamType: 'streaming', text });
     },
     async finish(reply) {
-      await chain;
-      const message: Partial<Activity> = { ...renderReply(reply) };
-      if (streamId && !broken) {
-        message.entities = [{ type: 'streaminfo', streamId, streamType: 'final' }];
-        message.channelData = { streamId, streamType: 'final' };
-      }
-      return (await context.sendActivity(message))?.id;
+      pending = undefined;
+      await pump;
+      stopTyping?.();
+      if (state === 'stopped') return undefined;
+      const parts = fitMessage(stampOwner(renderReply(reply), opts.ownerId));
+      if (!streamId) return sendParts(context, parts);
+      return closeStream(parts);
     },
-    stop() {},
+    stop() {
+      pending = undefined;
+      stopTyping?.();
+    },
   };
 }

@@ -24,6 +24,11 @@ export class DeliveryRepository {
     return inserted.length === 1;
   }
 
+  /** Undo a claim (the work it guarded failed or was refused and may be tried again). */
+  async release(platform: Platform, deliveryId: string): Promise<void> {
+    await this.sql.query(`DELETE FROM processed_deliveries WHERE id = $1`, [`${platform}:${deliveryId}`]);
+  }
+
   /** Forget deliveries older than `days` (platforms stop retrying within minutes). */
   async prune(days = 7): Promise<number> {
     return this.prisma.$executeRaw`DELETE FROM processed_deliveries WHERE "createdAt" < now() - make_interval(days => ${days})`;

@@ -7,6 +7,7 @@ import { DependencyError, ValidationError } from '../errors.ts';
 import { log as defaultLog, type Logger } from '../log.ts';
 import { AGENT, exhausted, networkReason, refusal, TRY_LATER, UNREADABLE, type Failure } from './agent-errors.ts';
 import { createCircuitBreaker, type CircuitBreaker } from './circuit-breaker.ts';
+import { companyNotes } from './company-notes.ts';
 import { backoffDelay, parseRetryAfter, sleep } from './retry.ts';
 import {
   agentEnrichRequestSchema,
@@ -206,7 +207,7 @@ function parseSuccess(
     sources: answer.sources ?? [],
     costUsd: answer.costUsd,
     requestId: answer.requestId ?? ctx.requestId,
-    notes: [],
+    notes: companyNotes(answer.company),
   };
 }
 

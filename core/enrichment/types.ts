@@ -65,12 +65,35 @@ export type EnrichedFields = z.infer<typeof agentEnrichedLeadSchema>;
 
 const confidenceSchema = z.partialRecord(z.enum(ENRICHABLE_FIELDS), z.number().min(0).max(1));
 
+/** What public sources say about the lead's company beyond the lead's fields; shown, never written to the lead. */
+export const agentCompanyProfileSchema = z.object({
+  domain: z.string(),
+  website: z.string().optional(),
+  name: z.string().max(200).optional(),
+  description: z.string().max(1000).optional(),
+  linkedinUrl: z.string().optional(),
+  socialProfiles: z.record(z.string(), z.string()).optional(),
+  address: z
+    .object({ street: z.string(), postalCode: z.string(), city: z.string(), region: z.string(), country: z.string() })
+    .partial()
+    .optional(),
+  employees: z.number().int().min(1).max(5_000_000).optional(),
+  emailProvider: z.string().optional(),
+  mx: z.array(z.string()).optional(),
+  spf: z.boolean().optional(),
+  dmarc: z.boolean().optional(),
+  dmarcPolicy: z.string().optional(),
+  technologies: z.array(z.object({ name: z.string().min(1).max(60), category: z.string(), evidence: z.array(z.string()) })).optional(),
+});
+export type AgentCompanyProfile = z.infer<typeof agentCompanyProfileSchema>;
+
 export const agentEnrichResponseSchema = z.object({
   lead: agentEnrichedLeadSchema,
   confidence: confidenceSchema.optional(),
   sources: z.array(z.string()).optional(),
   costUsd: z.number().min(0),
   requestId: z.string().optional(),
+  company: agentCompanyProfileSchema.optional(),
 });
 export type AgentEnrichResponse = z.infer<typeof agentEnrichResponseSchema>;
 

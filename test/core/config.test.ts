@@ -59,6 +59,12 @@ describe('configuration', () => {
     );
   });
 
+  it('reads TEAMS_ALLOWED_TENANTS as a lower-case list, and refuses it for a SingleTenant bot', () => {
+    expect(loadConfig({ TEAMS_ALLOWED_TENANTS: ' Contoso-1 ,fabrikam ' }).teams.allowedTenants).toEqual(['contoso-1', 'fabrikam']);
+    expect(problemsOf({ TEAMS_ALLOWED_TENANTS: 'a;b' })[0]).toContain('TEAMS_ALLOWED_TENANTS: expected a comma-separated list');
+    expect(problemsOf({ MICROSOFT_APP_ID: 'x', MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: 't', TEAMS_ALLOWED_TENANTS: 't' })[0]).toContain('TEAMS_ALLOWED_TENANTS: only for MultiTenant');
+  });
+
   it('.env.example lists every variable SalesOS reads', () => {
     const example = fs.readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
     const listed = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));

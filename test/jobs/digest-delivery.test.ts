@@ -168,11 +168,11 @@ describe('exactly once and retries', () => {
     await queue.add('digest', { managerId: m.id, fireAt });
     const run = await finished(m.id);
     expect(run.status).toBe('sent');
-    expect(slack.messages(channel)).toHaveLength(1);
-    expect(slack.messages(channel)[0]!.metadata).toEqual({ event_type: 'salesos_digest', event_payload: { run_id: run.id } });
+    expect(slack.messagesIn(channel)).toHaveLength(1);
+    expect(slack.messagesIn(channel)[0]!.metadata).toEqual({ event_type: 'salesos_digest', event_payload: { run_id: run.id } });
     expect(slack.callsTo('conversations.history').filter((call) => call.body.channel === channel)).toHaveLength(1);
     expect(slack.callsTo('chat.postMessage').filter((call) => call.body.channel === channel)).toHaveLength(1);
-    expect(run.deliveries[0]).toMatchObject({ status: 'sent', attempts: 2, ref: slack.messages(channel)[0]!.ts });
+    expect(run.deliveries[0]).toMatchObject({ status: 'sent', attempts: 2, ref: slack.messagesIn(channel)[0]!.ts });
   });
 
   it('a 500 before Slack stored anything is posted again after the history shows no such message', async () => {
@@ -183,7 +183,7 @@ describe('exactly once and retries', () => {
     const run = await finished(m.id);
     expect(run.status).toBe('sent');
     expect(slack.callsTo('conversations.history').filter((call) => call.body.channel === channel)).toHaveLength(1);
-    expect(slack.messages(channel)).toHaveLength(1);
+    expect(slack.messagesIn(channel)).toHaveLength(1);
   });
 
   it('a delivery that keeps failing is recorded as failed, truthfully, when the retry budget is spent', async () => {

@@ -103,7 +103,7 @@ async function stopWorker(child: ChildProcess, signal: NodeJS.Signals): Promise<
   await exited;
 }
 
-const stored = (m: ManagerFixture) => slack.messages(`D${m.slackUserId}`);
+const stored = (m: ManagerFixture) => slack.messagesIn(`D${m.slackUserId}`);
 const reachable = () => managers.slice(UNREACHABLE);
 
 beforeAll(async () => {

@@ -39,7 +39,7 @@ const runFor = (managerId: string, periodKey: string, status = 'sent') =>
     const run = await c.db.prisma.digestRun.findUnique({ where: { managerId_periodKey: { managerId, periodKey } }, include: { deliveries: true } });
     return run?.status === status ? run : undefined;
   }, 20_000);
-const postsTo = (m: ManagerFixture) => slack.messages(`D${m.slackUserId}`);
+const postsTo = (m: ManagerFixture) => slack.messagesIn(`D${m.slackUserId}`);
 
 beforeAll(async () => {
   slack = await startFakeSlackApi();

@@ -1,6 +1,8 @@
 // A fake Bot Connector service on 127.0.0.1: the Teams channel's REST API that bots send to, plus the
 // OpenID metadata / JWKS endpoints and an RS256 key that sign the channel's tokens to the bot. Records every
-// activity; can be scripted to answer 429 (with Retry-After), 403 or 404.
+// activity; can be scripted to answer 429 (with or without Retry-After), 403, 404, 400, 413 or 5xx (a 5xx
+// can come after the activity was stored, as a real connector sometimes does); refuses activities over
+// Teams' size limit with 413 MessageSizeTooBig; lists a conversation's activities and members (GET).
 import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
@@ -17,10 +19,18 @@ export interface RecordedActivity {
 }
 
 export interface ScriptedFailure {
-  status: 429 | 403 | 404 | 500;
+  status: 400 | 403 | 404 | 413 | 429 | 500 | 502 | 503 | 504;
+  /** The error code in the body (default: Throttled for 429, BotNotInConversationRoster otherwise). */
+  code?: string;
+  /** Store the activity first, then answer the failure (an ambiguous 5xx: the post did arrive). */
+  stored?: boolean;
+  /** Hold the answer this long before failing (a timeout on the bot's side). */
+  delayMs?: number;
   retryAfterSeconds?: number;
   /** Only requests whose path contains this. */
   pathIncludes?: string;
+  /** Only posts whose activity matches. */
+  when?: (activity: Record<string, any>) => boolean;
   times?: number;
 }
 
@@ -42,6 +52,8 @@ export interface FakeBotConnector {
   requests: { method: string; path: string; status: number; at: number }[];
   /** Member lookups (TeamsInfo.getMember) answer from here, keyed by Teams user id. */
   members: Map<string, TeamsMember>;
+  /** Teams' message size limit as this fake enforces it (UTF-8 bytes of the body; UTF-16 bytes). */
+  sizeLimit: { utf8: number; utf16: number };
   fail(failure: ScriptedFailure): void;
   /** Resolves with the first recorded activity (past or future) that matches. */
   waitFor(match: (a: RecordedActivity) => boolean, timeoutMs?: number): Promise<RecordedActivity>;
@@ -71,11 +83,23 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   let counter = 0;
   let base = '';
 
+  const sizeLimit = { utf8: 28 * 1024, utf16: 40 * 1024 };
+
+  function record(match: RegExpMatchArray, raw: string, method: 'POST' | 'PUT', authorization: string | undefined): RecordedActivity {
+    const activity = raw ? (JSON.parse(raw) as Record<string, any>) : {};
+    const activityId = method === 'PUT' ? match[2]! : `activity-${++counter}`;
+    const recorded: RecordedActivity = { method, conversationId: match[1]!, replyToId: method === 'POST' ? match[2] : undefined, activityId, authorization, activity };
+    activities.push(recorded);
+    events.emit('activity', recorded);
+    return recorded;
+  }
+
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    const method = req.method === 'PUT' ? 'PUT' : 'POST';
     const reply = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
       requests.push({ method: req.method ?? '', path, status, at: Date.now() });
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -85,11 +109,27 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     if (path === '/.well-known/openidconfiguration') return reply(200, { issuer: `${base}/issuer`, jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] });
     if (path === '/keys') return reply(200, { keys: [{ kty: 'RSA', use: 'sig', kid, n: jwk.n, e: jwk.e, endorsements: ['msteams', 'emulator', 'webchat'] }] });
 
-    const failure = failures.find((f) => f.left > 0 && (!f.pathIncludes || path.includes(f.pathIncludes)));
+    const post = path.match(/^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/);
+    const writes = post && (req.method === 'POST' || req.method === 'PUT');
+    // Teams refuses an oversized message whatever else happens (413 MessageSizeTooBig).
+    if (writes && (Buffer.byteLength(raw, 'utf8') > sizeLimit.utf8 || raw.length * 2 > sizeLimit.utf16))
+      return reply(413, { error: { code: 'MessageSizeTooBig', message: `activity of ${Buffer.byteLength(raw, 'utf8')} bytes is over the limit` } });
+
+    const body = (): Record<string, any> => {
+      try {
+        return raw ? JSON.parse(raw) : {};
+      } catch {
+        return {};
+      }
+    };
+    const failure = failures.find((f) => f.left > 0 && (!f.pathIncludes || path.includes(f.pathIncludes)) && (!f.when || (writes && f.when(body()))));
     if (failure) {
       failure.left--;
+      if (failure.stored && writes) record(post!, raw, method, req.headers.authorization);
+      if (failure.delayMs) await new Promise((r) => setTimeout(r, failure.delayMs));
       const headers: Record<string, string> = failure.retryAfterSeconds !== undefined ? { 'retry-after': String(failure.retryAfterSeconds) } : {};
-      return reply(failure.status, { error: { code: failure.status === 429 ? 'Throttled' : 'BotNotInConversationRoster', message: `scripted ${failure.status}` } }, headers);
+      const code = failure.code ?? (failure.status === 429 ? 'Throttled' : 'BotNotInConversationRoster');
+      return reply(failure.status, { error: { code, message: `scripted ${failure.status}` } }, headers);
     }
 
     const member = path.match(/^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/);
@@ -97,26 +137,16 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       const found = members.get(member[2]!);
       return found ? reply(200, found) : reply(404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
     }
+    const memberList = path.match(/^\/v3\/conversations\/([^/]+)\/(?:pagedmembers|members)$/);
+    if (req.method === 'GET' && memberList) return reply(200, path.endsWith('pagedmembers') ? { members: [...members.values()] } : [...members.values()]);
+    // What the bot posted to a conversation (Teams has no such read API for bots; tests use it to look).
+    if (req.method === 'GET' && post && !post[2])
+      return reply(200, { activities: activities.filter((a) => a.conversationId === post[1] && a.method === 'POST').map((a) => ({ ...a.activity, id: a.activityId })) });
     if (req.method === 'POST' && path === '/v3/conversations') {
       const id = `a:fake-conversation-${++counter}`;
       return reply(200, { id, activityId: undefined, serviceUrl: base + '/' });
     }
-    const post = path.match(/^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/);
-    if (post && (req.method === 'POST' || req.method === 'PUT')) {
-      const activity = raw ? (JSON.parse(raw) as Record<string, any>) : {};
-      const activityId = req.method === 'PUT' ? post[2]! : `activity-${++counter}`;
-      const recorded: RecordedActivity = {
-        method: req.method,
-        conversationId: post[1]!,
-        replyToId: req.method === 'POST' ? post[2] : undefined,
-        activityId,
-        authorization: req.headers.authorization,
-        activity,
-      };
-      activities.push(recorded);
-      events.emit('activity', recorded);
-      return reply(req.method === 'PUT' ? 200 : 201, { id: activityId });
-    }
+    if (writes) return reply(req.method === 'PUT' ? 200 : 201, { id: record(post!, raw, method, req.headers.authorization).activityId });
     return reply(404, { error: { code: 'NotFound', message: `fake connector has no ${req.method} ${path}` } });
   });
 
@@ -131,6 +161,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     activities,
     requests,
     members,
+    sizeLimit,
     fail(failure) {
       failures.push({ ...failure, left: failure.times ?? 1 });
     },

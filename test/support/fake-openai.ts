@@ -14,7 +14,13 @@ export interface ChatRequest {
 }
 
 export type FakeAnswer =
-  | { text: string; usage?: { prompt: number; completion: number }; finishReason?: 'stop' | 'length' | 'content_filter' }
+  | {
+      text: string;
+      usage?: { prompt: number; completion: number };
+      finishReason?: 'stop' | 'length' | 'content_filter';
+      /** Pause between streamed words (a slow model). */
+      delayMsPerWord?: number;
+    }
   | { toolCalls: { name: string; arguments: Record<string, unknown> }[]; usage?: { prompt: number; completion: number } }
   | { status: number; error: string; code?: string; headers?: Record<string, string> }
   // Faults: accept the request and never answer; stream with a pause between chunks; answer 200 with a
@@ -128,7 +134,10 @@ export async function startFakeOpenAI(respond: FakeOpenAI['respond']): Promise<F
       res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: request.model, choices: [{ index: 0, delta, finish_reason: finishReason }], ...extra })}\n\n`);
     send({ role: 'assistant', content: '' });
     if ('text' in answer) {
-      for (const piece of answer.text.match(/\S+\s*|\s+/g) ?? []) send({ content: piece });
+      for (const piece of answer.text.match(/\S+\s*|\s+/g) ?? []) {
+        send({ content: piece });
+        if (answer.delayMsPerWord) await new Promise((r) => setTimeout(r, answer.delayMsPerWord));
+      }
     } else {
       toolCalls!.forEach((c, index) => {
         const args = c.function.arguments;

@@ -1,8 +1,8 @@
 // A fake Slack Web API: a real HTTP server on 127.0.0.1 that records every call (method, token, body), answers
-// like Slack, and can be scripted to fail (429 with Retry-After, HTTP 500 — before or after storing the
-// message — ok:false, a connection dropped after storing, no answer at all, every chat call into one channel),
-// to fail at random in a given mix, and to answer late. It keeps the messages posted per channel (with their
-// metadata) for conversations.history and conversations.replies. Also accepts posts to response URLs
+// like Slack, and can be scripted to fail (429 with Retry-After, HTTP 500, ok:false, a response lost after the
+// message was stored, a call that never answers, every call into one channel), to fail at random in a given
+// mix, and to answer late. Posted messages are kept with their metadata, so conversations.replies/history
+// answer as Slack does. Also accepts posts to response URLs
 // (`responseUrl(id)`) and exports `signSlackRequest` to sign event bodies as Slack does.
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -24,17 +24,16 @@ export type SlackFailure =
   /** No answer at all (the caller's deadline must end it); `stored`: Slack had already kept the message. */
   | { kind: 'hang'; stored?: boolean };
 
-/** A message as conversations.history / conversations.replies return it. */
-export interface FakeSlackMessage {
+/** A message as the fake stores it (posted by the bot through chat.postMessage or chat.startStream). */
+export interface StoredMessage {
+  channel: string;
   ts: string;
-  /** Set for a reply in a thread (conversations.history leaves those out, as Slack does). */
   thread_ts?: string;
   text?: string;
-  blocks?: unknown;
+  blocks?: unknown[];
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
-  /** Posted by the bot (every stored message is). */
-  bot_id?: string;
-  user?: string;
+  bot_id: string;
+  user: string;
 }
 
 export interface FakeSlackUser {
@@ -70,19 +69,21 @@ export interface FakeSlackApi {
   waitForCall(method: string, where?: (call: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
   /** The next `times` calls to `method` fail as scripted. */
   failNext(method: string, failure: SlackFailure, times?: number): void;
-  /** Every call to `method` fails with each failure's probability (drawn with `random`), until `stop()`. */
-  failRandomly(method: string, mix: { p: number; failure: SlackFailure }[], random: () => number): { stop(): void };
-  /** Every answer waits between `minMs` and `maxMs` (drawn with `random`); 0, 0 turns it off. */
-  setLatency(minMs: number, maxMs: number, random?: () => number): void;
-  /** Messages stored in a channel, oldest first (posted, or kept despite a failed answer). */
-  messages(channel: string): FakeSlackMessage[];
-  /** conversations.open for this user answers user_not_found (a user who left). */
-  removeUser(id: string): void;
   addUser(user: FakeSlackUser): void;
   /** usergroups.list answers with these; without any it answers missing_scope (no usergroups:read). */
   addUserGroup(group: FakeUserGroup): void;
   /** Every chat.* call into `channel` fails with `error` (e.g. not_in_channel) until reset. */
   failChannel(channel: string, error: string): void;
+  /** Messages the bot posted, as Slack keeps them. */
+  messages: StoredMessage[];
+  /** Top-level messages stored in one channel, oldest first (posted, or kept despite a failed answer). */
+  messagesIn(channel: string): StoredMessage[];
+  /** Every call to `method` fails with each failure's probability (drawn with `random`), until `stop()`. */
+  failRandomly(method: string, mix: { p: number; failure: SlackFailure }[], random: () => number): { stop(): void };
+  /** Every answer waits between `minMs` and `maxMs` (drawn with `random`); 0, 0 turns it off. */
+  setLatency(minMs: number, maxMs: number, random?: () => number): void;
+  /** conversations.open for this user answers user_not_found (a user who left). */
+  removeUser(id: string): void;
   /** Called for every recorded call (benchmarks measure reply latency with it). */
   onCall(listener: (call: SlackCall) => void): void;
   reset(): void;
@@ -97,14 +98,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: SlackCall[] = [];
   const failures = new Map<string, { failure: SlackFailure; left: number }[]>();
   const users = new Map<string, FakeSlackUser>();
-  const listeners: ((call: SlackCall) => void)[] = [];
-  const waiters: { method: string; where?: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }[] = [];
-  const randomFailures = new Map<string, { mix: { p: number; failure: SlackFailure }[]; random: () => number }>();
-  const stored = new Map<string, FakeSlackMessage[]>();
-  const removed = new Set<string>();
   const groups: FakeUserGroup[] = [];
   const brokenChannels = new Map<string, string>();
+  const messages: StoredMessage[] = [];
+  const randomFailures = new Map<string, { mix: { p: number; failure: SlackFailure }[]; random: () => number }>();
+  const removed = new Set<string>();
   let latency = { min: 0, max: 0, random: Math.random as () => number };
+  const listeners: ((call: SlackCall) => void)[] = [];
+  const waiters: { method: string; where?: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }[] = [];
   let tsCounter = 0;
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}`;
 
@@ -124,27 +125,30 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const token = auth.startsWith('Bearer ') ? auth.slice(7) : (body.token as string | undefined);
       const call: SlackCall = { method, token, body, at: performance.now() };
 
-      const delay = latency.max > 0 ? latency.min + latency.random() * (latency.max - latency.min) : 0;
-      const reply = (fn: () => void) => (delay > 0 ? setTimeout(fn, delay) : fn());
       const channelError = method.startsWith('chat.') ? brokenChannels.get(String(body.channel)) : undefined;
       if (channelError) {
         calls.push(call);
         notify(call);
-        return reply(() => send(res, { ok: false, error: channelError }));
+        return send(res, { ok: false, error: channelError });
       }
+      const delay = latency.max > 0 ? latency.min + latency.random() * (latency.max - latency.min) : 0;
+      const reply = (fn: () => void) => (delay > 0 ? setTimeout(fn, delay) : fn());
       const scripted = failures.get(method)?.find((f) => f.left > 0);
       if (scripted) scripted.left--;
       const f = scripted?.failure ?? pickRandomFailure(method);
       if (f) {
         calls.push(call);
         notify(call);
-        // The message is stored now and the answer is what gets lost: the crash window a sender must survive.
-        if ((f.kind === 'http_500' || f.kind === 'hang') && f.stored) answer(method, body);
         if (f.kind === 'lost_response') {
           answer(method, body);
           return void res.socket?.destroy();
         }
-        if (f.kind === 'hang') return;
+        if (f.kind === 'hang') {
+          if (f.stored) answer(method, body);
+          return;
+        }
+        // The message is stored now and the answer is what gets lost: the crash window a sender must survive.
+        if (f.kind === 'http_500' && f.stored) answer(method, body);
         return reply(() => {
           if (f.kind === 'rate_limited') {
             res.writeHead(429, { 'retry-after': String(f.retryAfterSeconds), 'content-type': 'application/json' });
@@ -154,7 +158,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
             res.writeHead(500, { 'content-type': 'text/plain' });
             return res.end('internal error');
           }
-          send(res, { ok: false, error: f.error });
+          send(res, { ok: false, error: (f as { error: string }).error });
         });
       }
       calls.push(call);
@@ -173,12 +177,6 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       x -= p;
     }
     return undefined;
-  }
-
-  function store(channel: string, message: FakeSlackMessage) {
-    const list = stored.get(channel) ?? [];
-    list.push(message);
-    stored.set(channel, list);
   }
 
   function notify(call: SlackCall) {
@@ -203,32 +201,28 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case 'chat.startStream': {
         const ts = nextTs();
         const text = body.text ?? body.markdown_text;
-        const metadata = typeof body.metadata === 'string' ? tryJson(body.metadata) : body.metadata;
-        store(String(body.channel), {
+        messages.push({
+          channel: String(body.channel),
           ts,
-          ...(body.thread_ts ? { thread_ts: String(body.thread_ts) } : {}),
+          thread_ts: body.thread_ts,
           text,
           blocks: body.blocks,
-          ...(metadata && typeof metadata === 'object' ? { metadata: metadata as FakeSlackMessage['metadata'] } : {}),
+          metadata: typeof body.metadata === 'object' ? body.metadata : undefined,
           bot_id: FAKE_BOT_ID,
           user: FAKE_BOT_USER_ID,
         });
         return { ok: true, channel: body.channel, ts, message: { ts, text } };
       }
-      case 'conversations.history': {
-        // Newest first, top-level only, as Slack answers; metadata only when asked for with include_all_metadata.
-        const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true';
-        const limit = Number(body.limit ?? 100);
-        const messages = [...(stored.get(String(body.channel)) ?? [])].filter((m) => !m.thread_ts).reverse().slice(0, limit)
-          .map(({ metadata, ...m }) => ({ type: 'message', ...m, ...(withMetadata && metadata ? { metadata } : {}) }));
-        return { ok: true, messages, has_more: false };
-      }
       case 'conversations.replies': {
-        // The thread's parent and replies, oldest first.
-        const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true';
-        const thread = (stored.get(String(body.channel)) ?? []).filter((m) => m.ts === body.ts || m.thread_ts === body.ts);
-        const messages = thread.map(({ metadata, ...m }) => ({ type: 'message', ...m, ...(withMetadata && metadata ? { metadata } : {}) }));
-        return { ok: true, messages, has_more: false };
+        const withMeta = String(body.include_all_metadata) === 'true';
+        const thread = messages.filter((m) => m.channel === body.channel && (m.ts === body.ts || m.thread_ts === body.ts));
+        return { ok: true, messages: thread.map((m) => shown(m, withMeta)), has_more: false };
+      }
+      case 'conversations.history': {
+        const withMeta = String(body.include_all_metadata) === 'true';
+        const limit = Number(body.limit ?? 100);
+        const top = messages.filter((m) => m.channel === body.channel && !m.thread_ts).reverse().slice(0, limit);
+        return { ok: true, messages: top.map((m) => ({ type: 'message', ...shown(m, withMeta) })), has_more: false };
       }
       case 'usergroups.list':
         if (!groups.length) return { ok: false, error: 'missing_scope', needed: 'usergroups:read' };
@@ -266,6 +260,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     }
   }
 
+  /** Slack leaves metadata out unless asked for it (include_all_metadata). */
+  function shown(m: StoredMessage, withMeta: boolean): Record<string, unknown> {
+    const { metadata, ...rest } = m;
+    return withMeta && metadata ? { ...rest, metadata } : rest;
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   const base = `http://127.0.0.1:${port}`;
@@ -297,6 +297,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       list.push({ failure, left: times });
       failures.set(method, list);
     },
+    addUser: (user) => void users.set(user.id, user),
+    addUserGroup: (group) => void groups.push(group),
+    failChannel: (channel, error) => void brokenChannels.set(channel, error),
+    messages,
+    messagesIn: (channel) => messages.filter((m) => m.channel === channel && !m.thread_ts),
     failRandomly(method, mix, random) {
       randomFailures.set(method, { mix, random });
       return { stop: () => void randomFailures.delete(method) };
@@ -304,19 +309,15 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     setLatency(minMs, maxMs, random = Math.random) {
       latency = { min: minMs, max: maxMs, random };
     },
-    messages: (channel) => [...(stored.get(channel) ?? [])],
     removeUser: (id) => void removed.add(id),
-    addUser: (user) => void users.set(user.id, user),
-    addUserGroup: (group) => void groups.push(group),
-    failChannel: (channel, error) => void brokenChannels.set(channel, error),
     onCall: (listener) => void listeners.push(listener),
     reset() {
       calls.length = 0;
       failures.clear();
-      randomFailures.clear();
-      stored.clear();
-      removed.clear();
       brokenChannels.clear();
+      messages.length = 0;
+      randomFailures.clear();
+      removed.clear();
       latency = { min: 0, max: 0, random: Math.random };
     },
     close() {

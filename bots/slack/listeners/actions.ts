@@ -1,6 +1,7 @@
 // Button clicks. Card buttons carry a CardAction and run through assistant.handleAction (same tools, same
 // policy). Confirm/Cancel and "Show more" replace the message they were on; other actions answer in its
-// thread. A double click has the same delivery id (message, button, value, user), so it runs once.
+// thread. A double click has the same delivery id (message, button, value, user), so it runs once; someone
+// else's Confirm/Cancel is answered privately and leaves the card alone.
 import crypto from 'node:crypto';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { log } from '../../../core/log.ts';
@@ -37,6 +38,17 @@ export function register(app: App, deps: ListenerDeps): void {
     const messageTs: string = body.message?.ts ?? body.container?.message_ts ?? '';
     const threadTs: string = body.message?.thread_ts ?? messageTs;
     const replaces = cardAction.kind !== 'tool' || cardAction.tool === 'findLeads';
+
+    // Someone else's Confirm/Cancel is refused privately before anything is claimed or replaced: the owner's
+    // card stays as it is and their own click still works.
+    if (cardAction.kind !== 'tool') {
+      const who = await deps.identity.resolve(client, teamId, body.user.id);
+      const refusal = who.ok ? await deps.assistant.checkAction(who.actor, cardAction) : undefined;
+      if (refusal) {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: refusal });
+        return;
+      }
+    }
 
     const deliveryId = clickId(body, action);
     let surface: ReplySurface;

@@ -12,8 +12,12 @@ export function commandKey(teamId: string, channel: string, userId: string): str
   return `slack:${teamId}:${channel}:cmd:${userId}`;
 }
 
-/** Drop the leading "<@UBOT>" of a mention so the model sees only the question. */
+/** Drop the bot's own "<@UBOT>" so the model sees only the question; line breaks (a pasted email) stay. */
 export function stripMention(text: string, botUserId?: string): string {
   const own = botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /^\s*<@[A-Z0-9]+(\|[^>]*)?>/;
-  return text.replace(own, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(own, '')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
 }

@@ -121,6 +121,31 @@ describe('buttons', () => {
     expect((await h.db.prisma.lead.findUnique({ where: { id: leadId } }))!.status).toBe('contacted');
   });
 
+  it("a colleague's Confirm is answered privately, leaves the card and the lead alone, and the owner's Confirm then works", async () => {
+    h.fake.addUser({ id: 'U2', name: 'colleague', realName: 'Colin Colleague', email: 'colin.colleague@salesos.demo', tz: 'Europe/Berlin' });
+    const { thread, buttons } = await leadListReply();
+    const mark = buttons.find((b) => b.text === 'Mark contacted')!;
+    const leadId = leadOf(mark.value);
+    h.fake.reset();
+    await h.sendAction(buttonClick({ button: mark, messageTs: ts(), threadTs: thread, fake: h.fake }));
+    const ask = await h.fake.waitForCall('chat.postMessage', (c) => buttonsIn(c.body.blocks).some((b) => b.text === 'Confirm'));
+    const confirm = buttonsIn(ask.body.blocks).find((b) => b.text === 'Confirm')!;
+    const askTs = '1700009999.000002';
+
+    await h.sendAction(buttonClick({ button: confirm, userId: 'U2', messageTs: askTs, threadTs: thread, fake: h.fake, responseId: 'foreign' }));
+    const refused = await h.fake.waitForCall('response_url:foreign');
+    expect(refused.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(refused.body.text).toMatch(/requested by someone else/);
+    await settle();
+    expect(h.fake.calls.filter((c) => c.method === 'chat.update')).toEqual([]);
+    expect((await h.db.prisma.lead.findUnique({ where: { id: leadId } }))!.status).not.toBe('contacted');
+
+    await h.sendAction(buttonClick({ button: confirm, messageTs: askTs, threadTs: thread, fake: h.fake }));
+    const updated = await h.fake.waitForCall('chat.update');
+    expect(updated.body.ts).toBe(askTs);
+    expect((await h.db.prisma.lead.findUnique({ where: { id: leadId } }))!.status).toBe('contacted');
+  });
+
   it('pages a lead list: Show more replaces the message with the next leads', async () => {
     const { thread, buttons } = await leadListReply();
     const more = buttons.find((b) => b.text === 'Show more');

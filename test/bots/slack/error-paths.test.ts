@@ -16,6 +16,8 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function paced(real: Assistant): Assistant {
   return {
     claimDelivery: (p, id) => real.claimDelivery(p, id),
+    releaseDelivery: (p, id) => real.releaseDelivery(p, id),
+    checkAction: (actor, action) => real.checkAction(actor, action),
     handleAction: (r) => real.handleAction(r),
     async *handleTurn(turn) {
       for await (const e of real.handleTurn(turn) as AsyncIterable<ReplyEvent>) {
@@ -118,7 +120,7 @@ describe('a stream whose start answer was lost', () => {
     h.fake.failNext('chat.startStream', { kind: 'lost_response' });
     await h.sendEvent({ type: 'app_mention', user: 'U1', channel: 'C1', ts: thread, text: '<@UBOT> help' });
     const stop = await h.fake.waitForCall('chat.stopStream', undefined, 10_000);
-    const started = h.fake.messages('C1').filter((m) => m.thread_ts === thread);
+    const started = h.fake.messages.filter((m) => m.thread_ts === thread);
     expect(started).toHaveLength(1);
     expect(stop.body.ts).toBe(started[0]!.ts);
     expect(h.fake.callsTo('chat.startStream')).toHaveLength(1);

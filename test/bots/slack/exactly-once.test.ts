@@ -23,7 +23,7 @@ async function mention(thread: string) {
   await h.sendEvent({ type: 'app_mention', user: 'U1', channel: 'C1', ts: thread, text: '<@UBOT> help' }, { eventId });
   return eventId;
 }
-const inThread = (thread: string) => h.fake.messages('C1').filter((m) => m.thread_ts === thread);
+const inThread = (thread: string) => h.fake.messages.filter((m) => m.channel === 'C1' && m.thread_ts === thread);
 
 describe('exactly one reply', () => {
   it('marks every reply message with its turn and part (message metadata)', async () => {
@@ -83,7 +83,7 @@ describe('exactly one reply', () => {
     expect(check.body).toMatchObject({ channel: 'D1', include_all_metadata: 'true' });
     await settle();
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(h.fake.messages('D1')).toHaveLength(1);
+    expect(h.fake.messages.filter((m) => m.channel === 'D1')).toHaveLength(1);
   });
 
   it('does not post again when the thread cannot be read back (a duplicate is worse than a reported gap)', async () => {

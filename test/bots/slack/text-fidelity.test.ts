@@ -18,6 +18,8 @@ let clockOffsetMs = 0;
 function observed(real: Assistant): Assistant {
   return {
     claimDelivery: (p, id) => real.claimDelivery(p, id),
+    releaseDelivery: (p, id) => real.releaseDelivery(p, id),
+    checkAction: (actor, action) => real.checkAction(actor, action),
     handleAction: (r) => real.handleAction(r),
     handleTurn: (turn) => {
       seen.push(turn);

@@ -34,7 +34,7 @@ describe('switching cadence', () => {
     // The weekly schedule fires the same Friday: the same period, already sent.
     const sameDay = await runDigest(svc, { managerId: m.id, fireAt: new Date('2026-11-27T07:30:00Z'), scheduled: true });
     expect(sameDay).toMatchObject({ status: 'already_done', periodKey: '2026-11-27' });
-    expect(slack.messages(`D${m.slackUserId}`)).toHaveLength(1);
+    expect(slack.messagesIn(`D${m.slackUserId}`)).toHaveLength(1);
     // Monday's weekly digest covers Friday to Sunday: from the end of Friday's daily, no overlap, no gap.
     await runDigest(svc, { managerId: m.id, fireAt: new Date('2026-11-30T07:30:00Z'), scheduled: true });
     const runs = await c.db.prisma.digestRun.findMany({ where: { managerId: m.id }, orderBy: { periodEnd: 'asc' } });

@@ -134,6 +134,15 @@ describe('Slack assistant pane threads', () => {
     expect(h.fake.callsTo('assistant.threads.setTitle')).toHaveLength(1);
   });
 
+  it('titles nothing for someone who is refused (a guest)', async () => {
+    h.fake.addUser({ id: 'U7', name: 'gina', email: 'gina@example.com', isRestricted: true });
+    const thread = ts();
+    await h.sendEvent({ type: 'message', channel_type: 'im', user: 'U7', channel: 'D7', ts: ts(), thread_ts: thread, text: 'Find CTOs in fintech' });
+    await h.fake.waitForCall('chat.postMessage', (c) => c.body.channel === 'D7');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.fake.callsTo('assistant.threads.setTitle')).toHaveLength(0);
+  });
+
   it('cuts a long first question at a word, with an ellipsis, within 80 characters', async () => {
     const thread = ts();
     const question = 'Please find every head of sales operations at logistics companies in Germany, Austria and Switzerland with more than 200 people';

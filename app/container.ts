@@ -13,7 +13,9 @@ import { EmailReviewRepository } from '../core/db/email-reviews-repository.ts';
 import { LeadActivityRepository } from '../core/db/lead-activities-repository.ts';
 import { LeadLookupRepository } from '../core/db/lead-lookup.ts';
 import { LeadRepository } from '../core/db/leads-repository.ts';
+import { LeadVocabularyRepository } from '../core/db/lead-vocabulary.ts';
 import { UserRepository } from '../core/db/users-repository.ts';
+import { OfferProfileRepository } from '../core/db/offer-profiles-repository.ts';
 import { createEnricher } from '../core/enrichment/enricher.ts';
 import type { Guards } from '../core/governance.ts';
 import { createInFlightWork, type InFlightWork } from '../core/in-flight.ts';
@@ -53,7 +55,12 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
   const telemetry: Telemetry = { metrics: createMetrics(), tracing: startTracing({ tracesUrl: t.tracesUrl, headers: t.headers, serviceName: t.serviceName, serviceVersion: SALESOS_VERSION }) };
   // Every model and tool call reaches the audit trail, and every turn the assistant: telemetry watches both.
   const audit = observeAuditTrail(createAuditTrail(db, { key: resolveAuditKey(config) }), telemetry);
-  const model = overrides.model ?? chooseLanguageModel(config);
+  const vocabulary = new LeadVocabularyRepository(prisma);
+  const model =
+    overrides.model ??
+    chooseLanguageModel(config, {
+      vocabulary: async (actor) => (actor ? vocabulary.forScope(await users.scopeFor({ id: actor.actorId, role: actor.role })) : undefined),
+    });
   const costs = createCostGuard({
     db,
     defaultDailyLimitUsd: config.cost.dailyLimitUsd,
@@ -69,6 +76,7 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
     users,
     activities: new LeadActivityRepository(prisma),
     emailReviews: new EmailReviewRepository(prisma),
+    offers: new OfferProfileRepository(prisma),
     digests: new DigestRepository(sqlRunner(db)),
     enricher: createEnricher(config.enrichment),
     guards,

@@ -13,6 +13,7 @@ import type { InFlightWork } from '../core/in-flight.ts';
 import { log, withLogContext } from '../core/log.ts';
 import type { ModelChoice } from '../core/models/language-model.ts';
 import { createModelDeadlineMiddleware } from '../core/models/model-deadline.ts';
+import { offlineActorMiddleware } from '../core/models/offline/offline-model.ts';
 import type { ActionRequest, Assistant } from './assistant-contract.ts';
 import { toAiToolSet } from './ai-tools.ts';
 import { toolNamed, toolsFor, toolsForActor, ALL_TOOLS } from './index.ts';
@@ -52,8 +53,13 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
   const deadline = createModelDeadlineMiddleware({ timeoutMs: deadlines.llmMs });
 
   function guardedModel(actor: Actor, platform: Platform, conversationId: string): TurnModel {
-    // CostGuard outside the deadline: it settles and audits every call with the named failure.
-    const middleware = [services.guards.costs.modelMiddleware(actor, deps.model.id, { platform, conversationId }), deadline];
+    // CostGuard outside the deadline: it settles and audits every call with the named failure. The offline
+    // model reads the actor from its provider options, to use the words of the leads they may see.
+    const middleware = [
+      services.guards.costs.modelMiddleware(actor, deps.model.id, { platform, conversationId }),
+      deadline,
+      ...(deps.model.provider === 'offline' ? [offlineActorMiddleware(actor)] : []),
+    ];
     return { model: wrapLanguageModel({ model: deps.model.model as Parameters<typeof wrapLanguageModel>[0]['model'], middleware }), id: deps.model.id };
   }
 

@@ -30,6 +30,14 @@ export function describeFilter(f: LeadFilter): string {
   if (f.owner === 'unassigned') parts.push('unassigned');
   if (f.minScore !== undefined) parts.push(`score ≥ ${f.minScore}`);
   if (f.query) parts.push(`"${f.query}"`);
+  const excluded = [
+    ...(f.excludeIndustry ?? []),
+    ...(f.excludeCity ?? []),
+    ...(f.excludeCountry ?? []),
+    ...(f.excludeStatus ?? []).map((s) => (s === 'new' ? 'uncontacted' : s)),
+    ...(f.excludeTech ?? []).map((t) => `on ${t}`),
+  ];
+  if (excluded.length) parts.push(`not ${excluded.join('/')}`);
   return parts.length ? parts.join(' · ') : 'All leads';
 }
 

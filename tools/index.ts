@@ -8,10 +8,12 @@ import { getLead } from './get-lead.ts';
 import { myUsage } from './my-usage.ts';
 import { roastEmail } from './roast-email.ts';
 import { setDigestSchedule } from './set-digest-schedule.ts';
+import { setOffer } from './set-offer.ts';
+import { showOffer } from './show-offer.ts';
 import type { SalesTool } from './tool.ts';
 import { updateLead } from './update-lead.ts';
 
-export const ALL_TOOLS: readonly SalesTool[] = [findLeads, getLead, enrichLead, roastEmail, draftEmail, updateLead, myUsage, setDigestSchedule] as SalesTool[];
+export const ALL_TOOLS: readonly SalesTool[] = [findLeads, getLead, enrichLead, roastEmail, draftEmail, updateLead, myUsage, setDigestSchedule, showOffer, setOffer] as SalesTool[];
 
 export function toolsFor(role: Role, tools: readonly SalesTool[] = ALL_TOOLS): SalesTool[] {
   return tools.filter((t) => can(role, t.permission));

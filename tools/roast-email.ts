@@ -20,9 +20,10 @@ export function emailTooLongMessage(chars: number): string {
 export const roastEmail = defineTool({
   name: 'roastEmail',
   description:
-    'Score a cold email 0-100 against a research-based rubric (length, reading level, subject, questions, call to action, ' +
-    'you-focus, spam words, caps, links, personalisation), with the evidence for each problem, plus a critique and a ' +
-    'rewrite when a language model is available. Pass the email exactly as the rep wrote it.',
+    'Score a cold email 0-100 against a research-based rubric: substance first (a concrete value proposition, a proof point, ' +
+    'relevance to a real fact about the prospect, exactly one clear ask), then clichés, nagging follow-ups, feature dumps, ' +
+    'keyword stuffing, spam, length and reading level, with the evidence for each problem, plus a critique and a rewrite ' +
+    'when a language model is available. Pass the email exactly as the rep wrote it.',
   inputSchema: z.object({
     subject: z.string().trim().max(300).optional().describe('The subject line, if the rep gave one.'),
     body: z

@@ -5,6 +5,7 @@ import type { LeadRepository } from '../core/db/leads-repository.ts';
 import type { LeadLookupRepository } from '../core/db/lead-lookup.ts';
 import type { LeadActivityRepository } from '../core/db/lead-activities-repository.ts';
 import type { UserRepository } from '../core/db/users-repository.ts';
+import type { OfferProfileRepository } from '../core/db/offer-profiles-repository.ts';
 import type { DigestRepository } from '../core/db/digest-repository.ts';
 import type { Enricher } from '../core/enrichment/enricher.ts';
 import type { Guards } from '../core/governance.ts';
@@ -15,6 +16,8 @@ export interface ToolServices {
   activities: LeadActivityRepository;
   users: UserRepository;
   emailReviews: EmailReviewRepository;
+  /** What the reps sell, per organisation, team and user (draftEmail, setOffer). */
+  offers: OfferProfileRepository;
   /** Managers' digest preferences (setDigestSchedule). */
   digests: DigestRepository;
   enricher: Enricher;

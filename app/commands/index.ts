@@ -4,9 +4,11 @@ import { chatCommand } from './chat.ts';
 import { completionCommand } from './completion.ts';
 import type { Command } from './command.ts';
 import { digestCommand } from './digest.ts';
+import { evalCommand } from './eval.ts';
 import { importCommand } from './import.ts';
 import { mcpCommand } from './mcp.ts';
 import { migrateCommand } from './migrate.ts';
+import { offerCommand } from './offer.ts';
 import { seedCommand } from './seed.ts';
 import { startCommand } from './start.ts';
 import { teamsCommand } from './teams.ts';
@@ -16,4 +18,4 @@ import { usersCommand } from './users.ts';
 import { workerCommand } from './worker.ts';
 
 export type { Command };
-export const COMMANDS: Command[] = [startCommand, chatCommand, askCommand, migrateCommand, seedCommand, importCommand, usersCommand, usageCommand, auditCommand, teamsCommand, digestCommand, workerCommand, mcpCommand, tokensCommand, completionCommand];
+export const COMMANDS: Command[] = [startCommand, chatCommand, askCommand, evalCommand, migrateCommand, seedCommand, importCommand, usersCommand, offerCommand, usageCommand, auditCommand, teamsCommand, digestCommand, workerCommand, mcpCommand, tokensCommand, completionCommand];

@@ -18,6 +18,8 @@ const CAPABILITIES: Record<string, string> = {
   updateLead: 'change a lead’s status or add a note (the rep confirms before anything is written)',
   myUsage: 'report the rep’s AI spend today and the budget left',
   setDigestSchedule: 'change or pause the manager’s team digest schedule',
+  showOffer: 'show what the rep sells (the offer drafts use) and where each part comes from',
+  setOffer: 'set what the reps sell (product, value proposition, proof points, ask) for the organisation, a team or a rep (confirmed before saving)',
 };
 
 // Building an Intl.DateTimeFormat costs more than the rest of the prompt; there are few time zones.

@@ -1,6 +1,7 @@
 // Writes the generated demo organisation (core/demo/generate.ts) in one transaction. Leads and their
 // history go in as one jsonb parameter per batch (INSERT ... SELECT FROM jsonb_populate_recordset):
 // several times faster than createMany, which keeps a 2,000-lead seed well under the 5 s target.
+import { DEMO_OFFER } from '../demo/offer.ts';
 import { Prisma, type PrismaClient } from './generated/client.ts';
 import { ConflictError } from '../errors.ts';
 import { log } from '../log.ts';
@@ -99,6 +100,7 @@ async function writeOrganisation(tx: Tx, org: DemoOrganisation, batch: number): 
   }
   await tx.platformIdentity.createMany({ data: org.identities });
   await tx.digestPreference.createMany({ data: org.digestPreferences });
+  await tx.offerProfile.create({ data: { scope: 'organisation', scopeKey: 'organisation', ...DEMO_OFFER } });
 
   for (const rows of chunks(org.leads, batch)) await insertJson(tx, 'leads', LEAD_COLUMNS, rows);
   for (const rows of chunks(org.activities, batch)) await insertJson(tx, 'lead_activities', ACTIVITY_COLUMNS, rows);

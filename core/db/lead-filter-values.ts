@@ -19,6 +19,10 @@ export function canonicalFilter(f: LeadFilter): LeadFilter {
     country: all(f.country, country),
     city: all(f.city, city),
     tech: all(f.tech, tech),
+    excludeIndustry: all(f.excludeIndustry, industry),
+    excludeCountry: all(f.excludeCountry, country),
+    excludeCity: all(f.excludeCity, city),
+    excludeTech: all(f.excludeTech, tech),
   };
 }
 

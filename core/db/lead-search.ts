@@ -83,6 +83,12 @@ function anyOf(column: Sql, values: readonly string[], type: Sql): Sql {
     : Prisma.sql`${column} = ANY(${[...values]}::${type}[])`;
 }
 
+function noneOf(column: Sql, values: readonly string[], type: Sql, nullable: boolean): Sql {
+  const differs =
+    values.length === 1 ? Prisma.sql`${column} <> ${values[0]}::${type}` : Prisma.sql`${column} <> ALL(${[...values]}::${type}[])`;
+  return nullable ? Prisma.sql`(${column} IS NULL OR ${differs})` : differs;
+}
+
 const TEXT = Prisma.raw('text');
 
 /**
@@ -112,6 +118,14 @@ export function searchConditions(filter: LeadFilter, ctx: SearchContext): { plai
   if (f.companySizeMax !== undefined) where.push(Prisma.sql`l."companySize" <= ${f.companySizeMax}`);
   if (f.tech) matches.push(Prisma.sql`l."techStack" @> ${[...f.tech]}::text[]`);
   if (f.minScore !== undefined) where.push(Prisma.sql`l."score" >= ${f.minScore}`);
+  // Exclusions are row checks next to the index the other filters (or the sort) choose: a negation
+  // selects most rows, so no index would serve it better than walking the sorted one. A lead whose
+  // value is unknown is not known to be excluded, so it stays in.
+  if (f.excludeStatus) where.push(noneOf(Prisma.sql`l."status"`, f.excludeStatus, Prisma.raw('"LeadStatus"'), false));
+  if (f.excludeIndustry) where.push(noneOf(Prisma.sql`l."industry"`, f.excludeIndustry, TEXT, true));
+  if (f.excludeCountry) where.push(noneOf(Prisma.sql`l."country"`, f.excludeCountry, TEXT, true));
+  if (f.excludeCity) where.push(noneOf(Prisma.sql`l."city"`, f.excludeCity, TEXT, true));
+  if (f.excludeTech) where.push(Prisma.sql`NOT (l."techStack" && ${[...f.excludeTech]}::text[])`);
   return { plain: where, matches };
 }
 

@@ -1,5 +1,5 @@
-// The vocabulary the first-touch composer draws on: what each kind of role struggles with and what the
-// sender can offer, in short plain words so drafts stay at a low reading grade.
+// The vocabulary the first-touch composer draws on: what each kind of role struggles with, in short plain
+// words so drafts stay at a low reading grade. What the rep sells comes from the offer profile, not from here.
 
 export type RoleArea =
   | 'leadership' | 'sales' | 'marketing' | 'engineering' | 'product' | 'finance' | 'people' | 'it' | 'support'
@@ -30,75 +30,53 @@ interface RoleWords {
   label: string;
   /** What teams like theirs struggle with, completing "Most sales teams ...". */
   pains: string[];
-  /** What the sender offers by default, completing "We help sales teams ...". */
-  outcome: string;
 }
 
 export const ROLE_WORDS: Record<RoleArea, RoleWords> = {
   leadership: {
     teams: 'founders', label: 'Growth',
     pains: ['find that busywork grows faster than the team', 'spend more time on admin than they would like'],
-    outcome: 'keep the busywork in check as you grow',
   },
   sales: {
     teams: 'sales teams', label: 'Sales',
     pains: ['lose hours each week to CRM updates', 'spend more time on admin than on calls'],
-    outcome: 'give reps those hours back',
   },
   marketing: {
     teams: 'marketing teams', label: 'Pipeline',
     pains: ['get plenty of clicks but too few meetings', 'find it hard to tie their work to real deals'],
-    outcome: 'turn more of that traffic into meetings',
   },
   engineering: {
     teams: 'dev teams', label: 'On-call',
     pains: ['lose a day a week to alerts and noise', 'find that on-call work slows down the roadmap'],
-    outcome: 'cut the noise so the team can ship',
   },
   product: {
     teams: 'product teams', label: 'Feedback',
     pains: ['have user feedback spread across five tools', 'find it hard to see what users ask for most'],
-    outcome: 'pull that feedback into one place',
   },
   finance: {
     teams: 'finance teams', label: 'Month-end',
     pains: ['lose the first week of each month to the close', 'still chase numbers in spreadsheets'],
-    outcome: 'close the books in days, not weeks',
   },
   people: {
     teams: 'HR teams', label: 'Hiring',
     pains: ['spend weeks on each open role', 'find good hires slip away during slow steps'],
-    outcome: 'fill roles faster',
   },
   it: {
     teams: 'IT teams', label: 'App sprawl',
     pains: ['struggle to track every app in use', 'find new tools show up faster than they can check them'],
-    outcome: 'see every app in one place',
   },
   support: {
     teams: 'support teams', label: 'Ticket load',
     pains: ['see tickets grow faster than the team', 'answer the same questions again and again'],
-    outcome: 'answer more tickets without more hires',
   },
   operations: {
     teams: 'ops teams', label: 'Handoffs',
     pains: ['still run key handoffs by hand', 'lose time to manual steps between tools'],
-    outcome: 'cut those manual steps',
   },
   general: {
     teams: 'teams', label: 'Quick idea',
     pains: ['find that busywork grows faster than headcount', 'lose hours each week to manual work'],
-    outcome: 'cut that busywork',
   },
 };
 
 export const SIGN_OFFS = ['Best', 'Thanks', 'Cheers'];
-
-/** Interest-based asks (Gong Labs): each is the draft's only question. `{who}` is the company or "your team". */
-export const CALLS_TO_ACTION = [
-  'Worth a quick chat to see if it fits {who}?',
-  'Would you be open to a short look?',
-  'Open to seeing how it could work for {who}?',
-  'Is this worth exploring for {who}?',
-  'Would it make sense to compare notes?',
-];

@@ -1,9 +1,10 @@
-// Composes a first-touch email from what we know about a lead. Deterministic: the same lead, sender and seed
-// give the same draft. Phrasing varies by role, industry and seed; every candidate is scored with the rubric
-// and the first one scoring 90+ (or else the best) is returned, so drafts always follow the rubric.
+// Composes a first-touch email from what the rep sells (the offer profile) and what we know about the lead.
+// Deterministic: the same lead, offer, sender and seed give the same draft. It states only facts it was
+// given (a note, the stack, the industry, the role) and never scores itself: the rubric judges it afterwards.
 import { ValidationError } from '../errors.ts';
-import { CALLS_TO_ACTION, ROLE_WORDS, SIGN_OFFS, roleAreaOf } from './draft-phrases.ts';
-import { scoreEmail } from './rubric.ts';
+import { ROLE_WORDS, SIGN_OFFS, roleAreaOf } from './draft-phrases.ts';
+import type { Offer } from './offer.ts';
+import { contentWords } from './text-signals.ts';
 
 export interface DraftLead {
   firstName?: string;
@@ -15,6 +16,8 @@ export interface DraftLead {
   country?: string;
   techStack?: string[];
   companySize?: number;
+  /** The rep's notes on the lead, newest first (what they learned on a call, in the news, on LinkedIn). */
+  notes?: string[];
 }
 
 export interface DraftSender {
@@ -23,8 +26,7 @@ export interface DraftSender {
 }
 
 export interface DraftOptions {
-  /** What the sender helps with, as a verb phrase completing "We help sales teams …" ("book more demos"). */
-  purpose?: string;
+  offer: Offer;
   seed?: number;
 }
 
@@ -33,112 +35,122 @@ export interface EmailDraft {
   body: string;
 }
 
-const HONORIFIC = /^(mr|mrs|ms|miss|mx|dr|prof)\.?$/i;
-const COMPANY_SUFFIX = /[,\s]+(inc|llc|ltd|limited|gmbh|corp|corporation|co|plc|ag|bv|pty)\.?$/i;
-const GOOD_ENOUGH = 90;
-
-interface Facts {
-  first?: string;
-  company?: string;
-  title?: string;
-  industry?: string;
-  city?: string;
-  tech?: string;
+export interface ComposedDraft extends EmailDraft {
+  /** The lead facts the draft uses, as "note: …", "tech: …" (shown to the rep, checked by tests). */
+  usedFacts: string[];
 }
 
-export function draftFirstTouchEmail(lead: DraftLead, sender: DraftSender, opts: DraftOptions = {}): EmailDraft {
+const HONORIFIC = /^(mr|mrs|ms|miss|mx|dr|prof)\.?$/i;
+const COMPANY_SUFFIX = /[,\s]+(inc|llc|ltd|limited|gmbh|corp|corporation|co|plc|ag|bv|pty)\.?$/i;
+// Verbs a one-line value proposition usually starts with ("cut vendor setup to days"); otherwise it is a
+// noun phrase ("faster vendor onboarding") and reads after "gives".
+const LEADING_VERB = /^(cut|cuts|reduce|save|get|find|book|close|ship|catch|stop|win|turn|spend|answer|fill|hire|see|track|keep|make|run|build|grow|raise|lower|avoid|automate|replace|move|send|collect|match|resolve|fix|check|prevent|ramp|onboard|handle|plan|forecast|hit|spot|detect|protect|recover|halve|double|speed|shorten|free|route|turn|land|launch|pass|settle|schedule|respond|reply|price|sell|hit)\b/i;
+const MAX_NOTE_WORDS = 25;
+
+export function draftFirstTouchEmail(lead: DraftLead, sender: DraftSender, opts: DraftOptions): ComposedDraft {
   if (!clean(lead?.fullName)) throw new ValidationError('The lead needs a full name to draft an email.');
   if (!clean(sender?.name)) throw new ValidationError('The sender needs a name to sign the email.');
   if (opts.seed !== undefined && !Number.isInteger(opts.seed)) throw new ValidationError('The seed must be an integer.');
+  const product = clean(opts.offer?.product);
+  const value = clean(opts.offer?.valueProposition)?.replace(/^to\s+/i, '').replace(/[.!]+$/, '');
+  if (!product || !value) throw new ValidationError('The offer needs a product and a one-line value proposition.');
 
-  const facts = factsOf(lead);
-  const role = ROLE_WORDS[roleAreaOf(facts.title)];
-  const purpose = clean(opts.purpose)?.replace(/^to\s+/i, '').replace(/[.!?]+$/, '');
-  const start = hash(`${opts.seed ?? 0}|${lead.fullName}|${facts.company ?? ''}|${facts.industry ?? ''}|${facts.title ?? ''}`);
-
-  const openers = openersFor(facts);
-  const industryTeams = facts.industry && facts.industry.split(/\s+/).length <= 2 ? `${lowerIndustry(facts.industry)} ${role.teams}` : role.teams;
-  const teamsWord = role.teams === 'founders' ? role.teams : industryTeams;
-  const who = facts.company && facts.company.split(/\s+/).length <= 3 ? facts.company : 'your team';
-  const us = clean(sender.company);
-  const lead_ = { firstName: facts.first, company: facts.company, title: facts.title, industry: facts.industry, city: facts.city, techStack: lead.techStack };
-
-  let best: { draft: EmailDraft; rank: number } | undefined;
-  const variants = openers.length * CALLS_TO_ACTION.length * 2;
-  for (let k = 0; k < Math.min(variants, 24); k++) {
-    const v = (start + k * 7) >>> 0;
-    const opener = openers[v % openers.length]!;
-    const pain = role.pains[(v >>> 3) % role.pains.length]!;
-    const cta = CALLS_TO_ACTION[(v >>> 5) % CALLS_TO_ACTION.length]!.replace('{who}', who);
-    const helper = us ? `${us} helps` : 'We help';
-    const value = purpose
-      ? `${helper} ${teamsWord} like yours ${purpose}.`
-      : `${helper} teams like yours ${role.outcome}.`;
-    const painLine = purpose ? '' : `Most ${teamsWord} ${pain}.`;
-    const greeting = facts.first ? `Hi ${facts.first},` : 'Hi there,';
-    const signOff = `${SIGN_OFFS[(v >>> 2) % SIGN_OFFS.length]},\n${clean(sender.name)}`;
-    const subject = subjectFor(facts, role.label, us, v);
-    // Long names can push a draft past 50 words; the pain line is the one to drop then.
-    for (const middle of painLine ? [painLine, ''] : ['']) {
-      const paragraphs = [[opener, middle].filter(Boolean).join(' '), `${value} ${cta}`];
-      const draft = { subject, body: [greeting, ...paragraphs, signOff].join('\n\n') };
-      const scored = scoreEmail({ ...draft, lead: lead_ });
-      const rank = scored.score + (scored.wordCount >= 25 && scored.wordCount <= 50 ? 100 : 0);
-      if (rank >= 100 + GOOD_ENOUGH) return draft;
-      if (!best || rank > best.rank) best = { draft, rank };
-    }
-  }
-  return best!.draft;
-}
-
-function factsOf(lead: DraftLead): Facts {
-  const firstToken = clean(lead.fullName)!.split(/\s+/).find((t) => !HONORIFIC.test(t));
-  const first = clean(lead.firstName) ?? (firstToken && /^\p{L}[\p{L}'-]*$/u.test(firstToken) ? firstToken : undefined);
+  const first = firstNameOf(lead);
+  const company = clean(lead.company)?.replace(COMPANY_SUFFIX, '');
   const title = clean(lead.title);
-  return {
-    first,
-    company: clean(lead.company)?.replace(COMPANY_SUFFIX, ''),
-    title,
-    industry: clean(lead.industry),
-    city: clean(lead.city),
-    tech: (lead.techStack ?? []).map(clean).find(Boolean),
-  };
-}
+  const industry = clean(lead.industry);
+  const tech = (lead.techStack ?? []).map(clean).filter((t): t is string => !!t);
+  const note = (lead.notes ?? []).map(clean).find((n): n is string => !!n && n.split(/\s+/).length <= MAX_NOTE_WORDS);
+  const v = hash(`${opts.seed ?? 0}|${lead.fullName}|${company ?? ''}|${title ?? ''}`);
 
-/** Openers that state only what we know; none of them invents an event. */
-function openersFor(f: Facts): string[] {
-  const out: string[] = [];
-  const industry = f.industry ? lowerIndustry(f.industry) : undefined;
-  if (f.tech) out.push(f.company ? `Noticed ${f.company} runs on ${f.tech}.` : `Noticed your team uses ${f.tech}.`);
-  if (f.company && industry) {
-    out.push(`${f.company} came up while I was looking at ${industry} teams${f.city ? ` in ${f.city}` : ''}.`);
+  const role = ROLE_WORDS[roleAreaOf(title)];
+  const who = company && company.split(/\s+/).length <= 3 ? company : 'your team';
+  const audience = audienceOf(role.teams, industry, clean(opts.offer.typicalCustomer));
+  const usedFacts: string[] = [];
+
+  // The opener: the most specific fact we hold, said plainly.
+  let opener: string;
+  if (note) {
+    opener = `Saw this about ${who === 'your team' ? 'your team' : who}: ${lowerFirst(note.replace(/[.!]+$/, ''))}.`;
+    usedFacts.push(`note: ${note}`);
+  } else if (tech.length) {
+    opener = `Noticed ${who === 'your team' ? 'your team' : who} runs on ${tech.slice(0, 2).join(' and ')}${industry ? `, like many ${lowerIndustry(industry)} teams` : ''}.`;
+    usedFacts.push(...tech.slice(0, 2).map((t) => `tech: ${t}`));
+  } else if (industry && title) {
+    opener = `As ${article(title)} ${title} in ${lowerIndustry(industry)}, you know how often ${lowerIndustry(industry)} ${role.teams} ${role.pains[v % role.pains.length]}.`;
+    usedFacts.push(`title: ${title}`, `industry: ${industry}`);
+  } else if (title) {
+    opener = `Most ${role.teams} I talk to ${role.pains[v % role.pains.length]}; as ${title}, you may see the same.`;
+    usedFacts.push(`title: ${title}`);
+  } else if (industry) {
+    opener = `Most ${lowerIndustry(industry)} ${role.teams} I talk to ${role.pains[v % role.pains.length]}.`;
+    usedFacts.push(`industry: ${industry}`);
+  } else {
+    opener = `Most ${role.teams} I talk to ${role.pains[v % role.pains.length]}.`;
   }
-  if (f.company && f.city) out.push(`I came across ${f.company} while looking at teams in ${f.city}.`);
-  if (f.company && f.title && f.title.split(/\s+/).length <= 4) out.push(`Reaching out since you're the ${f.title} at ${f.company}.`);
-  if (f.company && out.length === 0) out.push(`${f.company} came up as I was looking at teams like yours.`);
-  if (out.length === 0 && industry) out.push(`Reaching out since you work in ${industry}.`);
-  if (out.length === 0 && f.city) out.push(`Reaching out to a few teams in ${f.city}.`);
-  if (out.length === 0) out.push('Reaching out with a quick idea for your team.');
-  return out;
+
+  const valueLine = LEADING_VERB.test(value)
+    ? `${product} helps ${audience} ${lowerFirst(value)}.`
+    : `${product} gives ${audience} ${lowerFirst(value)}.`;
+  const proof = pickProof(opts.offer.proofPoints ?? [], [industry, title, ...tech, note].filter((x): x is string => !!x), v);
+  const ask = askOf(clean(opts.offer.preferredAsk), who);
+  const greeting = first ? `Hi ${first},` : 'Hi there,';
+  const signOff = `${SIGN_OFFS[(v >>> 2) % SIGN_OFFS.length]},\n${clean(sender.name)}${clean(sender.company) ? `\n${clean(sender.company)}` : ''}`;
+  const body = [greeting, opener, [valueLine, proof].filter(Boolean).join(' '), ask, signOff].join('\n\n');
+  return { subject: subjectOf(product, company, tech[0], role.label, v), body, usedFacts };
 }
 
-function subjectFor(f: Facts, label: string, us: string | undefined, v: number): string {
+function audienceOf(teams: string, industry: string | undefined, typicalCustomer: string | undefined): string {
+  if (teams === 'teams' && typicalCustomer) return typicalCustomer;
+  const qualified = industry && industry.split(/\s+/).length <= 2 && teams !== 'founders' ? `${lowerIndustry(industry)} ${teams}` : teams;
+  return `${qualified} like yours`;
+}
+
+/** The proof point sharing the most words with what we know about the lead; the seed breaks ties. */
+function pickProof(points: string[], facts: string[], v: number): string | undefined {
+  const usable = points.map(clean).filter((p): p is string => !!p);
+  if (!usable.length) return undefined;
+  const known = new Set(facts.flatMap((f) => contentWords(f)));
+  const ranked = usable
+    .map((p, i) => ({ p, i, overlap: contentWords(p).filter((w) => known.has(w)).length }))
+    .sort((a, b) => b.overlap - a.overlap || ((a.i + v) % usable.length) - ((b.i + v) % usable.length));
+  const chosen = ranked[0]!.p;
+  return /[.!?]$/.test(chosen) ? chosen : `${chosen}.`;
+}
+
+function askOf(preferred: string | undefined, who: string): string {
+  if (preferred) return /[?]$/.test(preferred) ? preferred : `${preferred.replace(/[.!]+$/, '')}?`;
+  return `Worth a short look at how this would work for ${who}?`;
+}
+
+function subjectOf(product: string, company: string | undefined, tech: string | undefined, label: string, v: number): string {
   const candidates = [
-    f.company && `Idea for ${f.company}`,
-    f.company && us && `${f.company} + ${us}`,
-    f.company && f.tech && `${f.tech} at ${f.company}`,
-    f.company && `${label} at ${f.company}`,
-    f.tech && `Your ${f.tech} setup`,
-    f.first && `${f.first}, quick idea`,
-    label !== 'Quick idea' && `${label} idea`,
-    'Quick idea',
+    company && tech && `${tech} at ${company}`,
+    company && label !== 'Quick idea' && `${label} at ${company}`,
+    company && `${product} for ${company}`,
+    tech && `Your ${tech} setup`,
+    label === 'Quick idea' ? label : `${label} idea`,
   ].filter((s): s is string => !!s && s.split(/\s+/).length <= 4 && s.length <= 40);
-  return candidates[v % candidates.length] ?? 'Quick idea';
+  return candidates[v % candidates.length] ?? `${product} idea`;
+}
+
+function firstNameOf(lead: DraftLead): string | undefined {
+  const token = clean(lead.fullName)!.split(/\s+/).find((t) => !HONORIFIC.test(t));
+  return clean(lead.firstName) ?? (token && /^\p{L}[\p{L}'-]*$/u.test(token) ? token : undefined);
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) && !/^(uni|eu|one)/i.test(word) ? 'an' : 'a';
+}
+
+function lowerFirst(s: string): string {
+  // "Cut setup…" → "cut setup…"; "SSO at Acme" and "HubSpot…" keep their capitals.
+  return /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 
 function lowerIndustry(industry: string): string {
-  // Keep "SaaS" or "IT services"; lowercase "Software" so it reads mid-sentence.
-  return /\p{Lu}.*\p{Lu}/u.test(industry) ? industry : industry.toLowerCase();
+  // Keep "SaaS" or "IT services"; lowercase "Software" or "Financial Services" so it reads mid-sentence.
+  return /\p{Lu}{2}|\p{Ll}\p{Lu}/u.test(industry) ? industry : industry.toLowerCase();
 }
 
 function clean(s: string | undefined | null): string | undefined {

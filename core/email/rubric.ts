@@ -1,16 +1,46 @@
-// roastEmail's deterministic core: scores a cold email against published cold-email benchmarks.
-// The weights sum to 100 when every check applies; warn earns half credit. Sources: docs/email-rubric.md.
+// roastEmail's deterministic core: scores a cold email for substance first (value, proof, relevance, one
+// clear ask), then for what wastes attention (clichés, nagging, feature dumps, stuffing, spam) and for form
+// (length, reading level, subject). Weights sum to 100 when every check applies; warn earns half credit; a
+// fail on a blocking check caps the score. Sources and calibration: docs/email-rubric.md.
 import { ValidationError } from '../errors.ts';
 import { type EmailContext } from './checks/context.ts';
-import { checkCallToAction, checkQuestions, checkYouFocus } from './checks/engagement.ts';
+import { checkCallToAction } from './checks/ask.ts';
+import { checkYouFocus } from './checks/engagement.ts';
 import { checkLinks, checkShouting, checkSpamWords } from './checks/hygiene.ts';
 import { checkLength, checkParagraphs, checkReadingGrade, checkSentenceLength } from './checks/length.ts';
-import { checkPersonalisation } from './checks/personalisation.ts';
+import { checkRelevance } from './checks/relevance.ts';
+import { checkProofPoint, checkValueProposition } from './checks/substance.ts';
+import { checkCliches, checkFeatureDump, checkFollowUpNag, checkRepetition } from './checks/tone.ts';
 import { checkDeceptivePrefix, checkSubject, subjectApplies } from './checks/subject.ts';
 import { analyseEmail } from './structure.ts';
-import type { Check, CheckResult, CheckStatus, EmailScore, EmailToScore, Grade } from './types.ts';
+import type { Check, CheckId, CheckResult, CheckStatus, EmailScore, EmailToScore, Grade } from './types.ts';
 
 const CREDIT: Record<CheckStatus, number> = { pass: 1, warn: 0.5, fail: 0 };
+
+/**
+ * Weight of each check (sum 100) and, for blocking checks, the most a failing email can score. Substance
+ * carries most of the weight: a short, tidy email that says nothing must not outscore a specific one.
+ */
+export const RUBRIC: Record<CheckId, { weight: number; ceiling?: number }> = {
+  value_proposition: { weight: 16, ceiling: 60 },
+  proof_point: { weight: 13, ceiling: 60 },
+  relevance: { weight: 15, ceiling: 60 },
+  call_to_action: { weight: 13, ceiling: 60 },
+  cliches: { weight: 6, ceiling: 60 },
+  follow_up_nag: { weight: 4, ceiling: 50 },
+  feature_dump: { weight: 4, ceiling: 60 },
+  repetition: { weight: 4, ceiling: 60 },
+  spam_words: { weight: 4, ceiling: 60 },
+  deceptive_prefix: { weight: 2, ceiling: 60 },
+  length: { weight: 5, ceiling: 60 },
+  reading_grade: { weight: 4 },
+  sentence_length: { weight: 2 },
+  paragraphs: { weight: 1 },
+  subject: { weight: 2 },
+  you_focus: { weight: 2 },
+  shouting: { weight: 2 },
+  links: { weight: 1 },
+};
 
 export function gradeFor(score: number): Grade {
   if (score >= 90) return 'A';
@@ -40,18 +70,29 @@ export function scoreEmail(email: EmailToScore): EmailScore {
     checkParagraphs(ctx),
     ...(subjectApplies(ctx) ? [checkSubject(ctx)] : []),
     ...(ctx.isFirstTouch && ctx.subject?.trim() ? [checkDeceptivePrefix(ctx)] : []),
-    checkQuestions(ctx),
+    checkValueProposition(ctx),
+    checkProofPoint(ctx),
+    checkRelevance(ctx),
     checkCallToAction(ctx),
+    checkCliches(ctx),
+    checkFollowUpNag(ctx),
+    checkFeatureDump(ctx),
+    checkRepetition(ctx),
     checkYouFocus(ctx),
     checkSpamWords(ctx),
     checkShouting(ctx),
     checkLinks(ctx),
-    checkPersonalisation(ctx),
   ];
+  for (const r of results) {
+    const rule = RUBRIC[r.check.id];
+    r.check.weight = rule.weight;
+    if (rule.ceiling !== undefined) r.check.ceiling = rule.ceiling;
+  }
   const checks = results.map((r) => r.check);
   const total = checks.reduce((sum, c) => sum + c.weight, 0);
   const earned = checks.reduce((sum, c) => sum + c.weight * CREDIT[c.status], 0);
-  const score = Math.round((100 * earned) / total);
+  const cap = Math.min(100, ...checks.filter((c) => c.status === 'fail' && c.ceiling !== undefined).map((c) => c.ceiling!));
+  const score = Math.min(cap, Math.round((100 * earned) / total));
   const grade = gradeFor(score);
   return { score, grade, wordCount: ctx.structure.words.length, checks, summary: summarise(score, grade, results) };
 }

@@ -8,15 +8,20 @@ export type CheckId =
   | 'reading_grade'
   | 'sentence_length'
   | 'subject'
-  | 'questions'
   | 'call_to_action'
+  | 'value_proposition'
+  | 'proof_point'
+  | 'relevance'
+  | 'cliches'
+  | 'follow_up_nag'
+  | 'feature_dump'
+  | 'repetition'
   | 'you_focus'
   | 'spam_words'
   | 'shouting'
   | 'links'
   | 'deceptive_prefix'
-  | 'paragraphs'
-  | 'personalisation';
+  | 'paragraphs';
 
 export interface Check {
   id: CheckId;
@@ -28,6 +33,8 @@ export interface Check {
   evidence: string[];
   weight: number;
   advice: string;
+  /** A fail here caps the whole score (a missing ask or value cannot be made up by polish). */
+  ceiling?: number;
 }
 
 export interface EmailScore {
@@ -46,6 +53,10 @@ export interface LeadFacts {
   industry?: string;
   city?: string;
   techStack?: string[];
+  /** What happened lately (activity log lines, enrichment changes): the freshest relevance there is. */
+  recentActivity?: string[];
+  /** The rep's notes on the lead. */
+  notes?: string[];
 }
 
 export interface EmailToScore {

@@ -37,6 +37,21 @@ export const leadFilterSchema = z.object({
     .optional()
     .describe('Technologies the company uses; every one listed must match, e.g. ["HubSpot"].'),
   status: list(z.enum(LEAD_STATUSES)).optional().describe('Lead statuses; "uncontacted" means ["new"].'),
+  excludeStatus: list(z.enum(LEAD_STATUSES))
+    .optional()
+    .describe('Leave out leads with these statuses, e.g. "not disqualified" → ["disqualified"].'),
+  excludeIndustry: list(z.string().trim().min(2).max(60))
+    .optional()
+    .describe('Leave out these industries, e.g. "except banking" → ["Banking"]. Leads with no industry stay in.'),
+  excludeCountry: list(z.string().trim().min(2).max(60))
+    .optional()
+    .describe('Leave out these countries, e.g. "outside Germany" → ["Germany"]. Leads with no country stay in.'),
+  excludeCity: list(z.string().trim().min(2).max(60))
+    .optional()
+    .describe('Leave out these cities, e.g. "not in London" → ["London"]. Leads with no city stay in.'),
+  excludeTech: list(z.string().trim().min(1).max(60))
+    .optional()
+    .describe('Leave out companies using any of these technologies, e.g. "not on Salesforce" → ["Salesforce"].'),
   owner: z
     .enum(['me', 'team', 'unassigned', 'any'])
     .optional()
@@ -48,6 +63,9 @@ export const leadFilterSchema = z.object({
 }).refine((f) => f.companySizeMin === undefined || f.companySizeMax === undefined || f.companySizeMin <= f.companySizeMax, {
   message: 'companySizeMin must not be larger than companySizeMax',
   path: ['companySizeMin'],
+}).refine((f) => !f.status?.some((s) => f.excludeStatus?.includes(s)), {
+  message: 'a status cannot be both asked for and excluded',
+  path: ['excludeStatus'],
 });
 
 export type LeadFilter = z.infer<typeof leadFilterSchema>;

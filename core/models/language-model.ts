@@ -2,7 +2,7 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import type { LanguageModel } from 'ai';
 import type { Config } from '../config.ts';
-import { createOfflineModel } from './offline/offline-model.ts';
+import { createOfflineModel, type OfflineModelOptions } from './offline/offline-model.ts';
 
 export const DEFAULT_OPENAI_MODEL = 'gpt-5-mini';
 /** Given to the SDK explicitly, so it never falls back to reading OPENAI_BASE_URL from the environment. */
@@ -17,7 +17,7 @@ export interface ModelChoice {
   label: string;
 }
 
-export function chooseLanguageModel(config: Pick<Config, 'model'>): ModelChoice {
+export function chooseLanguageModel(config: Pick<Config, 'model'>, offline: OfflineModelOptions = {}): ModelChoice {
   const { apiKey, baseUrl, id } = config.model;
   if (baseUrl) {
     // Ollama, vLLM, LM Studio, LiteLLM... speak chat completions, not OpenAI's Responses API.
@@ -33,7 +33,7 @@ export function chooseLanguageModel(config: Pick<Config, 'model'>): ModelChoice 
     return { model: provider.chat(modelId), id: modelId, provider: 'openai', label: `OpenAI ${modelId}` };
   }
   return {
-    model: createOfflineModel(),
+    model: createOfflineModel(offline),
     id: 'offline',
     provider: 'offline',
     label: 'offline mode (no OPENAI_API_KEY or OPENAI_BASE_URL set)',

@@ -40,7 +40,11 @@ export function renderCheck(check: Check, ctx: RenderContext, labelCols: number,
   if (check.status === 'pass') return lines;
   if (!brief) {
     const evidence = check.evidence.map(clean).filter(Boolean);
-    for (const e of evidence.slice(0, MAX_EVIDENCE)) lines.push(...hang('    "', `${e}"`, ctx.width, 5).map(ctx.style.dim));
+    // Evidence that already quotes the email ("…" (grade 9)) keeps its own quotes instead of gaining a second pair.
+    for (const e of evidence.slice(0, MAX_EVIDENCE)) {
+      const quoted = e.startsWith('"');
+      lines.push(...hang(quoted ? '    ' : '    "', quoted ? e : `${e}"`, ctx.width, 5).map(ctx.style.dim));
+    }
     if (evidence.length > MAX_EVIDENCE) lines.push(ctx.style.dim(`    …and ${evidence.length - MAX_EVIDENCE} more`));
   }
   const advice = clean(check.advice);

@@ -2,6 +2,7 @@
 import { findLinks } from '../links.ts';
 import { stripReplyPrefix } from './subject.ts';
 import { findSpamPhrases } from '../spam-words.ts';
+import { SPAM_PATTERNS } from '../vocabulary.ts';
 import type { CheckResult, LeadFacts } from '../types.ts';
 import { type EmailContext, plural, result, statusOf } from './context.ts';
 
@@ -17,13 +18,21 @@ export const ACRONYMS = new Set([
 ]);
 
 export function checkSpamWords({ subject, structure }: EmailContext): CheckResult {
-  const found = findSpamPhrases([subject ?? '', structure.message].join('\n'));
-  // HubSpot's trigger-word list: one may pass a filter, several together look like a promotion.
-  const status = statusOf(found.length >= 2, found.length === 1);
+  const text = [subject ?? '', structure.body].join('\n');
+  const matched = SPAM_PATTERNS.filter((p) => p.re.test(text));
+  const patterns = matched.map((p) => p.label);
+  const pressure = matched.some((p) => p.pressure);
+  const found = [...findSpamPhrases([subject ?? '', structure.message].join('\n')), ...patterns];
+  // HubSpot's trigger-word list: one may pass a filter, several together look like a promotion. A topic word
+  // used twice ("instant payments") is still one signal.
+  const distinct = new Set(found.map((f) => f.toLowerCase())).size;
+  // The list is broad ("free", "instant"): three distinct signals together are what reads as promotion.
+  // Manufactured urgency or a prize in a first email is a pressure tactic (FTC: no deceptive claims) on its own.
+  const status = statusOf(distinct >= 3 || pressure, distinct >= 1);
   return result(
     {
       id: 'spam_words',
-      label: 'Spam-trigger words',
+      label: 'Spam words and patterns',
       status,
       measured: found.length,
       target: 'none',
@@ -34,7 +43,7 @@ export function checkSpamWords({ subject, structure }: EmailContext): CheckResul
           ? 'No spam-trigger words.'
           : 'Replace promotional words with plain, specific ones (say what they get, not that it is free or guaranteed).',
     },
-    `${plural(found.length, 'spam-trigger word')} (${found.slice(0, 3).map((w) => `"${w}"`).join(', ')})`,
+    `${plural(found.length, 'spam signal')} (${found.slice(0, 3).map((w) => `"${w}"`).join(', ')})`,
   );
 }
 
@@ -43,11 +52,16 @@ function leadWords(lead?: LeadFacts): Set<string> {
   return new Set(facts.flatMap((f) => (f ?? '').split(/[^\p{L}\p{N}]+/u)).filter(Boolean).map((w) => w.toUpperCase()));
 }
 
+/** Short capitals with at most one vowel read as an acronym (CSRD, SEC, RFI), not as shouting (FREE, ZERO). */
+function looksLikeAcronym(word: string): boolean {
+  return (word.length <= 4 && (word.match(/[AEIOU]/g) ?? []).length <= 1) || /^[IVX]{2,4}$/.test(word);
+}
+
 export function findShouting(text: string, lead?: LeadFacts): string[] {
   const known = leadWords(lead);
   const caps = [...text.matchAll(/(?<![\p{L}\p{N}])[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*(?![\p{L}\p{N}])/gu)]
     .map((m) => m[0])
-    .filter((w) => (w.match(/\p{Lu}/gu) ?? []).length >= 2 && !ACRONYMS.has(w) && !known.has(w));
+    .filter((w) => (w.match(/\p{Lu}/gu) ?? []).length >= 2 && !ACRONYMS.has(w) && !known.has(w) && !looksLikeAcronym(w));
   const bangs = [...text.matchAll(/!{2,}/g)].map((m) => m[0]);
   const single = (text.match(/!/g) ?? []).length;
   // Three or more exclamation marks in a short email read as hype even when spread out.

@@ -164,8 +164,13 @@ function findFocusLead(messages: LanguageModelV4Prompt): LeadRef | undefined {
     const parts = m.content.filter((p): p is LanguageModelV4ToolResultPart => p.type === 'tool-result');
     for (let j = parts.length - 1; j >= 0; j--) {
       const r = unwrapResult(parts[j]!);
+      if (LEAD_DETAIL_TOOLS.has(r.toolName) && isRecord(r.output) && isRecord(r.output.lead)) return toLeadRef(r.output.lead);
+      // A write waiting for confirmation shows no lead object; the lead it named is still the one meant.
+      if (LEAD_DETAIL_TOOLS.has(r.toolName)) {
+        const lead = callInput(messages.slice(0, i + 1), parts[j]!.toolCallId)?.lead;
+        if (typeof lead === 'string' && lead.trim()) return refFromInput(lead.trim());
+      }
       if (!isRecord(r.output)) continue;
-      if (LEAD_DETAIL_TOOLS.has(r.toolName) && isRecord(r.output.lead)) return toLeadRef(r.output.lead);
       if (r.toolName === 'findLeads' && Array.isArray(r.output.leads)) {
         // A search showing several leads makes "her" ambiguous: stop rather than reach further back.
         return r.output.leads.length === 1 ? toLeadRef(r.output.leads[0]) : undefined;
@@ -189,6 +194,13 @@ function toLeadRef(value: unknown): LeadRef | undefined {
 }
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function refFromInput(value: string): LeadRef {
+  if (UUID.test(value)) return { id: value };
+  if (EMAIL.test(value)) return { email: value };
+  return { fullName: value };
+}
 
 /** "1. Jane Doe — CTO at Acme (jane@acme.io) · score 91" lines, as the reply writer prints them. */
 export function parseNumberedList(text: string): LeadRef[] {

@@ -28,7 +28,7 @@ export function parseDigestSchedule(text: string): DigestScheduleInput {
   if (/\b(?:pause|stop|disable|turn off|switch off|cancel|unsubscribe|mute|halt|no more|don['’]?t send|do not send|opt out)\b/.test(t)) {
     return { enabled: false };
   }
-  const resume = /\b(?:resume|restart|re-?enable|enable|turn (?:it )?on|switch on|start|unpause|subscribe|turn back on)\b/.test(t);
+  const resume = /\b(?:resume|restart|re-?enable|enable|turn (?:it |the digest |my digest )?(?:back )?on|back on|switch (?:it )?(?:back )?on|start|unpause|subscribe|turn back on)\b/.test(t);
 
   const everyDay = /\b(?:every\s*day|each day|7 days|seven days|including weekends?|incl\.? weekends?|all week|daily including)\b/.test(t);
   const range = new RegExp(`\\b(${ANY_DAY})\\s*(?:-|–|to|through|thru|until)\\s*(${ANY_DAY})\\b`).exec(t);

@@ -1,32 +1,78 @@
 // Catalog terms in a rep's words: technologies, places and industries, in their canonical spelling.
 // Two-letter country codes and short city names count only in capitals ("DE", "LA") or after "in"
 // ("in the uk"), because "it", "no", "at", "in", "be" are English words first.
+// A value inside a negated span ("outside Germany", "not on Salesforce") goes to the exclude list.
 import type { LeadFilter } from '../../leads/filter.ts';
-import { canonicalCity, canonicalCountry, canonicalIndustry, canonicalTech } from '../../leads/catalog.ts';
+import type { Knowledge } from './knowledge.ts';
+import { isNegated, type NegatedSpan } from './negation.ts';
 import type { Phrase } from './phrase.ts';
 
-const TECH_CUE = /^(?:use|uses|using|used|on|running|runs|run|with|built|stack|install(?:ed)?|deployed|via|of)$/i;
+export interface TermContext {
+  knowledge: Knowledge;
+  negated: readonly NegatedSpan[];
+}
 
-export function techFilter(p: Phrase, f: LeadFilter): number {
+// Words reps use for a country or an industry that the catalogue does not list as aliases.
+const COUNTRY_WORDS: Record<string, string> = {
+  german: 'Germany', dutch: 'Netherlands', spanish: 'Spain', french: 'France', italian: 'Italy', british: 'United Kingdom',
+  english: 'United Kingdom', american: 'United States', 'the states': 'United States', states: 'United States',
+  swiss: 'Switzerland', austrian: 'Austria', irish: 'Ireland', swedish: 'Sweden', danish: 'Denmark', norwegian: 'Norway',
+  finnish: 'Finland', polish: 'Poland', belgian: 'Belgium', canadian: 'Canada', japanese: 'Japan', indian: 'India',
+  brazilian: 'Brazil', australian: 'Australia', portuguese: 'Portugal', mexican: 'Mexico', singaporean: 'Singapore',
+};
+const INDUSTRY_WORDS: Record<string, string> = {
+  cybersec: 'Cybersecurity', infosec: 'Cybersecurity', 'security companies': 'Cybersecurity', telcos: 'Telecommunications',
+  telecoms: 'Telecommunications', 'law firms': 'Legal', 'law firm': 'Legal', lawyers: 'Legal', banks: 'Financial Services',
+  insurers: 'Insurance', 'e-com': 'E-commerce', ecom: 'E-commerce', sass: 'SaaS', 'online shops': 'E-commerce',
+  'online stores': 'E-commerce', carmakers: 'Automotive', 'car makers': 'Automotive', hospitals: 'Healthcare',
+  pharma: 'Biotech', 'real-estate': 'Real Estate', proptech: 'Real Estate', factories: 'Manufacturing',
+  manufacturers: 'Manufacturing', retailers: 'Retail', 'game studios': 'Gaming', 'travel companies': 'Travel',
+  agencies: 'Marketing', consultancies: 'Consulting', consultants: 'Consulting',
+};
+
+function push(include: string[], exclude: string[], value: string, negated: boolean) {
+  (negated ? exclude : include).push(value);
+}
+
+function assign(f: LeadFilter, key: 'industry' | 'country' | 'city' | 'tech', include: string[], exclude: string[]): number {
+  const ex = { industry: 'excludeIndustry', country: 'excludeCountry', city: 'excludeCity', tech: 'excludeTech' } as const;
+  let signals = 0;
+  if (include.length) {
+    f[key] = [...new Set(include)];
+    signals++;
+  }
+  if (exclude.length) {
+    f[ex[key]] = [...new Set(exclude)].filter((v) => !include.includes(v));
+    if (!f[ex[key]]!.length) delete f[ex[key]];
+    else signals++;
+  }
+  return signals;
+}
+
+const TECH_CUE = /^(?:use|uses|using|used|on|running|runs|run|with|without|built|stack|install(?:ed)?|deployed|via|of|not|but|except|excluding)$/i;
+
+export function techFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
   // A technology counts only after a cue ("use HubSpot", "on Salesforce", "running Kubernetes") or in a
   // list right after one ("using HubSpot and Stripe"), since "leads at Salesforce" names a company.
   const tech: string[] = [];
+  const excluded: string[] = [];
   let lastEnd = -1;
   p.scanRuns(3, (run, first, prev) => {
-    const name = canonicalTech(run);
+    const name = t.knowledge.tech(run);
     if (!name) return undefined;
     const prevWord = prev?.toLowerCase();
     const listed = lastEnd >= 0 && /^[\s,]*(?:and|or|&|plus|\+)?[\s,]*$/i.test(p.original.slice(lastEnd, first.start));
-    const cued = listed || (prevWord !== undefined && TECH_CUE.test(prevWord));
+    // "Salesforce users", "Shopify merchants", "HubSpot shops" name the technology too.
+    const after = p.original.slice(first.start + run.length).match(/^\s+([\p{L}]+)/u)?.[1]?.toLowerCase();
+    const usedBy = after !== undefined && /^(?:users?|customers|shops|stores|merchants|sites|stack|clients|companies|accounts|leads|teams)$/.test(after);
+    const cued = listed || usedBy || (prevWord !== undefined && TECH_CUE.test(prevWord));
     const short = run.replace(/[^\p{L}]/gu, '').length <= 2;
     if (!cued || (short && run !== run.toUpperCase() && !cuedShort(prevWord))) return undefined;
     lastEnd = first.start + run.length;
-    tech.push(name);
+    push(tech, excluded, name, isNegated(t.negated, first.start));
     return name;
   });
-  if (!tech.length) return 0;
-  f.tech = [...new Set(tech)];
-  return 1;
+  return assign(f, 'tech', tech, excluded);
 }
 
 function cuedShort(prev: string | undefined): boolean {
@@ -35,9 +81,11 @@ function cuedShort(prev: string | undefined): boolean {
 
 const PLACE_PREPOSITIONS = /^(?:in|from|across|throughout|within|based|the|near|around|of)$/i;
 
-export function placeFilter(p: Phrase, f: LeadFilter): number {
+export function placeFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
   const countries: string[] = [];
   const cities: string[] = [];
+  const notCountries: string[] = [];
+  const notCities: string[] = [];
   const regions: Record<string, string[]> = {
     dach: ['Germany', 'Austria', 'Switzerland'],
     nordics: ['Sweden', 'Denmark', 'Norway', 'Finland'],
@@ -45,51 +93,62 @@ export function placeFilter(p: Phrase, f: LeadFilter): number {
     scandinavia: ['Sweden', 'Denmark', 'Norway'],
     benelux: ['Belgium', 'Netherlands'],
   };
-  p.scanRuns(3, (run, _first, prev) => {
+  p.scanRuns(3, (run, first, prev) => {
+    const negated = isNegated(t.negated, first.start);
     const key = run.toLowerCase().replace(/[^a-z]/g, '');
     if (regions[key]) {
-      countries.push(...regions[key]!);
+      (negated ? notCountries : countries).push(...regions[key]!);
       return key;
+    }
+    const word = COUNTRY_WORDS[run.toLowerCase()];
+    if (word && (run.toLowerCase() !== 'states' || prev?.toLowerCase() === 'the')) {
+      push(countries, notCountries, word, negated);
+      return word;
     }
     const short = run.replace(/[^\p{L}]/gu, '').length <= 3;
     if (short && run !== run.toUpperCase() && !(prev && PLACE_PREPOSITIONS.test(prev) && /^(?:uk|us|usa|uae|nyc|sf)$/i.test(key))) {
       return undefined;
     }
-    const country = canonicalCountry(run);
+    const country = t.knowledge.country(run);
     if (country) {
-      countries.push(country);
+      push(countries, notCountries, country, negated);
       return country;
     }
-    const city = canonicalCity(run);
+    const city = t.knowledge.city(run);
     if (city) {
-      cities.push(city.city);
-      return city.city;
+      push(cities, notCities, city, negated);
+      return city;
     }
     return undefined;
   });
-  let signals = 0;
-  if (countries.length) {
-    f.country = [...new Set(countries)];
-    signals++;
-  }
-  if (cities.length) {
-    f.city = [...new Set(cities)];
-    signals++;
-  }
-  return signals;
+  return assign(f, 'country', countries, notCountries) + assign(f, 'city', cities, notCities);
 }
 
-export function industryFilter(p: Phrase, f: LeadFilter): number {
+export function industryFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
   const industries: string[] = [];
-  p.scanRuns(3, (run) => {
+  const excluded: string[] = [];
+  p.scanRuns(3, (run, first) => {
     const letters = run.replace(/[^\p{L}]/gu, '');
     if (letters.length <= 3 && run !== run.toUpperCase()) return undefined;
     if (/^(?:it|in|at|no|be|us|me|or|on|to|as|so|do)$/i.test(run)) return undefined;
-    const industry = canonicalIndustry(run);
-    if (industry) industries.push(industry);
+    const industry = INDUSTRY_WORDS[run.toLowerCase()] ?? t.knowledge.industry(run);
+    if (industry) push(industries, excluded, industry, isNegated(t.negated, first.start));
     return industry;
   });
-  if (!industries.length) return 0;
-  f.industry = [...new Set(industries)];
-  return 1;
+  return assign(f, 'industry', industries, excluded);
+}
+
+/** Whether a fragment names an industry, place or technology (negation scopes end after one). */
+export function namesAValue(fragment: string, knowledge: Knowledge): boolean {
+  const words = fragment.toLowerCase().match(/[\p{L}][\p{L}-]*/gu) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 3; n >= 1; n--) {
+      const run = words.slice(i, i + n).join(' ');
+      if (i + n > words.length || run.length < 2) continue;
+      if (/^(?:it|in|at|no|be|us|me|or|on|to|as|so|do|the|a|an)$/.test(run)) continue;
+      if (COUNTRY_WORDS[run] || INDUSTRY_WORDS[run] || knowledge.industry(run) || knowledge.country(run) || knowledge.city(run) || knowledge.tech(run)) return true;
+      if (/^(?:new|contacted|replied|qualified|disqualified|customers?|uncontacted)$/.test(run)) return true;
+    }
+  }
+  return false;
 }

@@ -11,7 +11,9 @@ import type { LeadFilter, LeadStatus } from '../../leads/filter.ts';
 import { NUMBER_PATTERN, parseNumber } from './numbers.ts';
 import { Phrase } from './phrase.ts';
 import { extractRoles } from './extract-roles.ts';
-import { industryFilter, placeFilter, techFilter } from './extract-catalog-terms.ts';
+import { industryFilter, namesAValue, placeFilter, techFilter, type TermContext } from './extract-catalog-terms.ts';
+import { knowledgeOf, type Knowledge } from './knowledge.ts';
+import { isNegated, negatedSpans } from './negation.ts';
 
 const N = NUMBER_PATTERN;
 const SIZE_UNIT = '(?:employees|employee|people|persons|staff|heads|headcount|ftes?|workers|person|ppl)';
@@ -44,13 +46,18 @@ export interface ExtractedFilter {
   signals: number;
 }
 
-export function extractFilters(text: string): ExtractedFilter {
+export function extractFilters(text: string, knowledge: Knowledge = knowledgeOf(undefined)): ExtractedFilter {
   // An all-caps message says nothing through its capitals ("IN" is not India), so read it in lower case.
-  const p = new Phrase(/\p{Ll}/u.test(text) ? text : text.toLowerCase());
+  const read = (/\p{Ll}/u.test(text) ? text : text.toLowerCase()).replace(/\bnon-(?=\p{L})/giu, 'non ');
+  const p = new Phrase(read);
   const f: LeadFilter = {};
   let signals = 0;
+  const t: TermContext = { knowledge, negated: negatedSpans(p.original, (fragment) => namesAValue(fragment, knowledge)) };
 
-  if (p.take(/\bwho\s+(?:should|do|can|could|shall)\s+i\s+(?:call|contact|reach out to|ring|phone|prioriti[sz]e|talk to|focus on)\b/i)) {
+  // "Who should I contact at Acme?" asks for the people at Acme, not for my hottest uncontacted leads.
+  if (p.take(/\bwho\s+(?:should|do|can|could|shall)\s+i\s+(?:call|contact|reach out to|ring|phone|talk to|email|speak to)(?=\s+(?:at|in|from|over at)\s)/i)) {
+    signals++;
+  } else if (p.take(/\bwho\s+(?:should|do|can|could|shall)\s+i\s+(?:call|contact|reach out to|ring|phone|prioriti[sz]e|talk to|focus on)\b/i)) {
     f.status = ['new'];
     f.minScore = HOT_SCORE;
     signals++;
@@ -61,16 +68,16 @@ export function extractFilters(text: string): ExtractedFilter {
   signals += limitFilter(p, f);
   signals += ownerFilter(p, f);
   // Places before statuses: "New York" is not a "new" lead.
-  signals += placeFilter(p, f);
-  signals += statusAndSort(p, f);
+  signals += placeFilter(p, f, t);
+  signals += statusAndSort(p, f, t);
 
   const roles = extractRoles(p);
   if (roles.title) f.title = roles.title;
   if (roles.seniority) f.seniority = roles.seniority;
   signals += (roles.title ? 1 : 0) + (roles.seniority ? 1 : 0);
 
-  signals += techFilter(p, f);
-  signals += industryFilter(p, f);
+  signals += techFilter(p, f, t);
+  signals += industryFilter(p, f, t);
   signals += queryFilter(p, f);
   return { filter: f, signals };
 }
@@ -91,12 +98,14 @@ function sizeFilter(p: Phrase, f: LeadFilter): number {
   }
   m = p.take(new RegExp(`\\b(?:more than|over|above|at least|greater than|bigger than|larger than|minimum(?: of)?|min\\.?|>=?)\\s*(${N})\\s*\\+?\\s*${SIZE_UNIT}`, 'i'))
     ?? p.take(new RegExp(`\\b(?<=(?:companies|firms|businesses)\\s+(?:with\\s+)?)(?:more than|over|above|at least)\\s*(${N})\\b`, 'i'))
-    ?? p.take(new RegExp(`\\b(${N})\\s*(?:\\+|or more|and up|and above|plus)\\s*${SIZE_UNIT}`, 'i'));
+    ?? p.take(new RegExp(`\\b(${N})\\s*(?:\\+|or more|and up|and above|plus)\\s*${SIZE_UNIT}`, 'i'))
+    ?? p.take(new RegExp(`\\b(${N})\\s*${SIZE_UNIT}\\s+(?:or more|and up|and above|plus|or bigger|or larger)`, 'i'));
   if (m && num(m[1])) {
     f.companySizeMin = num(m[1]);
     return 1;
   }
   m = p.take(new RegExp(`\\b(?:less than|fewer than|under|below|at most|up to|smaller than|maximum(?: of)?|max\\.?|<=?)\\s*(${N})\\s*${SIZE_UNIT}`, 'i'))
+    ?? p.take(new RegExp(`\\b(${N})\\s*${SIZE_UNIT}\\s+or\\s+(?:fewer|less|under|below)`, 'i'))
     ?? p.take(new RegExp(`\\b(?<=(?:companies|firms|startups|businesses|teams)\\s+(?:with\\s+)?)(?:less than|fewer than|under|below|at most|up to)\\s*(${N})\\b`, 'i'));
   if (m && num(m[1])) {
     f.companySizeMax = num(m[1]);
@@ -120,7 +129,7 @@ function sizeFilter(p: Phrase, f: LeadFilter): number {
 
 function scoreFilter(p: Phrase, f: LeadFilter): number {
   const m =
-    p.take(new RegExp(`\\b(?:fit\\s+)?scor(?:e|es|ed|ing)\\s+(?:of\\s+)?(?:above|over|at least|greater than|higher than|more than|>=?|of)?\\s*(${N})(?:\\s*\\+|\\s+or\\s+(?:more|higher|above|better))?`, 'i'))
+    p.take(new RegExp(`\\b(?:fit\\s+)?scor(?:e|es|ed|ing)\\s+(?:of\\s+|is\\s+|must be\\s+|should be\\s+)?(?:above|over|at least|greater than|higher than|more than|>=?|of)?\\s*(${N})(?:\\s*\\+|\\s+or\\s+(?:more|higher|above|better))?`, 'i'))
     ?? p.take(new RegExp(`\\b(?:minimum|min\\.?)\\s+(?:fit\\s+)?score\\s+(?:of\\s+)?(${N})`, 'i'))
     ?? p.take(new RegExp(`\\b(${N})\\s*\\+?\\s*(?:fit\\s+)?score\\b`, 'i'))
     ?? p.take(new RegExp(`\\b(?:with\\s+)?(?:a\\s+)?score\\s*(?:>=?|≥)\\s*(${N})`, 'i'));
@@ -145,7 +154,7 @@ function scoreFilter(p: Phrase, f: LeadFilter): number {
 function limitFilter(p: Phrase, f: LeadFilter): number {
   const m =
     p.take(new RegExp(`\\b(?:top|first|best|next|another)\\s+(${N})\\b`, 'i'))
-    ?? p.take(new RegExp(`\\b(${N})\\s+(?:more\\s+|other\\s+|new\\s+)?(?:[\\w-]+\\s+){0,2}?${LEAD_NOUN}\\b`, 'i'))
+    ?? p.take(new RegExp(`\\b(${N})(?=\\s+(?:more\\s+|other\\s+|new\\s+)?(?:[\\w\u2022-]+\\s+){0,3}?${LEAD_NOUN}\\b)`, 'i'))
     ?? p.take(new RegExp(`\\b(?:show|give|list|find|get|pull|fetch|display)\\s+(?:me\\s+|us\\s+)?(?:the\\s+)?(${N})\\b`, 'i'))
     ?? p.take(new RegExp(`\\b(?:limit(?:\\s+(?:it|results))?\\s+to|only|just|max(?:imum)?(?:\\s+of)?)\\s+(${N})\\b`, 'i'))
     ?? p.take(/\b(a few|a couple(?: of)?|a handful(?: of)?|several|a dozen)\b/i);
@@ -153,16 +162,18 @@ function limitFilter(p: Phrase, f: LeadFilter): number {
   const n = parseNumber(m[1]!);
   if (n === undefined || n < 1) return 0;
   f.limit = Math.min(n, 100);
+  // "best 3": the best-scoring ones, which a later "newest" may still override.
+  if (/^best\b/i.test(m[0])) f.sort = 'score';
   return 1;
 }
 
 function ownerFilter(p: Phrase, f: LeadFilter): number {
-  if (p.take(/\b(?:my\s+team(?:'s|’s|s)?|our\s+team(?:'s|’s|s)?|the\s+team(?:'s|’s)|team)\s+(?:\w+\s+){0,3}?(?:leads|prospects|contacts|accounts|pipeline)\b/i)
+  if (p.take(/\b(?:my\s+team(?:'s|’s|s)?|our\s+team(?:'s|’s|s)?|the\s+team(?:'s|’s)|team)(?=\s+(?:[\w\u2022-]+\s+){0,3}?(?:leads|prospects|contacts|accounts|pipeline)\b)/i)
     || p.take(/\b(?:owned by|assigned to|belonging to)\s+(?:my|the)\s+team\b/i)) {
     f.owner = 'team';
     return 1;
   }
-  if (p.take(/\b(?:unassigned|unowned|without an? owner|no owner|nobody(?:'s|’s)?|not assigned)\b/i)) {
+  if (p.take(/\b(?:unassigned|unowned|without an? owner|no owner|nobody(?:'s|’s)?(?:\s+owns)?|no\s*one\s+owns|not (?:owned|assigned) (?:by|to) any(?:one|body)|owned by no\s*(?:one|body)|not assigned)\b/i)) {
     f.owner = 'unassigned';
     return 1;
   }
@@ -179,24 +190,31 @@ function ownerFilter(p: Phrase, f: LeadFilter): number {
   return 0;
 }
 
-function statusAndSort(p: Phrase, f: LeadFilter): number {
+function statusAndSort(p: Phrase, f: LeadFilter, t: TermContext): number {
   let signals = 0;
+  if (p.take(/\b(?:(?:best|top|highest)[\s-](?:scor(?:e|ing)\s+)?first|(?:sorted|sort(?:ed)?|ordered|order|ranked|rank)\s+by\s+(?:fit\s+)?score|by\s+score|highest\s+score\s+first)\b/i)) {
+    f.sort = 'score';
+    signals++;
+  }
   if (p.take(/\b(?:newest|latest|most recent(?:ly added)?|recently (?:added|imported|created)|recent|just added|added (?:recently|this week|today|lately)|new(?:ly)? (?:added|imported))\b/i)) {
     f.sort = 'recent';
     signals++;
   }
   const statuses = new Set<LeadStatus>(f.status ?? []);
+  const excluded = new Set<LeadStatus>();
   const add = (re: RegExp, s: LeadStatus) => {
-    if (p.take(re)) statuses.add(s);
+    for (const m of p.takeAll(re)) (isNegated(t.negated, m.index) ? excluded : statuses).add(s);
   };
-  add(/\b(?:un[\s-]?contacted|not (?:yet )?(?:been )?contacted|haven['’]?t (?:yet )?(?:contacted|reached out to|called|emailed|touched)|have not (?:yet )?(?:contacted|reached out to)|never (?:been )?contacted|not (?:yet )?reached out to|untouched|fresh|brand[\s-]new|new(?![\s-]?(?:york|delhi|zealand|business)))\b(?:\s+yet)?/i, 'new');
+  add(/\b(?:un[\s-]?contacted|not (?:yet )?(?:been )?contacted|(?:haven|hasn)['’]?t (?:yet )?(?:been )?(?:contacted|reached out to|called|emailed|touched)|(?:have|has) not (?:yet )?(?:been )?(?:contacted|reached out to)|never (?:been )?contacted|not (?:yet )?reached out to|untouched|fresh|brand[\s-]new|new(?![\s-]?(?:york|delhi|zealand|business)))\b(?:\s+yet)?/i, 'new');
   add(/\bdis[\s-]?qualified\b|\bdq['’]?d\b/i, 'disqualified');
   add(/\b(?:already\s+)?(?:contacted|reached out to|in progress|in touch with|touched)\b/i, 'contacted');
-  add(/\b(?:replied|responded|answered|got back(?: to (?:me|us))?|replies|responses)\b/i, 'replied');
+  add(/\b(?:replied|responded|answered|got back(?: to (?:me|us))?|replies|responses|reply|respond)\b/i, 'replied');
   add(/\b(?:qualified|sqls?|mqls?)\b/i, 'qualified');
   add(/\b(?:customers?|clients?|closed[\s-]won|won deals?)\b/i, 'customer');
-  if (statuses.size && !f.status) signals++;
+  for (const s of statuses) excluded.delete(s);
+  if ((statuses.size && !f.status) || excluded.size) signals++;
   if (statuses.size) f.status = [...statuses];
+  if (excluded.size) f.excludeStatus = [...excluded];
   return signals;
 }
 

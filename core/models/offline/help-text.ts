@@ -7,7 +7,7 @@ export const OFFLINE_NOTICE =
   'Set OPENAI_API_KEY (or OPENAI_BASE_URL for an OpenAI-compatible server) for free-form conversation.';
 
 const EXAMPLES: [OfflineToolName, string, string[]][] = [
-  ['findLeads', 'Find leads', ['find CTOs at fintech companies in Germany', 'show me 10 leads in healthcare with 50-200 employees that use HubSpot', 'who are my uncontacted leads?']],
+  ['findLeads', 'Find leads', ['find CTOs at fintech companies in Germany', 'show me 10 leads in healthcare with 50-200 employees that use HubSpot', 'fintech leads outside Germany that aren\'t customers', 'who are my uncontacted leads?']],
   ['getLead', 'Look at one lead', ['show me jane@acme.io', 'tell me about the second one']],
   ['enrichLead', 'Enrich a lead', ['enrich jane@acme.io', 'enrich the second one', 're-enrich Jane Doe']],
   ['draftEmail', 'Draft an email', ['draft an intro email to Jane Doe', 'write a follow-up to #2 about our webinar']],
@@ -15,6 +15,8 @@ const EXAMPLES: [OfflineToolName, string, string[]][] = [
   ['updateLead', 'Update a lead', ['mark Jane Doe as contacted', 'add a note to Jane Doe: called, wants a demo in March']],
   ['myUsage', 'Check your budget', ['how much budget do I have left?']],
   ['setDigestSchedule', 'Schedule your digest', ['send my digest Mondays at 9', 'daily digest at 8:30am', 'pause my digest']],
+  ['showOffer', 'See what you sell', ['what is our offer?', 'show my offer']],
+  ['setOffer', 'Set what your reps sell', ['set our offer: product Rampwise; value: ramp new reps in half the time; proof: Northwind cut ramp to 10 weeks', 'set my team\'s offer: ask: Worth a look?']],
 ];
 
 /** The capabilities list with example phrasings, limited to the tools offered in this call. */
@@ -40,6 +42,13 @@ export function notUnderstoodText(said: string, available: ReadonlySet<string>):
   );
 }
 
+/** A short answer to a request outside SalesOS's work. */
+export function outOfScopeText(available: ReadonlySet<string>): string {
+  const can = EXAMPLES.filter(([tool]) => available.has(tool)).map(([, what]) => what.toLowerCase());
+  const list = can.length > 1 ? `${can.slice(0, -1).join(', ')} and ${can.at(-1)}` : (can[0] ?? 'nothing right now');
+  return `That's outside what I can help with. I'm SalesOS: I work on your leads and outreach — ${list}. Say "help" for examples.`;
+}
+
 const ACTION_NAMES: Record<OfflineToolName, string> = {
   findLeads: 'Searching leads',
   getLead: 'Looking up a lead',
@@ -49,6 +58,8 @@ const ACTION_NAMES: Record<OfflineToolName, string> = {
   updateLead: 'Updating leads',
   myUsage: 'Checking usage',
   setDigestSchedule: 'Scheduling digests',
+  setOffer: 'Setting the offer',
+  showOffer: 'Showing the offer',
 };
 
 export function unavailableText(tool: OfflineToolName, available: ReadonlySet<string>): string {

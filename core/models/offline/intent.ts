@@ -9,6 +9,8 @@ export const OFFLINE_TOOL_NAMES = [
   'updateLead',
   'myUsage',
   'setDigestSchedule',
+  'setOffer',
+  'showOffer',
 ] as const;
 export type OfflineToolName = (typeof OFFLINE_TOOL_NAMES)[number];
 
@@ -24,4 +26,6 @@ export type Intent =
   | { kind: 'help' }
   | { kind: 'greeting' }
   | { kind: 'thanks' }
+  /** Not something SalesOS does (weather, trivia, code): say what it can do, call nothing. */
+  | { kind: 'out_of_scope' }
   | { kind: 'unknown' };

@@ -23,7 +23,7 @@ function statusOf(word: string): LeadStatus | undefined {
 }
 
 /** Turn a resolution into a call, or into the question to ask when the lead is unclear. */
-function withLead(
+export function withLead(
   resolution: LeadResolution,
   toolName: ToolCallIntent['toolName'],
   verb: string,
@@ -202,7 +202,7 @@ export function parseShowLead(text: string, ctx: ReferenceContext): Intent | und
   const cleaned = cleanLeadPhrase(target);
   // An email, id, ordinal, pronoun or a name shown earlier points at one lead.
   const byContext = r.lead !== cleaned || EMAIL_RE.test(cleaned) || UUID_RE.test(cleaned);
-  const searchWords = Object.keys(extractFilters(cleaned).filter).some((k) => k !== 'query');
+  const searchWords = Object.keys(extractFilters(cleaned, ctx.knowledge).filter).some((k) => k !== 'query');
   // "show me Jane Doe" is one lead; "show me fintech leads" or "show me Acme Corp" is a search.
   if (byContext || (!searchWords && (isPersonName(cleaned) || (about && !isSearchy(cleaned))))) {
     return { kind: 'tool', calls: [{ toolName: 'getLead', input: { lead: r.lead } }] };

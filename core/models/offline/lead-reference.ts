@@ -1,6 +1,8 @@
 // Turns the words a rep uses for a lead ("jane@acme.io", "Jane Doe", "the second one", "#3", "her")
 // into the value a lead tool takes: the id when the conversation knows it, else the email, else the name.
 import type { LeadRef } from './conversation-context.ts';
+import type { Knowledge } from './knowledge.ts';
+import { findLeadMentions } from './lead-mentions.ts';
 import { ORDINAL_PATTERN, parseOrdinal } from './numbers.ts';
 
 export type LeadResolution =
@@ -13,6 +15,8 @@ export type LeadResolution =
 export interface ReferenceContext {
   lastList?: LeadRef[];
   focusLead?: LeadRef;
+  /** The leads the user may see, when known: names resolve against them. */
+  knowledge?: Knowledge;
 }
 
 export const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
@@ -67,6 +71,19 @@ export function resolveLeadReference(rawPhrase: string, ctx: ReferenceContext): 
 
   if (NOT_A_NAME.test(phrase) || !/^[\p{L}][\p{L}'’. -]{1,80}$/u.test(phrase) || phrase.split(/\s+/).length > 4) {
     return { kind: 'unresolved', said: phrase };
+  }
+  const known = [...(ctx.lastList ?? []), ...(ctx.focusLead ? [ctx.focusLead] : [])];
+  if (ctx.knowledge?.leads.length) {
+    const name = phrase.replace(/^(?:mr|mrs|ms|dr)\.?\s+/i, '');
+    const mentions = findLeadMentions(name, ctx.knowledge, known).filter((m) => m.by !== 'company' || name.split(/\s+/).length <= 3);
+    if (mentions.length) {
+      const shown = known.find((l) => l.fullName?.toLowerCase() === mentions[0]!.lead.fullName.toLowerCase());
+      return { kind: 'lead', lead: shown ? leadIdentity(shown) : mentions[0]!.lead.id };
+    }
+    // Every visible lead is known and none has this name: it is nobody the rep may see.
+    if (ctx.knowledge.complete && !known.some((l) => l.fullName?.toLowerCase().startsWith(name.toLowerCase()))) {
+      return { kind: 'unresolved', said: phrase };
+    }
   }
   return { kind: 'lead', lead: nameInContext(phrase, ctx) };
 }

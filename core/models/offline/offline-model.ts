@@ -2,6 +2,7 @@
 // On the rep's message it emits tool calls parsed from their words; once the turn's tool results are in,
 // it writes the reply from them and stops (it never calls a tool after seeing results, so it cannot loop).
 import { createHash } from 'node:crypto';
+import type { LanguageModelMiddleware } from 'ai';
 import type {
   LanguageModelV4,
   LanguageModelV4CallOptions,
@@ -13,8 +14,11 @@ import type {
 import { readConversation } from './conversation-context.ts';
 import { parseIntent } from './parse-intent.ts';
 import { writeReply } from './reply-writer.ts';
-import { greetingText, helpText, notUnderstoodText, unavailableText } from './help-text.ts';
+import { greetingText, helpText, notUnderstoodText, outOfScopeText, unavailableText } from './help-text.ts';
 import type { Intent } from './intent.ts';
+import type { LeadVocabulary } from '../../db/lead-vocabulary.ts';
+import { knowledgeOf, type Knowledge } from './knowledge.ts';
+import { log } from '../../log.ts';
 
 export const OFFLINE_PROVIDER = 'salesos';
 export const OFFLINE_MODEL_ID = 'offline';
@@ -22,6 +26,35 @@ export const OFFLINE_MODEL_ID = 'offline';
 export interface OfflineModelOptions {
   /** Clock for response timestamps (tests pin it). */
   now?: () => Date;
+  /**
+   * The words of the leads the asking user may see (industries, places, technologies, companies, names).
+   * The actor comes from the call's provider options (`salesos: { actorId, role }`, set per turn).
+   */
+  vocabulary?: (actor: OfflineActor | undefined) => Promise<LeadVocabulary | undefined>;
+}
+
+export interface OfflineActor {
+  actorId: string;
+  role: 'rep' | 'manager' | 'admin';
+}
+
+/** Provider options naming the actor of a turn, read by the offline model (other providers ignore them). */
+export function offlineActorOptions(actor: { id: string; role: OfflineActor['role'] }): { salesos: { actorId: string; role: string } } {
+  return { salesos: { actorId: actor.id, role: actor.role } };
+}
+
+/** Middleware adding the actor's provider options to every call, so the offline model knows whose leads' words to use. */
+export function offlineActorMiddleware(actor: { id: string; role: OfflineActor['role'] }): LanguageModelMiddleware {
+  return {
+    specificationVersion: 'v4',
+    transformParams: async ({ params }) => ({ ...params, providerOptions: { ...params.providerOptions, ...offlineActorOptions(actor) } }),
+  };
+}
+
+function actorOf(options: LanguageModelV4CallOptions): OfflineActor | undefined {
+  const o = options.providerOptions?.salesos;
+  if (!o || typeof o.actorId !== 'string' || !['rep', 'manager', 'admin'].includes(String(o.role))) return undefined;
+  return { actorId: o.actorId, role: o.role as OfflineActor['role'] };
 }
 
 interface Answer {
@@ -32,8 +65,17 @@ interface Answer {
 export function createOfflineModel(opts: OfflineModelOptions = {}): LanguageModelV4 {
   const now = opts.now ?? (() => new Date());
 
-  const answerFor = (options: LanguageModelV4CallOptions) => {
-    const answer = decide(options);
+  const knowledgeFor = async (options: LanguageModelV4CallOptions): Promise<Knowledge> => {
+    try {
+      return knowledgeOf(opts.vocabulary ? await opts.vocabulary(actorOf(options)) : undefined);
+    } catch (err) {
+      // Without the organisation's words the catalogue still understands most requests: answer anyway.
+      log.warn('offline model: lead vocabulary unavailable, using the catalogue only', { err });
+      return knowledgeOf(undefined);
+    }
+  };
+  const answerFor = async (options: LanguageModelV4CallOptions) => {
+    const answer = decide(options, await knowledgeFor(options));
     const responseId = `offline-${digest(options.prompt).slice(0, 16)}`;
     return { answer, usage: estimateUsage(options, answer), response: { id: responseId, timestamp: now(), modelId: OFFLINE_MODEL_ID } };
   };
@@ -45,7 +87,7 @@ export function createOfflineModel(opts: OfflineModelOptions = {}): LanguageMode
     supportedUrls: {},
 
     async doGenerate(options): Promise<LanguageModelV4GenerateResult> {
-      const { answer, usage, response } = answerFor(options);
+      const { answer, usage, response } = await answerFor(options);
       const content: LanguageModelV4Content[] = [];
       if (answer.text) content.push({ type: 'text', text: answer.text });
       for (const call of answer.toolCalls) content.push({ type: 'tool-call', ...call });
@@ -53,7 +95,7 @@ export function createOfflineModel(opts: OfflineModelOptions = {}): LanguageMode
     },
 
     async doStream(options) {
-      const { answer, usage, response } = answerFor(options);
+      const { answer, usage, response } = await answerFor(options);
       const parts: LanguageModelV4StreamPart[] = [
         { type: 'stream-start', warnings: [] },
         { type: 'response-metadata', ...response },
@@ -81,7 +123,7 @@ export function createOfflineModel(opts: OfflineModelOptions = {}): LanguageMode
   };
 }
 
-function decide(options: LanguageModelV4CallOptions): Answer {
+function decide(options: LanguageModelV4CallOptions, knowledge: Knowledge): Answer {
   const ctx = readConversation(options.prompt);
   const available = new Set(
     options.toolChoice?.type === 'none' ? [] : (options.tools ?? []).filter((t) => t.type === 'function').map((t) => t.name),
@@ -90,7 +132,7 @@ function decide(options: LanguageModelV4CallOptions): Answer {
   if (ctx.turnResults.length) return { text: writeReply(ctx.turnResults, available), toolCalls: [] };
   if (ctx.userText === undefined) return { text: helpText(available), toolCalls: [] };
 
-  const intent = parseIntent(ctx.userText, ctx);
+  const intent = parseIntent(ctx.userText, { ...ctx, knowledge });
   return answerIntent(intent, ctx.userText, available, digest(options.prompt));
 }
 
@@ -102,6 +144,8 @@ function answerIntent(intent: Intent, said: string, available: ReadonlySet<strin
       return { text: greetingText(available), toolCalls: [] };
     case 'thanks':
       return { text: "You're welcome! Say \"help\" any time to see what I can do.", toolCalls: [] };
+    case 'out_of_scope':
+      return { text: outOfScopeText(available), toolCalls: [] };
     case 'unknown':
       return { text: notUnderstoodText(said.split('\n')[0]!.trim(), available), toolCalls: [] };
     case 'clarify':

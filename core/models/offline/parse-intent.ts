@@ -1,12 +1,22 @@
-// The rep's words → what to do. Order matters: the most specific requests are tried first, and a lead
-// search is the fallback for anything that names leads or filters.
-import type { ReferenceContext } from './lead-reference.ts';
-import type { ConversationContext } from './conversation-context.ts';
-import type { Intent } from './intent.ts';
-import { extractFilters } from './extract-filters.ts';
+// The rep's words → what to do. Greetings, help, explicit commands ("roast this", "mark X as Y") and
+// pasted emails are recognised directly; everything else is corrected for typos, its entities replaced by
+// placeholders, and classified (intent-classifier.ts); the likeliest intents then try to fill their
+// slots, and the first that can wins. Only a sales intent reaches a tool.
+import type { ConversationContext, LeadRef } from './conversation-context.ts';
+import { abstractForClassifier } from './abstract-entities.ts';
 import { parseDigestSchedule } from './digest-schedule.ts';
 import { parseEmailText } from './email-text.ts';
-import { parseDraft, parseEnrich, parseShowLead, parseUpdate } from './lead-actions.ts';
+import { extractFilters } from './extract-filters.ts';
+import type { Intent } from './intent.ts';
+import { classifyIntent, unfamiliar } from './intent-classifier.ts';
+import type { IntentClass } from './intent-corpus.ts';
+import { knowledgeOf, type Knowledge } from './knowledge.ts';
+import { parseDraft, parseEnrich, parseShowLead, parseUpdate, withLead } from './lead-actions.ts';
+import { findLeadMentions } from './lead-mentions.ts';
+import type { ReferenceContext } from './lead-reference.ts';
+import { leadInText, noteFromNews, statusFromNews } from './lead-slots.ts';
+import { parseOffer } from './offer-text.ts';
+import { correctSpelling } from './spelling.ts';
 
 const POLITE_PREFIX =
   /^(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|alright|right|great|thanks|thank you)\b[,!.]?\s+(?:there[,!.]?\s+)?(?:salesos[,!.:]?\s*)?|@?salesos[,:!]?\s+|<@[\w.-]+>\s*|please\s+|pls\s+|plz\s+|kindly\s+|(?:could|can|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|kindly\s+|quickly\s+|maybe\s+)?|(?:could|can|may)\s+i\s+(?:please\s+)?(?:get\s+you\s+to\s+)?|i(?:['’]d| would) (?:like|love) (?:you |for you )?to\s+|i\s+(?:want|need|wanna)\s+(?:you\s+)?to\s+|i\s+(?:want|need)\s+(?=to\s+see|\d|a\s+list)|let['’]?s\s+|go ahead and\s+|help me\s+(?=\w)|try to\s+|quickly\s+|just\s+|now\s+|then\s+|and\s+)/i;
@@ -37,10 +47,12 @@ const GREETING =
 const THANKS =
   /^(?:thanks?(?: you)?(?: so much| a lot)?|thx|ty|cheers|great|awesome|perfect|nice|cool|ok(?:ay)?|got it|sounds good|that['’]?s (?:great|perfect|all)|amazing|brilliant|super)[\s!.,]*$/i;
 
-export function parseIntent(
-  rawText: string,
-  ctx: ReferenceContext & Partial<Pick<ConversationContext, 'lastSearch'>>,
-): Intent {
+export type ParseContext = ReferenceContext & Partial<Pick<ConversationContext, 'lastSearch'>> & { knowledge?: Knowledge };
+
+/** Intents below this probability are not tried. */
+const MIN_PROBABILITY = 0.05;
+
+export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   const raw = rawText.trim();
   if (!raw) return { kind: 'help' };
   if (GREETING.test(raw)) return { kind: 'greeting' };
@@ -51,53 +63,147 @@ export function parseIntent(
   if (HELP.test(text) && !/\b(?:find|lead|leads|enrich|draft|roast|budget|digest)\b/i.test(text)) return { kind: 'help' };
 
   // The email to roast keeps its own punctuation; only the polite opening goes.
-  const roast = parseRoast(stripPrefix(raw));
+  const roast = parseRoast(stripPrefix(raw)) ?? pastedEmail(raw);
   if (roast) return roast;
 
-  const firstLine = text.split('\n')[0]!;
-  if (/\bdigests?\b|\b(?:daily|weekly|morning)\s+(?:summary|summaries|report|recap|briefing|update email)\b/i.test(firstLine)) {
-    const schedule = parseDigestSchedule(firstLine);
-    if (Object.keys(schedule).length) return { kind: 'tool', calls: [{ toolName: 'setDigestSchedule', input: { ...schedule } }] };
-    return {
-      kind: 'clarify',
-      toolName: 'setDigestSchedule',
-      question:
-        'When should your digest go out? E.g. "send my digest Mondays at 9", "daily digest at 8:30am", or "pause my digest".',
-    };
-  }
-  if (isUsageQuestion(firstLine)) return { kind: 'tool', calls: [{ toolName: 'myUsage', input: {} }] };
+  // The offer text keeps its own punctuation (proof points carry numbers and commas).
+  const offer = parseOffer(stripPrefix(raw));
+  if (offer) return offer;
 
+  const knowledge = ctx.knowledge ?? knowledgeOf(undefined);
+  const corrected = correctSpelling(text, knowledge);
+  const firstLine = corrected.split('\n')[0]!;
+  if (/\bdigests?\b|\b(?:daily|weekly|morning)\s+(?:summary|summaries|report|recap|briefing|update email)\b/i.test(firstLine)) {
+    return digestIntent(firstLine);
+  }
   if (/^(?:show\s+(?:me\s+)?)?(?:more|next(?:\s+page)?|the next (?:page|ones?|batch)|more (?:leads|results|of (?:those|them))|keep going|load more|next \d+)$/i.test(firstLine)) {
     const last = ctx.lastSearch;
     if (last?.nextCursor) return { kind: 'tool', calls: [{ toolName: 'findLeads', input: { ...last.input, cursor: last.nextCursor } }] };
     if (last) return { kind: 'clarify', toolName: 'findLeads', question: 'That was everything the last search found. Try a broader search.' };
   }
 
-  for (const parse of [parseUpdate, parseDraft, parseEnrich, parseShowLead]) {
+  const known: LeadRef[] = [...(ctx.lastList ?? []), ...(ctx.focusLead ? [ctx.focusLead] : [])];
+  const mentions = ctx.knowledge ? findLeadMentions(firstLine, knowledge, known) : [];
+  const abstracted = abstractForClassifier(firstLine, knowledge, mentions);
+  // The rep's own words first (a note keeps its spelling); the corrected ones when those say nothing.
+  const asWritten = explicitCommand(text, ctx);
+  const explicit = asWritten?.kind === 'tool' || corrected === text ? asWritten : (explicitCommand(corrected, ctx) ?? asWritten);
+  if (unfamiliar(abstracted)) return explicit ?? findIntent(firstLine, knowledge) ?? { kind: 'unknown' };
+  const ranking = classifyIntent(abstracted);
+  const top = ranking[0]!;
+  if (explicit?.kind === 'tool' && top.intent !== 'other') return explicit;
+  if (top.probability >= 0.5) {
+    if (top.intent === 'other') return { kind: 'out_of_scope' };
+    if (top.intent === 'greeting' || top.intent === 'thanks' || top.intent === 'help') return { kind: top.intent };
+  }
+  for (const { intent, probability } of ranking.slice(0, 4)) {
+    if (probability < MIN_PROBABILITY) break;
+    if (['other', 'greeting', 'thanks', 'help'].includes(intent)) continue;
+    const filled = fill(intent, { text, corrected, firstLine, ctx, knowledge });
+    if (filled) return filled;
+  }
+  return explicit ?? findIntent(firstLine, knowledge) ?? (top.intent === 'other' ? { kind: 'out_of_scope' } : { kind: 'unknown' });
+}
+
+/** Requests spelled out with their command verb: "mark X as Y", "draft an email to X", "enrich X". */
+function explicitCommand(text: string, ctx: ParseContext): Intent | undefined {
+  for (const parse of [parseUpdate, parseDraft, parseEnrich]) {
     const intent = parse(text, ctx);
     if (intent) return intent;
   }
-
-  const { filter } = extractFilters(firstLine);
-  const filterKeys = Object.keys(filter);
-  const asksForLeads =
-    /\b(?:find|search|list|show|get|give|pull|fetch|display|look(?:ing)? for|leads?|prospects?|contacts?|people|companies|accounts|pipeline|any(?:one)?|are there|who(?:['’]s|\s+(?:are|is|has|have|should|replied|responded|works?|uses?))|which)\b/i;
-  // A bare capitalised word ("Mars") is not enough to search; the rep must be asking for leads.
-  if (filterKeys.some((k) => k !== 'query') || (filterKeys.length && asksForLeads.test(firstLine)) || /\b(?:leads?|prospects?|contacts?|pipeline)\b/i.test(firstLine)) {
-    return { kind: 'tool', calls: [{ toolName: 'findLeads', input: { ...filter } }] };
-  }
-  if (/^(?:find|search|list|show|get|pull up|fetch|display)\b/i.test(firstLine) && filterKeys.length) {
-    return { kind: 'tool', calls: [{ toolName: 'findLeads', input: { ...filter } }] };
-  }
-  return { kind: 'unknown' };
+  return undefined;
 }
 
-function isUsageQuestion(text: string): boolean {
-  if (/\b(?:budget|spent|spending|spend|usage|quota|allowance|credits?|costs?|bill|billing)\b/i.test(text)) {
-    // "leads with a big marketing budget" is a search, not a question about mine.
-    return !/\b(?:leads?|prospects?|companies)\b/i.test(text) || /\b(?:my|i|me)\b/i.test(text);
+interface Slots {
+  /** As written (notes keep the rep's spelling). */
+  text: string;
+  corrected: string;
+  firstLine: string;
+  ctx: ParseContext;
+  knowledge: Knowledge;
+}
+
+function fill(intent: IntentClass, s: Slots): Intent | undefined {
+  const { corrected, firstLine, ctx } = s;
+  switch (intent) {
+    case 'find':
+      return findIntent(firstLine, s.knowledge);
+    case 'get': {
+      const shown = parseShowLead(corrected, ctx);
+      if (shown) return shown;
+      const r = leadInText(firstLine, ctx);
+      return r.kind === 'none' ? undefined : withLead(r, 'getLead', 'show', (lead) => ({ lead }));
+    }
+    case 'enrich': {
+      const r = leadInText(firstLine, ctx);
+      if (r.kind === 'none') return undefined;
+      const force = /\b(?:again|redo|re-?do|re-?run|refresh|stale|force|fresh|anew|re-?enrich|outdated|old)\b/i.test(firstLine);
+      return withLead(r, 'enrichLead', 'enrich', (lead) => (force ? { lead, force: true } : { lead }));
+    }
+    case 'draft': {
+      const r = leadInText(firstLine, ctx);
+      return r.kind === 'none' ? undefined : withLead(r, 'draftEmail', 'write to', (lead) => ({ lead }));
+    }
+    case 'update': {
+      const r = leadInText(firstLine, ctx);
+      if (r.kind === 'none') return undefined;
+      const status = statusFromNews(firstLine);
+      const note = noteFromNews(s.text);
+      if (!status && !note) return undefined;
+      return withLead(r, 'updateLead', 'update', (lead) => ({ lead, ...(status ? { status } : {}), ...(note ? { note: note.slice(0, 2000) } : {}) }));
+    }
+    case 'roast':
+      return parseRoast(`roast this email:\n${corrected.split('\n').slice(1).join('\n')}`);
+    case 'usage':
+      return { kind: 'tool', calls: [{ toolName: 'myUsage', input: {} }] };
+    case 'digest':
+      return digestIntent(firstLine);
+    case 'help':
+      return { kind: 'help' };
+    case 'greeting':
+      return { kind: 'greeting' };
+    case 'thanks':
+      return { kind: 'thanks' };
+    case 'other':
+      return { kind: 'out_of_scope' };
   }
-  return /\bhow much (?:have i|did i|i['’]?ve|i have)\s+(?:used|spent)\b|\bhow much (?:is )?left\b|\bam i over\b/i.test(text);
+}
+
+function digestIntent(line: string): Intent {
+  const schedule = parseDigestSchedule(line);
+  if (Object.keys(schedule).length) return { kind: 'tool', calls: [{ toolName: 'setDigestSchedule', input: { ...schedule } }] };
+  return {
+    kind: 'clarify',
+    toolName: 'setDigestSchedule',
+    question: 'When should your digest go out? E.g. "send my digest Mondays at 9", "daily digest at 8:30am", or "pause my digest".',
+  };
+}
+
+const ASKS_FOR_LEADS =
+  /\b(?:find|search|list|show|get|give|gimme|pull|fetch|display|look(?:ing)? for|leads?|prospects?|contacts?|people|companies|cos|firms|shops|merchants|users|accounts|pipeline|any(?:one|body)?|everything|everyone|are there|who(?:['’]s|\s+(?:are|is|has|have|should|replied|responded|works?|uses?|in))?|which|ones)\b/i;
+
+function findIntent(line: string, knowledge: Knowledge): Intent | undefined {
+  const { filter } = extractFilters(line, knowledge);
+  const keys = Object.keys(filter);
+  // A bare capitalised word ("Mars") is not enough to search; the rep must be asking for leads.
+  if (keys.some((k) => k !== 'query') || (keys.length && ASKS_FOR_LEADS.test(line)) || /\b(?:leads?|prospects?|contacts?|pipeline)\b/i.test(line)) {
+    return { kind: 'tool', calls: [{ toolName: 'findLeads', input: { ...filter } }] };
+  }
+  return undefined;
+}
+
+/** An email pasted with a short question or nothing before it ("thoughts?\nSubject: …\n\nHi Emma, …"). */
+function pastedEmail(raw: string): Intent | undefined {
+  const lines = raw.split('\n');
+  if (lines.length < 3) return undefined;
+  const subjectAt = lines.findIndex((l) => /^\s*subject\s*:/i.test(l));
+  const greetingAt = lines.findIndex((l) => /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon))\b[^\n]{0,40}[,!:]?\s*$/i.test(l));
+  const start = subjectAt >= 0 && subjectAt <= 2 ? subjectAt : greetingAt >= 0 && greetingAt <= 2 ? greetingAt : -1;
+  if (start < 0) return undefined;
+  // "draft an email to Jane" with an example below is a draft request, and "add a note:" a note, not a roast.
+  if (start > 0 && /\b(?:draft|write|compose|note|log|remember)\b/i.test(lines.slice(0, start).join(' '))) return undefined;
+  const email = parseEmailText(lines.slice(start).join('\n'));
+  return email.body ? { kind: 'tool', calls: [{ toolName: 'roastEmail', input: { ...email } }] } : undefined;
 }
 
 function parseRoast(text: string): Intent | undefined {

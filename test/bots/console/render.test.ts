@@ -207,6 +207,13 @@ describe('console email roast', () => {
     expect(out).toContain('  Subject: Kafka lag at Kontorbank\n\n  Hi Jana,\n\n  noticed Kontorbank runs Kafka');
   });
 
+  it('keeps the rubric’s own quotes around a quoted sentence instead of adding a second pair', () => {
+    const quoted = { ...roast, original: { ...roast.original, score: { ...roast.original.score, checks: [check({ id: 'value_proposition', label: 'Value proposition', status: 'warn', evidence: ['"Teams like yours save time with us."'] })] } } };
+    const text = render(quoted, 100);
+    expect(text).toContain('    "Teams like yours save time with us."');
+    expect(text).not.toContain('""Teams');
+  });
+
   it('wraps long evidence and advice instead of cutting them at 60 columns', () => {
     const narrow = render(roast, 60);
     expect(flat(narrow)).toContain('"Reply with a time that suits you for a call next week"');

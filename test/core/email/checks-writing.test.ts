@@ -116,3 +116,64 @@ describe('fake reply prefix check', () => {
     expect(check({ subject: 'Reps at Acme', body: 'Open to a chat?' }, 'deceptive_prefix').status).toBe('pass');
   });
 });
+
+describe('follow-up nagging', () => {
+  it.each([
+    'Just following up on my last email. Worth a look?',
+    'Floating this back to the top of your inbox. Worth a look?',
+    'See my note below. Worth a look?',
+    'I sent you a note last week about onboarding. Worth a look?',
+  ])('fails a nag that brings nothing new: %s', (body) => {
+    expect(scoreEmail({ body }).checks.find((c) => c.id === 'follow_up_nag')?.status).toBe('fail');
+  });
+
+  it('only warns when the follow-up brings a new result', () => {
+    const body = 'Following up on my last email: Kovac Moulding just cut complaints by 71% with the same setup. Worth a look?';
+    expect(scoreEmail({ body }).checks.find((c) => c.id === 'follow_up_nag')?.status).toBe('warn');
+  });
+});
+
+const statusOf = (body: string, id: CheckId) => scoreEmail({ body }).checks.find((c) => c.id === id)!.status;
+
+describe('substance checks', () => {
+  it('value proposition: concrete passes, a generic promise warns, none fails', () => {
+    expect(statusOf('We route every RFI to the right engineer with the drawings attached, so your answers come in days. Worth a look?', 'value_proposition')).toBe('pass');
+    expect(statusOf('Our platform helps organisations like yours improve efficiency and reduce costs. Worth a look?', 'value_proposition')).toBe('warn');
+    expect(statusOf('Hope your week is going well. Worth a look?', 'value_proposition')).toBe('fail');
+  });
+
+  it('value proposition: the product as the subject counts, a founding story does not', () => {
+    expect(statusOf('Rampwise runs daily practice calls on your own deals so new reps sell sooner. Worth a look?', 'value_proposition')).toBe('pass');
+    expect(statusOf('We were founded in 2019 and we have grown to 85 people. Worth a look?', 'value_proposition')).toBe('fail');
+  });
+
+  it('proof point: a customer with a measured result passes; an unverifiable or self-made claim does not', () => {
+    expect(statusOf('Pryce Builders cut RFI turnaround from 9 days to 3. Worth a look?', 'proof_point')).toBe('pass');
+    expect(statusOf('Teams like Harbor saw guaranteed results for 10,000+ customers. Worth a look?', 'proof_point')).toBe('warn');
+    expect(statusOf('Our proven strategies have helped 10,000+ businesses rank #1 on Google. Worth a look?', 'proof_point')).toBe('fail');
+    expect(statusOf('We are great at this. Worth a look?', 'proof_point')).toBe('fail');
+  });
+
+  it('proof point: what the prospect is doing is not our proof', () => {
+    expect(statusOf('Saw Acme is hiring 3 SDRs in Berlin. Worth a look?', 'proof_point')).toBe('fail');
+  });
+});
+
+describe('attention checks', () => {
+  it('clichés: an empty opener fails, one stock phrase warns', () => {
+    expect(statusOf('I hope this email finds you well. Pryce cut RFIs by half. Worth a look?', 'cliches')).toBe('fail');
+    expect(statusOf('Pryce cut RFIs by half with our best-in-class routing. Worth a look?', 'cliches')).toBe('warn');
+  });
+
+  it('feature dump: a list of features without an outcome fails', () => {
+    const body = 'Our platform includes dashboards, alerts, reporting, integrations, SSO, audit logs and an API. Would you like a demo?';
+    expect(statusOf(body, 'feature_dump')).toBe('fail');
+  });
+
+  it('repetition: a company name four times is keyword stuffing', () => {
+    const body = 'Hi Elena,\n\nTessaro Industries is great. I follow Tessaro Industries. Tessaro Industries and we fit. Teams like Tessaro Industries love us. Worth a chat?';
+    const c = scoreEmail({ body }).checks.find((x) => x.id === 'repetition')!;
+    expect(c.status).toBe('fail');
+    expect(c.evidence).toContain('"Tessaro Industries" 4 times');
+  });
+});

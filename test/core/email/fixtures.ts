@@ -6,7 +6,7 @@ export const STRONG = {
 
 Saw that Acme just opened a second office in Austin. Congrats!
 
-Teams growing that fast often find new reps take months to ramp. You could cut that in half with short, daily practice calls.
+Teams growing that fast often find new reps take months to ramp. We give each new rep short, daily practice calls on your own deals. Brightline cut ramp from 90 days to 45 that way.
 
 Would you be open to a quick look?
 

@@ -116,10 +116,17 @@ describe('createOfflineModel', () => {
     expect(result.text).not.toContain('draft an intro email');
   });
 
-  it('says it did not understand, that it is in offline mode, and shows examples', async () => {
+  it('answers a request outside its work briefly, with what it can do, calling no tool', async () => {
     const result = await generateText({ model: model(), prompt: 'what is the weather on Mars', tools: salesTools([]) });
     expect(result.toolCalls).toEqual([]);
-    expect(result.text).toContain(`Sorry, I didn't understand "what is the weather on Mars".`);
+    expect(result.text).toMatch(/^That's outside what I can help with\. I'm SalesOS/);
+    expect(result.text).toContain('update a lead');
+  });
+
+  it('says it did not understand words it has never seen, that it is in offline mode, and shows examples', async () => {
+    const result = await generateText({ model: model(), prompt: 'blorp zzkx frobnicate', tools: salesTools([]) });
+    expect(result.toolCalls).toEqual([]);
+    expect(result.text).toContain(`Sorry, I didn't understand "blorp zzkx frobnicate".`);
     expect(result.text).toContain('offline mode');
     expect(result.text).toContain('OPENAI_API_KEY');
     expect(result.text).toContain('"mark Jane Doe as contacted"');

@@ -172,7 +172,8 @@ export const PHRASINGS: Phrasing[] = [
   { text: 'Hi!', expect: { tool: null, reply: /offline mode/i } },
   { text: 'good morning', expect: { tool: null, reply: /SalesOS/ } },
   { text: 'thanks!', expect: { tool: null, reply: /welcome/i } },
-  { text: 'what is the meaning of life', expect: { tool: null, reply: /didn't understand/i } },
+  // Out of scope: a short answer saying what SalesOS does (it said "didn't understand" before the classifier).
+  { text: 'what is the meaning of life', expect: { tool: null, reply: /outside what I can help with/i } },
   { text: 'asdfgh', expect: { tool: null, reply: /didn't understand/i } },
   // A second batch, written after the parser existed, to keep the set honest.
   { text: 'Hey, can you find me CMOs in Sweden?', expect: find({ title: 'CMO', country: ['Sweden'] }) },

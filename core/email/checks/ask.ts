@@ -1,0 +1,110 @@
+// The ask, recognised by its structure rather than by a list of phrases: a question that proposes an action
+// the reader can say yes to (see, send, talk, try, compare…) or a time, a question asking who owns the
+// problem (a referral), or an imperative request. Exactly one ask, phrased as a question, passes.
+import { findLinks, isCalendarLink } from '../links.ts';
+import type { CheckResult } from '../types.ts';
+import { type EmailContext, quote, result } from './context.ts';
+
+export type AskKind = 'action' | 'time' | 'interest' | 'referral' | 'imperative' | 'passive';
+
+export interface Ask {
+  sentence: string;
+  kind: AskKind;
+  /** A long meeting, a signature or a purchase: a big step for a first email. */
+  highFriction: boolean;
+}
+
+// A yes/no question opens with an auxiliary or modal verb (or elides it: "Worth a look?", "Open to it?").
+const YES_NO_OPENING = /^(?:(?:so|and|also|or|but|then|finally)[,\s]+)?(?:(?:\p{Lu}\p{Ll}+),\s+)?(would|could|can|shall|should|may|might|will|is|are|was|do|does|did|want|wanna|mind|any chance|how about|what about|worth|open|interested|up for|ok|okay|fancy|keen|happy)\b/iu;
+// Something the reader could do or receive: the verb or noun of a next step.
+const ACTION = /\b(see|seeing|look|looks|looking|talking|chatting|trying|exploring|comparing|view|chat|talk|call|calls|meet|meeting|connect|send|sent|share|show|walk|compare|try|trial|test|pilot|run|book|schedule|set (?:that |it |this |something )?up|hop|jump|review|explore|discuss|hear|hearing|learn|swap|grab|demo|intro|introduce|point|forward|reply|mock|mocked|sample|scan|estimate|audit|teardown|checklist|shortlist|breakdown|example|case study|one-pager|overview|deck|plan|analy[sz]e|analy[sz]ed|session|conversation|quote|sync|reconnect|sign|buy|purchase|start)\b/i;
+const TIME = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|next week|this week|later this (week|month)|this month|\d{1,2}(:\d{2})?\s?(am|pm|cet|cest|et|pt|gmt|utc)|\d+\s*-?\s*(min|mins|minute|minutes|hour|hours)\b|(half|an) hour|morning|afternoon)\b/i;
+const INTEREST = /^(?:is|are|would|could)\b.*\b(priority|on your radar|worth|useful|helpful|relevant|of interest|a problem|an issue|something you)\b/i;
+// "Who owns/handles/runs X?", "Is there someone in Y I should talk to?": a referral is a light, clear ask.
+const REFERRAL = /^(?:(?:so|and|also)[,\s]+)?(who(['’]s| is| are)?\s+(?:on your side\s+)?(own|owns|owning|handl|run|runs|running|lead|leads|leading|responsible|in charge|the best person|the right person|best placed)|who (should|would|could) i\b|is there (someone|anyone|a person)\b|could you (point|connect|introduce)|who on your (side|team))/i;
+const WHEN = /^(?:\p{Lu}\p{Ll}+,\s+)?(when|what time|which day)\b.*\b(work|works|suit|suits|good|free|available|call|chat)\b/iu;
+const IMPERATIVE = /^(?:(?:so|and|also|or|just|simply)[,\s]+)?(reply|book|grab|pick|schedule|click|sign up|call me|email me|send me|let['’]s|join|register|download|check out|visit|claim)\b/i;
+// A direct request of the reader: "Could you tell me…", "Would you like to join…", "Can you sign…".
+const REQUEST = /^(would|could|can|will) you (please )?(like to |mind |be (open|able|willing|up for) )?\p{L}+|^do you have (time|a minute|a moment|\d+|a few|some)\b/iu;
+// Questions that make a point instead of asking for a step.
+const RHETORICAL = /^(did you know|have you ever|do you (know|think|ever|struggle|find)|are you (tired|struggling|still)|what if|wouldn['’]t it)\b/i;
+const PASSIVE = /\blet me know\b|\bfeel free to\b|\bif (this|it|any of this) (sounds|is) (interesting|relevant|of interest)\b/i;
+const HIGH_FRICTION = /\b([3-9]\d|\d{3,})\s*-?\s*(min|mins|minute|minutes)\b|\b(an|one|1|two|2) hours?\b|\bsign\b|\bpurchase\b|\bbuy\b|\bcontract\b|\bpo\b/i;
+
+/** Classifies one sentence as an ask (and which kind), or undefined when it asks nothing of the reader. */
+export function classifyAsk(sentence: string): Ask | undefined {
+  // "And if you have a minute, could you…": the conjunction and the leading condition are not the ask's structure.
+  const s = sentence
+    .trim()
+    .replace(/^[-*\u2022]\s+/, '')
+    .replace(/^(so|and|also|or|but|then|finally)[,\s]+/i, '')
+    .replace(/^if [^,?]{1,60},\s*/i, '');
+  const question = /\?["”')\]]*$/.test(s) || /\?\s*$/.test(s);
+  // "Interested?" or "Thoughts?" hands the next step back to the reader.
+  if (question && /^(interested|thoughts|any thoughts|make sense|sound good|yes or no)\s*\?$/i.test(s)) return { sentence, kind: 'passive', highFriction: false };
+  const highFriction = HIGH_FRICTION.test(s);
+  if (question) {
+    if (REFERRAL.test(s)) return { sentence, kind: 'referral', highFriction: false };
+    if (WHEN.test(s)) return { sentence, kind: 'time', highFriction };
+    if (REQUEST.test(s) && !/^do you (know|think|struggle|find|ever)\b/i.test(s)) return { sentence, kind: TIME.test(s) ? 'time' : 'action', highFriction };
+    const yesNo = YES_NO_OPENING.test(s);
+    // An elliptical proposal: "Quick chat?", "Thursday at 10?", "Worth a 20-minute look before the 1st?"
+    const elliptical = s.split(/\s+/).length <= 12 && !/^(how|what|why|where|which|who)\b/i.test(s);
+    if ((yesNo || elliptical) && TIME.test(s) && ACTION.test(s)) return { sentence, kind: 'time', highFriction };
+    if ((yesNo || elliptical) && ACTION.test(s)) return { sentence, kind: 'action', highFriction };
+    if ((yesNo || elliptical) && TIME.test(s)) return { sentence, kind: 'time', highFriction };
+    if (INTEREST.test(s)) return { sentence, kind: 'interest', highFriction: false };
+    // A yes/no or short closing question with no step in it ("Curious if this is on your list?") still asks for a reply.
+    if ((yesNo || elliptical) && !RHETORICAL.test(s)) return { sentence, kind: 'interest', highFriction: false };
+    return undefined;
+  }
+  if (findLinks(s).some((l) => isCalendarLink(l.text))) return { sentence, kind: 'imperative', highFriction };
+  if (IMPERATIVE.test(s)) return { sentence, kind: 'imperative', highFriction };
+  if (PASSIVE.test(s)) return { sentence, kind: 'passive', highFriction: false };
+  return undefined;
+}
+
+export function findAsks(sentences: string[]): Ask[] {
+  return sentences.map(classifyAsk).filter((a): a is Ask => a !== undefined);
+}
+
+export function checkCallToAction({ structure }: EmailContext): CheckResult {
+  const found = findAsks(structure.sentences);
+  // "Are you free Tuesday? Or should I send a video first?" offers two ways to say yes to one ask.
+  const asks = found.filter((a, i) => !(i > 0 && /^or\b/i.test(a.sentence.trim())));
+  const questions = asks.filter((a) => a.kind !== 'imperative' && a.kind !== 'passive');
+  const n = asks.length;
+  const only = asks[0];
+  let status: 'pass' | 'warn' | 'fail';
+  let problem: string;
+  let advice: string;
+  if (n === 0) {
+    [status, problem, advice] = ['fail', 'no ask', 'End with one question that proposes a next step, e.g. "Should I send the two-page teardown?"'];
+  } else if (n >= 3) {
+    [status, problem, advice] = ['fail', `${n} asks`, 'Keep one ask and cut the rest; several asks make it easy to do nothing.'];
+  } else if (n === 1 && only!.kind === 'passive') {
+    [status, problem, advice] = ['fail', 'only a passive "let me know"', 'Replace "let me know if interested" with one question proposing a step or a time.'];
+  } else if (n === 2) {
+    // "Exactly one" ask: a second one splits the answer, and readers pick the easiest option, which is neither.
+    [status, problem, advice] = ['fail', '2 asks', 'Keep the one ask that matters; two asks split the reader’s answer.'];
+  } else if (questions.length === 0) {
+    [status, problem, advice] = ['warn', 'an ask that is not a question', 'Turn the request into one question the reader can answer yes to.'];
+  } else if (only!.highFriction) {
+    [status, problem, advice] = ['warn', 'a high-effort ask', 'Ask for something small first (a look, a short call, a sample); Gong found interest-based asks beat long meeting requests.'];
+  } else {
+    [status, problem, advice] = ['pass', '', 'One clear, low-effort ask.'];
+  }
+  return result(
+    {
+      id: 'call_to_action',
+      label: 'The ask',
+      status,
+      measured: n === 1 ? `1 ask (${only!.kind})` : `${n} asks`,
+      target: 'exactly 1, a question proposing an action or a time',
+      evidence: found.map((a) => `"${quote(a.sentence)}" (${a.kind}${a.highFriction ? ', high effort' : ''})`),
+      weight: 0,
+      advice,
+    },
+    problem,
+  );
+}

@@ -1,0 +1,110 @@
+// Relevance: why this email, to this person, now. A specific, checkable fact about the prospect (an event,
+// a quote, a number, what the CRM knows about them) passes; their name, company or title alone does not,
+// and neither does flattery. Unfilled merge tokens fail outright. Sources: docs/email-rubric.md.
+import type { CheckResult, LeadFacts } from '../types.ts';
+import { contentWords, hasDigits, hasNumber, namedEntities } from '../text-signals.ts';
+import { CLICHES, EMPTY_OPENERS } from '../vocabulary.ts';
+import { type EmailContext, quote, result } from './context.ts';
+
+// {{first_name}}, {!Lead.FirstName}, {FirstName}, [First Name], %FIRSTNAME%, <<company>>; not Markdown links.
+const MERGE_TOKEN = /\{\{[^{}\n]{1,40}\}\}|\{![^{}\n]{1,40}\}|\{[A-Za-z_][\w .]{0,30}\}|\[[A-Za-z][A-Za-z _.-]{0,30}\](?!\()|%[A-Za-z_][A-Za-z0-9_]{1,30}%|<<\s*[A-Za-z_][\w ]{0,30}>>/g;
+
+// How a writer signals they looked: an observation verb, or a source the prospect published.
+const OBSERVED = /\b(saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see|judging by|according to|mentioned|said|says|wrote|posted|announced|shared|quoted|your (\w+ )?(post|talk|quote|blog|article|podcast|interview|panel|comment|announcement|press release|tweet|webinar|piece|keynote|letter|report|filing|earnings|job (post|posting|ad)|careers page|review))\b/i;
+const OBSERVATION_OPENING = /^(?:(?:i|just|and)\s+)?(?:saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see)\b|\b(?:you|your \w+|he|she|they)\s+(?:mentioned|said|says|wrote|posted|announced|shared|told)\b/i;
+// What happened to them: events that change what they need.
+// "Under CSRD", "Under the new rule": a regulation that now applies to them (capital letter, so no i flag).
+const UNDER_RULE = /\b[Uu]nder (the )?\p{Lu}/u;
+const EVENT = /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|new (rule|law|regulation|tariffs?|requirement|role|office|plant|line|site|tier|market)|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*)\b/iu;
+// Words that say when: a real event has a date.
+const WHEN = /\b(last|this|next) (week|month|quarter|year|spring|summer|autumn|fall|winter)\b|\b(yesterday|today|recently|just)\b|\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bin (january|february|march|april|may|june|july|august|september|october|november|december)\b|\bby (year[- ]end|q[1-4])\b|\bq[1-4]\b/i;
+const OFFER = /\b(we|our|us|i|my|me)\b/i;
+const QUOTED = /["“][^"”]{3,}["”]/;
+const FLATTERY = /\b(great insights|love what you|impressed|doing great things|amazing work|great work|big fan|under (a lot of|huge) pressure|busy (time|season)|probably busy)\b/i;
+
+export function findMergeTokens(text: string): string[] {
+  return text.match(MERGE_TOKEN) ?? [];
+}
+
+export interface Trigger {
+  sentence: string;
+  specific: boolean;
+}
+
+/** Sentences that say something happened to, or was said by, the prospect; specific ones carry a detail. */
+export function findTriggers(sentences: string[]): Trigger[] {
+  const out: Trigger[] = [];
+  sentences.forEach((s, i) => {
+    if (/\?\s*$/.test(s) || /^(we|our)\b/i.test(s.trim())) return;
+    const cue = OBSERVED.test(s) || EVENT.test(s) || UNDER_RULE.test(s);
+    const measured = hasDigits(s) || QUOTED.test(s);
+    // The opening lines may state a measured fact about them without a cue word ("…containers arrive 10–14 days late").
+    // Small talk and stock phrases are never the fact ("Hope Q3 is going great!").
+    if ([...EMPTY_OPENERS, ...CLICHES].some((re) => re.test(s))) return;
+    if (!cue && !(i < 2 && measured && !OFFER.test(s))) return;
+    const detail = hasNumber(s) || QUOTED.test(s) || WHEN.test(s) || namedEntities(s).length >= 2;
+    out.push({ sentence: s, specific: detail && !FLATTERY.test(s) });
+  });
+  return out;
+}
+
+/** A sentence that reports what the writer saw or read about the prospect (not a result of ours). */
+export function isObservation(sentence: string): boolean {
+  // The cue opens the sentence ("Saw that…", "I noticed…") or reports their words ("your CFO said");
+  // "Linden saw 27% fewer returns" is a result, not an observation.
+  return OBSERVATION_OPENING.test(sentence.trim()) && !/\b(we|our|us)\b/i.test(sentence);
+}
+
+function mentions(text: string, fact: string | undefined): boolean {
+  const f = fact?.trim();
+  if (!f || f.length < 2) return false;
+  const escaped = f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, String.raw`\s+`);
+  return new RegExp(String.raw`(?<![\p{L}\p{N}])${escaped}(?![\p{L}\p{N}])`, 'iu').test(text);
+}
+
+/** CRM facts the text uses beyond name and company: recent activity and notes first, then stack, industry, title, city. */
+export function findLeadFacts(text: string, lead: LeadFacts | undefined): { fact: string; live: boolean }[] {
+  if (!lead) return [];
+  const found: { fact: string; live: boolean }[] = [];
+  const words = new Set(contentWords(text));
+  for (const item of [...(lead.recentActivity ?? []), ...(lead.notes ?? [])]) {
+    // A note or an activity is used when two of its distinctive words appear (not the company name).
+    const distinctive = [...new Set(contentWords(item))].filter((w) => w.length > 3 && w !== lead.company?.toLowerCase());
+    if (distinctive.filter((w) => words.has(w)).length >= 2) found.push({ fact: `recent: ${item}`, live: true });
+  }
+  for (const tech of lead.techStack ?? []) if (mentions(text, tech)) found.push({ fact: `tech: ${tech}`, live: false });
+  if (mentions(text, lead.industry)) found.push({ fact: `industry: ${lead.industry}`, live: false });
+  if (mentions(text, lead.title)) found.push({ fact: `title: ${lead.title}`, live: false });
+  if (mentions(text, lead.city)) found.push({ fact: `city: ${lead.city}`, live: false });
+  return found;
+}
+
+export function checkRelevance({ subject, structure, lead }: EmailContext): CheckResult {
+  const base = { id: 'relevance' as const, label: 'Relevance to this prospect', target: 'a specific fact about them, tied to the pitch', weight: 0 };
+  const tokens = findMergeTokens([subject ?? '', structure.body].join('\n'));
+  if (tokens.length) {
+    return result(
+      { ...base, status: 'fail', measured: `${tokens.length} unfilled merge token${tokens.length === 1 ? '' : 's'}`, evidence: tokens, advice: 'Fill in or remove every merge token before sending; an unfilled token tells them it is a blast.' },
+      'unfilled merge tokens',
+    );
+  }
+  const triggers = findTriggers(structure.sentences);
+  const facts = findLeadFacts(structure.sentences.join(' '), lead);
+  const specific = triggers.filter((t) => t.specific);
+  const live = facts.filter((f) => f.live);
+  const status = specific.length || live.length ? 'pass' : triggers.length || facts.length ? 'warn' : 'fail';
+  const evidence = [...specific, ...(specific.length ? [] : triggers)].slice(0, 2).map((t) => `"${quote(t.sentence)}"`).concat(facts.map((f) => f.fact));
+  return result(
+    {
+      ...base,
+      status,
+      measured: status === 'pass' ? 'a specific fact about them' : status === 'warn' ? 'a general fact or an observation without detail' : 'none beyond name and company',
+      evidence,
+      advice:
+        status === 'pass'
+          ? 'Opens with something true and specific about them.'
+          : 'Open with one specific, checkable fact about them (what they launched, posted, said or are hiring for, with a detail) and connect it to your point; a name, a company or a compliment is not relevance.',
+    },
+    status === 'warn' ? 'relevance without a specific detail' : 'nothing specific about the prospect',
+  );
+}

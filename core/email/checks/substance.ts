@@ -1,0 +1,115 @@
+// What the email offers and why the reader should believe it: a concrete value proposition (what changes,
+// for whom) and a proof point (a result, with a number or a named customer). Sources: docs/email-rubric.md.
+import type { CheckResult } from '../types.ts';
+import { contentWords, hasNumber, listItems, namedEntities } from '../text-signals.ts';
+import { SELF_DESCRIPTION, SPAM_PATTERNS, VAGUE_WORDS } from '../vocabulary.ts';
+import { classifyAsk } from './ask.ts';
+import { type EmailContext, quote, result } from './context.ts';
+import { isObservation } from './relevance.ts';
+
+// The sender or the product doing something: "We route…", "Our cameras inspect…", "Acme helps…".
+const OFFER_SUBJECT = /\b(we|we['’](re|ve|ll)|our|us|i can|i help|i['’]ll)\b|\b(helps|lets|gives|enables)\b/i;
+// Who it is for: the reader, their team, or a class of customers.
+const AUDIENCE = /\b(you|your|yours)\b|\b\w+s like yours\b|\bfor \w+( \w+)? (teams|leaders|companies|firms|banks|brands|stores|plants|hospitals|schools|owners|founders|reps)\b/i;
+// A change in the world: the verbs that results are reported with.
+const RESULT_VERB = /\b(saw|sees|see|cut|cuts|reduced|reduces|reduce|dropped|drops|fell|fall|rose|rise|raised|grew|increased|improved|went|go from|moved|recovered|recover|saved|saves|blocked|caught|found|hit|hits|activated|onboarded|closed|passed|settles|settled|returned|doubled|halved|shaved|lowered|lifted|boosted|won|booked|shipped|stopped|prevented|avoided|resolved|resolves|answered|handled|processed|freed|eliminated|paused|launched|gained|added|converted|shortened|sped|beat|beats|matched|match|catch|flagged|scaled|hired|filled|ramped|landed|signed)\b|\bfrom [^.]{1,40}? to\b/i;
+const CUSTOMER_CUE = /\b(customers?|clients?|teams? (like|at|we work with)|companies (like|we work with)|one of our|for (one|a) \w+)\b/i;
+const HYPE = /\bguarantee[ds]?\b|\bproven\b|\b\d{1,3}(,\d{3})+\+|\b\d+,?000\+|\b#1\b/i;
+
+function specificWords(sentence: string): string[] {
+  return contentWords(sentence).filter((w) => !VAGUE_WORDS.has(w));
+}
+
+export interface ValueStatement {
+  sentence: string;
+  concrete: boolean;
+}
+
+// The product as the subject: "Rampwise runs practice calls…", "Onboardly collects…".
+const PRODUCT_SUBJECT = /^(?:\p{Lu}[\p{L}\p{N}]+)(?:\s\p{Lu}[\p{L}\p{N}]+)?\s+(?!is\b|was\b|has\b)\p{Ll}+s\b/u;
+
+/** Sentences where the sender says what they do for the reader, and whether each says it concretely. */
+export function findValueStatements(sentences: string[]): ValueStatement[] {
+  return sentences
+    .filter((s) => (OFFER_SUBJECT.test(s) || PRODUCT_SUBJECT.test(s.trim())) && !SELF_DESCRIPTION.test(s) && !classifyAsk(s) && !/\?\s*$/.test(s))
+    // A list of five or more features is a spec sheet, not a statement of what changes for the reader.
+    .map((s) => ({ sentence: s, concrete: specificWords(s.replace(OFFER_SUBJECT, ' ')).length >= 3 && listItems(s).length < 5 }));
+}
+
+export function checkValueProposition({ structure }: EmailContext): CheckResult {
+  const statements = findValueStatements(structure.sentences);
+  const concrete = statements.filter((v) => v.concrete);
+  const addressed = AUDIENCE.test(structure.sentences.join(' '));
+  const status = concrete.length && addressed ? 'pass' : statements.length ? 'warn' : 'fail';
+  const shown = concrete.length ? concrete : statements;
+  return result(
+    {
+      id: 'value_proposition',
+      label: 'Value proposition',
+      status,
+      measured: concrete.length ? 'concrete' : statements.length ? 'vague' : 'none',
+      target: 'what changes, concretely, for the reader',
+      evidence: shown.slice(0, 2).map((v) => `"${quote(v.sentence)}"`),
+      weight: 0,
+      advice:
+        status === 'pass'
+          ? 'Says what you do and what changes for them.'
+          : statements.length
+            ? 'Replace the general promise ("improve efficiency", "grow faster") with what you do and the outcome, for whom: "we route every RFI to the right engineer, so answers come in days, not weeks".'
+            : 'Say in one sentence what you do and what changes for a team like theirs.',
+    },
+    status === 'warn' ? 'a vague value proposition' : 'no value proposition',
+  );
+}
+
+export interface ProofPoint {
+  sentence: string;
+  strength: 'strong' | 'weak';
+  why: string;
+}
+
+/** Results the sender can point to: a customer or a number, with a verb that says what changed. */
+export function findProofPoints(sentences: string[], prospectWords: Set<string> = new Set()): ProofPoint[] {
+  const out: ProofPoint[] = [];
+  for (const s of sentences) {
+    if (classifyAsk(s) || /\?\s*$/.test(s)) continue;
+    const entities = namedEntities(s).filter((e) => !prospectWords.has(e.toLowerCase()));
+    const number = hasNumber(s);
+    // Beyond the usual verbs, a past-tense verb next to a number and a name reports what happened ("Acme trimmed 12%").
+    const result_ = RESULT_VERB.test(s) || (/\b\p{L}{3,}ed\b/u.test(s) && number && entities.length > 0);
+    const customer = entities.length > 0 || CUSTOMER_CUE.test(s);
+    const self = SELF_DESCRIPTION.test(s) || (/^(we|our|i)\b/i.test(s) && !entities.length && !CUSTOMER_CUE.test(s));
+    if (self) continue;
+    const hype = HYPE.test(s) || SPAM_PATTERNS.some((p) => p.re.test(s));
+    if (result_ && number && customer && !hype) out.push({ sentence: s, strength: 'strong', why: 'a result with a number and a customer' });
+    else if (result_ && (number || customer)) out.push({ sentence: s, strength: 'weak', why: hype ? 'a claim nobody can check' : number ? 'a number without a customer' : 'a customer without a number' });
+    else if (/\b(customers?|clients?) (like|include)\b|\bwork(s|ed)? with\b/i.test(s) && entities.length) out.push({ sentence: s, strength: 'weak', why: 'a customer named without a result' });
+    // A number about another party, even without a result verb we know, is evidence of some kind.
+    else if (number && customer) out.push({ sentence: s, strength: 'weak', why: 'a number without a clear result' });
+  }
+  return out;
+}
+
+export function checkProofPoint({ structure, lead }: EmailContext): CheckResult {
+  const prospect = new Set([lead?.company, lead?.firstName].filter((x): x is string => !!x).map((x) => x.toLowerCase()));
+  // The trigger ("Saw Acme is hiring 3 SDRs") talks about the prospect, not about a result we produced.
+  const proofs = findProofPoints(structure.sentences.filter((s) => !isObservation(s)), prospect);
+  const strong = proofs.filter((p) => p.strength === 'strong');
+  const status = strong.length ? 'pass' : proofs.length ? 'warn' : 'fail';
+  return result(
+    {
+      id: 'proof_point',
+      label: 'Proof point',
+      status,
+      measured: strong.length ? 'a measured result' : proofs.length ? proofs[0]!.why : 'none',
+      target: 'a result with a number, for a named customer',
+      evidence: (strong.length ? strong : proofs).slice(0, 2).map((p) => `"${quote(p.sentence)}"`),
+      weight: 0,
+      advice:
+        status === 'pass'
+          ? 'Backs the claim with a result they can check.'
+          : 'Add one result a peer got, with a number: "Pryce Builders cut RFI turnaround from 9 days to 3".',
+    },
+    status === 'warn' ? 'a weak proof point' : 'no proof point',
+  );
+}

@@ -1,0 +1,78 @@
+// Small, reusable readings of a sentence that the substance checks share: numbers, named entities,
+// content words. Kept apart from the checks so each check reads as its rule, not as parsing.
+
+const NUMBER_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|a third|a quarter|twice|double|triple|zero|first|second|third|fourth|fifth';
+const NUMBER = new RegExp(String.raw`(?:[$€£]\s?)?\d[\d,.]*\s?(?:%|x\b|k\b|m\b|bn\b|\+)?|(?<![\p{L}])(?:${NUMBER_WORDS})(?![\p{L}])|[±]\s?\d`, 'iu');
+
+/** A quantity: digits, a percentage, money, or a number word ("three", "a third", "twice"). */
+export function hasNumber(sentence: string): boolean {
+  return NUMBER.test(sentence);
+}
+
+/** Digits only (not number words): what a measured claim usually carries. */
+export function hasDigits(sentence: string): boolean {
+  return /\d/.test(sentence);
+}
+
+// Capitalised words that start sentences or name days and months rather than an organisation or place.
+const COMMON_CAPITALISED = new Set([
+  'I', 'We', 'Our', 'Us', 'You', 'Your', 'The', 'A', 'An', 'At', 'In', 'On', 'For', 'With', 'Under', 'As', 'If', 'It',
+  'Its', 'That', 'This', 'These', 'Those', 'They', 'Their', 'He', 'She', 'His', 'Her', 'Hi', 'Hey', 'Hello', 'Dear',
+  'Most', 'Many', 'Some', 'Every', 'Each', 'Any', 'All', 'New', 'And', 'But', 'Or', 'So', 'Also', 'Just', 'Would',
+  'Could', 'Can', 'Should', 'Will', 'Is', 'Are', 'Do', 'Does', 'Did', 'Want', 'Who', 'What', 'When', 'Where', 'Why',
+  'How', 'Which', 'Saw', 'Noticed', 'Read', 'Congrats', 'Congratulations', 'Thanks', 'Best', 'Not', 'No', 'Yes',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March',
+  'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Happy', 'Let', 'Please',
+  'Worth', 'Open', 'Quick', 'Teams', 'Companies', 'Since', 'After', 'Before', 'Then', 'Now', 'Today', 'Here', 'There',
+  'LinkedIn', 'Twitter', 'Google', 'Facebook', 'Instagram', 'YouTube', 'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Professor',
+]);
+
+/**
+ * Runs of capitalised words ("Kovac Moulding", "FedNow", "Lumen Telecom's" → "Lumen Telecom"), leaving out
+ * words capitalised only by position or convention. What a reader takes as names of customers, places, events.
+ */
+export function namedEntities(sentence: string): string[] {
+  const tokens = sentence.split(/\s+/);
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length) out.push(run.join(' '));
+    run = [];
+  };
+  for (const raw of tokens) {
+    const word = raw.replace(/^[("'“‘[]+|[)"'”’\]:;,.!?…—–-]+$/gu, '').replace(/['’]s$/u, '');
+    const capitalised = /^\p{Lu}[\p{L}\p{N}&.'’-]*$/u.test(word) || /^\p{Lu}{2,}\d*$/u.test(word);
+    if (capitalised && !(run.length === 0 && COMMON_CAPITALISED.has(word))) run.push(word);
+    else flush();
+    if (/[,.;:!?—–)]$/.test(raw) || /['’]s[,.;:!?]?$/.test(raw)) flush();
+  }
+  flush();
+  return out.filter((e) => e.length > 1);
+}
+
+export const STOPWORDS = new Set(
+  ('a an the and or but so if then than that this these those to of in on at for with from by as is are was were be been ' +
+    'being it its it’s it\'s we our us you your yours i me my he she they them their there here what which who whom how when ' +
+    'where why do does did done have has had will would could should can may might must not no yes just about into over ' +
+    'after before up down out more most less very really also only even all any each every some such own same too other ' +
+    'am pm hi hey hello dear best thanks regards cheers one').split(' '),
+);
+
+/** Lower-cased words without punctuation, stopwords left out: what repetition and specificity count. */
+export function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [])
+    .map((w) => w.replace(/['’]s$/, ''))
+    .filter((w) => w.length > 2 && !STOPWORDS.has(w));
+}
+
+/** Items of an enumeration ("a, b, c and d") in one sentence, when it has at least three short items. */
+export function listItems(sentence: string): string[] {
+  const body = sentence.replace(/\([^)]*\)/g, (m) => m.replace(/,/g, ' '));
+  const parts = body
+    .split(/,|;|\band\b|\bor\b/i)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const short = parts.filter((p) => p.split(/\s+/).length <= 6);
+  return parts.length >= 3 && short.length >= 3 ? short : [];
+}

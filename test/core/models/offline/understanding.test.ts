@@ -1,0 +1,193 @@
+// How the offline model understands wordings it was not written for: negation, typos, counts beside
+// filters, out-of-scope questions, news about a lead, and names and values from the organisation's data.
+import { generateText } from 'ai';
+import { describe, expect, it } from 'vitest';
+import type { LeadVocabulary } from '../../../../core/db/lead-vocabulary.ts';
+import { createOfflineModel, offlineActorOptions, type OfflineActor } from '../../../../core/models/offline/offline-model.ts';
+import { editBudget, editDistance, knowledgeOf } from '../../../../core/models/offline/knowledge.ts';
+import { correctSpelling } from '../../../../core/models/offline/spelling.ts';
+import { classifyIntent } from '../../../../core/models/offline/intent-classifier.ts';
+import { INTENT_CORPUS } from '../../../../core/models/offline/intent-corpus.ts';
+import { contextMessages, SEARCH_LEADS, toolsWithoutExecute, type PhrasingContext } from './phrasings.ts';
+
+const lead = (n: number, fullName: string, company: string) => ({ id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, fullName, email: `${fullName.split(' ')[0]!.toLowerCase()}@${company.toLowerCase()}.io`, company });
+const VOCABULARY: LeadVocabulary = {
+  industries: ['Aquaculture', 'Fintech', 'Healthcare'],
+  countries: ['Germany', 'Norway'],
+  cities: ['Berlin', 'Bergen'],
+  technologies: ['HubSpot', 'Stripe', 'FishTrack'],
+  companies: ['Kontoflow', 'Zahlwerk', 'SeaFarm'],
+  leads: [lead(1, 'Lukas Becker', 'Kontoflow'), lead(2, 'Sophie Wagner', 'Zahlwerk'), lead(3, 'Jane Doe', 'Acme'), lead(4, 'Ola Nordmann', 'SeaFarm')],
+  complete: true,
+};
+const ACTOR = { id: '11111111-1111-4111-8111-111111111111', role: 'rep' as const };
+
+async function turn(text: string, context?: PhrasingContext, vocabulary: LeadVocabulary | null = VOCABULARY) {
+  const asked: (OfflineActor | undefined)[] = [];
+  const result = await generateText({
+    model: createOfflineModel({ now: () => new Date('2026-01-05T09:00:00Z'), vocabulary: async (a) => (asked.push(a), vocabulary ?? undefined) }),
+    messages: [...contextMessages(context), { role: 'user', content: text }],
+    tools: toolsWithoutExecute(),
+    providerOptions: offlineActorOptions(ACTOR),
+  });
+  const call = result.toolCalls[0];
+  return { tool: call?.toolName ?? null, input: call?.input as Record<string, unknown> | undefined, text: result.text, asked };
+}
+
+describe('negation with scope', () => {
+  it.each([
+    ['fintech leads outside germany', { industry: ['Fintech'], excludeCountry: ['Germany'] }],
+    ['leads that are not disqualified', { excludeStatus: ['disqualified'] }],
+    ['who uses stripe but not hubspot', { tech: ['Stripe'], excludeTech: ['HubSpot'] }],
+    ['healthcare leads except those in Berlin', { industry: ['Healthcare'], excludeCity: ['Berlin'] }],
+    ['non-fintech leads in Germany', { excludeIndustry: ['Fintech'], country: ['Germany'] }],
+    ['leads in Germany other than fintech that use HubSpot', { country: ['Germany'], excludeIndustry: ['Fintech'], tech: ['HubSpot'] }],
+  ])('%s', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+
+  it('keeps a negated verb to itself: "haven\'t contacted … in healthcare" is new leads in healthcare', async () => {
+    expect((await turn("leads I haven't contacted in healthcare")).input).toEqual({ status: ['new'], industry: ['Healthcare'] });
+  });
+
+  it('reads "hasn\'t replied" in news as no reply', async () => {
+    const r = await turn("Sophie Wagner hasn't replied, still just contacted");
+    expect(r).toMatchObject({ tool: 'updateLead', input: { lead: VOCABULARY.leads[1]!.id, status: 'contacted' } });
+  });
+});
+
+describe('typos', () => {
+  it('allows more edits in longer words and none in short ones', () => {
+    expect([3, 4, 5, 6, 12].map(editBudget)).toEqual([0, 1, 1, 2, 2]);
+    expect(editDistance('germny', 'germany', 2)).toBe(1);
+    expect(editDistance('usgae', 'usage', 1)).toBe(1);
+    expect(editDistance('fintech', 'retail', 2)).toBe(3);
+  });
+
+  it('corrects towards known words but never changes common English', () => {
+    const k = knowledgeOf(VOCABULARY);
+    expect(correctSpelling('fintek leads in germny', k)).toBe('fintech leads in germany');
+    expect(correctSpelling('is it going to rain in Bergen', k)).toBe('is it going to rain in Bergen');
+    expect(correctSpelling('aquacultre leads', k)).toBe('aquaculture leads');
+  });
+
+  it.each([
+    ['fintek leads in germny', 'findLeads', { industry: ['Fintech'], country: ['Germany'] }],
+    ["waht's my usgae today", 'myUsage', {}],
+    ['mrak sophie wagnr as contaced', 'updateLead', { lead: VOCABULARY.leads[1]!.id, status: 'contacted' }],
+  ])('%s', async (text, tool, input) => {
+    expect(await turn(text)).toMatchObject({ tool, input });
+  });
+});
+
+describe('counts beside filters', () => {
+  it('"give me 3 replied leads" keeps the status', async () => {
+    expect((await turn('give me 3 replied leads')).input).toEqual({ limit: 3, status: ['replied'] });
+  });
+});
+
+describe('out of scope', () => {
+  it.each(['how bad is traffic in Berlin today', 'what currency do they use in Norway', 'tell me a joke about CTOs', 'how do I center a div'])(
+    '%s: no tool, a short answer of what SalesOS does',
+    async (text) => {
+      const r = await turn(text);
+      expect(r.tool).toBeNull();
+      expect(r.text).toMatch(/^That's outside what I can help with\. I'm SalesOS: I work on your leads and outreach — find leads, .*\. Say "help" for examples\.$/);
+      expect(r.text.length).toBeLessThan(300);
+    },
+  );
+});
+
+describe("the organisation's own data", () => {
+  it('asks for the vocabulary of the actor named in the provider options', async () => {
+    const r = await turn('aquaculture leads in norway');
+    expect(r.asked).toEqual([{ actorId: ACTOR.id, role: 'rep' }]);
+    expect(r.input).toEqual({ industry: ['Aquaculture'], country: ['Norway'] });
+  });
+
+  it('knows values only the data has, and matches a technology with a cue', async () => {
+    expect((await turn('leads using fishtrack')).input).toEqual({ tech: ['FishTrack'] });
+  });
+
+  it('matches names case-insensitively, by first name, and with a typo', async () => {
+    expect((await turn('mark jane as contacted')).input).toEqual({ lead: VOCABULARY.leads[2]!.id, status: 'contacted' });
+    expect((await turn('tell me about sophie wagnr')).input).toEqual({ lead: VOCABULARY.leads[1]!.id });
+  });
+
+  it('recognises news about a lead as a status change', async () => {
+    expect(await turn('Lukas Becker signed the contract')).toMatchObject({ tool: 'updateLead', input: { lead: VOCABULARY.leads[0]!.id, status: 'customer' } });
+    expect(await turn('Kontoflow is officially a customer now')).toMatchObject({ tool: 'updateLead', input: { lead: VOCABULARY.leads[0]!.id, status: 'customer' } });
+  });
+
+  it('roasts a pasted email under a short question, but keeps a multi-line note a note', async () => {
+    expect((await turn('thoughts?\nSubject: Quick idea\n\nHi Sophie,\nWe cut reconciliation time by half. Worth a call?\nTim')).tool).toBe('roastEmail');
+    const note = await turn('add a note to Sophie Wagner:\nHi team,\nshe wants pricing for 40 seats');
+    expect(note).toMatchObject({ tool: 'updateLead', input: { lead: VOCABULARY.leads[1]!.id } });
+    expect(note.input!.note).toContain('she wants pricing for 40 seats');
+  });
+
+  it('calls no tool for a name none of the leads the user may see has', async () => {
+    const r = await turn('who is Jane Goodall');
+    expect(r.tool).toBeNull();
+  });
+
+  it('answers from the catalogue when the vocabulary cannot be read', async () => {
+    const result = await generateText({
+      model: createOfflineModel({ vocabulary: async () => Promise.reject(new Error('connection refused')) }),
+      prompt: 'fintech leads outside germany',
+      tools: toolsWithoutExecute(),
+      providerOptions: offlineActorOptions(ACTOR),
+    });
+    expect(result.toolCalls[0]).toMatchObject({ toolName: 'findLeads', input: { industry: ['Fintech'], excludeCountry: ['Germany'] } });
+  });
+
+  it('without a vocabulary, passes a name on as written', async () => {
+    expect(await turn('tell me about Priya Shah', undefined, null)).toMatchObject({ tool: 'getLead', input: { lead: 'Priya Shah' } });
+  });
+});
+
+describe('other wordings of known intents', () => {
+  it.each([
+    ['have I hit my cap yet', 'myUsage', {}],
+    ['draft an email to Jane Doe about cost savings', 'draftEmail', { lead: VOCABULARY.leads[2]!.id, purpose: 'about cost savings' }],
+    ['who should I contact at Kontoflow', 'findLeads', { query: 'Kontoflow' }],
+    ['fill in the details for Sophie Wagner', 'enrichLead', { lead: VOCABULARY.leads[1]!.id }],
+    ['find out more about Lukas Becker from public sources', 'enrichLead', { lead: VOCABULARY.leads[0]!.id }],
+  ] as const)('%s', async (text, tool, input) => {
+    expect(await turn(text)).toMatchObject({ tool, input });
+  });
+});
+
+describe('follow-ups', () => {
+  it.each([
+    ['enrich the last one', 'search', { lead: SEARCH_LEADS[2]!.id }],
+    ['#2 replied', 'search', { lead: SEARCH_LEADS[1]!.id, status: 'replied' }],
+    ['the third one looks interesting, details?', 'search', { lead: SEARCH_LEADS[2]!.id }],
+    ["what's his background?", 'lead', { lead: SEARCH_LEADS[1]!.id }],
+  ] as const)('%s', async (text, context, input) => {
+    expect((await turn(text, context)).input).toEqual(input);
+  });
+});
+
+describe('intent classifier', () => {
+  it('is trained from the phrasing corpus: every class has examples and ranks its own examples first', () => {
+    let right = 0;
+    let total = 0;
+    for (const [intent, lines] of Object.entries(INTENT_CORPUS)) {
+      expect(lines.length).toBeGreaterThanOrEqual(10);
+      for (const l of lines) {
+        total++;
+        if (classifyIntent(l)[0]!.intent === intent) right++;
+      }
+    }
+    expect(right / total).toBeGreaterThan(0.95);
+  });
+
+  it('generalises to wordings outside the corpus', () => {
+    expect(classifyIntent('have i blown through my allowance yet')[0]!.intent).toBe('usage');
+    expect(classifyIntent('xperson inked the deal')[0]!.intent).toBe('update');
+    expect(classifyIntent('is it snowing in xplace')[0]!.intent).toBe('other');
+  });
+});

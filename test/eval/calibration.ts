@@ -1,0 +1,60 @@
+// Calibration of the email rubric on labelled emails written by someone who had not read the rubric
+// (test/eval/emails-independent.jsonl). Tuning looked only at the "tune" split; the report split is read
+// by the report test alone.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { scoreEmail } from '../../core/email/rubric.ts';
+
+export interface LabelledEmail {
+  id: string;
+  label: 'strong' | 'weak';
+  subject: string;
+  body: string;
+  reasons: string[];
+  kind: string;
+  split: 'tune' | 'report';
+}
+
+export interface ScoredEmail extends LabelledEmail {
+  score: number;
+}
+
+export interface Calibration {
+  strong: number;
+  weak: number;
+  /** Share of (strong, weak) pairs where the strong email scores strictly higher. */
+  pairwiseAccuracy: number;
+  weakAtOrAbove65: ScoredEmail[];
+  strongBelow75: ScoredEmail[];
+  minStrong: number;
+  maxWeak: number;
+}
+
+const FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'emails-independent.jsonl');
+
+export function loadEmails(split: LabelledEmail['split']): LabelledEmail[] {
+  return fs
+    .readFileSync(FILE, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LabelledEmail)
+    .filter((e) => e.split === split);
+}
+
+export function calibrate(emails: LabelledEmail[]): Calibration {
+  const scored: ScoredEmail[] = emails.map((e) => ({ ...e, score: scoreEmail({ subject: e.subject, body: e.body }).score }));
+  const strong = scored.filter((e) => e.label === 'strong');
+  const weak = scored.filter((e) => e.label === 'weak');
+  let right = 0;
+  for (const s of strong) for (const w of weak) if (s.score > w.score) right++;
+  return {
+    strong: strong.length,
+    weak: weak.length,
+    pairwiseAccuracy: right / (strong.length * weak.length),
+    weakAtOrAbove65: weak.filter((e) => e.score >= 65),
+    strongBelow75: strong.filter((e) => e.score < 75),
+    minStrong: Math.min(...strong.map((e) => e.score)),
+    maxWeak: Math.max(...weak.map((e) => e.score)),
+  };
+}

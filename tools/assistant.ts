@@ -188,7 +188,8 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
   return {
     toolsFor: (actor) => toolsForActor(actor, allTools),
     async overview(actor, platform) {
-      const ctx = await contextFor(actor, platform, undefined);
+      // Read tools only, bounded like a turn.
+      const ctx = await contextFor(actor, platform, undefined, undefined, AbortSignal.timeout(deadlines.turnMs));
       const cards: Card[] = [];
       for (const [name, input] of OVERVIEW_TOOLS) {
         const t = toolNamed(name, allTools);

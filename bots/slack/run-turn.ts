@@ -22,6 +22,8 @@ interface Common {
   surface: ReplySurface;
   /** Set when the user writes in their DM with the bot (stored for proactive digests). */
   dmChannelId?: string;
+  /** Runs beside the answer once the user is admitted (e.g. titling an assistant thread); its own failures are its own. */
+  alongside?: () => Promise<void>;
 }
 
 export async function runTurn(deps: ListenerDeps, t: Common & { text: string }): Promise<DeliveryResult | undefined> {
@@ -57,9 +59,11 @@ async function run(
         return undefined;
       }
       actor = who.actor;
+      const beside = t.alongside?.().catch((err) => log.warn('a task beside the Slack answer failed', { err, ...t.surface.where }));
       const events = await start(who.actor);
       const result = await withLogContext({ userId: who.actor.id }, () => deliverReply(events, t.surface, deps.delivery));
       if (result.undelivered) await auditUndelivered(deps, t, actor, result, started);
+      await beside;
       return result;
     } catch (err) {
       log.error('Slack turn failed before the assistant ran', { err, ...t.surface.where });

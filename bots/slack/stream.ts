@@ -210,6 +210,8 @@ export async function deliverReply(
         refused = err;
       }
     }
+    // A stream the channel stopped taking is still closed (best effort) before the answer moves to the DM.
+    if (live?.kind === 'stream') await surface.stream?.stop(live.ts).catch(() => undefined);
     if (!surface.directMessage) throw refused.original;
     await toDirectMessage(messages, refused);
     return { reply, mode: 'dm', undelivered: { code: refused.slackError, error: refused.original } };

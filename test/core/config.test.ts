@@ -53,6 +53,18 @@ describe('configuration', () => {
     expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' })[0]).toContain('SLACK_SIGNING_SECRET: required');
   });
 
+  it('reads the Slack workspace, guest policy and Web API deadline, naming bad values', () => {
+    expect(loadConfig({}).slack).toMatchObject({ apiTimeoutMs: 10_000, guestUsers: 'deny', teamId: undefined });
+    expect(loadConfig({ SLACK_TEAM_ID: 'T0123ABCD', SLACK_GUEST_USERS: 'read-only', SLACK_API_TIMEOUT_MS: '2500' }).slack).toMatchObject({
+      teamId: 'T0123ABCD',
+      guestUsers: 'read-only',
+      apiTimeoutMs: 2_500,
+    });
+    expect(problemsOf({ SLACK_TEAM_ID: 'acme' })[0]).toContain('SLACK_TEAM_ID: expected a Slack workspace id');
+    expect(problemsOf({ SLACK_GUEST_USERS: 'allow' })[0]).toContain('SLACK_GUEST_USERS: expected deny or read-only');
+    expect(problemsOf({ SLACK_API_TIMEOUT_MS: '0' })[0]).toContain('SLACK_API_TIMEOUT_MS: expected at least 100');
+  });
+
   it('refuses unauthenticated Teams when an app id is set', () => {
     expect(problemsOf({ MICROSOFT_APP_ID: 'abc', TEAMS_ALLOW_UNAUTHENTICATED: 'true' })[0]).toContain(
       'TEAMS_ALLOW_UNAUTHENTICATED',

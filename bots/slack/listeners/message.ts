@@ -33,11 +33,12 @@ export function register(app: App, deps: ListenerDeps): void {
     if (!isUserDirectMessage(m, context.botUserId)) return;
     const teamId = (body as { team_id?: string }).team_id ?? context.teamId ?? m.team ?? '';
     const assistantThread = Boolean(m.thread_ts);
-    // Alongside the answer, never in its way.
-    const titled = assistantThread
-      ? mentionsToNames(client, deps.people, m.text!).then((question) =>
-          titleAssistantThread(client, deps.assistant, { channel: m.channel, threadTs: m.thread_ts!, question }),
-        )
+    // Beside the answer, never in its way; only for someone admitted (a refused guest titles nothing).
+    const title = assistantThread
+      ? () =>
+          mentionsToNames(client, deps.people, m.text!).then((question) =>
+            titleAssistantThread(client, deps.assistant, { channel: m.channel, threadTs: m.thread_ts!, question }),
+          )
       : undefined;
     await runTurn(deps, {
       client,
@@ -46,6 +47,7 @@ export function register(app: App, deps: ListenerDeps): void {
       userId: m.user!,
       conversationKey: dmKey(teamId, m.channel, m.thread_ts),
       dmChannelId: m.channel,
+      alongside: title,
       text: m.text!.trim(),
       surface: threadSurface(client, {
         channel: m.channel,
@@ -57,6 +59,5 @@ export function register(app: App, deps: ListenerDeps): void {
         replyTo: (body as { event_id: string }).event_id,
       }),
     });
-    await titled;
   });
 }

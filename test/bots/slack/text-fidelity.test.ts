@@ -73,6 +73,19 @@ describe('mentions become names', () => {
   });
 });
 
+describe('a multi-line mention', () => {
+  it('keeps the rep’s lines and turns the people in it into names', async () => {
+    const text = await asked({
+      type: 'app_mention',
+      user: 'U1',
+      channel: 'C1',
+      ts: ts(),
+      text: '<@UBOT> roast this email:\nHi <@U2>,\n\nquick question about your Q3 plans?\n\nBest, Demo',
+    });
+    expect(text).toBe('roast this email:\nHi @rita,\n\nquick question about your Q3 plans?\n\nBest, Demo');
+  });
+});
+
 describe('after the cache expires (5 minutes)', () => {
   it('asks Slack again: a group the app can now read is named by its handle, a renamed person by the new name', async () => {
     h.fake.addUserGroup({ id: 'S1', handle: 'sales-leads', name: 'Sales leads' });

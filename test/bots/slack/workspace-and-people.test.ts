@@ -17,7 +17,8 @@ describe('workspace learned from auth.test, guests read-only', () => {
   let h: SlackHarness;
   let authTestsAtStart = 0;
   beforeAll(async () => {
-    h = await startSlackHarness({ demoLeads: 30, env: { SLACK_GUEST_USERS: 'read-only' } });
+    // Answers as single posts (streaming is not what this file is about; a loaded machine would stream them).
+    h = await startSlackHarness({ demoLeads: 30, streaming: false, env: { SLACK_GUEST_USERS: 'read-only' } });
     authTestsAtStart = h.fake.callsTo('auth.test').length;
     h.fake.addUser({ id: 'U6', name: 'gus', realName: 'Gus Guest', email: DEMO_REP_EMAIL, isRestricted: true });
     h.fake.addUser({ id: 'U4', name: 'noemail', realName: 'No Email' });
@@ -36,22 +37,31 @@ describe('workspace learned from auth.test, guests read-only', () => {
 
   it('refuses an event from another workspace: nothing runs, nothing is posted, the delivery is not even claimed', async () => {
     const eventId = nextEventId();
-    const res = await h.sendEvent({ type: 'app_mention', user: 'U6', channel: 'C1', ts: ts(), text: '<@UBOT> find leads' }, { eventId, teamId: 'T0OTHER' });
+    const thread = ts();
+    const res = await h.sendEvent({ type: 'app_mention', user: 'UZ', channel: 'C7', ts: thread, text: '<@UBOT> find leads' }, { eventId, teamId: 'T0OTHER' });
     expect(res.status).toBe(200);
     await settle();
-    expect(h.fake.calls).toEqual([]);
+    // Nothing about this event reached Slack (calls still finishing from an earlier test are not its).
+    expect(h.fake.calls.filter((c) => c.body.user === 'UZ' || c.body.channel === 'C7' || c.body.thread_ts === thread)).toEqual([]);
     expect(await processed(h, eventId)).toBe(0);
   });
 
   it('refuses a button click and a slash command from another workspace too', async () => {
-    const click = buttonClick({ button: { action_id: 'salesos_x', value: '{}' }, messageTs: ts(), fake: h.fake });
-    await h.sendAction({ ...click, team: { id: 'T0OTHER', domain: 'evil' }, user: { id: 'U6', team_id: 'T0OTHER' } });
-    const form = new URLSearchParams({ team_id: 'T0OTHER', channel_id: 'C1', user_id: 'U6', command: '/salesos', text: 'find leads', response_url: h.fake.responseUrl('x'), trigger_id: 't.1' });
+    const click = buttonClick({
+      // A button that would run (myUsage) if the click were let through.
+      button: { action_id: 'salesos_usage', value: JSON.stringify({ kind: 'tool', tool: 'myUsage', input: {} }) },
+      messageTs: ts(),
+      channel: 'C7',
+      responseId: 'other',
+      fake: h.fake,
+    });
+    await h.sendAction({ ...click, team: { id: 'T0OTHER', domain: 'evil' }, user: { id: 'UZ', team_id: 'T0OTHER' } });
+    const form = new URLSearchParams({ team_id: 'T0OTHER', channel_id: 'C7', user_id: 'UZ', command: '/salesos', text: 'find leads', response_url: h.fake.responseUrl('other'), trigger_id: 't.1' });
     const res = await h.post(form.toString(), 'application/x-www-form-urlencoded');
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
     await settle();
-    expect(h.fake.calls).toEqual([]);
+    expect(h.fake.calls.filter((c) => c.body.user === 'UZ' || c.body.channel === 'C7' || c.method === 'response_url:other')).toEqual([]);
   });
 
   it('lets a guest read (find leads) but never run a write tool (Mark contacted is refused, the lead unchanged)', async () => {
@@ -101,7 +111,7 @@ describe('workspace learned from auth.test, guests read-only', () => {
 describe('SLACK_TEAM_ID set, guests denied (the default)', () => {
   let h: SlackHarness;
   beforeAll(async () => {
-    h = await startSlackHarness({ env: { SLACK_TEAM_ID: 'T0FAKE' } });
+    h = await startSlackHarness({ streaming: false, env: { SLACK_TEAM_ID: 'T0FAKE' } });
     h.fake.addUser({ id: 'U5', name: 'sally', realName: 'Single Channel Sally', email: 'sally@example.com', isUltraRestricted: true });
     h.fake.addUser({ id: 'U2', name: 'multi', realName: 'Multi Guest', email: DEMO_REP_EMAIL, isRestricted: true });
   });
@@ -131,8 +141,8 @@ describe('SLACK_TEAM_ID set, guests denied (the default)', () => {
   });
 
   it('refuses events of another workspace against the configured id', async () => {
-    await h.sendEvent({ type: 'app_mention', user: 'U5', channel: 'C1', ts: ts(), text: '<@UBOT> help' }, { teamId: 'T0OTHER' });
+    await h.sendEvent({ type: 'app_mention', user: 'UZ', channel: 'C7', ts: ts(), text: '<@UBOT> help' }, { teamId: 'T0OTHER' });
     await settle();
-    expect(h.fake.calls).toEqual([]);
+    expect(h.fake.calls.filter((c) => c.body.user === 'UZ' || c.body.channel === 'C7')).toEqual([]);
   });
 });

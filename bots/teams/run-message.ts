@@ -6,6 +6,7 @@ import { withLogContext } from '../../core/log.ts';
 import { renderReply } from './cards/render-reply.ts';
 import type { TeamsBotContext } from './bot-context.ts';
 import { conversationKeyOf } from './identity.ts';
+import { validTimeZone } from './local-dates.ts';
 import { messageText } from './message-text.ts';
 import { createReplyWriter, type ReplyWriter } from './streaming.ts';
 
@@ -43,7 +44,8 @@ export async function handleMessage(context: TurnContext, bot: TeamsBotContext):
     let writer: ReplyWriter | undefined;
     try {
       const actor = await bot.identities.actorFor(context);
-      writer = createReplyWriter(context, { log: bot.log, ...bot.timing, ownerId: activity.from?.id });
+      const reader = { locale: activity.locale, timeZone: validTimeZone(activity.localTimezone) ? activity.localTimezone : actor.timeZone };
+      writer = createReplyWriter(context, { log: bot.log, ...bot.timing, ownerId: activity.from?.id, reader });
       const turn: Turn = { deliveryId: activity.id, platform: 'teams', actor, conversationKey, text };
       let finished = false;
       const cards = [];

@@ -14,6 +14,7 @@ import { renderReply, type MessageContent } from './cards/render-reply.ts';
 import { stampOwner } from './button-owner.ts';
 import { fitMessage, fitsTeams } from './fit-size.ts';
 import { isPersonal } from './identity.ts';
+import { localiseDates, type Reader } from './local-dates.ts';
 
 export interface ReplyWriter {
   status(text: string): Promise<void>;
@@ -34,6 +35,14 @@ export interface ReplyWriterOptions {
   ownerId?: string;
   /** Tries at closing a stream whose final message is throttled (429). */
   finalAttempts?: number;
+  /** Whose locale and time zone the dates on cards are shown in. */
+  reader?: Reader;
+}
+
+/** A finished reply as the messages to send: buttons owned, dates localised, split to fit Teams' limit. */
+function outgoing(reply: Pick<Reply, 'text' | 'cards'>, opts: ReplyWriterOptions): MessageContent[] {
+  const message = stampOwner(renderReply(reply), opts.ownerId);
+  return fitMessage(opts.reader ? localiseDates(message, opts.reader) : message);
 }
 
 const INFORMATIVE_MAX_CHARS = 1000;
@@ -82,7 +91,7 @@ function typingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyWrit
     async delta() {},
     async finish(reply) {
       stopTyping();
-      return sendParts(context, fitMessage(stampOwner(renderReply(reply), opts.ownerId)));
+      return sendParts(context, outgoing(reply, opts));
     },
     stop: stopTyping,
   };
@@ -205,7 +214,7 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
       await pump;
       stopTyping?.();
       if (state === 'stopped') return undefined;
-      const parts = fitMessage(stampOwner(renderReply(reply), opts.ownerId));
+      const parts = outgoing(reply, opts);
       if (!streamId) return sendParts(context, parts);
       return closeStream(parts);
     },

@@ -6,6 +6,7 @@ import { createCostGuard } from '../core/cost/cost-guard.ts';
 import { loadPrices } from '../core/cost/prices.ts';
 import { ConversationRepository } from '../core/db/conversations-repository.ts';
 import { DeliveryRepository } from '../core/db/deliveries-repository.ts';
+import { FeedbackRepository } from '../core/db/feedback-repository.ts';
 import { DigestRepository } from '../core/db/digest-repository.ts';
 import { sqlRunner } from '../core/db/sql-runner.ts';
 import { EmailReviewRepository } from '../core/db/email-reviews-repository.ts';
@@ -25,6 +26,7 @@ export interface Container extends Runtime {
   leads: LeadRepository;
   conversations: ConversationRepository;
   deliveries: DeliveryRepository;
+  feedback: FeedbackRepository;
   guards: Guards;
   services: ToolServices;
   model: ModelChoice;
@@ -60,6 +62,7 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
     guards,
     settings: { enrichmentFreshDays: config.enrichment.freshDays, enrichmentMaxCostUsd: config.enrichment.maxCostUsd },
   };
-  const assistant = createAssistant({ services, conversations, deliveries, model });
-  return { ...runtime, users, leads, conversations, deliveries, guards, services, model, assistant };
+  const feedback = new FeedbackRepository(prisma);
+  const assistant = createAssistant({ services, conversations, deliveries, feedback, model });
+  return { ...runtime, users, leads, conversations, deliveries, feedback, guards, services, model, assistant };
 }

@@ -57,12 +57,12 @@ export async function handleMessage(context: TurnContext, bot: TeamsBotContext):
           await writer.delta(event.delta);
         } else if (event.type === 'card') cards.push(event.card);
         else if (event.type === 'done') {
-          await writer.finish(event.reply);
+          await writer.finish(event.reply, { aiGenerated: true });
           finished = true;
         }
       }
       // The contract promises `done`; if a broken stream ends without it, still show what arrived.
-      if (!finished) await writer.finish({ text: streamed, cards });
+      if (!finished) await writer.finish({ text: streamed, cards }, { aiGenerated: true });
     } catch (err) {
       const appError = toAppError(err);
       bot.log.error('teams message failed', { err });

@@ -12,6 +12,7 @@ import type { Reply } from '../../core/agent/types.ts';
 import type { Logger } from '../../core/log.ts';
 import { renderReply, type MessageContent } from './cards/render-reply.ts';
 import { stampOwner } from './button-owner.ts';
+import { AI_REPLY_FIELDS } from './feedback.ts';
 import { fitMessage, fitsTeams } from './fit-size.ts';
 import { isPersonal } from './identity.ts';
 import { localiseDates, type Reader } from './local-dates.ts';
@@ -19,8 +20,11 @@ import { localiseDates, type Reader } from './local-dates.ts';
 export interface ReplyWriter {
   status(text: string): Promise<void>;
   delta(text: string): Promise<void>;
-  /** Sends the final message (split to fit when large); returns the first message's id, undefined when the user stopped the stream. */
-  finish(reply: Pick<Reply, 'text' | 'cards'>): Promise<string | undefined>;
+  /**
+   * Sends the final message (split to fit when large); returns the first message's id, undefined when the
+   * user stopped the stream. `aiGenerated` labels it "AI generated" and turns on Teams' feedback buttons.
+   */
+  finish(reply: Pick<Reply, 'text' | 'cards'>, how?: { aiGenerated?: boolean }): Promise<string | undefined>;
   /** Stops the typing indicator without sending anything (e.g. the turn failed before a reply). */
   stop(): void;
 }
@@ -66,11 +70,20 @@ const userStopped = (err: unknown) => statusOf(err) === 403 && (err as SendError
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Sends the message parts in order; the first carries `first` fields (stream closing), the rest are plain. */
-async function sendParts(context: TurnContext, parts: MessageContent[], first: Partial<Activity> = {}): Promise<string | undefined> {
+/** Adds entities and channelData to an activity without dropping the ones it has. */
+function withFields(activity: Partial<Activity>, extra: Partial<Activity>): Partial<Activity> {
+  return {
+    ...activity,
+    ...(extra.entities ? { entities: [...(activity.entities ?? []), ...extra.entities] } : {}),
+    ...(extra.channelData ? { channelData: { ...activity.channelData, ...extra.channelData } } : {}),
+  };
+}
+
+/** Sends the message parts in order; the first carries `first` fields (stream closing, AI label), the rest are plain. */
+async function sendParts(context: TurnContext, parts: MessageContent[], ...first: Partial<Activity>[]): Promise<string | undefined> {
   let firstId: string | undefined;
   for (const [i, part] of parts.entries()) {
-    const id = (await context.sendActivity(i === 0 ? { ...part, ...first } : part))?.id;
+    const id = (await context.sendActivity(i === 0 ? first.reduce<Partial<Activity>>(withFields, part) : part))?.id;
     if (i === 0) firstId = id;
   }
   return firstId;
@@ -89,9 +102,9 @@ function typingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyWrit
   return {
     async status() {},
     async delta() {},
-    async finish(reply) {
+    async finish(reply, how) {
       stopTyping();
-      return sendParts(context, outgoing(reply, opts));
+      return sendParts(context, outgoing(reply, opts), how?.aiGenerated ? AI_REPLY_FIELDS : {});
     },
     stop: stopTyping,
   };
@@ -176,14 +189,14 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
   // The first informative update doubles as the typing indicator and gives us the stream id.
   queue({ streamType: 'informative', text: 'Thinking…' });
 
-  async function closeStream(parts: MessageContent[]): Promise<string | undefined> {
+  async function closeStream(parts: MessageContent[], label: Partial<Activity>): Promise<string | undefined> {
     const fields = { streamId, streamType: 'final' as const };
     const closing: Partial<Activity> = { entities: [{ type: 'streaminfo', ...fields }], channelData: fields };
     const attempts = opts.finalAttempts ?? 5;
     for (let attempt = 1; ; attempt++) {
       await waitTurn();
       try {
-        return await sendParts(context, parts, closing);
+        return await sendParts(context, parts, closing, label);
       } catch (err) {
         lastSentAt = Date.now();
         if (userStopped(err)) {
@@ -209,14 +222,15 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
       text += delta;
       queue({ streamType: 'streaming', text });
     },
-    async finish(reply) {
+    async finish(reply, how) {
       pending = undefined;
       await pump;
       stopTyping?.();
       if (state === 'stopped') return undefined;
       const parts = outgoing(reply, opts);
-      if (!streamId) return sendParts(context, parts);
-      return closeStream(parts);
+      const label = how?.aiGenerated ? AI_REPLY_FIELDS : {};
+      if (!streamId) return sendParts(context, parts, label);
+      return closeStream(parts, label);
     },
     stop() {
       pending = undefined;

@@ -16,6 +16,9 @@ import { AI_REPLY_FIELDS } from './feedback.ts';
 import { fitMessage, fitsTeams } from './fit-size.ts';
 import { isPersonal } from './identity.ts';
 import { localiseDates, type Reader } from './local-dates.ts';
+import { suggestionsFor, type SuggestedActions } from './suggested-actions.ts';
+
+type OutgoingMessage = MessageContent & { suggestedActions?: SuggestedActions };
 
 export interface ReplyWriter {
   status(text: string): Promise<void>;
@@ -44,9 +47,13 @@ export interface ReplyWriterOptions {
 }
 
 /** A finished reply as the messages to send: buttons owned, dates localised, split to fit Teams' limit. */
-function outgoing(reply: Pick<Reply, 'text' | 'cards'>, opts: ReplyWriterOptions): MessageContent[] {
+function outgoing(reply: Pick<Reply, 'text' | 'cards'>, opts: ReplyWriterOptions, personal: boolean): OutgoingMessage[] {
   const message = stampOwner(renderReply(reply), opts.ownerId);
-  return fitMessage(opts.reader ? localiseDates(message, opts.reader) : message);
+  const parts: OutgoingMessage[] = fitMessage(opts.reader ? localiseDates(message, opts.reader) : message);
+  // Teams shows suggested actions only in 1:1 chats, under the last message.
+  const suggested = personal ? suggestionsFor(reply, opts.ownerId) : undefined;
+  if (suggested) parts[parts.length - 1] = { ...parts[parts.length - 1]!, suggestedActions: suggested };
+  return parts;
 }
 
 const INFORMATIVE_MAX_CHARS = 1000;
@@ -80,7 +87,7 @@ function withFields(activity: Partial<Activity>, extra: Partial<Activity>): Part
 }
 
 /** Sends the message parts in order; the first carries `first` fields (stream closing, AI label), the rest are plain. */
-async function sendParts(context: TurnContext, parts: MessageContent[], ...first: Partial<Activity>[]): Promise<string | undefined> {
+async function sendParts(context: TurnContext, parts: OutgoingMessage[], ...first: Partial<Activity>[]): Promise<string | undefined> {
   let firstId: string | undefined;
   for (const [i, part] of parts.entries()) {
     const id = (await context.sendActivity(i === 0 ? first.reduce<Partial<Activity>>(withFields, part) : part))?.id;
@@ -104,7 +111,7 @@ function typingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyWrit
     async delta() {},
     async finish(reply, how) {
       stopTyping();
-      return sendParts(context, outgoing(reply, opts), how?.aiGenerated ? AI_REPLY_FIELDS : {});
+      return sendParts(context, outgoing(reply, opts, isPersonal(context.activity)), how?.aiGenerated ? AI_REPLY_FIELDS : {});
     },
     stop: stopTyping,
   };
@@ -189,7 +196,7 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
   // The first informative update doubles as the typing indicator and gives us the stream id.
   queue({ streamType: 'informative', text: 'Thinking…' });
 
-  async function closeStream(parts: MessageContent[], label: Partial<Activity>): Promise<string | undefined> {
+  async function closeStream(parts: OutgoingMessage[], label: Partial<Activity>): Promise<string | undefined> {
     const fields = { streamId, streamType: 'final' as const };
     const closing: Partial<Activity> = { entities: [{ type: 'streaminfo', ...fields }], channelData: fields };
     const attempts = opts.finalAttempts ?? 5;
@@ -227,7 +234,7 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
       await pump;
       stopTyping?.();
       if (state === 'stopped') return undefined;
-      const parts = outgoing(reply, opts);
+      const parts = outgoing(reply, opts, true);
       const label = how?.aiGenerated ? AI_REPLY_FIELDS : {};
       if (!streamId) return sendParts(context, parts, label);
       return closeStream(parts, label);

@@ -6,7 +6,8 @@
 // The rules (Microsoft Learn, "Stream bot messages"): streaming works in 1:1 chats only; about one streaming
 // request per second; every update repeats the text so far; informative text at most 1,000 characters; the
 // stream ends with a `message` whose streaminfo says `final`; after the user presses Stop, Teams answers 403
-// ContentStreamNotAllowed and nothing more may be sent for that stream.
+// ContentStreamNotAllowed and nothing more may be sent for that stream (the same code, saying the stream ran
+// too long or grew too large, means Teams closed it: the answer then follows as a plain message).
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Reply } from '../../core/agent/types.ts';
 import type { Logger } from '../../core/log.ts';
@@ -72,8 +73,14 @@ interface SendError {
 }
 
 const statusOf = (err: unknown) => (err as SendError)?.statusCode;
-/** The user pressed Stop (or the stream was otherwise ended by Teams): nothing more goes to this stream. */
-const userStopped = (err: unknown) => statusOf(err) === 403 && (err as SendError)?.code === 'ContentStreamNotAllowed';
+const streamClosed = (err: unknown) => statusOf(err) === 403 && (err as SendError)?.code === 'ContentStreamNotAllowed';
+/**
+ * Teams closed the stream itself because it ran too long or grew too large (403 ContentStreamNotAllowed
+ * saying so): the answer still belongs to the user, as a plain message.
+ */
+const closedByLimit = (err: unknown) => streamClosed(err) && /time|size|too large|exceed/i.test((err as Error)?.message ?? '');
+/** The user pressed Stop (403 ContentStreamNotAllowed for any other reason): nothing more is sent. */
+const userStopped = (err: unknown) => streamClosed(err) && !closedByLimit(err);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -123,8 +130,12 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
   let sequence = 0;
   let text = '';
   let lastSentAt = Number.NEGATIVE_INFINITY;
-  /** streaming: updates flow; refused: Teams would not stream (typing + one plain message); stopped: the user pressed Stop. */
-  let state: 'streaming' | 'refused' | 'stopped' = 'streaming';
+  /**
+   * streaming: updates flow; refused: updates stopped (Teams would not stream, or an update failed);
+   * ended: Teams closed the stream for its time or size limit (the answer follows as a plain message);
+   * stopped: the user pressed Stop.
+   */
+  let state: 'streaming' | 'refused' | 'ended' | 'stopped' = 'streaming';
   let stopTyping: (() => void) | undefined;
   // Only the newest update waits; a newer one replaces it (coalescing), so bursts never reach Teams.
   let pending: { streamType: 'informative' | 'streaming'; text: string } | undefined;
@@ -162,6 +173,9 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
       if (userStopped(err)) {
         state = 'stopped';
         opts.log.info('the user stopped the Teams stream; the rest of the answer is not sent');
+      } else if (closedByLimit(err)) {
+        state = 'ended';
+        opts.log.info('teams closed the stream at its time or size limit; the answer follows as a plain message', { err });
       } else if (statusOf(err) === 429) {
         // Throttled even after the connector's own retries: drop this update; a later one carries the text.
         opts.log.debug('teams throttled a streaming update; coalescing into the next one', { err });
@@ -210,6 +224,7 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
           opts.log.info('the user stopped the Teams stream before the final message; nothing more is sent');
           return undefined;
         }
+        if (closedByLimit(err)) return sendParts(context, parts, label);
         // An open stream spins in the user's chat until a final message arrives: keep trying through throttling.
         if (statusOf(err) === 429 && attempt < attempts) {
           await sleep(interval * 2 ** (attempt - 1));
@@ -236,7 +251,7 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
       if (state === 'stopped') return undefined;
       const parts = outgoing(reply, opts, true);
       const label = how?.aiGenerated ? AI_REPLY_FIELDS : {};
-      if (!streamId) return sendParts(context, parts, label);
+      if (!streamId || state === 'ended') return sendParts(context, parts, label);
       return closeStream(parts, label);
     },
     stop() {

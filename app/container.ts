@@ -7,6 +7,7 @@ import { createCostGuard } from '../core/cost/cost-guard.ts';
 import { loadPrices } from '../core/cost/prices.ts';
 import { ConversationRepository } from '../core/db/conversations-repository.ts';
 import { DeliveryRepository } from '../core/db/deliveries-repository.ts';
+import { FeedbackRepository } from '../core/db/feedback-repository.ts';
 import { DigestRepository } from '../core/db/digest-repository.ts';
 import { sqlRunner } from '../core/db/sql-runner.ts';
 import { EmailReviewRepository } from '../core/db/email-reviews-repository.ts';
@@ -33,6 +34,7 @@ export interface Container extends Runtime {
   leads: LeadRepository;
   conversations: ConversationRepository;
   deliveries: DeliveryRepository;
+  feedback: FeedbackRepository;
   guards: Guards;
   services: ToolServices;
   model: ModelChoice;
@@ -83,6 +85,7 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
     settings: { enrichmentFreshDays: config.enrichment.freshDays, enrichmentMaxCostUsd: config.enrichment.maxCostUsd },
   };
   const inFlight = createInFlightWork();
-  const assistant = observeAssistant(createAssistant({ services, conversations, deliveries, model, inFlight, deadlines: config.deadlines }), telemetry);
-  return { ...runtime, users, leads, conversations, deliveries, guards, services, model, assistant, inFlight, auditTrail: audit, telemetry };
+  const feedback = new FeedbackRepository(prisma);
+  const assistant = observeAssistant(createAssistant({ services, conversations, deliveries, feedback, model, inFlight, deadlines: config.deadlines }), telemetry);
+  return { ...runtime, users, leads, conversations, deliveries, feedback, guards, services, model, assistant, inFlight, auditTrail: audit, telemetry };
 }

@@ -25,6 +25,8 @@ export interface Assistant {
    * confirmation consumed): undefined when they may, else what to tell them. Someone else's Confirm is refused here.
    */
   checkAction(actor: Actor, action: CardAction): Promise<string | undefined>;
+  /** A thumbs up/down (and optional comment) on one of the assistant's replies; a second rating replaces the first. */
+  rateReply(rating: { platform: Platform; actor: Actor; conversationKey: string; replyId: string; reaction: 'like' | 'dislike'; comment?: string }): Promise<void>;
   /** One message from a user: agent + tools. Events arrive as they happen; `done` is last. */
   handleTurn(turn: Turn): AsyncIterable<ReplyEvent>;
   /** A button or card action: runs the tool (or confirms/cancels a pending write) through the same policy. */

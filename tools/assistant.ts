@@ -8,6 +8,7 @@ import type { Card, ConfirmationCard } from '../core/cards.ts';
 import type { ConversationRepository } from '../core/db/conversations-repository.ts';
 import type { DeliveryRepository } from '../core/db/deliveries-repository.ts';
 import { turnTimeout } from '../core/deadlines.ts';
+import type { FeedbackRepository } from '../core/db/feedback-repository.ts';
 import { AppError, toAppError } from '../core/errors.ts';
 import type { InFlightWork } from '../core/in-flight.ts';
 import { log, withLogContext } from '../core/log.ts';
@@ -25,6 +26,7 @@ export interface AssistantDeps {
   services: ToolServices;
   conversations: ConversationRepository;
   deliveries: DeliveryRepository;
+  feedback: FeedbackRepository;
   model: ModelChoice;
   tools?: readonly SalesTool[];
   /** Model steps per turn. */
@@ -202,6 +204,10 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
     },
     claimDelivery: (platform, deliveryId) => deps.deliveries.claim(platform, deliveryId),
     releaseDelivery: (platform, deliveryId) => deps.deliveries.release(platform, deliveryId),
+    async rateReply({ platform, actor, conversationKey, replyId, reaction, comment }) {
+      await deps.feedback.rate({ userId: actor.id, platform, conversationKey, replyId, reaction, comment });
+      log.info('reply rated', { platform, reaction, withComment: Boolean(comment?.trim()) });
+    },
     async checkAction(actor, action) {
       if (action.kind === 'tool') return undefined; // a tool button runs as whoever clicks, within their own scope
       return (await services.guards.confirmations.ownerCheck(action.actionId, actor))?.userMessage;

@@ -160,17 +160,19 @@ export function createTeamsTransport(teams: Config['teams'], opts: { log: Logger
       : {}),
   };
   const auth = new ConfigurationBotFrameworkAuthentication(authConfig, settings.credentialsFactory);
-  const createConnectorFactory = auth.createConnectorFactory.bind(auth);
-  auth.createConnectorFactory = (identity) => {
-    const factory = createConnectorFactory(identity);
-    return {
+  // Every connector client, for replies (the factory an authenticated request carries) and for proactive
+  // sends (createConnectorFactory), gets the throttling-only retry policy.
+  type ConnectorFactory = ReturnType<typeof auth.createConnectorFactory>;
+  const throttlingOnly = (factory: ConnectorFactory): ConnectorFactory =>
+    ({
       async create(serviceUrl: string, audience?: string) {
         const client = await factory.create(serviceUrl, audience);
         retryOnlyThrottling(client as unknown as ConnectorClientLike, 3, opts.throttleBaseDelayMs);
         return client;
       },
-    } as ReturnType<typeof createConnectorFactory>;
-  };
+    }) as ConnectorFactory;
+  const createConnectorFactory = auth.createConnectorFactory.bind(auth);
+  auth.createConnectorFactory = (identity) => throttlingOnly(createConnectorFactory(identity));
   const adapter = new SalesOsCloudAdapter(auth);
   adapter.onTurnError = async (_context, err) => {
     opts.log.error('teams turn failed', { err });
@@ -182,7 +184,8 @@ export function createTeamsTransport(teams: Config['teams'], opts: { log: Logger
     async authenticate(activity, authHeader) {
       if (mode === 'refused') throw new TeamsAuthError('Teams is not configured: set MICROSOFT_APP_ID (or TEAMS_ALLOW_UNAUTHENTICATED=true for local use)', 401);
       try {
-        return await auth.authenticateRequest(activity as Activity, authHeader);
+        const result = await auth.authenticateRequest(activity as Activity, authHeader);
+        return result.connectorFactory ? { ...result, connectorFactory: throttlingOnly(result.connectorFactory) } : result;
       } catch (err) {
         throw classifyAuthFailure(err);
       }

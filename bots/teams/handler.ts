@@ -1,6 +1,7 @@
 // Routes Teams activities to the SalesOS flows: messages (and Action.Submit), installs, Action.Execute.
-import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { TeamsBotContext } from './bot-context.ts';
+import { handleFeedback } from './feedback.ts';
 import { botWasAdded, botWasRemoved, handleInstall, handleUninstall, rememberConversation } from './install.ts';
 import { cardActionOf, handleExecuteInvoke, handleSubmit } from './run-action.ts';
 import { handleMessage } from './run-message.ts';
@@ -33,6 +34,12 @@ export class TeamsActivityRouter extends ActivityHandler {
       await rememberConversation(context, bot).catch((err) => bot.log.warn('could not refresh the Teams conversation reference', { err }));
       await next();
     });
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    // Thumbs up/down under an AI reply.
+    if (context.activity.name === 'message/submitAction') return handleFeedback(context, this.bot);
+    return super.onInvokeActivity(context);
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

@@ -6,7 +6,10 @@ import type { UserRepository, User } from '../../core/db/users-repository.ts';
 import { ConflictError, ForbiddenError } from '../../core/errors.ts';
 import type { Logger } from '../../core/log.ts';
 
-export type TeamsUsers = Pick<UserRepository, 'resolveIdentity' | 'linkIdentity' | 'markIdentityUnreachable' | 'create' | 'getByEmail' | 'identitiesOf'>;
+export type TeamsUsers = Pick<
+  UserRepository,
+  'resolveIdentity' | 'linkIdentity' | 'markIdentityUnreachable' | 'create' | 'getByEmail' | 'identitiesOf' | 'findTeamsIdentity' | 'mergeIdentityKey'
+>;
 
 export interface TeamsIdentityOptions {
   users: TeamsUsers;
@@ -52,6 +55,7 @@ export function toActor(user: User): Actor {
 interface Profile {
   name: string;
   email?: string;
+  aadObjectId?: string;
 }
 
 /** Name and email from Teams' member API; the activity only carries a display name. */
@@ -61,7 +65,7 @@ async function profileOf(context: TurnContext, log: Logger): Promise<Profile> {
   if (context.activity.channelId !== 'msteams') return fallback;
   try {
     const member = await TeamsInfo.getMember(context, from.id);
-    return { name: member.name?.trim() || fallback.name, email: member.email ?? member.userPrincipalName ?? undefined };
+    return { name: member.name?.trim() || fallback.name, email: member.email ?? member.userPrincipalName ?? undefined, aadObjectId: member.aadObjectId ?? undefined };
   } catch (err) {
     log.warn('teams member lookup failed; provisioning from the activity only', { err });
     return fallback;
@@ -71,17 +75,45 @@ async function profileOf(context: TurnContext, log: Logger): Promise<Profile> {
 export function createIdentityResolver(opts: TeamsIdentityOptions) {
   const { users, log } = opts;
 
-  /** The SalesOS user behind this activity's sender, created (as a rep) or linked by email when new. */
-  async function userFor(context: TurnContext): Promise<User> {
+  /**
+   * The SalesOS user behind this activity's sender and the key their identity has. Keyed by tenant + AAD
+   * object id; the channel user id (29:…) finds the same person when the AAD id is missing (member lookup
+   * failed), and an identity made that way is re-keyed to the AAD id once it arrives: one person, one user.
+   */
+  async function resolve(context: TurnContext): Promise<{ user: User; externalUserId: string }> {
     const activity = context.activity;
     const tenantId = tenantOf(activity);
-    const externalUserId = externalUserIdOf(activity);
-    const known = await users.resolveIdentity('teams', tenantId, externalUserId);
-    if (known) return known;
+    const teamsUserId = activity.from?.id ?? '';
+    let profile: Profile | undefined;
+    let aadObjectId = activity.from?.aadObjectId;
+    if (!aadObjectId && activity.channelId === 'msteams') {
+      profile = await profileOf(context, log);
+      aadObjectId = profile.aadObjectId;
+    }
+    if (aadObjectId) {
+      const known = await users.resolveIdentity('teams', tenantId, aadObjectId);
+      if (known) return { user: known, externalUserId: aadObjectId };
+    }
+    const byChannelId = teamsUserId ? await users.findTeamsIdentity(tenantId, teamsUserId) : undefined;
+    if (byChannelId) {
+      if (aadObjectId && byChannelId.identity.externalUserId !== aadObjectId) {
+        profile ??= await profileOf(context, log);
+        try {
+          await users.mergeIdentityKey(byChannelId.identity.id, aadObjectId, profile.email);
+          log.info('teams identity now keyed by its AAD object id', { userId: byChannelId.user.id, tenantId });
+          return { user: (await users.resolveIdentity('teams', tenantId, aadObjectId)) ?? byChannelId.user, externalUserId: aadObjectId };
+        } catch (err) {
+          log.warn('could not merge a Teams identity with its AAD object id', { err, userId: byChannelId.user.id });
+        }
+      }
+      return { user: byChannelId.user, externalUserId: byChannelId.identity.externalUserId };
+    }
     if (opts.unknownUsers === 'deny') throw new ForbiddenError('You do not have a SalesOS account yet. Ask your admin to add you.');
 
-    const profile = await profileOf(context, log);
-    // Without an email from Teams, a stable placeholder keeps the user unique; an admin can change it later.
+    profile ??= await profileOf(context, log);
+    // The emulator has neither an AAD id nor a member API: its user id stands in.
+    const externalUserId = aadObjectId ?? (teamsUserId || externalUserIdOf(activity));
+    // Without an email from Teams, a stable placeholder keeps the user unique; it is replaced when the real one is known.
     const email = (profile.email ?? `teams-${externalUserId.replace(/[^a-zA-Z0-9_.-]/g, '-')}@teams.invalid`).toLowerCase();
     let user = await users.getByEmail(email);
     if (!user) {
@@ -96,11 +128,16 @@ export function createIdentityResolver(opts: TeamsIdentityOptions) {
         if (!user) throw err;
       }
     }
-    await users.linkIdentity({ userId: user.id, platform: 'teams', tenantId, externalUserId, displayName: profile.name });
-    return user;
+    await users.linkIdentity({ userId: user.id, platform: 'teams', tenantId, externalUserId, displayName: profile.name, teamsUserId: teamsUserId || undefined });
+    return { user, externalUserId };
+  }
+
+  async function userFor(context: TurnContext): Promise<User> {
+    return (await resolve(context)).user;
   }
 
   return {
+    resolve,
     userFor,
     async actorFor(context: TurnContext): Promise<Actor> {
       return toActor(await userFor(context));

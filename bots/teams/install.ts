@@ -5,7 +5,7 @@ import { toAppError } from '../../core/errors.ts';
 import type { TeamsBotContext } from './bot-context.ts';
 import { renderWelcomeCard } from './cards/render-welcome.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './cards/render-reply.ts';
-import { externalUserIdOf, isPersonal, tenantOf } from './identity.ts';
+import { isPersonal, tenantOf } from './identity.ts';
 
 export function botWasAdded(context: TurnContext): boolean {
   const botId = context.activity.recipient?.id;
@@ -16,15 +16,16 @@ export function botWasAdded(context: TurnContext): boolean {
 export async function rememberConversation(context: TurnContext, bot: TeamsBotContext): Promise<void> {
   const activity = context.activity;
   if (!isPersonal(activity)) return;
-  const user = await bot.identities.userFor(context);
+  const { user, externalUserId } = await bot.identities.resolve(context);
   const reference = TurnContext.getConversationReference(activity);
   await bot.users.linkIdentity({
     userId: user.id,
     platform: 'teams',
     tenantId: tenantOf(activity),
-    externalUserId: externalUserIdOf(activity),
+    externalUserId,
     displayName: activity.from?.name,
     teamsConversation: JSON.parse(JSON.stringify(reference)),
+    teamsUserId: activity.from?.id,
   });
 }
 
@@ -36,12 +37,18 @@ export async function rememberConversation(context: TurnContext, bot: TeamsBotCo
 export async function handleUninstall(context: TurnContext, bot: TeamsBotContext): Promise<void> {
   const activity = context.activity;
   if (!isPersonal(activity)) return;
-  const user = await bot.users.resolveIdentity('teams', tenantOf(activity), externalUserIdOf(activity));
-  if (!user) return;
+  const tenantId = tenantOf(activity);
+  const found = activity.from?.aadObjectId
+    ? await bot.users.resolveIdentity('teams', tenantId, activity.from.aadObjectId).then((user) => user && { user })
+    : activity.from?.id
+      ? await bot.users.findTeamsIdentity(tenantId, activity.from.id)
+      : undefined;
+  if (!found) return;
   const ids = new Set([activity.from?.aadObjectId, activity.from?.id].filter(Boolean));
   const reason = 'The SalesOS app was removed from this Teams chat';
-  for (const identity of await bot.users.identitiesOf(user.id)) {
-    if (identity.platform !== 'teams' || identity.tenantId !== tenantOf(activity) || !ids.has(identity.externalUserId)) continue;
+  for (const identity of await bot.users.identitiesOf(found.user.id)) {
+    const same = ids.has(identity.externalUserId) || (identity.teamsUserId !== null && ids.has(identity.teamsUserId));
+    if (identity.platform !== 'teams' || identity.tenantId !== tenantId || !same) continue;
     await bot.users.markIdentityUnreachable(identity.id, reason);
     bot.log.info('teams app removed; identity marked unreachable', { identityId: identity.id });
   }

@@ -9,6 +9,8 @@ import { toAppError } from '../../core/errors.ts';
 import { withLogContext } from '../../core/log.ts';
 import type { TeamsBotContext } from './bot-context.ts';
 import { buttonOwnerOf, stampOwner } from './button-owner.ts';
+import { trimCard } from './fit-size.ts';
+import { localiseDates, validTimeZone, type Reader } from './local-dates.ts';
 import type { AdaptiveCard } from './cards/elements.ts';
 import { renderActionResult, renderWorkingCard } from './cards/render-action-result.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './cards/render-reply.ts';
@@ -54,7 +56,7 @@ async function collect(events: AsyncIterable<ReplyEvent>): Promise<ActionOutcome
 }
 
 /** Who clicked, if they may use this button; otherwise what to tell them. Spends nothing. */
-async function authorise(context: TurnContext, bot: TeamsBotContext, action: CardAction, data: unknown): Promise<{ actor: Actor } | { refusal: string }> {
+async function authorise(context: TurnContext, bot: TeamsBotContext, action: CardAction, data: unknown): Promise<{ actor: Actor; reader: Reader } | { refusal: string }> {
   const owner = buttonOwnerOf(data);
   if (owner && owner !== context.activity.from?.id) return { refusal: 'These buttons belong to the person this card was made for, so only they can use them. Ask me yourself to get your own.' };
   let actor: Actor;
@@ -64,7 +66,8 @@ async function authorise(context: TurnContext, bot: TeamsBotContext, action: Car
     return { refusal: toAppError(err).userMessage };
   }
   const why = await bot.assistant.checkAction(actor, action);
-  return why ? { refusal: why } : { actor };
+  const timeZone = validTimeZone(context.activity.localTimezone) ? context.activity.localTimezone : actor.timeZone;
+  return why ? { refusal: why } : { actor, reader: { locale: context.activity.locale, timeZone } };
 }
 
 /** The action's work; it no longer touches the TurnContext, which may be revoked once an invoke answers. */
@@ -84,9 +87,10 @@ function failed(outcome: ActionOutcome): string | undefined {
 }
 
 /** New buttons on the result (e.g. a confirmation) belong to whoever pressed this one. */
-function resultCard(clickerId: string | undefined, outcome: ActionOutcome): AdaptiveCard {
+function resultCard(clickerId: string | undefined, reader: Reader, outcome: ActionOutcome): AdaptiveCard {
   const [attachment] = stampOwner({ attachments: [{ content: renderActionResult(outcome) }] }, clickerId).attachments;
-  return attachment!.content;
+  // An invoke response or a card update carries one card: trimmed to fit Teams' size limit if it must be.
+  return trimCard({ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: localiseDates(attachment!.content, reader) }).content;
 }
 
 function messageResponse(text: string): AdaptiveCardInvokeResponse {
@@ -123,7 +127,7 @@ export async function handleExecuteInvoke(context: TurnContext, bot: TeamsBotCon
     clearTimeout(timer);
     if (first !== late) {
       const failure = failed(first);
-      if (!failure) return cardResponse(resultCard(clickerId, first));
+      if (!failure) return cardResponse(resultCard(clickerId, who.reader, first));
       await bot.assistant.releaseDelivery('teams', deliveryId);
       return messageResponse(failure);
     }
@@ -135,7 +139,7 @@ export async function handleExecuteInvoke(context: TurnContext, bot: TeamsBotCon
     bot.track(
       work.then(async (outcome) => {
         if (failed(outcome)) await bot.assistant.releaseDelivery('teams', deliveryId);
-        const content = resultCard(clickerId, outcome);
+        const content = resultCard(clickerId, who.reader, outcome);
         if (!cardActivityId) return;
         await bot.transport.continueConversation(reference, async (ctx) => {
           await ctx.updateActivity({ type: 'message', id: cardActivityId, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content }] });
@@ -165,7 +169,7 @@ export async function handleSubmit(context: TurnContext, bot: TeamsBotContext, a
       await context.sendActivity({ type: 'message', text: failure });
       return;
     }
-    const attachments = [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: resultCard(context.activity.from?.id, outcome) }];
+    const attachments = [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: resultCard(context.activity.from?.id, who.reader, outcome) }];
     if (context.activity.replyToId) await context.updateActivity({ type: 'message', id: context.activity.replyToId, attachments });
     else await context.sendActivity({ type: 'message', attachments });
   });

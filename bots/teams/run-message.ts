@@ -6,14 +6,36 @@ import { withLogContext } from '../../core/log.ts';
 import { renderReply } from './cards/render-reply.ts';
 import type { TeamsBotContext } from './bot-context.ts';
 import { conversationKeyOf } from './identity.ts';
+import { validTimeZone } from './local-dates.ts';
 import { messageText } from './message-text.ts';
 import { createReplyWriter, type ReplyWriter } from './streaming.ts';
+
+const EXAMPLES = '"find CTOs in fintech in Germany", "enrich jane@acme.com", or "roast this email:" with the email pasted below it';
+
+/** What to answer a message with no text to act on; undefined for nothing (e.g. an empty system message). */
+export function emptyMessageHint(activity: TurnContext['activity']): string | undefined {
+  const files = (activity.attachments ?? []).filter((a) => a.contentType !== 'text/html' && !a.contentType?.startsWith('application/vnd.microsoft.card'));
+  if (files.length)
+    return `I can only read text, so I can't open ${files.length === 1 ? 'that file' : 'those files'}. Paste the text into the chat instead — for an email, write "roast this email:" and paste it below.`;
+  const botId = activity.recipient?.id;
+  const mentioned = (activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === botId);
+  if (mentioned) {
+    const first = activity.from?.name?.trim().split(/\s+/)[0];
+    return `Hi${first ? ` ${first}` : ''}! Ask me about your leads, for example ${EXAMPLES}.`;
+  }
+  return undefined;
+}
 
 export async function handleMessage(context: TurnContext, bot: TeamsBotContext): Promise<void> {
   const activity = context.activity;
   const text = messageText(activity);
-  if (!text) return;
   const conversationKey = conversationKeyOf(activity);
+  if (!text) {
+    // A file, an image or a bare @mention: say what works instead of staying silent.
+    const hint = emptyMessageHint(activity);
+    if (hint && activity.id && (await bot.assistant.claimDelivery('teams', activity.id))) await context.sendActivity({ type: 'message', textFormat: 'markdown', text: hint });
+    return;
+  }
   await withLogContext({ deliveryId: activity.id, conversationKey }, async () => {
     if (!activity.id || !(await bot.assistant.claimDelivery('teams', activity.id))) {
       bot.log.info('teams message already handled; dropping the retry');
@@ -22,7 +44,8 @@ export async function handleMessage(context: TurnContext, bot: TeamsBotContext):
     let writer: ReplyWriter | undefined;
     try {
       const actor = await bot.identities.actorFor(context);
-      writer = createReplyWriter(context, { log: bot.log, ...bot.timing, ownerId: activity.from?.id });
+      const reader = { locale: activity.locale, timeZone: validTimeZone(activity.localTimezone) ? activity.localTimezone : actor.timeZone };
+      writer = createReplyWriter(context, { log: bot.log, ...bot.timing, ownerId: activity.from?.id, reader });
       const turn: Turn = { deliveryId: activity.id, platform: 'teams', actor, conversationKey, text };
       let finished = false;
       const cards = [];
@@ -34,12 +57,12 @@ export async function handleMessage(context: TurnContext, bot: TeamsBotContext):
           await writer.delta(event.delta);
         } else if (event.type === 'card') cards.push(event.card);
         else if (event.type === 'done') {
-          await writer.finish(event.reply);
+          await writer.finish(event.reply, { aiGenerated: true });
           finished = true;
         }
       }
       // The contract promises `done`; if a broken stream ends without it, still show what arrived.
-      if (!finished) await writer.finish({ text: streamed, cards });
+      if (!finished) await writer.finish({ text: streamed, cards }, { aiGenerated: true });
     } catch (err) {
       const appError = toAppError(err);
       bot.log.error('teams message failed', { err });

@@ -6,20 +6,29 @@
 // The rules (Microsoft Learn, "Stream bot messages"): streaming works in 1:1 chats only; about one streaming
 // request per second; every update repeats the text so far; informative text at most 1,000 characters; the
 // stream ends with a `message` whose streaminfo says `final`; after the user presses Stop, Teams answers 403
-// ContentStreamNotAllowed and nothing more may be sent for that stream.
+// ContentStreamNotAllowed and nothing more may be sent for that stream (the same code, saying the stream ran
+// too long or grew too large, means Teams closed it: the answer then follows as a plain message).
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Reply } from '../../core/agent/types.ts';
 import type { Logger } from '../../core/log.ts';
 import { renderReply, type MessageContent } from './cards/render-reply.ts';
 import { stampOwner } from './button-owner.ts';
+import { AI_REPLY_FIELDS } from './feedback.ts';
 import { fitMessage, fitsTeams } from './fit-size.ts';
 import { isPersonal } from './identity.ts';
+import { localiseDates, type Reader } from './local-dates.ts';
+import { suggestionsFor, type SuggestedActions } from './suggested-actions.ts';
+
+type OutgoingMessage = MessageContent & { suggestedActions?: SuggestedActions };
 
 export interface ReplyWriter {
   status(text: string): Promise<void>;
   delta(text: string): Promise<void>;
-  /** Sends the final message (split to fit when large); returns the first message's id, undefined when the user stopped the stream. */
-  finish(reply: Pick<Reply, 'text' | 'cards'>): Promise<string | undefined>;
+  /**
+   * Sends the final message (split to fit when large); returns the first message's id, undefined when the
+   * user stopped the stream. `aiGenerated` labels it "AI generated" and turns on Teams' feedback buttons.
+   */
+  finish(reply: Pick<Reply, 'text' | 'cards'>, how?: { aiGenerated?: boolean }): Promise<string | undefined>;
   /** Stops the typing indicator without sending anything (e.g. the turn failed before a reply). */
   stop(): void;
 }
@@ -34,6 +43,18 @@ export interface ReplyWriterOptions {
   ownerId?: string;
   /** Tries at closing a stream whose final message is throttled (429). */
   finalAttempts?: number;
+  /** Whose locale and time zone the dates on cards are shown in. */
+  reader?: Reader;
+}
+
+/** A finished reply as the messages to send: buttons owned, dates localised, split to fit Teams' limit. */
+function outgoing(reply: Pick<Reply, 'text' | 'cards'>, opts: ReplyWriterOptions, personal: boolean): OutgoingMessage[] {
+  const message = stampOwner(renderReply(reply), opts.ownerId);
+  const parts: OutgoingMessage[] = fitMessage(opts.reader ? localiseDates(message, opts.reader) : message);
+  // Teams shows suggested actions only in 1:1 chats, under the last message.
+  const suggested = personal ? suggestionsFor(reply, opts.ownerId) : undefined;
+  if (suggested) parts[parts.length - 1] = { ...parts[parts.length - 1]!, suggestedActions: suggested };
+  return parts;
 }
 
 const INFORMATIVE_MAX_CHARS = 1000;
@@ -52,16 +73,31 @@ interface SendError {
 }
 
 const statusOf = (err: unknown) => (err as SendError)?.statusCode;
-/** The user pressed Stop (or the stream was otherwise ended by Teams): nothing more goes to this stream. */
-const userStopped = (err: unknown) => statusOf(err) === 403 && (err as SendError)?.code === 'ContentStreamNotAllowed';
+const streamClosed = (err: unknown) => statusOf(err) === 403 && (err as SendError)?.code === 'ContentStreamNotAllowed';
+/**
+ * Teams closed the stream itself because it ran too long or grew too large (403 ContentStreamNotAllowed
+ * saying so): the answer still belongs to the user, as a plain message.
+ */
+const closedByLimit = (err: unknown) => streamClosed(err) && /time|size|too large|exceed/i.test((err as Error)?.message ?? '');
+/** The user pressed Stop (403 ContentStreamNotAllowed for any other reason): nothing more is sent. */
+const userStopped = (err: unknown) => streamClosed(err) && !closedByLimit(err);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Sends the message parts in order; the first carries `first` fields (stream closing), the rest are plain. */
-async function sendParts(context: TurnContext, parts: MessageContent[], first: Partial<Activity> = {}): Promise<string | undefined> {
+/** Adds entities and channelData to an activity without dropping the ones it has. */
+function withFields(activity: Partial<Activity>, extra: Partial<Activity>): Partial<Activity> {
+  return {
+    ...activity,
+    ...(extra.entities ? { entities: [...(activity.entities ?? []), ...extra.entities] } : {}),
+    ...(extra.channelData ? { channelData: { ...activity.channelData, ...extra.channelData } } : {}),
+  };
+}
+
+/** Sends the message parts in order; the first carries `first` fields (stream closing, AI label), the rest are plain. */
+async function sendParts(context: TurnContext, parts: OutgoingMessage[], ...first: Partial<Activity>[]): Promise<string | undefined> {
   let firstId: string | undefined;
   for (const [i, part] of parts.entries()) {
-    const id = (await context.sendActivity(i === 0 ? { ...part, ...first } : part))?.id;
+    const id = (await context.sendActivity(i === 0 ? first.reduce<Partial<Activity>>(withFields, part) : part))?.id;
     if (i === 0) firstId = id;
   }
   return firstId;
@@ -80,9 +116,9 @@ function typingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyWrit
   return {
     async status() {},
     async delta() {},
-    async finish(reply) {
+    async finish(reply, how) {
       stopTyping();
-      return sendParts(context, fitMessage(stampOwner(renderReply(reply), opts.ownerId)));
+      return sendParts(context, outgoing(reply, opts, isPersonal(context.activity)), how?.aiGenerated ? AI_REPLY_FIELDS : {});
     },
     stop: stopTyping,
   };
@@ -94,8 +130,12 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
   let sequence = 0;
   let text = '';
   let lastSentAt = Number.NEGATIVE_INFINITY;
-  /** streaming: updates flow; refused: Teams would not stream (typing + one plain message); stopped: the user pressed Stop. */
-  let state: 'streaming' | 'refused' | 'stopped' = 'streaming';
+  /**
+   * streaming: updates flow; refused: updates stopped (Teams would not stream, or an update failed);
+   * ended: Teams closed the stream for its time or size limit (the answer follows as a plain message);
+   * stopped: the user pressed Stop.
+   */
+  let state: 'streaming' | 'refused' | 'ended' | 'stopped' = 'streaming';
   let stopTyping: (() => void) | undefined;
   // Only the newest update waits; a newer one replaces it (coalescing), so bursts never reach Teams.
   let pending: { streamType: 'informative' | 'streaming'; text: string } | undefined;
@@ -133,6 +173,9 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
       if (userStopped(err)) {
         state = 'stopped';
         opts.log.info('the user stopped the Teams stream; the rest of the answer is not sent');
+      } else if (closedByLimit(err)) {
+        state = 'ended';
+        opts.log.info('teams closed the stream at its time or size limit; the answer follows as a plain message', { err });
       } else if (statusOf(err) === 429) {
         // Throttled even after the connector's own retries: drop this update; a later one carries the text.
         opts.log.debug('teams throttled a streaming update; coalescing into the next one', { err });
@@ -167,20 +210,21 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
   // The first informative update doubles as the typing indicator and gives us the stream id.
   queue({ streamType: 'informative', text: 'Thinking…' });
 
-  async function closeStream(parts: MessageContent[]): Promise<string | undefined> {
+  async function closeStream(parts: OutgoingMessage[], label: Partial<Activity>): Promise<string | undefined> {
     const fields = { streamId, streamType: 'final' as const };
     const closing: Partial<Activity> = { entities: [{ type: 'streaminfo', ...fields }], channelData: fields };
     const attempts = opts.finalAttempts ?? 5;
     for (let attempt = 1; ; attempt++) {
       await waitTurn();
       try {
-        return await sendParts(context, parts, closing);
+        return await sendParts(context, parts, closing, label);
       } catch (err) {
         lastSentAt = Date.now();
         if (userStopped(err)) {
           opts.log.info('the user stopped the Teams stream before the final message; nothing more is sent');
           return undefined;
         }
+        if (closedByLimit(err)) return sendParts(context, parts, label);
         // An open stream spins in the user's chat until a final message arrives: keep trying through throttling.
         if (statusOf(err) === 429 && attempt < attempts) {
           await sleep(interval * 2 ** (attempt - 1));
@@ -200,14 +244,15 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
       text += delta;
       queue({ streamType: 'streaming', text });
     },
-    async finish(reply) {
+    async finish(reply, how) {
       pending = undefined;
       await pump;
       stopTyping?.();
       if (state === 'stopped') return undefined;
-      const parts = fitMessage(stampOwner(renderReply(reply), opts.ownerId));
-      if (!streamId) return sendParts(context, parts);
-      return closeStream(parts);
+      const parts = outgoing(reply, opts, true);
+      const label = how?.aiGenerated ? AI_REPLY_FIELDS : {};
+      if (!streamId || state === 'ended') return sendParts(context, parts, label);
+      return closeStream(parts, label);
     },
     stop() {
       pending = undefined;

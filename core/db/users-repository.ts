@@ -25,6 +25,8 @@ export interface IdentityLink {
   slackDmChannelId?: string;
   /** Teams ConversationReference captured on install, for proactive messages. */
   teamsConversation?: Prisma.InputJsonValue;
+  /** Teams: the channel's user id (29:…), present even when the AAD object id is not. */
+  teamsUserId?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -98,6 +100,7 @@ export class UserRepository {
       displayName: link.displayName,
       slackDmChannelId: link.slackDmChannelId,
       teamsConversation: link.teamsConversation,
+      teamsUserId: link.teamsUserId,
       unreachableAt: null,
       unreachableReason: null,
     };
@@ -107,6 +110,38 @@ export class UserRepository {
       },
       create: { ...fields, platform: link.platform, tenantId: link.tenantId, externalUserId: link.externalUserId },
       update: fields,
+    });
+  }
+
+  /**
+   * The Teams identity of a channel user id (29:…) in a tenant: one that recorded it, or one keyed by it
+   * because the AAD object id was unknown when it was made. Only active users.
+   */
+  async findTeamsIdentity(tenantId: string, teamsUserId: string): Promise<{ identity: PlatformIdentity; user: User } | undefined> {
+    const identity = await this.prisma.platformIdentity.findFirst({
+      where: { platform: 'teams', tenantId, OR: [{ teamsUserId }, { externalUserId: teamsUserId }] },
+      include: { user: true },
+      orderBy: { updatedAt: 'desc' },
+    });
+    if (!identity?.user.active) return undefined;
+    const { user, ...rest } = identity;
+    return { identity: rest, user };
+  }
+
+  /**
+   * Re-key an identity to the account id that arrived later (Teams: the AAD object id), so one person stays
+   * one user. A placeholder email (…@teams.invalid) is replaced by the real one when nobody else has it.
+   */
+  async mergeIdentityKey(identityId: string, externalUserId: string, realEmail?: string): Promise<void> {
+    if (!UUID.test(identityId)) throw new NotFoundError('That platform identity does not exist.');
+    await this.prisma.$transaction(async (tx) => {
+      const identity = await tx.platformIdentity.update({ where: { id: identityId }, data: { externalUserId } });
+      const email = realEmail?.trim().toLowerCase();
+      if (!email || !EMAIL.test(email)) return;
+      const user = await tx.user.findUnique({ where: { id: identity.userId } });
+      if (!user?.email.endsWith('@teams.invalid')) return;
+      if (await tx.user.findUnique({ where: { email } })) return;
+      await tx.user.update({ where: { id: user.id }, data: { email } });
     });
   }
 

@@ -68,7 +68,7 @@ function obedientModel(leadEmail: string) {
 async function hostileTurn(leadEmail: string) {
   const model = obedientModel(leadEmail);
   const choice: ModelChoice = { model, id: 'gpt-5-mini', provider: 'openai', label: 'scripted-obedient' };
-  const assistant = createAssistant({ services: c.services, conversations: c.conversations, deliveries: c.deliveries, model: choice, maxSteps: 5 });
+  const assistant = createAssistant({ services: c.services, conversations: c.conversations, deliveries: c.deliveries, feedback: c.feedback, model: choice, maxSteps: 5 });
   let reply: Reply | undefined;
   for await (const e of assistant.handleTurn({ deliveryId: randomUUID(), platform: 'slack', actor: org.manager, conversationKey: `slack:T:C:${randomUUID()}`, text: 'tell me about this lead' }) as AsyncIterable<ReplyEvent>)
     if (e.type === 'done') reply = e.reply;

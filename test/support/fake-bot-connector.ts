@@ -22,6 +22,8 @@ export interface ScriptedFailure {
   status: 400 | 403 | 404 | 413 | 429 | 500 | 502 | 503 | 504;
   /** The error code in the body (default: Throttled for 429, BotNotInConversationRoster otherwise). */
   code?: string;
+  /** The error message in the body (default: "scripted <status>"). */
+  message?: string;
   /** Store the activity first, then answer the failure (an ambiguous 5xx: the post did arrive). */
   stored?: boolean;
   /** Hold the answer this long before failing (a timeout on the bot's side). */
@@ -129,7 +131,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       if (failure.delayMs) await new Promise((r) => setTimeout(r, failure.delayMs));
       const headers: Record<string, string> = failure.retryAfterSeconds !== undefined ? { 'retry-after': String(failure.retryAfterSeconds) } : {};
       const code = failure.code ?? (failure.status === 429 ? 'Throttled' : 'BotNotInConversationRoster');
-      return reply(failure.status, { error: { code, message: `scripted ${failure.status}` } }, headers);
+      return reply(failure.status, { error: { code, message: failure.message ?? `scripted ${failure.status}` } }, headers);
     }
 
     const member = path.match(/^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/);

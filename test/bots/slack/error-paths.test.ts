@@ -18,6 +18,7 @@ function paced(real: Assistant): Assistant {
     claimDelivery: (p, id) => real.claimDelivery(p, id),
     releaseDelivery: (p, id) => real.releaseDelivery(p, id),
     checkAction: (actor, action) => real.checkAction(actor, action),
+    rateReply: (rating) => real.rateReply(rating),
     handleAction: (r) => real.handleAction(r),
     async *handleTurn(turn) {
       for await (const e of real.handleTurn(turn) as AsyncIterable<ReplyEvent>) {

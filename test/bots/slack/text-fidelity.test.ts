@@ -20,6 +20,7 @@ function observed(real: Assistant): Assistant {
     claimDelivery: (p, id) => real.claimDelivery(p, id),
     releaseDelivery: (p, id) => real.releaseDelivery(p, id),
     checkAction: (actor, action) => real.checkAction(actor, action),
+    rateReply: (rating) => real.rateReply(rating),
     handleAction: (r) => real.handleAction(r),
     handleTurn: (turn) => {
       seen.push(turn);

@@ -28,11 +28,12 @@ beforeEach(() => {
   answer = () => ({ text: 'Hello.' });
 });
 
-/** A 1:1 message from a new rep; resolves with the chat once its turn has finished. */
-async function ask(text: string) {
+/** A 1:1 message from a new rep; `script` sets up the connector's failures for this chat only. Resolves once the turn has finished. */
+async function ask(text: string, script: (path: string) => void = () => {}) {
   const rep = person(`Rep ${Math.random().toString(36).slice(2, 8)}`);
   registerMember(h.connector, rep);
   const conv = conversation({ kind: 'personal' });
+  script(`${String(conv.id)}/activities`);
   expect((await h.post(messageActivity(h.connector, rep, conv, text))).status).toBe(202);
   await h.bot.drain();
   const mine = (a: RecordedActivity) => a.conversationId === conv.id;
@@ -125,9 +126,10 @@ describe('Teams streaming rules (1:1)', () => {
 
   it('after repeated 429s on updates and on the final message, the stream is still closed with one final message', async () => {
     answer = () => ({ text: paragraphs(3).join('\n\n'), delayMsPerWord: 3 });
-    h.connector.fail({ status: 429, when: (a) => a.channelData?.streamType === 'streaming', times: 20 });
-    h.connector.fail({ status: 429, when: (a) => a.channelData?.streamType === 'final', times: 2 });
-    const { activities, requests } = await ask('what changed today?');
+    const { activities, requests } = await ask('what changed today?', (path) => {
+      h.connector.fail({ status: 429, when: (a) => a.channelData?.streamType === 'streaming', times: 20, pathIncludes: path });
+      h.connector.fail({ status: 429, when: (a) => a.channelData?.streamType === 'final', times: 2, pathIncludes: path });
+    });
     expect(requests.some((r) => r.status === 429)).toBe(true);
     const finals = activities.filter((a) => a.activity.type === 'message');
     expect(finals).toHaveLength(1);
@@ -139,16 +141,30 @@ describe('Teams streaming rules (1:1)', () => {
   it("the user's Stop (403 ContentStreamNotAllowed) ends the answer: no late full message", async () => {
     answer = () => ({ text: paragraphs(5).join('\n\n') });
     // Once the user stops, Teams refuses everything for that stream, the final message included.
-    h.connector.fail({ status: 403, code: 'ContentStreamNotAllowed', when: (a) => Boolean(a.channelData?.streamId), times: 50 });
-    const { activities, requests } = await ask('tell me everything');
+    const { activities, requests } = await ask('tell me everything', (path) => {
+      h.connector.fail({ status: 403, code: 'ContentStreamNotAllowed', message: 'Content stream was cancelled by user.', when: (a) => Boolean(a.channelData?.streamId), times: 50, pathIncludes: path });
+    });
     expect(requests.some((r) => r.status === 403)).toBe(true);
     expect(activities.filter((a) => a.activity.type === 'message')).toEqual([]);
   });
 
+  it('when Teams closes a stream that ran too long (ContentStreamNotAllowed, time limit), the whole answer still arrives as a plain message', async () => {
+    const text = paragraphs(2).join('\n\n');
+    answer = () => ({ text, delayMsPerWord: 5 });
+    const { activities } = await ask('a long one please', (path) => {
+      h.connector.fail({ status: 403, code: 'ContentStreamNotAllowed', message: 'Content stream finished due to exceeded streaming time.', when: (a) => Boolean(a.channelData?.streamId), times: 50, pathIncludes: path });
+    });
+    const messages = activities.filter((a) => a.activity.type === 'message');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.activity.text).toBe(text);
+    expect(messages[0]!.activity.channelData?.streamType).toBeUndefined();
+  });
+
   it('when Teams refuses to stream, a typing indicator shows and one plain message answers', async () => {
     answer = () => ({ text: 'All quiet today.' });
-    h.connector.fail({ status: 403, code: 'StreamingNotAllowed', when: (a) => a.channelData?.streamType === 'informative', times: 1 });
-    const { activities } = await ask('anything new?');
+    const { activities } = await ask('anything new?', (path) => {
+      h.connector.fail({ status: 403, code: 'StreamingNotAllowed', when: (a) => a.channelData?.streamType === 'informative', times: 1, pathIncludes: path });
+    });
     expect(activities.some((a) => a.activity.type === 'typing' && !a.activity.channelData?.streamType)).toBe(true);
     const messages = activities.filter((a) => a.activity.type === 'message');
     expect(messages).toHaveLength(1);

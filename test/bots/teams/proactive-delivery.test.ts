@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlatformIdentity } from '../../../core/db/users-repository.ts';
 import { DependencyError } from '../../../core/errors.ts';
-import { conversation, installActivity, person, registerMember, startTeamsHarness, TENANT, BOT, type Person, type TeamsHarness } from './harness.ts';
+import { conversation, installActivity, messageActivity, person, registerMember, startTeamsHarness, TENANT, BOT, type Person, type TeamsHarness } from './harness.ts';
 
 let h: TeamsHarness;
 
@@ -83,6 +83,20 @@ describe('proactive sends never duplicate', () => {
     expect(err.retryable).toBe(false);
     expect(postsTo(conv).slice(1).map((r) => r.status)).toEqual([status]);
     expect((await h.db.prisma.platformIdentity.findUniqueOrThrow({ where: { id: identity.id } })).unreachableAt).toBeNull();
+  });
+});
+
+describe('replies inside a turn', () => {
+  it('a reply the connector stored before answering 502 is not re-sent by the connector client', async () => {
+    const p = person('Ria Reply');
+    registerMember(h.connector, p);
+    const conv = conversation({ kind: 'groupChat' });
+    h.connector.fail({ status: 502, stored: true, pathIncludes: String(conv.id), when: (a) => a.type === 'message' });
+    await h.post(messageActivity(h.connector, p, conv, 'how much budget do I have left?'));
+    await h.connector.waitFor((a) => a.conversationId === conv.id && a.activity.type === 'message');
+    await h.bot.drain();
+    const answers = h.connector.activities.filter((a) => a.conversationId === conv.id && a.activity.type === 'message' && JSON.stringify(a.activity).includes('budget'));
+    expect(answers).toHaveLength(1);
   });
 });
 

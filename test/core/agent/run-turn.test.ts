@@ -26,7 +26,7 @@ function assistantWith(script: (call: number, o: LanguageModelV4CallOptions) => 
 async function turn(script: (call: number, o: LanguageModelV4CallOptions) => Step, actor: Actor, text: string, conversationKey = `console:${randomUUID()}`) {
   const { model, choice } = assistantWith(script);
   const { createAssistant } = await import('../../../tools/assistant.ts');
-  const assistant = createAssistant({ services: c.services, conversations: c.conversations, deliveries: c.deliveries, model: choice, maxSteps: 4 });
+  const assistant = createAssistant({ services: c.services, conversations: c.conversations, deliveries: c.deliveries, feedback: c.feedback, model: choice, maxSteps: 4 });
   const events: ReplyEvent[] = [];
   for await (const e of assistant.handleTurn({ deliveryId: randomUUID(), platform: 'console', actor, conversationKey, text })) events.push(e);
   const done = events.at(-1)!;

@@ -21,7 +21,7 @@ afterAll(async () => c?.db.drop());
 async function turn(steps: Step[], actor: Actor, text: string, conversationKey = `console:${randomUUID()}`) {
   const model = scriptedModel((n) => steps[n] ?? { text: 'Done.' });
   const choice: ModelChoice = { model, id: 'gpt-5-mini', provider: 'openai', label: 'scripted' };
-  const assistant = createAssistant({ services: c.services, conversations: c.conversations, deliveries: c.deliveries, model: choice, maxSteps: 4 });
+  const assistant = createAssistant({ services: c.services, conversations: c.conversations, deliveries: c.deliveries, feedback: c.feedback, model: choice, maxSteps: 4 });
   let reply: Reply | undefined;
   for await (const e of assistant.handleTurn({ deliveryId: randomUUID(), platform: 'console', actor, conversationKey, text }) as AsyncIterable<ReplyEvent>)
     if (e.type === 'done') reply = e.reply;

@@ -59,6 +59,15 @@ describe('configuration', () => {
     );
   });
 
+  it('has deadlines by default and refuses a sweep bound that would sweep running turns', () => {
+    expect(loadConfig({}).deadlines).toEqual({ llmMs: 60_000, turnMs: 120_000, shutdownGraceMs: 25_000 });
+    expect(loadConfig({}).reservationSweepAfterMs).toBe(900_000);
+    expect(problemsOf({ TURN_TIMEOUT_MS: '600000', RESERVATION_SWEEP_AFTER_MS: '300000' })).toEqual([
+      'RESERVATION_SWEEP_AFTER_MS: must be longer than TURN_TIMEOUT_MS (600000), or running turns would be swept (got "300000")',
+    ]);
+    expect(problemsOf({ LLM_TIMEOUT_MS: '0' })[0]).toMatch(/^LLM_TIMEOUT_MS: expected at least 1/);
+  });
+
   it('.env.example lists every variable SalesOS reads', () => {
     const example = fs.readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
     const listed = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));

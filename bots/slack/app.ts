@@ -31,8 +31,6 @@ export interface SlackBotOptions {
   delivery?: DeliveryOptions;
   /** Clock for signature timestamps (tests). */
   now?: () => number;
-  /** Deadline of each Web API call (default 10 s; retried per SLACK_RETRY_CONFIG). */
-  apiTimeoutMs?: number;
 }
 
 export interface SlackBot {
@@ -55,8 +53,6 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
   const clientOptions = {
     ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
     retryConfig: SLACK_RETRY_CONFIG,
-    // Without it a Slack API call that never answers would hold the turn (and shutdown) forever.
-    timeout: opts.apiTimeoutMs ?? 10_000,
   };
   const common = {
     token: slack.botToken,

@@ -14,8 +14,6 @@ export interface SlackCall {
 export type SlackFailure =
   | { kind: 'rate_limited'; retryAfterSeconds: number }
   | { kind: 'http_500' }
-  // Accept the request and never answer (the client's timeout must end it).
-  | { kind: 'hang' }
   | { kind: 'error'; error: string };
 
 export interface FakeSlackUser {
@@ -80,7 +78,6 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         calls.push(call);
         notify(call);
         const f = scripted.failure;
-        if (f.kind === 'hang') return;
         if (f.kind === 'rate_limited') {
           res.writeHead(429, { 'retry-after': String(f.retryAfterSeconds), 'content-type': 'application/json' });
           return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));

@@ -25,8 +25,6 @@ export interface HarnessOptions {
   unknownUsers?: 'provision' | 'deny';
   streaming?: boolean;
   delivery?: SlackBotOptions['delivery'];
-  /** Deadline of each Slack Web API call. */
-  apiTimeoutMs?: number;
   /** Seed the demo organisation with this many leads (0: empty database). */
   demoLeads?: number;
   /** Wrap the real assistant (e.g. to observe calls) — never replace it. */
@@ -74,7 +72,6 @@ export async function startSlackHarness(opts: HarnessOptions = {}): Promise<Slac
     botId: FAKE_BOT_ID,
     streaming: opts.streaming,
     delivery: opts.delivery,
-    apiTimeoutMs: opts.apiTimeoutMs,
   });
   const http = createHttpServer();
   http.route('POST', SLACK_EVENTS_PATH, bot.handler!);

@@ -80,6 +80,8 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
     platform: input.platform,
   });
   const messages: ModelMessage[] = [...history.messages, { role: 'user', content: input.message }];
+  const calls = trackCalls(input.tools);
+  const reported = new Set<string>();
 
   let text = '';
   const cards: Card[] = [];
@@ -87,8 +89,6 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
   let usage = { inputTokens: 0, outputTokens: 0 };
   let responseMessages: ModelMessage[] = [];
   let failure: unknown;
-  const calls = trackCalls(input.tools);
-  const reported = new Set<string>();
 
   try {
     const result = streamText({

@@ -3,8 +3,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { mountHealth } from '../../app/health.ts';
+import { createHttpServer } from '../../app/http-server.ts';
 import { runCli, startServer } from '../support/cli.ts';
-import { createEmptyDatabase } from '../support/db.ts';
+import { createEmptyDatabase, createTestDatabase } from '../support/db.ts';
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -68,7 +70,33 @@ describe('Redis going away', () => {
   }, 90_000);
 });
 
+describe('/readyz with the database gone', () => {
+  it('is 503 not_ready, naming the database', async () => {
+    const db = await createTestDatabase();
+    const http = createHttpServer();
+    mountHealth(http, db, { model: { provider: 'offline', id: 'offline' } });
+    const port = await http.listen(0, '127.0.0.1');
+    try {
+      await db.pool.end(); // every query now fails, as with a database that went away
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ status: 'not_ready', database: { status: 'down', required: true }, migrations: { status: 'down' }, model: { status: 'ok' } });
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    } finally {
+      await http.close();
+      await db.drop();
+    }
+  });
+});
+
 describe('start-up errors name what failed in DATABASE_URL, never its password', () => {
+  it('a login the server refuses', async () => {
+    const r = await runCli(['start'], { DATABASE_URL: 'postgresql://no_such_salesos_role:s3cret-pw@127.0.0.1:5432/postgres' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('PostgreSQL at DATABASE_URL (127.0.0.1:5432) refused the login of user "no_such_salesos_role" (authentication failed)');
+    expect(r.stderr).not.toContain('s3cret-pw');
+  }, 60_000);
+
   it('an unreachable server', async () => {
     const port = await freePort();
     const r = await runCli(['start'], { DATABASE_URL: `postgresql://postgres:s3cret-pw@127.0.0.1:${port}/salesos` });

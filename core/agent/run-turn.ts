@@ -170,7 +170,9 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
       toolCalls.push(isToolOutput(output) ? { name: call.name, input: call.input, outcome: output.outcome, errorCode: output.error?.code } : { name: call.name, input: call.input, outcome: 'ok' });
     }
     const appErr = toAppError(failure);
+    // A wrong API key needs an admin: an error, like a bug; the rest (deadlines, provider hiccups) are warnings.
     if (appErr.code === 'internal') log.error('turn failed', { err: failure, conversationId });
+    else if (appErr.code === 'provider_auth') log.error(`turn failed: ${appErr.message}`, { err: failure, code: appErr.code, conversationId });
     else log.warn(`turn failed: ${appErr.message}`, { err: failure, code: appErr.code, conversationId });
     const stepsDone = toolCalls.some((c) => c.outcome === 'ok');
     const message =

@@ -12,6 +12,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../core/digest/retry-pol
 import { createDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from '../core/jobs/digest-scheduler.ts';
 import { startDigestWorker } from '../core/jobs/digest-worker.ts';
 import { pingRedis } from '../core/jobs/queues.ts';
+import { hostPortOf } from '../core/db/connection-errors.ts';
 import { DependencyError } from '../core/errors.ts';
 import { log } from '../core/log.ts';
 import type { Container } from './container.ts';
@@ -43,6 +44,13 @@ export function buildDigestServices(container: Pick<Container, 'config' | 'db'>,
   };
 }
 
+export interface DigestBackground {
+  /** Stop scheduling and wait for the running digest jobs. */
+  close(): Promise<void>;
+  /** Shutdown past its grace (or Redis gone): drop the connections; unfinished jobs are retried by the next worker. */
+  forceClose(): Promise<void>;
+}
+
 export interface DigestBackgroundOptions {
   /** Redis key prefix (tests); the default keeps every deployment's keys under "salesos". */
   prefix?: string;
@@ -71,16 +79,16 @@ export async function startDigestBackground(
   container: Pick<Container, 'config' | 'db'>,
   deliveries: DigestDelivery,
   opts: DigestBackgroundOptions = {},
-): Promise<{ close(): Promise<void>; scheduler?: DigestScheduler }> {
+): Promise<DigestBackground & { scheduler?: DigestScheduler }> {
   const { redisUrl } = container.config;
   if (!redisUrl) {
     log.info('REDIS_URL is not set: the digest scheduler is off. Set REDIS_URL to send scheduled digests; `salesos digest --manager <email> --print` works without it.');
-    return { close: async () => {} };
+    return { close: async () => {}, forceClose: async () => {} };
   }
   try {
     await pingRedis(redisUrl);
   } catch (err) {
-    throw new DependencyError('redis', `Redis at REDIS_URL is not reachable (${(err as Error).message}); digests cannot be scheduled. Start Redis or unset REDIS_URL.`, { cause: err, down: true });
+    throw new DependencyError('redis', `Redis at REDIS_URL (${hostPortOf(redisUrl, 6379)}) is not reachable (${(err as Error).message}); digests cannot be scheduled. Start Redis or unset REDIS_URL.`, { cause: err, down: true });
   }
   const services = { ...buildDigestServices(container, deliveries, { retry: opts.retry }), ...(opts.now ? { now: opts.now } : {}) };
   const platforms = (['slack', 'teams'] as const).filter((p) => deliveries[p]);
@@ -120,6 +128,9 @@ export async function startDigestBackground(
       await scheduler.close();
       await worker.close();
       log.debug('digest scheduler stopped');
+    },
+    async forceClose() {
+      await Promise.allSettled([scheduler.close(), worker.close(true)]);
     },
   };
 }

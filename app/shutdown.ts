@@ -15,7 +15,7 @@ export interface ShutdownParts {
   /** Platform work the HTTP server does not see (Teams replies after the acknowledgement). */
   drains?: ((timeoutMs: number) => Promise<unknown>)[];
   /** Stops taking jobs and waits for the running ones (digest scheduler and worker). */
-  queues?: { close(): Promise<void> };
+  queues?: { close(): Promise<void>; forceClose(): Promise<void> };
   /** Socket Mode connections, sweepers: stopped before anything else closes. */
   before?: (() => Promise<void>)[];
   /** Metrics connections, the trace exporter's flush: after the last audit entry, before the pool closes. */
@@ -48,8 +48,16 @@ export async function shutDown(parts: ShutdownParts, why: string): Promise<numbe
 
     if (!(await waitAll(parts, queuesClosed, graceMs))) {
       const stopped = container.inFlight.abortAll(shuttingDown());
-      log.warn(`the grace period (SHUTDOWN_GRACE_MS=${graceMs}) ended: stopped ${stopped.length} turn(s) and card action(s), telling each user`, { stopped });
-      if (!(await waitAll(parts, queuesClosed, ABORT_WAIT_MS))) log.error('some work was still running after it was stopped; closing anyway');
+      log.warn(
+        stopped.length
+          ? `the grace period (SHUTDOWN_GRACE_MS=${graceMs}) ended: stopped ${stopped.length} turn(s) and card action(s), telling each user`
+          : `the grace period (SHUTDOWN_GRACE_MS=${graceMs}) ended with requests or digest jobs still running`,
+        { stopped },
+      );
+      if (!(await waitAll(parts, queuesClosed, ABORT_WAIT_MS))) {
+        log.error('some work was still running after it was stopped; closing anyway (unfinished digest jobs are retried by the next worker)');
+        await Promise.race([parts.queues?.forceClose(), sleep(ABORT_WAIT_MS)]);
+      }
     }
     await parts.http?.close(0);
     await container.auditTrail.flush();

@@ -1,6 +1,7 @@
 // Winston logging: JSON lines off a terminal, readable lines on one. Every line written inside
 // `withLogContext` carries its ids (turn, request); every line is scrubbed of secrets.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { format as formatArgs } from 'node:util';
 import winston from 'winston';
 import { AppError } from './errors.ts';
 import { redact, redactString } from './redact.ts';
@@ -109,6 +110,35 @@ export const log: winston.Logger = createLogger({ level: earlyLevel });
 export function configureLogger(opts: LogOptions): void {
   const next = createLogger(opts);
   log.configure({ level: next.level, format: next.format, transports: next.transports });
+  const stream = opts.stream ?? process.stderr;
+  const json = opts.format === 'json' || ((opts.format ?? 'auto') === 'auto' && !(stream as { isTTY?: boolean }).isTTY);
+  if (json) routeConsoleToLogger(log);
+}
+
+let consoleRouted = false;
+
+/**
+ * JSON mode: whatever a dependency prints — console.* (botframework, Bolt), process warnings, AI SDK warnings —
+ * becomes one JSON log line through `logger` (scrubbed, with context) instead of raw text in the log stream.
+ */
+export function routeConsoleToLogger(logger: winston.Logger): void {
+  if (consoleRouted) return;
+  consoleRouted = true;
+  const route = (level: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
+    const err = args.find((a) => a instanceof Error);
+    logger[level](formatArgs(...args.map((a) => (a instanceof Error ? a.message : a))).slice(0, 10_000), { source: 'console', ...(err ? { err } : {}) });
+  };
+  console.log = route('info');
+  console.info = route('info');
+  console.warn = route('warn');
+  console.error = route('error');
+  console.debug = route('debug');
+  console.trace = route('debug');
+  // Node's own printer writes multi-line text to stderr; ours writes one JSON line.
+  process.removeAllListeners('warning');
+  process.on('warning', (w) => logger.warn(`${w.name}: ${w.message}`, { source: 'process', code: (w as { code?: string }).code }));
+  (globalThis as { AI_SDK_LOG_WARNINGS?: unknown }).AI_SDK_LOG_WARNINGS = (o: { warnings: unknown[]; provider?: string; model?: string }) =>
+    logger.warn('AI SDK warning', { source: 'ai-sdk', warnings: o.warnings, provider: o.provider, model: o.model });
 }
 
 export type Logger = winston.Logger;

@@ -53,7 +53,8 @@ export const askCommand: Command = {
       } else if (!values.yes && pendingConfirmations(reply).length) {
         process.stdout.write('This needs your confirmation: run the same command with --yes, or use `salesos chat`.\n');
       }
-      return replies.some((r) => r.toolCalls.some((c) => c.outcome === 'error')) ? 1 : 0;
+      // A failed tool or a failed turn (timeout, provider error: an error card) is a failure for scripts.
+      return replies.some((r) => r.toolCalls.some((c) => c.outcome === 'error' || c.outcome === 'timeout') || r.cards.some((c) => c.type === 'error')) ? 1 : 0;
     } finally {
       await container.close();
     }

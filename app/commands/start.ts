@@ -36,7 +36,7 @@ export const startCommand: Command = {
     log.info(`language model: ${container.model.label}`);
 
     const http = createHttpServer({ observe: container.telemetry.metrics.http });
-    mountHealth(http, runtime.db);
+    mountHealth(http, runtime.db, { redisUrl: config.redisUrl, model: { provider: container.model.provider, id: container.model.id } });
     const metrics = mountMetrics(http, container);
     if (container.telemetry.tracing.enabled) log.info(`tracing: OTLP/HTTP to ${config.telemetry.tracesUrl}`);
     const platforms: string[] = [];
@@ -58,12 +58,15 @@ export const startCommand: Command = {
     const deliveries = buildDigestDeliveries(container, teams.mode === 'refused' ? {} : { teams: createTeamsDigestSender(teams.sendProactive) });
     const digests = await startDigestBackground(container, deliveries).catch((err) => {
       log.error('the digest scheduler could not start; chat keeps working without scheduled digests', { err });
-      return { close: async () => {} };
+      return { close: async () => {}, forceClose: async () => {} };
     });
 
     const sweeper = startReservationSweeper({ db: runtime.db, audit: container.guards.audit, olderThanMs: config.reservationSweepAfterMs });
 
     let stopping: Promise<number> | undefined;
+    // Everything is flushed and closed once shutDown resolves; a dependency's client that keeps reconnecting
+    // (BullMQ with Redis gone) must not keep the process alive after "stopped".
+    const exitSoon = (code: number) => (setTimeout(() => process.exit(code), 300).unref(), code);
     const stop = (why: string) =>
       (stopping ??= shutDown(
         {
@@ -76,7 +79,7 @@ export const startCommand: Command = {
           after: [() => metrics.close(), () => container.telemetry.tracing.shutdown()],
         },
         why,
-      ));
+      ).then(exitSoon));
     // Signals are handled before the port opens, so a stop right after start is still clean.
     const stopped = new Promise<number>((resolve) => {
       process.once('SIGTERM', () => void stop('SIGTERM received').then(resolve));

@@ -1,3 +1,4 @@
+import { startReservationSweeper } from '../../core/cost/reservation-sweeper.ts';
 import { log } from '../../core/log.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { buildDigestDeliveries, startDigestBackground } from '../digest-background.ts';
@@ -27,6 +28,8 @@ export const workerCommand: Command = {
       await container.close();
       throw err;
     }
+    // Settles reservations left open by crashed processes (also run by `salesos start`; running it twice is harmless).
+    const sweeper = startReservationSweeper({ db: container.db, audit: container.guards.audit, olderThanMs: container.config.reservationSweepAfterMs });
     log.info('salesos worker running; stop it with SIGTERM or Ctrl-C');
     return await new Promise<number>((resolve) => {
       let stopping = false;
@@ -35,6 +38,7 @@ export const workerCommand: Command = {
         stopping = true;
         log.info(`${signal} received: finishing the digests in progress and shutting down`);
         try {
+          await sweeper.stop();
           await background.close();
           await container.close();
           log.info('salesos worker stopped cleanly');

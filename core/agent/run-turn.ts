@@ -39,6 +39,34 @@ export interface RunTurnInput {
   signal?: AbortSignal;
 }
 
+/** How long a stopped turn waits for its tools to notice the abort and record themselves. */
+const TOOL_SETTLE_MS = 5_000;
+
+/**
+ * The tools, each call tracked: an aborted stream stops reporting tool results, but the tool still ends
+ * (audited, settled) — the turn waits for that and reports it, so nothing finishes after the turn.
+ */
+function trackCalls(tools: ToolSet) {
+  const running = new Map<string, Promise<unknown>>();
+  const ended = new Map<string, { name: string; input: unknown; output: unknown }>();
+  const tracked: ToolSet = {};
+  for (const [name, t] of Object.entries(tools)) {
+    const execute = t.execute;
+    tracked[name] = !execute
+      ? t
+      : {
+          ...t,
+          execute: (args: unknown, options: { toolCallId: string }) => {
+            const call = Promise.resolve(execute(args as never, options as never));
+            running.set(options.toolCallId, call);
+            call.then((output) => ended.set(options.toolCallId, { name, input: args, output }), () => {});
+            return call;
+          },
+        } as typeof t;
+  }
+  return { tracked, running, ended };
+}
+
 /** Why the turn ended early: the signal's reason when it was aborted, else what was thrown. */
 function failureOf(err: unknown, signal: AbortSignal | undefined): unknown {
   return signal?.aborted && signal.reason instanceof AppError ? signal.reason : err;
@@ -54,6 +82,8 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
     platform: input.platform,
   });
   const messages: ModelMessage[] = [...history.messages, { role: 'user', content: input.message }];
+  const calls = trackCalls(input.tools);
+  const reported = new Set<string>();
 
   let text = '';
   const cards: Card[] = [];
@@ -68,7 +98,7 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
       model: input.model,
       instructions,
       messages,
-      tools: input.tools,
+      tools: calls.tracked,
       stopWhen: isStepCount(input.maxSteps ?? 6),
       maxOutputTokens: input.maxOutputTokens ?? 4096,
       abortSignal: input.signal,
@@ -97,6 +127,7 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
           break;
         }
         case 'tool-result': {
+          reported.add(part.toolCallId);
           const output = part.output;
           if (isToolOutput(output)) {
             toolCalls.push({ name: part.toolName, input: part.input, outcome: output.outcome, errorCode: output.error?.code });
@@ -143,8 +174,18 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
     failure = new AppError('provider_bad_response', 'The AI model returned an empty answer. Please ask again, perhaps in other words.', { logMessage: 'the model returned no text and no tool call' });
 
   if (failure !== undefined) {
+    // Tools still running saw the same abort: wait for them to end, then report what they did.
+    const unfinished = [...calls.running.entries()].filter(([id]) => !reported.has(id)).map(([, p]) => p);
+    if (unfinished.length) await Promise.race([Promise.allSettled(unfinished), new Promise((r) => setTimeout(r, TOOL_SETTLE_MS).unref())]);
+    for (const [id, call] of calls.ended) {
+      if (reported.has(id)) continue;
+      const output = call.output;
+      toolCalls.push(isToolOutput(output) ? { name: call.name, input: call.input, outcome: output.outcome, errorCode: output.error?.code } : { name: call.name, input: call.input, outcome: 'ok' });
+    }
     const appErr = toAppError(failure);
+    // A wrong API key needs an admin: an error, like a bug; the rest (deadlines, provider hiccups) are warnings.
     if (appErr.code === 'internal') log.error('turn failed', { err: failure, conversationId });
+    else if (appErr.code === 'provider_auth') log.error(`turn failed: ${appErr.message}`, { err: failure, code: appErr.code, conversationId });
     else log.warn(`turn failed: ${appErr.message}`, { err: failure, code: appErr.code, conversationId });
     const stepsDone = toolCalls.some((c) => c.outcome === 'ok');
     const message =

@@ -3,6 +3,7 @@
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma as PrismaNamespace } from './generated/client.ts';
+import { databaseStartError } from './connection-errors.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.ts';
 import { migrate, migrationStatus, type MigrationStatus } from './migrate.ts';
 import { log } from '../log.ts';
@@ -63,9 +64,22 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     url = embedded.url;
     log.info('using the embedded database', { dataDir: embedded.dataDir, created: embedded.created });
   }
-  if (opts.migrate !== false) {
-    const applied = await migrate(url);
-    if (applied.length) log.info('applied database migrations', { migrations: applied });
+  try {
+    if (opts.migrate !== false) {
+      const applied = await migrate(url);
+      if (applied.length) log.info('applied database migrations', { migrations: applied });
+    } else if (opts.databaseUrl) {
+      // Fail at start, naming the server, rather than on the first query.
+      const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+      try {
+        await probe.connect();
+      } finally {
+        await probe.end().catch(() => {});
+      }
+    }
+  } catch (err) {
+    await embedded?.stop();
+    throw opts.databaseUrl ? databaseStartError(err, opts.databaseUrl) : err;
   }
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', (err) => log.warn('idle database connection failed', { err }));

@@ -24,7 +24,8 @@ export interface DigestWorkerOptions extends QueueConnection {
 
 export interface DigestWorker {
   worker: Worker<DigestJobData, DigestOutcome>;
-  close(): Promise<void>;
+  /** Waits for running jobs; `force` (shutdown past its grace, Redis gone) drops the connection first. */
+  close(force?: boolean): Promise<void>;
 }
 
 /** The moment a job stands for: a scheduler's fire time, else the time given when it was added. */
@@ -84,8 +85,9 @@ export function startDigestWorker(opts: DigestWorkerOptions): DigestWorker {
   worker.on('error', (err) => opts.log.warn('digest worker error', { err }));
   return {
     worker,
-    async close() {
-      await worker.close();
+    async close(force = false) {
+      if (force) connection.disconnect();
+      await worker.close(force);
       connection.disconnect();
     },
   };

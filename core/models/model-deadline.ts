@@ -33,6 +33,8 @@ class Watchdog {
   kick(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.ctl.abort(modelTimeout(this.timeoutMs)), this.timeoutMs);
+    // The call itself keeps the process alive while it runs; a forgotten watchdog must not.
+    this.timer.unref();
   }
 
   stop(): void {
@@ -115,6 +117,7 @@ export function createModelDeadlineMiddleware(o: ModelDeadlineOptions): Language
               return;
             }
             if (part.type === 'finish') {
+              dog.stop(); // the reader may stop here without reading to the end
               // The named failure goes first, then the finish with whatever usage was reported (CostGuard charges it).
               if (part.finishReason.unified === 'interrupted')
                 controller.enqueue({ type: 'error', error: sawResponse ? streamCut() : badProviderResponse('no chat-completion chunk in the body') });

@@ -120,7 +120,8 @@ describe('salesos worker', () => {
       await until('the worker to start', async () => logs.includes('digest scheduler running') || undefined, 90_000);
       expect(await queue.getJobScheduler(`digest:${m.id}`)).toMatchObject({ pattern: '30 8 * * 1-5', tz: 'Europe/Berlin' });
       const other = await createManager(db.prisma, { slack: true });
-      await queue.add('digest', { managerId: other.id, fireAt: new Date().toISOString() });
+      // A fixed Sunday fire time: what the job does must not depend on the real date.
+      await queue.add('digest', { managerId: other.id, fireAt: '2026-11-29T07:30:00.000Z' });
       await slack.waitForCall('chat.postMessage', (c) => c.body.channel === `D${other.slackUserId}`, 15_000);
     } finally {
       child.kill('SIGTERM');

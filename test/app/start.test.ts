@@ -23,7 +23,13 @@ describe('salesos start on PostgreSQL', () => {
     expect(await health.json()).toMatchObject({ status: 'ok' });
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', database: 'ok', mode: 'postgres', migrations: { pending: [] } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      database: { status: 'ok', mode: 'postgres' },
+      migrations: { status: 'ok', pending: [] },
+      redis: { status: 'ok', required: false },
+      model: { status: 'ok', provider: 'offline', id: 'offline' },
+    });
     expect((await fetch(`${base}/nope`)).status).toBe(404);
     expect((await fetch(`${base}/healthz`, { method: 'POST' })).status).toBe(405);
 
@@ -40,7 +46,10 @@ describe('salesos start with Redis down', () => {
       const server = await startServer({ DATABASE_URL: db.url, REDIS_URL: 'redis://127.0.0.1:1' });
       const line = server.logs().find((l) => String(l.message).includes('digest scheduler could not start'));
       expect(line?.level).toBe('error');
-      expect((await fetch(`http://127.0.0.1:${server.port}/readyz`)).status).toBe(200);
+      expect(JSON.stringify(line)).toContain('Redis at REDIS_URL (127.0.0.1:1) is not reachable');
+      const ready = await fetch(`http://127.0.0.1:${server.port}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'degraded', database: { status: 'ok' }, redis: { status: 'down', required: false } });
       expect(await server.stop()).toBe(0);
     } finally {
       await db.drop();
@@ -74,8 +83,9 @@ describe('/readyz', () => {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/readyz`);
       expect(res.status).toBe(503);
-      const body = (await res.json()) as { status: string; migrations: { pending: string[] } };
+      const body = (await res.json()) as { status: string; migrations: { status: string; pending: string[] } };
       expect(body.status).toBe('not_ready');
+      expect(body.migrations.status).toBe('down');
       expect(body.migrations.pending.length).toBeGreaterThan(0);
     } finally {
       await http.close();
@@ -91,7 +101,7 @@ describe('salesos start on the embedded database', () => {
   it('creates the database, seeds the demo organisation once, and is ready', async () => {
     const server = await startServer({ SALESOS_DATA_DIR: dataDir }, 120_000);
     const ready = await fetch(`http://127.0.0.1:${server.port}/readyz`);
-    expect(await ready.json()).toMatchObject({ status: 'ready', mode: 'embedded' });
+    expect(await ready.json()).toMatchObject({ status: 'ready', database: { status: 'ok', mode: 'embedded' } });
     expect(server.logs().some((l) => String(l.message).includes('seeded the demo organisation'))).toBe(true);
     expect(await server.stop()).toBe(0);
 

@@ -28,6 +28,15 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
   });
 
+  it('has deadlines by default and refuses a sweep bound that would sweep running turns', () => {
+    expect(loadConfig({}).deadlines).toEqual({ llmMs: 60_000, turnMs: 120_000, shutdownGraceMs: 25_000 });
+    expect(loadConfig({}).reservationSweepAfterMs).toBe(900_000);
+    expect(problemsOf({ TURN_TIMEOUT_MS: '600000', RESERVATION_SWEEP_AFTER_MS: '300000' })).toEqual([
+      'RESERVATION_SWEEP_AFTER_MS: must be longer than TURN_TIMEOUT_MS (600000), or running turns would be swept (got "300000")',
+    ]);
+    expect(problemsOf({ LLM_TIMEOUT_MS: '0' })[0]).toMatch(/^LLM_TIMEOUT_MS: expected at least 1/);
+  });
+
   it('names every bad variable and what it expects in one error', () => {
     const problems = problemsOf({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', REDIS_URL: 'localhost:6379' });
     expect(problems).toHaveLength(4);

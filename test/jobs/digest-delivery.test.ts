@@ -106,7 +106,8 @@ describe('scheduled digests', () => {
 });
 
 describe('exactly once and retries', () => {
-  const fireAt = new Date().toISOString();
+  // A fixed Monday morning: the period (Friday to Sunday) and everything else must not depend on today.
+  const fireAt = '2026-11-23T07:30:00.000Z';
 
   it('a duplicated job sends one message', async () => {
     const m = await createManager(c.db.prisma, { slack: true, paused: true });

@@ -104,7 +104,7 @@ describe('digest periods', () => {
   });
 
   it('refuses an unknown cadence', () => {
-    expect(() => digestPeriod({ cadence: 'hourly' as never, timeZone: 'UTC', fireAt: new Date() })).toThrow(/daily or weekly/);
+    expect(() => digestPeriod({ cadence: 'hourly' as never, timeZone: 'UTC', fireAt: new Date('2026-11-23T07:30:00Z') })).toThrow(/daily or weekly/);
   });
 });
 

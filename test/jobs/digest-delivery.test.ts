@@ -216,6 +216,19 @@ describe('exactly once and retries', () => {
     expect(connector.activities.filter((a) => a.conversationId === m.teamsConversationId)).toHaveLength(1);
   });
 
+  it('a Teams 429 is retried no earlier than its Retry-After, sends one card, and records the activity id', async () => {
+    const m = await createManager(c.db.prisma, { teams: { serviceUrl: connector.serviceUrl }, paused: true });
+    connector.fail({ status: 429, retryAfterSeconds: 1, pathIncludes: m.teamsConversationId!, times: 1 });
+    await queue.add('digest', { managerId: m.id, fireAt });
+    const run = await finished(m.id);
+    const sent = connector.activities.filter((a) => a.conversationId === m.teamsConversationId);
+    expect(sent).toHaveLength(1);
+    expect(run.deliveries).toMatchObject([{ platform: 'teams', status: 'sent', ref: sent[0]!.activityId }]);
+    const tries = connector.requests.filter((r) => r.path.includes(m.teamsConversationId!));
+    expect(tries.map((r) => r.status)).toEqual([429, 201]);
+    expect(tries[1]!.at - tries[0]!.at).toBeGreaterThanOrEqual(1000);
+  });
+
   it('a manager with no chat identity gets a skipped run, not an error', async () => {
     const m = await createManager(c.db.prisma, { paused: true });
     await queue.add('digest', { managerId: m.id, fireAt });

@@ -39,7 +39,7 @@ export interface DigestRequest {
 }
 
 export type DigestOutcome =
-  | { status: 'sent' | 'partial' | 'skipped' | 'running' | 'failed'; periodKey: string; deliveries: DeliveryRecord[] }
+  | { status: RunStatus; periodKey: string; deliveries: DeliveryRecord[] }
   | { status: 'already_done'; periodKey: string; runStatus: RunStatus; deliveries: DeliveryRecord[] }
   | { status: 'in_progress'; periodKey: string }
   | { status: 'not_applicable'; reason: string };
@@ -133,5 +133,5 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
     throw new DigestDeliveryError(failed.map(({ platform, error }) => ({ platform, error })), { retryAt });
   }
   svc.log.info('digest run finished', { managerId: manager.id, periodKey: period.key, status: settled.status });
-  return { status: settled.status as 'sent', periodKey: period.key, deliveries: settled.deliveries };
+  return { status: settled.status, periodKey: period.key, deliveries: settled.deliveries };
 }

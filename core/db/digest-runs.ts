@@ -164,14 +164,24 @@ export class DigestRunRepository {
     return rows.length;
   }
 
-  /** A manual send takes up a failed, missed or cancelled run again. */
+  /**
+   * A manual send takes up a failed, missed or cancelled run again, and deliveries skipped because an
+   * earlier attempt could not be confirmed (the operator decides to send; no look-up first).
+   */
   async reopen(runId: string): Promise<void> {
     if (!UUID.test(runId)) throw new ValidationError(`"${runId}" is not a digest run id.`);
     await this.db.pool.query(
-      `UPDATE digest_runs SET status = 'running', reason = NULL, "finishedAt" = NULL WHERE id = $1::uuid AND status IN ('failed', 'missed', 'cancelled')`,
+      `WITH deliveries AS (
+         UPDATE digest_deliveries SET status = 'failed', uncertain = false
+         WHERE "runId" = $1::uuid AND (status = 'cancelled' OR (status = 'skipped' AND error LIKE 'unconfirmed: %')) RETURNING id
+       ), teams AS (
+         -- Teams cannot be looked up; Slack's history still is, so a Slack resend looks first.
+         UPDATE digest_deliveries SET uncertain = false WHERE "runId" = $1::uuid AND platform = 'teams' AND status = 'failed' RETURNING id
+       )
+       UPDATE digest_runs SET status = 'running', reason = NULL, "finishedAt" = NULL
+       WHERE id = $1::uuid AND (status IN ('failed', 'missed', 'cancelled') OR (SELECT count(*) FROM deliveries) > 0)`,
       [runId],
     );
-    await this.db.pool.query(`UPDATE digest_deliveries SET status = 'failed' WHERE "runId" = $1::uuid AND status = 'cancelled'`, [runId]);
   }
 
   /** A scheduled run gave up (its retry budget is spent): the run is failed, with the reason in words. */

@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDigestDeliveries, buildDigestServices, startDigestBackground } from '../../app/digest-background.ts';
-import { runDigest } from '../../core/digest/run-digest.ts';
+import { periodFor, runDigest } from '../../core/digest/run-digest.ts';
 import { DIGEST_QUEUE, type DigestJobData } from '../../core/jobs/queues.ts';
 import { createTestContainer, type TestContainer } from '../support/container.ts';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector.ts';
@@ -228,6 +228,25 @@ describe('exactly once and retries', () => {
     expect(tries.map((r) => r.status)).toEqual([429, 201]);
     expect(tries[1]!.at - tries[0]!.at).toBeGreaterThanOrEqual(1000);
   });
+
+  it('waiting for a delivery another worker holds spends no retry budget: the job sends once it is free', async () => {
+    const m = await createManager(c.db.prisma, { slack: true, paused: true });
+    const services = buildDigestServices(c, buildDigestDeliveries(c));
+    const at = new Date('2026-12-08T07:30:00Z');
+    // Another worker holds the Slack delivery (a fresh claim) for longer than the 3 s retry budget.
+    const period = await periodFor(services, m.id, 'Europe/Berlin', 'daily', '30 8 * * 1-5', at);
+    const run = await services.runs.ensure(m.id, period);
+    await services.runs.claim(run.id, null, ['slack']);
+    await queue.add('digest', { managerId: m.id, fireAt: at.toISOString() });
+    await sleep(4000);
+    expect(postsTo(`D${m.slackUserId}`)).toBe(0);
+    // It lets go without sending (its attempt failed, for sure not delivered): the waiting job takes over and sends.
+    await services.runs.settle(run.id, [{ platform: 'slack', status: 'failed', error: 'the other worker gave way', uncertain: false }], false);
+    const done = await finished(m.id);
+    expect(done.status).toBe('sent');
+    expect(done.deliveries).toMatchObject([{ platform: 'slack', status: 'sent', attempts: 2 }]);
+    expect(postsTo(`D${m.slackUserId}`)).toBe(1);
+  }, 30_000);
 
   it('a manager with no chat identity gets a skipped run, not an error', async () => {
     const m = await createManager(c.db.prisma, { paused: true });

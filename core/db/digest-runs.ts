@@ -131,6 +131,20 @@ export class DigestRunRepository {
     return out;
   }
 
+  /**
+   * Runs still `running` whose next try is overdue by more than `graceSeconds` (or that never got one):
+   * their job was lost with Redis, or never existed. Reconciliation re-enqueues or cancels them.
+   */
+  async stranded(graceSeconds: number): Promise<{ id: string; managerId: string; periodKey: string; periodEnd: Date }[]> {
+    const { rows } = await this.db.pool.query<{ id: string; managerId: string; periodKey: string; periodEnd: Date }>(
+      `SELECT id::text AS id, "managerId"::text AS "managerId", "periodKey", "periodEnd" FROM digest_runs
+       WHERE status = 'running' AND COALESCE("retryAt", "createdAt") < now() - make_interval(secs => $1::int)
+       ORDER BY "periodEnd" LIMIT 1000`,
+      [graceSeconds],
+    );
+    return rows.map((r) => ({ ...r, periodEnd: new Date(r.periodEnd) }));
+  }
+
   /** Records a period that was due too long ago to send; nothing happens when it already has a run. */
   async markMissed(managerId: string, period: RunPeriod, reason: string): Promise<boolean> {
     if (!UUID.test(managerId)) throw new ValidationError(`"${managerId}" is not a manager id.`);

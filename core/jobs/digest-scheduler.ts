@@ -23,7 +23,7 @@ export interface DigestSchedulerOptions extends QueueConnection {
   /** How often to compare every manager with Redis and the due periods with the runs (default 60 s). */
   fullSyncMs?: number;
   /** Enqueue due periods that have no finished run; without it only job schedulers are reconciled. */
-  due?: { runs: DigestRunRepository; latenessMs: number; now?: () => Date };
+  due?: { runs: DigestRunRepository; latenessMs: number; strandedAfterSeconds?: number; now?: () => Date };
   /** The repeat options for a target; tests use `{ every: 1000 }` to fire at once. Default: cron + time zone. */
   repeat?: (target: ScheduleTarget) => RepeatOptions;
   jobOptions?: { attempts: number; backoff: { type: 'exponential' | 'fixed'; delay: number } };

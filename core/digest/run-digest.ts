@@ -9,7 +9,7 @@ import {
 } from '../db/digest-runs.ts';
 import type { Logger } from '../log.ts';
 import { composeDigest, type ComposeOptions } from './compose.ts';
-import { DeliveryFailure, DigestDeliveryError, errorText, pickIdentities, type DigestDelivery } from './deliver.ts';
+import { DeliveryFailure, DigestDeliveryError, errorText, pickIdentities, UNCONFIRMED_PREFIX, type DigestDelivery } from './deliver.ts';
 import { digestPeriod, localDate, periodLabel, startOfLocalDay, type Cadence, type DigestPeriod } from './period.ts';
 import { nextRetryAt, type RetryPolicy } from './retry-policy.ts';
 import { parseCron } from './schedule.ts';
@@ -39,7 +39,7 @@ export interface DigestRequest {
 }
 
 export type DigestOutcome =
-  | { status: 'sent' | 'partial' | 'skipped' | 'running' | 'failed'; periodKey: string; deliveries: DeliveryRecord[] }
+  | { status: RunStatus; periodKey: string; deliveries: DeliveryRecord[] }
   | { status: 'already_done'; periodKey: string; runStatus: RunStatus; deliveries: DeliveryRecord[] }
   | { status: 'in_progress'; periodKey: string }
   | { status: 'not_applicable'; reason: string };
@@ -68,8 +68,10 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
   let period = await periodFor(svc, manager.id, manager.timeZone, cadence, manager.schedule.cron, req.fireAt);
   let run = await svc.runs.ensure(manager.id, period);
   if (FINAL_RUN_STATUSES.includes(run.status)) {
-    if (req.scheduled || req.retry || !REOPENABLE_RUN_STATUSES.includes(run.status)) return { status: 'already_done', periodKey: period.key, runStatus: run.status, deliveries: run.deliveries };
-    // By hand, a missed, failed or cancelled digest is sent after all (`salesos digest --send --at <date>`).
+    const unconfirmed = run.deliveries.some((d) => d.status === 'skipped' && d.error?.startsWith(UNCONFIRMED_PREFIX));
+    if (req.scheduled || req.retry || !(REOPENABLE_RUN_STATUSES.includes(run.status) || unconfirmed)) return { status: 'already_done', periodKey: period.key, runStatus: run.status, deliveries: run.deliveries };
+    // By hand, a missed, failed or cancelled digest is sent after all (`salesos digest --send --at <date>`),
+    // and so is a delivery skipped because an earlier attempt could not be confirmed.
     await svc.runs.reopen(run.id);
     run = { ...run, status: 'running' };
   }
@@ -99,7 +101,8 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
       if (identity.unreachableAt) return void outcomes.push({ platform, status: 'skipped', error: `identity unreachable: ${identity.unreachableReason ?? 'unknown reason'}` });
       try {
         const sent = await send(identity, card, { runId: run.id, recheck });
-        outcomes.push(sent.status === 'sent' ? { platform, status: 'sent', ref: sent.ref } : { platform, status: 'skipped', error: `${sent.status}: ${sent.reason}` });
+        if (sent.status === 'sent') outcomes.push({ platform, status: 'sent', ref: sent.ref });
+        else outcomes.push({ platform, status: 'skipped', error: sent.status === 'skipped' && sent.unconfirmed ? `${UNCONFIRMED_PREFIX}${sent.reason}` : `${sent.status}: ${sent.reason}` });
       } catch (err) {
         const error = errorText(err);
         // Anything but a failure the sender vouches for may have reached the platform.
@@ -134,5 +137,5 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
     throw new DigestDeliveryError(failed.map(({ platform, error }) => ({ platform, error })), { retryAt });
   }
   svc.log.info('digest run finished', { managerId: manager.id, periodKey: period.key, status: settled.status });
-  return { status: settled.status as 'sent', periodKey: period.key, deliveries: settled.deliveries };
+  return { status: settled.status, periodKey: period.key, deliveries: settled.deliveries };
 }

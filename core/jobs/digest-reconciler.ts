@@ -19,6 +19,8 @@ export interface ReconcilerOptions {
   log: Logger;
   /** A due period older than this (ms) is recorded as missed instead of sent (DIGEST_LATENESS_MINUTES). */
   latenessMs: number;
+  /** A running run whose next try is overdue by this long (s) has lost its job (DIGEST_DELIVERY_LEASE_SECONDS). */
+  strandedAfterSeconds?: number;
   now?: () => Date;
 }
 
@@ -26,6 +28,8 @@ export interface DueReport {
   enqueued: number;
   missed: number;
   cancelled: number;
+  /** Older running runs whose job was lost, enqueued again. */
+  resumed: number;
 }
 
 /** The latest fire time of a cron pattern in `timeZone` at or before `now`, within the last eight days. */
@@ -53,7 +57,7 @@ export function createDigestReconciler(opts: ReconcilerOptions) {
    */
   async function reconcileDue(targets: ScheduleTarget[], pausedNow: string[] = []): Promise<DueReport> {
     const at = now();
-    const report: DueReport = { enqueued: 0, missed: 0, cancelled: 0 };
+    const report: DueReport = { enqueued: 0, missed: 0, cancelled: 0, resumed: 0 };
     if (pausedNow.length) report.cancelled = await opts.runs.cancelPending(pausedNow, 'the manager paused the digest');
     const due = targets
       .filter((t) => t.schedule.enabled)
@@ -81,20 +85,39 @@ export function createDigestReconciler(opts: ReconcilerOptions) {
       // No run yet, or one still running whose job Redis may have lost: (re-)enqueue it, at its next
       // retry time if it has one. The job id makes repeated reconciliations add it once; the run row makes
       // a job that meets another (the scheduler's own) send once.
-      const id = dueJobId(target.managerId, key);
-      const existing = await opts.queue.getJob(id);
-      if (existing) {
-        const state = await existing.getState();
-        if (state !== 'completed' && state !== 'failed') continue;
-        // Finished while the period is not: an earlier pause, or a failure of our own infrastructure.
-        await existing.remove();
-      }
-      const delay = Math.max(0, (run?.retryAt?.getTime() ?? 0) - at.getTime());
-      await opts.queue.add(DIGEST_JOB, { managerId: target.managerId, fireAt: fireAt.toISOString(), scheduled: true }, { jobId: id, delay, ...DIGEST_RETRY, ...DIGEST_RETENTION });
-      report.enqueued++;
+      if (await enqueue(target.managerId, key, fireAt, Math.max(0, (run?.retryAt?.getTime() ?? 0) - at.getTime()))) report.enqueued++;
     }
-    if (report.enqueued || report.missed || report.cancelled) opts.log.info('digest periods reconciled with the database', { ...report });
+    // Older periods still running with their next try long overdue lost their job (Redis lost, a bug):
+    // take them up again, or end them as cancelled when the manager has paused since.
+    if (opts.strandedAfterSeconds !== undefined) {
+      const byManager = new Map(targets.map((t) => [t.managerId, t]));
+      for (const run of await opts.runs.stranded(opts.strandedAfterSeconds)) {
+        const target = byManager.get(run.managerId);
+        if (!target) continue;
+        if (!target.schedule.enabled) {
+          report.cancelled += await opts.runs.cancelPending(run.managerId, 'the manager paused the digest');
+          continue;
+        }
+        // The period's end is local midnight of its key's date: as a fire time it gives the same period.
+        if (await enqueue(run.managerId, run.periodKey, run.periodEnd, 0)) report.resumed++;
+      }
+    }
+    if (report.enqueued || report.missed || report.cancelled || report.resumed) opts.log.info('digest periods reconciled with the database', { ...report });
     return report;
+  }
+
+  /** Adds the job for a manager's period unless one is waiting, delayed or running; true when added. */
+  async function enqueue(managerId: string, periodKey: string, fireAt: Date, delay: number): Promise<boolean> {
+    const id = dueJobId(managerId, periodKey);
+    const existing = await opts.queue.getJob(id);
+    if (existing) {
+      const state = await existing.getState();
+      if (state !== 'completed' && state !== 'failed') return false;
+      // Finished while the period is not: an earlier pause, or a failure of our own infrastructure.
+      await existing.remove();
+    }
+    await opts.queue.add(DIGEST_JOB, { managerId, fireAt: fireAt.toISOString(), scheduled: true }, { jobId: id, delay, ...DIGEST_RETRY, ...DIGEST_RETENTION });
+    return true;
   }
 
   return { reconcileDue, runs: opts.runs };

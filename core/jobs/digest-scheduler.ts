@@ -1,8 +1,8 @@
 // One BullMQ job scheduler per manager ("digest:<managerId>", cron pattern + the manager's time zone),
 // reconciled from the database: at start, on every Redis reconnect and every `fullSyncMs`, every manager
 // is checked against Redis and their due periods against the digest runs (digest-reconciler.ts); then
-// preferences, time zones and teams changed since the last look are applied every `pollMs`. Any process can change a
-// preference (a chat tool, the CLI) by writing the database; every scheduler process picks it up with
+// preferences, time zones and teams changed since the last look are applied every `pollMs`. Any process
+// can change a preference (a chat tool, the CLI) by writing the database; every scheduler process picks it up with
 // no restart and no message to miss, and upserts are idempotent when several processes apply the same.
 import { Queue, type RepeatOptions } from 'bullmq';
 import type { ScheduleTarget } from '../db/digest-repository.ts';
@@ -23,7 +23,7 @@ export interface DigestSchedulerOptions extends QueueConnection {
   /** How often to compare every manager with Redis and the due periods with the runs (default 60 s). */
   fullSyncMs?: number;
   /** Enqueue due periods that have no finished run; without it only job schedulers are reconciled. */
-  due?: { runs: DigestRunRepository; latenessMs: number; now?: () => Date };
+  due?: { runs: DigestRunRepository; latenessMs: number; strandedAfterSeconds?: number; now?: () => Date };
   /** The repeat options for a target; tests use `{ every: 1000 }` to fire at once. Default: cron + time zone. */
   repeat?: (target: ScheduleTarget) => RepeatOptions;
   jobOptions?: { attempts: number; backoff: { type: 'exponential' | 'fixed'; delay: number } };
@@ -118,7 +118,8 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
           applied.delete(id);
           removed++;
         }
-        opts.log.info('digest schedules in sync', { managers: wanted.size, upserted, removed });
+        // Every full sync (each minute by default) logs; at info only when it had something to do.
+        opts.log.log(upserted || removed ? 'info' : 'debug', 'digest schedules in sync', { managers: wanted.size, upserted, removed });
         if (reconciler) await reconciler.reconcileDue(targets);
         return { upserted, removed };
       }),

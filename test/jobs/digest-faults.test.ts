@@ -75,6 +75,7 @@ async function stopRedis(): Promise<void> {
   await exited;
 }
 
+/** Each worker has its own bot token, so the fake Slack can tell whose call it is answering. */
 function startWorker(name: string): ChildProcess {
   const child = spawn(process.execPath, [BIN, 'worker', '--concurrency', '5', '--lock-seconds', '3'], {
     cwd: ROOT,
@@ -82,7 +83,7 @@ function startWorker(name: string): ChildProcess {
       DATABASE_URL: db.url,
       SALESOS_SEED_DEMO: 'false',
       REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-      SLACK_BOT_TOKEN: 'xoxb-faults',
+      SLACK_BOT_TOKEN: `xoxb-${name}`,
       SLACK_SIGNING_SECRET: 'secret',
       SLACK_API_URL: slack.url,
       DIGEST_DELIVERY_LEASE_SECONDS: '3',
@@ -142,9 +143,19 @@ describe('digests under faults', () => {
   it('a SIGKILLed worker, a Redis restarted empty and a rate-limiting, failing Slack still give every reachable manager exactly one digest', async () => {
     const a = startWorker('a');
     startWorker('b');
-    // Kill one worker while digests are in flight: some accepted by Slack, not yet recorded.
-    await until('the first digests to land', async () => managers.filter((m) => stored(m).length > 0).length >= 4 || undefined, 90_000);
-    await stopWorker(a, 'SIGKILL');
+    // Kill worker a in the crash window: Slack has just stored one of its digests and has not answered yet
+    // (every answer is at least 50 ms late), so the message is posted but a never records it.
+    let caught: string | undefined;
+    slack.onCall((call) => {
+      if (caught || call.method !== 'chat.postMessage' || call.token !== 'xoxb-a') return;
+      if (!slack.messages(String(call.body.channel)).length) return;
+      caught = String(call.body.channel);
+      a.kill('SIGKILL');
+    });
+    await until('worker a to be killed mid-send', async () => a.signalCode === 'SIGKILL' || undefined, 90_000);
+    // The worker was killed mid-send: its claim is left pending, with the message already in the DM.
+    const orphan = managers.find((m) => `D${m.slackUserId}` === caught)!;
+    expect(stored(orphan)).toHaveLength(1);
     startWorker('a2');
     await until('the restarted worker to run', async () => logs.some((l) => l.startsWith('[a2]') && l.includes('digest scheduler running')) || undefined, 90_000);
     // Then Redis loses everything: job schedulers, queued and delayed jobs.
@@ -178,14 +189,19 @@ describe('digests under faults', () => {
       const identity = await db.prisma.platformIdentity.findFirstOrThrow({ where: { userId: m.id, platform: 'slack' } });
       expect(identity.unreachableReason).toMatch(/user_not_found/);
     }
+    // The orphaned delivery was taken over after the lease and found in the DM's history, not posted again.
+    expect(slack.callsTo('conversations.history').some((c) => c.body.channel === caught)).toBe(true);
     // The new, empty Redis got every job scheduler back from PostgreSQL, on reconnect.
     expect(logs.join('')).toContain('reconnected to Redis; reconciling schedulers and due digests');
     const connection = new Redis({ port: redisPort, host: '127.0.0.1', maxRetriesPerRequest: null });
     // The worker runs with no --prefix: BullMQ's default one.
     const queue = new Queue(DIGEST_QUEUE, { connection });
     try {
-      const schedulers = await queue.getJobSchedulers(0, -1);
-      expect(new Set(schedulers.map((s) => s.key))).toEqual(new Set(managers.map((m) => `digest:${m.id}`)));
+      const wanted = [...managers.map((m) => `digest:${m.id}`)].sort();
+      await until('every job scheduler to be back', async () => {
+        const keys = (await queue.getJobSchedulers(0, -1)).map((s) => s.key).sort();
+        return JSON.stringify(keys) === JSON.stringify(wanted) || undefined;
+      }, 20_000);
     } finally {
       await queue.close();
       connection.disconnect();

@@ -5,7 +5,8 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDigestDeliveries, startDigestBackground } from '../../app/digest-background.ts';
+import { buildDigestDeliveries, buildDigestServices, startDigestBackground } from '../../app/digest-background.ts';
+import { periodFor } from '../../core/digest/run-digest.ts';
 import { DigestRepository } from '../../core/db/digest-repository.ts';
 import { sqlRunner } from '../../core/db/sql-runner.ts';
 import type { DigestScheduler } from '../../core/jobs/digest-scheduler.ts';
@@ -123,6 +124,30 @@ describe('reconciliation with PostgreSQL', () => {
     await new DigestRepository(sqlRunner(c.db)).savePreference(m.id, { enabled: true, cadence: 'daily', cron: '30 7 * * 1-5' });
     await runFor(m.id, '2026-11-25');
     expect(postsTo(m)).toHaveLength(1);
+  }, 60_000);
+
+  it('an older period still running whose job Redis lost is taken up again; a paused manager’s is cancelled', async () => {
+    clock = new Date('2026-11-25T09:00:00Z');
+    const services = buildDigestServices(c, buildDigestDeliveries(c));
+    const strand = async (m: ManagerFixture) => {
+      // Monday's run failed once and was to be retried an hour ago; its job is gone with Redis.
+      const period = await periodFor(services, m.id, 'Europe/Berlin', 'daily', '30 8 * * 1-5', new Date('2026-11-23T07:30:00Z'));
+      const run = await services.runs.ensure(m.id, period);
+      await services.runs.claim(run.id, null, ['slack']);
+      await services.runs.settle(run.id, [{ platform: 'slack', status: 'failed', error: 'ratelimited', uncertain: false }], false);
+      await c.db.pool.query(`UPDATE digest_runs SET "retryAt" = now() - interval '1 hour', "createdAt" = now() - interval '2 hours' WHERE id = $1::uuid`, [run.id]);
+    };
+    const active = await manager();
+    const paused = await manager();
+    await c.db.prisma.digestPreference.create({ data: { userId: paused.id, enabled: false } });
+    await strand(active);
+    await strand(paused);
+    const resumed = await runFor(active.id, '2026-11-23');
+    expect(resumed.deliveries).toMatchObject([{ platform: 'slack', status: 'sent', attempts: 2 }]);
+    expect(postsTo(active).filter((p) => JSON.stringify(p.blocks).includes('Fri 20 Nov – Sun 22 Nov 2026'))).toHaveLength(1);
+    const cancelled = await runFor(paused.id, '2026-11-23', 'cancelled');
+    expect(cancelled.reason).toBe('the manager paused the digest');
+    expect(postsTo(paused)).toHaveLength(0);
   }, 60_000);
 
   it('pausing ends a run that waits for a retry as cancelled, with its pending delivery', async () => {

@@ -161,9 +161,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           send(res, { ok: false, error: (f as { error: string }).error });
         });
       }
+      // Stored before listeners hear of the call, as Slack has it by the time an answer could come.
+      const answered = answer(method, body);
       calls.push(call);
       notify(call);
-      const answered = answer(method, body);
       reply(() => send(res, answered));
     });
   });

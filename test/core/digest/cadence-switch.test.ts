@@ -6,22 +6,26 @@ import { buildDigestDeliveries, buildDigestServices } from '../../../app/digest-
 import { runDigest, type DigestServices } from '../../../core/digest/run-digest.ts';
 import { runCli } from '../../support/cli.ts';
 import { createTestContainer, type TestContainer } from '../../support/container.ts';
+import { startFakeBotConnector, type FakeBotConnector } from '../../support/fake-bot-connector.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
 import { createManager } from '../../jobs/digest-fixtures.ts';
 
 let slack: FakeSlackApi;
+let connector: FakeBotConnector;
 let c: TestContainer;
 let svc: DigestServices;
 
 beforeAll(async () => {
   slack = await startFakeSlackApi();
-  c = await createTestContainer({ SLACK_BOT_TOKEN: 'xoxb-switch', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: slack.url });
+  connector = await startFakeBotConnector();
+  c = await createTestContainer({ SLACK_BOT_TOKEN: 'xoxb-switch', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: slack.url, TEAMS_ALLOW_UNAUTHENTICATED: 'true' });
   svc = buildDigestServices(c, buildDigestDeliveries(c));
 }, 60_000);
 
 afterAll(async () => {
   await c?.db.drop();
   await slack?.close();
+  await connector?.close();
 });
 
 describe('switching cadence', () => {
@@ -70,4 +74,23 @@ describe('salesos digest --status', () => {
     expect(r.stdout).toContain(`2026-12-02  ${m.email}  failed`);
     expect(r.stdout).toMatch(/slack: failed after 1 attempt — .*invalid_blocks_format/);
   }, 60_000);
+});
+
+describe('a Teams digest whose first attempt is unconfirmed', () => {
+  it('is not sent again by a retry (Teams cannot be asked), is recorded as skipped with the reason, and is sent by hand', async () => {
+    const m = await createManager(c.db.prisma, { teams: { serviceUrl: connector.serviceUrl } });
+    const fireAt = new Date('2026-12-03T07:30:00Z');
+    // A 500 on every try of one send (the connector client tries four times): Teams may or may not have stored the card.
+    connector.fail({ status: 500, pathIncludes: m.teamsConversationId!, times: 4 });
+    await expect(runDigest(svc, { managerId: m.id, fireAt, scheduled: true, retry: true })).rejects.toThrow(/could not be delivered to teams; the next try is at/);
+    const retried = await runDigest(svc, { managerId: m.id, fireAt, scheduled: true, retry: true });
+    expect(retried).toMatchObject({ status: 'skipped', deliveries: [{ platform: 'teams', status: 'skipped', error: expect.stringMatching(/^unconfirmed: .*not sent again, to avoid a duplicate/) }] });
+    const posts = () => connector.activities.filter((a) => a.conversationId === m.teamsConversationId);
+    expect(posts()).toHaveLength(0);
+    // A scheduled job does not take it up again; the operator does.
+    expect(await runDigest(svc, { managerId: m.id, fireAt, scheduled: true, retry: true })).toMatchObject({ status: 'already_done' });
+    const byHand = await runDigest(svc, { managerId: m.id, fireAt, scheduled: false });
+    expect(byHand).toMatchObject({ status: 'sent', deliveries: [{ platform: 'teams', status: 'sent' }] });
+    expect(posts()).toHaveLength(1);
+  });
 });

@@ -148,7 +148,7 @@ describe('digests under faults', () => {
     let caught: string | undefined;
     slack.onCall((call) => {
       if (caught || call.method !== 'chat.postMessage' || call.token !== 'xoxb-a') return;
-      if (!slack.messages(String(call.body.channel)).length) return;
+      if (!slack.messagesIn(String(call.body.channel)).length) return;
       caught = String(call.body.channel);
       a.kill('SIGKILL');
     });

@@ -124,7 +124,7 @@ export function createProactiveSender(deps: { transport: TeamsTransport; users: 
             return stored.id;
           }
           if (stored.state === 'unknown')
-            throw new DeliveryFailure('teams', 'Microsoft Teams did not confirm the message and cannot say whether it arrived; it is not sent again here, to avoid a duplicate.', {
+            throw new DeliveryFailure('teams', 'Microsoft Teams did not confirm the message and cannot say whether it arrived; it is not sent again, to avoid a duplicate.', {
               cause: err,
               uncertain: true,
               retryable: false,

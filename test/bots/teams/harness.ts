@@ -1,5 +1,6 @@
 // Starts the real pieces for Teams end-to-end tests: a migrated PostgreSQL database, the real assistant
 // (offline model), the Teams bot mounted on our HTTP server, and a fake Bot Connector on 127.0.0.1.
+import { DEMO_OFFER } from '../../../core/demo/offer.ts';
 import { randomUUID } from 'node:crypto';
 import { buildContainer, type Container } from '../../../app/container.ts';
 import { createHttpServer, type HttpServer } from '../../../app/http-server.ts';
@@ -26,6 +27,8 @@ export async function startTeamsHarness(
   const connector = await startFakeBotConnector();
   const config = loadConfig({ NODE_ENV: 'test', SALESOS_SEED_DEMO: 'false', TEAMS_ALLOW_UNAUTHENTICATED: 'true', ...opts.env });
   const container = buildContainer({ config, db, close: async () => {} });
+  // An organisation that drafts emails has said what it sells (draftEmail asks for that first).
+  await db.prisma.offerProfile.create({ data: { scope: 'organisation', scopeKey: 'organisation', ...DEMO_OFFER } });
   const bot = createTeamsBot({
     config,
     assistant: container.assistant,

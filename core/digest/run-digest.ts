@@ -124,13 +124,17 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
     });
   }
   const final = failed.length > 0 && !retryAt;
+  // The reason is written before the run is settled as failed, so nobody reads a failed run without one.
+  let gaveUp: string | undefined;
+  if (final && req.retry) {
+    const minutes = Math.round((now().getTime() - (run.createdAt ?? now()).getTime()) / 60_000);
+    gaveUp = `gave up after ${Math.max(...failed.map((f) => f.attempts))} attempts over ${minutes} min: ${failed.map((f) => `${f.platform}: ${f.error}`).join('; ')}`;
+    await svc.runs.giveUp(run.id, gaveUp);
+  }
   const settled = await svc.runs.settle(run.id, outcomes, final, retryAt);
   if (failed.length) {
-    if (final && req.retry) {
-      const minutes = Math.round((now().getTime() - (run.createdAt ?? now()).getTime()) / 60_000);
-      const reason = `gave up after ${Math.max(...failed.map((f) => f.attempts))} attempts over ${minutes} min: ${failed.map((f) => `${f.platform}: ${f.error}`).join('; ')}`;
-      await svc.runs.giveUp(run.id, reason);
-      svc.log.error('digest delivery failed for good: the retry budget is spent', { managerId: manager.id, periodKey: period.key, reason });
+    if (gaveUp) {
+      svc.log.error('digest delivery failed for good: the retry budget is spent', { managerId: manager.id, periodKey: period.key, reason: gaveUp });
     } else if (retryAt) {
       svc.log.warn('digest delivery failed; trying again later', { managerId: manager.id, periodKey: period.key, retryAt: retryAt.toISOString(), failed: failed.map((f) => `${f.platform}: ${f.error}`) });
     }

@@ -107,13 +107,14 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
         const error = errorText(err);
         // Anything but a failure the sender vouches for may have reached the platform.
         const uncertain = err instanceof DeliveryFailure ? err.uncertain : true;
-        failed.push({ platform, error, attempts, retryAfterMs: err instanceof DeliveryFailure ? err.retryAfterMs : undefined, final: err instanceof DeliveryFailure && !err.retryable });
+        failed.push({ platform, error, attempts, retryAfterMs: err instanceof DeliveryFailure ? err.retryAfterMs : undefined, final: err instanceof DeliveryFailure && !err.retryable && !err.uncertain });
         outcomes.push({ platform, status: 'failed', error, uncertain });
       }
     }),
   );
   let retryAt: Date | undefined;
-  // A failure the sender calls final (refused message, or a send that cannot be checked) is not retried.
+  // A failure the sender calls final and certain (the platform refused the message) is not retried; an
+  // uncertain one gets a later pass, where the sender rechecks (Slack) or records it unconfirmed (Teams).
   if (failed.length && req.retry && svc.retry && failed.some((f) => !f.final)) {
     const retryAfters = failed.map((f) => f.retryAfterMs).filter((ms): ms is number => ms !== undefined);
     retryAt = nextRetryAt(svc.retry, {

@@ -27,27 +27,29 @@ async function ctxFor(actor: Actor): Promise<ToolContext> {
 const WRITE_SAMPLES: Record<string, unknown> = {
   updateLead: { lead: 'Jane Doe', status: 'customer', note: 'Signed' },
   setDigestSchedule: { enabled: false },
+  setOffer: { level: 'team', product: 'Onboardly' },
 };
 
 /** Everything a write tool could change, to compare before and after. */
 async function snapshot(): Promise<string> {
-  const [leads, activities, prefs] = await Promise.all([
+  const [leads, activities, prefs, offers] = await Promise.all([
     c.db.prisma.lead.findMany({ select: { id: true, status: true }, orderBy: { id: 'asc' } }),
     c.db.prisma.leadActivity.count(),
     c.db.prisma.digestPreference.findMany({ orderBy: { userId: 'asc' } }),
+    c.db.prisma.offerProfile.findMany({ orderBy: { scopeKey: 'asc' } }),
   ]);
-  return JSON.stringify({ leads, activities, prefs });
+  return JSON.stringify({ leads, activities, prefs, offers });
 }
 
 describe('every tool', () => {
   it('that writes has a confirmation step, and only those are held for one', () => {
     const writers = ALL_TOOLS.filter((t) => isWritePermission(t.permission)).map((t) => t.name);
-    expect(writers.sort()).toEqual(['setDigestSchedule', 'updateLead']);
+    expect(writers.sort()).toEqual(['setDigestSchedule', 'setOffer', 'updateLead']);
     for (const t of ALL_TOOLS) {
       expect(needsConfirmation(t)).toBe(isWritePermission(t.permission));
       if (needsConfirmation(t)) expect(typeof t.confirm, t.name).toBe('function');
     }
-    expect([...WRITE_PERMISSIONS].sort()).toEqual(['digest:manage', 'leads:write']);
+    expect([...WRITE_PERMISSIONS].sort()).toEqual(['digest:manage', 'leads:write', 'offer:manage']);
   });
 
   it('that writes changes nothing until confirmed, and asks with a card', async () => {

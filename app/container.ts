@@ -15,6 +15,8 @@ import { LeadLookupRepository } from '../core/db/lead-lookup.ts';
 import { LeadRepository } from '../core/db/leads-repository.ts';
 import { UserRepository } from '../core/db/users-repository.ts';
 import { createEnricher } from '../core/enrichment/enricher.ts';
+import { createAnalysisClient } from '../core/enrichment/analysis-client.ts';
+import { LeadOutcomeRepository } from '../core/db/lead-outcomes.ts';
 import type { Guards } from '../core/governance.ts';
 import { createInFlightWork, type InFlightWork } from '../core/in-flight.ts';
 import { chooseLanguageModel, type ModelChoice } from '../core/models/language-model.ts';
@@ -71,6 +73,10 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
     emailReviews: new EmailReviewRepository(prisma),
     digests: new DigestRepository(sqlRunner(db)),
     enricher: createEnricher(config.enrichment),
+    outcomes: new LeadOutcomeRepository(prisma),
+    analysis: config.enrichment.url
+      ? createAnalysisClient({ baseUrl: config.enrichment.url, token: config.enrichment.token, timeoutMs: config.enrichment.analysisTimeoutMs })
+      : undefined,
     guards,
     settings: { enrichmentFreshDays: config.enrichment.freshDays, enrichmentMaxCostUsd: config.enrichment.maxCostUsd },
   };

@@ -15,6 +15,8 @@ const EXAMPLES: [OfflineToolName, string, string[]][] = [
   ['updateLead', 'Update a lead', ['mark Jane Doe as contacted', 'add a note to Jane Doe: called, wants a demo in March']],
   ['myUsage', 'Check your budget', ['how much budget do I have left?']],
   ['setDigestSchedule', 'Schedule your digest', ['send my digest Mondays at 9', 'daily digest at 8:30am', 'pause my digest']],
+  ['findPatterns', 'Learn from outcomes', ['what kind of leads reply to us?', 'which industries convert best for my team?']],
+  ['findLookalikes', 'Find lookalikes', ['find leads like my best customers']],
 ];
 
 /** The capabilities list with example phrasings, limited to the tools offered in this call. */
@@ -49,6 +51,8 @@ const ACTION_NAMES: Record<OfflineToolName, string> = {
   updateLead: 'Updating leads',
   myUsage: 'Checking usage',
   setDigestSchedule: 'Scheduling digests',
+  findPatterns: 'Finding patterns in outcomes',
+  findLookalikes: 'Finding lookalikes',
 };
 
 export function unavailableText(tool: OfflineToolName, available: ReadonlySet<string>): string {

@@ -9,6 +9,8 @@ export const OFFLINE_TOOL_NAMES = [
   'updateLead',
   'myUsage',
   'setDigestSchedule',
+  'findPatterns',
+  'findLookalikes',
 ] as const;
 export type OfflineToolName = (typeof OFFLINE_TOOL_NAMES)[number];
 

@@ -7,6 +7,7 @@ import { extractFilters } from './extract-filters.ts';
 import { parseDigestSchedule } from './digest-schedule.ts';
 import { parseEmailText } from './email-text.ts';
 import { parseDraft, parseEnrich, parseShowLead, parseUpdate } from './lead-actions.ts';
+import { parsePatternRequest } from './pattern-requests.ts';
 
 const POLITE_PREFIX =
   /^(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|alright|right|great|thanks|thank you)\b[,!.]?\s+(?:there[,!.]?\s+)?(?:salesos[,!.:]?\s*)?|@?salesos[,:!]?\s+|<@[\w.-]+>\s*|please\s+|pls\s+|plz\s+|kindly\s+|(?:could|can|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|kindly\s+|quickly\s+|maybe\s+)?|(?:could|can|may)\s+i\s+(?:please\s+)?(?:get\s+you\s+to\s+)?|i(?:['’]d| would) (?:like|love) (?:you |for you )?to\s+|i\s+(?:want|need|wanna)\s+(?:you\s+)?to\s+|i\s+(?:want|need)\s+(?=to\s+see|\d|a\s+list)|let['’]?s\s+|go ahead and\s+|help me\s+(?=\w)|try to\s+|quickly\s+|just\s+|now\s+|then\s+|and\s+)/i;
@@ -73,7 +74,7 @@ export function parseIntent(
     if (last) return { kind: 'clarify', toolName: 'findLeads', question: 'That was everything the last search found. Try a broader search.' };
   }
 
-  for (const parse of [parseUpdate, parseDraft, parseEnrich, parseShowLead]) {
+  for (const parse of [parseUpdate, parseDraft, parseEnrich, parseShowLead, parsePatternRequest]) {
     const intent = parse(text, ctx);
     if (intent) return intent;
   }

@@ -49,7 +49,7 @@ describe('MCP over Streamable HTTP (POST /mcp)', () => {
     const rep = await connect(await tokenFor(org.alice.id));
     const repTools = (await rep.listTools()).tools;
     const names = repTools.map((t) => t.name).sort();
-    expect(names).toEqual(['confirmAction', 'draftEmail', 'enrichLead', 'findLeads', 'getLead', 'myUsage', 'roastEmail', 'updateLead']);
+    expect(names).toEqual(['confirmAction', 'draftEmail', 'enrichLead', 'findLeads', 'findLookalikes', 'findPatterns', 'getLead', 'myUsage', 'roastEmail', 'updateLead']);
     const find = repTools.find((t) => t.name === 'findLeads')!;
     expect(find.inputSchema.type).toBe('object');
     expect(Object.keys(find.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(['industry', 'country', 'tech', 'status']));

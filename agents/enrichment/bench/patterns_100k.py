@@ -41,7 +41,8 @@ def main() -> int:
     best = min(times)
     print(f"patterns over {count} leads ({len(body) / 1e6:.1f} MB of JSON), {runs} runs over HTTP: "
           f"best {best:.2f} s, median {sorted(times)[len(times) // 2]:.2f} s, worst {max(times):.2f} s (target ≤ {TARGET_S:.0f} s)")
-    print(f"cells tested {answer['testedCells']}, model AUC {answer['model']['auc']:.3f} vs static {answer['model']['staticScoreAuc']:.3f}, "
+    model = answer["model"]
+    print(f"cells tested {answer['testedCells']}, model AUC {model['auc']:.3f} vs static {model['staticScoreAuc']:.3f}, "
           f"planted pattern first: {found}")
     print(f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} on {os.cpu_count()} cores")
     return 0 if found and best <= TARGET_S else 1

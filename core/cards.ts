@@ -156,6 +156,20 @@ export interface LookalikesCard {
   leads: (LeadCardItem & { similarity: number; reason: string })[];
 }
 
+/** Fit scores recomputed from the fitted model (rescoreLeads, `salesos rescore`): the distribution before and after. */
+export interface RescoreCard {
+  type: 'rescore';
+  title: string;
+  goal: 'replied' | 'qualified' | 'customer';
+  leads: number;
+  changed: number;
+  auc: number;
+  staticScoreAuc?: number;
+  /** Leads with a score in 0–9, 10–19, …, 90–100. */
+  before: number[];
+  after: number[];
+}
+
 export interface ErrorCard {
   type: 'error';
   message: string;
@@ -174,6 +188,7 @@ export type Card =
   | DigestCard
   | PatternsCard
   | LookalikesCard
+  | RescoreCard
   | ErrorCard;
 
 export type CardType = Card['type'];

@@ -1,6 +1,6 @@
 // The words of a patterns card and a lookalikes card, shared by every platform's renderer so Slack, Teams and the
 // terminal say the same thing.
-import type { LookalikesCard, PatternsCard } from './cards.ts';
+import type { LookalikesCard, PatternsCard, RescoreCard } from './cards.ts';
 
 const VERB: Record<PatternsCard['goal'], string> = { replied: 'replied', qualified: 'qualified', customer: 'became customers' };
 const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
@@ -30,4 +30,21 @@ export function modelText(card: PatternsCard): string | undefined {
 
 export function lookalikeFigures(lead: LookalikesCard['leads'][number]): string {
   return `${Math.round(lead.similarity * 100)}% similar — ${lead.reason}`;
+}
+
+/** "Scores of 2,340 leads recomputed (1,980 changed) from a model with AUC 0.62 (today's score: 0.51)." */
+export function rescoreHeadline(card: RescoreCard): string {
+  const current = card.staticScoreAuc !== undefined ? ` (the old scores: ${card.staticScoreAuc.toFixed(2)})` : '';
+  return `Fit scores of ${count(card.leads)} leads recomputed, ${count(card.changed)} changed, from a model with AUC ${card.auc.toFixed(2)}${current}.`;
+}
+
+/** One row per score band: "0–9   ████ 120 → ██ 40". */
+export function distributionRows(card: RescoreCard, barWidth = 12): { band: string; before: string; after: string }[] {
+  const most = Math.max(1, ...card.before, ...card.after);
+  const bar = (n: number) => '█'.repeat(Math.round((n / most) * barWidth)) || (n ? '▏' : '');
+  return card.before.map((b, i) => ({
+    band: i === 9 ? '90–100' : `${i * 10}–${i * 10 + 9}`,
+    before: `${bar(b)} ${count(b)}`.trim(),
+    after: `${bar(card.after[i] ?? 0)} ${count(card.after[i] ?? 0)}`.trim(),
+  }));
 }

@@ -70,4 +70,24 @@ export class LeadOutcomeRepository {
       SELECT ${SUMMARY_COLUMNS} FROM leads l LEFT JOIN users u ON u.id = l."ownerId" WHERE ${scopeCondition(scope)} AND l.id = ANY(${ids}::uuid[])`);
     return rows.map(toSummary);
   }
+
+  /** Every lead in scope with its attributes, for recomputing fit scores. */
+  async everyLead(scope: LeadScope): Promise<CandidateRow[]> {
+    return rawRows<CandidateRow>(this.prisma, Prisma.sql`
+      SELECT l.id, ${ATTRIBUTES} FROM leads l WHERE ${scopeCondition(scope)} ORDER BY l.id LIMIT ${MAX_ANALYSED_LEADS}`);
+  }
+
+  /** New fit scores, in one transaction; the scope is checked again so only leads in it change. */
+  async saveScores(scope: LeadScope, ids: string[], scores: number[]): Promise<number> {
+    let changed = 0;
+    await this.prisma.$transaction(async (tx) => {
+      for (let i = 0; i < ids.length; i += 10_000) {
+        changed += await tx.$executeRaw(Prisma.sql`
+          UPDATE leads l SET score = v.score, "updatedAt" = now()
+          FROM (SELECT unnest(${ids.slice(i, i + 10_000)}::uuid[]) AS id, unnest(${scores.slice(i, i + 10_000)}::int[]) AS score) v
+          WHERE l.id = v.id AND l.score <> v.score AND ${scopeCondition(scope)}`);
+      }
+    }, { timeout: 120_000 });
+    return changed;
+  }
 }

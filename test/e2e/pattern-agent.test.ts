@@ -3,7 +3,7 @@
 // often); another team's leads carry a different one that must not leak into the answer (RBAC in the SQL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../core/agent/types.ts';
-import type { LookalikesCard, PatternsCard } from '../../core/cards.ts';
+import type { LookalikesCard, PatternsCard, RescoreCard } from '../../core/cards.ts';
 import { renderCard as renderConsole } from '../../bots/console/render/index.ts';
 import { renderCard as renderSlack } from '../../bots/slack/blocks/render-card.ts';
 import { renderAdaptiveCard } from '../../bots/teams/cards/render-reply.ts';
@@ -66,10 +66,10 @@ afterAll(async () => {
   await agent?.close();
 });
 
-async function run(container: TestContainer, actor: Actor, tool: string, input: Record<string, unknown>) {
+async function run(container: TestContainer, actor: Actor, tool: string, input: Record<string, unknown>, confirmed = false) {
   const scope = await container.users.scopeFor(actor);
   const team = actor.role === 'manager' ? [org.alice.id, org.bob.id, actor.id] : [];
-  return runTool(toolNamed(tool)!, input, { actor, platform: 'slack', scope, teamMemberIds: team, services: container.services });
+  return runTool(toolNamed(tool)!, input, { actor, platform: 'slack', scope, teamMemberIds: team, services: container.services }, { confirmed });
 }
 
 describe('findPatterns through the real agent', () => {
@@ -119,5 +119,39 @@ describe('findLookalikes through the real agent', () => {
     expect(renderConsole(card, { width: 80, color: false })).toContain('Twin Prospect');
     expect(JSON.stringify(renderSlack(card).blocks)).toContain('Twin Prospect');
     expect(JSON.stringify(renderAdaptiveCard(card))).toContain('Twin Prospect');
+  });
+});
+
+describe('rescoreLeads through the real agent', () => {
+  it('is refused to a rep and waits for the manager\'s confirmation before changing anything', async () => {
+    const denied = await run(c, org.alice, 'rescoreLeads', {});
+    expect(denied.outcome).toBe('denied');
+    const before = await c.db.prisma.lead.findMany({ select: { id: true, score: true }, orderBy: { id: 'asc' } });
+    const pending = await run(c, org.manager, 'rescoreLeads', {});
+    expect(pending.outcome).toBe('pending_confirmation');
+    expect(pending.summary).toContain('Recompute the fit scores of');
+    expect(await c.db.prisma.lead.findMany({ select: { id: true, score: true }, orderBy: { id: 'asc' } })).toEqual(before);
+  });
+
+  it('recomputes the team\'s scores from the model, shows the distribution before and after, audits it, and leaves other teams alone', async () => {
+    const carolBefore = await c.db.prisma.lead.findMany({ where: { ownerId: org.carol.id }, select: { id: true, score: true }, orderBy: { id: 'asc' } });
+    const out = await run(c, org.manager, 'rescoreLeads', { goal: 'replied' }, true);
+    expect(out.outcome).toBe('ok');
+    const card = out.cards![0] as RescoreCard;
+    expect(card.type).toBe('rescore');
+    expect(card.before.reduce((a, b) => a + b, 0)).toBe(card.leads);
+    expect(card.after.reduce((a, b) => a + b, 0)).toBe(card.leads);
+    expect(card.changed).toBeGreaterThan(0);
+    expect(card.auc).toBeGreaterThan(card.staticScoreAuc!);
+    // Fintech leads now score well above the others: the model learned the planted pattern.
+    const avg = async (industry: string) =>
+      (await c.db.prisma.lead.aggregate({ where: { industry, ownerId: { in: [org.alice.id, org.bob.id] }, status: { in: ['contacted', 'replied'] } }, _avg: { score: true } }))._avg.score!;
+    expect(await avg('Fintech')).toBeGreaterThan((await avg('Retail')) * 2);
+    expect(await c.db.prisma.lead.findMany({ where: { ownerId: org.carol.id }, select: { id: true, score: true }, orderBy: { id: 'asc' } })).toEqual(carolBefore);
+    const audit = await c.db.prisma.auditEntry.findFirst({ where: { name: 'rescoreLeads', outcome: 'ok' }, orderBy: { seq: 'desc' } });
+    expect(audit).not.toBeNull();
+    expect(renderConsole(card, { width: 80, color: false })).toContain('90–100');
+    expect(JSON.stringify(renderSlack(card).blocks)).toContain('Before');
+    expect(JSON.stringify(renderAdaptiveCard(card))).toContain('Score 0–9');
   });
 });

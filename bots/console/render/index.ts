@@ -14,6 +14,7 @@ import { renderLeadUpdated } from './render-lead-updated.ts';
 import { renderUsage } from './render-usage.ts';
 import { renderPatterns } from './render-patterns.ts';
 import { renderLookalikes } from './render-lookalikes.ts';
+import { renderRescore } from './render-rescore.ts';
 import { createStyle } from './style.ts';
 import { clampLine } from './text.ts';
 
@@ -50,6 +51,8 @@ function lines(card: Card, ctx: RenderContext): string[] {
       return renderPatterns(card, ctx);
     case 'lookalikes':
       return renderLookalikes(card, ctx);
+    case 'rescore':
+      return renderRescore(card, ctx);
     case 'error':
       return renderError(card, ctx);
     default: {

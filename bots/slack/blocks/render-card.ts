@@ -13,6 +13,7 @@ import { renderLeadUpdated } from './render-lead-updated.ts';
 import { renderUsage } from './render-usage.ts';
 import { renderPatterns } from './render-patterns.ts';
 import { renderLookalikes } from './render-lookalikes.ts';
+import { renderRescore } from './render-rescore.ts';
 
 export function renderCard(card: Card, budget: number = LIMITS.blocksPerMessage): RenderedCard {
   const rendered = renderOne(card, budget);
@@ -43,6 +44,8 @@ function renderOne(card: Card, budget: number): RenderedCard {
       return renderPatterns(card, budget);
     case 'lookalikes':
       return renderLookalikes(card, budget);
+    case 'rescore':
+      return renderRescore(card);
     case 'error':
       return renderError(card);
   }

@@ -14,6 +14,7 @@ import { leadUpdatedText, renderLeadUpdatedCard } from './render-lead-updated.ts
 import { renderUsageCard, usageText } from './render-usage.ts';
 import { patternsText, renderPatternsCard } from './render-patterns.ts';
 import { lookalikesText, renderLookalikesCard } from './render-lookalikes.ts';
+import { renderRescoreCard, rescoreText } from './render-rescore.ts';
 import { stripInvisible, unspoofLinks } from '../../../core/safe-text.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -36,6 +37,7 @@ export function renderAdaptiveCard(c: Card): AdaptiveCard {
     case 'digest': return renderDigestCard(c);
     case 'patterns': return renderPatternsCard(c);
     case 'lookalikes': return renderLookalikesCard(c);
+    case 'rescore': return renderRescoreCard(c);
     case 'error': return renderErrorCard(c);
   }
 }
@@ -54,6 +56,7 @@ export function cardText(c: Card): string {
     case 'digest': return digestText(c);
     case 'patterns': return patternsText(c);
     case 'lookalikes': return lookalikesText(c);
+    case 'rescore': return rescoreText(c);
     case 'error': return errorText(c);
   }
 }

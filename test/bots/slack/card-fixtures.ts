@@ -92,4 +92,5 @@ export const allCards: Card[] = [
     seeds: 8,
     leads: [{ ...lead(1), similarity: 0.93, reason: 'uses Stripe like 8 of 8 seeds; title word cto like 8 of 8 seeds' }],
   },
+  { type: 'rescore', title: 'Fit scores recomputed · goal: replied', goal: 'replied', leads: 2340, changed: 1980, auc: 0.62, staticScoreAuc: 0.51, before: [120, 300, 410, 380, 300, 260, 220, 180, 110, 60], after: [900, 700, 400, 200, 80, 40, 12, 5, 2, 1] },
 ];

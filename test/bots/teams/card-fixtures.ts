@@ -104,6 +104,7 @@ export function everyCard(): { name: string; card: Card }[] {
     notes: ["The current score's AUC is over the 3100 leads that had one."],
   } },
     { name: 'patterns, nothing found', card: { type: 'patterns', title: 'What makes leads buy · leads I can see', goal: 'customer', leads: 40, positives: 0, baseRate: 0, patterns: [], notes: ['Every lead has the same outcome.'] } },
+    { name: 'rescore', card: { type: 'rescore', title: 'Fit scores recomputed · goal: replied', goal: 'replied', leads: 2340, changed: 1980, auc: 0.62, staticScoreAuc: 0.51, before: [120, 300, 410, 380, 300, 260, 220, 180, 110, 60], after: [900, 700, 400, 200, 80, 40, 12, 5, 2, 1] } },
     { name: 'lookalikes', card: {
     type: 'lookalikes',
     title: 'Leads like your customers',

@@ -7,6 +7,7 @@ import { digestCommand } from './digest.ts';
 import { importCommand } from './import.ts';
 import { mcpCommand } from './mcp.ts';
 import { migrateCommand } from './migrate.ts';
+import { rescoreCommand } from './rescore.ts';
 import { seedCommand } from './seed.ts';
 import { startCommand } from './start.ts';
 import { teamsCommand } from './teams.ts';
@@ -16,4 +17,4 @@ import { usersCommand } from './users.ts';
 import { workerCommand } from './worker.ts';
 
 export type { Command };
-export const COMMANDS: Command[] = [startCommand, chatCommand, askCommand, migrateCommand, seedCommand, importCommand, usersCommand, usageCommand, auditCommand, teamsCommand, digestCommand, workerCommand, mcpCommand, tokensCommand, completionCommand];
+export const COMMANDS: Command[] = [startCommand, chatCommand, askCommand, migrateCommand, seedCommand, importCommand, usersCommand, usageCommand, auditCommand, teamsCommand, digestCommand, workerCommand, mcpCommand, tokensCommand, rescoreCommand, completionCommand];

@@ -13,7 +13,7 @@ from fastapi import Depends, FastAPI, Header, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from . import __version__
 from .config import Settings
@@ -145,30 +145,39 @@ def create_app(settings: Settings, *, cache: Store | None = None, idempotency_st
         log(logger, logging.INFO, "enriched", status=status, cache=cache_state, fields=sorted(payload.get("lead", {})))
         return JSONResponse(payload, status_code=status, headers={"X-Agent-Cache": cache_state})
 
-    async def analyse(request: Request, work: Any, body: Any, what: str) -> JSONResponse:
+    async def analyse(request: Request, model: type[BaseModel], work: Any, what: str) -> JSONResponse:
         state = request.app.state
         if state.analyses >= ANALYSES_AT_ONCE + ANALYSES_WAITING:
             return error(429, "busy", "The agent is busy with other analyses; retry shortly.", {"Retry-After": "2"})
         state.analyses += 1
         try:
+            raw = await request.body()
             async with state.analysis_slots:
-                answer = await asyncio.to_thread(work, body)
+                # Parsed and validated in one pass by pydantic from the raw bytes, off the event loop: a 100,000-lead
+                # body takes about half the time of json.loads followed by validation.
+                answer = await asyncio.to_thread(lambda: work(model.model_validate_json(raw)))
+        except ValidationError as err:
+            raise RequestValidationError(err.errors(include_url=False)) from None
         finally:
             state.analyses -= 1
         log(logger, logging.INFO, what, leads=getattr(answer, "leads", None), candidates=getattr(answer, "candidates", None))
         return JSONResponse(answer.model_dump(mode="json", exclude_none=True))
 
+    def body_of(model: type[BaseModel]) -> dict[str, Any]:
+        schema = {"$ref": f"#/components/schemas/{model.__name__}"}
+        return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}, "security": [{}]}
+
     @app.post("/v1/patterns", operation_id="findPatterns", summary="Which kinds of leads reach a good outcome.",
               response_model=PatternsResponse, response_model_exclude_none=True, responses=ANALYSIS_RESPONSES,
-              dependencies=[Depends(authorize)], openapi_extra={"security": [{}]})
-    async def patterns(body: PatternsRequest, request: Request) -> JSONResponse:
-        return await analyse(request, find_patterns, body, "patterns")
+              dependencies=[Depends(authorize)], openapi_extra=body_of(PatternsRequest))
+    async def patterns(request: Request) -> JSONResponse:
+        return await analyse(request, PatternsRequest, find_patterns, "patterns")
 
     @app.post("/v1/lookalikes", operation_id="findLookalikes", summary="Candidates ranked by similarity to seed leads.",
               response_model=LookalikesResponse, response_model_exclude_none=True, responses=ANALYSIS_RESPONSES,
-              dependencies=[Depends(authorize)], openapi_extra={"security": [{}]})
-    async def lookalikes(body: LookalikesRequest, request: Request) -> JSONResponse:
-        return await analyse(request, find_lookalikes, body, "lookalikes")
+              dependencies=[Depends(authorize)], openapi_extra=body_of(LookalikesRequest))
+    async def lookalikes(request: Request) -> JSONResponse:
+        return await analyse(request, LookalikesRequest, find_lookalikes, "lookalikes")
 
     @app.get("/healthz", operation_id="health", summary="Liveness of the agent.", response_model=Health,
              openapi_extra={"security": []})
@@ -187,8 +196,14 @@ def create_app(settings: Settings, *, cache: Store | None = None, idempotency_st
             schema = FastAPI.openapi(app)
             for path in ("/v1/patterns", "/v1/lookalikes"):
                 schema["paths"][path]["post"]["responses"].pop("422", None)
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
             for name in ("HTTPValidationError", "ValidationError"):
-                schema.get("components", {}).get("schemas", {}).pop(name, None)
+                components.pop(name, None)
+            # The analyses read their bodies themselves (validate_json); their request schemas are added here.
+            for model in (PatternsRequest, LookalikesRequest):
+                generated = model.model_json_schema(ref_template="#/components/schemas/{model}")
+                components.update(generated.pop("$defs", {}))
+                components[model.__name__] = generated
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -70,3 +70,10 @@ def test_lookalikes_rank_the_candidates_like_the_seeds_first(shared_agent):
     assert "industry fintech like 5 of 5 seeds" in answer.matches[0].reason
     assert "stranger" not in {m.id for m in answer.matches}  # nothing in common: not a lookalike
     assert answer.seeds == 5 and answer.candidates == len(candidates)
+
+
+def test_a_body_that_is_not_json_gets_400(shared_agent):
+    for raw in (b"", b"{not json", b"[]"):
+        r = shared_agent.client.post("/v1/patterns", content=raw, headers={"content-type": "application/json"})
+        assert r.status_code == 400, raw
+        assert r.json()["error"]["code"] == "invalid_request"

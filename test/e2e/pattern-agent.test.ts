@@ -154,4 +154,17 @@ describe('rescoreLeads through the real agent', () => {
     expect(JSON.stringify(renderSlack(card).blocks)).toContain('Before');
     expect(JSON.stringify(renderAdaptiveCard(card))).toContain('Score 0–9');
   });
+
+  it('changes nothing when no model can be fitted, or when the model is no better than today\'s scores', async () => {
+    const tooFew = await run(c, org.manager, 'rescoreLeads', { goal: 'customer' }, true);
+    expect(tooFew.outcome).toBe('invalid');
+    expect(tooFew.error!.message).toContain('No model could be fitted');
+    // Today's scores now predict replies perfectly: a model of attributes cannot beat that.
+    await c.db.prisma.$executeRaw`UPDATE leads SET score = CASE WHEN status IN ('replied', 'customer') THEN 100 ELSE 0 END`;
+    const before = await c.db.prisma.lead.findMany({ select: { id: true, score: true }, orderBy: { id: 'asc' } });
+    const out = await run(c, org.manager, 'rescoreLeads', {}, true);
+    expect(out.outcome).toBe('invalid');
+    expect(out.error!.message).toMatch(/ranks leads no better than today's scores \(AUC 0\.\d\d vs 1\.00\)\. No score was changed\./);
+    expect(await c.db.prisma.lead.findMany({ select: { id: true, score: true }, orderBy: { id: 'asc' } })).toEqual(before);
+  });
 });

@@ -17,6 +17,7 @@ const EXAMPLES: [OfflineToolName, string, string[]][] = [
   ['setDigestSchedule', 'Schedule your digest', ['send my digest Mondays at 9', 'daily digest at 8:30am', 'pause my digest']],
   ['findPatterns', 'Learn from outcomes', ['what kind of leads reply to us?', 'which industries convert best for my team?']],
   ['findLookalikes', 'Find lookalikes', ['find leads like my best customers']],
+  ['rescoreLeads', 'Rescore from outcomes', ["rescore my team's leads"]],
 ];
 
 /** The capabilities list with example phrasings, limited to the tools offered in this call. */
@@ -53,6 +54,7 @@ const ACTION_NAMES: Record<OfflineToolName, string> = {
   setDigestSchedule: 'Scheduling digests',
   findPatterns: 'Finding patterns in outcomes',
   findLookalikes: 'Finding lookalikes',
+  rescoreLeads: 'Recomputing fit scores',
 };
 
 export function unavailableText(tool: OfflineToolName, available: ReadonlySet<string>): string {

@@ -11,6 +11,7 @@ export const OFFLINE_TOOL_NAMES = [
   'setDigestSchedule',
   'findPatterns',
   'findLookalikes',
+  'rescoreLeads',
 ] as const;
 export type OfflineToolName = (typeof OFFLINE_TOOL_NAMES)[number];
 

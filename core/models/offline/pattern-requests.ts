@@ -1,5 +1,5 @@
 // "What kind of leads reply to us?", "which industries convert best for my team?" → findPatterns;
-// "find leads like my best customers" → findLookalikes. Kept in its own file so the offline model's other
+// "find leads like my best customers" → findLookalikes; "rescore my team's leads" → rescoreLeads. Kept in its own file so the offline model's other
 // parsers stay as they are; parse-intent.ts asks this one before falling back to a lead search.
 import type { Intent } from './intent.ts';
 
@@ -8,7 +8,13 @@ const LOOKALIKE =
 const PATTERN =
   /\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?:leads?|prospects?|people|companies|contacts?)\b.*\b(?:reply|replies|respond|answer|convert|qualify|buy|close|work)|\b(?:which|what)\s+(?:industries|countries|titles|roles|seniorit(?:y|ies)|company sizes|technologies|sources|segments?)\b.*\b(?:convert|reply|replies|respond|qualify|buy|close|work|perform)|\bpatterns?\b.*\b(?:leads?|repl|outcomes?|convert|customers?)|\b(?:who|what)\s+(?:converts?|replies)\s+best\b|\bwhat\s+makes\s+(?:leads?|prospects?|people)\s+(?:reply|respond|convert|buy|qualify)/i;
 
+const RESCORE = /\b(?:re-?score|re-?calculate|recompute|update|refresh|retrain)\b.*\b(?:fit\s+)?scores?\b|\brescore\b/i;
+
 export function parsePatternRequest(text: string): Intent | undefined {
+  if (RESCORE.test(text) && !/\b(?:roast|email)\b/i.test(text)) {
+    const goal = /\b(?:customers?|buy|won)\b/i.test(text) ? 'customer' : /\bqualif/i.test(text) ? 'qualified' : undefined;
+    return { kind: 'tool', calls: [{ toolName: 'rescoreLeads', input: goal ? { goal } : {} }] };
+  }
   if (LOOKALIKE.test(text)) {
     const count = /\b(\d{1,2})\b/.exec(text);
     const limit = count ? Math.min(50, Math.max(1, Number(count[1]))) : undefined;

@@ -18,6 +18,9 @@ const CAPABILITIES: Record<string, string> = {
   updateLead: 'change a lead’s status or add a note (the rep confirms before anything is written)',
   myUsage: 'report the rep’s AI spend today and the budget left',
   setDigestSchedule: 'change or pause the manager’s team digest schedule',
+  findPatterns: 'find which kinds of contacted leads reply, qualify or buy (lift, lead counts, confidence) and how a learned model compares with today’s fit score',
+  findLookalikes: 'find uncontacted leads most like the customers, each with the reason',
+  rescoreLeads: 'recompute fit scores from a model of the team’s outcomes (the manager confirms first)',
 };
 
 // Building an Intl.DateTimeFormat costs more than the rest of the prompt; there are few time zones.

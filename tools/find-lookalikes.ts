@@ -2,7 +2,6 @@
 // POST /v1/lookalikes against the customers they may see, each with the attributes it shares with them.
 import { z } from 'zod';
 import type { LookalikesCard } from '../core/cards.ts';
-import { DependencyError } from '../core/errors.ts';
 import { leadProfile } from '../core/leads/lead-profile.ts';
 import { defineTool } from './tool.ts';
 import { leadCardItem, leadFacts } from './lead-card.ts';
@@ -18,7 +17,10 @@ export const findLookalikes = defineTool({
   async execute(input, ctx) {
     const analysis = ctx.services.analysis;
     if (!analysis)
-      throw new DependencyError('enrichment_agent', 'Finding lookalikes runs in the enrichment agent, which is not configured here: set ENRICHMENT_AGENT_URL (`npm run agent` starts one locally).');
+      return {
+        summary: 'Finding lookalikes runs in the enrichment agent, which is not configured here: set ENRICHMENT_AGENT_URL (`npm run agent` starts one locally).',
+        data: { needs: 'ENRICHMENT_AGENT_URL' },
+      };
     const [seeds, candidates] = await Promise.all([ctx.services.outcomes.customers(ctx.scope), ctx.services.outcomes.uncontacted(ctx.scope)]);
     if (!seeds.length) return { summary: 'None of the leads you can see is a customer yet, so there is nothing to look like.', data: { seeds: 0 } };
     if (!candidates.length) return { summary: 'You have no uncontacted leads to compare with your customers.', data: { seeds: seeds.length, candidates: 0 } };

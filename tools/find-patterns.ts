@@ -3,7 +3,6 @@
 // leave the database and only attributes go to the agent (core/db/lead-outcomes.ts, core/leads/lead-profile.ts).
 import { z } from 'zod';
 import type { PatternsCard } from '../core/cards.ts';
-import { DependencyError } from '../core/errors.ts';
 import { GOALS, type Condition, type Goal, type PatternLead } from '../core/enrichment/analysis-types.ts';
 import { leadProfile } from '../core/leads/lead-profile.ts';
 import { defineTool } from './tool.ts';
@@ -55,7 +54,7 @@ export const findPatterns = defineTool({
     const analysis = ctx.services.analysis;
     // The statistics live in one place (the agent); a second, weaker copy here would answer differently
     // depending on configuration, so without the agent the rep is told what is needed instead.
-    if (!analysis) throw new DependencyError('enrichment_agent', NO_AGENT);
+    if (!analysis) return { summary: NO_AGENT, data: { needs: 'ENRICHMENT_AGENT_URL' } };
     const ownerIds = input.owner === 'me' ? [ctx.actor.id] : input.owner === 'team' ? ctx.teamMemberIds : undefined;
     const rows = await ctx.services.outcomes.outcomes(ctx.scope, ownerIds);
     const whose = input.owner === 'me' ? 'my leads' : input.owner === 'team' ? "my team's leads" : 'leads I can see';

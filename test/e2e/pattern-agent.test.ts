@@ -100,9 +100,12 @@ describe('findPatterns through the real agent', () => {
 
   it('says what is needed when no agent is configured', async () => {
     const other = await createTestOrg(noAgent.db.prisma);
-    const out = await run(noAgent, other.manager, 'findPatterns', {});
-    expect(out.ok).toBe(false);
-    expect(out.error!.message).toContain('ENRICHMENT_AGENT_URL');
+    for (const tool of ['findPatterns', 'findLookalikes']) {
+      const out = await run(noAgent, other.manager, tool, {});
+      expect(out.outcome, tool).toBe('ok');
+      expect(out.summary).toContain('set ENRICHMENT_AGENT_URL');
+      expect(out.cards ?? []).toEqual([]);
+    }
   });
 });
 

@@ -18,6 +18,8 @@ import { LeadVocabularyRepository } from '../core/db/lead-vocabulary.ts';
 import { UserRepository } from '../core/db/users-repository.ts';
 import { OfferProfileRepository } from '../core/db/offer-profiles-repository.ts';
 import { createEnricher } from '../core/enrichment/enricher.ts';
+import { createAnalysisClient } from '../core/enrichment/analysis-client.ts';
+import { LeadOutcomeRepository } from '../core/db/lead-outcomes.ts';
 import type { Guards } from '../core/governance.ts';
 import { createInFlightWork, type InFlightWork } from '../core/in-flight.ts';
 import { chooseLanguageModel, type ModelChoice } from '../core/models/language-model.ts';
@@ -81,6 +83,10 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
     offers: new OfferProfileRepository(prisma),
     digests: new DigestRepository(sqlRunner(db)),
     enricher: createEnricher(config.enrichment),
+    outcomes: new LeadOutcomeRepository(prisma),
+    analysis: config.enrichment.url
+      ? createAnalysisClient({ baseUrl: config.enrichment.url, token: config.enrichment.token, timeoutMs: config.enrichment.analysisTimeoutMs })
+      : undefined,
     guards,
     settings: { enrichmentFreshDays: config.enrichment.freshDays, enrichmentMaxCostUsd: config.enrichment.maxCostUsd },
   };

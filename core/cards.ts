@@ -132,6 +132,44 @@ export interface DigestCard {
   missed?: { label: string; reason: string | null }[];
 }
 
+/** Which kinds of leads reach a good outcome (findPatterns), from the agent's analysis. */
+export interface PatternsCard {
+  type: 'patterns';
+  /** e.g. "What makes leads reply · my team's leads". */
+  title: string;
+  goal: 'replied' | 'qualified' | 'customer';
+  leads: number;
+  positives: number;
+  baseRate: number;
+  /** Best first; `label` reads like "fintech · C-level · Germany". */
+  patterns: { label: string; leads: number; positives: number; rate: number; lift: number; ciLow: number; ciHigh: number; significant: boolean }[];
+  /** The fitted model's cross-validated AUC next to the current fit score's. */
+  model?: { auc: number; staticScoreAuc?: number; folds: number };
+  notes: string[];
+}
+
+/** Uncontacted leads most like the seeds (e.g. customers), each with why. */
+export interface LookalikesCard {
+  type: 'lookalikes';
+  title: string;
+  seeds: number;
+  leads: (LeadCardItem & { similarity: number; reason: string })[];
+}
+
+/** Fit scores recomputed from the fitted model (rescoreLeads, `salesos rescore`): the distribution before and after. */
+export interface RescoreCard {
+  type: 'rescore';
+  title: string;
+  goal: 'replied' | 'qualified' | 'customer';
+  leads: number;
+  changed: number;
+  auc: number;
+  staticScoreAuc?: number;
+  /** Leads with a score in 0–9, 10–19, …, 90–100. */
+  before: number[];
+  after: number[];
+}
+
 export interface ErrorCard {
   type: 'error';
   message: string;
@@ -148,6 +186,9 @@ export type Card =
   | ConfirmationCard
   | LeadUpdatedCard
   | DigestCard
+  | PatternsCard
+  | LookalikesCard
+  | RescoreCard
   | ErrorCard;
 
 export type CardType = Card['type'];

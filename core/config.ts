@@ -69,6 +69,7 @@ const schema = z.object({
   ENRICHMENT_AGENT_URL: optionalUrl('the http(s) base URL of the enrichment agent'),
   ENRICHMENT_AGENT_TOKEN: optionalString,
   ENRICHMENT_TIMEOUT_MS: int(10_000, 100, 120_000),
+  ENRICHMENT_ANALYSIS_TIMEOUT_MS: int(60_000, 1_000, 600_000),
   ENRICHMENT_FRESH_DAYS: int(30, 0, 3650),
   ENRICHMENT_MAX_COST_USD: positiveNumber(0.1),
   COST_DAILY_LIMIT_USD: positiveNumber(5),
@@ -139,7 +140,7 @@ export interface Config {
   port: number;
   log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
   model: { apiKey?: string; baseUrl?: string; id?: string };
-  enrichment: { url?: string; token?: string; timeoutMs: number; freshDays: number; maxCostUsd: number };
+  enrichment: { url?: string; token?: string; timeoutMs: number; freshDays: number; maxCostUsd: number; analysisTimeoutMs: number };
   cost: { dailyLimitUsd: number; pricesFile?: string };
   slack: {
     botToken?: string;
@@ -209,6 +210,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       url: e.ENRICHMENT_AGENT_URL,
       token: e.ENRICHMENT_AGENT_TOKEN,
       timeoutMs: e.ENRICHMENT_TIMEOUT_MS,
+      analysisTimeoutMs: e.ENRICHMENT_ANALYSIS_TIMEOUT_MS,
       freshDays: e.ENRICHMENT_FRESH_DAYS,
       maxCostUsd: e.ENRICHMENT_MAX_COST_USD,
     },

@@ -9,14 +9,16 @@ export type Permission =
   | 'email:assist'
   | 'usage:read'
   | 'digest:manage'
-  | 'offer:manage';
+  | 'offer:manage'
+  /** Recompute every fit score a manager's team sees from a model of their outcomes. */
+  | 'leads:rescore';
 
 /**
  * Permissions whose tools change what is stored for people (lead status and notes, a manager's digest
  * schedule). A tool with one of these cannot be defined without a confirmation step (tools/tool.ts).
  * leads:enrich only fills empty fields, charged through CostGuard and recorded in the enrichment history.
  */
-export const WRITE_PERMISSIONS = ['leads:write', 'digest:manage', 'offer:manage'] as const satisfies readonly Permission[];
+export const WRITE_PERMISSIONS = ['leads:write', 'digest:manage', 'offer:manage', 'leads:rescore'] as const satisfies readonly Permission[];
 export type WritePermission = (typeof WRITE_PERMISSIONS)[number];
 export type ReadPermission = Exclude<Permission, WritePermission>;
 
@@ -26,8 +28,8 @@ export function isWritePermission(p: Permission): p is WritePermission {
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   rep: ['leads:read', 'leads:write', 'leads:enrich', 'email:assist', 'usage:read'],
-  manager: ['leads:read', 'leads:write', 'leads:enrich', 'email:assist', 'usage:read', 'digest:manage', 'offer:manage'],
-  admin: ['leads:read', 'leads:write', 'leads:enrich', 'email:assist', 'usage:read', 'digest:manage', 'offer:manage'],
+  manager: ['leads:read', 'leads:write', 'leads:enrich', 'email:assist', 'usage:read', 'digest:manage', 'offer:manage', 'leads:rescore'],
+  admin: ['leads:read', 'leads:write', 'leads:enrich', 'email:assist', 'usage:read', 'digest:manage', 'offer:manage', 'leads:rescore'],
 };
 
 export function can(role: Role, permission: Permission): boolean {
@@ -35,7 +37,7 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 /** What a read-only actor never gets: changing leads (enrichment writes them too) and digest schedules. */
-const REFUSED_TO_READ_ONLY: ReadonlySet<Permission> = new Set(['leads:write', 'leads:enrich', 'digest:manage', 'offer:manage']);
+const REFUSED_TO_READ_ONLY: ReadonlySet<Permission> = new Set(['leads:write', 'leads:enrich', 'digest:manage', 'offer:manage', 'leads:rescore']);
 
 /** `can` for a person: their role's grants, minus every write for a read-only actor. */
 export function actorCan(actor: Pick<Actor, 'role' | 'readOnly'>, permission: Permission): boolean {

@@ -4,6 +4,9 @@ import { actorCan, can } from '../core/rbac.ts';
 import { draftEmail } from './draft-email.ts';
 import { enrichLead } from './enrich-lead.ts';
 import { findLeads } from './find-leads.ts';
+import { findLookalikes } from './find-lookalikes.ts';
+import { findPatterns } from './find-patterns.ts';
+import { rescoreLeads } from './rescore-leads.ts';
 import { getLead } from './get-lead.ts';
 import { myUsage } from './my-usage.ts';
 import { roastEmail } from './roast-email.ts';
@@ -13,7 +16,7 @@ import { showOffer } from './show-offer.ts';
 import type { SalesTool } from './tool.ts';
 import { updateLead } from './update-lead.ts';
 
-export const ALL_TOOLS: readonly SalesTool[] = [findLeads, getLead, enrichLead, roastEmail, draftEmail, updateLead, myUsage, setDigestSchedule, showOffer, setOffer] as SalesTool[];
+export const ALL_TOOLS: readonly SalesTool[] = [findLeads, getLead, enrichLead, roastEmail, draftEmail, updateLead, myUsage, setDigestSchedule, showOffer, setOffer, findPatterns, findLookalikes, rescoreLeads] as SalesTool[];
 
 export function toolsFor(role: Role, tools: readonly SalesTool[] = ALL_TOOLS): SalesTool[] {
   return tools.filter((t) => can(role, t.permission));

@@ -8,6 +8,8 @@ import type { UserRepository } from '../core/db/users-repository.ts';
 import type { OfferProfileRepository } from '../core/db/offer-profiles-repository.ts';
 import type { DigestRepository } from '../core/db/digest-repository.ts';
 import type { Enricher } from '../core/enrichment/enricher.ts';
+import type { AnalysisClient } from '../core/enrichment/analysis-client.ts';
+import type { LeadOutcomeRepository } from '../core/db/lead-outcomes.ts';
 import type { Guards } from '../core/governance.ts';
 
 export interface ToolServices {
@@ -21,6 +23,10 @@ export interface ToolServices {
   /** Managers' digest preferences (setDigestSchedule). */
   digests: DigestRepository;
   enricher: Enricher;
+  /** Attributes and outcomes of leads for pattern recognition and lookalikes (never names, emails or notes). */
+  outcomes: LeadOutcomeRepository;
+  /** The agent's analyses; absent without ENRICHMENT_AGENT_URL. */
+  analysis?: AnalysisClient;
   guards: Guards;
   settings: {
     /** A lead enriched within this many days is not enriched again unless asked. */

@@ -9,6 +9,7 @@ import { importCommand } from './import.ts';
 import { mcpCommand } from './mcp.ts';
 import { migrateCommand } from './migrate.ts';
 import { offerCommand } from './offer.ts';
+import { rescoreCommand } from './rescore.ts';
 import { seedCommand } from './seed.ts';
 import { startCommand } from './start.ts';
 import { teamsCommand } from './teams.ts';
@@ -18,4 +19,4 @@ import { usersCommand } from './users.ts';
 import { workerCommand } from './worker.ts';
 
 export type { Command };
-export const COMMANDS: Command[] = [startCommand, chatCommand, askCommand, evalCommand, migrateCommand, seedCommand, importCommand, usersCommand, offerCommand, usageCommand, auditCommand, teamsCommand, digestCommand, workerCommand, mcpCommand, tokensCommand, completionCommand];
+export const COMMANDS: Command[] = [startCommand, chatCommand, askCommand, evalCommand, migrateCommand, seedCommand, importCommand, usersCommand, offerCommand, rescoreCommand, usageCommand, auditCommand, teamsCommand, digestCommand, workerCommand, mcpCommand, tokensCommand, completionCommand];

@@ -20,6 +20,9 @@ const CAPABILITIES: Record<string, string> = {
   setDigestSchedule: 'change or pause the manager’s team digest schedule',
   showOffer: 'show what the rep sells (the offer drafts use) and where each part comes from',
   setOffer: 'set what the reps sell (product, value proposition, proof points, ask) for the organisation, a team or a rep (confirmed before saving)',
+  findPatterns: 'find which kinds of contacted leads reply, qualify or buy (lift, lead counts, confidence) and how a learned model compares with today’s fit score',
+  findLookalikes: 'find uncontacted leads most like the customers, each with the reason',
+  rescoreLeads: 'recompute fit scores from a model of the team’s outcomes (the manager confirms first)',
 };
 
 // Building an Intl.DateTimeFormat costs more than the rest of the prompt; there are few time zones.

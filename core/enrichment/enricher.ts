@@ -31,7 +31,7 @@ export interface Enricher {
 /** Client settings beyond what config holds (tests, tuning). */
 export type EnricherOverrides = Partial<Omit<EnrichmentAgentClientOptions, 'baseUrl' | 'token' | 'timeoutMs'>> & { logger?: Logger };
 
-export function createEnricher(config: Config['enrichment'], overrides: EnricherOverrides = {}): Enricher {
+export function createEnricher(config: Omit<Config['enrichment'], 'analysisTimeoutMs'>, overrides: EnricherOverrides = {}): Enricher {
   if (!config.url) {
     return {
       kind: 'builtin',

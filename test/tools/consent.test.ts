@@ -28,6 +28,7 @@ const WRITE_SAMPLES: Record<string, unknown> = {
   updateLead: { lead: 'Jane Doe', status: 'customer', note: 'Signed' },
   setDigestSchedule: { enabled: false },
   setOffer: { level: 'team', product: 'Onboardly' },
+  rescoreLeads: { goal: 'replied' },
 };
 
 /** Everything a write tool could change, to compare before and after. */
@@ -44,12 +45,12 @@ async function snapshot(): Promise<string> {
 describe('every tool', () => {
   it('that writes has a confirmation step, and only those are held for one', () => {
     const writers = ALL_TOOLS.filter((t) => isWritePermission(t.permission)).map((t) => t.name);
-    expect(writers.sort()).toEqual(['setDigestSchedule', 'setOffer', 'updateLead']);
+    expect(writers.sort()).toEqual(['rescoreLeads', 'setDigestSchedule', 'setOffer', 'updateLead']);
     for (const t of ALL_TOOLS) {
       expect(needsConfirmation(t)).toBe(isWritePermission(t.permission));
       if (needsConfirmation(t)) expect(typeof t.confirm, t.name).toBe('function');
     }
-    expect([...WRITE_PERMISSIONS].sort()).toEqual(['digest:manage', 'leads:write', 'offer:manage']);
+    expect([...WRITE_PERMISSIONS].sort()).toEqual(['digest:manage', 'leads:rescore', 'leads:write', 'offer:manage']);
   });
 
   it('that writes changes nothing until confirmed, and asks with a card', async () => {

@@ -28,6 +28,7 @@ class Settings:
     dns_timeout_s: float = 3.0
     max_body_bytes: int = 2 * 1024 * 1024
     max_request_bytes: int = 16 * 1024
+    max_dataset_bytes: int = 64 * 1024 * 1024
     max_redirects: int = 5
     max_concurrency: int = 20
     max_queue: int = 200
@@ -103,6 +104,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         fetch_timeout_s=_int(env, "AGENT_FETCH_TIMEOUT_MS", 5000, 100, 60_000, errors) / 1000,
         enrich_timeout_s=_int(env, "AGENT_ENRICH_TIMEOUT_MS", 8_000, 500, 120_000, errors) / 1000,
         max_body_bytes=_int(env, "AGENT_MAX_BODY_BYTES", 2 * 1024 * 1024, 1024, 50 * 1024 * 1024, errors),
+        max_dataset_bytes=_int(env, "AGENT_MAX_DATASET_BYTES", 64 * 1024 * 1024, 16 * 1024, 1024 * 1024 * 1024, errors),
         max_concurrency=_int(env, "AGENT_MAX_CONCURRENCY", 20, 1, 1000, errors),
         max_queue=_int(env, "AGENT_MAX_QUEUE", 200, 0, 100_000, errors),
         per_host_concurrency=_int(env, "AGENT_PER_HOST_CONCURRENCY", 2, 1, 100, errors),

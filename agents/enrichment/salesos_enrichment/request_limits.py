@@ -23,9 +23,10 @@ def error(status: int, code: str, message: str, headers: dict[str, str] | None =
 
 
 class RequestLimits:
-    def __init__(self, app: Any, max_bytes: int):
+    def __init__(self, app: Any, max_bytes: int, large: dict[str, int] | None = None):
         self.app = app
         self.max_bytes = max_bytes
+        self.large = large or {}  # paths that take whole datasets (patterns, lookalikes) and their own cap
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -48,10 +49,11 @@ class RequestLimits:
                 message["headers"] = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
             await send(message)
 
-        too_large = error(400, "request_too_large", f"The request body is larger than {self.max_bytes} bytes.")
+        max_bytes = self.large.get(scope["path"], self.max_bytes)
+        too_large = error(400, "request_too_large", f"The request body is larger than {max_bytes} bytes.")
         try:
             declared = headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > self.max_bytes:
+            if declared.isdigit() and int(declared) > max_bytes:
                 await too_large(scope, receive, send_with_id)
                 return
             seen = 0
@@ -63,7 +65,7 @@ class RequestLimits:
                 message = await receive()
                 if message["type"] == "http.request":
                     seen += len(message.get("body", b""))
-                    if seen > self.max_bytes:
+                    if seen > max_bytes:
                         # Answer now and tell the app the client left, so it stops reading.
                         await too_large(scope, receive, send_with_id)
                         refused["sent"] = True

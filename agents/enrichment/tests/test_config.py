@@ -27,3 +27,11 @@ def test_every_bad_variable_is_named_at_once():
     message = str(err.value)
     for name in ("AGENT_PORT", "AGENT_CONNECT_TO", "AGENT_DNS_SERVER", "AGENT_MAX_CONCURRENCY", "AGENT_LOG_LEVEL", "REDIS_URL"):
         assert name in message
+
+
+def test_the_dataset_cap_of_the_analyses():
+    assert load_settings({}).max_dataset_bytes == 64 * 1024 * 1024
+    assert load_settings({"AGENT_MAX_DATASET_BYTES": "1048576"}).max_dataset_bytes == 1_048_576
+    with pytest.raises(ConfigError) as err:
+        load_settings({"AGENT_MAX_DATASET_BYTES": "10"})
+    assert "AGENT_MAX_DATASET_BYTES" in str(err.value)

@@ -47,6 +47,9 @@ def test_the_same_paths_and_methods():
             assert operation(DOC, path, method)["operationId"] == operation(APP, path, method)["operationId"]
 
 
+ANALYSES = (("/v1/patterns", "PatternsRequest", "PatternsResponse"), ("/v1/lookalikes", "LookalikesRequest", "LookalikesResponse"))
+
+
 def test_the_same_header_parameters():
     def params(doc):
         return {(p["name"], p["in"], p["required"], resolve(p["schema"], doc)["type"])
@@ -62,8 +65,17 @@ def test_the_same_request_body():
     assert resolve(doc["content"]["application/json"]["schema"], DOC) == resolve(app["content"]["application/json"]["schema"], APP)
 
 
+def test_the_same_request_bodies_for_the_analyses():
+    for path, _, _ in ANALYSES:
+        doc = operation(DOC, path, "post")["requestBody"]
+        app = operation(APP, path, "post")["requestBody"]
+        assert doc["required"] is app["required"] is True
+        assert resolve(doc["content"]["application/json"]["schema"], DOC) == resolve(app["content"]["application/json"]["schema"], APP)
+        assert "parameters" not in operation(DOC, path, "post") and "parameters" not in operation(APP, path, "post")
+
+
 def test_the_same_responses_with_the_same_bodies():
-    for path, method in (("/v1/enrich", "post"), ("/healthz", "get")):
+    for path, method in (("/v1/enrich", "post"), ("/healthz", "get"), ("/v1/patterns", "post"), ("/v1/lookalikes", "post")):
         doc = operation(DOC, path, method)["responses"]
         app = operation(APP, path, method)["responses"]
         assert set(doc) == set(app), path
@@ -78,16 +90,28 @@ def test_every_documented_schema_field_by_field():
     """Each named component, compared property by property so a failure names the field."""
     doc_schemas = DOC["components"]["schemas"]
     app_schemas = APP["components"]["schemas"]
-    for name in ("EnrichRequest", "LeadQuery", "EnrichResponse", "EnrichedLead", "CompanyProfile", "Error"):
+    for name in ("EnrichRequest", "LeadQuery", "EnrichResponse", "EnrichedLead", "CompanyProfile", "Error",
+                 "PatternsRequest", "PatternLead", "LeadProfile", "Condition", "Pattern", "Coefficient", "FittedModel",
+                 "PatternsResponse", "Candidate", "LookalikesRequest", "Lookalike", "LookalikesResponse"):
         doc, app = resolve(doc_schemas[name], DOC), resolve(app_schemas[name], APP)
         assert set(doc["properties"]) == set(app["properties"]), name
         assert doc.get("required", []) == app.get("required", []), name
         for prop in doc["properties"]:
             assert doc["properties"][prop] == app["properties"][prop], f"{name}.{prop}"
-    assert resolve(doc_schemas["EnrichableField"], DOC)["enum"] == app_schemas["EnrichableField"]["enum"]
+    for enum in ("EnrichableField", "Outcome", "Goal", "SizeBand", "Attribute"):
+        assert resolve(doc_schemas[enum], DOC)["enum"] == app_schemas[enum]["enum"], enum
+
+
+def test_analyses_take_attributes_only():
+    """No name, email, company or note can reach the agent through the analyses: unknown keys are refused."""
+    for name in ("PatternLead", "LeadProfile", "Candidate"):
+        schema = resolve(DOC["components"]["schemas"][name], DOC)
+        assert schema["additionalProperties"] is False, name
+        assert not {"email", "fullName", "name", "company", "notes", "note"} & set(schema["properties"]), name
 
 
 def test_the_same_security():
     assert DOC["components"]["securitySchemes"]["bearer"]["scheme"] == APP["components"]["securitySchemes"]["bearer"]["scheme"]
-    assert operation(APP, "/v1/enrich", "post")["security"] == DOC["security"]
+    for path in ("/v1/enrich", "/v1/patterns", "/v1/lookalikes"):
+        assert operation(APP, path, "post")["security"] == DOC["security"], path
     assert operation(APP, "/healthz", "get")["security"] == operation(DOC, "/healthz", "get")["security"] == []

@@ -12,6 +12,9 @@ import { renderLeadDetail } from './render-lead-detail.ts';
 import { renderLeadList } from './render-lead-list.ts';
 import { renderLeadUpdated } from './render-lead-updated.ts';
 import { renderUsage } from './render-usage.ts';
+import { renderPatterns } from './render-patterns.ts';
+import { renderLookalikes } from './render-lookalikes.ts';
+import { renderRescore } from './render-rescore.ts';
 import { createStyle } from './style.ts';
 import { clampLine } from './text.ts';
 
@@ -44,6 +47,12 @@ function lines(card: Card, ctx: RenderContext): string[] {
       return renderLeadUpdated(card, ctx);
     case 'digest':
       return renderDigest(card, ctx);
+    case 'patterns':
+      return renderPatterns(card, ctx);
+    case 'lookalikes':
+      return renderLookalikes(card, ctx);
+    case 'rescore':
+      return renderRescore(card, ctx);
     case 'error':
       return renderError(card, ctx);
     default: {

@@ -11,6 +11,9 @@ import { renderLeadDetail } from './render-lead-detail.ts';
 import { renderLeadList } from './render-lead-list.ts';
 import { renderLeadUpdated } from './render-lead-updated.ts';
 import { renderUsage } from './render-usage.ts';
+import { renderPatterns } from './render-patterns.ts';
+import { renderLookalikes } from './render-lookalikes.ts';
+import { renderRescore } from './render-rescore.ts';
 
 export function renderCard(card: Card, budget: number = LIMITS.blocksPerMessage): RenderedCard {
   const rendered = renderOne(card, budget);
@@ -37,6 +40,12 @@ function renderOne(card: Card, budget: number): RenderedCard {
       return renderLeadUpdated(card);
     case 'digest':
       return renderDigest(card);
+    case 'patterns':
+      return renderPatterns(card, budget);
+    case 'lookalikes':
+      return renderLookalikes(card, budget);
+    case 'rescore':
+      return renderRescore(card);
     case 'error':
       return renderError(card);
   }

@@ -12,6 +12,9 @@ import { leadDetailText, renderLeadDetailCard } from './render-lead-detail.ts';
 import { leadListText, renderLeadListCard } from './render-lead-list.ts';
 import { leadUpdatedText, renderLeadUpdatedCard } from './render-lead-updated.ts';
 import { renderUsageCard, usageText } from './render-usage.ts';
+import { patternsText, renderPatternsCard } from './render-patterns.ts';
+import { lookalikesText, renderLookalikesCard } from './render-lookalikes.ts';
+import { renderRescoreCard, rescoreText } from './render-rescore.ts';
 import { stripInvisible, unspoofLinks } from '../../../core/safe-text.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -32,6 +35,9 @@ export function renderAdaptiveCard(c: Card): AdaptiveCard {
     case 'confirmation': return renderConfirmationCard(c);
     case 'lead_updated': return renderLeadUpdatedCard(c);
     case 'digest': return renderDigestCard(c);
+    case 'patterns': return renderPatternsCard(c);
+    case 'lookalikes': return renderLookalikesCard(c);
+    case 'rescore': return renderRescoreCard(c);
     case 'error': return renderErrorCard(c);
   }
 }
@@ -48,6 +54,9 @@ export function cardText(c: Card): string {
     case 'confirmation': return confirmationText(c);
     case 'lead_updated': return leadUpdatedText(c);
     case 'digest': return digestText(c);
+    case 'patterns': return patternsText(c);
+    case 'lookalikes': return lookalikesText(c);
+    case 'rescore': return rescoreText(c);
     case 'error': return errorText(c);
   }
 }

@@ -17,6 +17,9 @@ const EXAMPLES: [OfflineToolName, string, string[]][] = [
   ['setDigestSchedule', 'Schedule your digest', ['send my digest Mondays at 9', 'daily digest at 8:30am', 'pause my digest']],
   ['showOffer', 'See what you sell', ['what is our offer?', 'show my offer']],
   ['setOffer', 'Set what your reps sell', ['set our offer: product Rampwise; value: ramp new reps in half the time; proof: Northwind cut ramp to 10 weeks', 'set my team\'s offer: ask: Worth a look?']],
+  ['findPatterns', 'Learn from outcomes', ['what kind of leads reply to us?', 'which industries convert best for my team?']],
+  ['findLookalikes', 'Find lookalikes', ['find leads like my best customers']],
+  ['rescoreLeads', 'Rescore from outcomes', ["rescore my team's leads"]],
 ];
 
 /** The capabilities list with example phrasings, limited to the tools offered in this call. */
@@ -45,7 +48,9 @@ export function notUnderstoodText(said: string, available: ReadonlySet<string>):
 /** A short answer to a request outside SalesOS's work. */
 export function outOfScopeText(available: ReadonlySet<string>): string {
   const can = EXAMPLES.filter(([tool]) => available.has(tool)).map(([, what]) => what.toLowerCase());
-  const list = can.length > 1 ? `${can.slice(0, -1).join(', ')} and ${can.at(-1)}` : (can[0] ?? 'nothing right now');
+  // Short: the first few things, then "more" (the full list is what "help" is for).
+  const shown = can.length > 6 ? [...can.slice(0, 5), 'more'] : can;
+  const list = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : (shown[0] ?? 'nothing right now');
   return `That's outside what I can help with. I'm SalesOS: I work on your leads and outreach — ${list}. Say "help" for examples.`;
 }
 
@@ -60,6 +65,9 @@ const ACTION_NAMES: Record<OfflineToolName, string> = {
   setDigestSchedule: 'Scheduling digests',
   setOffer: 'Setting the offer',
   showOffer: 'Showing the offer',
+  findPatterns: 'Finding patterns in outcomes',
+  findLookalikes: 'Finding lookalikes',
+  rescoreLeads: 'Recomputing fit scores',
 };
 
 export function unavailableText(tool: OfflineToolName, available: ReadonlySet<string>): string {

@@ -11,6 +11,9 @@ export const OFFLINE_TOOL_NAMES = [
   'setDigestSchedule',
   'setOffer',
   'showOffer',
+  'findPatterns',
+  'findLookalikes',
+  'rescoreLeads',
 ] as const;
 export type OfflineToolName = (typeof OFFLINE_TOOL_NAMES)[number];
 

@@ -16,6 +16,7 @@ import { findLeadMentions } from './lead-mentions.ts';
 import type { ReferenceContext } from './lead-reference.ts';
 import { leadInText, noteFromNews, statusFromNews } from './lead-slots.ts';
 import { parseOffer } from './offer-text.ts';
+import { parsePatternRequest } from './pattern-requests.ts';
 import { correctSpelling } from './spelling.ts';
 
 const POLITE_PREFIX =
@@ -69,6 +70,9 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   // The offer text keeps its own punctuation (proof points carry numbers and commas).
   const offer = parseOffer(stripPrefix(raw));
   if (offer) return offer;
+  // Questions about outcomes (patterns, lookalikes, rescoring) are recognised by their own phrasings.
+  const patterns = parsePatternRequest(normaliseRequest(raw));
+  if (patterns) return patterns;
 
   const knowledge = ctx.knowledge ?? knowledgeOf(undefined);
   const corrected = correctSpelling(text, knowledge);

@@ -106,7 +106,36 @@ const allCards: Card[] = [
   { type: 'lead_updated', lead: lead({ status: 'contacted' }), changes: [{ field: 'status', before: 'new', after: 'contacted' }], note: 'Called, wants a follow-up in April.' },
   digest,
   { type: 'error', message: 'The enrichment agent is down; try again in a few minutes.', code: 'dependency_down' },
+  {
+    type: 'patterns', title: "What makes leads reply · my team's leads", goal: 'replied', leads: 3200, positives: 412, baseRate: 0.12875,
+    patterns: [{ label: 'Fintech · C-level · Germany', leads: 270, positives: 97, rate: 0.359, lift: 2.8, ciLow: 0.305, ciHigh: 0.418, significant: true }],
+    model: { auc: 0.62, staticScoreAuc: 0.51, folds: 5 }, notes: [],
+  },
+  { type: 'rescore', title: 'Fit scores recomputed · goal: replied', goal: 'replied', leads: 2340, changed: 1980, auc: 0.62, staticScoreAuc: 0.51, before: [120, 300, 410, 380, 300, 260, 220, 180, 110, 60], after: [900, 700, 400, 200, 80, 40, 12, 5, 2, 1] },
+  { type: 'lookalikes', title: 'Leads like your customers', seeds: 8, leads: [{ ...lead(), similarity: 0.93, reason: 'uses Stripe like 8 of 8 seeds' }] },
 ];
+
+describe('console patterns and lookalikes', () => {
+  it('shows each pattern with its figures and the model against today\'s score', () => {
+    const out = render(allCards.find((c) => c.type === 'patterns')!, 80, 'UTC');
+    expect(out).toContain('412 of 3,200 contacted leads replied (13%).');
+    expect(out).toContain('1. Fintech · C-level · Germany');
+    expect(out).toContain('36% replied, 2.8× the average · 270 leads · 95% CI 31%–42% · significant');
+    expect(out.replace(/\s+/g, ' ')).toContain('AUC 0.62 (5-fold cross-validated); today\'s fit score: 0.51');
+  });
+
+  it('shows the score distribution before and after a rescore', () => {
+    const out = render(allCards.find((c) => c.type === 'rescore')!, 80, 'UTC');
+    expect(out).toContain('Fit scores of 2,340 leads recomputed, 1,980 changed, from a model with AUC 0.62');
+    expect(out).toMatch(/0–9\s+█+ 120\s+█+ 900/);
+  });
+
+  it('shows each lookalike with its similarity and reason', () => {
+    const out = render(allCards.find((c) => c.type === 'lookalikes')!, 80, 'UTC');
+    expect(out).toContain('compared with 8 leads');
+    expect(out).toContain('93% similar — uses Stripe like 8 of 8 seeds');
+  });
+});
 
 describe('console lead list', () => {
   it('shows a title with the count and one numbered row per lead with its key facts', () => {

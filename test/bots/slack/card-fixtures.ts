@@ -71,4 +71,26 @@ export const allCards: Card[] = [
     totals: { spendUsd: 1.2, budgetUsd: 35, leadsAdded: 10, leadsEnriched: 4 },
   },
   { type: 'error', message: 'The enrichment agent is down; try again later.', code: 'dependency_down' },
+  {
+    type: 'patterns',
+    title: "What makes leads reply · my team's leads",
+    goal: 'replied',
+    leads: 3200,
+    positives: 412,
+    baseRate: 0.12875,
+    patterns: [
+      { label: 'Fintech · C-level · Germany', leads: 270, positives: 97, rate: 0.359, lift: 2.8, ciLow: 0.305, ciHigh: 0.418, significant: true },
+      { label: 'from webinar', leads: 800, positives: 160, rate: 0.2, lift: 1.55, ciLow: 0.173, ciHigh: 0.229, significant: true },
+      { label: 'uses *Stripe* <b>', leads: 40, positives: 8, rate: 0.2, lift: 1.55, ciLow: 0.105, ciHigh: 0.349, significant: false },
+    ],
+    model: { auc: 0.62, staticScoreAuc: 0.51, folds: 5 },
+    notes: ["The current score's AUC is over the 3100 leads that had one."],
+  },
+  {
+    type: 'lookalikes',
+    title: 'Leads like your customers',
+    seeds: 8,
+    leads: [{ ...lead(1), similarity: 0.93, reason: 'uses Stripe like 8 of 8 seeds; title word cto like 8 of 8 seeds' }],
+  },
+  { type: 'rescore', title: 'Fit scores recomputed · goal: replied', goal: 'replied', leads: 2340, changed: 1980, auc: 0.62, staticScoreAuc: 0.51, before: [120, 300, 410, 380, 300, 260, 220, 180, 110, 60], after: [900, 700, 400, 200, 80, 40, 12, 5, 2, 1] },
 ];

@@ -88,5 +88,28 @@ export function everyCard(): { name: string; card: Card }[] {
     },
     { name: 'digest, empty team', card: { type: 'digest', managerName: 'Mia', teamName: 'New team', period: { label: 'Today', start: '2026-11-25', end: '2026-11-25', cadence: 'daily' }, reps: [], attention: { staleLeads: [], hotUncontacted: [], inactiveReps: [] }, topLeads: [], totals: { spendUsd: 0, budgetUsd: 0, leadsAdded: 0, leadsEnriched: 0 } } },
     { name: 'error', card: { type: 'error', message: 'The enrichment agent is not answering; try again in a few minutes.', code: 'dependency_down' } },
+    { name: 'patterns', card: {
+    type: 'patterns',
+    title: "What makes leads reply · my team's leads",
+    goal: 'replied',
+    leads: 3200,
+    positives: 412,
+    baseRate: 0.12875,
+    patterns: [
+      { label: 'Fintech · C-level · Germany', leads: 270, positives: 97, rate: 0.359, lift: 2.8, ciLow: 0.305, ciHigh: 0.418, significant: true },
+      { label: 'from webinar', leads: 800, positives: 160, rate: 0.2, lift: 1.55, ciLow: 0.173, ciHigh: 0.229, significant: true },
+      { label: 'uses *Stripe* <b>', leads: 40, positives: 8, rate: 0.2, lift: 1.55, ciLow: 0.105, ciHigh: 0.349, significant: false },
+    ],
+    model: { auc: 0.62, staticScoreAuc: 0.51, folds: 5 },
+    notes: ["The current score's AUC is over the 3100 leads that had one."],
+  } },
+    { name: 'patterns, nothing found', card: { type: 'patterns', title: 'What makes leads buy · leads I can see', goal: 'customer', leads: 40, positives: 0, baseRate: 0, patterns: [], notes: ['Every lead has the same outcome.'] } },
+    { name: 'rescore', card: { type: 'rescore', title: 'Fit scores recomputed · goal: replied', goal: 'replied', leads: 2340, changed: 1980, auc: 0.62, staticScoreAuc: 0.51, before: [120, 300, 410, 380, 300, 260, 220, 180, 110, 60], after: [900, 700, 400, 200, 80, 40, 12, 5, 2, 1] } },
+    { name: 'lookalikes', card: {
+    type: 'lookalikes',
+    title: 'Leads like your customers',
+    seeds: 8,
+    leads: [{ ...lead(), similarity: 0.93, reason: 'uses Stripe like 8 of 8 seeds; title word cto like 8 of 8 seeds' }],
+  } },
   ];
 }

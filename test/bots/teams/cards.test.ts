@@ -5,7 +5,7 @@ import { renderWelcomeCard } from '../../../bots/teams/cards/render-welcome.ts';
 import { everyCard, lead } from './card-fixtures.ts';
 import { adaptiveCardProblems } from './validate-card.ts';
 
-const ALL_TYPES: CardType[] = ['lead_list', 'lead_detail', 'enrichment', 'email_roast', 'email_draft', 'usage', 'confirmation', 'lead_updated', 'digest', 'error'];
+const ALL_TYPES: CardType[] = ['lead_list', 'lead_detail', 'enrichment', 'email_roast', 'email_draft', 'usage', 'confirmation', 'lead_updated', 'digest', 'patterns', 'lookalikes', 'rescore', 'error'];
 
 describe('Adaptive Cards', () => {
   it('the validator reports an element Adaptive Cards does not know', () => {

@@ -12,6 +12,16 @@ import {
   agentErrorSchema,
   ENRICHABLE_FIELDS,
 } from '../../../core/enrichment/types.ts';
+import {
+  ATTRIBUTES,
+  GOALS,
+  lookalikesRequestSchema,
+  lookalikesResponseSchema,
+  OUTCOMES,
+  patternsRequestSchema,
+  patternsResponseSchema,
+  SIZE_BANDS,
+} from '../../../core/enrichment/analysis-types.ts';
 
 const yaml = readFileSync(new URL('../../../docs/enrichment-agent.openapi.yaml', import.meta.url), 'utf8').split('\n');
 
@@ -80,9 +90,9 @@ describe('enrichment agent OpenAPI document matches the zod contract', () => {
   const response = json(agentEnrichResponseSchema);
   const request = json(agentEnrichRequestSchema);
 
-  it('declares OpenAPI 3.1 with POST /v1/enrich and GET /healthz', () => {
+  it('declares OpenAPI 3.1 with POST /v1/enrich, /v1/patterns, /v1/lookalikes and GET /healthz', () => {
     expect(yaml[0]).toBe('openapi: 3.1.0');
-    expect([...entries(block(['paths'])).keys()]).toEqual(['/v1/enrich', '/healthz']);
+    expect([...entries(block(['paths'])).keys()]).toEqual(['/v1/enrich', '/v1/patterns', '/v1/lookalikes', '/healthz']);
     expect([...entries(block(['paths', '/v1/enrich'])).keys()]).toEqual(['post']);
   });
 
@@ -117,5 +127,39 @@ describe('enrichment agent OpenAPI document matches the zod contract', () => {
     expectSameObject('Error', error);
     const nested = entries(block(['components', 'schemas', 'Error', 'properties', 'error', 'properties']));
     expect([...nested.keys()].sort()).toEqual(Object.keys(error.properties!.error!.properties!).sort());
+  });
+
+  it('describes the patterns request and answer', () => {
+    const request = json(patternsRequestSchema);
+    const response = json(patternsResponseSchema);
+    expectSameObject('PatternsRequest', request);
+    expectSameObject('PatternLead', request.properties!.leads!.items!);
+    expectSameObject('PatternsResponse', response);
+    expectSameObject('Pattern', response.properties!.patterns!.items!);
+    expectSameObject('FittedModel', response.properties!.model!);
+  });
+
+  it('describes the lookalikes request and answer', () => {
+    const request = json(lookalikesRequestSchema);
+    const response = json(lookalikesResponseSchema);
+    expectSameObject('LookalikesRequest', request);
+    expectSameObject('LeadProfile', request.properties!.seeds!.items!);
+    expectSameObject('Candidate', request.properties!.candidates!.items!);
+    expectSameObject('LookalikesResponse', response);
+    expectSameObject('Lookalike', response.properties!.matches!.items!);
+  });
+
+  it('lists the same outcomes, goals, size bands and attributes', () => {
+    expect(docSchema('Outcome').enum).toEqual([...OUTCOMES]);
+    expect(docSchema('Goal').enum).toEqual([...GOALS]);
+    expect(docSchema('SizeBand').enum).toEqual([...SIZE_BANDS]);
+    expect(docSchema('Attribute').enum).toEqual([...ATTRIBUTES]);
+  });
+
+  it('sends no name, email, company or note to the analyses', () => {
+    for (const name of ['PatternLead', 'LeadProfile', 'Candidate']) {
+      const props = [...docSchema(name).props.keys()];
+      expect(props.filter((p) => ['email', 'fullName', 'firstName', 'lastName', 'company', 'notes', 'title'].includes(p)), name).toEqual([]);
+    }
   });
 });

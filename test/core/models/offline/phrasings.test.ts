@@ -48,7 +48,7 @@ describe('offline model phrasing set', () => {
   it('has at least 100 phrasings covering every tool and the no-tool replies', () => {
     expect(PHRASINGS.length).toBeGreaterThanOrEqual(100);
     const tools = new Set(PHRASINGS.map((p) => p.expect.tool));
-    for (const t of ['findLeads', 'getLead', 'enrichLead', 'roastEmail', 'draftEmail', 'updateLead', 'myUsage', 'setDigestSchedule', null]) {
+    for (const t of ['findLeads', 'getLead', 'enrichLead', 'roastEmail', 'draftEmail', 'updateLead', 'myUsage', 'setDigestSchedule', 'findPatterns', 'findLookalikes', 'rescoreLeads', null]) {
       expect(tools).toContain(t);
     }
   });

@@ -37,6 +37,19 @@ export interface Phrasing {
 const find = (args: Record<string, unknown> = {}) => ({ tool: 'findLeads', args });
 
 export const PHRASINGS: Phrasing[] = [
+  // findPatterns and findLookalikes (issue 13)
+  { text: 'what kind of leads reply to us?', expect: { tool: 'findPatterns', args: {} } },
+  { text: 'Which industries convert best for my team?', expect: { tool: 'findPatterns', args: { goal: 'customer', owner: 'team' } } },
+  { text: 'which countries reply best to my leads?', expect: { tool: 'findPatterns', args: { owner: 'me' } } },
+  { text: 'what types of prospects qualify most often', expect: { tool: 'findPatterns', args: { goal: 'qualified' } } },
+  { text: 'any patterns in who replies to our outreach?', expect: { tool: 'findPatterns', args: {} } },
+  { text: 'what makes leads buy from us', expect: { tool: 'findPatterns', args: { goal: 'customer' } } },
+  { text: 'find leads like my best customers', expect: { tool: 'findLookalikes', args: {} } },
+  { text: 'show me 5 prospects similar to our customers', expect: { tool: 'findLookalikes', args: { limit: 5 } } },
+  { text: 'lookalikes please', expect: { tool: 'findLookalikes', args: {} } },
+  { text: "rescore my team's leads", expect: { tool: 'rescoreLeads', args: {} } },
+  { text: 'recompute the fit scores from what made people buy', expect: { tool: 'rescoreLeads', args: { goal: 'customer' } } },
+  { text: 'please update our lead scores based on who qualified', expect: { tool: 'rescoreLeads', args: { goal: 'qualified' } } },
   // findLeads: the brief's examples
   { text: 'find CTOs at fintech companies in Germany', expect: find({ title: 'CTO', industry: ['Fintech'], country: ['Germany'] }) },
   { text: 'show me 10 leads in healthcare with 50-200 employees that use HubSpot', expect: find({ limit: 10, industry: ['Healthcare'], companySizeMin: 50, companySizeMax: 200, tech: ['HubSpot'] }) },
@@ -268,6 +281,9 @@ export const TOOL_INPUT_SCHEMAS = {
   draftEmail: z.strictObject({ lead, purpose: z.string().min(1).optional() }),
   updateLead: z.strictObject({ lead, status: z.enum(LEAD_STATUSES).optional(), note: z.string().min(1).optional() }),
   myUsage: z.strictObject({}),
+  findPatterns: z.strictObject({ goal: z.enum(['replied', 'qualified', 'customer']).optional(), owner: z.enum(['me', 'team']).optional() }),
+  findLookalikes: z.strictObject({ limit: z.number().int().min(1).max(50).optional() }),
+  rescoreLeads: z.strictObject({ goal: z.enum(['replied', 'qualified', 'customer']).optional() }),
   setDigestSchedule: z.strictObject({
     enabled: z.boolean().optional(),
     cadence: z.enum(['daily', 'weekly']).optional(),

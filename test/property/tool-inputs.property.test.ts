@@ -7,7 +7,7 @@ import type { Actor } from '../../core/agent/types.ts';
 import { ALL_TOOLS } from '../../tools/index.ts';
 import { runTool } from '../../tools/run-tool.ts';
 import { needsConfirmation, type SalesTool, type ToolContext } from '../../tools/tool.ts';
-import { createTestContainer, type TestContainer } from '../support/container.ts';
+import { createTestContainer, toolContextFor, type TestContainer } from '../support/container.ts';
 import { createTestOrg, type TestOrg } from '../support/org.ts';
 
 let c: TestContainer;
@@ -18,9 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => c?.db.drop());
 
-async function ctxFor(actor: Actor): Promise<ToolContext> {
-  return { actor, platform: 'console', scope: await c.users.scopeFor(actor), teamMemberIds: (await c.users.teamMembers(actor.id)).map((u) => u.id), services: c.services };
-}
+const ctxFor = (actor: Actor) => toolContextFor(c, actor);
 
 /** Hostile scalars: control and bidi characters, lone surrogates, huge and fractional numbers, wrong types. */
 const nasty = fc.oneof(

@@ -7,7 +7,7 @@ import { isWritePermission, WRITE_PERMISSIONS } from '../../core/rbac.ts';
 import { ALL_TOOLS } from '../../tools/index.ts';
 import { runTool } from '../../tools/run-tool.ts';
 import { defineTool, needsConfirmation, type SalesTool, type ToolContext } from '../../tools/tool.ts';
-import { createTestContainer, type TestContainer } from '../support/container.ts';
+import { createTestContainer, toolContextFor, type TestContainer } from '../support/container.ts';
 import { createTestOrg, type TestOrg } from '../support/org.ts';
 
 let c: TestContainer;
@@ -19,9 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => c?.db.drop());
 
-async function ctxFor(actor: Actor): Promise<ToolContext> {
-  return { actor, platform: 'console', scope: await c.users.scopeFor(actor), teamMemberIds: (await c.users.teamMembers(actor.id)).map((u) => u.id), services: c.services };
-}
+const ctxFor = (actor: Actor) => toolContextFor(c, actor);
 
 /** A valid input for every write tool; a new write tool without one here fails the walk below. */
 const WRITE_SAMPLES: Record<string, unknown> = {

@@ -7,7 +7,7 @@ import type { EmailRoastCard, EnrichmentCard, LeadListCard } from '../../core/ca
 import { ALL_TOOLS, toolNamed } from '../../tools/index.ts';
 import { runTool } from '../../tools/run-tool.ts';
 import type { ToolContext } from '../../tools/tool.ts';
-import { createTestContainer, type TestContainer } from '../support/container.ts';
+import { createTestContainer, toolContextFor, type TestContainer } from '../support/container.ts';
 import { createTestOrg, type TestOrg } from '../support/org.ts';
 
 let c: TestContainer;
@@ -19,11 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => c?.db.drop());
 
-async function ctxFor(actor: Actor): Promise<ToolContext> {
-  const scope = await c.users.scopeFor(actor);
-  const team = actor.role === 'rep' ? [] : await c.users.teamMembers(actor.id);
-  return { actor, platform: 'console', scope, teamMemberIds: team.map((u) => u.id), services: c.services };
-}
+const ctxFor = (actor: Actor) => toolContextFor(c, actor);
 
 async function call(actor: Actor, name: string, input: unknown, confirmed = false): Promise<ToolOutput> {
   return runTool(toolNamed(name)!, input, await ctxFor(actor), { confirmed });

@@ -49,7 +49,7 @@ export function notUnderstoodText(said: string, available: ReadonlySet<string>):
 export function outOfScopeText(available: ReadonlySet<string>): string {
   const can = EXAMPLES.filter(([tool]) => available.has(tool)).map(([, what]) => what.toLowerCase());
   // Short: the first few things, then "more" (the full list is what "help" is for).
-  const shown = can.length > 6 ? [...can.slice(0, 5), 'more'] : can;
+  const shown = can.length > 7 ? [...can.slice(0, 6), 'more'] : can;
   const list = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : (shown[0] ?? 'nothing right now');
   return `That's outside what I can help with. I'm SalesOS: I work on your leads and outreach — ${list}. Say "help" for examples.`;
 }

@@ -73,7 +73,7 @@ describe('SIGTERM during a Slack turn', () => {
         team_id: FAKE_TEAM_ID,
         api_app_id: 'A0APP',
         event_id: id,
-        event_time: Math.floor(Date.now() / 1000),
+        event_time: 1_763_456_400,
         event: { type: 'app_mention', user: 'U0REP', text: '<@UBOT> who are my hottest leads?', ts, channel: 'C0SALES', event_ts: ts },
       });
     const post = (body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signSlackRequest(secret, body) }, body });

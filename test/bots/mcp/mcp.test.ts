@@ -18,11 +18,13 @@ let org: TestOrg;
 let http: HttpServer;
 let url: URL;
 let tokens: ApiTokenRepository;
+/** The tokens' clock: fixed, moved by hand. */
+let now = new Date('2026-11-18T09:00:00Z');
 
 beforeAll(async () => {
   c = await createTestContainer();
   org = await createTestOrg(c.db.prisma);
-  tokens = new ApiTokenRepository(c.db.prisma);
+  tokens = new ApiTokenRepository(c.db.prisma, () => now);
   http = createHttpServer();
   http.route('POST', MCP_PATH, createMcpHttpHandler({ assistant: c.assistant, tokens, version: '0.0.0-test', log }));
   url = new URL(`http://127.0.0.1:${await http.listen(0, '127.0.0.1')}${MCP_PATH}`);
@@ -138,8 +140,9 @@ describe('MCP over Streamable HTTP (POST /mcp)', () => {
       });
     const revoked = await tokens.create({ userId: org.alice.id, name: 'old laptop', readOnly: false });
     await tokens.revoke(revoked.row.id);
-    // Created "ten days ago" with a one-day lifetime.
-    const expired = await new ApiTokenRepository(c.db.prisma, () => new Date(Date.now() - 10 * 86_400_000)).create({ userId: org.alice.id, name: 'expired', readOnly: false, expiresInDays: 1 });
+    // A one-day token, checked two days later.
+    const expired = await tokens.create({ userId: org.alice.id, name: 'expired', readOnly: false, expiresInDays: 1 });
+    now = new Date(now.getTime() + 2 * 86_400_000);
     const inactiveUser = await c.db.prisma.user.create({ data: { email: 'gone@test.io', name: 'Gone', role: 'rep', timeZone: 'UTC', active: false } });
     const inactive = await tokenFor(inactiveUser.id);
     const cases: [string | undefined, string][] = [

@@ -12,7 +12,8 @@ let n = 0;
 const ts = () => `1700006000.${String(++n).padStart(6, '0')}`;
 const seen: Turn[] = [];
 /** The profile cache's clock: moved forward to expire cached names and groups. */
-let clockOffsetMs = 0;
+/** The people cache's clock: fixed, moved by hand. */
+let clockMs = Date.UTC(2026, 10, 18, 9, 0, 0);
 
 /** Observes what the real assistant is asked; the answer is the real one. */
 function observed(real: Assistant): Assistant {
@@ -38,7 +39,7 @@ async function asked(event: Record<string, unknown>): Promise<string> {
 }
 
 beforeAll(async () => {
-  h = await startSlackHarness({ demoLeads: 10, wrapAssistant: observed, streaming: false, peopleClock: () => Date.now() + clockOffsetMs });
+  h = await startSlackHarness({ demoLeads: 10, wrapAssistant: observed, streaming: false, peopleClock: () => clockMs });
   h.fake.addUser({ id: 'U1', name: 'demo', realName: 'Demo Rep', email: DEMO_REP_EMAIL });
   h.fake.addUser({ id: 'U2', name: 'rita', realName: 'Rita Rep', email: 'rita@example.com' });
 });
@@ -93,7 +94,7 @@ describe('after the cache expires (5 minutes)', () => {
     h.fake.addUser({ id: 'U2', name: 'rita.m', realName: 'Rita Meyer', email: 'rita@example.com' });
     const cached = await asked({ type: 'message', channel_type: 'im', user: 'U1', channel: 'D1', ts: ts(), text: 'ping <!subteam^S1> and <@U2>' });
     expect(cached).toBe('ping @a user group and @rita');
-    clockOffsetMs += 5 * 60_000 + 1;
+    clockMs += 5 * 60_000 + 1;
     h.fake.reset();
     const fresh = await asked({ type: 'message', channel_type: 'im', user: 'U1', channel: 'D1', ts: ts(), text: 'ping <!subteam^S1> and <@U2>' });
     expect(fresh).toBe('ping @sales-leads and @rita.m');

@@ -25,18 +25,7 @@ const KNOWN_FAILING: Record<string, string> = {
   // "heads of engineering" searches seniority director + title "Engineering" (matches "VP Engineering" too).
   p263: 'title kept as the function with a seniority, not "head of engineering"',
   // Test split, recorded at the final measurement (README): not tuned on, so these stay until fixed generally.
-  p025: 'digest time "half past eight in the morning" not read (days are)',
-  p032: '"update X: …, note it" is read as a lookup (getLead), not a note',
-  p060: '"just the top 3 of those" refines the last search; no tool is called',
-  p080: '"jonas is on parental leave until march, note that" is read as a lookup, not a note',
-  p162: '"usa" after a comma is not read as a country',
-  p176: '"how many days until Christmas" is read as a lookup of a lead named Christmas',
-  p203: '"reset X to uncontacted" becomes a search for uncontacted X',
-  p206: '"draft outreach for X" is read as a lookup (getLead)',
-  p240: '"remind me to stretch every monday at 9" is taken for a digest schedule',
   p257: 'title kept as the function with a seniority, not "head of marketing"',
-  p333: '"number two pls, full profile" is not resolved to the second lead',
-  p359: '"dig up the rest" of a half-empty record is read as a lookup, not an enrichment',
 };
 
 let c: TestContainer;

@@ -79,8 +79,32 @@ function sortDays(days: Weekday[]): Weekday[] {
   return [...new Set(days)].sort((a, b) => WEEK.indexOf(a) - WEEK.indexOf(b));
 }
 
-/** "at 9" → 09:00, "8:30am" → 08:30, "2pm" → 14:00, "17:15" → 17:15, "noon" → 12:00. */
-export function parseTime(t: string): string | undefined {
+const HOUR_WORDS = ['twelve', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
+const HOUR_WORD = `(?:${HOUR_WORDS.join('|')})`;
+const MINUTE_WORDS: Record<string, string> = { 'oh five': '05', ten: '10', fifteen: '15', twenty: '20', thirty: '30', 'forty[- ]?five': '45', forty: '40', fifty: '50' };
+
+/** Times written in words become digits: "half past eight" → "8:30", "quarter to nine" → "8:45",
+ * "eight thirty" → "8:30", "seven in the evening" → "7pm", "at nine" → "at 9". */
+export function timeWordsToDigits(text: string): string {
+  const hour = (w: string) => (/^\d+$/.test(w) ? Number(w) : HOUR_WORDS.indexOf(w) || 12);
+  let t = text
+    .replace(new RegExp(`\\bhalf\\s+past\\s+(${HOUR_WORD}|\\d{1,2})\\b`, 'g'), (_, h: string) => `${hour(h)}:30`)
+    .replace(new RegExp(`\\b(?:a\\s+)?quarter\\s+past\\s+(${HOUR_WORD}|\\d{1,2})\\b`, 'g'), (_, h: string) => `${hour(h)}:15`)
+    .replace(new RegExp(`\\b(?:a\\s+)?quarter\\s+(?:to|till|of)\\s+(${HOUR_WORD}|\\d{1,2})\\b`, 'g'), (_, h: string) => `${((hour(h) + 10) % 12) + 1}:45`);
+  for (const [words, mm] of Object.entries(MINUTE_WORDS)) {
+    t = t.replace(new RegExp(`\\b(${HOUR_WORD})\\s+${words}\\b`, 'g'), (_, h: string) => `${hour(h)}:${mm}`);
+  }
+  t = t.replace(new RegExp(`\\b(${HOUR_WORD})(?=\\s*(?:o['’]?clock|a\\.?m\\b|p\\.?m\\b|in the (?:morning|afternoon|evening)|at night|tonight|sharp))`, 'g'), (_, h: string) => String(hour(h)));
+  t = t.replace(new RegExp(`\\b(at|around|by)\\s+(${HOUR_WORD})\\b`, 'g'), (_, p: string, h: string) => `${p} ${hour(h)}`);
+  // "8 in the morning" → 8am; "7 in the evening" → 7pm.
+  return t
+    .replace(/\b(\d{1,2}(?::\d{2})?)\s*(?:o['’]?clock\s*)?in the morning\b/g, '$1am')
+    .replace(/\b(\d{1,2}(?::\d{2})?)\s*(?:o['’]?clock\s*)?(?:in the (?:afternoon|evening)|at night|tonight)\b/g, '$1pm');
+}
+
+/** "at 9" → 09:00, "8:30am" → 08:30, "2pm" → 14:00, "17:15" → 17:15, "noon" → 12:00, "half past eight" → 08:30. */
+export function parseTime(text: string): string | undefined {
+  const t = timeWordsToDigits(text);
   if (/\bnoon\b|\bmidday\b/.test(t)) return '12:00';
   if (/\bmidnight\b/.test(t)) return '00:00';
   const m =

@@ -106,7 +106,9 @@ export function placeFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
       return word;
     }
     const short = run.replace(/[^\p{L}]/gu, '').length <= 3;
-    if (short && run !== run.toUpperCase() && !(prev && PLACE_PREPOSITIONS.test(prev) && /^(?:uk|us|usa|uae|nyc|sf)$/i.test(key))) {
+    // Lower-case short forms: "usa", "uk", "uae", "nyc" are no English word; "us" only after "in", "from"….
+    const unambiguous = /^(?:uk|usa|uae|nyc)$/.test(key);
+    if (short && run !== run.toUpperCase() && !unambiguous && !(prev && PLACE_PREPOSITIONS.test(prev) && /^(?:us|sf)$/i.test(key))) {
       return undefined;
     }
     const country = t.knowledge.country(run);

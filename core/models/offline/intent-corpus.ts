@@ -201,6 +201,12 @@ export const INTENT_CORPUS: Record<IntentClass, string[]> = {
     what's missing on xperson, fill it in
     augment xperson's record
     get more data on xperson from public sources
+    xperson's record is half empty, dig up the rest
+    xperson's profile is thin, can you dig up more
+    the record for xperson has gaps, fill them
+    dig up what's missing on xperson
+    track down the missing details for xperson
+    scrape whatever you can find on xperson
   `),
   roast: lines(`
     roast this email
@@ -406,6 +412,12 @@ export const INTENT_CORPUS: Record<IntentClass, string[]> = {
     cool
   `),
   other: lines(`
+    how many days until christmas
+    how many weeks until easter
+    when is thanksgiving this year
+    what day of the week is it
+    what's today's date
+    how many days are left in the year
     what's the weather in xplace tomorrow
     is it going to rain in xplace this weekend
     how bad is traffic in xplace today

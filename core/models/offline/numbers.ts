@@ -30,13 +30,18 @@ export function parseNumber(text: string): number | undefined {
   return WORD_NUMBERS[t];
 }
 
+/** "one" … "twenty" as words, for "number two". */
+export const SMALL_NUMBER_WORDS = Object.keys(WORD_NUMBERS).filter((w) => WORD_NUMBERS[w]! <= 20 && /^[a-z]+$/.test(w) && !['few', 'couple', 'several', 'dozen'].includes(w)).join('|');
+
 /** Regex source matching an ordinal: "second", "2nd", "#2", "number 2". */
-export const ORDINAL_PATTERN = `(?:${Object.keys(ORDINALS).join('|')}|\\d+(?:st|nd|rd|th)|#\\s?\\d+|no\\.?\\s?\\d+|number\\s\\d+)`;
+export const ORDINAL_PATTERN = `(?:${Object.keys(ORDINALS).join('|')}|\\d+(?:st|nd|rd|th)|#\\s?\\d+|no\\.?\\s?\\d+|number\\s(?:\\d+|${SMALL_NUMBER_WORDS}))`;
 
 /** 1-based position from an ordinal as written; "last" is resolved by the caller, who knows the list length. */
 export function parseOrdinal(text: string): number | undefined {
   const t = text.trim().toLowerCase();
   if (t in ORDINALS) return ORDINALS[t];
+  const word = /^number\s+([a-z]+)$/.exec(t)?.[1];
+  if (word) return WORD_NUMBERS[word];
   const digits = /(\d+)/.exec(t);
   return digits ? Number(digits[1]) : undefined;
 }

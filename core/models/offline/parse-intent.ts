@@ -86,6 +86,9 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
     if (last) return { kind: 'clarify', toolName: 'findLeads', question: 'That was everything the last search found. Try a broader search.' };
   }
 
+  const refined = ctx.lastSearch ? refineLastSearch(firstLine, ctx.lastSearch.input, knowledge) : undefined;
+  if (refined) return refined;
+
   const known: LeadRef[] = [...(ctx.lastList ?? []), ...(ctx.focusLead ? [ctx.focusLead] : [])];
   const mentions = ctx.knowledge ? findLeadMentions(firstLine, knowledge, known) : [];
   const abstracted = abstractForClassifier(firstLine, knowledge, mentions);
@@ -161,6 +164,8 @@ function fill(intent: IntentClass, s: Slots): Intent | undefined {
     case 'usage':
       return { kind: 'tool', calls: [{ toolName: 'myUsage', input: {} }] };
     case 'digest':
+      // "remind me to stretch every monday at 9" has a schedule's words but is a personal reminder.
+      if (PERSONAL_REMINDER.test(firstLine) && !DIGEST_NOUN.test(firstLine)) return { kind: 'out_of_scope' };
       return digestIntent(firstLine);
     case 'help':
       return { kind: 'help' };
@@ -172,6 +177,9 @@ function fill(intent: IntentClass, s: Slots): Intent | undefined {
       return { kind: 'out_of_scope' };
   }
 }
+
+const PERSONAL_REMINDER = /\b(?:remind(?:er)?s?|alarm|timer|wake me|calendar|appointment|meeting)\b/i;
+const DIGEST_NOUN = /\b(?:digests?|summar(?:y|ies)|reports?|recaps?|briefings?|round-?ups?|overviews?|updates?|e-?mails?)\b/i;
 
 function digestIntent(line: string): Intent {
   const schedule = parseDigestSchedule(line);
@@ -194,6 +202,37 @@ function findIntent(line: string, knowledge: Knowledge): Intent | undefined {
     return { kind: 'tool', calls: [{ toolName: 'findLeads', input: { ...filter } }] };
   }
   return undefined;
+}
+
+// "just the top 3 of those", "only the ones in Berlin", "narrow them down to fintech": the last search again,
+// with what the message adds (or overrides). Only when the words point back at the results.
+const POINTS_BACK =
+  /\b(?:of|from|among|out of)\s+(?:those|these|them|th(?:at|is|e) (?:list|search|results?))\b|^(?:now\s+)?(?:only|just)\s+(?:the\s+)?(?:ones?\b|those\b|these\b|top\b|first\b|\d+\b)|\bnarrow\s+(?:it|that|them|those|these|the (?:list|search|results?))\s+down\b|^(?:and\s+)?(?:of\s+)?(?:those|these)\b|\b(?:filter|limit)\s+(?:it|that|them|those|these)\b/i;
+
+const ACTS_ON_LEADS = /\b(?:enrich|draft|write|e-?mail|mark|update|set|note|roast|tell|details?|profile|qualify|disqualify)\b/i;
+
+function refineLastSearch(line: string, last: Record<string, unknown>, knowledge: Knowledge): Intent | undefined {
+  if (!POINTS_BACK.test(line) || ACTS_ON_LEADS.test(line)) return undefined;
+  const { filter } = extractFilters(line, knowledge);
+  const { query: _query, ...added } = filter as Record<string, unknown>;
+  const top = /\b(?:top|first|best)\s+(\d{1,3})\b|^(?:now\s+)?(?:only|just)\s+(\d{1,3})\b/i.exec(line);
+  if (top) added.limit = Number(top[1] ?? top[2]);
+  if (!Object.keys(added).length) return undefined;
+  const { cursor: _cursor, ...previous } = last;
+  const input: Record<string, unknown> = { ...previous, ...added };
+  // "which of them haven't replied" after "contacted or replied leads": an exclusion takes its value out of
+  // the earlier list (and an inclusion out of an earlier exclusion); a list left empty goes.
+  for (const [include, exclude] of [['status', 'excludeStatus'], ['industry', 'excludeIndustry'], ['country', 'excludeCountry'], ['city', 'excludeCity'], ['tech', 'excludeTech']] as const) {
+    const drop = (key: string, values: unknown) => {
+      if (!Array.isArray(values) || !Array.isArray(input[key]) || key in added) return;
+      const left = (input[key] as unknown[]).filter((v) => !values.includes(v));
+      if (left.length) input[key] = left;
+      else delete input[key];
+    };
+    drop(include, added[exclude]);
+    drop(exclude, added[include]);
+  }
+  return { kind: 'tool', calls: [{ toolName: 'findLeads', input }] };
 }
 
 /** An email pasted with a short question or nothing before it ("thoughts?\nSubject: …\n\nHi Emma, …"). */

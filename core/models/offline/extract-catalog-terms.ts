@@ -3,7 +3,7 @@
 // ("in the uk"), because "it", "no", "at", "in", "be" are English words first.
 // A value inside a negated span ("outside Germany", "not on Salesforce") goes to the exclude list.
 import type { LeadFilter } from '../../leads/filter.ts';
-import type { Knowledge } from './knowledge.ts';
+import { editDistance, type Knowledge } from './knowledge.ts';
 import { isNegated, type NegatedSpan } from './negation.ts';
 import type { Phrase } from './phrase.ts';
 
@@ -117,7 +117,10 @@ export function placeFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
       return country;
     }
     const city = t.knowledge.city(run);
-    if (city) {
+    // "saas leeds in the uk": a lower-case place one letter off "leads" is the word the rep meant, unless
+    // it follows "in", "from"… ("companies in leeds").
+    const meantLeads = run === run.toLowerCase() && editDistance(key, 'leads', 1) <= 1 && !(prev && PLACE_PREPOSITIONS.test(prev));
+    if (city && !meantLeads) {
       push(cities, notCities, city, negated);
       return city;
     }

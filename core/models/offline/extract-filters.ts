@@ -12,6 +12,7 @@ import { NUMBER_PATTERN, parseNumber } from './numbers.ts';
 import { Phrase } from './phrase.ts';
 import { extractRoles } from './extract-roles.ts';
 import { industryFilter, namesAValue, placeFilter, techFilter, type TermContext } from './extract-catalog-terms.ts';
+import { expandShorthand } from './shorthand.ts';
 import { knowledgeOf, type Knowledge } from './knowledge.ts';
 import { isNegated, negatedSpans } from './negation.ts';
 
@@ -48,7 +49,7 @@ export interface ExtractedFilter {
 
 export function extractFilters(text: string, knowledge: Knowledge = knowledgeOf(undefined)): ExtractedFilter {
   // An all-caps message says nothing through its capitals ("IN" is not India), so read it in lower case.
-  const read = (/\p{Ll}/u.test(text) ? text : text.toLowerCase()).replace(/\bnon-(?=\p{L})/giu, 'non ');
+  const read = expandShorthand(/\p{Ll}/u.test(text) ? text : text.toLowerCase()).replace(/\bnon-(?=\p{L})/giu, 'non ');
   const p = new Phrase(read);
   const f: LeadFilter = {};
   let signals = 0;
@@ -140,7 +141,12 @@ function scoreFilter(p: Phrase, f: LeadFilter): number {
       return 1;
     }
   }
-  if (p.take(/\b(?:hot(?:test)?|high[\s-]intent|highest[\s-]scor(?:ing|ed))\b/i)) {
+  // "the highest-scoring leads" ranks them; "hot leads" sets a bar.
+  if (p.take(/\b(?:highest|best|top)[\s-]scor(?:ing|ed)\b/i)) {
+    f.sort = 'score';
+    return 1;
+  }
+  if (p.take(/\b(?:hot(?:test)?|high[\s-]intent)\b/i)) {
     f.minScore = HOT_SCORE;
     return 1;
   }
@@ -157,6 +163,7 @@ function limitFilter(p: Phrase, f: LeadFilter): number {
     ?? p.take(new RegExp(`\\b(${N})(?=\\s+(?:more\\s+|other\\s+|new\\s+)?(?:[\\w\u2022-]+\\s+){0,3}?${LEAD_NOUN}\\b)`, 'i'))
     ?? p.take(new RegExp(`\\b(?:show|give|list|find|get|pull|fetch|display)\\s+(?:me\\s+|us\\s+)?(?:the\\s+)?(${N})\\b`, 'i'))
     ?? p.take(new RegExp(`\\b(?:limit(?:\\s+(?:it|results))?\\s+to|only|just|max(?:imum)?(?:\\s+of)?)\\s+(${N})\\b`, 'i'))
+    ?? p.take(new RegExp(`\\b(${N})\\s+of\\s+(?:them|['’]?em|those|these)\\b`, 'i'))
     ?? p.take(/\b(a few|a couple(?: of)?|a handful(?: of)?|several|a dozen)\b/i);
   if (!m) return 0;
   const n = parseNumber(m[1]!);

@@ -5,7 +5,7 @@
 // President of Sales") and the title filter needs each word to start a word of the stored title. So:
 // - a C-level role becomes its abbreviation ("chief technology officers" → "CTO"): lead search matches an
 //   abbreviation against both forms, while the spelled-out form would miss "Co-Founder & CTO";
-// - "VP/director/head of <function>" becomes seniority + the function ("Sales"), which matches "VP Sales",
+// - "VP/director of <function>" becomes seniority + the function ("Sales"), which matches "VP Sales",
 //   "Vice President of Sales" and "Sales Director" alike (a head of X is director level);
 // - "<function> manager" stays a title ("Engineering Manager"), since those words are the role itself.
 import type { Seniority } from '../../leads/filter.ts';
@@ -136,7 +136,10 @@ export function extractRoles(phrase: Phrase): RoleFilter {
   };
   // "VPs of Sales", "head of marketing", "directors of engineering", "VP Sales"
   for (const m of phrase.takeAll(new RegExp(`\\b(${VP}|${DIRECTOR}|${HEAD}|${MANAGER})\\s+(?:of\\s+|for\\s+)?(${FUNCTION_ALT})\\b`, 'gi'))) {
-    addLevelled(level(m[1]!), functionName(m[2]!));
+    // "heads of marketing" is the title as written: "Head of X" is a job title of its own, and readers of
+    // both independent phrasing sets expected exactly that, not every director-level marketer.
+    if (level(m[1]!) === 'head' && /\bof\s/i.test(m[0])) titles.push(`Head of ${functionName(m[2]!)}`);
+    else addLevelled(level(m[1]!), functionName(m[2]!));
   }
   // "sales directors", "engineering managers", "marketing VPs"
   for (const m of phrase.takeAll(new RegExp(`\\b(${FUNCTION_ALT})\\s+(${VP}|${DIRECTOR}|${HEAD}|${MANAGER}|leaders?)\\b`, 'gi'))) {

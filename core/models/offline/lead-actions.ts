@@ -3,7 +3,7 @@
 import type { LeadStatus } from '../../leads/filter.ts';
 import { cleanLeadPhrase, EMAIL_RE, leadIdentity, UUID_RE, resolveLeadReference, type LeadResolution, type ReferenceContext } from './lead-reference.ts';
 import { extractFilters } from './extract-filters.ts';
-import { leadInText } from './lead-slots.ts';
+import { leadInText, statusFromNews } from './lead-slots.ts';
 import type { Intent, ToolCallIntent } from './intent.ts';
 
 const STATUS_WORDS: [RegExp, LeadStatus][] = [
@@ -178,6 +178,7 @@ const TRAILING_NOTE_CUE =
 function parseNote(text: string, ctx: ReferenceContext): Intent | undefined {
   const m =
     /\b(?:add|log|put|leave|write|attach|save|jot(?: down)?|record)\s+(?:a\s+|the\s+|this\s+|my\s+)?(?:quick\s+)?note\s+(?:to|on|for|about|against|in)\s+([\s\S]+?)\s*(?::|\bsaying\b|\bthat says\b|\bthat\b|\s-\s|–|—)\s*([\s\S]+)$/i.exec(text) ??
+    /\b(?:jot(?:\s+down)?|write\s+down|note\s+down|log|record|put\s+down|add)\s+(?:on|to|in|against)\s+([\s\S]+?)(?:['’]s)?\s+(?:record|file|profile|notes?|lead|card)\s+(?:that|:|-|–|—)\s*([\s\S]+)$/i.exec(text) ??
     /^note\s+(?:for|on|to|about)\s+([\s\S]+?)\s*:\s*([\s\S]+)$/i.exec(text) ??
     /\b(?:add|log|save)\s+(?:to\s+)?([\s\S]+?)['’]s\s+notes?\s*:\s*([\s\S]+)$/i.exec(text) ??
     // "add note: …" is about the lead the conversation is on.
@@ -190,7 +191,9 @@ function parseNote(text: string, ctx: ReferenceContext): Intent | undefined {
     const lead: LeadResolution = named.kind === 'none' ? { kind: 'unresolved', said: 'that lead' } : named;
     // The note is the news without the lead's name in front ("Olivia Martin: she moved" → "she moved").
     const note = news.replace(/^[^:]{1,60}:\s*/, '').trim() || news;
-    return withLead(lead, 'updateLead', 'add the note to', (id) => ({ lead: id, note }));
+    // "Jonas Richter replied, wants a demo — log that": the news carries a status as well.
+    const status = statusFromNews(news);
+    return withLead(lead, 'updateLead', 'add the note to', (id) => ({ lead: id, ...(status ? { status } : {}), note }));
   }
   if (!m) {
     if (/\b(?:add|log|leave)\s+(?:a\s+)?note\b/i.test(text)) {

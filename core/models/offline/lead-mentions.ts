@@ -2,7 +2,7 @@
 // case and with small typos ("sophie wagnr"), a first name alone ("mark Jane as contacted") when it is
 // written like a name, and a company with one visible lead ("Kontoflow signed").
 import type { VocabularyLead } from '../../db/lead-vocabulary.ts';
-import { CALENDAR_WORDS, editBudget, editDistance, type Knowledge } from './knowledge.ts';
+import { PROPER_ENGLISH, editBudget, editDistance, type Knowledge } from './knowledge.ts';
 import type { LeadRef } from './conversation-context.ts';
 
 export interface LeadMention {
@@ -21,10 +21,10 @@ interface Word {
 }
 
 const WORD = /[\p{L}][\p{L}'’.-]*/gu;
-// Words written in capitals that are not names ("I", "Ms", days, months).
+// Words written in capitals that are not names ("I", "Ms", days, months, holidays, languages).
 const NOT_NAMES = new Set([
   ...'i ms mr mrs dr the a an and or but to for from on in at of with by is was he she they it this that his her their my our me we you your who what where when why how lead leads'.split(' '),
-  ...CALENDAR_WORDS,
+  ...PROPER_ENGLISH,
 ]);
 
 function wordsOf(text: string): Word[] {

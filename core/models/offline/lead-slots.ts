@@ -67,8 +67,18 @@ const NOTE_CUE = /\b(?:remember(?:\s+that)?|note(?:\s+that)?|fyi|keep in mind(?:
 const INFO = /\b(?:wants?|prefers?|asked|asks|needs?|mentioned|told|likes?|interested in|demo|call\s+back|follow\s+up|next\s+(?:week|month|quarter)|budget|meeting|met)\b/i;
 
 /** What to keep as a note: after "remember that …", or the whole message when it carries information. */
+// "… disqualify and note the reason", "… log that": the news before the cue is the note.
+const NOTE_BACK =
+  /[\s,;.—–-]*(?:\b(?:and|&|then|pls|please)\s+)?\b(?:note|log|record|jot(?:\s+down)?|write\s+down|save|remember|keep|add)\s+(?:down\s+)?(?:the\s+reasons?|why|it|that|this)(?:\s+down)?(?:\s+(?:as\s+a\s+note|in\s+the\s+notes?))?[\s.!?]*$/i;
+const COMMAND_TAIL = /[\s,;.—–-]*(?:\b(?:and|then|so|pls|please)\s+)*(?:(?:mark|set|move|flag)\s+(?:(?:her|him|them|it)\s+)?(?:as\s+)?)?(?:dis)?qualif(?:y|ied)?\s*(?:her|him|them|it)?\s*(?:and|&)?\s*$/i;
+
 export function noteFromNews(text: string): string | undefined {
   const line = text.split('\n')[0]!.trim();
+  const back = NOTE_BACK.exec(line);
+  if (back && back.index > 8) {
+    const news = line.slice(0, back.index).replace(COMMAND_TAIL, '').trim();
+    if (news) return news;
+  }
   const cue = NOTE_CUE.exec(line);
   if (cue && cue.index <= 2) return line.slice(cue.index + cue[0].length).trim() || undefined;
   return INFO.test(line) ? line : undefined;

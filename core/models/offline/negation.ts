@@ -10,9 +10,11 @@ export interface NegatedSpan {
 }
 
 const CUE =
-  /\b(?:not|never|none|no(?!\s+(?:owner|one)\b)|except(?:\s+for)?|excluding|exclude|other\s+than|but\s+not|outside(?:\s+of)?|without|skip(?:ping)?|minus|apart\s+from|aside\s+from|besides|leave\s+out|leaving\s+out|ignore|ignoring)\b|n['’]t\b/gi;
+  /\b(?:not|never|none|no(?!\s+(?:owner|one)\b)|except(?:\s+for)?|excluding|exclude|other\s+than|but\s+not|outside(?:\s+of)?|without|skip(?:ping)?|minus|apart\s+from|aside\s+from|besides|leave\s+out|leaving\s+out|ignore|ignoring|(?:do|does|did|are|is|have|has|wo|ca)nt)\b|n['’]t\b/gi;
 const CLAUSE_END = /[,.;:!?()\n]|\s[—–]\s/g;
-const LINK = /\b(?:that|which|who|whose|with|using|use|uses|and\s+(?:in|with|using|that|who|are)|but)\b/gi;
+// A preposition ends the scope only once a value was named after the cue: "except SaaS and E-commerce in
+// France" keeps France; "not in France" and "excluding companies in Germany" negate it.
+const LINK = /\b(?:that|which|who|whose|with|using|use|uses|and\s+(?:in|with|using|that|who|are)|but|in|from|based\s+in|located\s+in)\b/gi;
 const NEGATED_VERB =
   /^\s*(?:(?:yet|been|ever|even|really)\s+)*(?:contacted|reached\s+out(?:\s+to)?|called|emailed|touched|spoken\s+to|talked\s+to|replied|responded|answered|got\s+back(?:\s+to\s+(?:me|us))?|heard\s+back|reply|respond|answer|signed|bought|closed)\b(?:\s+(?:to\s+)?(?:me|us|them|yet))?/i;
 const PREFIX = /\bnon[\s-]+([\p{L}][\p{L}-]*)/giu;

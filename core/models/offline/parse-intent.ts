@@ -17,6 +17,7 @@ import type { ReferenceContext } from './lead-reference.ts';
 import { leadInText, noteFromNews, statusFromNews } from './lead-slots.ts';
 import { parseOffer } from './offer-text.ts';
 import { parsePatternRequest } from './pattern-requests.ts';
+import { expandShorthand } from './shorthand.ts';
 import { correctSpelling } from './spelling.ts';
 
 const POLITE_PREFIX =
@@ -75,7 +76,7 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   if (patterns) return patterns;
 
   const knowledge = ctx.knowledge ?? knowledgeOf(undefined);
-  const corrected = correctSpelling(text, knowledge);
+  const corrected = correctSpelling(expandShorthand(text), knowledge);
   const firstLine = corrected.split('\n')[0]!;
   if (/\bdigests?\b|\b(?:daily|weekly|morning)\s+(?:summary|summaries|report|recap|briefing|update email)\b/i.test(firstLine)) {
     return digestIntent(firstLine);
@@ -109,6 +110,10 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
     const filled = fill(intent, { text, corrected, firstLine, ctx, knowledge });
     if (filled) return filled;
   }
+  // A message that reads most like chit-chat or an outside question searches only when it asks for leads
+  // in so many words ("translate … into German" is not a search for Germany).
+  const chitChat = ['other', 'greeting', 'thanks', 'help'].includes(top.intent);
+  if (chitChat && !/\b(?:leads?|prospects?|contacts?|pipeline|accounts)\b/i.test(firstLine)) return explicit ?? { kind: 'out_of_scope' };
   return explicit ?? findIntent(firstLine, knowledge) ?? (top.intent === 'other' ? { kind: 'out_of_scope' } : { kind: 'unknown' });
 }
 

@@ -12,7 +12,7 @@ import { checkRelevance } from './checks/relevance.ts';
 import { checkProofPoint, checkValueProposition } from './checks/substance.ts';
 import { checkCliches, checkFeatureDump, checkFollowUpNag, checkRepetition } from './checks/tone.ts';
 import { checkDeceptivePrefix, checkSubject, subjectApplies } from './checks/subject.ts';
-import { analyseEmail } from './structure.ts';
+import { analyseEmail, refersToEarlierEmail } from './structure.ts';
 import type { Check, CheckId, CheckResult, CheckStatus, EmailScore, EmailToScore, Grade } from './types.ts';
 
 const CREDIT: Record<CheckStatus, number> = { pass: 1, warn: 0.5, fail: 0 };
@@ -21,9 +21,10 @@ const CREDIT: Record<CheckStatus, number> = { pass: 1, warn: 0.5, fail: 0 };
  * Weight of each check (sum 100) and, for blocking checks, the most a failing email can score. Substance
  * carries most of the weight: a short, tidy email that says nothing must not outscore a specific one.
  */
-export const RUBRIC: Record<CheckId, { weight: number; ceiling?: number }> = {
+export const RUBRIC: Record<CheckId, { weight: number; ceiling?: number; warnCeiling?: number }> = {
   value_proposition: { weight: 16, ceiling: 60 },
-  proof_point: { weight: 13, ceiling: 60 },
+  // Without a result anyone can check, an email may be fine but not good: a warn here caps it below "good".
+  proof_point: { weight: 13, ceiling: 60, warnCeiling: 64 },
   relevance: { weight: 15, ceiling: 60 },
   call_to_action: { weight: 13, ceiling: 60 },
   cliches: { weight: 6, ceiling: 60 },
@@ -59,7 +60,8 @@ export function scoreEmail(email: EmailToScore): EmailScore {
 
   const ctx: EmailContext = {
     subject: email.subject,
-    isFirstTouch: email.isFirstTouch ?? true,
+    // Unless told, an email that refers to the sender's earlier one is a follow-up ("my note last week").
+    isFirstTouch: email.isFirstTouch ?? !refersToEarlierEmail(email.body),
     lead: email.lead,
     structure: analyseEmail(email.body),
   };
@@ -86,12 +88,13 @@ export function scoreEmail(email: EmailToScore): EmailScore {
   for (const r of results) {
     const rule = RUBRIC[r.check.id];
     r.check.weight = rule.weight;
-    if (rule.ceiling !== undefined) r.check.ceiling = rule.ceiling;
+    if (rule.ceiling !== undefined && r.check.status === 'fail') r.check.ceiling = rule.ceiling;
+    if (rule.warnCeiling !== undefined && r.check.status === 'warn') r.check.ceiling = rule.warnCeiling;
   }
   const checks = results.map((r) => r.check);
   const total = checks.reduce((sum, c) => sum + c.weight, 0);
   const earned = checks.reduce((sum, c) => sum + c.weight * CREDIT[c.status], 0);
-  const cap = Math.min(100, ...checks.filter((c) => c.status === 'fail' && c.ceiling !== undefined).map((c) => c.ceiling!));
+  const cap = Math.min(100, ...checks.filter((c) => c.ceiling !== undefined).map((c) => c.ceiling!));
   const score = Math.min(cap, Math.round((100 * earned) / total));
   const grade = gradeFor(score);
   return { score, grade, wordCount: ctx.structure.words.length, checks, summary: summarise(score, grade, results) };

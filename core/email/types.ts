@@ -33,7 +33,7 @@ export interface Check {
   evidence: string[];
   weight: number;
   advice: string;
-  /** A fail here caps the whole score (a missing ask or value cannot be made up by polish). */
+  /** Set when this check's result caps the whole score (a missing ask or value cannot be made up by polish). */
   ceiling?: number;
 }
 
@@ -62,7 +62,7 @@ export interface LeadFacts {
 export interface EmailToScore {
   subject?: string;
   body: string;
-  /** A first touch may not pretend to be a reply ("Re:"). Defaults to true. */
+  /** A first touch may not pretend to be a reply ("Re:"). Defaults to true unless the body refers to an earlier email. */
   isFirstTouch?: boolean;
   lead?: LeadFacts;
 }

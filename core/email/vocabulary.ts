@@ -82,11 +82,12 @@ export const VAGUE_WORDS = new Set(
     'achieve enhance maximize maximise work works time save saves things everything organisations organizations companies ' +
     'company teams team yours like help helps helping leaders space industry similar great many lot power powerful easy easier ' +
     'simple simpler scale together unlock sync next competitive stay ahead tools tool platform software modern innovative new ' +
-    'challenges challenge market digital world solutions').split(' '),
+    'challenges challenge market digital world solutions explore exploring glad support supports supporting partner partners ' +
+    'doing whether could').split(' '),
 );
 
 /** Sender self-description: founding story, headcount, culture. Not a value to the reader. */
-export const SELF_DESCRIPTION = /\b(founded|were founded|we(['’]ve| have) grown|we raised|we(['’]re| are) (very )?proud|our (team|culture|mission|story)|we believe|named one of|fastest[- ]growing|award[- ]winning)\b/i;
+export const SELF_DESCRIPTION = /\b(founded|were founded|we(['’]ve| have) grown|we raised|we(['’]re| are) (very )?proud|our (culture|mission|story)|our team (is|are|was|were|has|have|consists|includes)|we believe|named one of|fastest[- ]growing|award[- ]winning)\b/i;
 
 /** Hype and fake-urgency patterns that spam filters and readers both distrust. */
 /** `pressure`: manufactured urgency or a prize, which fails the spam check on its own. */

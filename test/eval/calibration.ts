@@ -1,6 +1,4 @@
-// Calibration of the email rubric on labelled emails written by someone who had not read the rubric
-// (test/eval/emails-independent.jsonl). Tuning looked only at the "tune" split; the report split is read
-// by the report test alone.
+// Calibration of the email rubric on labelled emails written by people who had not read the rubric.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +11,7 @@ export interface LabelledEmail {
   body: string;
   reasons: string[];
   kind: string;
-  split: 'tune' | 'report';
+  split: string;
 }
 
 export interface ScoredEmail extends LabelledEmail {
@@ -31,15 +29,23 @@ export interface Calibration {
   maxWeak: number;
 }
 
-const FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'emails-independent.jsonl');
+const DIR = path.dirname(fileURLToPath(import.meta.url));
 
-export function loadEmails(split: LabelledEmail['split']): LabelledEmail[] {
+/**
+ * The labelled sets, each written by a different helper who had not read the rubric, in the order they were
+ * written. Each was held out until it was measured once; after that it became tuning data.
+ */
+export const EMAIL_SETS = ['emails-independent.jsonl', 'emails-heldout.jsonl', 'emails-heldout-3.jsonl'] as const;
+
+export function loadEmails(file: (typeof EMAIL_SETS)[number], split?: string): LabelledEmail[] {
+  const full = path.join(DIR, file);
+  if (!fs.existsSync(full)) return [];
   return fs
-    .readFileSync(FILE, 'utf8')
+    .readFileSync(full, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as LabelledEmail)
-    .filter((e) => e.split === split);
+    .filter((e) => split === undefined || e.split === split);
 }
 
 export function calibrate(emails: LabelledEmail[]): Calibration {

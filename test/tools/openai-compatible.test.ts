@@ -27,7 +27,7 @@ function brain(req: ChatRequest): FakeAnswer {
       text: JSON.stringify({
         critique: 'Too long, too much about you, three links and a fake "Re:".',
         subject: 'Acme hiring',
-        body: 'Hi Jane, saw Acme is hiring SDRs in Berlin. Teams your size lose a week ramping each rep; we cut that to two days. Worth a look?',
+        body: 'Hi Jane, saw Acme is hiring SDRs in Berlin. Teams your size lose a week ramping each rep; Brightline cut that to two days with us. Worth a look?',
       }),
     };
   }

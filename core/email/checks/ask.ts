@@ -29,7 +29,7 @@ const REQUEST = /^(would|could|can|will) you (please )?(like to |mind |be (open|
 // Questions that make a point instead of asking for a step.
 const RHETORICAL = /^(did you know|have you ever|do you (know|think|ever|struggle|find)|are you (tired|struggling|still)|what if|wouldn['’]t it)\b/i;
 const PASSIVE = /\blet me know\b|\bfeel free to\b|\bif (this|it|any of this) (sounds|is) (interesting|relevant|of interest)\b/i;
-const HIGH_FRICTION = /\b([3-9]\d|\d{3,})\s*-?\s*(min|mins|minute|minutes)\b|\b(an|one|1|two|2) hours?\b|\bsign\b|\bpurchase\b|\bbuy\b|\bcontract\b|\bpo\b/i;
+const HIGH_FRICTION = /\b([3-9]\d|\d{3,})\s*-?\s*(min|mins|minute|minutes)\b|\b(an|one|1|two|2) hours?\b|\bsign\b|\bget (?:you|your team|you guys) (?:started|signed|onboarded|set up)\b|\bpurchase\b|\bbuy\b|\bcontract\b|\bpo\b/i;
 
 /** Classifies one sentence as an ask (and which kind), or undefined when it asks nothing of the reader. */
 export function classifyAsk(sentence: string): Ask | undefined {
@@ -38,7 +38,9 @@ export function classifyAsk(sentence: string): Ask | undefined {
     .trim()
     .replace(/^[-*\u2022]\s+/, '')
     .replace(/^(so|and|also|or|but|then|finally)[,\s]+/i, '')
-    .replace(/^if [^,?]{1,60},\s*/i, '');
+    .replace(/^if [^,?]{1,60},\s*/i, '')
+    // "Since Pinewood just posted for an analyst, would it be worth…?": the reason clause is not the ask.
+    .replace(/^(?:since|as|given|with|now that|because) [^,?]{1,90},\s*(?=(?:would|could|can|should|shall|is|are|do|does|may|might|want|worth|open|any)\b)/i, '');
   const question = /\?["”')\]]*$/.test(s) || /\?\s*$/.test(s);
   // "Interested?" or "Thoughts?" hands the next step back to the reader.
   if (question && /^(interested|thoughts|any thoughts|make sense|sound good|yes or no)\s*\?$/i.test(s)) return { sentence, kind: 'passive', highFriction: false };
@@ -73,7 +75,9 @@ export function checkCallToAction({ structure }: EmailContext): CheckResult {
   // "Are you free Tuesday? Or should I send a video first?" offers two ways to say yes to one ask.
   const asks = found.filter((a, i) => !(i > 0 && /^or\b/i.test(a.sentence.trim())));
   const questions = asks.filter((a) => a.kind !== 'imperative' && a.kind !== 'passive');
-  const n = asks.length;
+  // Boomerang found replies peak at one to three questions; a cold questionnaire asks the reader to work.
+  const allQuestions = structure.sentences.filter((s) => /\?\s*$/.test(s)).length;
+  const n = Math.max(asks.length, allQuestions > 3 ? allQuestions : 0);
   const only = asks[0];
   let status: 'pass' | 'warn' | 'fail';
   let problem: string;

@@ -3,22 +3,24 @@
 // and neither does flattery. Unfilled merge tokens fail outright. Sources: docs/email-rubric.md.
 import type { CheckResult, LeadFacts } from '../types.ts';
 import { contentWords, hasDigits, hasNumber, namedEntities } from '../text-signals.ts';
-import { CLICHES, EMPTY_OPENERS } from '../vocabulary.ts';
+import { CLICHES, EMPTY_OPENERS, SELF_DESCRIPTION } from '../vocabulary.ts';
 import { type EmailContext, quote, result } from './context.ts';
 
 // {{first_name}}, {!Lead.FirstName}, {FirstName}, [First Name], %FIRSTNAME%, <<company>>; not Markdown links.
 const MERGE_TOKEN = /\{\{[^{}\n]{1,40}\}\}|\{![^{}\n]{1,40}\}|\{[A-Za-z_][\w .]{0,30}\}|\[[A-Za-z][A-Za-z _.-]{0,30}\](?!\()|%[A-Za-z_][A-Za-z0-9_]{1,30}%|<<\s*[A-Za-z_][\w ]{0,30}>>/g;
 
 // How a writer signals they looked: an observation verb, or a source the prospect published.
-const OBSERVED = /\b(saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see|judging by|according to|mentioned|said|says|wrote|posted|announced|shared|quoted|your (\w+ )?(post|talk|quote|blog|article|podcast|interview|panel|comment|announcement|press release|tweet|webinar|piece|keynote|letter|report|filing|earnings|job (post|posting|ad)|careers page|review))\b/i;
+const OBSERVED = /\b(saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see|judging by|according to|(?:i|we) (?:went|walked|clicked) through|(?:i|we) (?:tried|tested|checked|audited|scanned|ran)|(?:check|scan|audit|look|test) (?:shows|showed|found)|stood out|mentioned|said|says|wrote|posted|announced|shared|quoted|your (\w+ )?(post|talk|quote|blog|article|podcast|interview|panel|comment|announcement|press release|tweet|webinar|piece|keynote|letter|report|filing|earnings|job (post|posting|ad)|careers page|review))\b/i;
 const OBSERVATION_OPENING = /^(?:(?:i|just|and)\s+)?(?:saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see)\b|\b(?:you|your \w+|he|she|they)\s+(?:mentioned|said|says|wrote|posted|announced|shared|told)\b/i;
 // What happened to them: events that change what they need.
 // "Under CSRD", "Under the new rule": a regulation that now applies to them (capital letter, so no i flag).
 const UNDER_RULE = /\b[Uu]nder (the )?\p{Lu}/u;
 const EVENT = /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|new (rule|law|regulation|tariffs?|requirement|role|office|plant|line|site|tier|market)|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*)\b/iu;
 // Words that say when: a real event has a date.
-const WHEN = /\b(last|this|next) (week|month|quarter|year|spring|summer|autumn|fall|winter)\b|\b(yesterday|today|recently|just)\b|\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bin (january|february|march|april|may|june|july|august|september|october|november|december)\b|\bby (year[- ]end|q[1-4])\b|\bq[1-4]\b/i;
+const WHEN = /\b(last|this|next) (week|weekend|night|morning|month|quarter|year|spring|summer|autumn|fall|winter)\b|\b(yesterday|today|recently|just)\b|\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bin (january|february|march|april|may|june|july|august|september|october|november|december)\b|\bby (year[- ]end|q[1-4])\b|\bq[1-4]\b/i;
 const OFFER = /\b(we|our|us|i|my|me)\b/i;
+const ANOTHER_PARTYS_RESULT =
+  /^(?!(?:I|We|You|They|He|She)\s)(?:\p{Lu}[\p{L}'’&.-]*\s+){1,3}(?:cut|reduced|grew|increased|improved|went from|saw|lifted|doubled|halved|saved|boosted|raised (?:its|their) \w+ (?:rate|score)|shortened|lowered)\b[^.]*\d/u;
 const QUOTED = /["“][^"”]{3,}["”]/;
 const FLATTERY = /\b(great insights|love what you|impressed|doing great things|amazing work|great work|big fan|under (a lot of|huge) pressure|busy (time|season)|probably busy)\b/i;
 
@@ -36,6 +38,13 @@ export function findTriggers(sentences: string[]): Trigger[] {
   const out: Trigger[] = [];
   sentences.forEach((s, i) => {
     if (/\?\s*$/.test(s) || /^(we|our)\b/i.test(s.trim())) return;
+    // "Smile Republic cut time-to-hire from 24 days to 9": a named party's result is proof, not a fact about them.
+    if (ANOTHER_PARTYS_RESULT.test(s.trim())) return;
+    // "Cadence Analytics was founded in 2012 and has 420 employees": facts about the sender, not the reader.
+    if (SELF_DESCRIPTION.test(s)) return;
+    // What the sender did ("I've had our team put together a contract") is not news about the prospect,
+    // unless it is looking at them ("I went through your checkout").
+    if (/^(?:i|i['’](?:ve|m|ll|d)|i (?:have|am|will))\b/i.test(s.trim()) && !OBSERVED.test(s)) return;
     const cue = OBSERVED.test(s) || EVENT.test(s) || UNDER_RULE.test(s);
     const measured = hasDigits(s) || QUOTED.test(s);
     // The opening lines may state a measured fact about them without a cue word ("…containers arrive 10–14 days late").
@@ -79,7 +88,7 @@ export function findLeadFacts(text: string, lead: LeadFacts | undefined): { fact
   return found;
 }
 
-export function checkRelevance({ subject, structure, lead }: EmailContext): CheckResult {
+export function checkRelevance({ subject, structure, lead, isFirstTouch }: EmailContext): CheckResult {
   const base = { id: 'relevance' as const, label: 'Relevance to this prospect', target: 'a specific fact about them, tied to the pitch', weight: 0 };
   const tokens = findMergeTokens([subject ?? '', structure.body].join('\n'));
   if (tokens.length) {
@@ -92,7 +101,8 @@ export function checkRelevance({ subject, structure, lead }: EmailContext): Chec
   const facts = findLeadFacts(structure.sentences.join(' '), lead);
   const specific = triggers.filter((t) => t.specific);
   const live = facts.filter((f) => f.live);
-  const status = specific.length || live.length ? 'pass' : triggers.length || facts.length ? 'warn' : 'fail';
+  // A follow-up stands on the thread: the first email said why them; this one need only bring something new.
+  const status = specific.length || live.length ? 'pass' : triggers.length || facts.length || !isFirstTouch ? 'warn' : 'fail';
   const evidence = [...specific, ...(specific.length ? [] : triggers)].slice(0, 2).map((t) => `"${quote(t.sentence)}"`).concat(facts.map((f) => f.fact));
   return result(
     {

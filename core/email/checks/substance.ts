@@ -12,8 +12,13 @@ const OFFER_SUBJECT = /\b(we|we['’](re|ve|ll)|our|us|i can|i help|i['’]ll)\b
 // Who it is for: the reader, their team, or a class of customers.
 const AUDIENCE = /\b(you|your|yours)\b|\b\w+s like yours\b|\bfor \w+( \w+)? (teams|leaders|companies|firms|banks|brands|stores|plants|hospitals|schools|owners|founders|reps)\b/i;
 // A change in the world: the verbs that results are reported with.
-const RESULT_VERB = /\b(saw|sees|see|cut|cuts|reduced|reduces|reduce|dropped|drops|fell|fall|rose|rise|raised|grew|increased|improved|went|go from|moved|recovered|recover|saved|saves|blocked|caught|found|hit|hits|activated|onboarded|closed|passed|settles|settled|returned|doubled|halved|shaved|lowered|lifted|boosted|won|booked|shipped|stopped|prevented|avoided|resolved|resolves|answered|handled|processed|freed|eliminated|paused|launched|gained|added|converted|shortened|sped|beat|beats|matched|match|catch|flagged|scaled|hired|filled|ramped|landed|signed)\b|\bfrom [^.]{1,40}? to\b/i;
-const CUSTOMER_CUE = /\b(customers?|clients?|teams? (like|at|we work with)|companies (like|we work with)|one of our|for (one|a) \w+)\b/i;
+const RESULT_VERB = /\b(saw|sees|see|cut|cuts|reduced|reduces|reduce|dropped|drops|fell|fall|rose|rise|raised|grew|increased|improved|went|go from|moved|recovered|recover|saved|saves|blocked|caught|found|hit|hits|activated|onboarded|closed|passed|settles|settled|returned|doubled|halved|shaved|lowered|lifted|boosted|won|booked|shipped|stopped|prevented|avoided|resolved|resolves|answered|handled|processed|freed|eliminated|paused|launched|gained|added|converted|shortened|sped|beat|beats|matched|match|catch|flagged|scaled|hired|filled|ramped|landed|signed)\b|\bfrom (?:[^.]|\.\d){1,40}? to\b/i;
+const CUSTOMER_CUE = /\b(customers?|clients?|teams? (like|at|we work with)|companies (like|we work with)|one of our|for (one|a|his|her|their) \w+)\b/i;
+// Only a generic "our clients": with the sender as subject, that is a volume of ours, not a customer's result.
+const GENERIC_CUSTOMERS = /\b(?:for|to|with) (?:our|all our|many of our|\d+\+?) (?:customers|clients)\b/i;
+const PAST_TENSE = /\b\p{L}{3,}ed\b/u;
+// Participles that describe rather than report a change ("based on a 150-seat licence").
+const NOT_A_RESULT = /\b(?:based|called|named|located|headquartered|used|needed|interested|related|priced|sized|limited|licensed)\b/gi;
 const HYPE = /\bguarantee[ds]?\b|\bproven\b|\b\d{1,3}(,\d{3})+\+|\b\d+,?000\+|\b#1\b/i;
 
 function specificWords(sentence: string): string[] {
@@ -76,12 +81,13 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
     const entities = namedEntities(s).filter((e) => !prospectWords.has(e.toLowerCase()));
     const number = hasNumber(s);
     // Beyond the usual verbs, a past-tense verb next to a number and a name reports what happened ("Acme trimmed 12%").
-    const result_ = RESULT_VERB.test(s) || (/\b\p{L}{3,}ed\b/u.test(s) && number && entities.length > 0);
+    const result_ = RESULT_VERB.test(s) || (PAST_TENSE.test(s.replace(NOT_A_RESULT, '')) && number && entities.length > 0);
     const customer = entities.length > 0 || CUSTOMER_CUE.test(s);
     const self = SELF_DESCRIPTION.test(s) || (/^(we|our|i)\b/i.test(s) && !entities.length && !CUSTOMER_CUE.test(s));
     if (self) continue;
     const hype = HYPE.test(s) || SPAM_PATTERNS.some((p) => p.re.test(s));
-    if (result_ && number && customer && !hype) out.push({ sentence: s, strength: 'strong', why: 'a result with a number and a customer' });
+    const ourVolume = /^(?:we|our|i)\b|\bwe (?:processed|handled|served|shipped|sent|delivered|support)\b/i.test(s) && GENERIC_CUSTOMERS.test(s);
+    if (result_ && number && customer && !hype && !ourVolume) out.push({ sentence: s, strength: 'strong', why: 'a result with a number and a customer' });
     else if (result_ && (number || customer)) out.push({ sentence: s, strength: 'weak', why: hype ? 'a claim nobody can check' : number ? 'a number without a customer' : 'a customer without a number' });
     else if (/\b(customers?|clients?) (like|include)\b|\bwork(s|ed)? with\b/i.test(s) && entities.length) out.push({ sentence: s, strength: 'weak', why: 'a customer named without a result' });
     // A number about another party, even without a result verb we know, is evidence of some kind.

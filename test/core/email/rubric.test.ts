@@ -56,10 +56,22 @@ describe('scoreEmail', () => {
     const s = scoreEmail(STRONG);
     const total = s.checks.reduce((a, c) => a + c.weight, 0);
     expect(total).toBe(100);
-    // The same email with a proof point that names no customer: proof warns (13 weight -> 6.5 lost).
+    // The same email with a six-word subject: the subject check warns (2 weight -> 1 lost).
+    const wordy = scoreEmail({ ...STRONG, subject: 'A quick idea about your SDR ramp' });
+    expect(wordy.checks.find((c) => c.id === 'subject')?.status).toBe('warn');
+    expect(wordy.score).toBe(scoreEmail(STRONG).score - 1);
+  });
+
+  it('keeps an email without a checkable result below "good": a warned proof point caps the score at 64', () => {
     const plain = scoreEmail({ ...STRONG, body: STRONG.body.replace('Brightline cut ramp from 90 days to 45 that way.', 'Most teams cut ramp from 90 days to 45 that way.') });
-    expect(plain.checks.find((c) => c.id === 'proof_point')?.status).toBe('warn');
-    expect(plain.score).toBe(Math.round(100 - 13 / 2));
+    const proof = plain.checks.find((c) => c.id === 'proof_point')!;
+    expect(proof.status).toBe('warn');
+    expect(proof.ceiling).toBe(64);
+    expect(plain.score).toBe(64);
+    // The negative half: with the named customer the proof passes and nothing caps the score.
+    const strongProof = scoreEmail(STRONG).checks.find((c) => c.id === 'proof_point')!;
+    expect(strongProof.status).toBe('pass');
+    expect(strongProof.ceiling).toBeUndefined();
   });
 
   it('caps the score of an email that fails a blocking check, however polished the rest', () => {
@@ -86,6 +98,44 @@ describe('scoreEmail', () => {
   it('allows "Re:" on a follow-up (not a first touch)', () => {
     const ids = scoreEmail({ ...STRONG, subject: 'Re: Onboarding at Acme', isFirstTouch: false }).checks.map((c) => c.id);
     expect(ids).not.toContain('deceptive_prefix');
+  });
+});
+
+describe('reading an email the way a sales leader would', () => {
+  const followUp = {
+    subject: 'Re: Reno site',
+    body: 'Hi Tom,\n\nOne more thought since my email about your new Reno site. Halden Supply hit target pick rates in 6 weeks instead of 14 with us.\n\nWould a copy of their staffing plan be useful?\n\nBest,\nCarla',
+  };
+
+  it('treats an email that refers to the sender\'s earlier one as a follow-up: its "Re:" is no fake', () => {
+    const s = scoreEmail(followUp);
+    expect(s.checks.some((c) => c.id === 'deceptive_prefix')).toBe(false);
+    // The negative half: the same email with no reference to an earlier one is a first touch with a fake "Re:".
+    const first = scoreEmail({ ...followUp, body: followUp.body.replace('One more thought since my email about your new Reno site. ', '') });
+    expect(first.checks.find((c) => c.id === 'deceptive_prefix')?.status).toBe('fail');
+  });
+
+  it('counts a cold questionnaire as several asks, and a clause before the ask as no ask of its own', () => {
+    const quiz = scoreEmail({ body: 'Hi Sophie,\n\nWe help dental groups hire faster.\n\n1. How many roles are open?\n2. What ATS do you use?\n3. Who else is involved?\n4. What is your budget?\n5. Are you free Tuesday?\n\nLeo' });
+    expect(quiz.checks.find((c) => c.id === 'call_to_action')).toMatchObject({ status: 'fail', measured: '5 asks' });
+    const clause = scoreEmail({ body: 'Hi Rob,\n\nSince Pinewood just posted for a security analyst, would it be worth comparing notes on coverage before they start?\n\nAlicia' });
+    expect(clause.checks.find((c) => c.id === 'call_to_action')?.status).toBe('pass');
+  });
+
+  it("never takes the sender's own facts or another company's result for relevance to the prospect", () => {
+    const self = scoreEmail({ body: 'Hi Laura,\n\nCadence Analytics was founded in 2012 and today has 420 employees across six offices.\n\nWould a 20-minute call on Tuesday work?\n\nEvan' });
+    expect(self.checks.find((c) => c.id === 'relevance')?.status).toBe('fail');
+    const theirs = scoreEmail({ body: 'Hi Sophie,\n\nWe help dental groups hire faster. Smile Republic cut time-to-hire from 24 days to 9.\n\nOpen to a look?\n\nLeo' });
+    expect(theirs.checks.find((c) => c.id === 'relevance')?.status).toBe('fail');
+    expect(theirs.checks.find((c) => c.id === 'proof_point')?.status).toBe('pass');
+  });
+
+  it('reads a result with a decimal and an observation of their product as what they are', () => {
+    const s = scoreEmail({
+      body: "Hi Jordan,\n\nI went through Loomfield's checkout on my phone last night: shipping only shows on the last step.\n\nNorthgate brought checkout time down from 5.5 minutes to 2 with us.\n\nShall I send the teardown?\n\nInes",
+    });
+    expect(s.checks.find((c) => c.id === 'relevance')?.status).toBe('pass');
+    expect(s.checks.find((c) => c.id === 'proof_point')?.status).toBe('pass');
   });
 });
 

@@ -1,12 +1,8 @@
-// Two phrasing sets written by people who never read the offline parser, run through the real assistant on
-// the demo organisation as the manager of the demo rep's team (the only role with every tool, digests
-// included). One test per case, so a regression names the phrasing. Cases known to fail are listed with
-// the reason; the lists may shrink, never grow.
-//
-// - phrasings-independent.jsonl (360, first round): both of its parts have now been tuned on — its `test`
-//   part was looked at after the first measurement — so it is development data and a regression set.
-// - phrasings-heldout.jsonl (188, second round, written later by another helper): split 70/30 by tool;
-//   tuning used its `dev` part only. Its `test` part is the held-out figure README reports, asserted here.
+// Four phrasing sets, each written by a different helper who never read the offline parser, run through the
+// real assistant on the demo organisation as the manager of the demo rep's team (the only role with every
+// tool, digests included). One test per case, so a regression names the phrasing. Each set was held out until
+// it was measured once, then became tuning data; the last one is still held out and its figures are asserted.
+// Cases known to fail are listed with the reason; the lists may shrink, never grow.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,19 +36,21 @@ const SETS: PhrasingSet[] = [
     },
   },
   {
-    name: 'held out',
+    name: 'second round',
     cases: load('phrasings-heldout.jsonl'),
-    // Test part, recorded at the measurement README reports: not looked at, so not listed by reason.
-    knownFailing: Object.fromEntries(
-      ['q036', 'q046', 'q073', 'q092', 'q170', 'q173', 'q183'].map((id) => [id, 'held-out test case missed at the reported measurement']),
-    ),
+    knownFailing: {},
   },
   {
     name: 'third round',
     cases: load('phrasings-heldout-3.jsonl'),
-    // Recorded at the one measurement before any tuning on this set; reported in README.
+    knownFailing: {},
+  },
+  {
+    name: 'fourth round (held out)',
+    cases: load('phrasings-heldout-4.jsonl'),
+    // Recorded at the one measurement, before anything was tuned on this set; not looked at since.
     knownFailing: Object.fromEntries(
-      ['r003', 'r010', 'r013', 'r023', 'r031', 'r060', 'r061', 'r062', 'r063', 'r076', 'r081', 'r087', 'r094', 'r095', 'r098', 'r123', 'r159'].map((id) => [
+      ['s006', 's018', 's023', 's046', 's049', 's056', 's057', 's092', 's095', 's108', 's114', 's121', 's124', 's127', 's146', 's164'].map((id) => [
         id,
         'missed at the held-out measurement',
       ]),
@@ -60,11 +58,8 @@ const SETS: PhrasingSet[] = [
   },
 ];
 
-/** The third round's figures at that measurement (README). */
-const THIRD_ROUND = { passed: 158, cases: 175, noToolPassed: 28, noToolCases: 34, negationInverted: ['r010'] };
-
-/** The held-out test part's figures as README states them (a regression lowers them and fails here). */
-const HELDOUT_TEST = { passed: 49, cases: 56, noToolPassed: 7, noToolCases: 10 };
+/** The held-out fourth round's figures at its one measurement (README). */
+const HELD_OUT = { passed: 164, cases: 180, noToolPassed: 33, noToolCases: 36, negationInverted: ['s046'] };
 
 let c: TestContainer;
 const results = new Map<string, CaseResult>();
@@ -91,40 +86,31 @@ afterAll(async () => {
 });
 
 describe('independent phrasing sets', () => {
-  it('have 300+ cases in the first round and 150+ held out, 15%+ of each out of scope, split into dev and test', () => {
-    const [first, heldOut] = SETS as [PhrasingSet, PhrasingSet];
+  it('have 300+ cases in the first round and 150+ in each later one, 15%+ of each out of scope', () => {
+    const [first, ...later] = SETS as [PhrasingSet, ...PhrasingSet[]];
     expect(first.cases.length).toBeGreaterThanOrEqual(300);
-    expect(heldOut.cases.length).toBeGreaterThanOrEqual(150);
+    for (const set of later) expect(set.cases.length).toBeGreaterThanOrEqual(150);
     for (const set of SETS) expect(set.cases.filter((x) => x.tool === null).length / set.cases.length).toBeGreaterThanOrEqual(0.15);
     for (const set of SETS.slice(0, 2)) expect(new Set(set.cases.map((x) => x.split))).toEqual(new Set(['dev', 'test']));
     const ids = SETS.flatMap((s) => s.cases.map((x) => x.id));
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('never inverts a negation, except where the third round measured one', () => {
-    expect([...results.values()].filter((r) => r.negationInverted).map((r) => r.id)).toEqual(THIRD_ROUND.negationInverted);
-  });
-
-  it(`score the third round at ${THIRD_ROUND.passed}/${THIRD_ROUND.cases}, with ${THIRD_ROUND.noToolPassed}/${THIRD_ROUND.noToolCases} out-of-scope messages calling no tool`, () => {
-    const third = SETS[2]!.cases.map((x) => results.get(x.id)!);
-    expect(third.length).toBe(THIRD_ROUND.cases);
-    expect(third.filter((r) => r.pass).length).toBeGreaterThanOrEqual(THIRD_ROUND.passed);
-    const none = third.filter((r) => r.expected.tool === null);
-    expect(none.length).toBe(THIRD_ROUND.noToolCases);
-    expect(none.filter((r) => r.got === null).length).toBeGreaterThanOrEqual(THIRD_ROUND.noToolPassed);
+  it('never inverts a negation, except where the held-out round measured one', () => {
+    expect([...results.values()].filter((r) => r.negationInverted).map((r) => r.id)).toEqual(HELD_OUT.negationInverted);
   });
 
   it('list only ids that exist', () => {
     for (const set of SETS) for (const id of Object.keys(set.knownFailing)) expect(set.cases.some((x) => x.id === id)).toBe(true);
   });
 
-  it(`score the held-out test part at ${HELDOUT_TEST.passed}/${HELDOUT_TEST.cases} or better, and call no tool for ${HELDOUT_TEST.noToolPassed}/${HELDOUT_TEST.noToolCases} out-of-scope messages or more`, () => {
-    const test = SETS[1]!.cases.filter((x) => x.split === 'test').map((x) => results.get(x.id)!);
-    expect(test.length).toBe(HELDOUT_TEST.cases);
-    expect(test.filter((r) => r.pass).length).toBeGreaterThanOrEqual(HELDOUT_TEST.passed);
-    const none = test.filter((r) => r.expected.tool === null);
-    expect(none.length).toBe(HELDOUT_TEST.noToolCases);
-    expect(none.filter((r) => r.got === null).length).toBeGreaterThanOrEqual(HELDOUT_TEST.noToolPassed);
+  it(`score the held-out round at ${HELD_OUT.passed}/${HELD_OUT.cases} or better, with ${HELD_OUT.noToolPassed}/${HELD_OUT.noToolCases} out-of-scope messages calling no tool`, () => {
+    const heldOut = SETS[3]!.cases.map((x) => results.get(x.id)!);
+    expect(heldOut.length).toBe(HELD_OUT.cases);
+    expect(heldOut.filter((r) => r.pass).length).toBeGreaterThanOrEqual(HELD_OUT.passed);
+    const none = heldOut.filter((r) => r.expected.tool === null);
+    expect(none.length).toBe(HELD_OUT.noToolCases);
+    expect(none.filter((r) => r.got === null).length).toBeGreaterThanOrEqual(HELD_OUT.noToolPassed);
   });
 
   for (const set of SETS) {

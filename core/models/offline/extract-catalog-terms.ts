@@ -49,7 +49,7 @@ function assign(f: LeadFilter, key: 'industry' | 'country' | 'city' | 'tech', in
   return signals;
 }
 
-const TECH_CUE = /^(?:use|uses|using|used|on|running|runs|run|with|without|built|stack|install(?:ed)?|deployed|via|of|not|but|except|excluding)$/i;
+const TECH_CUE = /^(?:use|uses|using|used|on|running|runs|run|with|without|built|stack|install(?:ed)?|deployed|via|of|not|but|except|excluding|includes|include|including|both|either)$/i;
 
 export function techFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
   // A technology counts only after a cue ("use HubSpot", "on Salesforce", "running Kubernetes") or in a

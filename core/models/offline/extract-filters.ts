@@ -106,7 +106,7 @@ function sizeFilter(p: Phrase, f: LeadFilter): number {
     return 1;
   }
   m = p.take(new RegExp(`\\b(?:less than|fewer than|under|below|at most|up to|smaller than|maximum(?: of)?|max\\.?|<=?)\\s*(${N})\\s*${SIZE_UNIT}`, 'i'))
-    ?? p.take(new RegExp(`\\b(${N})\\s*${SIZE_UNIT}\\s+or\\s+(?:fewer|less|under|below)`, 'i'))
+    ?? p.take(new RegExp(`\\b(${N})\\s*${SIZE_UNIT}\\s+(?:or\\s+(?:fewer|less|under|below)|max(?:imum)?|tops|at most)\\b`, 'i'))
     ?? p.take(new RegExp(`\\b(?<=(?:companies|firms|startups|businesses|teams)\\s+(?:with\\s+)?)(?:less than|fewer than|under|below|at most|up to)\\s*(${N})\\b`, 'i'));
   if (m && num(m[1])) {
     f.companySizeMax = num(m[1]);
@@ -164,6 +164,8 @@ function limitFilter(p: Phrase, f: LeadFilter): number {
     ?? p.take(new RegExp(`\\b(?:show|give|list|find|get|pull|fetch|display)\\s+(?:me\\s+|us\\s+)?(?:the\\s+)?(${N})\\b`, 'i'))
     ?? p.take(new RegExp(`\\b(?:limit(?:\\s+(?:it|results))?\\s+to|only|just|max(?:imum)?(?:\\s+of)?)\\s+(${N})\\b`, 'i'))
     ?? p.take(new RegExp(`\\b(${N})\\s+of\\s+(?:them|['’]?em|those|these)\\b`, 'i'))
+    ?? p.take(new RegExp(`\\b(?:need|want|gimme|give me)\\s+(?:like\\s+|about\\s+|around\\s+|maybe\\s+)?(${N})\\b(?!\\s*(?:%|k\\b|${SIZE_UNIT}))`, 'i'))
+    ?? p.take(new RegExp(`\\b(${N})\\s+(?:max|tops|at most|results?)\\b`, 'i'))
     ?? p.take(/\b(a few|a couple(?: of)?|a handful(?: of)?|several|a dozen)\b/i);
   if (!m) return 0;
   const n = parseNumber(m[1]!);
@@ -176,7 +178,8 @@ function limitFilter(p: Phrase, f: LeadFilter): number {
 
 function ownerFilter(p: Phrase, f: LeadFilter): number {
   if (p.take(/\b(?:my\s+team(?:'s|’s|s)?|our\s+team(?:'s|’s|s)?|the\s+team(?:'s|’s)|team)(?=\s+(?:[\w\u2022-]+\s+){0,3}?(?:leads|prospects|contacts|accounts|pipeline)\b)/i)
-    || p.take(/\b(?:owned by|assigned to|belonging to)\s+(?:my|the)\s+team\b/i)) {
+    || p.take(/\b(?:owned by|assigned to|belonging to)\s+(?:my|the)\s+team\b/i)
+    || p.take(/\b(?:the|my|our)\s+team\s+(?:has|have|owns|own|is working|works|is on)\b/i)) {
     f.owner = 'team';
     return 1;
   }
@@ -190,7 +193,7 @@ function ownerFilter(p: Phrase, f: LeadFilter): number {
     f.owner = 'me';
     return 1;
   }
-  if (p.take(/\b(?:anyone(?:'s|’s)|everyone(?:'s|’s)|all\s+(?:the\s+)?leads\s+i\s+can\s+see|any owner)\b/i)) {
+  if (p.take(/\b(?:anyone(?:'s|’s)|everyone(?:'s|’s)|all\s+(?:the\s+)?leads\s+i\s+can\s+see|any owner|(?:regardless of|no matter|irrespective of)\s+(?:who\s+owns\s+(?:them|it)|(?:the\s+)?owner(?:ship)?)|whoever owns (?:them|it))\b/i)) {
     f.owner = 'any';
     return 1;
   }

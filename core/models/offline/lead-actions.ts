@@ -3,7 +3,7 @@
 import type { LeadStatus } from '../../leads/filter.ts';
 import { cleanLeadPhrase, EMAIL_RE, leadIdentity, UUID_RE, resolveLeadReference, type LeadResolution, type ReferenceContext } from './lead-reference.ts';
 import { extractFilters } from './extract-filters.ts';
-import { leadInText, statusFromNews } from './lead-slots.ts';
+import { leadInText, noteFromNews, statusFromNews } from './lead-slots.ts';
 import type { Intent, ToolCallIntent } from './intent.ts';
 
 const STATUS_WORDS: [RegExp, LeadStatus][] = [
@@ -141,6 +141,7 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
   let lead: string | undefined;
   let status: LeadStatus | undefined;
   let rest = '';
+  let newsNote: string | undefined;
   for (const re of patterns) {
     const m = re.exec(text);
     if (!m) continue;
@@ -158,6 +159,24 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
     lead = verb[2]!;
     status = verb[1] ? 'disqualified' : 'qualified';
   }
+  // "reached out to Jonas Richter on linkedin today", "called Jane this morning": what the rep did, as news.
+  const did = /^(?:i\s+|just\s+|finally\s+)*(?:reached out to|called|emailed|e-mailed|pinged|messaged|rang|phoned|texted|dm['’]?d|spoke (?:to|with)|talked to|met(?: with)?)\s+([\s\S]+?)(?:\s+(?:on|via|over|through|by|at|this|today|yesterday|last)\b[\s\S]*)?$/i.exec(text);
+  if (!status && did) {
+    const named = leadInText(did[1]!, ctx);
+    if (named.kind === 'lead') {
+      lead = named.lead;
+      status = 'contacted';
+      // "just called Mia, she wants a demo next week": what they said is the note.
+      newsNote = noteFromNews(text);
+    }
+  }
+  // "jane doe went dark, dq her": the verb after the news, the lead named in it or pointed at.
+  const late = /[,;.—–-]\s*(?:so\s+|pls\s+|please\s+|just\s+)?(dq|disqualify|(?:dis)?qualify)\s+(?:her|him|them|it|that one)\b/i.exec(text);
+  if (!status && late) {
+    const named = leadInText(text.slice(0, late.index), ctx);
+    lead = named.kind === 'lead' ? named.lead : 'that lead';
+    status = /^q/i.test(late[1]!) ? 'qualified' : 'disqualified';
+  }
   // "Jane Doe replied", "jane@acme.io got back to me": only for a clearly named lead, not "who replied".
   const news = /^([\s\S]+?)\s+(?:has\s+|just\s+|finally\s+)*(replied|responded|answered|got back to (?:me|us))\b[\s\S]*$/i.exec(text);
   if (!status && news && (/@/.test(news[1]!) || /^\p{Lu}\p{L}+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u.test(news[1]!) || /^(?:she|he|they|the\s+\w+\s+one|#\d+)$/i.test(news[1]!))) {
@@ -165,7 +184,7 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
     status = 'replied';
   }
   if (!status || lead === undefined) return note;
-  const trailingNote = /(?:,|\band\b|\bwith\b)?\s*(?:add(?:ing)?\s+)?(?:a\s+|the\s+)?note\s*(?::|saying|that says|that|-)?\s*([\s\S]+)$/i.exec(rest)?.[1]?.trim();
+  const trailingNote = /(?:,|\band\b|\bwith\b)?\s*(?:add(?:ing)?\s+)?(?:a\s+|the\s+)?note\s*(?::|saying|that says|that|-)?\s*([\s\S]+)$/i.exec(rest)?.[1]?.trim() ?? newsNote;
   const finalStatus = status;
   return withLead(resolveTarget(lead, ctx), 'updateLead', 'update', (id) =>
     trailingNote ? { lead: id, status: finalStatus, note: trailingNote } : { lead: id, status: finalStatus },

@@ -47,7 +47,7 @@ const HELP =
 const GREETING =
   /^(?:hi|hello|hey|yo|hiya|howdy|good (?:morning|afternoon|evening|day)|greetings|sup|what['’]?s up|hola|heya)(?:\s+(?:there|salesos|team|all|everyone))?[\s!.,?]*$/i;
 const THANKS =
-  /^(?:thanks?(?: you)?(?: so much| a lot)?|thx|ty|cheers|great|awesome|perfect|nice|cool|ok(?:ay)?|got it|sounds good|that['’]?s (?:great|perfect|all)|amazing|brilliant|super)[\s!.,]*$/i;
+  /^(?:thanks?(?: you)?(?: so much| a lot)?|(?:muchas )?gracias|merci(?: beaucoup)?|danke(?: schön| schoen)?|obrigad[oa]|grazie(?: mille)?|thx|ty|cheers|great|awesome|perfect|nice|cool|ok(?:ay)?|got it|sounds good|that['’]?s (?:great|perfect|all)|amazing|brilliant|super)[\s!.,]*$/i;
 
 export type ParseContext = ReferenceContext & Partial<Pick<ConversationContext, 'lastSearch'>> & { knowledge?: Knowledge };
 
@@ -104,6 +104,7 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
     if (top.intent === 'other') return { kind: 'out_of_scope' };
     if (top.intent === 'greeting' || top.intent === 'thanks' || top.intent === 'help') return { kind: top.intent };
   }
+  if (isOutsideQuestion(firstLine, knowledge) && !explicit) return { kind: 'out_of_scope' };
   for (const { intent, probability } of ranking.slice(0, 4)) {
     if (probability < MIN_PROBABILITY) break;
     if (['other', 'greeting', 'thanks', 'help'].includes(intent)) continue;
@@ -112,7 +113,7 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   }
   // A message that reads most like chit-chat or an outside question searches only when it asks for leads
   // in so many words ("translate … into German" is not a search for Germany).
-  const chitChat = ['other', 'greeting', 'thanks', 'help'].includes(top.intent);
+  const chitChat = ['other', 'greeting', 'thanks', 'help'].includes(top.intent) || isOutsideQuestion(firstLine, knowledge);
   if (chitChat && !/\b(?:leads?|prospects?|contacts?|pipeline|accounts)\b/i.test(firstLine)) return explicit ?? { kind: 'out_of_scope' };
   return explicit ?? findIntent(firstLine, knowledge) ?? (top.intent === 'other' ? { kind: 'out_of_scope' } : { kind: 'unknown' });
 }
@@ -141,6 +142,10 @@ function fill(intent: IntentClass, s: Slots): Intent | undefined {
     case 'find':
       return findIntent(firstLine, s.knowledge);
     case 'get': {
+      // "who do we have at Medivera?" asks for the people there, not for one lead's card.
+      const atCompany = /\b(?:who|anyone|anybody|people|contacts?)\b[^?]*\b(?:at|from|over at|in)\s+([\p{L}\p{N}&.' -]+?)\s*[?!.]*$/iu.exec(firstLine);
+      const company = atCompany ? s.knowledge.company(atCompany[1]!.trim()) : undefined;
+      if (company) return { kind: 'tool', calls: [{ toolName: 'findLeads', input: { query: company } }] };
       const shown = parseShowLead(corrected, ctx);
       if (shown) return shown;
       const r = leadInText(firstLine, ctx);
@@ -167,10 +172,15 @@ function fill(intent: IntentClass, s: Slots): Intent | undefined {
     case 'roast':
       return parseRoast(`roast this email:\n${corrected.split('\n').slice(1).join('\n')}`);
     case 'usage':
+      // "how many vacation days do new hires get" has a usage question's shape but none of its words.
+      if (!USAGE_WORD.test(corrected)) return undefined;
       return { kind: 'tool', calls: [{ toolName: 'myUsage', input: {} }] };
     case 'digest':
       // "remind me to stretch every monday at 9" has a schedule's words but is a personal reminder.
       if (PERSONAL_REMINDER.test(firstLine) && !DIGEST_NOUN.test(firstLine)) return { kind: 'out_of_scope' };
+      // A day or a time alone is not a schedule change ("is the office closed on Monday?"): the digest is
+      // named, or "it" is moved.
+      if (!DIGEST_NOUN.test(firstLine) && !/\b(?:send|move|switch|shift|push|change|deliver|pause|resume|stop|start)\s+(?:it|that|them)\b/i.test(firstLine)) return undefined;
       return digestIntent(firstLine);
     case 'help':
       return { kind: 'help' };
@@ -183,6 +193,8 @@ function fill(intent: IntentClass, s: Slots): Intent | undefined {
   }
 }
 
+const USAGE_WORD =
+  /\b(?:spen[dt]|spending|budget|cost|costs|costing|usage|used|use|using|tokens?|dollars?|money|bucks|euros?|limit|left|remaining|quota|credits?|bill|billing|charged?|paid|pay|allowance|cap|burn(?:ed|t)?|expensive|pricey|price|costly)\b|[$€£]/i;
 const PERSONAL_REMINDER = /\b(?:remind(?:er)?s?|alarm|timer|wake me|calendar|appointment|meeting)\b/i;
 const DIGEST_NOUN = /\b(?:digests?|summar(?:y|ies)|reports?|recaps?|briefings?|round-?ups?|overviews?|updates?|e-?mails?)\b/i;
 
@@ -194,6 +206,19 @@ function digestIntent(line: string): Intent {
     toolName: 'setDigestSchedule',
     question: 'When should your digest go out? E.g. "send my digest Mondays at 9", "daily digest at 8:30am", or "pause my digest".',
   };
+}
+
+// Questions about the world that name a product or a title: "Kubernetes vs AWS ECS — which should we pick?",
+// "who's the CEO of Salesforce?" (unless it is a company among the user's leads: then it is about a lead).
+function isOutsideQuestion(line: string, knowledge: Knowledge): boolean {
+  if (/\b(?:leads?|prospects?|contacts?|pipeline|accounts)\b/i.test(line)) return false;
+  if (/\b(?:vs\.?|versus)\s/i.test(line)) return true;
+  // Code and spreadsheets: "write a SQL query that counts customers by country".
+  if (/\b(?:write|give me|help me (?:with|write)|fix|debug|explain)\b.*\b(?:sql|regex|regexp|script|function|code|query|formula|macro|api call)\b/i.test(line)) return true;
+  const founder = /^who\s+(?:founded|started|owns|runs|created|invented|bought)\s+([\p{L}\p{N}&.' -]+?)\s*[?!.]*$/iu.exec(line);
+  if (founder && !knowledge.company(founder[1]!.trim())) return true;
+  const office = /^who(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:ceo|cto|cfo|coo|cmo|founder|founders|owner|president|chair\w*|head)\s+(?:of|at)\s+([\p{L}\p{N}&.' -]+?)(?:\s+(?:these days|now|today|currently))?[?!.,]/iu.exec(line);
+  return Boolean(office && !knowledge.company(office[1]!.trim()));
 }
 
 const ASKS_FOR_LEADS =
@@ -256,7 +281,7 @@ function pastedEmail(raw: string): Intent | undefined {
 
 function parseRoast(text: string): Intent | undefined {
   const trigger =
-    /\b(?:roast|critique|review|tear apart|grade|rate|score|give me (?:some )?feedback on|feedback on|check|improve|rip apart|what do you think of)\s+(?:this|my|the following|the|a|these)?\s*(?:cold\s+|sales\s+|outreach\s+|draft\s+|prospecting\s+)?(?:e-?mail|draft|message|pitch|copy|outreach)(?:\s+(?:draft|copy))?\b(?:\s+(?:for me|please))?|^roast\b(?:\s+(?:this|that|it|me))?/i.exec(
+    /\b(?:roast|critique|review|tear apart|grade|rate|score|give me (?:some )?feedback on|feedback on|check|improve|rip apart|what do you think of)\s+(?:this|my|the following|the|a|these)?\s*(?:cold\s+|sales\s+|outreach\s+|draft\s+|prospecting\s+)?(?:e-?mail|draft|message|pitch|copy|outreach|opener|opening(?:\s+line)?|intro|subject(?:\s+line)?|cta)(?:\s+(?:draft|copy))?\b(?:\s+(?:for me|please))?|^roast\b(?:\s+(?:this|that|it|me))?/i.exec(
       text,
     );
   if (!trigger) return undefined;

@@ -11,6 +11,8 @@ export function expandShorthand(text: string): string {
   return text
     .replace(/\bat(least|most)\b/gi, 'at $1')
     .replace(/\b(any|some|every|no)1\b/gi, '$1one')
+    .replace(/\bexcl\.?(?=\s)/gi, 'excluding')
+    .replace(/(?<=\s|^)w\/?(?=\s+\p{L})/giu, 'with')
     .replace(/(?<=\p{L})\s+n\s+(?=\p{L})/gu, ' and ')
     .replace(CONTRACTIONS, (_, stem: string) => `${stem}n't`)
     .replace(new RegExp(`\\b(${Object.keys(TENS).join('|')})[\\s-](${Object.keys(UNITS).join('|')})\\b`, 'gi'), (_, tens: string, unit: string) =>

@@ -89,7 +89,9 @@ export function scoreEmail(email: EmailToScore): EmailScore {
     const rule = RUBRIC[r.check.id];
     r.check.weight = rule.weight;
     if (rule.ceiling !== undefined && r.check.status === 'fail') r.check.ceiling = rule.ceiling;
-    if (rule.warnCeiling !== undefined && r.check.status === 'warn') r.check.ceiling = rule.warnCeiling;
+    // A follow-up's job is something new (a benchmark, a trigger), not the pitch again: only a first touch
+    // must carry a checkable result to rank as good.
+    if (rule.warnCeiling !== undefined && r.check.status === 'warn' && ctx.isFirstTouch) r.check.ceiling = rule.warnCeiling;
   }
   const checks = results.map((r) => r.check);
   const total = checks.reduce((sum, c) => sum + c.weight, 0);

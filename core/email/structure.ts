@@ -137,7 +137,7 @@ export function readableWords(text: string): string[] {
 
 // "my note last week", "my last email", "as promised", "since I wrote": the sender has written before.
 const EARLIER_EMAIL =
-  /\b(?:my|our)\s+(?:last|previous|earlier|prior|first|recent)?\s*(?:note|email|e-mail|message|mail)\s+(?:last|this|on|from|a few|two|three|about|regarding)\b|\b(?:since|after|in|to|on)\s+my\s+(?:note|email|e-mail|message)\b|\bmy\s+(?:last|previous|earlier|prior)\s+(?:note|email|e-mail|message)\b|\b(?:since|when)\s+i\s+(?:last\s+)?(?:wrote|emailed|reached out)\b|\bas promised\b|\bfollowing up on\b/i;
+  /\b(?:my|our)\s+(?:last|previous|earlier|prior|first|recent)?\s*(?:note|email|e-mail|message|mail)\s+(?:last|this|on|from|a few|two|three|about|regarding)\b|\b(?:since|after|in|to|on)\s+my\s+(?:note|email|e-mail|message)\b|\bmy\s+(?:last|previous|earlier|prior)\s+(?:note|email|e-mail|message)\b|\b(?:since|when)\s+i\s+(?:last\s+)?(?:wrote|emailed|reached out)\b|\bi\s+wrote\s+(?:in|on|last|a few|twice|before|earlier)\b|\bi['’]ve\s+(?:written|emailed|reached out|been in touch)\s+(?:a couple of times|a few times|twice|three times|before|\w+ times)\b|\bthis is my last (?:note|email)\b|\bas promised\b|\bfollowing up on\b/i;
 
 /** Whether the message refers to an earlier email of the sender's (so it is a follow-up, not a first touch). */
 export function refersToEarlierEmail(body: string): boolean {

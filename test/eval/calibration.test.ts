@@ -1,15 +1,15 @@
-// The rubric's calibration, on labelled cold emails written by three helpers who had not read the rubric.
+// The rubric's calibration, on labelled cold emails written by four helpers who had not read the rubric.
 // Each set was held out until measured once, then became tuning data:
-// - emails-independent.jsonl (84) and emails-heldout.jsonl (52): development data now; the rubric was tuned
-//   until every strong email in them outranks every weak one.
-// - emails-heldout-3.jsonl: written last and never tuned on; its figures are the ones README states,
+// - emails-independent.jsonl (84), emails-heldout.jsonl (52), emails-heldout-3.jsonl (40): development data
+//   now; the rubric was tuned until every strong email in them outranks every weak one.
+// - emails-heldout-4.jsonl (44): written last and never tuned on; its figures are the ones README states,
 //   asserted exactly so the claim cannot drift.
 import { describe, expect, it } from 'vitest';
 import { calibrate, EMAIL_SETS, loadEmails } from './calibration.ts';
 
-const [FIRST, SECOND, THIRD] = EMAIL_SETS;
-const development = [...loadEmails(FIRST), ...loadEmails(SECOND)];
-const heldOut = loadEmails(THIRD);
+const [FIRST, SECOND, THIRD, FOURTH] = EMAIL_SETS;
+const development = [...loadEmails(FIRST), ...loadEmails(SECOND), ...loadEmails(THIRD)];
+const heldOut = loadEmails(FOURTH);
 
 describe('the labelled sets', () => {
   it('hold 60+ development emails and 40+ held-out ones, at least half of each strong and half weak, ids unique', () => {
@@ -27,19 +27,19 @@ describe('the labelled sets', () => {
 describe('calibration', () => {
   it('on the development sets: every strong email above every weak one, no weak at 65+, no strong under 75', () => {
     const c = calibrate(development);
-    expect({ strong: c.strong, weak: c.weak }).toEqual({ strong: 68, weak: 68 });
+    expect({ strong: c.strong, weak: c.weak }).toEqual({ strong: 88, weak: 88 });
     expect(c.pairwiseAccuracy).toBe(1);
     expect(c.weakAtOrAbove65.map((e) => e.id)).toEqual([]);
     expect(c.strongBelow75.map((e) => e.id)).toEqual([]);
   });
 
   // The targets are 95% / none / none.
-  it('on the held-out set: 320 of 400 pairs ranked right (80.0%), 2 weak emails at 65+, 5 strong under 75', () => {
+  it('on the held-out set: 318 of 484 pairs ranked right (65.7%), 4 weak emails at 65+, 11 strong under 75', () => {
     const c = calibrate(heldOut);
-    expect({ strong: c.strong, weak: c.weak }).toEqual({ strong: 20, weak: 20 });
-    expect(Math.round(c.pairwiseAccuracy * c.strong * c.weak)).toBe(320);
-    expect(c.weakAtOrAbove65).toHaveLength(2);
-    expect(c.strongBelow75).toHaveLength(5);
-    expect({ highestWeak: c.maxWeak, lowestStrong: c.minStrong }).toEqual({ highestWeak: 94, lowestStrong: 45 });
+    expect({ strong: c.strong, weak: c.weak }).toEqual({ strong: 22, weak: 22 });
+    expect(Math.round(c.pairwiseAccuracy * c.strong * c.weak)).toBe(318);
+    expect(c.weakAtOrAbove65).toHaveLength(4);
+    expect(c.strongBelow75).toHaveLength(11);
+    expect({ highestWeak: c.maxWeak, lowestStrong: c.minStrong }).toEqual({ highestWeak: 90, lowestStrong: 34 });
   });
 });

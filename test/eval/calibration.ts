@@ -35,7 +35,7 @@ const DIR = path.dirname(fileURLToPath(import.meta.url));
  * The labelled sets, each written by a different helper who had not read the rubric, in the order they were
  * written. Each was held out until it was measured once; after that it became tuning data.
  */
-export const EMAIL_SETS = ['emails-independent.jsonl', 'emails-heldout.jsonl', 'emails-heldout-3.jsonl'] as const;
+export const EMAIL_SETS = ['emails-independent.jsonl', 'emails-heldout.jsonl', 'emails-heldout-3.jsonl', 'emails-heldout-4.jsonl'] as const;
 
 export function loadEmails(file: (typeof EMAIL_SETS)[number], split?: string): LabelledEmail[] {
   const full = path.join(DIR, file);

@@ -21,13 +21,14 @@ const ACTION = /\b(see|seeing|look|looks|looking|talking|chatting|trying|explori
 const TIME = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|next week|this week|later this (week|month)|this month|\d{1,2}(:\d{2})?\s?(am|pm|cet|cest|et|pt|gmt|utc)|\d+\s*-?\s*(min|mins|minute|minutes|hour|hours)\b|(half|an) hour|morning|afternoon)\b/i;
 const INTEREST = /^(?:is|are|would|could)\b.*\b(priority|on your radar|worth|useful|helpful|relevant|of interest|a problem|an issue|something you)\b/i;
 // "Who owns/handles/runs X?", "Is there someone in Y I should talk to?": a referral is a light, clear ask.
-const REFERRAL = /^(?:(?:so|and|also)[,\s]+)?(who(['’]s| is| are)?\s+(?:on your side\s+)?(own|owns|owning|handl|run|runs|running|lead|leads|leading|responsible|in charge|the best person|the right person|best placed)|who (should|would|could) i\b|is there (someone|anyone|a person)\b|could you (point|connect|introduce)|who on your (side|team))/i;
+const REFERRAL = /^(?:(?:so|and|also)[,\s]+)?(who(['’]s| is| are)?\s+(?:on your side\s+)?(own|owns|owning|handl|run|runs|running|lead|leads|leading|responsible|in charge|the best person|the right person|best placed)|who (should|would|could) i\b|who(['’]d| would| should| might) be\s+(the\s+)?(right|best|correct) person|is there (someone|anyone|a person)\b|could you (point|connect|introduce)|who on your (side|team))/i;
 const WHEN = /^(?:\p{Lu}\p{Ll}+,\s+)?(when|what time|which day)\b.*\b(work|works|suit|suits|good|free|available|call|chat)\b/iu;
 const IMPERATIVE = /^(?:(?:so|and|also|or|just|simply)[,\s]+)?(reply|book|grab|pick|schedule|click|sign up|call me|email me|send me|let['’]s|join|register|download|check out|visit|claim)\b/i;
 // A direct request of the reader: "Could you tell me…", "Would you like to join…", "Can you sign…".
 const REQUEST = /^(would|could|can|will) you (please )?(like to |mind |be (open|able|willing|up for) )?\p{L}+|^do you have (time|a minute|a moment|\d+|a few|some)\b/iu;
 // Questions that make a point instead of asking for a step.
 const RHETORICAL = /^(did you know|have you ever|do you (know|think|ever|struggle|find)|are you (tired|struggling|still)|what if|wouldn['’]t it)\b/i;
+const REPLY_WITH_NAME = /\breply\b[^.?!]{0,30}\b(?:name|the right person|who)\b[^.?!]{0,40}\b(?:appreciated|welcome|helps?|great)\b|\b(?:point me to|send me the name of)\b/i;
 const PASSIVE = /\blet me know\b|\bfeel free to\b|\bif (this|it|any of this) (sounds|is) (interesting|relevant|of interest)\b/i;
 const HIGH_FRICTION = /\b([3-9]\d|\d{3,})\s*-?\s*(min|mins|minute|minutes)\b|\b(an|one|1|two|2) hours?\b|\bsign\b|\bget (?:you|your team|you guys) (?:started|signed|onboarded|set up)\b|\bpurchase\b|\bbuy\b|\bcontract\b|\bpo\b/i;
 
@@ -61,6 +62,8 @@ export function classifyAsk(sentence: string): Ask | undefined {
     return undefined;
   }
   if (findLinks(s).some((l) => isCalendarLink(l.text))) return { sentence, kind: 'imperative', highFriction };
+  // "If I've got the wrong person, a one-line reply with a name would be much appreciated."
+  if (REPLY_WITH_NAME.test(s)) return { sentence, kind: 'referral', highFriction: false };
   if (IMPERATIVE.test(s)) return { sentence, kind: 'imperative', highFriction };
   if (PASSIVE.test(s)) return { sentence, kind: 'passive', highFriction: false };
   return undefined;

@@ -11,7 +11,7 @@ const MERGE_TOKEN = /\{\{[^{}\n]{1,40}\}\}|\{![^{}\n]{1,40}\}|\{[A-Za-z_][\w .]{
 
 // How a writer signals they looked: an observation verb, or a source the prospect published.
 const OBSERVED = /\b(saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see|judging by|according to|(?:i|we) (?:went|walked|clicked) through|(?:i|we) (?:tried|tested|checked|audited|scanned|ran)|(?:check|scan|audit|look|test) (?:shows|showed|found)|stood out|mentioned|said|says|wrote|posted|announced|shared|quoted|your (\w+ )?(post|talk|quote|blog|article|podcast|interview|panel|comment|announcement|press release|tweet|webinar|piece|keynote|letter|report|filing|earnings|job (post|posting|ad)|careers page|review))\b/i;
-const OBSERVATION_OPENING = /^(?:(?:i|just|and)\s+)?(?:saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see)\b|\b(?:you|your \w+|he|she|they)\s+(?:mentioned|said|says|wrote|posted|announced|shared|told)\b/i;
+const OBSERVATION_OPENING = /^(?:(?:i|we|just|and|also|recently)\s+){0,3}(?:saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see)\b|\b(?:you|your \w+|he|she|they)\s+(?:mentioned|said|says|wrote|posted|announced|shared|told)\b/i;
 // What happened to them: events that change what they need.
 // "Under CSRD", "Under the new rule": a regulation that now applies to them (capital letter, so no i flag).
 const UNDER_RULE = /\b[Uu]nder (the )?\p{Lu}/u;
@@ -24,8 +24,11 @@ const ANOTHER_PARTYS_RESULT =
 const QUOTED = /["“][^"”]{3,}["”]/;
 const FLATTERY = /\b(great insights|love what you|impressed|doing great things|amazing work|great work|big fan|under (a lot of|huge) pressure|busy (time|season)|probably busy)\b/i;
 
+// "[link]", "[calendar link]": where the rep will paste a link, not a field a mail merge left empty.
+const LINK_PLACEHOLDER = /^\[(?:[\w ]{0,20}\s)?(?:link|url|attachment|video|pdf)\]$/i;
+
 export function findMergeTokens(text: string): string[] {
-  return text.match(MERGE_TOKEN) ?? [];
+  return (text.match(MERGE_TOKEN) ?? []).filter((t) => !LINK_PLACEHOLDER.test(t));
 }
 
 export interface Trigger {
@@ -37,7 +40,9 @@ export interface Trigger {
 export function findTriggers(sentences: string[]): Trigger[] {
   const out: Trigger[] = [];
   sentences.forEach((s, i) => {
-    if (/\?\s*$/.test(s) || /^(we|our)\b/i.test(s.trim())) return;
+    // A question can carry the fact ("How are your teachers finding the switch to IM this year?").
+    const askedAboutThem = /\?\s*$/.test(s) && /\byour\b/i.test(s) && EVENT.test(s) && WHEN.test(s);
+    if ((/\?\s*$/.test(s) && !askedAboutThem) || /^(we|our)\b/i.test(s.trim())) return;
     // "Smile Republic cut time-to-hire from 24 days to 9": a named party's result is proof, not a fact about them.
     if (ANOTHER_PARTYS_RESULT.test(s.trim())) return;
     // "Cadence Analytics was founded in 2012 and has 420 employees": facts about the sender, not the reader.
@@ -50,7 +55,9 @@ export function findTriggers(sentences: string[]): Trigger[] {
     // The opening lines may state a measured fact about them without a cue word ("…containers arrive 10–14 days late").
     // Small talk and stock phrases are never the fact ("Hope Q3 is going great!").
     if ([...EMPTY_OPENERS, ...CLICHES].some((re) => re.test(s))) return;
-    if (!cue && !(i < 2 && measured && !OFFER.test(s))) return;
+    // An opening figure counts when it is about them ("your", or a name), not an industry average.
+    const aboutThem = /\byou(?:r|rs)?\b/i.test(s) || namedEntities(s).length > 0;
+    if (!cue && !(i < 2 && measured && !OFFER.test(s) && aboutThem)) return;
     const detail = hasNumber(s) || QUOTED.test(s) || WHEN.test(s) || namedEntities(s).length >= 2;
     out.push({ sentence: s, specific: detail && !FLATTERY.test(s) });
   });

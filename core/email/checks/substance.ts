@@ -8,7 +8,7 @@ import { type EmailContext, quote, result } from './context.ts';
 import { isObservation } from './relevance.ts';
 
 // The sender or the product doing something: "We route…", "Our cameras inspect…", "Acme helps…".
-const OFFER_SUBJECT = /\b(we|we['’](re|ve|ll)|our|us|i can|i help|i['’]ll)\b|\b(helps|lets|gives|enables)\b/i;
+const OFFER_SUBJECT = /\b(we|we['’](re|ve|ll)|our|us|i can|i help|i['’]ll)\b|\b(helps|lets|gives|enables)\b|\bwhat [A-Z][\w-]+ does\b/i;
 // Who it is for: the reader, their team, or a class of customers.
 const AUDIENCE = /\b(you|your|yours)\b|\b\w+s like yours\b|\bfor \w+( \w+)? (teams|leaders|companies|firms|banks|brands|stores|plants|hospitals|schools|owners|founders|reps)\b/i;
 // A change in the world: the verbs that results are reported with.
@@ -41,11 +41,12 @@ export function findValueStatements(sentences: string[]): ValueStatement[] {
     .map((s) => ({ sentence: s, concrete: specificWords(s.replace(OFFER_SUBJECT, ' ')).length >= 3 && listItems(s).length < 5 }));
 }
 
-export function checkValueProposition({ structure }: EmailContext): CheckResult {
+export function checkValueProposition({ structure, isFirstTouch }: EmailContext): CheckResult {
   const statements = findValueStatements(structure.sentences);
   const concrete = statements.filter((v) => v.concrete);
   const addressed = AUDIENCE.test(structure.sentences.join(' '));
-  const status = concrete.length && addressed ? 'pass' : statements.length ? 'warn' : 'fail';
+  // A follow-up or a breakup stands on the pitch the first email made.
+  const status = concrete.length && addressed ? 'pass' : statements.length || !isFirstTouch ? 'warn' : 'fail';
   const shown = concrete.length ? concrete : statements;
   return result(
     {

@@ -3,8 +3,9 @@
 import type { Prisma } from '../db/client.ts';
 import { sqlRunner, type SqlRunner, type SqlSource } from '../db/sql-runner.ts';
 import { appendAuditRows, AuditRepository, type AuditRowFields, type AuditTailRow, type ChainPlan, type ChainState } from '../db/audit-repository.ts';
+import { closeReservations, type LedgerClose } from '../db/usage-repository.ts';
 import { NotFoundError } from '../errors.ts';
-import type { AuditInput, AuditTrail } from '../governance.ts';
+import type { AuditInput, AuditTrail, Settlement } from '../governance.ts';
 import { log } from '../log.ts';
 import { anchorRows, AuditIntegrityError } from './anchor.ts';
 import type { AuditKey } from './audit-key.ts';
@@ -41,8 +42,8 @@ async function currentHead(tx: SqlRunner, key: AuditKey, state: ChainState): Pro
 }
 
 export interface AppendingAuditTrail extends AuditTrail {
-  /** Like append, returning the row's seq (for tests and tools that link to a row). */
-  appendRow(entry: AuditInput): Promise<number>;
+  /** Like append (with an optional settlement), returning the row's seq (for tests and tools that link to a row). */
+  appendRow(entry: AuditInput, settlement?: Settlement): Promise<number>;
   /** Resolves once every append made so far is written (or failed): shutdown calls it before closing the pool. */
   flush(): Promise<void>;
 }
@@ -56,6 +57,34 @@ function isRowError(err: unknown): boolean {
   return false;
 }
 
+/** One queued append: the row, and the reservation to close with it (same transaction). */
+interface Item {
+  row: AuditRowFields;
+  close?: LedgerClose;
+}
+
+interface Written {
+  seq: number;
+  chargedUsd: number;
+}
+
+function ledgerClose(s: Settlement): LedgerClose {
+  const r = s.reservation;
+  return {
+    id: r.id,
+    userId: r.userId,
+    teamId: r.teamId,
+    day: r.day,
+    kind: r.kind,
+    name: r.name,
+    reservedUsd: r.reservedUsd,
+    status: s.release ? 'released' : 'settled',
+    costUsd: s.release ? 0 : s.chargeUsd,
+    inputTokens: s.usage?.inputTokens,
+    outputTokens: s.usage?.outputTokens,
+  };
+}
+
 /**
  * `db`: the Database from openDatabase (appends then use its pg pool, the fast path) or a Prisma client.
  * Appends are written by one batched writer per trail: each resolves once its own row is committed.
@@ -64,8 +93,16 @@ export function createAuditTrail(db: SqlSource, opts: AuditTrailOptions): Append
   const sql = sqlRunner(db);
   const { key } = opts;
   const every = opts.checkpointEvery ?? 1_000;
-  const plan = (rows: AuditRowFields[]) => async (tx: SqlRunner, state: ChainState): Promise<ChainPlan> => {
+  const plan = (items: Item[], charged: number[]) => async (tx: SqlRunner, state: ChainState): Promise<ChainPlan> => {
     const head = await currentHead(tx, key, state);
+    // The calls' charges first, on the same transaction: a row records what its settlement really charged.
+    const closing = items.flatMap((item, i) => (item.close ? [{ i, close: item.close }] : []));
+    const results = await closeReservations(tx, closing.map((c) => c.close));
+    const rows = items.map((item) => item.row);
+    closing.forEach(({ i, close }, k) => {
+      charged[i] = results[k] === 'closed' ? 0 : close.costUsd;
+      rows[i] = { ...rows[i]!, costUsd: charged[i]!.toFixed(6) };
+    });
     let prevHash = head.lastHash;
     const links = rows.map((fields, i) => {
       const seq = head.lastSeq + i + 1;
@@ -79,51 +116,60 @@ export function createAuditTrail(db: SqlSource, opts: AuditTrailOptions): Append
       // Logged only once the batch commits (below): a rolled-back batch must not leave a checkpoint behind.
       pendingCheckpoint = formatCheckpoint(signCheckpoint(key, next, state.now));
     }
-    return { links, head: { ...next, keyId: key.id, mac: headMac(key, next) } };
+    return { rows, links, head: { ...next, keyId: key.id, mac: headMac(key, next) } };
   };
   // One batch at a time per trail (the batch writer), so one slot is enough.
   let pendingCheckpoint: string | undefined;
-  const write = createBatchWriter<AuditRowFields, number>({
+  const write = createBatchWriter<Item, Written>({
     maxBatch: opts.maxBatch,
     isItemError: isRowError,
-    write: async (rows) => {
+    write: async (items) => {
       pendingCheckpoint = undefined;
-      const seqs = await appendAuditRows(sql, rows, plan(rows));
+      const charged = items.map(() => 0);
+      const seqs = await appendAuditRows(sql, plan(items, charged));
       if (pendingCheckpoint) {
         log.info('audit checkpoint (keep it outside the database; `salesos audit verify --against <checkpoint>`)', { auditCheckpoint: pendingCheckpoint });
         opts.onCheckpoint?.(pendingCheckpoint);
         pendingCheckpoint = undefined;
       }
-      return seqs;
+      return seqs.map((seq, i) => ({ seq, chargedUsd: charged[i]! }));
     },
   });
   const pending = new Set<Promise<unknown>>();
-  const appendRow = (entry: AuditInput): Promise<number> => {
-    const row = writeRow(entry);
-    const settled: Promise<unknown> = row.then(
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    const settled: Promise<unknown> = p.then(
       (): unknown => pending.delete(settled),
       (): unknown => pending.delete(settled),
     );
     pending.add(settled);
-    return row;
+    return p;
   };
-  const writeRow = (entry: AuditInput): Promise<number> =>
-    write({
-      actorId: entry.actorId ?? null,
-      platform: entry.platform,
-      conversationId: entry.conversationId ?? null,
-      kind: entry.kind,
-      name: entry.name,
-      input: redactAuditInput(entry.name, entry.input),
-      outcome: entry.outcome,
-      errorCode: entry.errorCode ?? null,
-      costUsd: (Number.isFinite(entry.costUsd) ? entry.costUsd : 0).toFixed(6),
-      durationMs: Math.max(0, Math.round(entry.durationMs)),
-    });
+  const writeRow = (entry: AuditInput, settlement?: Settlement): Promise<Written> =>
+    track(
+      write({
+        row: {
+          actorId: entry.actorId ?? null,
+          platform: entry.platform,
+          conversationId: entry.conversationId ?? null,
+          kind: entry.kind,
+          name: entry.name,
+          input: redactAuditInput(entry.name, entry.input),
+          outcome: entry.outcome,
+          errorCode: entry.errorCode ?? null,
+          costUsd: (Number.isFinite(entry.costUsd) ? entry.costUsd : 0).toFixed(6),
+          durationMs: Math.max(0, Math.round(entry.durationMs)),
+        },
+        close: settlement && ledgerClose(settlement),
+      }),
+    );
+  const appendRow = async (entry: AuditInput, settlement?: Settlement): Promise<number> => (await writeRow(entry, settlement)).seq;
   return {
     appendRow,
     async append(entry) {
-      await appendRow(entry);
+      await writeRow(entry);
+    },
+    async appendSettled(entry, settlement) {
+      return (await writeRow(entry, settlement)).chargedUsd;
     },
     async flush() {
       while (pending.size) await Promise.allSettled([...pending]);

@@ -59,8 +59,9 @@ export interface ChainState {
   now: Date;
 }
 
-/** Each new row's place in the chain and the head after them; computed by core/audit under the lock. */
+/** The rows to insert, each one's place in the chain and the head after them; computed by core/audit under the lock. */
 export interface ChainPlan {
+  rows: AuditRowFields[];
   links: { seq: number; prevHash: string; hash: string }[];
   head: StoredHead;
 }
@@ -106,16 +107,13 @@ export async function writeHead(tx: SqlRunner, head: StoredHead, at: Date): Prom
 
 /**
  * Append rows in order as one transaction (the hot path of every tool and model call, batched by the
- * trail's writer): under the chain lock, `plan` places them in the chain, then one INSERT and the head's
- * update commit together. Returns the rows' seqs, in order.
+ * trail's writer): under the chain lock, `plan` places them in the chain (and may write on `tx` what must
+ * commit with them, e.g. the calls' charges), then one INSERT and the head's update commit together.
+ * Returns the rows' seqs, in order.
  */
-export async function appendAuditRows(
-  sql: SqlRunner,
-  rows: AuditRowFields[],
-  plan: (tx: SqlRunner, state: ChainState) => Promise<ChainPlan>,
-): Promise<number[]> {
+export async function appendAuditRows(sql: SqlRunner, plan: (tx: SqlRunner, state: ChainState) => Promise<ChainPlan>): Promise<number[]> {
   return withChainLock(sql, async (tx, state) => {
-    const { links, head } = await plan(tx, state);
+    const { rows, links, head } = await plan(tx, state);
     const col = <K extends keyof AuditRowFields>(k: K) => rows.map((r) => r[k]);
     await tx.query(INSERT_ROWS, [
       state.now,

@@ -46,7 +46,7 @@ export interface CostGuard {
   release(reservation: Reservation): Promise<void>;
   /**
    * The hot path's close: settle (actualUsd as in `settle`) or release the reservation and append the call's
-   * audit row in ONE durable commit; the row's costUsd is what was charged, which is returned. Throws a
+   * audit row (costUsd: the call's cost) in ONE durable commit; returns what was charged. Throws a
    * NotRecordedError when that commit fails: then neither the charge nor the row exists, and the reservation
    * stays open until shutdown or the sweeper charges it at its reserved amount (audited then).
    */
@@ -92,8 +92,8 @@ export interface AuditContext {
 export interface AuditTrail {
   append(entry: AuditInput): Promise<void>;
   /**
-   * Append one row and close the reservation in the same transaction: both commit or neither. The row's
-   * costUsd is what the settlement charged, which is returned (0 when the reservation was already closed).
+   * Append one row and close the reservation in the same transaction: both commit or neither. Resolves with
+   * what the settlement charged: 0 when the reservation was already closed (the sweeper charged it; never twice).
    */
   appendSettled(entry: AuditInput, settlement: Settlement): Promise<number>;
 }

@@ -90,13 +90,13 @@ const fixed = (n: number): string => n.toFixed(6);
 //   on disk as soon as any later durable commit is (the call's own settle + audit commit, or anyone else's):
 //   no durable row can depend on a reservation that is not. It is lost only if the database server itself
 //   crashes within the WAL writer's delay (wal_writer_delay, 200 ms by default) after it. Then the call's
-//   settle + audit commit finds no row and writes the charge afresh (closeReservations), so the spend is
+//   settle + audit commit finds no row and writes the charge afresh (salesos_append_audit), so the spend is
 //   never lost; the only effect is that until then, after the restart, its estimate was not held against
 //   the budget. If our process dies instead, the database keeps the row: an open reservation that the
 //   reservation sweeper (or shutdown) settles at its reserved amount, audited, exactly as before.
 // - Closing one alone (settle, settleAtReservation, release outside the hot path): if lost, the row stays
 //   `reserved` and is charged at its worst case by the sweeper — the safe side.
-// The call's settle + audit commit (closeReservations inside the audit transaction) never uses this.
+// The call's settle + audit commit (salesos_append_audit, core/db/audit-repository.ts) never uses this.
 const ASYNC_COMMIT = `(SELECT set_config('synchronous_commit', 'off', true)) AS async_commit`;
 
 // What a row currently counts against the budget: the real cost once settled, the estimate while open.
@@ -270,7 +270,7 @@ export class UsageRepository {
   }
 }
 
-/** One reservation to close inside the caller's transaction (see closeReservations). */
+/** One reservation to close in the audit append's statement (salesos_append_audit, migration 20261129150000). */
 export interface LedgerClose {
   id: string;
   userId: string;
@@ -292,50 +292,6 @@ export interface LedgerClose {
  * already settled or released (the sweeper got there first): nothing charged again.
  */
 export type LedgerCloseResult = 'settled' | 'restored' | 'closed';
-
-/**
- * Close reservations in one statement on the caller's transaction — the audit append's, so the charge and
- * the call's audit row commit (durably) together or not at all. Results in the order given.
- */
-export async function closeReservations(tx: SqlRunner, items: LedgerClose[]): Promise<LedgerCloseResult[]> {
-  if (!items.length) return [];
-  const col = <K extends keyof LedgerClose>(k: K) => items.map((i) => i[k] ?? null);
-  const rows = await tx.query<{ result: LedgerCloseResult }>(
-    `WITH s AS (
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::text[], $9::numeric[], $10::int[], $11::int[])
-         WITH ORDINALITY AS s(id, "userId", "teamId", day, kind, name, reserved, status, cost, "inputTokens", "outputTokens", ord)
-     ), closed AS (
-       UPDATE usage_entries e
-       SET status = s.status::"UsageStatus", "costUsd" = s.cost, "inputTokens" = s."inputTokens", "outputTokens" = s."outputTokens", "settledAt" = now()
-       FROM s WHERE e.id = s.id AND e.status = 'reserved'
-       RETURNING e.id
-     ), restored AS (
-       INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", "inputTokens", "outputTokens", "settledAt")
-       SELECT s.id, s."userId", s."teamId", s.day, s.kind::"AuditKind", s.name, 'settled', s.reserved, s.cost, s."inputTokens", s."outputTokens", now()
-       FROM s WHERE s.status = 'settled' AND NOT EXISTS (SELECT 1 FROM usage_entries e WHERE e.id = s.id)
-       ON CONFLICT (id) DO NOTHING
-       RETURNING id
-     )
-     SELECT CASE WHEN s.id IN (SELECT id FROM closed) THEN 'settled' WHEN s.id IN (SELECT id FROM restored) THEN 'restored' ELSE 'closed' END AS result
-     FROM s ORDER BY s.ord`,
-    [
-      col('id'),
-      col('userId'),
-      col('teamId'),
-      col('day'),
-      col('kind'),
-      col('name'),
-      items.map((i) => fixed(i.reservedUsd)),
-      col('status'),
-      items.map((i) => fixed(i.costUsd)),
-      col('inputTokens'),
-      col('outputTokens'),
-    ],
-  );
-  const restored = items.filter((_, i) => rows[i]?.result === 'restored');
-  if (restored.length) log.warn(`wrote the charge of ${restored.length} call(s) whose reservation row was lost (a database crash before its WAL flush)`, { reservations: restored.map((r) => r.id) });
-  return rows.map((r) => r.result);
-}
 
 /**
  * Spend per user, day and model/tool over the last `days` days (open reservations count at their

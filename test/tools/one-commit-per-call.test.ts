@@ -2,6 +2,9 @@
 // so), the settle and the audit row commit together, durably, once. And the promises around it: a lost
 // reservation row still gets its charge written, a failed combined commit leaves neither the charge nor the
 // row (the caller gets a clear error), the chain verifies throughout.
+import type { LanguageModelV4Usage } from '@ai-sdk/provider';
+import { generateText, wrapLanguageModel } from 'ai';
+import { MockLanguageModelV4 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Actor } from '../../core/agent/types.ts';
@@ -9,6 +12,7 @@ import { createAuditTrail, type AppendingAuditTrail } from '../../core/audit/aud
 import { verifyAuditTrail } from '../../core/audit/verify.ts';
 import { createConfirmations } from '../../core/confirmations.ts';
 import { createCostGuard } from '../../core/cost/cost-guard.ts';
+import { VENDORED_PRICES, type PriceTable } from '../../core/cost/prices.ts';
 import { sweepStaleReservations } from '../../core/cost/reservation-sweeper.ts';
 import type { Guards } from '../../core/governance.ts';
 import { runTool } from '../../tools/run-tool.ts';
@@ -232,4 +236,31 @@ describe('a process killed between reserve and settle', () => {
     await tomorrow.release(r);
     expect(await verify()).toMatchObject({ ok: true });
   }, 90_000);
+});
+
+describe('a paid model call', () => {
+  it('makes the same single durable commit: reservation asynchronous, settle + audit together', async () => {
+    const rep = await makeRep();
+    // $1000 per 1M input tokens and $2000 per 1M output: 10 input + 20 output tokens cost $0.05.
+    const prices: PriceTable = { ...VENDORED_PRICES, models: { ...VENDORED_PRICES.models, 'test-model': { inputPerMTok: 1000, outputPerMTok: 2000, maxOutputTokens: 100 } } };
+    const costs = createCostGuard({ db: { pool: rec.pool }, defaultDailyLimitUsd: 5, prices, audit });
+    const usage: LanguageModelV4Usage = { inputTokens: { total: 10, noCache: 10, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 20, text: 20, reasoning: undefined } };
+    const mock = new MockLanguageModelV4({
+      modelId: 'test-model',
+      doGenerate: async () => ({ content: [{ type: 'text', text: 'Hi' }], finishReason: { unified: 'stop', raw: undefined }, usage, warnings: [] }),
+    });
+    const model = wrapLanguageModel({ model: mock, middleware: costs.modelMiddleware(rep, 'test-model', { platform: 'console' }) });
+    await generateText({ model, prompt: 'warm-up' });
+    rec.reset();
+    expect((await generateText({ model, prompt: 'Hello' })).text).toBe('Hi');
+    expect(rec.transactions().filter((t) => t.committed)).toHaveLength(2);
+    expect(durable()).toHaveLength(1);
+    expect(durable()[0]!.statements.join(' ')).toContain('salesos_append_audit');
+    const rows = await usageOf(rep.id);
+    expect(rows.map((r) => [r.status, Number(r.costUsd), r.inputTokens, r.outputTokens])).toEqual([
+      ['settled', 0.05, 10, 20],
+      ['settled', 0.05, 10, 20],
+    ]);
+    expect(await auditOf(rep.id, 'test-model')).toHaveLength(2);
+  });
 });

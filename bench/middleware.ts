@@ -128,6 +128,10 @@ async function main(): Promise<void> {
     console.log(`  without CostGuard (validate, authorize, execute, audit append):       ${summary(free)}`);
     console.log(`  with CostGuard (… reserve, execute, settle + audit append):            ${summary(paid)}`);
     console.log(`ratio p99 / commit p99: without CostGuard ${ratio(free).toFixed(2)}x, with CostGuard ${ratio(paid).toFixed(2)}x`);
+    // A reservation sums the rep's day so far, which grows by one row per paid call here.
+    const part = Math.max(1, Math.floor(calls / 4));
+    console.log(`  with CostGuard, first ${part} calls (rep's day: ~${200 + part / 2} rows): ${summary(paid.slice(0, part))}`);
+    console.log(`  with CostGuard, last ${part} calls (rep's day: ~${200 + calls - part / 2} rows): ${summary(paid.slice(-part))}`);
     console.log('concurrent reservations for one user (reserve only):');
     for (const line of throughput) console.log(line);
     console.log(

@@ -3,7 +3,7 @@
 import type { Actor } from '../agent/types.ts';
 import type { UsageCard } from '../cards.ts';
 import { sqlRunner, type SqlSource } from '../db/sql-runner.ts';
-import { toMicros, UsageRepository, type ReserveResult } from '../db/usage-repository.ts';
+import { UsageRepository, type ReserveResult } from '../db/usage-repository.ts';
 import { AppError, NotFoundError, NotRecordedError } from '../errors.ts';
 import type { AuditContext, AuditTrail, CostGuard, Reservation, SpendKind } from '../governance.ts';
 import { log } from '../log.ts';
@@ -111,7 +111,7 @@ export function createCostGuard(opts: CostGuardOptions): CostGuard {
         userId: actor.id,
         kind: request.kind,
         name: request.name,
-        reservedUsd: toMicros(request.estimateUsd) / 1e6,
+        reservedUsd: request.estimateUsd,
         day: result.day,
         teamId: result.owner.teamId,
       };
@@ -129,7 +129,8 @@ export function createCostGuard(opts: CostGuardOptions): CostGuard {
     },
 
     async close(reservation, how, audit, entry) {
-      const chargeUsd = how.release ? 0 : knownCost(how.actualUsd) ? how.actualUsd : reservation.reservedUsd;
+      // Unknown usage keeps the reservation (as stored, in whole micro-dollars) as the charge.
+      const chargeUsd = how.release ? 0 : knownCost(how.actualUsd) ? how.actualUsd : Math.round(reservation.reservedUsd * 1e6) / 1e6;
       if (!how.release && knownCost(how.actualUsd)) warnIfOver(reservation, how.actualUsd);
       let charged: number;
       try {

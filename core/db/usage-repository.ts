@@ -89,7 +89,8 @@ const fixed = (n: number): string => n.toFixed(6);
 //   see it exactly as before: budgets hold under any concurrency. The WAL is flushed in order, so the row is
 //   on disk as soon as any later durable commit is (the call's own settle + audit commit, or anyone else's):
 //   no durable row can depend on a reservation that is not. It is lost only if the database server itself
-//   crashes within the WAL writer's delay (wal_writer_delay, 200 ms by default) after it. Then the call's
+//   crashes (or its machine loses power) before the WAL writer flushes it — at most 3 × wal_writer_delay,
+//   600 ms by default — and before any durable commit after it. Then the call's
 //   settle + audit commit finds no row and writes the charge afresh (salesos_append_audit), so the spend is
 //   never lost; the only effect is that until then, after the restart, its estimate was not held against
 //   the budget. If our process dies instead, the database keeps the row: an open reservation that the

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'provider_stream_cut'
   | 'context_too_long'
   | 'content_filtered'
+  | 'not_recorded'
   | 'internal';
 
 export class AppError extends Error {
@@ -81,6 +82,16 @@ export class DependencyError extends AppError {
     this.retryable = options.retryable ?? options.down ?? false;
   }
   readonly retryable: boolean;
+}
+
+/**
+ * A call ran but its record (the charge and the audit row, committed together) could not be written, so
+ * neither exists: the result is not passed on as if it had been recorded.
+ */
+export class NotRecordedError extends AppError {
+  constructor(userMessage: string, cause: unknown) {
+    super('not_recorded', userMessage, { cause, logMessage: `the call's charge and audit row could not be committed: ${cause instanceof Error ? cause.message : String(cause)}` });
+  }
 }
 
 /** Wrap anything thrown into an AppError without losing the original for the log. */

@@ -14,6 +14,20 @@ export interface Reservation {
   kind: SpendKind;
   name: string;
   reservedUsd: number;
+  /** The budget day it counts against and the user's team: enough to write the charge again if the row was lost. */
+  day: string;
+  teamId?: string;
+}
+
+/**
+ * How a reservation closes, written in the same transaction as the call's audit row (one durable commit):
+ * charged `chargeUsd` (the real cost, or the reserved amount when usage is unknown), or released (never billed).
+ */
+export interface Settlement {
+  reservation: Reservation;
+  chargeUsd: number;
+  release?: boolean;
+  usage?: { inputTokens?: number; outputTokens?: number };
 }
 
 export interface CostGuard {
@@ -30,6 +44,18 @@ export interface CostGuard {
   settle(reservation: Reservation, actualUsd: number | undefined, usage?: { inputTokens?: number; outputTokens?: number }): Promise<number>;
   /** Drop a reservation for a call that never reached the provider. */
   release(reservation: Reservation): Promise<void>;
+  /**
+   * The hot path's close: settle (actualUsd as in `settle`) or release the reservation and append the call's
+   * audit row (costUsd: the call's cost) in ONE durable commit; returns what was charged. Throws a
+   * NotRecordedError when that commit fails: then neither the charge nor the row exists, and the reservation
+   * stays open until shutdown or the sweeper charges it at its reserved amount (audited then).
+   */
+  close(
+    reservation: Reservation,
+    how: { actualUsd?: number; usage?: { inputTokens?: number; outputTokens?: number }; release?: boolean },
+    audit: AuditTrail,
+    entry: Omit<AuditInput, 'costUsd'>,
+  ): Promise<number>;
   /** Shutdown: settle every reservation this process still has open at its reserved amount (audited). */
   settleOpen(): Promise<number>;
   /** Language-model middleware: reserve before each model call, settle from reported usage after. */
@@ -65,6 +91,11 @@ export interface AuditContext {
 
 export interface AuditTrail {
   append(entry: AuditInput): Promise<void>;
+  /**
+   * Append one row and close the reservation in the same transaction: both commit or neither. Resolves with
+   * what the settlement charged: 0 when the reservation was already closed (the sweeper charged it; never twice).
+   */
+  appendSettled(entry: AuditInput, settlement: Settlement): Promise<number>;
 }
 
 export interface PendingActionRequest {

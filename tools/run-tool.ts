@@ -1,10 +1,12 @@
 // The tool middleware, in order: validate input (zod) → authorize (role) → confirmation for writes →
-// CostGuard reserve → execute → CostGuard settle → audit append. Every path ends in a ToolOutput the
-// model can read; nothing throws through the turn.
+// CostGuard reserve → execute → CostGuard settle + audit append. Every path ends in a ToolOutput the
+// model can read; nothing throws through the turn. A paid call waits for one disk flush: the reservation
+// commits without one (see core/db/usage-repository.ts), the settle and the audit row commit together.
 import { z } from 'zod';
 import type { ToolOutput } from '../core/agent/tool-output.ts';
 import type { ToolOutcome } from '../core/agent/types.ts';
-import { AppError, ForbiddenError, toAppError, ValidationError } from '../core/errors.ts';
+import type { AuditInput, Reservation } from '../core/governance.ts';
+import { AppError, ForbiddenError, NotRecordedError, toAppError, ValidationError } from '../core/errors.ts';
 import { log } from '../core/log.ts';
 import { actorCan } from '../core/rbac.ts';
 import { unsafeInputReason } from '../core/safe-text.ts';
@@ -57,6 +59,9 @@ export async function runTool(tool: SalesTool, rawInput: unknown, ctx: ToolConte
   let input: unknown = rawInput;
   let output: ToolOutput;
   let costUsd = 0;
+  let reservation: Reservation | undefined;
+  // The cost the tool reported; undefined after a failure, so the reservation stands as the charge.
+  let actualUsd: number | undefined;
 
   try {
     const unsafe = unsafeStringIn(rawInput);
@@ -86,19 +91,13 @@ export async function runTool(tool: SalesTool, rawInput: unknown, ctx: ToolConte
       };
     } else {
       input = parsed.data;
-      const reservation = tool.estimateCostUsd
+      reservation = tool.estimateCostUsd
         ? await guards.costs.reserve(ctx.actor, { kind: 'tool', name: tool.name, estimateUsd: tool.estimateCostUsd(parsed.data, ctx) })
         : undefined;
-      try {
-        const result = await tool.execute(parsed.data, ctx);
-        costUsd = result.costUsd ?? 0;
-        if (reservation) costUsd = await guards.costs.settle(reservation, result.costUsd);
-        output = { ok: true, outcome: 'ok', summary: result.summary, data: result.data, cards: result.cards, costUsd };
-      } catch (err) {
-        // The reservation is kept as the charge only when the paid call may have happened.
-        if (reservation) costUsd = await guards.costs.settle(reservation, undefined);
-        throw err;
-      }
+      const result = await tool.execute(parsed.data, ctx);
+      actualUsd = result.costUsd;
+      costUsd = result.costUsd ?? 0;
+      output = { ok: true, outcome: 'ok', summary: result.summary, data: result.data, cards: result.cards, costUsd };
     }
   } catch (err) {
     // Stopped by the turn's deadline or by shutdown: that reason, not the abort error it caused, is the story.
@@ -125,22 +124,34 @@ export async function runTool(tool: SalesTool, rawInput: unknown, ctx: ToolConte
     if (appErr instanceof AppError && appErr.details) output.data = { ...appErr.details };
   }
 
-  const durationMs = Math.round(performance.now() - started);
+  const entry: Omit<AuditInput, 'costUsd'> = {
+    kind: 'tool',
+    name: tool.name,
+    actorId: ctx.actor.id,
+    platform: ctx.platform,
+    conversationId: ctx.conversationId,
+    input,
+    outcome: output.outcome === 'pending_confirmation' ? 'ok' : output.outcome,
+    errorCode: output.error?.code,
+    durationMs: Math.round(performance.now() - started),
+  };
   try {
-    await guards.audit.append({
-      kind: 'tool',
-      name: tool.name,
-      actorId: ctx.actor.id,
-      platform: ctx.platform,
-      conversationId: ctx.conversationId,
-      input,
-      outcome: output.outcome === 'pending_confirmation' ? 'ok' : output.outcome,
-      errorCode: output.error?.code,
-      costUsd,
-      durationMs,
-    });
+    // A paid call: the charge (the reported cost, or the reservation when the tool failed) and the audit row
+    // in one durable commit. Its return is what was charged.
+    if (reservation) costUsd = await guards.costs.close(reservation, { actualUsd: output.ok ? actualUsd : undefined }, guards.audit, entry);
+    else await guards.audit.append({ ...entry, costUsd });
+    if (output.ok && output.outcome === 'ok') output.costUsd = costUsd;
   } catch (err) {
-    log.error('audit append failed', { err, tool: tool.name });
+    log.error('the tool call could not be recorded', { err, tool: tool.name });
+    // A result is never handed on unrecorded; a refusal or failure already tells the caller what happened,
+    // and a confirmation request has run nothing yet (its execution is audited when confirmed).
+    if (output.outcome === 'ok') output = notRecorded(tool, err);
   }
   return output;
+}
+
+function notRecorded(tool: SalesTool, err: unknown): ToolOutput {
+  const e = err instanceof NotRecordedError ? err : new NotRecordedError(`The ${tool.name} call ran, but SalesOS could not save its audit record, so its result is not used. Please try again in a moment.`, err);
+  const changed = needsConfirmation(tool) ? ' The change it made may already be saved: check before trying again.' : '';
+  return refusal('error', e.code, `${e.userMessage}${changed}`);
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../agent/types.ts';
 import type { UsageCard } from '../cards.ts';
 import { sqlRunner, type SqlSource } from '../db/sql-runner.ts';
 import { UsageRepository, type ReserveResult } from '../db/usage-repository.ts';
-import { AppError, NotFoundError } from '../errors.ts';
+import { AppError, NotFoundError, NotRecordedError } from '../errors.ts';
 import type { AuditContext, AuditTrail, CostGuard, Reservation, SpendKind } from '../governance.ts';
 import { log } from '../log.ts';
 import { budgetDay, budgetDayStart, budgetResetAt, formatWait } from './budget-day.ts';
@@ -50,6 +50,13 @@ function sourceOf(opts: CostGuardOptions): SqlSource {
   const source = opts.db ?? opts.prisma;
   if (!source) throw new TypeError('createCostGuard needs db (the Database from openDatabase) or prisma');
   return source;
+}
+
+const knownCost = (usd: number | undefined): usd is number => usd !== undefined && Number.isFinite(usd) && usd >= 0;
+
+function warnIfOver(reservation: Reservation, actualUsd: number): void {
+  if (actualUsd > reservation.reservedUsd)
+    log.warn('actual cost exceeded the reservation; the estimate was not a worst case', { name: reservation.name, reservedUsd: reservation.reservedUsd, actualUsd });
 }
 
 export function createCostGuard(opts: CostGuardOptions): CostGuard {
@@ -99,23 +106,45 @@ export function createCostGuard(opts: CostGuardOptions): CostGuard {
       });
       if (!result.ok) throw overBudget(result, request.estimateUsd, at);
       open.add(result.id);
-      return { id: result.id, userId: actor.id, kind: request.kind, name: request.name, reservedUsd: request.estimateUsd };
+      return {
+        id: result.id,
+        userId: actor.id,
+        kind: request.kind,
+        name: request.name,
+        reservedUsd: request.estimateUsd,
+        day: result.day,
+        teamId: result.owner.teamId,
+      };
     },
 
     async settle(reservation, actualUsd, tokens) {
       open.delete(reservation.id);
-      if (actualUsd === undefined || !Number.isFinite(actualUsd) || actualUsd < 0) {
+      if (!knownCost(actualUsd)) {
         // Usage unknown (stream aborted, provider silent): the worst case stands as the charge.
         return (await usage.settleAtReservation(reservation.id)) ?? 0;
       }
-      if (actualUsd > reservation.reservedUsd)
-        log.warn('actual cost exceeded the reservation; the estimate was not a worst case', {
-          name: reservation.name,
-          reservedUsd: reservation.reservedUsd,
-          actualUsd,
-        });
+      warnIfOver(reservation, actualUsd);
       await usage.settle(reservation.id, actualUsd, tokens);
       return actualUsd;
+    },
+
+    async close(reservation, how, audit, entry) {
+      // Unknown usage keeps the reservation (as stored, in whole micro-dollars) as the charge.
+      const chargeUsd = how.release ? 0 : knownCost(how.actualUsd) ? how.actualUsd : Math.round(reservation.reservedUsd * 1e6) / 1e6;
+      if (!how.release && knownCost(how.actualUsd)) warnIfOver(reservation, how.actualUsd);
+      let charged: number;
+      try {
+        charged = await audit.appendSettled({ ...entry, costUsd: chargeUsd }, { reservation, chargeUsd, release: how.release, usage: how.usage });
+      } catch (err) {
+        // Rolled back together: the reservation is still open, so it stays in `open` for shutdown and the sweeper.
+        throw new NotRecordedError(
+          `The ${entry.kind === 'model' ? 'AI model call' : `${entry.name} call`} ran, but SalesOS could not save its cost and audit record, so its result is not used. ` +
+            'Its reserved cost stays held against your budget until it is settled automatically. Please try again in a moment.',
+          err,
+        );
+      }
+      open.delete(reservation.id);
+      return charged;
     },
 
     async release(reservation) {

@@ -110,7 +110,6 @@ export function createModelMiddleware(o: ModelMiddlewareOptions): LanguageModelM
    */
   async function finish(call: Call, usage: LanguageModelV4Usage | undefined, failure?: unknown): Promise<void> {
     const tokens = tokensOf(usage);
-    let costUsd = 0;
     let input: Record<string, unknown> = tokens ? { ...call.input, usage: tokens } : call.input;
     let errorCode: string | undefined = failure === undefined ? undefined : toAppError(failure).code;
     const maxOut = call.input.maxOutputTokens;
@@ -121,19 +120,44 @@ export function createModelMiddleware(o: ModelMiddlewareOptions): LanguageModelM
         errorCode ??= 'usage_anomaly';
         log.warn(`the provider reported more usage than the request allowed (${tokens!.outputTokens} output tokens, at most ${maxOut}); charged as reported`, { model: o.modelId });
       }
-      try {
-        costUsd = await o.guard.settle(call.reservation, actualUsd, tokens);
-      } catch (err) {
-        log.error('could not settle a model call', { err, model: o.modelId, reservationId: call.reservation.id });
-      }
+      await close({ ...call, reservation: call.reservation }, { actualUsd, usage: tokens }, failure === undefined ? 'ok' : failureOutcome(failure), input, errorCode);
+      return;
     }
-    await audit(failure === undefined ? 'ok' : failureOutcome(failure), input, costUsd, call.started, errorCode);
+    await audit(failure === undefined ? 'ok' : failureOutcome(failure), input, 0, call.started, errorCode);
+  }
+
+  /**
+   * Settle or release the reservation and audit the call in one durable commit (CostGuard.close). A call
+   * whose record could not be written fails with NotRecordedError — after a failure, the original error stands.
+   */
+  async function close(
+    call: Call & { reservation: Reservation },
+    how: { actualUsd?: number; usage?: { inputTokens: number; outputTokens: number }; release?: boolean },
+    outcome: AuditOutcome,
+    input: unknown,
+    errorCode?: string,
+  ): Promise<void> {
+    const { platform, conversationId } = o.auditContext;
+    const durationMs = Math.round(performance.now() - call.started);
+    const entry = { kind: 'model' as const, name: o.modelId, actorId: o.actor.id, platform, conversationId, input, outcome, errorCode, durationMs };
+    if (!o.audit) {
+      // No trail to write to (a guard built without one): the charge alone.
+      if (how.release) await o.guard.release(call.reservation);
+      else await o.guard.settle(call.reservation, how.actualUsd, how.usage);
+      return;
+    }
+    try {
+      await o.guard.close(call.reservation, how, o.audit, entry);
+    } catch (err) {
+      log.error('could not record a model call', { err, model: o.modelId, reservationId: call.reservation.id });
+      if (outcome === 'ok') throw err;
+    }
   }
 
   async function fail(call: Call, err: unknown): Promise<void> {
     if (neverBilled(err)) {
-      if (call.reservation) await o.guard.release(call.reservation).catch((e: unknown) => log.error('could not release a reservation', { err: e }));
-      await audit(failureOutcome(err), call.input, 0, call.started, toAppError(err).code);
+      if (call.reservation) await close({ ...call, reservation: call.reservation }, { release: true }, failureOutcome(err), call.input, toAppError(err).code);
+      else await audit(failureOutcome(err), call.input, 0, call.started, toAppError(err).code);
     } else {
       await finish(call, undefined, err);
     }

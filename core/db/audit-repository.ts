@@ -2,7 +2,9 @@
 // across all processes, never forked) written a batch at a time together with the head row, ordered reads
 // for verification and re-anchoring, and recent rows for `audit tail`.
 import type { PrismaClient } from './generated/client.ts';
+import { log } from '../log.ts';
 import type { SqlRunner } from './sql-runner.ts';
+import type { LedgerClose, LedgerCloseResult } from './usage-repository.ts';
 
 /** Serialises every append in every process: read the last hash and insert the next row as one step. */
 const AUDIT_CHAIN_LOCK = 7_240_301;
@@ -59,18 +61,6 @@ export interface ChainState {
   now: Date;
 }
 
-/** Each new row's place in the chain and the head after them; computed by core/audit under the lock. */
-export interface ChainPlan {
-  links: { seq: number; prevHash: string; hash: string }[];
-  head: StoredHead;
-}
-
-const INSERT_ROWS = `INSERT INTO audit_entries (seq, "createdAt", "actorId", platform, "conversationId", kind, name, input, outcome, "errorCode", "costUsd", "durationMs", "prevHash", hash, "chainVersion")
-  SELECT r.seq, $1::timestamptz, r."actorId", r.platform, r."conversationId", r.kind::"AuditKind", r.name, r.input, r.outcome::"AuditOutcome", r."errorCode", r."costUsd", r."durationMs", r."prevHash", r.hash, 2
-  FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[], $9::text[], $10::numeric[], $11::int[], $12::text[], $13::text[], $14::int8[])
-       WITH ORDINALITY AS r("actorId", platform, "conversationId", kind, name, input, outcome, "errorCode", "costUsd", "durationMs", "prevHash", hash, seq, ord)
-  ORDER BY r.ord`;
-
 const WRITE_HEAD = `INSERT INTO audit_chain_head (id, "lastSeq", "lastHash", "entryCount", "keyId", mac, "updatedAt")
   VALUES (1, $1::int8, $2, $3::int8, $4, $5, $6::timestamptz)
   ON CONFLICT (id) DO UPDATE SET "lastSeq" = EXCLUDED."lastSeq", "lastHash" = EXCLUDED."lastHash", "entryCount" = EXCLUDED."entryCount",
@@ -104,38 +94,46 @@ export async function writeHead(tx: SqlRunner, head: StoredHead, at: Date): Prom
   await tx.query(WRITE_HEAD, [head.lastSeq, head.lastHash, head.count, head.keyId, head.mac, at]);
 }
 
+/** A batch of chained rows, the head after them and the reservations closed with them. */
+export interface ChainedAppend {
+  /** The head the rows were chained onto, exactly as stored; undefined only for the very first append (under the lock). */
+  expect?: StoredHead;
+  createdAt: Date;
+  rows: (AuditRowFields & { seq: number; prevHash: string; hash: string })[];
+  head: StoredHead;
+  closes: LedgerClose[];
+}
+
+export type ChainedAppendResult = { ok: true; closes: LedgerCloseResult[] } | { ok: false; head?: StoredHead };
+
 /**
- * Append rows in order as one transaction (the hot path of every tool and model call, batched by the
- * trail's writer): under the chain lock, `plan` places them in the chain, then one INSERT and the head's
- * update commit together. Returns the rows' seqs, in order.
+ * Append as ONE statement (salesos_append_audit, migration 20261129150000): under the chain lock, if the head
+ * is still `expect`, the reservations are closed, the rows inserted and the head moved; on a pool that is one
+ * round trip and one commit. Otherwise nothing is written and the head as it stands comes back.
  */
-export async function appendAuditRows(
-  sql: SqlRunner,
-  rows: AuditRowFields[],
-  plan: (tx: SqlRunner, state: ChainState) => Promise<ChainPlan>,
-): Promise<number[]> {
-  return withChainLock(sql, async (tx, state) => {
-    const { links, head } = await plan(tx, state);
-    const col = <K extends keyof AuditRowFields>(k: K) => rows.map((r) => r[k]);
-    await tx.query(INSERT_ROWS, [
-      state.now,
-      col('actorId'),
-      col('platform'),
-      col('conversationId'),
-      col('kind'),
-      col('name'),
-      rows.map((r) => JSON.stringify(r.input)),
-      col('outcome'),
-      col('errorCode'),
-      col('costUsd'),
-      col('durationMs'),
-      links.map((l) => l.prevHash),
-      links.map((l) => l.hash),
-      links.map((l) => l.seq),
-    ]);
-    await writeHead(tx, head, state.now);
-    return links.map((l) => l.seq);
-  });
+export async function appendChained(sql: SqlRunner, a: ChainedAppend): Promise<ChainedAppendResult> {
+  const [r] = await sql.query<{ r_status: 'ok' | 'moved'; r_closes: LedgerCloseResult[] | null; h_last_seq: string | null; h_last_hash: string; h_count: string; h_key_id: string; h_mac: string }>(
+    `SELECT r_status, r_closes, h_last_seq::text AS h_last_seq, h_last_hash, h_count::text AS h_count, h_key_id, h_mac
+     FROM salesos_append_audit($1::jsonb, $2::timestamptz, $3::jsonb, $4::jsonb, $5::jsonb)`,
+    [a.expect ? JSON.stringify(a.expect) : null, a.createdAt, JSON.stringify(a.rows), JSON.stringify(a.head), JSON.stringify(a.closes)],
+  );
+  if (r?.r_status === 'ok') {
+    const closes = r.r_closes ?? [];
+    const restored = a.closes.filter((_, i) => closes[i] === 'restored');
+    if (restored.length)
+      log.warn(`wrote the charge of ${restored.length} call(s) whose reservation row was lost (a database crash before its WAL flush)`, { reservations: restored.map((c) => c.id) });
+    return { ok: true, closes };
+  }
+  if (!r || r.h_last_seq === null) return { ok: false };
+  return { ok: false, head: { lastSeq: Number(r.h_last_seq), lastHash: r.h_last_hash, count: Number(r.h_count), keyId: r.h_key_id, mac: r.h_mac } };
+}
+
+/** The stored head, read on `tx` (under the chain lock). */
+export async function readHead(tx: SqlRunner): Promise<StoredHead | undefined> {
+  const [h] = await tx.query<{ lastSeq: string; lastHash: string; entryCount: string; keyId: string; mac: string }>(
+    `SELECT "lastSeq"::text AS "lastSeq", "lastHash", "entryCount"::text AS "entryCount", "keyId", mac FROM audit_chain_head WHERE id = 1`,
+  );
+  return h ? { lastSeq: Number(h.lastSeq), lastHash: h.lastHash, count: Number(h.entryCount), keyId: h.keyId, mac: h.mac } : undefined;
 }
 
 const ROW_COLUMNS = `seq, "createdAt", "actorId"::text AS "actorId", platform, "conversationId", kind::text AS kind, name, input,

@@ -82,9 +82,22 @@ export const toMicros = (usd: number | string): number => Math.round(Number(usd)
 const usd = (micros: number): number => micros / 1_000_000;
 const fixed = (n: number): string => n.toFixed(6);
 
-// Closing a reservation commits without waiting for the WAL flush (this statement only): if the server
-// crashed before the flush, the row would stay `reserved` and be charged at its worst case — the safe
-// side — and the call saves a disk flush (the p99 of a commit on a busy machine).
+// Some ledger statements commit without waiting for the WAL flush (that statement's transaction only), so a
+// tool call waits for one disk flush — its settle + audit commit — instead of three. Why losing one is harmless:
+// - Opening a reservation (reserve): an asynchronous commit is visible to every other transaction at once,
+//   and the check-and-insert still runs under the user's (and team's) advisory lock, so concurrent calls
+//   see it exactly as before: budgets hold under any concurrency. The WAL is flushed in order, so the row is
+//   on disk as soon as any later durable commit is (the call's own settle + audit commit, or anyone else's):
+//   no durable row can depend on a reservation that is not. It is lost only if the database server itself
+//   crashes (or its machine loses power) before the WAL writer flushes it — at most 3 × wal_writer_delay,
+//   600 ms by default — and before any durable commit after it. Then the call's
+//   settle + audit commit finds no row and writes the charge afresh (salesos_append_audit), so the spend is
+//   never lost; the only effect is that until then, after the restart, its estimate was not held against
+//   the budget. If our process dies instead, the database keeps the row: an open reservation that the
+//   reservation sweeper (or shutdown) settles at its reserved amount, audited, exactly as before.
+// - Closing one alone (settle, settleAtReservation, release outside the hot path): if lost, the row stays
+//   `reserved` and is charged at its worst case by the sweeper — the safe side.
+// The call's settle + audit commit (salesos_append_audit, core/db/audit-repository.ts) never uses this.
 const ASYNC_COMMIT = `(SELECT set_config('synchronous_commit', 'off', true)) AS async_commit`;
 
 // What a row currently counts against the budget: the real cost once settled, the estimate while open.
@@ -129,8 +142,8 @@ export class UsageRepository {
     for (let attempt = 0; attempt < 3; attempt++) {
       const day = req.dayOf(timeZone || 'UTC');
       const [r] = await this.sql.query<ReserveRow>(
-        `SELECT r_status, r_name, r_time_zone, r_user_limit::text AS r_user_limit, r_team_id::text AS r_team_id, r_team_limit::text AS r_team_limit, r_used::text AS r_used
-         FROM salesos_reserve_usage($1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::numeric, $8::numeric)`,
+        `SELECT r_status, r_name, r_time_zone, r_user_limit::text AS r_user_limit, r_team_id::text AS r_team_id, r_team_limit::text AS r_team_limit, r_used::text AS r_used, async_commit.set_config AS synchronous_commit
+         FROM salesos_reserve_usage($1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::numeric, $8::numeric), ${ASYNC_COMMIT}`,
         [id, req.userId, timeZone, day, req.kind, req.name, fixed(usd(estimate)), fixed(req.defaultLimitUsd)],
       );
       if (!r || r.r_status === 'no_user') throw new NotFoundError('Your SalesOS user could not be found, so no budget applies. Ask an administrator to check your account.');
@@ -257,6 +270,29 @@ export class UsageRepository {
     return { spentUsd: usd(spent), reservedUsd: usd(reserved), byName, teamUsedUsd };
   }
 }
+
+/** One reservation to close in the audit append's statement (salesos_append_audit, migration 20261129150000). */
+export interface LedgerClose {
+  id: string;
+  userId: string;
+  teamId?: string;
+  day: string;
+  kind: UsageKind;
+  name: string;
+  reservedUsd: number;
+  /** `settled` at costUsd, or `released` (never billed, charged 0). */
+  status: 'settled' | 'released';
+  costUsd: number;
+  inputTokens?: number;
+  outputTokens?: number;
+}
+
+/**
+ * `settled`: this closed the open reservation. `restored`: the reservation row was gone (an asynchronous
+ * commit lost in a database crash, see ASYNC_COMMIT) and the charge was written afresh. `closed`: it was
+ * already settled or released (the sweeper got there first): nothing charged again.
+ */
+export type LedgerCloseResult = 'settled' | 'restored' | 'closed';
 
 /**
  * Spend per user, day and model/tool over the last `days` days (open reservations count at their

@@ -13,11 +13,11 @@ export interface Telemetry {
   tracing: Tracing;
 }
 
-/** Replace one method of an object, keeping every other member (bound to the original). */
-function withMethod<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): T {
+/** Replace some methods of an object, keeping every other member (bound to the original). */
+function withMethods<T extends object>(target: T, replaced: Partial<T>): T {
   return new Proxy(target, {
     get(obj, prop, receiver) {
-      if (prop === key) return value;
+      if (Object.hasOwn(replaced, prop)) return replaced[prop as keyof T];
       const v = Reflect.get(obj, prop, receiver) as unknown;
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(obj) : v;
     },
@@ -54,14 +54,23 @@ function recordCall(t: Telemetry, entry: AuditInput): void {
 }
 
 export function observeAuditTrail<T extends AuditTrail>(audit: T, t: Telemetry): T {
-  return withMethod(audit, 'append', (async (entry: AuditInput) => {
+  const record = (entry: AuditInput) => {
     try {
       recordCall(t, entry);
     } catch {
       // Telemetry never stands in the way of the audit trail.
     }
-    return audit.append(entry);
-  }) as T['append']);
+  };
+  return withMethods<AuditTrail>(audit, {
+    append: async (entry) => {
+      record(entry);
+      return audit.append(entry);
+    },
+    appendSettled: async (entry, settlement) => {
+      record({ ...entry, costUsd: settlement.chargeUsd });
+      return audit.appendSettled(entry, settlement);
+    },
+  }) as T;
 }
 
 function turnOutcome(reply: Reply | undefined): string {
@@ -105,5 +114,5 @@ export function observeAssistant<T extends TurnHandler>(assistant: T, t: Telemet
       span.end();
     }
   }
-  return withMethod(assistant, 'handleTurn', ((turn: Turn) => traced(turn)) as T['handleTurn']);
+  return withMethods<TurnHandler>(assistant, { handleTurn: (turn: Turn) => traced(turn) }) as T;
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `salesos` command. Runs the TypeScript sources through tsx, so there is no build step.
+// The `salesos` command. Runs the compiled JavaScript in dist/ (`npm run build`, run by `npm install` and in
+// the Docker image) when it is current, else the TypeScript sources through tsx.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,12 +29,17 @@ if (major < 22 || (major === 22 && minor < 12)) {
     process.exit(1);
   }
 } else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  // Before any SDK is imported (the AI SDK builds a default provider from OPENAI_* at import time): blank
-  // variables, as `cp .env.example .env` and docker compose produce them, mean "not set".
-  const { unsetBlankVariables } = await import('../core/config.ts');
-  unsetBlankVariables(process.env);
-  const { main } = await import('../app/cli.ts');
-  process.exitCode = await main(process.argv.slice(2));
+  const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const { isBuildCurrent } = await import('./build-stamp.js');
+  let cli;
+  if (isBuildCurrent(root)) {
+    cli = await import('../dist/app/cli.js');
+  } else {
+    // No build, or sources edited since it was made: run the sources as they are (transpiled on the fly, a
+    // second or so slower) rather than stale JavaScript. `npm run build` makes the fast path current again.
+    const { register } = await import('tsx/esm/api');
+    register();
+    cli = await import('../app/cli.ts');
+  }
+  process.exitCode = await cli.main(process.argv.slice(2));
 }

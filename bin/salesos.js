@@ -29,6 +29,11 @@ if (major < 22 || (major === 22 && minor < 12)) {
     process.exit(1);
   }
 } else {
+  // V8's compiled code for every module, kept between runs (in the OS temp folder, or NODE_COMPILE_CACHE):
+  // a command's start then reads code instead of compiling a few hundred modules. Node checks each entry
+  // against its source, and a folder it cannot write to only means no cache.
+  const { enableCompileCache } = await import('node:module');
+  enableCompileCache?.();
   const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
   const { isBuildCurrent } = await import('./build-stamp.js');
   let cli;

@@ -45,5 +45,24 @@ describe('what a command loads', () => {
     expect(loads(r.modules, 'prisma')).toBe(true);
     expect(loads(r.modules, 'pg')).toBe(true);
     for (const name of PLATFORM_SDKS) expect(loads(r.modules, name), `users loaded ${name}`).toBe(false);
+    // On a PostgreSQL server: one process, V8's defaults.
+    expect(r.execArgv).toHaveLength(1);
+    expect(r.execArgv[0]).not.toContain('--liftoff-only');
+  });
+
+  it('a one-shot command on the embedded database runs with baseline-compiled wasm only; help and the server do not', () => {
+    const r = tracedRun(['users']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('EMAIL');
+    expect(loads(r.modules, 'pg')).toBe(true);
+    // bin/salesos.js handed the command over to a Node started with --liftoff-only; that process ran it.
+    expect(r.execArgv).toHaveLength(2);
+    expect(r.execArgv.filter((flags) => flags.includes('--liftoff-only'))).toHaveLength(1);
+    for (const args of [['users', '--help'], ['start', '--help']]) {
+      const help = tracedRun(args);
+      expect(help.code).toBe(0);
+      expect(help.execArgv).toHaveLength(1);
+      expect(help.execArgv[0]).not.toContain('--liftoff-only');
+    }
   });
 });

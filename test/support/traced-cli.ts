@@ -7,13 +7,15 @@ import { BIN, childEnv, ROOT } from './cli.ts';
 
 const TRACER = path.join(ROOT, 'test', 'support', 'trace-modules.mjs');
 
-/** Runs `salesos <args>` and returns what it printed and every module URL it resolved. */
+/** Runs `salesos <args>` and returns what it printed, every module URL it resolved and each process's Node flags. */
 export function tracedRun(args: string[], env: Record<string, string> = {}, bin = BIN) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesos-trace-'));
   const file = path.join(dir, 'modules.txt');
   try {
     const r = spawnSync(process.execPath, ['--import', TRACER, bin, ...args], { cwd: dir, env: childEnv({ ...env, TRACE_MODULES_FILE: file }), encoding: 'utf8', timeout: 60_000 });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr, modules: fs.readFileSync(file, 'utf8').trim().split('\n') };
+    const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
+    const execArgv = lines.filter((l) => l.startsWith('# execArgv')).map((l) => l.slice('# execArgv '.length).split(' ').filter(Boolean));
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr, modules: lines.filter((l) => !l.startsWith('#')), execArgv };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -119,8 +119,9 @@ const rows: Row[] = [
   // What bin/salesos.js falls back to without a current build (and what every start did before the build step).
   { label: 'salesos --help, sources through tsx (no build)', run: () => runOnce([process.execPath, '--input-type=module', '-e', TSX_HELP], ROOT) },
   { label: 'salesos ask "<search>" (embedded db)', target: { seconds: 0.8, mb: 150 }, run: node(BIN, 'ask', SEARCH) },
-  // What the embedded database costs by itself: open the same folder, one query, close.
-  { label: 'embedded db alone (PGlite open, 1 query, close)', run: () => runOnce([process.execPath, '--input-type=module', '-e', PGLITE_ALONE, path.join(dataDir, 'pgdata')], ROOT) },
+  // What the embedded database costs by itself, with the flag salesos gives one-shot commands on it: open
+  // the same folder, one query, close.
+  { label: 'embedded db alone (PGlite open, 1 query, close)', run: () => runOnce([process.execPath, '--liftoff-only', '--input-type=module', '-e', PGLITE_ALONE, path.join(dataDir, 'pgdata')], ROOT) },
   { label: 'salesos start (npm start) to /readyz (embedded db)', run: startOnce },
 ];
 

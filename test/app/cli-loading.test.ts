@@ -50,6 +50,15 @@ describe('what a command loads', () => {
     expect(r.execArgv[0]).not.toContain('--liftoff-only');
   });
 
+  it('ask loads the model SDK and the database, and no chat platform SDK, Prometheus client, trace exporter or queue', () => {
+    expect(tracedRun(['seed', '--leads', '20'], { DATABASE_URL: db.url }).code).toBe(0);
+    const r = tracedRun(['ask', 'find leads in fintech'], { DATABASE_URL: db.url });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(0);
+    for (const name of ['prisma', 'pg', 'ai'] as const) expect(loads(r.modules, name), `ask did not load ${name}`).toBe(true);
+    for (const name of ['slack', 'teams', 'mcp', 'otel', 'prometheus', 'queues'] as const) expect(loads(r.modules, name), `ask loaded ${name}`).toBe(false);
+  });
+
   it('a one-shot command on the embedded database runs with baseline-compiled wasm only; help and the server do not', () => {
     const r = tracedRun(['users']);
     expect(r.code, r.stderr).toBe(0);

@@ -1,9 +1,11 @@
-// `npm run bench -- cli-start [--runs=5]`: how fast `salesos` starts, as whole processes, against Node's own
+// `npm run bench -- cli-start [--runs=5] [--baseline=<another checkout>]`: how fast `salesos` starts, as whole processes, against Node's own
 // floor (`node -e 0`) measured in the same run. Each row: median wall time and median peak RSS of --runs runs
 // after one unmeasured warm-up (which fills the compile cache and, for the first row that needs it, creates
 // and seeds the embedded database in a temp folder). Peak RSS is the process's ru_maxrss from /usr/bin/time
 // when it is installed, else the VmHWM that /proc/<pid>/status shows last before the process exits.
 // `salesos start` is timed from spawn to the first 200 from /readyz; its peak is VmHWM at that moment.
+// --baseline adds --help and ask rows run by another checkout's bin/salesos.js (installed, e.g. main), for a
+// before/after in one run.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +17,9 @@ import { BENCH_SERVER, createScratchDatabase } from './scratch-database.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'salesos.js');
 const args = process.argv.slice(2);
-const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.slice('--runs='.length)) || 5;
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const RUNS = Number(option('runs')) || 5;
+const BASELINE = option('baseline');
 const TIME = '/usr/bin/time';
 const hasTime = fs.existsSync(TIME) && spawnSync(TIME, ['-f', '%M', 'true']).status === 0;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'salesos-cli-start-'));
@@ -125,6 +129,12 @@ const rows: Row[] = [
   { label: 'salesos start (npm start) to /readyz (embedded db)', run: startOnce },
 ];
 
+if (BASELINE) {
+  const baselineBin = path.join(path.resolve(BASELINE), 'bin', 'salesos.js');
+  rows.splice(2, 0, { label: 'baseline: salesos --help', run: node(baselineBin, '--help') });
+  rows.splice(rows.findIndex((r) => r.label.startsWith('salesos ask')) + 1, 0, { label: 'baseline: salesos ask "<search>" (embedded db)', run: node(baselineBin, 'ask', SEARCH) });
+}
+
 // The same ask on the PostgreSQL server (BENCH_SERVER_URL): what the CLI costs without the embedded database.
 const server = await createScratchDatabase('cli_start');
 const serverEnv = { DATABASE_URL: server.url };
@@ -142,7 +152,9 @@ if (!isBuildCurrent(ROOT)) {
 }
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 process.stdout.write(`${os.cpus().length} cores, load ${load()} (1/5/15 min) before; ${RUNS} runs per row after a warm-up; peak RSS from ${hasTime ? '/usr/bin/time (ru_maxrss)' : '/proc/<pid>/status VmHWM'}\n`);
-process.stdout.write(`<search>: "${SEARCH}", as the demo rep, offline model; embedded db in ${work}\n\n`);
+process.stdout.write(`<search>: "${SEARCH}", as the demo rep, offline model; embedded db in ${work}\n`);
+if (BASELINE) process.stdout.write(`baseline: ${path.resolve(BASELINE)} at ${spawnSync('git', ['-C', BASELINE, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim()}\n`);
+process.stdout.write('\n');
 const header = `${'command'.padEnd(52)} ${'median s'.padStart(9)} ${'× floor'.padStart(8)} ${'peak MB'.padStart(8)} ${'× floor'.padStart(8)}  target`;
 process.stdout.write(header + '\n');
 let floor: { s: number; mb: number } | undefined;

@@ -21,9 +21,11 @@ function handOver(node, flags) {
 // One-shot commands that open the embedded database (no DATABASE_URL) run with V8's baseline wasm compiler
 // only. Otherwise V8 compiles PGlite's PostgreSQL (9 MB of wasm) a second time, optimised, in the background:
 // for a command that lasts a second that is ~0.5 GB of memory and CPU for nothing (bench/cli-start.ts). The
-// flag can only be given on the command line. Servers (`start`, `worker`), the long-lived `chat` and `mcp`
-// and commands that open no database keep V8's defaults.
-const ONE_SHOT_EMBEDDED = new Set(['ask', 'eval', 'migrate', 'seed', 'import', 'users', 'offer', 'usage', 'audit', 'digest', 'tokens', 'rescore']);
+// flag can only be given on the command line. Servers (`start`, `worker`), the long-lived `chat` and `mcp`,
+// commands that open no database, and `import` keep V8's defaults: a Ctrl-C on a terminal reaches both
+// processes of a hand-over, and import's first SIGINT records the run as interrupted, which a second one
+// forwarded by the parent would cut short.
+const ONE_SHOT_EMBEDDED = new Set(['ask', 'eval', 'migrate', 'seed', 'users', 'offer', 'usage', 'audit', 'digest', 'tokens', 'rescore']);
 const [command, ...rest] = process.argv.slice(2);
 const baselineWasm =
   ONE_SHOT_EMBEDDED.has(command) && !process.env.DATABASE_URL?.trim() && !rest.includes('--help') && !rest.includes('-h') && !process.execArgv.includes('--liftoff-only');

@@ -7,18 +7,22 @@ ENV NODE_ENV=production \
     PORT=3000
 
 # Dependencies first, so code changes do not reinstall them. The postinstall step generates the
-# Prisma client from the schema, so the schema and its config come along.
+# Prisma client from the schema, so the schema and its config come along; its build step finds no sources
+# yet and waits for the one below.
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
+COPY scripts/build.mjs ./scripts/build.mjs
+COPY bin ./bin
 # The image's Node is current: drop the bundled Node that npm adds for machines with an older one.
 RUN npm ci --omit=dev --no-audit --no-fund && rm -rf node_modules/node-linux-* node_modules/.bin/node && npm cache clean --force
 
-COPY bin ./bin
 COPY app ./app
 COPY bots ./bots
 COPY tools ./tools
 COPY core ./core
 COPY docs ./docs
+# Compiled JavaScript in dist/: `salesos` starts without transpiling (bin/salesos.js checks it is current).
+RUN node scripts/build.mjs
 
 USER node
 EXPOSE 3000

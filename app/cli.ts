@@ -1,8 +1,7 @@
 // `salesos <command>`: the entry layer. Each command lives in app/commands/ and is the only code that
-// wires core, tools and bots together for its job.
-import { unsetBlankVariables } from '../core/config.ts';
+// wires core, tools and bots together for its job. This file and the command modules import only what
+// `--help` needs; each command imports the rest when it runs, so a command loads only its own SDKs.
 import { AppError, ConfigError, toAppError } from '../core/errors.ts';
-import { log } from '../core/log.ts';
 import { redactString } from '../core/redact.ts';
 import { commandHelp, wantsHelp } from './commands/command.ts';
 import { COMMANDS, type Command } from './commands/index.ts';
@@ -21,8 +20,6 @@ function usage(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  // Also done by bin/salesos.js before any SDK loads; here for callers of main() that skip the bin.
-  unsetBlankVariables(process.env);
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     process.stdout.write(usage() + '\n');
@@ -39,6 +36,11 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    // Before any SDK is imported (the AI SDK builds a default provider from OPENAI_* at import time): blank
+    // variables, as `cp .env.example .env` and docker compose produce them, mean "not set". Nothing above
+    // has imported an SDK, and config (zod) is loaded only for a command that runs.
+    const { unsetBlankVariables } = await import('../core/config.ts');
+    unsetBlankVariables(process.env);
     return await command.run(rest);
   } catch (err) {
     if (err instanceof ConfigError) {
@@ -48,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     const appErr = toAppError(err);
     // One readable line for the user; the stack trace only in the debug log. A mistake in what the user
     // typed is not a failure of SalesOS.
+    const { log } = await import('../core/log.ts');
     log.debug(`salesos ${name}: ${appErr.code}`, { err });
     const message =
       appErr.code === 'internal'

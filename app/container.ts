@@ -25,9 +25,8 @@ import { createInFlightWork, type InFlightWork } from '../core/in-flight.ts';
 import { chooseLanguageModel, type ModelChoice } from '../core/models/language-model.ts';
 import { createAssistant, type SalesAssistant } from '../tools/assistant.ts';
 import type { ToolServices } from '../tools/services.ts';
-import { createMetrics } from '../core/telemetry/metrics.ts';
 import { observeAssistant, observeAuditTrail, type Telemetry } from '../core/telemetry/observe.ts';
-import { startTracing } from '../core/telemetry/tracing.ts';
+import { startTelemetry } from '../core/telemetry/start-telemetry.ts';
 import { SALESOS_VERSION } from '../core/version.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -48,7 +47,11 @@ export interface Container extends Runtime {
   inFlight: InFlightWork;
 }
 
-export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoice } = {}): Container {
+/**
+ * `metrics: false` for processes that serve no /metrics (one-shot commands, the worker): prom-client is then
+ * not loaded. The OpenTelemetry SDK is loaded only when traces are exported.
+ */
+export async function buildContainer(runtime: Runtime, overrides: { model?: ModelChoice; metrics?: boolean } = {}): Promise<Container> {
   const { config, db } = runtime;
   const prisma = db.prisma;
   const users = new UserRepository(prisma);
@@ -56,7 +59,7 @@ export function buildContainer(runtime: Runtime, overrides: { model?: ModelChoic
   const conversations = new ConversationRepository(prisma);
   const deliveries = new DeliveryRepository(prisma);
   const t = config.telemetry;
-  const telemetry: Telemetry = { metrics: createMetrics(), tracing: startTracing({ tracesUrl: t.tracesUrl, headers: t.headers, serviceName: t.serviceName, serviceVersion: SALESOS_VERSION }) };
+  const telemetry: Telemetry = await startTelemetry({ tracesUrl: t.tracesUrl, headers: t.headers, serviceName: t.serviceName, serviceVersion: SALESOS_VERSION }, { metrics: overrides.metrics ?? true });
   // Every model and tool call reaches the audit trail, and every turn the assistant: telemetry watches both.
   const audit = observeAuditTrail(createAuditTrail(db, { key: resolveAuditKey(config) }), telemetry);
   const vocabulary = new LeadVocabularyRepository(prisma);

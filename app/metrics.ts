@@ -16,6 +16,8 @@ const sameSecret = (a: string, b: string) => {
 
 export function mountMetrics(http: HttpServer, container: Pick<Container, 'telemetry' | 'db' | 'config'>): { close(): Promise<void> } {
   const { metrics } = container.telemetry;
+  const registry = metrics.registry;
+  if (!registry) throw new Error('mountMetrics needs a container built with metrics: true');
   metrics.gaugeFrom('salesos_digest_runs', 'Digest runs recorded, by status.', ['status'], () => digestRunCounts(container.db.pool));
   metrics.gaugeFrom('salesos_digest_deliveries', 'Digest deliveries recorded, by platform and status.', ['platform', 'status'], () => digestDeliveryCounts(container.db.pool));
   let queue: Queue | undefined;
@@ -42,8 +44,8 @@ export function mountMetrics(http: HttpServer, container: Pick<Container, 'telem
       res.setHeader('www-authenticate', 'Bearer realm="salesos-metrics"');
       return sendJson(res, 401, { error: 'GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>".' });
     }
-    const body = await metrics.registry.metrics();
-    res.writeHead(200, { 'content-type': metrics.registry.contentType });
+    const body = await registry.metrics();
+    res.writeHead(200, { 'content-type': registry.contentType });
     res.end(body);
   });
   return {

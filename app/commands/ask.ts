@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { text } from 'node:stream/consumers';
-import { pendingConfirmations, show } from '../../bots/console/session.ts';
 import type { Reply, ReplyEvent } from '../../core/agent/types.ts';
 import { ValidationError } from '../../core/errors.ts';
 import { parseOptions, type Command } from './command.ts';
-import { actorFor, openContainer } from './session.ts';
 
 async function collect(events: AsyncIterable<ReplyEvent>): Promise<Reply> {
   let reply: Reply | undefined;
@@ -25,6 +23,7 @@ export const askCommand: Command = {
     let message = positionals.join(' ').trim();
     if (message === '-') message = (await text(process.stdin)).trim();
     if (!message) throw new ValidationError('Say what to ask, e.g. salesos ask "find CTOs at fintech companies in Germany".');
+    const [{ pendingConfirmations, show }, { actorFor, openContainer }] = await Promise.all([import('../../bots/console/session.ts'), import('./session.ts')]);
     const container = await openContainer();
     try {
       const actor = await actorFor(container, values.as);

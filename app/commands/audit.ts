@@ -1,10 +1,4 @@
-import { reanchorTrail, checkpointNow } from '../../core/audit/anchoring.ts';
-import { resolveAuditKey } from '../../core/audit/audit-key.ts';
-import { tailAudit } from '../../core/audit/audit-trail.ts';
-import { formatCheckpoint, parseCheckpoint } from '../../core/audit/checkpoint.ts';
-import { verifyAuditTrail } from '../../core/audit/verify.ts';
 import { ValidationError } from '../../core/errors.ts';
-import { loadRuntimeConfig, openRuntime } from '../runtime.ts';
 import { parseOptions, type Command } from './command.ts';
 
 const USAGE =
@@ -18,6 +12,7 @@ export const auditCommand: Command = {
     const [sub, ...rest] = argv;
     if (sub !== 'verify' && sub !== 'tail' && sub !== 'checkpoint' && sub !== 'reanchor') throw new ValidationError(USAGE);
     // Everything typed is checked before the database is opened.
+    const { formatCheckpoint, parseCheckpoint } = await import('../../core/audit/checkpoint.ts');
     const verifyOpts = sub === 'verify' ? parseOptions(rest, { against: { type: 'string' } }).values : undefined;
     const against = verifyOpts?.against === undefined ? undefined : parseCheckpoint(verifyOpts.against);
     if (sub === 'checkpoint') parseOptions(rest, {});
@@ -25,6 +20,13 @@ export const auditCommand: Command = {
     const tailOpts = sub === 'tail' ? parseOptions(rest, { user: { type: 'string' }, tool: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } }).values : undefined;
     const limit = tailOpts?.limit === undefined ? 20 : Number(tailOpts.limit);
     if (tailOpts && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw new ValidationError(`--limit must be a whole number from 1 to 1000 (got "${tailOpts.limit}").`);
+    const [{ reanchorTrail, checkpointNow }, { resolveAuditKey }, { tailAudit }, { verifyAuditTrail }, { loadRuntimeConfig, openRuntime }] = await Promise.all([
+      import('../../core/audit/anchoring.ts'),
+      import('../../core/audit/audit-key.ts'),
+      import('../../core/audit/audit-trail.ts'),
+      import('../../core/audit/verify.ts'),
+      import('../runtime.ts'),
+    ]);
     const config = loadRuntimeConfig();
     const runtime = await openRuntime(config);
     try {

@@ -1,6 +1,4 @@
-import { runConsoleSession } from '../../bots/console/session.ts';
 import { parseOptions, type Command } from './command.ts';
-import { actorFor, chatBanner, openContainer } from './session.ts';
 
 export const chatCommand: Command = {
   name: 'chat',
@@ -8,6 +6,7 @@ export const chatCommand: Command = {
   summary: 'Chat with SalesOS in the terminal (reads lines from a pipe too).',
   async run(argv) {
     const { values } = parseOptions(argv, { as: { type: 'string' } });
+    const [{ runConsoleSession }, { actorFor, chatBanner, openContainer }] = await Promise.all([import('../../bots/console/session.ts'), import('./session.ts')]);
     const container = await openContainer();
     try {
       const actor = await actorFor(container, values.as);

@@ -1,13 +1,8 @@
-import { renderCard } from '../../bots/console/render/index.ts';
-import { composeDigest } from '../../core/digest/compose.ts';
-import { DigestDeliveryError } from '../../core/digest/deliver.ts';
-import { DigestRunStatus } from '../../core/db/digest-run-status.ts';
-import { startOfLocalDay, type Cadence } from '../../core/digest/period.ts';
-import { periodFor, runDigest, type DigestOutcome } from '../../core/digest/run-digest.ts';
+import type { Cadence } from '../../core/digest/period.ts';
+import type { DigestOutcome } from '../../core/digest/run-digest.ts';
 import { ValidationError } from '../../core/errors.ts';
-import { buildDigestDeliveries, buildDigestServices } from '../digest-background.ts';
+import type { Container } from '../container.ts';
 import { parseOptions, type Command } from './command.ts';
-import { openContainer } from './session.ts';
 
 const CADENCES: readonly Cadence[] = ['daily', 'weekly'];
 
@@ -24,7 +19,8 @@ function parseAt(text: string): Date | string {
 }
 
 /** `--status`: one line per period, then each run that did not simply go out. */
-async function printStatus(container: Awaited<ReturnType<typeof openContainer>>, opts: { managerEmail?: string; periods: number }): Promise<number> {
+async function printStatus(container: Container, opts: { managerEmail?: string; periods: number }): Promise<number> {
+  const [{ buildDigestServices }, { DigestRunStatus }] = await Promise.all([import('../digest-background.ts'), import('../../core/db/digest-run-status.ts')]);
   const services = buildDigestServices(container, {});
   const managerId = opts.managerEmail ? (await services.managers.managerByEmail(opts.managerEmail)).id : undefined;
   const { periods, problems } = await new DigestRunStatus(container.db).report({ periods: opts.periods, managerId });
@@ -83,7 +79,7 @@ export const digestCommand: Command = {
       if (values.print || values.send) throw new ValidationError('--status shows how digests went; it does not combine with --print or --send.');
       const periods = values.periods === undefined ? 14 : Number(values.periods);
       if (!Number.isInteger(periods) || periods < 1 || periods > 1000) throw new ValidationError(`--periods must be a whole number from 1 to 1000 (got "${values.periods}").`);
-      const container = await openContainer();
+      const container = await (await import('./session.ts')).openContainer();
       try {
         return await printStatus(container, { managerEmail: values.manager, periods });
       } finally {
@@ -99,6 +95,15 @@ export const digestCommand: Command = {
     // The moment the digest is for (its period ends at local midnight of that day): now, unless --at names one.
     const at = values.at === undefined ? new Date() : parseAt(values.at);
 
+    const [{ renderCard }, { composeDigest }, { DigestDeliveryError }, { startOfLocalDay }, { periodFor, runDigest }, { buildDigestDeliveries, buildDigestServices }, { openContainer }] = await Promise.all([
+      import('../../bots/console/render/index.ts'),
+      import('../../core/digest/compose.ts'),
+      import('../../core/digest/deliver.ts'),
+      import('../../core/digest/period.ts'),
+      import('../../core/digest/run-digest.ts'),
+      import('../digest-background.ts'),
+      import('./session.ts'),
+    ]);
     const container = await openContainer();
     try {
       const deliveries = values.send ? buildDigestDeliveries(container) : {};

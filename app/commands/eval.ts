@@ -2,10 +2,7 @@
 // routes a set of phrasings to tools, through the same assistant, tools and policy a rep gets.
 import { readFile } from 'node:fs/promises';
 import { ValidationError } from '../../core/errors.ts';
-import { parsePhrasingSet } from '../eval/phrasing-set.ts';
-import { formatReport, runEval, summarise } from '../eval/run-eval.ts';
 import { parseOptions, type Command } from './command.ts';
-import { actorFor, openContainer } from './session.ts';
 
 export const evalCommand: Command = {
   name: 'eval',
@@ -20,7 +17,9 @@ export const evalCommand: Command = {
     const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
       throw new ValidationError(`Cannot read ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.message}.`);
     });
+    const { parsePhrasingSet } = await import('../eval/phrasing-set.ts');
     const cases = parsePhrasingSet(text, file);
+    const [{ formatReport, runEval, summarise }, { actorFor, openContainer }] = await Promise.all([import('../eval/run-eval.ts'), import('./session.ts')]);
     const container = await openContainer();
     try {
       const actor = await actorFor(container, values.as);

@@ -3,14 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ValidationError } from '../../core/errors.ts';
-import { LeadImportRepository, type LeadImportRow } from '../../core/db/lead-imports-repository.ts';
-import { LeadRepository } from '../../core/db/leads-repository.ts';
-import { UserRepository } from '../../core/db/users-repository.ts';
+import type { LeadImportRow } from '../../core/db/lead-imports-repository.ts';
 import { CSV_ENCODINGS, parseEncoding } from '../../core/leads/csv-decode.ts';
-import { formatBadRow, importLeadsCsv } from '../../core/leads/csv-import.ts';
-import { processAlive, sweepInterruptedImports } from '../../core/leads/import-runs.ts';
 import { userMessageOf } from '../../core/errors.ts';
-import { loadRuntimeConfig, openRuntime } from '../runtime.ts';
 import { parseOptions, type Command } from './command.ts';
 
 function progressBar(done: number, total: number | undefined, width = 30): string {
@@ -52,11 +47,22 @@ export const importCommand: Command = {
       { owner: { type: 'string' }, source: { type: 'string' }, encoding: { type: 'string' }, status: { type: 'boolean' }, limit: { type: 'string' } },
       true,
     );
-    const live = () => ({ host: os.hostname(), isAlive: processAlive, now: new Date() });
+    // Loaded once what was typed is checked: `salesos --help` must not load the database.
+    const modules = () =>
+      Promise.all([
+        import('../../core/db/lead-imports-repository.ts'),
+        import('../../core/db/leads-repository.ts'),
+        import('../../core/db/users-repository.ts'),
+        import('../../core/leads/csv-import.ts'),
+        import('../../core/leads/import-runs.ts'),
+        import('../runtime.ts'),
+      ]);
     if (values.status) {
       if (positionals.length) throw new ValidationError('Use either salesos import <file.csv> or salesos import --status.');
       const limit = values.limit === undefined ? 20 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new ValidationError(`--limit must be a whole number from 1 to 1000 (got "${values.limit}").`);
+      const [{ LeadImportRepository }, , , , { processAlive, sweepInterruptedImports }, { loadRuntimeConfig, openRuntime }] = await modules();
+      const live = () => ({ host: os.hostname(), isAlive: processAlive, now: new Date() });
       const runtime = await openRuntime(loadRuntimeConfig());
       try {
         const imports = new LeadImportRepository(runtime.db.prisma);
@@ -74,6 +80,8 @@ export const importCommand: Command = {
     if (!fs.existsSync(file)) throw new ValidationError(`There is no file ${file}.`);
     const encoding = values.encoding === undefined ? undefined : parseEncoding(values.encoding);
     if (values.encoding !== undefined && !encoding) throw new ValidationError(`--encoding must be one of ${CSV_ENCODINGS.join(', ')} (got "${values.encoding}").`);
+    const [{ LeadImportRepository }, { LeadRepository }, { UserRepository }, { formatBadRow, importLeadsCsv }, { processAlive, sweepInterruptedImports }, { loadRuntimeConfig, openRuntime }] = await modules();
+    const live = () => ({ host: os.hostname(), isAlive: processAlive, now: new Date() });
     const runtime = await openRuntime(loadRuntimeConfig());
     try {
       const leads = new LeadRepository(runtime.db.prisma);

@@ -1,12 +1,7 @@
 // `salesos mcp --as <email>`: SalesOS as an MCP server over stdio, for local AI clients (Claude Desktop,
 // Cursor, VS Code). stdout carries the protocol; logs go to stderr as always.
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { createMcpServer } from '../../bots/mcp/server.ts';
 import { ValidationError } from '../../core/errors.ts';
-import { log } from '../../core/log.ts';
-import { SALESOS_VERSION } from '../../core/version.ts';
 import { parseOptions, type Command } from './command.ts';
-import { actorFor, openContainer } from './session.ts';
 
 export const mcpCommand: Command = {
   name: 'mcp',
@@ -15,6 +10,13 @@ export const mcpCommand: Command = {
   async run(argv) {
     const { values } = parseOptions(argv, { as: { type: 'string' }, 'read-only': { type: 'boolean' } });
     if (!values.as) throw new ValidationError('Name the user the AI client acts as: salesos mcp --as <email>.');
+    const [{ StdioServerTransport }, { createMcpServer }, { log }, { SALESOS_VERSION }, { actorFor, openContainer }] = await Promise.all([
+      import('@modelcontextprotocol/sdk/server/stdio.js'),
+      import('../../bots/mcp/server.ts'),
+      import('../../core/log.ts'),
+      import('../../core/version.ts'),
+      import('./session.ts'),
+    ]);
     const container = await openContainer();
     try {
       const actor = await actorFor(container, values.as);

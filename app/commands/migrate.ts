@@ -1,7 +1,3 @@
-import { migrate, migrationStatus, readMigrations } from '../../core/db/migrate.ts';
-import { startEmbeddedDatabase } from '../../core/db/embedded.ts';
-import pg from 'pg';
-import { loadRuntimeConfig } from '../runtime.ts';
 import { parseOptions, type Command } from './command.ts';
 
 export const migrateCommand: Command = {
@@ -10,6 +6,12 @@ export const migrateCommand: Command = {
   summary: 'Apply pending database migrations (or show their status).',
   async run(argv) {
     const { values } = parseOptions(argv, { status: { type: 'boolean' } });
+    const [{ migrate, migrationStatus, readMigrations }, { startEmbeddedDatabase }, { default: pg }, { loadRuntimeConfig }] = await Promise.all([
+      import('../../core/db/migrate.ts'),
+      import('../../core/db/embedded.ts'),
+      import('pg'),
+      import('../runtime.ts'),
+    ]);
     const config = loadRuntimeConfig();
     const embedded = config.databaseUrl ? undefined : await startEmbeddedDatabase(config.dataDir);
     const url = config.databaseUrl ?? embedded!.url;

@@ -1,8 +1,6 @@
-import { OfferProfileRepository, type OfferTarget } from '../../core/db/offer-profiles-repository.ts';
-import { UserRepository } from '../../core/db/users-repository.ts';
+import type { OfferTarget } from '../../core/db/offer-profiles-repository.ts';
 import { OFFER_FIELDS, type OfferField, type OfferPatch, resolveOffer } from '../../core/email/offer.ts';
 import { ValidationError } from '../../core/errors.ts';
-import { loadRuntimeConfig, openRuntime } from '../runtime.ts';
 import { parseOptions, type Command } from './command.ts';
 
 const FLAG_FIELDS: Record<string, OfferField> = { product: 'product', value: 'valueProposition', proof: 'proofPoints', customer: 'typicalCustomer', ask: 'preferredAsk' };
@@ -29,6 +27,11 @@ export const offerCommand: Command = {
       clear: { type: 'string', multiple: true },
     });
     if (values.team && values.user) throw new ValidationError('Give --team or --user, not both.');
+    const [{ OfferProfileRepository }, { UserRepository }, { loadRuntimeConfig, openRuntime }] = await Promise.all([
+      import('../../core/db/offer-profiles-repository.ts'),
+      import('../../core/db/users-repository.ts'),
+      import('../runtime.ts'),
+    ]);
     const runtime = await openRuntime(loadRuntimeConfig());
     try {
       const users = new UserRepository(runtime.db.prisma);

@@ -1,14 +1,10 @@
 // `salesos rescore --as <manager> [--goal replied|qualified|customer] [--yes]`: recompute the fit scores of the
 // leads that manager (or admin) may see from a model of their outcomes, through the rescoreLeads tool — so the same
 // permission, confirmation and audit as in chat. Without --yes it only says what would happen.
-import { renderCard } from '../../bots/console/render/index.ts';
 import { ValidationError } from '../../core/errors.ts';
-import { GOALS, type Goal } from '../../core/enrichment/analysis-types.ts';
-import { rescoreLeads } from '../../tools/rescore-leads.ts';
-import { runTool } from '../../tools/run-tool.ts';
+import type { Goal } from '../../core/enrichment/analysis-types.ts';
 import type { ToolContext } from '../../tools/tool.ts';
 import { parseOptions, type Command } from './command.ts';
-import { actorFor, openContainer } from './session.ts';
 
 export const rescoreCommand: Command = {
   name: 'rescore',
@@ -17,6 +13,13 @@ export const rescoreCommand: Command = {
   async run(argv) {
     const { values } = parseOptions(argv, { as: { type: 'string' }, goal: { type: 'string' }, yes: { type: 'boolean' } });
     if (!values.as) throw new ValidationError('--as <manager email> is required: scores are recomputed for the leads that person may see.');
+    const [{ renderCard }, { GOALS }, { rescoreLeads }, { runTool }, { actorFor, openContainer }] = await Promise.all([
+      import('../../bots/console/render/index.ts'),
+      import('../../core/enrichment/analysis-types.ts'),
+      import('../../tools/rescore-leads.ts'),
+      import('../../tools/run-tool.ts'),
+      import('./session.ts'),
+    ]);
     if (values.goal !== undefined && !(GOALS as readonly string[]).includes(values.goal))
       throw new ValidationError(`--goal must be one of ${GOALS.join(', ')} (got "${values.goal}").`);
     const goal = values.goal as Goal | undefined;

@@ -11,7 +11,8 @@ export async function openContainer(): Promise<Container> {
   const runtime = await openRuntime(loadRuntimeConfig());
   try {
     await seedDemoIfFresh(runtime);
-    return buildContainer(runtime);
+    // Nothing serves /metrics from these commands (ask, chat, eval, mcp, digest, worker…).
+    return await buildContainer(runtime, { metrics: false });
   } catch (err) {
     await runtime.close();
     throw err;

@@ -1,21 +1,28 @@
-import { runConsoleSession } from '../../bots/console/session.ts';
-import { createSlackBot, SLACK_EVENTS_PATH, type SlackBot } from '../../bots/slack/app.ts';
-import { createTeamsBot } from '../../bots/teams/bot.ts';
-import { createMcpHttpHandler, MCP_PATH } from '../../bots/mcp/http.ts';
-import { ApiTokenRepository } from '../../core/db/api-tokens-repository.ts';
-import { startReservationSweeper } from '../../core/cost/reservation-sweeper.ts';
-import { log } from '../../core/log.ts';
-import { SALESOS_VERSION } from '../../core/version.ts';
-import { buildContainer, type Container } from '../container.ts';
-import { buildDigestDeliveries, startDigestBackground } from '../digest-background.ts';
-import { createTeamsDigestSender } from '../../bots/teams/send-digest.ts';
-import { mountHealth } from '../health.ts';
-import { mountMetrics } from '../metrics.ts';
-import { createHttpServer } from '../http-server.ts';
-import { shutDown } from '../shutdown.ts';
-import { loadRuntimeConfig, openRuntime, seedDemoIfFresh } from '../runtime.ts';
+import type { SlackBot } from '../../bots/slack/app.ts';
+import type { Container } from '../container.ts';
 import { parseOptions, type Command } from './command.ts';
-import { actorFor, chatBanner } from './session.ts';
+
+/** What the server needs, loaded once the options are checked (`salesos --help` loads none of it). */
+const serverModules = () =>
+  Promise.all([
+    import('../../bots/console/session.ts'),
+    import('../../bots/slack/app.ts'),
+    import('../../bots/teams/bot.ts'),
+    import('../../bots/mcp/http.ts'),
+    import('../../core/db/api-tokens-repository.ts'),
+    import('../../core/cost/reservation-sweeper.ts'),
+    import('../../core/log.ts'),
+    import('../../core/version.ts'),
+    import('../container.ts'),
+    import('../digest-background.ts'),
+    import('../../bots/teams/send-digest.ts'),
+    import('../health.ts'),
+    import('../metrics.ts'),
+    import('../http-server.ts'),
+    import('../shutdown.ts'),
+    import('../runtime.ts'),
+    import('./session.ts'),
+  ]);
 
 export const startCommand: Command = {
   name: 'start',
@@ -23,12 +30,31 @@ export const startCommand: Command = {
   summary: 'Run SalesOS: HTTP server on PORT (health, Slack, Teams, MCP); a terminal chat when no chat platform is configured.',
   async run(argv) {
     const { values } = parseOptions(argv, { as: { type: 'string' }, 'no-chat': { type: 'boolean' } });
+    const [
+      { runConsoleSession },
+      { createSlackBot, SLACK_EVENTS_PATH },
+      { createTeamsBot },
+      { createMcpHttpHandler, MCP_PATH },
+      { ApiTokenRepository },
+      { startReservationSweeper },
+      { log },
+      { SALESOS_VERSION },
+      { buildContainer },
+      { buildDigestDeliveries, startDigestBackground },
+      { createTeamsDigestSender },
+      { mountHealth },
+      { mountMetrics },
+      { createHttpServer },
+      { shutDown },
+      { loadRuntimeConfig, openRuntime, seedDemoIfFresh },
+      { actorFor, chatBanner },
+    ] = await serverModules();
     const config = loadRuntimeConfig();
     const runtime = await openRuntime(config);
     let container: Container;
     try {
       await seedDemoIfFresh(runtime);
-      container = buildContainer(runtime);
+      container = await buildContainer(runtime);
     } catch (err) {
       await runtime.close();
       throw err;

@@ -1,8 +1,6 @@
 // `salesos tokens`: personal access tokens for MCP clients over HTTP (POST /mcp).
-import { ApiTokenRepository, type ApiTokenRow } from '../../core/db/api-tokens-repository.ts';
-import { UserRepository } from '../../core/db/users-repository.ts';
+import type { ApiTokenRow } from '../../core/db/api-tokens-repository.ts';
 import { ValidationError } from '../../core/errors.ts';
-import { loadRuntimeConfig, openRuntime } from '../runtime.ts';
 import { parseOptions, type Command } from './command.ts';
 
 type TokensRequest =
@@ -45,6 +43,11 @@ export const tokensCommand: Command = {
   summary: 'Personal access tokens for MCP clients (POST /mcp): the token is printed once and stored hashed.',
   async run(argv) {
     const request = parseRequest(argv);
+    const [{ ApiTokenRepository }, { UserRepository }, { loadRuntimeConfig, openRuntime }] = await Promise.all([
+      import('../../core/db/api-tokens-repository.ts'),
+      import('../../core/db/users-repository.ts'),
+      import('../runtime.ts'),
+    ]);
     const runtime = await openRuntime(loadRuntimeConfig());
     try {
       const tokens = new ApiTokenRepository(runtime.db.prisma);

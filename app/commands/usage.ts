@@ -1,6 +1,4 @@
-import { usageReport } from '../../core/db/usage-repository.ts';
 import { ValidationError } from '../../core/errors.ts';
-import { loadRuntimeConfig, openRuntime } from '../runtime.ts';
 import { parseOptions, type Command } from './command.ts';
 
 export const usageCommand: Command = {
@@ -11,6 +9,7 @@ export const usageCommand: Command = {
     const { values } = parseOptions(argv, { user: { type: 'string' }, team: { type: 'string' }, days: { type: 'string' }, json: { type: 'boolean' } });
     const days = values.days === undefined ? 7 : Number(values.days);
     if (!Number.isInteger(days) || days < 1 || days > 366) throw new ValidationError(`--days must be a whole number from 1 to 366 (got "${values.days}").`);
+    const [{ usageReport }, { loadRuntimeConfig, openRuntime }] = await Promise.all([import('../../core/db/usage-repository.ts'), import('../runtime.ts')]);
     const runtime = await openRuntime(loadRuntimeConfig());
     try {
       const rows = await usageReport(runtime.db.prisma, { userEmail: values.user, teamManagerEmail: values.team, days });

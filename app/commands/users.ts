@@ -1,6 +1,4 @@
 import { ValidationError } from '../../core/errors.ts';
-import { UserRepository } from '../../core/db/users-repository.ts';
-import { loadRuntimeConfig, openRuntime } from '../runtime.ts';
 import { parseOptions, type Command } from './command.ts';
 
 const ROLES = ['rep', 'manager', 'admin'] as const;
@@ -13,6 +11,7 @@ export const usersCommand: Command = {
     const [sub = 'list', ...rest] = argv[0]?.startsWith('--') ? ['list', ...argv] : argv;
     // Everything typed is checked before the database is opened.
     const request = parseRequest(sub, rest);
+    const [{ UserRepository }, { loadRuntimeConfig, openRuntime }] = await Promise.all([import('../../core/db/users-repository.ts'), import('../runtime.ts')]);
     const runtime = await openRuntime(loadRuntimeConfig());
     const users = new UserRepository(runtime.db.prisma);
     try {

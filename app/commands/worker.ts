@@ -1,9 +1,5 @@
-import { startReservationSweeper } from '../../core/cost/reservation-sweeper.ts';
-import { log } from '../../core/log.ts';
 import { ConfigError } from '../../core/errors.ts';
-import { buildDigestDeliveries, startDigestBackground } from '../digest-background.ts';
 import { parseOptions, type Command } from './command.ts';
-import { openContainer } from './session.ts';
 
 export const workerCommand: Command = {
   name: 'worker',
@@ -18,6 +14,12 @@ export const workerCommand: Command = {
     const lockSeconds = values['lock-seconds'] === undefined ? undefined : Number(values['lock-seconds']);
     if (lockSeconds !== undefined && (!Number.isInteger(lockSeconds) || lockSeconds < 1 || lockSeconds > 3600))
       throw new ConfigError([`--lock-seconds: expected a whole number from 1 to 3600 (got "${values['lock-seconds']}")`]);
+    const [{ startReservationSweeper }, { log }, { buildDigestDeliveries, startDigestBackground }, { openContainer }] = await Promise.all([
+      import('../../core/cost/reservation-sweeper.ts'),
+      import('../../core/log.ts'),
+      import('../digest-background.ts'),
+      import('./session.ts'),
+    ]);
     const container = await openContainer();
     let background: { close(): Promise<void> };
     try {

@@ -2,11 +2,12 @@
 // what an admin uploads in Teams ("Upload a custom app") or the Teams admin center.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ValidationError } from '../../core/errors.ts';
+import { PACKAGE_ROOT } from '../../core/package-root.ts';
 import { createZip } from './zip.ts';
 
-const MANIFEST_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'manifest');
+// From the package root: the build compiles this file to dist/ but leaves the manifest and icons here.
+const MANIFEST_DIR = path.join(PACKAGE_ROOT, 'bots', 'teams', 'manifest');
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface PackageOptions {

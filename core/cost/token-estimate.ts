@@ -1,7 +1,14 @@
 // Local, worst-case token counts for a model call, so a reservation is made before anything is sent.
+import { createRequire } from 'node:module';
 import type { LanguageModelV4CallOptions } from '@ai-sdk/provider';
-import { countTokens } from 'gpt-tokenizer';
+import type { countTokens as CountTokens } from 'gpt-tokenizer';
 import type { ModelPrice } from './prices.ts';
+
+// The tokenizer's tables take ~0.1 s and tens of MB to load; only a priced model's calls count tokens (a
+// free one, like the offline model, skips counting), so it is loaded on the first count, not at start.
+const requireHere = createRequire(import.meta.url);
+let tokenizer: typeof CountTokens | undefined;
+const countTokens = (text: string): number => (tokenizer ??= (requireHere('gpt-tokenizer') as { countTokens: typeof CountTokens }).countTokens)(text);
 
 /** What an image or document part is assumed to cost: providers bill files by size, not by their bytes as text. */
 export const FILE_PART_TOKENS = 2_000;

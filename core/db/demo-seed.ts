@@ -5,14 +5,7 @@ import { DEMO_OFFER } from '../demo/offer.ts';
 import { Prisma, type PrismaClient } from './generated/client.ts';
 import { ConflictError } from '../errors.ts';
 import { log } from '../log.ts';
-import {
-  generateDemoOrganisation,
-  type DemoActivity,
-  type DemoEnrichment,
-  type DemoLead,
-  type DemoOptions,
-  type DemoOrganisation,
-} from '../demo/generate.ts';
+import type { DemoActivity, DemoEnrichment, DemoLead, DemoOptions, DemoOrganisation } from '../demo/generate.ts';
 
 export interface SeedOptions extends Partial<DemoOptions> {
   /** Seed a database that already has users by emptying it first (every application table). */
@@ -37,6 +30,8 @@ type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 export async function seedDemoOrganisation(prisma: PrismaClient, opts: SeedOptions = {}): Promise<SeedResult> {
   const started = performance.now();
+  // Loaded here: the generator (faker) is needed only when seeding, not by every start that checks for it.
+  const { generateDemoOrganisation } = await import('../demo/generate.ts');
   const org = generateDemoOrganisation({ seed: opts.seed, leads: opts.leads, now: opts.now ?? new Date() });
   const batch = opts.batchSize ?? 1000;
   let cleared = false;

@@ -5,7 +5,8 @@ import client from 'prom-client';
 export type GaugeSource = () => Promise<{ labels: Record<string, string>; value: number }[]>;
 
 export interface Metrics {
-  registry: client.Registry;
+  /** Absent when nothing serves /metrics (see start-telemetry.ts): then nothing is recorded. */
+  registry?: client.Registry;
   turn(platform: string, outcome: string, seconds: number): void;
   modelCall(model: string, outcome: string, seconds: number, tokens?: { inputTokens?: number; outputTokens?: number }, costUsd?: number): void;
   toolCall(tool: string, outcome: string, seconds: number, costUsd?: number): void;

@@ -14,7 +14,7 @@ export async function createTestContainer(env: Record<string, string> = {}, over
   const db = await createTestDatabase();
   // NODE_ENV=test: the public test audit key, no key file written into the working tree.
   const config = loadConfig({ NODE_ENV: 'test', ...env, DATABASE_URL: db.url });
-  const container = buildContainer({ config, db, close: () => db.drop() }, overrides);
+  const container = await buildContainer({ config, db, close: () => db.drop() }, overrides);
   return container as TestContainer;
 }
 

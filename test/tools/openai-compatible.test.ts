@@ -112,10 +112,10 @@ describe('an OpenAI-compatible server', () => {
     const db = await createTestDatabase();
     try {
       const config = loadConfig({ DATABASE_URL: db.url, OPENAI_BASE_URL: fake.url, SALESOS_MODEL: 'llama3.1' });
-      expect(() => buildContainer({ config, db, close: async () => {} })).toThrow(/llama3\.1/);
+      await expect(buildContainer({ config, db, close: async () => {} })).rejects.toThrow(/llama3\.1/);
       const prices = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'prices-')), 'prices.json');
       fs.writeFileSync(prices, JSON.stringify({ 'llama3.1': { inputPerMTok: 0, outputPerMTok: 0, maxOutputTokens: 4096 } }));
-      const ok = buildContainer({ config: loadConfig({ DATABASE_URL: db.url, OPENAI_BASE_URL: fake.url, SALESOS_MODEL: 'llama3.1', COST_PRICES_FILE: prices }), db, close: async () => {} });
+      const ok = await buildContainer({ config: loadConfig({ DATABASE_URL: db.url, OPENAI_BASE_URL: fake.url, SALESOS_MODEL: 'llama3.1', COST_PRICES_FILE: prices }), db, close: async () => {} });
       expect(ok.model.id).toBe('llama3.1');
     } finally {
       await db.drop();

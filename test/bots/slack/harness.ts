@@ -67,7 +67,7 @@ export async function startSlackHarness(opts: HarnessOptions = {}): Promise<Slac
     ...opts.env,
   });
   if (opts.demoLeads) await seedDemoOrganisation(db.prisma, { leads: opts.demoLeads, seed: 7 });
-  const container = buildContainer({ config, db, close: async () => undefined });
+  const container = await buildContainer({ config, db, close: async () => undefined });
   const assistant = opts.wrapAssistant ? opts.wrapAssistant(container.assistant) : container.assistant;
   const bot = createSlackBot({
     config,

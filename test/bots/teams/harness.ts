@@ -26,7 +26,7 @@ export async function startTeamsHarness(
   const db = await createTestDatabase();
   const connector = await startFakeBotConnector();
   const config = loadConfig({ NODE_ENV: 'test', SALESOS_SEED_DEMO: 'false', TEAMS_ALLOW_UNAUTHENTICATED: 'true', ...opts.env });
-  const container = buildContainer({ config, db, close: async () => {} });
+  const container = await buildContainer({ config, db, close: async () => {} });
   // An organisation that drafts emails has said what it sells (draftEmail asks for that first).
   await db.prisma.offerProfile.create({ data: { scope: 'organisation', scopeKey: 'organisation', ...DEMO_OFFER } });
   const bot = createTeamsBot({

@@ -111,7 +111,33 @@ describe('commits per tool call', () => {
 
   it('concurrent calls of one rep never overspend the budget, with the reservation committed asynchronously', async () => {
     const rep = await makeRep(0.05); // fits 5 reservations of $0.01
-    const outs = await Promise.all(Array.from({ length: 20 }, (_, i) => runTool(paidTool, { q: `c${i}` }, ctxOf(rep))));
+    // Every admitted call holds its reservation until all 20 have been admitted or refused: otherwise a call
+    // settling early ($0.004 of its $0.01) frees room and a sixth is rightly admitted on a slow machine.
+    let admitted = 0;
+    let refused = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const check = () => admitted + refused === 20 && release();
+    const heldTool: SalesTool<typeof input> = {
+      ...paidTool,
+      execute: async (i) => {
+        admitted++;
+        check();
+        await gate;
+        return paidTool.execute(i, undefined as never);
+      },
+    };
+    const outs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        runTool(heldTool, { q: `c${i}` }, ctxOf(rep)).then((o) => {
+          if (o.outcome === 'over_budget') {
+            refused++;
+            check();
+          }
+          return o;
+        }),
+      ),
+    );
     expect(outs.filter((o) => o.ok)).toHaveLength(5);
     expect(outs.filter((o) => o.outcome === 'over_budget')).toHaveLength(15);
     const rows = await usageOf(rep.id);

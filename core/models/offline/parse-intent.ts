@@ -213,6 +213,9 @@ function digestIntent(line: string): Intent {
 function isOutsideQuestion(line: string, knowledge: Knowledge): boolean {
   if (/\b(?:leads?|prospects?|contacts?|pipeline|accounts)\b/i.test(line)) return false;
   if (/\b(?:vs\.?|versus)\s/i.test(line)) return true;
+  // Things that are not leads: "any good podcasts on fintech?", "hotels in Munich", "who won the league".
+  if (/\b(?:podcasts?|books?|restaurants?|cafes?|bars|hotels?|flights?|trains?|movies?|films?|songs?|playlists?|recipes?|articles?|courses?|apartments?|weather|forecast)\b/i.test(line)) return true;
+  if (/^(?:who|which team)\s+(?:won|wins|is winning|scored)\b/i.test(line)) return true;
   // Code and spreadsheets: "write a SQL query that counts customers by country".
   if (/\b(?:write|give me|help me (?:with|write)|fix|debug|explain)\b.*\b(?:sql|regex|regexp|script|function|code|query|formula|macro|api call)\b/i.test(line)) return true;
   const founder = /^who\s+(?:founded|started|owns|runs|created|invented|bought)\s+([\p{L}\p{N}&.' -]+?)\s*[?!.]*$/iu.exec(line);

@@ -56,7 +56,20 @@ const SETS: PhrasingSet[] = [
       ]),
     ),
   },
+  {
+    name: 'fifth round (held out)',
+    cases: load('phrasings-heldout-5.jsonl'),
+    // Recorded at the one measurement, before anything was tuned on this set; not looked at since.
+    knownFailing: Object.fromEntries(
+      ['t026', 't038', 't043', 't051', 't054', 't062', 't065', 't069', 't070', 't076', 't077', 't078', 't142', 't151', 't161', 't166', 't178', 't183', 't190', 't199'].map(
+        (id) => [id, 'missed at the held-out measurement'],
+      ),
+    ),
+  },
 ];
+
+/** The held-out fifth round's figures at its one measurement (README). */
+const HELD_OUT_5 = { passed: 180, cases: 200, noToolPassed: 35, noToolCases: 41, negationInverted: ['t026', 't062', 't069', 't070', 't076'] };
 
 /** The held-out fourth round's figures at its one measurement (README). */
 const HELD_OUT = { passed: 164, cases: 180, noToolPassed: 33, noToolCases: 36, negationInverted: ['s046'] };
@@ -96,8 +109,8 @@ describe('independent phrasing sets', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('never inverts a negation, except where the held-out round measured one', () => {
-    expect([...results.values()].filter((r) => r.negationInverted).map((r) => r.id)).toEqual(HELD_OUT.negationInverted);
+  it('never inverts a negation, except where the held-out rounds measured one', () => {
+    expect([...results.values()].filter((r) => r.negationInverted).map((r) => r.id)).toEqual([...HELD_OUT.negationInverted, ...HELD_OUT_5.negationInverted]);
   });
 
   it('list only ids that exist', () => {
@@ -111,6 +124,15 @@ describe('independent phrasing sets', () => {
     const none = heldOut.filter((r) => r.expected.tool === null);
     expect(none.length).toBe(HELD_OUT.noToolCases);
     expect(none.filter((r) => r.got === null).length).toBeGreaterThanOrEqual(HELD_OUT.noToolPassed);
+  });
+
+  it(`score the fifth round at ${HELD_OUT_5.passed}/${HELD_OUT_5.cases} or better, with ${HELD_OUT_5.noToolPassed}/${HELD_OUT_5.noToolCases} out-of-scope messages calling no tool`, () => {
+    const heldOut = SETS[4]!.cases.map((x) => results.get(x.id)!);
+    expect(heldOut.length).toBe(HELD_OUT_5.cases);
+    expect(heldOut.filter((r) => r.pass).length).toBeGreaterThanOrEqual(HELD_OUT_5.passed);
+    const none = heldOut.filter((r) => r.expected.tool === null);
+    expect(none.length).toBe(HELD_OUT_5.noToolCases);
+    expect(none.filter((r) => r.got === null).length).toBeGreaterThanOrEqual(HELD_OUT_5.noToolPassed);
   });
 
   for (const set of SETS) {

@@ -3,6 +3,7 @@
 // outside world is faked on 127.0.0.1 (Slack Web API, Bot Connector). The digest clock is fixed with
 // SALESOS_TEST_CLOCK (Wednesday 25 November 2026, 09:00 UTC); nothing here reads the real date.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALREADY_PRESSED } from '../../bots/slack/listeners/actions.ts';
 import { openDatabase, type Database } from '../../core/db/client.ts';
 import { buttonClick, buttonsIn } from '../bots/slack/harness.ts';
 import { conversation, executeInvoke, messageActivity, person, registerMember } from '../bots/teams/harness.ts';
@@ -160,7 +161,7 @@ describe('Slack events across replicas', () => {
     expect(await db.prisma.platformIdentity.count({ where: { platform: 'slack', externalUserId: 'U0NEWREP' } })).toBe(1);
   }, 60_000);
 
-  it('a Confirm double-clicked on both replicas updates the lead once, with one audit record for the write', async () => {
+  it('a Confirm double-clicked on both replicas updates the lead once, with one audit record for the write; the second click is told so', async () => {
     const lead = org.leads['Jane Doe']!;
     const thread = nextTs();
     const ask = slackEvent('EvReplicaMark', { type: 'app_mention', user: 'U0ALICE', text: '<@UBOT> mark Jane Doe as contacted', ts: thread, channel: 'C0SALES', event_ts: thread });
@@ -175,14 +176,21 @@ describe('Slack events across replicas', () => {
     const confirm = buttonsIn(card.body.blocks).find((x) => x.text === 'Confirm')!;
     const cardTs = '1764000999.000001';
     // One person, one button, two clicks: Slack sends each with its own trigger id, to whichever replica.
-    const click = () => clickBody(buttonClick({ button: confirm, userId: 'U0ALICE', channel: 'C0SALES', messageTs: cardTs, threadTs: thread, fake: slack }));
-    expect(await Promise.all([postSlack(a, click(), 'application/x-www-form-urlencoded'), postSlack(b, click(), 'application/x-www-form-urlencoded')])).toEqual([200, 200]);
+    const click = (responseId: string) => clickBody(buttonClick({ button: confirm, userId: 'U0ALICE', channel: 'C0SALES', messageTs: cardTs, threadTs: thread, fake: slack, responseId }));
+    expect(await Promise.all([postSlack(a, click('confirm-a'), 'application/x-www-form-urlencoded'), postSlack(b, click('confirm-b'), 'application/x-www-form-urlencoded')])).toEqual([200, 200]);
 
     const updated = await until('the card replaced with the outcome', () => slack.calls.find((c: SlackCall) => c.method === 'chat.update' && c.body.ts === cardTs));
     expect(updated.body.text).toMatch(/Confirmed|contacted/i);
     const clickId = `act:${cardTs}:${confirm.action_id}`;
     await until('the second click to be dropped', () => logged('dropped a Slack delivery already handled', clickId)[0]);
     expect(slack.calls.filter((c) => c.method === 'chat.update' && c.body.ts === cardTs)).toHaveLength(1);
+    // The second click, wherever it landed, is told privately that the button was already pressed.
+    const told = await until('the second click to be answered', () => {
+      const answers = slack.calls.filter((c) => c.method === 'response_url:confirm-a' || c.method === 'response_url:confirm-b');
+      return answers.length ? answers : undefined;
+    });
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: ALREADY_PRESSED });
     expect((await db.prisma.lead.findUniqueOrThrow({ where: { id: lead } })).status).toBe('contacted');
     expect(await db.prisma.leadActivity.count({ where: { leadId: lead } })).toBe(activitiesBefore + 1);
     const writes = await db.prisma.auditEntry.findMany({ where: { name: 'updateLead' }, orderBy: { seq: 'asc' } });

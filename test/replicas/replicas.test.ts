@@ -25,6 +25,7 @@ let connector: FakeBotConnector;
 let a: Started;
 let b: Started;
 let org: TestOrg;
+const teamsRep = person('Tara Teams');
 
 /** Polls `probe` until it returns something, or fails naming what it waited for. */
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
@@ -91,6 +92,9 @@ beforeAll(async () => {
   db = await openDatabase({ databaseUrl: empty.url, dataDir: '', migrate: false });
   org = await createTestOrg(db.prisma);
   await db.prisma.platformIdentity.create({ data: { userId: org.alice.id, platform: 'slack', tenantId: FAKE_TEAM_ID, externalUserId: 'U0ALICE' } });
+  // The Teams rep is known by email before their first message (Teams links them), with a lead of their own.
+  const tara = await db.prisma.user.create({ data: { email: teamsRep.email, name: teamsRep.name, role: 'rep', timeZone: 'Europe/Berlin' } });
+  await db.prisma.lead.create({ data: { fullName: 'Tomas Teamlead', email: 'tomas@teamlead.io', company: 'Teamlead', ownerId: tara.id, score: 60 } });
   slack.addUser({ id: 'U0ALICE', name: 'alice', realName: 'Alice Rep', email: 'alice@test.io', tz: 'Europe/Berlin' });
 }, 240_000);
 
@@ -200,7 +204,7 @@ describe('Slack events across replicas', () => {
 });
 
 describe('Teams activities across replicas', () => {
-  const rep = person('Tara Teams');
+  const rep = teamsRep;
 
   it('the same activity delivered to both replicas gets one reply; a different one its own', async () => {
     registerMember(connector, rep);
@@ -221,8 +225,7 @@ describe('Teams activities across replicas', () => {
   }, 60_000);
 
   it('a Confirm (Action.Execute) clicked on both replicas runs once; the second click is told it was already pressed', async () => {
-    const user = await db.prisma.user.findFirstOrThrow({ where: { email: rep.email } });
-    const lead = await db.prisma.lead.create({ data: { fullName: 'Tomas Teamlead', email: 'tomas@teamlead.io', company: 'Teamlead', ownerId: user.id, score: 60 } });
+    const lead = await db.prisma.lead.findFirstOrThrow({ where: { email: 'tomas@teamlead.io' } });
     const conv = conversation({ kind: 'personal' });
     await postTeams(a, messageActivity(connector, rep, conv, 'mark Tomas Teamlead as contacted'));
     const cardMessage = await until('the confirmation card', () =>
@@ -275,4 +278,25 @@ describe('manager digests with a scheduler and a worker in each replica', () => 
       expect(await db.prisma.digestRun.count({ where: { managerId: m.id } })).toBe(1);
     }
   }, 90_000);
+});
+
+describe('a replica going away (a deploy)', () => {
+  it('an event refused by a replica that is shutting down is answered once by the other when Slack retries it; the replica stops without waiting out its grace', async () => {
+    const stopped = a.stop('SIGTERM');
+    await until('replica A to begin shutting down', () => a.logs().find((l) => String(l.message).startsWith('SIGTERM received: finishing in-flight work')));
+    const e = { id: 'EvReplicaDeploy', ts: nextTs() };
+    const body = slackEvent(e.id, { type: 'app_mention', user: 'U0ALICE', text: '<@UBOT> help', ts: e.ts, channel: 'C0SALES', event_ts: e.ts });
+    // Refused with 503, or no longer listening at all: either way Slack has no acknowledgement and retries.
+    const refused = await postSlack(a, body).catch(() => 'connection refused');
+    expect([503, 'connection refused']).toContain(refused);
+    expect(await postSlack(b, body, 'application/json', { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' })).toBe(200);
+    await until('the answer from replica B', () => answersIn(e.ts)[0]);
+    expect(await stopped).toBe(0);
+    // Its earlier turns had all ended with their answers: nothing waited out the grace period.
+    const shutdown = a.logs().slice(a.logs().findIndex((l) => String(l.message).startsWith('SIGTERM received')));
+    expect(shutdown.filter((l) => String(l.message).includes('grace period'))).toEqual([]);
+    expect(shutdown.map((l) => l.message)).toContain('SalesOS stopped cleanly');
+    expect(answersIn(e.ts)).toHaveLength(1);
+    expect(logged('dropped a Slack delivery already handled', e.id)).toEqual([]);
+  }, 60_000);
 });

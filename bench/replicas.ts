@@ -159,6 +159,16 @@ function pct(values: number[], p: number): number {
 
 /** configureLogger routes console.* into the JSON log; the figures go straight to stdout. */
 const say = (line: string) => process.stdout.write(`${line}\n`);
+/** Waits until the fake Slack API has had no call for a second (a backlog drained), at most `capMs`. */
+async function quiet(fake: FakeSlackApi, capMs: number): Promise<void> {
+  const end = performance.now() + capMs;
+  let seen = -1;
+  while (fake.calls.length !== seen && performance.now() < end) {
+    seen = fake.calls.length;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 
 async function main() {
@@ -180,6 +190,8 @@ async function main() {
 
     const rows: { name: string; samples: Sample[]; cpu: number; ownCpu: number; before: string; after: string }[] = [];
     for (const [name, targets] of [['1 replica', replicas.slice(0, 1)], ['2 replicas', replicas]] as const) {
+      // A backlog left by the phase before must not count against this one.
+      await quiet(fake, 10_000);
       const before = uptime();
       const cpu0 = replicas.reduce((s, r) => s + r.cpuSeconds(), 0);
       const own0 = process.cpuUsage();

@@ -95,6 +95,7 @@ beforeAll(async () => {
   // The Teams rep is known by email before their first message (Teams links them), with a lead of their own.
   const tara = await db.prisma.user.create({ data: { email: teamsRep.email, name: teamsRep.name, role: 'rep', timeZone: 'Europe/Berlin' } });
   await db.prisma.lead.create({ data: { fullName: 'Tomas Teamlead', email: 'tomas@teamlead.io', company: 'Teamlead', ownerId: tara.id, score: 60 } });
+  await db.prisma.lead.create({ data: { fullName: 'Ulla Submit', email: 'ulla@submit.io', company: 'Submit', ownerId: tara.id, score: 60 } });
   slack.addUser({ id: 'U0ALICE', name: 'alice', realName: 'Alice Rep', email: 'alice@test.io', tz: 'Europe/Berlin' });
 }, 240_000);
 
@@ -203,6 +204,22 @@ describe('Slack events across replicas', () => {
   }, 60_000);
 });
 
+/** Asks in a fresh 1:1 chat to mark a lead contacted; the card message and its Confirm button's data. */
+async function teamsConfirmation(rep: typeof teamsRep, leadName: string) {
+  const conv = conversation({ kind: 'personal' });
+  await postTeams(a, messageActivity(connector, rep, conv, `mark ${leadName} as contacted`));
+  const card = await until('the confirmation card', () =>
+    teamsMessagesIn(String(conv.id)).find((x) => JSON.stringify(x.activity.attachments ?? []).includes('"title":"Confirm"')),
+  );
+  let data: unknown;
+  JSON.stringify(card.activity.attachments, (_k, v) => {
+    if (v && typeof v === 'object' && v.type === 'Action.Execute' && v.title === 'Confirm') data = v.data;
+    return v;
+  });
+  if (!data) throw new Error('no Confirm button on the card');
+  return { conv, card, data };
+}
+
 describe('Teams activities across replicas', () => {
   const rep = teamsRep;
 
@@ -226,17 +243,7 @@ describe('Teams activities across replicas', () => {
 
   it('a Confirm (Action.Execute) clicked on both replicas runs once; the second click is told it was already pressed', async () => {
     const lead = await db.prisma.lead.findFirstOrThrow({ where: { email: 'tomas@teamlead.io' } });
-    const conv = conversation({ kind: 'personal' });
-    await postTeams(a, messageActivity(connector, rep, conv, 'mark Tomas Teamlead as contacted'));
-    const cardMessage = await until('the confirmation card', () =>
-      teamsMessagesIn(String(conv.id)).find((x) => JSON.stringify(x.activity.attachments ?? []).includes('"title":"Confirm"')),
-    );
-    let data: unknown;
-    JSON.stringify(cardMessage.activity.attachments, (_k, v) => {
-      if (v && typeof v === 'object' && v.type === 'Action.Execute' && v.title === 'Confirm') data = v.data;
-      return v;
-    });
-    expect(data).toBeDefined();
+    const { conv, card: cardMessage, data } = await teamsConfirmation(rep, 'Tomas Teamlead');
     const writesBefore = await db.prisma.auditEntry.count({ where: { name: 'updateLead' } });
 
     const [ra, rb] = await Promise.all([postTeams(a, executeInvoke(connector, rep, conv, cardMessage.activityId, data)), postTeams(b, executeInvoke(connector, rep, conv, cardMessage.activityId, data))]);
@@ -251,6 +258,25 @@ describe('Teams activities across replicas', () => {
     const writes = await db.prisma.auditEntry.findMany({ where: { name: 'updateLead' }, orderBy: { seq: 'asc' } });
     expect(writes).toHaveLength(writesBefore + 1);
     expect(writes.at(-1)!.outcome).toBe('ok');
+  }, 60_000);
+  it('a Confirm sent as Action.Submit to both replicas runs once and updates the card once', async () => {
+    const lead = await db.prisma.lead.findFirstOrThrow({ where: { email: 'ulla@submit.io' } });
+    const { conv, card, data } = await teamsConfirmation(rep, 'Ulla Submit');
+    const writesBefore = await db.prisma.auditEntry.count({ where: { name: 'updateLead' } });
+    // Action.Submit arrives as a message carrying the button's data, each click with its own activity id.
+    const submit = () => messageActivity(connector, rep, conv, '', { replyToId: card.activityId, value: data });
+    const [sa, sb] = await Promise.all([postTeams(a, submit()), postTeams(b, submit())]);
+    expect([sa.status, sb.status].every((s) => s < 300)).toBe(true);
+    const updates = () => connector.activities.filter((x) => x.method === 'PUT' && x.activityId === card.activityId);
+    await until('the card updated with the outcome', () => updates()[0]);
+    await until('the lead to be contacted', async () => (await db.prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).status === 'contacted');
+    await until('the write to be audited', async () => (await db.prisma.auditEntry.count({ where: { name: 'updateLead' } })) > writesBefore);
+    // The other click ran nothing: no second update, no second write, no second status change.
+    await until('the other click to be dropped', () => logged('teams card action already handled; dropping the repeat', String(conv.id))[0]);
+    expect(updates()).toHaveLength(1);
+    expect(JSON.stringify(updates()[0]!.activity.attachments)).toContain('Confirmed.');
+    expect(await db.prisma.auditEntry.count({ where: { name: 'updateLead' } })).toBe(writesBefore + 1);
+    expect(await db.prisma.leadActivity.count({ where: { leadId: lead.id } })).toBe(1);
   }, 60_000);
 });
 

@@ -211,6 +211,13 @@ async function main() {
         `${r.name.padEnd(12)} ${String(RATE).padStart(6)} ${String(r.samples.length).padStart(7)} ${String(answered).padStart(9)} ${ms(pct(acks, 50)).padStart(8)} ${ms(pct(acks, 99)).padStart(8)} ${ms(pct(replies, 50)).padStart(10)} ${ms(pct(replies, 99)).padStart(10)}  ${((r.cpu * 1000) / r.samples.length).toFixed(1).padStart(18)}  ${((r.ownCpu * 1000) / r.samples.length).toFixed(1).padStart(14)}`,
       );
     }
+    const [one, two] = rows.map((r) => ({
+      answered: r.samples.filter((x) => Number.isFinite(x.replyMs)).length,
+      ack99: pct(r.samples.map((x) => x.ackMs), 99),
+      reply99: pct(r.samples.map((x) => x.replyMs), 99),
+    }));
+    const ratio = (x: number, y: number) => (Number.isFinite(x) && Number.isFinite(y) ? `×${(x / y).toFixed(2)}` : 'n/a (unanswered)');
+    say(`two replicas / one: answered ×${(two!.answered / Math.max(1, one!.answered)).toFixed(2)}, ack p99 ${ratio(two!.ack99, one!.ack99)}, event-to-reply p99 ${ratio(two!.reply99, one!.reply99)}`);
     say('(times in ms from this process: send → HTTP 200 ack, send → first chat.postMessage/startStream in the thread; answers are awaited ' + `${DRAIN_MS / 1000} s after the last event)`);
     for (const r of rows) say(`load during "${r.name}": before ${r.before.replace(/^.*load average/, 'load average')}; after ${r.after.replace(/^.*load average/, 'load average')}`);
   } finally {

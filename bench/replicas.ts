@@ -180,13 +180,13 @@ async function main() {
   const replicas: Replica[] = [];
   try {
     const seeded = await openDatabase({ databaseUrl: db.url, dataDir: '', migrate: true });
-    await seedDemoOrganisation(seeded.prisma, { leads: 2000, seed: 7 });
+    await seedDemoOrganisation(seeded.prisma, { leads: 1000, seed: 7 });
     await seeded.close();
     for (const id of USERS) fake.addUser({ id, name: id.toLowerCase(), realName: `Bench Rep ${id}`, email: `${id.toLowerCase()}@bench.example`, tz: 'Europe/Berlin' });
     replicas.push(...(await Promise.all([startReplica(db.url, fake.url), startReplica(db.url, fake.url)])));
     // Warm both up alike (JIT, pools, identity caches; the first events provision the reps) before measuring.
     await phase(fake, replicas, 30, 3);
-    say(`set-up (database, 2,000 demo leads, two replicas started, warm-up): ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    say(`set-up (database, 1,000 demo leads, two replicas started, warm-up): ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     const rows: { name: string; samples: Sample[]; cpu: number; ownCpu: number; before: string; after: string }[] = [];
     for (const [name, targets] of [['1 replica', replicas.slice(0, 1)], ['2 replicas', replicas]] as const) {

@@ -2,6 +2,9 @@
 // one Redis (a key prefix of their own): what the README promises about replicas, proven end to end. The
 // outside world is faked on 127.0.0.1 (Slack Web API, Bot Connector). The digest clock is fixed with
 // SALESOS_TEST_CLOCK (Wednesday 25 November 2026, 09:00 UTC); nothing here reads the real date.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALREADY_PRESSED } from '../../bots/slack/listeners/actions.ts';
 import { openDatabase, type Database } from '../../core/db/client.ts';
@@ -10,6 +13,7 @@ import { conversation, executeInvoke, messageActivity, person, registerMember } 
 import { startServer, type Started } from '../support/cli.ts';
 import { createEmptyDatabase } from '../support/db.ts';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector.ts';
+import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import { FAKE_TEAM_ID, signSlackRequest, startFakeSlackApi, type FakeSlackApi, type SlackCall } from '../support/fake-slack-api.ts';
 import { createTestOrg, type TestOrg } from '../support/org.ts';
 import { createManager, dropPrefix, REDIS_URL, uniquePrefix, type ManagerFixture } from '../jobs/digest-fixtures.ts';
@@ -325,4 +329,66 @@ describe('a replica going away (a deploy)', () => {
     expect(answersIn(e.ts)).toHaveLength(1);
     expect(logged('dropped a Slack delivery already handled', e.id)).toEqual([]);
   }, 60_000);
+});
+
+describe('CostGuard across replicas', () => {
+  // A model that costs money (a fake OpenAI-compatible server, priced by a prices file): $0.06 per answer,
+  // about $0.07 reserved before each call (the worst case), against a budget of $0.30.
+  let fakeModel: FakeOpenAI;
+  let c: Started;
+  let d: Started;
+  let pricesDir: string;
+
+  beforeAll(async () => {
+    fakeModel = await startFakeOpenAI(() => ({ text: 'Here is what I found.', usage: { prompt: 5000, completion: 1000 } }));
+    pricesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'replica-prices-'));
+    const prices = path.join(pricesDir, 'prices.json');
+    fs.writeFileSync(prices, JSON.stringify({ 'replica-model': { inputPerMTok: 10, outputPerMTok: 10, maxOutputTokens: 1000 } }));
+    const env = {
+      DATABASE_URL: empty.url,
+      SLACK_BOT_TOKEN: 'xoxb-replicas',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.url,
+      OPENAI_BASE_URL: fakeModel.url,
+      SALESOS_MODEL: 'replica-model',
+      COST_PRICES_FILE: prices,
+      LOG_LEVEL: 'info',
+    };
+    [c, d] = await Promise.all([startServer(env), startServer(env)]);
+    const user = await db.prisma.user.create({ data: { email: 'bea.budget@test.io', name: 'Bea Budget', role: 'rep', timeZone: 'UTC', dailyLimitUsd: 0.3 } });
+    await db.prisma.platformIdentity.create({ data: { userId: user.id, platform: 'slack', tenantId: FAKE_TEAM_ID, externalUserId: 'U0BUDGET' } });
+    slack.addUser({ id: 'U0BUDGET', name: 'bea', realName: 'Bea Budget', email: 'bea.budget@test.io', tz: 'UTC' });
+  }, 240_000);
+
+  afterAll(async () => {
+    const codes = await Promise.all([c?.stop(), d?.stop()]);
+    await fakeModel?.close();
+    fs.rmSync(pricesDir, { recursive: true, force: true });
+    expect(codes).toEqual([0, 0]);
+  }, 120_000);
+
+  it('eight questions at once, half to each replica, never spend more than the daily budget; the rest are told why', async () => {
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { email: 'bea.budget@test.io' } });
+    const threads = Array.from({ length: 8 }, (_, i) => ({ id: `EvReplicaBudget${i}`, ts: nextTs() }));
+    const statuses = await Promise.all(
+      threads.map((t, i) => postSlack(i % 2 ? d : c, slackEvent(t.id, { type: 'app_mention', user: 'U0BUDGET', text: '<@UBOT> tell me about my pipeline', ts: t.ts, channel: 'C0BUDGET', event_ts: t.ts }))),
+    );
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    for (const t of threads) await until(`an answer to ${t.id}`, () => answersIn(t.ts)[0]);
+    await until('every reservation to be settled', async () => (await db.prisma.usageEntry.count({ where: { userId: user.id, status: 'reserved' } })) === 0);
+
+    const spent = await db.prisma.usageEntry.findMany({ where: { userId: user.id } });
+    // In whole micro-dollars, as the ledger counts them.
+    const totalMicros = spent.reduce((sum, e) => sum + Math.round(Number(e.costUsd) * 1e6), 0);
+    expect(totalMicros).toBeGreaterThan(0);
+    expect(totalMicros).toBeLessThanOrEqual(300_000);
+    const texts = threads.map((t) => JSON.stringify(answersIn(t.ts).map((x) => x.body)));
+    const refused = texts.filter((x) => x.includes('daily AI budget'));
+    const answered = texts.filter((x) => x.includes('Here is what I found.'));
+    // Eight answers would cost $0.48: several were answered, the others refused — and every question got one reply.
+    expect(answered.length).toBeGreaterThanOrEqual(2);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(answered.length + refused.length).toBe(threads.length);
+    for (const t of threads) expect(answersIn(t.ts)).toHaveLength(1);
+  }, 90_000);
 });

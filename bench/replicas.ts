@@ -4,7 +4,7 @@
 // Prints per phase: events, answered, ack p50/p99, event-to-reply p50/p99 (an unanswered event counts as
 // slower than any answer, so it is never left out of the percentiles), CPU of the replicas per event, and the
 // machine's load (`uptime`) before and after, since the machine may be shared.
-// Run: npm run bench replicas [-- --seconds=8 --rate=150]
+// Run: npm run bench -- replicas [--seconds=5] [--rate=50]
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';

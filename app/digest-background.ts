@@ -90,7 +90,9 @@ export async function startDigestBackground(
   } catch (err) {
     throw new DependencyError('redis', `Redis at REDIS_URL (${hostPortOf(redisUrl, 6379)}) is not reachable (${(err as Error).message}); digests cannot be scheduled. Start Redis or unset REDIS_URL.`, { cause: err, down: true });
   }
-  const services = { ...buildDigestServices(container, deliveries, { retry: opts.retry }), ...(opts.now ? { now: opts.now } : {}) };
+  const testClock = container.config.testClock;
+  const now = opts.now ?? (testClock ? () => testClock : undefined);
+  const services = { ...buildDigestServices(container, deliveries, { retry: opts.retry }), ...(now ? { now } : {}) };
   const platforms = (['slack', 'teams'] as const).filter((p) => deliveries[p]);
   if (!platforms.length) log.warn('digests are scheduled but neither Slack nor Teams is configured: each run will be recorded as skipped');
   const digest = container.config.digest;
@@ -103,7 +105,7 @@ export async function startDigestBackground(
     fullSyncMs: digest.reconcileSeconds * 1000,
     repeat: opts.repeat,
     jobOptions: opts.jobOptions,
-    due: opts.reconcileDue === false ? undefined : { runs: services.runs, latenessMs: digest.latenessMinutes * 60_000, strandedAfterSeconds: Math.max(60, digest.leaseSeconds), now: opts.now },
+    due: opts.reconcileDue === false ? undefined : { runs: services.runs, latenessMs: digest.latenessMinutes * 60_000, strandedAfterSeconds: Math.max(60, digest.leaseSeconds), now },
   });
   const worker = startDigestWorker({
     redisUrl,

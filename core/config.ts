@@ -118,6 +118,10 @@ const schema = z.object({
   DIGEST_RETRY_BUDGET_MINUTES: int(360, 1, 10_080),
   DIGEST_DELIVERY_LEASE_SECONDS: int(120, 1, 3600),
   DIGEST_RECONCILE_SECONDS: int(60, 1, 86_400),
+  SALESOS_TEST_CLOCK: z.preprocess(
+    emptyToUndefined,
+    z.iso.datetime({ offset: true, message: 'expected an ISO 8601 time such as 2026-11-25T09:00:00Z' }).optional(),
+  ),
   TEAMS_ALLOWED_TENANTS: z.preprocess(
     emptyToUndefined,
     z
@@ -178,6 +182,8 @@ export interface Config {
   /** AUDIT_KEY; unset outside production means the data folder's key file (see core/audit/audit-key.ts). */
   audit: { key?: string };
   digest: { latenessMinutes: number; retryBudgetMinutes: number; leaseSeconds: number; reconcileSeconds: number };
+  /** SALESOS_TEST_CLOCK (NODE_ENV=test only): the fixed time digest scheduling takes as now. */
+  testClock?: Date;
 }
 
 /** Parse the environment. Throws one ConfigError listing every bad variable. */
@@ -248,6 +254,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       leaseSeconds: e.DIGEST_DELIVERY_LEASE_SECONDS,
       reconcileSeconds: e.DIGEST_RECONCILE_SECONDS,
     },
+    testClock: e.SALESOS_TEST_CLOCK ? new Date(e.SALESOS_TEST_CLOCK) : undefined,
   };
 }
 
@@ -285,6 +292,9 @@ function combinationProblems(source: Record<string, string | undefined>): string
   const turnTimeout = Number(value('TURN_TIMEOUT_MS') ?? 120_000);
   if (Number.isFinite(sweepAfter) && Number.isFinite(turnTimeout) && sweepAfter <= turnTimeout)
     problems.push(`RESERVATION_SWEEP_AFTER_MS: must be longer than TURN_TIMEOUT_MS (${turnTimeout}), or running turns would be swept (got "${sweepAfter}")`);
+  // A frozen clock would stop a real deployment's digests: only a test process may have one.
+  if (value('SALESOS_TEST_CLOCK') && (value('NODE_ENV') ?? 'development') !== 'test')
+    problems.push('SALESOS_TEST_CLOCK: only for tests (NODE_ENV=test); unset it (got a value)');
   if ((value('MICROSOFT_APP_TYPE') ?? 'MultiTenant') === 'SingleTenant' && value('TEAMS_ALLOWED_TENANTS'))
     problems.push('TEAMS_ALLOWED_TENANTS: only for MultiTenant; a SingleTenant bot accepts MICROSOFT_APP_TENANT_ID alone (got a list)');
   return problems;

@@ -26,10 +26,10 @@ const serverModules = () =>
 
 export const startCommand: Command = {
   name: 'start',
-  usage: 'start [--as <email>] [--no-chat]',
+  usage: 'start [--as <email>] [--no-chat] [--prefix <redis key prefix>]',
   summary: 'Run SalesOS: HTTP server on PORT (health, Slack, Teams, MCP); a terminal chat when no chat platform is configured.',
   async run(argv) {
-    const { values } = parseOptions(argv, { as: { type: 'string' }, 'no-chat': { type: 'boolean' } });
+    const { values } = parseOptions(argv, { as: { type: 'string' }, 'no-chat': { type: 'boolean' }, prefix: { type: 'string' } });
     const [
       { runConsoleSession },
       { createSlackBot, SLACK_EVENTS_PATH },
@@ -82,7 +82,7 @@ export const startCommand: Command = {
     // Scheduled manager digests run here too when REDIS_URL is set (`salesos worker` runs them alone).
     // Redis being down must not take the chat bots down with it: say so and carry on without digests.
     const deliveries = buildDigestDeliveries(container, teams.mode === 'refused' ? {} : { teams: createTeamsDigestSender(teams.sendProactive) });
-    const digests = await startDigestBackground(container, deliveries).catch((err) => {
+    const digests = await startDigestBackground(container, deliveries, { prefix: values.prefix }).catch((err) => {
       log.error('the digest scheduler could not start; chat keeps working without scheduled digests', { err });
       return { close: async () => {}, forceClose: async () => {} };
     });

@@ -23,7 +23,8 @@ interface Common {
   /** Set when the user writes in their DM with the bot (stored for proactive digests). */
   dmChannelId?: string;
   /** Runs beside the answer once the user is admitted (e.g. titling an assistant thread); its own failures are its own. */
-  alongside?: () => Promise<void>;
+  alongside?: () => Promise<void>;  /** Answers a repeat of a delivery already handled (a second click); a retried event stays silent. */
+  repeated?: () => Promise<void>;
 }
 
 export async function runTurn(deps: ListenerDeps, t: Common & { text: string }): Promise<DeliveryResult | undefined> {
@@ -51,6 +52,7 @@ async function run(
     try {
       if (!(await deps.assistant.claimDelivery('slack', t.deliveryId))) {
         log.debug('dropped a Slack delivery already handled', { deliveryId: t.deliveryId });
+        await t.repeated?.().catch((err) => log.warn('could not answer a repeated Slack click', { err, ...t.surface.where }));
         return undefined;
       }
       const who = await deps.identity.resolve(t.client, t.teamId, t.userId, t.dmChannelId);

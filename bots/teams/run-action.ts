@@ -161,7 +161,11 @@ export async function handleSubmit(context: TurnContext, bot: TeamsBotContext, a
       await context.sendActivity({ type: 'message', text: who.refusal });
       return;
     }
-    if (!(await bot.assistant.claimDelivery('teams', deliveryId))) return;
+    if (!(await bot.assistant.claimDelivery('teams', deliveryId))) {
+      // The card answers the first click; a message here would be seen by everyone in the chat.
+      bot.log.info('teams card action already handled; dropping the repeat');
+      return;
+    }
     const outcome = await startAction(context, bot, who.actor, action, deliveryId);
     const failure = failed(outcome);
     if (failure) {

@@ -102,6 +102,10 @@ export function observeAssistant<T extends TurnHandler>(assistant: T, t: Telemet
         yield next.value;
       }
     } finally {
+      // A consumer that stops at `done` (Slack's delivery does) closes this generator only: close the turn
+      // too, or it never ends — its in-flight unit, timers and clean-up would outlive the answer, and every
+      // shutdown would wait out SHUTDOWN_GRACE_MS for turns that finished long ago.
+      await context.with(ctx, async () => it.return?.(undefined)).catch(() => undefined);
       const outcome = turnOutcome(reply);
       t.metrics.turn(turn.platform, outcome, (performance.now() - started) / 1000);
       span.setAttribute('salesos.outcome', outcome);

@@ -105,3 +105,14 @@ describe('AUDIT_KEY', () => {
     expect(loadConfig({ NODE_ENV: 'production', AUDIT_KEY: 'k'.repeat(32) }).audit.key).toBe('k'.repeat(32));
   });
 });
+
+describe('SALESOS_TEST_CLOCK', () => {
+  it('fixes the digest clock in tests only, and must be an ISO time', () => {
+    expect(loadConfig({ NODE_ENV: 'test', SALESOS_TEST_CLOCK: '2026-11-25T09:00:00Z' }).testClock).toEqual(new Date('2026-11-25T09:00:00Z'));
+    expect(loadConfig({ NODE_ENV: 'test' }).testClock).toBeUndefined();
+    // A frozen clock in a real deployment would stop its digests: refused outside NODE_ENV=test.
+    expect(problemsOf({ SALESOS_TEST_CLOCK: '2026-11-25T09:00:00Z' })).toEqual(['SALESOS_TEST_CLOCK: only for tests (NODE_ENV=test); unset it (got a value)']);
+    expect(problemsOf({ NODE_ENV: 'production', AUDIT_KEY: 'k'.repeat(32), SALESOS_TEST_CLOCK: '2026-11-25T09:00:00Z' })).toContain('SALESOS_TEST_CLOCK: only for tests (NODE_ENV=test); unset it (got a value)');
+    expect(problemsOf({ NODE_ENV: 'test', SALESOS_TEST_CLOCK: 'next tuesday' })[0]).toMatch(/^SALESOS_TEST_CLOCK: expected an ISO 8601 time/);
+  });
+});

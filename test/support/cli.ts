@@ -45,10 +45,10 @@ export interface Started {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Start `salesos start` and wait until it listens (its JSON log names the port). */
-export function startServer(env: Record<string, string | undefined>, timeoutMs = 120_000, cwd = ROOT): Promise<Started> {
+/** Start `salesos start [args]` and wait until it listens (its JSON log names the port). */
+export function startServer(env: Record<string, string | undefined>, timeoutMs = 120_000, cwd = ROOT, args: string[] = []): Promise<Started> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'start'], { cwd, env: childEnv({ PORT: '0', ...env }) });
+    const child = spawn(process.execPath, [BIN, 'start', ...args], { cwd, env: childEnv({ PORT: '0', ...env }) });
     const lines: Record<string, unknown>[] = [];
     let buffer = '';
     let raw = '';

@@ -1,7 +1,7 @@
 // Button clicks. Card buttons carry a CardAction and run through assistant.handleAction (same tools, same
 // policy). Confirm/Cancel and "Show more" replace the message they were on; other actions answer in its
-// thread. A double click has the same delivery id (message, button, value, user), so it runs once; someone
-// else's Confirm/Cancel is answered privately and leaves the card alone.
+// thread. A double click has the same delivery id (message, button, value, user), so it runs once and the
+// second click is told so privately; someone else's Confirm/Cancel is answered privately and leaves the card alone.
 import crypto from 'node:crypto';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { log } from '../../../core/log.ts';
@@ -11,6 +11,9 @@ import { runAction } from '../run-turn.ts';
 import { sharedMessage } from '../share.ts';
 import { replaceSurface, threadSurface, type ReplySurface } from '../surfaces.ts';
 import { commandKey, threadKey } from './keys.ts';
+
+/** What the second click of a double click is told; the first one's answer replaces or follows the card. */
+export const ALREADY_PRESSED = 'That button was already pressed; the card updates with the result.';
 
 export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, async ({ ack, body, action, respond }) => {
@@ -72,6 +75,8 @@ export function register(app: App, deps: ListenerDeps): void {
     await runAction(deps, {
       client,
       deliveryId,
+      // The same click again (a double click, or the other replica got the first): say so, privately.
+      repeated: () => respond({ response_type: 'ephemeral', replace_original: false, text: ALREADY_PRESSED }).then(() => undefined),
       teamId,
       userId: body.user.id,
       conversationKey: ephemeral ? commandKey(teamId, channel, body.user.id) : threadKey(teamId, channel, threadTs),

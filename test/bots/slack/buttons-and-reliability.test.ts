@@ -2,6 +2,7 @@
 // Slack API failures — through the real endpoint and the real assistant, against the fake Slack Web API.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseActionValue } from '../../../bots/slack/blocks/limits.ts';
+import { ALREADY_PRESSED } from '../../../bots/slack/listeners/actions.ts';
 import { DEMO_REP_EMAIL } from '../../../core/demo/staff.ts';
 import { signSlackRequest } from '../../support/fake-slack-api.ts';
 import { buttonClick, buttonsIn, SIGNING_SECRET, startSlackHarness, type SlackHarness } from './harness.ts';
@@ -74,15 +75,19 @@ describe('de-duplication', () => {
     expect(answers()).toBe(1);
   });
 
-  it('runs a double-clicked button once', async () => {
+  it('runs a double-clicked button once and tells the second click so', async () => {
     const { post, buttons } = await leadListReply();
     h.fake.reset();
     const enrich = buttons.find((b) => b.text === 'Enrich')!;
-    const click = () => h.sendAction(buttonClick({ button: enrich, messageTs: post.body.thread_ts, fake: h.fake }));
-    await Promise.all([click(), click()]);
+    const click = (responseId: string) => h.sendAction(buttonClick({ button: enrich, messageTs: post.body.thread_ts, fake: h.fake, responseId }));
+    await Promise.all([click('first'), click('second')]);
     await h.fake.waitForCall('chat.postMessage');
+    // The second click is told privately that the button was already pressed.
+    const told = await Promise.any([h.fake.waitForCall('response_url:first'), h.fake.waitForCall('response_url:second')]);
+    expect(told.body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: ALREADY_PRESSED });
     await settle(400);
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect([...h.fake.callsTo('response_url:first'), ...h.fake.callsTo('response_url:second')]).toHaveLength(1);
   });
 });
 

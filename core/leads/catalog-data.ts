@@ -166,7 +166,7 @@ export const COUNTRIES: readonly CountryEntry[] = [
   { name: 'Philippines', code: 'PH', aliases: [], cities: ['Manila', 'Cebu'] },
   { name: 'Malaysia', code: 'MY', aliases: [], cities: ['Kuala Lumpur', 'Penang'] },
   { name: 'Thailand', code: 'TH', aliases: [], cities: ['Bangkok', 'Chiang Mai'] },
-  { name: 'Czech Republic', code: 'CZ', aliases: ['Czechia'], cities: ['Prague', 'Brno'] },
+  { name: 'Czechia', code: 'CZ', aliases: ['Czech Republic'], cities: ['Prague', 'Brno'] },
   { name: 'Romania', code: 'RO', aliases: [], cities: ['Bucharest', 'Cluj-Napoca'] },
   { name: 'Greece', code: 'GR', aliases: ['Hellas'], cities: ['Athens', 'Thessaloniki'] },
   { name: 'Hungary', code: 'HU', aliases: ['Magyarország'], cities: ['Budapest'] },

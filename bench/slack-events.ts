@@ -55,7 +55,7 @@ interface Bot {
   /** The replies for the current run go here (one fake listener per bot, swapped per run). */
   onReply: (call: SlackCall) => void;
   ask<T extends FromBot['type']>(msg: ToBot, answer: T): Promise<Extract<FromBot, { type: T }>>;
-  usage(): Promise<{ cpuMicros: number; rss: number }>;
+  usage(): Promise<{ cpuMicros: number; rss: number; heapUsed: number }>;
   stop(): Promise<void>;
 }
 
@@ -120,6 +120,8 @@ interface RunResult {
   rss: number;
   /** RSS every SAMPLE_EVERY_MS during the run: [seconds since start, bytes]. */
   rssCurve: [number, number][];
+  /** V8 heap in use at the same moments: RSS rising with it is live data (a backlog or a leak), not allocator slack. */
+  heapCurve: [number, number][];
   load1: number;
 }
 
@@ -145,12 +147,17 @@ async function run(bot: Bot, rate: number, seconds: number, opts: { sampleRss?: 
   };
 
   const rssCurve: [number, number][] = [];
+  const heapCurve: [number, number][] = [];
   const u0 = await bot.usage();
   const start = performance.now();
   rssCurve.push([0, u0.rss]);
-  const sampler = opts.sampleRss
-    ? setInterval(() => void bot.usage().then((u) => rssCurve.push([(performance.now() - start) / 1000, u.rss])), SAMPLE_EVERY_MS)
-    : undefined;
+  heapCurve.push([0, u0.heapUsed]);
+  const sample = (u: { rss: number; heapUsed: number }) => {
+    const t = (performance.now() - start) / 1000;
+    rssCurve.push([t, u.rss]);
+    heapCurve.push([t, u.heapUsed]);
+  };
+  const sampler = opts.sampleRss ? setInterval(() => void bot.usage().then(sample), SAMPLE_EVERY_MS) : undefined;
   const acks: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
     const due = start + (i * 1000) / rate;
@@ -185,13 +192,13 @@ async function run(bot: Bot, rate: number, seconds: number, opts: { sampleRss?: 
   // CPU is counted until the bot has finished what it took in (late answers, background writes), so a bot that
   // falls behind is not credited with work it merely postponed.
   const u1 = await quiet(bot);
-  if (opts.sampleRss) rssCurve.push([(performance.now() - start) / 1000, u1.rss]);
+  if (opts.sampleRss) sample(u1);
   bot.onReply = () => undefined;
-  return { samples: [...samples.values()], cpuMsPerEvent: (u1.cpuMicros - u0.cpuMicros) / 1000 / total, rss: u1.rss, rssCurve, load1: os.loadavg()[0]! };
+  return { samples: [...samples.values()], cpuMsPerEvent: (u1.cpuMicros - u0.cpuMicros) / 1000 / total, rss: u1.rss, rssCurve, heapCurve, load1: os.loadavg()[0]! };
 }
 
 /** The bot's usage once it has gone quiet (under 5% of a core for a second), or after 60 s. */
-async function quiet(bot: Bot): Promise<{ cpuMicros: number; rss: number }> {
+async function quiet(bot: Bot): Promise<{ cpuMicros: number; rss: number; heapUsed: number }> {
   let last = await bot.usage();
   for (const until = performance.now() + 60_000; performance.now() < until; ) {
     await new Promise((r) => setTimeout(r, 1_000));
@@ -305,13 +312,17 @@ async function soak(salesos: Bot, idleRss: number) {
   const row = summarise(salesos.name, SOAK_RATE, r);
   printRows([row]);
   out('\nRSS curve (s → MB): ' + r.rssCurve.map(([t, b]) => `${t.toFixed(0)}→${(b / 2 ** 20).toFixed(1)}`).join('  '));
+  out('heap used (s → MB): ' + r.heapCurve.map(([t, b]) => `${t.toFixed(0)}→${(b / 2 ** 20).toFixed(1)}`).join('  '));
   const rss = r.rssCurve.map(([, b]) => b);
   // The first minute is allocator and JIT warm-up; the slope that matters is the steady state after it.
   const steady = r.rssCurve.filter(([t]) => t >= 60);
   out(`RSS idle after start ${mb(idleRss)}; soak start ${mb(rss[0]!)}, end ${mb(rss.at(-1)!)}, max ${mb(Math.max(...rss))}`);
   out(`RSS slope: whole run ${slopeMbPerMin(r.rssCurve).toFixed(2)} MB/min; after the first minute ${steady.length >= 2 ? `${slopeMbPerMin(steady).toFixed(2)} MB/min` : '– (run shorter than 70 s)'}`);
+  const steadyHeap = r.heapCurve.filter(([t]) => t >= 60);
+  out(`heap used: start ${mb(r.heapCurve[0]![1])}, end ${mb(r.heapCurve.at(-1)![1])}; slope after the first minute ${steadyHeap.length >= 2 ? `${slopeMbPerMin(steadyHeap).toFixed(2)} MB/min` : '–'}`);
+  if (row.answered < row.n) out(`(the bot fell behind: ${row.n - row.answered} events unanswered ${DRAIN_MS / 1000} s after the last was sent; memory then holds that backlog)`);
   const u = await salesos.usage();
-  out(`RSS after the soak, idle: ${mb(u.rss)}; load ${loadNow()}`);
+  out(`RSS after the soak, idle: ${mb(u.rss)}, heap used ${mb(u.heapUsed)}; load ${loadNow()}`);
 }
 
 async function main() {

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signSlackRequest, startFakeSlackApi, type FakeSlackApi, type SlackCall } from '../test/support/fake-slack-api.ts';
 import { SIGNING_SECRET } from '../test/bots/slack/harness.ts';
+import { BUSY_MESSAGE } from '../bots/slack/turn-gate.ts';
 import type { BotKind, FromBot, ToBot } from './slack-events/bot-process.ts';
 
 const args = parseArgs(process.argv.slice(2));
@@ -109,8 +110,10 @@ async function startBot(kind: BotKind, name: string): Promise<Bot> {
 interface Sample {
   /** Infinity when the request failed or was not 200. */
   ackMs: number;
-  /** Infinity when no reply came. */
+  /** Infinity when no reply came, or only the turn gate's "busy" message. */
   replyMs: number;
+  /** Told SalesOS is busy (the turn gate refused it): counted as unanswered. */
+  busy?: boolean;
 }
 
 interface RunResult {
@@ -141,8 +144,9 @@ async function run(bot: Bot, rate: number, seconds: number, opts: { sampleRss?: 
     const thread = String(call.body.thread_ts ?? '');
     const t0 = sentAt.get(thread);
     const sample = samples.get(thread);
-    if (t0 === undefined || !sample || Number.isFinite(sample.replyMs)) return;
-    sample.replyMs = call.at - t0;
+    if (t0 === undefined || !sample || Number.isFinite(sample.replyMs) || sample.busy) return;
+    if (JSON.stringify(call.body).includes(BUSY_MESSAGE.slice(0, 60))) sample.busy = true;
+    else sample.replyMs = call.at - t0;
     if (++answered === total) resolveAll();
   };
 
@@ -223,6 +227,7 @@ interface Row {
   n: number;
   acked: number;
   answered: number;
+  busy: number;
   ack50: number;
   ack99: number;
   rep50: number;
@@ -241,6 +246,7 @@ function summarise(name: string, rate: number, r: RunResult): Row {
     n: r.samples.length,
     acked: acks.filter(Number.isFinite).length,
     answered: replies.filter(Number.isFinite).length,
+    busy: r.samples.filter((x) => x.busy).length,
     ack50: pct(acks, 50),
     ack99: pct(acks, 99),
     rep50: pct(replies, 50),
@@ -256,11 +262,11 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const loadNow = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
 function printRows(rows: Row[]) {
-  out('\nwhat             rate/s  events   acked  answered  ack p50  ack p99  reply p50  reply p99  cpu/event   RSS MB  load1   (ms)');
+  out('\nwhat             rate/s  events   acked  answered  busy  ack p50  ack p99  reply p50  reply p99  cpu/event   RSS MB  load1   (ms)');
   for (const r of rows) {
-    out(`${r.name.padEnd(16)} ${String(r.rate).padStart(6)} ${String(r.n).padStart(7)} ${String(r.acked).padStart(7)} ${String(r.answered).padStart(9)} ${f(r.ack50)} ${f(r.ack99)} ${f(r.rep50, 10)} ${f(r.rep99, 10)} ${f(r.cpuMs, 10)} ${f(r.rssMb)}  ${r.load1.toFixed(2)}`);
+    out(`${r.name.padEnd(16)} ${String(r.rate).padStart(6)} ${String(r.n).padStart(7)} ${String(r.acked).padStart(7)} ${String(r.answered).padStart(9)} ${String(r.busy).padStart(5)} ${f(r.ack50)} ${f(r.ack99)} ${f(r.rep50, 10)} ${f(r.rep99, 10)} ${f(r.cpuMs, 10)} ${f(r.rssMb)}  ${r.load1.toFixed(2)}`);
   }
-  out(`(each bot in its own process: cpu/event is that process's user+system CPU from the run's start until it is quiet again, RSS then; unanswered events count as ∞; ${os.cpus().length} cores)`);
+  out(`(each bot in its own process: cpu/event is that process's user+system CPU from the run's start until it is quiet again, RSS then; unanswered events, and those told "busy" by the turn gate, count as ∞; ${os.cpus().length} cores)`);
 }
 
 /** Least-squares slope of RSS over time, in MB per minute. */

@@ -3,17 +3,26 @@
 // the floor, a bare Bolt app that echoes the text. Both talk to the parent's fake Slack Web API, so this
 // process's CPU and RSS are the bot's alone (the load generator and the fake live in the parent).
 // IPC: parent → { type: 'usage' | 'alone' | 'stop' }; child → { type: 'ready', url } and the answers.
+import fs from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { App } from '@slack/bolt';
 import { DEMO_REP_EMAIL } from '../../core/demo/staff.ts';
 import { configureLogger } from '../../core/log.ts';
 import { SIGNING_SECRET, startSlackHarness, type SlackHarness } from '../../test/bots/slack/harness.ts';
 
 export type BotKind = 'salesos' | 'bare';
-export type ToBot = { type: 'usage' } | { type: 'alone'; n: number; texts: string[] } | { type: 'stop' };
+export type ToBot =
+  | { type: 'usage' }
+  | { type: 'alone'; n: number; texts: string[] }
+  /** V8 CPU profile of the measured runs only (not start-up or seeding), written to `file` on stop. */
+  | { type: 'profile'; action: 'start' }
+  | { type: 'profile'; action: 'stop'; file: string }
+  | { type: 'stop' };
 export type FromBot =
   | { type: 'ready'; url: string }
   | { type: 'usage'; cpuMicros: number; rss: number; heapUsed: number }
   | { type: 'alone'; times: number[] }
+  | { type: 'profile'; file?: string }
   | { type: 'error'; message: string };
 
 const kind = process.env.BENCH_BOT_KIND as BotKind;
@@ -56,6 +65,23 @@ async function assistantAlone(h: SlackHarness, n: number, texts: string[]): Prom
   return times;
 }
 
+let inspector: Session | undefined;
+async function profile(m: Extract<ToBot, { type: 'profile' }>): Promise<string | undefined> {
+  if (m.action === 'start') {
+    inspector = new Session();
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+    return undefined;
+  }
+  if (!inspector) return undefined;
+  const { profile: result } = await inspector.post('Profiler.stop');
+  inspector.disconnect();
+  inspector = undefined;
+  await fs.writeFile(m.file, JSON.stringify(result));
+  return m.file;
+}
+
 async function main() {
   const bot = kind === 'salesos' ? await startSalesOs() : await startBareBolt();
   let stopping = false;
@@ -75,6 +101,11 @@ async function main() {
       if (!bot.harness) return send({ type: 'alone', times: [] });
       assistantAlone(bot.harness, m.n, m.texts).then(
         (times) => send({ type: 'alone', times }),
+        (err) => send({ type: 'error', message: String(err) }),
+      );
+    } else if (m.type === 'profile') {
+      profile(m).then(
+        (file) => send({ type: 'profile', file }),
         (err) => send({ type: 'error', message: String(err) }),
       );
     } else if (m.type === 'stop') void stop();

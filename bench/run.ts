@@ -14,8 +14,14 @@ const available = fs
   .map((f) => f.replace(/\.ts$/, ''))
   .sort();
 
-const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const passThrough = process.argv.slice(2).filter((a) => a.startsWith('-'));
+// Flags go to the benchmarks, with the value after a flag (`--soak 300`) unless that value names a benchmark.
+const asked: string[] = [];
+const passThrough: string[] = [];
+for (const [i, a] of process.argv.slice(2).entries()) {
+  const previous = process.argv[i + 1] ?? '';
+  if (a.startsWith('-') || (previous.startsWith('-') && !available.includes(a))) passThrough.push(a);
+  else asked.push(a);
+}
 const unknown = asked.filter((a) => !available.includes(a));
 if (unknown.length) {
   process.stderr.write(`Unknown benchmark ${unknown.join(', ')}. Available: ${available.join(', ')}\n`);

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'conflict'
   | 'timeout'
   | 'shutting_down'
+  /** This process has more turns waiting than it takes (bots/slack/turn-gate.ts). */
+  | 'overloaded'
   | 'rate_limited'
   | 'provider_auth'
   | 'provider_unavailable'

@@ -40,12 +40,25 @@ export function unsafeInputReason(s: string): string | undefined {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Strings PostgreSQL's text and jsonb reject (NUL, lone surrogates) made storable, at any depth. */
+const UNSTORABLE = /[\u0000\uD800-\uDFFF]/;
+
+/**
+ * Strings PostgreSQL's text and jsonb reject (NUL, lone surrogates) made storable, at any depth. Plain
+ * objects and arrays with nothing to change come back as they are (this runs on every stored message).
+ */
 export function storable<T>(value: T): T {
-  if (typeof value === 'string') return value.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATE, '\uFFFD') as T;
-  if (Array.isArray(value)) return value.map(storable) as T;
+  if (typeof value === 'string') return (UNSTORABLE.test(value) ? value.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATE, '\uFFFD') : value) as T;
+  if (Array.isArray(value)) {
+    const out = value.map(storable);
+    return (out.every((v, i) => v === value[i]) ? value : out) as T;
+  }
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [storable(k), storable(v)])) as T;
+  const entries = Object.entries(value as Record<string, unknown>);
+  const out = entries.map(([k, v]) => [storable(k), storable(v)] as const);
+  const proto = Object.getPrototypeOf(value);
+  const plain = proto === Object.prototype || proto === null;
+  if (plain && out.every(([k, v], i) => k === entries[i]![0] && v === entries[i]![1])) return value;
+  return Object.fromEntries(out) as T;
 }
 
 /** Markdown links written out so the address shows: "[your bank](http://evil)" → "your bank (http://evil)". */

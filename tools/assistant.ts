@@ -88,7 +88,7 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
   }
 
   async function* turn(t: Turn, signal: AbortSignal): AsyncGenerator<ReplyEvent> {
-    const conversation = await deps.conversations.open(t.conversationKey, t.platform, t.actor.id);
+    const { conversation, messages: recent } = await deps.conversations.openWithRecent(t.conversationKey, t.platform, t.actor.id);
     const llm = guardedModel(t.actor, t.platform, conversation.id);
     const ctx = await contextFor(t.actor, t.platform, conversation.id, deps.model.provider === 'offline' ? undefined : llm, signal);
     const offered = toolsFor(t.actor.role, allTools);
@@ -97,6 +97,7 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
       actor: t.actor,
       platform: t.platform,
       conversationId: conversation.id,
+      recent,
       message: t.text,
       // A read-only actor (e.g. a Slack guest) is offered no write tool at all.
       tools: toAiToolSet(offered.filter((tool) => toolsForActor(t.actor, [tool]).length), ctx),

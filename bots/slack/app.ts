@@ -19,6 +19,7 @@ import { createPeopleDirectory, type PeopleOptions } from './people.ts';
 import { SlackHttpReceiver } from './receiver.ts';
 import type { DeliveryOptions } from './stream.ts';
 import { slackClientOptions } from './web-api.ts';
+import { createTurnGate, type TurnGateOptions } from './turn-gate.ts';
 import { createWorkspaceGate, refuseOtherWorkspaces } from './workspace.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -40,6 +41,8 @@ export interface SlackBotOptions {
   people?: PeopleOptions;
   /** Clock for signature timestamps (tests). */
   now?: () => number;
+  /** Turns running and waiting at once (defaults 64 and 1,000). */
+  turns?: TurnGateOptions;
 }
 
 export interface SlackBot {
@@ -47,6 +50,8 @@ export interface SlackBot {
   mode: 'http' | 'socket';
   /** HTTP mode: the route handler for POST /slack/events (events, interactivity and slash commands). */
   handler?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+  /** Turns running and waiting in this process (the turn gate). */
+  turns(): { running: number; waiting: number };
   /** Learns the workspace (auth.test) when SLACK_TEAM_ID is unset; Socket Mode: connects to Slack. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -96,6 +101,7 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
     audit: opts.audit,
     delivery: opts.delivery ?? {},
     streaming: opts.streaming ?? true,
+    gate: createTurnGate(opts.turns),
   };
   const workspace = createWorkspaceGate(slack.teamId, async () => (await app.client.auth.test()).team_id);
   refuseOtherWorkspaces(app, workspace);
@@ -108,6 +114,7 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
     app,
     mode,
     handler,
+    turns: () => deps.gate.stats(),
     async start() {
       // Learned now so a wrong token shows at start; if Slack is unreachable the first event tries again.
       await workspace.teamId().catch((err) => logger.error('could not learn the Slack workspace (auth.test); will retry on the first event', { err }));

@@ -4,6 +4,7 @@ import type { Assistant } from '../../tools/assistant-contract.ts';
 import type { IdentityResolver } from './identity.ts';
 import type { PeopleDirectory } from './people.ts';
 import type { DeliveryOptions } from './stream.ts';
+import type { TurnGate } from './turn-gate.ts';
 
 export interface ListenerDeps {
   assistant: Assistant;
@@ -15,4 +16,6 @@ export interface ListenerDeps {
   delivery: DeliveryOptions;
   /** Use chat.startStream where Slack allows it (otherwise one message updated with chat.update). */
   streaming: boolean;
+  /** Bounds the turns and card actions running and waiting in this process. */
+  gate: TurnGate;
 }

@@ -2,7 +2,7 @@
 // the assistant and deliver the reply. Every failure ends in a message to the user and a log line; a reply
 // that did not reach Slack as asked (dropped, or moved to the rep's DM) is also an audit row (kind delivery).
 import type { webApi } from '@slack/bolt';
-import { userMessageOf } from '../../core/errors.ts';
+import { AppError, userMessageOf } from '../../core/errors.ts';
 import { log, withLogContext } from '../../core/log.ts';
 import type { ActionRequest } from '../../tools/assistant-contract.ts';
 import type { Actor, CardAction, ReplyEvent } from '../../core/agent/types.ts';
@@ -11,6 +11,7 @@ import type { ListenerDeps } from './deps.ts';
 import { mentionsToNames } from './mentions.ts';
 import { deliverReply, type DeliveryResult } from './stream.ts';
 import type { ReplySurface } from './surfaces.ts';
+import { BUSY_MESSAGE } from './turn-gate.ts';
 import { failureCode } from './web-api.ts';
 
 interface Common {
@@ -49,12 +50,16 @@ async function run(
   return withLogContext({ slackDelivery: t.deliveryId, conversation: t.conversationKey }, async () => {
     const started = performance.now();
     let actor: Actor | undefined;
+    let release: (() => void) | undefined;
     try {
       if (!(await deps.assistant.claimDelivery('slack', t.deliveryId))) {
         log.debug('dropped a Slack delivery already handled', { deliveryId: t.deliveryId });
         await t.repeated?.().catch((err) => log.warn('could not answer a repeated Slack click', { err, ...t.surface.where }));
         return undefined;
       }
+      // Claimed first, so a Slack retry of a refused event is not answered a second time.
+      release = await deps.gate.enter();
+      if (!release) return await refuseBusy(deps, t, started);
       const who = await deps.identity.resolve(t.client, t.teamId, t.userId, t.dmChannelId);
       if (!who.ok) {
         await t.surface.post(renderError({ type: 'error', message: who.message }));
@@ -79,8 +84,26 @@ async function run(
       const result: DeliveryResult = { mode: 'failed', error: err };
       if (!told) await auditUndelivered(deps, t, actor, { ...result, undelivered: { code: failureCode(err), error: err } }, started);
       return result;
+    } finally {
+      release?.();
     }
   });
+}
+
+/** Too many turns waiting: the rep is told at once, and the refusal is logged and audited like an undelivered answer. */
+async function refuseBusy(deps: ListenerDeps, t: Common, started: number): Promise<DeliveryResult> {
+  log.warn('refused a Slack turn: too many turns waiting in this process', { ...deps.gate.stats(), ...t.surface.where });
+  const error = new AppError('overloaded', BUSY_MESSAGE);
+  const told = await t.surface.post(renderError({ type: 'error', message: BUSY_MESSAGE })).then(
+    () => true,
+    (err) => {
+      log.error('could not tell the user SalesOS is busy', { err, ...t.surface.where });
+      return false;
+    },
+  );
+  const result: DeliveryResult = { mode: 'failed', error, undelivered: { code: told ? 'overloaded' : failureCode(error), error } };
+  await auditUndelivered(deps, t, undefined, result, started);
+  return result;
 }
 
 /** One audit row per reply that did not reach Slack as asked; the audit trail failing is logged, not thrown. */

@@ -2,7 +2,7 @@
 // the reply streamed as events. Never throws at the caller: failures become a clear reply.
 import { isStepCount, streamText, type LanguageModel, type ModelMessage, type ToolSet } from 'ai';
 import type { Card } from '../cards.ts';
-import type { ConversationRepository } from '../db/conversations-repository.ts';
+import type { ConversationRepository, StoredMessage } from '../db/conversations-repository.ts';
 import { StoppedCallError } from '../deadlines.ts';
 import { AppError, toAppError } from '../errors.ts';
 import { log } from '../log.ts';
@@ -20,6 +20,8 @@ export interface RunTurnInput {
   tools: ToolSet;
   model: LanguageModel;
   conversations: ConversationRepository;
+  /** The thread's newest messages when the caller already read them (with the conversation, in one round trip). */
+  recent?: StoredMessage[];
   now?: Date;
   /** Bound on model steps (tool round-trips) per turn. */
   maxSteps?: number;
@@ -74,7 +76,7 @@ function failureOf(err: unknown, signal: AbortSignal | undefined): unknown {
 
 export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, void, undefined> {
   const { actor, conversations, conversationId } = input;
-  const history = buildHistory(await conversations.recent(conversationId), input.memoryTokens ?? 6000);
+  const history = buildHistory(input.recent ?? (await conversations.recent(conversationId)), input.memoryTokens ?? 6000);
   const instructions = buildInstructions({
     actor,
     now: input.now ?? new Date(),

@@ -54,6 +54,34 @@ export class ConversationRepository {
     return row!;
   }
 
+  /**
+   * `open` and `recent` in one round trip, as every turn starts: the conversation (created on first use)
+   * with its newest `limit` messages, oldest first.
+   */
+  async openWithRecent(key: string, platform: Platform, userId?: string, limit = 40): Promise<{ conversation: { id: string; key: string }; messages: StoredMessage[] }> {
+    const rows = await this.sql.query<{ id: string; key: string } & { [K in keyof StoredMessage]: StoredMessage[K] | null }>(
+      `WITH found AS (SELECT id, key FROM conversations WHERE key = $1::text),
+            created AS (
+              INSERT INTO conversations (id, key, platform, "userId", "createdAt", "updatedAt")
+              SELECT gen_random_uuid(), $1::text, $2::text::"Platform", $3::uuid, now(), now()
+              WHERE NOT EXISTS (SELECT 1 FROM found)
+              ON CONFLICT (key) DO NOTHING
+              RETURNING id, key),
+            conv AS (SELECT id, key FROM found UNION ALL SELECT id, key FROM created)
+       SELECT conv.id::text AS id, conv.key, m.role::text AS role, m.text, m.parts, m.tokens, m."createdAt"
+       FROM conv LEFT JOIN LATERAL (
+         SELECT role, text, parts, tokens, "createdAt", seq FROM messages
+         WHERE "conversationId" = conv.id ORDER BY seq DESC LIMIT $4::int) m ON true
+       ORDER BY m.seq ASC NULLS FIRST`,
+      [key, platform, userId ?? null, limit],
+    );
+    // Created by a concurrent first turn between our read and our insert: it is there now, and new.
+    if (!rows[0]) return { conversation: await this.open(key, platform, userId), messages: [] };
+    const conversation = { id: rows[0].id, key: rows[0].key };
+    const messages = rows.filter((r) => r.role !== null).map((r) => ({ role: r.role!, text: r.text!, parts: r.parts, tokens: r.tokens!, createdAt: r.createdAt! }));
+    return { conversation, messages };
+  }
+
   /** The newest `limit` messages, oldest first. */
   async recent(conversationId: string, limit = 40): Promise<StoredMessage[]> {
     const rows = await this.sql.query<StoredMessage>(

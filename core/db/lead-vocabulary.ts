@@ -32,18 +32,30 @@ export interface LeadVocabularyOptions {
   maxLeads?: number;
   /** How often, at most, the lead table is checked for changes. */
   checkEveryMs?: number;
+  /**
+   * Bound on the lead names held across all cached scopes (each rep has a scope of their own, each up to
+   * `maxLeads`): beyond it the least recently used scopes are dropped and read again when next asked for.
+   */
+  maxCachedLeads?: number;
   now?: () => number;
 }
 
 interface Cached {
   version: string;
   vocabulary: Promise<LeadVocabulary>;
+  /** Lead names it holds, once loaded. */
+  leads: number;
 }
+
+/** Scopes cached at most, whatever their size. */
+const MAX_SCOPES = 500;
 
 export class LeadVocabularyRepository {
   private readonly cache = new Map<string, Cached>();
   private version: { value: string; checkedAt: number } | undefined;
   private readonly maxLeads: number;
+  private readonly maxCachedLeads: number;
+  private cachedLeads = 0;
   private readonly checkEveryMs: number;
   private readonly now: () => number;
 
@@ -52,6 +64,7 @@ export class LeadVocabularyRepository {
     opts: LeadVocabularyOptions = {},
   ) {
     this.maxLeads = opts.maxLeads ?? 5_000;
+    this.maxCachedLeads = opts.maxCachedLeads ?? 100_000;
     this.checkEveryMs = opts.checkEveryMs ?? 5_000;
     this.now = opts.now ?? Date.now;
   }
@@ -60,13 +73,52 @@ export class LeadVocabularyRepository {
     const version = await this.dataVersion();
     const key = JSON.stringify(scope.kind === 'all' ? scope : { ...scope, ownerIds: [...scope.ownerIds].sort() });
     const hit = this.cache.get(key);
-    if (hit && hit.version === version) return hit.vocabulary;
-    const vocabulary = this.load(scope);
-    if (this.cache.size > 500) this.cache.clear();
-    this.cache.set(key, { version, vocabulary });
-    // A failed load must not stay cached.
-    vocabulary.catch(() => this.cache.delete(key));
-    return vocabulary;
+    if (hit && hit.version === version) {
+      // Most recently used last: eviction takes from the front.
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit.vocabulary;
+    }
+    if (hit) this.forget(key);
+    const entry: Cached = { version, vocabulary: Promise.resolve() as unknown as Promise<LeadVocabulary>, leads: 0 };
+    // Counted before any caller sees the vocabulary, so the bound holds whenever one is handed out.
+    entry.vocabulary = this.load(scope).then(
+      (v) => {
+        if (this.cache.get(key) === entry) {
+          entry.leads = v.leads.length;
+          this.cachedLeads += entry.leads;
+          this.evict(key);
+        }
+        return v;
+      },
+      (err: unknown) => {
+        // A failed load must not stay cached.
+        if (this.cache.get(key) === entry) this.forget(key);
+        throw err;
+      },
+    );
+    this.cache.set(key, entry);
+    return entry.vocabulary;
+  }
+
+  /** Scopes cached and lead names held (for tests and the memory bound). */
+  cacheSize(): { scopes: number; leads: number } {
+    return { scopes: this.cache.size, leads: this.cachedLeads };
+  }
+
+  private forget(key: string): void {
+    const entry = this.cache.get(key);
+    if (!entry) return;
+    this.cachedLeads -= entry.leads;
+    this.cache.delete(key);
+  }
+
+  /** Least recently used scopes out until the bounds hold; `keep` (just loaded) always stays. */
+  private evict(keep: string): void {
+    for (const key of this.cache.keys()) {
+      if (this.cachedLeads <= this.maxCachedLeads && this.cache.size <= MAX_SCOPES) return;
+      if (key !== keep) this.forget(key);
+    }
   }
 
   private async dataVersion(): Promise<string> {

@@ -194,6 +194,12 @@ describe('myUsage', () => {
     expect(out.summary).toContain('of your $5.00 daily budget');
     expect(out.cards![0]!.type).toBe('usage');
   });
+
+  it('says when the budget resets in each rep’s own time zone (midnight there), one zone after another', async () => {
+    for (const [actor, zone] of [[org.bob, 'Europe/Berlin'], [org.carol, 'America/New_York'], [org.bob, 'Europe/Berlin']] as const) {
+      expect((await call(actor, 'myUsage', {})).summary).toContain(`It resets at 00:00 (${zone}).`);
+    }
+  });
 });
 
 it('every tool has a model-readable description and input schema', () => {

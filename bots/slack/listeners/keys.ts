@@ -14,10 +14,17 @@ export function commandKey(teamId: string, channel: string, userId: string): str
 
 /** Drop the bot's own "<@UBOT>" so the model sees only the question; line breaks (a pasted email) stay. */
 export function stripMention(text: string, botUserId?: string): string {
-  const own = botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /^\s*<@[A-Z0-9]+(\|[^>]*)?>/;
+  const own = botUserId ? ownMention(botUserId) : /^\s*<@[A-Z0-9]+(\|[^>]*)?>/;
   return text
     .replace(own, '')
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ *\n */g, '\n')
     .trim();
+}
+
+// One bot user id per process: its pattern is compiled once, not per message.
+let own: { id: string; pattern: RegExp } | undefined;
+function ownMention(botUserId: string): RegExp {
+  if (own?.id !== botUserId) own = { id: botUserId, pattern: new RegExp(`<@${botUserId.replace(/[^A-Za-z0-9]/g, '')}(\\|[^>]*)?>`, 'g') };
+  return own.pattern;
 }

@@ -75,8 +75,10 @@ export function createOfflineModel(opts: OfflineModelOptions = {}): LanguageMode
     }
   };
   const answerFor = async (options: LanguageModelV4CallOptions) => {
-    const answer = decide(options, await knowledgeFor(options));
-    const responseId = `offline-${digest(options.prompt).slice(0, 16)}`;
+    // One digest of the prompt per call: it seeds the tool call ids and names the response.
+    const seed = digest(options.prompt);
+    const answer = decide(options, await knowledgeFor(options), seed);
+    const responseId = `offline-${seed.slice(0, 16)}`;
     return { answer, usage: estimateUsage(options, answer), response: { id: responseId, timestamp: now(), modelId: OFFLINE_MODEL_ID } };
   };
 
@@ -123,7 +125,7 @@ export function createOfflineModel(opts: OfflineModelOptions = {}): LanguageMode
   };
 }
 
-function decide(options: LanguageModelV4CallOptions, knowledge: Knowledge): Answer {
+function decide(options: LanguageModelV4CallOptions, knowledge: Knowledge, seed: string): Answer {
   const ctx = readConversation(options.prompt);
   const available = new Set(
     options.toolChoice?.type === 'none' ? [] : (options.tools ?? []).filter((t) => t.type === 'function').map((t) => t.name),
@@ -133,7 +135,7 @@ function decide(options: LanguageModelV4CallOptions, knowledge: Knowledge): Answ
   if (ctx.userText === undefined) return { text: helpText(available), toolCalls: [] };
 
   const intent = parseIntent(ctx.userText, { ...ctx, knowledge });
-  return answerIntent(intent, ctx.userText, available, digest(options.prompt));
+  return answerIntent(intent, ctx.userText, available, seed);
 }
 
 function answerIntent(intent: Intent, said: string, available: ReadonlySet<string>, seed: string): Answer {
@@ -169,17 +171,33 @@ function finishReason(answer: Answer): LanguageModelV4GenerateResult['finishReas
   return answer.toolCalls.length ? { unified: 'tool-calls', raw: 'tool_calls' } : { unified: 'stop', raw: 'stop' };
 }
 
-/** Small deltas (a few words each, whitespace kept) so streaming bots show the reply as it is "typed". */
+/**
+ * The reply in deltas of a line or sentence each (short ones merged up to DELTA_CHARS), so streaming bots
+ * get it as text arriving. Not word by word: every delta passes through each stage of the AI SDK's stream,
+ * and the offline model's answer is complete at once, so finer deltas would only cost CPU per turn.
+ */
 export function textDeltas(text: string): string[] {
-  const words = text.match(/\s*\S+\s*/g) ?? [text];
   const deltas: string[] = [];
-  for (let i = 0; i < words.length; i += 3) deltas.push(words.slice(i, i + 3).join(''));
-  return deltas;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const len = i + 1 - start;
+    // A delta ends with its line, or with a sentence (or at a space) once it is long enough.
+    const cut = c === '\n' || (len >= DELTA_CHARS && c === ' ') || (len >= DELTA_CHARS / 3 && c === ' ' && /[.!?:]/.test(text[i - 1]!));
+    if (cut && !(c === '\n' && text[i + 1] === '\n')) {
+      deltas.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) deltas.push(text.slice(start));
+  return deltas.length ? deltas : [text];
 }
+
+const DELTA_CHARS = 90;
 
 // About four characters per token: no tokenizer is involved, but CostGuard still sees plausible numbers.
 function estimateUsage(options: LanguageModelV4CallOptions, answer: Answer): LanguageModelV4Usage {
-  const promptChars = JSON.stringify(options.prompt).length + JSON.stringify(options.tools ?? []).length;
+  const promptChars = JSON.stringify(options.prompt).length + toolsChars(options.tools ?? []);
   const outputChars = answer.text.length + answer.toolCalls.reduce((n, c) => n + c.toolName.length + c.input.length, 0);
   const input = Math.ceil(promptChars / 4);
   const output = Math.max(1, Math.ceil(outputChars / 4));
@@ -187,6 +205,29 @@ function estimateUsage(options: LanguageModelV4CallOptions, answer: Answer): Lan
     inputTokens: { total: input, noCache: input, cacheRead: 0, cacheWrite: 0 },
     outputTokens: { total: output, text: output, reasoning: 0 },
   };
+}
+
+type CallTool = NonNullable<LanguageModelV4CallOptions['tools']>[number];
+/** JSON length of each tool as offered, by its schema object (the same object every call: ai-tools.ts caches it). */
+const toolChars = new WeakMap<object, { tool: string; chars: number }>();
+
+/** `JSON.stringify(tools).length` without serialising every tool's JSON schema on every call. */
+function toolsChars(tools: readonly CallTool[]): number {
+  let n = 2 + Math.max(0, tools.length - 1);
+  for (const t of tools) {
+    const schema = t.type === 'function' ? t.inputSchema : undefined;
+    // Everything but the schema must match too (name, description, options), so a changed tool is measured again.
+    const id = JSON.stringify({ ...t, inputSchema: undefined });
+    const hit = schema && typeof schema === 'object' ? toolChars.get(schema) : undefined;
+    if (hit && hit.tool === id) {
+      n += hit.chars;
+      continue;
+    }
+    const chars = JSON.stringify(t).length;
+    if (schema && typeof schema === 'object') toolChars.set(schema, { tool: id, chars });
+    n += chars;
+  }
+  return n;
 }
 
 function digest(value: unknown): string {

@@ -31,6 +31,8 @@ export interface HarnessOptions {
   wrapAssistant?: (real: Assistant) => Assistant;
   /** Clock of the profile / user-group cache, to expire it without waiting. */
   peopleClock?: () => number;
+  /** Turns running and waiting at once (the turn gate's bounds). */
+  turns?: SlackBotOptions['turns'];
   /** More environment (SLACK_API_TIMEOUT_MS, SLACK_TEAM_ID, SLACK_GUEST_USERS…). */
   env?: Record<string, string>;
 }
@@ -79,6 +81,7 @@ export async function startSlackHarness(opts: HarnessOptions = {}): Promise<Slac
     streaming: opts.streaming,
     delivery: opts.delivery,
     people: opts.peopleClock ? { now: opts.peopleClock } : undefined,
+    turns: opts.turns,
   });
   // As `salesos start` does: learns the workspace from auth.test unless SLACK_TEAM_ID is set.
   await bot.start();

@@ -50,6 +50,28 @@ describe('conversation memory', () => {
     expect((await db.prisma.conversation.findUniqueOrThrow({ where: { id: c.id } })).updatedAt.getTime()).toBeGreaterThan(before.getTime());
   });
 
+  it('opens a thread and reads its newest messages in one call: new → no messages, later → the same as open + recent', async () => {
+    const first = await repo.openWithRecent('slack:T1:C2:1700000000.2', 'slack', userId, 3);
+    expect(first.messages).toEqual([]);
+    expect(first.conversation).toEqual(await repo.open('slack:T1:C2:1700000000.2', 'slack', userId));
+    for (let turn = 0; turn < 3; turn++)
+      await repo.append(first.conversation.id, [
+        { role: 'user', text: `q${turn}`, userId, tokens: 1 },
+        { role: 'assistant', text: `a${turn}`, parts: [{ role: 'assistant', content: `a${turn}` }], tokens: 2 },
+      ]);
+    const later = await repo.openWithRecent('slack:T1:C2:1700000000.2', 'slack', userId, 3);
+    expect(later.conversation).toEqual(first.conversation);
+    expect(later.messages.map((m) => m.text)).toEqual(['a1', 'q2', 'a2']);
+    expect(later.messages).toEqual(await repo.recent(first.conversation.id, 3));
+    expect(await db.prisma.conversation.count({ where: { key: 'slack:T1:C2:1700000000.2' } })).toBe(1);
+  });
+
+  it('gives 20 concurrent first turns through openWithRecent a single conversation', async () => {
+    const opened = await Promise.all(Array.from({ length: 20 }, () => repo.openWithRecent('teams:conv-10', 'teams')));
+    expect(new Set(opened.map((c) => c.conversation.id)).size).toBe(1);
+    expect(opened.every((c) => c.messages.length === 0)).toBe(true);
+  });
+
   it('keeps only the newest messages when asked for a limit, oldest first', async () => {
     const c = await repo.open('console:session-2', 'console');
     for (let turn = 0; turn < 3; turn++)

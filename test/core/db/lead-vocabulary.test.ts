@@ -66,3 +66,36 @@ describe('LeadVocabularyRepository', () => {
     expect(third.leads.map((l) => l.fullName)).not.toContain('Zoe Hidden');
   });
 });
+
+describe('LeadVocabularyRepository memory bound', () => {
+  const scopeOf = (owner: 'ann' | 'bob' | 'cat'): LeadScope => ({ kind: 'owners', ownerIds: [fx.ids[owner]], unassigned: true });
+
+  it('holds at most maxCachedLeads lead names across scopes, dropping the least recently used scope first', async () => {
+    const size = async (owner: 'ann' | 'bob' | 'cat') => (await new LeadVocabularyRepository(db.prisma).forScope(scopeOf(owner))).leads.length;
+    const [annSize, bobSize, catSize] = [await size('ann'), await size('bob'), await size('cat')];
+    // Room for two reps' scopes, not three.
+    const bound = annSize + Math.max(bobSize, catSize);
+    const repo = new LeadVocabularyRepository(db.prisma, { now: () => clock, maxCachedLeads: bound });
+    const ann = await repo.forScope(scopeOf('ann'));
+    const bob = await repo.forScope(scopeOf('bob'));
+    expect(repo.cacheSize()).toEqual({ scopes: 2, leads: annSize + bobSize });
+    // Ann asks again: she is now the most recently used, so Cat's scope pushes Bob's out.
+    expect(await repo.forScope(scopeOf('ann'))).toBe(ann);
+    await repo.forScope(scopeOf('cat'));
+    expect(repo.cacheSize()).toEqual({ scopes: 2, leads: annSize + catSize });
+    expect(await repo.forScope(scopeOf('ann'))).toBe(ann);
+    // Bob's is read again (a new object with the same words), and never served stale.
+    const bobAgain = await repo.forScope(scopeOf('bob'));
+    expect(bobAgain).not.toBe(bob);
+    expect(bobAgain).toEqual(bob);
+    expect(repo.cacheSize().leads).toBeLessThanOrEqual(bound);
+  });
+
+  it('keeps a scope larger than the bound on its own (it is needed now) and nothing beside it', async () => {
+    const repo = new LeadVocabularyRepository(db.prisma, { now: () => clock, maxCachedLeads: 1 });
+    await repo.forScope(scopeOf('ann'));
+    const all = await repo.forScope({ kind: 'all' });
+    expect(repo.cacheSize()).toEqual({ scopes: 1, leads: all.leads.length });
+    expect(await repo.forScope({ kind: 'all' })).toBe(all);
+  });
+});

@@ -51,6 +51,7 @@ const freeTool: SalesTool<typeof input> = {
   inputSchema: input,
   permission: 'leads:read',
   statusText: 'Echoing…',
+  capability: 'echo its input',
   execute: async (i) => ({ summary: i.q }),
 };
 const paidTool: SalesTool<typeof input> = { ...freeTool, name: 'paidEcho', estimateCostUsd: () => 0.001, execute: async (i) => ({ summary: i.q, costUsd: 0.0005 }) };

@@ -93,6 +93,7 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
     const ctx = await contextFor(t.actor, t.platform, conversation.id, deps.model.provider === 'offline' ? undefined : llm, signal);
     const offered = toolsFor(t.actor.role, allTools);
     yield* runTurn({
+      capabilities: Object.fromEntries(offered.map((tool) => [tool.name, tool.capability])),
       signal,
       actor: t.actor,
       platform: t.platform,

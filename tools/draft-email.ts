@@ -31,6 +31,7 @@ export const draftEmail = defineTool({
   }),
   permission: 'email:assist',
   statusText: 'Drafting the email…',
+  capability: 'draft a short, personalised first-touch email to a lead',
   async execute({ lead: ref, purpose: asked }, ctx) {
     // "an intro email" names the kind of email, not an angle.
     const purpose = asked && !GENERIC_PURPOSE.test(asked) ? asked : undefined;

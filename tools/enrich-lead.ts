@@ -28,6 +28,7 @@ export const enrichLead = defineTool({
   }),
   permission: 'leads:enrich',
   statusText: 'Enriching the lead…',
+  capability: 'fill in a lead’s missing company and contact data through the enrichment agent',
   estimateCostUsd: (_input, ctx) => (ctx.services.enricher.kind === 'agent' ? ctx.services.settings.enrichmentMaxCostUsd : 0),
   async execute({ lead: ref, force }, ctx) {
     const found = await resolveLead(ref, ctx);

@@ -50,6 +50,7 @@ export const findLeads = defineTool({
   inputSchema,
   permission: 'leads:read',
   statusText: 'Searching leads…',
+  capability: 'search leads by industry, title, seniority, location, company size, tech stack, status, owner or free text',
   async execute(input, ctx) {
     const { offset = 0, ...filter } = input;
     const page = await ctx.services.leads.search(filter, { scope: ctx.scope, actorId: ctx.actor.id, teamMemberIds: ctx.teamMemberIds });

@@ -35,6 +35,7 @@ export const roastEmail = defineTool({
   }),
   permission: 'email:assist',
   statusText: 'Reading your email…',
+  capability: 'score a cold email against a research-based rubric, explain each problem, and rewrite it',
   async execute(input, ctx) {
     const parsed = input.subject ? { subject: input.subject, body: parseEmailText(input.body).body } : parseEmailText(input.body);
     if (!parsed.body.trim()) throw new ValidationError('There is no email body to score — paste the email after "roast this email:".');

@@ -37,6 +37,8 @@ interface ToolBase<S extends z.ZodType> {
   inputSchema: S;
   /** Shown while the tool runs, e.g. "Searching leads…". */
   statusText: string;
+  /** The line the system prompt gives this tool under "What you can do" (the model's table of contents). */
+  capability: string;
   /** Paid tools: a worst-case USD estimate CostGuard reserves before execute (0 = free this time). */
   estimateCostUsd?: (input: z.infer<S>, ctx: ToolContext) => number;
   execute(input: z.infer<S>, ctx: ToolContext): Promise<ToolResult>;

@@ -33,6 +33,7 @@ export const updateLead = defineTool({
   inputSchema,
   permission: 'leads:write',
   statusText: 'Updating the lead…',
+  capability: 'change a lead’s status or add a note (the rep confirms before anything is written)',
   async confirm(input, ctx) {
     return plan(input, await resolveLead(input.lead, ctx));
   },

@@ -4,26 +4,11 @@ import type { Actor, Platform } from './types.ts';
 export interface InstructionsInput {
   actor: Actor;
   now: Date;
-  /** Names of the tools this actor may use in this turn. */
-  toolNames: string[];
+  /** The tools this actor may use in this turn, each with its line for the prompt (the tool's own). */
+  capabilities: { name: string; line: string }[];
   platform: Platform;
 }
 
-const CAPABILITIES: Record<string, string> = {
-  findLeads: 'search leads by industry, title, seniority, location, company size, tech stack, status, owner or free text',
-  getLead: 'show one lead in full with its recent activity and enrichment history',
-  enrichLead: 'fill in a lead’s missing company and contact data through the enrichment agent',
-  roastEmail: 'score a cold email against a research-based rubric, explain each problem, and rewrite it',
-  draftEmail: 'draft a short, personalised first-touch email to a lead',
-  updateLead: 'change a lead’s status or add a note (the rep confirms before anything is written)',
-  myUsage: 'report the rep’s AI spend today and the budget left',
-  setDigestSchedule: 'change or pause the manager’s team digest schedule',
-  showOffer: 'show what the rep sells (the offer drafts use) and where each part comes from',
-  setOffer: 'set what the reps sell (product, value proposition, proof points, ask) for the organisation, a team or a rep (confirmed before saving)',
-  findPatterns: 'find which kinds of contacted leads reply, qualify or buy (lift, lead counts, confidence) and how a learned model compares with today’s fit score',
-  findLookalikes: 'find uncontacted leads most like the customers, each with the reason',
-  rescoreLeads: 'recompute fit scores from a model of the team’s outcomes (the manager confirms first)',
-};
 
 // Building an Intl.DateTimeFormat costs more than the rest of the prompt; there are few time zones.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -41,9 +26,9 @@ function dateIn(timeZone: string, now: Date): string {
 /** Where the user is talking to SalesOS, as the model is told. */
 const PLATFORM_PLACES: Record<Platform, string> = { console: 'a terminal', slack: 'Slack', teams: 'Microsoft Teams', mcp: 'an AI client over the Model Context Protocol' };
 
-export function buildInstructions({ actor, now, toolNames, platform }: InstructionsInput): string {
+export function buildInstructions({ actor, now, capabilities, platform }: InstructionsInput): string {
   const date = dateIn(actor.timeZone, now);
-  const can = toolNames.filter((t) => CAPABILITIES[t]).map((t) => `- ${t}: ${CAPABILITIES[t]}`);
+  const can = capabilities.map((c) => `- ${c.name}: ${c.line}`);
   return [
     `You are SalesOS, a sales assistant working inside ${PLATFORM_PLACES[platform]}.`,
     `Today is ${date} (${actor.timeZone}).`,

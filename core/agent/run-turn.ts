@@ -18,6 +18,8 @@ export interface RunTurnInput {
   message: string;
   /** The tools this actor may use, already wrapped in policy (validation, roles, budget, audit). */
   tools: ToolSet;
+  /** Each offered tool's line for the prompt; a tool without one is still offered, named without a line. */
+  capabilities?: Record<string, string>;
   model: LanguageModel;
   conversations: ConversationRepository;
   /** The thread's newest messages when the caller already read them (with the conversation, in one round trip). */
@@ -80,7 +82,7 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
   const instructions = buildInstructions({
     actor,
     now: input.now ?? new Date(),
-    toolNames: Object.keys(input.tools),
+    capabilities: Object.keys(input.tools).map((name) => ({ name, line: input.capabilities?.[name] ?? 'see its description' })),
     platform: input.platform,
   });
   const messages: ModelMessage[] = [...history.messages, { role: 'user', content: input.message }];

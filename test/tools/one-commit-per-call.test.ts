@@ -52,6 +52,7 @@ const freeTool: SalesTool<typeof input> = {
   inputSchema: input,
   permission: 'leads:read',
   statusText: 'Looking…',
+  capability: 'look something up',
   execute: async (i) => ({ summary: `found ${i.q}` }),
 };
 const paidTool: SalesTool<typeof input> = { ...freeTool, name: 'paidLookUp', estimateCostUsd: () => 0.01, execute: async (i) => ({ summary: `found ${i.q}`, costUsd: 0.004 }) };

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { ValidationError } from '../../core/errors.ts';
 import { PACKAGE_ROOT } from '../../core/package-root.ts';
 import { createZip } from './zip.ts';
+import { UUID as GUID } from '../../core/ids.ts';
 
 // From the package root: the build compiles this file to dist/ but leaves the manifest and icons here.
 const MANIFEST_DIR = path.join(PACKAGE_ROOT, 'bots', 'teams', 'manifest');
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface PackageOptions {
   /** The bot's Microsoft App ID (MICROSOFT_APP_ID), a GUID. */

@@ -1,6 +1,7 @@
 // Opaque keyset cursors for lead search: the last row's sort key and id, base64url-encoded JSON.
 // The sort name travels inside, so a cursor from one sort order is never applied to another.
 import { ValidationError } from '../errors.ts';
+import { UUID } from '../ids.ts';
 
 export type LeadSort = 'score' | 'recent';
 
@@ -13,7 +14,6 @@ export interface LeadCursor {
 
 /** 9999-12-31T23:59:59.999Z: the last instant PostgreSQL's timestamptz and JavaScript's Date both render. */
 const MAX_TIME_MS = 253_402_300_799_999;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(c: LeadCursor): string {
   return Buffer.from(JSON.stringify([c.sort === 'score' ? 's' : 'r', c.key, c.id])).toString('base64url');

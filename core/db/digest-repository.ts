@@ -4,8 +4,8 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { DEFAULT_SCHEDULE, parseCron, type DigestSchedule } from '../digest/schedule.ts';
 import { digestQuery, type DigestDb } from './digest-statements.ts';
 import type { SqlRunner } from './sql-runner.ts';
+import { UUID } from '../ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface DigestManager {
   id: string;

@@ -1,6 +1,7 @@
 // `salesos digest --status`: per period, how the runs went — runs by status, deliveries, attempts,
 // failures — and each run that did not simply go out, with its reason.
 import type { DigestDb } from './digest-statements.ts';
+import { UUID } from '../ids.ts';
 
 export interface PeriodStatus {
   periodKey: string;
@@ -20,7 +21,6 @@ export interface RunProblem {
   deliveries: { platform: string; status: string; attempts: number; error: string | null }[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class DigestRunStatus {
   constructor(private readonly db: DigestDb) {}

@@ -10,6 +10,7 @@ import type pg from 'pg';
 import type { DigestCard } from '../cards.ts';
 import { ValidationError } from '../errors.ts';
 import { digestQuery, type DigestDb } from './digest-statements.ts';
+import { UUID } from '../ids.ts';
 
 export type RunStatus = 'running' | 'sent' | 'partial' | 'failed' | 'skipped' | 'missed' | 'cancelled';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped' | 'cancelled';
@@ -73,7 +74,6 @@ export const DELIVERY_LEASE_SECONDS = 120;
 // yet recorded. Recording a delivery's outcome (settle) waits for the flush as usual.
 const ASYNC_COMMIT = `set_config('synchronous_commit', 'off', true) AS async_commit`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLATFORMS: readonly string[] = ['slack', 'teams'];
 
 const DELIVERIES = `COALESCE((SELECT json_agg(json_build_object('platform', d.platform, 'status', d.status, 'attempts', d.attempts, 'error', d.error, 'sentAt', d."sentAt", 'ref', d.ref) ORDER BY d.platform)

@@ -4,8 +4,8 @@ import { Prisma, type PrismaClient } from './generated/client.ts';
 import { SUMMARY_COLUMNS, scopeCondition, toSummary, type LeadSummary, type SummaryRow } from './lead-search.ts';
 import type { LeadScope } from '../leads/filter.ts';
 import { rawRows } from './client.ts';
+import { UUID } from '../ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export type LeadRef = { kind: 'id' | 'email' | 'name'; value: string };

@@ -10,6 +10,7 @@ import { rawRows } from './client.ts';
 import { leadInputSchema, type LeadInput } from '../leads/lead-input.ts';
 import type { LeadFilter, LeadScope } from '../leads/filter.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { UUID } from '../ids.ts';
 
 export type { LeadPage, LeadSummary, SearchContext, UpsertResult, EnrichmentRecord };
 export type LeadRecord = Lead;
@@ -25,7 +26,6 @@ export interface LeadDetail extends Lead {
 /** Changes to a lead; `note` adds a note activity alongside. */
 export type LeadPatch = Partial<LeadInput> & { note?: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const patchSchema = leadInputSchema.partial().extend({ note: leadInputSchema.shape.fullName.max(5000).optional() });
 
 function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, what: string): T {

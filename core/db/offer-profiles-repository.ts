@@ -2,10 +2,10 @@
 import type { PrismaClient } from './generated/client.ts';
 import { NotFoundError } from '../errors.ts';
 import { type OfferLevel, type OfferPatch, type ResolvedOffer, OFFER_FIELDS, resolveOffer, validateOfferPatch } from '../email/offer.ts';
+import { UUID } from '../ids.ts';
 
 export type OfferTarget = { level: 'organisation' } | { level: 'team'; teamId: string } | { level: 'user'; userId: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function keyOf(target: OfferTarget): string {
   if (target.level === 'organisation') return 'organisation';

@@ -2,6 +2,7 @@
 // interactive transaction costs several times the statements it wraps) or a Prisma client.
 import type pg from 'pg';
 import type { PrismaClient } from './generated/client.ts';
+import { UUID } from '../ids.ts';
 
 export interface SqlRunner {
   /** Rows of a statement with positional parameters ($1, $2…); UPDATEs return rows through RETURNING. */
@@ -14,7 +15,6 @@ export interface SqlRunner {
   transaction<T>(fn: (sql: SqlRunner, firstRows: unknown[]) => Promise<T>, first?: string | string[]): Promise<T>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string | undefined): s is string => typeof s === 'string' && UUID.test(s);
 
 type TxClient = Pick<PrismaClient, '$queryRawUnsafe'>;

@@ -2,6 +2,7 @@
 import { Prisma, type PrismaClient, type PlatformIdentity, type Team, type User } from './generated/client.ts';
 import type { LeadScope } from '../leads/filter.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { UUID } from '../ids.ts';
 
 export type Role = 'rep' | 'manager' | 'admin';
 export type ChatPlatform = 'slack' | 'teams' | 'console';
@@ -29,7 +30,6 @@ export interface IdentityLink {
   teamsUserId?: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ROLES: readonly string[] = ['rep', 'manager', 'admin'];
 

@@ -5,6 +5,7 @@ import { TITLE_ABBREVIATIONS } from '../../leads/catalog.ts';
 import type { Knowledge } from './knowledge.ts';
 import type { LeadMention } from './lead-mentions.ts';
 import { ORDINAL_PATTERN } from './numbers.ts';
+import { UUID_PATTERN } from '../../ids.ts';
 
 const STATUS = /^(?:contacted|uncontacted|replied|qualified|disqualified|customers?|clients?)$/;
 const TITLE = /^(?:founders?|co-?founders?|directors?|managers?|vps?|heads?|engineers?|developers?|executives?|execs?|presidents?|owners?|partners?|analysts?|designers?|recruiters?|consultants?|chiefs?)$/;
@@ -17,7 +18,7 @@ export function abstractForClassifier(text: string, knowledge: Knowledge, mentio
     t = t.slice(0, m.start) + (m.by === 'company' ? ' xcompany ' : ' xperson ') + t.slice(m.end);
   }
   t = t
-    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, ' xemail ')
+    .replace(new RegExp(`[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|\\b${UUID_PATTERN}\\b`, 'gi'), ' xemail ')
     .replace(new RegExp(`(?<![\\w])(?:#\\s?\\d+|number\\s+\\d+|no\\.\\s?\\d+|\\d+(?:st|nd|rd|th))\\b`, 'gi'), ' xordinal ')
     .replace(new RegExp(`\\b(?:${ORDINAL_PATTERN})(?=\\s+(?:one|lead|result|person|contact|entry)\\b|\\s*[?!.,]*$)`, 'gi'), ' xordinal ');
   const words = t.split(/(\s+|[,.;:!?()"“”]+)/);

@@ -1,6 +1,7 @@
 // Reads what the offline model needs from an AI SDK prompt: the rep's latest words, the tool results of
 // the current turn, and the leads earlier turns showed (so "the second one" or "her" can be resolved).
 import type { LanguageModelV4Prompt, LanguageModelV4ToolResultPart } from '@ai-sdk/provider';
+import { UUID } from '../../ids.ts';
 
 export interface LeadRef {
   id?: string;
@@ -194,7 +195,6 @@ function toLeadRef(value: unknown): LeadRef | undefined {
 }
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function refFromInput(value: string): LeadRef {
   if (UUID.test(value)) return { id: value };

@@ -4,6 +4,7 @@ import type { LeadRef } from './conversation-context.ts';
 import type { Knowledge } from './knowledge.ts';
 import { findLeadMentions } from './lead-mentions.ts';
 import { ORDINAL_PATTERN, parseOrdinal } from './numbers.ts';
+import { UUID_PATTERN } from '../../ids.ts';
 
 export type LeadResolution =
   | { kind: 'lead'; lead: string }
@@ -20,7 +21,7 @@ export interface ReferenceContext {
 }
 
 export const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
-export const UUID_RE = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
+export const UUID_RE = new RegExp(`\\b${UUID_PATTERN}\\b`, 'i');
 const LEAD_NOUN = '(?:one|lead|person|guy|woman|man|contact|prospect|result|entry|name|on the list|in the list)';
 const POSITION_RE = new RegExp(
   `(?:^|\\b)(?:the\\s+)?(${ORDINAL_PATTERN}|last|final|top)(?:\\s+${LEAD_NOUN})?(?:\\s+(?:(?:from|in|on)\\s+(?:the|that|this)\\s+list|(?:of|from|among)\\s+(?:those|these|them|the results)))?(?=$|[\\s,.!?])`,

@@ -68,11 +68,11 @@ const SETS: PhrasingSet[] = [
   },
 ];
 
-/** The held-out fifth round's figures at its one measurement (README). */
-const HELD_OUT_5 = { passed: 180, cases: 200, noToolPassed: 35, noToolCases: 41, negationInverted: ['t026', 't062', 't069', 't070', 't076'] };
-
-/** The held-out fourth round's figures at its one measurement (README). */
-const HELD_OUT = { passed: 164, cases: 180, noToolPassed: 33, noToolCases: 36, negationInverted: ['s046'] };
+/** The held-out rounds' figures at their one measurement (README): set index → figures. */
+const HELD_OUT = [
+  { set: 3, passed: 164, cases: 180, noToolPassed: 33, noToolCases: 36, negationInverted: ['s046'] },
+  { set: 4, passed: 180, cases: 200, noToolPassed: 35, noToolCases: 41, negationInverted: ['t026', 't062', 't069', 't070', 't076'] },
+];
 
 let c: TestContainer;
 const results = new Map<string, CaseResult>();
@@ -110,30 +110,23 @@ describe('independent phrasing sets', () => {
   });
 
   it('never inverts a negation, except where the held-out rounds measured one', () => {
-    expect([...results.values()].filter((r) => r.negationInverted).map((r) => r.id)).toEqual([...HELD_OUT.negationInverted, ...HELD_OUT_5.negationInverted]);
+    expect([...results.values()].filter((r) => r.negationInverted).map((r) => r.id)).toEqual(HELD_OUT.flatMap((h) => h.negationInverted));
   });
 
   it('list only ids that exist', () => {
     for (const set of SETS) for (const id of Object.keys(set.knownFailing)) expect(set.cases.some((x) => x.id === id)).toBe(true);
   });
 
-  it(`score the held-out round at ${HELD_OUT.passed}/${HELD_OUT.cases} or better, with ${HELD_OUT.noToolPassed}/${HELD_OUT.noToolCases} out-of-scope messages calling no tool`, () => {
-    const heldOut = SETS[3]!.cases.map((x) => results.get(x.id)!);
-    expect(heldOut.length).toBe(HELD_OUT.cases);
-    expect(heldOut.filter((r) => r.pass).length).toBeGreaterThanOrEqual(HELD_OUT.passed);
-    const none = heldOut.filter((r) => r.expected.tool === null);
-    expect(none.length).toBe(HELD_OUT.noToolCases);
-    expect(none.filter((r) => r.got === null).length).toBeGreaterThanOrEqual(HELD_OUT.noToolPassed);
-  });
-
-  it(`score the fifth round at ${HELD_OUT_5.passed}/${HELD_OUT_5.cases} or better, with ${HELD_OUT_5.noToolPassed}/${HELD_OUT_5.noToolCases} out-of-scope messages calling no tool`, () => {
-    const heldOut = SETS[4]!.cases.map((x) => results.get(x.id)!);
-    expect(heldOut.length).toBe(HELD_OUT_5.cases);
-    expect(heldOut.filter((r) => r.pass).length).toBeGreaterThanOrEqual(HELD_OUT_5.passed);
-    const none = heldOut.filter((r) => r.expected.tool === null);
-    expect(none.length).toBe(HELD_OUT_5.noToolCases);
-    expect(none.filter((r) => r.got === null).length).toBeGreaterThanOrEqual(HELD_OUT_5.noToolPassed);
-  });
+  for (const h of HELD_OUT) {
+    it(`score the ${SETS[h.set]!.name} at ${h.passed}/${h.cases} or better, with ${h.noToolPassed}/${h.noToolCases} out-of-scope messages calling no tool`, () => {
+      const heldOut = SETS[h.set]!.cases.map((x) => results.get(x.id)!);
+      expect(heldOut.length).toBe(h.cases);
+      expect(heldOut.filter((r) => r.pass).length).toBeGreaterThanOrEqual(h.passed);
+      const none = heldOut.filter((r) => r.expected.tool === null);
+      expect(none.length).toBe(h.noToolCases);
+      expect(none.filter((r) => r.got === null).length).toBeGreaterThanOrEqual(h.noToolPassed);
+    });
+  }
 
   for (const set of SETS) {
     for (const k of set.cases) {

@@ -16,6 +16,7 @@ import { seedDemoOrganisation } from '../core/db/demo-seed.ts';
 import { configureLogger } from '../core/log.ts';
 import { signSlackRequest, startFakeSlackApi, type FakeSlackApi } from '../test/support/fake-slack-api.ts';
 import { createScratchDatabase } from './scratch-database.ts';
+import { benchUsers, mentionEventBody, percentile } from './slack-load.ts';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const SECONDS = arg('seconds', 5);
@@ -24,8 +25,7 @@ const RATE = arg('rate', 50);
 const DRAIN_MS = 6_000;
 const SECRET = 'bench-replicas-secret';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const USERS = Array.from({ length: 50 }, (_, i) => `UR${i}`);
-const TEXTS = ['help', 'find leads', 'how much budget do I have left?', 'find CTOs at fintech companies'];
+const USERS = benchUsers('UR');
 const TICKS = 100; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s
 
 interface Replica {
@@ -123,14 +123,7 @@ async function phase(fake: FakeSlackApi, targets: Replica[], rate: number, secon
     const wait = start + (i * 1000) / rate - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     const ts = `1900000000.${String(++seq).padStart(6, '0')}`;
-    const body = JSON.stringify({
-      type: 'event_callback',
-      team_id: 'T0FAKE',
-      api_app_id: 'A1',
-      event_id: `EvReplicas${seq}`,
-      event_time: 1900000000,
-      event: { type: 'app_mention', user: USERS[i % USERS.length], channel: 'C1', ts, text: `<@UBOT> ${TEXTS[i % TEXTS.length]}` },
-    });
+    const body = mentionEventBody({ seq, i, users: USERS, ts, eventId: `EvReplicas${seq}`, eventTime: 1900000000 });
     const sample: Sample = { ackMs: Number.POSITIVE_INFINITY, replyMs: Number.POSITIVE_INFINITY };
     samples.set(ts, sample);
     const t0 = performance.now();
@@ -152,10 +145,7 @@ async function phase(fake: FakeSlackApi, targets: Replica[], rate: number, secon
 }
 
 /** Percentile over every event; unanswered ones are +Infinity, so they are never dropped. */
-function pct(values: number[], p: number): number {
-  const v = [...values].sort((x, y) => x - y);
-  return v[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)]!;
-}
+const pct = percentile;
 
 /** configureLogger routes console.* into the JSON log; the figures go straight to stdout. */
 const say = (line: string) => process.stdout.write(`${line}\n`);

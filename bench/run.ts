@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
-const HELPERS = new Set(['run', 'lead-data']);
+const HELPERS = new Set(['run', 'lead-data', 'scratch-database', 'slack-load']);
 const available = fs
   .readdirSync(dir)
   .filter((f) => f.endsWith('.ts') && !HELPERS.has(f.replace(/\.ts$/, '')))

@@ -20,6 +20,7 @@ import { signSlackRequest, startFakeSlackApi, type FakeSlackApi, type SlackCall 
 import { SIGNING_SECRET } from '../test/bots/slack/harness.ts';
 import { BUSY_MESSAGE } from '../bots/slack/turn-gate.ts';
 import type { BotKind, FromBot, ToBot } from './slack-events/bot-process.ts';
+import { benchUsers, MENTION_TEXTS, mentionEventBody, percentile } from './slack-load.ts';
 
 const args = parseArgs(process.argv.slice(2));
 const SECONDS = Number(args.seconds ?? 10);
@@ -30,8 +31,7 @@ const SAMPLE_EVERY_MS = 10_000;
 /** After the last event is sent, how long an answer may still come before the event counts as unanswered. */
 const DRAIN_MS = Number(args['drain-ms'] ?? 10_000);
 /** Distinct reps, as in a real workspace: per-user budgets and locks are not one hot row. */
-const USERS = Array.from({ length: 50 }, (_, i) => `UB${i}`);
-const TEXTS = ['help', 'find leads', 'how much budget do I have left?', 'find CTOs at fintech companies'];
+const USERS = benchUsers('UB');
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
 function parseArgs(argv: string[]): Record<string, string | true> {
@@ -168,14 +168,7 @@ async function run(bot: Bot, rate: number, seconds: number, opts: { sampleRss?: 
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     const ts = `1800000000.${String(++seq).padStart(6, '0')}`;
-    const body = JSON.stringify({
-      type: 'event_callback',
-      team_id: 'T0FAKE',
-      api_app_id: 'A1',
-      event_id: `EvBench${seq}`,
-      event_time: Math.floor(Date.now() / 1000),
-      event: { type: 'app_mention', user: USERS[i % USERS.length], channel: 'C1', ts, text: `<@UBOT> ${TEXTS[i % TEXTS.length]}` },
-    });
+    const body = mentionEventBody({ seq, i, users: USERS, ts, eventId: `EvBench${seq}`, eventTime: Math.floor(Date.now() / 1000) });
     const sample: Sample = { ackMs: Number.POSITIVE_INFINITY, replyMs: Number.POSITIVE_INFINITY };
     samples.set(ts, sample);
     const t0 = performance.now();
@@ -215,11 +208,7 @@ async function quiet(bot: Bot): Promise<{ cpuMicros: number; rss: number; heapUs
 }
 
 /** Nearest-rank percentile over every event; an unanswered one is Infinity, so it can only raise the figure. */
-function pct(values: number[], p: number): number {
-  if (!values.length) return Number.NaN;
-  const v = [...values].sort((a, b) => a - b);
-  return v[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)]!;
-}
+const pct = percentile;
 
 interface Row {
   name: string;
@@ -292,7 +281,7 @@ async function benchmark(salesos: Bot, bare: Bot) {
   }
   if (profileFile) out(`CPU profile of the SalesOS process over these runs: ${(await salesos.ask({ type: 'profile', action: 'stop', file: path.resolve(profileFile) }, 'profile')).file}`);
   printRows(rows);
-  const alone = (await salesos.ask({ type: 'alone', n: 100, texts: TEXTS }, 'alone')).times;
+  const alone = (await salesos.ask({ type: 'alone', n: 100, texts: MENTION_TEXTS }, 'alone')).times;
   out(`\nassistant.handleTurn alone, one at a time (no Slack, no HTTP): p50 ${pct(alone, 50).toFixed(1)} ms, p99 ${pct(alone, 99).toFixed(1)} ms`);
   out('\nratio SalesOS / bare Bolt in this run:');
   for (const rate of RATES) {

@@ -279,7 +279,8 @@ export class DigestRunRepository {
            ref = COALESCE(o.ref, d.ref),
            "sentAt" = CASE WHEN o.status = 'sent' THEN now() ELSE d."sentAt" END
          FROM json_to_recordset(${lit(rows)}::json) AS o(platform text, status text, error text, uncertain boolean, ref text)
-         WHERE d."runId" = ${id} AND d.platform::text = o.platform;
+         -- A delivery the pause cancelled stays cancelled unless the attempt in flight sent it (or may have).
+         WHERE d."runId" = ${id} AND d.platform::text = o.platform AND (d.status <> 'cancelled' OR o.status = 'sent' OR o.uncertain);
          SELECT id FROM digest_runs WHERE id = ${id} FOR UPDATE;
          UPDATE digest_runs r SET
            status = s.status::"DigestRunStatus",

@@ -127,7 +127,9 @@ describe('reconciliation with PostgreSQL', () => {
   }, 60_000);
 
   it('an older period still running whose job Redis lost is taken up again; a paused manager’s is cancelled', async () => {
-    clock = new Date('2026-11-25T09:00:00Z');
+    // Both managers are set up before today's 08:30 (Berlin) is due, so the reconciler (every second) cannot
+    // send the paused one today's digest in the moment before its pause is written.
+    clock = new Date('2026-11-25T06:00:00Z');
     const services = buildDigestServices(c, buildDigestDeliveries(c));
     const strand = async (m: ManagerFixture) => {
       // Monday's run failed once and was to be retried an hour ago; its job is gone with Redis.
@@ -142,12 +144,35 @@ describe('reconciliation with PostgreSQL', () => {
     await c.db.prisma.digestPreference.create({ data: { userId: paused.id, enabled: false } });
     await strand(active);
     await strand(paused);
+    clock = new Date('2026-11-25T09:00:00Z');
     const resumed = await runFor(active.id, '2026-11-23');
     expect(resumed.deliveries).toMatchObject([{ platform: 'slack', status: 'sent', attempts: 2 }]);
     expect(postsTo(active).filter((p) => JSON.stringify(p.blocks).includes('Fri 20 Nov – Sun 22 Nov 2026'))).toHaveLength(1);
     const cancelled = await runFor(paused.id, '2026-11-23', 'cancelled');
     expect(cancelled.reason).toBe('the manager paused the digest');
     expect(postsTo(paused)).toHaveLength(0);
+  }, 60_000);
+
+  it('an attempt in flight when the manager paused records a send, never a failure over the cancellation', async () => {
+    clock = new Date('2026-11-25T06:00:00Z');
+    const services = buildDigestServices(c, buildDigestDeliveries(c));
+    const inFlight = async (m: ManagerFixture, day: string) => {
+      const period = await periodFor(services, m.id, 'Europe/Berlin', 'daily', '30 8 * * 1-5', new Date(`${day}T07:30:00Z`));
+      const run = await services.runs.ensure(m.id, period);
+      await services.runs.claim(run.id, null, ['slack']);
+      await services.runs.cancelPending(m.id, 'the manager paused the digest');
+      return run;
+    };
+    const m = await manager();
+    await c.db.prisma.digestPreference.create({ data: { userId: m.id, enabled: false } });
+    const failedLate = await inFlight(m, '2026-11-23');
+    const settledFail = await services.runs.settle(failedLate.id, [{ platform: 'slack', status: 'failed', error: 'ratelimited', uncertain: false }], false);
+    expect(settledFail.status).toBe('cancelled');
+    expect(settledFail.deliveries).toMatchObject([{ platform: 'slack', status: 'cancelled' }]);
+    const sentLate = await inFlight(m, '2026-11-24');
+    const settledSent = await services.runs.settle(sentLate.id, [{ platform: 'slack', status: 'sent', uncertain: false, ref: 'ts-1' }], false);
+    expect(settledSent.status).toBe('sent');
+    expect(settledSent.deliveries).toMatchObject([{ platform: 'slack', status: 'sent' }]);
   }, 60_000);
 
   it('pausing ends a run that waits for a retry as cancelled, with its pending delivery', async () => {

@@ -54,7 +54,11 @@ export async function main(argv: string[]): Promise<number> {
     log.debug(`salesos ${name}: ${appErr.code}`, { err });
     const message =
       appErr.code === 'internal'
-        ? `failed: ${redactString(String(err instanceof Error ? err.message : err).split('\n')[0]!.slice(0, 300))}. Run it again with LOG_LEVEL=debug to see where.`
+        ? `failed: ${redactString(
+            String(err instanceof Error ? err.message : err)
+              .split('\n')[0]!
+              .slice(0, 300),
+          )}. Run it again with LOG_LEVEL=debug to see where.`
         : appErr.userMessage;
     process.stderr.write(`salesos ${name}: ${message}\n`);
     return appErr instanceof AppError && appErr.code === 'invalid_input' ? 2 : 1;

@@ -59,7 +59,10 @@ export async function buildContainer(runtime: Runtime, overrides: { model?: Mode
   const conversations = new ConversationRepository(prisma);
   const deliveries = new DeliveryRepository(prisma);
   const t = config.telemetry;
-  const telemetry: Telemetry = await startTelemetry({ tracesUrl: t.tracesUrl, headers: t.headers, serviceName: t.serviceName, serviceVersion: SALESOS_VERSION }, { metrics: overrides.metrics ?? true });
+  const telemetry: Telemetry = await startTelemetry(
+    { tracesUrl: t.tracesUrl, headers: t.headers, serviceName: t.serviceName, serviceVersion: SALESOS_VERSION },
+    { metrics: overrides.metrics ?? true },
+  );
   // Every model and tool call reaches the audit trail, and every turn the assistant: telemetry watches both.
   const audit = observeAuditTrail(createAuditTrail(db, { key: resolveAuditKey(config) }), telemetry);
   const vocabulary = new LeadVocabularyRepository(prisma);
@@ -95,6 +98,9 @@ export async function buildContainer(runtime: Runtime, overrides: { model?: Mode
   };
   const inFlight = createInFlightWork();
   const feedback = new FeedbackRepository(prisma);
-  const assistant = observeAssistant(createAssistant({ services, conversations, deliveries, feedback, model, inFlight, deadlines: config.deadlines }), telemetry);
+  const assistant = observeAssistant(
+    createAssistant({ services, conversations, deliveries, feedback, model, inFlight, deadlines: config.deadlines }),
+    telemetry,
+  );
   return { ...runtime, users, leads, conversations, deliveries, feedback, guards, services, model, assistant, inFlight, auditTrail: audit, telemetry };
 }

@@ -30,7 +30,11 @@ export function buildDigestDeliveries(container: Pick<Container, 'config' | 'db'
   };
 }
 
-export function buildDigestServices(container: Pick<Container, 'config' | 'db'>, deliveries: DigestDelivery, opts: { retry?: Partial<RetryPolicy> } = {}): DigestServices {
+export function buildDigestServices(
+  container: Pick<Container, 'config' | 'db'>,
+  deliveries: DigestDelivery,
+  opts: { retry?: Partial<RetryPolicy> } = {},
+): DigestServices {
   const sql = sqlRunner(container.db);
   const digest = container.config.digest;
   return {
@@ -82,13 +86,19 @@ export async function startDigestBackground(
 ): Promise<DigestBackground & { scheduler?: DigestScheduler }> {
   const { redisUrl } = container.config;
   if (!redisUrl) {
-    log.info('REDIS_URL is not set: the digest scheduler is off. Set REDIS_URL to send scheduled digests; `salesos digest --manager <email> --print` works without it.');
+    log.info(
+      'REDIS_URL is not set: the digest scheduler is off. Set REDIS_URL to send scheduled digests; `salesos digest --manager <email> --print` works without it.',
+    );
     return { close: async () => {}, forceClose: async () => {} };
   }
   try {
     await pingRedis(redisUrl);
   } catch (err) {
-    throw new DependencyError('redis', `Redis at REDIS_URL (${hostPortOf(redisUrl, 6379)}) is not reachable (${(err as Error).message}); digests cannot be scheduled. Start Redis or unset REDIS_URL.`, { cause: err, down: true });
+    throw new DependencyError(
+      'redis',
+      `Redis at REDIS_URL (${hostPortOf(redisUrl, 6379)}) is not reachable (${(err as Error).message}); digests cannot be scheduled. Start Redis or unset REDIS_URL.`,
+      { cause: err, down: true },
+    );
   }
   const testClock = container.config.testClock;
   const now = opts.now ?? (testClock ? () => testClock : undefined);
@@ -105,7 +115,10 @@ export async function startDigestBackground(
     fullSyncMs: digest.reconcileSeconds * 1000,
     repeat: opts.repeat,
     jobOptions: opts.jobOptions,
-    due: opts.reconcileDue === false ? undefined : { runs: services.runs, latenessMs: digest.latenessMinutes * 60_000, strandedAfterSeconds: Math.max(60, digest.leaseSeconds), now },
+    due:
+      opts.reconcileDue === false
+        ? undefined
+        : { runs: services.runs, latenessMs: digest.latenessMinutes * 60_000, strandedAfterSeconds: Math.max(60, digest.leaseSeconds), now },
   });
   const worker = startDigestWorker({
     redisUrl,

@@ -31,9 +31,7 @@ const reason = (err: unknown) => (err instanceof Error ? err.message : String(er
 export function mountHealth(http: HttpServer, db: Database, opts: HealthOptions = {}): void {
   const started = opts.started ?? Date.now();
   const ms = opts.checkTimeoutMs ?? 2_000;
-  http.route('GET', '/healthz', (_req, res) =>
-    sendJson(res, 200, { status: 'ok', uptimeSeconds: Math.round((Date.now() - started) / 1000) }),
-  );
+  http.route('GET', '/healthz', (_req, res) => sendJson(res, 200, { status: 'ok', uptimeSeconds: Math.round((Date.now() - started) / 1000) }));
   http.route('GET', '/readyz', async (_req, res) => {
     const database: Check = await within(ms, 'the database', db.ping()).then(
       () => ({ status: 'ok' as const, required: true, mode: db.mode }),

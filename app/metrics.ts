@@ -19,7 +19,9 @@ export function mountMetrics(http: HttpServer, container: Pick<Container, 'telem
   const registry = metrics.registry;
   if (!registry) throw new Error('mountMetrics needs a container built with metrics: true');
   metrics.gaugeFrom('salesos_digest_runs', 'Digest runs recorded, by status.', ['status'], () => digestRunCounts(container.db.pool));
-  metrics.gaugeFrom('salesos_digest_deliveries', 'Digest deliveries recorded, by platform and status.', ['platform', 'status'], () => digestDeliveryCounts(container.db.pool));
+  metrics.gaugeFrom('salesos_digest_deliveries', 'Digest deliveries recorded, by platform and status.', ['platform', 'status'], () =>
+    digestDeliveryCounts(container.db.pool),
+  );
   let queue: Queue | undefined;
   let connection: ReturnType<typeof redisConnection> | undefined;
   if (container.config.redisUrl) {
@@ -29,7 +31,10 @@ export function mountMetrics(http: HttpServer, container: Pick<Container, 'telem
     queue.on('error', () => undefined);
     const q = queue;
     metrics.gaugeFrom('salesos_queue_jobs', 'Jobs in the digest queue, by state.', ['queue', 'state'], async () => {
-      const counts = await Promise.race([q.getJobCounts('waiting', 'delayed', 'active', 'failed'), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Redis did not answer in 2 s')), 2000).unref())]).catch((err: Error) => {
+      const counts = await Promise.race([
+        q.getJobCounts('waiting', 'delayed', 'active', 'failed'),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Redis did not answer in 2 s')), 2000).unref()),
+      ]).catch((err: Error) => {
         log.debug('queue depth unavailable for /metrics', { err });
         return {} as Record<string, number>;
       });

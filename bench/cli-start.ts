@@ -67,7 +67,11 @@ function runOnce(argv: string[], cwd = work, extraEnv: Record<string, string> = 
 function startOnce(): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, 'start', '--no-chat'], { cwd: work, env: { ...env, PORT: '0', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'start', '--no-chat'], {
+      cwd: work,
+      env: { ...env, PORT: '0', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let log = '';
     let settled = false;
     const fail = (err: Error) => {
@@ -107,7 +111,10 @@ interface Row {
   run: () => Promise<Sample>;
 }
 
-const node = (...argv: string[]) => () => runOnce([process.execPath, ...argv]);
+const node =
+  (...argv: string[]) =>
+  () =>
+    runOnce([process.execPath, ...argv]);
 const PGLITE_ALONE = `const { PGlite } = await import('@electric-sql/pglite');
 const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
 const db = await PGlite.create({ dataDir: process.argv[1], extensions: { pg_trgm } });
@@ -125,16 +132,25 @@ const rows: Row[] = [
   { label: 'salesos ask "<search>" (embedded db)', target: { seconds: 0.8, mb: 150 }, run: node(BIN, 'ask', SEARCH) },
   // What the embedded database costs by itself, with the flag salesos gives one-shot commands on it: open
   // the same folder, one query, close.
-  { label: 'embedded db alone (PGlite open, 1 query, close)', run: () => runOnce([process.execPath, '--liftoff-only', '--input-type=module', '-e', PGLITE_ALONE, path.join(dataDir, 'pgdata')], ROOT) },
+  {
+    label: 'embedded db alone (PGlite open, 1 query, close)',
+    run: () => runOnce([process.execPath, '--liftoff-only', '--input-type=module', '-e', PGLITE_ALONE, path.join(dataDir, 'pgdata')], ROOT),
+  },
   // The same without the flag: what the optimised second compile of PostgreSQL's wasm costs.
-  { label: 'embedded db alone, V8 defaults (no --liftoff-only)', run: () => runOnce([process.execPath, '--input-type=module', '-e', PGLITE_ALONE, path.join(dataDir, 'pgdata')], ROOT) },
+  {
+    label: 'embedded db alone, V8 defaults (no --liftoff-only)',
+    run: () => runOnce([process.execPath, '--input-type=module', '-e', PGLITE_ALONE, path.join(dataDir, 'pgdata')], ROOT),
+  },
   { label: 'salesos start (npm start) to /readyz (embedded db)', run: startOnce },
 ];
 
 if (BASELINE) {
   const baselineBin = path.join(path.resolve(BASELINE), 'bin', 'salesos.js');
   rows.splice(2, 0, { label: 'baseline: salesos --help', run: node(baselineBin, '--help') });
-  rows.splice(rows.findIndex((r) => r.label.startsWith('salesos ask')) + 1, 0, { label: 'baseline: salesos ask "<search>" (embedded db)', run: node(baselineBin, 'ask', SEARCH) });
+  rows.splice(rows.findIndex((r) => r.label.startsWith('salesos ask')) + 1, 0, {
+    label: 'baseline: salesos ask "<search>" (embedded db)',
+    run: node(baselineBin, 'ask', SEARCH),
+  });
 }
 
 // The same ask on the PostgreSQL server (BENCH_SERVER_URL): what the CLI costs without the embedded database.
@@ -152,10 +168,19 @@ if (!isBuildCurrent(ROOT)) {
   const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(1);
 }
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
-process.stdout.write(`${os.cpus().length} cores, load ${load()} (1/5/15 min) before; ${RUNS} runs per row after a warm-up; peak RSS from ${hasTime ? '/usr/bin/time (ru_maxrss)' : '/proc/<pid>/status VmHWM'}\n`);
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+process.stdout.write(
+  `${os.cpus().length} cores, load ${load()} (1/5/15 min) before; ${RUNS} runs per row after a warm-up; peak RSS from ${hasTime ? '/usr/bin/time (ru_maxrss)' : '/proc/<pid>/status VmHWM'}\n`,
+);
 process.stdout.write(`<search>: "${SEARCH}", as the demo rep, offline model; embedded db in ${work}\n`);
-if (BASELINE) process.stdout.write(`baseline: ${path.resolve(BASELINE)} at ${spawnSync('git', ['-C', BASELINE, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim()}\n`);
+if (BASELINE)
+  process.stdout.write(
+    `baseline: ${path.resolve(BASELINE)} at ${spawnSync('git', ['-C', BASELINE, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim()}\n`,
+  );
 process.stdout.write('\n');
 const header = `${'command'.padEnd(52)} ${'median s'.padStart(9)} ${'× floor'.padStart(8)} ${'peak MB'.padStart(8)} ${'× floor'.padStart(8)}  target`;
 process.stdout.write(header + '\n');

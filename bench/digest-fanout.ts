@@ -29,7 +29,6 @@ const TARGET_S = 60;
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `salesos-bench-${crypto.randomBytes(4).toString('hex')}`;
 
-
 async function waitFor(done: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await done()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -81,8 +80,14 @@ async function main(): Promise<void> {
   try {
     let t = performance.now();
     await generate(db.pool, MANAGERS);
-    const counts = (await db.pool.query(`SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM lead_activities) AS activities`)).rows[0];
-    console.log(`generated ${MANAGERS} managers: ${counts.users} users, ${counts.leads} leads, ${counts.activities} activities in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const counts = (
+      await db.pool.query(
+        `SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM lead_activities) AS activities`,
+      )
+    ).rows[0];
+    console.log(
+      `generated ${MANAGERS} managers: ${counts.users} users, ${counts.leads} leads, ${counts.activities} activities in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
 
     const services = buildDigestServices(
       { config: { cost: { dailyLimitUsd: 5 } } as never, db },
@@ -115,7 +120,13 @@ async function main(): Promise<void> {
     const cpu0 = process.cpuUsage();
     t = performance.now();
     for (let i = 0; i < managers.length; i += 1000)
-      await queue.addBulk(managers.slice(i, i + 1000).map((m) => ({ name: 'digest', data: { managerId: m.id, fireAt }, opts: { attempts: 3, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: true } })));
+      await queue.addBulk(
+        managers.slice(i, i + 1000).map((m) => ({
+          name: 'digest',
+          data: { managerId: m.id, fireAt },
+          opts: { attempts: 3, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: true },
+        })),
+      );
     const enqueued = performance.now() - t;
     await allDelivered;
     const elapsed = (performance.now() - t) / 1000;
@@ -127,11 +138,21 @@ async function main(): Promise<void> {
     const runs = (await db.pool.query(`SELECT status::text AS status, count(*)::int AS n FROM digest_runs GROUP BY 1 ORDER BY 1`)).rows;
     const sorted = [...durations].sort((a, b) => a - b);
     console.log(`enqueued ${MANAGERS} jobs in ${(enqueued / 1000).toFixed(2)} s`);
-    console.log(`delivered ${delivered} digests in ${elapsed.toFixed(1)} s: ${(delivered / elapsed).toFixed(0)} digests/s (worker concurrency ${CONCURRENCY}, pool ${POOL})`);
-    console.log(`per digest (compose + exactly-once records + conversations.open + chat.postMessage): p50 ${percentile(sorted, 50).toFixed(1)} ms  p95 ${percentile(sorted, 95).toFixed(1)} ms  p99 ${percentile(sorted, 99).toFixed(1)} ms  max ${sorted.at(-1)!.toFixed(1)} ms`);
-    console.log(`runs: ${runs.map((r) => `${r.status} ${r.n}`).join(', ')}; Slack calls: ${slack.callsTo('conversations.open').length} conversations.open, ${slack.callsTo('chat.postMessage').length} chat.postMessage`);
-    console.log(`this process (worker + fake Slack API): ${(((cpu.user + cpu.system) / 1000 / (elapsed * 1000)) * 100).toFixed(0)}% of one CPU (${((cpu.user + cpu.system) / 1000 / delivered).toFixed(1)} ms CPU per digest)`);
-    console.log(`load average (1/5/15 min) before ${load0.map((l) => l.toFixed(2)).join(' / ')}, after ${load1.map((l) => l.toFixed(2)).join(' / ')} on ${os.cpus().length} CPUs`);
+    console.log(
+      `delivered ${delivered} digests in ${elapsed.toFixed(1)} s: ${(delivered / elapsed).toFixed(0)} digests/s (worker concurrency ${CONCURRENCY}, pool ${POOL})`,
+    );
+    console.log(
+      `per digest (compose + exactly-once records + conversations.open + chat.postMessage): p50 ${percentile(sorted, 50).toFixed(1)} ms  p95 ${percentile(sorted, 95).toFixed(1)} ms  p99 ${percentile(sorted, 99).toFixed(1)} ms  max ${sorted.at(-1)!.toFixed(1)} ms`,
+    );
+    console.log(
+      `runs: ${runs.map((r) => `${r.status} ${r.n}`).join(', ')}; Slack calls: ${slack.callsTo('conversations.open').length} conversations.open, ${slack.callsTo('chat.postMessage').length} chat.postMessage`,
+    );
+    console.log(
+      `this process (worker + fake Slack API): ${(((cpu.user + cpu.system) / 1000 / (elapsed * 1000)) * 100).toFixed(0)}% of one CPU (${((cpu.user + cpu.system) / 1000 / delivered).toFixed(1)} ms CPU per digest)`,
+    );
+    console.log(
+      `load average (1/5/15 min) before ${load0.map((l) => l.toFixed(2)).join(' / ')}, after ${load1.map((l) => l.toFixed(2)).join(' / ')} on ${os.cpus().length} CPUs`,
+    );
     console.log(`target: all ${MANAGERS} delivered in <= ${TARGET_S} s: ${elapsed <= TARGET_S ? 'MET' : 'NOT MET'}`);
     if (elapsed > TARGET_S) process.exitCode = 1;
   } finally {

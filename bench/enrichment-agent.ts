@@ -14,14 +14,27 @@ const DOMAINS = Number(process.env.BENCH_AGENT_DOMAINS ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_AGENT_CONCURRENCY ?? 20);
 
 const SCRIPTS = [
-  'https://js.hs-scripts.com/1.js', 'https://cdn.segment.com/a.js', 'https://widget.intercom.io/widget/x',
-  'https://static.hotjar.com/c/hotjar-1.js', 'https://js.stripe.com/v3/', 'https://cdn.shopify.com/s/a.js',
-  'https://munchkin.marketo.net/munchkin.js', 'https://js.driftt.com/include/1/x.js',
+  'https://js.hs-scripts.com/1.js',
+  'https://cdn.segment.com/a.js',
+  'https://widget.intercom.io/widget/x',
+  'https://static.hotjar.com/c/hotjar-1.js',
+  'https://js.stripe.com/v3/',
+  'https://cdn.shopify.com/s/a.js',
+  'https://munchkin.marketo.net/munchkin.js',
+  'https://js.driftt.com/include/1/x.js',
 ];
 
 function homepage(i: number): string {
-  const scripts = SCRIPTS.filter((_, k) => (i >> k) & 1 || k === i % SCRIPTS.length).map((s) => `<script src="${s}"></script>`).join('');
-  const org = { '@context': 'https://schema.org', '@type': 'Organization', name: `Bench Company ${i}`, numberOfEmployees: 10 + i, address: { '@type': 'PostalAddress', addressLocality: 'Leeds', addressCountry: 'GB' } };
+  const scripts = SCRIPTS.filter((_, k) => (i >> k) & 1 || k === i % SCRIPTS.length)
+    .map((s) => `<script src="${s}"></script>`)
+    .join('');
+  const org = {
+    '@context': 'https://schema.org',
+    '@type': 'Organization',
+    name: `Bench Company ${i}`,
+    numberOfEmployees: 10 + i,
+    address: { '@type': 'PostalAddress', addressLocality: 'Leeds', addressCountry: 'GB' },
+  };
   const text = `<p>${'We make industrial software for mid-sized manufacturers. '.repeat(300)}</p>`;
   return `<!doctype html><html><head><title>Bench Company ${i}</title>${scripts}<script type="application/ld+json">${JSON.stringify(org)}</script></head><body>${text}</body></html>`;
 }
@@ -88,8 +101,12 @@ try {
   console.log(`enrichment agent: ${LEADS} leads over ${DOMAINS} domains, concurrency ${CONCURRENCY}, default limits (politeness 500 ms/host)`);
   console.log(`  statuses        ${JSON.stringify(statuses)}`);
   console.log(`  throughput      ${(LEADS / seconds).toFixed(1)} leads/s (${seconds.toFixed(2)} s)`);
-  console.log(`  latency/lead    p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
-  console.log(`  cache           hit rate ${((hits / LEADS) * 100).toFixed(1)}% (hit ${cache.hit ?? 0}, joined a running lookup ${cache.shared ?? 0}, miss ${cache.miss ?? 0})`);
+  console.log(
+    `  latency/lead    p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
+  );
+  console.log(
+    `  cache           hit rate ${((hits / LEADS) * 100).toFixed(1)}% (hit ${cache.hit ?? 0}, joined a running lookup ${cache.shared ?? 0}, miss ${cache.miss ?? 0})`,
+  );
   console.log(`  agent CPU       ${agentCpu.toFixed(2)} s (${((agentCpu / LEADS) * 1000).toFixed(1)} ms per lead)`);
   console.log(`  homepages read  ${pageReads} (one per domain expected)`);
   console.log(`  load average    ${load0.toFixed(2)} before, ${os.loadavg()[0]!.toFixed(2)} after (${os.cpus().length} cores)`);

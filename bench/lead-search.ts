@@ -58,7 +58,9 @@ async function load(): Promise<void> {
     for (const r of idx.rows) await c.query(r.indexdef);
     const t2 = performance.now();
     await c.query('VACUUM ANALYZE');
-    console.log(`loaded ${LEAD_COUNT} leads in ${((t1 - t0) / 1000).toFixed(1)} s, indexes ${((t2 - t1) / 1000).toFixed(1)} s, vacuum+analyze ${((performance.now() - t2) / 1000).toFixed(1)} s`);
+    console.log(
+      `loaded ${LEAD_COUNT} leads in ${((t1 - t0) / 1000).toFixed(1)} s, indexes ${((t2 - t1) / 1000).toFixed(1)} s, vacuum+analyze ${((performance.now() - t2) / 1000).toFixed(1)} s`,
+    );
   });
 }
 
@@ -122,7 +124,11 @@ async function main() {
     { name: 'only customers (5 statuses out)', filter: { excludeStatus: ['new', 'contacted', 'replied', 'qualified', 'disqualified'] }, ctx: asAdmin },
     { name: 'Fintech outside Germany, not dq', filter: { industry: ['Fintech'], excludeCountry: ['Germany'], excludeStatus: ['disqualified'] }, ctx: asAdmin },
     { name: 'Legal+Japan, not on Salesforce (rare)', filter: { industry: ['Legal'], country: ['Japan'], excludeTech: ['Salesforce'] }, ctx: asAdmin },
-    { name: 'not Germany/UK/US, not SaaS/Fintech', filter: { excludeCountry: ['Germany', 'United Kingdom', 'United States'], excludeIndustry: ['SaaS', 'Fintech'] }, ctx: asAdmin },
+    {
+      name: 'not Germany/UK/US, not SaaS/Fintech',
+      filter: { excludeCountry: ['Germany', 'United Kingdom', 'United States'], excludeIndustry: ['SaaS', 'Fintech'] },
+      ctx: asAdmin,
+    },
     { name: 'tech HubSpot, not Salesforce', filter: { tech: ['HubSpot'], excludeTech: ['Salesforce'] }, ctx: asAdmin },
     { name: 'tech Braze, not Okta (rare)', filter: { tech: ['Braze'], excludeTech: ['Okta'] }, ctx: asAdmin },
     { name: 'rep: not Germany, not on HubSpot', filter: { excludeCountry: ['Germany'], excludeTech: ['HubSpot'] }, ctx: asRep },
@@ -165,7 +171,9 @@ async function main() {
   console.log(`\n${'search'.padEnd(w)}  rows   p50 ms   p95 ms   max ms`);
   for (const r of results) {
     const flag = r.p95 > 25 ? '  <-- over 25 ms' : '';
-    console.log(`${r.name.padEnd(w)}  ${String(r.rows).padStart(4)}  ${r.p50.toFixed(2).padStart(7)}  ${r.p95.toFixed(2).padStart(7)}  ${r.max.toFixed(2).padStart(7)}${flag}`);
+    console.log(
+      `${r.name.padEnd(w)}  ${String(r.rows).padStart(4)}  ${r.p50.toFixed(2).padStart(7)}  ${r.p95.toFixed(2).padStart(7)}  ${r.max.toFixed(2).padStart(7)}${flag}`,
+    );
   }
   // Exclusions are row checks: show that the index the other filters (or the sort) choose still serves them.
   const scans = (node: Record<string, unknown>): string[] => [
@@ -182,7 +190,9 @@ async function main() {
   }
   const worst = results.reduce((a, b) => (b.p95 > a.p95 ? b : a));
   console.log(`\n${results.length} searches x ${runs} runs; worst p95 ${worst.p95.toFixed(2)} ms (${worst.name})`);
-  console.log(`machine: ${os.cpus().length} CPUs, loadavg before ${load0.map((x) => x.toFixed(2)).join(' ')}, after ${load1.map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(
+    `machine: ${os.cpus().length} CPUs, loadavg before ${load0.map((x) => x.toFixed(2)).join(' ')}, after ${load1.map((x) => x.toFixed(2)).join(' ')}`,
+  );
   await db.close();
   if (worst.p95 > 25) process.exitCode = 1;
 }

@@ -54,7 +54,12 @@ const freeTool: SalesTool<typeof input> = {
   capability: 'echo its input',
   execute: async (i) => ({ summary: i.q }),
 };
-const paidTool: SalesTool<typeof input> = { ...freeTool, name: 'paidEcho', estimateCostUsd: () => 0.001, execute: async (i) => ({ summary: i.q, costUsd: 0.0005 }) };
+const paidTool: SalesTool<typeof input> = {
+  ...freeTool,
+  name: 'paidEcho',
+  estimateCostUsd: () => 0.001,
+  execute: async (i) => ({ summary: i.q, costUsd: 0.0005 }),
+};
 
 async function main(): Promise<void> {
   const scratch = await createScratchDatabase('mw');
@@ -65,7 +70,13 @@ async function main(): Promise<void> {
     const audit = createAuditTrail(db, { key: auditKey });
     const guards: Guards = { costs: createCostGuard({ db, defaultDailyLimitUsd: 5, audit }), audit, confirmations: createConfirmations(db.prisma) };
     // The trivial tools use nothing but the guards.
-    const ctx: ToolContext = { actor, platform: 'console', scope: { kind: 'all' }, teamMemberIds: [], services: { guards } as unknown as ToolContext['services'] };
+    const ctx: ToolContext = {
+      actor,
+      platform: 'console',
+      scope: { kind: 'all' },
+      teamMemberIds: [],
+      services: { guards } as unknown as ToolContext['services'],
+    };
 
     const call = async (tool: SalesTool, i: number): Promise<number> => {
       const t = performance.now();
@@ -119,9 +130,15 @@ async function main(): Promise<void> {
       throughput.push(`  concurrency ${String(concurrency).padStart(2)}: ${(total / s).toFixed(0)} reservations/s (${total} in ${s.toFixed(2)} s)`);
     }
 
-    const p99 = (ms: number[]) => percentile([...ms].sort((a, b) => a - b), 99);
+    const p99 = (ms: number[]) =>
+      percentile(
+        [...ms].sort((a, b) => a - b),
+        99,
+      );
     const ratio = (ms: number[]) => p99(ms) / p99(commits);
-    console.log(`tool middleware on real PostgreSQL (${calls} sequential calls of each kind, interleaved, pool ${POOL}, Node ${process.version}, ${os.cpus().length} CPUs)`);
+    console.log(
+      `tool middleware on real PostgreSQL (${calls} sequential calls of each kind, interleaved, pool ${POOL}, Node ${process.version}, ${os.cpus().length} CPUs)`,
+    );
     console.log(`uptime before: ${loadBefore}`);
     console.log(`uptime after:  ${loadAfter}`);
     console.log(`  database round trip (SELECT 1 on the pool), for reference:              ${summary(rtt)}`);

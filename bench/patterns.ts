@@ -8,5 +8,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const venv = spawnSync('bash', [path.join(root, 'agents/scripts/ensure-venv.sh'), 'dev'], { stdio: 'inherit' });
 if (venv.status !== 0) process.exit(venv.status ?? 1);
 const leads = process.env.BENCH_PATTERN_LEADS ?? '100000';
-const run = spawnSync(path.join(root, 'agents/.venv/bin/python'), [path.join(root, 'agents/enrichment/bench/patterns_100k.py'), leads, '3'], { stdio: 'inherit' });
+const run = spawnSync(path.join(root, 'agents/.venv/bin/python'), [path.join(root, 'agents/enrichment/bench/patterns_100k.py'), leads, '3'], {
+  stdio: 'inherit',
+});
 process.exit(run.status ?? 1);

@@ -71,7 +71,10 @@ async function startReplica(databaseUrl: string, slackApiUrl: string): Promise<R
   const deadline = performance.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`salesos start exited with ${child.exitCode}:\n${stderr}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ready) break;
     if (performance.now() > deadline) throw new Error(`salesos start was not ready in time:\n${stderr}`);
     await new Promise((r) => setTimeout(r, 200));
@@ -129,7 +132,11 @@ async function phase(fake: FakeSlackApi, targets: Replica[], rate: number, secon
     const t0 = performance.now();
     sentAt.set(ts, t0);
     acks.push(
-      fetch(targets[i % targets.length]!.url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...signSlackRequest(SECRET, body) } }).then(
+      fetch(targets[i % targets.length]!.url, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', ...signSlackRequest(SECRET, body) },
+      }).then(
         async (res) => {
           await res.arrayBuffer();
           if (res.status === 200) sample.ackMs = performance.now() - t0;
@@ -163,7 +170,9 @@ const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 
 async function main() {
   configureLogger({ level: 'error', format: 'json' });
-  say(`Replicas benchmark: ${RATE} Slack events/s for ${SECONDS} s, one replica then two (salesos start processes, one PostgreSQL), offline model, ${os.cpus().length} cores`);
+  say(
+    `Replicas benchmark: ${RATE} Slack events/s for ${SECONDS} s, one replica then two (salesos start processes, one PostgreSQL), offline model, ${os.cpus().length} cores`,
+  );
   const t0 = performance.now();
   const db = await createScratchDatabase('replicas');
   const fake = await startFakeSlackApi();
@@ -172,14 +181,18 @@ async function main() {
     const seeded = await openDatabase({ databaseUrl: db.url, dataDir: '', migrate: true });
     await seedDemoOrganisation(seeded.prisma, { leads: 1000, seed: 7 });
     await seeded.close();
-    for (const id of USERS) fake.addUser({ id, name: id.toLowerCase(), realName: `Bench Rep ${id}`, email: `${id.toLowerCase()}@bench.example`, tz: 'Europe/Berlin' });
+    for (const id of USERS)
+      fake.addUser({ id, name: id.toLowerCase(), realName: `Bench Rep ${id}`, email: `${id.toLowerCase()}@bench.example`, tz: 'Europe/Berlin' });
     replicas.push(...(await Promise.all([startReplica(db.url, fake.url), startReplica(db.url, fake.url)])));
     // Warm both up alike (JIT, pools, identity caches; the first events provision the reps) before measuring.
     await phase(fake, replicas, 30, 3);
     say(`set-up (database, 1,000 demo leads, two replicas started, warm-up): ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     const rows: { name: string; samples: Sample[]; cpu: number; ownCpu: number; before: string; after: string }[] = [];
-    for (const [name, targets] of [['1 replica', replicas.slice(0, 1)], ['2 replicas', replicas]] as const) {
+    for (const [name, targets] of [
+      ['1 replica', replicas.slice(0, 1)],
+      ['2 replicas', replicas],
+    ] as const) {
       // A backlog left by the phase before must not count against this one.
       await quiet(fake, 10_000);
       const before = uptime();
@@ -203,13 +216,27 @@ async function main() {
     }
     const [one, two] = rows.map((r) => ({
       answered: r.samples.filter((x) => Number.isFinite(x.replyMs)).length,
-      ack99: pct(r.samples.map((x) => x.ackMs), 99),
-      reply99: pct(r.samples.map((x) => x.replyMs), 99),
+      ack99: pct(
+        r.samples.map((x) => x.ackMs),
+        99,
+      ),
+      reply99: pct(
+        r.samples.map((x) => x.replyMs),
+        99,
+      ),
     }));
     const ratio = (x: number, y: number) => (Number.isFinite(x) && Number.isFinite(y) ? `×${(x / y).toFixed(2)}` : 'n/a (unanswered)');
-    say(`two replicas / one: answered ×${(two!.answered / Math.max(1, one!.answered)).toFixed(2)}, ack p99 ${ratio(two!.ack99, one!.ack99)}, event-to-reply p99 ${ratio(two!.reply99, one!.reply99)}`);
-    say('(times in ms from this process: send → HTTP 200 ack, send → first chat.postMessage/startStream in the thread; answers are awaited ' + `${DRAIN_MS / 1000} s after the last event)`);
-    for (const r of rows) say(`load during "${r.name}": before ${r.before.replace(/^.*load average/, 'load average')}; after ${r.after.replace(/^.*load average/, 'load average')}`);
+    say(
+      `two replicas / one: answered ×${(two!.answered / Math.max(1, one!.answered)).toFixed(2)}, ack p99 ${ratio(two!.ack99, one!.ack99)}, event-to-reply p99 ${ratio(two!.reply99, one!.reply99)}`,
+    );
+    say(
+      '(times in ms from this process: send → HTTP 200 ack, send → first chat.postMessage/startStream in the thread; answers are awaited ' +
+        `${DRAIN_MS / 1000} s after the last event)`,
+    );
+    for (const r of rows)
+      say(
+        `load during "${r.name}": before ${r.before.replace(/^.*load average/, 'load average')}; after ${r.after.replace(/^.*load average/, 'load average')}`,
+      );
   } finally {
     await Promise.all(replicas.map(stopReplica));
     await fake.close();

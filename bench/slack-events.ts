@@ -24,7 +24,9 @@ import { benchUsers, MENTION_TEXTS, mentionEventBody, percentile } from './slack
 
 const args = parseArgs(process.argv.slice(2));
 const SECONDS = Number(args.seconds ?? 10);
-const RATES = String(args.rates ?? '50,200').split(',').map(Number);
+const RATES = String(args.rates ?? '50,200')
+  .split(',')
+  .map(Number);
 const SOAK_SECONDS = args.soak === undefined ? 0 : Number(args.soak === true ? 300 : args.soak);
 const SOAK_RATE = Number(args['soak-rate'] ?? 50);
 const SAMPLE_EVERY_MS = 10_000;
@@ -62,7 +64,8 @@ interface Bot {
 
 async function startBot(kind: BotKind, name: string): Promise<Bot> {
   const fake = await startFakeSlackApi();
-  for (const id of USERS) fake.addUser({ id, name: id.toLowerCase(), realName: `Bench Rep ${id}`, email: `${id.toLowerCase()}@bench.example`, tz: 'Europe/Berlin' });
+  for (const id of USERS)
+    fake.addUser({ id, name: id.toLowerCase(), realName: `Bench Rep ${id}`, email: `${id.toLowerCase()}@bench.example`, tz: 'Europe/Berlin' });
   const dir = path.dirname(fileURLToPath(import.meta.url));
   const child = fork(path.join(dir, 'slack-events', 'bot-process.ts'), [], {
     execArgv: ['--import', 'tsx'],
@@ -191,7 +194,14 @@ async function run(bot: Bot, rate: number, seconds: number, opts: { sampleRss?: 
   const u1 = await quiet(bot);
   if (opts.sampleRss) sample(u1);
   bot.onReply = () => undefined;
-  return { samples: [...samples.values()], cpuMsPerEvent: (u1.cpuMicros - u0.cpuMicros) / 1000 / total, rss: u1.rss, rssCurve, heapCurve, load1: os.loadavg()[0]! };
+  return {
+    samples: [...samples.values()],
+    cpuMsPerEvent: (u1.cpuMicros - u0.cpuMicros) / 1000 / total,
+    rss: u1.rss,
+    rssCurve,
+    heapCurve,
+    load1: os.loadavg()[0]!,
+  };
 }
 
 /** The bot's usage once it has gone quiet (under 5% of a core for a second), or after 60 s. */
@@ -248,14 +258,22 @@ function summarise(name: string, rate: number, r: RunResult): Row {
 
 const f = (x: number, w = 8) => (Number.isFinite(x) ? x.toFixed(1) : Number.isNaN(x) ? '–' : '∞').padStart(w);
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
-const loadNow = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadNow = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 function printRows(rows: Row[]) {
   out('\nwhat             rate/s  events   acked  answered  busy  ack p50  ack p99  reply p50  reply p99  cpu/event   RSS MB  load1   (ms)');
   for (const r of rows) {
-    out(`${r.name.padEnd(16)} ${String(r.rate).padStart(6)} ${String(r.n).padStart(7)} ${String(r.acked).padStart(7)} ${String(r.answered).padStart(9)} ${String(r.busy).padStart(5)} ${f(r.ack50)} ${f(r.ack99)} ${f(r.rep50, 10)} ${f(r.rep99, 10)} ${f(r.cpuMs, 10)} ${f(r.rssMb)}  ${r.load1.toFixed(2)}`);
+    out(
+      `${r.name.padEnd(16)} ${String(r.rate).padStart(6)} ${String(r.n).padStart(7)} ${String(r.acked).padStart(7)} ${String(r.answered).padStart(9)} ${String(r.busy).padStart(5)} ${f(r.ack50)} ${f(r.ack99)} ${f(r.rep50, 10)} ${f(r.rep99, 10)} ${f(r.cpuMs, 10)} ${f(r.rssMb)}  ${r.load1.toFixed(2)}`,
+    );
   }
-  out(`(each bot in its own process: cpu/event is that process's user+system CPU from the run's start until it is quiet again, RSS then; unanswered events, and those told "busy" by the turn gate, count as ∞; ${os.cpus().length} cores)`);
+  out(
+    `(each bot in its own process: cpu/event is that process's user+system CPU from the run's start until it is quiet again, RSS then; unanswered events, and those told "busy" by the turn gate, count as ∞; ${os.cpus().length} cores)`,
+  );
 }
 
 /** Least-squares slope of RSS over time, in MB per minute. */
@@ -279,7 +297,10 @@ async function benchmark(salesos: Bot, bare: Bot) {
       out(`  measured ${bot.name} at ${rate}/s for ${SECONDS} s: ${row.answered}/${row.n} answered, load ${loadNow()}`);
     }
   }
-  if (profileFile) out(`CPU profile of the SalesOS process over these runs: ${(await salesos.ask({ type: 'profile', action: 'stop', file: path.resolve(profileFile) }, 'profile')).file}`);
+  if (profileFile)
+    out(
+      `CPU profile of the SalesOS process over these runs: ${(await salesos.ask({ type: 'profile', action: 'stop', file: path.resolve(profileFile) }, 'profile')).file}`,
+    );
   printRows(rows);
   const alone = (await salesos.ask({ type: 'alone', n: 100, texts: MENTION_TEXTS }, 'alone')).times;
   out(`\nassistant.handleTurn alone, one at a time (no Slack, no HTTP): p50 ${pct(alone, 50).toFixed(1)} ms, p99 ${pct(alone, 99).toFixed(1)} ms`);
@@ -287,7 +308,9 @@ async function benchmark(salesos: Bot, bare: Bot) {
   for (const rate of RATES) {
     const a = rows.find((r) => r.rate === rate && r.name === salesos.name)!;
     const b = rows.find((r) => r.rate === rate && r.name === bare.name)!;
-    out(`  ${rate}/s: cpu/event ×${(a.cpuMs / b.cpuMs).toFixed(2)}, ack p99 ×${(a.ack99 / b.ack99).toFixed(2)}, event-to-reply p99 ×${(a.rep99 / b.rep99).toFixed(2)}, RSS ×${(a.rssMb / b.rssMb).toFixed(2)}`);
+    out(
+      `  ${rate}/s: cpu/event ×${(a.cpuMs / b.cpuMs).toFixed(2)}, ack p99 ×${(a.ack99 / b.ack99).toFixed(2)}, event-to-reply p99 ×${(a.rep99 / b.rep99).toFixed(2)}, RSS ×${(a.rssMb / b.rssMb).toFixed(2)}`,
+    );
   }
   out('\ntargets:');
   for (const rate of RATES) {
@@ -296,7 +319,9 @@ async function benchmark(salesos: Bot, bare: Bot) {
     const ratio = a.cpuMs / b.cpuMs;
     out(`  ${rate}/s: cpu/event ≤ 2× floor → ${ratio <= 2 ? 'met' : 'MISSED'} (×${ratio.toFixed(2)})`);
     if (rate >= 200) {
-      out(`  ${rate}/s: every event answered → ${a.answered === a.n ? 'met' : 'MISSED'} (${a.answered}/${a.n}); ack p99 ≤ 50 ms → ${a.ack99 <= 50 ? 'met' : 'MISSED'} (${f(a.ack99, 0)}); event-to-reply p99 ≤ 250 ms → ${a.rep99 <= 250 ? 'met' : 'MISSED'} (${f(a.rep99, 0)})`);
+      out(
+        `  ${rate}/s: every event answered → ${a.answered === a.n ? 'met' : 'MISSED'} (${a.answered}/${a.n}); ack p99 ≤ 50 ms → ${a.ack99 <= 50 ? 'met' : 'MISSED'} (${f(a.ack99, 0)}); event-to-reply p99 ≤ 250 ms → ${a.rep99 <= 250 ? 'met' : 'MISSED'} (${f(a.rep99, 0)})`,
+      );
     }
   }
 }
@@ -312,16 +337,23 @@ async function soak(salesos: Bot, idleRss: number) {
   // The first minute is allocator and JIT warm-up; the slope that matters is the steady state after it.
   const steady = r.rssCurve.filter(([t]) => t >= 60);
   out(`RSS idle after start ${mb(idleRss)}; soak start ${mb(rss[0]!)}, end ${mb(rss.at(-1)!)}, max ${mb(Math.max(...rss))}`);
-  out(`RSS slope: whole run ${slopeMbPerMin(r.rssCurve).toFixed(2)} MB/min; after the first minute ${steady.length >= 2 ? `${slopeMbPerMin(steady).toFixed(2)} MB/min` : '– (run shorter than 70 s)'}`);
+  out(
+    `RSS slope: whole run ${slopeMbPerMin(r.rssCurve).toFixed(2)} MB/min; after the first minute ${steady.length >= 2 ? `${slopeMbPerMin(steady).toFixed(2)} MB/min` : '– (run shorter than 70 s)'}`,
+  );
   const steadyHeap = r.heapCurve.filter(([t]) => t >= 60);
-  out(`heap used: start ${mb(r.heapCurve[0]![1])}, end ${mb(r.heapCurve.at(-1)![1])}; slope after the first minute ${steadyHeap.length >= 2 ? `${slopeMbPerMin(steadyHeap).toFixed(2)} MB/min` : '–'}`);
-  if (row.answered < row.n) out(`(the bot fell behind: ${row.n - row.answered} events unanswered ${DRAIN_MS / 1000} s after the last was sent; memory then holds that backlog)`);
+  out(
+    `heap used: start ${mb(r.heapCurve[0]![1])}, end ${mb(r.heapCurve.at(-1)![1])}; slope after the first minute ${steadyHeap.length >= 2 ? `${slopeMbPerMin(steadyHeap).toFixed(2)} MB/min` : '–'}`,
+  );
+  if (row.answered < row.n)
+    out(`(the bot fell behind: ${row.n - row.answered} events unanswered ${DRAIN_MS / 1000} s after the last was sent; memory then holds that backlog)`);
   const u = await salesos.usage();
   out(`RSS after the soak, idle: ${mb(u.rss)}, heap used ${mb(u.heapUsed)}; load ${loadNow()}`);
 }
 
 async function main() {
-  out(`Slack events benchmark: ${SOAK_SECONDS ? `soak ${SOAK_RATE}/s for ${SOAK_SECONDS} s` : `${SECONDS} s per rate, rates ${RATES.join(', ')} events/s`}, offline model, PostgreSQL; load ${loadNow()} (${os.cpus().length} cores)`);
+  out(
+    `Slack events benchmark: ${SOAK_SECONDS ? `soak ${SOAK_RATE}/s for ${SOAK_SECONDS} s` : `${SECONDS} s per rate, rates ${RATES.join(', ')} events/s`}, offline model, PostgreSQL; load ${loadNow()} (${os.cpus().length} cores)`,
+  );
   const salesos = await startBot('salesos', 'SalesOS bot');
   const bare = SOAK_SECONDS ? undefined : await startBot('bare', 'bare Bolt echo');
   try {

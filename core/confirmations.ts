@@ -31,16 +31,20 @@ export function createConfirmations(prisma: Prisma, opts: ConfirmationOptions = 
   async function whyNot(actionId: string, actor: Actor, verb: 'confirm' | 'cancel'): Promise<AppError> {
     const row = await repo.find(actionId);
     if (!row) return invalid('I can\u2019t find that pending action — it may have been removed. Nothing was changed; please ask again.', 'unknown');
-    if (row.userId !== actor.id)
-      return invalid(`This action was requested by someone else, so only they can ${verb} it. Nothing was changed.`, 'foreign');
+    if (row.userId !== actor.id) return invalid(`This action was requested by someone else, so only they can ${verb} it. Nothing was changed.`, 'foreign');
     switch (row.status) {
       case 'executed':
         return invalid(
-          verb === 'confirm' ? `\u201c${row.summary}\u201d was already confirmed and carried out; it will not run twice.` : `\u201c${row.summary}\u201d was already carried out, so it can no longer be cancelled.`,
+          verb === 'confirm'
+            ? `\u201c${row.summary}\u201d was already confirmed and carried out; it will not run twice.`
+            : `\u201c${row.summary}\u201d was already carried out, so it can no longer be cancelled.`,
           'already_executed',
         );
       case 'cancelled':
-        return invalid(`\u201c${row.summary}\u201d was cancelled, so it can no longer be ${verb === 'confirm' ? 'confirmed' : 'cancelled'}. Nothing was changed.`, 'cancelled');
+        return invalid(
+          `\u201c${row.summary}\u201d was cancelled, so it can no longer be ${verb === 'confirm' ? 'confirmed' : 'cancelled'}. Nothing was changed.`,
+          'cancelled',
+        );
       default:
         return invalid(
           `This confirmation expired at ${timeIn(row.expiresAt, actor.timeZone)} (${actor.timeZone}); confirmations are valid for ${ttlMinutes} minutes. Nothing was changed — please ask again.`,
@@ -74,7 +78,8 @@ export function createConfirmations(prisma: Prisma, opts: ConfirmationOptions = 
 
     async ownerCheck(actionId, actor) {
       const row = await repo.find(actionId);
-      if (row && row.userId !== actor.id) return invalid('This action was requested by someone else, so only they can confirm or cancel it. Nothing was changed.', 'foreign');
+      if (row && row.userId !== actor.id)
+        return invalid('This action was requested by someone else, so only they can confirm or cancel it. Nothing was changed.', 'foreign');
       return undefined;
     },
 

@@ -24,16 +24,26 @@ export class StoppedCallError extends AppError {
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`.replace('.0 s', ' s');
 
 export function modelTimeout(timeoutMs: number, cause?: unknown): StoppedCallError {
-  return new StoppedCallError('timeout', `The AI model did not answer within ${seconds(timeoutMs)}, so I stopped waiting.`, 'Please try again in a moment; if it keeps happening, tell your admin (the model server may be overloaded).', {
-    cause,
-    logMessage: `model call timed out: no answer or next chunk within LLM_TIMEOUT_MS (${timeoutMs} ms)`,
-  });
+  return new StoppedCallError(
+    'timeout',
+    `The AI model did not answer within ${seconds(timeoutMs)}, so I stopped waiting.`,
+    'Please try again in a moment; if it keeps happening, tell your admin (the model server may be overloaded).',
+    {
+      cause,
+      logMessage: `model call timed out: no answer or next chunk within LLM_TIMEOUT_MS (${timeoutMs} ms)`,
+    },
+  );
 }
 
 export function turnTimeout(timeoutMs: number): StoppedCallError {
-  return new StoppedCallError('timeout', `This request took longer than ${seconds(timeoutMs)}, so I stopped it.`, 'Please try again, or ask for less at once.', {
-    logMessage: `turn timed out after TURN_TIMEOUT_MS (${timeoutMs} ms)`,
-  });
+  return new StoppedCallError(
+    'timeout',
+    `This request took longer than ${seconds(timeoutMs)}, so I stopped it.`,
+    'Please try again, or ask for less at once.',
+    {
+      logMessage: `turn timed out after TURN_TIMEOUT_MS (${timeoutMs} ms)`,
+    },
+  );
 }
 
 export function shuttingDown(): StoppedCallError {
@@ -41,4 +51,3 @@ export function shuttingDown(): StoppedCallError {
     logMessage: 'stopped by shutdown after SHUTDOWN_GRACE_MS',
   });
 }
-

@@ -30,11 +30,7 @@ export class AppError extends Error {
   readonly userMessage: string;
   readonly details?: Record<string, unknown>;
 
-  constructor(
-    code: ErrorCode,
-    userMessage: string,
-    options: { cause?: unknown; details?: Record<string, unknown>; logMessage?: string } = {},
-  ) {
+  constructor(code: ErrorCode, userMessage: string, options: { cause?: unknown; details?: Record<string, unknown>; logMessage?: string } = {}) {
     super(options.logMessage ?? userMessage, { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
@@ -92,7 +88,10 @@ export class DependencyError extends AppError {
  */
 export class NotRecordedError extends AppError {
   constructor(userMessage: string, cause: unknown) {
-    super('not_recorded', userMessage, { cause, logMessage: `the call's charge and audit row could not be committed: ${cause instanceof Error ? cause.message : String(cause)}` });
+    super('not_recorded', userMessage, {
+      cause,
+      logMessage: `the call's charge and audit row could not be committed: ${cause instanceof Error ? cause.message : String(cause)}`,
+    });
   }
 }
 

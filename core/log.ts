@@ -74,16 +74,18 @@ export function createLogger(opts: LogOptions = {}): winston.Logger {
   const stream = opts.stream ?? process.stderr;
   const isTty = Boolean((stream as { isTTY?: boolean }).isTTY);
   const usePretty = opts.format === 'pretty' || ((opts.format ?? 'auto') === 'auto' && isTty);
-  return skipDisabledLevels(winston.createLogger({
-    level: opts.level ?? 'info',
-    format: winston.format.combine(
-      addContext(),
-      serializeAndRedact(),
-      winston.format.timestamp(),
-      usePretty ? winston.format.combine(winston.format.colorize(), pretty) : winston.format.json(),
-    ),
-    transports: [new winston.transports.Stream({ stream })],
-  }));
+  return skipDisabledLevels(
+    winston.createLogger({
+      level: opts.level ?? 'info',
+      format: winston.format.combine(
+        addContext(),
+        serializeAndRedact(),
+        winston.format.timestamp(),
+        usePretty ? winston.format.combine(winston.format.colorize(), pretty) : winston.format.json(),
+      ),
+      transports: [new winston.transports.Stream({ stream })],
+    }),
+  );
 }
 
 /**
@@ -124,10 +126,12 @@ let consoleRouted = false;
 export function routeConsoleToLogger(logger: winston.Logger): void {
   if (consoleRouted) return;
   consoleRouted = true;
-  const route = (level: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
-    const err = args.find((a) => a instanceof Error);
-    logger[level](formatArgs(...args.map((a) => (a instanceof Error ? a.message : a))).slice(0, 10_000), { source: 'console', ...(err ? { err } : {}) });
-  };
+  const route =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      const err = args.find((a) => a instanceof Error);
+      logger[level](formatArgs(...args.map((a) => (a instanceof Error ? a.message : a))).slice(0, 10_000), { source: 'console', ...(err ? { err } : {}) });
+    };
   console.log = route('info');
   console.info = route('info');
   console.warn = route('warn');

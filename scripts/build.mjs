@@ -51,4 +51,6 @@ await build({
 });
 // Written last: bin/salesos.js runs dist/ only when this matches the sources (see bin/build-stamp.js).
 fs.writeFileSync(path.join(outdir, BUILD_STAMP), JSON.stringify(fingerprint));
-process.stdout.write(`salesos: compiled ${entryPoints.length} files from ${SOURCE_DIRS.join(', ')} to dist/ in ${Math.round(performance.now() - started)} ms\n`);
+process.stdout.write(
+  `salesos: compiled ${entryPoints.length} files from ${SOURCE_DIRS.join(', ')} to dist/ in ${Math.round(performance.now() - started)} ms\n`,
+);

@@ -26,7 +26,14 @@ export interface Assistant {
    */
   checkAction(actor: Actor, action: CardAction): Promise<string | undefined>;
   /** A thumbs up/down (and optional comment) on one of the assistant's replies; a second rating replaces the first. */
-  rateReply(rating: { platform: Platform; actor: Actor; conversationKey: string; replyId: string; reaction: 'like' | 'dislike'; comment?: string }): Promise<void>;
+  rateReply(rating: {
+    platform: Platform;
+    actor: Actor;
+    conversationKey: string;
+    replyId: string;
+    reaction: 'like' | 'dislike';
+    comment?: string;
+  }): Promise<void>;
   /** One message from a user: agent + tools. Events arrive as they happen; `done` is last. */
   handleTurn(turn: Turn): AsyncIterable<ReplyEvent>;
   /** A button or card action: runs the tool (or confirms/cancels a pending write) through the same policy. */

@@ -101,7 +101,10 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
       recent,
       message: t.text,
       // A read-only actor (e.g. a Slack guest) is offered no write tool at all.
-      tools: toAiToolSet(offered.filter((tool) => toolsForActor(t.actor, [tool]).length), ctx),
+      tools: toAiToolSet(
+        offered.filter((tool) => toolsForActor(t.actor, [tool]).length),
+        ctx,
+      ),
       model: llm.model,
       conversations: deps.conversations,
       maxSteps: deps.maxSteps,
@@ -109,7 +112,18 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
       priceUsage: (usage) => services.guards.costs.priceOf(deps.model.id, usage),
       onUnavailableTool: (name, input) =>
         services.guards.audit
-          .append({ kind: 'tool', name, actorId: t.actor.id, platform: t.platform, conversationId: conversation.id, input, outcome: 'denied', errorCode: 'forbidden', costUsd: 0, durationMs: 0 })
+          .append({
+            kind: 'tool',
+            name,
+            actorId: t.actor.id,
+            platform: t.platform,
+            conversationId: conversation.id,
+            input,
+            outcome: 'denied',
+            errorCode: 'forbidden',
+            costUsd: 0,
+            durationMs: 0,
+          })
           .catch((err) => {
             log.error('audit append failed', { err, tool: name });
           }),
@@ -179,7 +193,9 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
     const reply: Reply = {
       text,
       cards,
-      toolCalls: output ? [{ name: toolName, input: a.kind === 'tool' ? a.input : undefined, outcome: output.outcome, errorCode: output.error?.code, data: output.data }] : [],
+      toolCalls: output
+        ? [{ name: toolName, input: a.kind === 'tool' ? a.input : undefined, outcome: output.outcome, errorCode: output.error?.code, data: output.data }]
+        : [],
       usage: { inputTokens: 0, outputTokens: 0, costUsd: output?.costUsd ?? 0 },
     };
     // The model should know what the buttons did when the rep talks again in this thread.
@@ -214,9 +230,12 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
       if (action.kind === 'tool') return undefined; // a tool button runs as whoever clicks, within their own scope
       return (await services.guards.confirmations.ownerCheck(action.actionId, actor))?.userMessage;
     },
-    handleTurn: (t) => withContext({ turnId: t.deliveryId, platform: t.platform, userId: t.actor.id }, () => bounded(`${t.platform} turn`, (signal) => turn(t, signal))),
+    handleTurn: (t) =>
+      withContext({ turnId: t.deliveryId, platform: t.platform, userId: t.actor.id }, () => bounded(`${t.platform} turn`, (signal) => turn(t, signal))),
     handleAction: (req) =>
-      withContext({ turnId: req.deliveryId, platform: req.platform, userId: req.actor.id }, () => bounded(`${req.platform} card action`, (signal) => action(req, signal))),
+      withContext({ turnId: req.deliveryId, platform: req.platform, userId: req.actor.id }, () =>
+        bounded(`${req.platform} card action`, (signal) => action(req, signal)),
+      ),
   };
 }
 

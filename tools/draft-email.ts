@@ -44,7 +44,11 @@ export const draftEmail = defineTool({
     const notes = lead.activities.filter((a) => a.type === 'note' && a.body).map((a) => a.body!);
     const recentActivity = lead.activities
       .filter((a) => a.type === 'status_change' || a.type === 'enriched')
-      .map((a) => (a.type === 'status_change' ? `status ${a.fromStatus ?? '?'} → ${a.toStatus ?? '?'} on ${a.createdAt.toISOString().slice(0, 10)}` : `enriched on ${a.createdAt.toISOString().slice(0, 10)}`));
+      .map((a) =>
+        a.type === 'status_change'
+          ? `status ${a.fromStatus ?? '?'} → ${a.toStatus ?? '?'} on ${a.createdAt.toISOString().slice(0, 10)}`
+          : `enriched on ${a.createdAt.toISOString().slice(0, 10)}`,
+      );
     const draftLead = {
       firstName: lead.firstName ?? undefined,
       fullName: lead.fullName,
@@ -57,14 +61,27 @@ export const draftEmail = defineTool({
       companySize: lead.companySize ?? undefined,
       notes,
     };
-    const facts: LeadFacts = { firstName: draftLead.firstName, company: draftLead.company, title: draftLead.title, industry: draftLead.industry, city: draftLead.city, techStack: draftLead.techStack, notes, recentActivity };
+    const facts: LeadFacts = {
+      firstName: draftLead.firstName,
+      company: draftLead.company,
+      title: draftLead.title,
+      industry: draftLead.industry,
+      city: draftLead.city,
+      techStack: draftLead.techStack,
+      notes,
+      recentActivity,
+    };
     const sender = { name: ctx.actor.name, company: resolved.offer.product };
     const composed = draftFirstTouchEmail(draftLead, sender, { offer: resolved.offer });
     let draft = { subject: composed.subject, body: composed.body };
     let score = scoreEmail({ ...draft, lead: facts });
     let writer: 'model' | 'built-in' = 'built-in';
     if (ctx.llm) {
-      const written = await draftWithModel(ctx.llm, { lead: { ...draftLead, recentActivity }, offer: resolved.offer, sender, purpose, baseline: { ...draft, score } }, ctx.signal);
+      const written = await draftWithModel(
+        ctx.llm,
+        { lead: { ...draftLead, recentActivity }, offer: resolved.offer, sender, purpose, baseline: { ...draft, score } },
+        ctx.signal,
+      );
       const writtenScore = written && scoreEmail({ ...written, lead: facts });
       // The model's draft is re-scored; it replaces the built-in one only when it scores at least as well.
       if (written && writtenScore && writtenScore.score >= score.score) {
@@ -73,14 +90,28 @@ export const draftEmail = defineTool({
         writer = 'model';
       }
     }
-    await ctx.services.emailReviews.record({ userId: ctx.actor.id, leadId: lead.id, kind: 'draft', score: score.score, grade: score.grade, subject: draft.subject });
+    await ctx.services.emailReviews.record({
+      userId: ctx.actor.id,
+      leadId: lead.id,
+      kind: 'draft',
+      score: score.score,
+      grade: score.grade,
+      subject: draft.subject,
+    });
     await ctx.services.activities.log(lead.id, 'email_drafted', ctx.actor.id, `Drafted "${draft.subject}"`);
     const card: EmailDraftCard = { type: 'email_draft', lead: leadCardItem({ ...lead, ownerName: found.ownerName }), draft: { ...draft, score } };
     return {
       summary:
         `Drafted an email to ${describeLead(lead)} pitching ${resolved.offer.product} — subject "${draft.subject}", rubric score ${score.score}/100 (${score.grade}).` +
         (purpose && writer === 'built-in' ? ` It is a first-touch email: the angle "${purpose}" is written in only with a language model configured.` : ''),
-      data: { lead: leadFacts(lead), subject: draft.subject, body: draft.body, score: score.score, writer, usedFacts: writer === 'built-in' ? composed.usedFacts : undefined },
+      data: {
+        lead: leadFacts(lead),
+        subject: draft.subject,
+        body: draft.body,
+        score: score.score,
+        writer,
+        usedFacts: writer === 'built-in' ? composed.usedFacts : undefined,
+      },
       cards: [card],
     };
   },

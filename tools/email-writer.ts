@@ -30,7 +30,16 @@ export function findingsFor(score: EmailScore) {
     grade: score.grade,
     findings: score.checks
       .filter((c) => c.status !== 'pass')
-      .map((c) => ({ check: c.id, label: c.label, status: c.status, measured: c.measured, target: c.target, evidence: c.evidence, advice: c.advice, blocking: c.ceiling !== undefined })),
+      .map((c) => ({
+        check: c.id,
+        label: c.label,
+        status: c.status,
+        measured: c.measured,
+        target: c.target,
+        evidence: c.evidence,
+        advice: c.advice,
+        blocking: c.ceiling !== undefined,
+      })),
     passed: score.checks.filter((c) => c.status === 'pass').map((c) => c.id),
   };
 }

@@ -40,7 +40,15 @@ export const enrichLead = defineTool({
     if (fresh && !force) {
       const days = ctx.services.settings.enrichmentFreshDays;
       const reason = `${lead.fullName} was enriched on ${lead.enrichedAt!.toISOString().slice(0, 10)}, within the last ${days} days. Say "enrich ${lead.fullName} again" to refresh anyway.`;
-      const card: EnrichmentCard = { type: 'enrichment', lead: item, source: ctx.services.enricher.kind, changes: [], costUsd: 0, notes: [], skippedReason: reason };
+      const card: EnrichmentCard = {
+        type: 'enrichment',
+        lead: item,
+        source: ctx.services.enricher.kind,
+        changes: [],
+        costUsd: 0,
+        notes: [],
+        skippedReason: reason,
+      };
       return { summary: `Skipped: ${reason}`, data: { lead: leadFacts(lead), skipped: true }, cards: [card], costUsd: 0 };
     }
 

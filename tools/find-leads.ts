@@ -10,7 +10,12 @@ const inputSchema = leadFilterSchema.extend({
 });
 
 const SENIORITY_LABEL: Record<string, string> = {
-  c_level: 'C-level', vp: 'VPs', director: 'Directors', manager: 'Managers', senior: 'Senior', entry: 'Entry level',
+  c_level: 'C-level',
+  vp: 'VPs',
+  director: 'Directors',
+  manager: 'Managers',
+  senior: 'Senior',
+  entry: 'Entry level',
 };
 
 /** "CTO · Fintech · Germany · 50–200 employees · uses HubSpot" */

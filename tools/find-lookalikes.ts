@@ -19,7 +19,8 @@ export const findLookalikes = defineTool({
     const analysis = ctx.services.analysis;
     if (!analysis)
       return {
-        summary: 'Finding lookalikes runs in the enrichment agent, which is not configured here: set ENRICHMENT_AGENT_URL (`npm run agent` starts one locally).',
+        summary:
+          'Finding lookalikes runs in the enrichment agent, which is not configured here: set ENRICHMENT_AGENT_URL (`npm run agent` starts one locally).',
         data: { needs: 'ENRICHMENT_AGENT_URL' },
       };
     const [seeds, candidates] = await Promise.all([ctx.services.outcomes.customers(ctx.scope), ctx.services.outcomes.uncontacted(ctx.scope)]);
@@ -29,7 +30,14 @@ export const findLookalikes = defineTool({
       { seeds: seeds.map(leadProfile), candidates: candidates.map((c) => ({ id: c.id, ...leadProfile(c) })), limit: input.limit ?? 10 },
       { signal: ctx.signal },
     );
-    const summaries = new Map((await ctx.services.outcomes.summaries(ctx.scope, answer.matches.map((m) => m.id))).map((l) => [l.id, l]));
+    const summaries = new Map(
+      (
+        await ctx.services.outcomes.summaries(
+          ctx.scope,
+          answer.matches.map((m) => m.id),
+        )
+      ).map((l) => [l.id, l]),
+    );
     const matches = answer.matches.flatMap((m) => {
       const lead = summaries.get(m.id);
       return lead ? [{ lead, match: m }] : [];

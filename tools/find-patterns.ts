@@ -12,7 +12,12 @@ const LEVEL_OUTCOME = ['no_reply', 'replied', 'qualified', 'customer'] as const;
 export const MIN_CONTACTED = 30;
 
 const SENIORITY_LABEL: Record<string, string> = {
-  c_level: 'C-level', vp: 'VP', director: 'Director', manager: 'Manager', senior: 'Senior', entry: 'Entry level',
+  c_level: 'C-level',
+  vp: 'VP',
+  director: 'Director',
+  manager: 'Manager',
+  senior: 'Senior',
+  entry: 'Entry level',
 };
 const GOAL_TITLE: Record<Goal, string> = { replied: 'What makes leads reply', qualified: 'What makes leads qualify', customer: 'What makes leads buy' };
 
@@ -25,12 +30,18 @@ export function conditionLabel(conditions: Condition[]): string {
   return conditions
     .map((c) => {
       switch (c.attribute) {
-        case 'seniority': return SENIORITY_LABEL[c.value] ?? c.value;
-        case 'sizeBand': return `${c.value} employees`;
-        case 'technology': return `uses ${c.value}`;
-        case 'titleWord': return `"${c.value}" in the title`;
-        case 'source': return `from ${c.value}`;
-        default: return c.value;
+        case 'seniority':
+          return SENIORITY_LABEL[c.value] ?? c.value;
+        case 'sizeBand':
+          return `${c.value} employees`;
+        case 'technology':
+          return `uses ${c.value}`;
+        case 'titleWord':
+          return `"${c.value}" in the title`;
+        case 'source':
+          return `from ${c.value}`;
+        default:
+          return c.value;
       }
     })
     .join(' · ');
@@ -45,11 +56,12 @@ export const findPatterns = defineTool({
     'current fit score. goal: replied (default), qualified or customer. owner: "me" or "team" to narrow.',
   inputSchema: z.object({
     goal: z.enum(GOALS).optional().describe('The good outcome: replied (default), qualified or customer.'),
-    owner: z.enum(['me', 'team']).optional().describe('Only my leads, or only my team\'s; default: every lead I may see.'),
+    owner: z.enum(['me', 'team']).optional().describe("Only my leads, or only my team's; default: every lead I may see."),
   }),
   permission: 'leads:read',
   statusText: 'Looking for patterns in your outcomes…',
-  capability: 'find which kinds of contacted leads reply, qualify or buy (lift, lead counts, confidence) and how a learned model compares with today’s fit score',
+  capability:
+    'find which kinds of contacted leads reply, qualify or buy (lift, lead counts, confidence) and how a learned model compares with today’s fit score',
   async execute(input, ctx) {
     const goal = input.goal ?? 'replied';
     const analysis = ctx.services.analysis;
@@ -78,8 +90,14 @@ export const findPatterns = defineTool({
       positives: answer.positives,
       baseRate: answer.baseRate,
       patterns: answer.patterns.map((p) => ({
-        label: conditionLabel(p.conditions), leads: p.leads, positives: p.positives, rate: p.rate, lift: p.lift,
-        ciLow: p.ciLow, ciHigh: p.ciHigh, significant: p.significant,
+        label: conditionLabel(p.conditions),
+        leads: p.leads,
+        positives: p.positives,
+        rate: p.rate,
+        lift: p.lift,
+        ciLow: p.ciLow,
+        ciHigh: p.ciHigh,
+        significant: p.significant,
       })),
       model: answer.model ? { auc: answer.model.auc, staticScoreAuc: answer.model.staticScoreAuc, folds: answer.model.folds } : undefined,
       notes: answer.notes,
@@ -87,12 +105,19 @@ export const findPatterns = defineTool({
     const significant = card.patterns.filter((p) => p.significant);
     const summary = significant.length
       ? `${answer.positives} of ${answer.leads} contacted leads ${goal === 'customer' ? 'became customers' : goal}. Doing best: ` +
-        significant.slice(0, 3).map((p) => `${p.label} (${Math.round(p.rate * 100)}%, ${p.lift.toFixed(1)}× the average, ${p.leads} leads)`).join('; ') + '.'
+        significant
+          .slice(0, 3)
+          .map((p) => `${p.label} (${Math.round(p.rate * 100)}%, ${p.lift.toFixed(1)}× the average, ${p.leads} leads)`)
+          .join('; ') +
+        '.'
       : `${answer.positives} of ${answer.leads} contacted leads ${goal === 'customer' ? 'became customers' : goal}; no kind of lead does significantly better than the average.`;
     return {
       summary,
       data: {
-        goal, leads: answer.leads, positives: answer.positives, baseRate: answer.baseRate,
+        goal,
+        leads: answer.leads,
+        positives: answer.positives,
+        baseRate: answer.baseRate,
         patterns: card.patterns.slice(0, 5),
         ...(answer.model ? { modelAuc: answer.model.auc, staticScoreAuc: answer.model.staticScoreAuc } : {}),
       },

@@ -16,7 +16,21 @@ import { showOffer } from './show-offer.ts';
 import type { SalesTool } from './tool.ts';
 import { updateLead } from './update-lead.ts';
 
-export const ALL_TOOLS: readonly SalesTool[] = [findLeads, getLead, enrichLead, roastEmail, draftEmail, updateLead, myUsage, setDigestSchedule, showOffer, setOffer, findPatterns, findLookalikes, rescoreLeads] as SalesTool[];
+export const ALL_TOOLS: readonly SalesTool[] = [
+  findLeads,
+  getLead,
+  enrichLead,
+  roastEmail,
+  draftEmail,
+  updateLead,
+  myUsage,
+  setDigestSchedule,
+  showOffer,
+  setOffer,
+  findPatterns,
+  findLookalikes,
+  rescoreLeads,
+] as SalesTool[];
 
 export function toolsFor(role: Role, tools: readonly SalesTool[] = ALL_TOOLS): SalesTool[] {
   return tools.filter((t) => can(role, t.permission));

@@ -16,7 +16,7 @@ const LEVEL_OUTCOME = ['no_reply', 'replied', 'qualified', 'customer'] as const;
 export const rescoreLeads = defineTool({
   name: 'rescoreLeads',
   description:
-    'Managers: recompute the fit score (0-100) of every lead they may see from a model learned on those leads\' outcomes ' +
+    "Managers: recompute the fit score (0-100) of every lead they may see from a model learned on those leads' outcomes " +
     '(goal: replied by default, qualified or customer). Asks for confirmation; shows the score distribution before and after.',
   inputSchema: z.object({ goal: z.enum(GOALS).optional().describe('What a good lead does: replied (default), qualified or customer.') }),
   permission: 'leads:rescore',
@@ -33,7 +33,11 @@ export const rescoreLeads = defineTool({
     const outcomes = await ctx.services.outcomes.outcomes(ctx.scope);
     if (outcomes.length < MIN_CONTACTED)
       throw new ValidationError(`Only ${outcomes.length} contacted leads to learn from; at least ${MIN_CONTACTED} are needed. No score was changed.`);
-    const leads: PatternLead[] = outcomes.map((r) => ({ ...leadProfile(r), outcome: LEVEL_OUTCOME[r.level]!, staticScore: Math.max(0, Math.min(100, r.score)) }));
+    const leads: PatternLead[] = outcomes.map((r) => ({
+      ...leadProfile(r),
+      outcome: LEVEL_OUTCOME[r.level]!,
+      staticScore: Math.max(0, Math.min(100, r.score)),
+    }));
     const minSupport = Math.max(5, Math.min(30, Math.floor(outcomes.length / 20)));
     const answer = await analysis.patterns({ leads, goal, minSupport, maxPatterns: 1 }, { signal: ctx.signal });
     const model = answer.model;
@@ -45,7 +49,11 @@ export const rescoreLeads = defineTool({
     const everyone = await ctx.services.outcomes.everyLead(ctx.scope);
     const score = modelScorer(model);
     const next = everyone.map((l) => score(leadProfile(l)));
-    const changed = await ctx.services.outcomes.saveScores(ctx.scope, everyone.map((l) => l.id), next);
+    const changed = await ctx.services.outcomes.saveScores(
+      ctx.scope,
+      everyone.map((l) => l.id),
+      next,
+    );
     const card: RescoreCard = {
       type: 'rescore',
       title: `Fit scores recomputed · goal: ${goal}`,
@@ -58,7 +66,8 @@ export const rescoreLeads = defineTool({
       after: scoreDistribution(next),
     };
     return {
-      summary: `Recomputed the fit scores of ${everyone.length} leads (${changed} changed) from a model with AUC ${model.auc.toFixed(2)}` +
+      summary:
+        `Recomputed the fit scores of ${everyone.length} leads (${changed} changed) from a model with AUC ${model.auc.toFixed(2)}` +
         `${model.staticScoreAuc !== undefined ? ` (the old scores: ${model.staticScoreAuc.toFixed(2)})` : ''}. A score is now the model's chance in percent that such a lead ${goal === 'customer' ? 'becomes a customer' : goal === 'qualified' ? 'qualifies' : 'replies'}.`,
       data: { leads: everyone.length, changed, auc: model.auc, staticScoreAuc: model.staticScoreAuc, before: card.before, after: card.after },
       cards: [card],

@@ -151,7 +151,13 @@ export async function runTool(tool: SalesTool, rawInput: unknown, ctx: ToolConte
 }
 
 function notRecorded(tool: SalesTool, err: unknown): ToolOutput {
-  const e = err instanceof NotRecordedError ? err : new NotRecordedError(`The ${tool.name} call ran, but SalesOS could not save its audit record, so its result is not used. Please try again in a moment.`, err);
+  const e =
+    err instanceof NotRecordedError
+      ? err
+      : new NotRecordedError(
+          `The ${tool.name} call ran, but SalesOS could not save its audit record, so its result is not used. Please try again in a moment.`,
+          err,
+        );
   const changed = needsConfirmation(tool) ? ' The change it made may already be saved: check before trying again.' : '';
   return refusal('error', e.code, `${e.userMessage}${changed}`);
 }

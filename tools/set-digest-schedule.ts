@@ -7,7 +7,12 @@ import { defineTool } from './tool.ts';
 const inputSchema = z.object({
   enabled: z.boolean().optional().describe('false pauses the digest; true resumes it.'),
   cadence: z.enum(['daily', 'weekly']).optional().describe('daily: covers the days since the previous digest; weekly: the last seven days.'),
-  days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).min(1).max(7).optional().describe('Days it goes out.'),
+  days: z
+    .array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']))
+    .min(1)
+    .max(7)
+    .optional()
+    .describe('Days it goes out.'),
   time: z
     .string()
     .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { message: 'expected a time of day as HH:MM (24-hour), e.g. 08:30' })
@@ -41,7 +46,9 @@ export const setDigestSchedule = defineTool({
     await digests.savePreference(manager.id, next);
     const when = `${describeSchedule(next)} (${manager.timeZone})`;
     const noTeam = manager.team ? '' : ' You do not manage a team yet, so there is nothing to send until you do.';
-    const summary = next.enabled ? `Your ${when}. The change applies from the next digest.${noTeam}` : `Your digest is paused (it was a ${when}). Say "resume my digest" to turn it back on.`;
+    const summary = next.enabled
+      ? `Your ${when}. The change applies from the next digest.${noTeam}`
+      : `Your digest is paused (it was a ${when}). Say "resume my digest" to turn it back on.`;
     return { summary, data: { enabled: next.enabled, cadence: next.cadence, cron: next.cron, timeZone: manager.timeZone } };
   },
 });

@@ -8,9 +8,21 @@ import { defineTool, type ToolContext } from './tool.ts';
 const inputSchema = z
   .object({
     level: z.enum(['organisation', 'team', 'user']).describe('organisation: everyone (admins only); team: a manager’s team; user: one rep.'),
-    who: z.string().trim().email().max(200).optional().describe('For team: the manager’s email; for user: the rep’s email. Leave out for your own team or yourself.'),
+    who: z
+      .string()
+      .trim()
+      .email()
+      .max(200)
+      .optional()
+      .describe('For team: the manager’s email; for user: the rep’s email. Leave out for your own team or yourself.'),
     product: z.string().trim().min(1).max(120).optional().describe('The product name, e.g. "Onboardly".'),
-    valueProposition: z.string().trim().min(1).max(240).optional().describe('One line: what changes for the customer, e.g. "cut new-vendor setup from weeks to days".'),
+    valueProposition: z
+      .string()
+      .trim()
+      .min(1)
+      .max(240)
+      .optional()
+      .describe('One line: what changes for the customer, e.g. "cut new-vendor setup from weeks to days".'),
     proofPoints: z.array(z.string().trim().min(1).max(240)).max(10).optional().describe('Results customers got, each with a number or a name.'),
     typicalCustomer: z.string().trim().min(1).max(200).optional().describe('Who buys it, e.g. "finance teams at 50-500 person companies".'),
     preferredAsk: z.string().trim().min(1).max(200).optional().describe('The ask to end drafts with, e.g. "Should I send the two-page checklist?"'),
@@ -74,7 +86,10 @@ export const setOffer = defineTool({
   capability: 'set what the reps sell (product, value proposition, proof points, ask) for the organisation, a team or a rep (confirmed before saving)',
   async confirm(input, ctx) {
     const { label } = await targetOf(input, ctx);
-    return joinConfirmations([confirmation`Set the offer for ${label === 'you' || label === 'the organisation' ? label : q(label)}`, describePatch(patchOf(input))], ': ');
+    return joinConfirmations(
+      [confirmation`Set the offer for ${label === 'you' || label === 'the organisation' ? label : q(label)}`, describePatch(patchOf(input))],
+      ': ',
+    );
   },
   async execute(input, ctx) {
     const { target, label } = await targetOf(input, ctx);

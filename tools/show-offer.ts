@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { OFFER_FIELDS } from '../core/email/offer.ts';
 import { defineTool } from './tool.ts';
 
-const LABELS = { product: 'Product', valueProposition: 'Value proposition', proofPoints: 'Proof points', typicalCustomer: 'Typical customer', preferredAsk: 'Preferred ask' } as const;
+const LABELS = {
+  product: 'Product',
+  valueProposition: 'Value proposition',
+  proofPoints: 'Proof points',
+  typicalCustomer: 'Typical customer',
+  preferredAsk: 'Preferred ask',
+} as const;
 
 export const showOffer = defineTool({
   name: 'showOffer',

@@ -21,15 +21,18 @@ function plan(input: z.infer<typeof inputSchema>, lead: { fullName: string; comp
   if (input.status) parts.push(lead.company ? confirmation`Mark ${name} at ${company} as ${input.status}` : confirmation`Mark ${name} as ${input.status}`);
   if (input.note)
     parts.push(
-      parts.length ? confirmation`add the note ${q(input.note, 120)}` : lead.company ? confirmation`Add the note ${q(input.note, 120)} to ${name} at ${company}` : confirmation`Add the note ${q(input.note, 120)} to ${name}`,
+      parts.length
+        ? confirmation`add the note ${q(input.note, 120)}`
+        : lead.company
+          ? confirmation`Add the note ${q(input.note, 120)} to ${name} at ${company}`
+          : confirmation`Add the note ${q(input.note, 120)} to ${name}`,
     );
   return joinConfirmations(parts);
 }
 
 export const updateLead = defineTool({
   name: 'updateLead',
-  description:
-    'Change a lead’s status and/or add a note. This writes to the CRM, so the rep is asked to confirm before it happens.',
+  description: 'Change a lead’s status and/or add a note. This writes to the CRM, so the rep is asked to confirm before it happens.',
   inputSchema,
   permission: 'leads:write',
   statusText: 'Updating the lead…',
@@ -42,7 +45,10 @@ export const updateLead = defineTool({
     const updated = await ctx.services.leads.update(found.id, { status: input.status, note: input.note }, ctx.actor.id);
     const changes = input.status && input.status !== found.status ? [{ field: 'status', before: found.status, after: input.status }] : [];
     const card: LeadUpdatedCard = { type: 'lead_updated', lead: leadCardItem({ ...updated, ownerName: found.ownerName }), changes, note: input.note };
-    const what = [changes.length ? `status ${found.status} → ${input.status}` : input.status ? `status was already ${input.status}` : '', input.note ? 'note added' : '']
+    const what = [
+      changes.length ? `status ${found.status} → ${input.status}` : input.status ? `status was already ${input.status}` : '',
+      input.note ? 'note added' : '',
+    ]
       .filter(Boolean)
       .join('; ');
     return { summary: `Updated ${describeLead(updated)}: ${what}.`, data: { lead: leadFacts(updated) }, cards: [card] };

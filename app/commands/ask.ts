@@ -34,17 +34,30 @@ export const askCommand: Command = {
       const replies = [reply];
       // --yes confirms the write tools this message asked for; without it they stay pending.
       for (const card of values.yes ? pendingConfirmations(reply) : []) {
-        const events = container.assistant.handleAction({ deliveryId: randomUUID(), platform: 'console', actor, conversationKey, action: { kind: 'confirm', actionId: card.actionId } });
+        const events = container.assistant.handleAction({
+          deliveryId: randomUUID(),
+          platform: 'console',
+          actor,
+          conversationKey,
+          action: { kind: 'confirm', actionId: card.actionId },
+        });
         reply = values.json ? await collect(events) : await show(events, opts);
         replies.push(reply);
       }
       if (values.json) {
         const merged = {
-          reply: replies.map((r) => r.text).filter(Boolean).join('\n\n'),
+          reply: replies
+            .map((r) => r.text)
+            .filter(Boolean)
+            .join('\n\n'),
           cards: replies.flatMap((r) => r.cards),
           toolCalls: replies.flatMap((r) => r.toolCalls.map(({ name, input, outcome }) => ({ name, input, outcome }))),
           usage: replies.reduce(
-            (u, r) => ({ inputTokens: u.inputTokens + r.usage.inputTokens, outputTokens: u.outputTokens + r.usage.outputTokens, costUsd: u.costUsd + r.usage.costUsd }),
+            (u, r) => ({
+              inputTokens: u.inputTokens + r.usage.inputTokens,
+              outputTokens: u.outputTokens + r.usage.outputTokens,
+              costUsd: u.costUsd + r.usage.costUsd,
+            }),
             { inputTokens: 0, outputTokens: 0, costUsd: 0 },
           ),
         };

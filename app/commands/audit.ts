@@ -6,7 +6,8 @@ const USAGE =
 
 export const auditCommand: Command = {
   name: 'audit',
-  usage: 'audit verify [--against <checkpoint>] | audit checkpoint | audit reanchor [--force] | audit tail [--user <email>] [--tool <name>] [--limit <n>] [--json]',
+  usage:
+    'audit verify [--against <checkpoint>] | audit checkpoint | audit reanchor [--force] | audit tail [--user <email>] [--tool <name>] [--limit <n>] [--json]',
   summary: 'Check the keyed audit chain (edited, deleted, re-ordered or re-chained entries); print a signed checkpoint; show recent entries.',
   async run(argv) {
     const [sub, ...rest] = argv;
@@ -17,9 +18,13 @@ export const auditCommand: Command = {
     const against = verifyOpts?.against === undefined ? undefined : parseCheckpoint(verifyOpts.against);
     if (sub === 'checkpoint') parseOptions(rest, {});
     const reanchorOpts = sub === 'reanchor' ? parseOptions(rest, { force: { type: 'boolean' } }).values : undefined;
-    const tailOpts = sub === 'tail' ? parseOptions(rest, { user: { type: 'string' }, tool: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } }).values : undefined;
+    const tailOpts =
+      sub === 'tail'
+        ? parseOptions(rest, { user: { type: 'string' }, tool: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } }).values
+        : undefined;
     const limit = tailOpts?.limit === undefined ? 20 : Number(tailOpts.limit);
-    if (tailOpts && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw new ValidationError(`--limit must be a whole number from 1 to 1000 (got "${tailOpts.limit}").`);
+    if (tailOpts && (!Number.isInteger(limit) || limit < 1 || limit > 1000))
+      throw new ValidationError(`--limit must be a whole number from 1 to 1000 (got "${tailOpts.limit}").`);
     const [{ reanchorTrail, checkpointNow }, { resolveAuditKey }, { tailAudit }, { verifyAuditTrail }, { loadRuntimeConfig, openRuntime }] = await Promise.all([
       import('../../core/audit/anchoring.ts'),
       import('../../core/audit/audit-key.ts'),
@@ -42,14 +47,18 @@ export const auditCommand: Command = {
       }
       if (sub === 'checkpoint') {
         const checkpoint = await checkpointNow(runtime.db.prisma, resolveAuditKey(config));
-        process.stderr.write(`Checkpoint of ${checkpoint.count} entries (newest #${checkpoint.lastSeq}). Keep it outside the database; later: salesos audit verify --against '<line>'\n`);
+        process.stderr.write(
+          `Checkpoint of ${checkpoint.count} entries (newest #${checkpoint.lastSeq}). Keep it outside the database; later: salesos audit verify --against '<line>'\n`,
+        );
         process.stdout.write(formatCheckpoint(checkpoint) + '\n');
         return 0;
       }
       if (sub === 'reanchor') {
         const result = await reanchorTrail(runtime.db, resolveAuditKey(config), { force: reanchorOpts?.force });
         if ('alreadyAnchored' in result) {
-          process.stdout.write('The audit trail is already anchored; nothing to do (use --force to re-anchor it as it stands, e.g. after changing AUDIT_KEY).\n');
+          process.stdout.write(
+            'The audit trail is already anchored; nothing to do (use --force to re-anchor it as it stands, e.g. after changing AUDIT_KEY).\n',
+          );
           return 0;
         }
         const broken = result.brokenAt === undefined ? '' : ` The old chain was already broken at entry #${result.brokenAt}; it is anchored as it stands.`;

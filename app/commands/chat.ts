@@ -6,7 +6,10 @@ export const chatCommand: Command = {
   summary: 'Chat with SalesOS in the terminal (reads lines from a pipe too).',
   async run(argv) {
     const { values } = parseOptions(argv, { as: { type: 'string' } });
-    const [{ runConsoleSession }, { actorFor, chatBanner, openContainer }] = await Promise.all([import('../../bots/console/session.ts'), import('./session.ts')]);
+    const [{ runConsoleSession }, { actorFor, chatBanner, openContainer }] = await Promise.all([
+      import('../../bots/console/session.ts'),
+      import('./session.ts'),
+    ]);
     const container = await openContainer();
     try {
       const actor = await actorFor(container, values.as);

@@ -12,11 +12,7 @@ export interface Command {
 }
 
 /** node:util parseArgs with a clear ValidationError instead of a TypeError on unknown options. */
-export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
-  argv: string[],
-  options: T,
-  allowPositionals = false,
-) {
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, allowPositionals = false) {
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true });
   } catch (err) {

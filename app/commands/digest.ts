@@ -31,16 +31,29 @@ async function printStatus(container: Container, opts: { managerEmail?: string; 
   const lines = ['period      runs  sent  partial  failed  missed  cancelled  running  skipped  deliveries  delivered  attempts  failures'];
   for (const p of periods) {
     const n = (s: string) => String(p.byStatus[s] ?? 0);
-    lines.push([
-      p.periodKey.padEnd(10), String(p.runs).padStart(5), n('sent').padStart(5), n('partial').padStart(8), n('failed').padStart(7), n('missed').padStart(7),
-      n('cancelled').padStart(10), n('running').padStart(8), n('skipped').padStart(8), String(p.deliveries).padStart(11), String(p.delivered).padStart(10),
-      String(p.attempts).padStart(9), String(p.failedDeliveries).padStart(9),
-    ].join(' '));
+    lines.push(
+      [
+        p.periodKey.padEnd(10),
+        String(p.runs).padStart(5),
+        n('sent').padStart(5),
+        n('partial').padStart(8),
+        n('failed').padStart(7),
+        n('missed').padStart(7),
+        n('cancelled').padStart(10),
+        n('running').padStart(8),
+        n('skipped').padStart(8),
+        String(p.deliveries).padStart(11),
+        String(p.delivered).padStart(10),
+        String(p.attempts).padStart(9),
+        String(p.failedDeliveries).padStart(9),
+      ].join(' '),
+    );
   }
   if (problems.length) lines.push('', 'Runs that need a look:');
   for (const r of problems) {
     lines.push(`  ${r.periodKey}  ${r.manager}  ${r.status}${r.reason ? ` — ${r.reason}` : ''}`);
-    for (const d of r.deliveries) lines.push(`    ${d.platform}: ${d.status} after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}${d.error ? ` — ${d.error}` : ''}`);
+    for (const d of r.deliveries)
+      lines.push(`    ${d.platform}: ${d.status} after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}${d.error ? ` — ${d.error}` : ''}`);
   }
   process.stdout.write(lines.join('\n') + '\n');
   return 0;
@@ -53,7 +66,10 @@ function describeOutcome(o: DigestOutcome): string[] {
     case 'in_progress':
       return [`The ${o.periodKey} digest is being sent by another process right now.`];
     case 'already_done':
-      return [`The ${o.periodKey} digest was already sent (${o.runStatus}); it goes out once per period.`, ...o.deliveries.map((d) => `  ${d.platform}: ${d.status}${d.error ? ` — ${d.error}` : ''}`)];
+      return [
+        `The ${o.periodKey} digest was already sent (${o.runStatus}); it goes out once per period.`,
+        ...o.deliveries.map((d) => `  ${d.platform}: ${d.status}${d.error ? ` — ${d.error}` : ''}`),
+      ];
     default:
       if (!o.deliveries.length) return [`Nothing sent for ${o.periodKey}: the manager has no Slack or Teams identity linked.`];
       return [`Digest ${o.periodKey}: ${o.status}.`, ...o.deliveries.map((d) => `  ${d.platform}: ${d.status}${d.error ? ` — ${d.error}` : ''}`)];
@@ -63,7 +79,8 @@ function describeOutcome(o: DigestOutcome): string[] {
 export const digestCommand: Command = {
   name: 'digest',
   usage: 'digest --manager <email> [--print | --send] [--period daily|weekly] [--at <date | ISO time>]  |  digest --status [--manager <email>] [--periods <n>]',
-  summary: "Show a manager's team digest in the terminal (--print, the default) or send it now to their Slack/Teams (--send); --status shows how recent digests went.",
+  summary:
+    "Show a manager's team digest in the terminal (--print, the default) or send it now to their Slack/Teams (--send); --status shows how recent digests went.",
   async run(argv) {
     const { values } = parseOptions(argv, {
       manager: { type: 'string' },
@@ -78,7 +95,8 @@ export const digestCommand: Command = {
     if (values.status) {
       if (values.print || values.send) throw new ValidationError('--status shows how digests went; it does not combine with --print or --send.');
       const periods = values.periods === undefined ? 14 : Number(values.periods);
-      if (!Number.isInteger(periods) || periods < 1 || periods > 1000) throw new ValidationError(`--periods must be a whole number from 1 to 1000 (got "${values.periods}").`);
+      if (!Number.isInteger(periods) || periods < 1 || periods > 1000)
+        throw new ValidationError(`--periods must be a whole number from 1 to 1000 (got "${values.periods}").`);
       const container = await (await import('./session.ts')).openContainer();
       try {
         return await printStatus(container, { managerEmail: values.manager, periods });
@@ -95,7 +113,15 @@ export const digestCommand: Command = {
     // The moment the digest is for (its period ends at local midnight of that day): now, unless --at names one.
     const at = values.at === undefined ? new Date() : parseAt(values.at);
 
-    const [{ renderCard }, { composeDigest }, { DigestDeliveryError }, { startOfLocalDay }, { periodFor, runDigest }, { buildDigestDeliveries, buildDigestServices }, { openContainer }] = await Promise.all([
+    const [
+      { renderCard },
+      { composeDigest },
+      { DigestDeliveryError },
+      { startOfLocalDay },
+      { periodFor, runDigest },
+      { buildDigestDeliveries, buildDigestServices },
+      { openContainer },
+    ] = await Promise.all([
       import('../../bots/console/render/index.ts'),
       import('../../core/digest/compose.ts'),
       import('../../core/digest/deliver.ts'),
@@ -119,7 +145,9 @@ export const digestCommand: Command = {
         return 0;
       }
       if (!deliveries.slack && !deliveries.teams)
-        throw new ValidationError('Neither Slack nor Teams is configured, so there is nowhere to send the digest. Set SLACK_BOT_TOKEN or the MICROSOFT_APP_* variables, or use --print.');
+        throw new ValidationError(
+          'Neither Slack nor Teams is configured, so there is nowhere to send the digest. Set SLACK_BOT_TOKEN or the MICROSOFT_APP_* variables, or use --print.',
+        );
       try {
         const outcome = await runDigest(services, { managerId: manager.id, fireAt, cadence, scheduled: false });
         process.stdout.write(describeOutcome(outcome).join('\n') + '\n');

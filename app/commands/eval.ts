@@ -12,7 +12,8 @@ export const evalCommand: Command = {
     const { values, positionals } = parseOptions(argv, { as: { type: 'string' }, json: { type: 'boolean' }, min: { type: 'string' } }, true);
     if (positionals.length !== 1) throw new ValidationError('Name one phrasing set, e.g. salesos eval phrasings.jsonl (the format is in the README).');
     const min = values.min === undefined ? undefined : Number(values.min.replace(/%$/, ''));
-    if (min !== undefined && !(Number.isFinite(min) && min >= 0 && min <= 100)) throw new ValidationError(`--min must be a percentage from 0 to 100 (got "${values.min}").`);
+    if (min !== undefined && !(Number.isFinite(min) && min >= 0 && min <= 100))
+      throw new ValidationError(`--min must be a percentage from 0 to 100 (got "${values.min}").`);
     const file = positionals[0]!;
     const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
       throw new ValidationError(`Cannot read ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.message}.`);

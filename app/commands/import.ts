@@ -60,7 +60,8 @@ export const importCommand: Command = {
     if (values.status) {
       if (positionals.length) throw new ValidationError('Use either salesos import <file.csv> or salesos import --status.');
       const limit = values.limit === undefined ? 20 : Number(values.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new ValidationError(`--limit must be a whole number from 1 to 1000 (got "${values.limit}").`);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+        throw new ValidationError(`--limit must be a whole number from 1 to 1000 (got "${values.limit}").`);
       const [{ LeadImportRepository }, , , , { processAlive, sweepInterruptedImports }, { loadRuntimeConfig, openRuntime }] = await modules();
       const live = () => ({ host: os.hostname(), isAlive: processAlive, now: new Date() });
       const runtime = await openRuntime(loadRuntimeConfig());
@@ -79,8 +80,16 @@ export const importCommand: Command = {
     if (!file || positionals.length > 1) throw new ValidationError('Give exactly one CSV file: salesos import leads.csv');
     if (!fs.existsSync(file)) throw new ValidationError(`There is no file ${file}.`);
     const encoding = values.encoding === undefined ? undefined : parseEncoding(values.encoding);
-    if (values.encoding !== undefined && !encoding) throw new ValidationError(`--encoding must be one of ${CSV_ENCODINGS.join(', ')} (got "${values.encoding}").`);
-    const [{ LeadImportRepository }, { LeadRepository }, { UserRepository }, { formatBadRow, importLeadsCsv }, { processAlive, sweepInterruptedImports }, { loadRuntimeConfig, openRuntime }] = await modules();
+    if (values.encoding !== undefined && !encoding)
+      throw new ValidationError(`--encoding must be one of ${CSV_ENCODINGS.join(', ')} (got "${values.encoding}").`);
+    const [
+      { LeadImportRepository },
+      { LeadRepository },
+      { UserRepository },
+      { formatBadRow, importLeadsCsv },
+      { processAlive, sweepInterruptedImports },
+      { loadRuntimeConfig, openRuntime },
+    ] = await modules();
     const live = () => ({ host: os.hostname(), isAlive: processAlive, now: new Date() });
     const runtime = await openRuntime(loadRuntimeConfig());
     try {
@@ -96,7 +105,15 @@ export const importCommand: Command = {
       await sweepInterruptedImports(imports, live());
       const fileSha256 = await sha256Of(file);
       const resumes = await imports.interruptedRunOf(fileSha256);
-      const run = await imports.start({ file: path.resolve(file), fileSha256, source, encoding: encoding ?? 'utf-8', host: os.hostname(), pid: process.pid, resumesId: resumes?.id });
+      const run = await imports.start({
+        file: path.resolve(file),
+        fileSha256,
+        source,
+        encoding: encoding ?? 'utf-8',
+        host: os.hostname(),
+        pid: process.pid,
+        resumesId: resumes?.id,
+      });
       if (resumes)
         process.stderr.write(
           `Completing the import of this file interrupted on ${resumes.startedAt.toISOString()} after ${n(resumes.imported)} rows; ` +

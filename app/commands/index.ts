@@ -19,4 +19,23 @@ import { usersCommand } from './users.ts';
 import { workerCommand } from './worker.ts';
 
 export type { Command };
-export const COMMANDS: Command[] = [startCommand, chatCommand, askCommand, evalCommand, migrateCommand, seedCommand, importCommand, usersCommand, offerCommand, rescoreCommand, usageCommand, auditCommand, teamsCommand, digestCommand, workerCommand, mcpCommand, tokensCommand, completionCommand];
+export const COMMANDS: Command[] = [
+  startCommand,
+  chatCommand,
+  askCommand,
+  evalCommand,
+  migrateCommand,
+  seedCommand,
+  importCommand,
+  usersCommand,
+  offerCommand,
+  rescoreCommand,
+  usageCommand,
+  auditCommand,
+  teamsCommand,
+  digestCommand,
+  workerCommand,
+  mcpCommand,
+  tokensCommand,
+  completionCommand,
+];

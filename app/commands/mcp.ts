@@ -20,7 +20,12 @@ export const mcpCommand: Command = {
     const container = await openContainer();
     try {
       const actor = await actorFor(container, values.as);
-      const server = createMcpServer(container.assistant, { actor, readOnly: Boolean(values['read-only']), conversationKey: `mcp:stdio:${actor.id}`, version: SALESOS_VERSION });
+      const server = createMcpServer(container.assistant, {
+        actor,
+        readOnly: Boolean(values['read-only']),
+        conversationKey: `mcp:stdio:${actor.id}`,
+        version: SALESOS_VERSION,
+      });
       const transport = new StdioServerTransport();
       const closed = new Promise<void>((resolve) => {
         transport.onclose = () => resolve();

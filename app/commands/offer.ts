@@ -3,8 +3,20 @@ import { OFFER_FIELDS, type OfferField, type OfferPatch, resolveOffer } from '..
 import { ValidationError } from '../../core/errors.ts';
 import { parseOptions, type Command } from './command.ts';
 
-const FLAG_FIELDS: Record<string, OfferField> = { product: 'product', value: 'valueProposition', proof: 'proofPoints', customer: 'typicalCustomer', ask: 'preferredAsk' };
-const LABELS: Record<OfferField, string> = { product: 'product', valueProposition: 'value proposition', proofPoints: 'proof points', typicalCustomer: 'typical customer', preferredAsk: 'preferred ask' };
+const FLAG_FIELDS: Record<string, OfferField> = {
+  product: 'product',
+  value: 'valueProposition',
+  proof: 'proofPoints',
+  customer: 'typicalCustomer',
+  ask: 'preferredAsk',
+};
+const LABELS: Record<OfferField, string> = {
+  product: 'product',
+  valueProposition: 'value proposition',
+  proofPoints: 'proof points',
+  typicalCustomer: 'typical customer',
+  preferredAsk: 'preferred ask',
+};
 
 export const offerCommand: Command = {
   name: 'offer',
@@ -66,14 +78,21 @@ export const offerCommand: Command = {
         }
         if (!Object.keys(patch).length) throw new ValidationError('offer set needs at least one of --product, --value, --proof, --customer, --ask or --clear.');
         await offers.set(target, patch);
-        process.stdout.write(`Saved the offer for ${label}: ${Object.keys(patch).map((k) => LABELS[k as OfferField]).join(', ')}.\n`);
+        process.stdout.write(
+          `Saved the offer for ${label}: ${Object.keys(patch)
+            .map((k) => LABELS[k as OfferField])
+            .join(', ')}.\n`,
+        );
       }
 
       const own = await offers.get(target);
       const effective = effectiveUserId
         ? await offers.effectiveFor(effectiveUserId)
         : target.level === 'team'
-          ? resolveOffer([{ level: 'team', patch: own }, { level: 'organisation', patch: await offers.get({ level: 'organisation' }) }])
+          ? resolveOffer([
+              { level: 'team', patch: own },
+              { level: 'organisation', patch: await offers.get({ level: 'organisation' }) },
+            ])
           : resolveOffer([{ level: 'organisation', patch: own }]);
       if (values.json) {
         process.stdout.write(`${JSON.stringify({ level: target.level, own: own ?? null, effective: effective ?? null }, null, 2)}\n`);
@@ -81,7 +100,9 @@ export const offerCommand: Command = {
       }
       if (sub === 'show') process.stdout.write(`Offer for ${label}\n`);
       if (!effective) {
-        process.stdout.write('No complete offer: a product and a value proposition are needed before drafts can use it. Set one with `salesos offer set --product … --value …`.\n');
+        process.stdout.write(
+          'No complete offer: a product and a value proposition are needed before drafts can use it. Set one with `salesos offer set --product … --value …`.\n',
+        );
         return sub === 'show' ? 1 : 0;
       }
       for (const field of OFFER_FIELDS) {
@@ -90,7 +111,9 @@ export const offerCommand: Command = {
         const from = source ? (source === target.level ? '' : `  (from the ${source})`) : '';
         if (field === 'proofPoints') {
           process.stdout.write(`${LABELS[field].padEnd(18)}${value && (value as string[]).length ? '' : '—'}${from}\n`);
-          (value as string[]).forEach((p, i) => process.stdout.write(`  ${i + 1}. ${p}\n`));
+          (value as string[]).forEach((p, i) => {
+            process.stdout.write(`  ${i + 1}. ${p}\n`);
+          });
         } else {
           process.stdout.write(`${LABELS[field].padEnd(18)}${(value as string | undefined) ?? '—'}${from}\n`);
         }

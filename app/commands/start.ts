@@ -71,7 +71,11 @@ export const startCommand: Command = {
     http.route('POST', '/api/messages', teams.handleRequest);
     if (teams.mode !== 'refused') platforms.push('Teams (POST /api/messages)');
     // MCP clients over HTTP, with personal access tokens (`salesos tokens create`).
-    http.route('POST', MCP_PATH, createMcpHttpHandler({ assistant: container.assistant, tokens: new ApiTokenRepository(runtime.db.prisma), version: SALESOS_VERSION, log }));
+    http.route(
+      'POST',
+      MCP_PATH,
+      createMcpHttpHandler({ assistant: container.assistant, tokens: new ApiTokenRepository(runtime.db.prisma), version: SALESOS_VERSION, log }),
+    );
     let slack: SlackBot | undefined;
     if (config.slack.botToken) {
       slack = createSlackBot({ config, assistant: container.assistant, users: container.users, audit: container.guards.audit, log });
@@ -134,7 +138,11 @@ export const startCommand: Command = {
       interactive: true,
       color: !process.env.NO_COLOR,
       width: Math.min(process.stdout.columns || 100, 140),
-      banner: chatBanner(actor, container.model.label, 'No Slack or Teams configured — chatting here. To connect them, see "Slack" and "Microsoft Teams" in the README.'),
+      banner: chatBanner(
+        actor,
+        container.model.label,
+        'No Slack or Teams configured — chatting here. To connect them, see "Slack" and "Microsoft Teams" in the README.',
+      ),
     }).then(
       () => stop('chat ended'),
       (err) => (log.error('terminal chat failed', { err }), stop('chat failed')),

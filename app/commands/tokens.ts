@@ -11,13 +11,22 @@ type TokensRequest =
 function parseRequest(argv: string[]): TokensRequest {
   const [sub = 'list', ...rest] = argv;
   if (sub === 'create') {
-    const { values } = parseOptions(rest, { user: { type: 'string' }, name: { type: 'string' }, 'read-only': { type: 'boolean' }, expires: { type: 'string' } });
-    if (!values.user || !values.name) throw new ValidationError('tokens create needs --user <email> and --name <label>, e.g. salesos tokens create --user jane@acme.io --name "Claude Desktop"');
+    const { values } = parseOptions(rest, {
+      user: { type: 'string' },
+      name: { type: 'string' },
+      'read-only': { type: 'boolean' },
+      expires: { type: 'string' },
+    });
+    if (!values.user || !values.name)
+      throw new ValidationError(
+        'tokens create needs --user <email> and --name <label>, e.g. salesos tokens create --user jane@acme.io --name "Claude Desktop"',
+      );
     if (values.name.length > 100) throw new ValidationError('--name must be at most 100 characters.');
     let expiresInDays: number | undefined;
     if (values.expires !== undefined) {
       expiresInDays = Number(values.expires);
-      if (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > 3650) throw new ValidationError(`--expires must be a whole number of days from 1 to 3650 (got "${values.expires}").`);
+      if (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > 3650)
+        throw new ValidationError(`--expires must be a whole number of days from 1 to 3650 (got "${values.expires}").`);
     }
     return { sub, user: values.user, name: values.name, readOnly: Boolean(values['read-only']), expiresInDays };
   }
@@ -58,7 +67,12 @@ export const tokensCommand: Command = {
         return user.id;
       };
       if (request.sub === 'create') {
-        const { token, row } = await tokens.create({ userId: await userId(request.user), name: request.name, readOnly: request.readOnly, expiresInDays: request.expiresInDays });
+        const { token, row } = await tokens.create({
+          userId: await userId(request.user),
+          name: request.name,
+          readOnly: request.readOnly,
+          expiresInDays: request.expiresInDays,
+        });
         process.stdout.write(
           `${token}\n\nToken "${row.name}" for ${row.userEmail}${row.readOnly ? ' (read-only)' : ''}, ${row.expiresAt ? `expires ${day(row.expiresAt)}` : 'no expiry'}, id ${row.id}.\n` +
             'This is the only time it is shown: store it in your MCP client now.\n',
@@ -73,7 +87,9 @@ export const tokensCommand: Command = {
       }
       const list = await tokens.list({ userId: request.user ? await userId(request.user) : undefined });
       const now = new Date();
-      process.stdout.write('ID                                    PREFIX          USER                          NAME                  ACCESS     STATE    EXPIRES     LAST USED\n');
+      process.stdout.write(
+        'ID                                    PREFIX          USER                          NAME                  ACCESS     STATE    EXPIRES     LAST USED\n',
+      );
       for (const t of list)
         process.stdout.write(
           `${t.id}  ${(t.prefix + '…').padEnd(14)}  ${t.userEmail.padEnd(28)}  ${t.name.slice(0, 20).padEnd(20)}  ${(t.readOnly ? 'read-only' : 'read-write').padEnd(9)}  ${state(t, now).padEnd(7)}  ${day(t.expiresAt).padEnd(10)}  ${day(t.lastUsedAt)}\n`,

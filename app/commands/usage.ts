@@ -18,19 +18,25 @@ export const usageCommand: Command = {
         return 0;
       }
       if (!rows.length) {
-        process.stdout.write(`No AI spend in the last ${days} days${values.user ? ` for ${values.user}` : ''}${values.team ? ` in ${values.team}'s team` : ''}.\n`);
+        process.stdout.write(
+          `No AI spend in the last ${days} days${values.user ? ` for ${values.user}` : ''}${values.team ? ` in ${values.team}'s team` : ''}.\n`,
+        );
         return 0;
       }
       const w = Math.max(4, ...rows.map((r) => r.userEmail.length));
       const n = Math.max(12, ...rows.map((r) => r.name.length));
       process.stdout.write(`${'USER'.padEnd(w)}  DAY         ${'MODEL / TOOL'.padEnd(n)}  KIND   CALLS        COST\n`);
       for (const r of rows)
-        process.stdout.write(`${r.userEmail.padEnd(w)}  ${r.day}  ${r.name.padEnd(n)}  ${r.kind.padEnd(5)}  ${String(r.calls).padStart(5)}  ${('$' + r.costUsd.toFixed(4)).padStart(10)}\n`);
+        process.stdout.write(
+          `${r.userEmail.padEnd(w)}  ${r.day}  ${r.name.padEnd(n)}  ${r.kind.padEnd(5)}  ${String(r.calls).padStart(5)}  ${('$' + r.costUsd.toFixed(4)).padStart(10)}\n`,
+        );
       const total = rows.reduce((sum, r) => sum + r.costUsd, 0);
       process.stdout.write(`Total: $${total.toFixed(4)} over ${days} day${days === 1 ? '' : 's'}.\n`);
       const swept = rows.filter((r) => r.swept > 0);
       if (swept.length) {
-        process.stdout.write(`Swept: ${swept.reduce((n, r) => n + r.swept, 0)} call(s) never settled by their process were charged at their reserved (worst-case) amount:\n`);
+        process.stdout.write(
+          `Swept: ${swept.reduce((n, r) => n + r.swept, 0)} call(s) never settled by their process were charged at their reserved (worst-case) amount:\n`,
+        );
         for (const r of swept) process.stdout.write(`  ${r.userEmail}  ${r.day}  ${r.name}  ${r.swept}\n`);
       }
       return 0;

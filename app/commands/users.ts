@@ -30,7 +30,13 @@ export const usersCommand: Command = {
           if (!team) throw new ValidationError(`${request.manager} is not a manager with a team.`);
           teamId = team.id;
         }
-        const user = await users.create({ email: request.email, name: request.name, role: request.role, timeZone: request.tz ?? runtime.config.defaultTimeZone, teamId });
+        const user = await users.create({
+          email: request.email,
+          name: request.name,
+          role: request.role,
+          timeZone: request.tz ?? runtime.config.defaultTimeZone,
+          teamId,
+        });
         if (request.role === 'manager') await users.createTeam(`${user.name}'s team`, user.id);
         process.stdout.write(`Added ${user.name} <${user.email}> as ${user.role}.\n`);
         return 0;
@@ -76,7 +82,8 @@ function parseRequest(sub: string, rest: string[]): UsersRequest {
   }
   if (sub === 'budget') {
     const [email, amount, ...extra] = rest;
-    if (!email || !amount || extra.length) throw new ValidationError('Usage: salesos users budget <email> <usd|default>, e.g. salesos users budget jane@acme.io 2.50');
+    if (!email || !amount || extra.length)
+      throw new ValidationError('Usage: salesos users budget <email> <usd|default>, e.g. salesos users budget jane@acme.io 2.50');
     const usd = amount === 'default' ? null : Number(amount);
     if (usd !== null && !(Number.isFinite(usd) && usd >= 0 && usd <= 100_000))
       throw new ValidationError(`The budget must be a number of USD from 0 to 100000, or "default" (got "${amount}").`);

@@ -25,7 +25,11 @@ export const workerCommand: Command = {
     try {
       if (!container.config.redisUrl)
         throw new ConfigError(['REDIS_URL: required by `salesos worker` to schedule and run digests, e.g. redis://localhost:6379 (got not set)']);
-      background = await startDigestBackground(container, buildDigestDeliveries(container), { concurrency, prefix: values.prefix, lockDurationMs: lockSeconds === undefined ? undefined : lockSeconds * 1000 });
+      background = await startDigestBackground(container, buildDigestDeliveries(container), {
+        concurrency,
+        prefix: values.prefix,
+        lockDurationMs: lockSeconds === undefined ? undefined : lockSeconds * 1000,
+      });
     } catch (err) {
       await container.close();
       throw err;

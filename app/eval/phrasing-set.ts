@@ -13,7 +13,13 @@ const caseSchema = z.object({
   /** Required argument values; others may be present. For updateLead, "note": true means any note. */
   args: z.record(z.string(), z.unknown()).default({}),
   /** The lead meant is the setup's Nth listed lead (1-based); -1 is the last one listed. */
-  ordinal: z.number().int().min(-1).max(100).refine((n) => n !== 0, 'ordinal is 1-based (or -1 for the last)').optional(),
+  ordinal: z
+    .number()
+    .int()
+    .min(-1)
+    .max(100)
+    .refine((n) => n !== 0, 'ordinal is 1-based (or -1 for the last)')
+    .optional(),
   note: z.string().max(500).optional(),
   split: z.string().max(40).optional(),
 });

@@ -127,7 +127,9 @@ export function formatReport(results: CaseResult[], summary: EvalSummary, model:
   const lines = results.map((r) => {
     const got = r.got ? `${r.got.name} ${JSON.stringify(r.got.input)}` : 'no tool';
     const head = `${r.pass ? 'PASS' : 'FAIL'}  ${r.id}${r.split ? ` [${r.split}]` : ''}  ${JSON.stringify(r.text.split('\n')[0]!.slice(0, 90))}`;
-    return r.pass ? head : `${head}\n      expected ${r.expected.tool ?? 'no tool'} ${JSON.stringify(r.expected.args)}${r.expected.ordinal !== undefined ? ` lead #${r.expected.ordinal}` : ''}\n      got      ${got}\n      ${r.problems.join('; ')}${r.negationInverted ? ' (negation inverted)' : ''}`;
+    return r.pass
+      ? head
+      : `${head}\n      expected ${r.expected.tool ?? 'no tool'} ${JSON.stringify(r.expected.args)}${r.expected.ordinal !== undefined ? ` lead #${r.expected.ordinal}` : ''}\n      got      ${got}\n      ${r.problems.join('; ')}${r.negationInverted ? ' (negation inverted)' : ''}`;
   });
   const w = Math.max(...summary.byTool.map((t) => t.tool.length), 8);
   return [

@@ -43,7 +43,11 @@ export function sameValue(a: unknown, b: unknown): boolean {
 }
 
 function normal(s: string): string {
-  const k = s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9:]/g, '');
+  const k = s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9:]/g, '');
   return k.length > 3 && k.endsWith('s') && !k.endsWith('ss') ? k.slice(0, -1) : k;
 }
 

@@ -39,10 +39,7 @@ export async function runConsoleSession(opts: ConsoleSessionOptions): Promise<vo
     if (next.done) break;
     const text = next.value;
     if (/^(exit|quit|bye|:q)$/i.test(text)) break;
-    const reply = await show(
-      opts.assistant.handleTurn({ deliveryId: randomUUID(), platform: 'console', actor: opts.actor, conversationKey, text }),
-      opts,
-    );
+    const reply = await show(opts.assistant.handleTurn({ deliveryId: randomUUID(), platform: 'console', actor: opts.actor, conversationKey, text }), opts);
     for (const card of pendingConfirmations(reply)) {
       output.write(`Confirm: ${card.summary}? [y/N] `);
       const answer = await messages.next();
@@ -71,7 +68,10 @@ export function pendingConfirmations(reply: Reply): ConfirmationCard[] {
 }
 
 /** Print one turn's events; returns the final reply. */
-export async function show(events: AsyncIterable<ReplyEvent>, opts: Pick<ConsoleSessionOptions, 'output' | 'interactive' | 'color' | 'width' | 'timeZone'>): Promise<Reply> {
+export async function show(
+  events: AsyncIterable<ReplyEvent>,
+  opts: Pick<ConsoleSessionOptions, 'output' | 'interactive' | 'color' | 'width' | 'timeZone'>,
+): Promise<Reply> {
   const { output } = opts;
   let status = 'working…';
   let frame = 0;

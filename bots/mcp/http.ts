@@ -38,7 +38,12 @@ export function createMcpHttpHandler(deps: { assistant: McpAssistant; tokens: Ap
       return unauthorized(res, check.reason);
     }
     const actor = actorOf(check.user);
-    const server = createMcpServer(deps.assistant, { actor, readOnly: check.token.readOnly, conversationKey: `mcp:token:${check.token.id}`, version: deps.version });
+    const server = createMcpServer(deps.assistant, {
+      actor,
+      readOnly: check.token.readOnly,
+      conversationKey: `mcp:token:${check.token.id}`,
+      version: deps.version,
+    });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     res.on('close', () => {
       void transport.close();

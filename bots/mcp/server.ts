@@ -51,14 +51,17 @@ export function listTools(assistant: McpAssistant, session: McpSession): Tool[] 
   const offered = offeredTools(assistant, session);
   const tools: Tool[] = offered.map((t) => ({
     name: t.name,
-    description: writes(t) ? `${t.description} This changes data: it returns a pending confirmation that the user decides with ${CONFIRM_TOOL}.` : t.description,
+    description: writes(t)
+      ? `${t.description} This changes data: it returns a pending confirmation that the user decides with ${CONFIRM_TOOL}.`
+      : t.description,
     inputSchema: jsonSchemaOf(t.inputSchema),
     annotations: { readOnlyHint: !writes(t), openWorldHint: t.name === 'enrichLead' },
   }));
   if (offered.some(writes))
     tools.push({
       name: CONFIRM_TOOL,
-      description: 'Confirm or cancel a pending write (e.g. a lead status change) after the user has explicitly agreed. Never confirm on the user’s behalf without asking them.',
+      description:
+        'Confirm or cancel a pending write (e.g. a lead status change) after the user has explicitly agreed. Never confirm on the user’s behalf without asking them.',
       inputSchema: jsonSchemaOf(confirmInput),
       annotations: { readOnlyHint: false, destructiveHint: false },
     });
@@ -81,7 +84,14 @@ function toResult(reply: Reply): CallToolResult {
   const text = data && Object.keys(data).length ? `${reply.text}\n\n${JSON.stringify(data)}` : reply.text;
   return {
     content: [{ type: 'text', text }],
-    structuredContent: { summary: reply.text, outcome: call?.outcome ?? 'error', ...(call?.errorCode ? { errorCode: call.errorCode } : {}), data: data ?? {}, cards: reply.cards, costUsd: reply.usage.costUsd },
+    structuredContent: {
+      summary: reply.text,
+      outcome: call?.outcome ?? 'error',
+      ...(call?.errorCode ? { errorCode: call.errorCode } : {}),
+      data: data ?? {},
+      cards: reply.cards,
+      costUsd: reply.usage.costUsd,
+    },
     isError: failed,
   };
 }
@@ -93,14 +103,17 @@ export async function callTool(assistant: McpAssistant, session: McpSession, nam
   if (name === CONFIRM_TOOL) {
     if (session.readOnly) return refused('This token is read-only: it cannot confirm writes. Create a token without --read-only.');
     const parsed = confirmInput.safeParse(args ?? {});
-    if (!parsed.success) return refused(`Invalid input for ${CONFIRM_TOOL}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}.`);
+    if (!parsed.success)
+      return refused(`Invalid input for ${CONFIRM_TOOL}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}.`);
     return toResult(await collect(assistant.handleAction({ ...base, action: { kind: parsed.data.decision, actionId: parsed.data.actionId } })));
   }
   const tool = offeredTools(assistant, session).find((t) => t.name === name);
   if (!tool) {
     const roleHasIt = assistant.toolsFor(session.actor).some((t) => t.name === name);
     return refused(
-      roleHasIt && session.readOnly ? `This token is read-only: ${name} changes data. Create a token without --read-only.` : `There is no tool called "${name}" for a ${session.actor.role}.`,
+      roleHasIt && session.readOnly
+        ? `This token is read-only: ${name} changes data. Create a token without --read-only.`
+        : `There is no tool called "${name}" for a ${session.actor.role}.`,
     );
   }
   const input = args && typeof args === 'object' && !Array.isArray(args) ? (args as Record<string, unknown>) : {};

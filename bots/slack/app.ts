@@ -131,10 +131,12 @@ function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.WARN;
   const rank: Record<string, number> = { [LogLevel.DEBUG]: 0, [LogLevel.INFO]: 1, [LogLevel.WARN]: 2, [LogLevel.ERROR]: 3 };
   // The WebClient logs several debug lines per API call whatever its level: drop them before any work.
-  const write = (lvl: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
-    if (rank[lvl]! < rank[level]! || !logger.isLevelEnabled(lvl)) return;
-    logger[lvl](`slack: ${msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(' ')}`);
-  };
+  const write =
+    (lvl: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      if (rank[lvl]! < rank[level]! || !logger.isLevelEnabled(lvl)) return;
+      logger[lvl](`slack: ${msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(' ')}`);
+    };
   return {
     debug: write('debug'),
     info: write('info'),

@@ -31,8 +31,7 @@ export const NO_EMAIL_MESSAGE =
   "I couldn't read your email address from Slack, so I can't set up your SalesOS account. Ask your Slack admin to grant the app the users:read.email scope.";
 export const NO_PROFILE_SCOPE_MESSAGE =
   "I can't read Slack profiles, so I can't tell who you are. Ask your Slack admin to grant the app the users:read and users:read.email scopes.";
-export const GUEST_DENIED_MESSAGE =
-  'SalesOS is not available to guest accounts in this workspace. If you need it, ask your SalesOS admin.';
+export const GUEST_DENIED_MESSAGE = 'SalesOS is not available to guest accounts in this workspace. If you need it, ask your SalesOS admin.';
 export const OTHER_WORKSPACE_MESSAGE = 'SalesOS only answers people of its own Slack workspace.';
 
 export interface IdentityResolverOptions {
@@ -89,7 +88,8 @@ export function createIdentityResolver(opts: IdentityResolverOptions) {
     if (known) {
       const admitted = admit(profile, teamId, known);
       if (!admitted.ok) return admitted;
-      if (dmChannelId) await opts.users.linkIdentity({ userId: known.id, platform: 'slack', tenantId: teamId, externalUserId: userId, slackDmChannelId: dmChannelId });
+      if (dmChannelId)
+        await opts.users.linkIdentity({ userId: known.id, platform: 'slack', tenantId: teamId, externalUserId: userId, slackDmChannelId: dmChannelId });
       remember(key, known);
       return withProfile(admitted, known);
     }
@@ -116,7 +116,14 @@ export function createIdentityResolver(opts: IdentityResolverOptions) {
         if (!actor) throw err;
       }
     }
-    await opts.users.linkIdentity({ userId: actor.id, platform: 'slack', tenantId: teamId, externalUserId: userId, displayName: name, slackDmChannelId: dmChannelId });
+    await opts.users.linkIdentity({
+      userId: actor.id,
+      platform: 'slack',
+      tenantId: teamId,
+      externalUserId: userId,
+      displayName: name,
+      slackDmChannelId: dmChannelId,
+    });
     if (provisioned) log.info('provisioned a SalesOS rep from Slack', { userId: actor.id, slackTeam: teamId, slackUser: userId });
     remember(key, actor);
     return { ...(withProfile(admitted, actor) as { ok: true; actor: Actor }), provisioned };

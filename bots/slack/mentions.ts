@@ -31,7 +31,7 @@ export async function mentionsToNames(client: webApi.WebClient, people: PeopleDi
   const named = text.replace(TOKEN, (_all, sigil: string, id: string, label: string | undefined, url: string, urlLabel: string | undefined) => {
     if (url) {
       const plain = url.replace(/^mailto:/, '').replace(/^https?:\/\//, '');
-      if (!urlLabel || urlLabel === plain || urlLabel === url) return url.startsWith('mailto:') ? plain : urlLabel ?? url;
+      if (!urlLabel || urlLabel === plain || urlLabel === url) return url.startsWith('mailto:') ? plain : (urlLabel ?? url);
       return `${urlLabel} (${url.replace(/^mailto:/, '')})`;
     }
     if (sigil === '@') return `@${label || names.get(id) || 'unknown user'}`;

@@ -58,10 +58,7 @@ export async function findPosted(client: webApi.WebClient, m: Pick<PostArgs, 'ch
     : await client.conversations.history({ channel: m.channel, include_all_metadata: true, limit: 50 });
   const messages = (res.messages ?? []) as { ts?: string; metadata?: { event_type?: string; event_payload?: Record<string, unknown> } }[];
   const hit = messages.find(
-    (x) =>
-      x.metadata?.event_type === REPLY_EVENT_TYPE &&
-      x.metadata.event_payload?.turn === mark.turn &&
-      Number(x.metadata.event_payload?.part) === mark.part,
+    (x) => x.metadata?.event_type === REPLY_EVENT_TYPE && x.metadata.event_payload?.turn === mark.turn && Number(x.metadata.event_payload?.part) === mark.part,
   );
   return hit?.ts;
 }

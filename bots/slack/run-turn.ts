@@ -24,7 +24,7 @@ interface Common {
   /** Set when the user writes in their DM with the bot (stored for proactive digests). */
   dmChannelId?: string;
   /** Runs beside the answer once the user is admitted (e.g. titling an assistant thread); its own failures are its own. */
-  alongside?: () => Promise<void>;  /** Answers a repeat of a delivery already handled (a second click); a retried event stays silent. */
+  alongside?: () => Promise<void> /** Answers a repeat of a delivery already handled (a second click); a retried event stays silent. */;
   repeated?: () => Promise<void>;
 }
 
@@ -42,11 +42,7 @@ export async function runAction(deps: ListenerDeps, t: Common & { action: CardAc
   });
 }
 
-async function run(
-  deps: ListenerDeps,
-  t: Common,
-  start: (actor: Actor) => Promise<AsyncIterable<ReplyEvent>>,
-): Promise<DeliveryResult | undefined> {
+async function run(deps: ListenerDeps, t: Common, start: (actor: Actor) => Promise<AsyncIterable<ReplyEvent>>): Promise<DeliveryResult | undefined> {
   return withLogContext({ slackDelivery: t.deliveryId, conversation: t.conversationKey }, async () => {
     const started = performance.now();
     let actor: Actor | undefined;

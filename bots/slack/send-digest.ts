@@ -30,8 +30,17 @@ const HISTORY_LIMIT = 50;
 
 // Errors that say this user can never get a DM from us (until someone relinks them).
 const UNREACHABLE = new Set([
-  'user_not_found', 'users_not_found', 'user_disabled', 'account_inactive', 'cannot_dm_bot', 'channel_not_found',
-  'is_archived', 'not_in_channel', 'user_is_restricted', 'team_access_not_granted', 'messages_tab_disabled',
+  'user_not_found',
+  'users_not_found',
+  'user_disabled',
+  'account_inactive',
+  'cannot_dm_bot',
+  'channel_not_found',
+  'is_archived',
+  'not_in_channel',
+  'user_is_restricted',
+  'team_access_not_granted',
+  'messages_tab_disabled',
 ]);
 // ok:false answers after which Slack may still have stored the message.
 const MAYBE_POSTED = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
@@ -45,7 +54,11 @@ function platformError(err: unknown): string | undefined {
 function failure(err: unknown, posting: boolean): DeliveryFailure {
   const e = err as { code?: string; retryAfter?: number };
   if (e?.code === webApi.ErrorCode.RateLimitedError)
-    return new DeliveryFailure('slack', `Slack is rate limiting us (retry after ${e.retryAfter ?? '?'} s).`, { cause: err, uncertain: false, retryAfterMs: (e.retryAfter ?? 1) * 1000 });
+    return new DeliveryFailure('slack', `Slack is rate limiting us (retry after ${e.retryAfter ?? '?'} s).`, {
+      cause: err,
+      uncertain: false,
+      retryAfterMs: (e.retryAfter ?? 1) * 1000,
+    });
   const code = platformError(err);
   const uncertain = posting && (code === undefined || MAYBE_POSTED.has(code));
   return new DeliveryFailure('slack', 'Slack did not accept the digest.', { cause: err, uncertain });
@@ -98,7 +111,11 @@ export function createSlackDigestSender(opts: SlackDigestOptions): DigestSender 
       }
       posting = true;
       const posted = await client.chat.postMessage({
-        channel, blocks, text, unfurl_links: false, unfurl_media: false,
+        channel,
+        blocks,
+        text,
+        unfurl_links: false,
+        unfurl_media: false,
         metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { run_id: ctx.runId } },
       });
       return { status: 'sent', ref: posted.ts };

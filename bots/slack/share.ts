@@ -11,7 +11,11 @@ interface Shared {
 }
 
 export function encodeShare(reply: { text: string; cards: Card[] }): string | undefined {
-  for (const candidate of [{ t: reply.text, c: reply.cards }, { t: reply.text, c: reply.cards.map(compact) }, { t: reply.text, c: [] }]) {
+  for (const candidate of [
+    { t: reply.text, c: reply.cards },
+    { t: reply.text, c: reply.cards.map(compact) },
+    { t: reply.text, c: [] },
+  ]) {
     const value = zlib.deflateRawSync(JSON.stringify(candidate)).toString('base64');
     if (value.length <= LIMITS.buttonValue) return value;
   }
@@ -40,7 +44,10 @@ export function sharedMessage(value: string, userId: string): SlackMessage | und
   const reply = decodeShare(value);
   if (!reply) return undefined;
   const [first] = renderReply(reply);
-  const blocks = [...first!.blocks.slice(0, LIMITS.blocksPerMessage - 1), { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${userId}>` }] } as Block];
+  const blocks = [
+    ...first!.blocks.slice(0, LIMITS.blocksPerMessage - 1),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${userId}>` }] } as Block,
+  ];
   return { text: first!.text, blocks };
 }
 
@@ -51,6 +58,15 @@ function compact(card: Card): Card {
     type: 'lead_list',
     title: card.title,
     offset: card.offset,
-    leads: card.leads.map((l) => ({ id: l.id, fullName: l.fullName, email: l.email, title: l.title, company: l.company, techStack: [], status: l.status, score: l.score })),
+    leads: card.leads.map((l) => ({
+      id: l.id,
+      fullName: l.fullName,
+      email: l.email,
+      title: l.title,
+      company: l.company,
+      techStack: [],
+      status: l.status,
+      score: l.score,
+    })),
   };
 }

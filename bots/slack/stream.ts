@@ -44,7 +44,10 @@ const SLACK_FAILURE_MESSAGE = "Sorry, I couldn't post my whole answer in Slack. 
 export const TEXT_PAGE_CHARS = 12_000;
 
 class ChannelRefused extends Error {
-  constructor(readonly slackError: string, readonly original: unknown) {
+  constructor(
+    readonly slackError: string,
+    readonly original: unknown,
+  ) {
     super(`the channel refused the bot: ${slackError}`);
   }
 }
@@ -63,11 +66,7 @@ export function dmNote(slackError: string, channel: string | undefined): string 
   return `I couldn't answer in the channel because ${why}, so here is my answer.`;
 }
 
-export async function deliverReply(
-  events: AsyncIterable<ReplyEvent>,
-  surface: ReplySurface,
-  opts: DeliveryOptions = {},
-): Promise<DeliveryResult> {
+export async function deliverReply(events: AsyncIterable<ReplyEvent>, surface: ReplySurface, opts: DeliveryOptions = {}): Promise<DeliveryResult> {
   const startAfterMs = opts.startAfterMs ?? 400;
   const appendEveryMs = opts.appendEveryMs ?? 300;
   const updateEveryMs = opts.updateEveryMs ?? 1_000;
@@ -104,10 +103,13 @@ export async function deliverReply(
   const schedule = () => {
     if (timer || finished || liveOff) return;
     const base = !live ? startAfterMs : live.kind === 'stream' ? appendEveryMs : updateEveryMs;
-    timer = setTimeout(() => {
-      timer = undefined;
-      ops = ops.then(flush).then(() => void (liveFailures = 0), liveFailed);
-    }, base * 2 ** liveFailures);
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        ops = ops.then(flush).then(() => void (liveFailures = 0), liveFailed);
+      },
+      base * 2 ** liveFailures,
+    );
   };
 
   async function flush(): Promise<void> {
@@ -164,7 +166,7 @@ export async function deliverReply(
   }
 
   async function toDirectMessage(messages: SlackMessage[], why: ChannelRefused): Promise<void> {
-    log.warn('the channel refused the bot; answering in the rep\'s DM', { slackError: why.slackError, ...surface.where });
+    log.warn("the channel refused the bot; answering in the rep's DM", { slackError: why.slackError, ...surface.where });
     const dm = await surface.directMessage!();
     const note = `:information_source: ${dmNote(why.slackError, surface.where.channel)}`;
     await dm.post({ text: note, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: note } }] });
@@ -222,9 +224,7 @@ export async function deliverReply(
       if (event.type === 'status') {
         const setStatus = surface.setStatus;
         if (setStatus && !finished) {
-          statusOps = statusOps
-            .then(() => setStatus(event.text))
-            .catch((err) => void log.debug('slack setStatus failed', { err, ...surface.where }));
+          statusOps = statusOps.then(() => setStatus(event.text)).catch((err) => void log.debug('slack setStatus failed', { err, ...surface.where }));
         }
       } else if (event.type === 'text-delta') {
         text += event.delta;

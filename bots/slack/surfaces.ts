@@ -64,13 +64,15 @@ export function threadSurface(client: WebClient, t: ThreadTarget): ReplySurface 
     };
     surface.stream = {
       async start(markdown) {
-        const res = await client.chat.startStream({
-          channel: t.channel,
-          thread_ts: threadTs,
-          markdown_text: safeStreamMarkdown(markdown),
-          // Outside a DM Slack must know who the stream is for.
-          ...(isDm ? {} : { recipient_team_id: t.teamId, recipient_user_id: t.userId }),
-        }).catch(async (err: unknown) => ({ ts: await startedDespite(err, markdown) }));
+        const res = await client.chat
+          .startStream({
+            channel: t.channel,
+            thread_ts: threadTs,
+            markdown_text: safeStreamMarkdown(markdown),
+            // Outside a DM Slack must know who the stream is for.
+            ...(isDm ? {} : { recipient_team_id: t.teamId, recipient_user_id: t.userId }),
+          })
+          .catch(async (err: unknown) => ({ ts: await startedDespite(err, markdown) }));
         if (!res.ts) throw new Error('chat.startStream returned no ts');
         return res.ts;
       },

@@ -16,7 +16,8 @@ export interface TurnGate {
   stats(): { running: number; waiting: number };
 }
 
-export const BUSY_MESSAGE = 'SalesOS has more questions than it can answer right now, so it could not take this one. Nothing was changed. Please ask again in a minute.';
+export const BUSY_MESSAGE =
+  'SalesOS has more questions than it can answer right now, so it could not take this one. Nothing was changed. Please ask again in a minute.';
 
 export function createTurnGate(opts: TurnGateOptions = {}): TurnGate {
   const maxRunning = opts.maxRunning ?? 64;

@@ -1,7 +1,14 @@
 // The one place that knows Bot Framework's CloudAdapter and its authentication. Everything else in
 // bots/teams sees a TeamsTransport: authenticate an inbound activity, run a turn for it, or continue a
 // stored conversation. A move to the Microsoft 365 Agents SDK replaces this file (and the TurnContext type).
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConversationReference, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ConversationReference,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { AuthenticateRequestResult, ServiceClientCredentialsFactory } from 'botframework-connector';
 import { createRequire } from 'node:module';
 import type { Config } from '../../core/config.ts';
@@ -182,7 +189,8 @@ export function createTeamsTransport(teams: Config['teams'], opts: { log: Logger
     mode,
     appId: teams.appId,
     async authenticate(activity, authHeader) {
-      if (mode === 'refused') throw new TeamsAuthError('Teams is not configured: set MICROSOFT_APP_ID (or TEAMS_ALLOW_UNAUTHENTICATED=true for local use)', 401);
+      if (mode === 'refused')
+        throw new TeamsAuthError('Teams is not configured: set MICROSOFT_APP_ID (or TEAMS_ALLOW_UNAUTHENTICATED=true for local use)', 401);
       try {
         const result = await auth.authenticateRequest(activity as Activity, authHeader);
         return result.connectorFactory ? { ...result, connectorFactory: throttlingOnly(result.connectorFactory) } : result;
@@ -213,7 +221,9 @@ export function createTeamsTransport(teams: Config['teams'], opts: { log: Logger
         if (!client || !reference.serviceUrl || !reference.conversation?.id) return;
         const url = `${reference.serviceUrl.replace(/\/?$/, '/')}v3/conversations/${encodeURIComponent(reference.conversation.id)}/activities`;
         try {
-          const res = await client.sendRequest(connectorPipeline.createPipelineRequest({ url, method: 'GET', allowInsecureConnection: url.startsWith('http:') }));
+          const res = await client.sendRequest(
+            connectorPipeline.createPipelineRequest({ url, method: 'GET', allowInsecureConnection: url.startsWith('http:') }),
+          );
           if (res.status < 200 || res.status >= 300) return;
           const body = (res.parsedBody ?? JSON.parse(res.bodyAsText ?? '{}')) as { activities?: { id: string; channelData?: Record<string, unknown> }[] };
           listed = Array.isArray(body.activities) ? body.activities : undefined;
@@ -234,5 +244,9 @@ function classifyAuthFailure(err: unknown): TeamsAuthError {
   const e = err as { message?: string; statusCode?: number; name?: string; code?: string };
   const message = e?.message ?? String(err);
   const metadataDown = /Failed to load (openID config|Keys)/i.test(message) || e?.name === 'FetchError' || e?.code === 'ECONNREFUSED';
-  return new TeamsAuthError(metadataDown ? `Bot Framework signing keys unavailable: ${message}` : `Bot Framework token rejected: ${message}`, metadataDown ? 503 : 401, { cause: err });
+  return new TeamsAuthError(
+    metadataDown ? `Bot Framework signing keys unavailable: ${message}` : `Bot Framework token rejected: ${message}`,
+    metadataDown ? 503 : 401,
+    { cause: err },
+  );
 }

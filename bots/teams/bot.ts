@@ -37,10 +37,14 @@ export function createTeamsBot(opts: TeamsBotOptions): TeamsBot {
   const { config, log } = opts;
   const transport = createTeamsTransport(config.teams, { log, auth: opts.auth, throttleBaseDelayMs: opts.retry?.throttleBaseDelayMs });
   if (transport.mode === 'emulator')
-    log.warn('TEAMS BOT IS RUNNING WITHOUT AUTHENTICATION (TEAMS_ALLOW_UNAUTHENTICATED=true, no MICROSOFT_APP_ID): anyone who can reach /api/messages can talk to it. Use this only with the Bot Framework Emulator or tests.');
+    log.warn(
+      'TEAMS BOT IS RUNNING WITHOUT AUTHENTICATION (TEAMS_ALLOW_UNAUTHENTICATED=true, no MICROSOFT_APP_ID): anyone who can reach /api/messages can talk to it. Use this only with the Bot Framework Emulator or tests.',
+    );
   // Info, not warn: a Slack-only deployment is normal; each refused request logs a warning of its own.
   else if (transport.mode === 'refused')
-    log.info('Teams is not configured: /api/messages answers 401. Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID and MICROSOFT_APP_TYPE (or TEAMS_ALLOW_UNAUTHENTICATED=true for local emulator use).');
+    log.info(
+      'Teams is not configured: /api/messages answers 401. Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID and MICROSOFT_APP_TYPE (or TEAMS_ALLOW_UNAUTHENTICATED=true for local emulator use).',
+    );
   else log.info('teams bot ready', { appId: config.teams.appId, appType: config.teams.appType });
   const tenants = tenantGate(config.teams);
   if (tenants.allowed) log.info('teams accepts activities only from these tenants', { tenants: [...tenants.allowed] });

@@ -8,7 +8,10 @@ const OWNER_FIELD = 'salesosOwner';
 export function stampOwner<T extends { attachments?: { content?: unknown }[] }>(activity: T, ownerTeamsUserId: string | undefined): T {
   if (!ownerTeamsUserId) return activity;
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const data = (node as { data?: unknown }).data;
     if (data && typeof data === 'object' && 'salesos' in data) (data as Record<string, unknown>)[OWNER_FIELD] = ownerTeamsUserId;

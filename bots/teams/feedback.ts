@@ -36,11 +36,21 @@ export async function handleFeedback(context: TurnContext, bot: TeamsBotContext)
   if (!activity.replyToId) return bad('Feedback must name the message it rates.');
   try {
     const actor = await bot.identities.actorFor(context);
-    await bot.assistant.rateReply({ platform: 'teams', actor, conversationKey: conversationKeyOf(activity), replyId: activity.replyToId, reaction, comment: commentOf(value.actionValue?.feedback) });
+    await bot.assistant.rateReply({
+      platform: 'teams',
+      actor,
+      conversationKey: conversationKeyOf(activity),
+      replyId: activity.replyToId,
+      reaction,
+      comment: commentOf(value.actionValue?.feedback),
+    });
     return { status: 200, body: {} };
   } catch (err) {
     const appError = toAppError(err);
     bot.log.warn('teams feedback not stored', { err });
-    return { status: appError.code === 'forbidden' ? 403 : appError.code === 'invalid_input' ? 400 : 500, body: { code: appError.code, message: appError.userMessage } };
+    return {
+      status: appError.code === 'forbidden' ? 403 : appError.code === 'invalid_input' ? 400 : 500,
+      body: { code: appError.code, message: appError.userMessage },
+    };
   }
 }

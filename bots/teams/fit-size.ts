@@ -23,10 +23,14 @@ export function fitsTeams(activity: unknown, reserve = ENVELOPE_RESERVE_BYTES): 
   return size.utf8 <= TEAMS_LIMIT_UTF8_BYTES - reserve && size.utf16 <= TEAMS_LIMIT_UTF16_BYTES - reserve * 2;
 }
 
-const TRIM_NOTICE = 'Some of this did not fit in one Teams message and is not shown. Ask for fewer results (e.g. "show 5") or narrow the search to see the rest.';
+const TRIM_NOTICE =
+  'Some of this did not fit in one Teams message and is not shown. Ask for fewer results (e.g. "show 5") or narrow the search to see the rest.';
 
 /** Drops trailing body elements of an Adaptive Card until the message fits, ending with a notice. */
-export function trimCard(attachment: CardAttachment, fits: (a: CardAttachment) => boolean = (a) => fitsTeams({ type: 'message', attachments: [a] })): CardAttachment {
+export function trimCard(
+  attachment: CardAttachment,
+  fits: (a: CardAttachment) => boolean = (a) => fitsTeams({ type: 'message', attachments: [a] }),
+): CardAttachment {
   if (fits(attachment)) return attachment;
   const content = attachment.content;
   const notice = { type: 'TextBlock', text: TRIM_NOTICE, wrap: true, isSubtle: true, separator: true };

@@ -65,7 +65,11 @@ async function profileOf(context: TurnContext, log: Logger): Promise<Profile> {
   if (context.activity.channelId !== 'msteams') return fallback;
   try {
     const member = await TeamsInfo.getMember(context, from.id);
-    return { name: member.name?.trim() || fallback.name, email: member.email ?? member.userPrincipalName ?? undefined, aadObjectId: member.aadObjectId ?? undefined };
+    return {
+      name: member.name?.trim() || fallback.name,
+      email: member.email ?? member.userPrincipalName ?? undefined,
+      aadObjectId: member.aadObjectId ?? undefined,
+    };
   } catch (err) {
     log.warn('teams member lookup failed; provisioning from the activity only', { err });
     return fallback;
@@ -128,7 +132,14 @@ export function createIdentityResolver(opts: TeamsIdentityOptions) {
         if (!user) throw err;
       }
     }
-    await users.linkIdentity({ userId: user.id, platform: 'teams', tenantId, externalUserId, displayName: profile.name, teamsUserId: teamsUserId || undefined });
+    await users.linkIdentity({
+      userId: user.id,
+      platform: 'teams',
+      tenantId,
+      externalUserId,
+      displayName: profile.name,
+      teamsUserId: teamsUserId || undefined,
+    });
     return { user, externalUserId };
   }
 

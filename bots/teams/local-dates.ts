@@ -21,7 +21,15 @@ function formatterFor(reader: Reader): Intl.DateTimeFormat {
     } catch {
       locale = undefined;
     }
-    f = new Intl.DateTimeFormat(locale ?? 'en-GB', { timeZone: reader.timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+    f = new Intl.DateTimeFormat(locale ?? 'en-GB', {
+      timeZone: reader.timeZone,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
     formatters.set(key, f);
   }
   return f;
@@ -41,7 +49,8 @@ export function validTimeZone(tz: string | undefined): tz is string {
 export function localiseDates<T>(value: T, reader: Reader): T {
   const format = formatterFor(reader);
   const visit = (node: unknown): unknown => {
-    if (typeof node === 'string') return node.includes(' UTC') ? node.replace(UTC_STAMP, (_m, day: string, time: string) => format.format(new Date(`${day}T${time}:00Z`))) : node;
+    if (typeof node === 'string')
+      return node.includes(' UTC') ? node.replace(UTC_STAMP, (_m, day: string, time: string) => format.format(new Date(`${day}T${time}:00Z`))) : node;
     if (Array.isArray(node)) return node.map(visit);
     if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, visit(v)]));
     return node;

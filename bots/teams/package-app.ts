@@ -20,8 +20,10 @@ export interface PackageOptions {
 }
 
 export async function buildAppManifest(opts: PackageOptions): Promise<Record<string, unknown>> {
-  if (!GUID.test(opts.appId)) throw new ValidationError(`The app id must be the bot's Microsoft App ID, a GUID such as 00000000-0000-0000-0000-000000000000 (got "${opts.appId}").`);
-  if (opts.version !== undefined && !/^\d+\.\d+\.\d+$/.test(opts.version)) throw new ValidationError(`The version must look like 1.0.0 (got "${opts.version}").`);
+  if (!GUID.test(opts.appId))
+    throw new ValidationError(`The app id must be the bot's Microsoft App ID, a GUID such as 00000000-0000-0000-0000-000000000000 (got "${opts.appId}").`);
+  if (opts.version !== undefined && !/^\d+\.\d+\.\d+$/.test(opts.version))
+    throw new ValidationError(`The version must look like 1.0.0 (got "${opts.version}").`);
   const template = await fs.readFile(path.join(MANIFEST_DIR, 'manifest.json'), 'utf8');
   const manifest = JSON.parse(template.replaceAll('{{APP_ID}}', opts.appId.toLowerCase())) as Record<string, unknown>;
   if (opts.version) manifest.version = opts.version;

@@ -20,10 +20,7 @@ import type { TeamsUsers } from './identity.ts';
 
 export type ProactiveContent = string | Card | { text: string; cards: Card[] };
 
-export type ProactiveResult =
-  | { status: 'sent'; activityId?: string }
-  | { status: 'unreachable'; reason: string }
-  | { status: 'skipped'; reason: string };
+export type ProactiveResult = { status: 'sent'; activityId?: string } | { status: 'unreachable'; reason: string } | { status: 'skipped'; reason: string };
 
 export type ProactiveIdentity = Pick<PlatformIdentity, 'id' | 'teamsConversation' | 'unreachableAt'>;
 
@@ -71,12 +68,20 @@ class Unreachable extends Error {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function createProactiveSender(deps: { transport: TeamsTransport; users: Pick<TeamsUsers, 'markIdentityUnreachable'>; log: Logger; retry?: ProactiveRetry }) {
+export function createProactiveSender(deps: {
+  transport: TeamsTransport;
+  users: Pick<TeamsUsers, 'markIdentityUnreachable'>;
+  log: Logger;
+  retry?: ProactiveRetry;
+}) {
   const attempts = deps.retry?.attempts ?? 4;
   const baseDelayMs = deps.retry?.baseDelayMs ?? 1000;
   const timeoutMs = deps.retry?.timeoutMs ?? 15_000;
 
-  async function postOnce(reference: Partial<ConversationReference>, activity: MessageContent & { channelData: Record<string, unknown> }): Promise<string | undefined> {
+  async function postOnce(
+    reference: Partial<ConversationReference>,
+    activity: MessageContent & { channelData: Record<string, unknown> },
+  ): Promise<string | undefined> {
     let activityId: string | undefined;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new PostTimeout(timeoutMs)), timeoutMs)));
@@ -94,7 +99,10 @@ export function createProactiveSender(deps: { transport: TeamsTransport; users: 
   }
 
   /** 'stored' with its id, 'absent', or 'unknown' when the channel cannot say. */
-  async function wasStored(reference: Partial<ConversationReference>, sendId: string): Promise<{ state: 'stored'; id: string } | { state: 'absent' | 'unknown' }> {
+  async function wasStored(
+    reference: Partial<ConversationReference>,
+    sendId: string,
+  ): Promise<{ state: 'stored'; id: string } | { state: 'absent' | 'unknown' }> {
     const listed = await deps.transport.sentActivities(reference).catch(() => undefined);
     if (!listed) return { state: 'unknown' };
     const found = listed.find((a) => a.channelData?.[SEND_ID_FIELD] === sendId);
@@ -113,10 +121,15 @@ export function createProactiveSender(deps: { transport: TeamsTransport; users: 
         const status = statusOf(err);
         if (status === 403 || status === 404) throw new Unreachable(status);
         // Refused before anything was sent (no connection): safe to retry, nothing to check.
-        const notSent = status === undefined && /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(`${(err as { code?: string })?.code ?? ''} ${(err as Error)?.message ?? ''}`);
+        const notSent =
+          status === undefined && /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(`${(err as { code?: string })?.code ?? ''} ${(err as Error)?.message ?? ''}`);
         const ambiguous = !notSent && (err instanceof PostTimeout || status === undefined || status >= 500);
         if (status !== undefined && status !== 429 && status < 500)
-          throw new DeliveryFailure('teams', `Microsoft Teams refused the message (${status}); it was not sent.`, { cause: err, uncertain: false, retryable: false });
+          throw new DeliveryFailure('teams', `Microsoft Teams refused the message (${status}); it was not sent.`, {
+            cause: err,
+            uncertain: false,
+            retryable: false,
+          });
         if (ambiguous) {
           const stored = await wasStored(reference, sendId);
           if (stored.state === 'stored') {
@@ -124,11 +137,15 @@ export function createProactiveSender(deps: { transport: TeamsTransport; users: 
             return stored.id;
           }
           if (stored.state === 'unknown')
-            throw new DeliveryFailure('teams', 'Microsoft Teams did not confirm the message and cannot say whether it arrived; it is not sent again, to avoid a duplicate.', {
-              cause: err,
-              uncertain: true,
-              retryable: false,
-            });
+            throw new DeliveryFailure(
+              'teams',
+              'Microsoft Teams did not confirm the message and cannot say whether it arrived; it is not sent again, to avoid a duplicate.',
+              {
+                cause: err,
+                uncertain: true,
+                retryable: false,
+              },
+            );
         }
         if (attempt >= attempts)
           throw new DeliveryFailure('teams', 'Microsoft Teams did not accept the message; try again later.', {
@@ -146,7 +163,8 @@ export function createProactiveSender(deps: { transport: TeamsTransport; users: 
   return async function sendProactive(identity: ProactiveIdentity, content: ProactiveContent): Promise<ProactiveResult> {
     if (identity.unreachableAt) return { status: 'skipped', reason: 'identity is marked unreachable' };
     const reference = identity.teamsConversation as Partial<ConversationReference> | null;
-    if (!reference?.conversation?.id || !reference.serviceUrl) return { status: 'skipped', reason: 'no Teams conversation stored (the app was never installed in a 1:1 chat)' };
+    if (!reference?.conversation?.id || !reference.serviceUrl)
+      return { status: 'skipped', reason: 'no Teams conversation stored (the app was never installed in a 1:1 chat)' };
     let firstId: string | undefined;
     try {
       // A long digest goes out as several messages, each within Teams' size limit, in order.
@@ -158,7 +176,9 @@ export function createProactiveSender(deps: { transport: TeamsTransport; users: 
     } catch (err) {
       if (!(err instanceof Unreachable)) throw err;
       const reason =
-        err.status === 403 ? 'Teams refused the message (403): the app was removed or the user blocked it' : 'Teams conversation not found (404): the user or chat is gone';
+        err.status === 403
+          ? 'Teams refused the message (403): the app was removed or the user blocked it'
+          : 'Teams conversation not found (404): the user or chat is gone';
       await deps.users.markIdentityUnreachable(identity.id, reason);
       deps.log.warn('teams identity unreachable; proactive messages to it stop', { identityId: identity.id, status: err.status });
       return { status: 'unreachable', reason };

@@ -74,7 +74,10 @@ export function createMessagesRoute(deps: MessagesRouteDeps) {
       auth = await transport.authenticate(activity, String(req.headers.authorization ?? ''));
     } catch (err) {
       const status = err instanceof TeamsAuthError ? err.status : 401;
-      if (transport.mode === 'refused') log.warn('refused a Teams request: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (or TEAMS_ALLOW_UNAUTHENTICATED=true for the emulator without an app id)');
+      if (transport.mode === 'refused')
+        log.warn(
+          'refused a Teams request: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (or TEAMS_ALLOW_UNAUTHENTICATED=true for the emulator without an app id)',
+        );
       else if (status === 503) log.error('could not validate a Teams request', { err });
       else log.warn('rejected a Teams request with an invalid token', { reason: (err as Error).message, activityType: activity.type });
       return send(res, status, { error: status === 503 ? 'Token validation is unavailable; retry later.' : 'Unauthorized' });

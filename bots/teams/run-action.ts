@@ -56,9 +56,15 @@ async function collect(events: AsyncIterable<ReplyEvent>): Promise<ActionOutcome
 }
 
 /** Who clicked, if they may use this button; otherwise what to tell them. Spends nothing. */
-async function authorise(context: TurnContext, bot: TeamsBotContext, action: CardAction, data: unknown): Promise<{ actor: Actor; reader: Reader } | { refusal: string }> {
+async function authorise(
+  context: TurnContext,
+  bot: TeamsBotContext,
+  action: CardAction,
+  data: unknown,
+): Promise<{ actor: Actor; reader: Reader } | { refusal: string }> {
   const owner = buttonOwnerOf(data);
-  if (owner && owner !== context.activity.from?.id) return { refusal: 'These buttons belong to the person this card was made for, so only they can use them. Ask me yourself to get your own.' };
+  if (owner && owner !== context.activity.from?.id)
+    return { refusal: 'These buttons belong to the person this card was made for, so only they can use them. Ask me yourself to get your own.' };
   let actor: Actor;
   try {
     actor = await bot.identities.actorFor(context);
@@ -108,7 +114,11 @@ function cardResponse(content: AdaptiveCard): AdaptiveCardInvokeResponse {
 export async function handleExecuteInvoke(context: TurnContext, bot: TeamsBotContext, data: unknown): Promise<AdaptiveCardInvokeResponse> {
   const action = cardActionOf(data);
   if (!action) {
-    return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Not a SalesOS card action.' } as unknown as Record<string, unknown> };
+    return {
+      statusCode: 400,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'BadRequest', message: 'Not a SalesOS card action.' } as unknown as Record<string, unknown>,
+    };
   }
   const deliveryId = actionDeliveryId(context, action);
   return withLogContext({ deliveryId }, async () => {

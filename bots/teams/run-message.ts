@@ -33,7 +33,8 @@ export async function handleMessage(context: TurnContext, bot: TeamsBotContext):
   if (!text) {
     // A file, an image or a bare @mention: say what works instead of staying silent.
     const hint = emptyMessageHint(activity);
-    if (hint && activity.id && (await bot.assistant.claimDelivery('teams', activity.id))) await context.sendActivity({ type: 'message', textFormat: 'markdown', text: hint });
+    if (hint && activity.id && (await bot.assistant.claimDelivery('teams', activity.id)))
+      await context.sendActivity({ type: 'message', textFormat: 'markdown', text: hint });
     return;
   }
   await withLogContext({ deliveryId: activity.id, conversationKey }, async () => {

@@ -9,7 +9,6 @@ export interface InstructionsInput {
   platform: Platform;
 }
 
-
 // Building an Intl.DateTimeFormat costs more than the rest of the prompt; there are few time zones.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -24,7 +23,12 @@ function dateIn(timeZone: string, now: Date): string {
 }
 
 /** Where the user is talking to SalesOS, as the model is told. */
-const PLATFORM_PLACES: Record<Platform, string> = { console: 'a terminal', slack: 'Slack', teams: 'Microsoft Teams', mcp: 'an AI client over the Model Context Protocol' };
+const PLATFORM_PLACES: Record<Platform, string> = {
+  console: 'a terminal',
+  slack: 'Slack',
+  teams: 'Microsoft Teams',
+  mcp: 'an AI client over the Model Context Protocol',
+};
 
 export function buildInstructions({ actor, now, capabilities, platform }: InstructionsInput): string {
   const date = dateIn(actor.timeZone, now);

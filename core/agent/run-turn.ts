@@ -58,15 +58,18 @@ function trackCalls(tools: ToolSet) {
     const execute = t.execute;
     tracked[name] = !execute
       ? t
-      : {
+      : ({
           ...t,
           execute: (args: unknown, options: { toolCallId: string }) => {
             const call = Promise.resolve(execute(args as never, options as never));
             running.set(options.toolCallId, call);
-            call.then((output) => ended.set(options.toolCallId, { name, input: args, output }), () => {});
+            call.then(
+              (output) => ended.set(options.toolCallId, { name, input: args, output }),
+              () => {},
+            );
             return call;
           },
-        } as typeof t;
+        } as typeof t);
   }
   return { tracked, running, ended };
 }
@@ -175,7 +178,9 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
   }
   // Never an empty reply: a model that says nothing (and calls no tool) is a failure the rep hears about.
   if (failure === undefined && !text.trim() && cards.length === 0)
-    failure = new AppError('provider_bad_response', 'The AI model returned an empty answer. Please ask again, perhaps in other words.', { logMessage: 'the model returned no text and no tool call' });
+    failure = new AppError('provider_bad_response', 'The AI model returned an empty answer. Please ask again, perhaps in other words.', {
+      logMessage: 'the model returned no text and no tool call',
+    });
 
   if (failure !== undefined) {
     // Tools still running saw the same abort: wait for them to end, then report what they did.
@@ -184,7 +189,11 @@ export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, 
     for (const [id, call] of calls.ended) {
       if (reported.has(id)) continue;
       const output = call.output;
-      toolCalls.push(isToolOutput(output) ? { name: call.name, input: call.input, outcome: output.outcome, errorCode: output.error?.code } : { name: call.name, input: call.input, outcome: 'ok' });
+      toolCalls.push(
+        isToolOutput(output)
+          ? { name: call.name, input: call.input, outcome: output.outcome, errorCode: output.error?.code }
+          : { name: call.name, input: call.input, outcome: 'ok' },
+      );
     }
     const appErr = toAppError(failure);
     // A wrong API key needs an admin: an error, like a bug; the rest (deadlines, provider hiccups) are warnings.

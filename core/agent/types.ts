@@ -58,6 +58,4 @@ export type ReplyEvent =
   | { type: 'done'; reply: Reply };
 
 /** A button/card action from a platform: confirm/cancel a pending action, or run a tool directly. */
-export type CardAction =
-  | { kind: 'confirm' | 'cancel'; actionId: string }
-  | { kind: 'tool'; tool: string; input: Record<string, unknown> };
+export type CardAction = { kind: 'confirm' | 'cancel'; actionId: string } | { kind: 'tool'; tool: string; input: Record<string, unknown> };

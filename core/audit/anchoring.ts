@@ -11,7 +11,8 @@ import { GENESIS, headMac, sameMac } from './hash-chain.ts';
 export async function checkpointNow(prisma: Prisma, key: AuditKey, at: Date = new Date()): Promise<Checkpoint> {
   const head = await new AuditRepository(prisma).head();
   if (!head) return signCheckpoint(key, { lastSeq: 0, lastHash: GENESIS, count: 0 }, at);
-  if (head.keyId !== key.id) throw new AuditIntegrityError(`The audit trail was anchored with another AUDIT_KEY (key id ${head.keyId}; this one is ${key.id}).`);
+  if (head.keyId !== key.id)
+    throw new AuditIntegrityError(`The audit trail was anchored with another AUDIT_KEY (key id ${head.keyId}; this one is ${key.id}).`);
   if (!sameMac(headMac(key, head), head.mac)) throw new AuditIntegrityError('The audit chain head fails its MAC (it was edited): run `salesos audit verify`.');
   return signCheckpoint(key, head, at);
 }

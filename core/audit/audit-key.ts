@@ -46,7 +46,9 @@ export function resolveAuditKey(config: Pick<Config, 'env' | 'dataDir'> & { audi
   const secret = crypto.randomBytes(32).toString('hex');
   try {
     fs.writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
-    log.warn(`AUDIT_KEY is not set: generated the audit trail's key in ${file}. Keep a copy of it (the trail cannot be verified without it), and set AUDIT_KEY in production.`);
+    log.warn(
+      `AUDIT_KEY is not set: generated the audit trail's key in ${file}. Keep a copy of it (the trail cannot be verified without it), and set AUDIT_KEY in production.`,
+    );
   } catch (err) {
     // Another process created it first: use theirs.
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;

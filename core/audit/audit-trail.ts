@@ -3,7 +3,16 @@
 // calls' CostGuard charges (one durable commit per call, or per batch of calls).
 import type { Prisma } from '../db/client.ts';
 import { sqlRunner, type SqlRunner, type SqlSource } from '../db/sql-runner.ts';
-import { appendChained, AuditRepository, withChainLock, type AuditRowFields, type AuditTailRow, type ChainedAppend, type ChainState, type StoredHead } from '../db/audit-repository.ts';
+import {
+  appendChained,
+  AuditRepository,
+  withChainLock,
+  type AuditRowFields,
+  type AuditTailRow,
+  type ChainedAppend,
+  type ChainState,
+  type StoredHead,
+} from '../db/audit-repository.ts';
 import type { LedgerClose, LedgerCloseResult } from '../db/usage-repository.ts';
 import { NotFoundError } from '../errors.ts';
 import type { AuditInput, AuditTrail, Settlement } from '../governance.ts';
@@ -42,7 +51,9 @@ async function currentHead(tx: SqlRunner, key: AuditKey, state: ChainState): Pro
     if (!newest) return undefined;
     if (newest.chainVersion === 1) {
       const anchored = await anchorRows(tx, key, state.now);
-      log.warn(`Re-anchored the existing audit trail under AUDIT_KEY: ${anchored.anchored} entries now carry keyed MACs.`, { head: formatCheckpoint(signCheckpoint(key, anchored.head, state.now)) });
+      log.warn(`Re-anchored the existing audit trail under AUDIT_KEY: ${anchored.anchored} entries now carry keyed MACs.`, {
+        head: formatCheckpoint(signCheckpoint(key, anchored.head, state.now)),
+      });
       return anchored.head;
     }
     throw new AuditIntegrityError('The audit chain head row is missing while anchored entries exist: run `salesos audit verify`.');

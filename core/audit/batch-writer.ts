@@ -24,7 +24,9 @@ export function createBatchWriter<T, R>(o: BatchWriterOptions<T, R>): (item: T) 
   async function writeBatch(batch: Waiter<T, R>[]): Promise<void> {
     try {
       const results = await o.write(batch.map((w) => w.item));
-      batch.forEach((w, i) => w.resolve(results[i]!));
+      batch.forEach((w, i) => {
+        w.resolve(results[i]!);
+      });
     } catch (err) {
       // One unstorable item must not take the others of its batch down with it.
       if (batch.length > 1 && o.isItemError?.(err)) {

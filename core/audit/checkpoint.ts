@@ -33,7 +33,8 @@ export function formatCheckpoint(c: Checkpoint): string {
 }
 
 export function parseCheckpoint(text: string): Checkpoint {
-  const bad = (why: string) => new ValidationError(`That is not a SalesOS audit checkpoint (${why}). Copy the whole line printed by \`salesos audit checkpoint\`.`);
+  const bad = (why: string) =>
+    new ValidationError(`That is not a SalesOS audit checkpoint (${why}). Copy the whole line printed by \`salesos audit checkpoint\`.`);
   const t = text.trim();
   if (!t.startsWith(PREFIX + '/')) throw bad(`it must start with ${PREFIX}/`);
   const fields = new Map<string, string>();

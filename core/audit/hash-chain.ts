@@ -56,12 +56,18 @@ function payload(prevHash: string, row: ChainedFields): Record<string, unknown> 
 
 /** The keyed MAC of one row (chain version 2). */
 export function entryMac(key: AuditKey, seq: number, prevHash: string, row: ChainedFields): string {
-  return crypto.createHmac('sha256', key.secret).update(canonicalJson({ v: CHAIN_VERSION, seq, ...payload(prevHash, row) })).digest('hex');
+  return crypto
+    .createHmac('sha256', key.secret)
+    .update(canonicalJson({ v: CHAIN_VERSION, seq, ...payload(prevHash, row) }))
+    .digest('hex');
 }
 
 /** The unkeyed hash of a version-1 row, only to check a legacy trail before it is re-anchored. */
 export function legacyEntryHash(prevHash: string, row: ChainedFields): string {
-  return crypto.createHash('sha256').update(canonicalJson(payload(prevHash, row))).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(canonicalJson(payload(prevHash, row)))
+    .digest('hex');
 }
 
 /** The chain head: the newest row's seq and MAC and the number of rows, as kept in audit_chain_head. */
@@ -72,7 +78,10 @@ export interface ChainHead {
 }
 
 export function headMac(key: AuditKey, head: ChainHead): string {
-  return crypto.createHmac('sha256', key.secret).update(canonicalJson({ head: 1, keyId: key.id, lastSeq: head.lastSeq, lastHash: head.lastHash, count: head.count })).digest('hex');
+  return crypto
+    .createHmac('sha256', key.secret)
+    .update(canonicalJson({ head: 1, keyId: key.id, lastSeq: head.lastSeq, lastHash: head.lastHash, count: head.count }))
+    .digest('hex');
 }
 
 /** Constant-time comparison of two hex MACs. */

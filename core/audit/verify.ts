@@ -7,9 +7,7 @@ import type { AuditKey } from './audit-key.ts';
 import { checkpointSigned, type Checkpoint } from './checkpoint.ts';
 import { entryMac, GENESIS, headMac, sameMac, type ChainHead } from './hash-chain.ts';
 
-export type AuditVerification =
-  | { ok: true; count: number; head: ChainHead }
-  | { ok: false; count: number; firstBadSeq: number; reason: string };
+export type AuditVerification = { ok: true; count: number; head: ChainHead } | { ok: false; count: number; firstBadSeq: number; reason: string };
 
 export interface VerifyOptions {
   key: AuditKey;
@@ -40,12 +38,21 @@ export async function verifyAuditTrail(prisma: Prisma, opts: VerifyOptions): Pro
     const rows = await repo.batchAfter(prevSeq ?? 0, batchSize);
     for (const row of rows) {
       if (against && !sawCheckpoint && row.seq > against.lastSeq && against.count > 0)
-        return fail(count, against.lastSeq, `entry #${against.lastSeq}, the newest one the checkpoint of ${against.at.toISOString()} names, is missing (entries were deleted)`);
+        return fail(
+          count,
+          against.lastSeq,
+          `entry #${against.lastSeq}, the newest one the checkpoint of ${against.at.toISOString()} names, is missing (entries were deleted)`,
+        );
       if (row.chainVersion !== 2)
-        return fail(count, row.seq, head
-          ? `entry #${row.seq} is not chained with the audit key (it was inserted or rewritten outside SalesOS)`
-          : `entry #${row.seq} predates keyed anchoring: run \`salesos audit reanchor\` (SalesOS also does it on its next append)`);
-      if (head && row.seq > head.lastSeq) return fail(count, row.seq, `entry #${row.seq} lies beyond the chain head (#${head.lastSeq}): it was inserted outside SalesOS`);
+        return fail(
+          count,
+          row.seq,
+          head
+            ? `entry #${row.seq} is not chained with the audit key (it was inserted or rewritten outside SalesOS)`
+            : `entry #${row.seq} predates keyed anchoring: run \`salesos audit reanchor\` (SalesOS also does it on its next append)`,
+        );
+      if (head && row.seq > head.lastSeq)
+        return fail(count, row.seq, `entry #${row.seq} lies beyond the chain head (#${head.lastSeq}): it was inserted outside SalesOS`);
       if (row.prevHash !== prevHash) {
         const where = prevSeq === undefined ? 'the first entry does not start the chain' : `it does not follow entry #${prevSeq}`;
         return fail(count, row.seq, `entry #${row.seq} is out of chain: ${where} (an entry before it was deleted, or entries were re-ordered)`);
@@ -66,13 +73,26 @@ export async function verifyAuditTrail(prisma: Prisma, opts: VerifyOptions): Pro
 
   const lastSeq = prevSeq ?? 0;
   if (against && !sawCheckpoint && against.count > 0)
-    return fail(count, lastSeq + 1, `the trail ends at entry #${lastSeq}, but the checkpoint of ${against.at.toISOString()} names ${against.count} entries up to #${against.lastSeq} (the newest entries were deleted${count === 0 ? ': the trail was emptied' : ''})`);
+    return fail(
+      count,
+      lastSeq + 1,
+      `the trail ends at entry #${lastSeq}, but the checkpoint of ${against.at.toISOString()} names ${against.count} entries up to #${against.lastSeq} (the newest entries were deleted${count === 0 ? ': the trail was emptied' : ''})`,
+    );
   if (!head) {
     if (count > 0) return fail(count, lastSeq, 'the chain head row is missing (it was deleted)');
     return { ok: true, count: 0, head: { lastSeq: 0, lastHash: GENESIS, count: 0 } };
   }
-  if (count === 0 && head.count > 0) return fail(0, head.lastSeq - head.count + 1, `the trail is empty, but its head records ${head.count} entries up to #${head.lastSeq} (the table was emptied)`);
+  if (count === 0 && head.count > 0)
+    return fail(
+      0,
+      head.lastSeq - head.count + 1,
+      `the trail is empty, but its head records ${head.count} entries up to #${head.lastSeq} (the table was emptied)`,
+    );
   if (lastSeq !== head.lastSeq || prevHash !== head.lastHash || count !== head.count)
-    return fail(count, lastSeq + 1, `the trail ends at entry #${lastSeq} (${count} entries), but its head records ${head.count} entries up to #${head.lastSeq} (the newest entries were deleted)`);
+    return fail(
+      count,
+      lastSeq + 1,
+      `the trail ends at entry #${lastSeq} (${count} entries), but its head records ${head.count} entries up to #${head.lastSeq} (the newest entries were deleted)`,
+    );
   return { ok: true, count, head: { lastSeq, lastHash: prevHash, count } };
 }

@@ -56,7 +56,11 @@ const knownCost = (usd: number | undefined): usd is number => usd !== undefined 
 
 function warnIfOver(reservation: Reservation, actualUsd: number): void {
   if (actualUsd > reservation.reservedUsd)
-    log.warn('actual cost exceeded the reservation; the estimate was not a worst case', { name: reservation.name, reservedUsd: reservation.reservedUsd, actualUsd });
+    log.warn('actual cost exceeded the reservation; the estimate was not a worst case', {
+      name: reservation.name,
+      reservedUsd: reservation.reservedUsd,
+      actualUsd,
+    });
 }
 
 export function createCostGuard(opts: CostGuardOptions): CostGuard {
@@ -93,7 +97,9 @@ export function createCostGuard(opts: CostGuardOptions): CostGuard {
   const guard: CostGuard = {
     async reserve(actor: Actor, request: { kind: SpendKind; name: string; estimateUsd: number }): Promise<Reservation> {
       if (!Number.isFinite(request.estimateUsd) || request.estimateUsd < 0)
-        throw new AppError('internal', 'A cost estimate was invalid; the call was not made.', { logMessage: `invalid cost estimate ${request.estimateUsd} for ${request.name}` });
+        throw new AppError('internal', 'A cost estimate was invalid; the call was not made.', {
+          logMessage: `invalid cost estimate ${request.estimateUsd} for ${request.name}`,
+        });
       const at = now();
       const result = await usage.reserve({
         userId: actor.id,

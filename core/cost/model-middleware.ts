@@ -116,11 +116,27 @@ export function createModelMiddleware(o: ModelMiddlewareOptions): LanguageModelM
     if (call.reservation) {
       const actualUsd = tokens ? priceUsage(call.price, tokens) : undefined;
       if (actualUsd !== undefined && (actualUsd > call.reservation.reservedUsd || (typeof maxOut === 'number' && tokens!.outputTokens > maxOut))) {
-        input = { ...input, anomaly: { reason: 'usage exceeds what the request allowed', reservedUsd: call.reservation.reservedUsd, chargedUsd: actualUsd, maxOutputTokens: maxOut } };
+        input = {
+          ...input,
+          anomaly: {
+            reason: 'usage exceeds what the request allowed',
+            reservedUsd: call.reservation.reservedUsd,
+            chargedUsd: actualUsd,
+            maxOutputTokens: maxOut,
+          },
+        };
         errorCode ??= 'usage_anomaly';
-        log.warn(`the provider reported more usage than the request allowed (${tokens!.outputTokens} output tokens, at most ${maxOut}); charged as reported`, { model: o.modelId });
+        log.warn(`the provider reported more usage than the request allowed (${tokens!.outputTokens} output tokens, at most ${maxOut}); charged as reported`, {
+          model: o.modelId,
+        });
       }
-      await close({ ...call, reservation: call.reservation }, { actualUsd, usage: tokens }, failure === undefined ? 'ok' : failureOutcome(failure), input, errorCode);
+      await close(
+        { ...call, reservation: call.reservation },
+        { actualUsd, usage: tokens },
+        failure === undefined ? 'ok' : failureOutcome(failure),
+        input,
+        errorCode,
+      );
       return;
     }
     await audit(failure === undefined ? 'ok' : failureOutcome(failure), input, 0, call.started, errorCode);

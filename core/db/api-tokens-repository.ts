@@ -83,6 +83,28 @@ export class ApiTokenRepository {
   }
 }
 
-function toRow(r: { id: string; userId: string; name: string; prefix: string; readOnly: boolean; expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null; createdAt: Date; user: { email: string } }): ApiTokenRow {
-  return { id: r.id, userId: r.userId, userEmail: r.user.email, name: r.name, prefix: r.prefix, readOnly: r.readOnly, expiresAt: r.expiresAt, revokedAt: r.revokedAt, lastUsedAt: r.lastUsedAt, createdAt: r.createdAt };
+function toRow(r: {
+  id: string;
+  userId: string;
+  name: string;
+  prefix: string;
+  readOnly: boolean;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  createdAt: Date;
+  user: { email: string };
+}): ApiTokenRow {
+  return {
+    id: r.id,
+    userId: r.userId,
+    userEmail: r.user.email,
+    name: r.name,
+    prefix: r.prefix,
+    readOnly: r.readOnly,
+    expiresAt: r.expiresAt,
+    revokedAt: r.revokedAt,
+    lastUsedAt: r.lastUsedAt,
+    createdAt: r.createdAt,
+  };
 }

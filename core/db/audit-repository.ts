@@ -112,7 +112,15 @@ export type ChainedAppendResult = { ok: true; closes: LedgerCloseResult[] } | { 
  * round trip and one commit. Otherwise nothing is written and the head as it stands comes back.
  */
 export async function appendChained(sql: SqlRunner, a: ChainedAppend): Promise<ChainedAppendResult> {
-  const [r] = await sql.query<{ r_status: 'ok' | 'moved'; r_closes: LedgerCloseResult[] | null; h_last_seq: string | null; h_last_hash: string; h_count: string; h_key_id: string; h_mac: string }>(
+  const [r] = await sql.query<{
+    r_status: 'ok' | 'moved';
+    r_closes: LedgerCloseResult[] | null;
+    h_last_seq: string | null;
+    h_last_hash: string;
+    h_count: string;
+    h_key_id: string;
+    h_mac: string;
+  }>(
     `SELECT r_status, r_closes, h_last_seq::text AS h_last_seq, h_last_hash, h_count::text AS h_count, h_key_id, h_mac
      FROM salesos_append_audit($1::jsonb, $2::timestamptz, $3::jsonb, $4::jsonb, $5::jsonb)`,
     [a.expect ? JSON.stringify(a.expect) : null, a.createdAt, JSON.stringify(a.rows), JSON.stringify(a.head), JSON.stringify(a.closes)],
@@ -121,7 +129,9 @@ export async function appendChained(sql: SqlRunner, a: ChainedAppend): Promise<C
     const closes = r.r_closes ?? [];
     const restored = a.closes.filter((_, i) => closes[i] === 'restored');
     if (restored.length)
-      log.warn(`wrote the charge of ${restored.length} call(s) whose reservation row was lost (a database crash before its WAL flush)`, { reservations: restored.map((c) => c.id) });
+      log.warn(`wrote the charge of ${restored.length} call(s) whose reservation row was lost (a database crash before its WAL flush)`, {
+        reservations: restored.map((c) => c.id),
+      });
     return { ok: true, closes };
   }
   if (!r || r.h_last_seq === null) return { ok: false };
@@ -145,7 +155,10 @@ function toStored(r: Record<string, unknown>): StoredAuditRow {
 
 /** Up to `limit` rows after `afterSeq`, in seq order, with every chained field as stored (any SqlRunner). */
 export async function rowsAfter(sql: SqlRunner, afterSeq: number, limit: number): Promise<StoredAuditRow[]> {
-  const rows = await sql.query<Record<string, unknown>>(`SELECT ${ROW_COLUMNS} FROM audit_entries WHERE seq > $1::int8 ORDER BY seq LIMIT $2::int`, [afterSeq, limit]);
+  const rows = await sql.query<Record<string, unknown>>(`SELECT ${ROW_COLUMNS} FROM audit_entries WHERE seq > $1::int8 ORDER BY seq LIMIT $2::int`, [
+    afterSeq,
+    limit,
+  ]);
   return rows.map(toStored);
 }
 

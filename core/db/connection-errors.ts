@@ -16,7 +16,8 @@ function codesOf(err: unknown): string[] {
   const codes: string[] = [];
   for (let e = err as { code?: unknown; cause?: unknown; errors?: unknown[] } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
     if (typeof e.code === 'string') codes.push(e.code);
-    for (const inner of Array.isArray(e.errors) ? e.errors : []) if (typeof (inner as { code?: unknown }).code === 'string') codes.push((inner as { code: string }).code);
+    for (const inner of Array.isArray(e.errors) ? e.errors : [])
+      if (typeof (inner as { code?: unknown }).code === 'string') codes.push((inner as { code: string }).code);
   }
   return codes;
 }

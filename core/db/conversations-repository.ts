@@ -58,7 +58,12 @@ export class ConversationRepository {
    * `open` and `recent` in one round trip, as every turn starts: the conversation (created on first use)
    * with its newest `limit` messages, oldest first.
    */
-  async openWithRecent(key: string, platform: Platform, userId?: string, limit = 40): Promise<{ conversation: { id: string; key: string }; messages: StoredMessage[] }> {
+  async openWithRecent(
+    key: string,
+    platform: Platform,
+    userId?: string,
+    limit = 40,
+  ): Promise<{ conversation: { id: string; key: string }; messages: StoredMessage[] }> {
     const rows = await this.sql.query<{ id: string; key: string } & { [K in keyof StoredMessage]: StoredMessage[K] | null }>(
       `WITH found AS (SELECT id, key FROM conversations WHERE key = $1::text),
             created AS (
@@ -78,7 +83,9 @@ export class ConversationRepository {
     // Created by a concurrent first turn between our read and our insert: it is there now, and new.
     if (!rows[0]) return { conversation: await this.open(key, platform, userId), messages: [] };
     const conversation = { id: rows[0].id, key: rows[0].key };
-    const messages = rows.filter((r) => r.role !== null).map((r) => ({ role: r.role!, text: r.text!, parts: r.parts, tokens: r.tokens!, createdAt: r.createdAt! }));
+    const messages = rows
+      .filter((r) => r.role !== null)
+      .map((r) => ({ role: r.role!, text: r.text!, parts: r.parts, tokens: r.tokens!, createdAt: r.createdAt! }));
     return { conversation, messages };
   }
 

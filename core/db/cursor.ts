@@ -20,8 +20,7 @@ export function encodeCursor(c: LeadCursor): string {
 }
 
 export function decodeCursor(raw: string, sort: LeadSort): LeadCursor {
-  const bad = (why: string) =>
-    new ValidationError('That page cursor is not valid; run the search again without a cursor.', { cursor: raw, why });
+  const bad = (why: string) => new ValidationError('That page cursor is not valid; run the search again without a cursor.', { cursor: raw, why });
   let parsed: unknown;
   try {
     if (!/^[A-Za-z0-9_-]+$/.test(raw)) throw new Error('not base64url');

@@ -103,16 +103,32 @@ async function writeOrganisation(tx: Tx, org: DemoOrganisation, batch: number): 
 }
 
 const LEAD_COLUMNS = [
-  'id', 'email', 'fullName', 'firstName', 'lastName', 'title', 'seniority', 'company', 'companyDomain', 'industry',
-  'companySize', 'country', 'city', 'techStack', 'linkedinUrl', 'status', 'score', 'ownerId', 'source', 'enrichedAt',
-  'lastActivityAt', 'createdAt', 'updatedAt',
+  'id',
+  'email',
+  'fullName',
+  'firstName',
+  'lastName',
+  'title',
+  'seniority',
+  'company',
+  'companyDomain',
+  'industry',
+  'companySize',
+  'country',
+  'city',
+  'techStack',
+  'linkedinUrl',
+  'status',
+  'score',
+  'ownerId',
+  'source',
+  'enrichedAt',
+  'lastActivityAt',
+  'createdAt',
+  'updatedAt',
 ] as const satisfies readonly (keyof DemoLead)[];
-const ACTIVITY_COLUMNS = [
-  'id', 'leadId', 'actorId', 'type', 'fromStatus', 'toStatus', 'body', 'createdAt',
-] as const satisfies readonly (keyof DemoActivity)[];
-const ENRICHMENT_COLUMNS = [
-  'id', 'leadId', 'actorId', 'source', 'changes', 'costUsd', 'createdAt',
-] as const satisfies readonly (keyof DemoEnrichment)[];
+const ACTIVITY_COLUMNS = ['id', 'leadId', 'actorId', 'type', 'fromStatus', 'toStatus', 'body', 'createdAt'] as const satisfies readonly (keyof DemoActivity)[];
+const ENRICHMENT_COLUMNS = ['id', 'leadId', 'actorId', 'source', 'changes', 'costUsd', 'createdAt'] as const satisfies readonly (keyof DemoEnrichment)[];
 
 // Columns not listed (searchText, data) take their defaults; the search-text trigger still runs per row.
 async function insertJson(tx: Tx, table: string, columns: readonly string[], rows: object[]): Promise<void> {

@@ -170,9 +170,14 @@ export class DigestFigures {
 
   async team(teamId: string, managerId: string, w: FigureWindow, opts: FigureOptions = DEFAULT_FIGURE_OPTIONS): Promise<TeamFigures> {
     const staleSince = new Date(w.end.getTime() - opts.staleDays * 86_400_000);
-    const { rows: [row] } = await digestQuery<{ reps: RepRow[]; teamSpend: string; managerLimit: string | null; stale: LeadRow[]; hot: LeadRow[]; top: LeadRow[] }>(this.db, 'digest-team-figures', TEAM_FIGURES, [
-      teamId, managerId, w.start, w.end, w.previous.start, staleSince, opts.hotScore, opts.listLimit, opts.topLimit,
-    ]);
+    const {
+      rows: [row],
+    } = await digestQuery<{ reps: RepRow[]; teamSpend: string; managerLimit: string | null; stale: LeadRow[]; hot: LeadRow[]; top: LeadRow[] }>(
+      this.db,
+      'digest-team-figures',
+      TEAM_FIGURES,
+      [teamId, managerId, w.start, w.end, w.previous.start, staleSince, opts.hotScore, opts.listLimit, opts.topLimit],
+    );
     return {
       reps: row!.reps.map((r) => ({
         ...r,

@@ -6,7 +6,6 @@ import { digestQuery, type DigestDb } from './digest-statements.ts';
 import type { SqlRunner } from './sql-runner.ts';
 import { UUID } from '../ids.ts';
 
-
 export interface DigestManager {
   id: string;
   email: string;
@@ -104,7 +103,9 @@ export class DigestRepository {
   async managerWithIdentities(id: string): Promise<{ manager: DigestManager; identities: DigestIdentity[] } | undefined> {
     if (!UUID.test(id)) return undefined;
     type Row = ManagerRow & { identities: (Omit<DigestIdentity, 'unreachableAt'> & { unreachableAt: string | null })[] };
-    const [row] = this.db ? (await digestQuery<Row>(this.db, 'digest-manager', MANAGER_WITH_IDENTITIES, [id])).rows : await this.sql.query<Row>(MANAGER_WITH_IDENTITIES, [id]);
+    const [row] = this.db
+      ? (await digestQuery<Row>(this.db, 'digest-manager', MANAGER_WITH_IDENTITIES, [id])).rows
+      : await this.sql.query<Row>(MANAGER_WITH_IDENTITIES, [id]);
     if (!row) return undefined;
     return {
       manager: toManager(row),
@@ -124,7 +125,8 @@ export class DigestRepository {
   async savePreference(userId: string, schedule: DigestSchedule): Promise<void> {
     if (!UUID.test(userId)) throw new NotFoundError('That user does not exist.');
     parseCron(schedule.cron);
-    if (schedule.cadence !== 'daily' && schedule.cadence !== 'weekly') throw new ValidationError(`A digest is daily or weekly, not "${String(schedule.cadence)}".`);
+    if (schedule.cadence !== 'daily' && schedule.cadence !== 'weekly')
+      throw new ValidationError(`A digest is daily or weekly, not "${String(schedule.cadence)}".`);
     await this.sql.query(
       `INSERT INTO digest_preferences ("userId", enabled, cadence, cron, "updatedAt")
        VALUES ($1::uuid, $2::boolean, $3::text::"DigestCadence", $4::text, now())

@@ -21,7 +21,6 @@ export interface RunProblem {
   deliveries: { platform: string; status: string; attempts: number; error: string | null }[];
 }
 
-
 export class DigestRunStatus {
   constructor(private readonly db: DigestDb) {}
 

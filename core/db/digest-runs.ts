@@ -97,8 +97,12 @@ export class DigestRunRepository {
    */
   async coveredUntil(managerId: string, end: Date): Promise<Date | undefined> {
     if (!UUID.test(managerId)) return undefined;
-    const { rows } = await digestQuery<{ until: Date | null }>(this.db, 'digest-covered-until',
-      `SELECT max("periodEnd") AS until FROM digest_runs WHERE "managerId" = $1::uuid AND "periodEnd" < $2::timestamptz AND status <> 'cancelled'`, [managerId, end]);
+    const { rows } = await digestQuery<{ until: Date | null }>(
+      this.db,
+      'digest-covered-until',
+      `SELECT max("periodEnd") AS until FROM digest_runs WHERE "managerId" = $1::uuid AND "periodEnd" < $2::timestamptz AND status <> 'cancelled'`,
+      [managerId, end],
+    );
     return rows[0]?.until ? new Date(rows[0].until) : undefined;
   }
 
@@ -219,7 +223,10 @@ export class DigestRunRepository {
   /** The manager's run for the period, created when missing. */
   async ensure(managerId: string, period: RunPeriod): Promise<DigestRunRecord> {
     if (!UUID.test(managerId)) throw new ValidationError(`"${managerId}" is not a manager id.`);
-    const { rows } = await digestQuery<DigestRunRecord>(this.db, 'digest-run-ensure', `WITH created AS (
+    const { rows } = await digestQuery<DigestRunRecord>(
+      this.db,
+      'digest-run-ensure',
+      `WITH created AS (
                INSERT INTO digest_runs (id, "managerId", "periodKey", "periodStart", "periodEnd", status)
                VALUES (gen_random_uuid(), $1::uuid, $2::text, $3::timestamptz, $4::timestamptz, 'running')
                ON CONFLICT ("managerId", "periodKey") DO NOTHING
@@ -228,7 +235,9 @@ export class DigestRunRepository {
              SELECT *, '[]'::json AS deliveries, ${ASYNC_COMMIT} FROM created
              UNION ALL
              SELECT ${RUN_COLUMNS}, ${DELIVERIES}, ${ASYNC_COMMIT} FROM digest_runs r
-             WHERE r."managerId" = $1::uuid AND r."periodKey" = $2::text AND NOT EXISTS (SELECT 1 FROM created)`, [managerId, period.key, period.start, period.end]);
+             WHERE r."managerId" = $1::uuid AND r."periodKey" = $2::text AND NOT EXISTS (SELECT 1 FROM created)`,
+      [managerId, period.key, period.start, period.end],
+    );
     // A concurrent first insert makes ours do nothing, and this statement's snapshot predates it: read again.
     return toRun(rows[0]) ?? (await this.find(managerId, period.key))!;
   }
@@ -242,7 +251,10 @@ export class DigestRunRepository {
     if (platforms.some((p) => !PLATFORMS.includes(p))) throw new ValidationError(`Unknown platform in ${platforms.join(', ')}.`);
     // A pending claim taken over after its lease, or a failure marked uncertain, may have been delivered:
     // `recheck` (computed from the row before this update: an expired pending claim is one) says so.
-    const { rows } = await digestQuery<{ content: DigestCard | null; claimed: ClaimedDelivery[] | null }>(this.db, 'digest-run-claim', `WITH card AS (
+    const { rows } = await digestQuery<{ content: DigestCard | null; claimed: ClaimedDelivery[] | null }>(
+      this.db,
+      'digest-run-claim',
+      `WITH card AS (
                UPDATE digest_runs SET content = COALESCE(content, $2::jsonb) WHERE id = $1::uuid RETURNING content
              ), claimed AS (
                INSERT INTO digest_deliveries AS d (id, "runId", platform, status, attempts, "updatedAt")
@@ -254,7 +266,9 @@ export class DigestRunRepository {
              )
              SELECT (SELECT content FROM card) AS content,
                (SELECT json_agg(json_build_object('platform', platform, 'attempts', attempts, 'recheck', uncertain) ORDER BY platform) FROM claimed) AS claimed,
-               ${ASYNC_COMMIT}`, [runId, card ? JSON.stringify(card) : null, platforms, this.leaseSeconds]);
+               ${ASYNC_COMMIT}`,
+      [runId, card ? JSON.stringify(card) : null, platforms, this.leaseSeconds],
+    );
     return { content: rows[0]?.content ?? null, claimed: rows[0]?.claimed ?? [] };
   }
 
@@ -270,7 +284,15 @@ export class DigestRunRepository {
     try {
       const lit = (v: string) => client.escapeLiteral(v);
       const id = `${lit(runId)}::uuid`;
-      const rows = JSON.stringify(outcomes.map((o) => ({ platform: o.platform, status: o.status, error: o.error?.slice(0, 1000) ?? null, uncertain: o.uncertain ?? false, ref: o.ref ?? null })));
+      const rows = JSON.stringify(
+        outcomes.map((o) => ({
+          platform: o.platform,
+          status: o.status,
+          error: o.error?.slice(0, 1000) ?? null,
+          uncertain: o.uncertain ?? false,
+          ref: o.ref ?? null,
+        })),
+      );
       // One round trip; the values are inline because a multi-statement query takes no parameters.
       const results = (await client.query(
         `BEGIN;

@@ -26,8 +26,7 @@ export async function startEmbeddedDatabase(dataDir: string, opts: { maxConnecti
   } catch (cause) {
     throw new AppError(
       'dependency_down',
-      `The embedded database in ${dir} could not be opened. Is another SalesOS process using it? ` +
-        'Stop it, or set DATABASE_URL to use a PostgreSQL server.',
+      `The embedded database in ${dir} could not be opened. Is another SalesOS process using it? ` + 'Stop it, or set DATABASE_URL to use a PostgreSQL server.',
       { cause },
     );
   }

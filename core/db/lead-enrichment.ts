@@ -16,8 +16,19 @@ export interface EnrichmentRecord {
 
 // Identity and ownership are not for an enrichment to change.
 const ENRICHABLE = new Set([
-  'firstName', 'lastName', 'title', 'seniority', 'company', 'companyDomain', 'industry', 'companySize',
-  'country', 'city', 'techStack', 'linkedinUrl', 'score',
+  'firstName',
+  'lastName',
+  'title',
+  'seniority',
+  'company',
+  'companyDomain',
+  'industry',
+  'companySize',
+  'country',
+  'city',
+  'techStack',
+  'linkedinUrl',
+  'score',
 ]);
 const enrichmentSchema = leadInputSchema.partial();
 

@@ -31,7 +31,15 @@ export interface ImportCounts {
 export class LeadImportRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async start(data: { file: string; fileSha256: string; source: string; encoding: string; host: string; pid: number; resumesId?: string }): Promise<LeadImportRow> {
+  async start(data: {
+    file: string;
+    fileSha256: string;
+    source: string;
+    encoding: string;
+    host: string;
+    pid: number;
+    resumesId?: string;
+  }): Promise<LeadImportRow> {
     return (await this.prisma.leadImport.create({ data })) as LeadImportRow;
   }
 

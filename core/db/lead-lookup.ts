@@ -35,11 +35,14 @@ async function findVisibleLeads(prisma: PrismaClient, ref: LeadRef, scope: LeadS
         ? Prisma.sql`l."email" = ${ref.value}`
         : // Names: exact (case-insensitive) full name first; trigram index narrows candidates.
           Prisma.sql`l."searchText" LIKE ${'%' + ref.value.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`) + '%'} AND lower(l."fullName") = ${ref.value.toLowerCase()}`;
-  const rows = await rawRows<SummaryRow>(prisma, Prisma.sql`
+  const rows = await rawRows<SummaryRow>(
+    prisma,
+    Prisma.sql`
     SELECT ${SUMMARY_COLUMNS}
     FROM leads l LEFT JOIN users u ON u.id = l."ownerId"
     WHERE ${match} AND ${scopeCondition(scope)}
     ORDER BY l."score" DESC, l."id"
-    LIMIT ${limit}`);
+    LIMIT ${limit}`,
+  );
   return rows.map(toSummary);
 }

@@ -34,7 +34,9 @@ export class LeadOutcomeRepository {
    */
   async outcomes(scope: LeadScope, ownerIds?: string[]): Promise<OutcomeRow[]> {
     const narrowed = ownerIds ? Prisma.sql`AND l."ownerId" = ANY(${ownerIds}::uuid[])` : Prisma.empty;
-    return rawRows<OutcomeRow>(this.prisma, Prisma.sql`
+    return rawRows<OutcomeRow>(
+      this.prisma,
+      Prisma.sql`
       SELECT ${ATTRIBUTES}, GREATEST(${LEVEL(Prisma.sql`l.status`)}, COALESCE(h.reached, -1))::int AS level
       FROM leads l
       LEFT JOIN LATERAL (
@@ -44,50 +46,66 @@ export class LeadOutcomeRepository {
       WHERE ${scopeCondition(scope)} ${narrowed}
         AND GREATEST(${LEVEL(Prisma.sql`l.status`)}, COALESCE(h.reached, -1)) >= 0
       ORDER BY l.id
-      LIMIT ${MAX_ANALYSED_LEADS}`);
+      LIMIT ${MAX_ANALYSED_LEADS}`,
+    );
   }
 
   /** Customers in scope: what "my best customers" means. */
   async customers(scope: LeadScope): Promise<LeadAttributesRow[]> {
-    return rawRows<LeadAttributesRow>(this.prisma, Prisma.sql`
+    return rawRows<LeadAttributesRow>(
+      this.prisma,
+      Prisma.sql`
       SELECT ${ATTRIBUTES} FROM leads l
       WHERE ${scopeCondition(scope)} AND l.status = 'customer'
-      ORDER BY l.score DESC, l.id LIMIT ${MAX_SEEDS}`);
+      ORDER BY l.score DESC, l.id LIMIT ${MAX_SEEDS}`,
+    );
   }
 
   /** Leads in scope nobody has contacted yet: where lookalikes are looked for. */
   async uncontacted(scope: LeadScope): Promise<CandidateRow[]> {
-    return rawRows<CandidateRow>(this.prisma, Prisma.sql`
+    return rawRows<CandidateRow>(
+      this.prisma,
+      Prisma.sql`
       SELECT l.id, ${ATTRIBUTES} FROM leads l
       WHERE ${scopeCondition(scope)} AND l.status = 'new'
-      ORDER BY l.score DESC, l.id LIMIT ${MAX_CANDIDATES}`);
+      ORDER BY l.score DESC, l.id LIMIT ${MAX_CANDIDATES}`,
+    );
   }
 
   /** The lookalikes to show, still within scope (a lead reassigned meanwhile is left out). */
   async summaries(scope: LeadScope, ids: string[]): Promise<LeadSummary[]> {
     if (!ids.length) return [];
-    const rows = await rawRows<SummaryRow>(this.prisma, Prisma.sql`
-      SELECT ${SUMMARY_COLUMNS} FROM leads l LEFT JOIN users u ON u.id = l."ownerId" WHERE ${scopeCondition(scope)} AND l.id = ANY(${ids}::uuid[])`);
+    const rows = await rawRows<SummaryRow>(
+      this.prisma,
+      Prisma.sql`
+      SELECT ${SUMMARY_COLUMNS} FROM leads l LEFT JOIN users u ON u.id = l."ownerId" WHERE ${scopeCondition(scope)} AND l.id = ANY(${ids}::uuid[])`,
+    );
     return rows.map(toSummary);
   }
 
   /** Every lead in scope with its attributes, for recomputing fit scores. */
   async everyLead(scope: LeadScope): Promise<CandidateRow[]> {
-    return rawRows<CandidateRow>(this.prisma, Prisma.sql`
-      SELECT l.id, ${ATTRIBUTES} FROM leads l WHERE ${scopeCondition(scope)} ORDER BY l.id LIMIT ${MAX_ANALYSED_LEADS}`);
+    return rawRows<CandidateRow>(
+      this.prisma,
+      Prisma.sql`
+      SELECT l.id, ${ATTRIBUTES} FROM leads l WHERE ${scopeCondition(scope)} ORDER BY l.id LIMIT ${MAX_ANALYSED_LEADS}`,
+    );
   }
 
   /** New fit scores, in one transaction; the scope is checked again so only leads in it change. */
   async saveScores(scope: LeadScope, ids: string[], scores: number[]): Promise<number> {
     let changed = 0;
-    await this.prisma.$transaction(async (tx) => {
-      for (let i = 0; i < ids.length; i += 10_000) {
-        changed += await tx.$executeRaw(Prisma.sql`
+    await this.prisma.$transaction(
+      async (tx) => {
+        for (let i = 0; i < ids.length; i += 10_000) {
+          changed += await tx.$executeRaw(Prisma.sql`
           UPDATE leads l SET score = v.score, "updatedAt" = now()
           FROM (SELECT unnest(${ids.slice(i, i + 10_000)}::uuid[]) AS id, unnest(${scores.slice(i, i + 10_000)}::int[]) AS score) v
           WHERE l.id = v.id AND l.score <> v.score AND ${scopeCondition(scope)}`);
-      }
-    }, { timeout: 120_000 });
+        }
+      },
+      { timeout: 120_000 },
+    );
     return changed;
   }
 }

@@ -78,14 +78,11 @@ function words(s: string): string[] {
 
 // A single value compares with `=` so the (column, score, id) index can return rows already in order.
 function anyOf(column: Sql, values: readonly string[], type: Sql): Sql {
-  return values.length === 1
-    ? Prisma.sql`${column} = ${values[0]}::${type}`
-    : Prisma.sql`${column} = ANY(${[...values]}::${type}[])`;
+  return values.length === 1 ? Prisma.sql`${column} = ${values[0]}::${type}` : Prisma.sql`${column} = ANY(${[...values]}::${type}[])`;
 }
 
 function noneOf(column: Sql, values: readonly string[], type: Sql, nullable: boolean): Sql {
-  const differs =
-    values.length === 1 ? Prisma.sql`${column} <> ${values[0]}::${type}` : Prisma.sql`${column} <> ALL(${[...values]}::${type}[])`;
+  const differs = values.length === 1 ? Prisma.sql`${column} <> ${values[0]}::${type}` : Prisma.sql`${column} <> ALL(${[...values]}::${type}[])`;
   return nullable ? Prisma.sql`(${column} IS NULL OR ${differs})` : differs;
 }
 
@@ -190,10 +187,7 @@ export async function searchLeads(prisma: PrismaClient, input: LeadFilter, ctx: 
   const last = page.at(-1);
   return {
     leads,
-    nextCursor:
-      more && last
-        ? encodeCursor({ sort, key: sort === 'score' ? last.score : new Date(last.createdAt).getTime(), id: last.id })
-        : undefined,
+    nextCursor: more && last ? encodeCursor({ sort, key: sort === 'score' ? last.score : new Date(last.createdAt).getTime(), id: last.id }) : undefined,
   };
 }
 

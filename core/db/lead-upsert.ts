@@ -34,11 +34,7 @@ const RECORD = Prisma.raw(`r(email text, "fullName" text, "firstName" text, "las
   seniority "Seniority", company text, "companyDomain" text, industry text, "companySize" int, country text,
   city text, "techStack" text[], "linkedinUrl" text, status "LeadStatus", score int, "ownerId" uuid, source text)`);
 
-export async function upsertLeadsByEmail(
-  prisma: PrismaClient,
-  rows: LeadInput[],
-  opts: { source: string; actorId?: string },
-): Promise<UpsertResult> {
+export async function upsertLeadsByEmail(prisma: PrismaClient, rows: LeadInput[], opts: { source: string; actorId?: string }): Promise<UpsertResult> {
   const prepared = prepareRows(rows, opts.source);
   if (!prepared.length) return { created: 0, updated: 0 };
   const [res] = await prisma.$queryRaw<{ created: number; updated: number }[]>`

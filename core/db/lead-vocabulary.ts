@@ -142,10 +142,7 @@ export class LeadVocabularyRepository {
                         array_agg(DISTINCT l."city") FILTER (WHERE l."city" IS NOT NULL) AS cities
                  FROM leads l WHERE ${visible}`,
     );
-    const tech = await rawRows<{ t: string }>(
-      this.prisma,
-      Prisma.sql`SELECT DISTINCT unnest(l."techStack") AS t FROM leads l WHERE ${visible}`,
-    );
+    const tech = await rawRows<{ t: string }>(this.prisma, Prisma.sql`SELECT DISTINCT unnest(l."techStack") AS t FROM leads l WHERE ${visible}`);
     const leads = await rawRows<VocabularyLead>(
       this.prisma,
       Prisma.sql`SELECT l."id", l."fullName", l."email", l."company" FROM leads l WHERE ${visible}

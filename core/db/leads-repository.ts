@@ -28,7 +28,11 @@ export type LeadPatch = Partial<LeadInput> & { note?: string };
 
 const patchSchema = leadInputSchema.partial().extend({ note: leadInputSchema.shape.fullName.max(5000).optional() });
 
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, what: string): T {
+function parse<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  value: unknown,
+  what: string,
+): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
@@ -62,10 +66,13 @@ export class LeadRepository {
     if (wanted.length < 2) throw new ValidationError('A lead name needs at least 2 characters.');
     // The trigram index on searchText finds the candidates; the equality keeps only the exact name.
     const like = `%${wanted.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const rows = await rawRows<SummaryRow>(this.prisma, Prisma.sql`
+    const rows = await rawRows<SummaryRow>(
+      this.prisma,
+      Prisma.sql`
       SELECT ${SUMMARY_COLUMNS} FROM "leads" l LEFT JOIN "users" u ON u."id" = l."ownerId"
       WHERE l."searchText" LIKE ${like} AND lower(l."fullName") = ${wanted} AND ${scopeCondition(scope)}
-      ORDER BY l."score" DESC, l."id" DESC LIMIT 20`);
+      ORDER BY l."score" DESC, l."id" DESC LIMIT 20`,
+    );
     return rows.map(toSummary);
   }
 
@@ -138,15 +145,17 @@ export class LeadRepository {
     if (text.length > 5000) throw new ValidationError('A note can be at most 5000 characters.');
     if (!UUID.test(id)) throw new NotFoundError('That lead does not exist.');
     const now = new Date();
-    const [activity] = await this.prisma.$transaction([
-      this.prisma.leadActivity.create({ data: { leadId: id, actorId, type: 'note', body: text, createdAt: now } }),
-      this.prisma.lead.update({ where: { id }, data: { lastActivityAt: now } }),
-    ]).catch((err) => {
-      if (err instanceof Prisma.PrismaClientKnownRequestError && (err.code === 'P2003' || err.code === 'P2025')) {
-        throw new NotFoundError('That lead does not exist.');
-      }
-      throw err;
-    });
+    const [activity] = await this.prisma
+      .$transaction([
+        this.prisma.leadActivity.create({ data: { leadId: id, actorId, type: 'note', body: text, createdAt: now } }),
+        this.prisma.lead.update({ where: { id }, data: { lastActivityAt: now } }),
+      ])
+      .catch((err) => {
+        if (err instanceof Prisma.PrismaClientKnownRequestError && (err.code === 'P2003' || err.code === 'P2025')) {
+          throw new NotFoundError('That lead does not exist.');
+        }
+        throw err;
+      });
     return activity;
   }
 

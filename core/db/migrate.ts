@@ -52,9 +52,7 @@ type Queryable = Pick<pg.ClientBase, 'query'>;
 async function appliedMigrations(db: Queryable): Promise<Map<string, string>> {
   const exists = await db.query(`SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS ok`);
   if (!exists.rows[0]?.ok) return new Map();
-  const res = await db.query(
-    `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-  );
+  const res = await db.query(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
   return new Map(res.rows.map((r) => [r.migration_name as string, r.checksum as string]));
 }
 

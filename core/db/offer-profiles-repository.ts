@@ -6,7 +6,6 @@ import { UUID } from '../ids.ts';
 
 export type OfferTarget = { level: 'organisation' } | { level: 'team'; teamId: string } | { level: 'user'; userId: string };
 
-
 function keyOf(target: OfferTarget): string {
   if (target.level === 'organisation') return 'organisation';
   const id = target.level === 'team' ? target.teamId : target.userId;
@@ -18,7 +17,13 @@ type Row = { product: string | null; valueProposition: string | null; proofPoint
 
 function patchOf(row: Row | null): OfferPatch | undefined {
   if (!row) return undefined;
-  return { product: row.product, valueProposition: row.valueProposition, proofPoints: row.proofPoints, typicalCustomer: row.typicalCustomer, preferredAsk: row.preferredAsk };
+  return {
+    product: row.product,
+    valueProposition: row.valueProposition,
+    proofPoints: row.proofPoints,
+    typicalCustomer: row.typicalCustomer,
+    preferredAsk: row.preferredAsk,
+  };
 }
 
 export class OfferProfileRepository {
@@ -49,7 +54,9 @@ export class OfferProfileRepository {
 
   /** The offer a user drafts with: their own fields, then their team's, then the organisation's. */
   async effectiveFor(userId: string): Promise<ResolvedOffer | undefined> {
-    const user = UUID.test(userId) ? await this.prisma.user.findUnique({ where: { id: userId }, select: { teamId: true, managedTeam: { select: { id: true } } } }) : null;
+    const user = UUID.test(userId)
+      ? await this.prisma.user.findUnique({ where: { id: userId }, select: { teamId: true, managedTeam: { select: { id: true } } } })
+      : null;
     const teamId = user?.teamId ?? user?.managedTeam?.id;
     const keys = [`user:${userId}`, ...(teamId ? [`team:${teamId}`] : []), 'organisation'];
     const rows = await this.prisma.offerProfile.findMany({ where: { scopeKey: { in: keys } } });

@@ -15,7 +15,6 @@ export interface PendingActionRow {
   expiresAt: Date;
 }
 
-
 export class PendingActionRepository {
   constructor(private readonly prisma: PrismaClient) {}
 

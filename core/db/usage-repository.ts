@@ -146,7 +146,8 @@ export class UsageRepository {
          FROM salesos_reserve_usage($1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::numeric, $8::numeric), ${ASYNC_COMMIT}`,
         [id, req.userId, timeZone, day, req.kind, req.name, fixed(usd(estimate)), fixed(req.defaultLimitUsd)],
       );
-      if (!r || r.r_status === 'no_user') throw new NotFoundError('Your SalesOS user could not be found, so no budget applies. Ask an administrator to check your account.');
+      if (!r || r.r_status === 'no_user')
+        throw new NotFoundError('Your SalesOS user could not be found, so no budget applies. Ask an administrator to check your account.');
       const owner: BudgetOwner = {
         userId: req.userId,
         userName: r.r_name!,
@@ -319,7 +320,9 @@ export async function usageReport(
     freeTeamFilter = Prisma.sql`AND u."teamId" = ${manager.managedTeam.id}::uuid`;
   }
   // Free model calls have no ledger row: they are counted from the audit trail, on the user's local day.
-  const rows = await prisma.$queryRaw<{ userEmail: string; userName: string; day: string; kind: UsageKind; name: string; calls: number; cost: string; swept: number }[]>`
+  const rows = await prisma.$queryRaw<
+    { userEmail: string; userName: string; day: string; kind: UsageKind; name: string; calls: number; cost: string; swept: number }[]
+  >`
     SELECT * FROM (
       SELECT u.email AS "userEmail", u.name AS "userName", e.day, e.kind::text AS kind, e.name,
              COUNT(*)::int AS calls, COALESCE(SUM(CASE e.status WHEN 'settled' THEN e."costUsd" ELSE e."reservedUsd" END), 0)::text AS cost,

@@ -6,16 +6,7 @@ import type { LeadStatus, Seniority } from '../leads/filter.ts';
 import { demoFit } from './fit.ts';
 import { slug } from './staff.ts';
 import type { DemoLead, DemoUser } from './types.ts';
-import {
-  COMMON_TECH,
-  COUNTRY_TLDS,
-  DEPARTMENTS,
-  FREE_MAIL_DOMAINS,
-  INDUSTRY_TECH,
-  INDUSTRY_WORDS,
-  LEAD_SOURCES,
-  NAME_PREFIXES,
-} from './vocabulary.ts';
+import { COMMON_TECH, COUNTRY_TLDS, DEPARTMENTS, FREE_MAIL_DOMAINS, INDUSTRY_TECH, INDUSTRY_WORDS, LEAD_SOURCES, NAME_PREFIXES } from './vocabulary.ts';
 
 const DAY_MS = 86_400_000;
 export const DEMO_HISTORY_DAYS = 120;
@@ -185,4 +176,3 @@ function uniqueEmail(faker: Faker, taken: Set<string>, first: string, last: stri
   taken.add(email);
   return email;
 }
-

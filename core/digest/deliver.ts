@@ -60,10 +60,14 @@ export class DigestDeliveryError extends DependencyError {
     options: { cause?: unknown; retryAt?: Date } = {},
   ) {
     const where = platforms.map((p) => p.platform).join(' and ');
-    super(platforms.map((p) => p.platform).join('+'), `The digest could not be delivered to ${where}${options.retryAt ? `; the next try is at ${options.retryAt.toISOString()}` : ''}.`, {
-      cause: options.cause,
-      retryable: Boolean(options.retryAt),
-    });
+    super(
+      platforms.map((p) => p.platform).join('+'),
+      `The digest could not be delivered to ${where}${options.retryAt ? `; the next try is at ${options.retryAt.toISOString()}` : ''}.`,
+      {
+        cause: options.cause,
+        retryable: Boolean(options.retryAt),
+      },
+    );
     this.retryAt = options.retryAt;
   }
   readonly retryAt?: Date;
@@ -83,7 +87,11 @@ export function pickIdentities(identities: DigestIdentity[]): Map<DigestPlatform
 /** What went wrong, for the delivery record: each error's message and then its cause's, e.g. the platform's error code. */
 export function errorText(err: unknown): string {
   const parts: string[] = [];
-  for (let e = err as { message?: string; data?: { error?: string }; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+  for (
+    let e = err as { message?: string; data?: { error?: string }; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    e = e.cause as typeof e, depth++
+  ) {
     const text = e.data?.error ? `${e.message ?? 'error'} [${e.data.error}]` : (e.message ?? String(e));
     if (!parts.includes(text)) parts.push(text);
   }

@@ -51,7 +51,16 @@ const PARTS = new Map<string, Intl.DateTimeFormat>();
 function offsetAt(timeZone: string, at: number): number {
   let f = PARTS.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     PARTS.set(timeZone, f);
   }
   const p: Record<string, number> = {};

@@ -5,7 +5,13 @@
 import type { DigestFigures } from '../db/digest-figures.ts';
 import type { DigestRepository } from '../db/digest-repository.ts';
 import {
-  FINAL_RUN_STATUSES, REOPENABLE_RUN_STATUSES, type DeliveryOutcome, type DeliveryRecord, type DigestPlatform, type DigestRunRepository, type RunStatus,
+  FINAL_RUN_STATUSES,
+  REOPENABLE_RUN_STATUSES,
+  type DeliveryOutcome,
+  type DeliveryRecord,
+  type DigestPlatform,
+  type DigestRunRepository,
+  type RunStatus,
 } from '../db/digest-runs.ts';
 import type { Logger } from '../log.ts';
 import { composeDigest, type ComposeOptions } from './compose.ts';
@@ -47,7 +53,14 @@ export type DigestOutcome =
 const LABEL: Record<DigestPlatform, string> = { slack: 'Slack', teams: 'Microsoft Teams' };
 
 /** The period a digest fired at `fireAt` covers: from where the manager's last digest stopped. */
-export async function periodFor(svc: Pick<DigestServices, 'runs'>, managerId: string, timeZone: string, cadence: Cadence, cron: string, fireAt: Date): Promise<DigestPeriod> {
+export async function periodFor(
+  svc: Pick<DigestServices, 'runs'>,
+  managerId: string,
+  timeZone: string,
+  cadence: Cadence,
+  cron: string,
+  fireAt: Date,
+): Promise<DigestPeriod> {
   const end = startOfLocalDay(timeZone, localDate(timeZone, fireAt));
   const coveredUntil = await svc.runs.coveredUntil(managerId, end);
   return digestPeriod({ cadence, timeZone, fireAt, scheduleDays: parseCron(cron).days, coveredUntil });
@@ -69,7 +82,8 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
   let run = await svc.runs.ensure(manager.id, period);
   if (FINAL_RUN_STATUSES.includes(run.status)) {
     const unconfirmed = run.deliveries.some((d) => d.status === 'skipped' && d.error?.startsWith(UNCONFIRMED_PREFIX));
-    if (req.scheduled || req.retry || !(REOPENABLE_RUN_STATUSES.includes(run.status) || unconfirmed)) return { status: 'already_done', periodKey: period.key, runStatus: run.status, deliveries: run.deliveries };
+    if (req.scheduled || req.retry || !(REOPENABLE_RUN_STATUSES.includes(run.status) || unconfirmed))
+      return { status: 'already_done', periodKey: period.key, runStatus: run.status, deliveries: run.deliveries };
     // By hand, a missed, failed or cancelled digest is sent after all (`salesos digest --send --at <date>`),
     // and so is a delivery skipped because an earlier attempt could not be confirmed.
     await svc.runs.reopen(run.id);
@@ -77,7 +91,13 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
   }
   // The run may be older than this job's view of the history: its stored span is the period.
   if (run.periodStart.getTime() !== period.start.getTime())
-    period = digestPeriod({ cadence, timeZone: manager.timeZone, fireAt: req.fireAt, scheduleDays: parseCron(manager.schedule.cron).days, coveredUntil: new Date(run.periodStart) });
+    period = digestPeriod({
+      cadence,
+      timeZone: manager.timeZone,
+      fireAt: req.fireAt,
+      scheduleDays: parseCron(manager.schedule.cron).days,
+      coveredUntil: new Date(run.periodStart),
+    });
   const identities = pickIdentities(linked);
   // Compose only when the run has no card yet; a retry re-sends the card stored on the run.
   let composed = null;
@@ -98,16 +118,28 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
       const identity = identities.get(platform)!;
       const send = svc.deliveries[platform];
       if (!send) return void outcomes.push({ platform, status: 'skipped', error: `${LABEL[platform]} is not configured for sending` });
-      if (identity.unreachableAt) return void outcomes.push({ platform, status: 'skipped', error: `identity unreachable: ${identity.unreachableReason ?? 'unknown reason'}` });
+      if (identity.unreachableAt)
+        return void outcomes.push({ platform, status: 'skipped', error: `identity unreachable: ${identity.unreachableReason ?? 'unknown reason'}` });
       try {
         const sent = await send(identity, card, { runId: run.id, recheck });
         if (sent.status === 'sent') outcomes.push({ platform, status: 'sent', ref: sent.ref });
-        else outcomes.push({ platform, status: 'skipped', error: sent.status === 'skipped' && sent.unconfirmed ? `${UNCONFIRMED_PREFIX}${sent.reason}` : `${sent.status}: ${sent.reason}` });
+        else
+          outcomes.push({
+            platform,
+            status: 'skipped',
+            error: sent.status === 'skipped' && sent.unconfirmed ? `${UNCONFIRMED_PREFIX}${sent.reason}` : `${sent.status}: ${sent.reason}`,
+          });
       } catch (err) {
         const error = errorText(err);
         // Anything but a failure the sender vouches for may have reached the platform.
         const uncertain = err instanceof DeliveryFailure ? err.uncertain : true;
-        failed.push({ platform, error, attempts, retryAfterMs: err instanceof DeliveryFailure ? err.retryAfterMs : undefined, final: err instanceof DeliveryFailure && !err.retryable && !err.uncertain });
+        failed.push({
+          platform,
+          error,
+          attempts,
+          retryAfterMs: err instanceof DeliveryFailure ? err.retryAfterMs : undefined,
+          final: err instanceof DeliveryFailure && !err.retryable && !err.uncertain,
+        });
         outcomes.push({ platform, status: 'failed', error, uncertain });
       }
     }),
@@ -137,9 +169,17 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
     if (gaveUp) {
       svc.log.error('digest delivery failed for good: the retry budget is spent', { managerId: manager.id, periodKey: period.key, reason: gaveUp });
     } else if (retryAt) {
-      svc.log.warn('digest delivery failed; trying again later', { managerId: manager.id, periodKey: period.key, retryAt: retryAt.toISOString(), failed: failed.map((f) => `${f.platform}: ${f.error}`) });
+      svc.log.warn('digest delivery failed; trying again later', {
+        managerId: manager.id,
+        periodKey: period.key,
+        retryAt: retryAt.toISOString(),
+        failed: failed.map((f) => `${f.platform}: ${f.error}`),
+      });
     }
-    throw new DigestDeliveryError(failed.map(({ platform, error }) => ({ platform, error })), { retryAt });
+    throw new DigestDeliveryError(
+      failed.map(({ platform, error }) => ({ platform, error })),
+      { retryAt },
+    );
   }
   svc.log.info('digest run finished', { managerId: manager.id, periodKey: period.key, status: settled.status });
   return { status: settled.status, periodKey: period.key, deliveries: settled.deliveries };

@@ -26,7 +26,15 @@ export const DEFAULT_SCHEDULE: DigestSchedule = { enabled: true, cadence: 'daily
 /** Cron numbering: Sunday is 0. */
 const WEEKDAYS: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const WORKWEEK = [1, 2, 3, 4, 5];
-const NAMES: Record<Weekday, string> = { mon: 'Mondays', tue: 'Tuesdays', wed: 'Wednesdays', thu: 'Thursdays', fri: 'Fridays', sat: 'Saturdays', sun: 'Sundays' };
+const NAMES: Record<Weekday, string> = {
+  mon: 'Mondays',
+  tue: 'Tuesdays',
+  wed: 'Wednesdays',
+  thu: 'Thursdays',
+  fri: 'Fridays',
+  sat: 'Saturdays',
+  sun: 'Sundays',
+};
 
 /** The parts of one of our own patterns; anything else is refused rather than guessed. */
 export function parseCron(cron: string): { minute: number; hour: number; days: number[] } {

@@ -1,9 +1,7 @@
 // The vocabulary the first-touch composer draws on: what each kind of role struggles with, in short plain
 // words so drafts stay at a low reading grade. What the rep sells comes from the offer profile, not from here.
 
-export type RoleArea =
-  | 'leadership' | 'sales' | 'marketing' | 'engineering' | 'product' | 'finance' | 'people' | 'it' | 'support'
-  | 'operations' | 'general';
+export type RoleArea = 'leadership' | 'sales' | 'marketing' | 'engineering' | 'product' | 'finance' | 'people' | 'it' | 'support' | 'operations' | 'general';
 
 const ROLE_RULES: [RoleArea, RegExp][] = [
   ['leadership', /\b(ceo|founder|co-?founder|owner|(?<!vice[\s-])president|managing director|general manager|chief executive)\b/i],
@@ -34,47 +32,58 @@ interface RoleWords {
 
 export const ROLE_WORDS: Record<RoleArea, RoleWords> = {
   leadership: {
-    teams: 'founders', label: 'Growth',
+    teams: 'founders',
+    label: 'Growth',
     pains: ['find that busywork grows faster than the team', 'spend more time on admin than they would like'],
   },
   sales: {
-    teams: 'sales teams', label: 'Sales',
+    teams: 'sales teams',
+    label: 'Sales',
     pains: ['lose hours each week to CRM updates', 'spend more time on admin than on calls'],
   },
   marketing: {
-    teams: 'marketing teams', label: 'Pipeline',
+    teams: 'marketing teams',
+    label: 'Pipeline',
     pains: ['get plenty of clicks but too few meetings', 'find it hard to tie their work to real deals'],
   },
   engineering: {
-    teams: 'dev teams', label: 'On-call',
+    teams: 'dev teams',
+    label: 'On-call',
     pains: ['lose a day a week to alerts and noise', 'find that on-call work slows down the roadmap'],
   },
   product: {
-    teams: 'product teams', label: 'Feedback',
+    teams: 'product teams',
+    label: 'Feedback',
     pains: ['have user feedback spread across five tools', 'find it hard to see what users ask for most'],
   },
   finance: {
-    teams: 'finance teams', label: 'Month-end',
+    teams: 'finance teams',
+    label: 'Month-end',
     pains: ['lose the first week of each month to the close', 'still chase numbers in spreadsheets'],
   },
   people: {
-    teams: 'HR teams', label: 'Hiring',
+    teams: 'HR teams',
+    label: 'Hiring',
     pains: ['spend weeks on each open role', 'find good hires slip away during slow steps'],
   },
   it: {
-    teams: 'IT teams', label: 'App sprawl',
+    teams: 'IT teams',
+    label: 'App sprawl',
     pains: ['struggle to track every app in use', 'find new tools show up faster than they can check them'],
   },
   support: {
-    teams: 'support teams', label: 'Ticket load',
+    teams: 'support teams',
+    label: 'Ticket load',
     pains: ['see tickets grow faster than the team', 'answer the same questions again and again'],
   },
   operations: {
-    teams: 'ops teams', label: 'Handoffs',
+    teams: 'ops teams',
+    label: 'Handoffs',
     pains: ['still run key handoffs by hand', 'lose time to manual steps between tools'],
   },
   general: {
-    teams: 'teams', label: 'Quick idea',
+    teams: 'teams',
+    label: 'Quick idea',
     pains: ['find that busywork grows faster than headcount', 'lose hours each week to manual work'],
   },
 };

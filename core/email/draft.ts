@@ -44,7 +44,8 @@ const HONORIFIC = /^(mr|mrs|ms|miss|mx|dr|prof)\.?$/i;
 const COMPANY_SUFFIX = /[,\s]+(inc|llc|ltd|limited|gmbh|corp|corporation|co|plc|ag|bv|pty)\.?$/i;
 // Verbs a one-line value proposition usually starts with ("cut vendor setup to days"); otherwise it is a
 // noun phrase ("faster vendor onboarding") and reads after "gives".
-const LEADING_VERB = /^(cut|cuts|reduce|save|get|find|book|close|ship|catch|stop|win|turn|spend|answer|fill|hire|see|track|keep|make|run|build|grow|raise|lower|avoid|automate|replace|move|send|collect|match|resolve|fix|check|prevent|ramp|onboard|handle|plan|forecast|hit|spot|detect|protect|recover|halve|double|speed|shorten|free|route|turn|land|launch|pass|settle|schedule|respond|reply|price|sell|hit)\b/i;
+const LEADING_VERB =
+  /^(cut|cuts|reduce|save|get|find|book|close|ship|catch|stop|win|turn|spend|answer|fill|hire|see|track|keep|make|run|build|grow|raise|lower|avoid|automate|replace|move|send|collect|match|resolve|fix|check|prevent|ramp|onboard|handle|plan|forecast|hit|spot|detect|protect|recover|halve|double|speed|shorten|free|route|turn|land|launch|pass|settle|schedule|respond|reply|price|sell|hit)\b/i;
 const MAX_NOTE_WORDS = 25;
 
 export function draftFirstTouchEmail(lead: DraftLead, sender: DraftSender, opts: DraftOptions): ComposedDraft {
@@ -52,7 +53,9 @@ export function draftFirstTouchEmail(lead: DraftLead, sender: DraftSender, opts:
   if (!clean(sender?.name)) throw new ValidationError('The sender needs a name to sign the email.');
   if (opts.seed !== undefined && !Number.isInteger(opts.seed)) throw new ValidationError('The seed must be an integer.');
   const product = clean(opts.offer?.product);
-  const value = clean(opts.offer?.valueProposition)?.replace(/^to\s+/i, '').replace(/[.!]+$/, '');
+  const value = clean(opts.offer?.valueProposition)
+    ?.replace(/^to\s+/i, '')
+    .replace(/[.!]+$/, '');
   if (!product || !value) throw new ValidationError('The offer needs a product and a one-line value proposition.');
 
   const first = firstNameOf(lead);
@@ -89,10 +92,12 @@ export function draftFirstTouchEmail(lead: DraftLead, sender: DraftSender, opts:
     opener = `Most ${role.teams} I talk to ${role.pains[v % role.pains.length]}.`;
   }
 
-  const valueLine = LEADING_VERB.test(value)
-    ? `${product} helps ${audience} ${lowerFirst(value)}.`
-    : `${product} gives ${audience} ${lowerFirst(value)}.`;
-  const proof = pickProof(opts.offer.proofPoints ?? [], [industry, title, ...tech, note].filter((x): x is string => !!x), v);
+  const valueLine = LEADING_VERB.test(value) ? `${product} helps ${audience} ${lowerFirst(value)}.` : `${product} gives ${audience} ${lowerFirst(value)}.`;
+  const proof = pickProof(
+    opts.offer.proofPoints ?? [],
+    [industry, title, ...tech, note].filter((x): x is string => !!x),
+    v,
+  );
   const ask = askOf(clean(opts.offer.preferredAsk), who);
   const greeting = first ? `Hi ${first},` : 'Hi there,';
   const signOff = `${SIGN_OFFS[(v >>> 2) % SIGN_OFFS.length]},\n${clean(sender.name)}${clean(sender.company) ? `\n${clean(sender.company)}` : ''}`;
@@ -135,7 +140,9 @@ function subjectOf(product: string, company: string | undefined, tech: string | 
 }
 
 function firstNameOf(lead: DraftLead): string | undefined {
-  const token = clean(lead.fullName)!.split(/\s+/).find((t) => !HONORIFIC.test(t));
+  const token = clean(lead.fullName)!
+    .split(/\s+/)
+    .find((t) => !HONORIFIC.test(t));
   return clean(lead.firstName) ?? (token && /^\p{L}[\p{L}'-]*$/u.test(token) ? token : undefined);
 }
 

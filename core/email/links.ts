@@ -3,12 +3,14 @@
 
 const HTTP = String.raw`\bhttps?:\/\/[^\s<>()"]+`;
 const WWW = String.raw`\bwww\.[^\s<>()"]+`;
-const TLDS = 'com|io|ai|co|net|org|app|dev|me|ly|so|xyz|tech|info|biz|cloud|to|gg|sh|link|page|site|online|store|live|us|uk|de|fr|eu|ca|au|in|nl|es|it|se|ch|be|at|ie|nz';
+const TLDS =
+  'com|io|ai|co|net|org|app|dev|me|ly|so|xyz|tech|info|biz|cloud|to|gg|sh|link|page|site|online|store|live|us|uk|de|fr|eu|ca|au|in|nl|es|it|se|ch|be|at|ie|nz';
 const BARE = String.raw`(?<![@\w.\/-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:${TLDS})(?:\/[^\s<>()"]*)?(?![\w@-])`;
 const LINK = new RegExp(`${HTTP}|${WWW}|${BARE}`, 'gi');
 
 // Booking links are a call to action on their own (Calendly and friends).
-const CALENDAR = /(calendly\.com|cal\.com|savvycal\.com|chilipiper\.com|meetings\.hubspot\.com|hubspot\.com\/meetings|tidycal\.com|zcal\.co|calendar\.app\.google|youcanbook\.me|doodle\.com)/i;
+const CALENDAR =
+  /(calendly\.com|cal\.com|savvycal\.com|chilipiper\.com|meetings\.hubspot\.com|hubspot\.com\/meetings|tidycal\.com|zcal\.co|calendar\.app\.google|youcanbook\.me|doodle\.com)/i;
 
 export interface FoundLink {
   text: string;

@@ -34,7 +34,9 @@ export function parseEmailText(text: string): ParsedEmail {
     }
   }
 
-  const body = stripSignature(stripQuoted(lines.slice(i))).join('\n').trim();
+  const body = stripSignature(stripQuoted(lines.slice(i)))
+    .join('\n')
+    .trim();
   if (!body) throw new ValidationError('The email has no body text: paste the message itself, not only a subject.');
   return subject === undefined ? { body } : { subject, body };
 }

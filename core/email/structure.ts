@@ -25,16 +25,39 @@ const GREETING_WORD = String.raw`(?:hi|hey|hello|dear|hiya|howdy|greetings|good\
 // "Hi Sam," alone on a line, or "Hi Sam, saw that..." where the greeting runs into the first sentence.
 const GREETING_ALONE = new RegExp(String.raw`^${GREETING_WORD}\b(?:\s+[\p{L}'.-]+){0,3}\s*[,!:\u2014-]?\s*$`, 'iu');
 const GREETING_LEAD = new RegExp(String.raw`^(${GREETING_WORD}\b(?:\s+[\p{L}'.-]+){0,3}\s*[,:\u2014])\s*(\S.*)$`, 'iu');
-const VALEDICTION = /^(?:best(?:\s+regards|\s+wishes)?|all\s+the\s+best|thanks(?:\s+again)?|thank\s+you|many\s+thanks|cheers|regards|kind\s+regards|warm\s+regards|warmly|sincerely|talk\s+soon|speak\s+soon|take\s+care|yours(?:\s+truly)?|--)\s*[,!.]?(?:\s+[\p{L}'.-]+){0,3}$/iu;
+const VALEDICTION =
+  /^(?:best(?:\s+regards|\s+wishes)?|all\s+the\s+best|thanks(?:\s+again)?|thank\s+you|many\s+thanks|cheers|regards|kind\s+regards|warm\s+regards|warmly|sincerely|talk\s+soon|speak\s+soon|take\s+care|yours(?:\s+truly)?|--)\s*[,!.]?(?:\s+[\p{L}'.-]+){0,3}$/iu;
 
 // Never the end of a sentence ("Dr. Lee", "e.g. Acme").
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'e.g', 'i.e', 'approx', 'dept', 'no']);
 // Often the end of a sentence ("... at Acme Inc. We help"): a boundary only when a capital follows.
-const SOFT_ABBREVIATIONS = new Set(['inc', 'ltd', 'co', 'corp', 'llc', 'etc', 'est', 'jan', 'feb', 'mar', 'apr',
-  'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const SOFT_ABBREVIATIONS = new Set([
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'llc',
+  'etc',
+  'est',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
 
 export function analyseEmail(rawBody: string): EmailStructure {
-  const body = rawBody.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
+  const body = rawBody
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .trim();
   const lines = body.split('\n');
 
   let greeting: string | undefined;
@@ -52,7 +75,13 @@ export function analyseEmail(rawBody: string): EmailStructure {
   }
 
   const signOffStart = findSignOff(lines);
-  const signOff = signOffStart === undefined ? [] : lines.slice(signOffStart).map((l) => l.trim()).filter(Boolean);
+  const signOff =
+    signOffStart === undefined
+      ? []
+      : lines
+          .slice(signOffStart)
+          .map((l) => l.trim())
+          .filter(Boolean);
   const proseLines = signOffStart === undefined ? lines : lines.slice(0, signOffStart);
   const prose = proseLines.join('\n').trim();
 

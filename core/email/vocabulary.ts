@@ -21,17 +21,50 @@ export const EMPTY_OPENERS: RegExp[] = [
 
 /** Buzzwords and stock phrases: claims without content. */
 export const CLICHES: RegExp[] = [
-  /\bbest[- ]in[- ]class\b/i, /\bworld[- ]class\b/i, /\bcutting[- ]edge\b/i, /\bstate[- ]of[- ]the[- ]art\b/i,
-  /\bgame[- ]chang(er|ing)\b/i, /\brevolutioni[sz]e\b/i, /\bindustry[- ]leading\b/i, /\bleading (provider|solution|platform)\b/i,
-  /\binnovative (solution|platform|products?|approach)s?\b/i, /\b(next|another) level\b/i, /\bsynerg(y|ies)\b/i,
-  /\bseamless(ly)?\b/i, /\brobust\b/i, /\bleverag(e|ing)\b/i, /\bend[- ]to[- ]end (solution|platform|it|offering)s?\b/i,
-  /\bone[- ]stop[- ]shop\b/i, /\bholistic\b/i, /\bparadigm\b/i, /\bunlock (the |your )?(full )?(value|potential|growth)\b/i,
-  /\bsupercharge\b/i, /\bmove the needle\b/i, /\blow[- ]hanging fruit\b/i, /\bwin[- ]win\b/i, /\btouch base\b/i,
-  /\bvalue[- ]add\b/i, /\bturnkey\b/i, /\bahead of the curve\b/i, /\bmore important than ever\b/i,
-  /\bpassionate about\b/i, /\bdelivering excellence\b/i, /\bdigital transformation\b/i, /\bhyperautomation\b/i,
-  /\bfrictionless\b/i, /\bpick your brain\b/i, /\b(great|perfect|natural) (fit|match)\b/i, /\btrusted by (companies|businesses|teams|leaders)\b/i,
-  /\b(grow|work) (faster|smarter) and (work|grow) (smarter|faster)\b/i, /\bdo more with less\b/i, /\bthought leader/i,
-  /\bdelighted to (introduce|share)\b/i, /\bi(['’]m| am) (reaching out|writing|contacting you|emailing you)\b/i, /\bdid you know\b/i, /\bgreat insights\b/i, /\blove what you(['’]re| are) (doing|building)\b/i,
+  /\bbest[- ]in[- ]class\b/i,
+  /\bworld[- ]class\b/i,
+  /\bcutting[- ]edge\b/i,
+  /\bstate[- ]of[- ]the[- ]art\b/i,
+  /\bgame[- ]chang(er|ing)\b/i,
+  /\brevolutioni[sz]e\b/i,
+  /\bindustry[- ]leading\b/i,
+  /\bleading (provider|solution|platform)\b/i,
+  /\binnovative (solution|platform|products?|approach)s?\b/i,
+  /\b(next|another) level\b/i,
+  /\bsynerg(y|ies)\b/i,
+  /\bseamless(ly)?\b/i,
+  /\brobust\b/i,
+  /\bleverag(e|ing)\b/i,
+  /\bend[- ]to[- ]end (solution|platform|it|offering)s?\b/i,
+  /\bone[- ]stop[- ]shop\b/i,
+  /\bholistic\b/i,
+  /\bparadigm\b/i,
+  /\bunlock (the |your )?(full )?(value|potential|growth)\b/i,
+  /\bsupercharge\b/i,
+  /\bmove the needle\b/i,
+  /\blow[- ]hanging fruit\b/i,
+  /\bwin[- ]win\b/i,
+  /\btouch base\b/i,
+  /\bvalue[- ]add\b/i,
+  /\bturnkey\b/i,
+  /\bahead of the curve\b/i,
+  /\bmore important than ever\b/i,
+  /\bpassionate about\b/i,
+  /\bdelivering excellence\b/i,
+  /\bdigital transformation\b/i,
+  /\bhyperautomation\b/i,
+  /\bfrictionless\b/i,
+  /\bpick your brain\b/i,
+  /\b(great|perfect|natural) (fit|match)\b/i,
+  /\btrusted by (companies|businesses|teams|leaders)\b/i,
+  /\b(grow|work) (faster|smarter) and (work|grow) (smarter|faster)\b/i,
+  /\bdo more with less\b/i,
+  /\bthought leader/i,
+  /\bdelighted to (introduce|share)\b/i,
+  /\bi(['’]m| am) (reaching out|writing|contacting you|emailing you)\b/i,
+  /\bdid you know\b/i,
+  /\bgreat insights\b/i,
+  /\blove what you(['’]re| are) (doing|building)\b/i,
 ];
 
 /** Closers that hand the work back to the reader instead of asking for one thing. */
@@ -75,7 +108,8 @@ export const NAGS: RegExp[] = [
 
 /** Words that name an outcome without saying what changes: "improve efficiency", "grow faster". */
 export const VAGUE_WORDS = new Set(
-  ('results result efficiency efficient productivity productive growth grow grows growing faster smarter better more done success ' +
+  (
+    'results result efficiency efficient productivity productive growth grow grows growing faster smarter better more done success ' +
     'successful value values potential performance costs cost processes process operations operation solutions solution ' +
     'needs business businesses goals goal transformation excellence experience experiences workflows workflow roi level ' +
     'improve improves improving increase increases reduce reduces boost boosts drive drives optimize optimise streamline ' +
@@ -83,11 +117,13 @@ export const VAGUE_WORDS = new Set(
     'company teams team yours like help helps helping leaders space industry similar great many lot power powerful easy easier ' +
     'simple simpler scale together unlock sync next competitive stay ahead tools tool platform software modern innovative new ' +
     'challenges challenge market digital world solutions explore exploring glad support supports supporting partner partners ' +
-    'doing whether could').split(' '),
+    'doing whether could'
+  ).split(' '),
 );
 
 /** Sender self-description: founding story, headcount, culture. Not a value to the reader. */
-export const SELF_DESCRIPTION = /\b(founded|were founded|we(['’]ve| have) grown|we raised|we(['’]re| are) (very )?proud|our (culture|mission|story)|our team (is|are|was|were|has|have|consists|includes)|we believe|named one of|fastest[- ]growing|award[- ]winning)\b/i;
+export const SELF_DESCRIPTION =
+  /\b(founded|were founded|we(['’]ve| have) grown|we raised|we(['’]re| are) (very )?proud|our (culture|mission|story)|our team (is|are|was|were|has|have|consists|includes)|we believe|named one of|fastest[- ]growing|award[- ]winning)\b/i;
 
 /** Hype and fake-urgency patterns that spam filters and readers both distrust. */
 /** `pressure`: manufactured urgency or a prize, which fails the spam check on its own. */
@@ -100,7 +136,11 @@ export const SPAM_PATTERNS: { re: RegExp; label: string; pressure?: boolean }[] 
   { re: /\b(you(['’]ve| have) been|you are) (selected|chosen)\b/i, label: '"you have been selected"', pressure: true },
   { re: /\bclaim your\b/i, label: '"claim your"' },
   { re: /\breply (yes|now|stop)\b/i, label: '"reply YES"' },
-  { re: /\b(offer|price|pricing|discount|deal) (ends|expires|goes back)\b|\bexpires (tonight|today|at midnight|soon)\b|\bgoes back to list\b/i, label: 'expiring offer', pressure: true },
+  {
+    re: /\b(offer|price|pricing|discount|deal) (ends|expires|goes back)\b|\bexpires (tonight|today|at midnight|soon)\b|\bgoes back to list\b/i,
+    label: 'expiring offer',
+    pressure: true,
+  },
   { re: /\bonly (\w+ )?(spots?|seats?|slots?) left\b/i, label: 'fake scarcity', pressure: true },
   { re: /\b(special|discounted|exclusive) (price|pricing|rate)\b|\block in (your )?pric/i, label: 'price pitch in a first touch', pressure: true },
   { re: /\bno (contracts?|risk|strings)\b|\bcancel any ?time\b/i, label: 'risk-reversal hype' },

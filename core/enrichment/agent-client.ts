@@ -19,7 +19,6 @@ import {
   type LeadSnapshot,
 } from './types.ts';
 
-
 export interface EnrichmentAgentClientOptions {
   baseUrl: string;
   token?: string;
@@ -110,7 +109,14 @@ export function createEnrichmentAgentClient(options: EnrichmentAgentClientOption
         if (status >= 200 && status < 300) {
           breaker.onSuccess();
           const result = parseSuccess(text, status, { requestId, durationMs, fields: opts.fields, logger });
-          logger.debug('enrichment agent answered', { dependency: AGENT, requestId, attempt, durationMs, costUsd: result.costUsd, fields: Object.keys(result.fields) });
+          logger.debug('enrichment agent answered', {
+            dependency: AGENT,
+            requestId,
+            attempt,
+            durationMs,
+            costUsd: result.costUsd,
+            fields: Object.keys(result.fields),
+          });
           return result;
         }
         if (status === 404) {
@@ -118,9 +124,8 @@ export function createEnrichmentAgentClient(options: EnrichmentAgentClientOption
           return notFound(text, requestId);
         }
         if (status === 429 || status >= 500) {
-          last = status === 429
-            ? { kind: 'rate_limited', retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now()) }
-            : { kind: 'server', status };
+          last =
+            status === 429 ? { kind: 'rate_limited', retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now()) } : { kind: 'server', status };
           let delayMs: number | undefined;
           if (attempt < attempts) {
             const asked = last.kind === 'rate_limited' ? last.retryAfterMs : undefined;
@@ -183,13 +188,26 @@ function parseSuccess(
   try {
     json = JSON.parse(text);
   } catch (err) {
-    ctx.logger.warn('enrichment agent sent unreadable JSON', { dependency: AGENT, requestId: ctx.requestId, status, durationMs: ctx.durationMs, body: text.slice(0, 200), err });
+    ctx.logger.warn('enrichment agent sent unreadable JSON', {
+      dependency: AGENT,
+      requestId: ctx.requestId,
+      status,
+      durationMs: ctx.durationMs,
+      body: text.slice(0, 200),
+      err,
+    });
     throw new DependencyError(AGENT, UNREADABLE, { cause: err });
   }
   const parsed = agentEnrichResponseSchema.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    ctx.logger.warn('enrichment agent answer does not match the contract', { dependency: AGENT, requestId: ctx.requestId, status, durationMs: ctx.durationMs, issues });
+    ctx.logger.warn('enrichment agent answer does not match the contract', {
+      dependency: AGENT,
+      requestId: ctx.requestId,
+      status,
+      durationMs: ctx.durationMs,
+      issues,
+    });
     throw new DependencyError(AGENT, UNREADABLE, { cause: parsed.error });
   }
   const answer = parsed.data;

@@ -24,7 +24,10 @@ export function refusal(status: number, text: string): DependencyError {
     // No readable error body; the status says enough.
   }
   if (status === 401 || status === 403)
-    return new DependencyError(AGENT, `The enrichment agent refused SalesOS's credentials (HTTP ${status}); check ENRICHMENT_AGENT_TOKEN. Nothing was changed.`);
+    return new DependencyError(
+      AGENT,
+      `The enrichment agent refused SalesOS's credentials (HTTP ${status}); check ENRICHMENT_AGENT_TOKEN. Nothing was changed.`,
+    );
   const why = agentMessage ? `: ${agentMessage}` : ` (HTTP ${status})`;
   return new DependencyError(AGENT, `The enrichment agent rejected this lead${why}. Nothing was changed.`);
 }
@@ -34,7 +37,9 @@ export function exhausted(last: Failure, attempts: number, timeoutMs: number): D
   const tries = attempts === 1 ? '1 try' : `${attempts} tries`;
   switch (last.kind) {
     case 'timeout':
-      return new DependencyError(AGENT, `The enrichment agent is not reachable right now (no answer within ${timeoutMs} ms, ${tries}). ${TRY_LATER}`, { down: true });
+      return new DependencyError(AGENT, `The enrichment agent is not reachable right now (no answer within ${timeoutMs} ms, ${tries}). ${TRY_LATER}`, {
+        down: true,
+      });
     case 'network':
       return new DependencyError(AGENT, `The enrichment agent is not reachable right now (${last.reason}, ${tries}). ${TRY_LATER}`, { down: true });
     case 'server':

@@ -57,7 +57,14 @@ export function createAnalysisClient(options: AnalysisClientOptions): AnalysisCl
   const base = options.baseUrl.replace(/\/+$/, '');
   const breaker = createCircuitBreaker({ ...(options.breaker ?? { failureThreshold: 5, cooldownMs: 30_000 }), now });
 
-  async function call<Req, Res>(path: string, what: string, request: Req, reqSchema: z.ZodType<Req>, resSchema: z.ZodType<Res>, opts: CallOptions = {}): Promise<Res> {
+  async function call<Req, Res>(
+    path: string,
+    what: string,
+    request: Req,
+    reqSchema: z.ZodType<Req>,
+    resSchema: z.ZodType<Res>,
+    opts: CallOptions = {},
+  ): Promise<Res> {
     const checked = reqSchema.safeParse(request);
     if (!checked.success) {
       const problems = checked.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'} ${i.message}`);
@@ -68,7 +75,11 @@ export function createAnalysisClient(options: AnalysisClientOptions): AnalysisCl
     const permit = breaker.tryAcquire();
     if (!permit.allowed) {
       const wait = Math.ceil(permit.retryInMs / 1000);
-      throw new DependencyError(AGENT, `The enrichment agent is not reachable right now (it failed repeatedly; SalesOS will try it again in ${wait} s). ${TRY_LATER}`, { down: true });
+      throw new DependencyError(
+        AGENT,
+        `The enrichment agent is not reachable right now (it failed repeatedly; SalesOS will try it again in ${wait} s). ${TRY_LATER}`,
+        { down: true },
+      );
     }
     const attempts = permit.trial ? 1 : retries + 1;
     let last: Failure | undefined;
@@ -96,7 +107,16 @@ export function createAnalysisClient(options: AnalysisClientOptions): AnalysisCl
           if (opts.signal?.aborted) throw opts.signal.reason;
           last = timeout.aborted ? { kind: 'timeout' } : { kind: 'network', reason: networkReason(err) };
           const delayMs = attempt < attempts ? backoffDelay(attempt - 1, backoff) : undefined;
-          logger.warn('agent analysis attempt failed', { dependency: AGENT, path, requestId, attempt, attempts, failure: last.kind, durationMs: now() - started, willRetry: delayMs !== undefined });
+          logger.warn('agent analysis attempt failed', {
+            dependency: AGENT,
+            path,
+            requestId,
+            attempt,
+            attempts,
+            failure: last.kind,
+            durationMs: now() - started,
+            willRetry: delayMs !== undefined,
+          });
           if (delayMs !== undefined) await sleep(delayMs, opts.signal);
           continue;
         }
@@ -106,14 +126,24 @@ export function createAnalysisClient(options: AnalysisClientOptions): AnalysisCl
           return parse(text, resSchema, { path, requestId, status, logger });
         }
         if (status === 429 || status >= 500) {
-          last = status === 429 ? { kind: 'rate_limited', retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now()) } : { kind: 'server', status };
+          last =
+            status === 429 ? { kind: 'rate_limited', retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now()) } : { kind: 'server', status };
           let delayMs: number | undefined;
           if (attempt < attempts) {
             const asked = last.kind === 'rate_limited' ? last.retryAfterMs : undefined;
             if (asked === undefined) delayMs = backoffDelay(attempt - 1, backoff);
             else if (asked <= maxRetryAfterMs) delayMs = asked;
           }
-          logger.warn('agent analysis attempt failed', { dependency: AGENT, path, requestId, attempt, attempts, status, durationMs: now() - started, willRetry: delayMs !== undefined });
+          logger.warn('agent analysis attempt failed', {
+            dependency: AGENT,
+            path,
+            requestId,
+            attempt,
+            attempts,
+            status,
+            durationMs: now() - started,
+            willRetry: delayMs !== undefined,
+          });
           if (delayMs === undefined) break;
           await sleep(delayMs, opts.signal);
           continue;

@@ -6,13 +6,7 @@ import { isDisposableDomain } from './disposable-domains.ts';
 import { countryCodeFromDomain, isRoleAddress, parseEmail } from './email-address.ts';
 import { isFreeMailDomain } from './free-mail-domains.ts';
 import { nameFromLocalPart, splitFullName } from './person-name.ts';
-import {
-  isEmptyValue,
-  type BuiltinEnrichmentResult,
-  type EnrichableField,
-  type EnrichedFields,
-  type LeadSnapshot,
-} from './types.ts';
+import { isEmptyValue, type BuiltinEnrichmentResult, type EnrichableField, type EnrichedFields, type LeadSnapshot } from './types.ts';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
@@ -25,8 +19,7 @@ export function builtinEnrich(lead: LeadSnapshot, opts: { fields?: readonly Enri
   const fields: EnrichedFields = {};
   const confidence: Partial<Record<EnrichableField, number>> = {};
   const notes: string[] = [];
-  const wanted = (field: EnrichableField) =>
-    (!opts.fields || opts.fields.includes(field)) && isEmptyValue(lead[field]) && fields[field] === undefined;
+  const wanted = (field: EnrichableField) => (!opts.fields || opts.fields.includes(field)) && isEmptyValue(lead[field]) && fields[field] === undefined;
   const fill = <K extends EnrichableField>(field: K, value: EnrichedFields[K] | undefined, score: number, why?: string) => {
     if (value === undefined || isEmptyValue(value) || !wanted(field)) return false;
     fields[field] = value;
@@ -45,14 +38,13 @@ export function builtinEnrich(lead: LeadSnapshot, opts: { fields?: readonly Enri
   if (!email) notes.push(`"${lead.email}" is not a readable email address, so nothing was derived from it.`);
   if (email && flags.disposable)
     notes.push(`${email.domain} is a throwaway-address service: this lead is probably not a real prospect, so nothing was derived from the address.`);
-  if (email && flags.freeMail)
-    notes.push(`${email.domain} is a personal mail provider, so the address says nothing about the employer.`);
-  if (email && flags.roleAddress)
-    notes.push(`${email.local}@ is a shared mailbox, not a person, so no name was derived from it.`);
+  if (email && flags.freeMail) notes.push(`${email.domain} is a personal mail provider, so the address says nothing about the employer.`);
+  if (email && flags.roleAddress) notes.push(`${email.local}@ is a shared mailbox, not a person, so no name was derived from it.`);
 
   const corporate = email && !flags.freeMail && !flags.disposable ? email : undefined;
   if (corporate) {
-    const dropped = corporate.domain !== corporate.registrable ? ` (without the ${corporate.domain.slice(0, -corporate.registrable.length - 1)} subdomain)` : '';
+    const dropped =
+      corporate.domain !== corporate.registrable ? ` (without the ${corporate.domain.slice(0, -corporate.registrable.length - 1)} subdomain)` : '';
     fill('companyDomain', corporate.registrable, 0.9, `Company domain ${corporate.registrable} taken from the email address${dropped}.`);
   }
   const knownDomain = !isEmptyValue(lead.companyDomain) ? parseEmail(`x@${lead.companyDomain}`) : corporate;
@@ -89,8 +81,12 @@ export function builtinEnrich(lead: LeadSnapshot, opts: { fields?: readonly Enri
     const country = countryName(code);
     const weak = countryDomain === email?.domain && flags.freeMail;
     const tld = countryDomain.split('.').pop();
-    fill('country', country, weak ? 0.4 : 0.6,
-      `Country ${country} guessed from the .${tld} domain${weak ? ' of a national mail provider (a weak hint)' : ''}.`);
+    fill(
+      'country',
+      country,
+      weak ? 0.4 : 0.6,
+      `Country ${country} guessed from the .${tld} domain${weak ? ' of a national mail provider (a weak hint)' : ''}.`,
+    );
   }
 
   return {

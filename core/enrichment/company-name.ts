@@ -2,21 +2,77 @@
 // legal-form suffix (so "Acme Robotics GmbH" and "Acme Robotics" compare equal).
 
 const LEGAL_FORMS = [
-  'gmbh & co. kg', 'gmbh & co kg', 'pty ltd', 'pty. ltd.', 'pvt ltd', 'pvt. ltd.', 'co., ltd.', 'co. ltd', 'co ltd',
-  'inc', 'incorporated', 'llc', 'l.l.c.', 'llp', 'ltd', 'limited', 'plc', 'corp', 'corporation', 'co', 'company',
-  'gmbh', 'ag', 'kg', 'ug', 'se', 'sa', 's.a.', 'sas', 's.a.s.', 'sarl', 's.a.r.l.', 'srl', 's.r.l.', 'spa',
-  's.p.a.', 'sl', 's.l.', 'bv', 'b.v.', 'nv', 'n.v.', 'oy', 'oyj', 'ab', 'as', 'a/s', 'aps', 'asa', 'kk', 'k.k.',
-  'sp. z o.o.', 'sp z oo', 's.r.o.', 'a.s.', 'zrt', 'kft', 'lda',
+  'gmbh & co. kg',
+  'gmbh & co kg',
+  'pty ltd',
+  'pty. ltd.',
+  'pvt ltd',
+  'pvt. ltd.',
+  'co., ltd.',
+  'co. ltd',
+  'co ltd',
+  'inc',
+  'incorporated',
+  'llc',
+  'l.l.c.',
+  'llp',
+  'ltd',
+  'limited',
+  'plc',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'gmbh',
+  'ag',
+  'kg',
+  'ug',
+  'se',
+  'sa',
+  's.a.',
+  'sas',
+  's.a.s.',
+  'sarl',
+  's.a.r.l.',
+  'srl',
+  's.r.l.',
+  'spa',
+  's.p.a.',
+  'sl',
+  's.l.',
+  'bv',
+  'b.v.',
+  'nv',
+  'n.v.',
+  'oy',
+  'oyj',
+  'ab',
+  'as',
+  'a/s',
+  'aps',
+  'asa',
+  'kk',
+  'k.k.',
+  'sp. z o.o.',
+  'sp z oo',
+  's.r.o.',
+  'a.s.',
+  'zrt',
+  'kft',
+  'lda',
 ];
 // Longest first so "gmbh & co. kg" wins over "kg".
 const LEGAL_FORM_PATTERN = new RegExp(
-  `[\\s,]+(${[...LEGAL_FORMS].sort((a, b) => b.length - a.length).map(escape).join('|')})\\.?$`,
+  `[\\s,]+(${[...LEGAL_FORMS]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})\\.?$`,
   'i',
 );
 
 const ARTICLES = new Set(['the', 'a', 'an', 'la', 'le', 'les', 'el', 'il', 'die', 'der', 'das', 'de', 'het']);
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 

@@ -3,7 +3,28 @@
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'herr', 'frau', 'mme', 'mlle']);
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'mba', 'esq', 'dds', 'cpa']);
 /** Words that belong to the surname that follows them ("van der Berg", "de la Cruz"). */
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'ten', 'ter', 'zu', 'bin', 'al', 'st']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'dos',
+  'das',
+  'du',
+  'la',
+  'le',
+  'ten',
+  'ter',
+  'zu',
+  'bin',
+  'al',
+  'st',
+]);
 
 export interface NameParts {
   firstName?: string;
@@ -58,7 +79,6 @@ export function nameFromLocalPart(local: string): LocalPartName | undefined {
     const [first, last] = [capitalizeName(parts[0]!), capitalizeName(parts[2]!)];
     return { firstName: first, lastName: last, fullName: `${first} ${last}`, pattern: 'first.initial.last' };
   }
-  if (parts.length === 2 && parts[0]!.length === 1 && word(parts[1]!))
-    return { lastName: capitalizeName(parts[1]!), pattern: 'initial.last' };
+  if (parts.length === 2 && parts[0]!.length === 1 && word(parts[1]!)) return { lastName: capitalizeName(parts[1]!), pattern: 'initial.last' };
   return undefined;
 }

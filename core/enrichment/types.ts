@@ -73,10 +73,7 @@ export const agentCompanyProfileSchema = z.object({
   description: z.string().max(1000).optional(),
   linkedinUrl: z.string().optional(),
   socialProfiles: z.record(z.string(), z.string()).optional(),
-  address: z
-    .object({ street: z.string(), postalCode: z.string(), city: z.string(), region: z.string(), country: z.string() })
-    .partial()
-    .optional(),
+  address: z.object({ street: z.string(), postalCode: z.string(), city: z.string(), region: z.string(), country: z.string() }).partial().optional(),
   employees: z.number().int().min(1).max(5_000_000).optional(),
   emailProvider: z.string().optional(),
   mx: z.array(z.string()).optional(),

@@ -9,7 +9,17 @@ import type { ScheduleTarget } from '../db/digest-repository.ts';
 import type { Logger } from '../log.ts';
 import type { DigestRunRepository } from '../db/digest-runs.ts';
 import { createDigestReconciler } from './digest-reconciler.ts';
-import { DIGEST_JOB, DIGEST_QUEUE, DIGEST_RETENTION, DIGEST_RETRY, digestSchedulerId, managerOfScheduler, redisConnection, type DigestJobData, type QueueConnection } from './queues.ts';
+import {
+  DIGEST_JOB,
+  DIGEST_QUEUE,
+  DIGEST_RETENTION,
+  DIGEST_RETRY,
+  digestSchedulerId,
+  managerOfScheduler,
+  redisConnection,
+  type DigestJobData,
+  type QueueConnection,
+} from './queues.ts';
 
 export interface ScheduleSource {
   scheduleTargets(since?: Date): Promise<{ targets: ScheduleTarget[]; now: Date }>;

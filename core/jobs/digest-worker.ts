@@ -79,9 +79,7 @@ export function startDigestWorker(opts: DigestWorkerOptions): DigestWorker {
       ...(opts.lockDurationMs ? { lockDuration: opts.lockDurationMs, stalledInterval: opts.lockDurationMs } : {}),
     },
   );
-  worker.on('failed', (job, err) =>
-    opts.log.warn('digest job failed', { jobId: job?.id, managerId: job?.data.managerId, attempt: job?.attemptsMade, err }),
-  );
+  worker.on('failed', (job, err) => opts.log.warn('digest job failed', { jobId: job?.id, managerId: job?.data.managerId, attempt: job?.attemptsMade, err }));
   worker.on('error', (err) => opts.log.warn('digest worker error', { err }));
   return {
     worker,

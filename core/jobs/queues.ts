@@ -48,7 +48,13 @@ export function redisConnection(url: string, opts: { worker?: boolean } = {}): R
 
 /** Resolves when Redis answers PING, rejects after `timeoutMs` with the connection error. */
 export async function pingRedis(url: string, timeoutMs = 3000): Promise<void> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, retryStrategy: () => null, enableOfflineQueue: false });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: timeoutMs,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   client.on('error', () => {});
   try {
     await client.connect();

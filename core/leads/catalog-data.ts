@@ -64,7 +64,7 @@ export const INDUSTRY_ALIASES: Record<string, string> = {
   'supply chain': 'Logistics',
   shipping: 'Logistics',
   transportation: 'Logistics',
-  'freight': 'Logistics',
+  freight: 'Logistics',
   'cyber security': 'Cybersecurity',
   'information security': 'Cybersecurity',
   infosec: 'Cybersecurity',
@@ -124,11 +124,31 @@ export interface CountryEntry {
 }
 
 export const COUNTRIES: readonly CountryEntry[] = [
-  { name: 'United States', code: 'US', aliases: ['USA', 'U.S.', 'U.S.A.', 'United States of America', 'America', 'the US'], cities: ['New York', 'San Francisco', 'Austin', 'Boston', 'Chicago', 'Seattle', 'Los Angeles', 'Denver', 'Atlanta', 'Miami'] },
-  { name: 'United Kingdom', code: 'GB', aliases: ['UK', 'U.K.', 'Great Britain', 'Britain', 'England', 'Scotland', 'Wales'], cities: ['London', 'Manchester', 'Edinburgh', 'Bristol', 'Birmingham', 'Leeds', 'Cambridge'] },
-  { name: 'Germany', code: 'DE', aliases: ['Deutschland', 'Federal Republic of Germany'], cities: ['Berlin', 'Munich', 'Hamburg', 'Frankfurt', 'Cologne', 'Stuttgart', 'Düsseldorf', 'Leipzig'] },
+  {
+    name: 'United States',
+    code: 'US',
+    aliases: ['USA', 'U.S.', 'U.S.A.', 'United States of America', 'America', 'the US'],
+    cities: ['New York', 'San Francisco', 'Austin', 'Boston', 'Chicago', 'Seattle', 'Los Angeles', 'Denver', 'Atlanta', 'Miami'],
+  },
+  {
+    name: 'United Kingdom',
+    code: 'GB',
+    aliases: ['UK', 'U.K.', 'Great Britain', 'Britain', 'England', 'Scotland', 'Wales'],
+    cities: ['London', 'Manchester', 'Edinburgh', 'Bristol', 'Birmingham', 'Leeds', 'Cambridge'],
+  },
+  {
+    name: 'Germany',
+    code: 'DE',
+    aliases: ['Deutschland', 'Federal Republic of Germany'],
+    cities: ['Berlin', 'Munich', 'Hamburg', 'Frankfurt', 'Cologne', 'Stuttgart', 'Düsseldorf', 'Leipzig'],
+  },
   { name: 'France', code: 'FR', aliases: ['République française'], cities: ['Paris', 'Lyon', 'Marseille', 'Toulouse', 'Bordeaux', 'Nantes', 'Lille'] },
-  { name: 'Netherlands', code: 'NL', aliases: ['The Netherlands', 'Holland', 'Nederland'], cities: ['Amsterdam', 'Rotterdam', 'Utrecht', 'The Hague', 'Eindhoven'] },
+  {
+    name: 'Netherlands',
+    code: 'NL',
+    aliases: ['The Netherlands', 'Holland', 'Nederland'],
+    cities: ['Amsterdam', 'Rotterdam', 'Utrecht', 'The Hague', 'Eindhoven'],
+  },
   { name: 'Spain', code: 'ES', aliases: ['España', 'Espana'], cities: ['Madrid', 'Barcelona', 'Valencia', 'Seville', 'Málaga', 'Bilbao'] },
   { name: 'Italy', code: 'IT', aliases: ['Italia'], cities: ['Milan', 'Rome', 'Turin', 'Bologna', 'Florence', 'Naples'] },
   { name: 'Sweden', code: 'SE', aliases: ['Sverige'], cities: ['Stockholm', 'Gothenburg', 'Malmö', 'Uppsala', 'Lund'] },
@@ -208,7 +228,7 @@ export const CITY_ALIASES: Record<string, string> = {
   bombay: 'Mumbai',
   delhi: 'New Delhi',
   gurugram: 'Gurgaon',
-  'cdmx': 'Mexico City',
+  cdmx: 'Mexico City',
   'tel aviv-yafo': 'Tel Aviv',
   'tel-aviv': 'Tel Aviv',
 };

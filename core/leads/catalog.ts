@@ -10,17 +10,19 @@ export const TECHNOLOGIES: readonly string[] = TECH_ENTRIES.map((t) => t.name);
 
 /** Lookup key: lower case, no accents, "&" as "and", only letters and digits. */
 export function catalogKey(input: string): string {
-  return input
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    // Letters NFKD does not decompose.
-    .replace(/ł/g, 'l')
-    .replace(/ø/g, 'o')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
-    .replace(/&/g, 'and')
-    .replace(/[^a-z0-9]/g, '');
+  return (
+    input
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      // Letters NFKD does not decompose.
+      .replace(/ł/g, 'l')
+      .replace(/ø/g, 'o')
+      .replace(/æ/g, 'ae')
+      .replace(/ß/g, 'ss')
+      .replace(/&/g, 'and')
+      .replace(/[^a-z0-9]/g, '')
+  );
 }
 
 function buildIndex(pairs: Iterable<[string, string]>): Map<string, string> {
@@ -32,14 +34,9 @@ function buildIndex(pairs: Iterable<[string, string]>): Map<string, string> {
   return index;
 }
 
-const industryIndex = buildIndex([
-  ...INDUSTRIES.map((i): [string, string] => [i, i]),
-  ...Object.entries(INDUSTRY_ALIASES),
-]);
+const industryIndex = buildIndex([...INDUSTRIES.map((i): [string, string] => [i, i]), ...Object.entries(INDUSTRY_ALIASES)]);
 
-const countryIndex = buildIndex(
-  COUNTRIES.flatMap((c) => [c.name, c.code, ...c.aliases].map((a): [string, string] => [a, c.name])),
-);
+const countryIndex = buildIndex(COUNTRIES.flatMap((c) => [c.name, c.code, ...c.aliases].map((a): [string, string] => [a, c.name])));
 
 const cityIndex = new Map<string, { city: string; country: string }>();
 for (const c of COUNTRIES) for (const city of c.cities) cityIndex.set(catalogKey(city), { city, country: c.name });
@@ -48,9 +45,7 @@ for (const [alias, city] of Object.entries(CITY_ALIASES)) {
   if (hit) cityIndex.set(catalogKey(alias), hit);
 }
 
-const techIndex = buildIndex(
-  TECH_ENTRIES.flatMap((t) => [t.name, ...(t.aliases ?? [])].map((a): [string, string] => [a, t.name])),
-);
+const techIndex = buildIndex(TECH_ENTRIES.flatMap((t) => [t.name, ...(t.aliases ?? [])].map((a): [string, string] => [a, t.name])));
 
 /** Try the key as written, then without a plural ending ("fintechs", "CRMs"). */
 function lookup<T>(index: Map<string, T>, input: string): T | undefined {

@@ -9,8 +9,17 @@ export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
 export function parseEncoding(name: string): CsvEncoding | undefined {
   const n = name.toLowerCase().replace(/[^a-z0-9]/g, '');
   const map: Record<string, CsvEncoding> = {
-    utf8: 'utf-8', latin1: 'latin1', iso88591: 'latin1', l1: 'latin1', windows1252: 'windows-1252', cp1252: 'windows-1252', win1252: 'windows-1252',
-    utf16: 'utf-16le', utf16le: 'utf-16le', utf16be: 'utf-16be', ucs2: 'utf-16le',
+    utf8: 'utf-8',
+    latin1: 'latin1',
+    iso88591: 'latin1',
+    l1: 'latin1',
+    windows1252: 'windows-1252',
+    cp1252: 'windows-1252',
+    win1252: 'windows-1252',
+    utf16: 'utf-16le',
+    utf16le: 'utf-16le',
+    utf16be: 'utf-16be',
+    ucs2: 'utf-16le',
   };
   return map[n];
 }
@@ -89,7 +98,7 @@ export function decodeCsv(input: AsyncIterable<Buffer | string>, requested?: Csv
       while (i < bytes.length) {
         const b = bytes[i]!;
         if (b < 0x80) {
-          if (b === 0x0a) (line++, (column = 1));
+          if (b === 0x0a) line++, (column = 1);
           else column++;
           i++;
           continue;

@@ -95,7 +95,10 @@ export async function importLeadsCsv(input: Readable | string, opts: ImportOptio
     if (!header.some(Boolean)) throw new ValidationError('The CSV file is empty: it has no header line with column names.');
     const headers = mapHeaders(header);
     result.ignoredColumns = headers.ignored;
-    const found = header.filter(Boolean).map((h) => `"${h}"`).join(', ');
+    const found = header
+      .filter(Boolean)
+      .map((h) => `"${h}"`)
+      .join(', ');
     if (!headers.indexes.has('email')) {
       throw new ValidationError(`The CSV file has no email column (found ${found}). Name one column "Email".`, { headers: header });
     }
@@ -122,8 +125,7 @@ export async function importLeadsCsv(input: Readable | string, opts: ImportOptio
     for await (const { line, cells } of reader.records) {
       result.rows++;
       if (cells.every((c) => !c.trim())) continue;
-      const reject = (reason: string) =>
-        bad.push({ line, reason, raw: bad.length < RAW_KEPT ? rawRow(header, cells) : undefined });
+      const reject = (reason: string) => bad.push({ line, reason, raw: bad.length < RAW_KEPT ? rawRow(header, cells) : undefined });
       const lastLine = line + cells.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
       const badByte = reader.invalidByte(line, lastLine);
       if (badByte) {
@@ -199,7 +201,9 @@ function describeInvalidByte(b: { line: number; column: number; byte: number }):
 function unclosedQuote(cells: string[], columns: number, delimiter: string): number | undefined {
   const index = cells.findIndex((c) => c.includes('\n'));
   if (index < 0) return undefined;
-  const looksLikeRows = cells[index]!.split('\n').slice(1).some((l) => l.split(delimiter).length >= Math.max(2, columns - 1));
+  const looksLikeRows = cells[index]!.split('\n')
+    .slice(1)
+    .some((l) => l.split(delimiter).length >= Math.max(2, columns - 1));
   return looksLikeRows || cells.length !== columns ? index : undefined;
 }
 

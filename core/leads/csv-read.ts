@@ -110,7 +110,11 @@ export async function openCsv(input: Readable, onSkip: (skip: CsvSkip) => void, 
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
       let start = lastEnd + 1;
       while (blank.has(start) && start < end) start++;
-      onSkip({ line: start, lastLine: end, reason: `opens a quote that is never closed, so every line from here to the end of the file (line ${end}) was read as one field and none of it was imported` });
+      onSkip({
+        line: start,
+        lastLine: end,
+        reason: `opens a quote that is never closed, so every line from here to the end of the file (line ${end}) was read as one field and none of it was imported`,
+      });
     } else onSkip({ line: end, reason: `is not valid CSV (${err.message.split(' at line')[0]})` });
   });
   pipeline(Readable.from(replay(), { objectMode: false }), parser, () => {});

@@ -51,9 +51,7 @@ export function rowToLead(cells: string[], headers: HeaderMap, source: string): 
     const cityText = get('city');
     const city = cityText ? (canonicalCity(cityText)?.city ?? cityText) : location.city;
     const countryText = get('country');
-    const country = countryText
-      ? (canonicalCountry(countryText) ?? countryText)
-      : (location.country ?? (city ? canonicalCity(city)?.country : undefined));
+    const country = countryText ? (canonicalCountry(countryText) ?? countryText) : (location.country ?? (city ? canonicalCity(city)?.country : undefined));
     const industry = get('industry');
     const domain = get('companyDomain');
     const tech = get('techStack');
@@ -86,7 +84,7 @@ export function rowToLead(cells: string[], headers: HeaderMap, source: string): 
     const fromLocation = (field === 'city' || field === 'country') && !headers.names.has(field);
     const column = (fromLocation ? 'location' : field) as LeadColumn;
     const shown = field === 'fullName' ? nameColumns(headers) : columnName(column);
-    const value = field === 'techStack' ? (tech ?? '') : get(column) ?? String(candidate[field] ?? '');
+    const value = field === 'techStack' ? (tech ?? '') : (get(column) ?? String(candidate[field] ?? ''));
     return { reason: `${shown} ${quote(value)} ${describeIssue(issue)}` };
   } catch (err) {
     if (err instanceof RowProblem) return { reason: err.message };

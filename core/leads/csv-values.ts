@@ -14,8 +14,14 @@ export const isProblem = (v: unknown): v is Problem => typeof v === 'object' && 
  * "companies with 50+ employees" stays true; "1,200", "1.200", "1 200" and "1.2k" all mean 1200.
  */
 export function parseCompanySize(text: string): number | Problem {
-  const t = text.toLowerCase().replace(/employees?|staff|people/g, '').trim();
-  const lower = t.split(/\s*(?:-|–|—|to)\s*/)[0]!.replace(/\+$/, '').trim();
+  const t = text
+    .toLowerCase()
+    .replace(/employees?|staff|people/g, '')
+    .trim();
+  const lower = t
+    .split(/\s*(?:-|–|—|to)\s*/)[0]!
+    .replace(/\+$/, '')
+    .trim();
   let n: number;
   const k = /^(\d+(?:[.,]\d+)?)\s*k$/.exec(lower);
   if (k) n = Math.round(Number(k[1]!.replace(',', '.')) * 1000);
@@ -118,7 +124,10 @@ export function parseTech(text: string): string[] {
 
 /** "Berlin", "Berlin, Germany", "Austin, TX, USA": the known city and, when named, the country. */
 export function parseLocation(text: string): { city?: string; country?: string } {
-  const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (!parts.length) return {};
   const known = canonicalCity(parts[0]!);
   const named = parts.length > 1 ? canonicalCountry(parts[parts.length - 1]!) : canonicalCountry(parts[0]!);

@@ -5,7 +5,11 @@ import { LEAD_STATUSES, SENIORITIES } from './filter.ts';
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const leadInputSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: 'is not a valid email address' })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'is not a valid email address' })),
   fullName: text(200),
   firstName: text(100).optional(),
   lastName: text(100).optional(),

@@ -16,7 +16,13 @@ export interface LeadAttributesRow {
 }
 
 const STOP_WORDS = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'at', 'a', 'an', '&', '-', '/', '|']);
-const BANDS: [number, SizeBand][] = [[10, '1-10'], [50, '11-50'], [200, '51-200'], [1000, '201-1000'], [5000, '1001-5000']];
+const BANDS: [number, SizeBand][] = [
+  [10, '1-10'],
+  [50, '11-50'],
+  [200, '51-200'],
+  [1000, '201-1000'],
+  [5000, '1001-5000'],
+];
 
 export function sizeBand(employees: number | null): SizeBand | undefined {
   if (employees === null || !(employees >= 1)) return undefined;
@@ -25,7 +31,11 @@ export function sizeBand(employees: number | null): SizeBand | undefined {
 
 export function titleWords(title: string | null): string[] | undefined {
   if (!title) return undefined;
-  const words = title.toLowerCase().split(/[\s,.;:()/|&-]+/).filter((w) => w && !STOP_WORDS.has(w)).map((w) => w.slice(0, 60));
+  const words = title
+    .toLowerCase()
+    .split(/[\s,.;:()/|&-]+/)
+    .filter((w) => w && !STOP_WORDS.has(w))
+    .map((w) => w.slice(0, 60));
   const unique = [...new Set(words)].slice(0, 20);
   return unique.length ? unique : undefined;
 }

@@ -26,10 +26,15 @@ export function streamCut(cause?: unknown): StoppedCallError {
 }
 
 export function badProviderResponse(detail: string, cause?: unknown): StoppedCallError {
-  return new StoppedCallError('provider_bad_response', 'The AI provider answered with something that is not a model response.', 'Please try again; if it keeps happening, tell your admin to check OPENAI_BASE_URL.', {
-    cause,
-    logMessage: `the model server's answer is not the chat-completions protocol: ${detail}`,
-  });
+  return new StoppedCallError(
+    'provider_bad_response',
+    'The AI provider answered with something that is not a model response.',
+    'Please try again; if it keeps happening, tell your admin to check OPENAI_BASE_URL.',
+    {
+      cause,
+      logMessage: `the model server's answer is not the chat-completions protocol: ${detail}`,
+    },
+  );
 }
 
 export function contentFiltered(cause?: unknown): StoppedCallError {
@@ -66,15 +71,25 @@ export function classifyProviderError(err: unknown): AppError {
     const text = errorCodeIn(err);
     if (status === 429) return new ProviderRateLimitError(retryAfterMsOf(err), err);
     if (status === 401 || status === 403)
-      return new StoppedCallError('provider_auth', 'The AI provider refused SalesOS’s credentials, so I can’t answer right now.', 'An admin must fix the API key (OPENAI_API_KEY); tell them, please.', {
-        cause: err,
-        logMessage: `the AI provider answered ${status}: the API key is wrong, revoked or lacks access to the model`,
-      });
+      return new StoppedCallError(
+        'provider_auth',
+        'The AI provider refused SalesOS’s credentials, so I can’t answer right now.',
+        'An admin must fix the API key (OPENAI_API_KEY); tell them, please.',
+        {
+          cause: err,
+          logMessage: `the AI provider answered ${status}: the API key is wrong, revoked or lacks access to the model`,
+        },
+      );
     if (/context_length|context length|maximum context|too many tokens|prompt is too long/.test(text))
-      return new StoppedCallError('context_too_long', 'This conversation is too long for the AI model.', 'Start a new thread (or a new message outside this thread) and ask again.', {
-        cause: err,
-        logMessage: 'the prompt exceeded the model context length',
-      });
+      return new StoppedCallError(
+        'context_too_long',
+        'This conversation is too long for the AI model.',
+        'Start a new thread (or a new message outside this thread) and ask again.',
+        {
+          cause: err,
+          logMessage: 'the prompt exceeded the model context length',
+        },
+      );
     if (/content_filter|content_policy|content management policy|safety system/.test(text)) return contentFiltered(err);
     if (status !== undefined && status >= 500)
       return new StoppedCallError('provider_unavailable', `The AI provider is having problems (HTTP ${status}).`, 'Please try again in a few minutes.', {
@@ -83,14 +98,24 @@ export function classifyProviderError(err: unknown): AppError {
       });
     if (status === 200) return streamCut(err);
     if (status === undefined)
-      return new StoppedCallError('provider_unavailable', 'SalesOS could not reach the AI provider.', 'Please try again in a few minutes; if it keeps happening, tell your admin.', {
+      return new StoppedCallError(
+        'provider_unavailable',
+        'SalesOS could not reach the AI provider.',
+        'Please try again in a few minutes; if it keeps happening, tell your admin.',
+        {
+          cause: err,
+          logMessage: `the AI provider could not be reached: ${err.message}`,
+        },
+      );
+    return new StoppedCallError(
+      'provider_bad_response',
+      `The AI provider rejected the request (HTTP ${status}).`,
+      'Please try again; if it keeps happening, tell your admin (the details are in the server log).',
+      {
         cause: err,
-        logMessage: `the AI provider could not be reached: ${err.message}`,
-      });
-    return new StoppedCallError('provider_bad_response', `The AI provider rejected the request (HTTP ${status}).`, 'Please try again; if it keeps happening, tell your admin (the details are in the server log).', {
-      cause: err,
-      logMessage: `the AI provider answered ${status}: ${err.message}`,
-    });
+        logMessage: `the AI provider answered ${status}: ${err.message}`,
+      },
+    );
   }
   const name = (err as { name?: unknown } | undefined)?.name;
   if (name === 'AI_JSONParseError' || name === 'AI_TypeValidationError' || name === 'AI_InvalidResponseDataError')

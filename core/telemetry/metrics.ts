@@ -21,16 +21,85 @@ export function createMetrics(): Metrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'salesos_' });
   const m = <T>(metric: T) => metric;
-  const turns = m(new client.Counter({ name: 'salesos_turns_total', help: 'Turns (one user message each) by platform and outcome.', labelNames: ['platform', 'outcome'], registers: [registry] }));
-  const turnSeconds = m(new client.Histogram({ name: 'salesos_turn_duration_seconds', help: 'Time from a message to the finished reply.', labelNames: ['platform'], buckets: LATENCY_BUCKETS, registers: [registry] }));
-  const modelCalls = m(new client.Counter({ name: 'salesos_model_calls_total', help: 'Language-model calls by model and outcome.', labelNames: ['model', 'outcome'], registers: [registry] }));
-  const modelSeconds = m(new client.Histogram({ name: 'salesos_model_call_duration_seconds', help: 'Language-model call latency.', labelNames: ['model'], buckets: LATENCY_BUCKETS, registers: [registry] }));
-  const tokens = m(new client.Counter({ name: 'salesos_model_tokens_total', help: 'Tokens reported by the model provider.', labelNames: ['model', 'type'], registers: [registry] }));
-  const cost = m(new client.Counter({ name: 'salesos_ai_cost_usd_total', help: 'USD charged by CostGuard (model and paid tool calls).', labelNames: ['kind', 'name'], registers: [registry] }));
-  const toolCalls = m(new client.Counter({ name: 'salesos_tool_calls_total', help: 'Tool calls by tool and outcome.', labelNames: ['tool', 'outcome'], registers: [registry] }));
-  const toolSeconds = m(new client.Histogram({ name: 'salesos_tool_call_duration_seconds', help: 'Tool call latency (policy included).', labelNames: ['tool'], buckets: LATENCY_BUCKETS, registers: [registry] }));
-  const refusals = m(new client.Counter({ name: 'salesos_budget_refusals_total', help: 'Calls refused by CostGuard because the budget was spent.', labelNames: ['kind'], registers: [registry] }));
-  const httpSeconds = m(new client.Histogram({ name: 'salesos_http_request_duration_seconds', help: 'HTTP request latency by route (POST /slack/events is the Slack acknowledgement).', labelNames: ['route', 'method', 'status'], buckets: LATENCY_BUCKETS, registers: [registry] }));
+  const turns = m(
+    new client.Counter({
+      name: 'salesos_turns_total',
+      help: 'Turns (one user message each) by platform and outcome.',
+      labelNames: ['platform', 'outcome'],
+      registers: [registry],
+    }),
+  );
+  const turnSeconds = m(
+    new client.Histogram({
+      name: 'salesos_turn_duration_seconds',
+      help: 'Time from a message to the finished reply.',
+      labelNames: ['platform'],
+      buckets: LATENCY_BUCKETS,
+      registers: [registry],
+    }),
+  );
+  const modelCalls = m(
+    new client.Counter({
+      name: 'salesos_model_calls_total',
+      help: 'Language-model calls by model and outcome.',
+      labelNames: ['model', 'outcome'],
+      registers: [registry],
+    }),
+  );
+  const modelSeconds = m(
+    new client.Histogram({
+      name: 'salesos_model_call_duration_seconds',
+      help: 'Language-model call latency.',
+      labelNames: ['model'],
+      buckets: LATENCY_BUCKETS,
+      registers: [registry],
+    }),
+  );
+  const tokens = m(
+    new client.Counter({
+      name: 'salesos_model_tokens_total',
+      help: 'Tokens reported by the model provider.',
+      labelNames: ['model', 'type'],
+      registers: [registry],
+    }),
+  );
+  const cost = m(
+    new client.Counter({
+      name: 'salesos_ai_cost_usd_total',
+      help: 'USD charged by CostGuard (model and paid tool calls).',
+      labelNames: ['kind', 'name'],
+      registers: [registry],
+    }),
+  );
+  const toolCalls = m(
+    new client.Counter({ name: 'salesos_tool_calls_total', help: 'Tool calls by tool and outcome.', labelNames: ['tool', 'outcome'], registers: [registry] }),
+  );
+  const toolSeconds = m(
+    new client.Histogram({
+      name: 'salesos_tool_call_duration_seconds',
+      help: 'Tool call latency (policy included).',
+      labelNames: ['tool'],
+      buckets: LATENCY_BUCKETS,
+      registers: [registry],
+    }),
+  );
+  const refusals = m(
+    new client.Counter({
+      name: 'salesos_budget_refusals_total',
+      help: 'Calls refused by CostGuard because the budget was spent.',
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
+  );
+  const httpSeconds = m(
+    new client.Histogram({
+      name: 'salesos_http_request_duration_seconds',
+      help: 'HTTP request latency by route (POST /slack/events is the Slack acknowledgement).',
+      labelNames: ['route', 'method', 'status'],
+      buckets: LATENCY_BUCKETS,
+      registers: [registry],
+    }),
+  );
 
   return {
     registry,

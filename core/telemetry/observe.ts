@@ -47,7 +47,13 @@ function recordCall(t: Telemetry, entry: AuditInput): void {
       : { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': entry.name };
   const span = t.tracing.tracer.startSpan(entry.kind === 'model' ? `chat ${entry.name}` : `execute_tool ${entry.name}`, {
     startTime: end - entry.durationMs,
-    attributes: { ...attributes, 'salesos.outcome': entry.outcome, 'salesos.cost_usd': entry.costUsd, 'salesos.platform': entry.platform, ...(entry.errorCode ? { 'error.type': entry.errorCode } : {}) },
+    attributes: {
+      ...attributes,
+      'salesos.outcome': entry.outcome,
+      'salesos.cost_usd': entry.costUsd,
+      'salesos.platform': entry.platform,
+      ...(entry.errorCode ? { 'error.type': entry.errorCode } : {}),
+    },
   });
   if (entry.outcome !== 'ok') span.setStatus({ code: SpanStatusCode.ERROR, message: entry.errorCode ?? entry.outcome });
   span.end(end);
@@ -88,7 +94,12 @@ interface TurnHandler {
 export function observeAssistant<T extends TurnHandler>(assistant: T, t: Telemetry): T {
   async function* traced(turn: Turn): AsyncGenerator<ReplyEvent> {
     const span = t.tracing.tracer.startSpan('invoke_agent SalesOS', {
-      attributes: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'SalesOS', 'salesos.platform': turn.platform, 'salesos.user_id': turn.actor.id },
+      attributes: {
+        'gen_ai.operation.name': 'invoke_agent',
+        'gen_ai.agent.name': 'SalesOS',
+        'salesos.platform': turn.platform,
+        'salesos.user_id': turn.actor.id,
+      },
     });
     const ctx = trace.setSpan(context.active(), span);
     const started = performance.now();

@@ -29,7 +29,12 @@ export function startTracing(opts: TracingOptions): Tracing {
   if (!provider) {
     provider = new TracerProvider({
       resource: resourceFromAttributes({ 'service.name': opts.serviceName, 'service.version': opts.serviceVersion }),
-      spanProcessors: [new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: opts.tracesUrl, headers: opts.headers, timeoutMillis: 10_000 }), scheduledDelayMillis: 1000 })],
+      spanProcessors: [
+        new BatchSpanProcessor({
+          exporter: new OTLPTraceExporter({ url: opts.tracesUrl, headers: opts.headers, timeoutMillis: 10_000 }),
+          scheduledDelayMillis: 1000,
+        }),
+      ],
     });
     context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
     trace.setGlobalTracerProvider(provider);

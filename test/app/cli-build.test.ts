@@ -22,7 +22,8 @@ const ranFrom = (modules: string[]) => ({
 
 beforeAll(async () => {
   copy = fs.mkdtempSync(path.join(os.tmpdir(), 'salesos-build-'));
-  for (const entry of ['package.json', 'bin', 'scripts', 'app', 'bots', 'core', 'tools', 'prisma']) fs.cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
+  for (const entry of ['package.json', 'bin', 'scripts', 'app', 'bots', 'core', 'tools', 'prisma'])
+    fs.cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
   fs.rmSync(path.join(copy, 'dist'), { recursive: true, force: true });
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
   db = await createTestDatabase();
@@ -84,7 +85,9 @@ describe('the build and its fallback', () => {
     expect(SALESOS_VERSION).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
     const status = tracedRun(['migrate', '--status'], { DATABASE_URL: db.url }, bin());
     expect(status.stderr).toBe('');
-    const migrations = fs.readdirSync(path.join(copy, 'prisma', 'migrations')).filter((d) => fs.existsSync(path.join(copy, 'prisma', 'migrations', d, 'migration.sql')));
+    const migrations = fs
+      .readdirSync(path.join(copy, 'prisma', 'migrations'))
+      .filter((d) => fs.existsSync(path.join(copy, 'prisma', 'migrations', d, 'migration.sql')));
     expect(status.stdout).toBe(`${migrations.length} migrations: ${migrations.length} applied, 0 pending\n`);
     expect(ranFrom(status.modules).dist).toBe(true);
 

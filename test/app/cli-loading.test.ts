@@ -67,7 +67,10 @@ describe('what a command loads', () => {
     // bin/salesos.js handed the command over to a Node started with --liftoff-only; that process ran it.
     expect(r.execArgv).toHaveLength(2);
     expect(r.execArgv.filter((flags) => flags.includes('--liftoff-only'))).toHaveLength(1);
-    for (const args of [['users', '--help'], ['start', '--help']]) {
+    for (const args of [
+      ['users', '--help'],
+      ['start', '--help'],
+    ]) {
       const help = tracedRun(args);
       expect(help.code).toBe(0);
       expect(help.execArgv).toHaveLength(1);

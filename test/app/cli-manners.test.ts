@@ -37,7 +37,14 @@ describe('salesos <command> --help', () => {
   });
 
   it('checks arguments before opening the database', () => {
-    for (const args of [['seed', '--bogus'], ['users', 'remove', 'x'], ['users', 'add', '--email', 'a@b.c'], ['users', 'list', '--role', 'king'], ['audit', 'tail', '--limit', 'lots'], ['audit', 'verify', '--against', 'nonsense']]) {
+    for (const args of [
+      ['seed', '--bogus'],
+      ['users', 'remove', 'x'],
+      ['users', 'add', '--email', 'a@b.c'],
+      ['users', 'list', '--role', 'king'],
+      ['audit', 'tail', '--limit', 'lots'],
+      ['audit', 'verify', '--against', 'nonsense'],
+    ]) {
       const r = inEmptyFolder(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.opened, args.join(' ')).toBe(false);

@@ -25,7 +25,9 @@ beforeAll(async () => {
   const lead = await db.prisma.lead.findFirstOrThrow({ where: { ownerId: rep.id } });
   await db.prisma.lead.updateMany({ where: { owner: { teamId: rep.teamId } }, data: { createdAt: new Date('2026-11-10T09:00:00Z') } });
   for (const createdAt of [new Date('2026-11-17T10:00:00Z'), new Date('2026-11-21T10:00:00Z')]) {
-    await db.prisma.leadActivity.create({ data: { leadId: lead.id, actorId: rep.id, type: 'status_change', fromStatus: 'new', toStatus: 'contacted', createdAt } });
+    await db.prisma.leadActivity.create({
+      data: { leadId: lead.id, actorId: rep.id, type: 'status_change', fromStatus: 'new', toStatus: 'contacted', createdAt },
+    });
     await db.prisma.emailReview.create({ data: { userId: rep.id, kind: 'roast', score: 72, grade: 'B', createdAt } });
   }
 }, 180_000);

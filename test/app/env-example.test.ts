@@ -92,7 +92,13 @@ describe('.env.example', () => {
   }, 180_000);
 
   it('a start-up failure is one readable line naming the variable, never a stack trace', async () => {
-    const r = await runCli(['start', '--no-chat'], { ...env, PORT: '0', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', SALESOS_MODEL: '', DATABASE_URL: 'mysql://x' });
+    const r = await runCli(['start', '--no-chat'], {
+      ...env,
+      PORT: '0',
+      OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+      SALESOS_MODEL: '',
+      DATABASE_URL: 'mysql://x',
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('SALESOS_MODEL: required with OPENAI_BASE_URL');
     expect(r.stderr).toContain('DATABASE_URL: expected a postgresql:// connection URL');

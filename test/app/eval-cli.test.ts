@@ -28,7 +28,8 @@ function brain(req: ChatRequest): FakeAnswer {
   const results = toolResultsIn(req);
   const answeredThisTurn = req.messages.at(-1)?.role === 'tool';
   if (answeredThisTurn) return { text: 'Done.' };
-  if (/^(?:find|show me) fintech leads in Germany/i.test(asked)) return { toolCalls: [{ name: 'findLeads', arguments: { industry: ['Fintech'], country: ['Germany'] } }] };
+  if (/^(?:find|show me) fintech leads in Germany/i.test(asked))
+    return { toolCalls: [{ name: 'findLeads', arguments: { industry: ['Fintech'], country: ['Germany'] } }] };
   if (/outside Germany/i.test(asked)) return { toolCalls: [{ name: 'findLeads', arguments: { industry: ['Fintech'], country: ['Germany'] } }] };
   if (/second one/i.test(asked)) {
     const list = results.find((r) => r.name === 'findLeads')!.output.leads;

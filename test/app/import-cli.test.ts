@@ -57,7 +57,9 @@ describe('salesos import, trusted', () => {
     const { rows } = await client.query(`SELECT "fullName", company FROM leads WHERE email = 'j.muller@acme.de'`);
     await client.end();
     expect(rows).toEqual([{ fullName: 'Jürgen Müller', company: 'Café GmbH' }]);
-    expect((await runCli(['import', file, '--encoding', 'ebcdic'], { DATABASE_URL: db.url })).stderr).toMatch(/--encoding must be one of utf-8, latin1, windows-1252, utf-16le, utf-16be/);
+    expect((await runCli(['import', file, '--encoding', 'ebcdic'], { DATABASE_URL: db.url })).stderr).toMatch(
+      /--encoding must be one of utf-8, latin1, windows-1252, utf-16le, utf-16be/,
+    );
   }, 120_000);
 
   it('records an import killed mid-way as interrupted, and a re-run completes it without duplicates', async () => {
@@ -73,7 +75,9 @@ describe('salesos import, trusted', () => {
       const exited = new Promise((r) => child.on('close', r));
       // Wait until some batches are written, then kill -9: no chance to record anything on the way out.
       for (let i = 0; ; i++) {
-        const { rows } = await client.query(`SELECT imported FROM lead_imports WHERE file = $1 AND state = 'running'`, [file]).catch(() => ({ rows: [] as { imported: number }[] }));
+        const { rows } = await client
+          .query(`SELECT imported FROM lead_imports WHERE file = $1 AND state = 'running'`, [file])
+          .catch(() => ({ rows: [] as { imported: number }[] }));
         if (rows[0] && rows[0].imported > 0) break;
         if (i > 1200) throw new Error('the import never wrote a batch');
         await new Promise((r) => setTimeout(r, 50));
@@ -86,19 +90,27 @@ describe('salesos import, trusted', () => {
 
       const status = await runCli(['import', '--status'], { DATABASE_URL: db.url });
       expect(status.code).toBe(0);
-      expect(status.stdout).toMatch(new RegExp(`interrupted\\s+${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s+[\\d,]+ rows seen, [\\d,]+ imported, 0 rejected — stopped before the end`));
+      expect(status.stdout).toMatch(
+        new RegExp(
+          `interrupted\\s+${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s+[\\d,]+ rows seen, [\\d,]+ imported, 0 rejected — stopped before the end`,
+        ),
+      );
 
       const rerun = await runCli(['import', file], { DATABASE_URL: db.url }, undefined, 180_000);
       expect(rerun.code).toBe(0);
       expect(rerun.stderr).toMatch(/Completing the import of this file interrupted on .* after [\d,]+ rows/);
       expect(rerun.stdout).toContain(`Imported 40,000 of 40,000 rows`);
       expect(Number((await client.query(`SELECT count(*) FROM leads WHERE email LIKE '%@bulk%'`)).rows[0].count)).toBe(ROWS);
-      const runs = (await client.query(`SELECT state, "resumesId" IS NOT NULL AS resumes, imported FROM lead_imports WHERE file = $1 ORDER BY "startedAt"`, [file])).rows;
+      const runs = (
+        await client.query(`SELECT state, "resumesId" IS NOT NULL AS resumes, imported FROM lead_imports WHERE file = $1 ORDER BY "startedAt"`, [file])
+      ).rows;
       expect(runs).toEqual([
         { state: 'interrupted', resumes: false, imported: expect.any(Number) },
         { state: 'completed', resumes: true, imported: ROWS },
       ]);
-      expect((await runCli(['import', '--status'], { DATABASE_URL: db.url })).stdout).toMatch(/completed\s+.*40,000 rows seen, 40,000 imported, 0 rejected \(completes interrupted import/);
+      expect((await runCli(['import', '--status'], { DATABASE_URL: db.url })).stdout).toMatch(
+        /completed\s+.*40,000 rows seen, 40,000 imported, 0 rejected \(completes interrupted import/,
+      );
     } finally {
       await client.end();
     }

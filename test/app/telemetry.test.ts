@@ -67,7 +67,13 @@ afterAll(async () => {
 });
 
 async function turn(text: string) {
-  for await (const e of c.assistant.handleTurn({ deliveryId: randomUUID(), platform: 'console', actor: org.alice, conversationKey: `console:${randomUUID()}`, text }))
+  for await (const e of c.assistant.handleTurn({
+    deliveryId: randomUUID(),
+    platform: 'console',
+    actor: org.alice,
+    conversationKey: `console:${randomUUID()}`,
+    text,
+  }))
     if (e.type === 'done') return e.reply;
   throw new Error('no reply');
 }
@@ -128,7 +134,13 @@ describe('GET /metrics', () => {
 
   it('counts budget refusals', async () => {
     await c.db.prisma.user.update({ where: { id: org.bob.id }, data: { dailyLimitUsd: 0 } });
-    for await (const e of c.assistant.handleTurn({ deliveryId: randomUUID(), platform: 'console', actor: org.bob, conversationKey: `console:${randomUUID()}`, text: 'show me fintech leads' }))
+    for await (const e of c.assistant.handleTurn({
+      deliveryId: randomUUID(),
+      platform: 'console',
+      actor: org.bob,
+      conversationKey: `console:${randomUUID()}`,
+      text: 'show me fintech leads',
+    }))
       if (e.type === 'done') break;
     const m = parseMetrics(await scrape());
     expect(m.get('salesos_budget_refusals_total{kind="model"}')).toBeGreaterThanOrEqual(1);
@@ -154,7 +166,10 @@ describe('logs and configuration', () => {
       span.end();
     });
     logger.warn('outside');
-    const [inside, outside] = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const [inside, outside] = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(inside!.traceId).toBe(traceId);
     expect(outside!.traceId).toBeUndefined();
   });

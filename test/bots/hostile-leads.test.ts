@@ -68,15 +68,32 @@ function obedientModel(leadEmail: string) {
 async function hostileTurn(leadEmail: string) {
   const model = obedientModel(leadEmail);
   const choice: ModelChoice = { model, id: 'gpt-5-mini', provider: 'openai', label: 'scripted-obedient' };
-  const assistant = createAssistant({ services: c.services, conversations: c.conversations, deliveries: c.deliveries, feedback: c.feedback, model: choice, maxSteps: 5 });
+  const assistant = createAssistant({
+    services: c.services,
+    conversations: c.conversations,
+    deliveries: c.deliveries,
+    feedback: c.feedback,
+    model: choice,
+    maxSteps: 5,
+  });
   let reply: Reply | undefined;
-  for await (const e of assistant.handleTurn({ deliveryId: randomUUID(), platform: 'slack', actor: org.manager, conversationKey: `slack:T:C:${randomUUID()}`, text: 'tell me about this lead' }) as AsyncIterable<ReplyEvent>)
+  for await (const e of assistant.handleTurn({
+    deliveryId: randomUUID(),
+    platform: 'slack',
+    actor: org.manager,
+    conversationKey: `slack:T:C:${randomUUID()}`,
+    text: 'tell me about this lead',
+  }) as AsyncIterable<ReplyEvent>)
     if (e.type === 'done') reply = e.reply;
   return { reply: reply!, model };
 }
 
 async function state() {
-  const leads = await c.db.prisma.lead.findMany({ where: { email: { in: HOSTILE.map((h) => h.email) } }, select: { email: true, status: true }, orderBy: { email: 'asc' } });
+  const leads = await c.db.prisma.lead.findMany({
+    where: { email: { in: HOSTILE.map((h) => h.email) } },
+    select: { email: true, status: true },
+    orderBy: { email: 'asc' },
+  });
   const notes = await c.db.prisma.leadActivity.count();
   const digest = await c.db.prisma.digestPreference.findUnique({ where: { userId: org.manager.id } });
   return JSON.stringify({ leads, notes, digest });

@@ -67,7 +67,11 @@ describe('the same multi-line message in Teams, Slack and the terminal', () => {
     const cli = await runCli(['chat', '--as', consoleUser.email], { DATABASE_URL: databaseUrl }, `${MESSAGE}\n.\n`, 120_000);
     expect(cli.code).toBe(0);
 
-    const [teamsRoasts, slackRoasts, consoleRoasts] = await Promise.all([roastsOf(teams.db, teamsUser.id), roastsOf(slack.db, slackUser.id), roastsOf(teams.db, consoleUser.id)]);
+    const [teamsRoasts, slackRoasts, consoleRoasts] = await Promise.all([
+      roastsOf(teams.db, teamsUser.id),
+      roastsOf(slack.db, slackUser.id),
+      roastsOf(teams.db, consoleUser.id),
+    ]);
     expect(teamsRoasts).toHaveLength(1);
     expect(teamsRoasts[0]!.subject).toBe('Quick question about onboarding');
     expect(slackRoasts).toEqual(teamsRoasts);

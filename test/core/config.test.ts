@@ -75,15 +75,15 @@ describe('configuration', () => {
   });
 
   it('refuses unauthenticated Teams when an app id is set', () => {
-    expect(problemsOf({ MICROSOFT_APP_ID: 'abc', TEAMS_ALLOW_UNAUTHENTICATED: 'true' })[0]).toContain(
-      'TEAMS_ALLOW_UNAUTHENTICATED',
-    );
+    expect(problemsOf({ MICROSOFT_APP_ID: 'abc', TEAMS_ALLOW_UNAUTHENTICATED: 'true' })[0]).toContain('TEAMS_ALLOW_UNAUTHENTICATED');
   });
 
   it('reads TEAMS_ALLOWED_TENANTS as a lower-case list, and refuses it for a SingleTenant bot', () => {
     expect(loadConfig({ TEAMS_ALLOWED_TENANTS: ' Contoso-1 ,fabrikam ' }).teams.allowedTenants).toEqual(['contoso-1', 'fabrikam']);
     expect(problemsOf({ TEAMS_ALLOWED_TENANTS: 'a;b' })[0]).toContain('TEAMS_ALLOWED_TENANTS: expected a comma-separated list');
-    expect(problemsOf({ MICROSOFT_APP_ID: 'x', MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: 't', TEAMS_ALLOWED_TENANTS: 't' })[0]).toContain('TEAMS_ALLOWED_TENANTS: only for MultiTenant');
+    expect(problemsOf({ MICROSOFT_APP_ID: 'x', MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: 't', TEAMS_ALLOWED_TENANTS: 't' })[0]).toContain(
+      'TEAMS_ALLOWED_TENANTS: only for MultiTenant',
+    );
   });
 
   it('.env.example lists every variable SalesOS reads', () => {
@@ -112,7 +112,9 @@ describe('SALESOS_TEST_CLOCK', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).testClock).toBeUndefined();
     // A frozen clock in a real deployment would stop its digests: refused outside NODE_ENV=test.
     expect(problemsOf({ SALESOS_TEST_CLOCK: '2026-11-25T09:00:00Z' })).toEqual(['SALESOS_TEST_CLOCK: only for tests (NODE_ENV=test); unset it (got a value)']);
-    expect(problemsOf({ NODE_ENV: 'production', AUDIT_KEY: 'k'.repeat(32), SALESOS_TEST_CLOCK: '2026-11-25T09:00:00Z' })).toContain('SALESOS_TEST_CLOCK: only for tests (NODE_ENV=test); unset it (got a value)');
+    expect(problemsOf({ NODE_ENV: 'production', AUDIT_KEY: 'k'.repeat(32), SALESOS_TEST_CLOCK: '2026-11-25T09:00:00Z' })).toContain(
+      'SALESOS_TEST_CLOCK: only for tests (NODE_ENV=test); unset it (got a value)',
+    );
     expect(problemsOf({ NODE_ENV: 'test', SALESOS_TEST_CLOCK: 'next tuesday' })[0]).toMatch(/^SALESOS_TEST_CLOCK: expected an ISO 8601 time/);
   });
 });

@@ -107,7 +107,9 @@ describe('confirmations', () => {
     const other = await makeUser();
     const c = createConfirmations(db.prisma);
     const card = await c.request({ tool: 'updateLead', input, summary: 'Mark Jane as contacted', ctx: { actor: owner } });
-    expect((await reason(c.cancel(card.actionId, other))).userMessage).toBe('This action was requested by someone else, so only they can cancel it. Nothing was changed.');
+    expect((await reason(c.cancel(card.actionId, other))).userMessage).toBe(
+      'This action was requested by someone else, so only they can cancel it. Nothing was changed.',
+    );
   });
 
   it('records how a claimed action ended', async () => {

@@ -37,7 +37,17 @@ describe('logging', () => {
     });
     await flush();
     const out = lines.join('\n');
-    for (const secret of ['xoxb-1234567890', 'sk-proj-abcdef', 'abcdefghijklmnop', 'deadbeef', 'shh-its-a-secret', 'sk-live', 'hunter2', 's3cretpass', 'abc123def456']) {
+    for (const secret of [
+      'xoxb-1234567890',
+      'sk-proj-abcdef',
+      'abcdefghijklmnop',
+      'deadbeef',
+      'shh-its-a-secret',
+      'sk-live',
+      'hunter2',
+      's3cretpass',
+      'abc123def456',
+    ]) {
       expect(out).not.toContain(secret);
     }
     expect(out).toContain('[redacted]');

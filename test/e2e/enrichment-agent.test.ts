@@ -52,7 +52,12 @@ beforeAll(async () => {
     AGENT_DNS_SERVER: dns.address,
     AGENT_POLITENESS_MS: '0',
   });
-  c = await createTestContainer({ ENRICHMENT_AGENT_URL: agent.url, ENRICHMENT_AGENT_TOKEN: TOKEN, ENRICHMENT_TIMEOUT_MS: '8000', ENRICHMENT_MAX_COST_USD: '0.05' });
+  c = await createTestContainer({
+    ENRICHMENT_AGENT_URL: agent.url,
+    ENRICHMENT_AGENT_TOKEN: TOKEN,
+    ENRICHMENT_TIMEOUT_MS: '8000',
+    ENRICHMENT_MAX_COST_USD: '0.05',
+  });
   org = await createTestOrg(c.db.prisma);
   await c.db.prisma.lead.createMany({
     data: [

@@ -42,22 +42,76 @@ beforeAll(async () => {
     const industry = INDUSTRIES[i % INDUSTRIES.length]!;
     const replied = random() < (industry === 'Fintech' ? 0.5 : 0.1);
     data.push({
-      fullName: `Team Lead ${i}`, email: `team.lead.${i}@example.com`, industry, country: COUNTRIES[i % 4], title: i % 3 ? 'VP of Sales' : 'CTO',
-      companySize: 20 + (i % 7) * 150, techStack: i % 2 ? ['HubSpot'] : ['Salesforce'], score: Math.floor(random() * 100),
-      status: replied ? 'replied' : 'contacted', ownerId: i % 2 ? org.alice.id : org.bob.id, source: 'import',
+      fullName: `Team Lead ${i}`,
+      email: `team.lead.${i}@example.com`,
+      industry,
+      country: COUNTRIES[i % 4],
+      title: i % 3 ? 'VP of Sales' : 'CTO',
+      companySize: 20 + (i % 7) * 150,
+      techStack: i % 2 ? ['HubSpot'] : ['Salesforce'],
+      score: Math.floor(random() * 100),
+      status: replied ? 'replied' : 'contacted',
+      ownerId: i % 2 ? org.alice.id : org.bob.id,
+      source: 'import',
     });
   }
   // Another team: every Mining lead replied. The manager of alice and bob must not see this.
   for (let i = 0; i < 200; i++) {
-    data.push({ fullName: `Other Lead ${i}`, email: `other.lead.${i}@example.com`, industry: 'Mining', country: 'Chile', status: 'replied', ownerId: org.carol.id });
+    data.push({
+      fullName: `Other Lead ${i}`,
+      email: `other.lead.${i}@example.com`,
+      industry: 'Mining',
+      country: 'Chile',
+      status: 'replied',
+      ownerId: org.carol.id,
+    });
   }
   // Customers of alice and uncontacted leads, for lookalikes.
   for (let i = 0; i < 8; i++) {
-    data.push({ fullName: `Customer ${i}`, email: `customer.${i}@example.com`, industry: 'Fintech', country: 'Germany', seniority: 'c_level', title: 'CTO', techStack: ['Stripe'], status: 'customer', ownerId: org.alice.id });
+    data.push({
+      fullName: `Customer ${i}`,
+      email: `customer.${i}@example.com`,
+      industry: 'Fintech',
+      country: 'Germany',
+      seniority: 'c_level',
+      title: 'CTO',
+      techStack: ['Stripe'],
+      status: 'customer',
+      ownerId: org.alice.id,
+    });
   }
-  data.push({ fullName: 'Twin Prospect', email: 'twin@example.com', industry: 'Fintech', country: 'Germany', seniority: 'c_level', title: 'CTO', techStack: ['Stripe'], status: 'new', ownerId: org.alice.id });
-  data.push({ fullName: 'Far Prospect', email: 'far@example.com', industry: 'Retail', country: 'Spain', seniority: 'entry', title: 'Analyst', status: 'new', ownerId: org.alice.id });
-  data.push({ fullName: 'Hidden Twin', email: 'hidden.twin@example.com', industry: 'Fintech', country: 'Germany', seniority: 'c_level', title: 'CTO', techStack: ['Stripe'], status: 'new', ownerId: org.carol.id });
+  data.push({
+    fullName: 'Twin Prospect',
+    email: 'twin@example.com',
+    industry: 'Fintech',
+    country: 'Germany',
+    seniority: 'c_level',
+    title: 'CTO',
+    techStack: ['Stripe'],
+    status: 'new',
+    ownerId: org.alice.id,
+  });
+  data.push({
+    fullName: 'Far Prospect',
+    email: 'far@example.com',
+    industry: 'Retail',
+    country: 'Spain',
+    seniority: 'entry',
+    title: 'Analyst',
+    status: 'new',
+    ownerId: org.alice.id,
+  });
+  data.push({
+    fullName: 'Hidden Twin',
+    email: 'hidden.twin@example.com',
+    industry: 'Fintech',
+    country: 'Germany',
+    seniority: 'c_level',
+    title: 'CTO',
+    techStack: ['Stripe'],
+    status: 'new',
+    ownerId: org.carol.id,
+  });
   await c.db.prisma.lead.createMany({ data: data as never });
 }, 600_000); // the first run creates agents/.venv from the lock file
 afterAll(async () => {
@@ -92,7 +146,7 @@ describe('findPatterns through the real agent', () => {
     expect(JSON.stringify(renderAdaptiveCard(card))).toContain('Fintech');
   });
 
-  it('narrows to the rep\'s own leads', async () => {
+  it("narrows to the rep's own leads", async () => {
     const out = await run(c, org.alice, 'findPatterns', { owner: 'me', goal: 'replied' });
     expect(out.outcome).toBe('ok');
     expect((out.cards![0] as PatternsCard).leads).toBe(300 + 8);
@@ -126,7 +180,7 @@ describe('findLookalikes through the real agent', () => {
 });
 
 describe('rescoreLeads through the real agent', () => {
-  it('is refused to a rep and waits for the manager\'s confirmation before changing anything', async () => {
+  it("is refused to a rep and waits for the manager's confirmation before changing anything", async () => {
     const denied = await run(c, org.alice, 'rescoreLeads', {});
     expect(denied.outcome).toBe('denied');
     const before = await c.db.prisma.lead.findMany({ select: { id: true, score: true }, orderBy: { id: 'asc' } });
@@ -136,7 +190,7 @@ describe('rescoreLeads through the real agent', () => {
     expect(await c.db.prisma.lead.findMany({ select: { id: true, score: true }, orderBy: { id: 'asc' } })).toEqual(before);
   });
 
-  it('recomputes the team\'s scores from the model, shows the distribution before and after, audits it, and leaves other teams alone', async () => {
+  it("recomputes the team's scores from the model, shows the distribution before and after, audits it, and leaves other teams alone", async () => {
     const carolBefore = await c.db.prisma.lead.findMany({ where: { ownerId: org.carol.id }, select: { id: true, score: true }, orderBy: { id: 'asc' } });
     const out = await run(c, org.manager, 'rescoreLeads', { goal: 'replied' }, true);
     expect(out.outcome).toBe('ok');
@@ -148,9 +202,16 @@ describe('rescoreLeads through the real agent', () => {
     expect(card.auc).toBeGreaterThan(card.staticScoreAuc!);
     // Fintech leads now score well above the others: the model learned the planted pattern.
     const avg = async (industry: string) =>
-      (await c.db.prisma.lead.aggregate({ where: { industry, ownerId: { in: [org.alice.id, org.bob.id] }, status: { in: ['contacted', 'replied'] } }, _avg: { score: true } }))._avg.score!;
+      (
+        await c.db.prisma.lead.aggregate({
+          where: { industry, ownerId: { in: [org.alice.id, org.bob.id] }, status: { in: ['contacted', 'replied'] } },
+          _avg: { score: true },
+        })
+      )._avg.score!;
     expect(await avg('Fintech')).toBeGreaterThan((await avg('Retail')) * 2);
-    expect(await c.db.prisma.lead.findMany({ where: { ownerId: org.carol.id }, select: { id: true, score: true }, orderBy: { id: 'asc' } })).toEqual(carolBefore);
+    expect(await c.db.prisma.lead.findMany({ where: { ownerId: org.carol.id }, select: { id: true, score: true }, orderBy: { id: 'asc' } })).toEqual(
+      carolBefore,
+    );
     const audit = await c.db.prisma.auditEntry.findFirst({ where: { name: 'rescoreLeads', outcome: 'ok' }, orderBy: { seq: 'desc' } });
     expect(audit).not.toBeNull();
     expect(renderConsole(card, { width: 80, color: false })).toContain('90–100');
@@ -158,7 +219,7 @@ describe('rescoreLeads through the real agent', () => {
     expect(JSON.stringify(renderAdaptiveCard(card))).toContain('Score 0–9');
   });
 
-  it('changes nothing when no model can be fitted, or when the model is no better than today\'s scores', async () => {
+  it("changes nothing when no model can be fitted, or when the model is no better than today's scores", async () => {
     const tooFew = await run(c, org.manager, 'rescoreLeads', { goal: 'customer' }, true);
     expect(tooFew.outcome).toBe('invalid');
     expect(tooFew.error!.message).toContain('No model could be fitted');

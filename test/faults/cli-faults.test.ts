@@ -32,7 +32,13 @@ function expectJsonLines(stderr: string): Record<string, unknown>[] {
   });
 }
 
-const env = (extra: Record<string, string> = {}) => ({ DATABASE_URL: db.url, OPENAI_BASE_URL: fake.url, SALESOS_MODEL: 'gpt-5-mini', LOG_FORMAT: 'json', ...extra });
+const env = (extra: Record<string, string> = {}) => ({
+  DATABASE_URL: db.url,
+  OPENAI_BASE_URL: fake.url,
+  SALESOS_MODEL: 'gpt-5-mini',
+  LOG_FORMAT: 'json',
+  ...extra,
+});
 
 describe('salesos ask against a misbehaving model', () => {
   it('a silent model: the turn ends after LLM_TIMEOUT_MS with the timeout message and exit 1', async () => {
@@ -68,7 +74,10 @@ describe('JSON logs', () => {
       "globalThis.AI_SDK_LOG_WARNINGS({ warnings: [{ type: 'other', message: 'temperature is not supported' }], provider: 'openai', model: 'gpt-5-mini' });",
       'await new Promise((r) => setTimeout(r, 100));',
     ].join('\n');
-    const child = spawn(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', script], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+    const child = spawn(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -79,11 +88,13 @@ describe('JSON logs', () => {
     const lines = expectJsonLines(stderr);
     // Process warnings are emitted on the next tick, so order is not asserted.
     expect(lines).toHaveLength(4);
-    expect(lines).toEqual(expect.arrayContaining([
-      expect.objectContaining({ level: 'info', source: 'console', message: 'a dependency says\nhello on two lines' }),
-      expect.objectContaining({ level: 'error', source: 'console', message: 'boom from a dependency' }),
-      expect.objectContaining({ level: 'warn', source: 'process', message: 'DeprecationWarning: careful: something is deprecated', code: 'DEP0999' }),
-      expect.objectContaining({ level: 'warn', source: 'ai-sdk', message: 'AI SDK warning', provider: 'openai' }),
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ level: 'info', source: 'console', message: 'a dependency says\nhello on two lines' }),
+        expect.objectContaining({ level: 'error', source: 'console', message: 'boom from a dependency' }),
+        expect.objectContaining({ level: 'warn', source: 'process', message: 'DeprecationWarning: careful: something is deprecated', code: 'DEP0999' }),
+        expect.objectContaining({ level: 'warn', source: 'ai-sdk', message: 'AI SDK warning', provider: 'openai' }),
+      ]),
+    );
   }, 60_000);
 });

@@ -25,7 +25,8 @@ afterAll(async () => {
 
 async function ask(conversationKey: string, text: string): Promise<Reply> {
   let reply: Reply | undefined;
-  for await (const e of c.assistant.handleTurn({ deliveryId: randomUUID(), platform: 'console', actor: org.alice, conversationKey, text })) if (e.type === 'done') reply = e.reply;
+  for await (const e of c.assistant.handleTurn({ deliveryId: randomUUID(), platform: 'console', actor: org.alice, conversationKey, text }))
+    if (e.type === 'done') reply = e.reply;
   return reply!;
 }
 
@@ -34,7 +35,9 @@ async function terminateAppConnections(): Promise<number> {
   const admin = new pg.Client({ connectionString: c.db.url });
   await admin.connect();
   try {
-    const r = await admin.query(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+    const r = await admin.query(
+      `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
     return r.rows[0].n as number;
   } finally {
     await admin.end();

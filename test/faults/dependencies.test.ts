@@ -18,7 +18,9 @@ async function freePort(): Promise<number> {
 
 async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), 10_000);
@@ -61,7 +63,12 @@ describe('Redis going away', () => {
 
       const code = await Promise.race([server.stop(), new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
       expect(code).toBe(0);
-      expect(server.logs().map((l) => l.message).at(-1)).toBe('SalesOS stopped cleanly');
+      expect(
+        server
+          .logs()
+          .map((l) => l.message)
+          .at(-1),
+      ).toBe('SalesOS stopped cleanly');
     } finally {
       if (server.child.exitCode === null) server.child.kill('SIGKILL');
       await redis.stop();
@@ -80,7 +87,12 @@ describe('/readyz with the database gone', () => {
       await db.pool.end(); // every query now fails, as with a database that went away
       const res = await fetch(`http://127.0.0.1:${port}/readyz`);
       expect(res.status).toBe(503);
-      expect(await res.json()).toMatchObject({ status: 'not_ready', database: { status: 'down', required: true }, migrations: { status: 'down' }, model: { status: 'ok' } });
+      expect(await res.json()).toMatchObject({
+        status: 'not_ready',
+        database: { status: 'down', required: true },
+        migrations: { status: 'down' },
+        model: { status: 'ok' },
+      });
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     } finally {
       await http.close();

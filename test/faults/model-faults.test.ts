@@ -32,7 +32,8 @@ async function ask(text = 'hello'): Promise<{ reply: Reply; conversationId: stri
   const conversationKey = `console:${randomUUID()}`;
   const started = performance.now();
   let reply: Reply | undefined;
-  for await (const e of c.assistant.handleTurn({ deliveryId: randomUUID(), platform: 'console', actor: org.alice, conversationKey, text })) if (e.type === 'done') reply = e.reply;
+  for await (const e of c.assistant.handleTurn({ deliveryId: randomUUID(), platform: 'console', actor: org.alice, conversationKey, text }))
+    if (e.type === 'done') reply = e.reply;
   const ms = performance.now() - started;
   const conv = await c.db.prisma.conversation.findFirstOrThrow({ where: { key: conversationKey } });
   return { reply: reply!, conversationId: conv.id, ms };

@@ -128,7 +128,11 @@ describe('SIGTERM during a Teams turn', () => {
       textFormat: 'plain',
     });
     const post = (id: string) =>
-      fetch(`http://127.0.0.1:${server.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(id)) });
+      fetch(`http://127.0.0.1:${server.port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity(id)),
+      });
     try {
       expect((await post('msg-shut-1')).status).toBeLessThan(300);
       await until('the model call', () => fake.requests.length > before);

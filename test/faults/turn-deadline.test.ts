@@ -41,7 +41,14 @@ describe('a turn whose tool outlives TURN_TIMEOUT_MS', () => {
     const key = `console:${randomUUID()}`;
     const started = performance.now();
     let reply: Reply | undefined;
-    for await (const e of c.assistant.handleTurn({ deliveryId: randomUUID(), platform: 'console', actor: org.alice, conversationKey: key, text: 'enrich jane' })) if (e.type === 'done') reply = e.reply;
+    for await (const e of c.assistant.handleTurn({
+      deliveryId: randomUUID(),
+      platform: 'console',
+      actor: org.alice,
+      conversationKey: key,
+      text: 'enrich jane',
+    }))
+      if (e.type === 'done') reply = e.reply;
     const ms = performance.now() - started;
 
     expect(ms).toBeGreaterThanOrEqual(TURN_TIMEOUT_MS);

@@ -56,12 +56,12 @@ afterAll(async () => {
 });
 
 const postsTo = (channel: string) => slack.callsTo('chat.postMessage').filter((call) => call.body.channel === channel).length;
-const runOf = (managerId: string) =>
-  c.db.prisma.digestRun.findFirst({ where: { managerId }, include: { deliveries: { orderBy: { platform: 'asc' } } } });
-const finished = (managerId: string) => until('the digest run to finish', async () => {
-  const run = await runOf(managerId);
-  return run && run.status !== 'running' ? run : undefined;
-});
+const runOf = (managerId: string) => c.db.prisma.digestRun.findFirst({ where: { managerId }, include: { deliveries: { orderBy: { platform: 'asc' } } } });
+const finished = (managerId: string) =>
+  until('the digest run to finish', async () => {
+    const run = await runOf(managerId);
+    return run && run.status !== 'running' ? run : undefined;
+  });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('scheduled digests', () => {
@@ -191,10 +191,14 @@ describe('exactly once and retries', () => {
     const m = await createManager(c.db.prisma, { slack: true, paused: true });
     slack.failNext('chat.postMessage', { kind: 'error', error: 'invalid_blocks_format' }, 100);
     await queue.add('digest', { managerId: m.id, fireAt });
-    const run = await until('the run to give up', async () => {
-      const r = await runOf(m.id);
-      return r?.status === 'failed' ? r : undefined;
-    }, 15_000);
+    const run = await until(
+      'the run to give up',
+      async () => {
+        const r = await runOf(m.id);
+        return r?.status === 'failed' ? r : undefined;
+      },
+      15_000,
+    );
     slack.reset();
     expect(run.reason).toMatch(/^gave up after \d+ attempts over \d+ min: slack: .*invalid_blocks_format/);
     expect(run.reason).not.toMatch(/will be retried/);
@@ -282,7 +286,11 @@ describe('daylight-saving changes', () => {
   });
 
   it("BullMQ's scheduler moves a 02:30 Berlin digest to 03:30 on the spring-forward day", async () => {
-    await queue.upsertJobScheduler('dst-probe', { pattern: '30 2 * * *', tz: 'Europe/Berlin', startDate: '2027-03-27T12:00:00Z' }, { name: 'probe', data: { managerId: 'none' } });
+    await queue.upsertJobScheduler(
+      'dst-probe',
+      { pattern: '30 2 * * *', tz: 'Europe/Berlin', startDate: '2027-03-27T12:00:00Z' },
+      { name: 'probe', data: { managerId: 'none' } },
+    );
     const scheduler = await queue.getJobScheduler('dst-probe');
     expect(new Date(scheduler!.next!).toISOString()).toBe('2027-03-28T01:30:00.000Z');
     await queue.removeJobScheduler('dst-probe');

@@ -52,18 +52,24 @@ async function freePort(): Promise<number> {
 
 /** redis-server on our own port, with no persistence at all: a restart loses every key. */
 async function startRedis(): Promise<void> {
-  redisServer = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir], { stdio: 'ignore' });
+  redisServer = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir], {
+    stdio: 'ignore',
+  });
   const probe = new Redis({ port: redisPort, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   probe.on('error', () => {});
-  await until('redis to answer', async () => {
-    try {
-      if (probe.status !== 'ready') await probe.connect();
-      return (await probe.ping()) === 'PONG' || undefined;
-    } catch {
-      probe.disconnect();
-      return undefined;
-    }
-  }, 15_000);
+  await until(
+    'redis to answer',
+    async () => {
+      try {
+        if (probe.status !== 'ready') await probe.connect();
+        return (await probe.ping()) === 'PONG' || undefined;
+      } catch {
+        probe.disconnect();
+        return undefined;
+      }
+    },
+    15_000,
+  );
   probe.disconnect();
 }
 
@@ -123,11 +129,15 @@ beforeAll(async () => {
   }
   for (const m of managers.slice(0, UNREACHABLE)) slack.removeUser(m.slackUserId!);
   const random = prng(19);
-  slack.failRandomly('chat.postMessage', [
-    { p: 0.3, failure: { kind: 'rate_limited', retryAfterSeconds: 1 } },
-    { p: 0.025, failure: { kind: 'http_500', stored: true } },
-    { p: 0.025, failure: { kind: 'http_500' } },
-  ], random);
+  slack.failRandomly(
+    'chat.postMessage',
+    [
+      { p: 0.3, failure: { kind: 'rate_limited', retryAfterSeconds: 1 } },
+      { p: 0.025, failure: { kind: 'http_500', stored: true } },
+      { p: 0.025, failure: { kind: 'http_500' } },
+    ],
+    random,
+  );
   slack.setLatency(50, 500, random);
 }, 120_000);
 
@@ -157,16 +167,24 @@ describe('digests under faults', () => {
     const orphan = managers.find((m) => `D${m.slackUserId}` === caught)!;
     expect(stored(orphan)).toHaveLength(1);
     startWorker('a2');
-    await until('the restarted worker to run', async () => logs.some((l) => l.startsWith('[a2]') && l.includes('digest scheduler running')) || undefined, 90_000);
+    await until(
+      'the restarted worker to run',
+      async () => logs.some((l) => l.startsWith('[a2]') && l.includes('digest scheduler running')) || undefined,
+      90_000,
+    );
     // Then Redis loses everything: job schedulers, queued and delayed jobs.
     await until('more digests to land', async () => managers.filter((m) => stored(m).length > 0).length >= 8 || undefined, 90_000);
     await stopRedis();
     await startRedis();
 
-    const runs = await until('every manager’s run to finish', async () => {
-      const all = await db.prisma.digestRun.findMany({ where: { managerId: { in: managers.map((m) => m.id) } }, include: { deliveries: true } });
-      return all.length === MANAGERS && all.every((r) => r.status !== 'running') ? all : undefined;
-    }, 150_000).catch((err) => {
+    const runs = await until(
+      'every manager’s run to finish',
+      async () => {
+        const all = await db.prisma.digestRun.findMany({ where: { managerId: { in: managers.map((m) => m.id) } }, include: { deliveries: true } });
+        return all.length === MANAGERS && all.every((r) => r.status !== 'running') ? all : undefined;
+      },
+      150_000,
+    ).catch((err) => {
       throw new Error(`${(err as Error).message}\n${logs.join('').slice(-4000)}`);
     });
 
@@ -198,10 +216,14 @@ describe('digests under faults', () => {
     const queue = new Queue(DIGEST_QUEUE, { connection });
     try {
       const wanted = [...managers.map((m) => `digest:${m.id}`)].sort();
-      await until('every job scheduler to be back', async () => {
-        const keys = (await queue.getJobSchedulers(0, -1)).map((s) => s.key).sort();
-        return JSON.stringify(keys) === JSON.stringify(wanted) || undefined;
-      }, 20_000);
+      await until(
+        'every job scheduler to be back',
+        async () => {
+          const keys = (await queue.getJobSchedulers(0, -1)).map((s) => s.key).sort();
+          return JSON.stringify(keys) === JSON.stringify(wanted) || undefined;
+        },
+        20_000,
+      );
     } finally {
       await queue.close();
       connection.disconnect();

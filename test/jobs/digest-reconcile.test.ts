@@ -36,15 +36,25 @@ async function manager(): Promise<ManagerFixture> {
 
 const runsOf = (managerId: string) => c.db.prisma.digestRun.findMany({ where: { managerId }, orderBy: { periodEnd: 'asc' }, include: { deliveries: true } });
 const runFor = (managerId: string, periodKey: string, status = 'sent') =>
-  until(`the ${periodKey} run to be ${status}`, async () => {
-    const run = await c.db.prisma.digestRun.findUnique({ where: { managerId_periodKey: { managerId, periodKey } }, include: { deliveries: true } });
-    return run?.status === status ? run : undefined;
-  }, 20_000);
+  until(
+    `the ${periodKey} run to be ${status}`,
+    async () => {
+      const run = await c.db.prisma.digestRun.findUnique({ where: { managerId_periodKey: { managerId, periodKey } }, include: { deliveries: true } });
+      return run?.status === status ? run : undefined;
+    },
+    20_000,
+  );
 const postsTo = (m: ManagerFixture) => slack.messagesIn(`D${m.slackUserId}`);
 
 beforeAll(async () => {
   slack = await startFakeSlackApi();
-  c = await createTestContainer({ REDIS_URL, SLACK_BOT_TOKEN: 'xoxb-reconcile', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: slack.url, DIGEST_RECONCILE_SECONDS: '1' });
+  c = await createTestContainer({
+    REDIS_URL,
+    SLACK_BOT_TOKEN: 'xoxb-reconcile',
+    SLACK_SIGNING_SECRET: 'secret',
+    SLACK_API_URL: slack.url,
+    DIGEST_RECONCILE_SECONDS: '1',
+  });
   background = await startDigestBackground(c, buildDigestDeliveries(c), {
     prefix,
     pollMs: 200,
@@ -137,7 +147,9 @@ describe('reconciliation with PostgreSQL', () => {
       const run = await services.runs.ensure(m.id, period);
       await services.runs.claim(run.id, null, ['slack']);
       await services.runs.settle(run.id, [{ platform: 'slack', status: 'failed', error: 'ratelimited', uncertain: false }], false);
-      await c.db.pool.query(`UPDATE digest_runs SET "retryAt" = now() - interval '1 hour', "createdAt" = now() - interval '2 hours' WHERE id = $1::uuid`, [run.id]);
+      await c.db.pool.query(`UPDATE digest_runs SET "retryAt" = now() - interval '1 hour', "createdAt" = now() - interval '2 hours' WHERE id = $1::uuid`, [
+        run.id,
+      ]);
     };
     const active = await manager();
     const paused = await manager();
@@ -179,10 +191,14 @@ describe('reconciliation with PostgreSQL', () => {
     clock = new Date('2026-11-25T09:00:00Z');
     slack.failNext('chat.postMessage', { kind: 'error', error: 'invalid_blocks_format' }, 1000);
     const m = await manager();
-    await until('a failed first attempt', async () => {
-      const [run] = await runsOf(m.id);
-      return run?.deliveries[0]?.status === 'failed' || undefined;
-    }, 20_000);
+    await until(
+      'a failed first attempt',
+      async () => {
+        const [run] = await runsOf(m.id);
+        return run?.deliveries[0]?.status === 'failed' || undefined;
+      },
+      20_000,
+    );
     await new DigestRepository(sqlRunner(c.db)).savePreference(m.id, { enabled: false, cadence: 'daily', cron: '30 8 * * 1-5' });
     const run = await runFor(m.id, '2026-11-25', 'cancelled');
     slack.reset();

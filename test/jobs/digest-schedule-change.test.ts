@@ -42,7 +42,13 @@ async function say(actor: Actor, text: string): Promise<string> {
     if (e.type === 'done') reply = e.reply.text;
   }
   if (!pending) return reply;
-  for await (const e of c.assistant.handleAction({ deliveryId: randomUUID(), platform: 'console', actor, conversationKey, action: { kind: 'confirm', actionId: pending } }) as AsyncIterable<ReplyEvent>)
+  for await (const e of c.assistant.handleAction({
+    deliveryId: randomUUID(),
+    platform: 'console',
+    actor,
+    conversationKey,
+    action: { kind: 'confirm', actionId: pending },
+  }) as AsyncIterable<ReplyEvent>)
     if (e.type === 'done') reply = e.reply.text;
   return reply;
 }
@@ -64,7 +70,9 @@ describe('changing the digest schedule at runtime', () => {
     expect(s.tz).toBe('Europe/Berlin');
     // The next fire is a Monday 09:00 in Berlin.
     const next = new Date(s.next!);
-    expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(next)).toBe('Mon 09:00');
+    expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(next)).toBe(
+      'Mon 09:00',
+    );
   });
 
   it('"pause my digest" removes the job scheduler, and resuming brings it back', async () => {
@@ -82,13 +90,21 @@ describe('changing the digest schedule at runtime', () => {
 
   it('a rep may not change digests: the tool is denied', async () => {
     const rep = actorOf(await c.db.prisma.user.findFirstOrThrow({ where: { role: 'rep' } }));
-    const out = await runTool(toolNamed('setDigestSchedule')!, { enabled: false }, { actor: rep, platform: 'console', scope: await c.users.scopeFor(rep), teamMemberIds: [], services: c.services });
+    const out = await runTool(
+      toolNamed('setDigestSchedule')!,
+      { enabled: false },
+      { actor: rep, platform: 'console', scope: await c.users.scopeFor(rep), teamMemberIds: [], services: c.services },
+    );
     expect(out.outcome).toBe('denied');
     expect(await c.db.prisma.digestPreference.findUnique({ where: { userId: rep.id } })).toBeNull();
   });
 
   it('a bad time is refused with what was wrong', async () => {
-    const out = await runTool(toolNamed('setDigestSchedule')!, { time: '9am' }, { actor: manager, platform: 'console', scope: await c.users.scopeFor(manager), teamMemberIds: [], services: c.services });
+    const out = await runTool(
+      toolNamed('setDigestSchedule')!,
+      { time: '9am' },
+      { actor: manager, platform: 'console', scope: await c.users.scopeFor(manager), teamMemberIds: [], services: c.services },
+    );
     expect(out.outcome).toBe('invalid');
     expect(out.summary).toMatch(/HH:MM/);
   });

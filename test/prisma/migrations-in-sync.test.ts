@@ -16,8 +16,18 @@ async function diffExitCode(schemaPath: string): Promise<{ code: number; out: st
   try {
     const { stdout } = await run(
       'npx',
-      ['prisma', 'migrate', 'diff', '--config', 'test/prisma/prisma.drift.config.ts', '--from-migrations', 'prisma/migrations',
-        '--to-schema-datamodel', schemaPath, '--exit-code'],
+      [
+        'prisma',
+        'migrate',
+        'diff',
+        '--config',
+        'test/prisma/prisma.drift.config.ts',
+        '--from-migrations',
+        'prisma/migrations',
+        '--to-schema-datamodel',
+        schemaPath,
+        '--exit-code',
+      ],
       { cwd: ROOT, env: { ...process.env, DATABASE_URL: TEST_SERVER_URL }, timeout: 120_000 },
     );
     return { code: 0, out: stdout };
@@ -35,7 +45,9 @@ describe('prisma migrations', () => {
   }, 180_000);
 
   it('are reported as drifted when the schema gains an index they lack', async () => {
-    const schema = fs.readFileSync(path.join(ROOT, 'prisma/schema.prisma'), 'utf8').replace('  @@index([companyDomain])', '  @@index([companyDomain])\n  @@index([linkedinUrl])');
+    const schema = fs
+      .readFileSync(path.join(ROOT, 'prisma/schema.prisma'), 'utf8')
+      .replace('  @@index([companyDomain])', '  @@index([companyDomain])\n  @@index([linkedinUrl])');
     const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'salesos-drift-')), 'schema.prisma');
     fs.writeFileSync(tmp, schema);
     try {

@@ -69,12 +69,17 @@ const answersIn = (threadTs: string) =>
   slack.calls.filter((c) => (c.method === 'chat.postMessage' || c.method === 'chat.startStream') && c.body.thread_ts === threadTs);
 
 async function postTeams(replica: Started, activity: Record<string, unknown>): Promise<{ status: number; body: any }> {
-  const res = await fetch(`http://127.0.0.1:${replica.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const res = await fetch(`http://127.0.0.1:${replica.port}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
-const teamsMessagesIn = (conversationId: string) => connector.activities.filter((x) => x.method === 'POST' && x.conversationId === conversationId && x.activity.type === 'message');
+const teamsMessagesIn = (conversationId: string) =>
+  connector.activities.filter((x) => x.method === 'POST' && x.conversationId === conversationId && x.activity.type === 'message');
 
 beforeAll(async () => {
   empty = await createEmptyDatabase();
@@ -128,7 +133,14 @@ describe('Slack events across replicas', () => {
     // Later: the retry reaches replica B after A has answered.
     const later = { id: 'EvReplicaLater', ts: nextTs() };
     threads.push(later);
-    const laterBody = slackEvent(later.id, { type: 'app_mention', user: 'U0ALICE', text: '<@UBOT> help', ts: later.ts, channel: 'C0SALES', event_ts: later.ts });
+    const laterBody = slackEvent(later.id, {
+      type: 'app_mention',
+      user: 'U0ALICE',
+      text: '<@UBOT> help',
+      ts: later.ts,
+      channel: 'C0SALES',
+      event_ts: later.ts,
+    });
     expect(await postSlack(a, laterBody)).toBe(200);
     await until('the answer on replica A', () => answersIn(later.ts)[0]);
     expect(await postSlack(b, laterBody, 'application/json', { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).toBe(200);
@@ -156,7 +168,8 @@ describe('Slack events across replicas', () => {
     slack.addUser({ id: 'U0NEWREP', name: 'nina', realName: 'Nina New', email: 'nina.new@test.io', tz: 'Europe/Berlin' });
     const first = { id: 'EvReplicaNew1', ts: nextTs() };
     const second = { id: 'EvReplicaNew2', ts: nextTs() };
-    const body = (e: { id: string; ts: string }) => slackEvent(e.id, { type: 'app_mention', user: 'U0NEWREP', text: '<@UBOT> help', ts: e.ts, channel: 'C0SALES', event_ts: e.ts });
+    const body = (e: { id: string; ts: string }) =>
+      slackEvent(e.id, { type: 'app_mention', user: 'U0NEWREP', text: '<@UBOT> help', ts: e.ts, channel: 'C0SALES', event_ts: e.ts });
     expect(await Promise.all([postSlack(a, body(first)), postSlack(b, body(second))])).toEqual([200, 200]);
     for (const e of [first, second]) await until(`an answer to ${e.id}`, () => answersIn(e.ts)[0]);
     for (const e of [first, second]) {
@@ -173,7 +186,14 @@ describe('Slack events across replicas', () => {
   it('a Confirm double-clicked on both replicas updates the lead once, with one audit record for the write; the second click is told so', async () => {
     const lead = org.leads['Jane Doe']!;
     const thread = nextTs();
-    const ask = slackEvent('EvReplicaMark', { type: 'app_mention', user: 'U0ALICE', text: '<@UBOT> mark Jane Doe as contacted', ts: thread, channel: 'C0SALES', event_ts: thread });
+    const ask = slackEvent('EvReplicaMark', {
+      type: 'app_mention',
+      user: 'U0ALICE',
+      text: '<@UBOT> mark Jane Doe as contacted',
+      ts: thread,
+      channel: 'C0SALES',
+      event_ts: thread,
+    });
     expect(await postSlack(a, ask)).toBe(200);
     const card = await until('the confirmation card', () =>
       slack.calls.find((c) => c.method === 'chat.postMessage' && c.body.thread_ts === thread && buttonsIn(c.body.blocks).some((x) => x.text === 'Confirm')),
@@ -185,10 +205,18 @@ describe('Slack events across replicas', () => {
     const confirm = buttonsIn(card.body.blocks).find((x) => x.text === 'Confirm')!;
     const cardTs = '1764000999.000001';
     // One person, one button, two clicks: Slack sends each with its own trigger id, to whichever replica.
-    const click = (responseId: string) => clickBody(buttonClick({ button: confirm, userId: 'U0ALICE', channel: 'C0SALES', messageTs: cardTs, threadTs: thread, fake: slack, responseId }));
-    expect(await Promise.all([postSlack(a, click('confirm-a'), 'application/x-www-form-urlencoded'), postSlack(b, click('confirm-b'), 'application/x-www-form-urlencoded')])).toEqual([200, 200]);
+    const click = (responseId: string) =>
+      clickBody(buttonClick({ button: confirm, userId: 'U0ALICE', channel: 'C0SALES', messageTs: cardTs, threadTs: thread, fake: slack, responseId }));
+    expect(
+      await Promise.all([
+        postSlack(a, click('confirm-a'), 'application/x-www-form-urlencoded'),
+        postSlack(b, click('confirm-b'), 'application/x-www-form-urlencoded'),
+      ]),
+    ).toEqual([200, 200]);
 
-    const updated = await until('the card replaced with the outcome', () => slack.calls.find((c: SlackCall) => c.method === 'chat.update' && c.body.ts === cardTs));
+    const updated = await until('the card replaced with the outcome', () =>
+      slack.calls.find((c: SlackCall) => c.method === 'chat.update' && c.body.ts === cardTs),
+    );
     expect(updated.body.text).toMatch(/Confirmed|contacted/i);
     const clickId = `act:${cardTs}:${confirm.action_id}`;
     await until('the second click to be dropped', () => logged('dropped a Slack delivery already handled', clickId)[0]);
@@ -250,7 +278,10 @@ describe('Teams activities across replicas', () => {
     const { conv, card: cardMessage, data } = await teamsConfirmation(rep, 'Tomas Teamlead');
     const writesBefore = await db.prisma.auditEntry.count({ where: { name: 'updateLead' } });
 
-    const [ra, rb] = await Promise.all([postTeams(a, executeInvoke(connector, rep, conv, cardMessage.activityId, data)), postTeams(b, executeInvoke(connector, rep, conv, cardMessage.activityId, data))]);
+    const [ra, rb] = await Promise.all([
+      postTeams(a, executeInvoke(connector, rep, conv, cardMessage.activityId, data)),
+      postTeams(b, executeInvoke(connector, rep, conv, cardMessage.activityId, data)),
+    ]);
     const answers = [ra.body, rb.body];
     const card = answers.filter((x) => x.type === 'application/vnd.microsoft.card.adaptive');
     const told = answers.filter((x) => x.type === 'application/vnd.microsoft.activity.message');
@@ -290,7 +321,10 @@ describe('manager digests with a scheduler and a worker in each replica', () => 
     for (let i = 0; i < 6; i++) managers.push(await createManager(db.prisma, { slack: true }));
     const sentRun = (m: ManagerFixture) =>
       until(`${m.email}'s digest for 25 November to be sent`, async () => {
-        const run = await db.prisma.digestRun.findUnique({ where: { managerId_periodKey: { managerId: m.id, periodKey: '2026-11-25' } }, include: { deliveries: true } });
+        const run = await db.prisma.digestRun.findUnique({
+          where: { managerId_periodKey: { managerId: m.id, periodKey: '2026-11-25' } },
+          include: { deliveries: true },
+        });
         return run?.status === 'sent' ? run : undefined;
       });
     for (const m of managers) await sentRun(m);
@@ -371,7 +405,12 @@ describe('CostGuard across replicas', () => {
     const user = await db.prisma.user.findUniqueOrThrow({ where: { email: 'bea.budget@test.io' } });
     const threads = Array.from({ length: 8 }, (_, i) => ({ id: `EvReplicaBudget${i}`, ts: nextTs() }));
     const statuses = await Promise.all(
-      threads.map((t, i) => postSlack(i % 2 ? d : c, slackEvent(t.id, { type: 'app_mention', user: 'U0BUDGET', text: '<@UBOT> tell me about my pipeline', ts: t.ts, channel: 'C0BUDGET', event_ts: t.ts }))),
+      threads.map((t, i) =>
+        postSlack(
+          i % 2 ? d : c,
+          slackEvent(t.id, { type: 'app_mention', user: 'U0BUDGET', text: '<@UBOT> tell me about my pipeline', ts: t.ts, channel: 'C0BUDGET', event_ts: t.ts }),
+        ),
+      ),
     );
     expect(statuses.every((s) => s === 200)).toBe(true);
     for (const t of threads) await until(`an answer to ${t.id}`, () => answersIn(t.ts)[0]);

@@ -90,7 +90,14 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   function record(match: RegExpMatchArray, raw: string, method: 'POST' | 'PUT', authorization: string | undefined): RecordedActivity {
     const activity = raw ? (JSON.parse(raw) as Record<string, any>) : {};
     const activityId = method === 'PUT' ? match[2]! : `activity-${++counter}`;
-    const recorded: RecordedActivity = { method, conversationId: match[1]!, replyToId: method === 'POST' ? match[2] : undefined, activityId, authorization, activity };
+    const recorded: RecordedActivity = {
+      method,
+      conversationId: match[1]!,
+      replyToId: method === 'POST' ? match[2] : undefined,
+      activityId,
+      authorization,
+      activity,
+    };
     activities.push(recorded);
     events.emit('activity', recorded);
     return recorded;
@@ -108,7 +115,8 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       res.end(body === undefined ? '' : JSON.stringify(body));
     };
 
-    if (path === '/.well-known/openidconfiguration') return reply(200, { issuer: `${base}/issuer`, jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] });
+    if (path === '/.well-known/openidconfiguration')
+      return reply(200, { issuer: `${base}/issuer`, jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] });
     if (path === '/keys') return reply(200, { keys: [{ kty: 'RSA', use: 'sig', kid, n: jwk.n, e: jwk.e, endorsements: ['msteams', 'emulator', 'webchat'] }] });
 
     const post = path.match(/^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/);
@@ -143,7 +151,9 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     if (req.method === 'GET' && memberList) return reply(200, path.endsWith('pagedmembers') ? { members: [...members.values()] } : [...members.values()]);
     // What the bot posted to a conversation (Teams has no such read API for bots; tests use it to look).
     if (req.method === 'GET' && post && !post[2])
-      return reply(200, { activities: activities.filter((a) => a.conversationId === post[1] && a.method === 'POST').map((a) => ({ ...a.activity, id: a.activityId })) });
+      return reply(200, {
+        activities: activities.filter((a) => a.conversationId === post[1] && a.method === 'POST').map((a) => ({ ...a.activity, id: a.activityId })),
+      });
     if (req.method === 'POST' && path === '/v3/conversations') {
       const id = `a:fake-conversation-${++counter}`;
       return reply(200, { id, activityId: undefined, serviceUrl: base + '/' });
@@ -179,7 +189,11 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
         };
         const timer = setTimeout(() => {
           events.off('activity', onActivity);
-          reject(new Error(`fake bot connector: no matching activity within ${timeoutMs} ms; got ${JSON.stringify(activities.map((a) => [a.method, a.activity.type, a.activity.text]))}`));
+          reject(
+            new Error(
+              `fake bot connector: no matching activity within ${timeoutMs} ms; got ${JSON.stringify(activities.map((a) => [a.method, a.activity.type, a.activity.text]))}`,
+            ),
+          );
         }, timeoutMs);
         events.on('activity', onActivity);
       });
@@ -187,7 +201,14 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     signToken(claims, key = privateKey) {
       const now = Math.floor(Date.now() / 1000);
       return signJwt(
-        { iss: claims.issuer ?? 'https://fake-bot-connector.test', aud: claims.audience, serviceurl: claims.serviceUrl ?? `${base}/`, nbf: now - 60, iat: now, exp: now + (claims.expiresInSeconds ?? 3600) },
+        {
+          iss: claims.issuer ?? 'https://fake-bot-connector.test',
+          aud: claims.audience,
+          serviceurl: claims.serviceUrl ?? `${base}/`,
+          nbf: now - 60,
+          iat: now,
+          exp: now + (claims.expiresInSeconds ?? 3600),
+        },
         key,
         kid,
       );

@@ -88,8 +88,7 @@ export async function startFakeEnrichmentAgent(opts: { token?: string } = {}): P
 
   function handle(req: http.IncomingMessage, res: http.ServerResponse, body: unknown) {
     if (req.method === 'GET' && req.url === '/healthz') return send(res, 200, { status: 'ok' });
-    if (req.method !== 'POST' || req.url !== '/v1/enrich')
-      return send(res, 404, { error: { code: 'no_route', message: `no route ${req.method} ${req.url}` } });
+    if (req.method !== 'POST' || req.url !== '/v1/enrich') return send(res, 404, { error: { code: 'no_route', message: `no route ${req.method} ${req.url}` } });
     if (opts.token && req.headers.authorization !== `Bearer ${opts.token}`)
       return send(res, 401, { error: { code: 'unauthorized', message: 'missing or wrong bearer token' } });
     const lead = (body as { lead?: Record<string, unknown> } | undefined)?.lead;
@@ -158,7 +157,10 @@ type EnrichBody = { lead: Record<string, string | undefined>; fields?: string[] 
 function normalAnswer(body: EnrichBody, requestId: string | string[] | undefined, opts: FakeAgentModeOptions) {
   const { lead } = body;
   const [local = '', domain = ''] = (lead.email ?? '').split('@');
-  const words = local.split(/[._-]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1));
+  const words = local
+    .split(/[._-]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1));
   const label = domain.split('.')[0] ?? '';
   const title = lead.title ?? 'Head of Sales';
   const derived: Record<string, unknown> = {

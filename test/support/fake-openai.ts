@@ -112,9 +112,10 @@ export async function startFakeOpenAI(respond: FakeOpenAI['respond']): Promise<F
     }
     const usage = answer.usage ?? { prompt: 100, completion: 20 };
     const usageJson = { prompt_tokens: usage.prompt, completion_tokens: usage.completion, total_tokens: usage.prompt + usage.completion };
-    const toolCalls = 'toolCalls' in answer
-      ? answer.toolCalls.map((c, i) => ({ id: `call_${seq}_${i}`, type: 'function', function: { name: c.name, arguments: JSON.stringify(c.arguments) } }))
-      : undefined;
+    const toolCalls =
+      'toolCalls' in answer
+        ? answer.toolCalls.map((c, i) => ({ id: `call_${seq}_${i}`, type: 'function', function: { name: c.name, arguments: JSON.stringify(c.arguments) } }))
+        : undefined;
     const finish = toolCalls ? 'tool_calls' : ('finishReason' in answer && answer.finishReason) || 'stop';
     if (!request.stream) {
       res.writeHead(200, { 'content-type': 'application/json' }).end(
@@ -131,7 +132,9 @@ export async function startFakeOpenAI(respond: FakeOpenAI['respond']): Promise<F
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     const send = (delta: object, finishReason: string | null = null, extra: object = {}) =>
-      res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: request.model, choices: [{ index: 0, delta, finish_reason: finishReason }], ...extra })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: request.model, choices: [{ index: 0, delta, finish_reason: finishReason }], ...extra })}\n\n`,
+      );
     send({ role: 'assistant', content: '' });
     if ('text' in answer) {
       for (const piece of answer.text.match(/\S+\s*|\s+/g) ?? []) {

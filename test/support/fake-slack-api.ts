@@ -222,7 +222,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case 'conversations.history': {
         const withMeta = String(body.include_all_metadata) === 'true';
         const limit = Number(body.limit ?? 100);
-        const top = messages.filter((m) => m.channel === body.channel && !m.thread_ts).reverse().slice(0, limit);
+        const top = messages
+          .filter((m) => m.channel === body.channel && !m.thread_ts)
+          .reverse()
+          .slice(0, limit);
         return { ok: true, messages: top.map((m) => ({ type: 'message', ...shown(m, withMeta) })), has_more: false };
       }
       case 'usergroups.list':
@@ -360,11 +363,7 @@ function send(res: http.ServerResponse, body: unknown) {
 }
 
 /** Headers Slack would send with `rawBody`: `x-slack-signature` = v0=HMAC-SHA256(secret, `v0:{ts}:{body}`). */
-export function signSlackRequest(
-  signingSecret: string,
-  rawBody: string,
-  timestampSeconds: number = Math.floor(Date.now() / 1000),
-): Record<string, string> {
+export function signSlackRequest(signingSecret: string, rawBody: string, timestampSeconds: number = Math.floor(Date.now() / 1000)): Record<string, string> {
   const signature = crypto.createHmac('sha256', signingSecret).update(`v0:${timestampSeconds}:${rawBody}`).digest('hex');
   return { 'x-slack-signature': `v0=${signature}`, 'x-slack-request-timestamp': String(timestampSeconds) };
 }

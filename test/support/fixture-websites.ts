@@ -39,6 +39,10 @@ export async function startFixtureWebsites(sites: Record<string, Record<string, 
     port,
     hits,
     connectTo: (hosts) => hosts.flatMap((h) => [`${h}:80:127.0.0.1:${port}`, `${h}:443:127.0.0.1:1`]).join(','),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

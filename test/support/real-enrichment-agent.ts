@@ -48,7 +48,15 @@ export async function startRealEnrichmentAgent(env: Record<string, string> = {},
         try {
           const entry = JSON.parse(line) as { msg?: string; url?: string };
           if (entry.msg === 'enrichment agent ready') {
-            const listening = logs.map((l) => { try { return JSON.parse(l) as { msg?: string; url?: string }; } catch { return {}; } }).find((e) => e.msg === 'listening');
+            const listening = logs
+              .map((l) => {
+                try {
+                  return JSON.parse(l) as { msg?: string; url?: string };
+                } catch {
+                  return {};
+                }
+              })
+              .find((e) => e.msg === 'listening');
             clearTimeout(timer);
             resolve(listening!.url!);
           }

@@ -7,5 +7,8 @@ import { openDatabase } from '../../core/db/client.ts';
 const [url, userId, estimate] = process.argv.slice(2);
 const db = await openDatabase({ databaseUrl: url!, dataDir: '', migrate: false, poolSize: 1 });
 const guard = createCostGuard({ db, defaultDailyLimitUsd: 5 });
-const r = await guard.reserve({ id: userId!, email: 'x@example.com', name: 'x', role: 'rep', timeZone: 'UTC', teamId: null }, { kind: 'tool', name: 'enrichLead', estimateUsd: Number(estimate) });
+const r = await guard.reserve(
+  { id: userId!, email: 'x@example.com', name: 'x', role: 'rep', timeZone: 'UTC', teamId: null },
+  { kind: 'tool', name: 'enrichLead', estimateUsd: Number(estimate) },
+);
 process.stdout.write(`${r.id}\n`, () => process.kill(process.pid, 'SIGKILL'));

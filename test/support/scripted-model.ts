@@ -13,7 +13,11 @@ function usage(input: number, output: number) {
 }
 
 export function partsFor(step: Step, callIndex: number): LanguageModelV4StreamPart[] {
-  if ('error' in step) return [{ type: 'stream-start', warnings: [] }, { type: 'error', error: step.error }];
+  if ('error' in step)
+    return [
+      { type: 'stream-start', warnings: [] },
+      { type: 'error', error: step.error },
+    ];
   const parts: LanguageModelV4StreamPart[] = [{ type: 'stream-start', warnings: [] }];
   if ('text' in step) {
     parts.push({ type: 'text-start', id: 't' });
@@ -21,9 +25,9 @@ export function partsFor(step: Step, callIndex: number): LanguageModelV4StreamPa
     parts.push({ type: 'text-end', id: 't' });
     parts.push({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage: usage(120, 30) });
   } else {
-    step.toolCalls.forEach((c, i) =>
-      parts.push({ type: 'tool-call', toolCallId: `call_${callIndex}_${i}`, toolName: c.toolName, input: c.rawInput ?? JSON.stringify(c.input) }),
-    );
+    step.toolCalls.forEach((c, i) => {
+      parts.push({ type: 'tool-call', toolCallId: `call_${callIndex}_${i}`, toolName: c.toolName, input: c.rawInput ?? JSON.stringify(c.input) });
+    });
     parts.push({ type: 'finish', finishReason: { unified: 'tool-calls', raw: 'tool_calls' }, usage: usage(150, 20) });
   }
   return parts;

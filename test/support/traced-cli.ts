@@ -12,7 +12,12 @@ export function tracedRun(args: string[], env: Record<string, string> = {}, bin 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesos-trace-'));
   const file = path.join(dir, 'modules.txt');
   try {
-    const r = spawnSync(process.execPath, ['--import', TRACER, bin, ...args], { cwd: dir, env: childEnv({ ...env, TRACE_MODULES_FILE: file }), encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['--import', TRACER, bin, ...args], {
+      cwd: dir,
+      env: childEnv({ ...env, TRACE_MODULES_FILE: file }),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
     const execArgv = lines.filter((l) => l.startsWith('# execArgv')).map((l) => l.slice('# execArgv '.length).split(' ').filter(Boolean));
     return { code: r.status, stdout: r.stdout, stderr: r.stderr, modules: lines.filter((l) => !l.startsWith('#')), execArgv };

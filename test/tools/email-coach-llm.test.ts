@@ -36,7 +36,8 @@ async function ctxFor(): Promise<ToolContext> {
   return { actor: org.alice, platform: 'console', scope, teamMemberIds: [], services: c.services, llm: { model: c.model.model, id: c.model.id } };
 }
 
-const WEAK = 'Subject: Re: QUICK QUESTION!!\n\nHi {{first_name}},\n\nI hope this email finds you well. We are the leading provider and our FREE trial is guaranteed. Can we book a meeting? Let me know! Reply now!';
+const WEAK =
+  'Subject: Re: QUICK QUESTION!!\n\nHi {{first_name}},\n\nI hope this email finds you well. We are the leading provider and our FREE trial is guaranteed. Can we book a meeting? Let me know! Reply now!';
 
 describe('roastEmail with a model', () => {
   it('sends the rubric findings as structured data and re-scores the rewrite itself', async () => {
@@ -57,7 +58,9 @@ describe('roastEmail with a model', () => {
   });
 
   it('scores a poor rewrite as poor: the model’s claim of quality is never taken on trust', async () => {
-    answer = () => ({ text: JSON.stringify({ critique: 'Perfect now.', subject: 'Quick question', body: 'Hi, I hope this finds you well. Let me know if interested.' }) });
+    answer = () => ({
+      text: JSON.stringify({ critique: 'Perfect now.', subject: 'Quick question', body: 'Hi, I hope this finds you well. Let me know if interested.' }),
+    });
     const out = await runTool(toolNamed('roastEmail')!, { body: WEAK }, await ctxFor());
     expect((out.cards![0] as EmailRoastCard).rewrite!.score.score).toBeLessThan(65);
   });
@@ -74,11 +77,14 @@ describe('roastEmail with a model', () => {
 
 describe('draftEmail with a model', () => {
   beforeAll(async () => {
-    await c.services.offers.set({ level: 'organisation' }, {
-      product: 'Rampwise',
-      valueProposition: 'ramp new sales reps in half the time',
-      proofPoints: ['Northwind cut ramp from 5 months to 10 weeks'],
-    });
+    await c.services.offers.set(
+      { level: 'organisation' },
+      {
+        product: 'Rampwise',
+        valueProposition: 'ramp new sales reps in half the time',
+        proofPoints: ['Northwind cut ramp from 5 months to 10 weeks'],
+      },
+    );
   });
 
   it('gives the model the offer, the lead’s facts and the built-in draft’s findings, and uses its draft when it scores as well', async () => {
@@ -93,7 +99,9 @@ describe('draftEmail with a model', () => {
   });
 
   it('keeps the built-in draft when the model’s scores lower', async () => {
-    answer = () => ({ text: JSON.stringify({ subject: 'Hello', body: 'Hi Jane, I hope this email finds you well. We are a leading provider. Let me know if interested.' }) });
+    answer = () => ({
+      text: JSON.stringify({ subject: 'Hello', body: 'Hi Jane, I hope this email finds you well. We are a leading provider. Let me know if interested.' }),
+    });
     const out = await runTool(toolNamed('draftEmail')!, { lead: 'jane@acme.io' }, await ctxFor());
     expect(out.data!.writer).toBe('built-in');
     expect(out.data!.body as string).toContain('ramp new sales reps in half the time');

@@ -15,7 +15,12 @@ let org: TestOrg;
 
 beforeAll(async () => {
   agent = await startFakeEnrichmentAgent({ token: 'agent-secret-token' });
-  c = await createTestContainer({ ENRICHMENT_AGENT_URL: agent.url, ENRICHMENT_AGENT_TOKEN: 'agent-secret-token', ENRICHMENT_TIMEOUT_MS: '300', ENRICHMENT_MAX_COST_USD: '0.05' });
+  c = await createTestContainer({
+    ENRICHMENT_AGENT_URL: agent.url,
+    ENRICHMENT_AGENT_TOKEN: 'agent-secret-token',
+    ENRICHMENT_TIMEOUT_MS: '300',
+    ENRICHMENT_MAX_COST_USD: '0.05',
+  });
   org = await createTestOrg(c.db.prisma);
 });
 afterAll(async () => {

@@ -43,7 +43,13 @@ async function makeRep(dailyLimitUsd = 1): Promise<Actor> {
   return { id: u.id, email: u.email, name: u.name, role: 'rep', timeZone: 'UTC', teamId: null };
 }
 
-const ctxOf = (actor: Actor): ToolContext => ({ actor, platform: 'console', scope: { kind: 'all' }, teamMemberIds: [], services: { guards } as unknown as ToolContext['services'] });
+const ctxOf = (actor: Actor): ToolContext => ({
+  actor,
+  platform: 'console',
+  scope: { kind: 'all' },
+  teamMemberIds: [],
+  services: { guards } as unknown as ToolContext['services'],
+});
 
 const input = z.object({ q: z.string() });
 const freeTool: SalesTool<typeof input> = {
@@ -55,7 +61,12 @@ const freeTool: SalesTool<typeof input> = {
   capability: 'look something up',
   execute: async (i) => ({ summary: `found ${i.q}` }),
 };
-const paidTool: SalesTool<typeof input> = { ...freeTool, name: 'paidLookUp', estimateCostUsd: () => 0.01, execute: async (i) => ({ summary: `found ${i.q}`, costUsd: 0.004 }) };
+const paidTool: SalesTool<typeof input> = {
+  ...freeTool,
+  name: 'paidLookUp',
+  estimateCostUsd: () => 0.01,
+  execute: async (i) => ({ summary: `found ${i.q}`, costUsd: 0.004 }),
+};
 const failingPaidTool: SalesTool<typeof input> = {
   ...paidTool,
   name: 'failingLookUp',
@@ -211,7 +222,9 @@ describe('the combined settle + audit commit failing', () => {
       out = await runTool(paidTool, { q: 'x' }, ctxOf(rep));
     });
     expect(out).toMatchObject({ ok: false, outcome: 'error', error: { code: 'not_recorded' } });
-    expect((out as unknown as { summary: string }).summary).toMatch(/^The paidLookUp call ran, but SalesOS could not save its cost and audit record, so its result is not used\./);
+    expect((out as unknown as { summary: string }).summary).toMatch(
+      /^The paidLookUp call ran, but SalesOS could not save its cost and audit record, so its result is not used\./,
+    );
     const [row] = await usageOf(rep.id);
     expect(row).toMatchObject({ status: 'reserved', settledAt: null });
     expect(await auditOf(rep.id, 'paidLookUp')).toHaveLength(0);
@@ -245,7 +258,11 @@ describe('a process killed between reserve and settle', () => {
     const { spawnSync } = await import('node:child_process');
     const path = await import('node:path');
     const rep = await makeRep(0.02);
-    const child = spawnSync(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../support/reserve-and-die.ts'), db.url, rep.id, '0.015'], { encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.resolve(import.meta.dirname, '../support/reserve-and-die.ts'), db.url, rep.id, '0.015'],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(child.signal).toBe('SIGKILL');
     const id = child.stdout.trim();
     expect(await db.prisma.usageEntry.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'reserved', userId: rep.id });
@@ -269,9 +286,15 @@ describe('a paid model call', () => {
   it('makes the same single durable commit: reservation asynchronous, settle + audit together', async () => {
     const rep = await makeRep();
     // $1000 per 1M input tokens and $2000 per 1M output: 10 input + 20 output tokens cost $0.05.
-    const prices: PriceTable = { ...VENDORED_PRICES, models: { ...VENDORED_PRICES.models, 'test-model': { inputPerMTok: 1000, outputPerMTok: 2000, maxOutputTokens: 100 } } };
+    const prices: PriceTable = {
+      ...VENDORED_PRICES,
+      models: { ...VENDORED_PRICES.models, 'test-model': { inputPerMTok: 1000, outputPerMTok: 2000, maxOutputTokens: 100 } },
+    };
     const costs = createCostGuard({ db: { pool: rec.pool }, defaultDailyLimitUsd: 5, prices, audit });
-    const usage: LanguageModelV4Usage = { inputTokens: { total: 10, noCache: 10, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 20, text: 20, reasoning: undefined } };
+    const usage: LanguageModelV4Usage = {
+      inputTokens: { total: 10, noCache: 10, cacheRead: undefined, cacheWrite: undefined },
+      outputTokens: { total: 20, text: 20, reasoning: undefined },
+    };
     const mock = new MockLanguageModelV4({
       modelId: 'test-model',
       doGenerate: async () => ({ content: [{ type: 'text', text: 'Hi' }], finishReason: { unified: 'stop', raw: undefined }, usage, warnings: [] }),

@@ -51,7 +51,14 @@ afterAll(async () => {
 
 async function ask(text: string): Promise<{ reply: Reply; events: ReplyEvent[] }> {
   const events: ReplyEvent[] = [];
-  for await (const e of c.assistant.handleTurn({ deliveryId: randomUUID(), platform: 'console', actor: org.alice, conversationKey: `console:${randomUUID()}`, text })) events.push(e);
+  for await (const e of c.assistant.handleTurn({
+    deliveryId: randomUUID(),
+    platform: 'console',
+    actor: org.alice,
+    conversationKey: `console:${randomUUID()}`,
+    text,
+  }))
+    events.push(e);
   return { reply: (events.at(-1) as { reply: Reply }).reply, events };
 }
 
@@ -97,7 +104,9 @@ describe('an OpenAI-compatible server', () => {
     const scope = await c.users.scopeFor(org.alice);
     const out = await runTool(
       toolNamed('roastEmail')!,
-      { body: 'Subject: Re: QUICK QUESTION!!\n\nHi {{first_name}}, our FREE trial is guaranteed. Click here http://a.io http://b.io http://c.io. Can we book a meeting? Reply now!' },
+      {
+        body: 'Subject: Re: QUICK QUESTION!!\n\nHi {{first_name}}, our FREE trial is guaranteed. Click here http://a.io http://b.io http://c.io. Can we book a meeting? Reply now!',
+      },
       { actor: org.alice, platform: 'console', scope, teamMemberIds: [], services: c.services, llm: { model: c.model.model, id: c.model.id } },
     );
     const card = out.cards![0] as EmailRoastCard;
@@ -115,7 +124,11 @@ describe('an OpenAI-compatible server', () => {
       await expect(buildContainer({ config, db, close: async () => {} })).rejects.toThrow(/llama3\.1/);
       const prices = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'prices-')), 'prices.json');
       fs.writeFileSync(prices, JSON.stringify({ 'llama3.1': { inputPerMTok: 0, outputPerMTok: 0, maxOutputTokens: 4096 } }));
-      const ok = await buildContainer({ config: loadConfig({ DATABASE_URL: db.url, OPENAI_BASE_URL: fake.url, SALESOS_MODEL: 'llama3.1', COST_PRICES_FILE: prices }), db, close: async () => {} });
+      const ok = await buildContainer({
+        config: loadConfig({ DATABASE_URL: db.url, OPENAI_BASE_URL: fake.url, SALESOS_MODEL: 'llama3.1', COST_PRICES_FILE: prices }),
+        db,
+        close: async () => {},
+      });
       expect(ok.model.id).toBe('llama3.1');
     } finally {
       await db.drop();

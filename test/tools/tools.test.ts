@@ -196,7 +196,11 @@ describe('myUsage', () => {
   });
 
   it('says when the budget resets in each rep’s own time zone (midnight there), one zone after another', async () => {
-    for (const [actor, zone] of [[org.bob, 'Europe/Berlin'], [org.carol, 'America/New_York'], [org.bob, 'Europe/Berlin']] as const) {
+    for (const [actor, zone] of [
+      [org.bob, 'Europe/Berlin'],
+      [org.carol, 'America/New_York'],
+      [org.bob, 'Europe/Berlin'],
+    ] as const) {
       expect((await call(actor, 'myUsage', {})).summary).toContain(`It resets at 00:00 (${zone}).`);
     }
   });

@@ -40,7 +40,13 @@ function parts(iso: string, timeZone: string): Record<string, string> | undefine
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return undefined;
   const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   });
   return Object.fromEntries(fmt.formatToParts(d).map((p) => [p.type, p.value]));
 }
@@ -77,7 +83,12 @@ const FIELD_NAMES: Record<string, string> = {
 
 /** "companySize" → "company size"; `capital` for table cells. */
 export function fieldName(field: string, capital = false): string {
-  const name = FIELD_NAMES[field] ?? clean(field).replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  const name =
+    FIELD_NAMES[field] ??
+    clean(field)
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .replace(/_/g, ' ')
+      .toLowerCase();
   return capital ? name.charAt(0).toUpperCase() + name.slice(1) : name;
 }
 

@@ -16,10 +16,7 @@ export function renderConfirmation(card: ConfirmationCard, ctx: RenderContext): 
       return hang('Expired: ', summary, width).map(style.dim);
     case 'pending': {
       const expires = `expires ${time(card.expiresAt, ctx.timeZone)} ${ctx.timeZone}`;
-      return [
-        ...hang('Confirm: ', summary, width).map(style.bold),
-        ...hang('', `[y]es / [n]o · ${expires}`, width).map(style.dim),
-      ];
+      return [...hang('Confirm: ', summary, width).map(style.bold), ...hang('', `[y]es / [n]o · ${expires}`, width).map(style.dim)];
     }
   }
 }

@@ -10,10 +10,7 @@ export function renderEnrichment(card: EnrichmentCard, ctx: RenderContext): stri
   const name = clean(card.lead.fullName);
   const via = card.source === 'agent' ? 'the enrichment agent' : 'the built-in enricher';
   if (card.skippedReason) {
-    return [
-      ...hang('', `Did not enrich ${name}`, width).map(style.bold),
-      ...hang('  ', clean(card.skippedReason), width).map(style.dim),
-    ];
+    return [...hang('', `Did not enrich ${name}`, width).map(style.bold), ...hang('  ', clean(card.skippedReason), width).map(style.dim)];
   }
   const lines = hang('', `Enriched ${name} via ${via}`, width).map(style.bold);
   if (card.changes.length) {
@@ -21,7 +18,12 @@ export function renderEnrichment(card: EnrichmentCard, ctx: RenderContext): stri
     lines.push(
       '',
       ...renderTable(
-        [{ header: 'Field', min: 8 }, { header: 'Before', min: 6 }, { header: '', min: 1 }, { header: 'After', min: 8, paint: (s) => style.green(s) }],
+        [
+          { header: 'Field', min: 8 },
+          { header: 'Before', min: 6 },
+          { header: '', min: 1 },
+          { header: 'After', min: 8, paint: (s) => style.green(s) },
+        ],
         rows,
         { width, style, indent: 2 },
       ),

@@ -32,7 +32,12 @@ export function renderUsage(card: UsageCard, ctx: RenderContext): string[] {
     lines.push(
       '',
       ...renderTable(
-        [{ header: 'Model / tool', min: 8 }, { header: 'Kind', dropOrder: 1 }, { header: 'Calls', align: 'right' }, { header: 'Cost', align: 'right' }],
+        [
+          { header: 'Model / tool', min: 8 },
+          { header: 'Kind', dropOrder: 1 },
+          { header: 'Calls', align: 'right' },
+          { header: 'Cost', align: 'right' },
+        ],
         rows,
         { width, style },
       ),

@@ -29,9 +29,7 @@ export interface TableOptions {
 const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
 
 function fitColumns(columns: Column[], natural: number[], available: number, gap: number): { keep: number[]; widths: number[] } {
-  const mins = columns.map((c, i) =>
-    Math.min(natural[i]!, c.min ?? (c.align === 'right' ? natural[i]! : Math.max(6, displayWidth(c.header)))),
-  );
+  const mins = columns.map((c, i) => Math.min(natural[i]!, c.min ?? (c.align === 'right' ? natural[i]! : Math.max(6, displayWidth(c.header)))));
   let keep = columns.map((_, i) => i);
   const total = (ws: number[]) => sum(keep.map((i) => ws[i]!)) + gap * (keep.length - 1);
   while (total(mins) > available) {
@@ -71,9 +69,5 @@ export function renderTable(columns: Column[], rows: string[][], opts: TableOpti
       .join(' '.repeat(gap))
       .trimEnd();
   const ruleWidth = sum(keep.map((i) => widths[i]!)) + gap * (keep.length - 1);
-  return [
-    opts.style.bold(line(columns.map((c) => c.header))),
-    opts.style.dim(pad + '─'.repeat(Math.max(0, ruleWidth))),
-    ...rows.map((r, n) => line(r, n)),
-  ];
+  return [opts.style.bold(line(columns.map((c) => c.header))), opts.style.dim(pad + '─'.repeat(Math.max(0, ruleWidth))), ...rows.map((r, n) => line(r, n))];
 }

@@ -3,7 +3,10 @@ import type { LeadCardItem } from '../../../core/cards.ts';
 import { esc } from './limits.ts';
 
 export function leadHeadline(lead: LeadCardItem): string {
-  const role = [lead.title, lead.company].filter(Boolean).map((s) => esc(String(s))).join(' · ');
+  const role = [lead.title, lead.company]
+    .filter(Boolean)
+    .map((s) => esc(String(s)))
+    .join(' · ');
   return `*${esc(lead.fullName)}*${role ? ` — ${role}` : ''}`;
 }
 

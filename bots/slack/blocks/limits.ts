@@ -111,12 +111,7 @@ export const SHARE_ACTION_ID = `${ACTION_PREFIX}share`;
  * A button that carries a CardAction as its value. Returns undefined when the action does not fit Slack's
  * 2000-character value (e.g. a huge filter), so callers drop the button instead of breaking the message.
  */
-export function actionButton(
-  text: string,
-  action: CardAction,
-  slot: string,
-  style?: 'primary' | 'danger',
-): ButtonElement | undefined {
+export function actionButton(text: string, action: CardAction, slot: string, style?: 'primary' | 'danger'): ButtonElement | undefined {
   const value = JSON.stringify(action);
   if (value.length > LIMITS.buttonValue) return undefined;
   const name = action.kind === 'tool' ? action.tool : action.kind;

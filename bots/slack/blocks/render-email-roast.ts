@@ -7,7 +7,10 @@ const MAX_EVIDENCE = 3;
 
 function checkLine(c: Check): string {
   const mark = c.status === 'fail' ? ':x:' : ':warning:';
-  const evidence = c.evidence.slice(0, MAX_EVIDENCE).map((e) => `> ${esc(e)}`).join('\n');
+  const evidence = c.evidence
+    .slice(0, MAX_EVIDENCE)
+    .map((e) => `> ${esc(e)}`)
+    .join('\n');
   return `${mark} *${esc(c.label)}* — ${esc(String(c.measured))} (target ${esc(c.target)})\n${esc(c.advice)}${evidence ? `\n${evidence}` : ''}`;
 }
 
@@ -17,10 +20,7 @@ export function emailText(v: EmailVersion): string {
 
 export function renderEmailRoast(card: EmailRoastCard): RenderedCard {
   const s = card.original.score;
-  const blocks: Block[] = [
-    header(`Email roast: ${s.score}/100 (${s.grade})`),
-    section(esc(s.summary)),
-  ];
+  const blocks: Block[] = [header(`Email roast: ${s.score}/100 (${s.grade})`), section(esc(s.summary))];
   const problems = s.checks.filter((c) => c.status !== 'pass');
   // Each check gets its own section so evidence is never cut off by the 3000-character limit.
   for (const c of problems.slice(0, 15)) blocks.push(section(checkLine(c)));

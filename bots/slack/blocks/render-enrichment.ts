@@ -13,9 +13,7 @@ export function renderEnrichment(card: EnrichmentCard): RenderedCard {
     blocks.push(section('No new information was found.'));
     text = `Enrichment of ${card.lead.fullName}: no new information`;
   } else {
-    const lines = card.changes.map(
-      (c) => `• *${esc(c.field)}*: ${esc(formatValue(c.before))} → ${esc(formatValue(c.after))}`,
-    );
+    const lines = card.changes.map((c) => `• *${esc(c.field)}*: ${esc(formatValue(c.before))} → ${esc(formatValue(c.after))}`);
     blocks.push(section(lines.join('\n')));
     text = `Enriched ${card.lead.fullName}: ${card.changes.map((c) => c.field).join(', ')} updated`;
   }

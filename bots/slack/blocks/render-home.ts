@@ -20,7 +20,8 @@ export function renderHome(cards: Card[]): HomeView {
     if (blocks.length + 1 + rendered.length > HOME_BLOCKS - 1) break;
     blocks.push(divider(), ...rendered);
   }
-  if (!cards.some((c) => c.type === 'lead_list')) blocks.push(divider(), section('No leads of yours yet. Ask me to find some, e.g. _find CTOs at fintech companies in Germany_.'));
+  if (!cards.some((c) => c.type === 'lead_list'))
+    blocks.push(divider(), section('No leads of yours yet. Ask me to find some, e.g. _find CTOs at fintech companies in Germany_.'));
   blocks.push(context('Updated each time you open this tab.'));
   return { type: 'home', blocks };
 }

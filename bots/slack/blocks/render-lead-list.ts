@@ -12,9 +12,7 @@ export function renderLeadList(card: LeadListCard, budget: number = LIMITS.block
   const range = card.leads.length ? `Leads ${first}–${last}` : 'No leads matched';
   blocks.push(context(`${range}${card.next ? ' · more available' : ''}`));
 
-  const more = card.next
-    ? actions([actionButton('Show more', { kind: 'tool', tool: 'findLeads', input: card.next.input }, `more_${last}`)])
-    : undefined;
+  const more = card.next ? actions([actionButton('Show more', { kind: 'tool', tool: 'findLeads', input: card.next.input }, `more_${last}`)]) : undefined;
   const leadBlocks = (withButtons: number): Block[] => {
     const out: Block[] = [];
     card.leads.slice(0, withButtons).forEach((lead, i) => {
@@ -48,10 +46,7 @@ export function renderLeadList(card: LeadListCard, budget: number = LIMITS.block
   blocks.push(...body);
   if (more) blocks.push(more);
 
-  const text = [
-    `${card.title || 'Leads'}: ${range}`,
-    ...card.leads.map((l, i) => `${first + i}. ${leadPlain(l)}`),
-  ].join('\n');
+  const text = [`${card.title || 'Leads'}: ${range}`, ...card.leads.map((l, i) => `${first + i}. ${leadPlain(l)}`)].join('\n');
   return { blocks: blocks.slice(0, budget), text };
 }
 

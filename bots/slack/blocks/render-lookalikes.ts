@@ -9,5 +9,11 @@ export function renderLookalikes(card: LookalikesCard, budget: number): Rendered
   card.leads.slice(0, Math.max(0, budget - 2)).forEach((lead, i) => {
     blocks.push(section(`*${i + 1}.* ${leadHeadline(lead)}\n${esc(lookalikeFigures(lead))}`));
   });
-  return { blocks, text: `${card.title}: ${card.leads.map((l) => l.fullName).slice(0, 5).join(', ')}` };
+  return {
+    blocks,
+    text: `${card.title}: ${card.leads
+      .map((l) => l.fullName)
+      .slice(0, 5)
+      .join(', ')}`,
+  };
 }

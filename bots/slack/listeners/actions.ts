@@ -89,6 +89,10 @@ export function register(app: App, deps: ListenerDeps): void {
 /** Same message + same button + same value + same user = the same click, however often it arrives. */
 function clickId(body: BlockAction, action: ButtonAction): string {
   const messageTs = body.message?.ts ?? body.container?.message_ts ?? '';
-  const value = crypto.createHash('sha256').update(action.value ?? '').digest('base64url').slice(0, 16);
+  const value = crypto
+    .createHash('sha256')
+    .update(action.value ?? '')
+    .digest('base64url')
+    .slice(0, 16);
   return `act:${messageTs}:${action.action_id}:${value}:${body.user.id}`;
 }

@@ -26,30 +26,38 @@ export function renderDigestCard(c: DigestCard): AdaptiveCard {
       [
         text('**Reps**'),
         ...(c.reps.length
-          ? c.reps.slice(0, MAX_REPS).map((r) =>
-              text(
-                `${r.name}: ${r.leadsAdded} added (${signed(r.change.leadsAdded)}), ${r.leadsEnriched} enriched, ${r.emailsRoasted + r.emailsDrafted} emails` +
-                  (r.avgRoastScore !== null ? `, roast avg ${r.avgRoastScore.toFixed(0)}` : '') +
-                  `, ${usd(r.spendUsd)}/${usd(r.budgetUsd)}`,
-                { size: 'Small', max: 400 },
-              ),
-            )
+          ? c.reps
+              .slice(0, MAX_REPS)
+              .map((r) =>
+                text(
+                  `${r.name}: ${r.leadsAdded} added (${signed(r.change.leadsAdded)}), ${r.leadsEnriched} enriched, ${r.emailsRoasted + r.emailsDrafted} emails` +
+                    (r.avgRoastScore !== null ? `, roast avg ${r.avgRoastScore.toFixed(0)}` : '') +
+                    `, ${usd(r.spendUsd)}/${usd(r.budgetUsd)}`,
+                  { size: 'Small', max: 400 },
+                ),
+              )
           : [text('No reps on this team yet.', { subtle: true })]),
       ],
       { separator: true },
     ),
   );
   const attention: Element[] = [
-    ...c.attention.hotUncontacted.slice(0, MAX_LEADS).map((l) => text(`Hot, not contacted: ${leadLine(l)} (score ${l.score})`, { size: 'Small', color: 'Warning' })),
+    ...c.attention.hotUncontacted
+      .slice(0, MAX_LEADS)
+      .map((l) => text(`Hot, not contacted: ${leadLine(l)} (score ${l.score})`, { size: 'Small', color: 'Warning' })),
     ...c.attention.staleLeads.slice(0, MAX_LEADS).map((l) => text(`Stale: ${leadLine(l)}`, { size: 'Small' })),
     ...(c.attention.inactiveReps.length ? [text(`Inactive: ${c.attention.inactiveReps.join(', ')}`, { size: 'Small', max: 500 })] : []),
   ];
-  body.push(container([text('**Needs attention**'), ...(attention.length ? attention : [text('Nothing needs attention.', { subtle: true })])], { separator: true }));
+  body.push(
+    container([text('**Needs attention**'), ...(attention.length ? attention : [text('Nothing needs attention.', { subtle: true })])], { separator: true }),
+  );
   body.push(
     container(
       [
         text('**Top leads**'),
-        ...(c.topLeads.length ? c.topLeads.slice(0, MAX_LEADS).map((l) => text(`${leadLine(l)} · score ${l.score}`, { size: 'Small' })) : [text('No leads yet.', { subtle: true })]),
+        ...(c.topLeads.length
+          ? c.topLeads.slice(0, MAX_LEADS).map((l) => text(`${leadLine(l)} · score ${l.score}`, { size: 'Small' }))
+          : [text('No leads yet.', { subtle: true })]),
       ],
       { separator: true },
     ),

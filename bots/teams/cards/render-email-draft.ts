@@ -4,7 +4,10 @@ import { card, heading, leadLine, type AdaptiveCard } from './elements.ts';
 import { emailVersion, emailVersionText } from './render-email.ts';
 
 export function renderEmailDraftCard(c: EmailDraftCard): AdaptiveCard {
-  return card([...heading(`Draft for ${c.lead.fullName}`, { subtle: leadLine(c.lead) }), ...emailVersion('Draft', c.draft, { checks: true })], emailDraftText(c));
+  return card(
+    [...heading(`Draft for ${c.lead.fullName}`, { subtle: leadLine(c.lead) }), ...emailVersion('Draft', c.draft, { checks: true })],
+    emailDraftText(c),
+  );
 }
 
 export function emailDraftText(c: EmailDraftCard): string {

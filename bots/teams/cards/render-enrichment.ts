@@ -3,7 +3,11 @@ import type { EnrichmentCard } from '../../../core/cards.ts';
 import { card, compact, container, heading, leadLine, text, usd, valueText, type AdaptiveCard, type Element } from './elements.ts';
 
 export function renderEnrichmentCard(c: EnrichmentCard): AdaptiveCard {
-  const body: Element[] = [...heading(`Enrichment: ${c.lead.fullName}`, { subtle: `${leadLine(c.lead)} · ${c.source === 'agent' ? 'enrichment agent' : 'built-in'} · ${usd(c.costUsd)}` })];
+  const body: Element[] = [
+    ...heading(`Enrichment: ${c.lead.fullName}`, {
+      subtle: `${leadLine(c.lead)} · ${c.source === 'agent' ? 'enrichment agent' : 'built-in'} · ${usd(c.costUsd)}`,
+    }),
+  ];
   if (c.skippedReason) body.push(text(c.skippedReason, { color: 'Warning' }));
   else if (!c.changes.length) body.push(text('Nothing new was found.', { subtle: true }));
   else
@@ -11,7 +15,13 @@ export function renderEnrichmentCard(c: EnrichmentCard): AdaptiveCard {
       type: 'FactSet',
       facts: c.changes.slice(0, 20).map((ch) => ({ title: ch.field, value: `${valueText(ch.before)} → ${valueText(ch.after)}`.slice(0, 300) })),
     });
-  if (c.notes.length) body.push(container(c.notes.slice(0, 10).map((n) => text(`• ${n}`, { subtle: true, size: 'Small', max: 400 })), { separator: true }));
+  if (c.notes.length)
+    body.push(
+      container(
+        c.notes.slice(0, 10).map((n) => text(`• ${n}`, { subtle: true, size: 'Small', max: 400 })),
+        { separator: true },
+      ),
+    );
   return card(body, enrichmentText(c));
 }
 

@@ -4,7 +4,11 @@ import { card, text, type AdaptiveCard } from './elements.ts';
 
 export function renderErrorCard(c: ErrorCard): AdaptiveCard {
   return card(
-    [text('Something went wrong', { color: 'Attention' }), text(c.message, { max: 1000 }), ...(c.code ? [text(`Code: ${c.code}`, { subtle: true, size: 'Small' })] : [])],
+    [
+      text('Something went wrong', { color: 'Attention' }),
+      text(c.message, { max: 1000 }),
+      ...(c.code ? [text(`Code: ${c.code}`, { subtle: true, size: 'Small' })] : []),
+    ],
     errorText(c),
   );
 }

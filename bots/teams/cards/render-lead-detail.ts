@@ -10,12 +10,21 @@ export function renderLeadDetailCard(c: LeadDetailCard): AdaptiveCard {
   const body: Element[] = [
     ...heading(lead.fullName, { subtle: compact([lead.title, lead.company]).join(' · ') || undefined }),
     ...compact(leadFacts(lead)),
-    ...compact([facts([['Seniority', lead.seniority], ['LinkedIn', lead.linkedinUrl], ['Source', lead.source], ['Created', when(lead.createdAt)]])]),
+    ...compact([
+      facts([
+        ['Seniority', lead.seniority],
+        ['LinkedIn', lead.linkedinUrl],
+        ['Source', lead.source],
+        ['Created', when(lead.createdAt)],
+      ]),
+    ]),
     container(
       [
         text('**Recent activity**'),
         ...(c.activities.length
-          ? c.activities.slice(0, MAX_ROWS).map((a) => text(`${when(a.at)} · ${a.type}${a.actorName ? ` · ${a.actorName}` : ''}: ${a.text}`, { size: 'Small', max: 400 }))
+          ? c.activities
+              .slice(0, MAX_ROWS)
+              .map((a) => text(`${when(a.at)} · ${a.type}${a.actorName ? ` · ${a.actorName}` : ''}: ${a.text}`, { size: 'Small', max: 400 }))
           : [text('No activity yet.', { subtle: true, size: 'Small' })]),
       ],
       { separator: true },
@@ -24,7 +33,9 @@ export function renderLeadDetailCard(c: LeadDetailCard): AdaptiveCard {
       [
         text('**Enrichment history**'),
         ...(c.enrichments.length
-          ? c.enrichments.slice(0, MAX_ROWS).map((e) => text(`${when(e.at)} · ${e.source} · ${e.fields.join(', ') || 'no changes'} · ${usd(e.costUsd)}`, { size: 'Small', max: 400 }))
+          ? c.enrichments
+              .slice(0, MAX_ROWS)
+              .map((e) => text(`${when(e.at)} · ${e.source} · ${e.fields.join(', ') || 'no changes'} · ${usd(e.costUsd)}`, { size: 'Small', max: 400 }))
           : [text('Never enriched.', { subtle: true, size: 'Small' })]),
       ],
       { separator: true },
@@ -39,6 +50,11 @@ export function leadDetailText(c: LeadDetailCard): string {
   return compact([
     leadLine(l),
     `${l.email} · score ${l.score} · ${l.status}`,
-    c.activities.length ? `Recent activity: ${c.activities.slice(0, 3).map((a) => `${a.type}: ${a.text}`).join('; ')}` : 'No activity yet.',
+    c.activities.length
+      ? `Recent activity: ${c.activities
+          .slice(0, 3)
+          .map((a) => `${a.type}: ${a.text}`)
+          .join('; ')}`
+      : 'No activity yet.',
   ]).join('\n');
 }

@@ -22,7 +22,10 @@ export function renderLeadListCard(c: LeadListCard): AdaptiveCard {
       container(
         compact<Element>([
           text(`**${c.offset + i}. ${plain(leadLine(lead))}**`),
-          text(compact([lead.email, compact([lead.city, lead.country]).join(', '), `score ${lead.score}`, lead.status]).join(' · '), { subtle: true, size: 'Small' }),
+          text(compact([lead.email, compact([lead.city, lead.country]).join(', '), `score ${lead.score}`, lead.status]).join(' · '), {
+            subtle: true,
+            size: 'Small',
+          }),
           actionSet(leadActions(lead)),
         ]),
         { separator: i > 0 },

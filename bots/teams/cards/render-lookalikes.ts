@@ -12,5 +12,8 @@ export function renderLookalikesCard(c: LookalikesCard): AdaptiveCard {
 }
 
 export function lookalikesText(c: LookalikesCard): string {
-  return `${c.title}: ${c.leads.slice(0, 5).map((l) => l.fullName).join(', ')}${c.leads.length > 5 ? ` and ${c.leads.length - 5} more` : ''}.`;
+  return `${c.title}: ${c.leads
+    .slice(0, 5)
+    .map((l) => l.fullName)
+    .join(', ')}${c.leads.length > 5 ? ` and ${c.leads.length - 5} more` : ''}.`;
 }

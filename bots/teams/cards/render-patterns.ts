@@ -6,10 +6,15 @@ import { card, container, heading, text, type AdaptiveCard, type Element } from 
 export function renderPatternsCard(c: PatternsCard): AdaptiveCard {
   const body: Element[] = [...heading(c.title, { subtle: patternsHeadline(c) })];
   for (const p of c.patterns.slice(0, 20)) {
-    body.push(container([
-      text(p.label, { color: p.significant ? 'Good' : undefined }),
-      text(`${patternFigures(p, c.goal)} · ${patternVerdict(p)}`, { subtle: true, size: 'Small' }),
-    ], { separator: true }));
+    body.push(
+      container(
+        [
+          text(p.label, { color: p.significant ? 'Good' : undefined }),
+          text(`${patternFigures(p, c.goal)} · ${patternVerdict(p)}`, { subtle: true, size: 'Small' }),
+        ],
+        { separator: true },
+      ),
+    );
   }
   const model = modelText(c);
   for (const note of [...(model ? [model] : []), ...c.notes]) body.push(text(note, { subtle: true, size: 'Small' }));
@@ -17,6 +22,9 @@ export function renderPatternsCard(c: PatternsCard): AdaptiveCard {
 }
 
 export function patternsText(c: PatternsCard): string {
-  const best = c.patterns.filter((p) => p.significant).slice(0, 3).map((p) => `${p.label} (${p.lift.toFixed(1)}×)`);
+  const best = c.patterns
+    .filter((p) => p.significant)
+    .slice(0, 3)
+    .map((p) => `${p.label} (${p.lift.toFixed(1)}×)`);
   return `${c.title}: ${patternsHeadline(c)} ${best.length ? `Best: ${best.join('; ')}.` : 'Nothing significant.'}`;
 }

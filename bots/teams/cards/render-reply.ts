@@ -26,38 +26,64 @@ export interface CardAttachment {
 
 export function renderAdaptiveCard(c: Card): AdaptiveCard {
   switch (c.type) {
-    case 'lead_list': return renderLeadListCard(c);
-    case 'lead_detail': return renderLeadDetailCard(c);
-    case 'enrichment': return renderEnrichmentCard(c);
-    case 'email_roast': return renderEmailRoastCard(c);
-    case 'email_draft': return renderEmailDraftCard(c);
-    case 'usage': return renderUsageCard(c);
-    case 'confirmation': return renderConfirmationCard(c);
-    case 'lead_updated': return renderLeadUpdatedCard(c);
-    case 'digest': return renderDigestCard(c);
-    case 'patterns': return renderPatternsCard(c);
-    case 'lookalikes': return renderLookalikesCard(c);
-    case 'rescore': return renderRescoreCard(c);
-    case 'error': return renderErrorCard(c);
+    case 'lead_list':
+      return renderLeadListCard(c);
+    case 'lead_detail':
+      return renderLeadDetailCard(c);
+    case 'enrichment':
+      return renderEnrichmentCard(c);
+    case 'email_roast':
+      return renderEmailRoastCard(c);
+    case 'email_draft':
+      return renderEmailDraftCard(c);
+    case 'usage':
+      return renderUsageCard(c);
+    case 'confirmation':
+      return renderConfirmationCard(c);
+    case 'lead_updated':
+      return renderLeadUpdatedCard(c);
+    case 'digest':
+      return renderDigestCard(c);
+    case 'patterns':
+      return renderPatternsCard(c);
+    case 'lookalikes':
+      return renderLookalikesCard(c);
+    case 'rescore':
+      return renderRescoreCard(c);
+    case 'error':
+      return renderErrorCard(c);
   }
 }
 
 /** The card as plain text, for clients without Adaptive Card support and for notifications. */
 export function cardText(c: Card): string {
   switch (c.type) {
-    case 'lead_list': return leadListText(c);
-    case 'lead_detail': return leadDetailText(c);
-    case 'enrichment': return enrichmentText(c);
-    case 'email_roast': return emailRoastText(c);
-    case 'email_draft': return emailDraftText(c);
-    case 'usage': return usageText(c);
-    case 'confirmation': return confirmationText(c);
-    case 'lead_updated': return leadUpdatedText(c);
-    case 'digest': return digestText(c);
-    case 'patterns': return patternsText(c);
-    case 'lookalikes': return lookalikesText(c);
-    case 'rescore': return rescoreText(c);
-    case 'error': return errorText(c);
+    case 'lead_list':
+      return leadListText(c);
+    case 'lead_detail':
+      return leadDetailText(c);
+    case 'enrichment':
+      return enrichmentText(c);
+    case 'email_roast':
+      return emailRoastText(c);
+    case 'email_draft':
+      return emailDraftText(c);
+    case 'usage':
+      return usageText(c);
+    case 'confirmation':
+      return confirmationText(c);
+    case 'lead_updated':
+      return leadUpdatedText(c);
+    case 'digest':
+      return digestText(c);
+    case 'patterns':
+      return patternsText(c);
+    case 'lookalikes':
+      return lookalikesText(c);
+    case 'rescore':
+      return rescoreText(c);
+    case 'error':
+      return errorText(c);
   }
 }
 

@@ -22,7 +22,9 @@ export function renderUsageCard(c: UsageCard): AdaptiveCard {
       ? {
           type: 'FactSet',
           separator: true,
-          facts: c.byName.slice(0, 20).map((b) => ({ title: `${b.name} (${b.kind})`, value: `${b.calls} call${b.calls === 1 ? '' : 's'} · ${usd(b.costUsd)}` })),
+          facts: c.byName
+            .slice(0, 20)
+            .map((b) => ({ title: `${b.name} (${b.kind})`, value: `${b.calls} call${b.calls === 1 ? '' : 's'} · ${usd(b.costUsd)}` })),
         }
       : text('Nothing spent today.', { subtle: true }),
   );

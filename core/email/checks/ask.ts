@@ -15,22 +15,30 @@ export interface Ask {
 }
 
 // A yes/no question opens with an auxiliary or modal verb (or elides it: "Worth a look?", "Open to it?").
-const YES_NO_OPENING = /^(?:(?:so|and|also|or|but|then|finally)[,\s]+)?(?:(?:\p{Lu}\p{Ll}+),\s+)?(would|could|can|shall|should|may|might|will|is|are|was|do|does|did|want|wanna|mind|any chance|how about|what about|worth|open|interested|up for|ok|okay|fancy|keen|happy)\b/iu;
+const YES_NO_OPENING =
+  /^(?:(?:so|and|also|or|but|then|finally)[,\s]+)?(?:(?:\p{Lu}\p{Ll}+),\s+)?(would|could|can|shall|should|may|might|will|is|are|was|do|does|did|want|wanna|mind|any chance|how about|what about|worth|open|interested|up for|ok|okay|fancy|keen|happy)\b/iu;
 // Something the reader could do or receive: the verb or noun of a next step.
-const ACTION = /\b(see|seeing|look|looks|looking|talking|chatting|trying|exploring|comparing|view|chat|talk|call|calls|meet|meeting|connect|send|sent|share|show|walk|compare|try|trial|test|pilot|run|book|schedule|set (?:that |it |this |something )?up|hop|jump|review|explore|discuss|hear|hearing|learn|swap|grab|demo|intro|introduce|point|forward|reply|mock|mocked|sample|scan|estimate|audit|teardown|checklist|shortlist|breakdown|example|case study|one-pager|overview|deck|plan|analy[sz]e|analy[sz]ed|session|conversation|quote|sync|reconnect|sign|buy|purchase|start)\b/i;
-const TIME = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|next week|this week|later this (week|month)|this month|\d{1,2}(:\d{2})?\s?(am|pm|cet|cest|et|pt|gmt|utc)|\d+\s*-?\s*(min|mins|minute|minutes|hour|hours)\b|(half|an) hour|morning|afternoon)\b/i;
+const ACTION =
+  /\b(see|seeing|look|looks|looking|talking|chatting|trying|exploring|comparing|view|chat|talk|call|calls|meet|meeting|connect|send|sent|share|show|walk|compare|try|trial|test|pilot|run|book|schedule|set (?:that |it |this |something )?up|hop|jump|review|explore|discuss|hear|hearing|learn|swap|grab|demo|intro|introduce|point|forward|reply|mock|mocked|sample|scan|estimate|audit|teardown|checklist|shortlist|breakdown|example|case study|one-pager|overview|deck|plan|analy[sz]e|analy[sz]ed|session|conversation|quote|sync|reconnect|sign|buy|purchase|start)\b/i;
+const TIME =
+  /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|next week|this week|later this (week|month)|this month|\d{1,2}(:\d{2})?\s?(am|pm|cet|cest|et|pt|gmt|utc)|\d+\s*-?\s*(min|mins|minute|minutes|hour|hours)\b|(half|an) hour|morning|afternoon)\b/i;
 const INTEREST = /^(?:is|are|would|could)\b.*\b(priority|on your radar|worth|useful|helpful|relevant|of interest|a problem|an issue|something you)\b/i;
 // "Who owns/handles/runs X?", "Is there someone in Y I should talk to?": a referral is a light, clear ask.
-const REFERRAL = /^(?:(?:so|and|also)[,\s]+)?(who(['’]s| is| are)?\s+(?:on your side\s+)?(own|owns|owning|handl|run|runs|running|lead|leads|leading|responsible|in charge|the best person|the right person|best placed)|who (should|would|could) i\b|who(['’]d| would| should| might) be\s+(the\s+)?(right|best|correct) person|is there (someone|anyone|a person)\b|could you (point|connect|introduce)|who on your (side|team))/i;
+const REFERRAL =
+  /^(?:(?:so|and|also)[,\s]+)?(who(['’]s| is| are)?\s+(?:on your side\s+)?(own|owns|owning|handl|run|runs|running|lead|leads|leading|responsible|in charge|the best person|the right person|best placed)|who (should|would|could) i\b|who(['’]d| would| should| might) be\s+(the\s+)?(right|best|correct) person|is there (someone|anyone|a person)\b|could you (point|connect|introduce)|who on your (side|team))/i;
 const WHEN = /^(?:\p{Lu}\p{Ll}+,\s+)?(when|what time|which day)\b.*\b(work|works|suit|suits|good|free|available|call|chat)\b/iu;
-const IMPERATIVE = /^(?:(?:so|and|also|or|just|simply)[,\s]+)?(reply|book|grab|pick|schedule|click|sign up|call me|email me|send me|let['’]s|join|register|download|check out|visit|claim)\b/i;
+const IMPERATIVE =
+  /^(?:(?:so|and|also|or|just|simply)[,\s]+)?(reply|book|grab|pick|schedule|click|sign up|call me|email me|send me|let['’]s|join|register|download|check out|visit|claim)\b/i;
 // A direct request of the reader: "Could you tell me…", "Would you like to join…", "Can you sign…".
-const REQUEST = /^(would|could|can|will) you (please )?(like to |mind |be (open|able|willing|up for) )?\p{L}+|^do you have (time|a minute|a moment|\d+|a few|some)\b/iu;
+const REQUEST =
+  /^(would|could|can|will) you (please )?(like to |mind |be (open|able|willing|up for) )?\p{L}+|^do you have (time|a minute|a moment|\d+|a few|some)\b/iu;
 // Questions that make a point instead of asking for a step.
 const RHETORICAL = /^(did you know|have you ever|do you (know|think|ever|struggle|find)|are you (tired|struggling|still)|what if|wouldn['’]t it)\b/i;
-const REPLY_WITH_NAME = /\breply\b[^.?!]{0,30}\b(?:name|the right person|who)\b[^.?!]{0,40}\b(?:appreciated|welcome|helps?|great)\b|\b(?:point me to|send me the name of)\b/i;
+const REPLY_WITH_NAME =
+  /\breply\b[^.?!]{0,30}\b(?:name|the right person|who)\b[^.?!]{0,40}\b(?:appreciated|welcome|helps?|great)\b|\b(?:point me to|send me the name of)\b/i;
 const PASSIVE = /\blet me know\b|\bfeel free to\b|\bif (this|it|any of this) (sounds|is) (interesting|relevant|of interest)\b/i;
-const HIGH_FRICTION = /\b([3-9]\d|\d{3,})\s*-?\s*(min|mins|minute|minutes)\b|\b(an|one|1|two|2) hours?\b|\bsign\b|\bget (?:you|your team|you guys) (?:started|signed|onboarded|set up)\b|\bpurchase\b|\bbuy\b|\bcontract\b|\bpo\b/i;
+const HIGH_FRICTION =
+  /\b([3-9]\d|\d{3,})\s*-?\s*(min|mins|minute|minutes)\b|\b(an|one|1|two|2) hours?\b|\bsign\b|\bget (?:you|your team|you guys) (?:started|signed|onboarded|set up)\b|\bpurchase\b|\bbuy\b|\bcontract\b|\bpo\b/i;
 
 /** Classifies one sentence as an ask (and which kind), or undefined when it asks nothing of the reader. */
 export function classifyAsk(sentence: string): Ask | undefined {
@@ -41,10 +49,14 @@ export function classifyAsk(sentence: string): Ask | undefined {
     .replace(/^(so|and|also|or|but|then|finally)[,\s]+/i, '')
     .replace(/^if [^,?]{1,60},\s*/i, '')
     // "Since Pinewood just posted for an analyst, would it be worth…?": the reason clause is not the ask.
-    .replace(/^(?:since|as|given|with|now that|because) [^,?]{1,90},\s*(?=(?:would|could|can|should|shall|is|are|do|does|may|might|want|worth|open|any)\b)/i, '');
+    .replace(
+      /^(?:since|as|given|with|now that|because) [^,?]{1,90},\s*(?=(?:would|could|can|should|shall|is|are|do|does|may|might|want|worth|open|any)\b)/i,
+      '',
+    );
   const question = /\?["”')\]]*$/.test(s) || /\?\s*$/.test(s);
   // "Interested?" or "Thoughts?" hands the next step back to the reader.
-  if (question && /^(interested|thoughts|any thoughts|make sense|sound good|yes or no)\s*\?$/i.test(s)) return { sentence, kind: 'passive', highFriction: false };
+  if (question && /^(interested|thoughts|any thoughts|make sense|sound good|yes or no)\s*\?$/i.test(s))
+    return { sentence, kind: 'passive', highFriction: false };
   const highFriction = HIGH_FRICTION.test(s);
   if (question) {
     if (REFERRAL.test(s)) return { sentence, kind: 'referral', highFriction: false };
@@ -97,7 +109,11 @@ export function checkCallToAction({ structure }: EmailContext): CheckResult {
   } else if (questions.length === 0) {
     [status, problem, advice] = ['warn', 'an ask that is not a question', 'Turn the request into one question the reader can answer yes to.'];
   } else if (only!.highFriction) {
-    [status, problem, advice] = ['warn', 'a high-effort ask', 'Ask for something small first (a look, a short call, a sample); Gong found interest-based asks beat long meeting requests.'];
+    [status, problem, advice] = [
+      'warn',
+      'a high-effort ask',
+      'Ask for something small first (a look, a short call, a sample); Gong found interest-based asks beat long meeting requests.',
+    ];
   } else {
     [status, problem, advice] = ['pass', '', 'One clear, low-effort ask.'];
   }

@@ -9,10 +9,7 @@ export interface EmailContext {
   structure: EmailStructure;
 }
 
-export function result(
-  check: Omit<Check, 'evidence'> & { evidence?: string[] },
-  problem?: string,
-): CheckResult {
+export function result(check: Omit<Check, 'evidence'> & { evidence?: string[] }, problem?: string): CheckResult {
   return { check: { ...check, evidence: check.evidence ?? [] }, problem: check.status === 'pass' ? undefined : problem };
 }
 

@@ -33,9 +33,7 @@ export function checkReadingGrade({ structure }: EmailContext): CheckResult {
   const r = readabilityOfSentences(structure.sentences);
   // Boomerang (2016): 3rd-grade emails got 36% more replies than college level; Lavender: 3rd–5th grade.
   const status = statusOf(r.grade > 8, r.grade > 5);
-  const hardWords = [...new Set(structure.sentences.flatMap((s) => readableWords(s)))].filter(
-    (w) => tokenSyllables(w) >= 4,
-  );
+  const hardWords = [...new Set(structure.sentences.flatMap((s) => readableWords(s)))].filter((w) => tokenSyllables(w) >= 4);
   const hardest = structure.sentences
     .map((s) => ({ s, g: readabilityOfSentences([s]).grade }))
     .filter((x) => x.g > 8)
@@ -51,10 +49,7 @@ export function checkReadingGrade({ structure }: EmailContext): CheckResult {
       target: 'Flesch–Kincaid grade ≤ 5',
       evidence: status === 'pass' ? [] : [...hardest, ...(hardWords.length ? [`long words: ${hardWords.slice(0, 8).join(', ')}`] : [])],
       weight: 10,
-      advice:
-        status === 'pass'
-          ? 'Easy to read on a phone.'
-          : 'Use shorter words and split long sentences; write it the way you would say it.',
+      advice: status === 'pass' ? 'Easy to read on a phone.' : 'Use shorter words and split long sentences; write it the way you would say it.',
     },
     `reading grade ${r.grade}`,
   );

@@ -7,22 +7,28 @@ import { CLICHES, EMPTY_OPENERS, SELF_DESCRIPTION } from '../vocabulary.ts';
 import { type EmailContext, quote, result } from './context.ts';
 
 // {{first_name}}, {!Lead.FirstName}, {FirstName}, [First Name], %FIRSTNAME%, <<company>>; not Markdown links.
-const MERGE_TOKEN = /\{\{[^{}\n]{1,40}\}\}|\{![^{}\n]{1,40}\}|\{[A-Za-z_][\w .]{0,30}\}|\[[A-Za-z][A-Za-z _.-]{0,30}\](?!\()|%[A-Za-z_][A-Za-z0-9_]{1,30}%|<<\s*[A-Za-z_][\w ]{0,30}>>/g;
+const MERGE_TOKEN =
+  /\{\{[^{}\n]{1,40}\}\}|\{![^{}\n]{1,40}\}|\{[A-Za-z_][\w .]{0,30}\}|\[[A-Za-z][A-Za-z _.-]{0,30}\](?!\()|%[A-Za-z_][A-Za-z0-9_]{1,30}%|<<\s*[A-Za-z_][\w ]{0,30}>>/g;
 
 // How a writer signals they looked: an observation verb, or a source the prospect published.
-const OBSERVED = /\b(saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see|judging by|according to|(?:i|we) (?:went|walked|clicked) through|(?:i|we) (?:tried|tested|checked|audited|scanned|ran)|(?:check|scan|audit|look|test) (?:shows|showed|found)|stood out|mentioned|said|says|wrote|posted|announced|shared|quoted|your (\w+ )?(post|talk|quote|blog|article|podcast|interview|panel|comment|announcement|press release|tweet|webinar|piece|keynote|letter|report|filing|earnings|job (post|posting|ad)|careers page|review))\b/i;
-const OBSERVATION_OPENING = /^(?:(?:i|we|just|and|also|recently)\s+){0,3}(?:saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see)\b|\b(?:you|your \w+|he|she|they)\s+(?:mentioned|said|says|wrote|posted|announced|shared|told)\b/i;
+const OBSERVED =
+  /\b(saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see|judging by|according to|(?:i|we) (?:went|walked|clicked) through|(?:i|we) (?:tried|tested|checked|audited|scanned|ran)|(?:check|scan|audit|look|test) (?:shows|showed|found)|stood out|mentioned|said|says|wrote|posted|announced|shared|quoted|your (\w+ )?(post|talk|quote|blog|article|podcast|interview|panel|comment|announcement|press release|tweet|webinar|piece|keynote|letter|report|filing|earnings|job (post|posting|ad)|careers page|review))\b/i;
+const OBSERVATION_OPENING =
+  /^(?:(?:i|we|just|and|also|recently)\s+){0,3}(?:saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see)\b|\b(?:you|your \w+|he|she|they)\s+(?:mentioned|said|says|wrote|posted|announced|shared|told)\b/i;
 // What happened to them: events that change what they need.
 // "Under CSRD", "Under the new rule": a regulation that now applies to them (capital letter, so no i flag).
 const UNDER_RULE = /\b[Uu]nder (the )?\p{Lu}/u;
-const EVENT = /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|new (rule|law|regulation|tariffs?|requirement|role|office|plant|line|site|tier|market)|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*)\b/iu;
+const EVENT =
+  /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|new (rule|law|regulation|tariffs?|requirement|role|office|plant|line|site|tier|market)|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*)\b/iu;
 // Words that say when: a real event has a date.
-const WHEN = /\b(last|this|next) (week|weekend|night|morning|month|quarter|year|spring|summer|autumn|fall|winter)\b|\b(yesterday|today|recently|just)\b|\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bin (january|february|march|april|may|june|july|august|september|october|november|december)\b|\bby (year[- ]end|q[1-4])\b|\bq[1-4]\b/i;
+const WHEN =
+  /\b(last|this|next) (week|weekend|night|morning|month|quarter|year|spring|summer|autumn|fall|winter)\b|\b(yesterday|today|recently|just)\b|\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bin (january|february|march|april|may|june|july|august|september|october|november|december)\b|\bby (year[- ]end|q[1-4])\b|\bq[1-4]\b/i;
 const OFFER = /\b(we|our|us|i|my|me)\b/i;
 const ANOTHER_PARTYS_RESULT =
   /^(?!(?:I|We|You|They|He|She)\s)(?:\p{Lu}[\p{L}'’&.-]*\s+){1,3}(?:cut|reduced|grew|increased|improved|went from|saw|lifted|doubled|halved|saved|boosted|raised (?:its|their) \w+ (?:rate|score)|shortened|lowered)\b[^.]*\d/u;
 const QUOTED = /["“][^"”]{3,}["”]/;
-const FLATTERY = /\b(great insights|love what you|impressed|doing great things|amazing work|great work|big fan|under (a lot of|huge) pressure|busy (time|season)|probably busy)\b/i;
+const FLATTERY =
+  /\b(great insights|love what you|impressed|doing great things|amazing work|great work|big fan|under (a lot of|huge) pressure|busy (time|season)|probably busy)\b/i;
 
 // "[link]", "[calendar link]": where the rep will paste a link, not a field a mail merge left empty.
 const LINK_PLACEHOLDER = /^\[(?:[\w ]{0,20}\s)?(?:link|url|attachment|video|pdf)\]$/i;
@@ -100,7 +106,13 @@ export function checkRelevance({ subject, structure, lead, isFirstTouch }: Email
   const tokens = findMergeTokens([subject ?? '', structure.body].join('\n'));
   if (tokens.length) {
     return result(
-      { ...base, status: 'fail', measured: `${tokens.length} unfilled merge token${tokens.length === 1 ? '' : 's'}`, evidence: tokens, advice: 'Fill in or remove every merge token before sending; an unfilled token tells them it is a blast.' },
+      {
+        ...base,
+        status: 'fail',
+        measured: `${tokens.length} unfilled merge token${tokens.length === 1 ? '' : 's'}`,
+        evidence: tokens,
+        advice: 'Fill in or remove every merge token before sending; an unfilled token tells them it is a blast.',
+      },
       'unfilled merge tokens',
     );
   }
@@ -110,12 +122,20 @@ export function checkRelevance({ subject, structure, lead, isFirstTouch }: Email
   const live = facts.filter((f) => f.live);
   // A follow-up stands on the thread: the first email said why them; this one need only bring something new.
   const status = specific.length || live.length ? 'pass' : triggers.length || facts.length || !isFirstTouch ? 'warn' : 'fail';
-  const evidence = [...specific, ...(specific.length ? [] : triggers)].slice(0, 2).map((t) => `"${quote(t.sentence)}"`).concat(facts.map((f) => f.fact));
+  const evidence = [...specific, ...(specific.length ? [] : triggers)]
+    .slice(0, 2)
+    .map((t) => `"${quote(t.sentence)}"`)
+    .concat(facts.map((f) => f.fact));
   return result(
     {
       ...base,
       status,
-      measured: status === 'pass' ? 'a specific fact about them' : status === 'warn' ? 'a general fact or an observation without detail' : 'none beyond name and company',
+      measured:
+        status === 'pass'
+          ? 'a specific fact about them'
+          : status === 'warn'
+            ? 'a general fact or an observation without detail'
+            : 'none beyond name and company',
       evidence,
       advice:
         status === 'pass'

@@ -48,9 +48,7 @@ export function checkSubject({ subject }: EmailContext): CheckResult {
       evidence: [text],
       weight: 8,
       advice:
-        status === 'pass'
-          ? 'Short subject that fits a phone screen.'
-          : 'Cut the subject to 2–4 plain words; it should read like an internal email, not an ad.',
+        status === 'pass' ? 'Short subject that fits a phone screen.' : 'Cut the subject to 2–4 plain words; it should read like an internal email, not an ad.',
     },
     `a ${words}-word subject`,
   );
@@ -68,9 +66,7 @@ export function checkDeceptivePrefix({ subject }: EmailContext): CheckResult {
       target: 'no "Re:" or "Fwd:" on a first email',
       evidence: prefix ? [prefix] : [],
       weight: 5,
-      advice: prefix
-        ? 'Remove the prefix: pretending to continue a thread breaks trust and can breach CAN-SPAM.'
-        : 'No fake reply prefix.',
+      advice: prefix ? 'Remove the prefix: pretending to continue a thread breaks trust and can breach CAN-SPAM.' : 'No fake reply prefix.',
     },
     `a fake "${prefix}" prefix`,
   );

@@ -10,9 +10,11 @@ import { isObservation } from './relevance.ts';
 // The sender or the product doing something: "We route…", "Our cameras inspect…", "Acme helps…".
 const OFFER_SUBJECT = /\b(we|we['’](re|ve|ll)|our|us|i can|i help|i['’]ll)\b|\b(helps|lets|gives|enables)\b|\bwhat [A-Z][\w-]+ does\b/i;
 // Who it is for: the reader, their team, or a class of customers.
-const AUDIENCE = /\b(you|your|yours)\b|\b\w+s like yours\b|\bfor \w+( \w+)? (teams|leaders|companies|firms|banks|brands|stores|plants|hospitals|schools|owners|founders|reps)\b/i;
+const AUDIENCE =
+  /\b(you|your|yours)\b|\b\w+s like yours\b|\bfor \w+( \w+)? (teams|leaders|companies|firms|banks|brands|stores|plants|hospitals|schools|owners|founders|reps)\b/i;
 // A change in the world: the verbs that results are reported with.
-const RESULT_VERB = /\b(saw|sees|see|cut|cuts|reduced|reduces|reduce|dropped|drops|fell|fall|rose|rise|raised|grew|increased|improved|went|go from|moved|recovered|recover|saved|saves|blocked|caught|found|hit|hits|activated|onboarded|closed|passed|settles|settled|returned|doubled|halved|shaved|lowered|lifted|boosted|won|booked|shipped|stopped|prevented|avoided|resolved|resolves|answered|handled|processed|freed|eliminated|paused|launched|gained|added|converted|shortened|sped|beat|beats|matched|match|catch|flagged|scaled|hired|filled|ramped|landed|signed)\b|\bfrom (?:[^.]|\.\d){1,40}? to\b/i;
+const RESULT_VERB =
+  /\b(saw|sees|see|cut|cuts|reduced|reduces|reduce|dropped|drops|fell|fall|rose|rise|raised|grew|increased|improved|went|go from|moved|recovered|recover|saved|saves|blocked|caught|found|hit|hits|activated|onboarded|closed|passed|settles|settled|returned|doubled|halved|shaved|lowered|lifted|boosted|won|booked|shipped|stopped|prevented|avoided|resolved|resolves|answered|handled|processed|freed|eliminated|paused|launched|gained|added|converted|shortened|sped|beat|beats|matched|match|catch|flagged|scaled|hired|filled|ramped|landed|signed)\b|\bfrom (?:[^.]|\.\d){1,40}? to\b/i;
 const CUSTOMER_CUE = /\b(customers?|clients?|teams? (like|at|we work with)|companies (like|we work with)|one of our|for (one|a|his|her|their) \w+)\b/i;
 // Only a generic "our clients": with the sender as subject, that is a volume of ours, not a customer's result.
 const GENERIC_CUSTOMERS = /\b(?:for|to|with) (?:our|all our|many of our|\d+\+?) (?:customers|clients)\b/i;
@@ -35,10 +37,12 @@ const PRODUCT_SUBJECT = /^(?:\p{Lu}[\p{L}\p{N}]+)(?:\s\p{Lu}[\p{L}\p{N}]+)?\s+(?
 
 /** Sentences where the sender says what they do for the reader, and whether each says it concretely. */
 export function findValueStatements(sentences: string[]): ValueStatement[] {
-  return sentences
-    .filter((s) => (OFFER_SUBJECT.test(s) || PRODUCT_SUBJECT.test(s.trim())) && !SELF_DESCRIPTION.test(s) && !classifyAsk(s) && !/\?\s*$/.test(s))
-    // A list of five or more features is a spec sheet, not a statement of what changes for the reader.
-    .map((s) => ({ sentence: s, concrete: specificWords(s.replace(OFFER_SUBJECT, ' ')).length >= 3 && listItems(s).length < 5 }));
+  return (
+    sentences
+      .filter((s) => (OFFER_SUBJECT.test(s) || PRODUCT_SUBJECT.test(s.trim())) && !SELF_DESCRIPTION.test(s) && !classifyAsk(s) && !/\?\s*$/.test(s))
+      // A list of five or more features is a spec sheet, not a statement of what changes for the reader.
+      .map((s) => ({ sentence: s, concrete: specificWords(s.replace(OFFER_SUBJECT, ' ')).length >= 3 && listItems(s).length < 5 }))
+  );
 }
 
 export function checkValueProposition({ structure, isFirstTouch }: EmailContext): CheckResult {
@@ -89,8 +93,14 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
     const hype = HYPE.test(s) || SPAM_PATTERNS.some((p) => p.re.test(s));
     const ourVolume = /^(?:we|our|i)\b|\bwe (?:processed|handled|served|shipped|sent|delivered|support)\b/i.test(s) && GENERIC_CUSTOMERS.test(s);
     if (result_ && number && customer && !hype && !ourVolume) out.push({ sentence: s, strength: 'strong', why: 'a result with a number and a customer' });
-    else if (result_ && (number || customer)) out.push({ sentence: s, strength: 'weak', why: hype ? 'a claim nobody can check' : number ? 'a number without a customer' : 'a customer without a number' });
-    else if (/\b(customers?|clients?) (like|include)\b|\bwork(s|ed)? with\b/i.test(s) && entities.length) out.push({ sentence: s, strength: 'weak', why: 'a customer named without a result' });
+    else if (result_ && (number || customer))
+      out.push({
+        sentence: s,
+        strength: 'weak',
+        why: hype ? 'a claim nobody can check' : number ? 'a number without a customer' : 'a customer without a number',
+      });
+    else if (/\b(customers?|clients?) (like|include)\b|\bwork(s|ed)? with\b/i.test(s) && entities.length)
+      out.push({ sentence: s, strength: 'weak', why: 'a customer named without a result' });
     // A number about another party, even without a result verb we know, is evidence of some kind.
     else if (number && customer) out.push({ sentence: s, strength: 'weak', why: 'a number without a clear result' });
   }
@@ -100,7 +110,10 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
 export function checkProofPoint({ structure, lead }: EmailContext): CheckResult {
   const prospect = new Set([lead?.company, lead?.firstName].filter((x): x is string => !!x).map((x) => x.toLowerCase()));
   // The trigger ("Saw Acme is hiring 3 SDRs") talks about the prospect, not about a result we produced.
-  const proofs = findProofPoints(structure.sentences.filter((s) => !isObservation(s)), prospect);
+  const proofs = findProofPoints(
+    structure.sentences.filter((s) => !isObservation(s)),
+    prospect,
+  );
   const strong = proofs.filter((p) => p.strength === 'strong');
   const status = strong.length ? 'pass' : proofs.length ? 'warn' : 'fail';
   return result(

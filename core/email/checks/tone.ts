@@ -40,7 +40,8 @@ export function checkFollowUpNag({ subject, structure }: EmailContext): CheckRes
   const stacked = /^\s*(re:\s*){2,}/i.test(subject ?? '') ? ['"Re: Re:" subject'] : [];
   const found = [...new Set([...nags.map((n) => `"${n}"`), ...stacked])];
   // Following up works (Yesware); a follow-up that brings nothing new is what readers ignore.
-  const bringsSomething = findProofPoints(structure.sentences).some((p) => p.strength === 'strong') || findTriggers(structure.sentences).some((t) => t.specific);
+  const bringsSomething =
+    findProofPoints(structure.sentences).some((p) => p.strength === 'strong') || findTriggers(structure.sentences).some((t) => t.specific);
   const status = found.length === 0 ? 'pass' : bringsSomething ? 'warn' : 'fail';
   return result(
     {
@@ -51,7 +52,10 @@ export function checkFollowUpNag({ subject, structure }: EmailContext): CheckRes
       target: 'every follow-up brings something new',
       evidence: found,
       weight: 0,
-      advice: status === 'pass' ? 'No "just following up".' : 'Drop "just following up"; give a new reason to reply (a fact, a result, a resource) as if it were a first email.',
+      advice:
+        status === 'pass'
+          ? 'No "just following up".'
+          : 'Drop "just following up"; give a new reason to reply (a fact, a result, a resource) as if it were a first email.',
     },
     'a "just following up" nag',
   );
@@ -63,7 +67,8 @@ export function checkFeatureDump({ structure }: EmailContext): CheckResult {
   const bullets = structure.body.split('\n').filter((l) => /^\s*([-*\u2022]|\d+[.)])\s+/.test(l));
   const listed = structure.sentences.filter((s) => FEATURE_CUE.test(s) || /^(we|our)\b/i.test(s)).map((s) => ({ s, items: listItems(s) }));
   const items = bullets.length + listed.reduce((n, x) => n + (x.items.length >= 4 ? x.items.length : 0), 0);
-  const outcomes = findValueStatements(structure.sentences).some((v) => v.concrete) || findProofPoints(structure.sentences).some((p) => p.strength === 'strong');
+  const outcomes =
+    findValueStatements(structure.sentences).some((v) => v.concrete) || findProofPoints(structure.sentences).some((p) => p.strength === 'strong');
   // Rackham (SPIN Selling): features move small sales at best; an outcome the buyer needs is what persuades.
   const status = items >= 8 || (items >= 5 && !outcomes) ? 'fail' : items >= 5 ? 'warn' : 'pass';
   const evidence = [
@@ -100,7 +105,9 @@ export function checkRepetition({ structure, lead }: EmailContext): CheckResult 
   // Google's spam policies call repeating names and keywords to look relevant "keyword stuffing".
   // Short acronyms (UK, SEC) are topics more than names; stuffing repeats a person, a company or a product.
   const stuffedNames = [...names].filter(([e, n]) => n >= 3 && e.length > 3);
-  const stuffedWords = [...counts].filter(([, n]) => n >= 7 || (n >= 5 && n / Math.max(1, structure.words.length) >= 0.1)).filter(([w]) => !stuffedNames.some(([e]) => e.toLowerCase().includes(w)));
+  const stuffedWords = [...counts]
+    .filter(([, n]) => n >= 7 || (n >= 5 && n / Math.max(1, structure.words.length) >= 0.1))
+    .filter(([w]) => !stuffedNames.some(([e]) => e.toLowerCase().includes(w)));
   const repeatedSentences = structure.sentences.filter((s, i) => structure.sentences.indexOf(s) !== i);
   const worst = Math.max(0, ...stuffedNames.map(([, n]) => n));
   const frequent = [...counts].filter(([, n]) => n >= 4).length;
@@ -111,9 +118,16 @@ export function checkRepetition({ structure, lead }: EmailContext): CheckResult 
       id: 'repetition',
       label: 'Repetition and keyword stuffing',
       status,
-      measured: status === 'pass' ? 'none' : [...stuffedNames.map(([e, n]) => `"${e}" ×${n}`), ...stuffedWords.map(([w, n]) => `"${w}" ×${n}`)].join(', ') || 'a repeated sentence',
+      measured:
+        status === 'pass'
+          ? 'none'
+          : [...stuffedNames.map(([e, n]) => `"${e}" ×${n}`), ...stuffedWords.map(([w, n]) => `"${w}" ×${n}`)].join(', ') || 'a repeated sentence',
       target: 'no name or keyword more than twice',
-      evidence: [...stuffedNames.map(([e, n]) => `"${e}" ${n} times`), ...stuffedWords.map(([w, n]) => `"${w}" ${n} times`), ...repeatedSentences.map((s) => `repeated: "${quote(s)}"`)],
+      evidence: [
+        ...stuffedNames.map(([e, n]) => `"${e}" ${n} times`),
+        ...stuffedWords.map(([w, n]) => `"${w}" ${n} times`),
+        ...repeatedSentences.map((s) => `repeated: "${quote(s)}"`),
+      ],
       weight: 0,
       advice: status === 'pass' ? 'No stuffing.' : 'Say the name once; repeating a company, a name or a tool does not make an email personal.',
     },

@@ -8,7 +8,8 @@ import { ORDINAL_PATTERN } from './numbers.ts';
 import { UUID_PATTERN } from '../../ids.ts';
 
 const STATUS = /^(?:contacted|uncontacted|replied|qualified|disqualified|customers?|clients?)$/;
-const TITLE = /^(?:founders?|co-?founders?|directors?|managers?|vps?|heads?|engineers?|developers?|executives?|execs?|presidents?|owners?|partners?|analysts?|designers?|recruiters?|consultants?|chiefs?)$/;
+const TITLE =
+  /^(?:founders?|co-?founders?|directors?|managers?|vps?|heads?|engineers?|developers?|executives?|execs?|presidents?|owners?|partners?|analysts?|designers?|recruiters?|consultants?|chiefs?)$/;
 const SHORT_PLACES = /^(?:uk|us|usa|uae|nyc|sf|la)$/;
 
 export function abstractForClassifier(text: string, knowledge: Knowledge, mentions: readonly LeadMention[]): string {
@@ -39,7 +40,7 @@ export function abstractForClassifier(text: string, knowledge: Knowledge, mentio
     for (const n of [5, 3]) {
       const run = words.slice(i, i + n).join('');
       if (i + n > words.length || !/\s/.test(run)) continue;
-      const v = valueOf(run.toLowerCase(), knowledge);
+      const v = placeholderOf(run.toLowerCase(), knowledge);
       if (v) {
         out.push(v);
         consumed = n;
@@ -51,10 +52,14 @@ export function abstractForClassifier(text: string, knowledge: Knowledge, mentio
       continue;
     }
     const short = key.replace(/[^a-z]/g, '').length <= 3;
-    if (Object.hasOwn(TITLE_ABBREVIATIONS, key.replace(/s$/, '')) && (key.length > 3 || w === w.toUpperCase() || /^(?:cto|ceo|cfo|coo|cmo|cio|cro|cpo|vp)s?$/.test(key))) out.push('xtitle');
+    if (
+      Object.hasOwn(TITLE_ABBREVIATIONS, key.replace(/s$/, '')) &&
+      (key.length > 3 || w === w.toUpperCase() || /^(?:cto|ceo|cfo|coo|cmo|cio|cro|cpo|vp)s?$/.test(key))
+    )
+      out.push('xtitle');
     else if (TITLE.test(key)) out.push('xtitle');
     else if (STATUS.test(key)) out.push('xstatus');
-    else if ((!short || SHORT_PLACES.test(key) || w === w.toUpperCase()) && valueOf(key, knowledge)) out.push(valueOf(key, knowledge)!);
+    else if ((!short || SHORT_PLACES.test(key) || w === w.toUpperCase()) && placeholderOf(key, knowledge)) out.push(placeholderOf(key, knowledge)!);
     // Without the user's lead names, a capitalised word that is not English (after the first) is a name.
     else if (!knowledge.leads.length && i > 0 && /^\p{Lu}\p{Ll}+$/u.test(w) && !knowledge.common(key)) {
       if (out.at(-2) !== 'xperson') out.push('xperson');
@@ -64,7 +69,7 @@ export function abstractForClassifier(text: string, knowledge: Knowledge, mentio
   return out.join('').replace(/\s+/g, ' ').trim();
 }
 
-function valueOf(run: string, k: Knowledge): string | undefined {
+function placeholderOf(run: string, k: Knowledge): string | undefined {
   if (/^(?:it|in|at|no|be|us|me|or|on|to|as|so|do|new|the|a|an|i)$/.test(run)) return undefined;
   if (k.industry(run)) return 'xindustry';
   if (k.country(run) || k.city(run)) return 'xplace';

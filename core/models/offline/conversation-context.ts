@@ -87,9 +87,7 @@ export function unwrapResult(part: LanguageModelV4ToolResultPart): ToolOutcome {
     case 'content':
       return {
         ...base,
-        output: Array.isArray(out.value)
-          ? out.value.map((p) => (isRecord(p) && typeof p.text === 'string' ? p.text : '')).join('\n')
-          : undefined,
+        output: Array.isArray(out.value) ? out.value.map((p) => (isRecord(p) && typeof p.text === 'string' ? p.text : '')).join('\n') : undefined,
       };
     default:
       // A plain tool output that happens to have its own `type` field.

@@ -28,7 +28,10 @@ export function parseDigestSchedule(text: string): DigestScheduleInput {
   if (/\b(?:pause|stop|disable|turn off|switch off|cancel|unsubscribe|mute|halt|no more|don['’]?t send|do not send|opt out)\b/.test(t)) {
     return { enabled: false };
   }
-  const resume = /\b(?:resume|restart|re-?enable|enable|turn (?:it |the digest |my digest )?(?:back )?on|back on|switch (?:it )?(?:back )?on|start|unpause|subscribe|turn back on)\b/.test(t);
+  const resume =
+    /\b(?:resume|restart|re-?enable|enable|turn (?:it |the digest |my digest )?(?:back )?on|back on|switch (?:it )?(?:back )?on|start|unpause|subscribe|turn back on)\b/.test(
+      t,
+    );
 
   const everyDay = /\b(?:every\s*day|each day|7 days|seven days|including weekends?|incl\.? weekends?|all week|daily including)\b/.test(t);
   const range = new RegExp(`\\b(${ANY_DAY})\\s*(?:-|–|to|through|thru|until)\\s*(${ANY_DAY})\\b`).exec(t);
@@ -81,7 +84,16 @@ function sortDays(days: Weekday[]): Weekday[] {
 
 const HOUR_WORDS = ['twelve', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
 const HOUR_WORD = `(?:${HOUR_WORDS.join('|')})`;
-const MINUTE_WORDS: Record<string, string> = { 'oh five': '05', ten: '10', fifteen: '15', twenty: '20', thirty: '30', 'forty[- ]?five': '45', forty: '40', fifty: '50' };
+const MINUTE_WORDS: Record<string, string> = {
+  'oh five': '05',
+  ten: '10',
+  fifteen: '15',
+  twenty: '20',
+  thirty: '30',
+  'forty[- ]?five': '45',
+  forty: '40',
+  fifty: '50',
+};
 
 /** Times written in words become digits: "half past eight" → "8:30", "quarter to nine" → "8:45",
  * "eight thirty" → "8:30", "seven in the evening" → "7pm", "at nine" → "at 9". */
@@ -94,7 +106,10 @@ export function timeWordsToDigits(text: string): string {
   for (const [words, mm] of Object.entries(MINUTE_WORDS)) {
     t = t.replace(new RegExp(`\\b(${HOUR_WORD})\\s+${words}\\b`, 'g'), (_, h: string) => `${hour(h)}:${mm}`);
   }
-  t = t.replace(new RegExp(`\\b(${HOUR_WORD})(?=\\s*(?:o['’]?clock|a\\.?m\\b|p\\.?m\\b|in the (?:morning|afternoon|evening)|at night|tonight|sharp))`, 'g'), (_, h: string) => String(hour(h)));
+  t = t.replace(
+    new RegExp(`\\b(${HOUR_WORD})(?=\\s*(?:o['’]?clock|a\\.?m\\b|p\\.?m\\b|in the (?:morning|afternoon|evening)|at night|tonight|sharp))`, 'g'),
+    (_, h: string) => String(hour(h)),
+  );
   t = t.replace(new RegExp(`\\b(at|around|by)\\s+(${HOUR_WORD})\\b`, 'g'), (_, p: string, h: string) => `${p} ${hour(h)}`);
   // "8 in the morning" → 8am; "7 in the evening" → 7pm.
   return t

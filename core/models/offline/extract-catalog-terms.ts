@@ -14,20 +14,64 @@ export interface TermContext {
 
 // Words reps use for a country or an industry that the catalogue does not list as aliases.
 const COUNTRY_WORDS: Record<string, string> = {
-  german: 'Germany', dutch: 'Netherlands', spanish: 'Spain', french: 'France', italian: 'Italy', british: 'United Kingdom',
-  english: 'United Kingdom', american: 'United States', 'the states': 'United States', states: 'United States',
-  swiss: 'Switzerland', austrian: 'Austria', irish: 'Ireland', swedish: 'Sweden', danish: 'Denmark', norwegian: 'Norway',
-  finnish: 'Finland', polish: 'Poland', belgian: 'Belgium', canadian: 'Canada', japanese: 'Japan', indian: 'India',
-  brazilian: 'Brazil', australian: 'Australia', portuguese: 'Portugal', mexican: 'Mexico', singaporean: 'Singapore',
+  german: 'Germany',
+  dutch: 'Netherlands',
+  spanish: 'Spain',
+  french: 'France',
+  italian: 'Italy',
+  british: 'United Kingdom',
+  english: 'United Kingdom',
+  american: 'United States',
+  'the states': 'United States',
+  states: 'United States',
+  swiss: 'Switzerland',
+  austrian: 'Austria',
+  irish: 'Ireland',
+  swedish: 'Sweden',
+  danish: 'Denmark',
+  norwegian: 'Norway',
+  finnish: 'Finland',
+  polish: 'Poland',
+  belgian: 'Belgium',
+  canadian: 'Canada',
+  japanese: 'Japan',
+  indian: 'India',
+  brazilian: 'Brazil',
+  australian: 'Australia',
+  portuguese: 'Portugal',
+  mexican: 'Mexico',
+  singaporean: 'Singapore',
 };
 const INDUSTRY_WORDS: Record<string, string> = {
-  cybersec: 'Cybersecurity', infosec: 'Cybersecurity', 'security companies': 'Cybersecurity', telcos: 'Telecommunications',
-  telecoms: 'Telecommunications', 'law firms': 'Legal', 'law firm': 'Legal', lawyers: 'Legal', banks: 'Financial Services',
-  insurers: 'Insurance', 'e-com': 'E-commerce', ecom: 'E-commerce', sass: 'SaaS', 'online shops': 'E-commerce',
-  'online stores': 'E-commerce', carmakers: 'Automotive', 'car makers': 'Automotive', hospitals: 'Healthcare',
-  pharma: 'Biotech', 'real-estate': 'Real Estate', proptech: 'Real Estate', factories: 'Manufacturing',
-  manufacturers: 'Manufacturing', retailers: 'Retail', 'game studios': 'Gaming', 'travel companies': 'Travel',
-  agencies: 'Marketing', consultancies: 'Consulting', consultants: 'Consulting',
+  cybersec: 'Cybersecurity',
+  infosec: 'Cybersecurity',
+  'security companies': 'Cybersecurity',
+  telcos: 'Telecommunications',
+  telecoms: 'Telecommunications',
+  'law firms': 'Legal',
+  'law firm': 'Legal',
+  lawyers: 'Legal',
+  banks: 'Financial Services',
+  insurers: 'Insurance',
+  'e-com': 'E-commerce',
+  ecom: 'E-commerce',
+  sass: 'SaaS',
+  'online shops': 'E-commerce',
+  'online stores': 'E-commerce',
+  carmakers: 'Automotive',
+  'car makers': 'Automotive',
+  hospitals: 'Healthcare',
+  pharma: 'Biotech',
+  'real-estate': 'Real Estate',
+  proptech: 'Real Estate',
+  factories: 'Manufacturing',
+  manufacturers: 'Manufacturing',
+  retailers: 'Retail',
+  'game studios': 'Gaming',
+  'travel companies': 'Travel',
+  agencies: 'Marketing',
+  consultancies: 'Consulting',
+  consultants: 'Consulting',
 };
 
 function push(include: string[], exclude: string[], value: string, negated: boolean) {
@@ -49,7 +93,8 @@ function assign(f: LeadFilter, key: 'industry' | 'country' | 'city' | 'tech', in
   return signals;
 }
 
-const TECH_CUE = /^(?:use|uses|using|used|on|running|runs|run|with|without|built|stack|install(?:ed)?|deployed|via|of|not|but|except|excluding|includes|include|including|both|either)$/i;
+const TECH_CUE =
+  /^(?:use|uses|using|used|on|running|runs|run|with|without|built|stack|install(?:ed)?|deployed|via|of|not|but|except|excluding|includes|include|including|both|either)$/i;
 
 export function techFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
   // A technology counts only after a cue ("use HubSpot", "on Salesforce", "running Kubernetes") or in a
@@ -63,7 +108,10 @@ export function techFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
     const prevWord = prev?.toLowerCase();
     const listed = lastEnd >= 0 && /^[\s,]*(?:and|or|&|plus|\+)?[\s,]*$/i.test(p.original.slice(lastEnd, first.start));
     // "Salesforce users", "Shopify merchants", "HubSpot shops" name the technology too.
-    const after = p.original.slice(first.start + run.length).match(/^\s+([\p{L}]+)/u)?.[1]?.toLowerCase();
+    const after = p.original
+      .slice(first.start + run.length)
+      .match(/^\s+([\p{L}]+)/u)?.[1]
+      ?.toLowerCase();
     const usedBy = after !== undefined && /^(?:users?|customers|shops|stores|merchants|sites|stack|clients|companies|accounts|leads|teams)$/.test(after);
     const cued = listed || usedBy || (prevWord !== undefined && TECH_CUE.test(prevWord));
     const short = run.replace(/[^\p{L}]/gu, '').length <= 2;
@@ -151,7 +199,8 @@ export function namesAValue(fragment: string, knowledge: Knowledge): boolean {
       const run = words.slice(i, i + n).join(' ');
       if (i + n > words.length || run.length < 2) continue;
       if (/^(?:it|in|at|no|be|us|me|or|on|to|as|so|do|the|a|an)$/.test(run)) continue;
-      if (COUNTRY_WORDS[run] || INDUSTRY_WORDS[run] || knowledge.industry(run) || knowledge.country(run) || knowledge.city(run) || knowledge.tech(run)) return true;
+      if (COUNTRY_WORDS[run] || INDUSTRY_WORDS[run] || knowledge.industry(run) || knowledge.country(run) || knowledge.city(run) || knowledge.tech(run))
+        return true;
       if (/^(?:new|contacted|replied|qualified|disqualified|customers?|uncontacted)$/.test(run)) return true;
     }
   }

@@ -85,9 +85,10 @@ export function extractFilters(text: string, knowledge: Knowledge = knowledgeOf(
 
 function sizeFilter(p: Phrase, f: LeadFilter): number {
   const num = (s: string | undefined) => (s === undefined ? undefined : parseNumber(s));
-  let m = p.take(new RegExp(`\\bbetween\\s+(${N})\\s+(?:and|to|-)\\s+(${N})\\s*${SIZE_UNIT}`, 'i'))
-    ?? p.take(new RegExp(`\\b(${N})\\s*(?:-|–|to)\\s*(${N})\\s*${SIZE_UNIT}`, 'i'))
-    ?? p.take(new RegExp(`\\b(?:size|sized|headcount|with)\\s+(?:of\\s+)?(${N})\\s*(?:-|–|to)\\s*(${N})\\b`, 'i'));
+  let m =
+    p.take(new RegExp(`\\bbetween\\s+(${N})\\s+(?:and|to|-)\\s+(${N})\\s*${SIZE_UNIT}`, 'i')) ??
+    p.take(new RegExp(`\\b(${N})\\s*(?:-|–|to)\\s*(${N})\\s*${SIZE_UNIT}`, 'i')) ??
+    p.take(new RegExp(`\\b(?:size|sized|headcount|with)\\s+(?:of\\s+)?(${N})\\s*(?:-|–|to)\\s*(${N})\\b`, 'i'));
   if (m) {
     const a = num(m[1]);
     const b = num(m[2]);
@@ -97,17 +98,26 @@ function sizeFilter(p: Phrase, f: LeadFilter): number {
       return 1;
     }
   }
-  m = p.take(new RegExp(`\\b(?:more than|over|above|at least|greater than|bigger than|larger than|minimum(?: of)?|min\\.?|>=?)\\s*(${N})\\s*\\+?\\s*${SIZE_UNIT}`, 'i'))
-    ?? p.take(new RegExp(`\\b(?<=(?:companies|firms|businesses)\\s+(?:with\\s+)?)(?:more than|over|above|at least)\\s*(${N})\\b`, 'i'))
-    ?? p.take(new RegExp(`\\b(${N})\\s*(?:\\+|or more|and up|and above|plus)\\s*${SIZE_UNIT}`, 'i'))
-    ?? p.take(new RegExp(`\\b(${N})\\s*${SIZE_UNIT}\\s+(?:or more|and up|and above|plus|or bigger|or larger)`, 'i'));
+  m =
+    p.take(
+      new RegExp(
+        `\\b(?:more than|over|above|at least|greater than|bigger than|larger than|minimum(?: of)?|min\\.?|>=?)\\s*(${N})\\s*\\+?\\s*${SIZE_UNIT}`,
+        'i',
+      ),
+    ) ??
+    p.take(new RegExp(`\\b(?<=(?:companies|firms|businesses)\\s+(?:with\\s+)?)(?:more than|over|above|at least)\\s*(${N})\\b`, 'i')) ??
+    p.take(new RegExp(`\\b(${N})\\s*(?:\\+|or more|and up|and above|plus)\\s*${SIZE_UNIT}`, 'i')) ??
+    p.take(new RegExp(`\\b(${N})\\s*${SIZE_UNIT}\\s+(?:or more|and up|and above|plus|or bigger|or larger)`, 'i'));
   if (m && num(m[1])) {
     f.companySizeMin = num(m[1]);
     return 1;
   }
-  m = p.take(new RegExp(`\\b(?:less than|fewer than|under|below|at most|up to|smaller than|maximum(?: of)?|max\\.?|<=?)\\s*(${N})\\s*${SIZE_UNIT}`, 'i'))
-    ?? p.take(new RegExp(`\\b(${N})\\s*${SIZE_UNIT}\\s+(?:or\\s+(?:fewer|less|under|below)|max(?:imum)?|tops|at most)\\b`, 'i'))
-    ?? p.take(new RegExp(`\\b(?<=(?:companies|firms|startups|businesses|teams)\\s+(?:with\\s+)?)(?:less than|fewer than|under|below|at most|up to)\\s*(${N})\\b`, 'i'));
+  m =
+    p.take(new RegExp(`\\b(?:less than|fewer than|under|below|at most|up to|smaller than|maximum(?: of)?|max\\.?|<=?)\\s*(${N})\\s*${SIZE_UNIT}`, 'i')) ??
+    p.take(new RegExp(`\\b(${N})\\s*${SIZE_UNIT}\\s+(?:or\\s+(?:fewer|less|under|below)|max(?:imum)?|tops|at most)\\b`, 'i')) ??
+    p.take(
+      new RegExp(`\\b(?<=(?:companies|firms|startups|businesses|teams)\\s+(?:with\\s+)?)(?:less than|fewer than|under|below|at most|up to)\\s*(${N})\\b`, 'i'),
+    );
   if (m && num(m[1])) {
     f.companySizeMax = num(m[1]);
     return 1;
@@ -121,7 +131,11 @@ function sizeFilter(p: Phrase, f: LeadFilter): number {
     f.companySizeMax = MID_MAX;
     return 1;
   }
-  if (p.take(/\b(?:large|big|enterprises?|enterprise[\s-](?:level|sized?|companies|accounts))\b(?:\s+(?:companies|firms|accounts|businesses|organi[sz]ations|corporations))?/i)) {
+  if (
+    p.take(
+      /\b(?:large|big|enterprises?|enterprise[\s-](?:level|sized?|companies|accounts))\b(?:\s+(?:companies|firms|accounts|businesses|organi[sz]ations|corporations))?/i,
+    )
+  ) {
     f.companySizeMin = LARGE_MIN;
     return 1;
   }
@@ -130,10 +144,15 @@ function sizeFilter(p: Phrase, f: LeadFilter): number {
 
 function scoreFilter(p: Phrase, f: LeadFilter): number {
   const m =
-    p.take(new RegExp(`\\b(?:fit\\s+)?scor(?:e|es|ed|ing)\\s+(?:of\\s+|is\\s+|must be\\s+|should be\\s+)?(?:above|over|at least|greater than|higher than|more than|>=?|of)?\\s*(${N})(?:\\s*\\+|\\s+or\\s+(?:more|higher|above|better))?`, 'i'))
-    ?? p.take(new RegExp(`\\b(?:minimum|min\\.?)\\s+(?:fit\\s+)?score\\s+(?:of\\s+)?(${N})`, 'i'))
-    ?? p.take(new RegExp(`\\b(${N})\\s*\\+?\\s*(?:fit\\s+)?score\\b`, 'i'))
-    ?? p.take(new RegExp(`\\b(?:with\\s+)?(?:a\\s+)?score\\s*(?:>=?|≥)\\s*(${N})`, 'i'));
+    p.take(
+      new RegExp(
+        `\\b(?:fit\\s+)?scor(?:e|es|ed|ing)\\s+(?:of\\s+|is\\s+|must be\\s+|should be\\s+)?(?:above|over|at least|greater than|higher than|more than|>=?|of)?\\s*(${N})(?:\\s*\\+|\\s+or\\s+(?:more|higher|above|better))?`,
+        'i',
+      ),
+    ) ??
+    p.take(new RegExp(`\\b(?:minimum|min\\.?)\\s+(?:fit\\s+)?score\\s+(?:of\\s+)?(${N})`, 'i')) ??
+    p.take(new RegExp(`\\b(${N})\\s*\\+?\\s*(?:fit\\s+)?score\\b`, 'i')) ??
+    p.take(new RegExp(`\\b(?:with\\s+)?(?:a\\s+)?score\\s*(?:>=?|≥)\\s*(${N})`, 'i'));
   if (m) {
     const n = parseNumber(m[1]!);
     if (n !== undefined && n >= 0 && n <= 100) {
@@ -159,14 +178,14 @@ function scoreFilter(p: Phrase, f: LeadFilter): number {
 
 function limitFilter(p: Phrase, f: LeadFilter): number {
   const m =
-    p.take(new RegExp(`\\b(?:top|first|best|next|another)\\s+(${N})\\b`, 'i'))
-    ?? p.take(new RegExp(`\\b(${N})(?=\\s+(?:more\\s+|other\\s+|new\\s+)?(?:[\\w\u2022-]+\\s+){0,3}?${LEAD_NOUN}\\b)`, 'i'))
-    ?? p.take(new RegExp(`\\b(?:show|give|list|find|get|pull|fetch|display)\\s+(?:me\\s+|us\\s+)?(?:the\\s+)?(${N})\\b`, 'i'))
-    ?? p.take(new RegExp(`\\b(?:limit(?:\\s+(?:it|results))?\\s+to|only|just|max(?:imum)?(?:\\s+of)?)\\s+(${N})\\b`, 'i'))
-    ?? p.take(new RegExp(`\\b(${N})\\s+of\\s+(?:them|['’]?em|those|these)\\b`, 'i'))
-    ?? p.take(new RegExp(`\\b(?:need|want|gimme|give me)\\s+(?:like\\s+|about\\s+|around\\s+|maybe\\s+)?(${N})\\b(?!\\s*(?:%|k\\b|${SIZE_UNIT}))`, 'i'))
-    ?? p.take(new RegExp(`\\b(${N})\\s+(?:max|tops|at most|results?)\\b`, 'i'))
-    ?? p.take(/\b(a few|a couple(?: of)?|a handful(?: of)?|several|a dozen)\b/i);
+    p.take(new RegExp(`\\b(?:top|first|best|next|another)\\s+(${N})\\b`, 'i')) ??
+    p.take(new RegExp(`\\b(${N})(?=\\s+(?:more\\s+|other\\s+|new\\s+)?(?:[\\w\u2022-]+\\s+){0,3}?${LEAD_NOUN}\\b)`, 'i')) ??
+    p.take(new RegExp(`\\b(?:show|give|list|find|get|pull|fetch|display)\\s+(?:me\\s+|us\\s+)?(?:the\\s+)?(${N})\\b`, 'i')) ??
+    p.take(new RegExp(`\\b(?:limit(?:\\s+(?:it|results))?\\s+to|only|just|max(?:imum)?(?:\\s+of)?)\\s+(${N})\\b`, 'i')) ??
+    p.take(new RegExp(`\\b(${N})\\s+of\\s+(?:them|['’]?em|those|these)\\b`, 'i')) ??
+    p.take(new RegExp(`\\b(?:need|want|gimme|give me)\\s+(?:like\\s+|about\\s+|around\\s+|maybe\\s+)?(${N})\\b(?!\\s*(?:%|k\\b|${SIZE_UNIT}))`, 'i')) ??
+    p.take(new RegExp(`\\b(${N})\\s+(?:max|tops|at most|results?)\\b`, 'i')) ??
+    p.take(/\b(a few|a couple(?: of)?|a handful(?: of)?|several|a dozen)\b/i);
   if (!m) return 0;
   const n = parseNumber(m[1]!);
   if (n === undefined || n < 1) return 0;
@@ -177,23 +196,39 @@ function limitFilter(p: Phrase, f: LeadFilter): number {
 }
 
 function ownerFilter(p: Phrase, f: LeadFilter): number {
-  if (p.take(/\b(?:my\s+team(?:'s|’s|s)?|our\s+team(?:'s|’s|s)?|the\s+team(?:'s|’s)|team)(?=\s+(?:[\w\u2022-]+\s+){0,3}?(?:leads|prospects|contacts|accounts|pipeline)\b)/i)
-    || p.take(/\b(?:owned by|assigned to|belonging to)\s+(?:my|the)\s+team\b/i)
-    || p.take(/\b(?:the|my|our)\s+team\s+(?:has|have|owns|own|is working|works|is on)\b/i)) {
+  if (
+    p.take(
+      /\b(?:my\s+team(?:'s|’s|s)?|our\s+team(?:'s|’s|s)?|the\s+team(?:'s|’s)|team)(?=\s+(?:[\w\u2022-]+\s+){0,3}?(?:leads|prospects|contacts|accounts|pipeline)\b)/i,
+    ) ||
+    p.take(/\b(?:owned by|assigned to|belonging to)\s+(?:my|the)\s+team\b/i) ||
+    p.take(/\b(?:the|my|our)\s+team\s+(?:has|have|owns|own|is working|works|is on)\b/i)
+  ) {
     f.owner = 'team';
     return 1;
   }
-  if (p.take(/\b(?:unassigned|unowned|without an? owner|no owner|nobody(?:'s|’s)?(?:\s+owns)?|no\s*one\s+owns|not (?:owned|assigned) (?:by|to) any(?:one|body)|owned by no\s*(?:one|body)|not assigned)\b/i)) {
+  if (
+    p.take(
+      /\b(?:unassigned|unowned|without an? owner|no owner|nobody(?:'s|’s)?(?:\s+owns)?|no\s*one\s+owns|not (?:owned|assigned) (?:by|to) any(?:one|body)|owned by no\s*(?:one|body)|not assigned)\b/i,
+    )
+  ) {
     f.owner = 'unassigned';
     return 1;
   }
   // "my" only counts when it owns the leads ("my uncontacted leads"), not "my digest".
-  if (p.take(/\b(?:my|mine|i own|assigned to me|owned by me)\b(?=(?:\s+[\w\u2022'’-]+){0,3}?\s+(?:leads|prospects|contacts|accounts|pipeline|book)\b|\s*[?.!]*$)/i)
-    || p.take(/\b(?:assigned to me|owned by me|that i own|i own)\b/i)) {
+  if (
+    p.take(
+      /\b(?:my|mine|i own|assigned to me|owned by me)\b(?=(?:\s+[\w\u2022'’-]+){0,3}?\s+(?:leads|prospects|contacts|accounts|pipeline|book)\b|\s*[?.!]*$)/i,
+    ) ||
+    p.take(/\b(?:assigned to me|owned by me|that i own|i own)\b/i)
+  ) {
     f.owner = 'me';
     return 1;
   }
-  if (p.take(/\b(?:anyone(?:'s|’s)|everyone(?:'s|’s)|all\s+(?:the\s+)?leads\s+i\s+can\s+see|any owner|(?:regardless of|no matter|irrespective of)\s+(?:who\s+owns\s+(?:them|it)|(?:the\s+)?owner(?:ship)?)|whoever owns (?:them|it))\b/i)) {
+  if (
+    p.take(
+      /\b(?:anyone(?:'s|’s)|everyone(?:'s|’s)|all\s+(?:the\s+)?leads\s+i\s+can\s+see|any owner|(?:regardless of|no matter|irrespective of)\s+(?:who\s+owns\s+(?:them|it)|(?:the\s+)?owner(?:ship)?)|whoever owns (?:them|it))\b/i,
+    )
+  ) {
     f.owner = 'any';
     return 1;
   }
@@ -202,11 +237,19 @@ function ownerFilter(p: Phrase, f: LeadFilter): number {
 
 function statusAndSort(p: Phrase, f: LeadFilter, t: TermContext): number {
   let signals = 0;
-  if (p.take(/\b(?:(?:best|top|highest)[\s-](?:scor(?:e|ing)\s+)?first|(?:sorted|sort(?:ed)?|ordered|order|ranked|rank)\s+by\s+(?:fit\s+)?score|by\s+score|highest\s+score\s+first)\b/i)) {
+  if (
+    p.take(
+      /\b(?:(?:best|top|highest)[\s-](?:scor(?:e|ing)\s+)?first|(?:sorted|sort(?:ed)?|ordered|order|ranked|rank)\s+by\s+(?:fit\s+)?score|by\s+score|highest\s+score\s+first)\b/i,
+    )
+  ) {
     f.sort = 'score';
     signals++;
   }
-  if (p.take(/\b(?:newest|latest|most recent(?:ly added)?|recently (?:added|imported|created)|recent|just added|added (?:recently|this week|today|lately)|new(?:ly)? (?:added|imported))\b/i)) {
+  if (
+    p.take(
+      /\b(?:newest|latest|most recent(?:ly added)?|recently (?:added|imported|created)|recent|just added|added (?:recently|this week|today|lately)|new(?:ly)? (?:added|imported))\b/i,
+    )
+  ) {
     f.sort = 'recent';
     signals++;
   }
@@ -215,7 +258,10 @@ function statusAndSort(p: Phrase, f: LeadFilter, t: TermContext): number {
   const add = (re: RegExp, s: LeadStatus) => {
     for (const m of p.takeAll(re)) (isNegated(t.negated, m.index) ? excluded : statuses).add(s);
   };
-  add(/\b(?:un[\s-]?contacted|not (?:yet )?(?:been )?contacted|(?:haven|hasn)['’]?t (?:yet )?(?:been )?(?:contacted|reached out to|called|emailed|touched)|(?:have|has) not (?:yet )?(?:been )?(?:contacted|reached out to)|never (?:been )?contacted|not (?:yet )?reached out to|untouched|fresh|brand[\s-]new|new(?![\s-]?(?:york|delhi|zealand|business)))\b(?:\s+yet)?/i, 'new');
+  add(
+    /\b(?:un[\s-]?contacted|not (?:yet )?(?:been )?contacted|(?:haven|hasn)['’]?t (?:yet )?(?:been )?(?:contacted|reached out to|called|emailed|touched)|(?:have|has) not (?:yet )?(?:been )?(?:contacted|reached out to)|never (?:been )?contacted|not (?:yet )?reached out to|untouched|fresh|brand[\s-]new|new(?![\s-]?(?:york|delhi|zealand|business)))\b(?:\s+yet)?/i,
+    'new',
+  );
   add(/\bdis[\s-]?qualified\b|\bdq['’]?d\b/i, 'disqualified');
   add(/\b(?:already\s+)?(?:contacted|reached out to|in progress|in touch with|touched)\b/i, 'contacted');
   add(/\b(?:replied|responded|answered|got back(?: to (?:me|us))?|replies|responses|reply|respond)\b/i, 'replied');
@@ -232,7 +278,8 @@ const QUERY_STOP = /^(?:in|with|that|who|which|and|or|using|on|based|located|fro
 
 function queryFilter(p: Phrase, f: LeadFilter): number {
   // "leads at Acme", "people from Globex Corp", "named Jane Doe", "search for acme"
-  const cue = /\b(?:at|from|with(?:in)?\s+(?:the\s+)?company|work(?:s|ing)?\s+(?:at|for)|employed\s+(?:at|by)|named|called|matching|mentioning|containing|search(?:ing)?\s+for|look(?:ing)?\s+for|find|search|company)\s+([^\u2022?!,;:]+)/i;
+  const cue =
+    /\b(?:at|from|with(?:in)?\s+(?:the\s+)?company|work(?:s|ing)?\s+(?:at|for)|employed\s+(?:at|by)|named|called|matching|mentioning|containing|search(?:ing)?\s+for|look(?:ing)?\s+for|find|search|company)\s+([^\u2022?!,;:]+)/i;
   const m = p.test(cue) ? new RegExp(cue.source, 'i').exec(p.rest) : null;
   if (m) {
     const words = m[1]!.trim().split(/\s+/);
@@ -243,7 +290,10 @@ function queryFilter(p: Phrase, f: LeadFilter): number {
     }
     while (kept.length && FILLER.has(kept.at(-1)!.toLowerCase())) kept.pop();
     while (kept.length && FILLER.has(kept[0]!.toLowerCase())) kept.shift();
-    const query = kept.join(' ').replace(/['’]s$/, '').trim();
+    const query = kept
+      .join(' ')
+      .replace(/['’]s$/, '')
+      .trim();
     if (query.length >= 2 && kept.some((w) => !FILLER.has(w.toLowerCase()))) {
       f.query = query.slice(0, 200);
       p.blank(m.index, m.index + m[0].length);
@@ -251,9 +301,7 @@ function queryFilter(p: Phrase, f: LeadFilter): number {
     }
   }
   // Otherwise: capitalised words nobody else claimed ("find Jane Doe", "any leads at Initech?").
-  const leftovers = p
-    .tokens()
-    .filter((t) => !FILLER.has(t.word.toLowerCase()) && /^\p{Lu}/u.test(t.word) && t.start > 0);
+  const leftovers = p.tokens().filter((t) => !FILLER.has(t.word.toLowerCase()) && /^\p{Lu}/u.test(t.word) && t.start > 0);
   if (leftovers.length && leftovers.length <= 4) {
     f.query = leftovers.map((t) => t.word).join(' ');
     return 1;

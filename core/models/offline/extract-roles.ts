@@ -81,7 +81,11 @@ const ROLE_NOUNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/\bpartners?\b/i, () => 'Partner'],
   [
     /\b(?:(software|data|sales|solutions?|security|devops|front[\s-]?end|back[\s-]?end|full[\s-]?stack|machine learning|ml|cloud|platform|site reliability|qa|product)\s+)?(engineer|developer|architect|analyst|scientist|designer|consultant|recruiter)s?\b/i,
-    (m) => [m[1], m[2]].filter((w): w is string => Boolean(w)).map(capitalize).join(' '),
+    (m) =>
+      [m[1], m[2]]
+        .filter((w): w is string => Boolean(w))
+        .map(capitalize)
+        .join(' '),
   ],
 ];
 
@@ -108,11 +112,7 @@ export function extractRoles(phrase: Phrase): RoleFilter {
   // C-level and other abbreviations; two-letter ones ("AE", "PM") only in capitals, as "am"/"pm" are words.
   const isAbbreviation = (m: RegExpExecArray) => {
     const abbr = m[1]!.toLowerCase();
-    return (
-      TITLE_ABBREVIATIONS[abbr] !== undefined &&
-      !['vp', 'svp', 'evp'].includes(abbr) &&
-      (abbr.length > 2 || m[1] === m[1]!.toUpperCase())
-    );
+    return TITLE_ABBREVIATIONS[abbr] !== undefined && !['vp', 'svp', 'evp'].includes(abbr) && (abbr.length > 2 || m[1] === m[1]!.toUpperCase());
   };
   for (const m of phrase.takeAll(/\b([A-Za-z]{2,4}?)(?:s|S|'s|’s)?\b/g, isAbbreviation)) {
     const abbr = m[1]!.toLowerCase();

@@ -7,7 +7,16 @@ export const OFFLINE_NOTICE =
   'Set OPENAI_API_KEY (or OPENAI_BASE_URL for an OpenAI-compatible server) for free-form conversation.';
 
 const EXAMPLES: [OfflineToolName, string, string[]][] = [
-  ['findLeads', 'Find leads', ['find CTOs at fintech companies in Germany', 'show me 10 leads in healthcare with 50-200 employees that use HubSpot', 'fintech leads outside Germany that aren\'t customers', 'who are my uncontacted leads?']],
+  [
+    'findLeads',
+    'Find leads',
+    [
+      'find CTOs at fintech companies in Germany',
+      'show me 10 leads in healthcare with 50-200 employees that use HubSpot',
+      "fintech leads outside Germany that aren't customers",
+      'who are my uncontacted leads?',
+    ],
+  ],
   ['getLead', 'Look at one lead', ['show me jane@acme.io', 'tell me about the second one']],
   ['enrichLead', 'Enrich a lead', ['enrich jane@acme.io', 'enrich the second one', 're-enrich Jane Doe']],
   ['draftEmail', 'Draft an email', ['draft an intro email to Jane Doe', 'write a follow-up to #2 about our webinar']],
@@ -16,7 +25,14 @@ const EXAMPLES: [OfflineToolName, string, string[]][] = [
   ['myUsage', 'Check your budget', ['how much budget do I have left?']],
   ['setDigestSchedule', 'Schedule your digest', ['send my digest Mondays at 9', 'daily digest at 8:30am', 'pause my digest']],
   ['showOffer', 'See what you sell', ['what is our offer?', 'show my offer']],
-  ['setOffer', 'Set what your reps sell', ['set our offer: product Rampwise; value: ramp new reps in half the time; proof: Northwind cut ramp to 10 weeks', 'set my team\'s offer: ask: Worth a look?']],
+  [
+    'setOffer',
+    'Set what your reps sell',
+    [
+      'set our offer: product Rampwise; value: ramp new reps in half the time; proof: Northwind cut ramp to 10 weeks',
+      "set my team's offer: ask: Worth a look?",
+    ],
+  ],
   ['findPatterns', 'Learn from outcomes', ['what kind of leads reply to us?', 'which industries convert best for my team?']],
   ['findLookalikes', 'Find lookalikes', ['find leads like my best customers']],
   ['rescoreLeads', 'Rescore from outcomes', ["rescore my team's leads"]],
@@ -24,9 +40,7 @@ const EXAMPLES: [OfflineToolName, string, string[]][] = [
 
 /** The capabilities list with example phrasings, limited to the tools offered in this call. */
 export function examplesText(available: ReadonlySet<string>): string {
-  const lines = EXAMPLES.filter(([tool]) => available.has(tool)).map(
-    ([, what, phrasings]) => `• ${what}: ${phrasings.map((p) => `"${p}"`).join(', ')}`,
-  );
+  const lines = EXAMPLES.filter(([tool]) => available.has(tool)).map(([, what, phrasings]) => `• ${what}: ${phrasings.map((p) => `"${p}"`).join(', ')}`);
   return lines.length ? lines.join('\n') : '• (No SalesOS actions are available to you right now.)';
 }
 
@@ -40,9 +54,7 @@ export function greetingText(available: ReadonlySet<string>): string {
 
 export function notUnderstoodText(said: string, available: ReadonlySet<string>): string {
   const quoted = said.length > 120 ? `${said.slice(0, 117)}…` : said;
-  return (
-    `Sorry, I didn't understand "${quoted}". ${OFFLINE_NOTICE}\n\nTry one of these:\n${examplesText(available)}`
-  );
+  return `Sorry, I didn't understand "${quoted}". ${OFFLINE_NOTICE}\n\nTry one of these:\n${examplesText(available)}`;
 }
 
 /** A short answer to a request outside SalesOS's work. */

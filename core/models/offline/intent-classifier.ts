@@ -19,7 +19,11 @@ const WORD_WEIGHT = 3;
 const ALPHA = 0.3;
 
 export function features(text: string): string[] {
-  const words = text.toLowerCase().replace(/[’']/g, '').split(/[^a-z0-9#]+/).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .split(/[^a-z0-9#]+/)
+    .filter(Boolean);
   const out: string[] = [];
   for (const w of words) {
     for (let k = 0; k < WORD_WEIGHT; k++) out.push(`w:${w}`);

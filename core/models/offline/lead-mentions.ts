@@ -23,7 +23,9 @@ interface Word {
 const WORD = /[\p{L}][\p{L}'’.-]*/gu;
 // Words written in capitals that are not names ("I", "Ms", days, months, holidays, languages).
 const NOT_NAMES = new Set([
-  ...'i ms mr mrs dr the a an and or but to for from on in at of with by is was he she they it this that his her their my our me we you your who what where when why how lead leads'.split(' '),
+  ...'i ms mr mrs dr the a an and or but to for from on in at of with by is was he she they it this that his her their my our me we you your who what where when why how lead leads'.split(
+    ' ',
+  ),
   ...PROPER_ENGLISH,
 ]);
 
@@ -110,7 +112,10 @@ export function findLeadMentions(text: string, knowledge: Knowledge, preferred: 
     // A company with exactly one visible lead, up to three words long.
     for (let n = 3; n >= 1; n--) {
       if (i + n > words.length) continue;
-      const name = words.slice(i, i + n).map((x) => x.key).join(' ');
+      const name = words
+        .slice(i, i + n)
+        .map((x) => x.key)
+        .join(' ');
       const at = byCompany.get(name);
       if (at?.length === 1 && (capitalised || !isEnglish(name))) {
         found.push({ lead: at[0]!, start: w.start, end: words[i + n - 1]!.end, by: 'company' });

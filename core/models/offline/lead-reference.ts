@@ -103,7 +103,14 @@ export function positionIn(phrase: string, listLength: number): number | undefin
     }
   }
   const numbered = NUMBERED_RE.exec(phrase);
-  if (numbered && phrase.replace(numbered[0], '').replace(/^the\s*/i, '').trim() === '') return Number(numbered[1]);
+  if (
+    numbered &&
+    phrase
+      .replace(numbered[0], '')
+      .replace(/^the\s*/i, '')
+      .trim() === ''
+  )
+    return Number(numbered[1]);
   return undefined;
 }
 

@@ -12,7 +12,8 @@ const POSITION_ANYWHERE = new RegExp(
   `#\\s?(\\d{1,3})\\b|\\b(number\\s+(?:\\d{1,3}|${SMALL_NUMBER_WORDS}))\\b|\\bno\\.\\s?(\\d{1,3})\\b|\\b(\\d{1,3}(?:st|nd|rd|th))\\b|\\b(?:the\\s+)?(${ORDINAL_WORDS})(?:\\s+(?:one|lead|result|person|contact|entry|prospect|name)\\b|(?=\\s*(?:[?!.,:;]|$|\\s+(?:looks|seems|is|was|has|replied|one))))|\\bthe\\s+(${ORDINAL_WORDS})\\b`,
   'i',
 );
-const PRONOUN_ANYWHERE = /\b(?:him|her|them|he|she|they|his|hers|it|that lead|this lead|that one|this one|that person|this person|that contact|this contact)\b/i;
+const PRONOUN_ANYWHERE =
+  /\b(?:him|her|them|he|she|they|his|hers|it|that lead|this lead|that one|this one|that person|this person|that contact|this contact)\b/i;
 
 /** The lead a message refers to anywhere in its words. */
 export function leadInText(text: string, ctx: ReferenceContext): LeadResolution {
@@ -43,11 +44,17 @@ export function leadInText(text: string, ctx: ReferenceContext): LeadResolution 
 
 // News that implies a status. Order matters: the first status whose words appear un-negated wins.
 const STATUS_NEWS: [LeadStatus, RegExp][] = [
-  ['disqualified', /\b(?:dis[\s-]?qualif\w*|dq(?:['’]?d)?|not\s+a\s+(?:good\s+)?fit|bad\s+fit|no\s+fit|not\s+interested|said\s+no|drop(?:ped)?\s+(?:him|her|them|it)|dead\s+lead|lost\s+(?:the\s+)?deal|unqualified|no\s+longer\s+interested)\b/gi],
+  [
+    'disqualified',
+    /\b(?:dis[\s-]?qualif\w*|dq(?:['’]?d)?|not\s+a\s+(?:good\s+)?fit|bad\s+fit|no\s+fit|not\s+interested|said\s+no|drop(?:ped)?\s+(?:him|her|them|it)|dead\s+lead|lost\s+(?:the\s+)?deal|unqualified|no\s+longer\s+interested)\b/gi,
+  ],
   ['customer', /\b(?:signed|bought|purchased|closed(?:[\s-]won)?|won|converted|(?:paying\s+)?customers?|clients?|became\s+a\s+customer)\b/gi],
   ['replied', /\b(?:replied|responded|answered|got\s+back|wrote\s+back|reply|replies)\b/gi],
   ['qualified', /\b(?:qualified|qualify|sql|has\s+(?:the\s+)?budget|good\s+fit)\b/gi],
-  ['contacted', /\b(?:contacted|emailed|e-mailed|called|rang|phoned|pinged|messaged|reached\s+out|sent\s+(?:(?:him|her|them)\s+)?(?:an?\s+|the\s+|my\s+)?(?:e-?mail|message|note)|did\s+send|left\s+a\s+voicemail)\b/gi],
+  [
+    'contacted',
+    /\b(?:contacted|emailed|e-mailed|called|rang|phoned|pinged|messaged|reached\s+out|sent\s+(?:(?:him|her|them)\s+)?(?:an?\s+|the\s+|my\s+)?(?:e-?mail|message|note)|did\s+send|left\s+a\s+voicemail)\b/gi,
+  ],
   ['new', /\b(?:(?:to|as)\s+new|status\s+new|back\s+to\s+new)\b/gi],
 ];
 
@@ -64,13 +71,15 @@ export function statusFromNews(text: string): LeadStatus | undefined {
 }
 
 const NOTE_CUE = /\b(?:remember(?:\s+that)?|note(?:\s+that)?|fyi|keep in mind(?:\s+that)?)\b[:,]?\s*/i;
-const INFO = /\b(?:wants?|prefers?|asked|asks|needs?|mentioned|told|likes?|interested in|demo|call\s+back|follow\s+up|next\s+(?:week|month|quarter)|budget|meeting|met)\b/i;
+const INFO =
+  /\b(?:wants?|prefers?|asked|asks|needs?|mentioned|told|likes?|interested in|demo|call\s+back|follow\s+up|next\s+(?:week|month|quarter)|budget|meeting|met)\b/i;
 
 /** What to keep as a note: after "remember that …", or the whole message when it carries information. */
 // "… disqualify and note the reason", "… log that": the news before the cue is the note.
 const NOTE_BACK =
   /[\s,;.—–-]*(?:\b(?:and|&|then|pls|please)\s+)?\b(?:note|log|record|jot(?:\s+down)?|write\s+down|save|remember|keep|add)\s+(?:down\s+)?(?:the\s+reasons?|why|it|that|this)(?:\s+down)?(?:\s+(?:as\s+a\s+note|in\s+the\s+notes?))?[\s.!?]*$/i;
-const COMMAND_TAIL = /[\s,;.—–-]*(?:\b(?:and|then|so|pls|please)\s+)*(?:(?:mark|set|move|flag)\s+(?:(?:her|him|them|it)\s+)?(?:as\s+)?)?(?:dis)?qualif(?:y|ied)?\s*(?:her|him|them|it)?\s*(?:and|&)?\s*$/i;
+const COMMAND_TAIL =
+  /[\s,;.—–-]*(?:\b(?:and|then|so|pls|please)\s+)*(?:(?:mark|set|move|flag)\s+(?:(?:her|him|them|it)\s+)?(?:as\s+)?)?(?:dis)?qualif(?:y|ied)?\s*(?:her|him|them|it)?\s*(?:and|&)?\s*$/i;
 
 export function noteFromNews(text: string): string | undefined {
   const line = text.split('\n')[0]!.trim();

@@ -4,7 +4,8 @@
 // "my offer" or "the offer for <email>" a user, anything else the organisation.
 import type { Intent } from './intent.ts';
 
-const TRIGGER = /^(?:set|update|change|save)\s+(our|the|my team['’]?s|the team['’]?s|my|the (?:organisation|organization|org|company)['’]?s)?\s*offer(?:\s+for\s+(\S+@\S+?))?\s*[:\-–]\s*([\s\S]+)$/i;
+const TRIGGER =
+  /^(?:set|update|change|save)\s+(our|the|my team['’]?s|the team['’]?s|my|the (?:organisation|organization|org|company)['’]?s)?\s*offer(?:\s+for\s+(\S+@\S+?))?\s*[:\-–]\s*([\s\S]+)$/i;
 const FIELDS: [RegExp, string][] = [
   [/^product\b\s*:?\s*/i, 'product'],
   [/^(?:value(?:\s+prop(?:osition)?)?|one[- ]liner)\b\s*:?\s*/i, 'valueProposition'],
@@ -13,7 +14,8 @@ const FIELDS: [RegExp, string][] = [
   [/^(?:preferred\s+)?ask\b\s*:?\s*/i, 'preferredAsk'],
 ];
 
-const SHOW = /^(?:show|see|display|what(?:['’]s| is| are)|tell me)\s+(?:me\s+)?(?:our|my|the|my team['’]?s)\s+(?:current\s+)?(?:offer|offer profile|pitch|value prop(?:osition)?)\b[\s?.!]*$|^what do (?:we|i) sell\b[\s?.!]*$/i;
+const SHOW =
+  /^(?:show|see|display|what(?:['’]s| is| are)|tell me)\s+(?:me\s+)?(?:our|my|the|my team['’]?s)\s+(?:current\s+)?(?:offer|offer profile|pitch|value prop(?:osition)?)\b[\s?.!]*$|^what do (?:we|i) sell\b[\s?.!]*$/i;
 
 export function parseOffer(text: string): Intent | undefined {
   if (SHOW.test(text.trim())) return { kind: 'tool', calls: [{ toolName: 'showOffer', input: {} }] };
@@ -23,7 +25,10 @@ export function parseOffer(text: string): Intent | undefined {
   const level = m[2] || /^my$/.test(owner) ? 'user' : /team/.test(owner) ? 'team' : 'organisation';
   const input: Record<string, unknown> = { level, ...(m[2] ? { who: m[2] } : {}) };
   const proofs: string[] = [];
-  for (const part of m[3]!.split(/;|\n/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of m[3]!
+    .split(/;|\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const field = FIELDS.find(([re]) => re.test(part));
     if (!field) continue;
     const value = part.replace(field[0], '').trim();
@@ -36,7 +41,8 @@ export function parseOffer(text: string): Intent | undefined {
     return {
       kind: 'clarify',
       toolName: 'setOffer',
-      question: 'Say what to set, e.g. "set our offer: product Rampwise; value: ramp new reps in half the time; proof: Northwind cut ramp from 5 months to 10 weeks; ask: Worth a look?"',
+      question:
+        'Say what to set, e.g. "set our offer: product Rampwise; value: ramp new reps in half the time; proof: Northwind cut ramp from 5 months to 10 weeks; ask: Worth a look?"',
     };
   }
   return { kind: 'tool', calls: [{ toolName: 'setOffer', input }] };

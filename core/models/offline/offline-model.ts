@@ -127,9 +127,7 @@ export function createOfflineModel(opts: OfflineModelOptions = {}): LanguageMode
 
 function decide(options: LanguageModelV4CallOptions, knowledge: Knowledge, seed: string): Answer {
   const ctx = readConversation(options.prompt);
-  const available = new Set(
-    options.toolChoice?.type === 'none' ? [] : (options.tools ?? []).filter((t) => t.type === 'function').map((t) => t.name),
-  );
+  const available = new Set(options.toolChoice?.type === 'none' ? [] : (options.tools ?? []).filter((t) => t.type === 'function').map((t) => t.name));
   // Results of this turn are in: write the reply, never call again.
   if (ctx.turnResults.length) return { text: writeReply(ctx.turnResults, available), toolCalls: [] };
   if (ctx.userText === undefined) return { text: helpText(available), toolCalls: [] };
@@ -145,7 +143,7 @@ function answerIntent(intent: Intent, said: string, available: ReadonlySet<strin
     case 'greeting':
       return { text: greetingText(available), toolCalls: [] };
     case 'thanks':
-      return { text: "You're welcome! Say \"help\" any time to see what I can do.", toolCalls: [] };
+      return { text: 'You\'re welcome! Say "help" any time to see what I can do.', toolCalls: [] };
     case 'out_of_scope':
       return { text: outOfScopeText(available), toolCalls: [] };
     case 'unknown':

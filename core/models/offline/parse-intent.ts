@@ -81,7 +81,11 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   if (/\bdigests?\b|\b(?:daily|weekly|morning)\s+(?:summary|summaries|report|recap|briefing|update email)\b/i.test(firstLine)) {
     return digestIntent(firstLine);
   }
-  if (/^(?:show\s+(?:me\s+)?)?(?:more|next(?:\s+page)?|the next (?:page|ones?|batch)|more (?:leads|results|of (?:those|them))|keep going|load more|next \d+)$/i.test(firstLine)) {
+  if (
+    /^(?:show\s+(?:me\s+)?)?(?:more|next(?:\s+page)?|the next (?:page|ones?|batch)|more (?:leads|results|of (?:those|them))|keep going|load more|next \d+)$/i.test(
+      firstLine,
+    )
+  ) {
     const last = ctx.lastSearch;
     if (last?.nextCursor) return { kind: 'tool', calls: [{ toolName: 'findLeads', input: { ...last.input, cursor: last.nextCursor } }] };
     if (last) return { kind: 'clarify', toolName: 'findLeads', question: 'That was everything the last search found. Try a broader search.' };
@@ -180,7 +184,8 @@ function fill(intent: IntentClass, s: Slots): Intent | undefined {
       if (PERSONAL_REMINDER.test(firstLine) && !DIGEST_NOUN.test(firstLine)) return { kind: 'out_of_scope' };
       // A day or a time alone is not a schedule change ("is the office closed on Monday?"): the digest is
       // named, or "it" is moved.
-      if (!DIGEST_NOUN.test(firstLine) && !/\b(?:send|move|switch|shift|push|change|deliver|pause|resume|stop|start)\s+(?:it|that|them)\b/i.test(firstLine)) return undefined;
+      if (!DIGEST_NOUN.test(firstLine) && !/\b(?:send|move|switch|shift|push|change|deliver|pause|resume|stop|start)\s+(?:it|that|them)\b/i.test(firstLine))
+        return undefined;
       return digestIntent(firstLine);
     case 'help':
       return { kind: 'help' };
@@ -214,13 +219,22 @@ function isOutsideQuestion(line: string, knowledge: Knowledge): boolean {
   if (/\b(?:leads?|prospects?|contacts?|pipeline|accounts)\b/i.test(line)) return false;
   if (/\b(?:vs\.?|versus)\s/i.test(line)) return true;
   // Things that are not leads: "any good podcasts on fintech?", "hotels in Munich", "who won the league".
-  if (/\b(?:podcasts?|books?|restaurants?|cafes?|bars|hotels?|flights?|trains?|movies?|films?|songs?|playlists?|recipes?|articles?|courses?|apartments?|weather|forecast)\b/i.test(line)) return true;
+  if (
+    /\b(?:podcasts?|books?|restaurants?|cafes?|bars|hotels?|flights?|trains?|movies?|films?|songs?|playlists?|recipes?|articles?|courses?|apartments?|weather|forecast)\b/i.test(
+      line,
+    )
+  )
+    return true;
   if (/^(?:who|which team)\s+(?:won|wins|is winning|scored)\b/i.test(line)) return true;
   // Code and spreadsheets: "write a SQL query that counts customers by country".
-  if (/\b(?:write|give me|help me (?:with|write)|fix|debug|explain)\b.*\b(?:sql|regex|regexp|script|function|code|query|formula|macro|api call)\b/i.test(line)) return true;
+  if (/\b(?:write|give me|help me (?:with|write)|fix|debug|explain)\b.*\b(?:sql|regex|regexp|script|function|code|query|formula|macro|api call)\b/i.test(line))
+    return true;
   const founder = /^who\s+(?:founded|started|owns|runs|created|invented|bought)\s+([\p{L}\p{N}&.' -]+?)\s*[?!.]*$/iu.exec(line);
   if (founder && !knowledge.company(founder[1]!.trim())) return true;
-  const office = /^who(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:ceo|cto|cfo|coo|cmo|founder|founders|owner|president|chair\w*|head)\s+(?:of|at)\s+([\p{L}\p{N}&.' -]+?)(?:\s+(?:these days|now|today|currently))?[?!.,]/iu.exec(line);
+  const office =
+    /^who(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:ceo|cto|cfo|coo|cmo|founder|founders|owner|president|chair\w*|head)\s+(?:of|at)\s+([\p{L}\p{N}&.' -]+?)(?:\s+(?:these days|now|today|currently))?[?!.,]/iu.exec(
+      line,
+    );
   return Boolean(office && !knowledge.company(office[1]!.trim()));
 }
 
@@ -255,7 +269,13 @@ function refineLastSearch(line: string, last: Record<string, unknown>, knowledge
   const input: Record<string, unknown> = { ...previous, ...added };
   // "which of them haven't replied" after "contacted or replied leads": an exclusion takes its value out of
   // the earlier list (and an inclusion out of an earlier exclusion); a list left empty goes.
-  for (const [include, exclude] of [['status', 'excludeStatus'], ['industry', 'excludeIndustry'], ['country', 'excludeCountry'], ['city', 'excludeCity'], ['tech', 'excludeTech']] as const) {
+  for (const [include, exclude] of [
+    ['status', 'excludeStatus'],
+    ['industry', 'excludeIndustry'],
+    ['country', 'excludeCountry'],
+    ['city', 'excludeCity'],
+    ['tech', 'excludeTech'],
+  ] as const) {
     const drop = (key: string, values: unknown) => {
       if (!Array.isArray(values) || !Array.isArray(input[key]) || key in added) return;
       const left = (input[key] as unknown[]).filter((v) => !values.includes(v));

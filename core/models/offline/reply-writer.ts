@@ -49,4 +49,3 @@ function followUpHint(available: ReadonlySet<string>, more: boolean): string | u
   const last = ideas.pop()!;
   return `Say ${ideas.length ? `${ideas.join(', ')} or ${last}` : last}.`;
 }
-

@@ -14,7 +14,9 @@ const kase = (c: Partial<PhrasingCase>): PhrasingCase => ({ id: 'c', text: 't', 
 describe('scoreCase', () => {
   it('needs the expected values, ignoring case, punctuation, a plural "s" and extra arguments', async () => {
     const c = kase({ args: { industry: ['Fintech'], title: 'founder', limit: 3 } });
-    expect((await scoreCase(c, { name: 'findLeads', input: { industry: ['fintech', 'SaaS'], title: 'Founders', limit: 3, sort: 'score' } }, ctx)).pass).toBe(true);
+    expect((await scoreCase(c, { name: 'findLeads', input: { industry: ['fintech', 'SaaS'], title: 'Founders', limit: 3, sort: 'score' } }, ctx)).pass).toBe(
+      true,
+    );
     const miss = await scoreCase(c, { name: 'findLeads', input: { industry: ['SaaS'], title: 'Founder', limit: 5 } }, ctx);
     expect(miss.pass).toBe(false);
     expect(miss.problems).toEqual(['industry ["SaaS"] lacks ["Fintech"]', 'limit 5 is not 3']);
@@ -31,7 +33,9 @@ describe('scoreCase', () => {
     expect((await scoreCase(second, { name: 'enrichLead', input: { lead: MAX.id } }, ctx)).pass).toBe(true);
     expect((await scoreCase(second, { name: 'enrichLead', input: { lead: JANE.id } }, ctx)).pass).toBe(false);
     expect((await scoreCase(kase({ tool: 'getLead', ordinal: -1 }), { name: 'getLead', input: { lead: 'max@finly.de' } }, ctx)).pass).toBe(true);
-    expect((await scoreCase(kase({ tool: 'getLead', ordinal: 3 }), { name: 'getLead', input: { lead: JANE.id } }, ctx)).problems).toEqual(['the setup listed no lead #3']);
+    expect((await scoreCase(kase({ tool: 'getLead', ordinal: 3 }), { name: 'getLead', input: { lead: JANE.id } }, ctx)).problems).toEqual([
+      'the setup listed no lead #3',
+    ]);
   });
 
   it('accepts any note for "note": true', async () => {
@@ -45,18 +49,28 @@ describe('scoreCase', () => {
     expect((await scoreCase(kase({ tool: null }), { name: 'findLeads', input: {} }, ctx)).problems).toEqual(['called findLeads, expected no tool']);
     const neg = await scoreCase(kase({ args: { excludeCountry: ['Germany'] } }), { name: 'findLeads', input: { country: ['germany'] } }, ctx);
     expect(neg).toMatchObject({ pass: false, negationInverted: true });
-    expect((await scoreCase(kase({ args: { country: ['Spain'] } }), { name: 'findLeads', input: { excludeCountry: ['Spain'] } }, ctx)).negationInverted).toBe(true);
+    expect((await scoreCase(kase({ args: { country: ['Spain'] } }), { name: 'findLeads', input: { excludeCountry: ['Spain'] } }, ctx)).negationInverted).toBe(
+      true,
+    );
   });
 });
 
 describe('parsePhrasingSet', () => {
   it('reads JSONL, skipping blank and // lines', () => {
     const cases = parsePhrasingSet('// comment\n{"id":"a","text":"hi","tool":null}\n\n{"id":"b","text":"x","tool":"myUsage","args":{},"split":"dev"}\n');
-    expect(cases.map((c) => [c.id, c.tool, c.args])).toEqual([['a', null, {}], ['b', 'myUsage', {}]]);
+    expect(cases.map((c) => [c.id, c.tool, c.args])).toEqual([
+      ['a', null, {}],
+      ['b', 'myUsage', {}],
+    ]);
   });
 
   it('names every bad line', () => {
-    expect(() => parsePhrasingSet('{"id":"a","text":"hi","tool":null}\n{"id":"a","text":"again","tool":null}\n{"id":"c","text":"x","tool":"getLead","ordinal":0}\n[', 'set.jsonl')).toThrow(
+    expect(() =>
+      parsePhrasingSet(
+        '{"id":"a","text":"hi","tool":null}\n{"id":"a","text":"again","tool":null}\n{"id":"c","text":"x","tool":"getLead","ordinal":0}\n[',
+        'set.jsonl',
+      ),
+    ).toThrow(
       /set\.jsonl has 3 bad lines:\n {2}line 2: id "a" is used twice\n {2}line 3: ordinal ordinal is 1-based \(or -1 for the last\)\n {2}line 4: not valid JSON/,
     );
     expect(() => parsePhrasingSet('\n')).toThrow(/holds no cases/);

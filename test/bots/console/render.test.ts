@@ -37,13 +37,34 @@ function lead(over: Partial<LeadCardItem> = {}): LeadCardItem {
 
 const people = [
   lead(),
-  lead({ fullName: 'Maximilian Alexander von Hohenberg-Schwarzenfeld', title: 'Vice President of Engineering & Platform Infrastructure', company: 'Norddeutsche Landes- und Girozentrale Digital Services GmbH', city: 'Frankfurt am Main', companySize: 48000, score: 77, status: 'contacted' }),
+  lead({
+    fullName: 'Maximilian Alexander von Hohenberg-Schwarzenfeld',
+    title: 'Vice President of Engineering & Platform Infrastructure',
+    company: 'Norddeutsche Landes- und Girozentrale Digital Services GmbH',
+    city: 'Frankfurt am Main',
+    companySize: 48000,
+    score: 77,
+    status: 'contacted',
+  }),
   lead({ fullName: 'Lukas Brandt', title: null, company: null, city: null, country: 'Austria', companySize: null, score: 64, status: 'replied' }),
 ];
 
-const leadList = (over: Partial<LeadListCard> = {}): LeadListCard => ({ type: 'lead_list', title: 'CTO · Fintech · Germany', leads: people, offset: 1, ...over });
+const leadList = (over: Partial<LeadListCard> = {}): LeadListCard => ({
+  type: 'lead_list',
+  title: 'CTO · Fintech · Germany',
+  leads: people,
+  offset: 1,
+  ...over,
+});
 
-const check = (over: Partial<Check> & Pick<Check, 'id' | 'label' | 'status'>): Check => ({ measured: 0, target: '', evidence: [], weight: 1, advice: '', ...over });
+const check = (over: Partial<Check> & Pick<Check, 'id' | 'label' | 'status'>): Check => ({
+  measured: 0,
+  target: '',
+  evidence: [],
+  weight: 1,
+  advice: '',
+  ...over,
+});
 
 const roastScore: EmailScore = {
   score: 42,
@@ -52,9 +73,32 @@ const roastScore: EmailScore = {
   summary: 'Too long, 3 calls to action and hype words.',
   checks: [
     check({ id: 'subject', label: 'Subject line', status: 'pass', measured: '4 words', target: '2–7 words' }),
-    check({ id: 'length', label: 'Length', status: 'fail', measured: '212 words', target: '50–125 words', advice: 'Cut it to one problem and one ask, under 125 words.' }),
-    check({ id: 'spam_words', label: 'Spam words', status: 'fail', measured: 4, target: '0', evidence: ['FREE', 'act now', 'guaranteed', '100% risk-free'], advice: 'Drop hype words; they trip spam filters and read as a pitch.' }),
-    check({ id: 'call_to_action', label: 'Calls to action', status: 'warn', measured: 2, target: '1', evidence: ['Book a demo here', 'Reply with a time that suits you for a call next week'], advice: 'Keep one clear ask.' }),
+    check({
+      id: 'length',
+      label: 'Length',
+      status: 'fail',
+      measured: '212 words',
+      target: '50–125 words',
+      advice: 'Cut it to one problem and one ask, under 125 words.',
+    }),
+    check({
+      id: 'spam_words',
+      label: 'Spam words',
+      status: 'fail',
+      measured: 4,
+      target: '0',
+      evidence: ['FREE', 'act now', 'guaranteed', '100% risk-free'],
+      advice: 'Drop hype words; they trip spam filters and read as a pitch.',
+    }),
+    check({
+      id: 'call_to_action',
+      label: 'Calls to action',
+      status: 'warn',
+      measured: 2,
+      target: '1',
+      evidence: ['Book a demo here', 'Reply with a time that suits you for a call next week'],
+      advice: 'Keep one clear ask.',
+    }),
   ],
 };
 
@@ -70,8 +114,15 @@ const roast: EmailRoastCard = {
 };
 
 const usage: UsageCard = {
-  type: 'usage', userName: 'Rita Rep', day: '2026-03-01', spentUsd: 0.42, reservedUsd: 0, limitUsd: 5, remainingUsd: 4.58,
-  resetsAt: '2026-03-01T23:00:00.000Z', timeZone: 'Europe/Berlin',
+  type: 'usage',
+  userName: 'Rita Rep',
+  day: '2026-03-01',
+  spentUsd: 0.42,
+  reservedUsd: 0,
+  limitUsd: 5,
+  remainingUsd: 4.58,
+  resetsAt: '2026-03-01T23:00:00.000Z',
+  timeZone: 'Europe/Berlin',
   byName: [
     { name: 'enrichLead', kind: 'tool', calls: 3, costUsd: 0.06 },
     { name: 'gpt-5-mini', kind: 'model', calls: 14, costUsd: 0.36 },
@@ -80,10 +131,37 @@ const usage: UsageCard = {
 };
 
 const digest: DigestCard = {
-  type: 'digest', managerName: 'Mia Manager', teamName: 'DACH', period: { label: 'Week 9', start: '2026-02-23', end: '2026-03-01', cadence: 'weekly' },
+  type: 'digest',
+  managerName: 'Mia Manager',
+  teamName: 'DACH',
+  period: { label: 'Week 9', start: '2026-02-23', end: '2026-03-01', cadence: 'weekly' },
   reps: [
-    { name: 'Rita Rep', leadsAdded: 12, leadsEnriched: 7, emailsRoasted: 5, emailsDrafted: 3, avgRoastScore: 71, avgRoastScoreChange: 6, statusChanges: { contacted: 4, qualified: 1 }, spendUsd: 4.2, budgetUsd: 35, change: { leadsAdded: 3, leadsEnriched: -2, emails: 1 } },
-    { name: 'Sam Seller', leadsAdded: 2, leadsEnriched: 0, emailsRoasted: 1, emailsDrafted: 0, avgRoastScore: 55, avgRoastScoreChange: -4, statusChanges: {}, spendUsd: 0.3, budgetUsd: 35, change: { leadsAdded: 0, leadsEnriched: 0, emails: 0 } },
+    {
+      name: 'Rita Rep',
+      leadsAdded: 12,
+      leadsEnriched: 7,
+      emailsRoasted: 5,
+      emailsDrafted: 3,
+      avgRoastScore: 71,
+      avgRoastScoreChange: 6,
+      statusChanges: { contacted: 4, qualified: 1 },
+      spendUsd: 4.2,
+      budgetUsd: 35,
+      change: { leadsAdded: 3, leadsEnriched: -2, emails: 1 },
+    },
+    {
+      name: 'Sam Seller',
+      leadsAdded: 2,
+      leadsEnriched: 0,
+      emailsRoasted: 1,
+      emailsDrafted: 0,
+      avgRoastScore: 55,
+      avgRoastScoreChange: -4,
+      statusChanges: {},
+      spendUsd: 0.3,
+      budgetUsd: 35,
+      change: { leadsAdded: 0, leadsEnriched: 0, emails: 0 },
+    },
   ],
   attention: { staleLeads: [people[1]!], hotUncontacted: [lead({ fullName: 'Paula Fischer', score: 95 })], inactiveReps: ['Ivan Idle'] },
   topLeads: [lead({ fullName: 'Paula Fischer', score: 95 }), lead()],
@@ -94,34 +172,93 @@ const allCards: Card[] = [
   leadList({ next: { tool: 'findLeads', input: { cursor: 'c3' } } }),
   {
     type: 'lead_detail',
-    lead: { ...people[1]!, linkedinUrl: 'https://www.linkedin.com/in/maximilian-alexander-von-hohenberg-schwarzenfeld-0123456789', seniority: 'vp', source: 'import', createdAt: '2026-01-02T08:00:00.000Z' },
-    activities: [{ at: '2026-01-03T23:30:00.000Z', type: 'status_change', text: 'Status new → contacted after a long call about their migration off the legacy core banking system', actorName: 'Rita Rep' }],
+    lead: {
+      ...people[1]!,
+      linkedinUrl: 'https://www.linkedin.com/in/maximilian-alexander-von-hohenberg-schwarzenfeld-0123456789',
+      seniority: 'vp',
+      source: 'import',
+      createdAt: '2026-01-02T08:00:00.000Z',
+    },
+    activities: [
+      {
+        at: '2026-01-03T23:30:00.000Z',
+        type: 'status_change',
+        text: 'Status new → contacted after a long call about their migration off the legacy core banking system',
+        actorName: 'Rita Rep',
+      },
+    ],
     enrichments: [{ at: '2026-02-10T09:15:00.000Z', source: 'agent', fields: ['companySize', 'techStack'], costUsd: 0.02 }],
   },
-  { type: 'enrichment', lead: lead(), source: 'agent', changes: [{ field: 'companySize', before: null, after: 1250 }, { field: 'techStack', before: ['Postgres'], after: ['Postgres', 'Kubernetes', 'Kafka'] }], costUsd: 0.02, notes: ['Headcount from the company imprint page, checked against LinkedIn.'] },
+  {
+    type: 'enrichment',
+    lead: lead(),
+    source: 'agent',
+    changes: [
+      { field: 'companySize', before: null, after: 1250 },
+      { field: 'techStack', before: ['Postgres'], after: ['Postgres', 'Kubernetes', 'Kafka'] },
+    ],
+    costUsd: 0.02,
+    notes: ['Headcount from the company imprint page, checked against LinkedIn.'],
+  },
   roast,
-  { type: 'email_draft', lead: lead(), draft: { subject: 'Kafka lag at Kontorbank', body: roast.rewrite!.body, score: { ...roastScore, score: 91, grade: 'A', checks: roastScore.checks.slice(0, 2) } } },
+  {
+    type: 'email_draft',
+    lead: lead(),
+    draft: {
+      subject: 'Kafka lag at Kontorbank',
+      body: roast.rewrite!.body,
+      score: { ...roastScore, score: 91, grade: 'A', checks: roastScore.checks.slice(0, 2) },
+    },
+  },
   usage,
-  { type: 'confirmation', actionId: 'pa_1', tool: 'updateLead', summary: 'Mark Jana Müller (Kontorbank) as contacted', expiresAt: '2026-03-01T12:10:00.000Z', state: 'pending' },
-  { type: 'lead_updated', lead: lead({ status: 'contacted' }), changes: [{ field: 'status', before: 'new', after: 'contacted' }], note: 'Called, wants a follow-up in April.' },
+  {
+    type: 'confirmation',
+    actionId: 'pa_1',
+    tool: 'updateLead',
+    summary: 'Mark Jana Müller (Kontorbank) as contacted',
+    expiresAt: '2026-03-01T12:10:00.000Z',
+    state: 'pending',
+  },
+  {
+    type: 'lead_updated',
+    lead: lead({ status: 'contacted' }),
+    changes: [{ field: 'status', before: 'new', after: 'contacted' }],
+    note: 'Called, wants a follow-up in April.',
+  },
   digest,
   { type: 'error', message: 'The enrichment agent is down; try again in a few minutes.', code: 'dependency_down' },
   {
-    type: 'patterns', title: "What makes leads reply · my team's leads", goal: 'replied', leads: 3200, positives: 412, baseRate: 0.12875,
+    type: 'patterns',
+    title: "What makes leads reply · my team's leads",
+    goal: 'replied',
+    leads: 3200,
+    positives: 412,
+    baseRate: 0.12875,
     patterns: [{ label: 'Fintech · C-level · Germany', leads: 270, positives: 97, rate: 0.359, lift: 2.8, ciLow: 0.305, ciHigh: 0.418, significant: true }],
-    model: { auc: 0.62, staticScoreAuc: 0.51, folds: 5 }, notes: [],
+    model: { auc: 0.62, staticScoreAuc: 0.51, folds: 5 },
+    notes: [],
   },
-  { type: 'rescore', title: 'Fit scores recomputed · goal: replied', goal: 'replied', leads: 2340, changed: 1980, auc: 0.62, staticScoreAuc: 0.51, before: [120, 300, 410, 380, 300, 260, 220, 180, 110, 60], after: [900, 700, 400, 200, 80, 40, 12, 5, 2, 1] },
+  {
+    type: 'rescore',
+    title: 'Fit scores recomputed · goal: replied',
+    goal: 'replied',
+    leads: 2340,
+    changed: 1980,
+    auc: 0.62,
+    staticScoreAuc: 0.51,
+    before: [120, 300, 410, 380, 300, 260, 220, 180, 110, 60],
+    after: [900, 700, 400, 200, 80, 40, 12, 5, 2, 1],
+  },
   { type: 'lookalikes', title: 'Leads like your customers', seeds: 8, leads: [{ ...lead(), similarity: 0.93, reason: 'uses Stripe like 8 of 8 seeds' }] },
 ];
 
 describe('console patterns and lookalikes', () => {
-  it('shows each pattern with its figures and the model against today\'s score', () => {
+  it("shows each pattern with its figures and the model against today's score", () => {
     const out = render(allCards.find((c) => c.type === 'patterns')!, 80, 'UTC');
     expect(out).toContain('412 of 3,200 contacted leads replied (13%).');
     expect(out).toContain('1. Fintech · C-level · Germany');
     expect(out).toContain('36% replied, 2.8× the average · 270 leads · 95% CI 31%–42% · significant');
-    expect(out.replace(/\s+/g, ' ')).toContain('AUC 0.62 (5-fold cross-validated); today\'s fit score: 0.51');
+    expect(out.replace(/\s+/g, ' ')).toContain("AUC 0.62 (5-fold cross-validated); today's fit score: 0.51");
   });
 
   it('shows the score distribution before and after a rescore', () => {
@@ -174,7 +311,9 @@ describe('console lead detail', () => {
   const out = render(allCards[1]!, 120, 'Europe/Berlin');
 
   it('heads with name, title and company and aligns the facts in one column', () => {
-    expect(flat(out.split('\n\n')[0]!)).toBe('Maximilian Alexander von Hohenberg-Schwarzenfeld — Vice President of Engineering & Platform Infrastructure at Norddeutsche Landes- und Girozentrale Digital Services GmbH');
+    expect(flat(out.split('\n\n')[0]!)).toBe(
+      'Maximilian Alexander von Hohenberg-Schwarzenfeld — Vice President of Engineering & Platform Infrastructure at Norddeutsche Landes- und Girozentrale Digital Services GmbH',
+    );
     const facts = out.split('\n').filter((l) => /^  (Email|Size|Tech stack|Owner|Enriched):/.test(l));
     expect(facts).toHaveLength(5);
     expect(new Set(facts.map((l) => l.search(/(?<=: +)\S/)))).toHaveProperty('size', 1);
@@ -185,7 +324,9 @@ describe('console lead detail', () => {
 
   it('lists recent activity and enrichment history with dates in the given time zone', () => {
     expect(out).toContain('Recent activity\n  2026-01-04 00:30 · Status new');
-    expect(flat(out)).toContain('2026-01-04 00:30 · Status new → contacted after a long call about their migration off the legacy core banking system (Rita Rep)');
+    expect(flat(out)).toContain(
+      '2026-01-04 00:30 · Status new → contacted after a long call about their migration off the legacy core banking system (Rita Rep)',
+    );
     expect(out).toContain('Enrichment history\n  2026-02-10 · agent · company size, tech stack · $0.02');
   });
 
@@ -208,7 +349,15 @@ describe('console enrichment', () => {
   });
 
   it('gives the reason when the enrichment was skipped', () => {
-    const out = render({ type: 'enrichment', lead: lead(), source: 'builtin', changes: [], costUsd: 0, notes: [], skippedReason: 'Enriched 3 days ago; nothing to refresh yet.' });
+    const out = render({
+      type: 'enrichment',
+      lead: lead(),
+      source: 'builtin',
+      changes: [],
+      costUsd: 0,
+      notes: [],
+      skippedReason: 'Enriched 3 days ago; nothing to refresh yet.',
+    });
     expect(out).toBe('Did not enrich Jana Müller\n  Enriched 3 days ago; nothing to refresh yet.');
   });
 });
@@ -237,7 +386,16 @@ describe('console email roast', () => {
   });
 
   it('keeps the rubric’s own quotes around a quoted sentence instead of adding a second pair', () => {
-    const quoted = { ...roast, original: { ...roast.original, score: { ...roast.original.score, checks: [check({ id: 'value_proposition', label: 'Value proposition', status: 'warn', evidence: ['"Teams like yours save time with us."'] })] } } };
+    const quoted = {
+      ...roast,
+      original: {
+        ...roast.original,
+        score: {
+          ...roast.original.score,
+          checks: [check({ id: 'value_proposition', label: 'Value proposition', status: 'warn', evidence: ['"Teams like yours save time with us."'] })],
+        },
+      },
+    };
     const text = render(quoted, 100);
     expect(text).toContain('    "Teams like yours save time with us."');
     expect(text).not.toContain('""Teams');
@@ -317,7 +475,13 @@ describe('console digest', () => {
   });
 
   it('handles a quiet period with empty lists', () => {
-    const out = render({ ...digest, reps: [], attention: { staleLeads: [], hotUncontacted: [], inactiveReps: [] }, topLeads: [], totals: { spendUsd: 0, budgetUsd: 70, leadsAdded: 0, leadsEnriched: 0 } });
+    const out = render({
+      ...digest,
+      reps: [],
+      attention: { staleLeads: [], hotUncontacted: [], inactiveReps: [] },
+      topLeads: [],
+      totals: { spendUsd: 0, budgetUsd: 70, leadsAdded: 0, leadsEnriched: 0 },
+    });
     expect(out).toContain('Reps\n  No rep activity this period.');
     expect(out).toContain('Needs attention\n  Nothing this period.');
     expect(out).toContain('Top leads\n  None this period.');
@@ -373,7 +537,10 @@ describe('console rendering limits', () => {
 describe('text table', () => {
   const style = createStyle(false);
   const cols = [{ header: 'Name' }, { header: 'Notes', dropOrder: 1 }, { header: 'Calls', align: 'right' as const }];
-  const rows = [['Ada', 'short', '7'], ['Grace Hopper', 'a much longer note that will not fit', '1234']];
+  const rows = [
+    ['Ada', 'short', '7'],
+    ['Grace Hopper', 'a much longer note that will not fit', '1234'],
+  ];
 
   it('sizes columns to their content and right-aligns numbers', () => {
     expect(renderTable(cols, rows, { width: 120, style })).toEqual([

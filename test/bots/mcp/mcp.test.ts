@@ -45,7 +45,7 @@ async function connect(token: string | undefined): Promise<Client> {
 const tokenFor = async (userId: string, opts: { readOnly?: boolean } = {}) =>
   (await tokens.create({ userId, name: 'test client', readOnly: opts.readOnly ?? false })).token;
 
-const textOf = (r: Record<string, unknown>) => ((r.content as { type: string; text: string }[])[0]?.text ?? '');
+const textOf = (r: Record<string, unknown>) => (r.content as { type: string; text: string }[])[0]?.text ?? '';
 
 describe('MCP over Streamable HTTP (POST /mcp)', () => {
   it('lists exactly the tools the token user’s role may use, with JSON Schemas', async () => {
@@ -101,7 +101,7 @@ describe('MCP over Streamable HTTP (POST /mcp)', () => {
   it('a write is refused until the user confirms it, then runs once', async () => {
     const client = await connect(await tokenFor(org.alice.id));
     const pending = await client.callTool({ name: 'updateLead', arguments: { lead: 'Max Muster', status: 'contacted' } });
-    const data = (pending.structuredContent as { outcome: string; data: { pendingActionId: string } });
+    const data = pending.structuredContent as { outcome: string; data: { pendingActionId: string } };
     expect(data.outcome).toBe('pending_confirmation');
     expect((await c.db.prisma.lead.findUniqueOrThrow({ where: { id: org.leads['Max Muster']! } })).status).toBe('new');
 

@@ -37,7 +37,12 @@ const processedCount = async () => Number((await h.db.prisma.$queryRaw<{ n: bigi
 describe('request verification', () => {
   it('rejects a bad signature with 401 and processes nothing', async () => {
     const before = await processedCount();
-    const body = JSON.stringify({ type: 'event_callback', team_id: 'T0FAKE', event_id: 'EvBad', event: { type: 'app_mention', user: 'U1', channel: 'C1', ts: ts(), text: '<@UBOT> find leads' } });
+    const body = JSON.stringify({
+      type: 'event_callback',
+      team_id: 'T0FAKE',
+      event_id: 'EvBad',
+      event: { type: 'app_mention', user: 'U1', channel: 'C1', ts: ts(), text: '<@UBOT> find leads' },
+    });
     const res = await h.post(body, 'application/json', signSlackRequest('wrong-secret', body));
     expect(res.status).toBe(401);
     await settle();
@@ -47,7 +52,12 @@ describe('request verification', () => {
 
   it('rejects a correctly signed request with a stale timestamp with 401 and processes nothing', async () => {
     const before = await processedCount();
-    const body = JSON.stringify({ type: 'event_callback', team_id: 'T0FAKE', event_id: 'EvStale', event: { type: 'app_mention', user: 'U1', channel: 'C1', ts: ts(), text: '<@UBOT> find leads' } });
+    const body = JSON.stringify({
+      type: 'event_callback',
+      team_id: 'T0FAKE',
+      event_id: 'EvStale',
+      event: { type: 'app_mention', user: 'U1', channel: 'C1', ts: ts(), text: '<@UBOT> find leads' },
+    });
     const tenMinutesAgo = Math.floor(Date.now() / 1000) - 600;
     const res = await h.post(body, 'application/json', signSlackRequest(SIGNING_SECRET, body, tenMinutesAgo));
     expect(res.status).toBe(401);
@@ -160,7 +170,9 @@ describe('buttons', () => {
     const page = await h.fake.waitForCall('chat.update');
     expect(page.body.ts).toBe('1700008888.000001');
     const firstIds = buttons.filter((b) => b.text === 'Enrich').map((b) => b.value);
-    const nextIds = buttonsIn(page.body.blocks).filter((b) => b.text === 'Enrich').map((b) => b.value);
+    const nextIds = buttonsIn(page.body.blocks)
+      .filter((b) => b.text === 'Enrich')
+      .map((b) => b.value);
     expect(nextIds.length).toBeGreaterThan(0);
     expect(nextIds.filter((v) => firstIds.includes(v))).toEqual([]);
   });

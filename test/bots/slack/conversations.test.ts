@@ -122,7 +122,15 @@ describe('Slack conversations end to end', () => {
 describe('Slack assistant pane threads', () => {
   it('titles a thread with its first question (names, not ids), once per thread', async () => {
     const thread = ts();
-    await h.sendEvent({ type: 'message', channel_type: 'im', user: 'U1', channel: 'D1', ts: ts(), thread_ts: thread, text: 'Find CTOs like <@U9> in fintech\nand more' });
+    await h.sendEvent({
+      type: 'message',
+      channel_type: 'im',
+      user: 'U1',
+      channel: 'D1',
+      ts: ts(),
+      thread_ts: thread,
+      text: 'Find CTOs like <@U9> in fintech\nand more',
+    });
     const title = await h.fake.waitForCall('assistant.threads.setTitle');
     expect(title.body).toMatchObject({ channel_id: 'D1', thread_ts: thread, title: 'Find CTOs like @rita in fintech' });
     // An answer in the thread is a post, or a stream when the machine is slow.

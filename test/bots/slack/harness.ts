@@ -8,14 +8,7 @@ import { loadConfig } from '../../../core/config.ts';
 import { seedDemoOrganisation } from '../../../core/db/demo-seed.ts';
 import type { Assistant } from '../../../tools/assistant-contract.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
-import {
-  FAKE_BOT_ID,
-  FAKE_BOT_USER_ID,
-  FAKE_TEAM_ID,
-  signSlackRequest,
-  startFakeSlackApi,
-  type FakeSlackApi,
-} from '../../support/fake-slack-api.ts';
+import { FAKE_BOT_ID, FAKE_BOT_USER_ID, FAKE_TEAM_ID, signSlackRequest, startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const TEAM = FAKE_TEAM_ID;

@@ -20,8 +20,16 @@ describe('a signed body that is not what its type needs', () => {
     ['an event_callback whose event is null', '{"type":"event_callback","event":null}', 'application/json'],
     ['an event without a type', '{"type":"event_callback","event":{"text":"hi"}}', 'application/json'],
     ['url_verification without a challenge', '{"type":"url_verification"}', 'application/json'],
-    ['a slash command without user_id', new URLSearchParams({ command: '/salesos', team_id: TEAM, channel_id: 'C1', text: 'hi' }).toString(), 'application/x-www-form-urlencoded'],
-    ['block_actions without actions', new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', user: { id: 'U1' } }) }).toString(), 'application/x-www-form-urlencoded'],
+    [
+      'a slash command without user_id',
+      new URLSearchParams({ command: '/salesos', team_id: TEAM, channel_id: 'C1', text: 'hi' }).toString(),
+      'application/x-www-form-urlencoded',
+    ],
+    [
+      'block_actions without actions',
+      new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', user: { id: 'U1' } }) }).toString(),
+      'application/x-www-form-urlencoded',
+    ],
     ['a payload of null', new URLSearchParams({ payload: 'null' }).toString(), 'application/x-www-form-urlencoded'],
     ['an unknown interactive type', new URLSearchParams({ payload: JSON.stringify({ type: 'nonsense' }) }).toString(), 'application/x-www-form-urlencoded'],
   ])('%s gets 400', async (_what, body, contentType) => {
@@ -43,10 +51,19 @@ describe('an oversized body', () => {
   it('gets 413 when sent chunked without a length', async () => {
     const url = new URL(h.url);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', ...signSlackRequest(SIGNING_SECRET, big) } }, (res) => {
-        res.resume();
-        resolve(res.statusCode!);
-      });
+      const req = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...signSlackRequest(SIGNING_SECRET, big) },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        },
+      );
       req.on('error', reject);
       for (let i = 0; i < big.length; i += 64 * 1024) req.write(big.slice(i, i + 64 * 1024));
       req.end();
@@ -57,7 +74,16 @@ describe('an oversized body', () => {
 
 describe('slash commands without trigger_id', () => {
   const command = (text: string, responseId: string) =>
-    new URLSearchParams({ token: 'legacy', team_id: TEAM, channel_id: 'C1', user_id: 'U1', user_name: 'rita', command: '/salesos', text, response_url: h.fake.responseUrl(responseId) }).toString();
+    new URLSearchParams({
+      token: 'legacy',
+      team_id: TEAM,
+      channel_id: 'C1',
+      user_id: 'U1',
+      user_name: 'rita',
+      command: '/salesos',
+      text,
+      response_url: h.fake.responseUrl(responseId),
+    }).toString();
 
   it('two different commands are both answered', async () => {
     expect((await h.post(command('how much budget do I have left?', 'nt-1'), 'application/x-www-form-urlencoded')).status).toBe(200);

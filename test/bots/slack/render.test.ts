@@ -28,7 +28,9 @@ function assertWithinLimits(blocks: Block[]) {
 }
 
 function buttons(blocks: Block[]): { text: string; action_id: string; value: string }[] {
-  return (blocks as any[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements.map((e: any) => ({ text: e.text.text, action_id: e.action_id, value: e.value })));
+  return (blocks as any[])
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements.map((e: any) => ({ text: e.text.text, action_id: e.action_id, value: e.value })));
 }
 
 const allText = (blocks: Block[]) => JSON.stringify(blocks);

@@ -19,7 +19,13 @@ const fast = { startAfterMs: 30, appendEveryMs: 20, updateEveryMs: 20 };
 
 beforeAll(async () => {
   fake = await startFakeSlackApi();
-  const app = new App({ token: 'xoxb-t', signingSecret: 's', botId: 'B', botUserId: 'UBOT', clientOptions: { slackApiUrl: fake.url, retryConfig: SLACK_RETRY_CONFIG } });
+  const app = new App({
+    token: 'xoxb-t',
+    signingSecret: 's',
+    botId: 'B',
+    botUserId: 'UBOT',
+    clientOptions: { slackApiUrl: fake.url, retryConfig: SLACK_RETRY_CONFIG },
+  });
   client = app.client;
 });
 afterAll(async () => fake?.close());
@@ -32,9 +38,21 @@ async function* script(steps: (ReplyEvent | number | Error)[]): AsyncGenerator<R
     else yield s;
   }
 }
-const done = (text: string, cards: Card[] = []): ReplyEvent => ({ type: 'done', reply: { text, cards, toolCalls: [], usage: { inputTokens: 0, outputTokens: 0, costUsd: 0 } } });
+const done = (text: string, cards: Card[] = []): ReplyEvent => ({
+  type: 'done',
+  reply: { text, cards, toolCalls: [], usage: { inputTokens: 0, outputTokens: 0, costUsd: 0 } },
+});
 const delta = (d: string): ReplyEvent => ({ type: 'text-delta', delta: d });
-const surface = (channel = 'C1') => threadSurface(client, { channel, threadTs: '1.000001', teamId: 'T1', userId: 'U1', streaming: true, assistantThread: channel.startsWith('D'), replyTo: 'Ev1' });
+const surface = (channel = 'C1') =>
+  threadSurface(client, {
+    channel,
+    threadTs: '1.000001',
+    teamId: 'T1',
+    userId: 'U1',
+    streaming: true,
+    assistantThread: channel.startsWith('D'),
+    replyTo: 'Ev1',
+  });
 
 describe('reply delivery', () => {
   it('posts a quick turn as a single message with text and card blocks', async () => {

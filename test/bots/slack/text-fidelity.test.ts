@@ -58,7 +58,14 @@ describe('mentions become names', () => {
   });
 
   it('names user groups from usergroups.list, and keeps Slack’s own label when the app lacks the scope', async () => {
-    const noScope = await asked({ type: 'message', channel_type: 'im', user: 'U1', channel: 'D1', ts: ts(), text: 'tell <!subteam^S1> and <!subteam^S2|@emea-sales>' });
+    const noScope = await asked({
+      type: 'message',
+      channel_type: 'im',
+      user: 'U1',
+      channel: 'D1',
+      ts: ts(),
+      text: 'tell <!subteam^S1> and <!subteam^S2|@emea-sales>',
+    });
     expect(noScope).toBe('tell @a user group and @emea-sales');
     expect(h.fake.callsTo('usergroups.list')).toHaveLength(1);
   });

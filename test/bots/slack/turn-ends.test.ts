@@ -22,7 +22,10 @@ describe('a Slack turn after its answer', () => {
     for (const [i, text] of ['help', 'find leads', 'how much budget do I have left?'].entries()) {
       const ts = `1764200000.00000${i + 1}`;
       await h.sendEvent({ type: 'app_mention', user: 'U1', channel: 'C1', ts, text: `<@UBOT> ${text}` });
-      await Promise.any([h.fake.waitForCall('chat.postMessage', (c) => c.body.thread_ts === ts), h.fake.waitForCall('chat.startStream', (c) => c.body.thread_ts === ts)]);
+      await Promise.any([
+        h.fake.waitForCall('chat.postMessage', (c) => c.body.thread_ts === ts),
+        h.fake.waitForCall('chat.startStream', (c) => c.body.thread_ts === ts),
+      ]);
       expect(await untilIdle()).toBe(0);
     }
   });

@@ -15,7 +15,13 @@ afterAll(async () => fake?.close());
 /** The bot's own client options (deadline 1 s, its retry policy); `noRetries` only to keep a test short. */
 const clientAt = (apiUrl: string, noRetries = false) => {
   const options = slackClientOptions({ apiUrl, apiTimeoutMs: 1_000 });
-  return new App({ token: 'xoxb-t', signingSecret: 's', botId: 'B', botUserId: 'U', clientOptions: noRetries ? { ...options, retryConfig: { retries: 0 } } : options }).client;
+  return new App({
+    token: 'xoxb-t',
+    signingSecret: 's',
+    botId: 'B',
+    botUserId: 'U',
+    clientOptions: noRetries ? { ...options, retryConfig: { retries: 0 } } : options,
+  }).client;
 };
 
 async function failureOf(p: Promise<unknown>): Promise<unknown> {

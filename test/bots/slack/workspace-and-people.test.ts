@@ -56,7 +56,15 @@ describe('workspace learned from auth.test, guests read-only', () => {
       fake: h.fake,
     });
     await h.sendAction({ ...click, team: { id: 'T0OTHER', domain: 'evil' }, user: { id: 'UZ', team_id: 'T0OTHER' } });
-    const form = new URLSearchParams({ team_id: 'T0OTHER', channel_id: 'C7', user_id: 'UZ', command: '/salesos', text: 'find leads', response_url: h.fake.responseUrl('other'), trigger_id: 't.1' });
+    const form = new URLSearchParams({
+      team_id: 'T0OTHER',
+      channel_id: 'C7',
+      user_id: 'UZ',
+      command: '/salesos',
+      text: 'find leads',
+      response_url: h.fake.responseUrl('other'),
+      trigger_id: 't.1',
+    });
     const res = await h.post(form.toString(), 'application/x-www-form-urlencoded');
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');

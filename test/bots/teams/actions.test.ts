@@ -10,8 +10,20 @@ beforeAll(async () => {
   h = await startTeamsHarness();
   rep = person('Alex Action');
   registerMember(h.connector, rep);
-  for (const [key, email, name] of [['jane', 'jane.doe@acme-payments.de', 'Jane Doe'], ['max', 'max@bank-ag.de', 'Max Mustermann'], ['ola', 'ola@nordpay.no', 'Ola Nordmann']] as const) {
-    const lead = await h.container.leads.create({ email, fullName: name, title: 'Chief Technology Officer', company: `${name} Corp`, industry: 'Fintech', country: 'Germany', score: 70 });
+  for (const [key, email, name] of [
+    ['jane', 'jane.doe@acme-payments.de', 'Jane Doe'],
+    ['max', 'max@bank-ag.de', 'Max Mustermann'],
+    ['ola', 'ola@nordpay.no', 'Ola Nordmann'],
+  ] as const) {
+    const lead = await h.container.leads.create({
+      email,
+      fullName: name,
+      title: 'Chief Technology Officer',
+      company: `${name} Corp`,
+      industry: 'Fintech',
+      country: 'Germany',
+      score: 70,
+    });
     leadIds[key] = lead.id;
   }
 }, 60_000);
@@ -50,7 +62,10 @@ describe('Teams card actions (Action.Execute) through POST /api/messages', () =>
   it('a double click on the same button runs the tool once; the second click gets a message, not a new card', async () => {
     const { conv, message, content } = await leadListCard();
     const data = buttonData(content, 'Draft email', leadIds.max!);
-    const [a, b] = await Promise.all([h.post(executeInvoke(h.connector, rep, conv, message.activityId, data)), h.post(executeInvoke(h.connector, rep, conv, message.activityId, data))]);
+    const [a, b] = await Promise.all([
+      h.post(executeInvoke(h.connector, rep, conv, message.activityId, data)),
+      h.post(executeInvoke(h.connector, rep, conv, message.activityId, data)),
+    ]);
     const types = [a.body.type, b.body.type].sort();
     expect(types).toEqual(['application/vnd.microsoft.activity.message', 'application/vnd.microsoft.card.adaptive']);
     expect(await h.db.prisma.emailReview.count({ where: { leadId: leadIds.max! } })).toBe(1);
@@ -63,7 +78,10 @@ describe('Teams card actions (Action.Execute) through POST /api/messages', () =>
     expect(JSON.stringify(confirmCard)).toContain('Please confirm');
     expect((await h.container.leads.getById(leadIds.ola!))?.status).toBe('new');
 
-    const confirm = confirmCard.body.flatMap((el: any) => el.items ?? [el]).flatMap((el: any) => el.actions ?? []).find((x: any) => x.title === 'Confirm');
+    const confirm = confirmCard.body
+      .flatMap((el: any) => el.items ?? [el])
+      .flatMap((el: any) => el.actions ?? [])
+      .find((x: any) => x.title === 'Confirm');
     const done = await h.post(executeInvoke(h.connector, rep, conv, message.activityId, confirm.data));
     expect(done.body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(done.body.value)).toContain('Confirmed.');
@@ -74,7 +92,10 @@ describe('Teams card actions (Action.Execute) through POST /api/messages', () =>
   it('Cancel on a confirmation leaves the lead unchanged', async () => {
     const { conv, message, content } = await leadListCard();
     const asked = await h.post(executeInvoke(h.connector, rep, conv, message.activityId, buttonData(content, 'Mark contacted', leadIds.jane!)));
-    const cancel = asked.body.value.body.flatMap((el: any) => el.items ?? [el]).flatMap((el: any) => el.actions ?? []).find((x: any) => x.title === 'Cancel');
+    const cancel = asked.body.value.body
+      .flatMap((el: any) => el.items ?? [el])
+      .flatMap((el: any) => el.actions ?? [])
+      .find((x: any) => x.title === 'Cancel');
     const done = await h.post(executeInvoke(h.connector, rep, conv, message.activityId, cancel.data));
     expect(JSON.stringify(done.body.value)).toContain('Cancelled');
     expect((await h.container.leads.getById(leadIds.jane!))?.status).toBe('new');

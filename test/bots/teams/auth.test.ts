@@ -38,7 +38,9 @@ const rep = person('Sue Secure');
 beforeAll(async () => {
   h = await startTeamsHarness({
     env: { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-used', TEAMS_ALLOW_UNAUTHENTICATED: 'false' },
-    bot: (connector) => ({ auth: { openIdMetadataUrl: connector.openIdMetadataUrl, tokenIssuer: connector.issuer, credentialsFactory: new StaticTokenFactory() } }),
+    bot: (connector) => ({
+      auth: { openIdMetadataUrl: connector.openIdMetadataUrl, tokenIssuer: connector.issuer, credentialsFactory: new StaticTokenFactory() },
+    }),
   });
   registerMember(h.connector, rep);
 }, 60_000);
@@ -72,7 +74,9 @@ describe('Teams authentication with an app id', () => {
     await expectRefused(`Bearer ${h.connector.signToken({ audience: APP_ID }, privateKey)}`);
     // Same claims, unknown key id.
     const now = Math.floor(Date.now() / 1000);
-    await expectRefused(`Bearer ${signJwt({ iss: h.connector.issuer, aud: APP_ID, serviceurl: h.connector.serviceUrl, nbf: now, exp: now + 600 }, privateKey, 'unknown-kid')}`);
+    await expectRefused(
+      `Bearer ${signJwt({ iss: h.connector.issuer, aud: APP_ID, serviceurl: h.connector.serviceUrl, nbf: now, exp: now + 600 }, privateKey, 'unknown-kid')}`,
+    );
   });
 
   it('a genuine token for another bot (wrong audience) is refused with 401', async () => {
@@ -100,13 +104,27 @@ describe('Teams when the signing keys cannot be fetched', () => {
     const { logger, lines } = capturedLogger();
     const config = loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'x' });
     // Port 9 on 127.0.0.1: nothing listens, the metadata fetch is refused.
-    const bot = createTeamsBot({ config, assistant: h.container.assistant, users: h.container.users, log: logger, auth: { openIdMetadataUrl: 'http://127.0.0.1:9/.well-known/openidconfiguration', tokenIssuer: h.connector.issuer, credentialsFactory: new StaticTokenFactory() } });
+    const bot = createTeamsBot({
+      config,
+      assistant: h.container.assistant,
+      users: h.container.users,
+      log: logger,
+      auth: {
+        openIdMetadataUrl: 'http://127.0.0.1:9/.well-known/openidconfiguration',
+        tokenIssuer: h.connector.issuer,
+        credentialsFactory: new StaticTokenFactory(),
+      },
+    });
     const server = createHttpServer();
     server.route('POST', '/api/messages', bot.handleRequest);
     const port = await server.listen(0, '127.0.0.1');
     try {
       const activity = messageActivity(h.connector, rep, conversation({ kind: 'personal' }), 'hello');
-      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${h.connector.signToken({ audience: APP_ID })}` }, body: JSON.stringify(activity) });
+      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${h.connector.signToken({ audience: APP_ID })}` },
+        body: JSON.stringify(activity),
+      });
       expect(res.status).toBe(503);
       expect(lines.join('\n')).toMatch(/could not validate a Teams request/);
     } finally {
@@ -125,7 +143,11 @@ describe('Teams without an app id', () => {
     const port = await server.listen(0, '127.0.0.1');
     try {
       const conv = conversation({ kind: 'personal' });
-      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(messageActivity(h.connector, rep, conv, 'hello')) });
+      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(messageActivity(h.connector, rep, conv, 'hello')),
+      });
       expect(res.status).toBe(401);
       expect(lines.join('\n')).toMatch(/MICROSOFT_APP_ID/);
       expect(lines.join('\n')).toMatch(/TEAMS_ALLOW_UNAUTHENTICATED=true/);
@@ -136,7 +158,12 @@ describe('Teams without an app id', () => {
 
   it('emulator mode (TEAMS_ALLOW_UNAUTHENTICATED=true) is announced loudly at start', () => {
     const { logger, lines } = capturedLogger();
-    const bot = createTeamsBot({ config: loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' }), assistant: h.container.assistant, users: h.container.users, log: logger });
+    const bot = createTeamsBot({
+      config: loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' }),
+      assistant: h.container.assistant,
+      users: h.container.users,
+      log: logger,
+    });
     expect(bot.mode).toBe('emulator');
     const warning = lines.map((l) => JSON.parse(l)).find((l) => l.level === 'warn');
     expect(warning?.message).toMatch(/WITHOUT AUTHENTICATION/);

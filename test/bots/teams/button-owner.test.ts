@@ -15,8 +15,20 @@ beforeAll(async () => {
   colleague = person('Carlos Colleague');
   registerMember(h.connector, rep);
   registerMember(h.connector, colleague);
-  for (const [key, email, name] of [['jane', 'jane.doe@acme-payments.de', 'Jane Doe'], ['max', 'max@bank-ag.de', 'Max Mustermann'], ['ola', 'ola@nordpay.no', 'Ola Nordmann']] as const) {
-    const lead = await h.container.leads.create({ email, fullName: name, title: 'Chief Technology Officer', company: `${name} Corp`, industry: 'Fintech', country: 'Germany', score: 70 });
+  for (const [key, email, name] of [
+    ['jane', 'jane.doe@acme-payments.de', 'Jane Doe'],
+    ['max', 'max@bank-ag.de', 'Max Mustermann'],
+    ['ola', 'ola@nordpay.no', 'Ola Nordmann'],
+  ] as const) {
+    const lead = await h.container.leads.create({
+      email,
+      fullName: name,
+      title: 'Chief Technology Officer',
+      company: `${name} Corp`,
+      industry: 'Fintech',
+      country: 'Germany',
+      score: 70,
+    });
     leadIds[key] = lead.id;
   }
 }, 60_000);
@@ -36,7 +48,8 @@ async function leadListCard() {
 function buttonData(content: unknown, title: string, leadId?: string): Record<string, unknown> {
   const found: Record<string, unknown>[] = [];
   JSON.stringify(content, (_k, v) => {
-    if (v && typeof v === 'object' && v.type === 'Action.Execute' && v.title === title && (!leadId || JSON.stringify(v.data).includes(leadId))) found.push(v.data);
+    if (v && typeof v === 'object' && v.type === 'Action.Execute' && v.title === title && (!leadId || JSON.stringify(v.data).includes(leadId)))
+      found.push(v.data);
     return v;
   });
   if (!found.length) throw new Error(`no "${title}" button`);

@@ -5,7 +5,21 @@ import { renderWelcomeCard } from '../../../bots/teams/cards/render-welcome.ts';
 import { everyCard, lead } from './card-fixtures.ts';
 import { adaptiveCardProblems } from './validate-card.ts';
 
-const ALL_TYPES: CardType[] = ['lead_list', 'lead_detail', 'enrichment', 'email_roast', 'email_draft', 'usage', 'confirmation', 'lead_updated', 'digest', 'patterns', 'lookalikes', 'rescore', 'error'];
+const ALL_TYPES: CardType[] = [
+  'lead_list',
+  'lead_detail',
+  'enrichment',
+  'email_roast',
+  'email_draft',
+  'usage',
+  'confirmation',
+  'lead_updated',
+  'digest',
+  'patterns',
+  'lookalikes',
+  'rescore',
+  'error',
+];
 
 describe('Adaptive Cards', () => {
   it('the validator reports an element Adaptive Cards does not know', () => {
@@ -35,7 +49,12 @@ describe('Adaptive Cards', () => {
   });
 
   it('a lead list gives each lead Enrich / Draft email buttons carrying a tool CardAction, and Mark contacted only for new leads', () => {
-    const content = cardAttachment({ type: 'lead_list', title: 'T', offset: 1, leads: [lead({ id: 'a', status: 'new' }), lead({ id: 'b', status: 'contacted' })] }).content;
+    const content = cardAttachment({
+      type: 'lead_list',
+      title: 'T',
+      offset: 1,
+      leads: [lead({ id: 'a', status: 'new' }), lead({ id: 'b', status: 'contacted' })],
+    }).content;
     const json = JSON.stringify(content);
     expect(json).toContain(JSON.stringify({ salesos: { kind: 'tool', tool: 'enrichLead', input: { lead: 'a' } } }));
     expect(json).toContain(JSON.stringify({ salesos: { kind: 'tool', tool: 'draftEmail', input: { lead: 'b' } } }));
@@ -44,9 +63,25 @@ describe('Adaptive Cards', () => {
   });
 
   it('a pending confirmation has Confirm/Cancel actions; a decided one has none', () => {
-    const pending = cardAttachment({ type: 'confirmation', actionId: 'pa_9', tool: 'updateLead', summary: 'Mark X', expiresAt: '2026-11-25T20:00:00Z' }).content;
-    expect(pending.actions?.map((a) => (a as { data: unknown }).data)).toEqual([{ salesos: { kind: 'confirm', actionId: 'pa_9' } }, { salesos: { kind: 'cancel', actionId: 'pa_9' } }]);
-    const done = cardAttachment({ type: 'confirmation', actionId: 'pa_9', tool: 'updateLead', summary: 'Mark X', expiresAt: '2026-11-25T20:00:00Z', state: 'cancelled' }).content;
+    const pending = cardAttachment({
+      type: 'confirmation',
+      actionId: 'pa_9',
+      tool: 'updateLead',
+      summary: 'Mark X',
+      expiresAt: '2026-11-25T20:00:00Z',
+    }).content;
+    expect(pending.actions?.map((a) => (a as { data: unknown }).data)).toEqual([
+      { salesos: { kind: 'confirm', actionId: 'pa_9' } },
+      { salesos: { kind: 'cancel', actionId: 'pa_9' } },
+    ]);
+    const done = cardAttachment({
+      type: 'confirmation',
+      actionId: 'pa_9',
+      tool: 'updateLead',
+      summary: 'Mark X',
+      expiresAt: '2026-11-25T20:00:00Z',
+      state: 'cancelled',
+    }).content;
     expect(done.actions).toBeUndefined();
     expect(JSON.stringify(done.body)).toContain('Cancelled');
   });

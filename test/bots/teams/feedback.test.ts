@@ -28,18 +28,26 @@ describe('AI label and feedback buttons on Teams replies', () => {
     const question = messageActivity(h.connector, rep, conv, 'how much budget do I have left?');
     await h.post(question);
     const reply = await h.connector.waitFor((a) => a.conversationId === conv.id && a.activity.type === 'message');
-    expect(reply.activity.entities).toContainEqual({ type: 'https://schema.org/Message', '@type': 'Message', '@context': 'https://schema.org', '@id': '', additionalType: ['AIGeneratedContent'] });
+    expect(reply.activity.entities).toContainEqual({
+      type: 'https://schema.org/Message',
+      '@type': 'Message',
+      '@context': 'https://schema.org',
+      '@id': '',
+      additionalType: ['AIGeneratedContent'],
+    });
     expect(reply.activity.channelData).toMatchObject({ feedbackLoopEnabled: true, streamType: 'final' });
 
     const down = await h.post(feedbackInvoke(question, reply.activityId, 'dislike', 'Wrong currency'));
     expect(down.status).toBe(200);
     const user = (await h.container.users.getByEmail(rep.email))!;
-    expect(await h.db.prisma.replyFeedback.findMany({ where: { userId: user.id }, select: { reaction: true, comment: true, replyId: true, conversationKey: true } })).toEqual([
-      { reaction: 'dislike', comment: 'Wrong currency', replyId: reply.activityId, conversationKey: `teams:tenant-contoso:${conv.id}` },
-    ]);
+    expect(
+      await h.db.prisma.replyFeedback.findMany({ where: { userId: user.id }, select: { reaction: true, comment: true, replyId: true, conversationKey: true } }),
+    ).toEqual([{ reaction: 'dislike', comment: 'Wrong currency', replyId: reply.activityId, conversationKey: `teams:tenant-contoso:${conv.id}` }]);
 
     expect((await h.post(feedbackInvoke(question, reply.activityId, 'like'))).status).toBe(200);
-    expect(await h.db.prisma.replyFeedback.findMany({ where: { userId: user.id }, select: { reaction: true, comment: true } })).toEqual([{ reaction: 'like', comment: null }]);
+    expect(await h.db.prisma.replyFeedback.findMany({ where: { userId: user.id }, select: { reaction: true, comment: true } })).toEqual([
+      { reaction: 'like', comment: null },
+    ]);
     expect(await h.container.feedback.counts(new Date(0))).toMatchObject({ like: 1 });
   });
 
@@ -47,7 +55,12 @@ describe('AI label and feedback buttons on Teams replies', () => {
     const rep = person('Nadia Nolabel');
     registerMember(h.connector, rep);
     const conv = conversation({ kind: 'groupChat' });
-    await h.post({ ...messageActivity(h.connector, rep, conv, ''), type: 'conversationUpdate', id: `cu-${randomUUID()}`, membersAdded: [{ id: '28:salesos-bot' }] });
+    await h.post({
+      ...messageActivity(h.connector, rep, conv, ''),
+      type: 'conversationUpdate',
+      id: `cu-${randomUUID()}`,
+      membersAdded: [{ id: '28:salesos-bot' }],
+    });
     const welcome = await h.connector.waitFor((a) => a.conversationId === conv.id && a.activity.type === 'message');
     expect(welcome.activity.channelData?.feedbackLoopEnabled).toBeUndefined();
   });

@@ -88,7 +88,13 @@ export function conversation(scope: Scope, key = randomUUID().slice(0, 8)): Reco
   return { id: `19:channel-${key}@thread.tacv2;messageid=${scope.replyChain}`, conversationType: 'channel', tenantId: TENANT, isGroup: true };
 }
 
-export function messageActivity(connector: FakeBotConnector, from: Person, conv: Record<string, unknown>, text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function messageActivity(
+  connector: FakeBotConnector,
+  from: Person,
+  conv: Record<string, unknown>,
+  text: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     type: 'message',
     id: `msg-${randomUUID()}`,
@@ -105,7 +111,13 @@ export function messageActivity(connector: FakeBotConnector, from: Person, conv:
   };
 }
 
-export function executeInvoke(connector: FakeBotConnector, from: Person, conv: Record<string, unknown>, cardActivityId: string, data: unknown): Record<string, unknown> {
+export function executeInvoke(
+  connector: FakeBotConnector,
+  from: Person,
+  conv: Record<string, unknown>,
+  cardActivityId: string,
+  data: unknown,
+): Record<string, unknown> {
   return {
     ...messageActivity(connector, from, conv, ''),
     type: 'invoke',

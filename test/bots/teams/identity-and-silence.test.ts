@@ -65,7 +65,11 @@ describe('messages with nothing to act on get a helpful reply', () => {
     const p = person('Fil Files');
     registerMember(h.connector, p);
     const conv = conversation({ kind: 'personal' });
-    const file = { contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'pitch.pdf', content: { downloadUrl: 'https://contoso.sharepoint.com/pitch.pdf', fileType: 'pdf' } };
+    const file = {
+      contentType: 'application/vnd.microsoft.teams.file.download.info',
+      name: 'pitch.pdf',
+      content: { downloadUrl: 'https://contoso.sharepoint.com/pitch.pdf', fileType: 'pdf' },
+    };
     await h.post(messageActivity(h.connector, p, conv, '', { attachments: [file] }));
     const reply = await h.connector.waitFor((a) => a.conversationId === conv.id && a.activity.type === 'message');
     expect(reply.activity.text).toMatch(/can only read text.*Paste the text/);
@@ -88,7 +92,9 @@ describe('messages with nothing to act on get a helpful reply', () => {
     const p = person('Max Mention');
     registerMember(h.connector, p);
     const conv = conversation({ kind: 'channel', replyChain: '1700000000555' });
-    const activity = messageActivity(h.connector, p, conv, '<at>SalesOS</at>&nbsp;', { entities: [{ type: 'mention', text: '<at>SalesOS</at>', mentioned: BOT }] });
+    const activity = messageActivity(h.connector, p, conv, '<at>SalesOS</at>&nbsp;', {
+      entities: [{ type: 'mention', text: '<at>SalesOS</at>', mentioned: BOT }],
+    });
     await Promise.all([h.post(activity), h.post(activity)]);
     const reply = await h.connector.waitFor((a) => a.conversationId === conv.id && a.activity.type === 'message');
     expect(reply.activity.text).toMatch(/^Hi Max! Ask me about your leads, for example "find CTOs/);

@@ -37,7 +37,9 @@ describe('Teams install and proactive messages', () => {
     const { conv, identity } = await install('Pia Proactive');
     const result = await h.bot.sendProactive(identity, { type: 'error', message: 'Your digest could not be built today.' });
     expect(result.status).toBe('sent');
-    const sent = await h.connector.waitFor((a) => a.conversationId === conv.id && JSON.stringify(a.activity.attachments ?? []).includes('digest could not be built'));
+    const sent = await h.connector.waitFor(
+      (a) => a.conversationId === conv.id && JSON.stringify(a.activity.attachments ?? []).includes('digest could not be built'),
+    );
     expect(sent.method).toBe('POST');
   });
 

@@ -18,7 +18,16 @@ beforeAll(async () => {
     bot: () => ({ timing: { invokeBudgetMs: 8000, streamIntervalMs: INTERVAL_MS, typingIntervalMs: 100 } }),
   });
   for (let i = 0; i < 40; i++)
-    await h.container.leads.create({ email: `lead${i}@northwind${i}.de`, fullName: `Lead Number${i}`, title: 'Chief Technology Officer', company: `Northwind ${i} GmbH`, industry: 'Fintech', country: 'Germany', city: 'Berlin', score: 50 + i });
+    await h.container.leads.create({
+      email: `lead${i}@northwind${i}.de`,
+      fullName: `Lead Number${i}`,
+      title: 'Chief Technology Officer',
+      company: `Northwind ${i} GmbH`,
+      industry: 'Fintech',
+      country: 'Germany',
+      city: 'Berlin',
+      score: 50 + i,
+    });
 }, 60_000);
 afterAll(async () => {
   await h?.close();
@@ -44,7 +53,8 @@ async function ask(text: string, script: (path: string) => void = () => {}) {
   };
 }
 
-const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i + 1}: ${'pipeline review and next steps for the account team '.repeat(12).trim()}.`);
+const paragraphs = (n: number) =>
+  Array.from({ length: n }, (_, i) => `Paragraph ${i + 1}: ${'pipeline review and next steps for the account team '.repeat(12).trim()}.`);
 
 describe('Teams size limits (never a 413)', () => {
   it('a 60 KB answer arrives as several messages, each within the limit, together the whole text; the first closes the stream', async () => {
@@ -82,7 +92,10 @@ describe('Teams size limits (never a 413)', () => {
 
   it('a single card too large for any message is trimmed with a notice that says how to see the rest', () => {
     const body = Array.from({ length: 400 }, (_, i) => ({ type: 'TextBlock', text: `Row ${i} ${'x'.repeat(200)}`, wrap: true }));
-    const big = { contentType: 'application/vnd.microsoft.card.adaptive' as const, content: { type: 'AdaptiveCard' as const, $schema: 'x', version: '1.5' as const, fallbackText: 'rows', body } };
+    const big = {
+      contentType: 'application/vnd.microsoft.card.adaptive' as const,
+      content: { type: 'AdaptiveCard' as const, $schema: 'x', version: '1.5' as const, fallbackText: 'rows', body },
+    };
     const trimmed = trimCard(big);
     expect(activitySize({ type: 'message', attachments: [trimmed] }).utf8).toBeLessThanOrEqual(TEAMS_LIMIT_UTF8_BYTES);
     expect(trimmed.content.body.length).toBeLessThan(body.length);
@@ -142,7 +155,14 @@ describe('Teams streaming rules (1:1)', () => {
     answer = () => ({ text: paragraphs(5).join('\n\n') });
     // Once the user stops, Teams refuses everything for that stream, the final message included.
     const { activities, requests } = await ask('tell me everything', (path) => {
-      h.connector.fail({ status: 403, code: 'ContentStreamNotAllowed', message: 'Content stream was cancelled by user.', when: (a) => Boolean(a.channelData?.streamId), times: 50, pathIncludes: path });
+      h.connector.fail({
+        status: 403,
+        code: 'ContentStreamNotAllowed',
+        message: 'Content stream was cancelled by user.',
+        when: (a) => Boolean(a.channelData?.streamId),
+        times: 50,
+        pathIncludes: path,
+      });
     });
     expect(requests.some((r) => r.status === 403)).toBe(true);
     expect(activities.filter((a) => a.activity.type === 'message')).toEqual([]);
@@ -152,7 +172,14 @@ describe('Teams streaming rules (1:1)', () => {
     const text = paragraphs(2).join('\n\n');
     answer = () => ({ text, delayMsPerWord: 5 });
     const { activities } = await ask('a long one please', (path) => {
-      h.connector.fail({ status: 403, code: 'ContentStreamNotAllowed', message: 'Content stream finished due to exceeded streaming time.', when: (a) => Boolean(a.channelData?.streamId), times: 50, pathIncludes: path });
+      h.connector.fail({
+        status: 403,
+        code: 'ContentStreamNotAllowed',
+        message: 'Content stream finished due to exceeded streaming time.',
+        when: (a) => Boolean(a.channelData?.streamId),
+        times: 50,
+        pathIncludes: path,
+      });
     });
     const messages = activities.filter((a) => a.activity.type === 'message');
     expect(messages).toHaveLength(1);

@@ -4,9 +4,18 @@ import { conversation, messageActivity, person, registerMember, startTeamsHarnes
 
 describe('card dates in the reader’s locale and time zone', () => {
   it('rewrites every UTC stamp in a card for the reader, and leaves other text alone', () => {
-    const card = { body: [{ type: 'TextBlock', text: 'Expires 2026-11-29 12:45 UTC' }, { type: 'FactSet', facts: [{ title: 'Resets', value: '2026-07-01 22:00 UTC' }] }], note: 'UTC is a time standard' };
+    const card = {
+      body: [
+        { type: 'TextBlock', text: 'Expires 2026-11-29 12:45 UTC' },
+        { type: 'FactSet', facts: [{ title: 'Resets', value: '2026-07-01 22:00 UTC' }] },
+      ],
+      note: 'UTC is a time standard',
+    };
     expect(localiseDates(card, { locale: 'de-DE', timeZone: 'Europe/Berlin' })).toEqual({
-      body: [{ type: 'TextBlock', text: 'Expires 29. Nov. 2026, 13:45 MEZ' }, { type: 'FactSet', facts: [{ title: 'Resets', value: '2. Juli 2026, 00:00 MESZ' }] }],
+      body: [
+        { type: 'TextBlock', text: 'Expires 29. Nov. 2026, 13:45 MEZ' },
+        { type: 'FactSet', facts: [{ title: 'Resets', value: '2. Juli 2026, 00:00 MESZ' }] },
+      ],
       note: 'UTC is a time standard',
     });
     expect(localiseDates('Expires 2026-11-29 12:45 UTC', { locale: 'en-US', timeZone: 'America/New_York' })).toBe('Expires Nov 29, 2026, 07:45 AM EST');

@@ -10,8 +10,25 @@ let h: TeamsHarness;
 
 beforeAll(async () => {
   h = await startTeamsHarness();
-  await h.container.leads.create({ email: 'jane.doe@acme-payments.de', fullName: 'Jane Doe', title: 'Chief Technology Officer', company: 'Acme Payments', industry: 'Fintech', country: 'Germany', city: 'Berlin', score: 80 });
-  await h.container.leads.create({ email: 'max@bank.de', fullName: 'Max Mustermann', title: 'Chief Technology Officer', company: 'Bank AG', industry: 'Fintech', country: 'Germany', score: 60 });
+  await h.container.leads.create({
+    email: 'jane.doe@acme-payments.de',
+    fullName: 'Jane Doe',
+    title: 'Chief Technology Officer',
+    company: 'Acme Payments',
+    industry: 'Fintech',
+    country: 'Germany',
+    city: 'Berlin',
+    score: 80,
+  });
+  await h.container.leads.create({
+    email: 'max@bank.de',
+    fullName: 'Max Mustermann',
+    title: 'Chief Technology Officer',
+    company: 'Bank AG',
+    industry: 'Fintech',
+    country: 'Germany',
+    score: 60,
+  });
 }, 60_000);
 afterAll(async () => h?.close());
 
@@ -61,7 +78,10 @@ describe('Teams messages through POST /api/messages (emulator mode, real assista
     expect(h.connector.activities.some((a) => a.conversationId === conv.id && a.activity.type === 'typing' && !a.activity.entities)).toBe(true);
     expect(final.activity.channelData?.streamType).toBeUndefined();
     // Memory is per reply chain, keyed by the chain's conversation id.
-    const stored = await h.db.prisma.conversation.findFirst({ where: { key: `teams:tenant-contoso:${conv.id}` }, include: { messages: { where: { role: 'user' } } } });
+    const stored = await h.db.prisma.conversation.findFirst({
+      where: { key: `teams:tenant-contoso:${conv.id}` },
+      include: { messages: { where: { role: 'user' } } },
+    });
     expect(stored?.messages.map((m) => m.text)).toEqual(['find CTOs in fintech in Germany']);
   });
 
@@ -98,7 +118,11 @@ describe('Teams messages through POST /api/messages (emulator mode, real assista
       const stranger = person('Stan Stranger');
       registerMember(h.connector, stranger);
       const conv = conversation({ kind: 'personal' });
-      await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(messageActivity(h.connector, stranger, conv, 'find leads')) });
+      await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(messageActivity(h.connector, stranger, conv, 'find leads')),
+      });
       const final = await h.connector.waitFor((a) => a.conversationId === conv.id && a.activity.type === 'message');
       expect(JSON.stringify(final.activity.attachments)).toContain('You do not have a SalesOS account yet');
       expect(await h.container.users.getByEmail(stranger.email)).toBeUndefined();

@@ -3,7 +3,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlatformIdentity } from '../../../core/db/users-repository.ts';
 import { DependencyError } from '../../../core/errors.ts';
-import { conversation, installActivity, messageActivity, person, registerMember, startTeamsHarness, TENANT, BOT, type Person, type TeamsHarness } from './harness.ts';
+import {
+  conversation,
+  installActivity,
+  messageActivity,
+  person,
+  registerMember,
+  startTeamsHarness,
+  TENANT,
+  BOT,
+  type Person,
+  type TeamsHarness,
+} from './harness.ts';
 
 let h: TeamsHarness;
 
@@ -43,7 +54,11 @@ describe('proactive sends never duplicate', () => {
     h.connector.fail({ status: 503, pathIncludes: String(conv.id) });
     expect((await h.bot.sendProactive(identity, 'Digest: 503 then ok')).status).toBe('sent');
     expect(posted(conv, 'Digest: 503 then ok')).toHaveLength(1);
-    expect(postsTo(conv).slice(1).map((r) => r.status)).toEqual([503, 201]);
+    expect(
+      postsTo(conv)
+        .slice(1)
+        .map((r) => r.status),
+    ).toEqual([503, 201]);
   });
 
   it('a post that times out but was stored is not sent again', async () => {
@@ -72,7 +87,11 @@ describe('proactive sends never duplicate', () => {
     h.connector.fail({ status: 429, pathIncludes: String(conv.id), times: 2 });
     expect((await h.bot.sendProactive(identity, 'Digest: throttled')).status).toBe('sent');
     expect(posted(conv, 'Digest: throttled')).toHaveLength(1);
-    expect(postsTo(conv).slice(1).map((r) => r.status)).toEqual([429, 429, 201]);
+    expect(
+      postsTo(conv)
+        .slice(1)
+        .map((r) => r.status),
+    ).toEqual([429, 429, 201]);
   });
 
   it.each([400, 413] as const)('%i is final: one try, a non-retryable error, the identity stays reachable', async (status) => {
@@ -81,7 +100,11 @@ describe('proactive sends never duplicate', () => {
     const err = await h.bot.sendProactive(identity, `Digest: final ${status}`).catch((e) => e);
     expect(err).toBeInstanceOf(DependencyError);
     expect(err.retryable).toBe(false);
-    expect(postsTo(conv).slice(1).map((r) => r.status)).toEqual([status]);
+    expect(
+      postsTo(conv)
+        .slice(1)
+        .map((r) => r.status),
+    ).toEqual([status]);
     expect((await h.db.prisma.platformIdentity.findUniqueOrThrow({ where: { id: identity.id } })).unreachableAt).toBeNull();
   });
 });
@@ -95,7 +118,9 @@ describe('replies inside a turn', () => {
     await h.post(messageActivity(h.connector, p, conv, 'how much budget do I have left?'));
     await h.connector.waitFor((a) => a.conversationId === conv.id && a.activity.type === 'message');
     await h.bot.drain();
-    const answers = h.connector.activities.filter((a) => a.conversationId === conv.id && a.activity.type === 'message' && JSON.stringify(a.activity).includes('budget'));
+    const answers = h.connector.activities.filter(
+      (a) => a.conversationId === conv.id && a.activity.type === 'message' && JSON.stringify(a.activity).includes('budget'),
+    );
     expect(answers).toHaveLength(1);
   });
 });

@@ -16,7 +16,9 @@ it('a card action slower than the invoke budget answers "working" at once and up
   const conv = conversation({ kind: 'personal' });
   await h.post(messageActivity(h.connector, rep, conv, 'find leads in Germany'));
   const card = await h.connector.waitFor((a) => a.conversationId === conv.id && a.activity.type === 'message');
-  const enrich = JSON.stringify(card.activity.attachments[0].content).match(/"data":(\{"salesos":\{"kind":"tool","tool":"enrichLead"[^}]*\}\}(?:,"salesosOwner":"[^"]*")?\})/)![1]!;
+  const enrich = JSON.stringify(card.activity.attachments[0].content).match(
+    /"data":(\{"salesos":\{"kind":"tool","tool":"enrichLead"[^}]*\}\}(?:,"salesosOwner":"[^"]*")?\})/,
+  )![1]!;
 
   const res = await h.post(executeInvoke(h.connector, rep, conv, card.activityId, JSON.parse(enrich)));
   expect(JSON.stringify(res.body.value)).toContain('working on it');

@@ -6,7 +6,15 @@ let h: TeamsHarness;
 beforeAll(async () => {
   h = await startTeamsHarness();
   for (let i = 0; i < 14; i++)
-    await h.container.leads.create({ email: `cto${i}@bank${i}.de`, fullName: `Carla Cto${i}`, title: 'Chief Technology Officer', company: `Bank ${i} AG`, industry: 'Fintech', country: 'Germany', score: 90 - i });
+    await h.container.leads.create({
+      email: `cto${i}@bank${i}.de`,
+      fullName: `Carla Cto${i}`,
+      title: 'Chief Technology Officer',
+      company: `Bank ${i} AG`,
+      industry: 'Fintech',
+      country: 'Germany',
+      score: 90 - i,
+    });
 }, 60_000);
 afterAll(async () => h?.close());
 
@@ -28,7 +36,11 @@ describe('suggested actions in 1:1 chats', () => {
     await h.bot.drain();
 
     // imBack sends the value as the user's own message.
-    const expected: Record<string, RegExp> = { 'Enrich #1': /Enrichment: Carla Cto0/, 'Draft an email to #1': /Draft for Carla Cto0/, 'Show more': /Carla Cto1[0-3]/ };
+    const expected: Record<string, RegExp> = {
+      'Enrich #1': /Enrichment: Carla Cto0/,
+      'Draft an email to #1': /Draft for Carla Cto0/,
+      'Show more': /Carla Cto1[0-3]/,
+    };
     for (const action of list.activity.suggestedActions.actions) {
       const before = h.connector.activities.filter((a) => a.conversationId === conv.id && a.activity.type === 'message').length;
       await h.post(messageActivity(h.connector, rep, conv, action.value));

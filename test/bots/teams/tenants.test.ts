@@ -71,7 +71,12 @@ describe('Teams tenant isolation (signed tokens, real POST /api/messages)', () =
     try {
       const outsider = person('Ivan Invoker');
       const { activity } = fromTenant(outsider, 'tenant-fabrikam');
-      const invoke = { ...activity, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', data: { salesos: { kind: 'tool', tool: 'findLeads', input: {} } } } } };
+      const invoke = {
+        ...activity,
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', data: { salesos: { kind: 'tool', tool: 'findLeads', input: {} } } } },
+      };
       expect(await signed.post(invoke)).toBe(401);
     } finally {
       await signed.close();

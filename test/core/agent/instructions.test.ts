@@ -5,7 +5,12 @@ import { ALL_TOOLS, toolsFor } from '../../../tools/index.ts';
 const actor = { id: 'u1', email: 'jane@salesos.demo', name: 'Jane Rep', role: 'rep' as const, timeZone: 'Europe/Berlin' };
 
 describe('instructions', () => {
-  const text = buildInstructions({ actor, now: new Date('2026-11-25T23:30:00Z'), capabilities: toolsFor('rep').map((t) => ({ name: t.name, line: t.capability })), platform: 'slack' });
+  const text = buildInstructions({
+    actor,
+    now: new Date('2026-11-25T23:30:00Z'),
+    capabilities: toolsFor('rep').map((t) => ({ name: t.name, line: t.capability })),
+    platform: 'slack',
+  });
 
   it("state today's date in the rep's time zone", () => {
     // 23:30 UTC is already Thursday in Berlin.
@@ -32,7 +37,12 @@ describe('instructions', () => {
     // Every role's prompt carries the line of each tool it is offered, as the tool wrote it.
     for (const role of ['rep', 'manager', 'admin'] as const) {
       const offered = toolsFor(role);
-      const prompt = buildInstructions({ actor: { ...actor, role }, now: new Date('2026-11-25T12:00:00Z'), capabilities: offered.map((t) => ({ name: t.name, line: t.capability })), platform: 'teams' });
+      const prompt = buildInstructions({
+        actor: { ...actor, role },
+        now: new Date('2026-11-25T12:00:00Z'),
+        capabilities: offered.map((t) => ({ name: t.name, line: t.capability })),
+        platform: 'teams',
+      });
       for (const t of offered) expect(prompt).toContain(`- ${t.name}: ${t.capability}`);
     }
   });

@@ -26,7 +26,14 @@ function assistantWith(script: (call: number, o: LanguageModelV4CallOptions) => 
 async function turn(script: (call: number, o: LanguageModelV4CallOptions) => Step, actor: Actor, text: string, conversationKey = `console:${randomUUID()}`) {
   const { model, choice } = assistantWith(script);
   const { createAssistant } = await import('../../../tools/assistant.ts');
-  const assistant = createAssistant({ services: c.services, conversations: c.conversations, deliveries: c.deliveries, feedback: c.feedback, model: choice, maxSteps: 4 });
+  const assistant = createAssistant({
+    services: c.services,
+    conversations: c.conversations,
+    deliveries: c.deliveries,
+    feedback: c.feedback,
+    model: choice,
+    maxSteps: 4,
+  });
   const events: ReplyEvent[] = [];
   for await (const e of assistant.handleTurn({ deliveryId: randomUUID(), platform: 'console', actor, conversationKey, text })) events.push(e);
   const done = events.at(-1)!;
@@ -37,7 +44,8 @@ async function turn(script: (call: number, o: LanguageModelV4CallOptions) => Ste
 describe('a turn', () => {
   it('runs tools across steps and streams the reply with the cards the tools produced', async () => {
     const { events, reply, model } = await turn(
-      (n) => (n === 0 ? { toolCalls: [{ toolName: 'findLeads', input: { industry: ['Fintech'], country: ['Germany'] } }] } : { text: 'Two fintech CTOs in Germany.' }),
+      (n) =>
+        n === 0 ? { toolCalls: [{ toolName: 'findLeads', input: { industry: ['Fintech'], country: ['Germany'] } }] } : { text: 'Two fintech CTOs in Germany.' },
       org.alice,
       'find CTOs at fintech companies in Germany',
     );
@@ -56,7 +64,12 @@ describe('a turn', () => {
 
   it('remembers earlier turns of the same conversation, tool results included', async () => {
     const key = `console:${randomUUID()}`;
-    await turn((n) => (n === 0 ? { toolCalls: [{ toolName: 'findLeads', input: { industry: ['Fintech'] } }] } : { text: 'Here they are.' }), org.alice, 'fintech leads', key);
+    await turn(
+      (n) => (n === 0 ? { toolCalls: [{ toolName: 'findLeads', input: { industry: ['Fintech'] } }] } : { text: 'Here they are.' }),
+      org.alice,
+      'fintech leads',
+      key,
+    );
     let secondId = '';
     const { reply } = await turn(
       (n, o) => {
@@ -85,7 +98,12 @@ describe('a turn', () => {
     const { reply } = await turn(
       (n) =>
         n === 0
-          ? { toolCalls: [{ toolName: 'getLead', input: { lead: 'lena@healthio.com' } }, { toolName: 'setDigestSchedule', input: { enabled: false } }] }
+          ? {
+              toolCalls: [
+                { toolName: 'getLead', input: { lead: 'lena@healthio.com' } },
+                { toolName: 'setDigestSchedule', input: { enabled: false } },
+              ],
+            }
           : { text: 'I could not do that.' },
       org.alice,
       'show me Lena and pause my digest',
@@ -94,7 +112,11 @@ describe('a turn', () => {
       ['getLead', 'invalid'],
       ['setDigestSchedule', 'denied'],
     ]);
-    const rows = await c.db.prisma.auditEntry.findMany({ where: { actorId: org.alice.id, name: { in: ['getLead', 'setDigestSchedule'] } }, orderBy: { seq: 'desc' }, take: 2 });
+    const rows = await c.db.prisma.auditEntry.findMany({
+      where: { actorId: org.alice.id, name: { in: ['getLead', 'setDigestSchedule'] } },
+      orderBy: { seq: 'desc' },
+      take: 2,
+    });
     expect(rows.map((r) => r.outcome).sort()).toEqual(['denied', 'invalid']);
   });
 

@@ -21,7 +21,14 @@ afterAll(async () => c?.db.drop());
 async function turn(steps: Step[], actor: Actor, text: string, conversationKey = `console:${randomUUID()}`) {
   const model = scriptedModel((n) => steps[n] ?? { text: 'Done.' });
   const choice: ModelChoice = { model, id: 'gpt-5-mini', provider: 'openai', label: 'scripted' };
-  const assistant = createAssistant({ services: c.services, conversations: c.conversations, deliveries: c.deliveries, feedback: c.feedback, model: choice, maxSteps: 4 });
+  const assistant = createAssistant({
+    services: c.services,
+    conversations: c.conversations,
+    deliveries: c.deliveries,
+    feedback: c.feedback,
+    model: choice,
+    maxSteps: 4,
+  });
   let reply: Reply | undefined;
   for await (const e of assistant.handleTurn({ deliveryId: randomUUID(), platform: 'console', actor, conversationKey, text }) as AsyncIterable<ReplyEvent>)
     if (e.type === 'done') reply = e.reply;
@@ -50,7 +57,11 @@ describe('tool inputs the model gets wrong', () => {
 
 describe('thread memory', () => {
   it('is kept for a turn whose message holds a NUL character', async () => {
-    const { conversationId, reply } = await turn([findLeads({ query: 'x\u0000y' }), { text: 'That search had an invalid character.' }], org.alice, 'find x\u0000y');
+    const { conversationId, reply } = await turn(
+      [findLeads({ query: 'x\u0000y' }), { text: 'That search had an invalid character.' }],
+      org.alice,
+      'find x\u0000y',
+    );
     expect(reply.text).toBe('That search had an invalid character.');
     const stored = await c.conversations.recent(conversationId);
     expect(stored.map((m) => m.role)).toEqual(['user', 'assistant']);
@@ -70,7 +81,11 @@ describe('thread memory', () => {
 
 describe('a malformed tool call', () => {
   it('is refused, and audited as invalid with its raw arguments', async () => {
-    const { reply } = await turn([{ toolCalls: [{ toolName: 'findLeads', input: {}, rawInput: '{"industry": ["Fintech"' }] }, { text: 'Let me try again.' }], org.bob, 'fintech leads');
+    const { reply } = await turn(
+      [{ toolCalls: [{ toolName: 'findLeads', input: {}, rawInput: '{"industry": ["Fintech"' }] }, { text: 'Let me try again.' }],
+      org.bob,
+      'fintech leads',
+    );
     expect(reply.toolCalls).toEqual([expect.objectContaining({ name: 'findLeads', outcome: 'invalid', errorCode: 'invalid_tool_call' })]);
     const audited = await c.db.prisma.auditEntry.findFirstOrThrow({ where: { actorId: org.bob.id, errorCode: 'invalid_tool_call' } });
     expect(audited).toMatchObject({ name: 'findLeads', outcome: 'invalid', input: { malformedArguments: '{"industry": ["Fintech"' } });

@@ -24,7 +24,17 @@ afterAll(async () => {
 });
 
 function entry(i: number): AuditInput {
-  return { kind: 'tool', name: 'updateLead', actorId, platform: 'slack', conversationId: 'c', input: { lead: `lead ${i}`, status: 'contacted' }, outcome: 'ok', costUsd: i / 1000, durationMs: 4 };
+  return {
+    kind: 'tool',
+    name: 'updateLead',
+    actorId,
+    platform: 'slack',
+    conversationId: 'c',
+    input: { lead: `lead ${i}`, status: 'contacted' },
+    outcome: 'ok',
+    costUsd: i / 1000,
+    durationMs: 4,
+  };
 }
 
 async function freshTrail(n = 30): Promise<void> {
@@ -69,7 +79,9 @@ describe('keyed audit chain', () => {
   });
 
   it('detects re-ordered entries', async () => {
-    await db.pool.query('UPDATE audit_entries SET seq = -1 WHERE seq = 5; UPDATE audit_entries SET seq = 5 WHERE seq = 6; UPDATE audit_entries SET seq = 6 WHERE seq = -1');
+    await db.pool.query(
+      'UPDATE audit_entries SET seq = -1 WHERE seq = 5; UPDATE audit_entries SET seq = 5 WHERE seq = 6; UPDATE audit_entries SET seq = 6 WHERE seq = -1',
+    );
     expect(await verify()).toMatchObject({ ok: false, firstBadSeq: 5 });
   });
 
@@ -77,7 +89,10 @@ describe('keyed audit chain', () => {
     for (const rechain of [
       (prev: string, row: Record<string, unknown>) => legacyEntryHash(prev, row as never),
       (prev: string, row: Record<string, unknown>, seq: number) =>
-        crypto.createHmac('sha256', 'a-guessed-key-that-is-not-the-real-one!!').update(canonicalJson({ v: 2, seq, prevHash: prev, ...row, createdAt: (row.createdAt as Date).toISOString() })).digest('hex'),
+        crypto
+          .createHmac('sha256', 'a-guessed-key-that-is-not-the-real-one!!')
+          .update(canonicalJson({ v: 2, seq, prevHash: prev, ...row, createdAt: (row.createdAt as Date).toISOString() }))
+          .digest('hex'),
     ]) {
       await freshTrail();
       await db.pool.query(`UPDATE audit_entries SET input = '{"lead":"someone else","status":"customer"}' WHERE seq = 10`);
@@ -85,7 +100,19 @@ describe('keyed audit chain', () => {
       const { rows } = await db.pool.query(`SELECT * FROM audit_entries WHERE seq >= 10 ORDER BY seq`);
       let prev = (await db.pool.query(`SELECT hash FROM audit_entries WHERE seq = 9`)).rows[0].hash as string;
       for (const r of rows) {
-        const fields = { createdAt: new Date(r.createdAt), actorId: r.actorId, platform: r.platform, conversationId: r.conversationId, kind: r.kind, name: r.name, input: r.input, outcome: r.outcome, errorCode: r.errorCode, costUsd: r.costUsd, durationMs: r.durationMs };
+        const fields = {
+          createdAt: new Date(r.createdAt),
+          actorId: r.actorId,
+          platform: r.platform,
+          conversationId: r.conversationId,
+          kind: r.kind,
+          name: r.name,
+          input: r.input,
+          outcome: r.outcome,
+          errorCode: r.errorCode,
+          costUsd: r.costUsd,
+          durationMs: r.durationMs,
+        };
         const hash = rechain(prev, fields, Number(r.seq));
         await db.pool.query(`UPDATE audit_entries SET "prevHash" = $2, hash = $3 WHERE seq = $1`, [r.seq, prev, hash]);
         prev = hash;
@@ -101,7 +128,19 @@ describe('keyed audit chain', () => {
   it('names the first re-chained entry when only entries were re-chained', async () => {
     await db.pool.query(`UPDATE audit_entries SET outcome = 'denied' WHERE seq = 17`);
     const row = (await db.pool.query(`SELECT * FROM audit_entries WHERE seq = 17`)).rows[0];
-    const fields = { createdAt: row.createdAt, actorId: row.actorId, platform: row.platform, conversationId: row.conversationId, kind: row.kind, name: row.name, input: row.input, outcome: row.outcome, errorCode: row.errorCode, costUsd: row.costUsd, durationMs: row.durationMs };
+    const fields = {
+      createdAt: row.createdAt,
+      actorId: row.actorId,
+      platform: row.platform,
+      conversationId: row.conversationId,
+      kind: row.kind,
+      name: row.name,
+      input: row.input,
+      outcome: row.outcome,
+      errorCode: row.errorCode,
+      costUsd: row.costUsd,
+      durationMs: row.durationMs,
+    };
     await db.pool.query(`UPDATE audit_entries SET hash = $2 WHERE seq = $1`, [17, legacyEntryHash(row.prevHash, fields)]);
     const result = await verify();
     expect(result).toMatchObject({ ok: false, firstBadSeq: 17, count: 16 });
@@ -138,7 +177,9 @@ describe('signed checkpoints', () => {
 
   it('round-trip as one line and pass while the trail holds what they name, also after later appends', async () => {
     const line = formatCheckpoint(await checkpointNow(db.prisma, key, new Date('2026-11-29T12:00:00Z')));
-    expect(line).toMatch(/^salesos-audit-checkpoint\/v1\/seq=40\/count=40\/hash=[0-9a-f]{64}\/at=2026-11-29T12:00:00.000Z\/key=[0-9a-f]{16}\/mac=[0-9a-f]{64}$/);
+    expect(line).toMatch(
+      /^salesos-audit-checkpoint\/v1\/seq=40\/count=40\/hash=[0-9a-f]{64}\/at=2026-11-29T12:00:00.000Z\/key=[0-9a-f]{16}\/mac=[0-9a-f]{64}$/,
+    );
     await createAuditTrail(db, { key }).append(entry(41));
     expect(await verify({ against: parseCheckpoint(line) })).toMatchObject({ ok: true, count: 41 });
   });
@@ -158,7 +199,12 @@ describe('signed checkpoints', () => {
     for (let i = 0; i < 5; i++) await trail.append(entry(100 + i));
     const cp = await checkpointNow(db.prisma, key, new Date('2026-11-29T12:00:00Z'));
     await db.pool.query('DELETE FROM audit_entries WHERE seq > 40');
-    await db.pool.query('UPDATE audit_chain_head SET "lastSeq" = $1, "lastHash" = $2, "entryCount" = $3, mac = $4', [saved.lastSeq, saved.lastHash, saved.entryCount, saved.mac]);
+    await db.pool.query('UPDATE audit_chain_head SET "lastSeq" = $1, "lastHash" = $2, "entryCount" = $3, mac = $4', [
+      saved.lastSeq,
+      saved.lastHash,
+      saved.entryCount,
+      saved.mac,
+    ]);
     expect(await verify()).toMatchObject({ ok: true, count: 40 });
     expect(await verify({ against: cp })).toMatchObject({ ok: false, firstBadSeq: 41 });
   });
@@ -187,7 +233,19 @@ describe('an existing unkeyed trail migrates', () => {
     await db.pool.query('TRUNCATE audit_entries; DELETE FROM audit_chain_head');
     let prev = GENESIS;
     for (let i = 0; i < n; i++) {
-      const fields = { createdAt: new Date(Date.UTC(2026, 10, 1, 9, 0, i)), actorId, platform: 'slack', conversationId: 'c', kind: 'tool', name: 'findLeads', input: { q: `cto ${i}` }, outcome: 'ok', errorCode: null, costUsd: '0.001000', durationMs: 3 };
+      const fields = {
+        createdAt: new Date(Date.UTC(2026, 10, 1, 9, 0, i)),
+        actorId,
+        platform: 'slack',
+        conversationId: 'c',
+        kind: 'tool',
+        name: 'findLeads',
+        input: { q: `cto ${i}` },
+        outcome: 'ok',
+        errorCode: null,
+        costUsd: '0.001000',
+        durationMs: 3,
+      };
       const hash = legacyEntryHash(prev, fields);
       await db.pool.query(
         `INSERT INTO audit_entries ("createdAt", "actorId", platform, "conversationId", kind, name, input, outcome, "costUsd", "durationMs", "prevHash", hash, "chainVersion")

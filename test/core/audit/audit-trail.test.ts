@@ -19,7 +19,9 @@ beforeAll(async () => {
   const trails = [createAuditTrail(db, { key: auditKey }), createAuditTrail(second.prisma, { key: auditKey })];
   await Promise.all(
     Array.from({ length: 200 }, (_, i) =>
-      trails[i % 2]!.append(entry({ name: i % 3 ? 'findLeads' : 'enrichLead', input: { query: `cto fintech ${i}`, limit: i, nested: { b: 1, a: [1.5, 'x'] } }, costUsd: i / 1000 })),
+      trails[i % 2]!.append(
+        entry({ name: i % 3 ? 'findLeads' : 'enrichLead', input: { query: `cto fintech ${i}`, limit: i, nested: { b: 1, a: [1.5, 'x'] } }, costUsd: i / 1000 }),
+      ),
     ),
   );
 });
@@ -29,7 +31,18 @@ afterAll(async () => {
 });
 
 function entry(over: Partial<AuditInput> = {}): AuditInput {
-  return { kind: 'tool', name: 'findLeads', actorId, platform: 'slack', conversationId: 'conv-1', input: {}, outcome: 'ok', costUsd: 0, durationMs: 3, ...over };
+  return {
+    kind: 'tool',
+    name: 'findLeads',
+    actorId,
+    platform: 'slack',
+    conversationId: 'conv-1',
+    input: {},
+    outcome: 'ok',
+    costUsd: 0,
+    durationMs: 3,
+    ...over,
+  };
 }
 
 async function rows() {
@@ -76,7 +89,22 @@ describe('audit trail chain', () => {
     await db.pool.query(
       `INSERT INTO audit_entries (seq, "createdAt", "actorId", platform, "conversationId", kind, name, input, outcome, "errorCode", "costUsd", "durationMs", "prevHash", hash)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
-      [s.seq, s.createdAt, s.actorId, s.platform, s.conversationId, s.kind, s.name, s.input, s.outcome, s.errorCode, s.costUsd, s.durationMs, s.prevHash, s.hash],
+      [
+        s.seq,
+        s.createdAt,
+        s.actorId,
+        s.platform,
+        s.conversationId,
+        s.kind,
+        s.name,
+        s.input,
+        s.outcome,
+        s.errorCode,
+        s.costUsd,
+        s.durationMs,
+        s.prevHash,
+        s.hash,
+      ],
     );
     expect(result).toMatchObject({ ok: false, firstBadSeq: Number(all[61]!.seq), count: 60 });
     if (!result.ok) expect(result.reason).toMatch(/deleted|re-ordered/);

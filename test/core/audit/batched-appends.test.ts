@@ -21,7 +21,18 @@ afterAll(async () => {
 });
 
 function entry(over: Partial<AuditInput> = {}): AuditInput {
-  return { kind: 'tool', name: 'findLeads', actorId, platform: 'slack', conversationId: 'conv-1', input: {}, outcome: 'ok', costUsd: 0, durationMs: 3, ...over };
+  return {
+    kind: 'tool',
+    name: 'findLeads',
+    actorId,
+    platform: 'slack',
+    conversationId: 'conv-1',
+    input: {},
+    outcome: 'ok',
+    costUsd: 0,
+    durationMs: 3,
+    ...over,
+  };
 }
 
 async function count(): Promise<number> {
@@ -57,7 +68,11 @@ describe('batched audit appends', () => {
     const trail = createAuditTrail(db, { key: auditKey });
     const before = await count();
     const ghost = '00000000-0000-4000-8000-000000000000'; // no such user: a foreign-key violation
-    const results = await Promise.allSettled([trail.append(entry({ name: 'first' })), trail.append(entry({ name: 'ghost', actorId: ghost })), trail.append(entry({ name: 'last' }))]);
+    const results = await Promise.allSettled([
+      trail.append(entry({ name: 'first' })),
+      trail.append(entry({ name: 'ghost', actorId: ghost })),
+      trail.append(entry({ name: 'last' })),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(await count()).toBe(before + 2);
     expect((await verifyAuditTrail(db.prisma, { key: auditKey })).ok).toBe(true);

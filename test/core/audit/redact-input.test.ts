@@ -4,7 +4,10 @@ import { redactAuditInput } from '../../../core/audit/redact-input.ts';
 describe('audit input redaction', () => {
   it('reduces email bodies of roastEmail and draftEmail to their length', () => {
     expect(redactAuditInput('roastEmail', { subject: 'Hello', body: 'one two three' })).toEqual({ subject: 'Hello', body: '[email body: 3 words]' });
-    expect(redactAuditInput('draftEmail', { leadId: 'l1', draft: { html: '<p>Dear Jo, hi</p>' } })).toEqual({ leadId: 'l1', draft: { html: '[email body: 3 words]' } });
+    expect(redactAuditInput('draftEmail', { leadId: 'l1', draft: { html: '<p>Dear Jo, hi</p>' } })).toEqual({
+      leadId: 'l1',
+      draft: { html: '[email body: 3 words]' },
+    });
   });
 
   it('keeps a lead email address, which is a reference and not a body', () => {

@@ -57,7 +57,9 @@ describe('CostGuard budgets under concurrency', () => {
     for (const r of refused) {
       expect(r.reason).toBeInstanceOf(AppError);
       expect(r.reason.code).toBe('over_budget');
-      expect(r.reason.userMessage).toMatch(/^You have used \$0\.\d\d of your \$0\.10 daily AI budget, and this needs up to \$0\.01\. Your budget resets at midnight \(UTC\) — in /);
+      expect(r.reason.userMessage).toMatch(
+        /^You have used \$0\.\d\d of your \$0\.10 daily AI budget, and this needs up to \$0\.01\. Your budget resets at midnight \(UTC\) — in /,
+      );
     }
     expect(await settledTotal(actor.id)).toBeCloseTo(0.1, 6);
     expect(await db.prisma.usageEntry.count({ where: { userId: actor.id } })).toBe(10);

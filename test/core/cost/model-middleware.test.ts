@@ -12,7 +12,14 @@ import { testAuditKey as auditKey } from '../../support/audit-key.ts';
 let db: TestDatabase;
 let n = 0;
 // $1000 per 1M input tokens and $2000 per 1M output: 10 input + 20 output tokens cost $0.05.
-const prices: PriceTable = { ...VENDORED_PRICES, models: { ...VENDORED_PRICES.models, 'test-model': { inputPerMTok: 1000, outputPerMTok: 2000, maxOutputTokens: 100 }, 'free-model': { inputPerMTok: 0, outputPerMTok: 0, maxOutputTokens: 100 } } };
+const prices: PriceTable = {
+  ...VENDORED_PRICES,
+  models: {
+    ...VENDORED_PRICES.models,
+    'test-model': { inputPerMTok: 1000, outputPerMTok: 2000, maxOutputTokens: 100 },
+    'free-model': { inputPerMTok: 0, outputPerMTok: 0, maxOutputTokens: 100 },
+  },
+};
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -111,7 +118,9 @@ describe('CostGuard model middleware', () => {
         throw new APICallError({ message: 'rate limited', url: 'http://127.0.0.1/v1/responses', requestBodyValues: {}, statusCode: 429, isRetryable: false });
       },
     });
-    await expect(generateText({ model: wrapLanguageModel({ model: mock, middleware: setup(actor).middleware }), prompt: 'x', maxRetries: 0 })).rejects.toThrow(/rate limited/);
+    await expect(generateText({ model: wrapLanguageModel({ model: mock, middleware: setup(actor).middleware }), prompt: 'x', maxRetries: 0 })).rejects.toThrow(
+      /rate limited/,
+    );
     const [row] = await entries(actor.id);
     expect(row!.status).toBe('released');
     expect(Number(row!.costUsd)).toBe(0);
@@ -145,10 +154,11 @@ describe('CostGuard model middleware', () => {
 });
 
 describe('CostGuard model middleware for a free model', () => {
-  const hi = () => new MockLanguageModelV4({
-    modelId: 'free-model',
-    doGenerate: async () => ({ content: [{ type: 'text', text: 'Hi' }], finishReason: { unified: 'stop', raw: undefined }, usage, warnings: [] }),
-  });
+  const hi = () =>
+    new MockLanguageModelV4({
+      modelId: 'free-model',
+      doGenerate: async () => ({ content: [{ type: 'text', text: 'Hi' }], finishReason: { unified: 'stop', raw: undefined }, usage, warnings: [] }),
+    });
 
   it('reserves nothing, and audits the call at no cost', async () => {
     const actor = await makeUser();
@@ -177,7 +187,10 @@ describe('CostGuard model middleware for a free model', () => {
     const actor = await makeUser();
     const { guard, middleware } = setup(actor, 'free-model');
     for (let i = 0; i < 2; i++) await generateText({ model: wrapLanguageModel({ model: hi(), middleware }), prompt: 'Say hi' });
-    await generateText({ model: wrapLanguageModel({ model: hi(), middleware: guard.modelMiddleware(actor, 'test-model', { platform: 'console' }) }), prompt: 'Say hi' });
+    await generateText({
+      model: wrapLanguageModel({ model: hi(), middleware: guard.modelMiddleware(actor, 'test-model', { platform: 'console' }) }),
+      prompt: 'Say hi',
+    });
     const card = await guard.usageToday(actor);
     expect(card.byName).toEqual([
       { name: 'free-model', kind: 'model', calls: 2, costUsd: 0 },

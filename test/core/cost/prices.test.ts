@@ -43,7 +43,10 @@ describe('price table', () => {
   });
 
   it('merges an override file over the vendored table', () => {
-    const file = writeJson({ 'llama3.1:8b': { inputPerMTok: 0, outputPerMTok: 0, maxOutputTokens: 8192 }, 'gpt-4o': { inputPerMTok: 3, outputPerMTok: 12, maxOutputTokens: 16384 } });
+    const file = writeJson({
+      'llama3.1:8b': { inputPerMTok: 0, outputPerMTok: 0, maxOutputTokens: 8192 },
+      'gpt-4o': { inputPerMTok: 3, outputPerMTok: 12, maxOutputTokens: 16384 },
+    });
     const table = loadPrices(file);
     expect(findPrice(table, 'llama3.1:8b').maxOutputTokens).toBe(8192);
     expect(findPrice(table, 'gpt-4o').inputPerMTok).toBe(3);

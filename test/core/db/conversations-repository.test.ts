@@ -35,7 +35,13 @@ describe('conversation memory', () => {
     await new Promise((r) => setTimeout(r, 5));
     await repo.append(c.id, [
       { role: 'user', text: 'find CTOs in Berlin', userId, tokens: 5 },
-      { role: 'assistant', text: 'Here are 3 leads.', parts: [{ role: 'assistant', content: [{ type: 'text', text: "it's \"quoted\"" }] }], cards: [{ type: 'leadList', total: 3 }], tokens: 7 },
+      {
+        role: 'assistant',
+        text: 'Here are 3 leads.',
+        parts: [{ role: 'assistant', content: [{ type: 'text', text: 'it\'s "quoted"' }] }],
+        cards: [{ type: 'leadList', total: 3 }],
+        tokens: 7,
+      },
     ]);
     const recent = await repo.recent(c.id);
     expect(recent.map((m) => [m.role, m.text, m.tokens])).toEqual([
@@ -43,7 +49,7 @@ describe('conversation memory', () => {
       ['assistant', 'Here are 3 leads.', 7],
     ]);
     expect(recent[0]!.parts).toBeNull();
-    expect(recent[1]!.parts).toEqual([{ role: 'assistant', content: [{ type: 'text', text: "it's \"quoted\"" }] }]);
+    expect(recent[1]!.parts).toEqual([{ role: 'assistant', content: [{ type: 'text', text: 'it\'s "quoted"' }] }]);
     const stored = await db.prisma.message.findMany({ where: { conversationId: c.id }, orderBy: { createdAt: 'asc' } });
     expect(stored.map((m) => m.cards)).toEqual([null, [{ type: 'leadList', total: 3 }]]);
     expect(stored[0]!.userId).toBe(userId);

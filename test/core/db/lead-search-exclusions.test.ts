@@ -43,9 +43,7 @@ describe('LeadRepository.search exclusions', () => {
 
   it('excludeCountry canonicalises aliases and keeps leads whose country is unknown', async () => {
     expect(await keys({ excludeCountry: ['DE'] })).toEqual(withBare(keysWhere((r) => r[7] !== 'Germany')));
-    expect(await keys({ excludeCountry: ['germany', 'uk'] })).toEqual(
-      withBare(keysWhere((r) => r[7] !== 'Germany' && r[7] !== 'United Kingdom')),
-    );
+    expect(await keys({ excludeCountry: ['germany', 'uk'] })).toEqual(withBare(keysWhere((r) => r[7] !== 'Germany' && r[7] !== 'United Kingdom')));
   });
 
   it('excludeIndustry and excludeCity keep leads with no value', async () => {
@@ -64,17 +62,13 @@ describe('LeadRepository.search exclusions', () => {
     expect(await keys({ industry: ['Fintech'], excludeCountry: ['Germany'], excludeStatus: ['disqualified'] })).toEqual(
       keysWhere((r) => r[5] === 'Fintech' && r[7] !== 'Germany' && r[10] !== 'disqualified'),
     );
-    expect(await keys({ tech: ['React'], excludeTech: ['HubSpot'] })).toEqual(
-      keysWhere((r) => r[9].includes('React') && !r[9].includes('HubSpot')),
-    );
+    expect(await keys({ tech: ['React'], excludeTech: ['HubSpot'] })).toEqual(keysWhere((r) => r[9].includes('React') && !r[9].includes('HubSpot')));
     expect(await keys({ query: 'health', excludeCity: ['Hamburg'] })).toEqual(['l03']);
   });
 
   it('keeps the RBAC scope: an exclusion never widens what a rep sees', async () => {
     const ann: SearchContext = { scope: { kind: 'owners', ownerIds: [fx.ids.ann], unassigned: true }, actorId: fx.ids.ann };
-    expect(await keys({ excludeCountry: ['Germany'] }, ann)).toEqual(
-      withBare(keysWhere((r) => (r[12] === 'ann' || r[12] === null) && r[7] !== 'Germany')),
-    );
+    expect(await keys({ excludeCountry: ['Germany'] }, ann)).toEqual(withBare(keysWhere((r) => (r[12] === 'ann' || r[12] === null) && r[7] !== 'Germany')));
     expect(ROWS.some((r) => r[12] === 'bob' && r[7] !== 'Germany')).toBe(true);
   });
 

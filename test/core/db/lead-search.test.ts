@@ -134,13 +134,13 @@ describe('LeadRepository.search owner scoping', () => {
     expect(sorted(await keys({}, rep('ann')))).toEqual(keysWhere((r) => r[12] === 'ann' || r[12] === null));
   });
 
-  it('never shows a rep another rep\'s lead, even when the query names it', async () => {
+  it("never shows a rep another rep's lead, even when the query names it", async () => {
     // l02 (John Smith at Acme Pay) belongs to Bob.
     expect(await keys({ query: 'john smith' }, rep('ann'))).toEqual([]);
     expect(await keys({ owner: 'team', query: 'acme' }, { ...rep('ann'), teamMemberIds: [fx.ids.ann, fx.ids.bob] })).toEqual(['l01']);
   });
 
-  it('never lets a cursor reach past a rep\'s scope', async () => {
+  it("never lets a cursor reach past a rep's scope", async () => {
     const first = await fx.leads.search({ limit: 1 }, admin);
     const seen = new Set<string>();
     let cursor = first.nextCursor;

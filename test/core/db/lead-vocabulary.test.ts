@@ -22,7 +22,7 @@ const annScope = (): LeadScope => ({ kind: 'owners', ownerIds: [fx.ids.ann], una
 const visibleToAnn = ROWS.filter((r) => r[12] === 'ann' || r[12] === null);
 
 describe('LeadVocabularyRepository', () => {
-  it("gives a rep only the values, companies and names of the leads they may see", async () => {
+  it('gives a rep only the values, companies and names of the leads they may see', async () => {
     const vocab = await new LeadVocabularyRepository(db.prisma, { now: () => clock }).forScope(annScope());
     expect(vocab.companies).toEqual([...new Set(visibleToAnn.map((r) => r[4]))].sort());
     expect(vocab.industries).toEqual([...new Set(visibleToAnn.map((r) => r[5]))].sort());

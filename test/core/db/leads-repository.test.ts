@@ -130,8 +130,12 @@ describe('LeadRepository.upsertManyByEmail', () => {
     expect(res).toEqual({ created: 1500, updated: 1 });
     const hugo = (await fx.leads.getById(existing.id))!;
     expect(hugo).toMatchObject({ title: 'Founder & CEO', companySize: 75, company: 'Apex Retail', status: 'new', score: 65 });
-    expect((await fx.leads.getByEmail('import7@bulk.example.com'))).toMatchObject({
-      industry: 'SaaS', country: 'United Kingdom', techStack: ['Salesforce', 'Slack'], source: 'csv', score: 7,
+    expect(await fx.leads.getByEmail('import7@bulk.example.com')).toMatchObject({
+      industry: 'SaaS',
+      country: 'United Kingdom',
+      techStack: ['Salesforce', 'Slack'],
+      source: 'csv',
+      score: 7,
     });
     // The new rows are searchable at once (searchText is kept by the trigger).
     const page = await fx.leads.search({ query: 'import person 1499' }, { scope: { kind: 'all' }, actorId: fx.ids.root });
@@ -155,7 +159,10 @@ describe('LeadRepository.upsertManyByEmail', () => {
 
   it('keeps the last of two rows with the same email in one batch', async () => {
     const res = await fx.leads.upsertManyByEmail(
-      [{ email: 'twice@bulk.example.com', fullName: 'First' }, { email: 'Twice@bulk.example.com', fullName: 'Second' }],
+      [
+        { email: 'twice@bulk.example.com', fullName: 'First' },
+        { email: 'Twice@bulk.example.com', fullName: 'Second' },
+      ],
       { source: 'csv' },
     );
     expect(res).toEqual({ created: 1, updated: 0 });
@@ -179,15 +186,13 @@ describe('LeadRepository.recordEnrichment', () => {
 
   it('refuses a field an enrichment may not change and writes nothing', async () => {
     const id = fx.leadId.l13!;
-    await expect(
-      fx.leads.recordEnrichment(id, { changes: { email: { before: 'a', after: 'b@c.io' } }, source: 'agent', costUsd: 0 }),
-    ).rejects.toThrow(/email/);
+    await expect(fx.leads.recordEnrichment(id, { changes: { email: { before: 'a', after: 'b@c.io' } }, source: 'agent', costUsd: 0 })).rejects.toThrow(/email/);
     expect((await fx.leads.getDetail(id))!.enrichments).toEqual([]);
   });
 
   it('refuses an unknown lead', async () => {
-    await expect(
-      fx.leads.recordEnrichment('00000000-0000-4000-8000-000000000000', { changes: {}, source: 'builtin', costUsd: 0 }),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(fx.leads.recordEnrichment('00000000-0000-4000-8000-000000000000', { changes: {}, source: 'builtin', costUsd: 0 })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_REP_EMAIL, generateDemoOrganisation } from '../../../core/demo/generate.ts';
 import { demoFit } from '../../../core/demo/fit.ts';
-import {
-  canonicalCity,
-  canonicalCountry,
-  canonicalIndustry,
-  canonicalTech,
-  seniorityFromTitle,
-} from '../../../core/leads/catalog.ts';
+import { canonicalCity, canonicalCountry, canonicalIndustry, canonicalTech, seniorityFromTitle } from '../../../core/leads/catalog.ts';
 import { leadInputSchema } from '../../../core/leads/lead-input.ts';
 import { FREE_MAIL_DOMAINS } from '../../../core/demo/vocabulary.ts';
 import { ValidationError } from '../../../core/errors.ts';

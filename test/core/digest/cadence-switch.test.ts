@@ -18,7 +18,12 @@ let svc: DigestServices;
 beforeAll(async () => {
   slack = await startFakeSlackApi();
   connector = await startFakeBotConnector();
-  c = await createTestContainer({ SLACK_BOT_TOKEN: 'xoxb-switch', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: slack.url, TEAMS_ALLOW_UNAUTHENTICATED: 'true' });
+  c = await createTestContainer({
+    SLACK_BOT_TOKEN: 'xoxb-switch',
+    SLACK_SIGNING_SECRET: 'secret',
+    SLACK_API_URL: slack.url,
+    TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+  });
   svc = buildDigestServices(c, buildDigestDeliveries(c));
 }, 60_000);
 
@@ -46,7 +51,10 @@ describe('switching cadence', () => {
       ['2026-11-27', '2026-11-25T23:00:00.000Z', '2026-11-26T23:00:00.000Z'],
       ['2026-11-30', '2026-11-26T23:00:00.000Z', '2026-11-29T23:00:00.000Z'],
     ]);
-    expect((runs[1]!.content as { period: { label: string; cadence: string } }).period).toMatchObject({ label: 'Fri 27 Nov – Sun 29 Nov 2026', cadence: 'weekly' });
+    expect((runs[1]!.content as { period: { label: string; cadence: string } }).period).toMatchObject({
+      label: 'Fri 27 Nov – Sun 29 Nov 2026',
+      cadence: 'weekly',
+    });
   });
 
   it('weekly → daily: the first daily digest covers every day since the weekly one', async () => {
@@ -65,11 +73,15 @@ describe('salesos digest --status', () => {
   it('shows runs, deliveries, attempts and failures per period, and why a run did not go out', async () => {
     const m = await createManager(c.db.prisma, { slack: true });
     slack.failNext('chat.postMessage', { kind: 'error', error: 'invalid_blocks_format' });
-    await expect(runDigest(svc, { managerId: m.id, fireAt: new Date('2026-12-02T07:30:00Z'), scheduled: false })).rejects.toThrow(/could not be delivered to slack\.$/);
+    await expect(runDigest(svc, { managerId: m.id, fireAt: new Date('2026-12-02T07:30:00Z'), scheduled: false })).rejects.toThrow(
+      /could not be delivered to slack\.$/,
+    );
     const r = await runCli(['digest', '--status', '--manager', m.email], { DATABASE_URL: c.db.url, SALESOS_SEED_DEMO: 'false' });
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toMatch(/^period\s+runs\s+sent\s+partial\s+failed\s+missed\s+cancelled\s+running\s+skipped\s+deliveries\s+delivered\s+attempts\s+failures$/);
+    expect(lines[0]).toMatch(
+      /^period\s+runs\s+sent\s+partial\s+failed\s+missed\s+cancelled\s+running\s+skipped\s+deliveries\s+delivered\s+attempts\s+failures$/,
+    );
     expect(lines[1]).toMatch(/^2026-12-02\s+1\s+0\s+0\s+1\s+0\s+0\s+0\s+0\s+1\s+0\s+1\s+1$/);
     expect(r.stdout).toContain(`2026-12-02  ${m.email}  failed`);
     expect(r.stdout).toMatch(/slack: failed after 1 attempt — .*invalid_blocks_format/);
@@ -83,9 +95,14 @@ describe('a Teams digest whose first attempt is unconfirmed', () => {
     // A 500 on the post, and on the look-up of the conversation's activities after it: Teams may or may not
     // have stored the card, and cannot say.
     connector.fail({ status: 500, pathIncludes: m.teamsConversationId!, times: 2 });
-    await expect(runDigest(svc, { managerId: m.id, fireAt, scheduled: true, retry: true })).rejects.toThrow(/could not be delivered to teams; the next try is at/);
+    await expect(runDigest(svc, { managerId: m.id, fireAt, scheduled: true, retry: true })).rejects.toThrow(
+      /could not be delivered to teams; the next try is at/,
+    );
     const retried = await runDigest(svc, { managerId: m.id, fireAt, scheduled: true, retry: true });
-    expect(retried).toMatchObject({ status: 'skipped', deliveries: [{ platform: 'teams', status: 'skipped', error: expect.stringMatching(/^unconfirmed: .*not sent again, to avoid a duplicate/) }] });
+    expect(retried).toMatchObject({
+      status: 'skipped',
+      deliveries: [{ platform: 'teams', status: 'skipped', error: expect.stringMatching(/^unconfirmed: .*not sent again, to avoid a duplicate/) }],
+    });
     const posts = () => connector.activities.filter((a) => a.conversationId === m.teamsConversationId);
     expect(posts()).toHaveLength(0);
     // A scheduled job does not take it up again; the operator does.

@@ -68,7 +68,10 @@ describe('digest figures on the demo seed', () => {
 
 describe('digest figures after an import and a chat', () => {
   it('counts leads imported with --owner for that rep, and leads re-assigned to another rep for the new owner', async () => {
-    const team = (await c.db.prisma.team.findFirstOrThrow({ where: { managerId: { not: null } }, include: { members: { where: { role: 'rep', active: true }, orderBy: { name: 'asc' } } } }));
+    const team = await c.db.prisma.team.findFirstOrThrow({
+      where: { managerId: { not: null } },
+      include: { members: { where: { role: 'rep', active: true }, orderBy: { name: 'asc' } } },
+    });
     const [first, second] = team.members;
     const imported = await runCli(['import', 'test/fixtures/leads-good.csv', '--owner', first!.email], { DATABASE_URL: c.db.url, SALESOS_SEED_DEMO: 'false' });
     expect(imported.code).toBe(0);
@@ -91,14 +94,21 @@ describe('digest figures after an import and a chat', () => {
   }, 120_000);
 
   it('counts an email the rep roasted in chat', async () => {
-    const team = await c.db.prisma.team.findFirstOrThrow({ where: { managerId: { not: null } }, include: { members: { where: { role: 'rep', active: true }, orderBy: { name: 'asc' } } } });
+    const team = await c.db.prisma.team.findFirstOrThrow({
+      where: { managerId: { not: null } },
+      include: { members: { where: { role: 'rep', active: true }, orderBy: { name: 'asc' } } },
+    });
     const rep = actorOf(team.members[0]!);
     const fireAt = await dayAfterDatabaseNow();
     const before = (await digestFor(team.managerId!, fireAt)).reps.find((r) => r.name === rep.name)!;
     for await (const e of c.assistant.handleTurn({
-      deliveryId: randomUUID(), platform: 'console', actor: rep, conversationKey: `console:${randomUUID()}`,
+      deliveryId: randomUUID(),
+      platform: 'console',
+      actor: rep,
+      conversationKey: `console:${randomUUID()}`,
       text: 'roast this email: Hi Jane, quick question about your pipeline. Do you have 15 minutes?',
-    }) as AsyncIterable<ReplyEvent>) void e;
+    }) as AsyncIterable<ReplyEvent>)
+      void e;
     const after = (await digestFor(team.managerId!, fireAt)).reps.find((r) => r.name === rep.name)!;
     expect(after.emailsRoasted).toBe(before.emailsRoasted + 1);
     expect(after.avgRoastScore).not.toBeNull();

@@ -64,7 +64,8 @@ beforeAll(async () => {
   await enrich('l1', alice.id, new Date(IN.getTime() + 60_000));
   await enrich('l5', bob.id, BEFORE);
 
-  const review = (userId: string, kind: string, score: number, createdAt: Date) => p.emailReview.create({ data: { userId, kind, score, grade: 'B', createdAt } });
+  const review = (userId: string, kind: string, score: number, createdAt: Date) =>
+    p.emailReview.create({ data: { userId, kind, score, grade: 'B', createdAt } });
   await review(alice.id, 'roast', 60, IN);
   await review(alice.id, 'roast', 80, IN);
   await review(alice.id, 'draft', 75, IN);
@@ -111,7 +112,13 @@ describe('digest figures on a hand-built team', () => {
   });
 
   it('counts emails roasted and drafted, the average roast score and its trend', () => {
-    expect(rep('Alice')).toMatchObject({ emailsRoasted: 2, emailsDrafted: 1, avgRoastScore: 70, avgRoastScoreChange: 20, change: expect.objectContaining({ emails: 2 }) });
+    expect(rep('Alice')).toMatchObject({
+      emailsRoasted: 2,
+      emailsDrafted: 1,
+      avgRoastScore: 70,
+      avgRoastScoreChange: 20,
+      change: expect.objectContaining({ emails: 2 }),
+    });
     expect(rep('Bob')).toMatchObject({ emailsRoasted: 0, emailsDrafted: 0, avgRoastScore: null, avgRoastScoreChange: null });
   });
 
@@ -160,6 +167,8 @@ describe('digest preferences', () => {
   });
 
   it('refuses a pattern that is not a digest schedule', async () => {
-    await expect(new DigestRepository(sqlRunner(db)).savePreference(ids.manager!, { enabled: true, cadence: 'daily', cron: '* * * * *' })).rejects.toThrow(/not a digest schedule/);
+    await expect(new DigestRepository(sqlRunner(db)).savePreference(ids.manager!, { enabled: true, cadence: 'daily', cron: '* * * * *' })).rejects.toThrow(
+      /not a digest schedule/,
+    );
   });
 });

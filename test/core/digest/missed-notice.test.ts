@@ -6,9 +6,13 @@ import { renderDigestCard } from '../../../bots/teams/cards/render-digest.ts';
 import type { DigestCard } from '../../../core/cards.ts';
 
 const card = (missed?: DigestCard['missed']): DigestCard => ({
-  type: 'digest', managerName: 'Mia', teamName: 'Berlin',
+  type: 'digest',
+  managerName: 'Mia',
+  teamName: 'Berlin',
   period: { label: 'Thu 26 Nov 2026', start: '2026-11-25T23:00:00.000Z', end: '2026-11-26T23:00:00.000Z', cadence: 'daily' },
-  reps: [], attention: { staleLeads: [], hotUncontacted: [], inactiveReps: [] }, topLeads: [],
+  reps: [],
+  attention: { staleLeads: [], hotUncontacted: [], inactiveReps: [] },
+  topLeads: [],
   totals: { spendUsd: 0, budgetUsd: 10, leadsAdded: 0, leadsEnriched: 0 },
   ...(missed ? { missed } : {}),
 });

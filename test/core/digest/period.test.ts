@@ -76,7 +76,9 @@ describe('digest periods', () => {
 
   it('keys a period by the day it ends, not the cadence: a daily and a weekly digest on one day share a key', () => {
     const fireAt = new Date('2026-11-30T08:00:00Z');
-    expect(digestPeriod({ cadence: 'daily', timeZone: 'Europe/Berlin', fireAt }).key).toBe(digestPeriod({ cadence: 'weekly', timeZone: 'Europe/Berlin', fireAt }).key);
+    expect(digestPeriod({ cadence: 'daily', timeZone: 'Europe/Berlin', fireAt }).key).toBe(
+      digestPeriod({ cadence: 'weekly', timeZone: 'Europe/Berlin', fireAt }).key,
+    );
   });
 
   it('continues from where the last digest stopped: daily to weekly neither overlaps nor leaves a gap', () => {
@@ -91,7 +93,13 @@ describe('digest periods', () => {
 
   it('continues from where the last digest stopped: weekly to daily covers the days since the weekly one', () => {
     const lastEnd = startOfLocalDay('Europe/Berlin', '2026-11-23');
-    const daily = digestPeriod({ cadence: 'daily', timeZone: 'Europe/Berlin', fireAt: new Date('2026-11-25T07:30:00Z'), coveredUntil: lastEnd, scheduleDays: WEEKDAYS });
+    const daily = digestPeriod({
+      cadence: 'daily',
+      timeZone: 'Europe/Berlin',
+      fireAt: new Date('2026-11-25T07:30:00Z'),
+      coveredUntil: lastEnd,
+      scheduleDays: WEEKDAYS,
+    });
     expect(daily.start).toEqual(lastEnd);
     expect(daily.days).toBe(2);
   });

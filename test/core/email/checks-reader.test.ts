@@ -56,7 +56,9 @@ describe('the ask, recognised by structure', () => {
 
   it('fails three or more competing asks, including requests after a leading condition', () => {
     const c = check(
-      { body: 'Could you tell me who leads the migration? Also, would you be open to a demo next week? And if you have a minute, could you fill out our survey?' },
+      {
+        body: 'Could you tell me who leads the migration? Also, would you be open to a demo next week? And if you have a minute, could you fill out our survey?',
+      },
       'call_to_action',
     );
     expect(c.status).toBe('fail');
@@ -107,10 +109,7 @@ describe('spam-word check', () => {
 
 describe('shouting check', () => {
   it('flags ALL CAPS words and "!!" but not acronyms or lead names', () => {
-    const c = check(
-      { body: 'Our CRM and API save your CEO time. IBM loves it. This is HUGE!! Open to a look?', lead: { company: 'IBM' } },
-      'shouting',
-    );
+    const c = check({ body: 'Our CRM and API save your CEO time. IBM loves it. This is HUGE!! Open to a look?', lead: { company: 'IBM' } }, 'shouting');
     expect(c.evidence).toEqual(['HUGE', '!!']);
     expect(c.status).toBe('fail');
   });
@@ -122,10 +121,7 @@ describe('shouting check', () => {
 
 describe('links check', () => {
   it('counts full URLs and bare domains, but not email addresses or Node.js', () => {
-    const c = check(
-      { body: 'See https://acme.io/a, www.acme.io and acme.io/pricing. Mail sam@acme.io. We use Node.js. Open?' },
-      'links',
-    );
+    const c = check({ body: 'See https://acme.io/a, www.acme.io and acme.io/pricing. Mail sam@acme.io. We use Node.js. Open?' }, 'links');
     expect(c.evidence).toEqual(['https://acme.io/a', 'www.acme.io', 'acme.io/pricing']);
     expect(c.status).toBe('fail');
   });
@@ -137,14 +133,11 @@ describe('links check', () => {
 });
 
 describe('relevance check', () => {
-  it.each(['{{first_name}}', '[First Name]', '{FirstName}', '%FIRSTNAME%', '{!Lead.Company}'])(
-    'fails the unfilled token %s and quotes it',
-    (token) => {
-      const c = check({ body: `Hi ${token}, open to a look?` }, 'relevance');
-      expect(c.status).toBe('fail');
-      expect(c.evidence).toEqual([token]);
-    },
-  );
+  it.each(['{{first_name}}', '[First Name]', '{FirstName}', '%FIRSTNAME%', '{!Lead.Company}'])('fails the unfilled token %s and quotes it', (token) => {
+    const c = check({ body: `Hi ${token}, open to a look?` }, 'relevance');
+    expect(c.status).toBe('fail');
+    expect(c.evidence).toEqual([token]);
+  });
 
   it('passes a specific, dated observation about the prospect', () => {
     const c = check({ body: 'Saw Lumora Pay posted three reconciliation roles in Lisbon last week. Open to a look?' }, 'relevance');

@@ -12,7 +12,13 @@ const check = (email: EmailToScore, id: CheckId) => {
 
 describe('length check', () => {
   it.each([
-    [20, 'warn'], [25, 'pass'], [50, 'pass'], [75, 'pass'], [76, 'warn'], [125, 'warn'], [126, 'fail'],
+    [20, 'warn'],
+    [25, 'pass'],
+    [50, 'pass'],
+    [75, 'pass'],
+    [76, 'warn'],
+    [125, 'warn'],
+    [126, 'fail'],
   ] as const)('rates %i words as %s', (n, status) => {
     const c = check({ body: bodyOfWords(n) }, 'length');
     expect(c.measured).toBe(n);
@@ -31,10 +37,7 @@ describe('reading grade check', () => {
   });
 
   it('fails jargon and quotes the hardest sentence and its long words', () => {
-    const c = check(
-      { body: 'Our comprehensive platform facilitates organizational transformation. Would you be open to a chat?' },
-      'reading_grade',
-    );
+    const c = check({ body: 'Our comprehensive platform facilitates organizational transformation. Would you be open to a chat?' }, 'reading_grade');
     expect(c.status).toBe('fail');
     expect(c.evidence[0]).toMatch(/^"Our comprehensive platform facilitates organizational transformation\." \(grade \d+/);
     expect(c.evidence.at(-1)).toBe('long words: comprehensive, facilitates, organizational, transformation');
@@ -137,7 +140,9 @@ const statusOf = (body: string, id: CheckId) => scoreEmail({ body }).checks.find
 
 describe('substance checks', () => {
   it('value proposition: concrete passes, a generic promise warns, none fails', () => {
-    expect(statusOf('We route every RFI to the right engineer with the drawings attached, so your answers come in days. Worth a look?', 'value_proposition')).toBe('pass');
+    expect(
+      statusOf('We route every RFI to the right engineer with the drawings attached, so your answers come in days. Worth a look?', 'value_proposition'),
+    ).toBe('pass');
     expect(statusOf('Our platform helps organisations like yours improve efficiency and reduce costs. Worth a look?', 'value_proposition')).toBe('warn');
     expect(statusOf('Hope your week is going well. Worth a look?', 'value_proposition')).toBe('fail');
   });
@@ -171,7 +176,8 @@ describe('attention checks', () => {
   });
 
   it('repetition: a company name four times is keyword stuffing', () => {
-    const body = 'Hi Elena,\n\nTessaro Industries is great. I follow Tessaro Industries. Tessaro Industries and we fit. Teams like Tessaro Industries love us. Worth a chat?';
+    const body =
+      'Hi Elena,\n\nTessaro Industries is great. I follow Tessaro Industries. Tessaro Industries and we fit. Teams like Tessaro Industries love us. Worth a chat?';
     const c = scoreEmail({ body }).checks.find((x) => x.id === 'repetition')!;
     expect(c.status).toBe('fail');
     expect(c.evidence).toContain('"Tessaro Industries" 4 times');

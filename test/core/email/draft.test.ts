@@ -28,7 +28,7 @@ const NOTES = [undefined, [], ['hiring two AP clerks in Lisbon'], ['moving to Ne
 /** 200 leads mixing every field, including missing ones, in different combinations. */
 function leads(): DraftLead[] {
   return Array.from({ length: 200 }, (_, i) => {
-    const pick = <T,>(a: T[], k: number): T => a[(i * k + Math.floor(i / a.length)) % a.length]!;
+    const pick = <T>(a: T[], k: number): T => a[(i * k + Math.floor(i / a.length)) % a.length]!;
     const first = pick(FIRST, 1);
     return {
       fullName: `${first ?? 'Alex'} Example`,
@@ -43,7 +43,10 @@ function leads(): DraftLead[] {
   });
 }
 
-const drafts = leads().map((lead, i) => ({ lead, draft: draftFirstTouchEmail(lead, { name: 'Sam Rep', company: 'Onboardly' }, { offer: OFFER, seed: i % 4 }) }));
+const drafts = leads().map((lead, i) => ({
+  lead,
+  draft: draftFirstTouchEmail(lead, { name: 'Sam Rep', company: 'Onboardly' }, { offer: OFFER, seed: i % 4 }),
+}));
 
 /** The facts a reader could check against the lead record: notes, stack, title, industry. */
 function leadSpecificFacts(lead: DraftLead): string[] {
@@ -71,31 +74,54 @@ describe('draftFirstTouchEmail', () => {
     for (const { lead, draft } of drafts) {
       const facts = leadSpecificFacts(lead);
       if (!facts.length) continue;
-      expect(facts.some((f) => draft.body.includes(f)), draft.body).toBe(true);
+      expect(
+        facts.some((f) => draft.body.includes(f)),
+        draft.body,
+      ).toBe(true);
     }
   });
 
   it('prefers the rep’s note over static fields, and names the facts it used', () => {
-    const d = draftFirstTouchEmail({ fullName: 'Dana Lee', company: 'Acme', title: 'Controller', techStack: ['NetSuite'], notes: ['hiring two AP clerks in Lisbon'] }, { name: 'Sam' }, { offer: OFFER });
+    const d = draftFirstTouchEmail(
+      { fullName: 'Dana Lee', company: 'Acme', title: 'Controller', techStack: ['NetSuite'], notes: ['hiring two AP clerks in Lisbon'] },
+      { name: 'Sam' },
+      { offer: OFFER },
+    );
     expect(d.body).toContain('hiring two AP clerks in Lisbon');
     expect(d.usedFacts).toEqual(['note: hiring two AP clerks in Lisbon']);
   });
 
   it('writes different pitches, not just different names, for different leads', () => {
-    const a = draftFirstTouchEmail({ fullName: 'Dana Lee', company: 'Acme', title: 'Controller', industry: 'Healthcare', techStack: ['NetSuite'] }, { name: 'Sam' }, { offer: OFFER });
-    const b = draftFirstTouchEmail({ fullName: 'Raj Patel', company: 'Globex', title: 'VP of Sales', industry: 'Financial Services', techStack: ['Salesforce'] }, { name: 'Sam' }, { offer: OFFER });
+    const a = draftFirstTouchEmail(
+      { fullName: 'Dana Lee', company: 'Acme', title: 'Controller', industry: 'Healthcare', techStack: ['NetSuite'] },
+      { name: 'Sam' },
+      { offer: OFFER },
+    );
+    const b = draftFirstTouchEmail(
+      { fullName: 'Raj Patel', company: 'Globex', title: 'VP of Sales', industry: 'Financial Services', techStack: ['Salesforce'] },
+      { name: 'Sam' },
+      { offer: OFFER },
+    );
     expect(withoutNames(a.body, { fullName: 'Dana Lee', company: 'Acme' })).not.toBe(withoutNames(b.body, { fullName: 'Raj Patel', company: 'Globex' }));
     const distinct = new Set(drafts.map(({ lead, draft }) => withoutNames(draft.body, lead)));
     expect(distinct.size).toBeGreaterThan(60);
   });
 
   it('picks the proof point closest to the lead (a hospital group for healthcare, a fintech for financial services)', () => {
-    expect(draftFirstTouchEmail({ fullName: 'Dana Lee', industry: 'Healthcare', title: 'hospital finance lead' }, { name: 'Sam' }, { offer: OFFER }).body).toContain('Harbor Health');
-    expect(draftFirstTouchEmail({ fullName: 'Raj Patel', industry: 'Fintech', title: 'Controller' }, { name: 'Sam' }, { offer: OFFER }).body).toContain('Mintline');
+    expect(
+      draftFirstTouchEmail({ fullName: 'Dana Lee', industry: 'Healthcare', title: 'hospital finance lead' }, { name: 'Sam' }, { offer: OFFER }).body,
+    ).toContain('Harbor Health');
+    expect(draftFirstTouchEmail({ fullName: 'Raj Patel', industry: 'Fintech', title: 'Controller' }, { name: 'Sam' }, { offer: OFFER }).body).toContain(
+      'Mintline',
+    );
   });
 
   it('ends with the offer’s preferred ask when one is set, as a question', () => {
-    const d = draftFirstTouchEmail({ fullName: 'Dana Lee', company: 'Acme' }, { name: 'Sam' }, { offer: { ...OFFER, preferredAsk: 'Should I send the two-page setup checklist' } });
+    const d = draftFirstTouchEmail(
+      { fullName: 'Dana Lee', company: 'Acme' },
+      { name: 'Sam' },
+      { offer: { ...OFFER, preferredAsk: 'Should I send the two-page setup checklist' } },
+    );
     expect(d.body).toContain('Should I send the two-page setup checklist?');
   });
 
@@ -111,7 +137,9 @@ describe('draftFirstTouchEmail', () => {
 
   it('is deterministic for the same lead, offer, sender and seed', () => {
     const lead = { fullName: 'Dana Lee', title: 'CTO', company: 'Acme' };
-    expect(draftFirstTouchEmail(lead, { name: 'Sam' }, { offer: OFFER, seed: 3 })).toEqual(draftFirstTouchEmail(lead, { name: 'Sam' }, { offer: OFFER, seed: 3 }));
+    expect(draftFirstTouchEmail(lead, { name: 'Sam' }, { offer: OFFER, seed: 3 })).toEqual(
+      draftFirstTouchEmail(lead, { name: 'Sam' }, { offer: OFFER, seed: 3 }),
+    );
   });
 
   it('greets by first name, skipping an honorific, and signs with the sender’s name', () => {

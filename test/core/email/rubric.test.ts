@@ -16,9 +16,17 @@ describe('scoreEmail', () => {
   // specific email with an unusual ask must land above 75.
   it.each([
     ['content-free two-liner', 'Quick idea', 'Hi Sam,\n\nNoticed your team uses HubSpot. Teams like yours save time with us.\n\nQuick chat?\n\nBest,\nAl'],
-    ['company-name repeater', 'Acme + us', 'Hi Sam,\n\nI have been following Acme for a while. Acme is doing great things, and teams like Acme love us. I think Acme and our company are a great fit.\n\nWould you be open to a chat?\n\nBest,\nAl'],
+    [
+      'company-name repeater',
+      'Acme + us',
+      'Hi Sam,\n\nI have been following Acme for a while. Acme is doing great things, and teams like Acme love us. I think Acme and our company are a great fit.\n\nWould you be open to a chat?\n\nBest,\nAl',
+    ],
     ['"just following up" nag', 'Following up', 'Hi Sam,\n\nJust following up on my last emails. Did you get a chance to read them?\n\nLet me know.\n\nAl'],
-    ['all cliché', 'Introduction', 'Hi Sam,\n\nI hope this email finds you well. We are a leading provider of innovative solutions and we have many features that help businesses like yours. Let me know if interested.\n\nBest,\nAl'],
+    [
+      'all cliché',
+      'Introduction',
+      'Hi Sam,\n\nI hope this email finds you well. We are a leading provider of innovative solutions and we have many features that help businesses like yours. Let me know if interested.\n\nBest,\nAl',
+    ],
   ])('scores a %s below 65', (_name, subject, body) => {
     expect(scoreEmail({ subject, body }).score).toBeLessThan(65);
   });
@@ -63,7 +71,10 @@ describe('scoreEmail', () => {
   });
 
   it('keeps an email without a checkable result below "good": a warned proof point caps the score at 64', () => {
-    const plain = scoreEmail({ ...STRONG, body: STRONG.body.replace('Brightline cut ramp from 90 days to 45 that way.', 'Most teams cut ramp from 90 days to 45 that way.') });
+    const plain = scoreEmail({
+      ...STRONG,
+      body: STRONG.body.replace('Brightline cut ramp from 90 days to 45 that way.', 'Most teams cut ramp from 90 days to 45 that way.'),
+    });
     const proof = plain.checks.find((c) => c.id === 'proof_point')!;
     expect(proof.status).toBe('warn');
     expect(proof.ceiling).toBe(64);
@@ -90,7 +101,9 @@ describe('scoreEmail', () => {
   });
 
   it('leaves out the subject checks when only a body snippet is given', () => {
-    const ids = scoreEmail({ body: 'Saw that Acme opened in Austin. Would you be open to a quick look at how you could ramp reps faster there?' }).checks.map((c) => c.id);
+    const ids = scoreEmail({ body: 'Saw that Acme opened in Austin. Would you be open to a quick look at how you could ramp reps faster there?' }).checks.map(
+      (c) => c.id,
+    );
     expect(ids).not.toContain('subject');
     expect(ids).not.toContain('deceptive_prefix');
   });
@@ -116,16 +129,24 @@ describe('reading an email the way a sales leader would', () => {
   });
 
   it('counts a cold questionnaire as several asks, and a clause before the ask as no ask of its own', () => {
-    const quiz = scoreEmail({ body: 'Hi Sophie,\n\nWe help dental groups hire faster.\n\n1. How many roles are open?\n2. What ATS do you use?\n3. Who else is involved?\n4. What is your budget?\n5. Are you free Tuesday?\n\nLeo' });
+    const quiz = scoreEmail({
+      body: 'Hi Sophie,\n\nWe help dental groups hire faster.\n\n1. How many roles are open?\n2. What ATS do you use?\n3. Who else is involved?\n4. What is your budget?\n5. Are you free Tuesday?\n\nLeo',
+    });
     expect(quiz.checks.find((c) => c.id === 'call_to_action')).toMatchObject({ status: 'fail', measured: '5 asks' });
-    const clause = scoreEmail({ body: 'Hi Rob,\n\nSince Pinewood just posted for a security analyst, would it be worth comparing notes on coverage before they start?\n\nAlicia' });
+    const clause = scoreEmail({
+      body: 'Hi Rob,\n\nSince Pinewood just posted for a security analyst, would it be worth comparing notes on coverage before they start?\n\nAlicia',
+    });
     expect(clause.checks.find((c) => c.id === 'call_to_action')?.status).toBe('pass');
   });
 
   it("never takes the sender's own facts or another company's result for relevance to the prospect", () => {
-    const self = scoreEmail({ body: 'Hi Laura,\n\nCadence Analytics was founded in 2012 and today has 420 employees across six offices.\n\nWould a 20-minute call on Tuesday work?\n\nEvan' });
+    const self = scoreEmail({
+      body: 'Hi Laura,\n\nCadence Analytics was founded in 2012 and today has 420 employees across six offices.\n\nWould a 20-minute call on Tuesday work?\n\nEvan',
+    });
     expect(self.checks.find((c) => c.id === 'relevance')?.status).toBe('fail');
-    const theirs = scoreEmail({ body: 'Hi Sophie,\n\nWe help dental groups hire faster. Smile Republic cut time-to-hire from 24 days to 9.\n\nOpen to a look?\n\nLeo' });
+    const theirs = scoreEmail({
+      body: 'Hi Sophie,\n\nWe help dental groups hire faster. Smile Republic cut time-to-hire from 24 days to 9.\n\nOpen to a look?\n\nLeo',
+    });
     expect(theirs.checks.find((c) => c.id === 'relevance')?.status).toBe('fail');
     expect(theirs.checks.find((c) => c.id === 'proof_point')?.status).toBe('pass');
   });
@@ -141,7 +162,16 @@ describe('reading an email the way a sales leader would', () => {
 
 describe('gradeFor', () => {
   it.each([
-    [100, 'A'], [90, 'A'], [89, 'B'], [80, 'B'], [79, 'C'], [70, 'C'], [69, 'D'], [60, 'D'], [59, 'F'], [0, 'F'],
+    [100, 'A'],
+    [90, 'A'],
+    [89, 'B'],
+    [80, 'B'],
+    [79, 'C'],
+    [70, 'C'],
+    [69, 'D'],
+    [60, 'D'],
+    [59, 'F'],
+    [0, 'F'],
   ] as const)('grades %i as %s', (score, grade) => {
     expect(gradeFor(score)).toBe(grade);
   });

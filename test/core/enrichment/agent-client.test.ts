@@ -21,7 +21,10 @@ function client(overrides: Partial<EnrichmentAgentClientOptions> = {}) {
 }
 
 async function failure(p: Promise<unknown>): Promise<DependencyError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(DependencyError);
   return err as DependencyError;
 }
@@ -161,12 +164,16 @@ describe('enrichment agent client', () => {
   it('gives up at once when Retry-After is longer than it is willing to wait', async () => {
     await agent.setMode('429', { retryAfter: '120' });
     const err = await failure(client({ maxRetryAfterMs: 5_000 }).enrich(lead));
-    expect(err.userMessage).toBe('The enrichment agent is too busy right now (rate limited; it asked to wait 120 s). Nothing was changed; try again in a few minutes.');
+    expect(err.userMessage).toBe(
+      'The enrichment agent is too busy right now (rate limited; it asked to wait 120 s). Nothing was changed; try again in a few minutes.',
+    );
     expect(agent.requests).toHaveLength(1);
   });
 
   it('refuses a lead whose email cannot be sent, naming the problem', async () => {
-    const err = await client().enrich({ email: 'not-an-email' }).catch((e: unknown) => e);
+    const err = await client()
+      .enrich({ email: 'not-an-email' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).userMessage).toContain('email is not a valid email address');
     expect(agent.requests).toHaveLength(0);
@@ -209,7 +216,9 @@ describe('enrichment agent circuit breaker', () => {
     expect(agent.requests).toHaveLength(2);
     const err = await failure(c.enrich(lead));
     expect(err.code).toBe('dependency_down');
-    expect(err.userMessage).toMatch(/^The enrichment agent is not reachable right now \(.*try it again in 60 s\)\. Nothing was changed; try again in a few minutes\.$/);
+    expect(err.userMessage).toMatch(
+      /^The enrichment agent is not reachable right now \(.*try it again in 60 s\)\. Nothing was changed; try again in a few minutes\.$/,
+    );
     expect(agent.requests).toHaveLength(2);
     expect(c.breaker.state).toBe('open');
   });

@@ -36,7 +36,12 @@ beforeEach(() => {
 });
 
 const PATTERNS = { goal: 'replied', leads: 40, positives: 10, baseRate: 0.25, minSupport: 5, testedCells: 3, patterns: [], notes: [] };
-const request = { leads: [{ industry: 'Fintech', outcome: 'replied' as const }, { industry: 'Retail', outcome: 'no_reply' as const }] };
+const request = {
+  leads: [
+    { industry: 'Fintech', outcome: 'replied' as const },
+    { industry: 'Retail', outcome: 'no_reply' as const },
+  ],
+};
 const client = (over: Record<string, unknown> = {}) =>
   createAnalysisClient({ baseUrl: url, token: 'tok-1', timeoutMs: 500, backoff: { baseMs: 1, maxMs: 2 }, random: () => 0, ...over });
 
@@ -54,15 +59,20 @@ describe('analysis client', () => {
     expect(seen).toHaveLength(3);
   });
 
-  it('never retries a 400 and shows the agent\'s reason', async () => {
-    script = [{ status: 400, body: { error: { code: 'invalid_request', message: 'leads: too many' } } }, { status: 200, body: PATTERNS }];
+  it("never retries a 400 and shows the agent's reason", async () => {
+    script = [
+      { status: 400, body: { error: { code: 'invalid_request', message: 'leads: too many' } } },
+      { status: 200, body: PATTERNS },
+    ];
     await expect(client().patterns(request)).rejects.toThrow('refused the pattern analysis: leads: too many');
     expect(seen).toHaveLength(1);
   });
 
   it('rejects an answer that breaks the contract', async () => {
     script = [{ status: 200, body: { ...PATTERNS, baseRate: 7 } }];
-    const err = await client().patterns(request).catch((e: unknown) => e);
+    const err = await client()
+      .patterns(request)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DependencyError);
     expect((err as DependencyError).userMessage).toContain('could not read');
   });
@@ -76,7 +86,10 @@ describe('analysis client', () => {
 
   it('gives up after the deadline of each attempt, then opens the breaker and fails fast', async () => {
     const c = client({ retries: 0, breaker: { failureThreshold: 2, cooldownMs: 60_000 } });
-    script = [{ status: 200, body: PATTERNS, delayMs: 800 }, { status: 200, body: PATTERNS, delayMs: 800 }];
+    script = [
+      { status: 200, body: PATTERNS, delayMs: 800 },
+      { status: 200, body: PATTERNS, delayMs: 800 },
+    ];
     await expect(c.patterns(request)).rejects.toThrow('no answer within 500 ms');
     await expect(c.patterns(request)).rejects.toThrow('no answer within 500 ms');
     await expect(c.patterns(request)).rejects.toThrow('failed repeatedly');

@@ -20,7 +20,10 @@ beforeEach(async () => {
 });
 
 const withAgent = () =>
-  createEnricher({ url: agent.url, token: 'tok-abcdef123', timeoutMs: 1_000, freshDays: 30, maxCostUsd: 0.1 }, { logger: quiet, backoff: { baseMs: 5, maxMs: 20 } });
+  createEnricher(
+    { url: agent.url, token: 'tok-abcdef123', timeoutMs: 1_000, freshDays: 30, maxCostUsd: 0.1 },
+    { logger: quiet, backoff: { baseMs: 5, maxMs: 20 } },
+  );
 
 describe('createEnricher', () => {
   it('uses the builtin enricher alone when no agent URL is configured', async () => {

@@ -6,12 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SENIORITIES } from '../../../core/leads/filter.ts';
-import {
-  agentEnrichRequestSchema,
-  agentEnrichResponseSchema,
-  agentErrorSchema,
-  ENRICHABLE_FIELDS,
-} from '../../../core/enrichment/types.ts';
+import { agentEnrichRequestSchema, agentEnrichResponseSchema, agentErrorSchema, ENRICHABLE_FIELDS } from '../../../core/enrichment/types.ts';
 import {
   ATTRIBUTES,
   GOALS,
@@ -54,7 +49,12 @@ function entries(lines: string[]): Map<string, string> {
   return map;
 }
 
-const flowList = (text: string | undefined) => (text ?? '').replace(/^\[|\]$/g, '').split(',').map((s) => s.trim()).filter(Boolean);
+const flowList = (text: string | undefined) =>
+  (text ?? '')
+    .replace(/^\[|\]$/g, '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function docSchema(name: string) {
   const lines = block(['components', 'schemas', name]);
@@ -159,7 +159,10 @@ describe('enrichment agent OpenAPI document matches the zod contract', () => {
   it('sends no name, email, company or note to the analyses', () => {
     for (const name of ['PatternLead', 'LeadProfile', 'Candidate']) {
       const props = [...docSchema(name).props.keys()];
-      expect(props.filter((p) => ['email', 'fullName', 'firstName', 'lastName', 'company', 'notes', 'title'].includes(p)), name).toEqual([]);
+      expect(
+        props.filter((p) => ['email', 'fullName', 'firstName', 'lastName', 'company', 'notes', 'title'].includes(p)),
+        name,
+      ).toEqual([]);
     }
   });
 });

@@ -27,7 +27,9 @@ describe('strict UTF-8', () => {
     // "Müller" in windows-1252 (0xFC) inside a UTF-8 file, on line 3, column 14.
     const file = bytes('Email,Name\nana@acme.io,Ana Silva\njo@acme.io,Jo M', [0xfc], 'ller\nbo@acme.io,Bo Li\n');
     const result = await importLeadsCsv(Readable.from([file]), { write });
-    expect(result.bad.map((b) => [b.line, b.reason])).toEqual([[3, expect.stringMatching(/^column 16: byte 0xFC is not valid UTF-8; nothing of this row was imported\. .*--encoding windows-1252/)]]);
+    expect(result.bad.map((b) => [b.line, b.reason])).toEqual([
+      [3, expect.stringMatching(/^column 16: byte 0xFC is not valid UTF-8; nothing of this row was imported\. .*--encoding windows-1252/)],
+    ]);
     expect(result.imported).toBe(2);
     expect(await names()).toEqual(['Ana Silva', 'Bo Li']);
     expect(JSON.stringify(await db.prisma.lead.findMany())).not.toContain('\uFFFD');
@@ -55,7 +57,10 @@ describe('legacy encodings and BOMs', () => {
     }
     // windows-1252's own characters: € and the curly quotes.
     await db.prisma.lead.deleteMany();
-    await importLeadsCsv(Readable.from([Buffer.from([...Buffer.from('Email,Name,Company\na@b.de,Ann,'), 0x80, 0x93, 0x94, 0x0a])]), { write, encoding: 'windows-1252' });
+    await importLeadsCsv(Readable.from([Buffer.from([...Buffer.from('Email,Name,Company\na@b.de,Ann,'), 0x80, 0x93, 0x94, 0x0a])]), {
+      write,
+      encoding: 'windows-1252',
+    });
     expect((await db.prisma.lead.findFirstOrThrow()).company).toBe('€“”');
   });
 
@@ -73,13 +78,29 @@ describe('legacy encodings and BOMs', () => {
   });
 
   it('reads --encoding spellings', () => {
-    expect(['utf8', 'Latin-1', 'ISO-8859-1', 'cp1252', 'UTF-16', 'utf-16be', 'ebcdic'].map(parseEncoding)).toEqual(['utf-8', 'latin1', 'latin1', 'windows-1252', 'utf-16le', 'utf-16be', undefined]);
+    expect(['utf8', 'Latin-1', 'ISO-8859-1', 'cp1252', 'UTF-16', 'utf-16be', 'ebcdic'].map(parseEncoding)).toEqual([
+      'utf-8',
+      'latin1',
+      'latin1',
+      'windows-1252',
+      'utf-16le',
+      'utf-16be',
+      undefined,
+    ]);
   });
 });
 
 describe('an unclosed quote', () => {
   it('in the middle of a file is reported on the line it opens, and the rows it swallowed are named, not lost silently', async () => {
-    const csv = ['Email,Name,Company', 'ana@acme.io,Ana,Acme', 'jo@acme.io,Jo,"Beta Corp', 'bo@acme.io,Bo,Gamma', 'cy@acme.io,Cy,"Delta"', 'di@acme.io,Di,Epsilon', ''].join('\n');
+    const csv = [
+      'Email,Name,Company',
+      'ana@acme.io,Ana,Acme',
+      'jo@acme.io,Jo,"Beta Corp',
+      'bo@acme.io,Bo,Gamma',
+      'cy@acme.io,Cy,"Delta"',
+      'di@acme.io,Di,Epsilon',
+      '',
+    ].join('\n');
     const result = await importLeadsCsv(Readable.from([csv]), { write });
     const reasons = result.bad.map((b) => [b.line, b.reason]);
     expect(reasons[0]).toEqual([3, expect.stringMatching(/quote that opens the "Company" value is not closed on this line, so lines 4–5 were read into it/)]);

@@ -100,7 +100,14 @@ describe('importLeadsCsv', () => {
       score: 77,
     });
     const raj = await db.prisma.lead.findUniqueOrThrow({ where: { email: 'raj.patel@brightcare.co.uk' } });
-    expect(raj).toMatchObject({ seniority: 'c_level', industry: 'Healthcare', companySize: 11, city: 'Manchester', country: 'United Kingdom', techStack: ['HubSpot'] });
+    expect(raj).toMatchObject({
+      seniority: 'c_level',
+      industry: 'Healthcare',
+      companySize: 11,
+      city: 'Manchester',
+      country: 'United Kingdom',
+      techStack: ['HubSpot'],
+    });
     const sam = await db.prisma.lead.findUniqueOrThrow({ where: { email: 'sam.lee@quantcoin.com' } });
     expect(sam).toMatchObject({ industry: 'Fintech', companySize: 200, city: 'Austin', country: 'United States', techStack: ['Google Cloud'] });
   });

@@ -12,23 +12,31 @@ describe('offline phrasing for setOffer', () => {
     );
     expect(intent).toEqual({
       kind: 'tool',
-      calls: [{
-        toolName: 'setOffer',
-        input: {
-          level: 'organisation',
-          product: 'Rampwise',
-          valueProposition: 'ramp new reps in half the time',
-          proofPoints: ['Northwind cut ramp from 5 months to 10 weeks', 'Brightline booked 31% more meetings, in one quarter'],
-          typicalCustomer: 'sales teams of 10-200 reps',
-          preferredAsk: 'Worth a look?',
+      calls: [
+        {
+          toolName: 'setOffer',
+          input: {
+            level: 'organisation',
+            product: 'Rampwise',
+            valueProposition: 'ramp new reps in half the time',
+            proofPoints: ['Northwind cut ramp from 5 months to 10 weeks', 'Brightline booked 31% more meetings, in one quarter'],
+            typicalCustomer: 'sales teams of 10-200 reps',
+            preferredAsk: 'Worth a look?',
+          },
         },
-      }],
+      ],
     });
   });
 
   it('targets the team for "my team’s offer" and a user for "the offer for <email>"', () => {
-    expect(parseIntent("please set my team's offer: ask: Should I send the checklist?", ctx)).toMatchObject({ kind: 'tool', calls: [{ input: { level: 'team', preferredAsk: 'Should I send the checklist?' } }] });
-    expect(parseIntent('set the offer for bob@test.io: value: get suppliers paid in days', ctx)).toMatchObject({ kind: 'tool', calls: [{ input: { level: 'user', who: 'bob@test.io', valueProposition: 'get suppliers paid in days' } }] });
+    expect(parseIntent("please set my team's offer: ask: Should I send the checklist?", ctx)).toMatchObject({
+      kind: 'tool',
+      calls: [{ input: { level: 'team', preferredAsk: 'Should I send the checklist?' } }],
+    });
+    expect(parseIntent('set the offer for bob@test.io: value: get suppliers paid in days', ctx)).toMatchObject({
+      kind: 'tool',
+      calls: [{ input: { level: 'user', who: 'bob@test.io', valueProposition: 'get suppliers paid in days' } }],
+    });
   });
 
   it('asks what to set when no field is recognised', () => {

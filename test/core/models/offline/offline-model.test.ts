@@ -17,7 +17,9 @@ function salesTools(executed: Executed[], only?: string[]): ToolSet {
   const record = (name: string, answer: (input: Record<string, unknown>) => Record<string, unknown>) =>
     tool({
       description: name,
-      inputSchema: (name === 'findLeads' ? leadFilterSchema : TOOL_INPUT_SCHEMAS[name as keyof typeof TOOL_INPUT_SCHEMAS]) as z.ZodType<Record<string, unknown>>,
+      inputSchema: (name === 'findLeads' ? leadFilterSchema : TOOL_INPUT_SCHEMAS[name as keyof typeof TOOL_INPUT_SCHEMAS]) as z.ZodType<
+        Record<string, unknown>
+      >,
       execute: async (input: Record<string, unknown>) => {
         executed.push({ tool: name, input });
         return answer(input);
@@ -27,9 +29,18 @@ function salesTools(executed: Executed[], only?: string[]): ToolSet {
     findLeads: record('findLeads', () => ({ ok: true, summary: `Found ${SEARCH_LEADS.length} leads.`, leads: SEARCH_LEADS })),
     getLead: record('getLead', (i) => ({ ok: true, summary: `Lead ${String(i.lead)}.`, lead: SEARCH_LEADS[1] })),
     enrichLead: record('enrichLead', (i) => ({ ok: true, summary: `Enriched ${String(i.lead)}: added company size and tech stack.`, lead: SEARCH_LEADS[1] })),
-    draftEmail: record('draftEmail', () => ({ ok: true, summary: 'Drafted an intro email to Max Müller.', subject: 'Finly x SalesOS', body: 'Hi Max,\nShort note…' })),
+    draftEmail: record('draftEmail', () => ({
+      ok: true,
+      summary: 'Drafted an intro email to Max Müller.',
+      subject: 'Finly x SalesOS',
+      body: 'Hi Max,\nShort note…',
+    })),
     roastEmail: record('roastEmail', () => ({ ok: true, summary: 'Score 4/10: the ask is buried.' })),
-    updateLead: record('updateLead', () => ({ ok: false, summary: 'Not allowed.', error: { code: 'forbidden', message: 'You can only update leads you own.' } })),
+    updateLead: record('updateLead', () => ({
+      ok: false,
+      summary: 'Not allowed.',
+      error: { code: 'forbidden', message: 'You can only update leads you own.' },
+    })),
     myUsage: record('myUsage', () => ({ ok: true, summary: 'You have spent $0.42 of your $5.00 daily budget.' })),
     setDigestSchedule: record('setDigestSchedule', () => ({ ok: true, summary: 'Your digest goes out on Mondays at 09:00.' })),
   };
@@ -51,9 +62,7 @@ describe('createOfflineModel', () => {
       tools: salesTools(executed),
       stopWhen: isStepCount(6),
     });
-    expect(executed).toEqual([
-      { tool: 'findLeads', input: { title: 'CTO', industry: ['Fintech'], country: ['Germany'] } },
-    ]);
+    expect(executed).toEqual([{ tool: 'findLeads', input: { title: 'CTO', industry: ['Fintech'], country: ['Germany'] } }]);
     expect(result.steps).toHaveLength(2);
     expect(result.steps[0]!.finishReason).toBe('tool-calls');
     expect(result.finalStep.finishReason).toBe('stop');

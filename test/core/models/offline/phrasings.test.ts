@@ -31,7 +31,11 @@ async function run(phrasing: Phrasing): Promise<Outcome> {
 function sortedArrays(value: unknown): unknown {
   if (Array.isArray(value)) return [...value].map(sortedArrays).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortedArrays(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, sortedArrays(v)]),
+    );
   }
   return value;
 }
@@ -48,7 +52,20 @@ describe('offline model phrasing set', () => {
   it('has at least 100 phrasings covering every tool and the no-tool replies', () => {
     expect(PHRASINGS.length).toBeGreaterThanOrEqual(100);
     const tools = new Set(PHRASINGS.map((p) => p.expect.tool));
-    for (const t of ['findLeads', 'getLead', 'enrichLead', 'roastEmail', 'draftEmail', 'updateLead', 'myUsage', 'setDigestSchedule', 'findPatterns', 'findLookalikes', 'rescoreLeads', null]) {
+    for (const t of [
+      'findLeads',
+      'getLead',
+      'enrichLead',
+      'roastEmail',
+      'draftEmail',
+      'updateLead',
+      'myUsage',
+      'setDigestSchedule',
+      'findPatterns',
+      'findLookalikes',
+      'rescoreLeads',
+      null,
+    ]) {
       expect(tools).toContain(t);
     }
   });
@@ -58,7 +75,9 @@ describe('offline model phrasing set', () => {
     it(`#${i + 1} ${JSON.stringify(phrasing.text.split('\n')[0]!.slice(0, 70))}${phrasing.context ? ` [${phrasing.context}]` : ''}`, async () => {
       const o = await run(phrasing);
       const got = `${o.tool} ${o.tool ? JSON.stringify(o.args) : JSON.stringify(o.text.slice(0, 100))}${o.invalid ? ` (invalid: ${o.invalid})` : ''}`;
-      expect(matches(o), `expected ${phrasing.expect.tool} ${JSON.stringify(phrasing.expect.args ?? phrasing.expect.reply?.source ?? '')}, got ${got}`).toBe(true);
+      expect(matches(o), `expected ${phrasing.expect.tool} ${JSON.stringify(phrasing.expect.args ?? phrasing.expect.reply?.source ?? '')}, got ${got}`).toBe(
+        true,
+      );
     });
   }
 

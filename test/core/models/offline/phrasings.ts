@@ -16,7 +16,14 @@ export interface ContextLead {
 export const SEARCH_LEADS: ContextLead[] = [
   { id: '6f1c2a9e-0000-4000-8000-000000000001', fullName: 'Jane Doe', email: 'jane@acme.io', company: 'Acme', title: 'CTO', score: 91 },
   { id: '6f1c2a9e-0000-4000-8000-000000000002', fullName: 'Max Müller', email: 'max@finly.de', company: 'Finly', title: 'VP of Sales', score: 84 },
-  { id: '6f1c2a9e-0000-4000-8000-000000000003', fullName: 'Priya Shah', email: 'priya@ledgerly.com', company: 'Ledgerly', title: 'Head of Marketing', score: 77 },
+  {
+    id: '6f1c2a9e-0000-4000-8000-000000000003',
+    fullName: 'Priya Shah',
+    email: 'priya@ledgerly.com',
+    company: 'Ledgerly',
+    title: 'Head of Marketing',
+    score: 77,
+  },
 ];
 const [JANE, MAX, PRIYA] = SEARCH_LEADS.map((l) => l.id) as [string, string, string];
 
@@ -52,7 +59,10 @@ export const PHRASINGS: Phrasing[] = [
   { text: 'please update our lead scores based on who qualified', expect: { tool: 'rescoreLeads', args: { goal: 'qualified' } } },
   // findLeads: the brief's examples
   { text: 'find CTOs at fintech companies in Germany', expect: find({ title: 'CTO', industry: ['Fintech'], country: ['Germany'] }) },
-  { text: 'show me 10 leads in healthcare with 50-200 employees that use HubSpot', expect: find({ limit: 10, industry: ['Healthcare'], companySizeMin: 50, companySizeMax: 200, tech: ['HubSpot'] }) },
+  {
+    text: 'show me 10 leads in healthcare with 50-200 employees that use HubSpot',
+    expect: find({ limit: 10, industry: ['Healthcare'], companySizeMin: 50, companySizeMax: 200, tech: ['HubSpot'] }),
+  },
   { text: 'who are my uncontacted leads?', expect: find({ owner: 'me', status: ['new'] }) },
   { text: 'any VPs of sales in the UK?', expect: find({ seniority: ['vp'], title: 'Sales', country: ['United Kingdom'] }) },
   { text: 'list qualified leads in Berlin', expect: find({ status: ['qualified'], city: ['Berlin'] }) },
@@ -106,7 +116,10 @@ export const PHRASINGS: Phrasing[] = [
   { text: 'show me the newest leads', expect: find({ sort: 'recent' }) },
   { text: 'recently added leads in Germany', expect: find({ sort: 'recent', country: ['Germany'] }) },
   { text: 'show 20 CTOs', expect: find({ limit: 20, title: 'CTO' }) },
-  { text: 'warm leads at SaaS companies in the DACH region', expect: find({ minScore: 60, industry: ['SaaS'], country: ['Germany', 'Austria', 'Switzerland'] }) },
+  {
+    text: 'warm leads at SaaS companies in the DACH region',
+    expect: find({ minScore: 60, industry: ['SaaS'], country: ['Germany', 'Austria', 'Switzerland'] }),
+  },
   { text: 'Show me my top 3 uncontacted leads in fintech', expect: find({ owner: 'me', limit: 3, status: ['new'], industry: ['Fintech'] }) },
   { text: 'leads in New York', expect: find({ city: ['New York'] }) },
   { text: 'leads in NYC with a score of at least 70', expect: find({ city: ['New York'], minScore: 70 }) },
@@ -140,14 +153,29 @@ export const PHRASINGS: Phrasing[] = [
   { text: 'enrich the second one', expect: { tool: null, reply: /which lead/i } },
   { text: 'enrich her', context: 'search', expect: { tool: null, reply: /which lead/i } },
   // roastEmail
-  { text: 'roast this email: Hi Jane, quick question about your pipeline. Do you have 15 minutes?', expect: { tool: 'roastEmail', args: { body: 'Hi Jane, quick question about your pipeline. Do you have 15 minutes?' } } },
-  { text: 'roast this email:\nSubject: Quick question\n\nHi Jane,\nWe help fintechs close books 3x faster.\nWorth a chat?\nBob', expect: { tool: 'roastEmail', args: { subject: 'Quick question', body: 'Hi Jane,\nWe help fintechs close books 3x faster.\nWorth a chat?\nBob' } } },
-  { text: 'Can you review my cold email?\nHey Max, saw Finly raised a Series A. Congrats! Open to a demo?', expect: { tool: 'roastEmail', args: { body: 'Hey Max, saw Finly raised a Series A. Congrats! Open to a demo?' } } },
-  { text: 'roast this:\n"Subject: Partnership\nDear Sir, we are the leading provider of synergy."', expect: { tool: 'roastEmail', args: { subject: 'Partnership', body: 'Dear Sir, we are the leading provider of synergy.' } } },
+  {
+    text: 'roast this email: Hi Jane, quick question about your pipeline. Do you have 15 minutes?',
+    expect: { tool: 'roastEmail', args: { body: 'Hi Jane, quick question about your pipeline. Do you have 15 minutes?' } },
+  },
+  {
+    text: 'roast this email:\nSubject: Quick question\n\nHi Jane,\nWe help fintechs close books 3x faster.\nWorth a chat?\nBob',
+    expect: { tool: 'roastEmail', args: { subject: 'Quick question', body: 'Hi Jane,\nWe help fintechs close books 3x faster.\nWorth a chat?\nBob' } },
+  },
+  {
+    text: 'Can you review my cold email?\nHey Max, saw Finly raised a Series A. Congrats! Open to a demo?',
+    expect: { tool: 'roastEmail', args: { body: 'Hey Max, saw Finly raised a Series A. Congrats! Open to a demo?' } },
+  },
+  {
+    text: 'roast this:\n"Subject: Partnership\nDear Sir, we are the leading provider of synergy."',
+    expect: { tool: 'roastEmail', args: { subject: 'Partnership', body: 'Dear Sir, we are the leading provider of synergy.' } },
+  },
   { text: 'roast this email', expect: { tool: null, reply: /paste the email/i } },
   // draftEmail
   { text: 'draft an intro email to Jane Doe', expect: { tool: 'draftEmail', args: { lead: 'Jane Doe', purpose: 'intro' } } },
-  { text: 'write a follow-up to jane@acme.io about our webinar', expect: { tool: 'draftEmail', args: { lead: 'jane@acme.io', purpose: 'follow-up about our webinar' } } },
+  {
+    text: 'write a follow-up to jane@acme.io about our webinar',
+    expect: { tool: 'draftEmail', args: { lead: 'jane@acme.io', purpose: 'follow-up about our webinar' } },
+  },
   { text: 'draft an email to #1', context: 'search', expect: { tool: 'draftEmail', args: { lead: JANE } } },
   { text: 'write an email to the second one about pricing', context: 'search', expect: { tool: 'draftEmail', args: { lead: MAX, purpose: 'about pricing' } } },
   { text: 'compose a cold email for Priya Shah', context: 'search', expect: { tool: 'draftEmail', args: { lead: PRIYA, purpose: 'cold email' } } },
@@ -157,13 +185,24 @@ export const PHRASINGS: Phrasing[] = [
   // updateLead
   { text: 'mark Jane Doe as contacted', expect: { tool: 'updateLead', args: { lead: 'Jane Doe', status: 'contacted' } } },
   { text: 'set the first one to qualified', context: 'search', expect: { tool: 'updateLead', args: { lead: JANE, status: 'qualified' } } },
-  { text: 'add a note to Jane Doe: called, wants a demo in March', expect: { tool: 'updateLead', args: { lead: 'Jane Doe', note: 'called, wants a demo in March' } } },
+  {
+    text: 'add a note to Jane Doe: called, wants a demo in March',
+    expect: { tool: 'updateLead', args: { lead: 'Jane Doe', note: 'called, wants a demo in March' } },
+  },
   { text: 'mark #2 as replied', context: 'search', expect: { tool: 'updateLead', args: { lead: MAX, status: 'replied' } } },
   { text: 'disqualify priya@ledgerly.com', expect: { tool: 'updateLead', args: { lead: 'priya@ledgerly.com', status: 'disqualified' } } },
   { text: 'Mark her as a customer', context: 'lead', expect: { tool: 'updateLead', args: { lead: MAX, status: 'customer' } } },
   { text: 'change the status of jane@acme.io to replied', expect: { tool: 'updateLead', args: { lead: 'jane@acme.io', status: 'replied' } } },
-  { text: 'mark the third one contacted and add a note: left a voicemail', context: 'search', expect: { tool: 'updateLead', args: { lead: PRIYA, status: 'contacted', note: 'left a voicemail' } } },
-  { text: 'log a note on the second one: asked for pricing', context: 'search', expect: { tool: 'updateLead', args: { lead: MAX, note: 'asked for pricing' } } },
+  {
+    text: 'mark the third one contacted and add a note: left a voicemail',
+    context: 'search',
+    expect: { tool: 'updateLead', args: { lead: PRIYA, status: 'contacted', note: 'left a voicemail' } },
+  },
+  {
+    text: 'log a note on the second one: asked for pricing',
+    context: 'search',
+    expect: { tool: 'updateLead', args: { lead: MAX, note: 'asked for pricing' } },
+  },
   // myUsage
   { text: 'how much budget do I have left?', expect: { tool: 'myUsage', args: {} } },
   { text: 'what have I spent today', expect: { tool: 'myUsage', args: {} } },
@@ -172,12 +211,21 @@ export const PHRASINGS: Phrasing[] = [
   { text: 'show my costs this month', expect: { tool: 'myUsage', args: {} } },
   // setDigestSchedule
   { text: 'send my digest Mondays at 9', expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'weekly', days: ['mon'], time: '09:00' } } },
-  { text: 'daily digest at 8:30am', expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'daily', days: ['mon', 'tue', 'wed', 'thu', 'fri'], time: '08:30' } } },
+  {
+    text: 'daily digest at 8:30am',
+    expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'daily', days: ['mon', 'tue', 'wed', 'thu', 'fri'], time: '08:30' } },
+  },
   { text: 'pause my digest', expect: { tool: 'setDigestSchedule', args: { enabled: false } } },
   // Issue 14, second round: times in words, reminders, calendar questions, refining the last list, notes
   // cued at the end, "reset … to", "number two", lower-case "usa", a draft target that runs on.
-  { text: 'send the digest mondays and fridays at half past eight in the morning', expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'weekly', days: ['mon', 'fri'], time: '08:30' } } },
-  { text: 'daily digest at quarter to nine', expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'daily', days: ['mon', 'tue', 'wed', 'thu', 'fri'], time: '08:45' } } },
+  {
+    text: 'send the digest mondays and fridays at half past eight in the morning',
+    expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'weekly', days: ['mon', 'fri'], time: '08:30' } },
+  },
+  {
+    text: 'daily digest at quarter to nine',
+    expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'daily', days: ['mon', 'tue', 'wed', 'thu', 'fri'], time: '08:45' } },
+  },
   { text: 'move my digest to seven in the evening', expect: { tool: 'setDigestSchedule', args: { enabled: true, time: '19:00' } } },
   { text: 'remind me to stretch every monday at 9', expect: { tool: null } },
   { text: 'how many days until Christmas', expect: { tool: null } },
@@ -186,7 +234,10 @@ export const PHRASINGS: Phrasing[] = [
   { text: 'which of those are not in germany', context: 'search', expect: find({ industry: ['Fintech'], excludeCountry: ['Germany'] }) },
   { text: 'number two, full profile', context: 'search', expect: { tool: 'getLead', args: { lead: MAX } } },
   { text: 'reset jane@acme.io to uncontacted', expect: { tool: 'updateLead', args: { lead: 'jane@acme.io', status: 'new' } } },
-  { text: 'jane@acme.io is on parental leave until march, note that', expect: { tool: 'updateLead', args: { lead: 'jane@acme.io', note: 'jane@acme.io is on parental leave until march' } } },
+  {
+    text: 'jane@acme.io is on parental leave until march, note that',
+    expect: { tool: 'updateLead', args: { lead: 'jane@acme.io', note: 'jane@acme.io is on parental leave until march' } },
+  },
   { text: 'VP or director level in saas, usa', expect: find({ seniority: ['vp', 'director'], industry: ['SaaS'], country: ['United States'] }) },
   { text: 'draft outreach for jane@acme.io, she runs sales at Acme', expect: { tool: 'draftEmail' } },
   // Held-out set's development part: chat shorthand, a negation ending at "in …", swapped letters, notes.
@@ -197,8 +248,14 @@ export const PHRASINGS: Phrasing[] = [
   { text: 'any1 in cybersec using okta n datadog?', expect: find({ industry: ['Cybersecurity'], tech: ['Okta', 'Datadog'] }) },
   { text: 'find snowflake usres', expect: find({ tech: ['Snowflake'] }) },
   { text: 'saas leeds in the uk with score atleast 75', expect: find({ industry: ['SaaS'], country: ['United Kingdom'], minScore: 75 }) },
-  { text: 'jane@acme.io replied, wants a demo in two weeks — log that', expect: { tool: 'updateLead', args: { lead: 'jane@acme.io', status: 'replied', note: 'jane@acme.io replied, wants a demo in two weeks' } } },
-  { text: "jot down on jane@acme.io's record that she prefers calls over email", expect: { tool: 'updateLead', args: { lead: 'jane@acme.io', note: 'she prefers calls over email' } } },
+  {
+    text: 'jane@acme.io replied, wants a demo in two weeks — log that',
+    expect: { tool: 'updateLead', args: { lead: 'jane@acme.io', status: 'replied', note: 'jane@acme.io replied, wants a demo in two weeks' } },
+  },
+  {
+    text: "jot down on jane@acme.io's record that she prefers calls over email",
+    expect: { tool: 'updateLead', args: { lead: 'jane@acme.io', note: 'she prefers calls over email' } },
+  },
   { text: "translate 'looking forward to hearing from you' into German", expect: { tool: null } },
   // Written by us after the fourth held-out round (development data): look-alikes of requests, negations.
   { text: 'any good podcasts on fintech?', expect: { tool: null } },
@@ -211,9 +268,15 @@ export const PHRASINGS: Phrasing[] = [
   { text: 'anyone other than fintech using stripe', expect: find({ excludeIndustry: ['Fintech'], tech: ['Stripe'] }) },
   { text: 'stop sending digests', expect: { tool: 'setDigestSchedule', args: { enabled: false } } },
   { text: 'resume my digest', expect: { tool: 'setDigestSchedule', args: { enabled: true } } },
-  { text: 'send me the digest every day at 7am including weekends', expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'daily', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], time: '07:00' } } },
+  {
+    text: 'send me the digest every day at 7am including weekends',
+    expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'daily', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], time: '07:00' } },
+  },
   { text: 'weekly digest on Fridays at 4pm', expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'weekly', days: ['fri'], time: '16:00' } } },
-  { text: 'digest on tuesdays and thursdays at 10:15', expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'weekly', days: ['tue', 'thu'], time: '10:15' } } },
+  {
+    text: 'digest on tuesdays and thursdays at 10:15',
+    expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'weekly', days: ['tue', 'thu'], time: '10:15' } },
+  },
   // help, greetings, not understood
   { text: 'help', expect: { tool: null, reply: /offline mode/i } },
   { text: 'what can you do?', expect: { tool: null, reply: /find leads/i } },
@@ -247,8 +310,14 @@ export const PHRASINGS: Phrasing[] = [
   { text: 'Jane Doe replied', expect: { tool: 'updateLead', args: { lead: 'Jane Doe', status: 'replied' } } },
   { text: 'qualify the second one', context: 'search', expect: { tool: 'updateLead', args: { lead: MAX, status: 'qualified' } } },
   { text: "what's my budget", expect: { tool: 'myUsage', args: {} } },
-  { text: 'change my digest to Tuesdays at 8am', expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'weekly', days: ['tue'], time: '08:00' } } },
-  { text: 'I want my digest every weekday at 7:45', expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'daily', days: ['mon', 'tue', 'wed', 'thu', 'fri'], time: '07:45' } } },
+  {
+    text: 'change my digest to Tuesdays at 8am',
+    expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'weekly', days: ['tue'], time: '08:00' } },
+  },
+  {
+    text: 'I want my digest every weekday at 7:45',
+    expect: { tool: 'setDigestSchedule', args: { enabled: true, cadence: 'daily', days: ['mon', 'tue', 'wed', 'thu', 'fri'], time: '07:45' } },
+  },
   { text: 'thank you so much', expect: { tool: null, reply: /welcome/i } },
   { text: 'mark as contacted', expect: { tool: null, reply: /which lead/i } },
   { text: 'FIND ME CTOS IN GERMANY', expect: find({ title: 'CTO', country: ['Germany'] }) },
@@ -322,8 +391,14 @@ export const TOOL_INPUT_SCHEMAS = {
   setDigestSchedule: z.strictObject({
     enabled: z.boolean().optional(),
     cadence: z.enum(['daily', 'weekly']).optional(),
-    days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).min(1).optional(),
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+    days: z
+      .array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']))
+      .min(1)
+      .optional(),
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+      .optional(),
   }),
 };
 export type SalesToolName = keyof typeof TOOL_INPUT_SCHEMAS;

@@ -10,7 +10,12 @@ import { classifyIntent } from '../../../../core/models/offline/intent-classifie
 import { INTENT_CORPUS } from '../../../../core/models/offline/intent-corpus.ts';
 import { contextMessages, SEARCH_LEADS, toolsWithoutExecute, type PhrasingContext } from './phrasings.ts';
 
-const lead = (n: number, fullName: string, company: string) => ({ id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, fullName, email: `${fullName.split(' ')[0]!.toLowerCase()}@${company.toLowerCase()}.io`, company });
+const lead = (n: number, fullName: string, company: string) => ({
+  id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  fullName,
+  email: `${fullName.split(' ')[0]!.toLowerCase()}@${company.toLowerCase()}.io`,
+  company,
+});
 const VOCABULARY: LeadVocabulary = {
   industries: ['Aquaculture', 'Fintech', 'Healthcare'],
   countries: ['Germany', 'Norway'],
@@ -94,7 +99,9 @@ describe('out of scope', () => {
     async (text) => {
       const r = await turn(text);
       expect(r.tool).toBeNull();
-      expect(r.text).toMatch(/^That's outside what I can help with\. I'm SalesOS: I work on your leads and outreach — find leads, .*\. Say "help" for examples\.$/);
+      expect(r.text).toMatch(
+        /^That's outside what I can help with\. I'm SalesOS: I work on your leads and outreach — find leads, .*\. Say "help" for examples\.$/,
+      );
       expect(r.text.length).toBeLessThan(300);
     },
   );
@@ -118,7 +125,10 @@ describe("the organisation's own data", () => {
 
   it('recognises news about a lead as a status change', async () => {
     expect(await turn('Lukas Becker signed the contract')).toMatchObject({ tool: 'updateLead', input: { lead: VOCABULARY.leads[0]!.id, status: 'customer' } });
-    expect(await turn('Kontoflow is officially a customer now')).toMatchObject({ tool: 'updateLead', input: { lead: VOCABULARY.leads[0]!.id, status: 'customer' } });
+    expect(await turn('Kontoflow is officially a customer now')).toMatchObject({
+      tool: 'updateLead',
+      input: { lead: VOCABULARY.leads[0]!.id, status: 'customer' },
+    });
   });
 
   it('roasts a pasted email under a short question, but keeps a multi-line note a note', async () => {

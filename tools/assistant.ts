@@ -92,6 +92,24 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
     const llm = guardedModel(t.actor, t.platform, conversation.id);
     const ctx = await contextFor(t.actor, t.platform, conversation.id, deps.model.provider === 'offline' ? undefined : llm, signal);
     const offered = toolsFor(t.actor.role, allTools);
+    // A tool call the turn refused before it ran (not offered, or arguments that are not JSON): audited, never fatal.
+    const refusal = (name: string, input: unknown, outcome: 'denied' | 'invalid', errorCode: string) =>
+      services.guards.audit
+        .append({
+          kind: 'tool',
+          name,
+          actorId: t.actor.id,
+          platform: t.platform,
+          conversationId: conversation.id,
+          input,
+          outcome,
+          errorCode,
+          costUsd: 0,
+          durationMs: 0,
+        })
+        .catch((err) => {
+          log.error('audit append failed', { err, tool: name });
+        });
     yield* runTurn({
       capabilities: Object.fromEntries(offered.map((tool) => [tool.name, tool.capability])),
       signal,
@@ -110,40 +128,9 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
       maxSteps: deps.maxSteps,
       describeToolCall: (name) => toolNamed(name, allTools)?.statusText,
       priceUsage: (usage) => services.guards.costs.priceOf(deps.model.id, usage),
-      onUnavailableTool: (name, input) =>
-        services.guards.audit
-          .append({
-            kind: 'tool',
-            name,
-            actorId: t.actor.id,
-            platform: t.platform,
-            conversationId: conversation.id,
-            input,
-            outcome: 'denied',
-            errorCode: 'forbidden',
-            costUsd: 0,
-            durationMs: 0,
-          })
-          .catch((err) => {
-            log.error('audit append failed', { err, tool: name });
-          }),
+      onUnavailableTool: (name, input) => refusal(name, input, 'denied', 'forbidden'),
       onInvalidToolCall: (name, rawInput) =>
-        services.guards.audit
-          .append({
-            kind: 'tool',
-            name,
-            actorId: t.actor.id,
-            platform: t.platform,
-            conversationId: conversation.id,
-            input: { malformedArguments: rawInput.length > 2_000 ? `${rawInput.slice(0, 2_000)}…` : rawInput },
-            outcome: 'invalid',
-            errorCode: 'invalid_tool_call',
-            costUsd: 0,
-            durationMs: 0,
-          })
-          .catch((err) => {
-            log.error('audit append failed', { err, tool: name });
-          }),
+        refusal(name, { malformedArguments: rawInput.length > 2_000 ? `${rawInput.slice(0, 2_000)}…` : rawInput }, 'invalid', 'invalid_tool_call'),
     });
   }
 

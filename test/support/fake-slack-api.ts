@@ -362,7 +362,12 @@ function send(res: http.ServerResponse, body: unknown) {
   res.end(text);
 }
 
-/** Headers Slack would send with `rawBody`: `x-slack-signature` = v0=HMAC-SHA256(secret, `v0:{ts}:{body}`). */
+/**
+ * Headers Slack would send with `rawBody`: `x-slack-signature` = v0=HMAC-SHA256(secret, `v0:{ts}:{body}`).
+ * The default timestamp is the moment of sending on purpose: the SalesOS under test (often another process)
+ * checks it against its own clock within five minutes, as Slack requires, so "now" on both sides passes on
+ * any day at any hour. Tests of the replay window pass an explicit old timestamp.
+ */
 export function signSlackRequest(signingSecret: string, rawBody: string, timestampSeconds: number = Math.floor(Date.now() / 1000)): Record<string, string> {
   const signature = crypto.createHmac('sha256', signingSecret).update(`v0:${timestampSeconds}:${rawBody}`).digest('hex');
   return { 'x-slack-signature': `v0=${signature}`, 'x-slack-request-timestamp': String(timestampSeconds) };

@@ -2,9 +2,9 @@
 // from config, and the background scheduler + worker that `salesos worker` and `npm start` run.
 import { createSlackDigestSender } from '../bots/slack/send-digest.ts';
 import { teamsDigestSenderFromConfig } from '../bots/teams/send-digest.ts';
-import { DigestFigures } from '../core/db/digest-figures.ts';
+import { DigestFigures } from '../core/db/digest-figures-repository.ts';
 import { DigestRepository } from '../core/db/digest-repository.ts';
-import { DigestRunRepository } from '../core/db/digest-runs.ts';
+import { DigestRunRepository } from '../core/db/digest-runs-repository.ts';
 import { sqlRunner } from '../core/db/sql-runner.ts';
 import type { DigestDelivery, DigestSender } from '../core/digest/deliver.ts';
 import { runDigest, type DigestServices } from '../core/digest/run-digest.ts';

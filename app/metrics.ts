@@ -2,7 +2,7 @@
 // from the database and the queue depth from Redis when they are scraped.
 import crypto from 'node:crypto';
 import { Queue } from 'bullmq';
-import { digestDeliveryCounts, digestRunCounts } from '../core/db/operations-figures.ts';
+import { digestDeliveryCounts, digestRunCounts } from '../core/db/operations-repository.ts';
 import { DIGEST_QUEUE, redisConnection } from '../core/jobs/queues.ts';
 import { log } from '../core/log.ts';
 import type { Container } from './container.ts';

@@ -1,7 +1,7 @@
 // Opens what every command needs from configuration: logger, database (migrated), repositories.
 import { loadConfig, type Config } from '../core/config.ts';
 import { openDatabase, type Database } from '../core/db/client.ts';
-import { isDatabaseEmpty, seedDemoOrganisation } from '../core/db/demo-seed.ts';
+import { isDatabaseEmpty, seedDemoOrganisation } from '../core/db/demo-repository.ts';
 import { configureLogger, log } from '../core/log.ts';
 
 export interface Runtime {

@@ -2,7 +2,7 @@
 // PostgreSQL. Run: npx tsx bench/demo-seed.ts [--leads 2000] [--runs 3]. Target: a 2,000-lead seed < 5 s.
 import { performance } from 'node:perf_hooks';
 import { generateDemoOrganisation } from '../core/demo/generate.ts';
-import { seedDemoOrganisation } from '../core/db/demo-seed.ts';
+import { seedDemoOrganisation } from '../core/db/demo-repository.ts';
 import { createTestDatabase } from '../test/support/db.ts';
 
 const args = process.argv.slice(2);

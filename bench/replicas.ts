@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../core/db/client.ts';
-import { seedDemoOrganisation } from '../core/db/demo-seed.ts';
+import { seedDemoOrganisation } from '../core/db/demo-repository.ts';
 import { configureLogger } from '../core/log.ts';
 import { signSlackRequest, startFakeSlackApi, type FakeSlackApi } from '../test/support/fake-slack-api.ts';
 import { createScratchDatabase } from './scratch-database.ts';

@@ -2,7 +2,7 @@
 // row with before/after values and cost, and an `enriched` activity.
 import type { PrismaClient, Lead } from './generated/client.ts';
 import { leadInputSchema } from '../leads/lead-input.ts';
-import { canonicalLeadValues } from './lead-filter-values.ts';
+import { canonicalLeadValues } from '../leads/canonical-values.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 
 export interface EnrichmentRecord {

@@ -1,4 +1,4 @@
-// The demo organisation as plain data: what generate.ts produces and core/db/demo-seed.ts writes.
+// The demo organisation as plain data: what generate.ts produces and core/demo/seed.ts writes through core/db/demo-repository.ts.
 import type { LeadStatus, Seniority } from '../leads/filter.ts';
 
 export type DemoRole = 'admin' | 'manager' | 'rep';

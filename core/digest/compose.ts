@@ -1,7 +1,7 @@
 // A manager's DigestCard from the repository's figures: per-rep rows with their change against the
 // previous period, the attention list, the period's top leads, and spend against budget.
 import type { DigestCard } from '../cards.ts';
-import { DEFAULT_FIGURE_OPTIONS, type DigestFigures, type FigureOptions } from '../db/digest-figures.ts';
+import { DEFAULT_FIGURE_OPTIONS, type DigestFigures, type FigureOptions } from '../db/digest-figures-repository.ts';
 import type { DigestManager } from '../db/digest-repository.ts';
 import { ValidationError } from '../errors.ts';
 import type { DigestPeriod } from './period.ts';

@@ -2,7 +2,7 @@
 // the card once (kept on the run, so a retry re-sends the same figures), claim each platform not yet done,
 // deliver, and record every attempt. A failure is recorded first, then thrown with the time of the next
 // try (from the retry policy: Retry-After, jittered backoff, a budget in time), or as final.
-import type { DigestFigures } from '../db/digest-figures.ts';
+import type { DigestFigures } from '../db/digest-figures-repository.ts';
 import type { DigestRepository } from '../db/digest-repository.ts';
 import {
   FINAL_RUN_STATUSES,
@@ -12,7 +12,7 @@ import {
   type DigestPlatform,
   type DigestRunRepository,
   type RunStatus,
-} from '../db/digest-runs.ts';
+} from '../db/digest-runs-repository.ts';
 import type { Logger } from '../log.ts';
 import { composeDigest, type ComposeOptions } from './compose.ts';
 import { DeliveryFailure, DigestDeliveryError, errorText, pickIdentities, UNCONFIRMED_PREFIX, type DigestDelivery } from './deliver.ts';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../core/actor.ts';
-import { seedDemoOrganisation } from '../../core/db/demo-seed.ts';
+import { seedDemoOrganisation } from '../../core/db/demo-repository.ts';
 import { parsePhrasingSet, type PhrasingCase } from '../../app/eval/phrasing-set.ts';
 import { runEval, summarise, type CaseResult } from '../../app/eval/run-eval.ts';
 import { createTestContainer, type TestContainer } from '../support/container.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
-import { isDatabaseEmpty, seedDemoOrganisation } from '../../../core/db/demo-seed.ts';
+import { isDatabaseEmpty, seedDemoOrganisation } from '../../../core/db/demo-repository.ts';
 import { ConflictError } from '../../../core/errors.ts';
 
 const now = new Date('2026-11-25T09:00:00.000Z');

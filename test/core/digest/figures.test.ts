@@ -1,7 +1,7 @@
 // Every digest figure against a hand-built team whose right answers are worked out below.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DigestCard } from '../../../core/cards.ts';
-import { DigestFigures } from '../../../core/db/digest-figures.ts';
+import { DigestFigures } from '../../../core/db/digest-figures-repository.ts';
 import { DigestRepository } from '../../../core/db/digest-repository.ts';
 import { sqlRunner } from '../../../core/db/sql-runner.ts';
 import { composeDigest } from '../../../core/digest/compose.ts';

@@ -2,7 +2,7 @@
 // from config, and the background scheduler + worker that `salesos worker` and `npm start` run.
 import { createSlackDigestSender } from '../bots/slack/send-digest.ts';
 import { teamsDigestSenderFromConfig } from '../bots/teams/send-digest.ts';
-import { DigestFigures } from '../core/db/digest-figures-repository.ts';
+import { DigestFiguresRepository } from '../core/db/digest-figures-repository.ts';
 import { DigestRepository } from '../core/db/digest-repository.ts';
 import { DigestRunRepository } from '../core/db/digest-runs-repository.ts';
 import { sqlRunner } from '../core/db/sql-runner.ts';
@@ -40,7 +40,7 @@ export function buildDigestServices(
   return {
     managers: new DigestRepository(sql, container.db),
     runs: new DigestRunRepository(container.db, digest?.leaseSeconds),
-    figures: new DigestFigures(container.db),
+    figures: new DigestFiguresRepository(container.db),
     deliveries,
     compose: { defaultDailyLimitUsd: container.config.cost.dailyLimitUsd },
     log,

@@ -1,4 +1,4 @@
-// The demo organisation as plain data: what generate.ts produces and core/demo/seed.ts writes through core/db/demo-repository.ts.
+// The demo organisation as plain data: what generate.ts produces and core/demo/seed.ts has core/db/demo-repository.ts write.
 import type { LeadStatus, Seniority } from '../leads/filter.ts';
 
 export type DemoRole = 'admin' | 'manager' | 'rep';

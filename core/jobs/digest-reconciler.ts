@@ -7,7 +7,7 @@
 import { getNextMillis, type Queue } from 'bullmq';
 import type { DigestRunRepository } from '../db/digest-runs-repository.ts';
 import type { ScheduleTarget } from '../db/digest-repository.ts';
-import { FINAL_RUN_STATUSES } from '../db/digest-runs-repository.ts';
+import { FINAL_RUN_STATUSES } from '../digest/run-states.ts';
 import { localDate } from '../digest/period.ts';
 import { periodFor } from '../digest/run-digest.ts';
 import type { Logger } from '../log.ts';

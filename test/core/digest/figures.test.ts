@@ -1,7 +1,7 @@
 // Every digest figure against a hand-built team whose right answers are worked out below.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DigestCard } from '../../../core/cards.ts';
-import { DigestFigures } from '../../../core/db/digest-figures-repository.ts';
+import { DigestFiguresRepository } from '../../../core/db/digest-figures-repository.ts';
 import { DigestRepository } from '../../../core/db/digest-repository.ts';
 import { sqlRunner } from '../../../core/db/sql-runner.ts';
 import { composeDigest } from '../../../core/digest/compose.ts';
@@ -83,7 +83,7 @@ beforeAll(async () => {
   const sql = sqlRunner(db);
   const m = await new DigestRepository(sql).managerById(manager.id);
   const period = digestPeriod({ cadence: 'daily', timeZone: 'Europe/Berlin', fireAt: FIRE, scheduleDays: [1, 2, 3, 4, 5] });
-  card = await composeDigest(new DigestFigures(db), m!, period, { defaultDailyLimitUsd: 5 });
+  card = await composeDigest(new DigestFiguresRepository(db), m!, period, { defaultDailyLimitUsd: 5 });
 });
 
 afterAll(async () => {

@@ -9,7 +9,6 @@ import { ConversationRepository } from '../core/db/conversations-repository.ts';
 import { DeliveryRepository } from '../core/db/deliveries-repository.ts';
 import { FeedbackRepository } from '../core/db/feedback-repository.ts';
 import { DigestRepository } from '../core/db/digest-repository.ts';
-import { sqlRunner } from '../core/db/sql-runner.ts';
 import { EmailReviewRepository } from '../core/db/email-reviews-repository.ts';
 import { LeadActivityRepository } from '../core/db/lead-activities-repository.ts';
 import { LeadLookupRepository } from '../core/db/lead-lookup-repository.ts';
@@ -87,7 +86,7 @@ export async function buildContainer(runtime: Runtime, overrides: { model?: Mode
     activities: new LeadActivityRepository(prisma),
     emailReviews: new EmailReviewRepository(prisma),
     offers: new OfferProfileRepository(prisma),
-    digests: new DigestRepository(sqlRunner(db)),
+    digests: new DigestRepository(prisma),
     enricher: createEnricher(config.enrichment),
     outcomes: new LeadOutcomeRepository(prisma),
     analysis: config.enrichment.url

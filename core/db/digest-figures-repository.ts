@@ -4,7 +4,8 @@
 // Each figure covers the period and the one before it, so "change vs previous period" costs nothing extra.
 import type { LeadCardItem } from '../cards.ts';
 import type { FigureOptions, FigureWindow, RepFigures, TeamFigures } from '../digest/figures.ts';
-import { digestQuery, type DigestDb } from './digest-statements.ts';
+import { digestDbOf, digestQuery, type DigestDb } from './digest-statements.ts';
+import type { PrismaClient } from './generated/client.ts';
 
 const CHARGE = `CASE status WHEN 'settled' THEN "costUsd" WHEN 'reserved' THEN "reservedUsd" ELSE 0 END`;
 
@@ -119,7 +120,11 @@ SELECT
 type RepRow = Omit<RepFigures, 'dailyLimitUsd' | 'spendUsd'> & { dailyLimitUsd: number | string | null; spendUsd: number | string };
 
 export class DigestFiguresRepository {
-  constructor(private readonly db: DigestDb) {}
+  private readonly db: DigestDb;
+
+  constructor(prisma: PrismaClient) {
+    this.db = digestDbOf(prisma);
+  }
 
   async team(teamId: string, managerId: string, w: FigureWindow, opts: FigureOptions): Promise<TeamFigures> {
     const staleSince = new Date(w.end.getTime() - opts.staleDays * 86_400_000);

@@ -10,7 +10,8 @@ import type pg from 'pg';
 import type { DigestCard } from '../cards.ts';
 import { ValidationError } from '../errors.ts';
 import { DELIVERY_LEASE_SECONDS, type DeliveryOutcome, type DeliveryStatus, type DigestPlatform, type RunStatus } from '../digest/run-states.ts';
-import { digestQuery, type DigestDb } from './digest-statements.ts';
+import { digestDbOf, digestQuery, type DigestDb } from './digest-statements.ts';
+import type { PrismaClient } from './generated/client.ts';
 import { UUID } from '../ids.ts';
 
 export interface DeliveryRecord {
@@ -66,10 +67,14 @@ function toRun(row: DigestRunRecord | undefined): DigestRunRecord | undefined {
 }
 
 export class DigestRunRepository {
-  constructor(
-    private readonly db: DigestDb,
-    private readonly leaseSeconds: number = DELIVERY_LEASE_SECONDS,
-  ) {}
+  private readonly db: DigestDb;
+  private readonly leaseSeconds: number;
+
+  /** `leaseSeconds`: DIGEST_DELIVERY_LEASE_SECONDS. */
+  constructor(prisma: PrismaClient, opts: { leaseSeconds?: number } = {}) {
+    this.db = digestDbOf(prisma);
+    this.leaseSeconds = opts.leaseSeconds ?? DELIVERY_LEASE_SECONDS;
+  }
 
   /**
    * Where the manager's digests stopped before `end`: the latest end of a run that is not cancelled

@@ -2,7 +2,6 @@
 // transaction. Leads and their history go in as one jsonb parameter per batch (INSERT ... SELECT FROM
 // jsonb_populate_recordset): several times faster than createMany, which keeps a 2,000-lead seed well
 // under the 5 s target.
-import { DEMO_OFFER } from '../demo/offer.ts';
 import { Prisma, type PrismaClient } from './generated/client.ts';
 import { ConflictError } from '../errors.ts';
 import type { DemoActivity, DemoEnrichment, DemoLead, DemoOrganisation } from '../demo/types.ts';
@@ -69,7 +68,7 @@ async function writeOrganisation(tx: Tx, org: DemoOrganisation, batch: number): 
   }
   await tx.platformIdentity.createMany({ data: org.identities });
   await tx.digestPreference.createMany({ data: org.digestPreferences });
-  await tx.offerProfile.create({ data: { scope: 'organisation', scopeKey: 'organisation', ...DEMO_OFFER } });
+  await tx.offerProfile.create({ data: { scope: 'organisation', scopeKey: 'organisation', ...org.offer } });
 
   for (const rows of chunks(org.leads, batch)) await insertJson(tx, 'leads', LEAD_COLUMNS, rows);
   for (const rows of chunks(org.activities, batch)) await insertJson(tx, 'lead_activities', ACTIVITY_COLUMNS, rows);

@@ -83,6 +83,14 @@ export interface DemoEnrichment {
   createdAt: Date;
 }
 
+/** What the organisation sells (core/demo/offer.ts): its offer profile, which drafts use. */
+export interface DemoOffer {
+  product: string;
+  valueProposition: string;
+  proofPoints: string[];
+  typicalCustomer: string;
+}
+
 export interface DemoOrganisation {
   seed: number;
   now: Date;
@@ -94,4 +102,5 @@ export interface DemoOrganisation {
   leads: DemoLead[];
   activities: DemoActivity[];
   enrichments: DemoEnrichment[];
+  offer: DemoOffer;
 }

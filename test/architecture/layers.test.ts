@@ -146,6 +146,11 @@ describe('core/db is persistence only', () => {
     expect(domain.map((i) => `${i.file} -> ${i.target}`)).toEqual([]);
   });
 
+  it('core/db takes only types from core/demo: generating and seeding the demo is domain, the repository writes what it is given', () => {
+    const demo = valueImports.filter((i) => i.file.startsWith('core/db/') && i.target.startsWith('core/demo/') && !i.typeOnly);
+    expect(demo.map((i) => `${i.file} -> ${i.target}`)).toEqual([]);
+  });
+
   it('one repository convention: each class in core/db is an XRepository in x-repository.ts, built as new XRepository(prisma: PrismaClient, options?)', () => {
     const dir = path.join(ROOT, 'core/db');
     const wrong: string[] = [];

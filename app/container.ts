@@ -9,17 +9,16 @@ import { ConversationRepository } from '../core/db/conversations-repository.ts';
 import { DeliveryRepository } from '../core/db/deliveries-repository.ts';
 import { FeedbackRepository } from '../core/db/feedback-repository.ts';
 import { DigestRepository } from '../core/db/digest-repository.ts';
-import { sqlRunner } from '../core/db/sql-runner.ts';
 import { EmailReviewRepository } from '../core/db/email-reviews-repository.ts';
 import { LeadActivityRepository } from '../core/db/lead-activities-repository.ts';
-import { LeadLookupRepository } from '../core/db/lead-lookup.ts';
+import { LeadLookupRepository } from '../core/db/lead-lookup-repository.ts';
 import { LeadRepository } from '../core/db/leads-repository.ts';
-import { LeadVocabularyRepository } from '../core/db/lead-vocabulary.ts';
+import { LeadVocabularyRepository } from '../core/db/lead-vocabulary-repository.ts';
 import { UserRepository } from '../core/db/users-repository.ts';
 import { OfferProfileRepository } from '../core/db/offer-profiles-repository.ts';
 import { createEnricher } from '../core/enrichment/enricher.ts';
 import { createAnalysisClient } from '../core/enrichment/analysis-client.ts';
-import { LeadOutcomeRepository } from '../core/db/lead-outcomes.ts';
+import { LeadOutcomeRepository } from '../core/db/lead-outcomes-repository.ts';
 import type { Guards } from '../core/governance.ts';
 import { createInFlightWork, type InFlightWork } from '../core/in-flight.ts';
 import { chooseLanguageModel, type ModelChoice } from '../core/models/language-model.ts';
@@ -87,7 +86,7 @@ export async function buildContainer(runtime: Runtime, overrides: { model?: Mode
     activities: new LeadActivityRepository(prisma),
     emailReviews: new EmailReviewRepository(prisma),
     offers: new OfferProfileRepository(prisma),
-    digests: new DigestRepository(sqlRunner(db)),
+    digests: new DigestRepository(prisma),
     enricher: createEnricher(config.enrichment),
     outcomes: new LeadOutcomeRepository(prisma),
     analysis: config.enrichment.url

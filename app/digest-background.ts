@@ -2,10 +2,9 @@
 // from config, and the background scheduler + worker that `salesos worker` and `npm start` run.
 import { createSlackDigestSender } from '../bots/slack/send-digest.ts';
 import { teamsDigestSenderFromConfig } from '../bots/teams/send-digest.ts';
-import { DigestFigures } from '../core/db/digest-figures.ts';
+import { DigestFiguresRepository } from '../core/db/digest-figures-repository.ts';
 import { DigestRepository } from '../core/db/digest-repository.ts';
-import { DigestRunRepository } from '../core/db/digest-runs.ts';
-import { sqlRunner } from '../core/db/sql-runner.ts';
+import { DigestRunRepository } from '../core/db/digest-runs-repository.ts';
 import type { DigestDelivery, DigestSender } from '../core/digest/deliver.ts';
 import { runDigest, type DigestServices } from '../core/digest/run-digest.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../core/digest/retry-policy.ts';
@@ -23,7 +22,7 @@ import type { Container } from './container.ts';
  */
 export function buildDigestDeliveries(container: Pick<Container, 'config' | 'db'>, opts: { teams?: DigestSender } = {}): DigestDelivery {
   const { config } = container;
-  const identities = new DigestRepository(sqlRunner(container.db));
+  const identities = new DigestRepository(container.db.prisma);
   return {
     slack: config.slack.botToken ? createSlackDigestSender({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, identities, log }) : undefined,
     teams: opts.teams ?? teamsDigestSenderFromConfig(config, identities, log),
@@ -35,12 +34,12 @@ export function buildDigestServices(
   deliveries: DigestDelivery,
   opts: { retry?: Partial<RetryPolicy> } = {},
 ): DigestServices {
-  const sql = sqlRunner(container.db);
+  const prisma = container.db.prisma;
   const digest = container.config.digest;
   return {
-    managers: new DigestRepository(sql, container.db),
-    runs: new DigestRunRepository(container.db, digest?.leaseSeconds),
-    figures: new DigestFigures(container.db),
+    managers: new DigestRepository(prisma),
+    runs: new DigestRunRepository(prisma, { leaseSeconds: digest?.leaseSeconds }),
+    figures: new DigestFiguresRepository(prisma),
     deliveries,
     compose: { defaultDailyLimitUsd: container.config.cost.dailyLimitUsd },
     log,

@@ -2,7 +2,7 @@
 // from the database and the queue depth from Redis when they are scraped.
 import crypto from 'node:crypto';
 import { Queue } from 'bullmq';
-import { digestDeliveryCounts, digestRunCounts } from '../core/db/operations-figures.ts';
+import { OperationsRepository } from '../core/db/operations-repository.ts';
 import { DIGEST_QUEUE, redisConnection } from '../core/jobs/queues.ts';
 import { log } from '../core/log.ts';
 import type { Container } from './container.ts';
@@ -18,9 +18,10 @@ export function mountMetrics(http: HttpServer, container: Pick<Container, 'telem
   const { metrics } = container.telemetry;
   const registry = metrics.registry;
   if (!registry) throw new Error('mountMetrics needs a container built with metrics: true');
-  metrics.gaugeFrom('salesos_digest_runs', 'Digest runs recorded, by status.', ['status'], () => digestRunCounts(container.db.pool));
+  const operations = new OperationsRepository(container.db.prisma);
+  metrics.gaugeFrom('salesos_digest_runs', 'Digest runs recorded, by status.', ['status'], () => operations.digestRunCounts());
   metrics.gaugeFrom('salesos_digest_deliveries', 'Digest deliveries recorded, by platform and status.', ['platform', 'status'], () =>
-    digestDeliveryCounts(container.db.pool),
+    operations.digestDeliveryCounts(),
   );
   let queue: Queue | undefined;
   let connection: ReturnType<typeof redisConnection> | undefined;

@@ -1,7 +1,8 @@
 // Opens what every command needs from configuration: logger, database (migrated), repositories.
 import { loadConfig, type Config } from '../core/config.ts';
 import { openDatabase, type Database } from '../core/db/client.ts';
-import { isDatabaseEmpty, seedDemoOrganisation } from '../core/db/demo-seed.ts';
+import { DemoRepository } from '../core/db/demo-repository.ts';
+import { seedDemoOrganisation } from '../core/demo/seed.ts';
 import { configureLogger, log } from '../core/log.ts';
 
 export interface Runtime {
@@ -31,7 +32,8 @@ export async function openRuntime(config: Config, opts: { migrate?: boolean } = 
 /** First use of an empty embedded database: fill it with the demo organisation so the product works at once. */
 export async function seedDemoIfFresh(runtime: Runtime): Promise<void> {
   if (runtime.db.mode !== 'embedded' || !runtime.config.seedDemo) return;
-  if (!(await isDatabaseEmpty(runtime.db.prisma))) return;
-  const result = await seedDemoOrganisation(runtime.db.prisma, {});
+  const demo = new DemoRepository(runtime.db.prisma);
+  if (!(await demo.isEmpty())) return;
+  const result = await seedDemoOrganisation(demo, {});
   log.info('The database was empty: seeded the demo organisation (set SALESOS_SEED_DEMO=false to skip)', { counts: result.counts });
 }

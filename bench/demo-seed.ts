@@ -2,7 +2,8 @@
 // PostgreSQL. Run: npx tsx bench/demo-seed.ts [--leads 2000] [--runs 3]. Target: a 2,000-lead seed < 5 s.
 import { performance } from 'node:perf_hooks';
 import { generateDemoOrganisation } from '../core/demo/generate.ts';
-import { seedDemoOrganisation } from '../core/db/demo-seed.ts';
+import { DemoRepository } from '../core/db/demo-repository.ts';
+import { seedDemoOrganisation } from '../core/demo/seed.ts';
 import { createTestDatabase } from '../test/support/db.ts';
 
 const args = process.argv.slice(2);
@@ -19,7 +20,7 @@ const db = await createTestDatabase();
 try {
   for (let i = 0; i < runs; i++) {
     t = performance.now();
-    await seedDemoOrganisation(db.prisma, { leads, now, force: true });
+    await seedDemoOrganisation(new DemoRepository(db.prisma), { leads, now, force: true });
     console.log(`seed run ${i + 1}: ${(performance.now() - t).toFixed(0)} ms`);
   }
 } finally {

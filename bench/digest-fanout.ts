@@ -12,7 +12,6 @@ import { buildDigestServices } from '../app/digest-background.ts';
 import { createSlackDigestSender } from '../bots/slack/send-digest.ts';
 import { openDatabase } from '../core/db/client.ts';
 import { DigestRepository } from '../core/db/digest-repository.ts';
-import { sqlRunner } from '../core/db/sql-runner.ts';
 import { runDigest } from '../core/digest/run-digest.ts';
 import { startDigestWorker } from '../core/jobs/digest-worker.ts';
 import { DIGEST_QUEUE, redisConnection, type DigestJobData } from '../core/jobs/queues.ts';
@@ -91,7 +90,7 @@ async function main(): Promise<void> {
 
     const services = buildDigestServices(
       { config: { cost: { dailyLimitUsd: 5 } } as never, db },
-      { slack: createSlackDigestSender({ botToken: 'xoxb-bench', apiUrl: slack.url, identities: new DigestRepository(sqlRunner(db)), log }) },
+      { slack: createSlackDigestSender({ botToken: 'xoxb-bench', apiUrl: slack.url, identities: new DigestRepository(db.prisma), log }) },
     );
     const durations: number[] = [];
     let delivered = 0;

@@ -12,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../core/db/client.ts';
-import { seedDemoOrganisation } from '../core/db/demo-seed.ts';
+import { DemoRepository } from '../core/db/demo-repository.ts';
+import { seedDemoOrganisation } from '../core/demo/seed.ts';
 import { configureLogger } from '../core/log.ts';
 import { signSlackRequest, startFakeSlackApi, type FakeSlackApi } from '../test/support/fake-slack-api.ts';
 import { createScratchDatabase } from './scratch-database.ts';
@@ -179,7 +180,7 @@ async function main() {
   const replicas: Replica[] = [];
   try {
     const seeded = await openDatabase({ databaseUrl: db.url, dataDir: '', migrate: true });
-    await seedDemoOrganisation(seeded.prisma, { leads: 1000, seed: 7 });
+    await seedDemoOrganisation(new DemoRepository(seeded.prisma), { leads: 1000, seed: 7 });
     await seeded.close();
     for (const id of USERS)
       fake.addUser({ id, name: id.toLowerCase(), realName: `Bench Rep ${id}`, email: `${id.toLowerCase()}@bench.example`, tz: 'Europe/Berlin' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalFilter } from '../core/db/lead-filter-values.ts';
+import { canonicalFilter } from '../core/leads/canonical-values.ts';
 import { leadFilterSchema, type LeadFilter } from '../core/leads/filter.ts';
 import type { LeadListCard } from '../core/cards.ts';
 import { defineTool } from './tool.ts';

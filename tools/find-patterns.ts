@@ -1,6 +1,6 @@
 // "What kind of leads reply to us?" — which attribute values (and pairs and triples of them) of the leads the asker
 // may see go with replies, qualification or customers, computed by the agent's POST /v1/patterns. Only attributes
-// leave the database and only attributes go to the agent (core/db/lead-outcomes.ts, core/leads/lead-profile.ts).
+// leave the database and only attributes go to the agent (core/db/lead-outcomes-repository.ts, core/leads/lead-profile.ts).
 import { z } from 'zod';
 import type { PatternsCard } from '../core/cards.ts';
 import { GOALS, type Condition, type Goal, type PatternLead } from '../core/enrichment/analysis-types.ts';

@@ -1,5 +1,5 @@
 // Resolves what a rep calls a lead (id, email, full name) to exactly one lead they may see, or says why not.
-import { parseLeadRef } from '../core/db/lead-lookup.ts';
+import { parseLeadRef } from '../core/leads/lead-ref.ts';
 import type { LeadSummary } from '../core/db/leads-repository.ts';
 import { NotFoundError, ValidationError } from '../core/errors.ts';
 import type { ToolContext } from './tool.ts';

@@ -2,14 +2,14 @@
 import type { LanguageModel } from 'ai';
 import type { EmailReviewRepository } from '../core/db/email-reviews-repository.ts';
 import type { LeadRepository } from '../core/db/leads-repository.ts';
-import type { LeadLookupRepository } from '../core/db/lead-lookup.ts';
+import type { LeadLookupRepository } from '../core/db/lead-lookup-repository.ts';
 import type { LeadActivityRepository } from '../core/db/lead-activities-repository.ts';
 import type { UserRepository } from '../core/db/users-repository.ts';
 import type { OfferProfileRepository } from '../core/db/offer-profiles-repository.ts';
 import type { DigestRepository } from '../core/db/digest-repository.ts';
 import type { Enricher } from '../core/enrichment/enricher.ts';
 import type { AnalysisClient } from '../core/enrichment/analysis-client.ts';
-import type { LeadOutcomeRepository } from '../core/db/lead-outcomes.ts';
+import type { LeadOutcomeRepository } from '../core/db/lead-outcomes-repository.ts';
 import type { Guards } from '../core/governance.ts';
 
 export interface ToolServices {

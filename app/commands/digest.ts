@@ -20,10 +20,13 @@ function parseAt(text: string): Date | string {
 
 /** `--status`: one line per period, then each run that did not simply go out. */
 async function printStatus(container: Container, opts: { managerEmail?: string; periods: number }): Promise<number> {
-  const [{ buildDigestServices }, { DigestRunStatus }] = await Promise.all([import('../digest-background.ts'), import('../../core/db/digest-run-status.ts')]);
+  const [{ buildDigestServices }, { DigestRunStatusRepository }] = await Promise.all([
+    import('../digest-background.ts'),
+    import('../../core/db/digest-run-status-repository.ts'),
+  ]);
   const services = buildDigestServices(container, {});
   const managerId = opts.managerEmail ? (await services.managers.managerByEmail(opts.managerEmail)).id : undefined;
-  const { periods, problems } = await new DigestRunStatus(container.db).report({ periods: opts.periods, managerId });
+  const { periods, problems } = await new DigestRunStatusRepository(container.db.prisma).report({ periods: opts.periods, managerId });
   if (!periods.length) {
     process.stdout.write('No digest has run yet.\n');
     return 0;

@@ -12,10 +12,14 @@ export const seedCommand: Command = {
     if (seed !== undefined && !Number.isInteger(seed)) throw new ValidationError(`--seed must be a whole number (got "${values.seed}").`);
     if (leads !== undefined && !(Number.isInteger(leads) && leads >= 0 && leads <= 1_000_000))
       throw new ValidationError(`--leads must be a whole number from 0 to 1000000 (got "${values.leads}").`);
-    const [{ seedDemoOrganisation }, { loadRuntimeConfig, openRuntime }] = await Promise.all([import('../../core/db/demo-seed.ts'), import('../runtime.ts')]);
+    const [{ seedDemoOrganisation }, { DemoRepository }, { loadRuntimeConfig, openRuntime }] = await Promise.all([
+      import('../../core/demo/seed.ts'),
+      import('../../core/db/demo-repository.ts'),
+      import('../runtime.ts'),
+    ]);
     const runtime = await openRuntime(loadRuntimeConfig());
     try {
-      const result = await seedDemoOrganisation(runtime.db.prisma, { seed, leads, force: values.force });
+      const result = await seedDemoOrganisation(new DemoRepository(runtime.db.prisma), { seed, leads, force: values.force });
       const c = result.counts;
       process.stdout.write(
         `${result.cleared ? 'Cleared the database and seeded' : 'Seeded'} the demo organisation in ${Math.round(result.ms)} ms: ` +

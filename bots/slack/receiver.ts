@@ -1,10 +1,11 @@
 // A Bolt Receiver for our own HTTP server: `handle(req, res)` is mounted as a route (POST /slack/events).
 // It checks signature and timestamp before anything else (401, nothing processed), answers url_verification,
-// and hands the payload to Bolt with an `ack` that writes the HTTP response at once, so listeners run after
-// Slack has its answer.
+// and hands the payload to Bolt with Bolt's own HTTPResponseAck, which writes the HTTP response at ack, so
+// listeners run after Slack has its answer. Bolt's HTTPReceiver does not fit: it owns its http.Server, and
+// ours serves Teams, MCP and the health routes on the same port; its body limit and errors differ too.
 import crypto from 'node:crypto';
 import type http from 'node:http';
-import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import { HTTPResponseAck, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import { log } from '../../core/log.ts';
 import { ignoredSlackBody, invalidSlackBody } from './validate-body.ts';
 import { verifySlackSignature } from './verify.ts';
@@ -68,11 +69,18 @@ export class SlackHttpReceiver implements Receiver {
     if (body.type === 'url_verification') return reply(res, 200, { challenge: body.challenge });
     if (!this.app) return reply(res, 503, { error: 'Slack app not initialised' });
 
-    let acked = false;
-    const warn = setTimeout(() => {
-      if (!acked) log.error('Slack request not acknowledged within 2.5 s', { type: body.type ?? body.command });
-    }, ACK_WARN_MS);
-    warn.unref();
+    const responseAck = new HTTPResponseAck({
+      // The app's logger: ours behind Bolt's interface (createSlackBot), so HTTPResponseAck's lines are scrubbed too.
+      logger: this.app.logger,
+      processBeforeResponse: false,
+      // Bolt's default answers 404 here; we only warn, and still answer 200 once processing ends (below).
+      unhandledRequestHandler: () => log.error('Slack request not acknowledged within 2.5 s', { type: body.type ?? body.command }),
+      unhandledRequestTimeoutMillis: ACK_WARN_MS,
+      httpRequest: req,
+      httpRequestBody: body,
+      httpResponse: res,
+    });
+    const ack = responseAck.bind();
     const retryNum = header(req, 'x-slack-retry-num');
     const timestamp = header(req, 'x-slack-request-timestamp') ?? '';
     const event: ReceiverEvent = {
@@ -82,30 +90,18 @@ export class SlackHttpReceiver implements Receiver {
       customProperties: { requestId: crypto.createHash('sha256').update(`${timestamp}:${raw}`).digest('base64url').slice(0, 32) },
       retryNum: retryNum ? Number(retryNum) : undefined,
       retryReason: header(req, 'x-slack-retry-reason'),
-      ack: async (response?: unknown) => {
-        if (acked) return;
-        acked = true;
-        clearTimeout(warn);
-        if (response === undefined || response === '') reply(res, 200, '');
-        else reply(res, 200, response);
-      },
+      ack,
     };
     try {
       await this.app.processEvent(event);
     } catch (err) {
       log.error('Slack event processing failed', { err, type: body.type ?? body.command });
-      if (!acked) {
-        acked = true;
-        clearTimeout(warn);
-        reply(res, 500, { error: 'internal error' });
-      }
+      responseAck.ack();
+      reply(res, 500, { error: 'internal error' });
     }
     // Nothing matched (e.g. an event type we do not subscribe to): still tell Slack we got it.
-    if (!acked) {
-      acked = true;
-      clearTimeout(warn);
-      reply(res, 200, '');
-    }
+    responseAck.ack();
+    reply(res, 200, '');
   };
 }
 

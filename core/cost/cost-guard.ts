@@ -2,7 +2,7 @@
 // The ledger and its locking live in core/db/usage-repository.ts; this file is the policy and the words.
 import type { Actor } from '../agent/types.ts';
 import type { UsageCard } from '../cards.ts';
-import { sqlRunner, type SqlSource } from '../db/sql-runner.ts';
+import { prismaOf, type SqlSource } from '../db/sql-runner.ts';
 import { UsageRepository, type ReserveResult } from '../db/usage-repository.ts';
 import { AppError, NotFoundError, NotRecordedError } from '../errors.ts';
 import type { AuditContext, AuditTrail, CostGuard, Reservation, SpendKind } from '../governance.ts';
@@ -64,7 +64,7 @@ function warnIfOver(reservation: Reservation, actualUsd: number): void {
 }
 
 export function createCostGuard(opts: CostGuardOptions): CostGuard {
-  const usage = new UsageRepository(sqlRunner(sourceOf(opts)));
+  const usage = new UsageRepository(prismaOf(sourceOf(opts)));
   const prices = opts.prices ?? VENDORED_PRICES;
   const now = opts.now ?? (() => new Date());
 

@@ -1,7 +1,7 @@
 // No reservation left behind: a reservation still open long after its call (the process died, or a settle
 // failed) is settled at the reserved amount — the worst case the rep already agreed to spend — and audited.
 import type { SqlSource } from '../db/sql-runner.ts';
-import { sqlRunner } from '../db/sql-runner.ts';
+import { prismaOf } from '../db/sql-runner.ts';
 import { UsageRepository, type SweptReservation } from '../db/usage-repository.ts';
 import type { AuditTrail } from '../governance.ts';
 import { log } from '../log.ts';
@@ -35,7 +35,7 @@ export async function auditSwept(audit: AuditTrail, swept: SweptReservation[], r
 }
 
 export async function sweepStaleReservations(o: Omit<SweeperOptions, 'everyMs'>): Promise<SweptReservation[]> {
-  const swept = await new UsageRepository(sqlRunner(o.db)).sweep({ olderThanMs: o.olderThanMs });
+  const swept = await new UsageRepository(prismaOf(o.db)).sweep({ olderThanMs: o.olderThanMs });
   if (swept.length) {
     log.warn(`settled ${swept.length} stale CostGuard reservation(s) at their reserved amount (open longer than ${o.olderThanMs} ms)`, {
       reservations: swept.map((r) => r.id),

@@ -29,10 +29,14 @@ export function hashToken(token: string): string {
 const WELL_FORMED = new RegExp(`^${TOKEN_PREFIX}[A-Za-z0-9_-]{43}$`);
 
 export class ApiTokenRepository {
+  private readonly now: () => Date;
+
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    opts: { now?: () => Date } = {},
+  ) {
+    this.now = opts.now ?? (() => new Date());
+  }
 
   /** A new token for `userId`; the returned `token` is the only time it is ever available. */
   async create(t: { userId: string; name: string; readOnly: boolean; expiresInDays?: number }): Promise<{ token: string; row: ApiTokenRow }> {

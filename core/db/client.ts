@@ -35,7 +35,13 @@ export interface OpenOptions {
 // bigint (int8) counts fit in a JS number for everything SalesOS counts.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-const poolsOfClients = new WeakMap<PrismaClient, pg.Pool>();
+/** What openDatabase knows about a client it made: the pg pool behind it and the kind of server. */
+export interface ClientConnection {
+  pool: pg.Pool;
+  mode: Database['mode'];
+}
+
+const connectionsOfClients = new WeakMap<PrismaClient, ClientConnection>();
 
 /**
  * The pg pool behind a Prisma client made by openDatabase, or undefined for any other client (a transaction,
@@ -43,12 +49,27 @@ const poolsOfClients = new WeakMap<PrismaClient, pg.Pool>();
  * CPU more than the same `pool.query`, an ORM query ~0.7 ms more (the wasm query compiler).
  */
 export function poolBehind(prisma: PrismaClient): pg.Pool | undefined {
-  return poolsOfClients.get(prisma);
+  return connectionsOfClients.get(prisma)?.pool;
+}
+
+/** The pool and server kind behind a client made by openDatabase (or by clientOverPool), if it was. */
+export function connectionBehind(prisma: PrismaClient): ClientConnection | undefined {
+  return connectionsOfClients.get(prisma);
+}
+
+/**
+ * A Prisma client over a pool someone else made (tests that count a pool's commits), remembered like
+ * openDatabase's own: repositories built from it run their SQL on that pool. The caller ends the pool.
+ */
+export function clientOverPool(pool: pg.Pool, mode: Database['mode'] = 'postgres'): PrismaClient {
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  connectionsOfClients.set(prisma, { pool, mode });
+  return prisma;
 }
 
 /** Rows of a `Prisma.sql` statement: `pool.query(sql.text, sql.values)` when the client has a pool, else Prisma. */
 export async function rawRows<R>(prisma: PrismaClient, sql: PrismaNamespace.Sql): Promise<R[]> {
-  const pool = poolsOfClients.get(prisma);
+  const pool = poolBehind(prisma);
   if (pool) return (await pool.query(sql.text, sql.values)).rows as R[];
   return prisma.$queryRaw<R[]>(sql);
 }
@@ -83,14 +104,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', (err) => log.warn('idle database connection failed', { err }));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  poolsOfClients.set(prisma, pool);
+  const mode = embedded ? 'embedded' : 'postgres';
+  const prisma = clientOverPool(pool, mode);
   let closed = false;
   return {
     prisma,
     pool,
     url,
-    mode: embedded ? 'embedded' : 'postgres',
+    mode,
     created: embedded?.created ?? false,
     async ping() {
       await pool.query('SELECT 1');

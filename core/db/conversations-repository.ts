@@ -1,8 +1,7 @@
 // Conversations (Slack thread, Teams chain, terminal session) and their messages: the thread memory.
 import type { PrismaClient } from './generated/client.ts';
 import type { Platform } from '../agent/types.ts';
-import { poolBehind } from './client.ts';
-import { sqlRunner, type SqlRunner } from './sql-runner.ts';
+import { sqlOf, type SqlRunner } from './sql-runner.ts';
 import { storable } from '../safe-text.ts';
 
 export interface StoredMessage {
@@ -24,12 +23,11 @@ export interface NewMessage {
 }
 
 export class ConversationRepository {
-  /** Every turn opens, reads and appends: plain SQL on the pool when there is one (see poolBehind). */
+  /** Every turn opens, reads and appends: plain SQL on the pool when there is one (see sqlOf). */
   private readonly sql: SqlRunner;
 
   constructor(prisma: PrismaClient) {
-    const pool = poolBehind(prisma);
-    this.sql = sqlRunner(pool ? { pool } : prisma);
+    this.sql = sqlOf(prisma);
   }
 
   /**

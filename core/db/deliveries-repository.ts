@@ -2,16 +2,14 @@
 // Lives in PostgreSQL so it holds across bot replicas.
 import type { PrismaClient } from './generated/client.ts';
 import type { Platform } from '../agent/types.ts';
-import { poolBehind } from './client.ts';
-import { sqlRunner, type SqlRunner } from './sql-runner.ts';
+import { sqlOf, type SqlRunner } from './sql-runner.ts';
 
 export class DeliveryRepository {
-  /** Every event claims its delivery first: plain SQL on the pool when there is one (see poolBehind). */
+  /** Every event claims its delivery first: plain SQL on the pool when there is one (see sqlOf). */
   private readonly sql: SqlRunner;
 
   constructor(private readonly prisma: PrismaClient) {
-    const pool = poolBehind(prisma);
-    this.sql = sqlRunner(pool ? { pool } : prisma);
+    this.sql = sqlOf(prisma);
   }
 
   /** True the first time a delivery id is seen, false for every repeat — atomically. */

@@ -2,8 +2,10 @@
 // and the chat identities a digest can go to.
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { DEFAULT_SCHEDULE, parseCron, type DigestSchedule } from '../digest/schedule.ts';
+import { connectionBehind } from './client.ts';
 import { digestQuery, type DigestDb } from './digest-statements.ts';
-import type { SqlRunner } from './sql-runner.ts';
+import type { PrismaClient } from './generated/client.ts';
+import { sqlOf, type SqlRunner } from './sql-runner.ts';
 import { UUID } from '../ids.ts';
 
 export interface DigestManager {
@@ -87,11 +89,14 @@ function toManager(r: ManagerRow): DigestManager {
 }
 
 export class DigestRepository {
-  /** `db`, when given, runs the per-digest lookup as a prepared statement (planned once per connection). */
-  constructor(
-    private readonly sql: SqlRunner,
-    private readonly db?: DigestDb,
-  ) {}
+  private readonly sql: SqlRunner;
+  /** The pool behind the client, when there is one: the per-digest lookup runs there as a prepared statement (planned once per connection). */
+  private readonly db?: DigestDb;
+
+  constructor(prisma: PrismaClient) {
+    this.sql = sqlOf(prisma);
+    this.db = connectionBehind(prisma);
+  }
 
   async managerById(id: string): Promise<DigestManager | undefined> {
     if (!UUID.test(id)) return undefined;

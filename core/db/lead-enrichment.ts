@@ -2,7 +2,8 @@
 // row with before/after values and cost, and an `enriched` activity.
 import type { PrismaClient, Lead } from './generated/client.ts';
 import { leadInputSchema } from '../leads/lead-input.ts';
-import { canonicalLeadValues } from './lead-filter-values.ts';
+import { canonicalLeadValues } from '../leads/canonical-values.ts';
+import { ENRICHABLE_FIELDS } from '../enrichment/types.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 
 export interface EnrichmentRecord {
@@ -14,28 +15,16 @@ export interface EnrichmentRecord {
   actorId?: string;
 }
 
-// Identity and ownership are not for an enrichment to change.
-const ENRICHABLE = new Set([
-  'firstName',
-  'lastName',
-  'title',
-  'seniority',
-  'company',
-  'companyDomain',
-  'industry',
-  'companySize',
-  'country',
-  'city',
-  'techStack',
-  'linkedinUrl',
-  'score',
-]);
+// The fields an enricher may fill (identity and ownership are not among them), as the agent's contract names them.
+const ENRICHABLE: ReadonlySet<string> = new Set(ENRICHABLE_FIELDS);
 const enrichmentSchema = leadInputSchema.partial();
 
 export async function recordLeadEnrichment(prisma: PrismaClient, leadId: string, rec: EnrichmentRecord): Promise<Lead> {
   const after: Record<string, unknown> = {};
   for (const [field, change] of Object.entries(rec.changes)) {
     if (!ENRICHABLE.has(field)) throw new ValidationError(`An enrichment cannot change the field "${field}".`);
+    // A lead always has a name: an enrichment may fill or correct it, never empty it.
+    if (field === 'fullName' && (change.after === null || change.after === undefined)) throw new ValidationError('An enrichment cannot clear the full name.');
     after[field] = change.after ?? undefined;
   }
   const parsed = enrichmentSchema.safeParse(after);
@@ -48,7 +37,7 @@ export async function recordLeadEnrichment(prisma: PrismaClient, leadId: string,
   const cleared = Object.fromEntries(
     Object.entries(rec.changes)
       .filter(([, c]) => c.after === null || c.after === undefined)
-      .map(([f]) => [f, f === 'techStack' ? [] : f === 'score' ? 0 : null]),
+      .map(([f]) => [f, f === 'techStack' ? [] : null]),
   );
   const data = { ...canonicalLeadValues(parsed.data), ...cleared };
   return prisma.$transaction(async (tx) => {

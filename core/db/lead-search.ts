@@ -2,7 +2,7 @@
 // go into the WHERE clause so PostgreSQL can pick an index and stop after `limit` rows.
 import { Prisma, type PrismaClient } from './generated/client.ts';
 import { decodeCursor, encodeCursor, type LeadSort } from './cursor.ts';
-import { canonicalFilter } from './lead-filter-values.ts';
+import { canonicalFilter } from '../leads/canonical-values.ts';
 import { TITLE_ABBREVIATIONS } from '../leads/catalog.ts';
 import { leadFilterSchema, type LeadFilter, type LeadScope, type LeadStatus, type Seniority } from '../leads/filter.ts';
 import { ValidationError } from '../errors.ts';

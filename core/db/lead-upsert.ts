@@ -3,7 +3,7 @@
 import { Prisma, type PrismaClient } from './generated/client.ts';
 import { leadInputSchema, type LeadInput } from '../leads/lead-input.ts';
 import { ValidationError } from '../errors.ts';
-import { canonicalLeadValues } from './lead-filter-values.ts';
+import { canonicalLeadValues } from '../leads/canonical-values.ts';
 
 export interface UpsertResult {
   created: number;

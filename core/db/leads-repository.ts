@@ -5,7 +5,7 @@ import { SUMMARY_COLUMNS, scopeCondition, searchLeads, toSummary } from './lead-
 import type { LeadPage, LeadSummary, SearchContext, SummaryRow } from './lead-search.ts';
 import { upsertLeadsByEmail, type UpsertResult } from './lead-upsert.ts';
 import { recordLeadEnrichment, type EnrichmentRecord } from './lead-enrichment.ts';
-import { canonicalLeadValues } from './lead-filter-values.ts';
+import { canonicalLeadValues } from '../leads/canonical-values.ts';
 import { rawRows } from './client.ts';
 import { leadInputSchema, type LeadInput } from '../leads/lead-input.ts';
 import type { LeadFilter, LeadScope } from '../leads/filter.ts';

@@ -2,6 +2,7 @@
 // interactive transaction costs several times the statements it wraps) or a Prisma client.
 import type pg from 'pg';
 import type { PrismaClient } from './generated/client.ts';
+import { clientOverPool, poolBehind } from './client.ts';
 import { UUID } from '../ids.ts';
 
 export interface SqlRunner {
@@ -79,4 +80,22 @@ export type SqlSource = PrismaClient | { pool: pg.Pool };
 export function sqlRunner(source: SqlSource): SqlRunner {
   if ('pool' in source && source.pool) return fromPool(source.pool);
   return fromPrisma(source as PrismaClient, source as PrismaClient);
+}
+
+/** How a repository runs its SQL: on the pool behind the client when openDatabase made it (the fast path), else through Prisma. */
+export function sqlOf(prisma: PrismaClient): SqlRunner {
+  const pool = poolBehind(prisma);
+  return pool ? fromPool(pool) : fromPrisma(prisma, prisma);
+}
+
+const clientsOfPools = new WeakMap<pg.Pool, PrismaClient>();
+
+/** The Prisma client to build repositories from, whichever SqlSource a service was given (one client per bare pool). */
+export function prismaOf(source: SqlSource): PrismaClient {
+  if (!('pool' in source && source.pool)) return source as PrismaClient;
+  const own = (source as { prisma?: PrismaClient }).prisma;
+  if (own) return own;
+  let prisma = clientsOfPools.get(source.pool);
+  if (!prisma) clientsOfPools.set(source.pool, (prisma = clientOverPool(source.pool)));
+  return prisma;
 }

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import { Prisma, type PrismaClient } from './generated/client.ts';
 import { NotFoundError } from '../errors.ts';
 import { log } from '../log.ts';
-import { isUuid, type SqlRunner } from './sql-runner.ts';
+import { isUuid, sqlOf, type SqlRunner } from './sql-runner.ts';
 
 export type UsageKind = 'model' | 'tool';
 
@@ -123,7 +123,12 @@ async function readOwner(sql: SqlRunner, userId: string): Promise<BudgetOwner> {
 }
 
 export class UsageRepository {
-  constructor(private readonly sql: SqlRunner) {}
+  /** Every paid call reserves and settles: plain SQL on the pool when there is one (see sqlOf). */
+  private readonly sql: SqlRunner;
+
+  constructor(prisma: PrismaClient) {
+    this.sql = sqlOf(prisma);
+  }
 
   owner(userId: string): Promise<BudgetOwner> {
     return readOwner(this.sql, userId);

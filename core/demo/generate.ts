@@ -5,6 +5,7 @@ import { Faker, base, en } from '@faker-js/faker';
 import { ValidationError } from '../errors.ts';
 import { generateHistory } from './history.ts';
 import { generateLeads } from './leads.ts';
+import { DEMO_OFFER } from './offer.ts';
 import { SHOWCASE_EMAILS, showcaseLeads } from './showcase.ts';
 import { DEMO_DOMAIN, generateStaff } from './staff.ts';
 import type { DemoOrganisation } from './types.ts';
@@ -51,6 +52,7 @@ export function generateDemoOrganisation(opts: DemoOptions): DemoOrganisation {
     leads,
     activities,
     enrichments,
+    offer: { ...DEMO_OFFER, proofPoints: [...DEMO_OFFER.proofPoints] },
   };
 }
 

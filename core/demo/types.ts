@@ -1,4 +1,4 @@
-// The demo organisation as plain data: what generate.ts produces and core/db/demo-seed.ts writes.
+// The demo organisation as plain data: what generate.ts produces and core/demo/seed.ts has core/db/demo-repository.ts write.
 import type { LeadStatus, Seniority } from '../leads/filter.ts';
 
 export type DemoRole = 'admin' | 'manager' | 'rep';
@@ -83,6 +83,14 @@ export interface DemoEnrichment {
   createdAt: Date;
 }
 
+/** What the organisation sells (core/demo/offer.ts): its offer profile, which drafts use. */
+export interface DemoOffer {
+  product: string;
+  valueProposition: string;
+  proofPoints: string[];
+  typicalCustomer: string;
+}
+
 export interface DemoOrganisation {
   seed: number;
   now: Date;
@@ -94,4 +102,5 @@ export interface DemoOrganisation {
   leads: DemoLead[];
   activities: DemoActivity[];
   enrichments: DemoEnrichment[];
+  offer: DemoOffer;
 }

@@ -1,7 +1,8 @@
 // A manager's DigestCard from the repository's figures: per-rep rows with their change against the
 // previous period, the attention list, the period's top leads, and spend against budget.
 import type { DigestCard } from '../cards.ts';
-import { DEFAULT_FIGURE_OPTIONS, type DigestFigures, type FigureOptions } from '../db/digest-figures.ts';
+import type { DigestFiguresRepository } from '../db/digest-figures-repository.ts';
+import { DEFAULT_FIGURE_OPTIONS, type FigureOptions } from './figures.ts';
 import type { DigestManager } from '../db/digest-repository.ts';
 import { ValidationError } from '../errors.ts';
 import type { DigestPeriod } from './period.ts';
@@ -14,7 +15,7 @@ export interface ComposeOptions extends Partial<FigureOptions> {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const round6 = (n: number) => Math.round(n * 1_000_000) / 1_000_000;
 
-export async function composeDigest(figures: DigestFigures, manager: DigestManager, period: DigestPeriod, opts: ComposeOptions): Promise<DigestCard> {
+export async function composeDigest(figures: DigestFiguresRepository, manager: DigestManager, period: DigestPeriod, opts: ComposeOptions): Promise<DigestCard> {
   const team = manager.team;
   if (!team) throw new ValidationError(`${manager.name} does not manage a team, so there is no digest to make.`);
   const f = await figures.team(team.id, manager.id, period, { ...DEFAULT_FIGURE_OPTIONS, ...opts });

@@ -5,7 +5,7 @@
 // reached (bot removed, user gone) and `skipped` when there was nothing to send to.
 import type { DigestCard } from '../cards.ts';
 import type { DigestIdentity } from '../db/digest-repository.ts';
-import type { DigestPlatform } from '../db/digest-runs.ts';
+import type { DigestPlatform } from './run-states.ts';
 import { DependencyError } from '../errors.ts';
 
 export type { DigestIdentity, DigestPlatform };

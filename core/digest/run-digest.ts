@@ -2,28 +2,21 @@
 // the card once (kept on the run, so a retry re-sends the same figures), claim each platform not yet done,
 // deliver, and record every attempt. A failure is recorded first, then thrown with the time of the next
 // try (from the retry policy: Retry-After, jittered backoff, a budget in time), or as final.
-import type { DigestFigures } from '../db/digest-figures.ts';
+import type { DigestFiguresRepository } from '../db/digest-figures-repository.ts';
 import type { DigestRepository } from '../db/digest-repository.ts';
-import {
-  FINAL_RUN_STATUSES,
-  REOPENABLE_RUN_STATUSES,
-  type DeliveryOutcome,
-  type DeliveryRecord,
-  type DigestPlatform,
-  type DigestRunRepository,
-  type RunStatus,
-} from '../db/digest-runs.ts';
+import type { DeliveryRecord, DigestRunRepository } from '../db/digest-runs-repository.ts';
 import type { Logger } from '../log.ts';
 import { composeDigest, type ComposeOptions } from './compose.ts';
 import { DeliveryFailure, DigestDeliveryError, errorText, pickIdentities, UNCONFIRMED_PREFIX, type DigestDelivery } from './deliver.ts';
 import { digestPeriod, localDate, periodLabel, startOfLocalDay, type Cadence, type DigestPeriod } from './period.ts';
 import { nextRetryAt, type RetryPolicy } from './retry-policy.ts';
+import { FINAL_RUN_STATUSES, REOPENABLE_RUN_STATUSES, type DeliveryOutcome, type DigestPlatform, type RunStatus } from './run-states.ts';
 import { parseCron } from './schedule.ts';
 
 export interface DigestServices {
   managers: DigestRepository;
   runs: DigestRunRepository;
-  figures: DigestFigures;
+  figures: DigestFiguresRepository;
   deliveries: DigestDelivery;
   compose: ComposeOptions;
   log: Logger;

@@ -1,14 +1,13 @@
-// HTTP client of the enrichment agent (contract: docs/enrichment-agent.openapi.yaml). Each attempt has
-// its own timeout; network errors, timeouts, 5xx and 429 are retried with jittered backoff; other 4xx
-// are not; a circuit breaker makes a down agent fail fast. Whatever goes wrong, nothing half-applies:
-// the caller gets either a validated result or an AppError with a message a rep can read.
+// HTTP client of the enrichment agent's POST /v1/enrich (contract: docs/enrichment-agent.openapi.yaml), over
+// the shared transport (agent-transport.ts: deadlines, retries, circuit breaker). Whatever goes wrong,
+// nothing half-applies: the caller gets either a validated result or an AppError with a message a rep can read.
 import crypto from 'node:crypto';
 import { DependencyError, ValidationError } from '../errors.ts';
 import { log as defaultLog, type Logger } from '../log.ts';
-import { AGENT, exhausted, networkReason, refusal, TRY_LATER, UNREADABLE, type Failure } from './agent-errors.ts';
-import { createCircuitBreaker, type CircuitBreaker } from './circuit-breaker.ts';
+import { AGENT, networkReason, refusal, UNREADABLE } from './agent-errors.ts';
+import { createAgentTransport, type AgentTransportOptions } from './agent-transport.ts';
+import type { CircuitBreaker } from './circuit-breaker.ts';
 import { companyNotes } from './company-notes.ts';
-import { backoffDelay, parseRetryAfter, sleep } from './retry.ts';
 import {
   agentEnrichRequestSchema,
   agentEnrichResponseSchema,
@@ -19,22 +18,8 @@ import {
   type LeadSnapshot,
 } from './types.ts';
 
-export interface EnrichmentAgentClientOptions {
-  baseUrl: string;
-  token?: string;
-  /** Per attempt, not per call. */
-  timeoutMs: number;
-  /** Retries after the first attempt (so `retries + 1` attempts at most). */
-  retries?: number;
-  breaker?: { failureThreshold: number; cooldownMs: number };
-  backoff?: { baseMs: number; maxMs: number };
-  /** Longest Retry-After we wait for; a longer one fails the call at once instead of holding the rep. */
-  maxRetryAfterMs?: number;
-  fetch?: typeof fetch;
-  logger?: Logger;
-  random?: () => number;
-  now?: () => number;
-}
+/** The transport's options: deadline per attempt, retries, breaker, backoff (agent-transport.ts). */
+export type EnrichmentAgentClientOptions = AgentTransportOptions;
 
 export interface EnrichmentAgentClient {
   enrich(lead: LeadSnapshot, opts?: EnrichOptions): Promise<EnrichmentResult>;
@@ -46,126 +31,49 @@ export interface EnrichmentAgentClient {
 const QUERY_FIELDS = ['email', 'fullName', 'company', 'companyDomain', 'title', 'linkedinUrl', 'country', 'city'] as const;
 
 export function createEnrichmentAgentClient(options: EnrichmentAgentClientOptions): EnrichmentAgentClient {
-  const doFetch = options.fetch ?? globalThis.fetch;
   const logger = options.logger ?? defaultLog;
-  const now = options.now ?? Date.now;
-  const retries = options.retries ?? 2;
-  const backoff = { ...(options.backoff ?? { baseMs: 250, maxMs: 4_000 }), random: options.random };
-  const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
-  const base = options.baseUrl.replace(/\/+$/, '');
-  const breaker = createCircuitBreaker({ ...(options.breaker ?? { failureThreshold: 5, cooldownMs: 30_000 }), now });
-
-  const headers = (extra: Record<string, string>): Record<string, string> => ({
-    accept: 'application/json',
-    ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    ...extra,
-  });
+  const transport = createAgentTransport(options);
 
   async function enrich(lead: LeadSnapshot, opts: EnrichOptions = {}): Promise<EnrichmentResult> {
     const body = buildRequest(lead, opts);
     const requestId = opts.requestId ?? crypto.randomUUID();
     const idempotencyKey = opts.idempotencyKey ?? crypto.randomUUID();
-
-    const permit = breaker.tryAcquire();
-    if (!permit.allowed) {
-      const wait = Math.ceil(permit.retryInMs / 1000);
-      logger.warn('enrichment agent call refused: circuit open', { dependency: AGENT, requestId, retryInMs: permit.retryInMs });
-      throw new DependencyError(
-        AGENT,
-        `The enrichment agent is not reachable right now (it failed repeatedly; SalesOS will try it again in ${wait} s). ${TRY_LATER}`,
-        { down: true },
-      );
+    const { status, text, attempt, durationMs } = await transport.post({
+      path: '/v1/enrich',
+      body: JSON.stringify(body),
+      requestId,
+      headers: { 'idempotency-key': idempotencyKey },
+      signal: opts.signal,
+    });
+    if (status >= 200 && status < 300) {
+      const result = parseSuccess(text, status, { requestId, durationMs, fields: opts.fields, logger });
+      logger.debug('enrichment agent answered', {
+        dependency: AGENT,
+        requestId,
+        attempt,
+        durationMs,
+        costUsd: result.costUsd,
+        fields: Object.keys(result.fields),
+      });
+      return result;
     }
-
-    // The half-open probe is a single attempt: a still-dead agent should not hold the rep through retries.
-    const attempts = permit.trial ? 1 : retries + 1;
-    let last: Failure | undefined;
-    try {
-      for (let attempt = 1; attempt <= attempts; attempt++) {
-        const started = now();
-        const timeout = AbortSignal.timeout(options.timeoutMs);
-        const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-        let response: Response;
-        let text: string;
-        try {
-          response = await doFetch(`${base}/v1/enrich`, {
-            method: 'POST',
-            headers: headers({ 'content-type': 'application/json', 'idempotency-key': idempotencyKey, 'x-request-id': requestId }),
-            body: JSON.stringify(body),
-            signal,
-          });
-          text = await response.text();
-        } catch (err) {
-          if (opts.signal?.aborted) throw opts.signal.reason;
-          last = timeout.aborted ? { kind: 'timeout' } : { kind: 'network', reason: networkReason(err) };
-          const delayMs = attempt < attempts ? backoffDelay(attempt - 1, backoff) : undefined;
-          logAttempt(logger, { requestId, attempt, attempts, durationMs: now() - started, failure: last, delayMs });
-          if (delayMs !== undefined) await sleep(delayMs, opts.signal);
-          continue;
-        }
-
-        const durationMs = now() - started;
-        const status = response.status;
-        if (status >= 200 && status < 300) {
-          breaker.onSuccess();
-          const result = parseSuccess(text, status, { requestId, durationMs, fields: opts.fields, logger });
-          logger.debug('enrichment agent answered', {
-            dependency: AGENT,
-            requestId,
-            attempt,
-            durationMs,
-            costUsd: result.costUsd,
-            fields: Object.keys(result.fields),
-          });
-          return result;
-        }
-        if (status === 404) {
-          breaker.onSuccess();
-          return notFound(text, requestId);
-        }
-        if (status === 429 || status >= 500) {
-          last =
-            status === 429 ? { kind: 'rate_limited', retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now()) } : { kind: 'server', status };
-          let delayMs: number | undefined;
-          if (attempt < attempts) {
-            const asked = last.kind === 'rate_limited' ? last.retryAfterMs : undefined;
-            if (asked === undefined) delayMs = backoffDelay(attempt - 1, backoff);
-            else if (asked <= maxRetryAfterMs) delayMs = asked;
-          }
-          logAttempt(logger, { requestId, attempt, attempts, durationMs, failure: last, delayMs, status });
-          if (delayMs === undefined) break;
-          await sleep(delayMs, opts.signal);
-          continue;
-        }
-        // Any other 4xx: our request or our credentials are wrong; retrying cannot help.
-        breaker.onSuccess();
-        logger.warn('enrichment agent refused the request', { dependency: AGENT, requestId, status, durationMs, attempt, body: text.slice(0, 300) });
-        throw refusal(status, text);
-      }
-    } catch (err) {
-      breaker.release(permit.trial);
-      throw err;
-    }
-
-    breaker.onFailure();
-    throw exhausted(last!, attempts, options.timeoutMs);
+    if (status === 404) return notFound(text, requestId);
+    // Any other 4xx: our request or our credentials are wrong; retrying cannot help.
+    logger.warn('enrichment agent refused the request', { dependency: AGENT, requestId, status, durationMs, attempt, body: text.slice(0, 300) });
+    throw refusal(status, text);
   }
 
   async function health(opts: { signal?: AbortSignal } = {}): Promise<{ ok: boolean; detail: string }> {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
     try {
-      const res = await doFetch(`${base}/healthz`, {
-        headers: headers({}),
-        signal: opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout,
-      });
+      const res = await transport.get('/healthz', opts);
       await res.body?.cancel();
       return res.ok ? { ok: true, detail: `HTTP ${res.status}` } : { ok: false, detail: `HTTP ${res.status}` };
     } catch (err) {
-      return { ok: false, detail: timeout.aborted ? `no answer within ${options.timeoutMs} ms` : networkReason(err) };
+      return { ok: false, detail: (err as Error)?.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : networkReason(err) };
     }
   }
 
-  return { enrich, health, breaker };
+  return { enrich, health, breaker: transport.breaker };
 }
 
 function buildRequest(lead: LeadSnapshot, opts: EnrichOptions) {
@@ -246,22 +154,4 @@ function notFound(text: string, requestId: string): EnrichmentResult {
     requestId,
     notes: ['The enrichment agent has no data on this person.'],
   };
-}
-
-function logAttempt(
-  logger: Logger,
-  a: { requestId: string; attempt: number; attempts: number; durationMs: number; failure: Failure; delayMs?: number; status?: number },
-): void {
-  logger.warn('enrichment agent attempt failed', {
-    dependency: AGENT,
-    requestId: a.requestId,
-    attempt: a.attempt,
-    attempts: a.attempts,
-    status: a.status,
-    failure: a.failure.kind,
-    reason: a.failure.kind === 'network' ? a.failure.reason : undefined,
-    durationMs: a.durationMs,
-    retryInMs: a.delayMs,
-    willRetry: a.delayMs !== undefined,
-  });
 }

@@ -5,9 +5,9 @@
 // managers' pending runs end as cancelled. It runs at start, on every Redis reconnect and periodically,
 // so a Redis that lost its data costs minutes, not a day.
 import { getNextMillis, type Queue } from 'bullmq';
-import type { DigestRunRepository } from '../db/digest-runs.ts';
+import type { DigestRunRepository } from '../db/digest-runs-repository.ts';
 import type { ScheduleTarget } from '../db/digest-repository.ts';
-import { FINAL_RUN_STATUSES } from '../db/digest-runs.ts';
+import { FINAL_RUN_STATUSES } from '../digest/run-states.ts';
 import { localDate } from '../digest/period.ts';
 import { periodFor } from '../digest/run-digest.ts';
 import type { Logger } from '../log.ts';

@@ -7,7 +7,7 @@
 import { Queue, type RepeatOptions } from 'bullmq';
 import type { ScheduleTarget } from '../db/digest-repository.ts';
 import type { Logger } from '../log.ts';
-import type { DigestRunRepository } from '../db/digest-runs.ts';
+import type { DigestRunRepository } from '../db/digest-runs-repository.ts';
 import { createDigestReconciler } from './digest-reconciler.ts';
 import {
   DIGEST_JOB,

@@ -73,3 +73,102 @@ describe('layers', () => {
     expect(show(strays)).toEqual([]);
   });
 });
+
+// core/db is persistence only: domain logic (parsing a rep's words, canonical values, digest figures and
+// policies, seeding the demo) lives in its domain folder, and what the rest of the code takes from core/db
+// is repositories and the connection itself.
+const CONNECTION = new Set(['client', 'sql-runner', 'migrate', 'connection-errors', 'embedded']);
+const STATIC_IMPORT = /(?:^|\n)\s*(?:import|export)\s+([^;'"]*?)\s*from\s+['"]([^'"]+)['"]/g;
+const DYNAMIC_IMPORT = /import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+interface ValueImport {
+  file: string;
+  target: string;
+  typeOnly: boolean;
+}
+
+function typeOnly(clause: string): boolean {
+  if (clause.startsWith('type ')) return true;
+  const named = /^\{([\s\S]*)\}$/.exec(clause);
+  if (!named) return false;
+  const names = named[1]!
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  return names.length > 0 && names.every((n) => n.startsWith('type '));
+}
+
+const valueImports: ValueImport[] = Object.keys(RANK).flatMap((layer) =>
+  sources(path.join(ROOT, layer)).flatMap((abs) => {
+    const file = path.relative(ROOT, abs);
+    const src = fs.readFileSync(abs, 'utf8');
+    const resolve = (spec: string) => path.relative(ROOT, path.resolve(path.dirname(abs), spec));
+    return [
+      ...[...src.matchAll(STATIC_IMPORT)].filter((m) => m[2]!.startsWith('.')).map((m) => ({ file, target: resolve(m[2]!), typeOnly: typeOnly(m[1]!.trim()) })),
+      ...[...src.matchAll(DYNAMIC_IMPORT)].filter((m) => m[1]!.startsWith('.')).map((m) => ({ file, target: resolve(m[1]!), typeOnly: false })),
+    ];
+  }),
+);
+
+/** Every parameter of `constructor(...)` in a class body, split at top-level commas. */
+function constructorParams(src: string, from: number): string[] | undefined {
+  const start = src.indexOf('constructor(', from);
+  if (start < 0) return undefined;
+  let depth = 0;
+  let current = '';
+  const params: string[] = [];
+  for (let i = start + 'constructor('.length; i < src.length; i++) {
+    const c = src[i]!;
+    if (depth === 0 && c === ')') break;
+    if ('({['.includes(c)) depth++;
+    if (')}]'.includes(c)) depth--;
+    if (depth === 0 && c === ',') {
+      params.push(current.trim());
+      current = '';
+    } else current += c;
+  }
+  if (current.trim()) params.push(current.trim());
+  return params;
+}
+
+describe('core/db is persistence only', () => {
+  it('reads value and type imports apart', () => {
+    expect(valueImports.some((i) => i.typeOnly && i.target.startsWith('core/db/'))).toBe(true);
+    expect(valueImports.some((i) => !i.typeOnly && i.target === 'core/db/client.ts')).toBe(true);
+  });
+
+  it('what the rest of the code takes from core/db is a repository (*-repository.ts) or the connection, never domain logic', () => {
+    const domain = valueImports.filter((i) => {
+      if (i.typeOnly || i.file.startsWith('core/db/') || !i.target.startsWith('core/db/') || i.target.startsWith('core/db/generated')) return false;
+      const name = path.basename(i.target, '.ts');
+      return !name.endsWith('-repository') && !CONNECTION.has(name);
+    });
+    expect(domain.map((i) => `${i.file} -> ${i.target}`)).toEqual([]);
+  });
+
+  it('core/db takes only types from core/demo: generating and seeding the demo is domain, the repository writes what it is given', () => {
+    const demo = valueImports.filter((i) => i.file.startsWith('core/db/') && i.target.startsWith('core/demo/') && !i.typeOnly);
+    expect(demo.map((i) => `${i.file} -> ${i.target}`)).toEqual([]);
+  });
+
+  it('one repository convention: each class in core/db is an XRepository in x-repository.ts, built as new XRepository(prisma: PrismaClient, options?)', () => {
+    const dir = path.join(ROOT, 'core/db');
+    const wrong: string[] = [];
+    let classes = 0;
+    for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+      const src = fs.readFileSync(path.join(dir, name), 'utf8');
+      for (const m of src.matchAll(/export class (\w+)/g)) {
+        classes++;
+        const where = `core/db/${name}: ${m[1]}`;
+        if (!m[1]!.endsWith('Repository') || !name.endsWith('-repository.ts')) wrong.push(`${where} is not a repository in a *-repository.ts file`);
+        const params = constructorParams(src, m.index!);
+        const [first, second, ...rest] = params ?? [];
+        if (!first || !/^(private readonly )?prisma: PrismaClient$/.test(first)) wrong.push(`${where} does not take prisma: PrismaClient first`);
+        if (second !== undefined && !/^(opts|options)\??:/.test(second)) wrong.push(`${where} takes "${second}" second, not an options object`);
+        if (rest.length) wrong.push(`${where} takes more than prisma and options`);
+      }
+    }
+    expect(classes).toBeGreaterThan(15);
+    expect(wrong).toEqual([]);
+  });
+});

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../core/actor.ts';
-import { seedDemoOrganisation } from '../../core/db/demo-seed.ts';
+import { DemoRepository } from '../../core/db/demo-repository.ts';
+import { seedDemoOrganisation } from '../../core/demo/seed.ts';
 import { parsePhrasingSet, type PhrasingCase } from '../../app/eval/phrasing-set.ts';
 import { runEval, summarise, type CaseResult } from '../../app/eval/run-eval.ts';
 import { createTestContainer, type TestContainer } from '../support/container.ts';
@@ -98,7 +99,7 @@ const results = new Map<string, CaseResult>();
 
 beforeAll(async () => {
   c = await createTestContainer();
-  await seedDemoOrganisation(c.db.prisma, { now: new Date('2026-01-05T09:00:00Z') });
+  await seedDemoOrganisation(new DemoRepository(c.db.prisma), { now: new Date('2026-01-05T09:00:00Z') });
   const rep = (await c.users.getByEmail('demo@salesos.demo'))!;
   const [manager] = await c.db.prisma.user.findMany({ where: { role: 'manager', managedTeam: { id: rep.teamId! } } });
   const actor = actorOf(manager!);

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDigestDeliveries, buildDigestServices, startDigestBackground } from '../../app/digest-background.ts';
 import { periodFor } from '../../core/digest/run-digest.ts';
 import { DigestRepository } from '../../core/db/digest-repository.ts';
-import { sqlRunner } from '../../core/db/sql-runner.ts';
 import type { DigestScheduler } from '../../core/jobs/digest-scheduler.ts';
 import { lastDueFire } from '../../core/jobs/digest-reconciler.ts';
 import { DIGEST_QUEUE, type DigestJobData } from '../../core/jobs/queues.ts';
@@ -131,7 +130,7 @@ describe('reconciliation with PostgreSQL', () => {
     const m = await manager();
     await new Promise((r) => setTimeout(r, 1500));
     expect(await c.db.prisma.digestRun.count({ where: { managerId: m.id, periodKey: '2026-11-25' } })).toBe(0);
-    await new DigestRepository(sqlRunner(c.db)).savePreference(m.id, { enabled: true, cadence: 'daily', cron: '30 7 * * 1-5' });
+    await new DigestRepository(c.db.prisma).savePreference(m.id, { enabled: true, cadence: 'daily', cron: '30 7 * * 1-5' });
     await runFor(m.id, '2026-11-25');
     expect(postsTo(m)).toHaveLength(1);
   }, 60_000);
@@ -199,7 +198,7 @@ describe('reconciliation with PostgreSQL', () => {
       },
       20_000,
     );
-    await new DigestRepository(sqlRunner(c.db)).savePreference(m.id, { enabled: false, cadence: 'daily', cron: '30 8 * * 1-5' });
+    await new DigestRepository(c.db.prisma).savePreference(m.id, { enabled: false, cadence: 'daily', cron: '30 8 * * 1-5' });
     const run = await runFor(m.id, '2026-11-25', 'cancelled');
     slack.reset();
     expect(run.reason).toBe('the manager paused the digest');

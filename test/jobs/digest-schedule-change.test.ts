@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../core/actor.ts';
 import type { Actor, ReplyEvent } from '../../core/agent/types.ts';
 import { DigestRepository } from '../../core/db/digest-repository.ts';
-import { sqlRunner } from '../../core/db/sql-runner.ts';
 import { createDigestScheduler, type DigestScheduler } from '../../core/jobs/digest-scheduler.ts';
 import { log } from '../../core/log.ts';
 import { toolNamed } from '../../tools/index.ts';
@@ -21,7 +20,7 @@ beforeAll(async () => {
   c = await createTestContainer({ REDIS_URL });
   const m = await createManager(c.db.prisma);
   manager = actorOf(await c.db.prisma.user.findUniqueOrThrow({ where: { id: m.id } }));
-  scheduler = createDigestScheduler({ redisUrl: REDIS_URL, prefix, source: new DigestRepository(sqlRunner(c.db)), log, pollMs: 100 });
+  scheduler = createDigestScheduler({ redisUrl: REDIS_URL, prefix, source: new DigestRepository(c.db.prisma), log, pollMs: 100 });
   await scheduler.sync();
   scheduler.start();
 }, 60_000);

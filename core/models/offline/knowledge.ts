@@ -3,7 +3,7 @@
 // corpus, and common English. From these: spelling correction with an edit distance bounded by word
 // length, value lookups that accept the organisation's own values, and lead names.
 import { createRequire } from 'node:module';
-import type { LeadVocabulary, VocabularyLead } from '../../db/lead-vocabulary.ts';
+import type { LeadVocabulary, VocabularyLead } from '../../db/lead-vocabulary-repository.ts';
 import {
   CITY_ALIASES,
   COUNTRIES,

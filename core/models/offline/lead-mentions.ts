@@ -1,7 +1,7 @@
 // Leads named anywhere in a message, matched against the leads the user may see: full names in any
 // case and with small typos ("sophie wagnr"), a first name alone ("mark Jane as contacted") when it is
 // written like a name, and a company with one visible lead ("Kontoflow signed").
-import type { VocabularyLead } from '../../db/lead-vocabulary.ts';
+import type { VocabularyLead } from '../../db/lead-vocabulary-repository.ts';
 import { PROPER_ENGLISH, editBudget, editDistance, type Knowledge } from './knowledge.ts';
 import type { LeadRef } from './conversation-context.ts';
 

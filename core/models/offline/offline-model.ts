@@ -16,7 +16,7 @@ import { parseIntent } from './parse-intent.ts';
 import { writeReply } from './reply-writer.ts';
 import { greetingText, helpText, notUnderstoodText, outOfScopeText, unavailableText } from './help-text.ts';
 import type { Intent } from './intent.ts';
-import type { LeadVocabulary } from '../../db/lead-vocabulary.ts';
+import type { LeadVocabulary } from '../../db/lead-vocabulary-repository.ts';
 import { knowledgeOf, type Knowledge } from './knowledge.ts';
 import { log } from '../../log.ts';
 

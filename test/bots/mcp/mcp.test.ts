@@ -24,7 +24,7 @@ let now = new Date('2026-11-18T09:00:00Z');
 beforeAll(async () => {
   c = await createTestContainer();
   org = await createTestOrg(c.db.prisma);
-  tokens = new ApiTokenRepository(c.db.prisma, () => now);
+  tokens = new ApiTokenRepository(c.db.prisma, { now: () => now });
   http = createHttpServer();
   http.route('POST', MCP_PATH, createMcpHttpHandler({ assistant: c.assistant, tokens, version: '0.0.0-test', log }));
   url = new URL(`http://127.0.0.1:${await http.listen(0, '127.0.0.1')}${MCP_PATH}`);

@@ -5,7 +5,8 @@ import { buildContainer, type Container } from '../../../app/container.ts';
 import { createHttpServer, type HttpServer } from '../../../app/http-server.ts';
 import { createSlackBot, SLACK_EVENTS_PATH, type SlackBot, type SlackBotOptions } from '../../../bots/slack/app.ts';
 import { loadConfig } from '../../../core/config.ts';
-import { seedDemoOrganisation } from '../../../core/db/demo-seed.ts';
+import { DemoRepository } from '../../../core/db/demo-repository.ts';
+import { seedDemoOrganisation } from '../../../core/demo/seed.ts';
 import type { Assistant } from '../../../tools/assistant-contract.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 import { FAKE_BOT_ID, FAKE_BOT_USER_ID, FAKE_TEAM_ID, signSlackRequest, startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
@@ -61,7 +62,7 @@ export async function startSlackHarness(opts: HarnessOptions = {}): Promise<Slac
     SLACK_UNKNOWN_USERS: opts.unknownUsers ?? 'provision',
     ...opts.env,
   });
-  if (opts.demoLeads) await seedDemoOrganisation(db.prisma, { leads: opts.demoLeads, seed: 7 });
+  if (opts.demoLeads) await seedDemoOrganisation(new DemoRepository(db.prisma), { leads: opts.demoLeads, seed: 7 });
   const container = await buildContainer({ config, db, close: async () => undefined });
   const assistant = opts.wrapAssistant ? opts.wrapAssistant(container.assistant) : container.assistant;
   const bot = createSlackBot({

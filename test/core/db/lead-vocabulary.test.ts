@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 import { ROWS, loadFixture, type Fixture } from './lead-fixtures.ts';
-import { LeadVocabularyRepository } from '../../../core/db/lead-vocabulary.ts';
+import { LeadVocabularyRepository } from '../../../core/db/lead-vocabulary-repository.ts';
 import type { LeadScope } from '../../../core/leads/filter.ts';
 import { canonicalTech } from '../../../core/leads/catalog.ts';
 

@@ -190,6 +190,15 @@ describe('LeadRepository.recordEnrichment', () => {
     expect((await fx.leads.getDetail(id))!.enrichments).toEqual([]);
   });
 
+  it('allows exactly the fields of the agent contract (ENRICHABLE_FIELDS): a score or an emptied full name is refused, nothing written', async () => {
+    const id = fx.leadId.l13!;
+    await expect(fx.leads.recordEnrichment(id, { changes: { score: { before: 10, after: 90 } }, source: 'agent', costUsd: 0 })).rejects.toThrow(/score/);
+    await expect(fx.leads.recordEnrichment(id, { changes: { fullName: { before: 'A B', after: null } }, source: 'agent', costUsd: 0 })).rejects.toThrow(
+      /cannot clear the full name/,
+    );
+    expect((await fx.leads.getDetail(id))!.enrichments).toEqual([]);
+  });
+
   it('refuses an unknown lead', async () => {
     await expect(fx.leads.recordEnrichment('00000000-0000-4000-8000-000000000000', { changes: {}, source: 'builtin', costUsd: 0 })).rejects.toBeInstanceOf(
       NotFoundError,

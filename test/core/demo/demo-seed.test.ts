@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
-import { isDatabaseEmpty, seedDemoOrganisation } from '../../../core/db/demo-seed.ts';
+import { DemoRepository } from '../../../core/db/demo-repository.ts';
+import { seedDemoOrganisation } from '../../../core/demo/seed.ts';
 import { ConflictError } from '../../../core/errors.ts';
 
 const now = new Date('2026-11-25T09:00:00.000Z');
@@ -15,11 +16,11 @@ afterAll(async () => {
 
 describe('seedDemoOrganisation on PostgreSQL', () => {
   it('reports a fresh database as empty', async () => {
-    expect(await isDatabaseEmpty(db.prisma)).toBe(true);
+    expect(await new DemoRepository(db.prisma).isEmpty()).toBe(true);
   });
 
   it('writes the whole organisation with the expected counts', async () => {
-    const result = await seedDemoOrganisation(db.prisma, { seed: 42, now });
+    const result = await seedDemoOrganisation(new DemoRepository(db.prisma), { seed: 42, now });
     const org = result.organisation;
     const p = db.prisma;
     expect(await p.user.count()).toBe(10);
@@ -30,7 +31,7 @@ describe('seedDemoOrganisation on PostgreSQL', () => {
     expect(await p.platformIdentity.count({ where: { platform: 'console' } })).toBe(10);
     expect(await p.digestPreference.count({ where: { cadence: 'daily', cron: '30 8 * * 1-5' } })).toBe(2);
     expect(await p.lead.count({ where: { ownerId: null } })).toBe(org.leads.filter((l) => !l.ownerId).length);
-    expect(await isDatabaseEmpty(p)).toBe(false);
+    expect(await new DemoRepository(p).isEmpty()).toBe(false);
   });
 
   it('links managers to their teams and reps to a team', async () => {
@@ -45,7 +46,7 @@ describe('seedDemoOrganisation on PostgreSQL', () => {
   });
 
   it('stores lead values and timestamps as generated, with the search text filled in', async () => {
-    const { organisation } = await seedDemoOrganisation(db.prisma, { seed: 42, now, force: true });
+    const { organisation } = await seedDemoOrganisation(new DemoRepository(db.prisma), { seed: 42, now, force: true });
     const sample = organisation.leads[17]!;
     const stored = await db.prisma.lead.findUniqueOrThrow({ where: { id: sample.id } });
     expect(stored).toMatchObject({
@@ -59,13 +60,13 @@ describe('seedDemoOrganisation on PostgreSQL', () => {
   });
 
   it('refuses to seed a database that has users, with a ConflictError', async () => {
-    await expect(seedDemoOrganisation(db.prisma, { seed: 1, now })).rejects.toBeInstanceOf(ConflictError);
+    await expect(seedDemoOrganisation(new DemoRepository(db.prisma), { seed: 1, now })).rejects.toBeInstanceOf(ConflictError);
     expect(await db.prisma.user.count()).toBe(10);
   });
 
   it('replaces existing data when forced', async () => {
     await db.prisma.user.create({ data: { email: 'someone@else.test', name: 'Someone Else' } });
-    const result = await seedDemoOrganisation(db.prisma, { seed: 7, leads: 300, now, force: true });
+    const result = await seedDemoOrganisation(new DemoRepository(db.prisma), { seed: 7, leads: 300, now, force: true });
     expect(result.cleared).toBe(true);
     expect(await db.prisma.user.findUnique({ where: { email: 'someone@else.test' } })).toBeNull();
     expect(await db.prisma.lead.count()).toBe(300);

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../../core/actor.ts';
 import type { ReplyEvent } from '../../../core/agent/types.ts';
 import type { DigestCard } from '../../../core/cards.ts';
-import { DigestFigures } from '../../../core/db/digest-figures.ts';
+import { DigestFiguresRepository } from '../../../core/db/digest-figures-repository.ts';
 import { DigestRepository } from '../../../core/db/digest-repository.ts';
-import { seedDemoOrganisation } from '../../../core/db/demo-seed.ts';
-import { sqlRunner } from '../../../core/db/sql-runner.ts';
+import { DemoRepository } from '../../../core/db/demo-repository.ts';
+import { seedDemoOrganisation } from '../../../core/demo/seed.ts';
 import { composeDigest } from '../../../core/digest/compose.ts';
 import { digestPeriod } from '../../../core/digest/period.ts';
 import { runCli } from '../../support/cli.ts';
@@ -20,8 +20,8 @@ let repo: DigestRepository;
 
 beforeAll(async () => {
   c = await createTestContainer();
-  repo = new DigestRepository(sqlRunner(c.db));
-  await seedDemoOrganisation(c.db.prisma, { seed: 7, leads: 600, now: SEEDED_AT });
+  repo = new DigestRepository(c.db.prisma);
+  await seedDemoOrganisation(new DemoRepository(c.db.prisma), { seed: 7, leads: 600, now: SEEDED_AT });
 }, 120_000);
 
 afterAll(async () => {
@@ -31,7 +31,7 @@ afterAll(async () => {
 async function digestFor(managerId: string, fireAt: Date): Promise<DigestCard> {
   const manager = (await repo.managerById(managerId))!;
   const period = digestPeriod({ cadence: 'weekly', timeZone: manager.timeZone, fireAt });
-  return composeDigest(new DigestFigures(c.db), manager, period, { defaultDailyLimitUsd: c.config.cost.dailyLimitUsd });
+  return composeDigest(new DigestFiguresRepository(c.db.prisma), manager, period, { defaultDailyLimitUsd: c.config.cost.dailyLimitUsd });
 }
 
 /** The database's clock plus a day: a weekly period that holds what the test just wrote, whatever the date. */

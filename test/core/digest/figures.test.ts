@@ -1,9 +1,8 @@
 // Every digest figure against a hand-built team whose right answers are worked out below.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DigestCard } from '../../../core/cards.ts';
-import { DigestFigures } from '../../../core/db/digest-figures.ts';
+import { DigestFiguresRepository } from '../../../core/db/digest-figures-repository.ts';
 import { DigestRepository } from '../../../core/db/digest-repository.ts';
-import { sqlRunner } from '../../../core/db/sql-runner.ts';
 import { composeDigest } from '../../../core/digest/compose.ts';
 import { digestPeriod } from '../../../core/digest/period.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
@@ -80,10 +79,9 @@ beforeAll(async () => {
   await usage(manager.id, team.id, 'settled', 0.5, 0.5, IN);
   await usage(xavier.id, otherTeam.id, 'settled', 3, 3, IN);
 
-  const sql = sqlRunner(db);
-  const m = await new DigestRepository(sql).managerById(manager.id);
+  const m = await new DigestRepository(db.prisma).managerById(manager.id);
   const period = digestPeriod({ cadence: 'daily', timeZone: 'Europe/Berlin', fireAt: FIRE, scheduleDays: [1, 2, 3, 4, 5] });
-  card = await composeDigest(new DigestFigures(db), m!, period, { defaultDailyLimitUsd: 5 });
+  card = await composeDigest(new DigestFiguresRepository(db.prisma), m!, period, { defaultDailyLimitUsd: 5 });
 });
 
 afterAll(async () => {
@@ -158,7 +156,7 @@ describe('digest figures on a hand-built team', () => {
 
 describe('digest preferences', () => {
   it('a manager without a preference has the default schedule; saving and deleting one round-trips', async () => {
-    const repo = new DigestRepository(sqlRunner(db));
+    const repo = new DigestRepository(db.prisma);
     expect((await repo.managerById(ids.manager!))?.schedule).toEqual({ enabled: true, cadence: 'daily', cron: '30 8 * * 1-5' });
     await repo.savePreference(ids.manager!, { enabled: false, cadence: 'weekly', cron: '0 9 * * 1' });
     expect(await repo.managerById(ids.manager!)).toMatchObject({ customised: true, schedule: { enabled: false, cadence: 'weekly', cron: '0 9 * * 1' } });
@@ -167,7 +165,7 @@ describe('digest preferences', () => {
   });
 
   it('refuses a pattern that is not a digest schedule', async () => {
-    await expect(new DigestRepository(sqlRunner(db)).savePreference(ids.manager!, { enabled: true, cadence: 'daily', cron: '* * * * *' })).rejects.toThrow(
+    await expect(new DigestRepository(db.prisma).savePreference(ids.manager!, { enabled: true, cadence: 'daily', cron: '* * * * *' })).rejects.toThrow(
       /not a digest schedule/,
     );
   });

@@ -2,7 +2,7 @@
 // filters, out-of-scope questions, news about a lead, and names and values from the organisation's data.
 import { generateText } from 'ai';
 import { describe, expect, it } from 'vitest';
-import type { LeadVocabulary } from '../../../../core/db/lead-vocabulary.ts';
+import type { LeadVocabulary } from '../../../../core/db/lead-vocabulary-repository.ts';
 import { createOfflineModel, offlineActorOptions, type OfflineActor } from '../../../../core/models/offline/offline-model.ts';
 import { editBudget, editDistance, knowledgeOf } from '../../../../core/models/offline/knowledge.ts';
 import { correctSpelling } from '../../../../core/models/offline/spelling.ts';

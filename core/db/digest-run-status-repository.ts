@@ -1,6 +1,7 @@
 // `salesos digest --status`: per period, how the runs went — runs by status, deliveries, attempts,
 // failures — and each run that did not simply go out, with its reason.
-import type { DigestDb } from './digest-statements.ts';
+import { digestDbOf, type DigestDb } from './digest-statements.ts';
+import type { PrismaClient } from './generated/client.ts';
 import { UUID } from '../ids.ts';
 
 export interface PeriodStatus {
@@ -21,8 +22,12 @@ export interface RunProblem {
   deliveries: { platform: string; status: string; attempts: number; error: string | null }[];
 }
 
-export class DigestRunStatus {
-  constructor(private readonly db: DigestDb) {}
+export class DigestRunStatusRepository {
+  private readonly db: DigestDb;
+
+  constructor(prisma: PrismaClient) {
+    this.db = digestDbOf(prisma);
+  }
 
   /** The latest `periods` period keys (all managers, or one), newest first, and the runs among them that need a look. */
   async report(opts: { periods: number; managerId?: string }): Promise<{ periods: PeriodStatus[]; problems: RunProblem[] }> {

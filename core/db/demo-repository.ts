@@ -1,76 +1,49 @@
-// Writes the generated demo organisation (core/demo/generate.ts) in one transaction. Leads and their
-// history go in as one jsonb parameter per batch (INSERT ... SELECT FROM jsonb_populate_recordset):
-// several times faster than createMany, which keeps a 2,000-lead seed well under the 5 s target.
-import { DEMO_OFFER } from '../demo/offer.ts';
+// Writes the generated demo organisation (core/demo/generate.ts, seeded by core/demo/seed.ts) in one
+// transaction. Leads and their history go in as one jsonb parameter per batch (INSERT ... SELECT FROM
+// jsonb_populate_recordset): several times faster than createMany, which keeps a 2,000-lead seed well
+// under the 5 s target.
 import { Prisma, type PrismaClient } from './generated/client.ts';
 import { ConflictError } from '../errors.ts';
-import { log } from '../log.ts';
-import type { DemoActivity, DemoEnrichment, DemoLead, DemoOptions, DemoOrganisation } from '../demo/generate.ts';
-
-export interface SeedOptions extends Partial<DemoOptions> {
-  /** Seed a database that already has users by emptying it first (every application table). */
-  force?: boolean;
-  /** Rows per INSERT (default 1,000). */
-  batchSize?: number;
-}
-
-export interface SeedResult {
-  organisation: DemoOrganisation;
-  counts: { users: number; teams: number; leads: number; activities: number; enrichments: number };
-  cleared: boolean;
-  ms: number;
-}
-
-/** True when the database has no users, i.e. nobody has set it up yet. */
-export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
-  return (await prisma.user.count()) === 0;
-}
+import type { DemoActivity, DemoEnrichment, DemoLead, DemoOrganisation } from '../demo/types.ts';
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
-export async function seedDemoOrganisation(prisma: PrismaClient, opts: SeedOptions = {}): Promise<SeedResult> {
-  const started = performance.now();
-  // Loaded here: the generator (faker) is needed only when seeding, not by every start that checks for it.
-  const { generateDemoOrganisation } = await import('../demo/generate.ts');
-  const org = generateDemoOrganisation({ seed: opts.seed, leads: opts.leads, now: opts.now ?? new Date() });
-  const batch = opts.batchSize ?? 1000;
-  let cleared = false;
+export class DemoRepository {
+  constructor(private readonly prisma: PrismaClient) {}
 
-  await prisma.$transaction(
-    async (tx) => {
-      // Serialise concurrent seeds: the emptiness check and the writes must see the same database.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
-      const users = await tx.user.count();
-      if (users > 0 && !opts.force) {
-        throw new ConflictError(
-          `The database already has ${users} user(s), so the demo organisation was not seeded. ` +
-            'Use `salesos seed --force` to empty the database and seed the demo instead.',
-        );
-      }
-      if (users > 0 || opts.force) {
-        await clearAllData(tx);
-        cleared = true;
-      }
-      await writeOrganisation(tx, org, batch);
-    },
-    // Large demos (the CLI allows up to 1,000,000 leads) need longer than the default 5 s.
-    { timeout: Math.max(120_000, org.leads.length * 2), maxWait: 10_000 },
-  );
+  /** True when the database has no users, i.e. nobody has set it up yet. */
+  async isEmpty(): Promise<boolean> {
+    return (await this.prisma.user.count()) === 0;
+  }
 
-  const result: SeedResult = {
-    organisation: org,
-    counts: {
-      users: org.users.length,
-      teams: org.teams.length,
-      leads: org.leads.length,
-      activities: org.activities.length,
-      enrichments: org.enrichments.length,
-    },
-    cleared,
-    ms: Math.round(performance.now() - started),
-  };
-  log.info('seeded the demo organisation', { seed: org.seed, ...result.counts, cleared, ms: result.ms });
-  return result;
+  /**
+   * Writes the organisation into an empty database; with `force`, empties a database that has users first
+   * (every application table). Returns whether it emptied one.
+   */
+  async write(org: DemoOrganisation, opts: { force?: boolean; batchSize: number }): Promise<{ cleared: boolean }> {
+    let cleared = false;
+    await this.prisma.$transaction(
+      async (tx) => {
+        // Serialise concurrent seeds: the emptiness check and the writes must see the same database.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
+        const users = await tx.user.count();
+        if (users > 0 && !opts.force) {
+          throw new ConflictError(
+            `The database already has ${users} user(s), so the demo organisation was not seeded. ` +
+              'Use `salesos seed --force` to empty the database and seed the demo instead.',
+          );
+        }
+        if (users > 0 || opts.force) {
+          await clearAllData(tx);
+          cleared = true;
+        }
+        await writeOrganisation(tx, org, opts.batchSize);
+      },
+      // Large demos (the CLI allows up to 1,000,000 leads) need longer than the default 5 s.
+      { timeout: Math.max(120_000, org.leads.length * 2), maxWait: 10_000 },
+    );
+    return { cleared };
+  }
 }
 
 // Every application table (not the migration history), so a forced seed starts from a known state.
@@ -95,7 +68,7 @@ async function writeOrganisation(tx: Tx, org: DemoOrganisation, batch: number): 
   }
   await tx.platformIdentity.createMany({ data: org.identities });
   await tx.digestPreference.createMany({ data: org.digestPreferences });
-  await tx.offerProfile.create({ data: { scope: 'organisation', scopeKey: 'organisation', ...DEMO_OFFER } });
+  await tx.offerProfile.create({ data: { scope: 'organisation', scopeKey: 'organisation', ...org.offer } });
 
   for (const rows of chunks(org.leads, batch)) await insertJson(tx, 'leads', LEAD_COLUMNS, rows);
   for (const rows of chunks(org.activities, batch)) await insertJson(tx, 'lead_activities', ACTIVITY_COLUMNS, rows);

@@ -1,8 +1,8 @@
 // Filter values and written leads in the canonical form of core/leads/catalog.ts, so equality filters
 // hit btree indexes. Unknown values are kept as given (trimmed).
-import { canonicalCity, canonicalCountry, canonicalIndustry, canonicalTech, seniorityFromTitle } from '../leads/catalog.ts';
-import type { LeadFilter } from '../leads/filter.ts';
-import type { LeadInput } from '../leads/lead-input.ts';
+import { canonicalCity, canonicalCountry, canonicalIndustry, canonicalTech, seniorityFromTitle } from './catalog.ts';
+import type { LeadFilter } from './filter.ts';
+import type { LeadInput } from './lead-input.ts';
 
 const one = (canon: (s: string) => string | undefined) => (x: string) => canon(x.trim()) ?? x.trim();
 const industry = one(canonicalIndustry);

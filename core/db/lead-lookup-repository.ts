@@ -3,19 +3,8 @@
 import { Prisma, type PrismaClient } from './generated/client.ts';
 import { SUMMARY_COLUMNS, scopeCondition, toSummary, type LeadSummary, type SummaryRow } from './lead-search.ts';
 import type { LeadScope } from '../leads/filter.ts';
+import type { LeadRef } from '../leads/lead-ref.ts';
 import { rawRows } from './client.ts';
-import { UUID } from '../ids.ts';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export type LeadRef = { kind: 'id' | 'email' | 'name'; value: string };
-
-export function parseLeadRef(raw: string): LeadRef {
-  const value = raw.trim();
-  if (UUID.test(value)) return { kind: 'id', value: value.toLowerCase() };
-  if (EMAIL.test(value)) return { kind: 'email', value: value.toLowerCase() };
-  return { kind: 'name', value };
-}
 
 /** Finds the leads a reference points at, within what the asker may see. */
 export class LeadLookupRepository {

@@ -9,12 +9,10 @@
 import type pg from 'pg';
 import type { DigestCard } from '../cards.ts';
 import { ValidationError } from '../errors.ts';
-import { digestQuery, type DigestDb } from './digest-statements.ts';
+import { DELIVERY_LEASE_SECONDS, type DeliveryOutcome, type DeliveryStatus, type DigestPlatform, type RunStatus } from '../digest/run-states.ts';
+import { digestDbOf, digestQuery, type DigestDb } from './digest-statements.ts';
+import type { PrismaClient } from './generated/client.ts';
 import { UUID } from '../ids.ts';
-
-export type RunStatus = 'running' | 'sent' | 'partial' | 'failed' | 'skipped' | 'missed' | 'cancelled';
-export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped' | 'cancelled';
-export type DigestPlatform = 'slack' | 'teams';
 
 export interface DeliveryRecord {
   platform: DigestPlatform;
@@ -45,29 +43,12 @@ export interface RunPeriod {
   end: Date;
 }
 
-export interface DeliveryOutcome {
-  platform: DigestPlatform;
-  status: 'sent' | 'failed' | 'skipped';
-  error?: string;
-  /** A failure after which the message may still have reached the platform. */
-  uncertain?: boolean;
-  /** The platform's message id. */
-  ref?: string;
-}
-
 /** A platform this caller now owns, and whether an earlier attempt may already have delivered it. */
 export interface ClaimedDelivery {
   platform: DigestPlatform;
   attempts: number;
   recheck: boolean;
 }
-
-/** A scheduled job meets these and stops: the period is done, one way or another. */
-export const FINAL_RUN_STATUSES: readonly RunStatus[] = ['sent', 'partial', 'skipped', 'failed', 'missed', 'cancelled'];
-/** Statuses a manual `salesos digest --send` may take up again (a resend of a missed or failed digest). */
-export const REOPENABLE_RUN_STATUSES: readonly RunStatus[] = ['failed', 'missed', 'cancelled'];
-/** A claim older than this is taken to belong to a worker that died mid-send (DIGEST_DELIVERY_LEASE_SECONDS). */
-export const DELIVERY_LEASE_SECONDS = 120;
 
 // Creating a run and claiming a delivery commit without waiting for the WAL flush: a database crash could
 // lose the last few, and a lost claim can only matter in the same crash window as a message sent but not
@@ -86,10 +67,14 @@ function toRun(row: DigestRunRecord | undefined): DigestRunRecord | undefined {
 }
 
 export class DigestRunRepository {
-  constructor(
-    private readonly db: DigestDb,
-    private readonly leaseSeconds: number = DELIVERY_LEASE_SECONDS,
-  ) {}
+  private readonly db: DigestDb;
+  private readonly leaseSeconds: number;
+
+  /** `leaseSeconds`: DIGEST_DELIVERY_LEASE_SECONDS. */
+  constructor(prisma: PrismaClient, opts: { leaseSeconds?: number } = {}) {
+    this.db = digestDbOf(prisma);
+    this.leaseSeconds = opts.leaseSeconds ?? DELIVERY_LEASE_SECONDS;
+  }
 
   /**
    * Where the manager's digests stopped before `end`: the latest end of a run that is not cancelled

@@ -3,55 +3,9 @@
 // enrichment history, email reviews (roasts, drafts) and the CostGuard usage ledger (spend).
 // Each figure covers the period and the one before it, so "change vs previous period" costs nothing extra.
 import type { LeadCardItem } from '../cards.ts';
-import { digestQuery, type DigestDb } from './digest-statements.ts';
-
-export interface FigureWindow {
-  start: Date;
-  end: Date;
-  previous: { start: Date; end: Date };
-}
-
-export interface RepFigures {
-  id: string;
-  name: string;
-  /** The rep's own daily budget override; undefined = the deployment default. */
-  dailyLimitUsd?: number;
-  leadsAdded: number;
-  leadsAddedBefore: number;
-  leadsEnriched: number;
-  leadsEnrichedBefore: number;
-  emailsRoasted: number;
-  emailsDrafted: number;
-  emailsBefore: number;
-  avgRoastScore: number | null;
-  avgRoastScoreBefore: number | null;
-  statusChanges: Record<string, number>;
-  spendUsd: number;
-  /** Lead activities, enrichments, emails and AI calls in the period: 0 = inactive. */
-  actions: number;
-}
-
-export interface TeamFigures {
-  reps: RepFigures[];
-  /** What the team's people — its active reps and its manager — spent in the period. */
-  teamSpendUsd: number;
-  /** The manager's own daily budget override (part of the team budget when the team has none). */
-  managerDailyLimitUsd?: number;
-  staleLeads: LeadCardItem[];
-  hotUncontacted: LeadCardItem[];
-  topLeads: LeadCardItem[];
-}
-
-export interface FigureOptions {
-  /** A lead with no activity for this many days before the period end is stale. */
-  staleDays: number;
-  /** Score from which a lead still "new" (not contacted) needs attention. */
-  hotScore: number;
-  listLimit: number;
-  topLimit: number;
-}
-
-export const DEFAULT_FIGURE_OPTIONS: FigureOptions = { staleDays: 14, hotScore: 80, listLimit: 10, topLimit: 5 };
+import type { FigureOptions, FigureWindow, RepFigures, TeamFigures } from '../digest/figures.ts';
+import { digestDbOf, digestQuery, type DigestDb } from './digest-statements.ts';
+import type { PrismaClient } from './generated/client.ts';
 
 const CHARGE = `CASE status WHEN 'settled' THEN "costUsd" WHEN 'reserved' THEN "reservedUsd" ELSE 0 END`;
 
@@ -165,10 +119,14 @@ SELECT
 
 type RepRow = Omit<RepFigures, 'dailyLimitUsd' | 'spendUsd'> & { dailyLimitUsd: number | string | null; spendUsd: number | string };
 
-export class DigestFigures {
-  constructor(private readonly db: DigestDb) {}
+export class DigestFiguresRepository {
+  private readonly db: DigestDb;
 
-  async team(teamId: string, managerId: string, w: FigureWindow, opts: FigureOptions = DEFAULT_FIGURE_OPTIONS): Promise<TeamFigures> {
+  constructor(prisma: PrismaClient) {
+    this.db = digestDbOf(prisma);
+  }
+
+  async team(teamId: string, managerId: string, w: FigureWindow, opts: FigureOptions): Promise<TeamFigures> {
     const staleSince = new Date(w.end.getTime() - opts.staleDays * 86_400_000);
     const {
       rows: [row],

@@ -1,0 +1,23 @@
+// The states a digest run and each platform's delivery go through, and which of them end a period.
+// core/db/digest-runs-repository.ts stores them; run-digest.ts and the reconciler act on them.
+
+export type RunStatus = 'running' | 'sent' | 'partial' | 'failed' | 'skipped' | 'missed' | 'cancelled';
+export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped' | 'cancelled';
+export type DigestPlatform = 'slack' | 'teams';
+
+export interface DeliveryOutcome {
+  platform: DigestPlatform;
+  status: 'sent' | 'failed' | 'skipped';
+  error?: string;
+  /** A failure after which the message may still have reached the platform. */
+  uncertain?: boolean;
+  /** The platform's message id. */
+  ref?: string;
+}
+
+/** A scheduled job meets these and stops: the period is done, one way or another. */
+export const FINAL_RUN_STATUSES: readonly RunStatus[] = ['sent', 'partial', 'skipped', 'failed', 'missed', 'cancelled'];
+/** Statuses a manual `salesos digest --send` may take up again (a resend of a missed or failed digest). */
+export const REOPENABLE_RUN_STATUSES: readonly RunStatus[] = ['failed', 'missed', 'cancelled'];
+/** A claim older than this is taken to belong to a worker that died mid-send (DIGEST_DELIVERY_LEASE_SECONDS). */
+export const DELIVERY_LEASE_SECONDS = 120;

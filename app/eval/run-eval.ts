@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor, Reply, ReplyEvent } from '../../core/agent/types.ts';
 import type { LeadScope } from '../../core/leads/filter.ts';
 import { parseLeadRef, type LeadLookupRepository } from '../../core/db/lead-lookup.ts';
-import type { SalesAssistant } from '../../tools/assistant.ts';
+import type { SalesAssistant } from '../../assistant/assistant.ts';
 import type { PhrasingCase } from './phrasing-set.ts';
 import { scoreCase, type ActualCall, type KnownLead } from './score-case.ts';
 

@@ -7,7 +7,7 @@ import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult, typ
 import { z } from 'zod';
 import type { Actor, Reply, ReplyEvent } from '../../core/agent/types.ts';
 import type { Card } from '../../core/cards.ts';
-import type { ActionRequest } from '../../tools/assistant-contract.ts';
+import type { ActionRequest } from '../../assistant/assistant-contract.ts';
 import { needsConfirmation, type SalesTool } from '../../tools/tool.ts';
 
 export const CONFIRM_TOOL = 'confirmAction';

@@ -1,12 +1,12 @@
 // The layer rules of README "Architecture", checked on every import instead of remembered: app → bots →
-// tools → core, one platform never imports another, only core/db touches Prisma, and each platform SDK
+// assistant → tools → core, one platform never imports another, only core/db touches Prisma, and each platform SDK
 // stays inside its own bot folder.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.ts';
 
-const RANK: Record<string, number> = { core: 1, tools: 2, bots: 3, app: 4 };
+const RANK: Record<string, number> = { core: 1, tools: 2, assistant: 3, bots: 4, app: 5 };
 
 interface Import {
   file: string;
@@ -48,7 +48,7 @@ describe('layers', () => {
     expect(imports.some((i) => i.file.startsWith('bots/slack/') && i.spec.startsWith('@slack/'))).toBe(true);
   });
 
-  it('imports only point down: app → bots → tools → core', () => {
+  it('imports only point down: app → bots → assistant → tools → core', () => {
     const up = imports.filter((i) => i.target && RANK[layerOf(i.target)] !== undefined && RANK[layerOf(i.target)]! > RANK[layerOf(i.file)]!);
     expect(show(up)).toEqual([]);
   });

@@ -7,8 +7,8 @@ import { DigestRepository } from '../../core/db/digest-repository.ts';
 import { sqlRunner } from '../../core/db/sql-runner.ts';
 import { createDigestScheduler, type DigestScheduler } from '../../core/jobs/digest-scheduler.ts';
 import { log } from '../../core/log.ts';
-import { toolNamed } from '../../tools/index.ts';
-import { runTool } from '../../tools/run-tool.ts';
+import { toolNamed } from '../../tools/registry.ts';
+import { runTool } from '../../assistant/run-tool.ts';
 import { createTestContainer, type TestContainer } from '../support/container.ts';
 import { createManager, dropPrefix, REDIS_URL, uniquePrefix, until } from './digest-fixtures.ts';
 

@@ -7,7 +7,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { log } from '../../../core/log.ts';
 import { ACTION_PREFIX, parseActionValue, SHARE_ACTION_ID } from '../blocks/limits.ts';
 import type { ListenerDeps } from '../deps.ts';
-import { runAction } from '../run-turn.ts';
+import { runAction } from '../answer.ts';
 import { sharedMessage } from '../share.ts';
 import { replaceSurface, threadSurface, type ReplySurface } from '../surfaces.ts';
 import { commandKey, threadKey } from './keys.ts';

@@ -1,7 +1,7 @@
 // @SalesOS in a channel: answer in the thread; the thread is the conversation.
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.ts';
-import { runTurn } from '../run-turn.ts';
+import { runTurn } from '../answer.ts';
 import { threadSurface } from '../surfaces.ts';
 import { stripMention, threadKey } from './keys.ts';
 

@@ -3,7 +3,7 @@
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.ts';
 import { mentionsToNames } from '../mentions.ts';
-import { runTurn } from '../run-turn.ts';
+import { runTurn } from '../answer.ts';
 import { threadSurface } from '../surfaces.ts';
 import { titleAssistantThread } from '../thread-title.ts';
 import { dmKey } from './keys.ts';

@@ -6,7 +6,7 @@ import { createHttpServer, type HttpServer } from '../../../app/http-server.ts';
 import { createSlackBot, SLACK_EVENTS_PATH, type SlackBot, type SlackBotOptions } from '../../../bots/slack/app.ts';
 import { loadConfig } from '../../../core/config.ts';
 import { seedDemoOrganisation } from '../../../core/db/demo-seed.ts';
-import type { Assistant } from '../../../tools/assistant-contract.ts';
+import type { Assistant } from '../../../assistant/assistant-contract.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 import { FAKE_BOT_ID, FAKE_BOT_USER_ID, FAKE_TEAM_ID, signSlackRequest, startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
 

@@ -4,7 +4,7 @@
 import type { webApi } from '@slack/bolt';
 import { AppError, userMessageOf } from '../../core/errors.ts';
 import { log, withLogContext } from '../../core/log.ts';
-import type { ActionRequest } from '../../tools/assistant-contract.ts';
+import type { ActionRequest } from '../../assistant/assistant-contract.ts';
 import type { Actor, CardAction, ReplyEvent } from '../../core/agent/types.ts';
 import { renderError } from './blocks/render-error.ts';
 import type { ListenerDeps } from './deps.ts';

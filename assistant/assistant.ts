@@ -1,7 +1,7 @@
 // The Assistant the bots talk to: one turn = actor's allowed tools (wrapped in policy) + the agent;
 // one card action = the same tools through the same policy, without the model.
 import { wrapLanguageModel } from 'ai';
-import { runTurn } from '../core/agent/run-turn.ts';
+import { runTurn } from '../core/agent/run-agent-turn.ts';
 import type { ToolOutput } from '../core/agent/tool-output.ts';
 import type { Actor, Platform, Reply, ReplyEvent, Turn } from '../core/agent/types.ts';
 import type { Card, ConfirmationCard } from '../core/cards.ts';
@@ -17,10 +17,10 @@ import { createModelDeadlineMiddleware } from '../core/models/model-deadline.ts'
 import { offlineActorMiddleware } from '../core/models/offline/offline-model.ts';
 import type { ActionRequest, Assistant } from './assistant-contract.ts';
 import { toAiToolSet } from './ai-tools.ts';
-import { toolNamed, toolsFor, toolsForActor, ALL_TOOLS } from './index.ts';
+import { toolNamed, toolsFor, toolsForActor, ALL_TOOLS } from '../tools/registry.ts';
 import { runTool } from './run-tool.ts';
-import type { ToolServices, TurnModel } from './services.ts';
-import type { SalesTool, ToolContext } from './tool.ts';
+import type { ToolServices, TurnModel } from '../tools/services.ts';
+import type { SalesTool, ToolContext } from '../tools/tool.ts';
 
 export interface AssistantDeps {
   services: ToolServices;

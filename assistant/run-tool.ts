@@ -10,7 +10,7 @@ import { AppError, ForbiddenError, NotRecordedError, toAppError, ValidationError
 import { log } from '../core/log.ts';
 import { actorCan } from '../core/rbac.ts';
 import { unsafeInputReason } from '../core/safe-text.ts';
-import { needsConfirmation, type SalesTool, type ToolContext } from './tool.ts';
+import { needsConfirmation, type SalesTool, type ToolContext } from '../tools/tool.ts';
 
 export interface RunToolOptions {
   /** Set when the user has confirmed this exact call (a pending action being executed). */

@@ -1,7 +1,7 @@
 // The Assistant the bots talk to: one turn = actor's allowed tools (wrapped in policy) + the agent;
 // one card action = the same tools through the same policy, without the model.
 import { wrapLanguageModel } from 'ai';
-import { runTurn } from '../core/agent/run-agent-turn.ts';
+import { runAgentTurn } from '../core/agent/run-agent-turn.ts';
 import type { ToolOutput } from '../core/agent/tool-output.ts';
 import type { Actor, Platform, Reply, ReplyEvent, Turn } from '../core/agent/types.ts';
 import type { Card, ConfirmationCard } from '../core/cards.ts';
@@ -110,7 +110,7 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
         .catch((err) => {
           log.error('audit append failed', { err, tool: name });
         });
-    yield* runTurn({
+    yield* runAgentTurn({
       capabilities: Object.fromEntries(offered.map((tool) => [tool.name, tool.capability])),
       signal,
       actor: t.actor,

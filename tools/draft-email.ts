@@ -6,7 +6,7 @@ import type { LeadFacts } from '../core/email/types.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { defineTool } from './tool.ts';
 import { draftWithModel } from './email-writer.ts';
-import { describeLead, leadCardItem, leadFacts } from './lead-card.ts';
+import { describeLead, leadCardItem, leadForModel } from './lead-card.ts';
 import { leadRefDescription, resolveLead } from './lead-reference.ts';
 
 const GENERIC_PURPOSE = /^(an?\s+)?(intro(duction|ductory)?|first[- ]?touch|cold|outreach|quick|short|initial|prospecting)(\s+(email|note|message))?$/i;
@@ -39,7 +39,7 @@ export const draftEmail = defineTool({
     const lead = await ctx.services.leads.getDetail(found.id);
     if (!lead) throw new NotFoundError('That lead no longer exists.');
     const resolved = await ctx.services.offers.effectiveFor(ctx.actor.id);
-    if (!resolved) return { summary: NO_OFFER, data: { needsOffer: true, lead: leadFacts(lead) } };
+    if (!resolved) return { summary: NO_OFFER, data: { needsOffer: true, lead: leadForModel(lead) } };
 
     const notes = lead.activities.filter((a) => a.type === 'note' && a.body).map((a) => a.body!);
     const recentActivity = lead.activities
@@ -105,7 +105,7 @@ export const draftEmail = defineTool({
         `Drafted an email to ${describeLead(lead)} pitching ${resolved.offer.product} — subject "${draft.subject}", rubric score ${score.score}/100 (${score.grade}).` +
         (purpose && writer === 'built-in' ? ` It is a first-touch email: the angle "${purpose}" is written in only with a language model configured.` : ''),
       data: {
-        lead: leadFacts(lead),
+        lead: leadForModel(lead),
         subject: draft.subject,
         body: draft.body,
         score: score.score,

@@ -3,7 +3,7 @@ import { canonicalFilter } from '../core/db/lead-filter-values.ts';
 import { leadFilterSchema, type LeadFilter } from '../core/leads/filter.ts';
 import type { LeadListCard } from '../core/cards.ts';
 import { defineTool } from './tool.ts';
-import { leadCardItem, leadFacts } from './lead-card.ts';
+import { leadCardItem, leadForModel } from './lead-card.ts';
 
 const inputSchema = leadFilterSchema.extend({
   offset: z.number().int().min(0).max(1_000_000).optional().describe('Set automatically when paging; leave it out.'),
@@ -74,7 +74,7 @@ export const findLeads = defineTool({
     return {
       summary,
       data: {
-        leads: page.leads.map((l, i) => ({ n: offset + i + 1, ...leadFacts(l) })),
+        leads: page.leads.map((l, i) => ({ n: offset + i + 1, ...leadForModel(l) })),
         ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
       },
       cards: shown ? [card] : [],

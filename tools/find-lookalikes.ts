@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { LookalikesCard } from '../core/cards.ts';
 import { leadProfile } from '../core/leads/lead-profile.ts';
 import { defineTool } from './tool.ts';
-import { leadCardItem, leadFacts } from './lead-card.ts';
+import { leadCardItem, leadForModel } from './lead-card.ts';
 
 export const findLookalikes = defineTool({
   name: 'findLookalikes',
@@ -53,7 +53,7 @@ export const findLookalikes = defineTool({
       summary: matches.length
         ? `${matches.length} uncontacted lead${matches.length === 1 ? '' : 's'} most like your ${seeds.length} customer${seeds.length === 1 ? '' : 's'}, best first.`
         : `No uncontacted lead shares anything with your ${seeds.length} customer${seeds.length === 1 ? '' : 's'}.`,
-      data: { leads: matches.map(({ lead, match }, i) => ({ n: i + 1, ...leadFacts(lead), similarity: match.similarity, reason: match.reason })) },
+      data: { leads: matches.map(({ lead, match }, i) => ({ n: i + 1, ...leadForModel(lead), similarity: match.similarity, reason: match.reason })) },
       cards: matches.length ? [card] : [],
     };
   },

@@ -17,7 +17,7 @@ import { createModelDeadlineMiddleware } from '../core/models/model-deadline.ts'
 import { offlineActorMiddleware } from '../core/models/offline/offline-model.ts';
 import type { ActionRequest, Assistant } from './assistant-contract.ts';
 import { toAiToolSet } from './ai-tools.ts';
-import { toolNamed, toolsFor, toolsForActor, ALL_TOOLS } from '../tools/registry.ts';
+import { ALL_TOOLS, capabilitiesOf, toolNamed, toolsFor, toolsForActor, type ToolName } from '../tools/registry.ts';
 import { runTool } from './run-tool.ts';
 import type { ToolServices, TurnModel } from '../tools/services.ts';
 import type { SalesTool, ToolContext } from '../tools/tool.ts';
@@ -43,7 +43,7 @@ export interface SalesAssistant extends Assistant {
 }
 
 /** What a home screen shows: today's budget, then the rep's five newest leads. */
-const OVERVIEW_TOOLS: [string, Record<string, unknown>][] = [
+const OVERVIEW_TOOLS: [ToolName, Record<string, unknown>][] = [
   ['myUsage', {}],
   ['findLeads', { owner: 'me', sort: 'recent', limit: 5 }],
 ];
@@ -102,6 +102,7 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
           platform: t.platform,
           conversationId: conversation.id,
           input,
+          redactFields: toolNamed(name, allTools)?.redactInAudit,
           outcome,
           errorCode,
           costUsd: 0,
@@ -111,7 +112,7 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
           log.error('audit append failed', { err, tool: name });
         });
     yield* runAgentTurn({
-      capabilities: Object.fromEntries(offered.map((tool) => [tool.name, tool.capability])),
+      capabilities: capabilitiesOf(offered),
       signal,
       actor: t.actor,
       platform: t.platform,

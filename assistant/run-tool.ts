@@ -131,6 +131,7 @@ export async function runTool(tool: SalesTool, rawInput: unknown, ctx: ToolConte
     platform: ctx.platform,
     conversationId: ctx.conversationId,
     input,
+    redactFields: tool.redactInAudit,
     outcome: output.outcome === 'pending_confirmation' ? 'ok' : output.outcome,
     errorCode: output.error?.code,
     durationMs: Math.round(performance.now() - started),

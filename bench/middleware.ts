@@ -52,6 +52,7 @@ const freeTool: SalesTool<typeof input> = {
   permission: 'leads:read',
   statusText: 'Echoing…',
   capability: 'echo its input',
+  redactInAudit: [],
   execute: async (i) => ({ summary: i.q }),
 };
 const paidTool: SalesTool<typeof input> = {

@@ -2,16 +2,22 @@
 // the tool and is refused if it asks anyway. Which leads a role sees is a LeadScope, enforced in SQL.
 import type { Actor, Role } from './agent/types.ts';
 
-export type Permission =
-  | 'leads:read'
-  | 'leads:write'
-  | 'leads:enrich'
-  | 'email:assist'
-  | 'usage:read'
-  | 'digest:manage'
-  | 'offer:manage'
+export const PERMISSIONS = [
+  'leads:read',
+  'leads:write',
+  'leads:enrich',
+  'email:assist',
+  'usage:read',
+  'digest:manage',
+  'offer:manage',
   /** Recompute every fit score a manager's team sees from a model of their outcomes. */
-  | 'leads:rescore';
+  'leads:rescore',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export function isPermission(p: unknown): p is Permission {
+  return (PERMISSIONS as readonly unknown[]).includes(p);
+}
 
 /**
  * Permissions whose tools change what is stored for people (lead status and notes, a manager's digest

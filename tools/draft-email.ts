@@ -4,6 +4,7 @@ import { draftFirstTouchEmail } from '../core/email/draft.ts';
 import { scoreEmail } from '../core/email/rubric.ts';
 import type { LeadFacts } from '../core/email/types.ts';
 import { NotFoundError } from '../core/errors.ts';
+import { EMAIL_BODY_FIELDS } from '../core/audit/redact-input.ts';
 import { defineTool } from './tool.ts';
 import { draftWithModel } from './email-writer.ts';
 import { describeLead, leadCardItem, leadForModel } from './lead-card.ts';
@@ -31,6 +32,7 @@ export const draftEmail = defineTool({
   }),
   permission: 'email:assist',
   statusText: 'Drafting the email…',
+  redactInAudit: EMAIL_BODY_FIELDS,
   capability: 'draft a short, personalised first-touch email to a lead',
   async execute({ lead: ref, purpose: asked }, ctx) {
     // "an intro email" names the kind of email, not an angle.

@@ -28,6 +28,8 @@ export const enrichLead = defineTool({
   }),
   permission: 'leads:enrich',
   statusText: 'Enriching the lead…',
+  redactInAudit: [],
+  openWorld: true,
   capability: 'fill in a lead’s missing company and contact data through the enrichment agent',
   estimateCostUsd: (_input, ctx) => (ctx.services.enricher.kind === 'agent' ? ctx.services.settings.enrichmentMaxCostUsd : 0),
   async execute({ lead: ref, force }, ctx) {

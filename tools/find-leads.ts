@@ -55,6 +55,7 @@ export const findLeads = defineTool({
   inputSchema,
   permission: 'leads:read',
   statusText: 'Searching leads…',
+  redactInAudit: [],
   capability: 'search leads by industry, title, seniority, location, company size, tech stack, status, owner or free text',
   async execute(input, ctx) {
     const { offset = 0, ...filter } = input;

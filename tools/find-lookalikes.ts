@@ -14,6 +14,7 @@ export const findLookalikes = defineTool({
   inputSchema: z.object({ limit: z.number().int().min(1).max(50).optional().describe('How many leads (default 10).') }),
   permission: 'leads:read',
   statusText: 'Looking for leads like your customers…',
+  redactInAudit: [],
   capability: 'find uncontacted leads most like the customers, each with the reason',
   async execute(input, ctx) {
     const analysis = ctx.services.analysis;

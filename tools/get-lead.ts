@@ -17,6 +17,7 @@ export const getLead = defineTool({
   inputSchema: z.object({ lead: z.string().trim().min(1).max(200).describe(leadRefDescription) }),
   permission: 'leads:read',
   statusText: 'Looking up the lead…',
+  redactInAudit: [],
   capability: 'show one lead in full with its recent activity and enrichment history',
   async execute({ lead: ref }, ctx) {
     const found = await resolveLead(ref, ctx);

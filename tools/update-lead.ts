@@ -36,6 +36,7 @@ export const updateLead = defineTool({
   inputSchema,
   permission: 'leads:write',
   statusText: 'Updating the lead…',
+  redactInAudit: [],
   capability: 'change a lead’s status or add a note (the rep confirms before anything is written)',
   async confirm(input, ctx) {
     return plan(input, await resolveLead(input.lead, ctx));

@@ -55,7 +55,7 @@ export function listTools(assistant: McpAssistant, session: McpSession): Tool[] 
       ? `${t.description} This changes data: it returns a pending confirmation that the user decides with ${CONFIRM_TOOL}.`
       : t.description,
     inputSchema: jsonSchemaOf(t.inputSchema),
-    annotations: { readOnlyHint: !writes(t), openWorldHint: t.name === 'enrichLead' },
+    annotations: { readOnlyHint: !writes(t), openWorldHint: t.openWorld === true },
   }));
   if (offered.some(writes))
     tools.push({

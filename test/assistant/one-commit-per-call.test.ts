@@ -59,6 +59,7 @@ const freeTool: SalesTool<typeof input> = {
   permission: 'leads:read',
   statusText: 'Looking…',
   capability: 'look something up',
+  redactInAudit: [],
   execute: async (i) => ({ summary: `found ${i.q}` }),
 };
 const paidTool: SalesTool<typeof input> = {

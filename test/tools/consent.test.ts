@@ -71,6 +71,8 @@ describe('a write tool without a confirmation step', () => {
     inputSchema: z.object({}),
     permission: 'leads:write',
     statusText: 'x',
+    capability: 'wipe a lead',
+    redactInAudit: [],
     execute: async () => ({ summary: 'wiped' }),
   };
 

@@ -7,6 +7,7 @@ import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult, typ
 import { z } from 'zod';
 import type { Actor, Reply, ReplyEvent } from '../../core/agent/types.ts';
 import type { Card } from '../../core/cards.ts';
+import type { ToolName } from '../../core/tool-names.ts';
 import type { ActionRequest } from '../../assistant/assistant-contract.ts';
 import { needsConfirmation, type SalesTool } from '../../tools/tool.ts';
 
@@ -117,7 +118,8 @@ export async function callTool(assistant: McpAssistant, session: McpSession, nam
     );
   }
   const input = args && typeof args === 'object' && !Array.isArray(args) ? (args as Record<string, unknown>) : {};
-  return toResult(await collect(assistant.handleAction({ ...base, action: { kind: 'tool', tool: name, input } })));
+  // The name of a tool the assistant offers; handleAction looks it up again before it runs.
+  return toResult(await collect(assistant.handleAction({ ...base, action: { kind: 'tool', tool: tool.name as ToolName, input } })));
 }
 
 /** One MCP server for one authenticated user (a stdio process, or one HTTP request). */

@@ -88,21 +88,17 @@ describe('every registered tool', () => {
 describe('what the registry derives', () => {
   it('each role’s tool set, from the tools’ permissions', () => {
     const names = (tools: SalesTool[]) => tools.map((t) => t.name);
-    const managerOnly = ['setDigestSchedule', 'setOffer', 'rescoreLeads'];
-    expect(names(toolsFor('rep'))).toEqual(TOOL_NAMES.filter((n) => !managerOnly.includes(n)));
+    const managerPermissions: string[] = ['digest:manage', 'offer:manage', 'leads:rescore'];
+    expect(names(toolsFor('rep'))).toEqual(ALL_TOOLS.filter((t) => !managerPermissions.includes(t.permission)).map((t) => t.name));
+    expect(names(toolsFor('rep'))).not.toContain('setDigestSchedule');
+    expect(names(toolsFor('rep'))).toEqual(expect.arrayContaining(['findLeads', 'updateLead', 'enrichLead', 'roastEmail', 'myUsage']));
     expect(names(toolsFor('manager'))).toEqual(TOOL_NAMES);
     expect(names(toolsFor('admin'))).toEqual(TOOL_NAMES);
-    // Read-only: nothing that changes data, enrichment included.
-    expect(names(toolsForActor({ role: 'admin', readOnly: true }))).toEqual([
-      'findLeads',
-      'getLead',
-      'roastEmail',
-      'draftEmail',
-      'myUsage',
-      'showOffer',
-      'findPatterns',
-      'findLookalikes',
-    ]);
+    // Read-only: nothing that changes data, enrichment included; everything that only reads.
+    const readOnly = names(toolsForActor({ role: 'admin', readOnly: true }));
+    expect(readOnly).toEqual(ALL_TOOLS.filter((t) => !isWritePermission(t.permission) && t.permission !== 'leads:enrich').map((t) => t.name));
+    expect(readOnly).toEqual(expect.arrayContaining(['findLeads', 'getLead', 'roastEmail', 'showOffer']));
+    for (const n of ['updateLead', 'enrichLead', 'setOffer', 'setDigestSchedule', 'rescoreLeads']) expect(readOnly).not.toContain(n);
   });
 
   it('the prompt’s capability list: each offered tool with its own line, none other', () => {

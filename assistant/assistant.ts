@@ -131,7 +131,7 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
       priceUsage: (usage) => services.guards.costs.priceOf(deps.model.id, usage),
       onUnavailableTool: (name, input) => refusal(name, input, 'denied', 'forbidden'),
       onInvalidToolCall: (name, rawInput) =>
-        refusal(name, { malformedArguments: rawInput.length > 2_000 ? `${rawInput.slice(0, 2_000)}…` : rawInput }, 'invalid', 'invalid_tool_call'),
+        refusal(name, { malformedArguments: malformedForAudit(rawInput, toolNamed(name, allTools)) }, 'invalid', 'invalid_tool_call'),
     });
   }
 
@@ -225,6 +225,15 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
         bounded(`${req.platform} card action`, (signal) => action(req, signal)),
       ),
   };
+}
+
+/**
+ * What the audit keeps of arguments that are not JSON: their text, capped, unless the tool takes an email's
+ * text (redactInAudit), whose fields cannot be found in unparsed text, so only the length is kept.
+ */
+function malformedForAudit(rawInput: string, tool: SalesTool | undefined): string {
+  if (tool?.redactInAudit.length) return `[${rawInput.length} characters, not kept: ${tool.name} arguments may hold an email]`;
+  return rawInput.length > 2_000 ? `${rawInput.slice(0, 2_000)}…` : rawInput;
 }
 
 function decided(action: { id: string; tool: string; summary: string }, state: 'confirmed' | 'cancelled'): ConfirmationCard {

@@ -46,6 +46,11 @@ describe('layers', () => {
   it('reads the imports of every source file', () => {
     expect(imports.length).toBeGreaterThan(500);
     expect(imports.some((i) => i.file.startsWith('bots/slack/') && i.spec.startsWith('@slack/'))).toBe(true);
+    for (const layer of Object.keys(RANK))
+      expect(
+        imports.some((i) => layerOf(i.file) === layer),
+        layer,
+      ).toBe(true);
   });
 
   it('imports only point down: app → bots → assistant → tools → core', () => {

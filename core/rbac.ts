@@ -43,7 +43,7 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 /** What a read-only actor never gets: changing leads (enrichment writes them too) and digest schedules. */
-const REFUSED_TO_READ_ONLY: ReadonlySet<Permission> = new Set(['leads:write', 'leads:enrich', 'digest:manage', 'offer:manage', 'leads:rescore']);
+const REFUSED_TO_READ_ONLY: ReadonlySet<Permission> = new Set([...WRITE_PERMISSIONS, 'leads:enrich']);
 
 /** `can` for a person: their role's grants, minus every write for a read-only actor. */
 export function actorCan(actor: Pick<Actor, 'role' | 'readOnly'>, permission: Permission): boolean {

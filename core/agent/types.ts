@@ -1,6 +1,6 @@
 // Platform-neutral shapes of one turn: what a bot hands the assistant and what it gets back.
-import type { Card } from '../cards.ts';
 import type { ToolName } from '../tool-names.ts';
+import type { Card } from '../cards.ts';
 
 export type Platform = 'slack' | 'teams' | 'console' | 'mcp';
 export type Role = 'rep' | 'manager' | 'admin';

@@ -1,5 +1,5 @@
-// The layer rules of README "Architecture", checked on every import instead of remembered: app → bots →
-// assistant → tools → core, one platform never imports another, only core/db touches Prisma, and each platform SDK
+// The layer rules of README "Architecture", checked on every import instead of remembered: app → bots → assistant →
+// tools → core, one platform never imports another, only core/db touches Prisma, and each platform SDK
 // stays inside its own bot folder.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -18,6 +18,7 @@ RUN npm ci --omit=dev --no-audit --no-fund && rm -rf node_modules/node-linux-* n
 
 COPY app ./app
 COPY bots ./bots
+COPY assistant ./assistant
 COPY tools ./tools
 COPY core ./core
 COPY docs ./docs

@@ -22,7 +22,7 @@ import { LeadOutcomeRepository } from '../core/db/lead-outcomes-repository.ts';
 import type { Guards } from '../core/governance.ts';
 import { createInFlightWork, type InFlightWork } from '../core/in-flight.ts';
 import { chooseLanguageModel, type ModelChoice } from '../core/models/language-model.ts';
-import { createAssistant, type SalesAssistant } from '../tools/assistant.ts';
+import { createAssistant, type SalesAssistant } from '../assistant/assistant.ts';
 import type { ToolServices } from '../tools/services.ts';
 import { observeAssistant, observeAuditTrail, type Telemetry } from '../core/telemetry/observe.ts';
 import { startTelemetry } from '../core/telemetry/start-telemetry.ts';

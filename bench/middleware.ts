@@ -14,7 +14,7 @@ import { createConfirmations } from '../core/confirmations.ts';
 import { createCostGuard } from '../core/cost/cost-guard.ts';
 import { openDatabase } from '../core/db/client.ts';
 import type { Guards } from '../core/governance.ts';
-import { runTool } from '../tools/run-tool.ts';
+import { runTool } from '../assistant/run-tool.ts';
 import type { SalesTool, ToolContext } from '../tools/tool.ts';
 import { createScratchDatabase } from './scratch-database.ts';
 
@@ -52,6 +52,7 @@ const freeTool: SalesTool<typeof input> = {
   permission: 'leads:read',
   statusText: 'Echoing…',
   capability: 'echo its input',
+  redactInAudit: [],
   execute: async (i) => ({ summary: i.q }),
 };
 const paidTool: SalesTool<typeof input> = {

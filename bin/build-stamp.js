@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const SOURCE_DIRS = ['app', 'bots', 'core', 'tools'];
+export const SOURCE_DIRS = ['app', 'bots', 'assistant', 'tools', 'core'];
 export const BUILD_STAMP = '.build-stamp.json';
 // The build itself: a changed build must rebuild too.
 const BUILD_FILES = ['scripts/build.mjs', 'bin/build-stamp.js'];

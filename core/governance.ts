@@ -78,6 +78,8 @@ export interface AuditInput {
   conversationId?: string;
   /** Redacted by the trail before it is stored (secrets, email bodies). */
   input: unknown;
+  /** Fields of `input` holding an email's text, stored as a word count (the tool's redactInAudit). */
+  redactFields?: readonly string[];
   outcome: AuditOutcome;
   errorCode?: string;
   costUsd: number;

@@ -2,16 +2,22 @@
 // the tool and is refused if it asks anyway. Which leads a role sees is a LeadScope, enforced in SQL.
 import type { Actor, Role } from './agent/types.ts';
 
-export type Permission =
-  | 'leads:read'
-  | 'leads:write'
-  | 'leads:enrich'
-  | 'email:assist'
-  | 'usage:read'
-  | 'digest:manage'
-  | 'offer:manage'
+export const PERMISSIONS = [
+  'leads:read',
+  'leads:write',
+  'leads:enrich',
+  'email:assist',
+  'usage:read',
+  'digest:manage',
+  'offer:manage',
   /** Recompute every fit score a manager's team sees from a model of their outcomes. */
-  | 'leads:rescore';
+  'leads:rescore',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export function isPermission(p: unknown): p is Permission {
+  return (PERMISSIONS as readonly unknown[]).includes(p);
+}
 
 /**
  * Permissions whose tools change what is stored for people (lead status and notes, a manager's digest
@@ -37,7 +43,7 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 /** What a read-only actor never gets: changing leads (enrichment writes them too) and digest schedules. */
-const REFUSED_TO_READ_ONLY: ReadonlySet<Permission> = new Set(['leads:write', 'leads:enrich', 'digest:manage', 'offer:manage', 'leads:rescore']);
+const REFUSED_TO_READ_ONLY: ReadonlySet<Permission> = new Set([...WRITE_PERMISSIONS, 'leads:enrich']);
 
 /** `can` for a person: their role's grants, minus every write for a read-only actor. */
 export function actorCan(actor: Pick<Actor, 'role' | 'readOnly'>, permission: Permission): boolean {

@@ -4,9 +4,10 @@ import { draftFirstTouchEmail } from '../core/email/draft.ts';
 import { scoreEmail } from '../core/email/rubric.ts';
 import type { LeadFacts } from '../core/email/types.ts';
 import { NotFoundError } from '../core/errors.ts';
+import { EMAIL_BODY_FIELDS } from '../core/audit/redact-input.ts';
 import { defineTool } from './tool.ts';
 import { draftWithModel } from './email-writer.ts';
-import { describeLead, leadCardItem, leadFacts } from './lead-card.ts';
+import { describeLead, leadCardItem, leadForModel } from './lead-card.ts';
 import { leadRefDescription, resolveLead } from './lead-reference.ts';
 
 const GENERIC_PURPOSE = /^(an?\s+)?(intro(duction|ductory)?|first[- ]?touch|cold|outreach|quick|short|initial|prospecting)(\s+(email|note|message))?$/i;
@@ -31,6 +32,7 @@ export const draftEmail = defineTool({
   }),
   permission: 'email:assist',
   statusText: 'Drafting the email…',
+  redactInAudit: EMAIL_BODY_FIELDS,
   capability: 'draft a short, personalised first-touch email to a lead',
   async execute({ lead: ref, purpose: asked }, ctx) {
     // "an intro email" names the kind of email, not an angle.
@@ -39,7 +41,7 @@ export const draftEmail = defineTool({
     const lead = await ctx.services.leads.getDetail(found.id);
     if (!lead) throw new NotFoundError('That lead no longer exists.');
     const resolved = await ctx.services.offers.effectiveFor(ctx.actor.id);
-    if (!resolved) return { summary: NO_OFFER, data: { needsOffer: true, lead: leadFacts(lead) } };
+    if (!resolved) return { summary: NO_OFFER, data: { needsOffer: true, lead: leadForModel(lead) } };
 
     const notes = lead.activities.filter((a) => a.type === 'note' && a.body).map((a) => a.body!);
     const recentActivity = lead.activities
@@ -105,7 +107,7 @@ export const draftEmail = defineTool({
         `Drafted an email to ${describeLead(lead)} pitching ${resolved.offer.product} — subject "${draft.subject}", rubric score ${score.score}/100 (${score.grade}).` +
         (purpose && writer === 'built-in' ? ` It is a first-touch email: the angle "${purpose}" is written in only with a language model configured.` : ''),
       data: {
-        lead: leadFacts(lead),
+        lead: leadForModel(lead),
         subject: draft.subject,
         body: draft.body,
         score: score.score,

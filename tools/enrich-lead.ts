@@ -4,7 +4,7 @@ import { NotFoundError } from '../core/errors.ts';
 import { diffLead } from '../core/enrichment/enricher.ts';
 import { ENRICHABLE_FIELDS, type LeadSnapshot } from '../core/enrichment/types.ts';
 import { defineTool, type ToolContext } from './tool.ts';
-import { describeLead, leadCardItem, leadFacts } from './lead-card.ts';
+import { describeLead, leadCardItem, leadForModel } from './lead-card.ts';
 import { leadRefDescription, resolveLead } from './lead-reference.ts';
 
 // Identity is the lead's, not the enricher's: a name is filled when missing, never replaced.
@@ -28,6 +28,8 @@ export const enrichLead = defineTool({
   }),
   permission: 'leads:enrich',
   statusText: 'Enriching the lead…',
+  redactInAudit: [],
+  openWorld: true,
   capability: 'fill in a lead’s missing company and contact data through the enrichment agent',
   estimateCostUsd: (_input, ctx) => (ctx.services.enricher.kind === 'agent' ? ctx.services.settings.enrichmentMaxCostUsd : 0),
   async execute({ lead: ref, force }, ctx) {
@@ -49,7 +51,7 @@ export const enrichLead = defineTool({
         notes: [],
         skippedReason: reason,
       };
-      return { summary: `Skipped: ${reason}`, data: { lead: leadFacts(lead), skipped: true }, cards: [card], costUsd: 0 };
+      return { summary: `Skipped: ${reason}`, data: { lead: leadForModel(lead), skipped: true }, cards: [card], costUsd: 0 };
     }
 
     const snapshot = Object.fromEntries(ENRICHABLE_FIELDS.map((f) => [f, lead[f as keyof typeof lead] ?? null])) as LeadSnapshot;
@@ -86,7 +88,7 @@ export const enrichLead = defineTool({
       : `Nothing new found for ${describeLead(updated)}.`;
     return {
       summary: warnings.length ? `${summary} Careful: ${warnings.join('; ')}.` : summary,
-      data: { lead: leadFacts(updated), changed: fields },
+      data: { lead: leadForModel(updated), changed: fields },
       cards: [card],
       costUsd: result.costUsd,
     };

@@ -3,7 +3,7 @@ import { canonicalFilter } from '../core/leads/canonical-values.ts';
 import { leadFilterSchema, type LeadFilter } from '../core/leads/filter.ts';
 import type { LeadListCard } from '../core/cards.ts';
 import { defineTool } from './tool.ts';
-import { leadCardItem, leadFacts } from './lead-card.ts';
+import { leadCardItem, leadForModel } from './lead-card.ts';
 
 const inputSchema = leadFilterSchema.extend({
   offset: z.number().int().min(0).max(1_000_000).optional().describe('Set automatically when paging; leave it out.'),
@@ -55,6 +55,7 @@ export const findLeads = defineTool({
   inputSchema,
   permission: 'leads:read',
   statusText: 'Searching leads…',
+  redactInAudit: [],
   capability: 'search leads by industry, title, seniority, location, company size, tech stack, status, owner or free text',
   async execute(input, ctx) {
     const { offset = 0, ...filter } = input;
@@ -74,7 +75,7 @@ export const findLeads = defineTool({
     return {
       summary,
       data: {
-        leads: page.leads.map((l, i) => ({ n: offset + i + 1, ...leadFacts(l) })),
+        leads: page.leads.map((l, i) => ({ n: offset + i + 1, ...leadForModel(l) })),
         ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
       },
       cards: shown ? [card] : [],

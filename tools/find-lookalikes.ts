@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { LookalikesCard } from '../core/cards.ts';
 import { leadProfile } from '../core/leads/lead-profile.ts';
 import { defineTool } from './tool.ts';
-import { leadCardItem, leadFacts } from './lead-card.ts';
+import { leadCardItem, leadForModel } from './lead-card.ts';
 
 export const findLookalikes = defineTool({
   name: 'findLookalikes',
@@ -14,6 +14,7 @@ export const findLookalikes = defineTool({
   inputSchema: z.object({ limit: z.number().int().min(1).max(50).optional().describe('How many leads (default 10).') }),
   permission: 'leads:read',
   statusText: 'Looking for leads like your customers…',
+  redactInAudit: [],
   capability: 'find uncontacted leads most like the customers, each with the reason',
   async execute(input, ctx) {
     const analysis = ctx.services.analysis;
@@ -53,7 +54,7 @@ export const findLookalikes = defineTool({
       summary: matches.length
         ? `${matches.length} uncontacted lead${matches.length === 1 ? '' : 's'} most like your ${seeds.length} customer${seeds.length === 1 ? '' : 's'}, best first.`
         : `No uncontacted lead shares anything with your ${seeds.length} customer${seeds.length === 1 ? '' : 's'}.`,
-      data: { leads: matches.map(({ lead, match }, i) => ({ n: i + 1, ...leadFacts(lead), similarity: match.similarity, reason: match.reason })) },
+      data: { leads: matches.map(({ lead, match }, i) => ({ n: i + 1, ...leadForModel(lead), similarity: match.similarity, reason: match.reason })) },
       cards: matches.length ? [card] : [],
     };
   },

@@ -60,6 +60,7 @@ export const findPatterns = defineTool({
   }),
   permission: 'leads:read',
   statusText: 'Looking for patterns in your outcomes…',
+  redactInAudit: [],
   capability:
     'find which kinds of contacted leads reply, qualify or buy (lift, lead counts, confidence) and how a learned model compares with today’s fit score',
   async execute(input, ctx) {

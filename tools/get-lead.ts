@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { LeadDetailCard } from '../core/cards.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { defineTool } from './tool.ts';
-import { describeLead, leadCardItem, leadFacts } from './lead-card.ts';
+import { describeLead, leadCardItem, leadForModel } from './lead-card.ts';
 import { leadRefDescription, resolveLead } from './lead-reference.ts';
 
 function activityText(a: { type: string; fromStatus: string | null; toStatus: string | null; body: string | null }): string {
@@ -17,6 +17,7 @@ export const getLead = defineTool({
   inputSchema: z.object({ lead: z.string().trim().min(1).max(200).describe(leadRefDescription) }),
   permission: 'leads:read',
   statusText: 'Looking up the lead…',
+  redactInAudit: [],
   capability: 'show one lead in full with its recent activity and enrichment history',
   async execute({ lead: ref }, ctx) {
     const found = await resolveLead(ref, ctx);
@@ -42,7 +43,7 @@ export const getLead = defineTool({
     const last = detail.activities[0];
     return {
       summary: `${describeLead(detail)} — ${detail.status}, score ${detail.score}${detail.ownerName ? `, owned by ${detail.ownerName}` : ', unassigned'}${last ? `; last activity ${last.createdAt.toISOString().slice(0, 10)}` : ''}.`,
-      data: { lead: { ...leadFacts(detail), city: detail.city ?? undefined, techStack: detail.techStack, companySize: detail.companySize ?? undefined } },
+      data: { lead: { ...leadForModel(detail), city: detail.city ?? undefined, techStack: detail.techStack, companySize: detail.companySize ?? undefined } },
       cards: [card],
     };
   },

@@ -29,7 +29,7 @@ export function leadCardItem(l: LeadLike): LeadCardItem {
 }
 
 /** What the model keeps of a lead: enough to refer to it and talk about it. */
-export function leadFacts(l: LeadLike) {
+export function leadForModel(l: LeadLike) {
   return {
     id: l.id,
     fullName: l.fullName,

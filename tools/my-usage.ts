@@ -21,6 +21,7 @@ export const myUsage = defineTool({
   inputSchema: z.object({}),
   permission: 'usage:read',
   statusText: 'Checking your budget…',
+  redactInAudit: [],
   capability: 'report the rep’s AI spend today and the budget left',
   async execute(_input, ctx) {
     const card = await ctx.services.guards.costs.usageToday(ctx.actor);

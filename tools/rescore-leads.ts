@@ -21,6 +21,7 @@ export const rescoreLeads = defineTool({
   inputSchema: z.object({ goal: z.enum(GOALS).optional().describe('What a good lead does: replied (default), qualified or customer.') }),
   permission: 'leads:rescore',
   statusText: 'Recomputing fit scores…',
+  redactInAudit: [],
   capability: 'recompute fit scores from a model of the team’s outcomes (the manager confirms first)',
   async confirm(input, ctx) {
     const leads = await ctx.services.outcomes.everyLead(ctx.scope);

@@ -3,6 +3,7 @@ import type { EmailRoastCard } from '../core/cards.ts';
 import { parseEmailText } from '../core/email/parse-email.ts';
 import { scoreEmail } from '../core/email/rubric.ts';
 import { ValidationError } from '../core/errors.ts';
+import { EMAIL_BODY_FIELDS } from '../core/audit/redact-input.ts';
 import { defineTool } from './tool.ts';
 import { critiqueAndRewrite } from './email-writer.ts';
 
@@ -35,6 +36,7 @@ export const roastEmail = defineTool({
   }),
   permission: 'email:assist',
   statusText: 'Reading your email…',
+  redactInAudit: EMAIL_BODY_FIELDS,
   capability: 'score a cold email against a research-based rubric, explain each problem, and rewrite it',
   async execute(input, ctx) {
     const parsed = input.subject ? { subject: input.subject, body: parseEmailText(input.body).body } : parseEmailText(input.body);

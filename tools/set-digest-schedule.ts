@@ -29,6 +29,7 @@ export const setDigestSchedule = defineTool({
   inputSchema,
   permission: 'digest:manage',
   statusText: 'Updating your digest schedule…',
+  redactInAudit: [],
   capability: 'change or pause the manager’s team digest schedule',
   // A paused or moved digest is a write a lead's text could ask the model for: the manager says yes first.
   async confirm(input, ctx) {

@@ -83,6 +83,7 @@ export const setOffer = defineTool({
   inputSchema,
   permission: 'offer:manage',
   statusText: 'Saving the offer…',
+  redactInAudit: [],
   capability: 'set what the reps sell (product, value proposition, proof points, ask) for the organisation, a team or a rep (confirmed before saving)',
   async confirm(input, ctx) {
     const { label } = await targetOf(input, ctx);

@@ -18,6 +18,7 @@ export const showOffer = defineTool({
   inputSchema: z.object({}),
   permission: 'email:assist',
   statusText: 'Looking up your offer…',
+  redactInAudit: [],
   capability: 'show what the rep sells (the offer drafts use) and where each part comes from',
   async execute(_input, ctx) {
     const resolved = await ctx.services.offers.effectiveFor(ctx.actor.id);

@@ -3,7 +3,7 @@ import type { LeadUpdatedCard } from '../core/cards.ts';
 import { LEAD_STATUSES } from '../core/leads/filter.ts';
 import { confirmation, joinConfirmations, q, type ConfirmationText } from './confirmation-text.ts';
 import { defineTool } from './tool.ts';
-import { describeLead, leadCardItem, leadFacts } from './lead-card.ts';
+import { describeLead, leadCardItem, leadForModel } from './lead-card.ts';
 import { leadRefDescription, resolveLead } from './lead-reference.ts';
 
 const inputSchema = z
@@ -36,6 +36,7 @@ export const updateLead = defineTool({
   inputSchema,
   permission: 'leads:write',
   statusText: 'Updating the lead…',
+  redactInAudit: [],
   capability: 'change a lead’s status or add a note (the rep confirms before anything is written)',
   async confirm(input, ctx) {
     return plan(input, await resolveLead(input.lead, ctx));
@@ -51,6 +52,6 @@ export const updateLead = defineTool({
     ]
       .filter(Boolean)
       .join('; ');
-    return { summary: `Updated ${describeLead(updated)}: ${what}.`, data: { lead: leadFacts(updated) }, cards: [card] };
+    return { summary: `Updated ${describeLead(updated)}: ${what}.`, data: { lead: leadForModel(updated) }, cards: [card] };
   },
 });

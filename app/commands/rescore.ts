@@ -17,7 +17,7 @@ export const rescoreCommand: Command = {
       import('../../bots/console/render/index.ts'),
       import('../../core/enrichment/analysis-types.ts'),
       import('../../tools/rescore-leads.ts'),
-      import('../../tools/run-tool.ts'),
+      import('../../assistant/run-tool.ts'),
       import('./session.ts'),
     ]);
     if (values.goal !== undefined && !(GOALS as readonly string[]).includes(values.goal))

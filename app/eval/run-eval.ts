@@ -6,7 +6,7 @@ import type { Actor, Reply, ReplyEvent } from '../../core/agent/types.ts';
 import type { LeadScope } from '../../core/leads/filter.ts';
 import type { LeadLookupRepository } from '../../core/db/lead-lookup-repository.ts';
 import { parseLeadRef } from '../../core/leads/lead-ref.ts';
-import type { SalesAssistant } from '../../tools/assistant.ts';
+import type { SalesAssistant } from '../../assistant/assistant.ts';
 import type { PhrasingCase } from './phrasing-set.ts';
 import { scoreCase, type ActualCall, type KnownLead } from './score-case.ts';
 

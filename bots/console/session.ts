@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import readline from 'node:readline';
 import type { Actor, Reply, ReplyEvent } from '../../core/agent/types.ts';
 import type { ConfirmationCard } from '../../core/cards.ts';
-import type { Assistant } from '../../tools/assistant-contract.ts';
+import type { Assistant } from '../../assistant/assistant-contract.ts';
 import { readMessages } from './read-messages.ts';
 import { renderCard } from './render/index.ts';
 

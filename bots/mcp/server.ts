@@ -7,7 +7,8 @@ import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult, typ
 import { z } from 'zod';
 import type { Actor, Reply, ReplyEvent } from '../../core/agent/types.ts';
 import type { Card } from '../../core/cards.ts';
-import type { ActionRequest } from '../../tools/assistant-contract.ts';
+import type { ToolName } from '../../core/tool-names.ts';
+import type { ActionRequest } from '../../assistant/assistant-contract.ts';
 import { needsConfirmation, type SalesTool } from '../../tools/tool.ts';
 
 export const CONFIRM_TOOL = 'confirmAction';
@@ -55,7 +56,7 @@ export function listTools(assistant: McpAssistant, session: McpSession): Tool[] 
       ? `${t.description} This changes data: it returns a pending confirmation that the user decides with ${CONFIRM_TOOL}.`
       : t.description,
     inputSchema: jsonSchemaOf(t.inputSchema),
-    annotations: { readOnlyHint: !writes(t), openWorldHint: t.name === 'enrichLead' },
+    annotations: { readOnlyHint: !writes(t), openWorldHint: t.openWorld === true },
   }));
   if (offered.some(writes))
     tools.push({
@@ -117,7 +118,8 @@ export async function callTool(assistant: McpAssistant, session: McpSession, nam
     );
   }
   const input = args && typeof args === 'object' && !Array.isArray(args) ? (args as Record<string, unknown>) : {};
-  return toResult(await collect(assistant.handleAction({ ...base, action: { kind: 'tool', tool: name, input } })));
+  // The name of a tool the assistant offers; handleAction looks it up again before it runs.
+  return toResult(await collect(assistant.handleAction({ ...base, action: { kind: 'tool', tool: tool.name as ToolName, input } })));
 }
 
 /** One MCP server for one authenticated user (a stdio process, or one HTTP request). */

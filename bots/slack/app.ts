@@ -6,7 +6,7 @@ import type { Config } from '../../core/config.ts';
 import { ConfigError } from '../../core/errors.ts';
 import type { AuditTrail } from '../../core/governance.ts';
 import { log as defaultLog, type Logger } from '../../core/log.ts';
-import type { Assistant } from '../../tools/assistant-contract.ts';
+import type { Assistant } from '../../assistant/assistant-contract.ts';
 import type { ListenerDeps } from './deps.ts';
 import { createIdentityResolver, type UserDirectory } from './identity.ts';
 import * as actions from './listeners/actions.ts';

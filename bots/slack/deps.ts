@@ -1,6 +1,6 @@
 // What every listener receives.
 import type { AuditTrail } from '../../core/governance.ts';
-import type { Assistant } from '../../tools/assistant-contract.ts';
+import type { Assistant } from '../../assistant/assistant-contract.ts';
 import type { IdentityResolver } from './identity.ts';
 import type { PeopleDirectory } from './people.ts';
 import type { DeliveryOptions } from './stream.ts';

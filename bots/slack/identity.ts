@@ -129,7 +129,7 @@ export function createIdentityResolver(opts: IdentityResolverOptions) {
     return { ...(withProfile(admitted, actor) as { ok: true; actor: Actor }), provisioned };
   }
 
-  /** A guest admitted read-only never gets write tools offered (tools/index.ts honours `readOnly`). */
+  /** A guest admitted read-only never gets write tools offered (tools/registry.ts honours `readOnly`). */
   function withProfile(admitted: IdentityResult | { ok: true; readOnly: boolean }, actor: Actor): IdentityResult {
     if (!admitted.ok) return admitted;
     const readOnly = 'readOnly' in admitted && admitted.readOnly;

@@ -1,7 +1,7 @@
 // Exactly one reply. Every message of a reply carries metadata naming its turn and part; when a post fails
 // ambiguously (deadline, dropped connection, 5xx) the thread is read back with its metadata and the post is
 // sent again only when Slack does not have it. When the thread cannot be read, nothing is re-sent: a
-// missing part is reported (run-turn audits it), a duplicate would not be.
+// missing part is reported (answer.ts audits it), a duplicate would not be.
 import type { webApi } from '@slack/bolt';
 import { log } from '../../core/log.ts';
 import { isAmbiguousFailure } from './web-api.ts';

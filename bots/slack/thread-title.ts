@@ -2,7 +2,7 @@
 // of a thread becomes its title, once per thread across replicas (claimed like a delivery), best effort.
 import type { webApi } from '@slack/bolt';
 import { log } from '../../core/log.ts';
-import type { Assistant } from '../../tools/assistant-contract.ts';
+import type { Assistant } from '../../assistant/assistant-contract.ts';
 
 const TITLE_CHARS = 80;
 

@@ -1,5 +1,5 @@
 // What the Teams flows (message, action, install, proactive) share.
-import type { Assistant } from '../../tools/assistant-contract.ts';
+import type { Assistant } from '../../assistant/assistant-contract.ts';
 import type { Logger } from '../../core/log.ts';
 import type { TeamsTransport } from './adapter.ts';
 import type { IdentityResolver, TeamsUsers } from './identity.ts';

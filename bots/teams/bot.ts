@@ -3,7 +3,7 @@
 import type http from 'node:http';
 import type { Config } from '../../core/config.ts';
 import type { Logger } from '../../core/log.ts';
-import type { Assistant } from '../../tools/assistant-contract.ts';
+import type { Assistant } from '../../assistant/assistant-contract.ts';
 import { createTeamsTransport, type TeamsAuthMode, type TeamsAuthSettings } from './adapter.ts';
 import type { TeamsBotContext, TeamsTiming } from './bot-context.ts';
 import { TeamsActivityRouter } from './handler.ts';

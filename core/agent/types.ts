@@ -1,4 +1,5 @@
 // Platform-neutral shapes of one turn: what a bot hands the assistant and what it gets back.
+import type { ToolName } from '../tool-names.ts';
 import type { Card } from '../cards.ts';
 
 export type Platform = 'slack' | 'teams' | 'console' | 'mcp';
@@ -57,5 +58,8 @@ export type ReplyEvent =
   | { type: 'card'; card: Card }
   | { type: 'done'; reply: Reply };
 
-/** A button/card action from a platform: confirm/cancel a pending action, or run a tool directly. */
-export type CardAction = { kind: 'confirm' | 'cancel'; actionId: string } | { kind: 'tool'; tool: string; input: Record<string, unknown> };
+/**
+ * A button/card action from a platform: confirm/cancel a pending action, or run a tool directly. `tool` is typed
+ * so our buttons name real tools; one parsed from a click is still looked up before it runs (a payload can lie).
+ */
+export type CardAction = { kind: 'confirm' | 'cancel'; actionId: string } | { kind: 'tool'; tool: ToolName; input: Record<string, unknown> };

@@ -193,7 +193,7 @@ export function createAuditTrail(db: SqlSource, opts: AuditTrailOptions): Append
           conversationId: entry.conversationId ?? null,
           kind: entry.kind,
           name: entry.name,
-          input: redactAuditInput(entry.name, entry.input),
+          input: redactAuditInput(entry.input, entry.redactFields),
           outcome: entry.outcome,
           errorCode: entry.errorCode ?? null,
           costUsd: (Number.isFinite(entry.costUsd) ? entry.costUsd : 0).toFixed(6),

@@ -22,7 +22,7 @@ const ranFrom = (modules: string[]) => ({
 
 beforeAll(async () => {
   copy = fs.mkdtempSync(path.join(os.tmpdir(), 'salesos-build-'));
-  for (const entry of ['package.json', 'bin', 'scripts', 'app', 'bots', 'core', 'tools', 'prisma'])
+  for (const entry of ['package.json', 'bin', 'scripts', 'app', 'bots', 'assistant', 'tools', 'core', 'prisma'])
     fs.cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
   fs.rmSync(path.join(copy, 'dist'), { recursive: true, force: true });
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));

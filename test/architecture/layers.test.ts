@@ -1,4 +1,4 @@
-// The layer rules of README "Architecture", checked on every import instead of remembered: app → bots →
+// The layer rules of README "Architecture", checked on every import instead of remembered: app → bots → assistant →
 // tools → core, one platform never imports another, only core/db touches Prisma, and each platform SDK
 // stays inside its own bot folder.
 import fs from 'node:fs';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.ts';
 
-const RANK: Record<string, number> = { core: 1, tools: 2, bots: 3, app: 4 };
+const RANK: Record<string, number> = { core: 1, tools: 2, assistant: 3, bots: 4, app: 5 };
 
 interface Import {
   file: string;
@@ -46,9 +46,14 @@ describe('layers', () => {
   it('reads the imports of every source file', () => {
     expect(imports.length).toBeGreaterThan(500);
     expect(imports.some((i) => i.file.startsWith('bots/slack/') && i.spec.startsWith('@slack/'))).toBe(true);
+    for (const layer of Object.keys(RANK))
+      expect(
+        imports.some((i) => layerOf(i.file) === layer),
+        layer,
+      ).toBe(true);
   });
 
-  it('imports only point down: app → bots → tools → core', () => {
+  it('imports only point down: app → bots → assistant → tools → core', () => {
     const up = imports.filter((i) => i.target && RANK[layerOf(i.target)] !== undefined && RANK[layerOf(i.target)]! > RANK[layerOf(i.file)]!);
     expect(show(up)).toEqual([]);
   });

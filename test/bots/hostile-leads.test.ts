@@ -10,7 +10,7 @@ import type { ConfirmationCard } from '../../core/cards.ts';
 import type { ModelChoice } from '../../core/models/language-model.ts';
 import { renderReply as renderSlack } from '../../bots/slack/blocks/render-reply.ts';
 import { renderReply as renderTeams } from '../../bots/teams/cards/render-reply.ts';
-import { createAssistant } from '../../tools/assistant.ts';
+import { createAssistant } from '../../assistant/assistant.ts';
 import { createTestContainer, type TestContainer } from '../support/container.ts';
 import { createTestOrg, type TestOrg } from '../support/org.ts';
 import { scriptedModel, toolResultsSeen, type Step } from '../support/scripted-model.ts';

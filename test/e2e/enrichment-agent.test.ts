@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../core/agent/types.ts';
 import type { EnrichmentCard } from '../../core/cards.ts';
-import { toolNamed } from '../../tools/index.ts';
-import { runTool } from '../../tools/run-tool.ts';
+import { toolNamed } from '../../tools/registry.ts';
+import { runTool } from '../../assistant/run-tool.ts';
 import { createTestContainer, type TestContainer } from '../support/container.ts';
 import { startFakeDns, type FakeDns } from '../support/fake-dns.ts';
 import { startFixtureWebsites, type FixtureWebsites } from '../support/fixture-websites.ts';

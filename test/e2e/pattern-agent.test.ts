@@ -7,8 +7,8 @@ import type { LookalikesCard, PatternsCard, RescoreCard } from '../../core/cards
 import { renderCard as renderConsole } from '../../bots/console/render/index.ts';
 import { renderCard as renderSlack } from '../../bots/slack/blocks/render-card.ts';
 import { renderAdaptiveCard } from '../../bots/teams/cards/render-reply.ts';
-import { toolNamed } from '../../tools/index.ts';
-import { runTool } from '../../tools/run-tool.ts';
+import { toolNamed } from '../../tools/registry.ts';
+import { runTool } from '../../assistant/run-tool.ts';
 import { createTestContainer, type TestContainer } from '../support/container.ts';
 import { createTestOrg, type TestOrg } from '../support/org.ts';
 import { startRealEnrichmentAgent, type RealEnrichmentAgent } from '../support/real-enrichment-agent.ts';

@@ -6,8 +6,8 @@ import type { Actor, ReplyEvent } from '../../core/agent/types.ts';
 import { DigestRepository } from '../../core/db/digest-repository.ts';
 import { createDigestScheduler, type DigestScheduler } from '../../core/jobs/digest-scheduler.ts';
 import { log } from '../../core/log.ts';
-import { toolNamed } from '../../tools/index.ts';
-import { runTool } from '../../tools/run-tool.ts';
+import { toolNamed } from '../../tools/registry.ts';
+import { runTool } from '../../assistant/run-tool.ts';
 import { createTestContainer, type TestContainer } from '../support/container.ts';
 import { createManager, dropPrefix, REDIS_URL, uniquePrefix, until } from './digest-fixtures.ts';
 

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Actor } from '../../core/agent/types.ts';
 import { isWritePermission, WRITE_PERMISSIONS } from '../../core/rbac.ts';
-import { ALL_TOOLS } from '../../tools/index.ts';
-import { runTool } from '../../tools/run-tool.ts';
+import { ALL_TOOLS } from '../../tools/registry.ts';
+import { runTool } from '../../assistant/run-tool.ts';
 import { defineTool, needsConfirmation, type SalesTool, type ToolContext } from '../../tools/tool.ts';
 import { createTestContainer, toolContextFor, type TestContainer } from '../support/container.ts';
 import { createTestOrg, type TestOrg } from '../support/org.ts';
@@ -71,6 +71,8 @@ describe('a write tool without a confirmation step', () => {
     inputSchema: z.object({}),
     permission: 'leads:write',
     statusText: 'x',
+    capability: 'wipe a lead',
+    redactInAudit: [],
     execute: async () => ({ summary: 'wiped' }),
   };
 

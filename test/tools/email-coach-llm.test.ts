@@ -3,8 +3,8 @@
 // is scored again by the rubric. Offline, none of this runs (test/tools/tools.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmailRoastCard } from '../../core/cards.ts';
-import { toolNamed } from '../../tools/index.ts';
-import { runTool } from '../../tools/run-tool.ts';
+import { toolNamed } from '../../tools/registry.ts';
+import { runTool } from '../../assistant/run-tool.ts';
 import type { ToolContext } from '../../tools/tool.ts';
 import { createTestContainer, type TestContainer } from '../support/container.ts';
 import { lastUserText, startFakeOpenAI, type ChatRequest, type FakeAnswer, type FakeOpenAI } from '../support/fake-openai.ts';

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../core/agent/types.ts';
 import type { EnrichmentCard } from '../../core/cards.ts';
-import { toolNamed } from '../../tools/index.ts';
-import { runTool } from '../../tools/run-tool.ts';
+import { toolNamed } from '../../tools/registry.ts';
+import { runTool } from '../../assistant/run-tool.ts';
 import { createTestContainer, type TestContainer } from '../support/container.ts';
 import { startFakeEnrichmentAgent, type FakeEnrichmentAgent } from '../support/fake-enrichment-agent.ts';
 import { createTestOrg, type TestOrg } from '../support/org.ts';

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ToolOutput } from '../../core/agent/tool-output.ts';
 import type { Actor } from '../../core/agent/types.ts';
-import { toolNamed } from '../../tools/index.ts';
-import { runTool } from '../../tools/run-tool.ts';
+import { toolNamed } from '../../tools/registry.ts';
+import { runTool } from '../../assistant/run-tool.ts';
 import type { ToolContext } from '../../tools/tool.ts';
 import { createTestContainer, toolContextFor, type TestContainer } from '../support/container.ts';
 import { createTestOrg, type TestOrg } from '../support/org.ts';

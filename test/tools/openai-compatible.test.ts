@@ -99,8 +99,8 @@ describe('an OpenAI-compatible server', () => {
     );
     // The fake answers the agent's first step with text (it does not call roastEmail), so call the tool path directly too.
     expect(reply.text.length).toBeGreaterThan(0);
-    const { runTool } = await import('../../tools/run-tool.ts');
-    const { toolNamed } = await import('../../tools/index.ts');
+    const { runTool } = await import('../../assistant/run-tool.ts');
+    const { toolNamed } = await import('../../tools/registry.ts');
     const scope = await c.users.scopeFor(org.alice);
     const out = await runTool(
       toolNamed('roastEmail')!,

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ToolOutput } from '../../core/agent/tool-output.ts';
 import type { Actor } from '../../core/agent/types.ts';
 import type { EmailRoastCard, EnrichmentCard, LeadListCard } from '../../core/cards.ts';
-import { ALL_TOOLS, toolNamed } from '../../tools/index.ts';
-import { runTool } from '../../tools/run-tool.ts';
+import { ALL_TOOLS, toolNamed, type ToolName } from '../../tools/registry.ts';
+import { runTool } from '../../assistant/run-tool.ts';
 import type { ToolContext } from '../../tools/tool.ts';
 import { createTestContainer, toolContextFor, type TestContainer } from '../support/container.ts';
 import { createTestOrg, type TestOrg } from '../support/org.ts';
@@ -21,7 +21,7 @@ afterAll(async () => c?.db.drop());
 
 const ctxFor = (actor: Actor) => toolContextFor(c, actor);
 
-async function call(actor: Actor, name: string, input: unknown, confirmed = false): Promise<ToolOutput> {
+async function call(actor: Actor, name: ToolName, input: unknown, confirmed = false): Promise<ToolOutput> {
   return runTool(toolNamed(name)!, input, await ctxFor(actor), { confirmed });
 }
 
@@ -148,6 +148,17 @@ describe('roastEmail', () => {
     const out = await call(org.alice, 'roastEmail', { body: '   ' });
     expect(out.outcome).toBe('invalid');
     expect(out.summary).toContain('body');
+  });
+
+  it('leaves only the word count of the email in the audit trail, for a valid call and a malformed one', async () => {
+    await call(org.bob, 'roastEmail', { subject: 'Acme hiring', body: strong });
+    await call(org.bob, 'roastEmail', { text: 'Hi Jane, saw Acme is hiring three SDRs in Berlin.' });
+    const rows = await c.db.prisma.auditEntry.findMany({ where: { actorId: org.bob.id, name: 'roastEmail' }, orderBy: { seq: 'asc' } });
+    expect(rows.map((r) => [r.outcome, r.input])).toEqual([
+      ['ok', { subject: 'Acme hiring', body: `[email body: ${strong.split(/\s+/).length} words]` }],
+      ['invalid', { text: '[email body: 10 words]' }],
+    ]);
+    expect(JSON.stringify(rows.map((r) => r.input))).not.toContain('SDRs');
   });
 });
 

@@ -7,7 +7,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { log } from '../../../core/log.ts';
 import { ACTION_PREFIX, parseActionValue, SHARE_ACTION_ID } from '../blocks/limits.ts';
 import type { ListenerDeps } from '../deps.ts';
-import { runAction } from '../run-turn.ts';
+import { answerAction } from '../answer.ts';
 import { sharedMessage } from '../share.ts';
 import { replaceSurface, threadSurface, type ReplySurface } from '../surfaces.ts';
 import { commandKey, threadKey } from './keys.ts';
@@ -72,7 +72,7 @@ export function register(app: App, deps: ListenerDeps): void {
       surface = threadSurface(client, { channel, threadTs, teamId, userId: body.user.id, streaming: false, replyTo: deliveryId });
     }
 
-    await runAction(deps, {
+    await answerAction(deps, {
       client,
       deliveryId,
       // The same click again (a double click, or the other replica got the first): say so, privately.

@@ -6,7 +6,7 @@ import type { Card } from '../../../core/cards.ts';
 import { LIMITS } from '../blocks/limits.ts';
 import { renderReply, type SlackMessage } from '../blocks/render-reply.ts';
 import type { ListenerDeps } from '../deps.ts';
-import { runTurn } from '../run-turn.ts';
+import { answerMessage } from '../answer.ts';
 import { encodeShare, shareButtonBlock } from '../share.ts';
 import type { ReplySurface } from '../surfaces.ts';
 import { commandKey } from './keys.ts';
@@ -31,7 +31,7 @@ export function register(app: App, deps: ListenerDeps): void {
       },
       render: renderWithShare,
     };
-    await runTurn(deps, {
+    await answerMessage(deps, {
       client,
       deliveryId: commandDeliveryId(command, context),
       teamId: command.team_id,

@@ -1,7 +1,7 @@
 // @SalesOS in a channel: answer in the thread; the thread is the conversation.
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.ts';
-import { runTurn } from '../run-turn.ts';
+import { answerMessage } from '../answer.ts';
 import { threadSurface } from '../surfaces.ts';
 import { stripMention, threadKey } from './keys.ts';
 
@@ -11,7 +11,7 @@ export function register(app: App, deps: ListenerDeps): void {
     if (event.bot_id || event.subtype || !event.user) return;
     const teamId = body.team_id ?? context.teamId ?? event.team ?? '';
     const threadTs = event.thread_ts ?? event.ts;
-    await runTurn(deps, {
+    await answerMessage(deps, {
       client,
       deliveryId: body.event_id,
       teamId,

@@ -3,7 +3,7 @@
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.ts';
 import { mentionsToNames } from '../mentions.ts';
-import { runTurn } from '../run-turn.ts';
+import { answerMessage } from '../answer.ts';
 import { threadSurface } from '../surfaces.ts';
 import { titleAssistantThread } from '../thread-title.ts';
 import { dmKey } from './keys.ts';
@@ -40,7 +40,7 @@ export function register(app: App, deps: ListenerDeps): void {
             titleAssistantThread(client, deps.assistant, { channel: m.channel, threadTs: m.thread_ts!, question }),
           )
       : undefined;
-    await runTurn(deps, {
+    await answerMessage(deps, {
       client,
       deliveryId: (body as { event_id: string }).event_id,
       teamId,

@@ -8,7 +8,7 @@ import { createMcpHttpHandler, MCP_PATH } from '../../../bots/mcp/http.ts';
 import { createHttpServer, type HttpServer } from '../../../app/http-server.ts';
 import { ApiTokenRepository } from '../../../core/db/api-tokens-repository.ts';
 import { log } from '../../../core/log.ts';
-import { toolsFor } from '../../../tools/index.ts';
+import { toolsFor } from '../../../tools/registry.ts';
 import { BIN, childEnv, ROOT } from '../../support/cli.ts';
 import { createTestContainer, type TestContainer } from '../../support/container.ts';
 import { createTestOrg, type TestOrg } from '../../support/org.ts';

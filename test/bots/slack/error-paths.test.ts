@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReplyEvent } from '../../../core/agent/types.ts';
 import { DEMO_REP_EMAIL } from '../../../core/demo/staff.ts';
-import type { Assistant } from '../../../tools/assistant-contract.ts';
+import type { Assistant } from '../../../assistant/assistant-contract.ts';
 import { nextEventId, startSlackHarness, type SlackHarness } from './harness.ts';
 
 let h: SlackHarness;

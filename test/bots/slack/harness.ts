@@ -7,7 +7,7 @@ import { createSlackBot, SLACK_EVENTS_PATH, type SlackBot, type SlackBotOptions 
 import { loadConfig } from '../../../core/config.ts';
 import { DemoRepository } from '../../../core/db/demo-repository.ts';
 import { seedDemoOrganisation } from '../../../core/demo/seed.ts';
-import type { Assistant } from '../../../tools/assistant-contract.ts';
+import type { Assistant } from '../../../assistant/assistant-contract.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 import { FAKE_BOT_ID, FAKE_BOT_USER_ID, FAKE_TEAM_ID, signSlackRequest, startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
 

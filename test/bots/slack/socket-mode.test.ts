@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackBot } from '../../../bots/slack/app.ts';
 import { loadConfig } from '../../../core/config.ts';
 import type { AuditTrail } from '../../../core/governance.ts';
-import type { Assistant } from '../../../tools/assistant-contract.ts';
+import type { Assistant } from '../../../assistant/assistant-contract.ts';
 import type { UserDirectory } from '../../../bots/slack/identity.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
 

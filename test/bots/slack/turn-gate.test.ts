@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReplyEvent } from '../../../core/agent/types.ts';
 import { DEMO_REP_EMAIL } from '../../../core/demo/staff.ts';
-import type { Assistant } from '../../../tools/assistant-contract.ts';
+import type { Assistant } from '../../../assistant/assistant-contract.ts';
 import { BUSY_MESSAGE, createTurnGate } from '../../../bots/slack/turn-gate.ts';
 import { nextEventId, startSlackHarness, type SlackHarness } from './harness.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildInstructions } from '../../../core/agent/instructions.ts';
-import { ALL_TOOLS, toolsFor } from '../../../tools/index.ts';
+import { ALL_TOOLS, toolsFor } from '../../../tools/registry.ts';
 
 const actor = { id: 'u1', email: 'jane@salesos.demo', name: 'Jane Rep', role: 'rep' as const, timeZone: 'Europe/Berlin' };
 

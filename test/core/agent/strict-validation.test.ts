@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Reply, ReplyEvent } from '../../../core/agent/types.ts';
 import { encodeCursor } from '../../../core/db/cursor.ts';
 import type { ModelChoice } from '../../../core/models/language-model.ts';
-import { createAssistant } from '../../../tools/assistant.ts';
+import { createAssistant } from '../../../assistant/assistant.ts';
 import { createTestContainer, type TestContainer } from '../../support/container.ts';
 import { createTestOrg, type TestOrg } from '../../support/org.ts';
 import { scriptedModel, toolResultsSeen, type Step } from '../../support/scripted-model.ts';

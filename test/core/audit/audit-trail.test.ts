@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditTrail, tailAudit } from '../../../core/audit/audit-trail.ts';
 import { GENESIS } from '../../../core/audit/hash-chain.ts';
+import { EMAIL_BODY_FIELDS } from '../../../core/audit/redact-input.ts';
 import { verifyAuditTrail } from '../../../core/audit/verify.ts';
 import { openDatabase, type Database } from '../../../core/db/client.ts';
 import type { AuditInput } from '../../../core/governance.ts';
@@ -142,6 +143,7 @@ describe('audit trail storage', () => {
       entry({
         name: 'roastEmail',
         input: { subject: 'Quick idea', body, note: 'sent with Authorization: Bearer abcdefghijklmnop123456', apiKey: 'k-123456789' },
+        redactFields: EMAIL_BODY_FIELDS,
       }),
     );
     const stored = await db.prisma.auditEntry.findUniqueOrThrow({ where: { seq: BigInt(seq) } });

@@ -10,7 +10,7 @@ import { AppError, ForbiddenError, NotRecordedError, toAppError, ValidationError
 import { log } from '../core/log.ts';
 import { actorCan } from '../core/rbac.ts';
 import { unsafeInputReason } from '../core/safe-text.ts';
-import { needsConfirmation, type SalesTool, type ToolContext } from './tool.ts';
+import { needsConfirmation, type SalesTool, type ToolContext } from '../tools/tool.ts';
 
 export interface RunToolOptions {
   /** Set when the user has confirmed this exact call (a pending action being executed). */
@@ -131,6 +131,7 @@ export async function runTool(tool: SalesTool, rawInput: unknown, ctx: ToolConte
     platform: ctx.platform,
     conversationId: ctx.conversationId,
     input,
+    redactFields: tool.redactInAudit,
     outcome: output.outcome === 'pending_confirmation' ? 'ok' : output.outcome,
     errorCode: output.error?.code,
     durationMs: Math.round(performance.now() - started),

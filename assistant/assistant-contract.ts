@@ -1,5 +1,5 @@
 // What a bot (Slack, Teams, terminal) needs from SalesOS: run a turn or a card action and receive the
-// reply as events. Implemented by tools/assistant.ts; bots depend on this contract only.
+// reply as events. Implemented by assistant/assistant.ts; bots depend on this contract only.
 import type { Actor, CardAction, Platform, ReplyEvent, Turn } from '../core/agent/types.ts';
 import type { Card } from '../core/cards.ts';
 

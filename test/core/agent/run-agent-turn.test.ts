@@ -25,7 +25,7 @@ function assistantWith(script: (call: number, o: LanguageModelV4CallOptions) => 
 
 async function turn(script: (call: number, o: LanguageModelV4CallOptions) => Step, actor: Actor, text: string, conversationKey = `console:${randomUUID()}`) {
   const { model, choice } = assistantWith(script);
-  const { createAssistant } = await import('../../../tools/assistant.ts');
+  const { createAssistant } = await import('../../../assistant/assistant.ts');
   const assistant = createAssistant({
     services: c.services,
     conversations: c.conversations,

@@ -1,7 +1,7 @@
 // The Assistant the bots talk to: one turn = actor's allowed tools (wrapped in policy) + the agent;
 // one card action = the same tools through the same policy, without the model.
 import { wrapLanguageModel } from 'ai';
-import { runTurn } from '../core/agent/run-turn.ts';
+import { runAgentTurn } from '../core/agent/run-agent-turn.ts';
 import type { ToolOutput } from '../core/agent/tool-output.ts';
 import type { Actor, Platform, Reply, ReplyEvent, Turn } from '../core/agent/types.ts';
 import type { Card, ConfirmationCard } from '../core/cards.ts';
@@ -17,10 +17,10 @@ import { createModelDeadlineMiddleware } from '../core/models/model-deadline.ts'
 import { offlineActorMiddleware } from '../core/models/offline/offline-model.ts';
 import type { ActionRequest, Assistant } from './assistant-contract.ts';
 import { toAiToolSet } from './ai-tools.ts';
-import { toolNamed, toolsFor, toolsForActor, ALL_TOOLS } from './index.ts';
+import { ALL_TOOLS, capabilitiesOf, toolNamed, toolsFor, toolsForActor, type ToolName } from '../tools/registry.ts';
 import { runTool } from './run-tool.ts';
-import type { ToolServices, TurnModel } from './services.ts';
-import type { SalesTool, ToolContext } from './tool.ts';
+import type { ToolServices, TurnModel } from '../tools/services.ts';
+import type { SalesTool, ToolContext } from '../tools/tool.ts';
 
 export interface AssistantDeps {
   services: ToolServices;
@@ -43,7 +43,7 @@ export interface SalesAssistant extends Assistant {
 }
 
 /** What a home screen shows: today's budget, then the rep's five newest leads. */
-const OVERVIEW_TOOLS: [string, Record<string, unknown>][] = [
+const OVERVIEW_TOOLS: [ToolName, Record<string, unknown>][] = [
   ['myUsage', {}],
   ['findLeads', { owner: 'me', sort: 'recent', limit: 5 }],
 ];
@@ -102,6 +102,7 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
           platform: t.platform,
           conversationId: conversation.id,
           input,
+          redactFields: toolNamed(name, allTools)?.redactInAudit,
           outcome,
           errorCode,
           costUsd: 0,
@@ -110,8 +111,8 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
         .catch((err) => {
           log.error('audit append failed', { err, tool: name });
         });
-    yield* runTurn({
-      capabilities: Object.fromEntries(offered.map((tool) => [tool.name, tool.capability])),
+    yield* runAgentTurn({
+      capabilities: capabilitiesOf(offered),
       signal,
       actor: t.actor,
       platform: t.platform,
@@ -130,7 +131,7 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
       priceUsage: (usage) => services.guards.costs.priceOf(deps.model.id, usage),
       onUnavailableTool: (name, input) => refusal(name, input, 'denied', 'forbidden'),
       onInvalidToolCall: (name, rawInput) =>
-        refusal(name, { malformedArguments: rawInput.length > 2_000 ? `${rawInput.slice(0, 2_000)}…` : rawInput }, 'invalid', 'invalid_tool_call'),
+        refusal(name, { malformedArguments: malformedForAudit(rawInput, toolNamed(name, allTools)) }, 'invalid', 'invalid_tool_call'),
     });
   }
 
@@ -224,6 +225,15 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
         bounded(`${req.platform} card action`, (signal) => action(req, signal)),
       ),
   };
+}
+
+/**
+ * What the audit keeps of arguments that are not JSON: their text, capped, unless the tool takes an email's
+ * text (redactInAudit), whose fields cannot be found in unparsed text, so only the length is kept.
+ */
+function malformedForAudit(rawInput: string, tool: SalesTool | undefined): string {
+  if (tool?.redactInAudit.length) return `[${rawInput.length} characters, not kept: ${tool.name} arguments may hold an email]`;
+  return rawInput.length > 2_000 ? `${rawInput.slice(0, 2_000)}…` : rawInput;
 }
 
 function decided(action: { id: string; tool: string; summary: string }, state: 'confirmed' | 'cancelled'): ConfirmationCard {

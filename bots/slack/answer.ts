@@ -1,10 +1,10 @@
-// One user message, whatever the entry point: drop retries (claimDelivery), resolve the Slack user, run
+// Answers one Slack message or button click, whatever the entry point: drop retries (claimDelivery), resolve the Slack user, run
 // the assistant and deliver the reply. Every failure ends in a message to the user and a log line; a reply
 // that did not reach Slack as asked (dropped, or moved to the rep's DM) is also an audit row (kind delivery).
 import type { webApi } from '@slack/bolt';
 import { AppError, userMessageOf } from '../../core/errors.ts';
 import { log, withLogContext } from '../../core/log.ts';
-import type { ActionRequest } from '../../tools/assistant-contract.ts';
+import type { ActionRequest } from '../../assistant/assistant-contract.ts';
 import type { Actor, CardAction, ReplyEvent } from '../../core/agent/types.ts';
 import { renderError } from './blocks/render-error.ts';
 import type { ListenerDeps } from './deps.ts';
@@ -28,14 +28,14 @@ interface Common {
   repeated?: () => Promise<void>;
 }
 
-export async function runTurn(deps: ListenerDeps, t: Common & { text: string }): Promise<DeliveryResult | undefined> {
+export async function answerMessage(deps: ListenerDeps, t: Common & { text: string }): Promise<DeliveryResult | undefined> {
   return run(deps, t, async (actor) => {
     const text = await mentionsToNames(t.client, deps.people, t.text);
     return deps.assistant.handleTurn({ deliveryId: t.deliveryId, platform: 'slack', actor, conversationKey: t.conversationKey, text });
   });
 }
 
-export async function runAction(deps: ListenerDeps, t: Common & { action: CardAction }): Promise<DeliveryResult | undefined> {
+export async function answerAction(deps: ListenerDeps, t: Common & { action: CardAction }): Promise<DeliveryResult | undefined> {
   return run(deps, t, (actor) => {
     const request: ActionRequest = { deliveryId: t.deliveryId, platform: 'slack', actor, conversationKey: t.conversationKey, action: t.action };
     return Promise.resolve(deps.assistant.handleAction(request));

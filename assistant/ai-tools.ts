@@ -4,7 +4,7 @@ import { jsonSchema, tool, type ToolSet } from 'ai';
 import { z } from 'zod';
 import { modelView, type ToolOutput } from '../core/agent/tool-output.ts';
 import { runTool } from './run-tool.ts';
-import type { SalesTool, ToolContext } from './tool.ts';
+import type { SalesTool, ToolContext } from '../tools/tool.ts';
 
 const schemaCache = new WeakMap<SalesTool, ReturnType<typeof jsonSchema>>();
 

@@ -1,4 +1,4 @@
-// Runs one turn: thread memory + instructions + the AI SDK tool loop over the tools it is given, with
+// The agent loop of one turn: thread memory + instructions + the AI SDK tool loop over the tools it is given, with
 // the reply streamed as events. Never throws at the caller: failures become a clear reply.
 import { isStepCount, streamText, type LanguageModel, type ModelMessage, type ToolSet } from 'ai';
 import type { Card } from '../cards.ts';
@@ -11,7 +11,7 @@ import { buildHistory, estimateTokens } from './memory.ts';
 import { isToolOutput } from './tool-output.ts';
 import type { Actor, Platform, Reply, ReplyEvent, ToolCallRecord } from './types.ts';
 
-export interface RunTurnInput {
+export interface AgentTurnInput {
   actor: Actor;
   platform: Platform;
   conversationId: string;
@@ -79,7 +79,7 @@ function failureOf(err: unknown, signal: AbortSignal | undefined): unknown {
   return signal?.aborted && signal.reason instanceof AppError ? signal.reason : err;
 }
 
-export async function* runTurn(input: RunTurnInput): AsyncGenerator<ReplyEvent, void, undefined> {
+export async function* runAgentTurn(input: AgentTurnInput): AsyncGenerator<ReplyEvent, void, undefined> {
   const { actor, conversations, conversationId } = input;
   const history = buildHistory(input.recent ?? (await conversations.recent(conversationId)), input.memoryTokens ?? 6000);
   const instructions = buildInstructions({

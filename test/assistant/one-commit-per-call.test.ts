@@ -15,7 +15,7 @@ import { createCostGuard } from '../../core/cost/cost-guard.ts';
 import { VENDORED_PRICES, type PriceTable } from '../../core/cost/prices.ts';
 import { sweepStaleReservations } from '../../core/cost/reservation-sweeper.ts';
 import type { Guards } from '../../core/governance.ts';
-import { runTool } from '../../tools/run-tool.ts';
+import { runTool } from '../../assistant/run-tool.ts';
 import type { SalesTool, ToolContext } from '../../tools/tool.ts';
 import { testAuditKey as auditKey } from '../support/audit-key.ts';
 import { recordingPool, type CommitRecorder } from '../support/commit-recorder.ts';
@@ -59,6 +59,7 @@ const freeTool: SalesTool<typeof input> = {
   permission: 'leads:read',
   statusText: 'Looking…',
   capability: 'look something up',
+  redactInAudit: [],
   execute: async (i) => ({ summary: `found ${i.q}` }),
 };
 const paidTool: SalesTool<typeof input> = {

@@ -187,6 +187,27 @@ describe('reading an email the way a sales leader would', () => {
   });
 });
 
+describe('a one-line email that joins the trigger, the proof and the ask', () => {
+  const oneLiner = {
+    subject: 'Asheville opening',
+    body: 'Hi Marisol,\n\nSaw Laurel House is hiring 14 front desk staff for the Asheville opening — Hotel Domestique used our scheduling app to staff their second property with 18% less overtime; worth a 15-minute look before your schedules are locked?\n\nBest,\nJonah',
+  };
+
+  it('reads each clause: the trigger, a result with a comparative number, and the ask in the last clause', () => {
+    const byId = Object.fromEntries(scoreEmail(oneLiner).checks.map((c) => [c.id, c.status]));
+    expect(byId).toMatchObject({ relevance: 'pass', proof_point: 'pass', call_to_action: 'pass' });
+    expect(scoreEmail(oneLiner).score).toBeGreaterThanOrEqual(75);
+  });
+
+  it('keeps a comma-joined sentence whole and a short aside attached: the split needs clauses of four words or more', () => {
+    const aside = scoreEmail({ ...oneLiner, body: oneLiner.body.replace(' — Hotel Domestique used', '; nice — Hotel Domestique used') });
+    expect(aside.checks.find((c) => c.id === 'call_to_action')?.status).toBe('pass');
+    // The negative half: without the number the clause is no measured result.
+    const vague = scoreEmail({ ...oneLiner, body: oneLiner.body.replace('with 18% less overtime', 'with less overtime') });
+    expect(vague.checks.find((c) => c.id === 'proof_point')?.status).not.toBe('pass');
+  });
+});
+
 describe('gradeFor', () => {
   it.each([
     [100, 'A'],

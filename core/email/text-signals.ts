@@ -10,6 +10,27 @@ export function hasNumber(sentence: string): boolean {
   return NUMBER.test(sentence);
 }
 
+// A quantity that measures something: not a calendar year ("in 2012"), an ordinal ("my fifth email") or the
+// article-like "one" ("a one-word answer", "one of our clients").
+const MEASURE_WORDS =
+  'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|a third|a quarter|twice|double|triple';
+const MEASURE = new RegExp(
+  String.raw`(?:[$€£]\s?)?(?<![\d,.])(?!(?:19|20)\d\d(?![\d,.%]))\d[\d,.]*\s?(?:%|x\b|k\b|m\b|bn\b|\+)?|(?<![\p{L}])(?:${MEASURE_WORDS})(?![\p{L}])`,
+  'iu',
+);
+
+/** A measured quantity: what a result reports ("18%", "$412,000", "from 9 days to 3", "half"). */
+export function hasMeasure(sentence: string): boolean {
+  return MEASURE.test(sentence);
+}
+
+/** Names in the sign-off block ("Nathan Cole", "FinLoop"): the sender and their company, never the prospect or a customer. */
+export function senderNames(signOff: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const line of signOff.slice(1)) for (const e of namedEntities(line)) for (const w of [e, ...e.split(' ')]) names.add(w.toLowerCase());
+  return names;
+}
+
 /** Digits only (not number words): what a measured claim usually carries. */
 export function hasDigits(sentence: string): boolean {
   return /\d/.test(sentence);

@@ -1,7 +1,7 @@
 // What the email offers and why the reader should believe it: a concrete value proposition (what changes,
 // for whom) and a proof point (a result, with a number or a named customer). Sources: docs/email-rubric.md.
 import type { CheckResult } from '../types.ts';
-import { contentWords, hasNumber, listItems, namedEntities } from '../text-signals.ts';
+import { contentWords, hasMeasure, listItems, namedEntities } from '../text-signals.ts';
 import { SELF_DESCRIPTION, SPAM_PATTERNS, VAGUE_WORDS } from '../vocabulary.ts';
 import { classifyAsk } from './ask.ts';
 import { type EmailContext, quote, result } from './context.ts';
@@ -85,7 +85,7 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
   for (const s of sentences) {
     if (classifyAsk(s) || /\?\s*$/.test(s)) continue;
     const entities = namedEntities(s).filter((e) => !prospectWords.has(e.toLowerCase()));
-    const number = hasNumber(s);
+    const number = hasMeasure(s);
     // Beyond the usual verbs, a past-tense verb next to a number and a name reports what happened ("Acme trimmed 12%").
     const result_ = RESULT_VERB.test(s) || (PAST_TENSE.test(s.replace(NOT_A_RESULT, '')) && number && entities.length > 0);
     const customer = entities.length > 0 || CUSTOMER_CUE.test(s);

@@ -167,3 +167,19 @@ describe('relevance check', () => {
     expect(check({ body: 'Congrats on the [launch](https://acme.io) last week. Open?' }, 'relevance').status).toBe('pass');
   });
 });
+
+describe('a measured result', () => {
+  const proofOf = (sentence: string) =>
+    scoreEmail({ body: `Hi Dana,\n\n${sentence}\n\nWould a copy of the plan help?\n\nSam` }).checks.find((c) => c.id === 'proof_point')!.status;
+
+  it('needs a quantity: a percentage, money, a count or a before/after', () => {
+    expect(proofOf('Brightline grew bookings 40% with us.')).toBe('pass');
+    expect(proofOf('Brightline recovered $412,000 in duplicate bills.')).toBe('pass');
+  });
+
+  it('is not a calendar year, an ordinal or the "one" of "one-word"', () => {
+    expect(proofOf('I graduated from Ann Arbor in 2012 and still make it back every fall.')).not.toBe('pass');
+    expect(proofOf('Even a one-word answer from Brightline would be appreciated.')).not.toBe('pass');
+    expect(proofOf('Brightline finished its fifth rollout last spring.')).not.toBe('pass');
+  });
+});

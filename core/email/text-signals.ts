@@ -24,13 +24,6 @@ export function hasMeasure(sentence: string): boolean {
   return MEASURE.test(sentence);
 }
 
-/** Names in the sign-off block ("Nathan Cole", "FinLoop"): the sender and their company, never the prospect or a customer. */
-export function senderNames(signOff: string[]): Set<string> {
-  const names = new Set<string>();
-  for (const line of signOff.slice(1)) for (const e of namedEntities(line)) for (const w of [e, ...e.split(' ')]) names.add(w.toLowerCase());
-  return names;
-}
-
 /** Digits only (not number words): what a measured claim usually carries. */
 export function hasDigits(sentence: string): boolean {
   return /\d/.test(sentence);

@@ -117,8 +117,9 @@ export function checkCallToAction({ structure }: EmailContext): CheckResult {
   } else if (n === 1 && only!.kind === 'passive') {
     [status, problem, advice] = ['fail', 'only a passive "let me know"', 'Replace "let me know if interested" with one question proposing a step or a time.'];
   } else if (n === 2) {
-    // "Exactly one" ask: a second one splits the answer, and readers pick the easiest option, which is neither.
-    [status, problem, advice] = ['fail', '2 asks', 'Keep the one ask that matters; two asks split the reader’s answer.'];
+    // "Exactly one" ask: a second one splits the answer. A warn, not a fail: a strong email sometimes carries a
+    // second, lighter question, and treating two like none made the learned weight of the ask smaller.
+    [status, problem, advice] = ['warn', '2 asks', 'Keep the one ask that matters; two asks split the reader’s answer.'];
   } else if (questions.length === 0 && only!.kind !== 'offer') {
     [status, problem, advice] = ['warn', 'an ask that is not a question', 'Turn the request into one question the reader can answer yes to.'];
   } else if (only!.highFriction) {

@@ -9,6 +9,7 @@ import { CHECK_IDS } from '../../core/email/evidence-model.ts';
 import { RUBRIC_MODEL } from '../../core/email/rubric-weights.ts';
 import { calibrate, EMAIL_SETS, leaveOneSetOut, loadEmails, renderWeightsModule, trainOn } from './calibration.ts';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +26,19 @@ describe('the labelled sets', () => {
     }
     const ids = all.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('reads a new set from any path (how a fresh set is measured) and names the line it cannot use', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'email-set-'));
+    const good = path.join(dir, 'fresh.jsonl');
+    fs.writeFileSync(good, `${JSON.stringify(sets[3]![0])}\n\n${JSON.stringify({ id: 'n1', label: 'weak', body: 'Quick chat?' })}\n`);
+    const loaded = loadEmails(good);
+    expect(loaded.map((e) => e.id)).toEqual([sets[3]![0]!.id, 'n1']);
+    expect(loaded[1]!.subject).toBeUndefined();
+    const bad = path.join(dir, 'bad.jsonl');
+    fs.writeFileSync(bad, `${JSON.stringify(sets[3]![0])}\n${JSON.stringify({ id: 'n2', label: 'good', body: 'Hi' })}\n`);
+    expect(() => loadEmails(bad)).toThrow('bad.jsonl line 2: needs "label" (strong or weak) and a non-empty "body"');
+    fs.rmSync(dir, { recursive: true });
   });
 });
 

@@ -11,7 +11,8 @@ import type { Check } from '../../core/email/types.ts';
 export interface LabelledEmail {
   id: string;
   label: 'strong' | 'weak';
-  subject: string;
+  /** Optional in a new set: without it the subject checks do not apply. */
+  subject?: string;
   body: string;
   reasons: string[];
   kind: string;
@@ -50,8 +51,16 @@ export function loadEmails(file: string, split?: string): LabelledEmail[] {
   return fs
     .readFileSync(full, 'utf8')
     .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as LabelledEmail)
+    .map((line, i) => ({ line, n: i + 1 }))
+    .filter(({ line }) => line.trim())
+    .map(({ line, n }) => {
+      const e = JSON.parse(line) as LabelledEmail;
+      // A new set may come from anyone: say which line is unusable rather than scoring it wrong.
+      if ((e.label !== 'strong' && e.label !== 'weak') || typeof e.body !== 'string' || !e.body.trim()) {
+        throw new Error(`${path.basename(full)} line ${n}: needs "label" (strong or weak) and a non-empty "body"`);
+      }
+      return { ...e, subject: typeof e.subject === 'string' ? e.subject : undefined, reasons: e.reasons ?? [] };
+    })
     .filter((e) => split === undefined || e.split === split);
 }
 
@@ -59,7 +68,7 @@ const checksCache = new Map<string, Check[]>();
 
 /** The rubric's verdicts on a labelled email (no lead facts: the writers gave none). */
 export function checksOf(e: LabelledEmail): Check[] {
-  const key = `${e.subject}\u0000${e.body}`;
+  const key = `${e.subject ?? ''}\u0000${e.body}`;
   let checks = checksCache.get(key);
   if (!checks) {
     checks = runChecks({ subject: e.subject, body: e.body }).results.map((r) => r.check);

@@ -3,6 +3,7 @@ import { ValidationError } from '../../../core/errors.ts';
 import { evidenceScore, scoreWithVerdict } from '../../../core/email/evidence-model.ts';
 import { checksNeedingWork, compareScores, gradeFor, scoreEmail } from '../../../core/email/rubric.ts';
 import { RUBRIC_MODEL } from '../../../core/email/rubric-weights.ts';
+import type { CheckId } from '../../../core/email/types.ts';
 import { STRONG, WEAK } from './fixtures.ts';
 
 describe('scoreEmail', () => {
@@ -73,6 +74,17 @@ describe('scoreEmail', () => {
     expect(subject.status).not.toBe('pass');
     expect(wordy.score).toBe(s.score - subject.pointsToGain!);
     for (const c of s.checks) expect(c.pointsToGain, c.id).toBe(0);
+  });
+
+  it('gives an email that passes every check 98, and one that fails every check 0', () => {
+    expect(evidenceScore(RUBRIC_MODEL, [])).toBe(98);
+    const ids = Object.keys(RUBRIC_MODEL.weights) as CheckId[];
+    expect(
+      evidenceScore(
+        RUBRIC_MODEL,
+        ids.map((id) => ({ id, status: 'fail' as const })),
+      ),
+    ).toBe(0);
   });
 
   it('never lowers the score when a finding is fixed: every weight is zero or more', () => {

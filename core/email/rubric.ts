@@ -64,6 +64,10 @@ export function runChecks(email: EmailToScore): { results: CheckResult[]; wordCo
   return { results, wordCount: ctx.structure.words.length };
 }
 
+// The log-odds each check would add by passing: the same order as the points it would add, without the ties
+// that rounding makes near the ends of the scale (where one fix moves few points).
+const evidenceToGain = new WeakMap<Check, number>();
+
 /** Scores an email 0–100 with the shipped weights (or another model, for leave-one-set-out evaluation). */
 export function scoreEmail(email: EmailToScore, model: EvidenceModel = RUBRIC_MODEL): EmailScore {
   const { results, wordCount } = runChecks(email);
@@ -84,10 +88,6 @@ export function scoreEmail(email: EmailToScore, model: EvidenceModel = RUBRIC_MO
 export function checksNeedingWork(score: EmailScore): Check[] {
   return score.checks.filter((c) => c.status !== 'pass').sort((a, b) => pointsLost(b) - pointsLost(a));
 }
-
-// The log-odds each check would add by passing: the same order as the points it would add, without the ties
-// that rounding makes near the ends of the scale (where one fix moves few points).
-const evidenceToGain = new WeakMap<Check, number>();
 
 function pointsLost(c: Check): number {
   return evidenceToGain.get(c) ?? c.pointsToGain ?? 0;

@@ -38,7 +38,7 @@ export function findingsFor(score: EmailScore) {
         target: c.target,
         evidence: c.evidence,
         advice: c.advice,
-        blocking: c.ceiling !== undefined,
+        pointsIfFixed: c.pointsToGain ?? 0,
       })),
     passed: score.checks.filter((c) => c.status === 'pass').map((c) => c.id),
   };

@@ -1,7 +1,8 @@
 // roastEmail's deterministic core: scores a cold email for substance first (value, proof, relevance, one
 // clear ask), then for what wastes attention (clichés, nagging, feature dumps, stuffing, spam) and for form
-// (length, reading level, subject). Weights sum to 100 when every check applies; warn earns half credit; a
-// fail on a blocking check caps the score. Sources and calibration: docs/email-rubric.md.
+// (length, reading level, subject). Each check gives a verdict with quoted evidence and advice; the score
+// weighs the verdicts with weights learned from labelled emails (evidence-model.ts, rubric-weights.ts).
+// Sources and calibration: docs/email-rubric.md.
 import { ValidationError } from '../errors.ts';
 import { type EmailContext } from './checks/context.ts';
 import { checkCallToAction } from './checks/ask.ts';
@@ -13,35 +14,9 @@ import { checkProofPoint, checkValueProposition } from './checks/substance.ts';
 import { checkCliches, checkFeatureDump, checkFollowUpNag, checkRepetition } from './checks/tone.ts';
 import { checkDeceptivePrefix, checkSubject, subjectApplies } from './checks/subject.ts';
 import { analyseEmail, refersToEarlierEmail } from './structure.ts';
-import type { Check, CheckId, CheckResult, CheckStatus, EmailScore, EmailToScore, Grade } from './types.ts';
-
-const CREDIT: Record<CheckStatus, number> = { pass: 1, warn: 0.5, fail: 0 };
-
-/**
- * Weight of each check (sum 100) and, for blocking checks, the most a failing email can score. Substance
- * carries most of the weight: a short, tidy email that says nothing must not outscore a specific one.
- */
-export const RUBRIC: Record<CheckId, { weight: number; ceiling?: number; warnCeiling?: number }> = {
-  value_proposition: { weight: 16, ceiling: 60 },
-  // Without a result anyone can check, an email may be fine but not good: a warn here caps it below "good".
-  proof_point: { weight: 13, ceiling: 60, warnCeiling: 64 },
-  relevance: { weight: 15, ceiling: 60 },
-  call_to_action: { weight: 13, ceiling: 60 },
-  cliches: { weight: 6, ceiling: 60 },
-  follow_up_nag: { weight: 4, ceiling: 50 },
-  feature_dump: { weight: 4, ceiling: 60 },
-  repetition: { weight: 4, ceiling: 60 },
-  spam_words: { weight: 4, ceiling: 60 },
-  deceptive_prefix: { weight: 2, ceiling: 60 },
-  length: { weight: 5, ceiling: 60 },
-  reading_grade: { weight: 4 },
-  sentence_length: { weight: 2 },
-  paragraphs: { weight: 1 },
-  subject: { weight: 2 },
-  you_focus: { weight: 2 },
-  shouting: { weight: 2 },
-  links: { weight: 1 },
-};
+import { type EvidenceModel, evidenceScore, logOdds, scoreWithVerdict } from './evidence-model.ts';
+import { RUBRIC_MODEL } from './rubric-weights.ts';
+import type { Check, CheckResult, EmailScore, EmailToScore, Grade } from './types.ts';
 
 export function gradeFor(score: number): Grade {
   if (score >= 90) return 'A';
@@ -51,7 +26,8 @@ export function gradeFor(score: number): Grade {
   return 'F';
 }
 
-export function scoreEmail(email: EmailToScore): EmailScore {
+/** Every check's verdict on the email, before any weighing: what the score and the card are built from. */
+export function runChecks(email: EmailToScore): { results: CheckResult[]; wordCount: number } {
   if (typeof email?.body !== 'string') throw new ValidationError('The email to score needs a body (text).');
   if (!email.body.trim()) throw new ValidationError('The email body is empty: paste the email text to score.');
   if (email.subject !== undefined && typeof email.subject !== 'string') {
@@ -85,21 +61,27 @@ export function scoreEmail(email: EmailToScore): EmailScore {
     checkShouting(ctx),
     checkLinks(ctx),
   ];
-  for (const r of results) {
-    const rule = RUBRIC[r.check.id];
-    r.check.weight = rule.weight;
-    if (rule.ceiling !== undefined && r.check.status === 'fail') r.check.ceiling = rule.ceiling;
-    // A follow-up's job is something new (a benchmark, a trigger), not the pitch again: only a first touch
-    // must carry a checkable result to rank as good.
-    if (rule.warnCeiling !== undefined && r.check.status === 'warn' && ctx.isFirstTouch) r.check.ceiling = rule.warnCeiling;
-  }
+  return { results, wordCount: ctx.structure.words.length };
+}
+
+// The log-odds each check would add by passing: the same order as the points it would add, without the ties
+// that rounding makes near the ends of the scale (where one fix moves few points).
+const evidenceToGain = new WeakMap<Check, number>();
+
+/** Scores an email 0–100 with the shipped weights (or another model, for leave-one-set-out evaluation). */
+export function scoreEmail(email: EmailToScore, model: EvidenceModel = RUBRIC_MODEL): EmailScore {
+  const { results, wordCount } = runChecks(email);
   const checks = results.map((r) => r.check);
-  const total = checks.reduce((sum, c) => sum + c.weight, 0);
-  const earned = checks.reduce((sum, c) => sum + c.weight * CREDIT[c.status], 0);
-  const cap = Math.min(100, ...checks.filter((c) => c.ceiling !== undefined).map((c) => c.ceiling!));
-  const score = Math.min(cap, Math.round((100 * earned) / total));
+  const score = evidenceScore(model, checks);
+  const withVerdict = (id: Check['id'], status: Check['status']) => checks.map((c) => (c.id === id ? { id, status } : c));
+  for (const c of checks) {
+    // How much this check counts here (log-odds between failing and passing it, ×10), and what fixing it adds.
+    c.weight = Math.round(10 * (logOdds(model, withVerdict(c.id, 'pass')) - logOdds(model, withVerdict(c.id, 'fail'))));
+    c.pointsToGain = scoreWithVerdict(model, checks, c.id, 'pass') - score;
+    evidenceToGain.set(c, logOdds(model, withVerdict(c.id, 'pass')) - logOdds(model, checks));
+  }
   const grade = gradeFor(score);
-  return { score, grade, wordCount: ctx.structure.words.length, checks, summary: summarise(score, grade, results) };
+  return { score, grade, wordCount, checks, summary: summarise(score, grade, results) };
 }
 
 /** Failed and warned checks, the ones costing the most points first: what a renderer lists. */
@@ -108,7 +90,7 @@ export function checksNeedingWork(score: EmailScore): Check[] {
 }
 
 function pointsLost(c: Check): number {
-  return c.weight * (1 - CREDIT[c.status]);
+  return evidenceToGain.get(c) ?? c.pointsToGain ?? 0;
 }
 
 function summarise(score: number, grade: Grade, results: CheckResult[]): string {
@@ -126,6 +108,8 @@ function joinList(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+const RANK: Record<Check['status'], number> = { fail: 0, warn: 1, pass: 2 };
 
 export interface ScoreComparison {
   before: number;
@@ -145,8 +129,8 @@ export function compareScores(before: EmailScore, after: EmailScore): ScoreCompa
   for (const c of after.checks) {
     const was = prior.get(c.id);
     if (!was) continue;
-    if (CREDIT[c.status] > CREDIT[was] && c.status === 'pass') fixed.push(c.id);
-    else if (CREDIT[c.status] < CREDIT[was]) regressed.push(c.id);
+    if (RANK[c.status] > RANK[was] && c.status === 'pass') fixed.push(c.id);
+    else if (RANK[c.status] < RANK[was]) regressed.push(c.id);
   }
   return { before: before.score, after: after.score, change: after.score - before.score, fixed, regressed };
 }

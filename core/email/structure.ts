@@ -155,6 +155,18 @@ export function splitSentences(text: string): string[] {
   return out;
 }
 
+/**
+ * Sentences split further at semicolons and spaced dashes, where one-line emails join the trigger, the proof
+ * and the ask ("Saw you are hiring 14 staff — Acme cut overtime 18% with us; worth a look?"). Pieces under
+ * four words stay with the sentence.
+ */
+export function clausesOf(sentences: string[]): string[] {
+  return sentences.flatMap((sentence) => {
+    const parts = sentence.split(/\s*;\s+|\s+[\u2014\u2013]\s+|\s+--?\s+/);
+    return parts.length > 1 && parts.every((p) => wordsOf(p).length >= 4) ? parts : [sentence];
+  });
+}
+
 export function wordsOf(text: string): string[] {
   return text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
 }

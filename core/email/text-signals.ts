@@ -10,6 +10,20 @@ export function hasNumber(sentence: string): boolean {
   return NUMBER.test(sentence);
 }
 
+// A quantity that measures something: not a calendar year ("in 2012"), an ordinal ("my fifth email") or the
+// article-like "one" ("a one-word answer", "one of our clients").
+const MEASURE_WORDS =
+  'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|a third|a quarter|twice|double|triple';
+const MEASURE = new RegExp(
+  String.raw`(?:[$€£]\s?)?(?<![\d,.])(?!(?:19|20)\d\d(?![\d,.%]))\d[\d,.]*\s?(?:%|x\b|k\b|m\b|bn\b|\+)?|(?<![\p{L}])(?:${MEASURE_WORDS})(?![\p{L}])`,
+  'iu',
+);
+
+/** A measured quantity: what a result reports ("18%", "$412,000", "from 9 days to 3", "half"). */
+export function hasMeasure(sentence: string): boolean {
+  return MEASURE.test(sentence);
+}
+
 /** Digits only (not number words): what a measured claim usually carries. */
 export function hasDigits(sentence: string): boolean {
   return /\d/.test(sentence);

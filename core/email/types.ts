@@ -31,10 +31,11 @@ export interface Check {
   target: string;
   /** Exact words, sentences or lines quoted from the email (or what was found). */
   evidence: string[];
+  /** How much this check counts on this email: the model's log-odds between failing and passing it, ×10. */
   weight: number;
+  /** Points the score would gain if this check passed (0 when it does); scoreEmail always sets it. */
+  pointsToGain?: number;
   advice: string;
-  /** Set when this check's result caps the whole score (a missing ask or value cannot be made up by polish). */
-  ceiling?: number;
 }
 
 export interface EmailScore {

@@ -1,13 +1,18 @@
-// Calibration of the email rubric on labelled emails written by people who had not read the rubric.
+// Calibration of the email rubric on labelled emails written by people who had not read the rubric, and the
+// training of the score's evidence weights on them (core/email/evidence-model.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scoreEmail } from '../../core/email/rubric.ts';
+import { CHECK_IDS, type EvidenceModel, evidenceScore, trainEvidenceModel } from '../../core/email/evidence-model.ts';
+import { runChecks } from '../../core/email/rubric.ts';
+import { RUBRIC_MODEL } from '../../core/email/rubric-weights.ts';
+import type { Check } from '../../core/email/types.ts';
 
 export interface LabelledEmail {
   id: string;
   label: 'strong' | 'weak';
-  subject: string;
+  /** Optional in a new set: without it the subject checks do not apply. */
+  subject?: string;
   body: string;
   reasons: string[];
   kind: string;
@@ -23,6 +28,8 @@ export interface Calibration {
   weak: number;
   /** Share of (strong, weak) pairs where the strong email scores strictly higher. */
   pairwiseAccuracy: number;
+  /** How many of those pairs. */
+  pairsRight: number;
   weakAtOrAbove65: ScoredEmail[];
   strongBelow75: ScoredEmail[];
   minStrong: number;
@@ -33,23 +40,50 @@ const DIR = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * The labelled sets, each written by a different helper who had not read the rubric, in the order they were
- * written. Each was held out until it was measured once; after that it became tuning data.
+ * written. Each was held out until it was measured once; after that it became development data.
  */
 export const EMAIL_SETS = ['emails-independent.jsonl', 'emails-heldout.jsonl', 'emails-heldout-3.jsonl', 'emails-heldout-4.jsonl'] as const;
 
-export function loadEmails(file: (typeof EMAIL_SETS)[number], split?: string): LabelledEmail[] {
-  const full = path.join(DIR, file);
-  if (!fs.existsSync(full)) return [];
+/** Reads a labelled set: a file name in test/eval/ or a path to one anywhere (a new set to measure). */
+export function loadEmails(file: string, split?: string): LabelledEmail[] {
+  const full = path.isAbsolute(file) ? file : path.join(DIR, file);
+  if (!fs.existsSync(full)) throw new Error(`no labelled set at ${full}`);
   return fs
     .readFileSync(full, 'utf8')
     .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as LabelledEmail)
+    .map((line, i) => ({ line, n: i + 1 }))
+    .filter(({ line }) => line.trim())
+    .map(({ line, n }) => {
+      const e = JSON.parse(line) as LabelledEmail;
+      // A new set may come from anyone: say which line is unusable rather than scoring it wrong.
+      if ((e.label !== 'strong' && e.label !== 'weak') || typeof e.body !== 'string' || !e.body.trim()) {
+        throw new Error(`${path.basename(full)} line ${n}: needs "label" (strong or weak) and a non-empty "body"`);
+      }
+      return { ...e, subject: typeof e.subject === 'string' ? e.subject : undefined, reasons: e.reasons ?? [] };
+    })
     .filter((e) => split === undefined || e.split === split);
 }
 
-export function calibrate(emails: LabelledEmail[]): Calibration {
-  const scored: ScoredEmail[] = emails.map((e) => ({ ...e, score: scoreEmail({ subject: e.subject, body: e.body }).score }));
+const checksCache = new Map<string, Check[]>();
+
+/** The rubric's verdicts on a labelled email (no lead facts: the writers gave none). */
+export function checksOf(e: LabelledEmail): Check[] {
+  const key = `${e.subject ?? ''}\u0000${e.body}`;
+  let checks = checksCache.get(key);
+  if (!checks) {
+    checks = runChecks({ subject: e.subject, body: e.body }).results.map((r) => r.check);
+    checksCache.set(key, checks);
+  }
+  return checks;
+}
+
+/** The evidence weights learned from these emails. */
+export function trainOn(emails: LabelledEmail[]): EvidenceModel {
+  return trainEvidenceModel(emails.map((e) => ({ checks: checksOf(e), strong: e.label === 'strong' })));
+}
+
+export function calibrate(emails: LabelledEmail[], model: EvidenceModel = RUBRIC_MODEL): Calibration {
+  const scored: ScoredEmail[] = emails.map((e) => ({ ...e, score: evidenceScore(model, checksOf(e)) }));
   const strong = scored.filter((e) => e.label === 'strong');
   const weak = scored.filter((e) => e.label === 'weak');
   let right = 0;
@@ -58,9 +92,49 @@ export function calibrate(emails: LabelledEmail[]): Calibration {
     strong: strong.length,
     weak: weak.length,
     pairwiseAccuracy: right / (strong.length * weak.length),
+    pairsRight: right,
     weakAtOrAbove65: weak.filter((e) => e.score >= 65),
     strongBelow75: strong.filter((e) => e.score < 75),
     minStrong: Math.min(...strong.map((e) => e.score)),
     maxWeak: Math.max(...weak.map((e) => e.score)),
   };
+}
+
+/** For each set: train on the other sets, score this one. The honest figure for a set nobody has seen yet. */
+export function leaveOneSetOut(sets: readonly string[] = EMAIL_SETS): { set: string; calibration: Calibration }[] {
+  const loaded = sets.map((f) => loadEmails(f));
+  return sets.map((set, k) => {
+    const model = trainOn(loaded.filter((_, j) => j !== k).flat());
+    return { set, calibration: calibrate(loaded[k]!, model) };
+  });
+}
+
+/** One line per figure, for the script and for a report. */
+export function describeCalibration(name: string, c: Calibration): string {
+  const pct = (100 * c.pairwiseAccuracy).toFixed(1);
+  return `${name}: ${c.pairsRight} of ${c.strong * c.weak} pairs right (${pct}%), ${c.weakAtOrAbove65.length} weak at 65+, ${c.strongBelow75.length} strong under 75 (highest weak ${c.maxWeak}, lowest strong ${c.minStrong})`;
+}
+
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** core/email/rubric-weights.ts as the training script writes it. */
+export function renderWeightsModule(model: EvidenceModel, sets: readonly string[] = EMAIL_SETS): string {
+  const lines = CHECK_IDS.map((id) => `    ${id}: { notFailed: ${round(model.weights[id].notFailed)}, passed: ${round(model.weights[id].passed)} },`);
+  return [
+    '// Generated by `npm run train:email-rubric` (scripts/train-email-rubric.ts): the evidence weights learned from',
+    `// the labelled emails in test/eval/ (${sets.join(', ')}).`,
+    '// Do not edit by hand; test/eval/calibration.test.ts checks these are what training on those sets gives.',
+    "import type { EvidenceModel } from './evidence-model.ts';",
+    '',
+    'export const RUBRIC_MODEL: EvidenceModel = {',
+    `  intercept: ${round(model.intercept)},`,
+    '  weights: {',
+    ...lines,
+    '  },',
+    '  groups: {',
+    ...Object.entries(model.groups).map(([g, w]) => `    ${g}: { notFailed: ${round(w.notFailed)}, passed: ${round(w.passed)} },`),
+    '  },',
+    '};',
+    '',
+  ].join('\n');
 }

@@ -53,7 +53,8 @@ describe('roastEmail with a model', () => {
     const findings = JSON.parse(/Rubric findings:\n([\s\S]*?)\n\nEmail:/.exec(sent)![1]!);
     expect(findings.score).toBe(card.original.score.score);
     const relevance = findings.findings.find((f: { check: string }) => f.check === 'relevance');
-    expect(relevance).toMatchObject({ status: 'fail', blocking: true, evidence: ['{{first_name}}'] });
+    expect(relevance).toMatchObject({ status: 'fail', evidence: ['{{first_name}}'] });
+    expect(relevance.pointsIfFixed).toBeGreaterThan(0);
     expect(findings.findings.map((f: { check: string }) => f.check)).toEqual(expect.arrayContaining(['cliches', 'spam_words', 'deceptive_prefix']));
   });
 

@@ -1,11 +1,12 @@
 // The ask, recognised by its structure rather than by a list of phrases: a question that proposes an action
 // the reader can say yes to (see, send, talk, try, compare…) or a time, a question asking who owns the
-// problem (a referral), or an imperative request. Exactly one ask, phrased as a question, passes.
+// problem (a referral), an offer of a next step ("I can send the plan"), or an imperative request. Exactly one
+// ask, phrased as a question or an offer, passes.
 import { findLinks, isCalendarLink } from '../links.ts';
 import type { CheckResult } from '../types.ts';
 import { type EmailContext, quote, result } from './context.ts';
 
-export type AskKind = 'action' | 'time' | 'interest' | 'referral' | 'imperative' | 'passive';
+export type AskKind = 'action' | 'time' | 'interest' | 'referral' | 'offer' | 'imperative' | 'passive';
 
 export interface Ask {
   sentence: string;
@@ -36,6 +37,11 @@ const REQUEST =
 const RHETORICAL = /^(did you know|have you ever|do you (know|think|ever|struggle|find)|are you (tired|struggling|still)|what if|wouldn['’]t it)\b/i;
 const REPLY_WITH_NAME =
   /\breply\b[^.?!]{0,30}\b(?:name|the right person|who)\b[^.?!]{0,40}\b(?:appreciated|welcome|helps?|great)\b|\b(?:point me to|send me the name of)\b/i;
+// The sender offering a next step the reader only has to accept: "I can send the rollout plan", "If you send one
+// month of invoices, I'll run the check", "Happy to share docs — just reply". A proposal of an action, not a question.
+const OFFER_ASK =
+  /^(?:(?:i|we)(?:\s+(?:can|could|will|would)|['’](?:ll|d))\s+(?:be\s+(?:happy|glad)\s+to\s+|also\s+|gladly\s+|quickly\s+)?|(?:i['’]m\s+|i am\s+|we['’]re\s+|we are\s+)?(?:happy|glad)\s+to\s+)(?:send|share|run|show|arrange|set up|walk|put together|mock up|pull|introduce|connect|forward|record|draft|prepare|build|do|map|price|benchmark|audit|scan|review|loop in|get you)\b/i;
+const OFFER_IN_RETURN = /^if you (?:send|share|forward|reply|give|point)\b[^.?!]{0,120},\s*(?:i|we)\s*(?:['’]ll|will|can)\s+\p{L}+/iu;
 const PASSIVE = /\blet me know\b|\bfeel free to\b|\bif (this|it|any of this) (sounds|is) (interesting|relevant|of interest)\b/i;
 const HIGH_FRICTION =
   /\b([3-9]\d|\d{3,})\s*-?\s*(min|mins|minute|minutes)\b|\b(an|one|1|two|2) hours?\b|\bsign\b|\bget (?:you|your team|you guys) (?:started|signed|onboarded|set up)\b|\bpurchase\b|\bbuy\b|\bcontract\b|\bpo\b/i;
@@ -54,6 +60,12 @@ export function classifyAsk(sentence: string): Ask | undefined {
       '',
     );
   const question = /\?["”')\]]*$/.test(s) || /\?\s*$/.test(s);
+  // "Saw you are hiring 14 staff — Acme cut overtime 18% with us; worth a look?": the ask is the last clause.
+  const clauses = s.split(/\s*;\s*|\s+[\u2014\u2013]\s+|\s+-{1,2}\s+/);
+  if (question && clauses.length > 1) {
+    const last = classifyAsk(clauses.at(-1)!);
+    if (last) return { ...last, sentence };
+  }
   // "Interested?" or "Thoughts?" hands the next step back to the reader.
   if (question && /^(interested|thoughts|any thoughts|make sense|sound good|yes or no)\s*\?$/i.test(s))
     return { sentence, kind: 'passive', highFriction: false };
@@ -74,6 +86,7 @@ export function classifyAsk(sentence: string): Ask | undefined {
     return undefined;
   }
   if (findLinks(s).some((l) => isCalendarLink(l.text))) return { sentence, kind: 'imperative', highFriction };
+  if (OFFER_IN_RETURN.test(sentence.trim()) || OFFER_ASK.test(s)) return { sentence, kind: 'offer', highFriction };
   // "If I've got the wrong person, a one-line reply with a name would be much appreciated."
   if (REPLY_WITH_NAME.test(s)) return { sentence, kind: 'referral', highFriction: false };
   if (IMPERATIVE.test(s)) return { sentence, kind: 'imperative', highFriction };
@@ -104,9 +117,10 @@ export function checkCallToAction({ structure }: EmailContext): CheckResult {
   } else if (n === 1 && only!.kind === 'passive') {
     [status, problem, advice] = ['fail', 'only a passive "let me know"', 'Replace "let me know if interested" with one question proposing a step or a time.'];
   } else if (n === 2) {
-    // "Exactly one" ask: a second one splits the answer, and readers pick the easiest option, which is neither.
-    [status, problem, advice] = ['fail', '2 asks', 'Keep the one ask that matters; two asks split the reader’s answer.'];
-  } else if (questions.length === 0) {
+    // "Exactly one" ask: a second one splits the answer. A warn, not a fail: a strong email sometimes carries a
+    // second, lighter question, and treating two like none made the learned weight of the ask smaller.
+    [status, problem, advice] = ['warn', '2 asks', 'Keep the one ask that matters; two asks split the reader’s answer.'];
+  } else if (questions.length === 0 && only!.kind !== 'offer') {
     [status, problem, advice] = ['warn', 'an ask that is not a question', 'Turn the request into one question the reader can answer yes to.'];
   } else if (only!.highFriction) {
     [status, problem, advice] = [
@@ -123,7 +137,7 @@ export function checkCallToAction({ structure }: EmailContext): CheckResult {
       label: 'The ask',
       status,
       measured: n === 1 ? `1 ask (${only!.kind})` : `${n} asks`,
-      target: 'exactly 1, a question proposing an action or a time',
+      target: 'exactly 1: a question proposing an action or a time, or an offer to send or show something',
       evidence: found.map((a) => `"${quote(a.sentence)}" (${a.kind}${a.highFriction ? ', high effort' : ''})`),
       weight: 0,
       advice,

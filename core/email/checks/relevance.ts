@@ -5,6 +5,7 @@ import type { CheckResult, LeadFacts } from '../types.ts';
 import { contentWords, hasDigits, hasNumber, namedEntities } from '../text-signals.ts';
 import { CLICHES, EMPTY_OPENERS, SELF_DESCRIPTION } from '../vocabulary.ts';
 import { type EmailContext, quote, result } from './context.ts';
+import { clausesOf } from '../structure.ts';
 
 // {{first_name}}, {!Lead.FirstName}, {FirstName}, [First Name], %FIRSTNAME%, <<company>>; not Markdown links.
 const MERGE_TOKEN =
@@ -116,7 +117,7 @@ export function checkRelevance({ subject, structure, lead, isFirstTouch }: Email
       'unfilled merge tokens',
     );
   }
-  const triggers = findTriggers(structure.sentences);
+  const triggers = findTriggers(clausesOf(structure.sentences));
   const facts = findLeadFacts(structure.sentences.join(' '), lead);
   const specific = triggers.filter((t) => t.specific);
   const live = facts.filter((f) => f.live);

@@ -1,11 +1,12 @@
 // What the email offers and why the reader should believe it: a concrete value proposition (what changes,
 // for whom) and a proof point (a result, with a number or a named customer). Sources: docs/email-rubric.md.
 import type { CheckResult } from '../types.ts';
-import { contentWords, hasNumber, listItems, namedEntities } from '../text-signals.ts';
+import { contentWords, hasMeasure, listItems, namedEntities } from '../text-signals.ts';
 import { SELF_DESCRIPTION, SPAM_PATTERNS, VAGUE_WORDS } from '../vocabulary.ts';
 import { classifyAsk } from './ask.ts';
 import { type EmailContext, quote, result } from './context.ts';
 import { isObservation } from './relevance.ts';
+import { clausesOf } from '../structure.ts';
 
 // The sender or the product doing something: "We route…", "Our cameras inspect…", "Acme helps…".
 const OFFER_SUBJECT = /\b(we|we['’](re|ve|ll)|our|us|i can|i help|i['’]ll)\b|\b(helps|lets|gives|enables)\b|\bwhat [A-Z][\w-]+ does\b/i;
@@ -14,7 +15,7 @@ const AUDIENCE =
   /\b(you|your|yours)\b|\b\w+s like yours\b|\bfor \w+( \w+)? (teams|leaders|companies|firms|banks|brands|stores|plants|hospitals|schools|owners|founders|reps)\b/i;
 // A change in the world: the verbs that results are reported with.
 const RESULT_VERB =
-  /\b(saw|sees|see|cut|cuts|reduced|reduces|reduce|dropped|drops|fell|fall|rose|rise|raised|grew|increased|improved|went|go from|moved|recovered|recover|saved|saves|blocked|caught|found|hit|hits|activated|onboarded|closed|passed|settles|settled|returned|doubled|halved|shaved|lowered|lifted|boosted|won|booked|shipped|stopped|prevented|avoided|resolved|resolves|answered|handled|processed|freed|eliminated|paused|launched|gained|added|converted|shortened|sped|beat|beats|matched|match|catch|flagged|scaled|hired|filled|ramped|landed|signed)\b|\bfrom (?:[^.]|\.\d){1,40}? to\b/i;
+  /\b(saw|sees|see|cut|cuts|reduced|reduces|reduce|dropped|drops|fell|fall|rose|rise|raised|grew|increased|improved|went|go from|moved|recovered|recover|saved|saves|blocked|caught|found|hit|hits|activated|onboarded|closed|passed|settles|settled|returned|doubled|halved|shaved|lowered|lifted|boosted|won|booked|shipped|stopped|prevented|avoided|resolved|resolves|answered|handled|processed|freed|eliminated|paused|launched|gained|added|converted|shortened|sped|beat|beats|matched|match|catch|flagged|scaled|hired|filled|ramped|landed|signed)\b|\bfrom (?:[^.]|\.\d){1,40}? to\b|\d(?:%|x| percent| points?)? (?:less|fewer|more|lower|higher|faster|slower|cheaper|quicker|shorter)\b/i;
 const CUSTOMER_CUE = /\b(customers?|clients?|teams? (like|at|we work with)|companies (like|we work with)|one of our|for (one|a|his|her|their) \w+)\b/i;
 // Only a generic "our clients": with the sender as subject, that is a volume of ours, not a customer's result.
 const GENERIC_CUSTOMERS = /\b(?:for|to|with) (?:our|all our|many of our|\d+\+?) (?:customers|clients)\b/i;
@@ -46,7 +47,7 @@ export function findValueStatements(sentences: string[]): ValueStatement[] {
 }
 
 export function checkValueProposition({ structure, isFirstTouch }: EmailContext): CheckResult {
-  const statements = findValueStatements(structure.sentences);
+  const statements = findValueStatements(clausesOf(structure.sentences));
   const concrete = statements.filter((v) => v.concrete);
   const addressed = AUDIENCE.test(structure.sentences.join(' '));
   // A follow-up or a breakup stands on the pitch the first email made.
@@ -84,7 +85,7 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
   for (const s of sentences) {
     if (classifyAsk(s) || /\?\s*$/.test(s)) continue;
     const entities = namedEntities(s).filter((e) => !prospectWords.has(e.toLowerCase()));
-    const number = hasNumber(s);
+    const number = hasMeasure(s);
     // Beyond the usual verbs, a past-tense verb next to a number and a name reports what happened ("Acme trimmed 12%").
     const result_ = RESULT_VERB.test(s) || (PAST_TENSE.test(s.replace(NOT_A_RESULT, '')) && number && entities.length > 0);
     const customer = entities.length > 0 || CUSTOMER_CUE.test(s);
@@ -111,7 +112,7 @@ export function checkProofPoint({ structure, lead }: EmailContext): CheckResult 
   const prospect = new Set([lead?.company, lead?.firstName].filter((x): x is string => !!x).map((x) => x.toLowerCase()));
   // The trigger ("Saw Acme is hiring 3 SDRs") talks about the prospect, not about a result we produced.
   const proofs = findProofPoints(
-    structure.sentences.filter((s) => !isObservation(s)),
+    clausesOf(structure.sentences).filter((s) => !isObservation(s)),
     prospect,
   );
   const strong = proofs.filter((p) => p.strength === 'strong');

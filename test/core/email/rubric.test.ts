@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../core/errors.ts';
+import { evidenceScore, scoreWithVerdict } from '../../../core/email/evidence-model.ts';
 import { checksNeedingWork, compareScores, gradeFor, scoreEmail } from '../../../core/email/rubric.ts';
+import { RUBRIC_MODEL } from '../../../core/email/rubric-weights.ts';
+import type { CheckId } from '../../../core/email/types.ts';
 import { STRONG, WEAK } from './fixtures.ts';
 
 describe('scoreEmail', () => {
@@ -43,7 +46,8 @@ describe('scoreEmail', () => {
     const s = scoreEmail(STRONG);
     expect(s.grade).toBe('A');
     expect(s.checks.filter((c) => c.status !== 'pass')).toEqual([]);
-    expect(s.summary).toBe('Scored 100/100 (A): no problems found, ready to send.');
+    expect(s.score).toBeGreaterThanOrEqual(95);
+    expect(s.summary).toBe(`Scored ${s.score}/100 (A): no problems found, ready to send.`);
   });
 
   it('fails the weak email on length, the ask, spam, the fake RE:, relevance and clichés', () => {
@@ -56,39 +60,74 @@ describe('scoreEmail', () => {
   it('names the score, grade and the costliest problems in one summary sentence', () => {
     const s = scoreEmail(WEAK);
     expect(s.summary).toMatch(/^Scored \d+\/100 \(F\): /);
-    expect(s.summary).toContain('4 asks');
+    // The costliest finding leads: the one whose fix the learned weights value most.
+    expect(s.summary).toContain('(F): nothing specific about the prospect');
     expect(s.summary.endsWith('.')).toBe(true);
   });
 
-  it('computes the score as weighted credit with half credit for a warning', () => {
+  it("weighs each check's verdict with the learned evidence weights: the score is the model's, and each check says what it is worth", () => {
     const s = scoreEmail(STRONG);
-    const total = s.checks.reduce((a, c) => a + c.weight, 0);
-    expect(total).toBe(100);
-    // The same email with a six-word subject: the subject check warns (2 weight -> 1 lost).
-    const wordy = scoreEmail({ ...STRONG, subject: 'A quick idea about your SDR ramp' });
-    expect(wordy.checks.find((c) => c.id === 'subject')?.status).toBe('warn');
-    expect(wordy.score).toBe(scoreEmail(STRONG).score - 1);
+    expect(s.score).toBe(evidenceScore(RUBRIC_MODEL, s.checks));
+    // The same email with a six-word subject: the subject warns; it costs what the model says it is worth, never more.
+    const wordy = scoreEmail({ ...STRONG, subject: 'A quick idea about your SDR ramp tips' });
+    const subject = wordy.checks.find((c) => c.id === 'subject')!;
+    expect(subject.status).not.toBe('pass');
+    expect(wordy.score).toBe(s.score - subject.pointsToGain!);
+    for (const c of s.checks) expect(c.pointsToGain, c.id).toBe(0);
   });
 
-  it('keeps an email without a checkable result below "good": a warned proof point caps the score at 64', () => {
+  it('gives an email that passes every check 98, and one that fails every check 0', () => {
+    expect(evidenceScore(RUBRIC_MODEL, [])).toBe(98);
+    const ids = Object.keys(RUBRIC_MODEL.weights) as CheckId[];
+    expect(
+      evidenceScore(
+        RUBRIC_MODEL,
+        ids.map((id) => ({ id, status: 'fail' as const })),
+      ),
+    ).toBe(0);
+  });
+
+  it('never lowers the score when a finding is fixed: every weight is zero or more', () => {
+    for (const w of [...Object.values(RUBRIC_MODEL.weights), ...Object.values(RUBRIC_MODEL.groups)]) {
+      expect(w.notFailed).toBeGreaterThanOrEqual(0);
+      expect(w.passed).toBeGreaterThanOrEqual(0);
+    }
+    const weak = scoreEmail(WEAK);
+    for (const c of weak.checks.filter((x) => x.status !== 'pass')) {
+      expect(scoreWithVerdict(RUBRIC_MODEL, weak.checks, c.id, 'pass'), c.id).toBeGreaterThanOrEqual(weak.score);
+      expect(c.pointsToGain, c.id).toBe(scoreWithVerdict(RUBRIC_MODEL, weak.checks, c.id, 'pass') - weak.score);
+    }
+  });
+
+  it('keeps an email without a checkable result below an otherwise identical one with a named, measured result', () => {
     const plain = scoreEmail({
       ...STRONG,
       body: STRONG.body.replace('Brightline cut ramp from 90 days to 45 that way.', 'Most teams cut ramp from 90 days to 45 that way.'),
     });
     const proof = plain.checks.find((c) => c.id === 'proof_point')!;
     expect(proof.status).toBe('warn');
-    expect(proof.ceiling).toBe(64);
-    expect(plain.score).toBe(64);
-    // The negative half: with the named customer the proof passes and nothing caps the score.
-    const strongProof = scoreEmail(STRONG).checks.find((c) => c.id === 'proof_point')!;
-    expect(strongProof.status).toBe('pass');
-    expect(strongProof.ceiling).toBeUndefined();
+    expect(proof.pointsToGain).toBeGreaterThan(0);
+    expect(plain.score).toBeLessThan(scoreEmail(STRONG).score);
   });
 
-  it('caps the score of an email that fails a blocking check, however polished the rest', () => {
+  it('takes points off a polished email with no ask and says exactly what the ask would add', () => {
     const noAsk = scoreEmail({ ...STRONG, body: STRONG.body.replace('Would you be open to a quick look?', 'Talk soon.') });
-    expect(noAsk.checks.find((c) => c.id === 'call_to_action')?.status).toBe('fail');
-    expect(noAsk.score).toBe(60);
+    const ask = noAsk.checks.find((c) => c.id === 'call_to_action')!;
+    expect(ask.status).toBe('fail');
+    expect(ask.pointsToGain).toBeGreaterThanOrEqual(10);
+    expect(noAsk.score + ask.pointsToGain!).toBe(scoreEmail(STRONG).score);
+    expect(checksNeedingWork(noAsk)[0]?.id).toBe('call_to_action');
+  });
+
+  it('counts an offer to send or run something as the one ask', () => {
+    const offer = scoreEmail({
+      ...STRONG,
+      body: STRONG.body.replace('Would you be open to a quick look?', "If you send me one rep's call list, I'll run a practice session on it."),
+    });
+    expect(offer.checks.find((c) => c.id === 'call_to_action')).toMatchObject({ status: 'pass', measured: '1 ask (offer)' });
+    // The negative half: a claim about what we can do is not an offer of a next step.
+    const claim = scoreEmail({ ...STRONG, body: STRONG.body.replace('Would you be open to a quick look?', 'We can help you cut ramp time.') });
+    expect(claim.checks.find((c) => c.id === 'call_to_action')?.status).toBe('fail');
   });
 
   it('is deterministic: the same email scores identically every time', () => {
@@ -160,6 +199,27 @@ describe('reading an email the way a sales leader would', () => {
   });
 });
 
+describe('a one-line email that joins the trigger, the proof and the ask', () => {
+  const oneLiner = {
+    subject: 'Asheville opening',
+    body: 'Hi Marisol,\n\nSaw Laurel House is hiring 14 front desk staff for the Asheville opening — Hotel Domestique used our scheduling app to staff their second property with 18% less overtime; worth a 15-minute look before your schedules are locked?\n\nBest,\nJonah',
+  };
+
+  it('reads each clause: the trigger, a result with a comparative number, and the ask in the last clause', () => {
+    const byId = Object.fromEntries(scoreEmail(oneLiner).checks.map((c) => [c.id, c.status]));
+    expect(byId).toMatchObject({ relevance: 'pass', proof_point: 'pass', call_to_action: 'pass' });
+    expect(scoreEmail(oneLiner).score).toBeGreaterThanOrEqual(75);
+  });
+
+  it('keeps a comma-joined sentence whole and a short aside attached: the split needs clauses of four words or more', () => {
+    const aside = scoreEmail({ ...oneLiner, body: oneLiner.body.replace(' — Hotel Domestique used', '; nice — Hotel Domestique used') });
+    expect(aside.checks.find((c) => c.id === 'call_to_action')?.status).toBe('pass');
+    // The negative half: without the number the clause is no measured result.
+    const vague = scoreEmail({ ...oneLiner, body: oneLiner.body.replace('with 18% less overtime', 'with less overtime') });
+    expect(vague.checks.find((c) => c.id === 'proof_point')?.status).not.toBe('pass');
+  });
+});
+
 describe('gradeFor', () => {
   it.each([
     [100, 'A'],
@@ -181,8 +241,9 @@ describe('checksNeedingWork', () => {
   it('lists failed and warned checks, the costliest first', () => {
     const list = checksNeedingWork(scoreEmail(WEAK));
     expect(list.every((c) => c.status !== 'pass')).toBe(true);
-    const lost = list.map((c) => c.weight * (c.status === 'fail' ? 1 : 0.5));
+    const lost = list.map((c) => c.pointsToGain!);
     expect(lost).toEqual([...lost].sort((a, b) => b - a));
+    expect(lost[0]).toBeGreaterThan(0);
   });
 });
 

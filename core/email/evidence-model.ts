@@ -1,0 +1,143 @@
+// The score as weighed evidence: every check's verdict is graded evidence (a fail none, a warn some, a pass
+// all), and how much each is worth was learned from labelled emails by logistic regression instead of being
+// set by hand. Weights are never negative, so fixing a finding can only raise the score, and there are no
+// ceilings: one check the writer phrased in a way we did not recognise costs its weight, not the whole email.
+// Training is deterministic (fixed steps from zero), so the same data always gives the same weights.
+// Sources and calibration: docs/email-rubric.md.
+import type { Check, CheckId, CheckStatus } from './types.ts';
+
+export const CHECK_IDS: readonly CheckId[] = [
+  'value_proposition',
+  'proof_point',
+  'relevance',
+  'call_to_action',
+  'cliches',
+  'follow_up_nag',
+  'feature_dump',
+  'repetition',
+  'spam_words',
+  'deceptive_prefix',
+  'length',
+  'reading_grade',
+  'sentence_length',
+  'paragraphs',
+  'subject',
+  'you_focus',
+  'shouting',
+  'links',
+];
+
+/** What a check's verdict is worth, in log-odds that the email is a strong one. */
+export interface CheckWeights {
+  /** Earned by a warn or a pass: the check is not failed. */
+  notFailed: number;
+  /** Earned on top by a pass. */
+  passed: number;
+}
+
+/**
+ * Groups of checks that only count fully together: a strong email has all of its substance (value, proof,
+ * relevance, the ask), and wastes none of the reader's attention. Each group earns its own weight when none of
+ * its checks fails, and more when all pass: the learned, soft form of "one missing piece keeps it from good".
+ */
+export const CHECK_GROUPS = {
+  substance: ['value_proposition', 'proof_point', 'relevance', 'call_to_action'],
+  attention: ['cliches', 'follow_up_nag', 'feature_dump', 'repetition', 'spam_words', 'deceptive_prefix'],
+} as const satisfies Record<string, readonly CheckId[]>;
+export type CheckGroup = keyof typeof CHECK_GROUPS;
+const GROUP_IDS = Object.keys(CHECK_GROUPS) as CheckGroup[];
+
+export interface EvidenceModel {
+  intercept: number;
+  weights: Record<CheckId, CheckWeights>;
+  groups: Record<CheckGroup, CheckWeights>;
+}
+
+export interface TrainingEmail {
+  checks: Pick<Check, 'id' | 'status'>[];
+  strong: boolean;
+}
+
+export interface TrainingOptions {
+  /** L2 penalty: keeps weights small where the data say little. */
+  l2?: number;
+  steps?: number;
+  learningRate?: number;
+}
+
+export const DEFAULT_TRAINING: Required<TrainingOptions> = { l2: 0.01, steps: 4000, learningRate: 0.5 };
+
+/**
+ * Where the model is undecided (even odds) the score is 70: between the 65 no weak email may reach and the
+ * 75 every strong one should. The score is the model's probability, shifted so that point lands there.
+ */
+const UNDECIDED_AT_70 = Math.log(0.7 / 0.3);
+
+/** A check that did not apply (no subject given; a follow-up's "Re:") is no evidence against the email. */
+function statusIn(checks: Pick<Check, 'id' | 'status'>[], id: CheckId): CheckStatus {
+  return checks.find((c) => c.id === id)?.status ?? 'pass';
+}
+
+function groupVerdict(checks: Pick<Check, 'id' | 'status'>[], group: CheckGroup): CheckStatus {
+  const statuses = CHECK_GROUPS[group].map((id) => statusIn(checks, id));
+  return statuses.includes('fail') ? 'fail' : statuses.includes('warn') ? 'warn' : 'pass';
+}
+
+const grade = (s: CheckStatus) => [s === 'fail' ? 0 : 1, s === 'pass' ? 1 : 0];
+
+function features(checks: Pick<Check, 'id' | 'status'>[]): number[] {
+  return [...CHECK_IDS.flatMap((id) => grade(statusIn(checks, id))), ...GROUP_IDS.flatMap((g) => grade(groupVerdict(checks, g)))];
+}
+
+/** Fits the evidence weights by projected gradient descent on the log-loss (weights kept ≥ 0). */
+export function trainEvidenceModel(emails: TrainingEmail[], options: TrainingOptions = {}): EvidenceModel {
+  if (emails.length === 0) throw new Error('trainEvidenceModel needs labelled emails');
+  const { l2, steps, learningRate } = { ...DEFAULT_TRAINING, ...options };
+  const X = emails.map((e) => features(e.checks));
+  const y = emails.map((e) => (e.strong ? 1 : 0));
+  const n = X.length;
+  const m = X[0]!.length;
+  const w = new Array<number>(m).fill(0);
+  let b = 0;
+  for (let step = 0; step < steps; step++) {
+    const grad = new Array<number>(m).fill(0);
+    let gradB = 0;
+    for (let i = 0; i < n; i++) {
+      const x = X[i]!;
+      let z = b;
+      for (let j = 0; j < m; j++) z += w[j]! * x[j]!;
+      const err = 1 / (1 + Math.exp(-z)) - y[i]!;
+      gradB += err / n;
+      for (let j = 0; j < m; j++) grad[j]! += (err * x[j]!) / n;
+    }
+    for (let j = 0; j < m; j++) w[j] = Math.max(0, w[j]! - learningRate * (grad[j]! + l2 * w[j]!));
+    b -= learningRate * gradB;
+  }
+  const weights = Object.fromEntries(CHECK_IDS.map((id, k) => [id, { notFailed: w[2 * k]!, passed: w[2 * k + 1]! }])) as Record<CheckId, CheckWeights>;
+  const groups = Object.fromEntries(
+    GROUP_IDS.map((g, k) => [g, { notFailed: w[2 * (CHECK_IDS.length + k)]!, passed: w[2 * (CHECK_IDS.length + k) + 1]! }]),
+  ) as Record<CheckGroup, CheckWeights>;
+  return { intercept: b, weights, groups };
+}
+
+/** The model's log-odds that an email with these verdicts is a strong one. */
+export function logOdds(model: EvidenceModel, checks: Pick<Check, 'id' | 'status'>[]): number {
+  const earn = (s: CheckStatus, w: CheckWeights) => (s === 'fail' ? 0 : w.notFailed) + (s === 'pass' ? w.passed : 0);
+  let z = model.intercept;
+  for (const id of CHECK_IDS) z += earn(statusIn(checks, id), model.weights[id]);
+  for (const g of GROUP_IDS) z += earn(groupVerdict(checks, g), model.groups[g]);
+  return z;
+}
+
+/** 0–100: the model's probability that the email is strong, with even odds at 70. */
+export function evidenceScore(model: EvidenceModel, checks: Pick<Check, 'id' | 'status'>[]): number {
+  return Math.round(100 / (1 + Math.exp(-(logOdds(model, checks) + UNDECIDED_AT_70))));
+}
+
+/** The score this email would get with one check's verdict changed, everything else as it is. */
+export function scoreWithVerdict(model: EvidenceModel, checks: Pick<Check, 'id' | 'status'>[], id: CheckId, status: CheckStatus): number {
+  return evidenceScore(
+    model,
+    checks.map((c) => (c.id === id ? { id, status } : c)),
+  );
+}

@@ -15,6 +15,8 @@ import { renderUsage } from './render-usage.ts';
 import { renderPatterns } from './render-patterns.ts';
 import { renderLookalikes } from './render-lookalikes.ts';
 import { renderRescore } from './render-rescore.ts';
+import { viewOf } from '../../../core/view/cards/index.ts';
+import { toTerminal } from './convert.ts';
 import { createStyle } from './style.ts';
 import { clampLine } from './text.ts';
 
@@ -28,6 +30,8 @@ export interface RenderOptions {
 }
 
 function lines(card: Card, ctx: RenderContext): string[] {
+  const view = viewOf(card);
+  if (view) return toTerminal(view, ctx);
   switch (card.type) {
     case 'lead_list':
       return renderLeadList(card, ctx);

@@ -5,7 +5,7 @@ const ELLIPSIS = '…';
 
 // Lead data comes from CSV imports and outside services: an embedded ESC could restyle or move the
 // cursor of the rep's terminal, so control characters never reach the output.
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+export const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 /** One line of user data: controls dropped, any whitespace run (newlines, tabs) becomes one space. */
 export function clean(value: unknown): string {

@@ -1,5 +1,7 @@
 // Dispatch a card to its Block Kit renderer.
 import type { Card } from '../../../core/cards.ts';
+import { viewOf } from '../../../core/view/cards/index.ts';
+import { toBlockKit } from './convert.ts';
 import { LIMITS, type RenderedCard } from './limits.ts';
 import { renderConfirmation } from './render-confirmation.ts';
 import { renderDigest } from './render-digest.ts';
@@ -21,6 +23,8 @@ export function renderCard(card: Card, budget: number = LIMITS.blocksPerMessage)
 }
 
 function renderOne(card: Card, budget: number): RenderedCard {
+  const view = viewOf(card);
+  if (view) return toBlockKit(view, budget);
   switch (card.type) {
     case 'lead_list':
       return renderLeadList(card, budget);

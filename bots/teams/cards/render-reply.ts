@@ -15,6 +15,8 @@ import { renderUsageCard, usageText } from './render-usage.ts';
 import { patternsText, renderPatternsCard } from './render-patterns.ts';
 import { lookalikesText, renderLookalikesCard } from './render-lookalikes.ts';
 import { renderRescoreCard, rescoreText } from './render-rescore.ts';
+import { viewOf } from '../../../core/view/cards/index.ts';
+import { toAdaptiveCard } from './convert.ts';
 import { stripInvisible, unspoofLinks } from '../../../core/safe-text.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -25,6 +27,8 @@ export interface CardAttachment {
 }
 
 export function renderAdaptiveCard(c: Card): AdaptiveCard {
+  const view = viewOf(c);
+  if (view) return toAdaptiveCard(view);
   switch (c.type) {
     case 'lead_list':
       return renderLeadListCard(c);
@@ -57,6 +61,8 @@ export function renderAdaptiveCard(c: Card): AdaptiveCard {
 
 /** The card as plain text, for clients without Adaptive Card support and for notifications. */
 export function cardText(c: Card): string {
+  const view = viewOf(c);
+  if (view) return view.summary;
   switch (c.type) {
     case 'lead_list':
       return leadListText(c);

@@ -439,7 +439,9 @@ describe('console confirmation, lead update and error', () => {
   const confirmation = allCards[6] as Extract<Card, { type: 'confirmation' }>;
 
   it('asks yes/no while pending, with the expiry in the given zone', () => {
-    expect(render(confirmation, 100, 'Europe/Berlin')).toBe('Confirm: Mark Jana Müller (Kontorbank) as contacted\n[y]es / [n]o · expires 13:10 Europe/Berlin');
+    expect(render(confirmation, 100, 'Europe/Berlin')).toBe(
+      'Please confirm: Mark Jana Müller (Kontorbank) as contacted\n  Expires 2026-03-01 13:10\n[y]es / [n]o',
+    );
   });
 
   it('shows the outcome instead of the question once decided', () => {

@@ -79,6 +79,7 @@ export interface Item {
 }
 export interface ListItem {
   text: Rich;
+  tone?: Tone;
   mark?: Mark;
   /** Aligned in a column before the text when every item has one (a checklist). */
   label?: string;

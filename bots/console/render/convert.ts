@@ -101,7 +101,10 @@ function list(el: ListElement, depth: number, ctx: RenderContext): string[] {
   if (el.items.length && el.items.every((i) => i.label !== undefined)) return checklist(el, pad, ctx);
   const out = el.items.flatMap((item, i) => {
     const marker = item.mark ? `${MARK[item.mark]} ` : el.plain ? '' : el.start !== undefined ? `${el.start + i}. ` : '• ';
-    return hang(pad + marker, rich(item.text, ctx), ctx.width, pad.length + (el.plain ? 2 : marker.length));
+    const rest = pad.length + (el.plain ? 2 : marker.length);
+    const head = hang(pad + marker, rich(item.text, ctx), ctx.width, rest).map((l) => paint(item.tone, l, ctx));
+    const note = item.note ? hang(' '.repeat(rest), rich(item.note, ctx), ctx.width).map(ctx.style.dim) : [];
+    return [...head, ...note];
   });
   if (el.more && el.more > 0) out.push(ctx.style.dim(`${pad}…and ${el.more} more`));
   return out;
@@ -164,6 +167,11 @@ export function toTerminal(view: ViewCard, ctx: RenderContext): string[] {
   for (const el of children) {
     const lines = element(el, 0, ctx);
     if (!lines.length) continue;
+    if (el.type === 'divider') {
+      if (out.length && out.at(-1) !== '') out.push('');
+      afterBlock = false;
+      continue;
+    }
     if (out.length && out.at(-1) !== '' && (BLOCKS.has(el.type) || afterBlock)) out.push('');
     out.push(...lines);
     afterBlock = BLOCKS.has(el.type) || el.type === 'meter';

@@ -77,14 +77,11 @@ function list(el: ListElement): AcElement[] {
   const out = el.items.map((item, i) => {
     const marker = item.mark ? `${MARK[item.mark]} ` : el.plain ? '' : el.start !== undefined ? `${el.start + i}. ` : '• ';
     const label = item.label !== undefined ? `**${safe(item.label)}**: ` : '';
-    const note = item.note ? ` ${markdown(item.note)}` : '';
+    const line = textBlock(`${marker}${label}${markdown(item.text)}`, { tone: item.mark ? MARK_TONE[item.mark] : item.tone, small: true, max: 500 });
     const quotes = (item.quotes ?? []).slice(0, QUOTES_SHOWN).map(safe);
-    const evidence = quotes.length ? ` — "${quotes.join('", "')}"` : '';
-    return textBlock(`${marker}${label}${markdown(item.text)}${note}${evidence}`, {
-      tone: item.mark ? MARK_TONE[item.mark] : undefined,
-      small: true,
-      max: 500,
-    });
+    const under = [item.note ? markdown(item.note) : '', quotes.length ? `"${quotes.join('", "')}"` : ''].filter(Boolean).join(' — ');
+    // What to do and the evidence sit under the line, quieter, like the terminal's indented lines.
+    return under ? { type: 'Container', items: [line, { ...textBlock(under, { tone: 'muted', small: true, max: 600 }), spacing: 'None' }] } : line;
   });
   if (el.more && el.more > 0) out.push(textBlock(`…and ${el.more} more`, { tone: 'muted', small: true }));
   return out;

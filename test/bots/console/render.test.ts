@@ -366,7 +366,7 @@ describe('console email roast', () => {
   const out = render(roast, 100);
 
   it('heads with score and grade and marks each check ✓, ! or ✗ with measured against target', () => {
-    expect(out.split('\n')[0]).toBe('Score 42/100 · grade F');
+    expect(out.split('\n')[0]).toBe('Email roast: 42/100 (F)');
     expect(out).toMatch(/^✓ Subject line +4 words · target 2–7 words$/m);
     expect(out).toMatch(/^✗ Length +212 words · target 50–125 words$/m);
     expect(out).toMatch(/^! Calls to action +2 · target 1$/m);
@@ -381,7 +381,7 @@ describe('console email roast', () => {
 
   it('ends with the critique and the rewrite, its score and the gain', () => {
     expect(out).toContain('Critique\n  The email talks about your product');
-    expect(out).toContain('Rewrite · 42 → 88, +46\nScore 88/100 · grade A');
+    expect(out).toContain('Rewrite — 88/100 (A) · 42 → 88, +46\n\n  Subject: Kafka lag at Kontorbank');
     expect(out).toContain('  Subject: Kafka lag at Kontorbank\n\n  Hi Jana,\n\n  noticed Kontorbank runs Kafka');
   });
 

@@ -56,8 +56,12 @@ export function safeStreamMarkdown(markdown: string): string {
 }
 
 export function header(text: string): Block {
-  // plain_text is not parsed for links or mentions, but a lead name here must still not reorder or hide itself.
-  const clean = stripInvisible(text).replace(/</g, '‹').replace(/>/g, '›');
+  // plain_text is not parsed for links or mentions, but a lead name or title here must still not reorder or hide
+  // itself, nor read as a mass mention in a notification.
+  const clean = stripInvisible(text)
+    .replace(/</g, '‹')
+    .replace(/>/g, '›')
+    .replace(/@(everyone|channel|here)\b/gi, '＠$1');
   return { type: 'header', text: { type: 'plain_text', text: truncate(clean || ' ', LIMITS.headerText), emoji: true } };
 }
 

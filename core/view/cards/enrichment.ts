@@ -6,8 +6,13 @@ import { fieldName, usd, value } from '../format.ts';
 
 export function enrichmentView(card: EnrichmentCard): ViewCard {
   const name = card.lead.fullName;
+  const title = `Enrichment: ${name}`;
   if (card.skippedReason)
-    return { title: `Did not enrich ${name}`, children: [context(card.skippedReason)], summary: `Enrichment of ${name} skipped: ${card.skippedReason}` };
+    return {
+      title,
+      children: [text(`Nothing to do: ${card.skippedReason}`, { tone: 'muted' })],
+      summary: `Enrichment of ${name} skipped: ${card.skippedReason}`,
+    };
   const via = card.source === 'agent' ? 'the enrichment agent' : 'the built-in enricher';
   const children: Element[] = [
     card.changes.length
@@ -27,7 +32,8 @@ export function enrichmentView(card: EnrichmentCard): ViewCard {
   const notes = card.notes.map((n) => n.trim()).filter(Boolean);
   if (notes.length) children.push(section('Notes', [{ type: 'list', items: notes.map((n) => ({ text: [n] })) }]));
   return {
-    title: `Enriched ${name} via ${via}`,
+    title,
+    subtitle: [`Via ${via}`],
     children,
     summary: card.changes.length ? `Enriched ${name}: ${card.changes.map((c) => c.field).join(', ')} updated` : `Enrichment of ${name}: no new information`,
   };

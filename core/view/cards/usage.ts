@@ -5,9 +5,19 @@ import { int, usd } from '../format.ts';
 
 export function usageView(card: UsageCard): ViewCard {
   const children: Element[] = [
-    text([`Spent ${usd(card.spentUsd)} of ${usd(card.limitUsd)} today · ${usd(card.remainingUsd)} left · resets `, at(card.resetsAt, 'time', card.timeZone)]),
+    {
+      type: 'fields',
+      fields: [
+        { label: 'Spent', value: [usd(card.spentUsd)] },
+        // Held for calls still running; shown only while there are some.
+        { label: 'Reserved', value: card.reservedUsd > 0 ? [usd(card.reservedUsd)] : [] },
+        { label: 'Daily limit', value: [usd(card.limitUsd)] },
+        { label: 'Remaining', value: [usd(card.remainingUsd)] },
+        // The rep's own midnight, named, so a shared thread read from another zone is not misread.
+        { label: 'Resets', value: [at(card.resetsAt, 'time', card.timeZone)] },
+      ],
+    },
   ];
-  if (card.reservedUsd > 0) children.push(context(`${usd(card.reservedUsd)} held for calls still running`));
   children.push({ type: 'meter', share: card.limitUsd > 0 ? card.spentUsd / card.limitUsd : 1, label: 'of the daily budget spent' });
   if (card.remainingUsd <= 0) children.push(text('The daily budget is used up; it resets at the time above.', { tone: 'attention' }));
   children.push(

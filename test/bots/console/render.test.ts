@@ -341,7 +341,7 @@ describe('console lead detail', () => {
 describe('console enrichment', () => {
   it('shows each change before → after with "—" for an empty before, the cost and the notes', () => {
     const out = render(allCards[2]!);
-    expect(out.split('\n')[0]).toBe('Enriched Jana Müller via the enrichment agent');
+    expect(out.split('\n').slice(0, 2)).toEqual(['Enrichment: Jana Müller', 'Via the enrichment agent']);
     expect(out).toMatch(/Company size +— +→ +1,250/);
     expect(out).toMatch(/Tech stack +Postgres +→ +Postgres, Kubernetes, Kafka/);
     expect(out).toContain('Cost: $0.02');
@@ -358,7 +358,7 @@ describe('console enrichment', () => {
       notes: [],
       skippedReason: 'Enriched 3 days ago; nothing to refresh yet.',
     });
-    expect(out).toBe('Did not enrich Jana Müller\n  Enriched 3 days ago; nothing to refresh yet.');
+    expect(out).toBe('Enrichment: Jana Müller\nNothing to do: Enriched 3 days ago; nothing to refresh yet.');
   });
 });
 
@@ -421,7 +421,7 @@ describe('console email draft', () => {
 describe('console usage', () => {
   it('sums up spend, remaining and the reset time in the user zone, with a bar and a per-name table', () => {
     const out = render(usage);
-    expect(out).toContain('Spent $0.42 of $5.00 today · $4.58 left · resets 00:00 Europe/Berlin');
+    expect(out).toMatch(/Spent: +\$0\.42\n {2}Daily limit: +\$5\.00\n {2}Remaining: +\$4\.58\n {2}Resets: +00:00 Europe\/Berlin/);
     expect(out).toMatch(/^█+░+ 8%$/m);
     expect(out).toMatch(/gpt-5-mini +model +14 +\$0\.36\nenrichLead +tool +3 +\$0\.06/);
     expect(out).toContain('Team: $3.10 of $50.00 today · $46.90 left');

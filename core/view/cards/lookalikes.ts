@@ -1,6 +1,6 @@
 // Uncontacted leads most like the seeds (e.g. customers), numbered, each with why.
 import type { LookalikesCard } from '../../cards.ts';
-import { lookalikeFigures } from '../../pattern-text.ts';
+import { lookalikeFigures } from './pattern-text.ts';
 import type { ViewCard } from '../elements.ts';
 import { headline } from '../format.ts';
 

@@ -1,6 +1,6 @@
 // Which kinds of leads reach a good outcome, best first, with the model's AUC next to today's fit score.
 import type { PatternsCard } from '../../cards.ts';
-import { modelText, patternFigures, patternsHeadline, patternVerdict } from '../../pattern-text.ts';
+import { modelText, patternFigures, patternsHeadline, patternVerdict } from './pattern-text.ts';
 import { bold, context, text, type Element, type ViewCard } from '../elements.ts';
 
 export function patternsView(card: PatternsCard): ViewCard {

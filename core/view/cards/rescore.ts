@@ -1,6 +1,6 @@
 // Fit scores recomputed from the fitted model: the headline and the distribution before and after, as bars.
 import type { RescoreCard } from '../../cards.ts';
-import { distributionRows, rescoreHeadline } from '../../pattern-text.ts';
+import { distributionRows, rescoreHeadline } from './pattern-text.ts';
 import { text, type ViewCard } from '../elements.ts';
 
 const BAR_WIDTH = 10;

@@ -454,8 +454,8 @@ describe('console confirmation, lead update and error', () => {
     expect(render(allCards[7]!)).toBe('Updated Jana Müller: status new → contacted\n  Note: Called, wants a follow-up in April.');
   });
 
-  it('shows an error as ✗ and its message, without the code', () => {
-    expect(render(allCards[9]!)).toBe('✗ The enrichment agent is down; try again in a few minutes.');
+  it('shows an error as ✗ and its message, then the code to quote', () => {
+    expect(render(allCards[9]!)).toBe('✗ The enrichment agent is down; try again in a few minutes.\n  Code: dependency_down');
   });
 });
 

@@ -1,6 +1,5 @@
-// The words of a patterns card and a lookalikes card, shared by every platform's renderer so Slack, Teams and the
-// terminal say the same thing.
-import type { LookalikesCard, PatternsCard, RescoreCard } from './cards.ts';
+// The words of the patterns, lookalikes and rescore cards: figures phrased once for their views.
+import type { LookalikesCard, PatternsCard, RescoreCard } from '../../cards.ts';
 
 const VERB: Record<PatternsCard['goal'], string> = { replied: 'replied', qualified: 'qualified', customer: 'became customers' };
 const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;

@@ -3,6 +3,7 @@
 // the words the rep types instead (a hint), since a terminal has nothing to click.
 import type { Cell, Column as ViewColumn, Element, ListElement, Rich, Tone, ViewCard } from '../../../core/view/elements.ts';
 import { cellText } from '../../../core/view/elements.ts';
+import { stripInvisible } from '../../../core/safe-text.ts';
 import type { RenderContext } from './context.ts';
 import { renderFacts } from './facts.ts';
 import { date, dateTime, time } from './format.ts';
@@ -41,7 +42,7 @@ function rich(parts: Rich, ctx: RenderContext): string {
 
 /** Like clean() but keeps line breaks and the spaces that join one part of a line to the next. */
 function lines(s: string): string {
-  return s
+  return stripInvisible(s)
     .split('\n')
     .map((l) => l.replace(/\s+/g, ' ').replace(CONTROL, ''))
     .join('\n');

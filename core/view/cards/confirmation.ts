@@ -25,7 +25,7 @@ export function confirmationView(card: ConfirmationCard): ViewCard {
       id: `confirm_${card.actionId}`,
       buttons: [
         { label: 'Confirm', action: { kind: 'confirm', actionId: card.actionId }, slot: card.actionId, style: 'primary' },
-        { label: 'Cancel', action: { kind: 'cancel', actionId: card.actionId }, slot: card.actionId, style: 'danger' },
+        { label: 'Cancel', action: { kind: 'cancel', actionId: card.actionId }, slot: card.actionId },
       ],
       hint: '[y]es / [n]o',
     },

@@ -86,3 +86,26 @@ export function headline(lead: LeadCardItem): string {
 export function leadPlain(lead: LeadCardItem): string {
   return `${[lead.fullName, lead.title, lead.company].filter(Boolean).join(', ')} (score ${lead.score}, ${lead.status})`;
 }
+
+const zoned = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant's calendar day and clock time in a zone ("2026-03-01", "14:05"); undefined when it is not a date. */
+export function dayAndTime(iso: string, timeZone: string): { day: string; clock: string } | undefined {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return undefined;
+  let fmt = zoned.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    zoned.set(timeZone, fmt);
+  }
+  const p = Object.fromEntries(fmt.formatToParts(d).map((x) => [x.type, x.value]));
+  return { day: `${p.year}-${p.month}-${p.day}`, clock: `${p.hour}:${p.minute}` };
+}

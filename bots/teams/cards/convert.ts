@@ -4,6 +4,7 @@
 // name shows literally, and a link written in data shows its real address.
 import type { Element, Inline, ListElement, Rich, Tone, ViewCard } from '../../../core/view/elements.ts';
 import { isCalendarDay } from '../../../core/view/elements.ts';
+import { dayAndTime } from '../../../core/view/format.ts';
 import { stripInvisible, unspoofLinks } from '../../../core/safe-text.ts';
 import { card, clip, execute, plain, type AdaptiveCard, type Element as AcElement } from './elements.ts';
 
@@ -18,28 +19,14 @@ function safe(s: string): string {
   return plain(unspoofLinks(stripInvisible(s)));
 }
 
-/** A moment as the reader's Teams shows it: the card cannot know their zone, so UTC, or the named zone. */
+/** A moment as the reader's Teams shows it: the card cannot know their zone, so UTC (local-dates.ts rewrites
+ *  "… UTC" stamps for the reader before sending), or the zone the view names. */
 function moment(iso: string, show: 'date' | 'dateTime' | 'time', zone?: string): string {
   if (isCalendarDay(iso)) return iso;
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return safe(iso);
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: zone ?? 'UTC',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(d)
-      .map((x) => [x.type, x.value]),
-  );
-  const day = `${p.year}-${p.month}-${p.day}`;
-  const clock = `${p.hour}:${p.minute}`;
-  const shown = show === 'date' ? day : show === 'time' ? clock : `${day} ${clock}`;
-  return show === 'date' ? shown : `${shown} ${zone ?? 'UTC'}`;
+  const p = dayAndTime(iso, zone ?? 'UTC');
+  if (!p) return safe(iso);
+  if (show === 'date') return p.day;
+  return `${show === 'time' ? p.clock : `${p.day} ${p.clock}`} ${zone ?? 'UTC'}`;
 }
 
 function inline(part: Inline): string {

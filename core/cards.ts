@@ -1,5 +1,5 @@
-// Structured cards that tools produce and every channel renders its own way (Block Kit, Adaptive Cards,
-// terminal text). Plain JSON data: they are persisted with messages and travel between processes.
+// Structured cards that tools produce. Plain JSON data: they are persisted with messages and travel between
+// processes. Each type is built once into the neutral view model (core/view/cards), which every platform converts.
 import type { EmailScore } from './email/types.ts';
 
 export interface LeadCardItem {

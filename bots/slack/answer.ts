@@ -6,7 +6,7 @@ import { AppError, userMessageOf } from '../../core/errors.ts';
 import { log, withLogContext } from '../../core/log.ts';
 import type { ActionRequest } from '../../assistant/assistant-contract.ts';
 import type { Actor, CardAction, ReplyEvent } from '../../core/agent/types.ts';
-import { renderError } from './blocks/render-error.ts';
+import { renderCard as renderError } from './blocks/render-card.ts';
 import type { ListenerDeps } from './deps.ts';
 import { mentionsToNames } from './mentions.ts';
 import { deliverReply, type DeliveryResult } from './stream.ts';

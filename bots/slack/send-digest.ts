@@ -8,7 +8,7 @@ import type { DigestCard } from '../../core/cards.ts';
 import { DeliveryFailure, type DeliveryContext, type DeliveryResult, type DigestIdentity, type DigestSender } from '../../core/digest/deliver.ts';
 import { DependencyError } from '../../core/errors.ts';
 import type { Logger } from '../../core/log.ts';
-import { renderDigest } from './blocks/render-digest.ts';
+import { renderCard as renderDigest } from './blocks/render-card.ts';
 
 export interface SlackDigestOptions {
   botToken: string;

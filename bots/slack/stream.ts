@@ -11,7 +11,7 @@ import type { Reply, ReplyEvent } from '../../core/agent/types.ts';
 import { AppError, userMessageOf } from '../../core/errors.ts';
 import { log } from '../../core/log.ts';
 import { fallbackText, longSections } from './blocks/limits.ts';
-import { renderError } from './blocks/render-error.ts';
+import { renderCard as renderError } from './blocks/render-card.ts';
 import { markdownToMrkdwn, renderReply, type SlackMessage } from './blocks/render-reply.ts';
 import { plainTextParts, pageText } from './plain-text.ts';
 import type { ReplySurface } from './surfaces.ts';

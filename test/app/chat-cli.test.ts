@@ -66,7 +66,7 @@ describe('salesos chat from a pipe', () => {
     expect(r.stdout).toContain('Daniel Kim'); // the second one, in full
     expect(r.stdout).toMatch(/Confirm: Mark “Emma Clarke” .* as qualified\? \[y\/N\] yes/);
     expect(r.stdout).toContain('status new → qualified');
-    expect(r.stdout).toMatch(/Score \d+\/100/);
+    expect(r.stdout).toMatch(/Email roast: \d+\/100/);
     expect(r.stdout).not.toMatch(/\x1b\[/); // no colours when piped
   });
 });

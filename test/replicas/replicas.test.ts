@@ -309,7 +309,7 @@ describe('Teams activities across replicas', () => {
     // The other click ran nothing: no second update, no second write, no second status change.
     await until('the other click to be dropped', () => logged('teams card action already handled; dropping the repeat', String(conv.id))[0]);
     expect(updates()).toHaveLength(1);
-    expect(JSON.stringify(updates()[0]!.activity.attachments)).toContain('Confirmed.');
+    expect(JSON.stringify(updates()[0]!.activity.attachments)).toContain('Confirmed: ');
     expect(await db.prisma.auditEntry.count({ where: { name: 'updateLead' } })).toBe(writesBefore + 1);
     expect(await db.prisma.leadActivity.count({ where: { leadId: lead.id } })).toBe(1);
   }, 60_000);

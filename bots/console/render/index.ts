@@ -2,19 +2,8 @@
 import type { Card } from '../../../core/cards.ts';
 import { ValidationError } from '../../../core/errors.ts';
 import type { RenderContext } from './context.ts';
-import { renderConfirmation } from './render-confirmation.ts';
-import { renderDigest } from './render-digest.ts';
-import { renderEmailDraft } from './render-email-draft.ts';
-import { renderEmailRoast } from './render-email-roast.ts';
-import { renderEnrichment } from './render-enrichment.ts';
-import { renderError } from './render-error.ts';
-import { renderLeadDetail } from './render-lead-detail.ts';
-import { renderLeadList } from './render-lead-list.ts';
-import { renderLeadUpdated } from './render-lead-updated.ts';
-import { renderUsage } from './render-usage.ts';
-import { renderPatterns } from './render-patterns.ts';
-import { renderLookalikes } from './render-lookalikes.ts';
-import { renderRescore } from './render-rescore.ts';
+import { viewOf } from '../../../core/view/cards/index.ts';
+import { toTerminal } from './convert.ts';
 import { createStyle } from './style.ts';
 import { clampLine } from './text.ts';
 
@@ -25,41 +14,6 @@ export interface RenderOptions {
   color: boolean;
   /** IANA zone for dates and times; UTC when not given. */
   timeZone?: string;
-}
-
-function lines(card: Card, ctx: RenderContext): string[] {
-  switch (card.type) {
-    case 'lead_list':
-      return renderLeadList(card, ctx);
-    case 'lead_detail':
-      return renderLeadDetail(card, ctx);
-    case 'enrichment':
-      return renderEnrichment(card, ctx);
-    case 'email_roast':
-      return renderEmailRoast(card, ctx);
-    case 'email_draft':
-      return renderEmailDraft(card, ctx);
-    case 'usage':
-      return renderUsage(card, ctx);
-    case 'confirmation':
-      return renderConfirmation(card, ctx);
-    case 'lead_updated':
-      return renderLeadUpdated(card, ctx);
-    case 'digest':
-      return renderDigest(card, ctx);
-    case 'patterns':
-      return renderPatterns(card, ctx);
-    case 'lookalikes':
-      return renderLookalikes(card, ctx);
-    case 'rescore':
-      return renderRescore(card, ctx);
-    case 'error':
-      return renderError(card, ctx);
-    default: {
-      const unknown: never = card;
-      throw new ValidationError(`Cannot render a card of type "${(unknown as { type?: unknown }).type}".`);
-    }
-  }
 }
 
 function checkTimeZone(timeZone: string): string {
@@ -77,7 +31,7 @@ export function renderCard(card: Card, opts: RenderOptions): string {
     throw new ValidationError(`Terminal width must be a positive whole number of columns, got ${String(opts.width)}.`);
   const ctx: RenderContext = { width: opts.width, style: createStyle(opts.color), timeZone: checkTimeZone(opts.timeZone ?? 'UTC') };
   // Layout keeps within the width; the clamp only guards terminals too narrow for any sensible layout.
-  return lines(card, ctx)
+  return toTerminal(viewOf(card), ctx)
     .map((l) => clampLine(l, ctx.width))
     .join('\n');
 }

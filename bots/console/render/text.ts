@@ -1,21 +1,22 @@
 // Plain-text layout by terminal columns: sanitising data, display width, truncation with "…", word wrap.
+import { stripInvisible } from '../../../core/safe-text.ts';
 import { ANSI_PATTERN } from './style.ts';
 
 const ELLIPSIS = '…';
 
 // Lead data comes from CSV imports and outside services: an embedded ESC could restyle or move the
-// cursor of the rep's terminal, so control characters never reach the output.
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+// cursor of the rep's terminal, and a bidi override could reorder what it shows, so neither reaches the output.
+export const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 /** One line of user data: controls dropped, any whitespace run (newlines, tabs) becomes one space. */
 export function clean(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value).replace(/\s+/g, ' ').replace(CONTROL, '').trim();
+  return stripInvisible(String(value)).replace(/\s+/g, ' ').replace(CONTROL, '').trim();
 }
 
 /** Multi-line user data (email bodies): keeps line breaks, drops other controls, tabs become spaces. */
 export function cleanBlock(value: string): string {
-  return value.replace(/\r\n?/g, '\n').replace(/\t/g, '  ').replace(CONTROL, '').replace(/\s+$/, '');
+  return stripInvisible(value.replace(/\r\n?/g, '\n').replace(/\t/g, '  ')).replace(CONTROL, '').replace(/\s+$/, '');
 }
 
 function isZeroWidth(cp: number): boolean {

@@ -56,23 +56,17 @@ export function safeStreamMarkdown(markdown: string): string {
 }
 
 export function header(text: string): Block {
-  // plain_text is not parsed for links or mentions, but a lead name here must still not reorder or hide itself.
-  const clean = stripInvisible(text).replace(/</g, '‹').replace(/>/g, '›');
+  // plain_text is not parsed for links or mentions, but a lead name or title here must still not reorder or hide
+  // itself, nor read as a mass mention in a notification.
+  const clean = stripInvisible(text)
+    .replace(/</g, '‹')
+    .replace(/>/g, '›')
+    .replace(/@(everyone|channel|here)\b/gi, '＠$1');
   return { type: 'header', text: { type: 'plain_text', text: truncate(clean || ' ', LIMITS.headerText), emoji: true } };
 }
 
 export function section(mrkdwn: string): Block {
   return { type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn || ' ', LIMITS.sectionText) } };
-}
-
-export function fields(pairs: [label: string, value: string][]): Block {
-  return {
-    type: 'section',
-    fields: pairs.slice(0, LIMITS.sectionFields).map(([label, value]) => ({
-      type: 'mrkdwn' as const,
-      text: truncate(`*${esc(label)}*\n${value || '—'}`, LIMITS.fieldText),
-    })),
-  };
 }
 
 export function context(...texts: string[]): Block {
@@ -144,10 +138,6 @@ export function parseActionValue(value: string | undefined): CardAction | undefi
   return undefined;
 }
 
-export function usd(n: number): string {
-  return `$${n.toFixed(n !== 0 && Math.abs(n) < 0.01 ? 4 : 2)}`;
-}
-
 /**
  * A date as Slack's date token: each reader sees it in the time zone of their own Slack profile (a shared
  * thread is read from several zones); the UTC text after `|` is what clients without the token show.
@@ -158,15 +148,6 @@ export function slackDate(iso: string | null | undefined, format = '{date_short}
   if (Number.isNaN(d.getTime())) return esc(iso);
   const text = fallback ? fallback(d) : d.toISOString().slice(0, 10);
   return `<!date^${Math.floor(d.getTime() / 1000)}^${format}|${text}>`;
-}
-
-export function shortDate(iso: string | null | undefined): string {
-  return slackDate(iso);
-}
-
-/** Day and time, e.g. for when a confirmation expires. */
-export function dateTime(iso: string | null | undefined): string {
-  return slackDate(iso, '{date_short_pretty} at {time}', (d) => `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`);
 }
 
 /** A rendered card: blocks plus the plain-text fallback Slack shows in notifications and to screen readers. */

@@ -1,6 +1,8 @@
 // What replaces a card after one of its buttons ran: the outcome text and every resulting card, merged into
 // one Adaptive Card (an invoke response or an updateActivity carries exactly one card).
 import type { Card } from '../../../core/cards.ts';
+import { text as textElement } from '../../../core/view/elements.ts';
+import { toAdaptiveCard } from './convert.ts';
 import { actionSet, card, container, text, type AdaptiveCard, type Element } from './elements.ts';
 import { cardText, renderAdaptiveCard } from './render-reply.ts';
 
@@ -19,5 +21,8 @@ export function renderActionResult(result: { text: string; cards: Card[] }): Ada
 
 /** Shown in place of the card while a slow action finishes; the card is updated again when it does. */
 export function renderWorkingCard(what: string): AdaptiveCard {
-  return card([text(`${what} — working on it. This card updates when it is done.`, { subtle: true })], `${what}: working on it.`);
+  return toAdaptiveCard({
+    children: [textElement(`${what} — working on it. This card updates when it is done.`, { tone: 'muted' })],
+    summary: `${what}: working on it.`,
+  });
 }

@@ -341,7 +341,7 @@ describe('console lead detail', () => {
 describe('console enrichment', () => {
   it('shows each change before → after with "—" for an empty before, the cost and the notes', () => {
     const out = render(allCards[2]!);
-    expect(out.split('\n')[0]).toBe('Enriched Jana Müller via the enrichment agent');
+    expect(out.split('\n').slice(0, 2)).toEqual(['Enrichment: Jana Müller', 'Via the enrichment agent']);
     expect(out).toMatch(/Company size +— +→ +1,250/);
     expect(out).toMatch(/Tech stack +Postgres +→ +Postgres, Kubernetes, Kafka/);
     expect(out).toContain('Cost: $0.02');
@@ -358,7 +358,7 @@ describe('console enrichment', () => {
       notes: [],
       skippedReason: 'Enriched 3 days ago; nothing to refresh yet.',
     });
-    expect(out).toBe('Did not enrich Jana Müller\n  Enriched 3 days ago; nothing to refresh yet.');
+    expect(out).toBe('Enrichment: Jana Müller\nNothing to do: Enriched 3 days ago; nothing to refresh yet.');
   });
 });
 
@@ -366,7 +366,7 @@ describe('console email roast', () => {
   const out = render(roast, 100);
 
   it('heads with score and grade and marks each check ✓, ! or ✗ with measured against target', () => {
-    expect(out.split('\n')[0]).toBe('Score 42/100 · grade F');
+    expect(out.split('\n')[0]).toBe('Email roast: 42/100 (F)');
     expect(out).toMatch(/^✓ Subject line +4 words · target 2–7 words$/m);
     expect(out).toMatch(/^✗ Length +212 words · target 50–125 words$/m);
     expect(out).toMatch(/^! Calls to action +2 · target 1$/m);
@@ -381,7 +381,7 @@ describe('console email roast', () => {
 
   it('ends with the critique and the rewrite, its score and the gain', () => {
     expect(out).toContain('Critique\n  The email talks about your product');
-    expect(out).toContain('Rewrite · 42 → 88, +46\nScore 88/100 · grade A');
+    expect(out).toContain('Rewrite — 88/100 (A) · 42 → 88, +46\n\n  Subject: Kafka lag at Kontorbank');
     expect(out).toContain('  Subject: Kafka lag at Kontorbank\n\n  Hi Jana,\n\n  noticed Kontorbank runs Kafka');
   });
 
@@ -421,7 +421,7 @@ describe('console email draft', () => {
 describe('console usage', () => {
   it('sums up spend, remaining and the reset time in the user zone, with a bar and a per-name table', () => {
     const out = render(usage);
-    expect(out).toContain('Spent $0.42 of $5.00 today · $4.58 left · resets 00:00 Europe/Berlin');
+    expect(out).toMatch(/Spent: +\$0\.42\n {2}Daily limit: +\$5\.00\n {2}Remaining: +\$4\.58\n {2}Resets: +00:00 Europe\/Berlin/);
     expect(out).toMatch(/^█+░+ 8%$/m);
     expect(out).toMatch(/gpt-5-mini +model +14 +\$0\.36\nenrichLead +tool +3 +\$0\.06/);
     expect(out).toContain('Team: $3.10 of $50.00 today · $46.90 left');
@@ -439,7 +439,9 @@ describe('console confirmation, lead update and error', () => {
   const confirmation = allCards[6] as Extract<Card, { type: 'confirmation' }>;
 
   it('asks yes/no while pending, with the expiry in the given zone', () => {
-    expect(render(confirmation, 100, 'Europe/Berlin')).toBe('Confirm: Mark Jana Müller (Kontorbank) as contacted\n[y]es / [n]o · expires 13:10 Europe/Berlin');
+    expect(render(confirmation, 100, 'Europe/Berlin')).toBe(
+      'Please confirm: Mark Jana Müller (Kontorbank) as contacted\n  Expires 2026-03-01 13:10\n[y]es / [n]o',
+    );
   });
 
   it('shows the outcome instead of the question once decided', () => {
@@ -452,8 +454,8 @@ describe('console confirmation, lead update and error', () => {
     expect(render(allCards[7]!)).toBe('Updated Jana Müller: status new → contacted\n  Note: Called, wants a follow-up in April.');
   });
 
-  it('shows an error as ✗ and its message, without the code', () => {
-    expect(render(allCards[9]!)).toBe('✗ The enrichment agent is down; try again in a few minutes.');
+  it('shows an error as ✗ and its message, then the code to quote', () => {
+    expect(render(allCards[9]!)).toBe('✗ The enrichment agent is down; try again in a few minutes.\n  Code: dependency_down');
   });
 });
 

@@ -84,7 +84,7 @@ describe('Teams card actions (Action.Execute) through POST /api/messages', () =>
       .find((x: any) => x.title === 'Confirm');
     const done = await h.post(executeInvoke(h.connector, rep, conv, message.activityId, confirm.data));
     expect(done.body.type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(JSON.stringify(done.body.value)).toContain('Confirmed.');
+    expect(JSON.stringify(done.body.value)).toContain('Confirmed: ');
     expect(JSON.stringify(done.body.value)).not.toContain('"title":"Confirm"');
     expect((await h.container.leads.getById(leadIds.ola!))?.status).toBe('contacted');
   });

@@ -99,7 +99,7 @@ describe('Teams buttons belong to their owner (group chat, Action.Execute)', () 
 
     const own = await h.post(executeInvoke(h.connector, rep, conv, message.activityId, confirm));
     expect(own.body.type).toBe(CARD);
-    expect(JSON.stringify(own.body.value)).toContain('Confirmed.');
+    expect(JSON.stringify(own.body.value)).toContain('Confirmed: ');
     expect((await h.container.leads.getById(leadIds.ola!))?.status).toBe('contacted');
   });
 

@@ -1,8 +1,8 @@
 // A digest that follows a missed period says so on every platform: Slack blocks, the Teams card, the terminal.
 import { describe, expect, it } from 'vitest';
 import { renderCard } from '../../../bots/console/render/index.ts';
-import { renderDigest } from '../../../bots/slack/blocks/render-digest.ts';
-import { renderDigestCard } from '../../../bots/teams/cards/render-digest.ts';
+import { renderCard as renderSlack } from '../../../bots/slack/blocks/render-card.ts';
+import { renderAdaptiveCard } from '../../../bots/teams/cards/render-reply.ts';
 import type { DigestCard } from '../../../core/cards.ts';
 
 const card = (missed?: DigestCard['missed']): DigestCard => ({
@@ -20,14 +20,14 @@ const missed = [{ label: 'Wed 25 Nov 2026', reason: 'due at 2026-11-25T07:30:00.
 
 describe('the missed-period notice', () => {
   it('is in the Slack blocks, the Teams card and the terminal when a period was missed', () => {
-    expect(JSON.stringify(renderDigest(card(missed)).blocks)).toContain('Not sent in time (missed): Wed 25 Nov 2026');
-    expect(JSON.stringify(renderDigestCard(card(missed)))).toContain('Missed (not sent in time): Wed 25 Nov 2026');
+    expect(JSON.stringify(renderSlack(card(missed)).blocks)).toContain('Missed (not sent in time): Wed 25 Nov 2026');
+    expect(JSON.stringify(renderAdaptiveCard(card(missed)))).toContain('Missed (not sent in time): Wed 25 Nov 2026');
     expect(renderCard(card(missed), { width: 100, color: false, timeZone: 'Europe/Berlin' })).toContain('Missed (not sent in time): Wed 25 Nov 2026');
   });
 
   it('is absent when nothing was missed', () => {
-    expect(JSON.stringify(renderDigest(card()).blocks)).not.toMatch(/missed/i);
-    expect(JSON.stringify(renderDigestCard(card()))).not.toMatch(/missed/i);
+    expect(JSON.stringify(renderSlack(card()).blocks)).not.toMatch(/missed/i);
+    expect(JSON.stringify(renderAdaptiveCard(card()))).not.toMatch(/missed/i);
     expect(renderCard(card(), { width: 100, color: false, timeZone: 'Europe/Berlin' })).not.toMatch(/missed/i);
   });
 });

@@ -5,6 +5,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Actor, Platform, Role } from '../../core/agent/types.ts';
 import { log } from '../../core/log.ts';
+import type { ChatAddress } from '../../core/platforms/sender.ts';
 import type { PeopleDirectory, SlackProfile } from './people.ts';
 import { slackErrorCode } from './web-api.ts';
 
@@ -19,7 +20,7 @@ export interface UserDirectory {
     tenantId: string;
     externalUserId: string;
     displayName?: string;
-    slackDmChannelId?: string;
+    address?: ChatAddress;
   }): Promise<unknown>;
 }
 
@@ -89,7 +90,7 @@ export function createIdentityResolver(opts: IdentityResolverOptions) {
       const admitted = admit(profile, teamId, known);
       if (!admitted.ok) return admitted;
       if (dmChannelId)
-        await opts.users.linkIdentity({ userId: known.id, platform: 'slack', tenantId: teamId, externalUserId: userId, slackDmChannelId: dmChannelId });
+        await opts.users.linkIdentity({ userId: known.id, platform: 'slack', tenantId: teamId, externalUserId: userId, address: { channel: dmChannelId } });
       remember(key, known);
       return withProfile(admitted, known);
     }
@@ -122,7 +123,7 @@ export function createIdentityResolver(opts: IdentityResolverOptions) {
       tenantId: teamId,
       externalUserId: userId,
       displayName: name,
-      slackDmChannelId: dmChannelId,
+      address: dmChannelId ? { channel: dmChannelId } : undefined,
     });
     if (provisioned) log.info('provisioned a SalesOS rep from Slack', { userId: actor.id, slackTeam: teamId, slackUser: userId });
     remember(key, actor);

@@ -24,7 +24,7 @@ export async function rememberConversation(context: TurnContext, bot: TeamsBotCo
     tenantId: tenantOf(activity),
     externalUserId,
     displayName: activity.from?.name,
-    teamsConversation: JSON.parse(JSON.stringify(reference)),
+    address: JSON.parse(JSON.stringify(reference)),
     teamsUserId: activity.from?.id,
   });
 }

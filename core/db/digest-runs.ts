@@ -11,10 +11,12 @@ import type { DigestCard } from '../cards.ts';
 import { ValidationError } from '../errors.ts';
 import { digestQuery, type DigestDb } from './digest-statements.ts';
 import { UUID } from '../ids.ts';
+import { PROACTIVE_PLATFORMS, type ProactivePlatform } from '../platforms/registry.ts';
 
 export type RunStatus = 'running' | 'sent' | 'partial' | 'failed' | 'skipped' | 'missed' | 'cancelled';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped' | 'cancelled';
-export type DigestPlatform = 'slack' | 'teams';
+/** Digests go to the platforms that can write to a user unasked (core/platforms/registry.ts). */
+export type DigestPlatform = ProactivePlatform;
 
 export interface DeliveryRecord {
   platform: DigestPlatform;
@@ -74,7 +76,7 @@ export const DELIVERY_LEASE_SECONDS = 120;
 // yet recorded. Recording a delivery's outcome (settle) waits for the flush as usual.
 const ASYNC_COMMIT = `set_config('synchronous_commit', 'off', true) AS async_commit`;
 
-const PLATFORMS: readonly string[] = ['slack', 'teams'];
+const PLATFORMS: readonly string[] = PROACTIVE_PLATFORMS;
 
 const DELIVERIES = `COALESCE((SELECT json_agg(json_build_object('platform', d.platform, 'status', d.status, 'attempts', d.attempts, 'error', d.error, 'sentAt', d."sentAt", 'ref', d.ref) ORDER BY d.platform)
   FROM digest_deliveries d WHERE d."runId" = r.id), '[]')`;

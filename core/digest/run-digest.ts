@@ -15,7 +15,9 @@ import {
 } from '../db/digest-runs.ts';
 import type { Logger } from '../log.ts';
 import { composeDigest, type ComposeOptions } from './compose.ts';
-import { DeliveryFailure, DigestDeliveryError, errorText, pickIdentities, UNCONFIRMED_PREFIX, type DigestDelivery } from './deliver.ts';
+import { PLATFORMS } from '../platforms/registry.ts';
+import { DeliveryFailure, type ChatSenders } from '../platforms/sender.ts';
+import { DigestDeliveryError, errorText, pickIdentities, UNCONFIRMED_PREFIX } from './deliver.ts';
 import { digestPeriod, localDate, periodLabel, startOfLocalDay, type Cadence, type DigestPeriod } from './period.ts';
 import { nextRetryAt, type RetryPolicy } from './retry-policy.ts';
 import { parseCron } from './schedule.ts';
@@ -24,7 +26,8 @@ export interface DigestServices {
   managers: DigestRepository;
   runs: DigestRunRepository;
   figures: DigestFigures;
-  deliveries: DigestDelivery;
+  /** The configured platforms' senders; a platform without one records its delivery as skipped. */
+  senders: ChatSenders;
   compose: ComposeOptions;
   log: Logger;
   /** Retries of scheduled digests; a manual send is tried once. */
@@ -49,8 +52,6 @@ export type DigestOutcome =
   | { status: 'already_done'; periodKey: string; runStatus: RunStatus; deliveries: DeliveryRecord[] }
   | { status: 'in_progress'; periodKey: string }
   | { status: 'not_applicable'; reason: string };
-
-const LABEL: Record<DigestPlatform, string> = { slack: 'Slack', teams: 'Microsoft Teams' };
 
 /** The period a digest fired at `fireAt` covers: from where the manager's last digest stopped. */
 export async function periodFor(
@@ -116,12 +117,12 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
   await Promise.all(
     claimed.map(async ({ platform, attempts, recheck }) => {
       const identity = identities.get(platform)!;
-      const send = svc.deliveries[platform];
-      if (!send) return void outcomes.push({ platform, status: 'skipped', error: `${LABEL[platform]} is not configured for sending` });
+      const sender = svc.senders.get(platform);
+      if (!sender) return void outcomes.push({ platform, status: 'skipped', error: `${PLATFORMS[platform].label} is not configured for sending` });
       if (identity.unreachableAt)
         return void outcomes.push({ platform, status: 'skipped', error: `identity unreachable: ${identity.unreachableReason ?? 'unknown reason'}` });
       try {
-        const sent = await send(identity, card, { runId: run.id, recheck });
+        const sent = await sender.sendDigest(identity, card, { runId: run.id, recheck });
         if (sent.status === 'sent') outcomes.push({ platform, status: 'sent', ref: sent.ref });
         else
           outcomes.push({

@@ -7,7 +7,8 @@ import type { Assistant } from '../../tools/assistant-contract.ts';
 import { createTeamsTransport, type TeamsAuthMode, type TeamsAuthSettings } from './adapter.ts';
 import type { TeamsBotContext, TeamsTiming } from './bot-context.ts';
 import { TeamsActivityRouter } from './handler.ts';
-import { createIdentityResolver, type TeamsUsers } from './identity.ts';
+import { createIdentityService } from '../../core/identity/identity-service.ts';
+import { createTeamsIdentity, type TeamsUsers } from './identity.ts';
 import { createProactiveSender, type ProactiveRetry, type SendProactive } from './proactive.ts';
 import { createMessagesRoute } from './routes.ts';
 import { tenantGate } from './tenants.ts';
@@ -57,7 +58,11 @@ export function createTeamsBot(opts: TeamsBotOptions): TeamsBot {
   const context: TeamsBotContext = {
     assistant: opts.assistant,
     users: opts.users,
-    identities: createIdentityResolver({ users: opts.users, log, defaultTimeZone: config.defaultTimeZone, unknownUsers: config.slack.unknownUsers }),
+    identities: createTeamsIdentity({
+      identities: createIdentityService({ users: opts.users, log, defaultTimeZone: config.defaultTimeZone, unknownUsers: config.slack.unknownUsers }),
+      users: opts.users,
+      log,
+    }),
     transport,
     log,
     timing: { invokeBudgetMs: 8000, streamIntervalMs: 1000, typingIntervalMs: 3000, ...opts.timing },

@@ -6,7 +6,7 @@ import type { Logger } from '../../core/log.ts';
 import type { Assistant } from '../../tools/assistant-contract.ts';
 import { createTeamsTransport, type TeamsAuthMode, type TeamsAuthSettings } from './adapter.ts';
 import type { TeamsBotContext, TeamsTiming } from './bot-context.ts';
-import { TeamsActivityRouter } from './handler.ts';
+import { teamsRoutes } from './handler.ts';
 import { createIdentityService } from '../../core/identity/identity-service.ts';
 import { createTeamsIdentity, type TeamsUsers } from './identity.ts';
 import { createProactiveSender, type ProactiveRetry, type SendProactive } from './proactive.ts';
@@ -68,11 +68,11 @@ export function createTeamsBot(opts: TeamsBotOptions): TeamsBot {
     timing: { invokeBudgetMs: 8000, streamIntervalMs: 1000, typingIntervalMs: 3000, ...opts.timing },
     track,
   };
-  const router = new TeamsActivityRouter(context);
+  const routes = teamsRoutes(context);
 
   return {
     mode: transport.mode,
-    handleRequest: createMessagesRoute({ transport, tenants, log, track, logic: (turnContext) => router.run(turnContext) }),
+    handleRequest: createMessagesRoute({ transport, tenants, log, track, routes }),
     sendProactive: createProactiveSender({ transport, users: opts.users, log, retry: opts.retry?.proactive }),
     async drain(timeoutMs = 30_000) {
       let timedOut = false;

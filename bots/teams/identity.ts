@@ -2,12 +2,12 @@
 // object id + tenant) → SalesOS Actor, and an activity → the platform-neutral conversation key. Linking and
 // provisioning follow the same rules as Slack (the service); what is Teams' own stays here: the member
 // API for name and email, and re-keying an identity made from the channel user id once the AAD id arrives.
-import { TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
 import type { Actor } from '../../core/agent/types.ts';
 import type { UserRepository, User } from '../../core/db/users-repository.ts';
 import { ForbiddenError } from '../../core/errors.ts';
 import type { IdentityService } from '../../core/identity/identity-service.ts';
 import type { Logger } from '../../core/log.ts';
+import type { TeamsActivity, TeamsTurn } from './turn.ts';
 
 export type TeamsUsers = Pick<
   UserRepository,
@@ -20,22 +20,22 @@ export interface TeamsIdentityOptions {
   log: Logger;
 }
 
-export function tenantOf(activity: Partial<Activity>): string {
+export function tenantOf(activity: TeamsActivity): string {
   const channelTenant = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
   return activity.conversation?.tenantId ?? channelTenant ?? '';
 }
 
 /** The AAD object id; the emulator has none, so its user id stands in. */
-export function externalUserIdOf(activity: Partial<Activity>): string {
+export function externalUserIdOf(activity: TeamsActivity): string {
   return activity.from?.aadObjectId ?? activity.from?.id ?? '';
 }
 
 /** One Teams conversation = one memory: 1:1 chat, group chat, or a channel reply chain (its id carries ;messageid=). */
-export function conversationKeyOf(activity: Partial<Activity>): string {
+export function conversationKeyOf(activity: TeamsActivity): string {
   return `teams:${tenantOf(activity)}:${activity.conversation?.id ?? ''}`;
 }
 
-export function isPersonal(activity: Partial<Activity>): boolean {
+export function isPersonal(activity: TeamsActivity): boolean {
   return (activity.conversation?.conversationType ?? 'personal') === 'personal';
 }
 
@@ -50,12 +50,12 @@ interface Profile {
 }
 
 /** Name and email from Teams' member API; the activity only carries a display name. */
-async function profileOf(context: TurnContext, log: Logger): Promise<Profile> {
+async function profileOf(context: TeamsTurn, log: Logger): Promise<Profile> {
   const from = context.activity.from;
   const fallback: Profile = { name: from?.name?.trim() || 'Teams user' };
-  if (context.activity.channelId !== 'msteams') return fallback;
+  if (context.activity.channelId !== 'msteams' || !from?.id) return fallback;
   try {
-    const member = await TeamsInfo.getMember(context, from.id);
+    const member = await context.member(from.id);
     return {
       name: member.name?.trim() || fallback.name,
       email: member.email ?? member.userPrincipalName ?? undefined,
@@ -75,7 +75,7 @@ export function createTeamsIdentity(opts: TeamsIdentityOptions) {
    * object id; the channel user id (29:…) finds the same person when the AAD id is missing (member lookup
    * failed), and an identity made that way is re-keyed to the AAD id once it arrives: one person, one user.
    */
-  async function resolve(context: TurnContext): Promise<{ user: User; externalUserId: string }> {
+  async function resolve(context: TeamsTurn): Promise<{ user: User; externalUserId: string }> {
     const activity = context.activity;
     const tenantId = tenantOf(activity);
     const teamsUserId = activity.from?.id ?? '';
@@ -124,14 +124,14 @@ export function createTeamsIdentity(opts: TeamsIdentityOptions) {
     return { user: linked.user, externalUserId };
   }
 
-  async function userFor(context: TurnContext): Promise<User> {
+  async function userFor(context: TeamsTurn): Promise<User> {
     return (await resolve(context)).user;
   }
 
   return {
     resolve,
     userFor,
-    async actorFor(context: TurnContext): Promise<Actor> {
+    async actorFor(context: TeamsTurn): Promise<Actor> {
       return toActor(await userFor(context));
     },
   };

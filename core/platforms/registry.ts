@@ -9,15 +9,20 @@ export interface PlatformInfo {
   readonly place: string;
   /** Messages nobody asked for right now (digests) can be sent there: a bot can open a chat with a user. */
   readonly proactive: boolean;
+  /**
+   * A sender can look up whether an earlier post arrived (Slack reads the DM's history; Teams lists no
+   * activities to bots), so a resend after an uncertain attempt looks first instead of being refused.
+   */
+  readonly searchable: boolean;
 }
 
 export type PlatformRegistry<P extends string = string> = Readonly<Record<P, PlatformInfo>>;
 
 export const PLATFORMS = {
-  slack: { label: 'Slack', place: 'Slack', proactive: true },
-  teams: { label: 'Microsoft Teams', place: 'Microsoft Teams', proactive: true },
-  console: { label: 'the terminal', place: 'a terminal', proactive: false },
-  mcp: { label: 'MCP', place: 'an AI client over the Model Context Protocol', proactive: false },
+  slack: { label: 'Slack', place: 'Slack', proactive: true, searchable: true },
+  teams: { label: 'Microsoft Teams', place: 'Microsoft Teams', proactive: true, searchable: false },
+  console: { label: 'the terminal', place: 'a terminal', proactive: false, searchable: false },
+  mcp: { label: 'MCP', place: 'an AI client over the Model Context Protocol', proactive: false, searchable: false },
 } as const satisfies PlatformRegistry;
 
 export type Platform = keyof typeof PLATFORMS;

@@ -12,7 +12,7 @@ const actor = { id: 'u1', email: 'jane@salesos.demo', name: 'Jane Rep', role: 'r
 const now = new Date('2026-11-25T12:00:00Z');
 const capabilities = [{ name: 'findLeads', line: 'search leads' }];
 
-const discord: PlatformInfo = { label: 'Discord', place: 'Discord', proactive: true };
+const discord: PlatformInfo = { label: 'Discord', place: 'Discord', proactive: true, searchable: true };
 // A third chat platform registered next to the real ones, as a new bot would do.
 const withDiscord = { ...PLATFORMS, discord };
 

@@ -41,7 +41,8 @@ describe(`migration ${MIGRATION}`, () => {
         ('00000000-0000-4000-8000-0000000000a2', $1, 'slack', 'T2', 'U2', NULL, NULL, NULL, 'Slack refused the DM (user_disabled)', now()),
         ('00000000-0000-4000-8000-0000000000a3', $1, 'teams', 'tenant-1', 'aad-1', NULL, $2::jsonb, '29:abc', NULL, now()),
         ('00000000-0000-4000-8000-0000000000a4', $1, 'teams', 'tenant-1', 'aad-2', NULL, NULL, '29:def', NULL, now()),
-        ('00000000-0000-4000-8000-0000000000a5', $1, 'console', '', 'cli', NULL, NULL, NULL, NULL, now())`,
+        ('00000000-0000-4000-8000-0000000000a5', $1, 'console', '', 'cli', NULL, NULL, NULL, NULL, now()),
+        ('00000000-0000-4000-8000-0000000000a6', $1, 'teams', 'tenant-2', 'aad-6', NULL, '"not a reference"'::jsonb, NULL, NULL, now())`,
       [user, JSON.stringify(reference)],
     );
     expect(await migrate(database.url)).toEqual([MIGRATION]);
@@ -61,8 +62,10 @@ describe(`migration ${MIGRATION}`, () => {
     expect(rows.a1!.address).toEqual({ channel: 'D123' });
   });
 
-  it('moves a Teams conversation reference into the address unchanged', () => {
+  it('moves a Teams conversation reference into the address unchanged, even one Teams could not use', () => {
     expect(rows.a3!.address).toEqual(reference);
+    // Kept as it was: the Teams sender reads it as "no conversation stored" (test/bots/teams/install-proactive).
+    expect(rows.a6!.address).toBe('not a reference');
   });
 
   it('leaves identities that had no address without one, and keeps their other columns', () => {

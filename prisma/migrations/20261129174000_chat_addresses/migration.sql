@@ -8,7 +8,7 @@ UPDATE "platform_identities" SET "address" = jsonb_build_object('channel', "slac
 WHERE "platform" = 'slack' AND "slackDmChannelId" IS NOT NULL;
 
 UPDATE "platform_identities" SET "address" = "teamsConversation"
-WHERE "platform" = 'teams' AND "teamsConversation" IS NOT NULL AND jsonb_typeof("teamsConversation") = 'object';
+WHERE "platform" = 'teams' AND "teamsConversation" IS NOT NULL;
 
 ALTER TABLE "platform_identities" DROP COLUMN "slackDmChannelId",
 DROP COLUMN "teamsConversation";

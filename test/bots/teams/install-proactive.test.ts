@@ -76,8 +76,12 @@ describe('Teams install and proactive messages', () => {
     expect(h.connector.activities.filter((a) => a.conversationId === conv.id && a.activity.text === 'Throttled hello')).toHaveLength(1);
   });
 
-  it('an identity without a stored reference is skipped, not sent', async () => {
-    const result = await h.bot.sendProactive({ id: '00000000-0000-4000-8000-000000000000', address: null, unreachableAt: null }, 'hi');
-    expect(result).toMatchObject({ status: 'skipped' });
+  it('an identity without a usable stored reference is skipped, not sent', async () => {
+    const sent = h.connector.activities.length;
+    for (const address of [null, 'not a reference', { serviceUrl: h.connector.serviceUrl }]) {
+      const result = await h.bot.sendProactive({ id: '00000000-0000-4000-8000-000000000000', address, unreachableAt: null }, 'hi');
+      expect(result).toMatchObject({ status: 'skipped', reason: expect.stringContaining('no Teams conversation stored') });
+    }
+    expect(h.connector.activities).toHaveLength(sent);
   });
 });

@@ -1,11 +1,9 @@
 // Manager digests for the entry layer: the digest services from the container, the platform senders
-// from config, and the background scheduler + worker that `salesos worker` and `npm start` run.
-import { createSlackDigestSender } from '../bots/slack/send-digest.ts';
-import { teamsDigestSenderFromConfig } from '../bots/teams/send-digest.ts';
+// (app/chat-senders.ts), and the background scheduler + worker that `salesos worker` and `npm start` run.
 import { DigestFiguresRepository } from '../core/db/digest-figures-repository.ts';
 import { DigestRepository } from '../core/db/digest-repository.ts';
 import { DigestRunRepository } from '../core/db/digest-runs-repository.ts';
-import type { DigestDelivery, DigestSender } from '../core/digest/deliver.ts';
+import type { ChatSenders } from '../core/platforms/sender.ts';
 import { runDigest, type DigestServices } from '../core/digest/run-digest.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../core/digest/retry-policy.ts';
 import { createDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from '../core/jobs/digest-scheduler.ts';
@@ -16,22 +14,9 @@ import { DependencyError } from '../core/errors.ts';
 import { log } from '../core/log.ts';
 import type { Container } from './container.ts';
 
-/**
- * Slack when SLACK_BOT_TOKEN is set; Teams when configured, or `teams` when given (a sender built from
- * the Teams bot already mounted: createTeamsDigestSender(teamsBot.sendProactive)).
- */
-export function buildDigestDeliveries(container: Pick<Container, 'config' | 'db'>, opts: { teams?: DigestSender } = {}): DigestDelivery {
-  const { config } = container;
-  const identities = new DigestRepository(container.db.prisma);
-  return {
-    slack: config.slack.botToken ? createSlackDigestSender({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, identities, log }) : undefined,
-    teams: opts.teams ?? teamsDigestSenderFromConfig(config, identities, log),
-  };
-}
-
 export function buildDigestServices(
   container: Pick<Container, 'config' | 'db'>,
-  deliveries: DigestDelivery,
+  senders: ChatSenders,
   opts: { retry?: Partial<RetryPolicy> } = {},
 ): DigestServices {
   const prisma = container.db.prisma;
@@ -40,7 +25,7 @@ export function buildDigestServices(
     managers: new DigestRepository(prisma),
     runs: new DigestRunRepository(prisma, { leaseSeconds: digest?.leaseSeconds }),
     figures: new DigestFiguresRepository(prisma),
-    deliveries,
+    senders,
     compose: { defaultDailyLimitUsd: container.config.cost.dailyLimitUsd },
     log,
     retry: { ...DEFAULT_RETRY_POLICY, budgetMs: (digest?.retryBudgetMinutes ?? 360) * 60_000, ...opts.retry },
@@ -80,7 +65,7 @@ export interface DigestBackgroundOptions {
  */
 export async function startDigestBackground(
   container: Pick<Container, 'config' | 'db'>,
-  deliveries: DigestDelivery,
+  senders: ChatSenders,
   opts: DigestBackgroundOptions = {},
 ): Promise<DigestBackground & { scheduler?: DigestScheduler }> {
   const { redisUrl } = container.config;
@@ -101,9 +86,9 @@ export async function startDigestBackground(
   }
   const testClock = container.config.testClock;
   const now = opts.now ?? (testClock ? () => testClock : undefined);
-  const services = { ...buildDigestServices(container, deliveries, { retry: opts.retry }), ...(now ? { now } : {}) };
-  const platforms = (['slack', 'teams'] as const).filter((p) => deliveries[p]);
-  if (!platforms.length) log.warn('digests are scheduled but neither Slack nor Teams is configured: each run will be recorded as skipped');
+  const services = { ...buildDigestServices(container, senders, { retry: opts.retry }), ...(now ? { now } : {}) };
+  const platforms = [...senders.keys()];
+  if (!platforms.length) log.warn('digests are scheduled but no chat platform is configured to send them: each run will be recorded as skipped');
   const digest = container.config.digest;
   const scheduler = createDigestScheduler({
     redisUrl,

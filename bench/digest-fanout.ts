@@ -9,7 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { buildDigestServices } from '../app/digest-background.ts';
-import { createSlackDigestSender } from '../bots/slack/send-digest.ts';
+import { createSlackSender } from '../bots/slack/sender.ts';
+import { chatSenders } from '../core/platforms/sender.ts';
 import { openDatabase } from '../core/db/client.ts';
 import { DigestRepository } from '../core/db/digest-repository.ts';
 import { runDigest } from '../core/digest/run-digest.ts';
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
 
     const services = buildDigestServices(
       { config: { cost: { dailyLimitUsd: 5 } } as never, db },
-      { slack: createSlackDigestSender({ botToken: 'xoxb-bench', apiUrl: slack.url, identities: new DigestRepository(db.prisma), log }) },
+      chatSenders(createSlackSender({ botToken: 'xoxb-bench', apiUrl: slack.url, identities: new DigestRepository(db.prisma), log })),
     );
     const durations: number[] = [];
     let delivered = 0;

@@ -24,7 +24,7 @@ async function printStatus(container: Container, opts: { managerEmail?: string; 
     import('../digest-background.ts'),
     import('../../core/db/digest-run-status-repository.ts'),
   ]);
-  const services = buildDigestServices(container, {});
+  const services = buildDigestServices(container, new Map());
   const managerId = opts.managerEmail ? (await services.managers.managerByEmail(opts.managerEmail)).id : undefined;
   const { periods, problems } = await new DigestRunStatusRepository(container.db.prisma).report({ periods: opts.periods, managerId });
   if (!periods.length) {
@@ -122,7 +122,8 @@ export const digestCommand: Command = {
       { DigestDeliveryError },
       { startOfLocalDay },
       { periodFor, runDigest },
-      { buildDigestDeliveries, buildDigestServices },
+      { buildDigestServices },
+      { buildChatSenders },
       { openContainer },
     ] = await Promise.all([
       import('../../bots/console/render/index.ts'),
@@ -131,12 +132,13 @@ export const digestCommand: Command = {
       import('../../core/digest/period.ts'),
       import('../../core/digest/run-digest.ts'),
       import('../digest-background.ts'),
+      import('../chat-senders.ts'),
       import('./session.ts'),
     ]);
     const container = await openContainer();
     try {
-      const deliveries = values.send ? buildDigestDeliveries(container) : {};
-      const services = buildDigestServices(container, deliveries);
+      const senders = values.send ? buildChatSenders(container) : new Map();
+      const services = buildDigestServices(container, senders);
       const manager = await services.managers.managerByEmail(values.manager);
       // A bare date is that day in the manager's time zone (local noon: the same date on either side of a DST change).
       const fireAt = typeof at === 'string' ? new Date(startOfLocalDay(manager.timeZone, at).getTime() + 12 * 3600_000) : at;
@@ -147,7 +149,7 @@ export const digestCommand: Command = {
         process.stdout.write(renderCard(card, { width, color, timeZone: manager.timeZone }) + '\n');
         return 0;
       }
-      if (!deliveries.slack && !deliveries.teams)
+      if (senders.size === 0)
         throw new ValidationError(
           'Neither Slack nor Teams is configured, so there is nowhere to send the digest. Set SLACK_BOT_TOKEN or the MICROSOFT_APP_* variables, or use --print.',
         );

@@ -15,7 +15,8 @@ const serverModules = () =>
     import('../../core/version.ts'),
     import('../container.ts'),
     import('../digest-background.ts'),
-    import('../../bots/teams/send-digest.ts'),
+    import('../chat-senders.ts'),
+    import('../../bots/teams/sender.ts'),
     import('../health.ts'),
     import('../metrics.ts'),
     import('../http-server.ts'),
@@ -40,8 +41,9 @@ export const startCommand: Command = {
       { log },
       { SALESOS_VERSION },
       { buildContainer },
-      { buildDigestDeliveries, startDigestBackground },
-      { createTeamsDigestSender },
+      { startDigestBackground },
+      { buildChatSenders },
+      { createTeamsSender },
       { mountHealth },
       { mountMetrics },
       { createHttpServer },
@@ -85,8 +87,8 @@ export const startCommand: Command = {
 
     // Scheduled manager digests run here too when REDIS_URL is set (`salesos worker` runs them alone).
     // Redis being down must not take the chat bots down with it: say so and carry on without digests.
-    const deliveries = buildDigestDeliveries(container, teams.mode === 'refused' ? {} : { teams: createTeamsDigestSender(teams.sendProactive) });
-    const digests = await startDigestBackground(container, deliveries, { prefix: values.prefix }).catch((err) => {
+    const senders = buildChatSenders(container, teams.mode === 'refused' ? [] : [createTeamsSender(teams.sendProactive)]);
+    const digests = await startDigestBackground(container, senders, { prefix: values.prefix }).catch((err) => {
       log.error('the digest scheduler could not start; chat keeps working without scheduled digests', { err });
       return { close: async () => {}, forceClose: async () => {} };
     });

@@ -14,10 +14,11 @@ export const workerCommand: Command = {
     const lockSeconds = values['lock-seconds'] === undefined ? undefined : Number(values['lock-seconds']);
     if (lockSeconds !== undefined && (!Number.isInteger(lockSeconds) || lockSeconds < 1 || lockSeconds > 3600))
       throw new ConfigError([`--lock-seconds: expected a whole number from 1 to 3600 (got "${values['lock-seconds']}")`]);
-    const [{ startReservationSweeper }, { log }, { buildDigestDeliveries, startDigestBackground }, { openContainer }] = await Promise.all([
+    const [{ startReservationSweeper }, { log }, { startDigestBackground }, { buildChatSenders }, { openContainer }] = await Promise.all([
       import('../../core/cost/reservation-sweeper.ts'),
       import('../../core/log.ts'),
       import('../digest-background.ts'),
+      import('../chat-senders.ts'),
       import('./session.ts'),
     ]);
     const container = await openContainer();
@@ -25,7 +26,7 @@ export const workerCommand: Command = {
     try {
       if (!container.config.redisUrl)
         throw new ConfigError(['REDIS_URL: required by `salesos worker` to schedule and run digests, e.g. redis://localhost:6379 (got not set)']);
-      background = await startDigestBackground(container, buildDigestDeliveries(container), {
+      background = await startDigestBackground(container, buildChatSenders(container), {
         concurrency,
         prefix: values.prefix,
         lockDurationMs: lockSeconds === undefined ? undefined : lockSeconds * 1000,

@@ -8,7 +8,8 @@ import type { AuditTrail } from '../../core/governance.ts';
 import { log as defaultLog, type Logger } from '../../core/log.ts';
 import type { Assistant } from '../../assistant/assistant-contract.ts';
 import type { ListenerDeps } from './deps.ts';
-import { createIdentityResolver, type UserDirectory } from './identity.ts';
+import { createSlackIdentity } from './identity.ts';
+import { createIdentityService, type IdentityUsers } from '../../core/identity/identity-service.ts';
 import * as actions from './listeners/actions.ts';
 import * as assistantPane from './listeners/assistant.ts';
 import * as command from './listeners/command.ts';
@@ -25,9 +26,9 @@ import { createWorkspaceGate, refuseOtherWorkspaces } from './workspace.ts';
 export const SLACK_EVENTS_PATH = '/slack/events';
 
 export interface SlackBotOptions {
-  config: Pick<Config, 'slack'>;
+  config: Pick<Config, 'slack' | 'defaultTimeZone'>;
   assistant: Assistant;
-  users: UserDirectory;
+  users: IdentityUsers;
   /** Replies that cannot be delivered are audited (kind delivery). */
   audit: AuditTrail;
   log?: Logger;
@@ -96,7 +97,11 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
   const people = createPeopleDirectory(opts.people);
   const deps: ListenerDeps = {
     assistant: opts.assistant,
-    identity: createIdentityResolver({ users: opts.users, unknownUsers: slack.unknownUsers, guestUsers: slack.guestUsers, people }),
+    identity: createSlackIdentity({
+      identities: createIdentityService({ users: opts.users, unknownUsers: slack.unknownUsers, defaultTimeZone: opts.config.defaultTimeZone, log: logger }),
+      guestUsers: slack.guestUsers,
+      people,
+    }),
     people,
     audit: opts.audit,
     delivery: opts.delivery ?? {},

@@ -1,14 +1,14 @@
 // What every listener receives.
 import type { AuditTrail } from '../../core/governance.ts';
 import type { Assistant } from '../../assistant/assistant-contract.ts';
-import type { IdentityResolver } from './identity.ts';
+import type { SlackIdentity } from './identity.ts';
 import type { PeopleDirectory } from './people.ts';
 import type { DeliveryOptions } from './stream.ts';
 import type { TurnGate } from './turn-gate.ts';
 
 export interface ListenerDeps {
   assistant: Assistant;
-  identity: IdentityResolver;
+  identity: SlackIdentity;
   /** Slack profiles and user groups, cached (identity and mention names). */
   people: PeopleDirectory;
   /** Replies that could not be delivered as asked are audited here. */

@@ -1,27 +1,14 @@
-// Slack user → SalesOS Actor. Known users come from platform identities; an unknown user is looked up with
-// users.info and either provisioned as a rep (SLACK_UNKNOWN_USERS=provision) or told how to get access (deny).
-// Every turn also checks the (cached) profile: guests follow SLACK_GUEST_USERS (deny, or read-only: no write
-// tools), and people of another workspace (Slack Connect) are refused.
+// Slack's adapter to the identity service (core/identity): a Slack user → SalesOS Actor. Known users come
+// from platform identities; an unknown user's profile (users.info) goes to the service, which links or
+// provisions them (SLACK_UNKNOWN_USERS) — or they are told how to get access. Every turn also checks the
+// (cached) profile: guests follow SLACK_GUEST_USERS (deny, or read-only: no write tools), and people of
+// another workspace (Slack Connect) are refused.
 import type { webApi } from '@slack/bolt';
-import type { Actor, Platform, Role } from '../../core/agent/types.ts';
+import type { Actor } from '../../core/agent/types.ts';
+import type { IdentityService } from '../../core/identity/identity-service.ts';
 import { log } from '../../core/log.ts';
 import type { PeopleDirectory, SlackProfile } from './people.ts';
 import { slackErrorCode } from './web-api.ts';
-
-/** What the bot needs from the user repository; core/db/users-repository.ts's UserRepository fits. */
-export interface UserDirectory {
-  resolveIdentity(platform: Platform, tenantId: string, externalUserId: string): Promise<Actor | null | undefined>;
-  getByEmail(email: string): Promise<Actor | null | undefined>;
-  create(input: { email: string; name: string; role: Role; timeZone: string }): Promise<Actor>;
-  linkIdentity(input: {
-    userId: string;
-    platform: Platform;
-    tenantId: string;
-    externalUserId: string;
-    displayName?: string;
-    slackDmChannelId?: string;
-  }): Promise<unknown>;
-}
 
 export type IdentityResult = { ok: true; actor: Actor; provisioned?: boolean } | { ok: false; message: string };
 
@@ -34,16 +21,15 @@ export const NO_PROFILE_SCOPE_MESSAGE =
 export const GUEST_DENIED_MESSAGE = 'SalesOS is not available to guest accounts in this workspace. If you need it, ask your SalesOS admin.';
 export const OTHER_WORKSPACE_MESSAGE = 'SalesOS only answers people of its own Slack workspace.';
 
-export interface IdentityResolverOptions {
-  users: UserDirectory;
-  unknownUsers: 'provision' | 'deny';
+export interface SlackIdentityOptions {
+  identities: IdentityService;
   guestUsers: 'deny' | 'read-only';
   people: PeopleDirectory;
   /** Known identities are cached this long (role changes apply after it). */
   cacheMs?: number;
 }
 
-export function createIdentityResolver(opts: IdentityResolverOptions) {
+export function createSlackIdentity(opts: SlackIdentityOptions) {
   const cacheMs = opts.cacheMs ?? 30_000;
   const cache = new Map<string, { actor: Actor; until: number }>();
 
@@ -84,49 +70,26 @@ export function createIdentityResolver(opts: IdentityResolverOptions) {
     const hit = cache.get(key);
     if (hit && hit.until > Date.now()) return withProfile(admit(profile, teamId, hit.actor), hit.actor);
 
-    const known = await opts.users.resolveIdentity('slack', teamId, userId);
+    const account = { platform: 'slack' as const, tenantId: teamId, externalUserId: userId };
+    const address = dmChannelId ? { channel: dmChannelId } : undefined;
+    const known = await opts.identities.find(account);
     if (known) {
       const admitted = admit(profile, teamId, known);
       if (!admitted.ok) return admitted;
-      if (dmChannelId)
-        await opts.users.linkIdentity({ userId: known.id, platform: 'slack', tenantId: teamId, externalUserId: userId, slackDmChannelId: dmChannelId });
+      if (address) await opts.identities.link(known, { ...account, address });
       remember(key, known);
       return withProfile(admitted, known);
     }
 
     const admitted = admit(profile, teamId);
     if (!admitted.ok) return admitted;
-    const email = profile.profile?.email?.toLowerCase();
+    const email = profile.profile?.email;
     if (!email) return { ok: false, message: NO_EMAIL_MESSAGE };
     const name = profile.real_name || profile.profile?.real_name || profile.profile?.display_name || profile.name || email;
-
-    let actor = await opts.users.getByEmail(email);
-    let provisioned = false;
-    if (!actor) {
-      if (opts.unknownUsers === 'deny') {
-        log.info('slack user without SalesOS access', { slackTeam: teamId, slackUser: userId });
-        return { ok: false, message: ACCESS_DENIED_MESSAGE };
-      }
-      try {
-        actor = await opts.users.create({ email, name, role: 'rep', timeZone: validTimeZone(profile.tz) });
-        provisioned = true;
-      } catch (err) {
-        // Two replicas provisioning the same person at once: the other one won, use its row.
-        actor = await opts.users.getByEmail(email);
-        if (!actor) throw err;
-      }
-    }
-    await opts.users.linkIdentity({
-      userId: actor.id,
-      platform: 'slack',
-      tenantId: teamId,
-      externalUserId: userId,
-      displayName: name,
-      slackDmChannelId: dmChannelId,
-    });
-    if (provisioned) log.info('provisioned a SalesOS rep from Slack', { userId: actor.id, slackTeam: teamId, slackUser: userId });
-    remember(key, actor);
-    return { ...(withProfile(admitted, actor) as { ok: true; actor: Actor }), provisioned };
+    const linked = await opts.identities.provision({ ...account, name, email, timeZone: profile.tz, address });
+    if (!linked.ok) return { ok: false, message: ACCESS_DENIED_MESSAGE };
+    remember(key, linked.user);
+    return { ...(withProfile(admitted, linked.user) as { ok: true; actor: Actor }), provisioned: linked.provisioned };
   }
 
   /** A guest admitted read-only never gets write tools offered (tools/registry.ts honours `readOnly`). */
@@ -144,14 +107,4 @@ export function createIdentityResolver(opts: IdentityResolverOptions) {
   return { resolve };
 }
 
-export type IdentityResolver = ReturnType<typeof createIdentityResolver>;
-
-function validTimeZone(tz: string | undefined): string {
-  if (!tz) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return tz;
-  } catch {
-    return 'UTC';
-  }
-}
+export type SlackIdentity = ReturnType<typeof createSlackIdentity>;

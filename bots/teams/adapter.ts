@@ -1,18 +1,24 @@
-// The one place that knows Bot Framework's CloudAdapter and its authentication. Everything else in
-// bots/teams sees a TeamsTransport: authenticate an inbound activity, run a turn for it, or continue a
-// stored conversation. A move to the Microsoft 365 Agents SDK replaces this file (and the TurnContext type).
+// The one place that knows botbuilder (Bot Framework's CloudAdapter, its authentication, ActivityHandler's
+// dispatch, TeamsInfo). Everything else in bots/teams sees a TeamsTransport and TeamsTurns (turn.ts):
+// authenticate an inbound activity, run the SalesOS routes for it, or continue a stored conversation. A
+// move to the Microsoft 365 Agents SDK replaces this file only (test/architecture/layers.test.ts holds it).
 import {
+  ActivityHandler,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  TeamsInfo,
+  TurnContext,
   type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   type ConversationReference,
   type InvokeResponse,
-  type TurnContext,
 } from 'botbuilder';
 import type { AuthenticateRequestResult, ServiceClientCredentialsFactory } from 'botframework-connector';
 import { createRequire } from 'node:module';
 import type { Config } from '../../core/config.ts';
 import type { Logger } from '../../core/log.ts';
+import type { ConversationAddress, InvokeAnswer, TeamsActivity, TeamsRoutes, TeamsTurn } from './turn.ts';
 
 // The connector's serialiser keeps only `type`, `text` and `mentioned` of an entity and silently drops the
 // rest, so `streaminfo` (streamId, streamType, streamSequence) and the AI-label message entity would reach
@@ -118,22 +124,80 @@ export class TeamsAuthError extends Error {
   }
 }
 
-export type TurnLogic = (context: TurnContext) => Promise<void>;
+type TurnLogic = (context: TurnContext) => Promise<void>;
+
+/** A request the transport authenticated; only `run` reads it. */
+export type TeamsAuthResult = AuthenticateRequestResult;
 
 export interface TeamsTransport {
   mode: TeamsAuthMode;
   appId?: string;
   /** Validates the Bot Framework JWT (or accepts anything in emulator mode). Throws TeamsAuthError. */
-  authenticate(activity: Partial<Activity>, authHeader: string): Promise<AuthenticateRequestResult>;
-  /** Runs `logic` with a TurnContext for an authenticated activity; resolves with the invoke response, if any. */
-  run(auth: AuthenticateRequestResult, activity: Partial<Activity>, logic: TurnLogic): Promise<InvokeResponse | undefined>;
-  /** A new TurnContext for a stored conversation (proactive messages, late card updates). */
-  continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void>;
+  authenticate(activity: TeamsActivity, authHeader: string): Promise<TeamsAuthResult>;
+  /** Runs the routes for an authenticated activity; resolves with the invoke's answer, if any. */
+  run(auth: TeamsAuthResult, activity: TeamsActivity, routes: TeamsRoutes): Promise<InvokeAnswer | undefined>;
+  /** A new turn in a stored conversation (proactive messages, late card updates). */
+  continueConversation(address: ConversationAddress, logic: (turn: TeamsTurn) => Promise<void>): Promise<void>;
   /**
    * The activities the bot posted to a conversation, as the channel lists them (GET …/activities), to
    * learn whether an ambiguous post was stored. undefined when the channel offers no such list.
    */
-  sentActivities(reference: Partial<ConversationReference>): Promise<{ id: string; channelData?: Record<string, unknown> }[] | undefined>;
+  sentActivities(address: ConversationAddress): Promise<{ id: string; channelData?: Record<string, unknown> }[] | undefined>;
+}
+
+/** botbuilder's TurnContext as our TeamsTurn. */
+function toTurn(context: TurnContext): TeamsTurn {
+  return {
+    activity: context.activity,
+    sendActivity: (activity) => context.sendActivity(activity as Partial<Activity>),
+    async updateActivity(activity) {
+      await context.updateActivity(activity as Partial<Activity>);
+    },
+    member: (userId) => TeamsInfo.getMember(context, userId),
+    conversationAddress: () => TurnContext.getConversationReference(context.activity),
+  };
+}
+
+/** ActivityHandler's dispatch (conversation updates, installation updates, invokes and their answers) onto our routes. */
+class RoutesHandler extends ActivityHandler {
+  constructor(private readonly routes: TeamsRoutes) {
+    super();
+    this.onMessage(async (context, next) => {
+      await routes.message(toTurn(context));
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await routes.membersAdded(toTurn(context));
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      await routes.membersRemoved(toTurn(context));
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await routes.installationAdded(toTurn(context));
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await routes.installationRemoved(toTurn(context));
+      await next();
+    });
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    return (await this.routes.invoke(toTurn(context))) ?? super.onInvokeActivity(context);
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    return (await this.routes.cardAction(toTurn(context), invokeValue.action?.data)) as AdaptiveCardInvokeResponse;
+  }
+}
+
+const handlers = new WeakMap<TeamsRoutes, RoutesHandler>();
+function handlerFor(routes: TeamsRoutes): RoutesHandler {
+  let handler = handlers.get(routes);
+  if (!handler) handlers.set(routes, (handler = new RoutesHandler(routes)));
+  return handler;
 }
 
 /** CloudAdapter keeps `processActivity` protected; this exposes it with an already-authenticated request. */
@@ -198,23 +262,26 @@ export function createTeamsTransport(teams: Config['teams'], opts: { log: Logger
         throw classifyAuthFailure(err);
       }
     },
-    run(authResult, activity, logic) {
-      return adapter.runAuthenticated(authResult, activity as Activity, logic);
+    run(authResult, activity, routes) {
+      const handler = handlerFor(routes);
+      return adapter.runAuthenticated(authResult, activity as Activity, (context) => handler.run(context));
     },
-    async continueConversation(reference, logic) {
+    async continueConversation(address, logic) {
+      const reference = address as Partial<ConversationReference>;
       // onTurnError would swallow the failure; proactive callers need it (403/404 → unreachable).
       let failure: { err: unknown } | undefined;
       // In emulator mode there is no app id; an empty one yields anonymous, unsigned outbound calls.
       await adapter.continueConversationAsync(teams.appId ?? '', reference, async (context) => {
         try {
-          await logic(context);
+          await logic(toTurn(context));
         } catch (err) {
           failure = { err };
         }
       });
       if (failure) throw failure.err;
     },
-    async sentActivities(reference) {
+    async sentActivities(address) {
+      const reference = address as Partial<ConversationReference>;
       let listed: { id: string; channelData?: Record<string, unknown> }[] | undefined;
       await adapter.continueConversationAsync(teams.appId ?? '', reference, async (context) => {
         const client = context.turnState.get(context.adapter.ConnectorClientKey) as ConnectorClientLike | undefined;

@@ -2,7 +2,7 @@
 import type { Assistant } from '../../assistant/assistant-contract.ts';
 import type { Logger } from '../../core/log.ts';
 import type { TeamsTransport } from './adapter.ts';
-import type { IdentityResolver, TeamsUsers } from './identity.ts';
+import type { TeamsIdentity, TeamsUsers } from './identity.ts';
 
 export interface TeamsTiming {
   /** How long a card button may run inside the invoke before the card shows "working" and updates later. */
@@ -14,7 +14,7 @@ export interface TeamsTiming {
 export interface TeamsBotContext {
   assistant: Assistant;
   users: TeamsUsers;
-  identities: IdentityResolver;
+  identities: TeamsIdentity;
   transport: TeamsTransport;
   log: Logger;
   timing: TeamsTiming;

@@ -6,8 +6,9 @@ import type { Logger } from '../../core/log.ts';
 import type { Assistant } from '../../assistant/assistant-contract.ts';
 import { createTeamsTransport, type TeamsAuthMode, type TeamsAuthSettings } from './adapter.ts';
 import type { TeamsBotContext, TeamsTiming } from './bot-context.ts';
-import { TeamsActivityRouter } from './handler.ts';
-import { createIdentityResolver, type TeamsUsers } from './identity.ts';
+import { teamsRoutes } from './handler.ts';
+import { createIdentityService } from '../../core/identity/identity-service.ts';
+import { createTeamsIdentity, type TeamsUsers } from './identity.ts';
 import { createProactiveSender, type ProactiveRetry, type SendProactive } from './proactive.ts';
 import { createMessagesRoute } from './routes.ts';
 import { tenantGate } from './tenants.ts';
@@ -57,17 +58,21 @@ export function createTeamsBot(opts: TeamsBotOptions): TeamsBot {
   const context: TeamsBotContext = {
     assistant: opts.assistant,
     users: opts.users,
-    identities: createIdentityResolver({ users: opts.users, log, defaultTimeZone: config.defaultTimeZone, unknownUsers: config.slack.unknownUsers }),
+    identities: createTeamsIdentity({
+      identities: createIdentityService({ users: opts.users, log, defaultTimeZone: config.defaultTimeZone, unknownUsers: config.slack.unknownUsers }),
+      users: opts.users,
+      log,
+    }),
     transport,
     log,
     timing: { invokeBudgetMs: 8000, streamIntervalMs: 1000, typingIntervalMs: 3000, ...opts.timing },
     track,
   };
-  const router = new TeamsActivityRouter(context);
+  const routes = teamsRoutes(context);
 
   return {
     mode: transport.mode,
-    handleRequest: createMessagesRoute({ transport, tenants, log, track, logic: (turnContext) => router.run(turnContext) }),
+    handleRequest: createMessagesRoute({ transport, tenants, log, track, routes }),
     sendProactive: createProactiveSender({ transport, users: opts.users, log, retry: opts.retry?.proactive }),
     async drain(timeoutMs = 30_000) {
       let timedOut = false;

@@ -1,9 +1,9 @@
 // Teams' feedback buttons (thumbs up/down under an AI reply, with an optional comment) arrive as a
 // `message/submitAction` invoke; each rating is stored against the reply it rates.
-import type { InvokeResponse, TurnContext } from 'botbuilder';
 import { toAppError } from '../../core/errors.ts';
 import type { TeamsBotContext } from './bot-context.ts';
 import { conversationKeyOf } from './identity.ts';
+import type { InvokeAnswer, TeamsTurn } from './turn.ts';
 
 /** What marks a reply as AI-written in Teams ("AI generated" label) and turns its feedback buttons on. */
 export const AI_REPLY_FIELDS = {
@@ -26,9 +26,9 @@ function commentOf(feedback: string | undefined): string | undefined {
   }
 }
 
-const bad = (message: string): InvokeResponse => ({ status: 400, body: { code: 'BadRequest', message } });
+const bad = (message: string): InvokeAnswer => ({ status: 400, body: { code: 'BadRequest', message } });
 
-export async function handleFeedback(context: TurnContext, bot: TeamsBotContext): Promise<InvokeResponse> {
+export async function handleFeedback(context: TeamsTurn, bot: TeamsBotContext): Promise<InvokeAnswer> {
   const activity = context.activity;
   const value = (activity.value ?? {}) as FeedbackValue;
   const reaction = value.actionValue?.reaction;

@@ -1,48 +1,37 @@
-// Routes Teams activities to the SalesOS flows: messages (and Action.Submit), installs, Action.Execute.
-import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from 'botbuilder';
+// Routes Teams activities to the SalesOS flows: messages (and Action.Submit), installs, Action.Execute,
+// feedback. adapter.ts dispatches each activity to one of these.
 import type { TeamsBotContext } from './bot-context.ts';
 import { handleFeedback } from './feedback.ts';
 import { botWasAdded, botWasRemoved, handleInstall, handleUninstall, rememberConversation } from './install.ts';
 import { cardActionOf, handleExecuteInvoke, handleSubmit } from './run-action.ts';
 import { handleMessage } from './run-message.ts';
+import type { TeamsRoutes, TeamsTurn } from './turn.ts';
 
-export class TeamsActivityRouter extends ActivityHandler {
-  constructor(private readonly bot: TeamsBotContext) {
-    super();
-    this.onMessage(async (context, next) => {
-      const submitted = cardActionOf(context.activity.value);
-      if (submitted) await handleSubmit(context, bot, submitted);
-      else await handleMessage(context, bot);
-      await next();
-    });
-    this.onMembersAdded(async (context, next) => {
-      if (botWasAdded(context)) await handleInstall(context, bot);
-      await next();
-    });
-    const uninstalled = async (context: TurnContext) =>
-      handleUninstall(context, bot).catch((err) => bot.log.error('could not mark the Teams identity unreachable after uninstall', { err }));
-    this.onInstallationUpdateRemove(async (context, next) => {
-      await uninstalled(context);
-      await next();
-    });
-    this.onMembersRemoved(async (context, next) => {
-      if (botWasRemoved(context)) await uninstalled(context);
-      await next();
-    });
-    this.onInstallationUpdateAdd(async (context, next) => {
+export function teamsRoutes(bot: TeamsBotContext): TeamsRoutes {
+  const uninstalled = async (turn: TeamsTurn) => {
+    await handleUninstall(turn, bot).catch((err) => void bot.log.error('could not mark the Teams identity unreachable after uninstall', { err }));
+  };
+  return {
+    async message(turn) {
+      const submitted = cardActionOf(turn.activity.value);
+      if (submitted) await handleSubmit(turn, bot, submitted);
+      else await handleMessage(turn, bot);
+    },
+    async membersAdded(turn) {
+      if (botWasAdded(turn)) await handleInstall(turn, bot);
+    },
+    async membersRemoved(turn) {
+      if (botWasRemoved(turn)) await uninstalled(turn);
+    },
+    installationRemoved: uninstalled,
+    async installationAdded(turn) {
       // conversationUpdate greets; this one only refreshes the stored reference (e.g. after an upgrade).
-      await rememberConversation(context, bot).catch((err) => bot.log.warn('could not refresh the Teams conversation reference', { err }));
-      await next();
-    });
-  }
-
-  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    // Thumbs up/down under an AI reply.
-    if (context.activity.name === 'message/submitAction') return handleFeedback(context, this.bot);
-    return super.onInvokeActivity(context);
-  }
-
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    return handleExecuteInvoke(context, this.bot, invokeValue.action?.data);
-  }
+      await rememberConversation(turn, bot).catch((err) => bot.log.warn('could not refresh the Teams conversation reference', { err }));
+    },
+    async invoke(turn) {
+      // Thumbs up/down under an AI reply.
+      return turn.activity.name === 'message/submitAction' ? handleFeedback(turn, bot) : undefined;
+    },
+    cardAction: (turn, data) => handleExecuteInvoke(turn, bot, data),
+  };
 }

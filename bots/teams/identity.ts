@@ -1,10 +1,13 @@
-// Who is talking and where: a Teams user (AAD object id + tenant) → SalesOS Actor, and an activity →
-// the platform-neutral conversation key. Unknown users are provisioned as reps, as in Slack.
-import { TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
+// Teams' adapter to the identity service (core/identity): who is talking and where — a Teams user (AAD
+// object id + tenant) → SalesOS Actor, and an activity → the platform-neutral conversation key. Linking and
+// provisioning follow the same rules as Slack (the service); what is Teams' own stays here: the member
+// API for name and email, and re-keying an identity made from the channel user id once the AAD id arrives.
 import type { Actor } from '../../core/agent/types.ts';
 import type { UserRepository, User } from '../../core/db/users-repository.ts';
-import { ConflictError, ForbiddenError } from '../../core/errors.ts';
+import { ForbiddenError } from '../../core/errors.ts';
+import type { IdentityService } from '../../core/identity/identity-service.ts';
 import type { Logger } from '../../core/log.ts';
+import type { TeamsActivity, TeamsTurn } from './turn.ts';
 
 export type TeamsUsers = Pick<
   UserRepository,
@@ -12,40 +15,28 @@ export type TeamsUsers = Pick<
 >;
 
 export interface TeamsIdentityOptions {
-  users: TeamsUsers;
+  identities: IdentityService;
+  users: Pick<TeamsUsers, 'findTeamsIdentity' | 'mergeIdentityKey'>;
   log: Logger;
-  defaultTimeZone: string;
-  /** 'deny' refuses people without a SalesOS account instead of creating one. */
-  unknownUsers: 'provision' | 'deny';
 }
 
-export function tenantOf(activity: Partial<Activity>): string {
+export function tenantOf(activity: TeamsActivity): string {
   const channelTenant = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
   return activity.conversation?.tenantId ?? channelTenant ?? '';
 }
 
 /** The AAD object id; the emulator has none, so its user id stands in. */
-export function externalUserIdOf(activity: Partial<Activity>): string {
+export function externalUserIdOf(activity: TeamsActivity): string {
   return activity.from?.aadObjectId ?? activity.from?.id ?? '';
 }
 
 /** One Teams conversation = one memory: 1:1 chat, group chat, or a channel reply chain (its id carries ;messageid=). */
-export function conversationKeyOf(activity: Partial<Activity>): string {
+export function conversationKeyOf(activity: TeamsActivity): string {
   return `teams:${tenantOf(activity)}:${activity.conversation?.id ?? ''}`;
 }
 
-export function isPersonal(activity: Partial<Activity>): boolean {
+export function isPersonal(activity: TeamsActivity): boolean {
   return (activity.conversation?.conversationType ?? 'personal') === 'personal';
-}
-
-function validTimeZone(tz: string | undefined): tz is string {
-  if (!tz) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function toActor(user: User): Actor {
@@ -59,12 +50,12 @@ interface Profile {
 }
 
 /** Name and email from Teams' member API; the activity only carries a display name. */
-async function profileOf(context: TurnContext, log: Logger): Promise<Profile> {
+async function profileOf(context: TeamsTurn, log: Logger): Promise<Profile> {
   const from = context.activity.from;
   const fallback: Profile = { name: from?.name?.trim() || 'Teams user' };
-  if (context.activity.channelId !== 'msteams') return fallback;
+  if (context.activity.channelId !== 'msteams' || !from?.id) return fallback;
   try {
-    const member = await TeamsInfo.getMember(context, from.id);
+    const member = await context.member(from.id);
     return {
       name: member.name?.trim() || fallback.name,
       email: member.email ?? member.userPrincipalName ?? undefined,
@@ -76,15 +67,15 @@ async function profileOf(context: TurnContext, log: Logger): Promise<Profile> {
   }
 }
 
-export function createIdentityResolver(opts: TeamsIdentityOptions) {
-  const { users, log } = opts;
+export function createTeamsIdentity(opts: TeamsIdentityOptions) {
+  const { identities, users, log } = opts;
 
   /**
    * The SalesOS user behind this activity's sender and the key their identity has. Keyed by tenant + AAD
    * object id; the channel user id (29:…) finds the same person when the AAD id is missing (member lookup
    * failed), and an identity made that way is re-keyed to the AAD id once it arrives: one person, one user.
    */
-  async function resolve(context: TurnContext): Promise<{ user: User; externalUserId: string }> {
+  async function resolve(context: TeamsTurn): Promise<{ user: User; externalUserId: string }> {
     const activity = context.activity;
     const tenantId = tenantOf(activity);
     const teamsUserId = activity.from?.id ?? '';
@@ -95,7 +86,7 @@ export function createIdentityResolver(opts: TeamsIdentityOptions) {
       aadObjectId = profile.aadObjectId;
     }
     if (aadObjectId) {
-      const known = await users.resolveIdentity('teams', tenantId, aadObjectId);
+      const known = await identities.find({ platform: 'teams', tenantId, externalUserId: aadObjectId });
       if (known) return { user: known, externalUserId: aadObjectId };
     }
     const byChannelId = teamsUserId ? await users.findTeamsIdentity(tenantId, teamsUserId) : undefined;
@@ -105,55 +96,45 @@ export function createIdentityResolver(opts: TeamsIdentityOptions) {
         try {
           await users.mergeIdentityKey(byChannelId.identity.id, aadObjectId, profile.email);
           log.info('teams identity now keyed by its AAD object id', { userId: byChannelId.user.id, tenantId });
-          return { user: (await users.resolveIdentity('teams', tenantId, aadObjectId)) ?? byChannelId.user, externalUserId: aadObjectId };
+          return {
+            user: (await identities.find({ platform: 'teams', tenantId, externalUserId: aadObjectId })) ?? byChannelId.user,
+            externalUserId: aadObjectId,
+          };
         } catch (err) {
           log.warn('could not merge a Teams identity with its AAD object id', { err, userId: byChannelId.user.id });
         }
       }
       return { user: byChannelId.user, externalUserId: byChannelId.identity.externalUserId };
     }
-    if (opts.unknownUsers === 'deny') throw new ForbiddenError('You do not have a SalesOS account yet. Ask your admin to add you.');
-
     profile ??= await profileOf(context, log);
     // The emulator has neither an AAD id nor a member API: its user id stands in.
     const externalUserId = aadObjectId ?? (teamsUserId || externalUserIdOf(activity));
     // Without an email from Teams, a stable placeholder keeps the user unique; it is replaced when the real one is known.
-    const email = (profile.email ?? `teams-${externalUserId.replace(/[^a-zA-Z0-9_.-]/g, '-')}@teams.invalid`).toLowerCase();
-    let user = await users.getByEmail(email);
-    if (!user) {
-      const timeZone = validTimeZone(activity.localTimezone) ? activity.localTimezone : opts.defaultTimeZone;
-      try {
-        user = await users.create({ email, name: profile.name, role: 'rep', timeZone });
-        log.info('provisioned a SalesOS rep for a new Teams user', { userId: user.id, tenantId });
-      } catch (err) {
-        // Two first messages at once: the other one created the user.
-        if (!(err instanceof ConflictError)) throw err;
-        user = await users.getByEmail(email);
-        if (!user) throw err;
-      }
-    }
-    await users.linkIdentity({
-      userId: user.id,
+    const email = profile.email ?? `teams-${externalUserId.replace(/[^a-zA-Z0-9_.-]/g, '-')}@teams.invalid`;
+    const linked = await identities.provision({
       platform: 'teams',
       tenantId,
       externalUserId,
-      displayName: profile.name,
-      teamsUserId: teamsUserId || undefined,
+      name: profile.name,
+      email,
+      timeZone: activity.localTimezone,
+      channelUserId: teamsUserId || undefined,
     });
-    return { user, externalUserId };
+    if (!linked.ok) throw new ForbiddenError('You do not have a SalesOS account yet. Ask your admin to add you.');
+    return { user: linked.user, externalUserId };
   }
 
-  async function userFor(context: TurnContext): Promise<User> {
+  async function userFor(context: TeamsTurn): Promise<User> {
     return (await resolve(context)).user;
   }
 
   return {
     resolve,
     userFor,
-    async actorFor(context: TurnContext): Promise<Actor> {
+    async actorFor(context: TeamsTurn): Promise<Actor> {
       return toActor(await userFor(context));
     },
   };
 }
 
-export type IdentityResolver = ReturnType<typeof createIdentityResolver>;
+export type TeamsIdentity = ReturnType<typeof createTeamsIdentity>;

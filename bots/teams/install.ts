@@ -1,30 +1,30 @@
 // The bot was added to a chat: greet once, and in a 1:1 chat keep the conversation reference on the
 // installer's identity so digests and other proactive messages can reach them later.
-import { TurnContext } from 'botbuilder';
 import { toAppError } from '../../core/errors.ts';
 import type { TeamsBotContext } from './bot-context.ts';
 import { renderWelcomeCard } from './cards/render-welcome.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './cards/render-reply.ts';
 import { isPersonal, tenantOf } from './identity.ts';
+import type { TeamsTurn } from './turn.ts';
 
-export function botWasAdded(context: TurnContext): boolean {
+export function botWasAdded(context: TeamsTurn): boolean {
   const botId = context.activity.recipient?.id;
   return (context.activity.membersAdded ?? []).some((m) => m.id === botId);
 }
 
 /** Store (or refresh) the 1:1 conversation reference on the sender's Teams identity. */
-export async function rememberConversation(context: TurnContext, bot: TeamsBotContext): Promise<void> {
+export async function rememberConversation(context: TeamsTurn, bot: TeamsBotContext): Promise<void> {
   const activity = context.activity;
   if (!isPersonal(activity)) return;
   const { user, externalUserId } = await bot.identities.resolve(context);
-  const reference = TurnContext.getConversationReference(activity);
+  const reference = context.conversationAddress();
   await bot.users.linkIdentity({
     userId: user.id,
     platform: 'teams',
     tenantId: tenantOf(activity),
     externalUserId,
     displayName: activity.from?.name,
-    teamsConversation: JSON.parse(JSON.stringify(reference)),
+    address: JSON.parse(JSON.stringify(reference)),
     teamsUserId: activity.from?.id,
   });
 }
@@ -34,7 +34,7 @@ export async function rememberConversation(context: TurnContext, bot: TeamsBotCo
  * user's Teams identity is marked unreachable at once, so digests skip it instead of failing against Teams.
  * Removal from a group chat or team leaves the personal install alone.
  */
-export async function handleUninstall(context: TurnContext, bot: TeamsBotContext): Promise<void> {
+export async function handleUninstall(context: TeamsTurn, bot: TeamsBotContext): Promise<void> {
   const activity = context.activity;
   if (!isPersonal(activity)) return;
   const tenantId = tenantOf(activity);
@@ -54,12 +54,12 @@ export async function handleUninstall(context: TurnContext, bot: TeamsBotContext
   }
 }
 
-export function botWasRemoved(context: TurnContext): boolean {
+export function botWasRemoved(context: TeamsTurn): boolean {
   const botId = context.activity.recipient?.id;
   return (context.activity.membersRemoved ?? []).some((m) => m.id === botId);
 }
 
-export async function handleInstall(context: TurnContext, bot: TeamsBotContext): Promise<void> {
+export async function handleInstall(context: TeamsTurn, bot: TeamsBotContext): Promise<void> {
   const activity = context.activity;
   if (activity.id && !(await bot.assistant.claimDelivery('teams', `install:${activity.id}`))) return;
   try {

@@ -1,8 +1,8 @@
 // The text of a Teams message as the person wrote it: line breaks and paragraphs kept (a pasted email keeps
 // its shape), other people's @mentions read as their names, and only the bot's own @mention removed.
-import type { Activity, Entity } from 'botbuilder';
+import type { TeamsActivity, TeamsEntity } from './turn.ts';
 
-interface MentionEntity extends Entity {
+interface MentionEntity extends TeamsEntity {
   type: 'mention';
   text?: string;
   mentioned?: { id?: string; name?: string };
@@ -10,7 +10,7 @@ interface MentionEntity extends Entity {
 
 const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
-export function messageText(activity: Partial<Activity>): string {
+export function messageText(activity: TeamsActivity): string {
   let text = activity.text ?? '';
   const botId = activity.recipient?.id;
   for (const entity of (activity.entities ?? []) as MentionEntity[]) {

@@ -8,21 +8,13 @@
 //   When the channel cannot tell (real Teams lists no activities to bots), it is not re-sent: a missing
 //   digest can be sent again by hand, a doubled one cannot be taken back.
 import { randomUUID } from 'node:crypto';
-import type { ConversationReference } from 'botbuilder';
-import type { Card } from '../../core/cards.ts';
-import type { PlatformIdentity } from '../../core/db/users-repository.ts';
-import { DeliveryFailure } from '../../core/digest/deliver.ts';
 import type { Logger } from '../../core/log.ts';
+import { asReply, DeliveryFailure, type ProactiveMessage, type Recipient, type SendResult } from '../../core/platforms/sender.ts';
 import { retryAfterMs, type TeamsTransport } from './adapter.ts';
 import { renderReply, type MessageContent } from './cards/render-reply.ts';
 import { fitMessage } from './fit-size.ts';
+import type { ConversationAddress } from './turn.ts';
 import type { TeamsUsers } from './identity.ts';
-
-export type ProactiveContent = string | Card | { text: string; cards: Card[] };
-
-export type ProactiveResult = { status: 'sent'; activityId?: string } | { status: 'unreachable'; reason: string } | { status: 'skipped'; reason: string };
-
-export type ProactiveIdentity = Pick<PlatformIdentity, 'id' | 'teamsConversation' | 'unreachableAt'>;
 
 export interface ProactiveRetry {
   /** Tries per message, the first included. */
@@ -35,12 +27,6 @@ export interface ProactiveRetry {
 
 /** Where our own id for a post travels, so a stored post can be recognised. */
 const SEND_ID_FIELD = 'salesosSendId';
-
-function toReply(content: ProactiveContent): { text: string; cards: Card[] } {
-  if (typeof content === 'string') return { text: content, cards: [] };
-  if ('type' in content) return { text: '', cards: [content] };
-  return content;
-}
 
 function statusOf(err: unknown): number | undefined {
   const e = err as { statusCode?: number; status?: number; response?: { status?: number } };
@@ -78,10 +64,7 @@ export function createProactiveSender(deps: {
   const baseDelayMs = deps.retry?.baseDelayMs ?? 1000;
   const timeoutMs = deps.retry?.timeoutMs ?? 15_000;
 
-  async function postOnce(
-    reference: Partial<ConversationReference>,
-    activity: MessageContent & { channelData: Record<string, unknown> },
-  ): Promise<string | undefined> {
+  async function postOnce(reference: ConversationAddress, activity: MessageContent & { channelData: Record<string, unknown> }): Promise<string | undefined> {
     let activityId: string | undefined;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new PostTimeout(timeoutMs)), timeoutMs)));
@@ -99,10 +82,7 @@ export function createProactiveSender(deps: {
   }
 
   /** 'stored' with its id, 'absent', or 'unknown' when the channel cannot say. */
-  async function wasStored(
-    reference: Partial<ConversationReference>,
-    sendId: string,
-  ): Promise<{ state: 'stored'; id: string } | { state: 'absent' | 'unknown' }> {
+  async function wasStored(reference: ConversationAddress, sendId: string): Promise<{ state: 'stored'; id: string } | { state: 'absent' | 'unknown' }> {
     const listed = await deps.transport.sentActivities(reference).catch(() => undefined);
     if (!listed) return { state: 'unknown' };
     const found = listed.find((a) => a.channelData?.[SEND_ID_FIELD] === sendId);
@@ -110,7 +90,7 @@ export function createProactiveSender(deps: {
   }
 
   /** One message, posted at most once in effect. Returns its activity id. */
-  async function post(reference: Partial<ConversationReference>, part: MessageContent, identityId: string): Promise<string | undefined> {
+  async function post(reference: ConversationAddress, part: MessageContent, identityId: string): Promise<string | undefined> {
     const sendId = randomUUID();
     const activity = { ...part, channelData: { [SEND_ID_FIELD]: sendId } };
     for (let attempt = 1; ; attempt++) {
@@ -160,19 +140,20 @@ export function createProactiveSender(deps: {
     }
   }
 
-  return async function sendProactive(identity: ProactiveIdentity, content: ProactiveContent): Promise<ProactiveResult> {
+  return async function sendProactive(identity: Recipient, content: ProactiveMessage): Promise<SendResult> {
     if (identity.unreachableAt) return { status: 'skipped', reason: 'identity is marked unreachable' };
-    const reference = identity.teamsConversation as Partial<ConversationReference> | null;
+    // The address is the ConversationReference captured on install (install.ts).
+    const reference = identity.address as ConversationAddress | null;
     if (!reference?.conversation?.id || !reference.serviceUrl)
       return { status: 'skipped', reason: 'no Teams conversation stored (the app was never installed in a 1:1 chat)' };
     let firstId: string | undefined;
     try {
       // A long digest goes out as several messages, each within Teams' size limit, in order.
-      for (const [i, part] of fitMessage(renderReply(toReply(content))).entries()) {
+      for (const [i, part] of fitMessage(renderReply(asReply(content))).entries()) {
         const id = await post(reference, part, identity.id);
         if (i === 0) firstId = id;
       }
-      return { status: 'sent', activityId: firstId };
+      return { status: 'sent', ref: firstId };
     } catch (err) {
       if (!(err instanceof Unreachable)) throw err;
       const reason =

@@ -2,10 +2,10 @@
 // messages and installs get 202 at once and run in the background (a long model turn must not make Teams
 // retry); invokes (card buttons) are answered in the response body, as Teams requires.
 import type http from 'node:http';
-import type { Activity } from 'botbuilder';
 import type { Logger } from '../../core/log.ts';
-import { TeamsAuthError, type TeamsTransport, type TurnLogic } from './adapter.ts';
+import { TeamsAuthError, type TeamsTransport } from './adapter.ts';
 import type { TenantGate } from './tenants.ts';
+import type { TeamsActivity, TeamsRoutes } from './turn.ts';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -50,7 +50,7 @@ export function invalidActivity(body: unknown): string | undefined {
 
 export interface MessagesRouteDeps {
   transport: TeamsTransport;
-  logic: TurnLogic;
+  routes: TeamsRoutes;
   tenants: TenantGate;
   log: Logger;
   track(work: Promise<unknown>): void;
@@ -59,12 +59,12 @@ export interface MessagesRouteDeps {
 export function createMessagesRoute(deps: MessagesRouteDeps) {
   const { transport, log } = deps;
   return async function handleMessages(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    let activity: Partial<Activity>;
+    let activity: TeamsActivity;
     try {
       const body = await readJson(req);
       const invalid = invalidActivity(body);
       if (invalid) throw new Error(invalid);
-      activity = body as Partial<Activity>;
+      activity = body as TeamsActivity;
     } catch (err) {
       return send(res, 400, { error: `Expected a Bot Framework activity as JSON: ${(err as Error).message}` });
     }
@@ -96,7 +96,7 @@ export function createMessagesRoute(deps: MessagesRouteDeps) {
 
     if (activity.type === 'invoke') {
       try {
-        const invokeResponse = await transport.run(auth, activity, deps.logic);
+        const invokeResponse = await transport.run(auth, activity, deps.routes);
         return send(res, invokeResponse?.status ?? 200, invokeResponse?.body);
       } catch (err) {
         log.error('teams invoke failed', { err });
@@ -106,6 +106,6 @@ export function createMessagesRoute(deps: MessagesRouteDeps) {
 
     // Acknowledge first; the turn keeps its TurnContext alive until it finishes.
     send(res, 202);
-    deps.track(transport.run(auth, activity, deps.logic).catch((err) => log.error('teams activity failed', { err, activityType: activity.type })));
+    deps.track(transport.run(auth, activity, deps.routes).catch((err) => log.error('teams activity failed', { err, activityType: activity.type })));
   };
 }

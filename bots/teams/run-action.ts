@@ -1,7 +1,6 @@
 // A card button (Action.Execute invoke, or Action.Submit message) → assistant.handleAction → the card is
 // replaced by the outcome. A double click on the same card button runs once.
 import { createHash } from 'node:crypto';
-import { TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { z } from 'zod';
 import type { Actor, CardAction, ReplyEvent } from '../../core/agent/types.ts';
 import type { Card } from '../../core/cards.ts';
@@ -15,6 +14,7 @@ import type { AdaptiveCard } from './cards/elements.ts';
 import { renderActionResult, renderWorkingCard } from './cards/render-action-result.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './cards/render-reply.ts';
 import { conversationKeyOf } from './identity.ts';
+import type { CardActionAnswer, TeamsTurn } from './turn.ts';
 
 const cardActionSchema = z.union([
   z.object({ kind: z.enum(['confirm', 'cancel']), actionId: z.string().min(1).max(200) }),
@@ -32,7 +32,7 @@ export function cardActionOf(data: unknown): CardAction | undefined {
  * cannot catch a double click; once the card is replaced its buttons are gone, so this key never blocks a
  * legitimate second use.
  */
-export function actionDeliveryId(context: TurnContext, action: CardAction): string {
+export function actionDeliveryId(context: TeamsTurn, action: CardAction): string {
   const activity = context.activity;
   const card = activity.replyToId ?? activity.id ?? '';
   const digest = createHash('sha256').update(JSON.stringify(action)).digest('hex').slice(0, 16);
@@ -57,7 +57,7 @@ async function collect(events: AsyncIterable<ReplyEvent>): Promise<ActionOutcome
 
 /** Who clicked, if they may use this button; otherwise what to tell them. Spends nothing. */
 async function authorise(
-  context: TurnContext,
+  context: TeamsTurn,
   bot: TeamsBotContext,
   action: CardAction,
   data: unknown,
@@ -77,7 +77,7 @@ async function authorise(
 }
 
 /** The action's work; it no longer touches the TurnContext, which may be revoked once an invoke answers. */
-function startAction(context: TurnContext, bot: TeamsBotContext, actor: Actor, action: CardAction, deliveryId: string): Promise<ActionOutcome> {
+function startAction(context: TeamsTurn, bot: TeamsBotContext, actor: Actor, action: CardAction, deliveryId: string): Promise<ActionOutcome> {
   const conversationKey = conversationKeyOf(context.activity);
   return collect(bot.assistant.handleAction({ deliveryId, platform: 'teams', actor, conversationKey, action })).catch((err) => {
     const appError = toAppError(err);
@@ -99,25 +99,25 @@ function resultCard(clickerId: string | undefined, reader: Reader, outcome: Acti
   return trimCard({ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: localiseDates(attachment!.content, reader) }).content;
 }
 
-function messageResponse(text: string): AdaptiveCardInvokeResponse {
+function messageResponse(text: string): CardActionAnswer {
   // Shown to the clicker only; the card stays as it is for everyone.
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> };
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
 }
 
 const ALREADY_HANDLED = messageResponse('That button was already pressed; the card updates with the result.');
 
-function cardResponse(content: AdaptiveCard): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: content as unknown as Record<string, unknown> };
+function cardResponse(content: AdaptiveCard): CardActionAnswer {
+  return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: content };
 }
 
 /** Action.Execute: answer in the invoke response; a slow action answers "working" and updates the card later. */
-export async function handleExecuteInvoke(context: TurnContext, bot: TeamsBotContext, data: unknown): Promise<AdaptiveCardInvokeResponse> {
+export async function handleExecuteInvoke(context: TeamsTurn, bot: TeamsBotContext, data: unknown): Promise<CardActionAnswer> {
   const action = cardActionOf(data);
   if (!action) {
     return {
       statusCode: 400,
       type: 'application/vnd.microsoft.error',
-      value: { code: 'BadRequest', message: 'Not a SalesOS card action.' } as unknown as Record<string, unknown>,
+      value: { code: 'BadRequest', message: 'Not a SalesOS card action.' },
     };
   }
   const deliveryId = actionDeliveryId(context, action);
@@ -144,7 +144,7 @@ export async function handleExecuteInvoke(context: TurnContext, bot: TeamsBotCon
 
     // The TurnContext ends with this invoke, so the late update goes through a fresh one. The card already
     // shows "working", so even a failure replaces it (with the error); the button is released all the same.
-    const reference = TurnContext.getConversationReference(context.activity);
+    const reference = context.conversationAddress();
     const cardActivityId = context.activity.replyToId;
     bot.track(
       work.then(async (outcome) => {
@@ -161,7 +161,7 @@ export async function handleExecuteInvoke(context: TurnContext, bot: TeamsBotCon
 }
 
 /** Action.Submit arrives as a message with `value`; the request is already acknowledged, so run it fully. */
-export async function handleSubmit(context: TurnContext, bot: TeamsBotContext, action: CardAction): Promise<void> {
+export async function handleSubmit(context: TeamsTurn, bot: TeamsBotContext, action: CardAction): Promise<void> {
   const deliveryId = actionDeliveryId(context, action);
   await withLogContext({ deliveryId }, async () => {
     // Teams has no private replies for a message: refusals and failures are a short reply, the card stays.

@@ -1,5 +1,4 @@
 // A rep's message → one assistant turn, shown as it runs (streaming or typing) and answered with text + cards.
-import type { TurnContext } from 'botbuilder';
 import type { Turn } from '../../core/agent/types.ts';
 import { toAppError } from '../../core/errors.ts';
 import { withLogContext } from '../../core/log.ts';
@@ -9,11 +8,12 @@ import { conversationKeyOf } from './identity.ts';
 import { validTimeZone } from './local-dates.ts';
 import { messageText } from './message-text.ts';
 import { createReplyWriter, type ReplyWriter } from './streaming.ts';
+import type { TeamsActivity, TeamsTurn } from './turn.ts';
 
 const EXAMPLES = '"find CTOs in fintech in Germany", "enrich jane@acme.com", or "roast this email:" with the email pasted below it';
 
 /** What to answer a message with no text to act on; undefined for nothing (e.g. an empty system message). */
-export function emptyMessageHint(activity: TurnContext['activity']): string | undefined {
+export function emptyMessageHint(activity: TeamsActivity): string | undefined {
   const files = (activity.attachments ?? []).filter((a) => a.contentType !== 'text/html' && !a.contentType?.startsWith('application/vnd.microsoft.card'));
   if (files.length)
     return `I can only read text, so I can't open ${files.length === 1 ? 'that file' : 'those files'}. Paste the text into the chat instead — for an email, write "roast this email:" and paste it below.`;
@@ -26,7 +26,7 @@ export function emptyMessageHint(activity: TurnContext['activity']): string | un
   return undefined;
 }
 
-export async function handleMessage(context: TurnContext, bot: TeamsBotContext): Promise<void> {
+export async function handleMessage(context: TeamsTurn, bot: TeamsBotContext): Promise<void> {
   const activity = context.activity;
   const text = messageText(activity);
   const conversationKey = conversationKeyOf(activity);

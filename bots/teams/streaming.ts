@@ -8,7 +8,6 @@
 // stream ends with a `message` whose streaminfo says `final`; after the user presses Stop, Teams answers 403
 // ContentStreamNotAllowed and nothing more may be sent for that stream (the same code, saying the stream ran
 // too long or grew too large, means Teams closed it: the answer then follows as a plain message).
-import type { Activity, TurnContext } from 'botbuilder';
 import type { Reply } from '../../core/agent/types.ts';
 import type { Logger } from '../../core/log.ts';
 import { renderReply, type MessageContent } from './cards/render-reply.ts';
@@ -18,6 +17,7 @@ import { fitMessage, fitsTeams } from './fit-size.ts';
 import { isPersonal } from './identity.ts';
 import { localiseDates, type Reader } from './local-dates.ts';
 import { suggestionsFor, type SuggestedActions } from './suggested-actions.ts';
+import type { OutgoingActivity, TeamsTurn } from './turn.ts';
 
 type OutgoingMessage = MessageContent & { suggestedActions?: SuggestedActions };
 
@@ -59,11 +59,11 @@ function outgoing(reply: Pick<Reply, 'text' | 'cards'>, opts: ReplyWriterOptions
 
 const INFORMATIVE_MAX_CHARS = 1000;
 
-export function streamingSupported(context: TurnContext): boolean {
+export function streamingSupported(context: TeamsTurn): boolean {
   return context.activity.channelId === 'msteams' && isPersonal(context.activity);
 }
 
-export function createReplyWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyWriter {
+export function createReplyWriter(context: TeamsTurn, opts: ReplyWriterOptions): ReplyWriter {
   return streamingSupported(context) ? streamingWriter(context, opts) : typingWriter(context, opts);
 }
 
@@ -85,7 +85,7 @@ const userStopped = (err: unknown) => streamClosed(err) && !closedByLimit(err);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Adds entities and channelData to an activity without dropping the ones it has. */
-function withFields(activity: Partial<Activity>, extra: Partial<Activity>): Partial<Activity> {
+function withFields(activity: OutgoingActivity, extra: OutgoingActivity): OutgoingActivity {
   return {
     ...activity,
     ...(extra.entities ? { entities: [...(activity.entities ?? []), ...extra.entities] } : {}),
@@ -94,16 +94,16 @@ function withFields(activity: Partial<Activity>, extra: Partial<Activity>): Part
 }
 
 /** Sends the message parts in order; the first carries `first` fields (stream closing, AI label), the rest are plain. */
-async function sendParts(context: TurnContext, parts: OutgoingMessage[], ...first: Partial<Activity>[]): Promise<string | undefined> {
+async function sendParts(context: TeamsTurn, parts: OutgoingMessage[], ...first: OutgoingActivity[]): Promise<string | undefined> {
   let firstId: string | undefined;
   for (const [i, part] of parts.entries()) {
-    const id = (await context.sendActivity(i === 0 ? first.reduce<Partial<Activity>>(withFields, part) : part))?.id;
+    const id = (await context.sendActivity(i === 0 ? first.reduce<OutgoingActivity>(withFields, part) : part))?.id;
     if (i === 0) firstId = id;
   }
   return firstId;
 }
 
-function typingIndicator(context: TurnContext, opts: ReplyWriterOptions): () => void {
+function typingIndicator(context: TeamsTurn, opts: ReplyWriterOptions): () => void {
   const sendTyping = () => context.sendActivity({ type: 'typing' }).catch((err) => opts.log.debug('typing indicator failed', { err }));
   void sendTyping();
   const timer = setInterval(sendTyping, opts.typingIntervalMs ?? 3000);
@@ -111,7 +111,7 @@ function typingIndicator(context: TurnContext, opts: ReplyWriterOptions): () => 
   return () => clearInterval(timer);
 }
 
-function typingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyWriter {
+function typingWriter(context: TeamsTurn, opts: ReplyWriterOptions): ReplyWriter {
   const stopTyping = typingIndicator(context, opts);
   return {
     async status() {},
@@ -124,7 +124,7 @@ function typingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyWrit
   };
 }
 
-function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyWriter {
+function streamingWriter(context: TeamsTurn, opts: ReplyWriterOptions): ReplyWriter {
   const interval = opts.streamIntervalMs ?? 1000;
   let streamId: string | undefined;
   let sequence = 0;
@@ -160,7 +160,7 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
   };
 
   async function sendUpdate(update: NonNullable<typeof pending>): Promise<void> {
-    const activity: Partial<Activity> = { type: 'typing', text: update.text, ...streamFields(update.streamType) };
+    const activity: OutgoingActivity = { type: 'typing', text: update.text, ...streamFields(update.streamType) };
     // A stream longer than one message stops updating; the final message (split to fit) carries it all.
     if (!fitsTeams(activity)) {
       sequence--;
@@ -210,9 +210,9 @@ function streamingWriter(context: TurnContext, opts: ReplyWriterOptions): ReplyW
   // The first informative update doubles as the typing indicator and gives us the stream id.
   queue({ streamType: 'informative', text: 'Thinking…' });
 
-  async function closeStream(parts: OutgoingMessage[], label: Partial<Activity>): Promise<string | undefined> {
+  async function closeStream(parts: OutgoingMessage[], label: OutgoingActivity): Promise<string | undefined> {
     const fields = { streamId, streamType: 'final' as const };
-    const closing: Partial<Activity> = { entities: [{ type: 'streaminfo', ...fields }], channelData: fields };
+    const closing: OutgoingActivity = { entities: [{ type: 'streaminfo', ...fields }], channelData: fields };
     const attempts = opts.finalAttempts ?? 5;
     for (let attempt = 1; ; attempt++) {
       await waitTurn();

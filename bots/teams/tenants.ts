@@ -1,14 +1,14 @@
 // Which Microsoft Entra tenants may talk to the bot. A valid Bot Framework token proves the activity came
 // through the Bot Connector for this app id, not which organisation sent it: a MultiTenant app can be
 // installed by anyone, so the activity's own tenant is checked against the configuration.
-import type { Activity } from 'botbuilder';
 import type { Config } from '../../core/config.ts';
+import type { TeamsActivity } from './turn.ts';
 
 export interface TenantGate {
   /** undefined accepts every tenant. */
   allowed?: ReadonlySet<string>;
   /** Why an activity is refused, or undefined when it may pass. */
-  refusal(activity: Partial<Activity>): string | undefined;
+  refusal(activity: TeamsActivity): string | undefined;
 }
 
 export function tenantGate(teams: Pick<Config['teams'], 'appType' | 'tenantId' | 'allowedTenants'>): TenantGate {

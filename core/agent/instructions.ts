@@ -1,12 +1,15 @@
 // The system prompt, in one place. Tested for what it must contain (date, rep, role, capabilities).
-import type { Actor, Platform } from './types.ts';
+import { platformInfo, type Platform, type PlatformRegistry } from '../platforms/registry.ts';
+import type { Actor } from './types.ts';
 
-export interface InstructionsInput {
+export interface InstructionsInput<P extends string = Platform> {
   actor: Actor;
   now: Date;
   /** The tools this actor may use in this turn, each with its line for the prompt (the tool's own). */
   capabilities: { name: string; line: string }[];
-  platform: Platform;
+  platform: P;
+  /** Where the platform's name comes from; the registered platforms unless given. */
+  platforms?: PlatformRegistry<P>;
 }
 
 // Building an Intl.DateTimeFormat costs more than the rest of the prompt; there are few time zones.
@@ -22,19 +25,11 @@ function dateIn(timeZone: string, now: Date): string {
   return f.format(now);
 }
 
-/** Where the user is talking to SalesOS, as the model is told. */
-const PLATFORM_PLACES: Record<Platform, string> = {
-  console: 'a terminal',
-  slack: 'Slack',
-  teams: 'Microsoft Teams',
-  mcp: 'an AI client over the Model Context Protocol',
-};
-
-export function buildInstructions({ actor, now, capabilities, platform }: InstructionsInput): string {
+export function buildInstructions<P extends string = Platform>({ actor, now, capabilities, platform, platforms }: InstructionsInput<P>): string {
   const date = dateIn(actor.timeZone, now);
   const can = capabilities.map((c) => `- ${c.name}: ${c.line}`);
   return [
-    `You are SalesOS, a sales assistant working inside ${PLATFORM_PLACES[platform]}.`,
+    `You are SalesOS, a sales assistant working inside ${platformInfo(platform, platforms).place}.`,
     `Today is ${date} (${actor.timeZone}).`,
     `You are helping ${actor.name} <${actor.email}>, whose role is ${actor.role}.`,
     '',

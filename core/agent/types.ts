@@ -1,8 +1,9 @@
 // Platform-neutral shapes of one turn: what a bot hands the assistant and what it gets back.
 import type { ToolName } from '../tool-names.ts';
 import type { Card } from '../cards.ts';
+import type { Platform } from '../platforms/registry.ts';
 
-export type Platform = 'slack' | 'teams' | 'console' | 'mcp';
+export type { Platform };
 export type Role = 'rep' | 'manager' | 'admin';
 
 /** The SalesOS user behind a message, with what policy needs. */

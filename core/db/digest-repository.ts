@@ -7,6 +7,8 @@ import { digestQuery, type DigestDb } from './digest-statements.ts';
 import type { PrismaClient } from './generated/client.ts';
 import { sqlOf, type SqlRunner } from './sql-runner.ts';
 import { UUID } from '../ids.ts';
+import { PROACTIVE_PLATFORMS, type ProactivePlatform } from '../platforms/registry.ts';
+import type { ChatAddress } from '../platforms/sender.ts';
 
 export interface DigestManager {
   id: string;
@@ -34,12 +36,12 @@ export interface ScheduleTarget {
 export interface DigestIdentity {
   id: string;
   userId: string;
-  platform: 'slack' | 'teams';
+  platform: ProactivePlatform;
   tenantId: string;
   externalUserId: string;
   displayName: string | null;
-  slackDmChannelId: string | null;
-  teamsConversation: unknown;
+  /** Where the platform's sender writes to this account (core/platforms/sender.ts ChatAddress), unvalidated. */
+  address: unknown;
   unreachableAt: Date | null;
   unreachableReason: string | null;
 }
@@ -68,9 +70,9 @@ const MANAGER_WITH_IDENTITIES = `${MANAGER_SELECT.replace(
   'FROM users u',
   `, COALESCE((
     SELECT json_agg(json_build_object('id', i.id, 'userId', i."userId", 'platform', i.platform, 'tenantId', i."tenantId", 'externalUserId', i."externalUserId",
-      'displayName', i."displayName", 'slackDmChannelId', i."slackDmChannelId", 'teamsConversation', i."teamsConversation",
+      'displayName', i."displayName", 'address', i.address,
       'unreachableAt', i."unreachableAt", 'unreachableReason', i."unreachableReason") ORDER BY i."updatedAt" DESC, i.id)
-    FROM platform_identities i WHERE i."userId" = u.id AND i.platform IN ('slack', 'teams')), '[]') AS identities
+    FROM platform_identities i WHERE i."userId" = u.id AND i.platform IN (${PROACTIVE_PLATFORMS.map((p) => `'${p}'`).join(', ')})), '[]') AS identities
   FROM users u`,
 )} WHERE u.id = $1::uuid`;
 
@@ -169,14 +171,15 @@ export class DigestRepository {
     return { targets, now: new Date(now) };
   }
 
-  async saveSlackDmChannel(identityId: string, channelId: string): Promise<void> {
+  /** Remembers where a sender can write to an identity (e.g. the Slack DM it opened), so it need not look again. */
+  async saveAddress(identityId: string, address: ChatAddress): Promise<void> {
     if (!UUID.test(identityId)) throw new NotFoundError('That platform identity does not exist.');
     await this.sql.query(
-      // Without waiting for the WAL flush: a lost update only costs one more conversations.open.
-      `UPDATE platform_identities SET "slackDmChannelId" = $2::text, "updatedAt" = now()
+      // Without waiting for the WAL flush: a lost update only costs one more look-up (Slack: conversations.open).
+      `UPDATE platform_identities SET address = $2::jsonb, "updatedAt" = now()
        FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit
-       WHERE id = $1::uuid AND platform = 'slack' RETURNING id`,
-      [identityId, channelId],
+       WHERE id = $1::uuid RETURNING id`,
+      [identityId, JSON.stringify(address)],
     );
   }
 

@@ -13,6 +13,7 @@ import { DELIVERY_LEASE_SECONDS, type DeliveryOutcome, type DeliveryStatus, type
 import { digestDbOf, digestQuery, type DigestDb } from './digest-statements.ts';
 import type { PrismaClient } from './generated/client.ts';
 import { UUID } from '../ids.ts';
+import { PLATFORMS as PLATFORMS_INFO, PROACTIVE_PLATFORMS, type ProactivePlatform } from '../platforms/registry.ts';
 
 export interface DeliveryRecord {
   platform: DigestPlatform;
@@ -55,7 +56,9 @@ export interface ClaimedDelivery {
 // yet recorded. Recording a delivery's outcome (settle) waits for the flush as usual.
 const ASYNC_COMMIT = `set_config('synchronous_commit', 'off', true) AS async_commit`;
 
-const PLATFORMS: readonly string[] = ['slack', 'teams'];
+const PLATFORMS: readonly string[] = PROACTIVE_PLATFORMS;
+/** Platforms whose earlier posts cannot be looked up (core/platforms/registry.ts `searchable`). */
+const UNSEARCHABLE = PROACTIVE_PLATFORMS.filter((p) => !PLATFORMS_INFO[p].searchable);
 
 const DELIVERIES = `COALESCE((SELECT json_agg(json_build_object('platform', d.platform, 'status', d.status, 'attempts', d.attempts, 'error', d.error, 'sentAt', d."sentAt", 'ref', d.ref) ORDER BY d.platform)
   FROM digest_deliveries d WHERE d."runId" = r.id), '[]')`;
@@ -177,13 +180,15 @@ export class DigestRunRepository {
       `WITH deliveries AS (
          UPDATE digest_deliveries SET status = 'failed', uncertain = false
          WHERE "runId" = $1::uuid AND (status = 'cancelled' OR (status = 'skipped' AND error LIKE 'unconfirmed: %')) RETURNING id
-       ), teams AS (
-         -- Teams cannot be looked up; Slack's history still is, so a Slack resend looks first.
-         UPDATE digest_deliveries SET uncertain = false WHERE "runId" = $1::uuid AND platform = 'teams' AND status = 'failed' RETURNING id
+       ), blind AS (
+         -- A platform that cannot be looked up (Teams) is sent as the operator asked; one that can (Slack's
+         -- history) still looks first.
+         UPDATE digest_deliveries SET uncertain = false
+         WHERE "runId" = $1::uuid AND platform::text = ANY($2::text[]) AND status = 'failed' RETURNING id
        )
        UPDATE digest_runs SET status = 'running', reason = NULL, "finishedAt" = NULL
        WHERE id = $1::uuid AND (status IN ('failed', 'missed', 'cancelled') OR (SELECT count(*) FROM deliveries) > 0)`,
-      [runId],
+      [runId, UNSEARCHABLE],
     );
   }
 

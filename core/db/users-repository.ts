@@ -3,9 +3,10 @@ import { Prisma, type PrismaClient, type PlatformIdentity, type Team, type User 
 import type { LeadScope } from '../leads/filter.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { UUID } from '../ids.ts';
+import type { Platform } from '../platforms/registry.ts';
+import type { ChatAddress } from '../platforms/sender.ts';
 
 export type Role = 'rep' | 'manager' | 'admin';
-export type ChatPlatform = 'slack' | 'teams' | 'console';
 export type { User, Team, PlatformIdentity };
 
 export interface NewUser {
@@ -18,14 +19,13 @@ export interface NewUser {
 
 export interface IdentityLink {
   userId: string;
-  platform: ChatPlatform;
+  platform: Platform;
   /** Slack workspace id or Teams tenant id; "" for the console. */
   tenantId: string;
   externalUserId: string;
   displayName?: string;
-  slackDmChannelId?: string;
-  /** Teams ConversationReference captured on install, for proactive messages. */
-  teamsConversation?: Prisma.InputJsonValue;
+  /** Where a bot can write to this account unasked (Slack's DM channel, Teams' ConversationReference); kept when absent. */
+  address?: ChatAddress;
   /** Teams: the channel's user id (29:…), present even when the AAD object id is not. */
   teamsUserId?: string;
 }
@@ -85,7 +85,7 @@ export class UserRepository {
   }
 
   /** The SalesOS user behind a chat account, if it is linked. */
-  async resolveIdentity(platform: ChatPlatform, tenantId: string, externalUserId: string): Promise<User | undefined> {
+  async resolveIdentity(platform: Platform, tenantId: string, externalUserId: string): Promise<User | undefined> {
     const identity = await this.prisma.platformIdentity.findUnique({
       where: { platform_tenantId_externalUserId: { platform, tenantId, externalUserId } },
       include: { user: true },
@@ -98,8 +98,7 @@ export class UserRepository {
     const fields = {
       userId: link.userId,
       displayName: link.displayName,
-      slackDmChannelId: link.slackDmChannelId,
-      teamsConversation: link.teamsConversation,
+      address: link.address as Prisma.InputJsonValue | undefined,
       teamsUserId: link.teamsUserId,
       unreachableAt: null,
       unreachableReason: null,

@@ -7,7 +7,9 @@ import type { DigestRepository } from '../db/digest-repository.ts';
 import type { DeliveryRecord, DigestRunRepository } from '../db/digest-runs-repository.ts';
 import type { Logger } from '../log.ts';
 import { composeDigest, type ComposeOptions } from './compose.ts';
-import { DeliveryFailure, DigestDeliveryError, errorText, pickIdentities, UNCONFIRMED_PREFIX, type DigestDelivery } from './deliver.ts';
+import { PLATFORMS } from '../platforms/registry.ts';
+import { DeliveryFailure, type ChatSenders } from '../platforms/sender.ts';
+import { DigestDeliveryError, errorText, pickIdentities, UNCONFIRMED_PREFIX } from './deliver.ts';
 import { digestPeriod, localDate, periodLabel, startOfLocalDay, type Cadence, type DigestPeriod } from './period.ts';
 import { nextRetryAt, type RetryPolicy } from './retry-policy.ts';
 import { FINAL_RUN_STATUSES, REOPENABLE_RUN_STATUSES, type DeliveryOutcome, type DigestPlatform, type RunStatus } from './run-states.ts';
@@ -17,7 +19,8 @@ export interface DigestServices {
   managers: DigestRepository;
   runs: DigestRunRepository;
   figures: DigestFiguresRepository;
-  deliveries: DigestDelivery;
+  /** The configured platforms' senders; a platform without one records its delivery as skipped. */
+  senders: ChatSenders;
   compose: ComposeOptions;
   log: Logger;
   /** Retries of scheduled digests; a manual send is tried once. */
@@ -42,8 +45,6 @@ export type DigestOutcome =
   | { status: 'already_done'; periodKey: string; runStatus: RunStatus; deliveries: DeliveryRecord[] }
   | { status: 'in_progress'; periodKey: string }
   | { status: 'not_applicable'; reason: string };
-
-const LABEL: Record<DigestPlatform, string> = { slack: 'Slack', teams: 'Microsoft Teams' };
 
 /** The period a digest fired at `fireAt` covers: from where the manager's last digest stopped. */
 export async function periodFor(
@@ -109,12 +110,12 @@ export async function runDigest(svc: DigestServices, req: DigestRequest): Promis
   await Promise.all(
     claimed.map(async ({ platform, attempts, recheck }) => {
       const identity = identities.get(platform)!;
-      const send = svc.deliveries[platform];
-      if (!send) return void outcomes.push({ platform, status: 'skipped', error: `${LABEL[platform]} is not configured for sending` });
+      const sender = svc.senders.get(platform);
+      if (!sender) return void outcomes.push({ platform, status: 'skipped', error: `${PLATFORMS[platform].label} is not configured for sending` });
       if (identity.unreachableAt)
         return void outcomes.push({ platform, status: 'skipped', error: `identity unreachable: ${identity.unreachableReason ?? 'unknown reason'}` });
       try {
-        const sent = await send(identity, card, { runId: run.id, recheck });
+        const sent = await sender.sendDigest(identity, card, { runId: run.id, recheck });
         if (sent.status === 'sent') outcomes.push({ platform, status: 'sent', ref: sent.ref });
         else
           outcomes.push({

@@ -1,9 +1,11 @@
 // The states a digest run and each platform's delivery go through, and which of them end a period.
 // core/db/digest-runs-repository.ts stores them; run-digest.ts and the reconciler act on them.
+import type { ProactivePlatform } from '../platforms/registry.ts';
 
 export type RunStatus = 'running' | 'sent' | 'partial' | 'failed' | 'skipped' | 'missed' | 'cancelled';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped' | 'cancelled';
-export type DigestPlatform = 'slack' | 'teams';
+/** Digests go to the platforms that can write to a user unasked (core/platforms/registry.ts). */
+export type DigestPlatform = ProactivePlatform;
 
 export interface DeliveryOutcome {
   platform: DigestPlatform;

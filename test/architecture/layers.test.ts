@@ -1,6 +1,6 @@
 // The layer rules of README "Architecture", checked on every import instead of remembered: app → bots → assistant →
 // tools → core, one platform never imports another, only core/db touches Prisma, and each platform SDK
-// stays inside its own bot folder.
+// stays inside its own bot folder (botbuilder inside bots/teams/adapter.ts alone).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +76,12 @@ describe('layers', () => {
     ];
     const strays = imports.filter((i) => sdk.some(([pkg, home]) => pkg.test(i.spec) && !i.file.startsWith(home) && !i.file.startsWith('app/')));
     expect(show(strays)).toEqual([]);
+  });
+
+  it('botbuilder stays in bots/teams/adapter.ts: the Teams flows see our own TeamsTurn (bots/teams/turn.ts)', () => {
+    const botbuilder = imports.filter((i) => /^(botbuilder|botframework-)/.test(i.spec));
+    expect(botbuilder.some((i) => i.file === 'bots/teams/adapter.ts' && i.spec === 'botbuilder')).toBe(true);
+    expect(show(botbuilder.filter((i) => i.file !== 'bots/teams/adapter.ts'))).toEqual([]);
   });
 });
 

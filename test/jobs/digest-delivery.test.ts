@@ -3,7 +3,8 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDigestDeliveries, buildDigestServices, startDigestBackground } from '../../app/digest-background.ts';
+import { buildChatSenders } from '../../app/chat-senders.ts';
+import { buildDigestServices, startDigestBackground } from '../../app/digest-background.ts';
 import { periodFor, runDigest } from '../../core/digest/run-digest.ts';
 import { DIGEST_QUEUE, type DigestJobData } from '../../core/jobs/queues.ts';
 import { createTestContainer, type TestContainer } from '../support/container.ts';
@@ -29,7 +30,7 @@ beforeAll(async () => {
     SLACK_API_URL: slack.url,
     TEAMS_ALLOW_UNAUTHENTICATED: 'true',
   });
-  background = await startDigestBackground(c, buildDigestDeliveries(c), {
+  background = await startDigestBackground(c, buildChatSenders(c), {
     prefix,
     pollMs: 100,
     concurrency: 4,
@@ -76,7 +77,7 @@ describe('scheduled digests', () => {
     expect(opened).toBeDefined();
     // The DM channel is remembered for next time.
     const identity = await c.db.prisma.platformIdentity.findFirstOrThrow({ where: { userId: m.id, platform: 'slack' } });
-    expect(identity.slackDmChannelId).toBe(channel);
+    expect(identity.address).toEqual({ channel });
     // The scheduler keeps firing every second; the period is the same, so nothing more is sent.
     await sleep(2500);
     expect(postsTo(channel)).toBe(1);
@@ -126,7 +127,7 @@ describe('exactly once and retries', () => {
 
   it('two runs of the same period at the same moment send one message', async () => {
     const m = await createManager(c.db.prisma, { slack: true, paused: true });
-    const services = buildDigestServices(c, buildDigestDeliveries(c));
+    const services = buildDigestServices(c, buildChatSenders(c));
     const req = { managerId: m.id, fireAt: new Date(fireAt), scheduled: false };
     const outcomes = await Promise.all([runDigest(services, req), runDigest(services, req), runDigest(services, req)]);
     expect(outcomes.filter((o) => o.status === 'sent')).toHaveLength(1);
@@ -237,7 +238,7 @@ describe('exactly once and retries', () => {
 
   it('waiting for a delivery another worker holds spends no retry budget: the job sends once it is free', async () => {
     const m = await createManager(c.db.prisma, { slack: true, paused: true });
-    const services = buildDigestServices(c, buildDigestDeliveries(c));
+    const services = buildDigestServices(c, buildChatSenders(c));
     const at = new Date('2026-12-08T07:30:00Z');
     // Another worker holds the Slack delivery (a fresh claim) for longer than the 3 s retry budget.
     const period = await periodFor(services, m.id, 'Europe/Berlin', 'daily', '30 8 * * 1-5', at);

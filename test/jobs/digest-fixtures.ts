@@ -60,7 +60,7 @@ export async function createManager(
         platform: 'teams',
         tenantId: 'tenant-1',
         externalUserId: `aad-${n}`,
-        teamsConversation: {
+        address: {
           channelId: 'msteams',
           serviceUrl: opts.teams.serviceUrl,
           conversation: { id: fixture.teamsConversationId, conversationType: 'personal', tenantId: 'tenant-1' },

@@ -5,7 +5,8 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDigestDeliveries, buildDigestServices, startDigestBackground } from '../../app/digest-background.ts';
+import { buildChatSenders } from '../../app/chat-senders.ts';
+import { buildDigestServices, startDigestBackground } from '../../app/digest-background.ts';
 import { periodFor } from '../../core/digest/run-digest.ts';
 import { DigestRepository } from '../../core/db/digest-repository.ts';
 import type { DigestScheduler } from '../../core/jobs/digest-scheduler.ts';
@@ -54,7 +55,7 @@ beforeAll(async () => {
     SLACK_API_URL: slack.url,
     DIGEST_RECONCILE_SECONDS: '1',
   });
-  background = await startDigestBackground(c, buildDigestDeliveries(c), {
+  background = await startDigestBackground(c, buildChatSenders(c), {
     prefix,
     pollMs: 200,
     now: () => clock,
@@ -139,7 +140,7 @@ describe('reconciliation with PostgreSQL', () => {
     // Both managers are set up before today's 08:30 (Berlin) is due, so the reconciler (every second) cannot
     // send the paused one today's digest in the moment before its pause is written.
     clock = new Date('2026-11-25T06:00:00Z');
-    const services = buildDigestServices(c, buildDigestDeliveries(c));
+    const services = buildDigestServices(c, buildChatSenders(c));
     const strand = async (m: ManagerFixture) => {
       // Monday's run failed once and was to be retried an hour ago; its job is gone with Redis.
       const period = await periodFor(services, m.id, 'Europe/Berlin', 'daily', '30 8 * * 1-5', new Date('2026-11-23T07:30:00Z'));
@@ -166,7 +167,7 @@ describe('reconciliation with PostgreSQL', () => {
 
   it('an attempt in flight when the manager paused records a send, never a failure over the cancellation', async () => {
     clock = new Date('2026-11-25T06:00:00Z');
-    const services = buildDigestServices(c, buildDigestDeliveries(c));
+    const services = buildDigestServices(c, buildChatSenders(c));
     const inFlight = async (m: ManagerFixture, day: string) => {
       const period = await periodFor(services, m.id, 'Europe/Berlin', 'daily', '30 8 * * 1-5', new Date(`${day}T07:30:00Z`));
       const run = await services.runs.ensure(m.id, period);

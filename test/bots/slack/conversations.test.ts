@@ -63,7 +63,7 @@ describe('Slack conversations end to end', () => {
     await h.fake.waitForCall('chat.postMessage', (c) => c.body.channel === 'D8');
     const user = await h.container.users.getByEmail('dora@example.com');
     const identities = await h.container.users.identitiesOf(user!.id);
-    expect(identities.find((i) => i.platform === 'slack')?.slackDmChannelId).toBe('D8');
+    expect(identities.find((i) => i.platform === 'slack')?.address).toEqual({ channel: 'D8' });
   });
 
   it('ignores the bot’s own messages, edits and system subtypes', async () => {

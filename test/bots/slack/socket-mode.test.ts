@@ -6,12 +6,12 @@ import { createSlackBot } from '../../../bots/slack/app.ts';
 import { loadConfig } from '../../../core/config.ts';
 import type { AuditTrail } from '../../../core/governance.ts';
 import type { Assistant } from '../../../assistant/assistant-contract.ts';
-import type { UserDirectory } from '../../../bots/slack/identity.ts';
+import type { IdentityUsers } from '../../../core/identity/identity-service.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
 
 // Construction never calls these; they only satisfy the types.
 const unusedAssistant = {} as Assistant;
-const unusedUsers = {} as UserDirectory;
+const unusedUsers = {} as IdentityUsers;
 const unusedAudit = {} as AuditTrail;
 
 let fake: FakeSlackApi;

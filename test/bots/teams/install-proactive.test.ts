@@ -28,7 +28,7 @@ describe('Teams install and proactive messages', () => {
     const welcome = await h.connector.waitFor((a) => a.conversationId === conv.id && a.activity.type === 'message');
     expect(JSON.stringify(welcome.activity.attachments[0].content)).toContain("Hi Wendy, I'm SalesOS");
     expect(adaptiveCardProblems(welcome.activity.attachments[0].content)).toEqual([]);
-    expect(identity.teamsConversation).toMatchObject({ serviceUrl: h.connector.serviceUrl, conversation: { id: conv.id }, user: { id: p.id } });
+    expect(identity.address).toMatchObject({ serviceUrl: h.connector.serviceUrl, conversation: { id: conv.id }, user: { id: p.id } });
     const user = await h.container.users.resolveIdentity('teams', TENANT, p.aadObjectId);
     expect(user?.email).toBe(p.email);
   });
@@ -76,8 +76,12 @@ describe('Teams install and proactive messages', () => {
     expect(h.connector.activities.filter((a) => a.conversationId === conv.id && a.activity.text === 'Throttled hello')).toHaveLength(1);
   });
 
-  it('an identity without a stored reference is skipped, not sent', async () => {
-    const result = await h.bot.sendProactive({ id: '00000000-0000-4000-8000-000000000000', teamsConversation: null, unreachableAt: null }, 'hi');
-    expect(result).toMatchObject({ status: 'skipped' });
+  it('an identity without a usable stored reference is skipped, not sent', async () => {
+    const sent = h.connector.activities.length;
+    for (const address of [null, 'not a reference', { serviceUrl: h.connector.serviceUrl }]) {
+      const result = await h.bot.sendProactive({ id: '00000000-0000-4000-8000-000000000000', address, unreachableAt: null }, 'hi');
+      expect(result).toMatchObject({ status: 'skipped', reason: expect.stringContaining('no Teams conversation stored') });
+    }
+    expect(h.connector.activities).toHaveLength(sent);
   });
 });

@@ -108,7 +108,7 @@ describe('Teams messages through POST /api/messages (emulator mode, real assista
     expect(final.activity.channelData?.streamType).toBeUndefined();
   });
 
-  it('with SLACK_UNKNOWN_USERS=deny, a person without an account gets an error card and no account is created', async () => {
+  it('with SLACK_UNKNOWN_USERS=deny, a person without an account gets an error card and no account is created; one with an account is linked', async () => {
     const config = loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', SLACK_UNKNOWN_USERS: 'deny' });
     const bot = createTeamsBot({ config, assistant: h.container.assistant, users: h.container.users, log });
     const server = createHttpServer();
@@ -126,6 +126,20 @@ describe('Teams messages through POST /api/messages (emulator mode, real assista
       const final = await h.connector.waitFor((a) => a.conversationId === conv.id && a.activity.type === 'message');
       expect(JSON.stringify(final.activity.attachments)).toContain('You do not have a SalesOS account yet');
       expect(await h.container.users.getByEmail(stranger.email)).toBeUndefined();
+
+      // Someone an admin already added (same email) is linked, as in Slack: one rule for every platform.
+      const added = person('Ada Added');
+      registerMember(h.connector, added);
+      const user = await h.container.users.create({ email: added.email, name: 'Ada Added', role: 'manager', timeZone: 'UTC' });
+      const hers = conversation({ kind: 'personal' });
+      await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(messageActivity(h.connector, added, hers, 'find leads')),
+      });
+      const answer = await h.connector.waitFor((a) => a.conversationId === hers.id && a.activity.type === 'message');
+      expect(JSON.stringify(answer.activity)).not.toContain('You do not have a SalesOS account yet');
+      expect((await h.container.users.identitiesOf(user.id)).map((i) => i.platform)).toEqual(['teams']);
     } finally {
       await bot.drain();
       await server.close(100);

@@ -44,7 +44,7 @@ describe('proactive sends never duplicate', () => {
     const result = await h.bot.sendProactive(identity, 'Digest: stored then 500');
     const copies = posted(conv, 'Digest: stored then 500');
     expect(copies).toHaveLength(1);
-    expect(result).toEqual({ status: 'sent', activityId: copies[0]!.activityId });
+    expect(result).toEqual({ status: 'sent', ref: copies[0]!.activityId });
     expect(postsTo(conv).map((r) => r.status)).toEqual([201, 500]); // the welcome, then the one post
     expect(h.connector.requests.some((r) => r.method === 'GET' && r.path.endsWith(`${String(conv.id)}/activities`))).toBe(true);
   });

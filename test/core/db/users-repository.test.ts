@@ -78,7 +78,7 @@ describe('UserRepository', () => {
 
 describe('UserRepository platform identities', () => {
   it('resolves a linked chat account to its user and nothing else', async () => {
-    await users.linkIdentity({ userId: rep1.id, platform: 'slack', tenantId: 'T1', externalUserId: 'U1', slackDmChannelId: 'D1' });
+    await users.linkIdentity({ userId: rep1.id, platform: 'slack', tenantId: 'T1', externalUserId: 'U1', address: { channel: 'D1' } });
     expect((await users.resolveIdentity('slack', 'T1', 'U1'))?.id).toBe(rep1.id);
     expect(await users.resolveIdentity('slack', 'T2', 'U1')).toBeUndefined();
     expect(await users.resolveIdentity('teams', 'T1', 'U1')).toBeUndefined();
@@ -87,20 +87,20 @@ describe('UserRepository platform identities', () => {
   it('updates an existing link in place, keeping one row per account', async () => {
     const first = await users.linkIdentity({ userId: rep2.id, platform: 'teams', tenantId: 'tenant', externalUserId: 'aad-2' });
     const conv = { conversation: { id: 'a:1' }, serviceUrl: 'https://smba.trafficmanager.net/emea/' };
-    const second = await users.linkIdentity({ userId: rep2.id, platform: 'teams', tenantId: 'tenant', externalUserId: 'aad-2', teamsConversation: conv });
+    const second = await users.linkIdentity({ userId: rep2.id, platform: 'teams', tenantId: 'tenant', externalUserId: 'aad-2', address: conv });
     expect(second.id).toBe(first.id);
-    expect(second.teamsConversation).toEqual(conv);
+    expect(second.address).toEqual(conv);
     expect(await users.identitiesOf(rep2.id)).toHaveLength(1);
   });
 
   it('marks an identity unreachable, and relinking makes it reachable again', async () => {
-    const link = await users.linkIdentity({ userId: loner.id, platform: 'slack', tenantId: 'T1', externalUserId: 'U9', slackDmChannelId: 'D9' });
+    const link = await users.linkIdentity({ userId: loner.id, platform: 'slack', tenantId: 'T1', externalUserId: 'U9', address: { channel: 'D9' } });
     await users.markIdentityUnreachable(link.id, 'account_inactive');
     const [marked] = await users.identitiesOf(loner.id);
     expect(marked).toMatchObject({ unreachableReason: 'account_inactive' });
     expect(marked!.unreachableAt).toBeInstanceOf(Date);
-    const relinked = await users.linkIdentity({ userId: loner.id, platform: 'slack', tenantId: 'T1', externalUserId: 'U9', slackDmChannelId: 'D10' });
-    expect(relinked).toMatchObject({ unreachableAt: null, unreachableReason: null, slackDmChannelId: 'D10' });
+    const relinked = await users.linkIdentity({ userId: loner.id, platform: 'slack', tenantId: 'T1', externalUserId: 'U9', address: { channel: 'D10' } });
+    expect(relinked).toMatchObject({ unreachableAt: null, unreachableReason: null, address: { channel: 'D10' } });
   });
 
   it('refuses to mark an unknown identity', async () => {

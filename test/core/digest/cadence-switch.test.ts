@@ -2,7 +2,8 @@
 // digest on one day are one digest, and the next period starts where the last one stopped. Through the
 // real runDigest, database and fake Slack Web API, at fixed dates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDigestDeliveries, buildDigestServices } from '../../../app/digest-background.ts';
+import { buildChatSenders } from '../../../app/chat-senders.ts';
+import { buildDigestServices } from '../../../app/digest-background.ts';
 import { runDigest, type DigestServices } from '../../../core/digest/run-digest.ts';
 import { runCli } from '../../support/cli.ts';
 import { createTestContainer, type TestContainer } from '../../support/container.ts';
@@ -24,7 +25,7 @@ beforeAll(async () => {
     SLACK_API_URL: slack.url,
     TEAMS_ALLOW_UNAUTHENTICATED: 'true',
   });
-  svc = buildDigestServices(c, buildDigestDeliveries(c));
+  svc = buildDigestServices(c, buildChatSenders(c));
 }, 60_000);
 
 afterAll(async () => {

@@ -5,7 +5,6 @@ import { slackSenderFromConfig } from '../bots/slack/sender.ts';
 import { teamsSenderFromConfig } from '../bots/teams/sender.ts';
 import type { Config } from '../core/config.ts';
 import { DigestRepository } from '../core/db/digest-repository.ts';
-import { sqlRunner } from '../core/db/sql-runner.ts';
 import { log, type Logger } from '../core/log.ts';
 import { PROACTIVE_PLATFORMS, type ProactivePlatform } from '../core/platforms/registry.ts';
 import { chatSenders, type ChatSender, type ChatSenders } from '../core/platforms/sender.ts';

@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackSender } from '../../../bots/slack/sender.ts';
 import { DigestRepository } from '../../../core/db/digest-repository.ts';
-import { sqlRunner } from '../../../core/db/sql-runner.ts';
 import { log } from '../../../core/log.ts';
 import { DeliveryFailure, type ChatSender, type Recipient } from '../../../core/platforms/sender.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';

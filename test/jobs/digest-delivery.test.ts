@@ -72,7 +72,7 @@ describe('scheduled digests', () => {
     const post = await slack.waitForCall('chat.postMessage', (call) => call.body.channel === channel, 10_000);
     expect(post.token).toBe('xoxb-digest');
     expect(post.body.blocks[0]).toMatchObject({ type: 'header', text: { text: expect.stringContaining(m.teamName) } });
-    expect(JSON.stringify(post.body.blocks)).toContain('Hot, not contacted');
+    expect(JSON.stringify(post.body.blocks)).toContain('Hot leads not contacted yet');
     const opened = slack.callsTo('conversations.open').find((call) => call.body.users === m.slackUserId);
     expect(opened).toBeDefined();
     // The DM channel is remembered for next time.

@@ -121,7 +121,7 @@ describe('reconciliation with PostgreSQL', () => {
     const sent = await runFor(m.id, '2026-11-27');
     expect(sent.periodStart).toEqual(missed.periodEnd);
     expect((sent.content as { missed?: unknown }).missed).toEqual([{ label: 'Wed 25 Nov 2026', reason: missed.reason }]);
-    expect(JSON.stringify(postsTo(m)[0]!.blocks)).toContain('Not sent in time (missed): Wed 25 Nov 2026');
+    expect(JSON.stringify(postsTo(m)[0]!.blocks)).toContain('Missed (not sent in time): Wed 25 Nov 2026');
     expect(postsTo(m)).toHaveLength(1);
   }, 60_000);
 

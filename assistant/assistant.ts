@@ -57,11 +57,12 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
   function guardedModel(actor: Actor, platform: Platform, conversationId: string): TurnModel {
     // CostGuard outside the deadline: it settles and audits every call with the named failure. The offline
     // model reads the actor from its provider options, to use the words of the leads they may see.
-    const middleware = [
-      services.guards.costs.modelMiddleware(actor, deps.model.id, { platform, conversationId }),
-      deadline,
-      ...(deps.model.provider === 'offline' ? [offlineActorMiddleware(actor)] : []),
-    ];
+    // LLM_TIMEOUT_MS guards calls that leave the process; the offline model answers in-process (TURN_TIMEOUT_MS
+    // still bounds its turn), and the deadline's stream layer and per-chunk timer were CPU on every turn.
+    const middleware =
+      deps.model.provider === 'offline'
+        ? [services.guards.costs.modelMiddleware(actor, deps.model.id, { platform, conversationId }), offlineActorMiddleware(actor)]
+        : [services.guards.costs.modelMiddleware(actor, deps.model.id, { platform, conversationId }), deadline];
     return { model: wrapLanguageModel({ model: deps.model.model as Parameters<typeof wrapLanguageModel>[0]['model'], middleware }), id: deps.model.id };
   }
 

@@ -162,6 +162,11 @@ if (seeded.status !== 0) {
   throw new Error(`salesos seed on ${BENCH_SERVER} failed:\n${seeded.stderr}`);
 }
 rows.push({ label: 'salesos ask "<search>" (PostgreSQL server)', run: () => runOnce([process.execPath, BIN, 'ask', SEARCH], work, serverEnv) });
+if (BASELINE)
+  rows.push({
+    label: 'baseline: salesos ask "<search>" (PostgreSQL server)',
+    run: () => runOnce([process.execPath, path.join(path.resolve(BASELINE), 'bin', 'salesos.js'), 'ask', SEARCH], work, serverEnv),
+  });
 
 if (!isBuildCurrent(ROOT)) {
   process.stdout.write('dist/ is not current: building it first (npm run build)\n');

@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     const throughput: string[] = [];
     for (const concurrency of [1, 10, 50]) {
       const total = 1000;
-      // A fresh rep per run: a reservation sums the rep's day, which here would otherwise grow by thousands of rows.
+      // A fresh rep per run, so each run starts from an empty day.
       const u = await db.prisma.user.create({ data: { email: `bench-${concurrency}@example.com`, name: 'Bench', dailyLimitUsd: 100_000 } });
       const rep: Actor = { ...actor, id: u.id, email: u.email };
       let next = 0;
@@ -147,7 +147,8 @@ async function main(): Promise<void> {
     console.log(`  without CostGuard (validate, authorize, execute, audit append):       ${summary(free)}`);
     console.log(`  with CostGuard (… reserve, execute, settle + audit append):            ${summary(paid)}`);
     console.log(`ratio p99 / commit p99: without CostGuard ${ratio(free).toFixed(2)}x, with CostGuard ${ratio(paid).toFixed(2)}x`);
-    // A reservation sums the rep's day so far, which grows by one row per paid call here.
+    // A reservation reads the rep's running total (usage_day_totals), so the first and last calls should cost the
+    // same although the rep's day grows by one ledger row per paid call here (it summed those rows before).
     const part = Math.max(1, Math.floor(calls / 4));
     console.log(`  with CostGuard, first ${part} calls (rep's day: ~${200 + part / 2} rows): ${summary(paid.slice(0, part))}`);
     console.log(`  with CostGuard, last ${part} calls (rep's day: ~${200 + calls - part / 2} rows): ${summary(paid.slice(-part))}`);

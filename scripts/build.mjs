@@ -5,7 +5,7 @@
 // Node that runs npm.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { BUILD_STAMP, SOURCE_DIRS, sourceFingerprint } from '../bin/build-stamp.js';
 
@@ -49,6 +49,10 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+// Data the offline model would otherwise derive at every start (core/models/english-words.ts): made by the
+// compiled module itself, so the build and the loader agree on what a current artefact is.
+const { englishWordsArtefact, ENGLISH_WORDS_FILE } = await import(pathToFileURL(path.join(outdir, 'core', 'models', 'english-words.js')).href);
+fs.writeFileSync(ENGLISH_WORDS_FILE, englishWordsArtefact());
 // Written last: bin/salesos.js runs dist/ only when this matches the sources (see bin/build-stamp.js).
 fs.writeFileSync(path.join(outdir, BUILD_STAMP), JSON.stringify(fingerprint));
 process.stdout.write(

@@ -113,6 +113,10 @@ export async function* runAgentTurn(input: AgentTurnInput): AsyncGenerator<Reply
       maxRetries: 0,
       // Failures are logged once, below, through our logger (the default writes raw dumps to the console).
       onError: () => {},
+      // Turns are traced by core/telemetry (observe.ts), not by the SDK's integrations, which SalesOS never
+      // registers: without this the SDK still copies, filters and redacts each step's and tool call's event
+      // for its tracing channel, a few per cent of a turn's CPU for nobody.
+      telemetry: { isEnabled: false },
     });
     for await (const part of result.stream) {
       switch (part.type) {

@@ -18,9 +18,26 @@ export function budgetDay(timeZone: string, at: Date): string {
   return dayFormat(timeZone).format(at);
 }
 
+// Both edges of a day depend only on the zone and the day: found once (a binary search of ~28 formats each,
+// per myUsage call and usage card before), then remembered; a bounded map, emptied when full.
+const edges = new Map<string, number>();
+function rememberedEdge(key: string, find: () => Date): Date {
+  let ms = edges.get(key);
+  if (ms === undefined) {
+    ms = find().getTime();
+    if (edges.size >= 10_000) edges.clear();
+    edges.set(key, ms);
+  }
+  return new Date(ms);
+}
+
 /** The first instant after `at` whose local calendar day is a later day: when today's budget resets. */
 export function budgetResetAt(timeZone: string, at: Date): Date {
   const today = budgetDay(timeZone, at);
+  return rememberedEdge(`end|${timeZone}|${today}`, () => searchResetAt(timeZone, at, today));
+}
+
+function searchResetAt(timeZone: string, at: Date, today: string): Date {
   // Time zones are at most 26 h apart and days at most 25 h long, so the next day starts within 48 h.
   let lo = at.getTime();
   let hi = lo + 48 * 3600_000;
@@ -35,6 +52,10 @@ export function budgetResetAt(timeZone: string, at: Date): Date {
 /** The first instant of `at`'s local calendar day in `timeZone` (local midnight, or 01:00 where skipped). */
 export function budgetDayStart(timeZone: string, at: Date): Date {
   const today = budgetDay(timeZone, at);
+  return rememberedEdge(`start|${timeZone}|${today}`, () => searchDayStart(timeZone, at, today));
+}
+
+function searchDayStart(timeZone: string, at: Date, today: string): Date {
   let lo = at.getTime() - 48 * 3600_000;
   let hi = at.getTime();
   while (hi - lo > 1) {

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma as PrismaNamespace } from './generated/client.ts';
 import { databaseStartError } from './connection-errors.ts';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.ts';
+import type { EmbeddedDatabase } from './embedded.ts';
 import { migrate, migrationStatus, type MigrationStatus } from './migrate.ts';
 import { log } from '../log.ts';
 
@@ -81,6 +81,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   let url = opts.databaseUrl;
   if (!url) {
+    // Loaded only here: PGlite and its socket server are modules a DATABASE_URL start never needs.
+    const { startEmbeddedDatabase } = await import('./embedded.ts');
     embedded = await startEmbeddedDatabase(opts.dataDir, { maxConnections: poolSize + 2 });
     url = embedded.url;
     log.info('using the embedded database', { dataDir: embedded.dataDir, created: embedded.created });

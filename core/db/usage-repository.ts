@@ -1,7 +1,10 @@
 // CostGuard's ledger in PostgreSQL. A reservation checks and inserts under advisory locks on the user
 // (and team), so concurrent calls from any number of processes cannot overspend a budget. The locks live
 // in salesos_reserve_usage (migration 20261125100000): classes 1 (user) and 2 (team) are separate key
-// spaces, always taken user first, then team, so two reservations cannot deadlock.
+// spaces, always taken user first, then team, so two reservations cannot deadlock. What the day has used so
+// far is read from usage_day_totals, which triggers keep equal to the sum over the ledger rows in the same
+// transaction as every change (migration 20261129172500), so a reservation costs the same however many
+// calls the rep made that day.
 import crypto from 'node:crypto';
 import { Prisma, type PrismaClient } from './generated/client.ts';
 import { NotFoundError } from '../errors.ts';

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { UUID } from '../ids.ts';
 import type { Platform } from '../platforms/registry.ts';
 import type { ChatAddress } from '../platforms/sender.ts';
+import { poolBehind } from './client.ts';
 
 export type Role = 'rep' | 'manager' | 'admin';
 export type { User, Team, PlatformIdentity };
@@ -42,16 +43,39 @@ function validTimeZone(tz: string): boolean {
   }
 }
 
+// A user as Prisma returns it, read with plain SQL: the lookups every turn or command starts with (who is
+// asking) then skip Prisma's query compiler, whose first query in a process costs a one-shot `salesos ask`
+// a few hundred milliseconds (loading its wasm, then compiling the query; bench/cli-start.ts).
+const USER_COLUMNS = `u.id, u.email, u.name, u.role::text AS role, u."timeZone", u."teamId", u."dailyLimitUsd"::text AS "dailyLimitUsd",
+  u.active, u."createdAt", u."updatedAt"`;
+
+type UserRow = Omit<User, 'dailyLimitUsd'> & { dailyLimitUsd: string | null };
+
+const toUser = (r: UserRow): User => ({ ...r, dailyLimitUsd: r.dailyLimitUsd === null ? null : new Prisma.Decimal(r.dailyLimitUsd) });
+
 export class UserRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
+  /** The one user the SQL finds, on the client's pg pool; undefined without a pool (then Prisma reads it). */
+  private async oneUser(sql: string, params: unknown[]): Promise<{ user: User | undefined } | undefined> {
+    const pool = poolBehind(this.prisma);
+    if (!pool) return undefined;
+    const { rows } = await pool.query<UserRow>(sql, params);
+    return { user: rows[0] && toUser(rows[0]) };
+  }
+
   async getById(id: string): Promise<User | undefined> {
     if (!UUID.test(id)) return undefined;
+    const fast = await this.oneUser(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1::uuid`, [id]);
+    if (fast) return fast.user;
     return (await this.prisma.user.findUnique({ where: { id } })) ?? undefined;
   }
 
   async getByEmail(email: string): Promise<User | undefined> {
-    return (await this.prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } })) ?? undefined;
+    const wanted = email.trim().toLowerCase();
+    const fast = await this.oneUser(`SELECT ${USER_COLUMNS} FROM users u WHERE u.email = $1::text`, [wanted]);
+    if (fast) return fast.user;
+    return (await this.prisma.user.findUnique({ where: { email: wanted } })) ?? undefined;
   }
 
   list(opts: { role?: Role; teamId?: string } = {}): Promise<User[]> {
@@ -86,6 +110,12 @@ export class UserRepository {
 
   /** The SalesOS user behind a chat account, if it is linked. */
   async resolveIdentity(platform: Platform, tenantId: string, externalUserId: string): Promise<User | undefined> {
+    const fast = await this.oneUser(
+      `SELECT ${USER_COLUMNS} FROM platform_identities i JOIN users u ON u.id = i."userId"
+       WHERE i.platform = $1::"Platform" AND i."tenantId" = $2::text AND i."externalUserId" = $3::text`,
+      [platform, tenantId, externalUserId],
+    );
+    if (fast) return fast.user?.active ? fast.user : undefined;
     const identity = await this.prisma.platformIdentity.findUnique({
       where: { platform_tenantId_externalUserId: { platform, tenantId, externalUserId } },
       include: { user: true },

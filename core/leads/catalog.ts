@@ -8,8 +8,30 @@ export type { CountryEntry, TechEntry } from './catalog-data.ts';
 
 export const TECHNOLOGIES: readonly string[] = TECH_ENTRIES.map((t) => t.name);
 
+// Keys are asked for the same few thousand strings (the catalogue, the rep's lead vocabulary) on every turn
+// of the offline model: remembered, up to a bound, instead of normalised again each time.
+const KEY_CACHE_MAX = 50_000;
+const keys = new Map<string, string>();
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lookup key: lower case, no accents, "&" as "and", only letters and digits. */
 export function catalogKey(input: string): string {
+  let key = keys.get(input);
+  if (key === undefined) {
+    key = computeKey(input);
+    if (keys.size >= KEY_CACHE_MAX) keys.clear();
+    keys.set(input, key);
+  }
+  return key;
+}
+
+function computeKey(input: string): string {
+  // Plain ASCII has no accents and none of the letters below: the same key without Unicode normalisation.
+  if (ASCII.test(input))
+    return input
+      .toLowerCase()
+      .replace(/&/g, 'and')
+      .replace(/[^a-z0-9]/g, '');
   return (
     input
       .toLowerCase()

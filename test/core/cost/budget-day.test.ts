@@ -47,3 +47,18 @@ describe('budget day', () => {
     expect(formatWait(0)).toBe('less than a minute');
   });
 });
+
+describe('budget day edges, remembered per zone and day', () => {
+  it('are the same for every instant of the day, asked in any order, across a DST change', () => {
+    // Berlin's autumn change: 2026-10-25 lasts 25 h (00:00 +02:00 = 2026-10-24T22:00Z to 2026-10-25T23:00Z).
+    for (const at of ['2026-10-25T21:30:00Z', '2026-10-24T22:00:00Z', '2026-10-25T12:00:00Z', '2026-10-25T22:59:59.999Z']) {
+      expect(budgetDayStart('Europe/Berlin', new Date(at)).toISOString()).toBe('2026-10-24T22:00:00.000Z');
+      expect(budgetResetAt('Europe/Berlin', new Date(at)).toISOString()).toBe('2026-10-25T23:00:00.000Z');
+    }
+    // The next day has its own edges, not the remembered ones.
+    expect(budgetDayStart('Europe/Berlin', new Date('2026-10-25T23:00:00Z')).toISOString()).toBe('2026-10-25T23:00:00.000Z');
+    expect(budgetResetAt('Europe/Berlin', new Date('2026-10-25T23:00:00Z')).toISOString()).toBe('2026-10-26T23:00:00.000Z');
+    // Another zone on the same label is another day.
+    expect(budgetResetAt('Pacific/Auckland', new Date('2026-10-25T00:00:00Z')).toISOString()).toBe('2026-10-25T11:00:00.000Z');
+  });
+});

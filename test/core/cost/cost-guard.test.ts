@@ -184,3 +184,74 @@ describe('CostGuard settling', () => {
     expect(card.team).toBeUndefined();
   });
 });
+
+describe("CostGuard's running totals (usage_day_totals)", () => {
+  /** Each total as it stands next to the sum over the ledger it stands for, for the given users and team. */
+  async function totalsAndSums(userIds: string[], teamId: string): Promise<{ totals: Record<string, string>; sums: Record<string, string> }> {
+    const { rows: totals } = await db.pool.query<{ k: string; used: string }>(
+      `SELECT scope || ':' || "scopeId" || ':' || day AS k, "usedUsd"::text AS used FROM usage_day_totals
+       WHERE ("scope" = 1 AND "scopeId" = ANY($1::uuid[])) OR ("scope" = 2 AND "scopeId" = $2::uuid)`,
+      [userIds, teamId],
+    );
+    const { rows: sums } = await db.pool.query<{ k: string; used: string }>(
+      `SELECT k, SUM(c)::numeric(18,6)::text AS used FROM (
+         SELECT '1:' || "userId" || ':' || day AS k, CASE status WHEN 'settled' THEN "costUsd" WHEN 'reserved' THEN "reservedUsd" ELSE 0 END AS c
+         FROM usage_entries WHERE "userId" = ANY($1::uuid[])
+         UNION ALL
+         SELECT '2:' || "teamId" || ':' || day, CASE status WHEN 'settled' THEN "costUsd" WHEN 'reserved' THEN "reservedUsd" ELSE 0 END
+         FROM usage_entries WHERE "teamId" = $2::uuid) c GROUP BY k`,
+      [userIds, teamId],
+    );
+    const nonZero = (rows: { k: string; used: string }[]) =>
+      Object.fromEntries(rows.filter((r) => Number(r.used) !== 0).map((r) => [r.k, Number(r.used).toFixed(6)]));
+    return { totals: nonZero(totals), sums: nonZero(sums) };
+  }
+
+  it('stay equal to the sums over the ledger through concurrent reserve, settle, release, sweep and deletion on two pools', async () => {
+    const team = await db.prisma.team.create({ data: { name: 'Totals', dailyLimitUsd: 0.5 } });
+    const reps = [
+      await makeUser({ teamId: team.id, dailyLimitUsd: 0.3 }),
+      await makeUser({ teamId: team.id, dailyLimitUsd: 0.3, timeZone: 'Pacific/Auckland' }),
+    ];
+    const guards = [createCostGuard({ db, defaultDailyLimitUsd: 5 }), createCostGuard({ prisma: second.prisma, defaultDailyLimitUsd: 5 })];
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 60 }, async (_, i) => {
+        const guard = guards[i % 2]!;
+        const r = await guard.reserve(reps[i % 2]!, { kind: 'model', name: 'gpt-5-mini', estimateUsd: 0.02 });
+        if (i % 5 === 0) return guard.release(r);
+        if (i % 5 === 1) return; // left open
+        return guard.settle(r, i % 5 === 2 ? 0.005 : 0.02);
+      }),
+    );
+    // The team budget binds first: never over it, whatever the interleaving.
+    expect(outcomes.some((o) => o.status === 'rejected' && (o.reason as AppError).code === 'over_budget')).toBe(true);
+    const ids = reps.map((r) => r.id);
+    let { totals, sums } = await totalsAndSums(ids, team.id);
+    expect(Object.keys(sums).length).toBeGreaterThanOrEqual(3);
+    expect(totals).toEqual(sums);
+    const teamUsed = Object.entries(sums).find(([k]) => k.startsWith('2:'))![1];
+    expect(Number(teamUsed)).toBeLessThanOrEqual(0.5);
+
+    // The sweeper settles the open ones at their reserved amount (no change); a lost row takes its charge away.
+    await guards[0]!.settleOpen();
+    await guards[1]!.settleOpen();
+    await db.pool.query(`DELETE FROM usage_entries WHERE id IN (SELECT id FROM usage_entries WHERE "userId" = $1::uuid AND status = 'settled' LIMIT 2)`, [
+      ids[0],
+    ]);
+    ({ totals, sums } = await totalsAndSums(ids, team.id));
+    expect(totals).toEqual(sums);
+    // …and the freed budget is usable again, exactly up to the limit.
+    const card = await guards[0]!.usageToday(reps[0]!);
+    expect(card.spentUsd + card.reservedUsd).toBeCloseTo(Number(totals[`1:${ids[0]}:${card.day}`] ?? 0), 6);
+  });
+
+  it('are emptied with the ledger (TRUNCATE), so a fresh ledger starts from zero', async () => {
+    const a = await makeUser({ dailyLimitUsd: 0.01 });
+    const guard = createCostGuard({ db, defaultDailyLimitUsd: 5 });
+    await guard.settle(await guard.reserve(a, { kind: 'model', name: 'gpt-5-mini', estimateUsd: 0.01 }), 0.01);
+    expect((await catchError(guard.reserve(a, { kind: 'model', name: 'gpt-5-mini', estimateUsd: 0.01 }))).code).toBe('over_budget');
+    await db.pool.query('TRUNCATE usage_entries');
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM usage_day_totals')).rows[0].n).toBe(0);
+    await guard.release(await guard.reserve(a, { kind: 'model', name: 'gpt-5-mini', estimateUsd: 0.01 }));
+  });
+});

@@ -34,6 +34,19 @@ describe('UserRepository', () => {
     expect(await users.getById('not-a-uuid')).toBeUndefined();
   });
 
+  it('reads a user on the pool exactly as Prisma reads it (types included: Decimal limit, Dates, null team)', async () => {
+    await users.setDailyLimit(rep2.id, 1.25);
+    for (const u of [manager, rep1, rep2, loner]) {
+      const viaPrisma = await db.prisma.user.findUnique({ where: { id: u.id } });
+      expect(await users.getById(u.id)).toEqual(viaPrisma);
+      expect(await users.getByEmail(u.email)).toEqual(viaPrisma);
+    }
+    const limited = await users.getById(rep2.id);
+    expect(limited?.dailyLimitUsd?.toString()).toBe('1.25');
+    expect(limited?.createdAt).toBeInstanceOf(Date);
+    expect(await users.getByEmail('nobody@salesos.test')).toBeUndefined();
+  });
+
   it('lists users by role and by team', async () => {
     expect((await users.list({ role: 'rep' })).map((u) => u.name)).toEqual(['Ann', 'Bob', 'Cat']);
     expect((await users.list({ teamId })).map((u) => u.name)).toEqual(['Ann', 'Bob', 'Mia']);

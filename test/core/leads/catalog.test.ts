@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  catalogKey,
   COUNTRIES,
   INDUSTRIES,
   INDUSTRY_ALIASES,
@@ -150,6 +151,19 @@ describe('TITLE_ABBREVIATIONS', () => {
       expect(abbr).toBe(abbr.toLowerCase());
       expect(SENIORITIES).toContain(seniorityFromTitle(title));
       expect(seniorityFromTitle(abbr.toUpperCase())).toBe(seniorityFromTitle(title));
+    }
+  });
+});
+
+describe('catalogKey, remembered', () => {
+  it('gives the same key for a string however often it is asked, ASCII or not', () => {
+    for (let round = 0; round < 3; round++) {
+      expect(catalogKey('Łódź')).toBe('lodz');
+      expect(catalogKey('Ærø & Søn GmbH')).toBe('aeroandsongmbh');
+      expect(catalogKey('Straße')).toBe('strasse');
+      expect(catalogKey('São Paulo')).toBe('saopaulo');
+      expect(catalogKey('AT&T Inc.')).toBe('atandtinc');
+      expect(catalogKey('  Fin-Tech  ')).toBe('fintech');
     }
   });
 });

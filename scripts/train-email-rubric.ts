@@ -18,7 +18,7 @@ if (measure >= 0) {
   for (const { set, calibration } of leaveOneSetOut()) console.log(describeCalibration(`leave-one-set-out ${set}`, calibration));
   const all = EMAIL_SETS.flatMap((f) => loadEmails(f));
   const model = trainOn(all);
-  console.log(describeCalibration('all four sets, scored by the weights trained on them', calibrate(all, model)));
+  console.log(describeCalibration(`all ${EMAIL_SETS.length} sets, scored by the weights trained on them`, calibrate(all, model)));
   fs.writeFileSync(path.join(root, 'core/email/rubric-weights.ts'), renderWeightsModule(model));
   console.log('wrote core/email/rubric-weights.ts');
 }

@@ -42,7 +42,13 @@ const DIR = path.dirname(fileURLToPath(import.meta.url));
  * The labelled sets, each written by a different helper who had not read the rubric, in the order they were
  * written. Each was held out until it was measured once; after that it became development data.
  */
-export const EMAIL_SETS = ['emails-independent.jsonl', 'emails-heldout.jsonl', 'emails-heldout-3.jsonl', 'emails-heldout-4.jsonl'] as const;
+export const EMAIL_SETS = [
+  'emails-independent.jsonl',
+  'emails-heldout.jsonl',
+  'emails-heldout-3.jsonl',
+  'emails-heldout-4.jsonl',
+  'emails-heldout-5.jsonl',
+] as const;
 
 /** Reads a labelled set: a file name in test/eval/ or a path to one anywhere (a new set to measure). */
 export function loadEmails(file: string, split?: string): LabelledEmail[] {

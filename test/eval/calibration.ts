@@ -123,6 +123,16 @@ export function describeCalibration(name: string, c: Calibration): string {
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
+/** The model as the weights module stores it (four decimals): what the shipped score really uses. */
+export function roundedModel(model: EvidenceModel): EvidenceModel {
+  const pair = (w: { notFailed: number; passed: number }) => ({ notFailed: round(w.notFailed), passed: round(w.passed) });
+  return {
+    intercept: round(model.intercept),
+    weights: Object.fromEntries(Object.entries(model.weights).map(([k, w]) => [k, pair(w)])) as EvidenceModel['weights'],
+    groups: Object.fromEntries(Object.entries(model.groups).map(([k, w]) => [k, pair(w)])) as EvidenceModel['groups'],
+  };
+}
+
 /** core/email/rubric-weights.ts as the training script writes it. */
 export function renderWeightsModule(model: EvidenceModel, sets: readonly string[] = EMAIL_SETS): string {
   const lines = CHECK_IDS.map((id) => `    ${id}: { notFailed: ${round(model.weights[id].notFailed)}, passed: ${round(model.weights[id].passed)} },`);

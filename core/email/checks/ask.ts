@@ -44,7 +44,7 @@ const OFFER_ASK =
 const OFFER_IN_RETURN = /^if you (?:send|share|forward|reply|give|point)\b[^.?!]{0,120},\s*(?:i|we)\s*(?:['’]ll|will|can)\s+\p{L}+/iu;
 const PASSIVE = /\blet me know\b|\bfeel free to\b|\bif (this|it|any of this) (sounds|is) (interesting|relevant|of interest)\b/i;
 const HIGH_FRICTION =
-  /\b([3-9]\d|\d{3,})\s*-?\s*(min|mins|minute|minutes)\b|\b(an|one|1|two|2) hours?\b|\bsign\b|\bget (?:you|your team|you guys) (?:started|signed|onboarded|set up)\b|\bpurchase\b|\bbuy\b|\bcontract\b|\bpo\b/i;
+  /\b([3-9]\d|\d{3,})\s*-?\s*(min|mins|minute|minutes)\b|\b(an|one|1|two|2)\s*-?\s*hours?\b|\b(half|full)[- ]day\b|\bsign\b|\bget (?:you|your team|you guys) (?:started|signed|onboarded|set up)\b|\bpurchase\b|\bbuy\b|\bcontract\b|\bpo\b/i;
 
 /** Classifies one sentence as an ask (and which kind), or undefined when it asks nothing of the reader. */
 export function classifyAsk(sentence: string): Ask | undefined {
@@ -94,18 +94,47 @@ export function classifyAsk(sentence: string): Ask | undefined {
   return undefined;
 }
 
+// Words that open a noun phrase, not a verb phrase: "send me the deck and the pricing" is one request.
+const NOT_A_VERB =
+  /^(?:the|a|an|my|our|your|their|his|her|its|this|that|these|those|some|any|all|one|two|three|who|what|which|where|when|how|why|if|whether|to|for|with|at|on|in|of|by|from|me|you|us|them|it|him|\d)/i;
+
+/**
+ * How many separate requests one direct question strings together: "Could you A, B, and C?" Counted only from
+ * three on, because "take a look and let me know" is one step said twice.
+ */
+export function coordinatedRequests(sentence: string): number {
+  const m = /^(?:(?:so|and|also)[,\s]+)?(?:would|could|can|will) you (?:please )?(.+)\?\s*$/i.exec(sentence.trim());
+  if (!m) return 1;
+  const pieces = m[1]!
+    .split(/\s*,\s*(?:and\s+|or\s+)?|\s+and\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  // A verb phrase has an object and starts in lower case: "billing, payroll and HR" are three nouns.
+  const verbs = pieces.filter((p, i) => i === 0 || (!NOT_A_VERB.test(p) && /^\p{Ll}/u.test(p) && p.split(/\s+/).length >= 2)).length;
+  return verbs >= 3 ? verbs : 1;
+}
+
 export function findAsks(sentences: string[]): Ask[] {
   return sentences.map(classifyAsk).filter((a): a is Ask => a !== undefined);
 }
 
 export function checkCallToAction({ structure }: EmailContext): CheckResult {
   const found = findAsks(structure.sentences);
-  // "Are you free Tuesday? Or should I send a video first?" offers two ways to say yes to one ask.
-  const asks = found.filter((a, i) => !(i > 0 && /^or\b/i.test(a.sentence.trim())));
+  // "Are you free Tuesday? Or should I send a video first?" offers two ways to say yes to one ask, and so does
+  // an offer right after the question it answers ("Want the three DNS records? I'll send them.").
+  const asks = found.filter((a, i) => {
+    if (i === 0) return true;
+    if (/^or\b/i.test(a.sentence.trim())) return false;
+    const prev = found[i - 1]!;
+    const adjacent = structure.sentences.indexOf(a.sentence) === structure.sentences.indexOf(prev.sentence) + 1;
+    return !(a.kind === 'offer' && adjacent && /\?\s*$/.test(prev.sentence) && prev.kind !== 'offer');
+  });
+  // "Could you book a demo, download the whitepaper and tell me who else to loop in?" is three asks in one.
+  const stacked = asks.reduce((n, a) => n + Math.max(0, coordinatedRequests(a.sentence) - 1), 0);
   const questions = asks.filter((a) => a.kind !== 'imperative' && a.kind !== 'passive');
   // Boomerang found replies peak at one to three questions; a cold questionnaire asks the reader to work.
   const allQuestions = structure.sentences.filter((s) => /\?\s*$/.test(s)).length;
-  const n = Math.max(asks.length, allQuestions > 3 ? allQuestions : 0);
+  const n = Math.max(asks.length + stacked, allQuestions > 3 ? allQuestions : 0);
   const only = asks[0];
   let status: 'pass' | 'warn' | 'fail';
   let problem: string;

@@ -6,7 +6,7 @@ import { SELF_DESCRIPTION, SPAM_PATTERNS, VAGUE_WORDS } from '../vocabulary.ts';
 import { classifyAsk } from './ask.ts';
 import { type EmailContext, quote, result } from './context.ts';
 import { isObservation } from './relevance.ts';
-import { clausesOf } from '../structure.ts';
+import { statementsOf } from '../structure.ts';
 
 // The sender or the product doing something: "We route…", "Our cameras inspect…", "Acme helps…".
 const OFFER_SUBJECT = /\b(we|we['’](re|ve|ll)|our|us|i can|i help|i['’]ll)\b|\b(helps|lets|gives|enables)\b|\bwhat [A-Z][\w-]+ does\b/i;
@@ -47,11 +47,13 @@ export function findValueStatements(sentences: string[]): ValueStatement[] {
 }
 
 export function checkValueProposition({ structure, isFirstTouch }: EmailContext): CheckResult {
-  const statements = findValueStatements(clausesOf(structure.sentences));
+  const statements = findValueStatements(statementsOf(structure.sentences));
   const concrete = statements.filter((v) => v.concrete);
   const addressed = AUDIENCE.test(structure.sentences.join(' '));
-  // A follow-up or a breakup stands on the pitch the first email made.
-  const status = concrete.length && addressed ? 'pass' : statements.length || !isFirstTouch ? 'warn' : 'fail';
+  // A follow-up or a breakup stands on the pitch the first email made; a measured result a customer got says
+  // what changes even when no sentence says "we do X".
+  const shownByProof = findProofPoints(statementsOf(structure.sentences)).some((p) => p.strength === 'strong');
+  const status = concrete.length && addressed ? 'pass' : statements.length || !isFirstTouch || shownByProof ? 'warn' : 'fail';
   const shown = concrete.length ? concrete : statements;
   return result(
     {
@@ -87,7 +89,10 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
     const entities = namedEntities(s).filter((e) => !prospectWords.has(e.toLowerCase()));
     const number = hasMeasure(s);
     // Beyond the usual verbs, a past-tense verb next to a number and a name reports what happened ("Acme trimmed 12%").
-    const result_ = RESULT_VERB.test(s) || (PAST_TENSE.test(s.replace(NOT_A_RESULT, '')) && number && entities.length > 0);
+    // A level reached is a result too: "we got their CAC in Germany to EUR 24 against a EUR 41 target".
+    const reached = /\b(?:got|brought|took|pushed|drove|kept)\b[^.;]{1,60}?\b(?:to|under|below|down to|up to)\s+(?:[$€£]|[A-Z]{3}\s?)?\d/.test(s);
+    const past = PAST_TENSE.test(s.replace(NOT_A_RESULT, ''));
+    const result_ = RESULT_VERB.test(s) || reached || (past && number && entities.length > 0);
     const customer = entities.length > 0 || CUSTOMER_CUE.test(s);
     const self = SELF_DESCRIPTION.test(s) || (/^(we|our|i)\b/i.test(s) && !entities.length && !CUSTOMER_CUE.test(s));
     if (self) continue;
@@ -104,6 +109,10 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
       out.push({ sentence: s, strength: 'weak', why: 'a customer named without a result' });
     // A number about another party, even without a result verb we know, is evidence of some kind.
     else if (number && customer) out.push({ sentence: s, strength: 'weak', why: 'a number without a clear result' });
+    // "We ran the first TLPT cycle for Nordbank Digital and their supervisor accepted the report": a named
+    // customer and what happened, without a number.
+    else if (past && entities.length > 0 && /\b(?:for|with|at|helped|their|they)\b/i.test(s))
+      out.push({ sentence: s, strength: 'weak', why: 'a customer without a number' });
   }
   return out;
 }
@@ -112,7 +121,7 @@ export function checkProofPoint({ structure, lead }: EmailContext): CheckResult 
   const prospect = new Set([lead?.company, lead?.firstName].filter((x): x is string => !!x).map((x) => x.toLowerCase()));
   // The trigger ("Saw Acme is hiring 3 SDRs") talks about the prospect, not about a result we produced.
   const proofs = findProofPoints(
-    clausesOf(structure.sentences).filter((s) => !isObservation(s)),
+    statementsOf(structure.sentences).filter((s) => !isObservation(s)),
     prospect,
   );
   const strong = proofs.filter((p) => p.strength === 'strong');

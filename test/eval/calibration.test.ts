@@ -63,11 +63,11 @@ describe('the shipped weights', () => {
 describe('leave-one-set-out: trained on four sets, scored on the fifth', () => {
   const figures = leaveOneSetOut();
   it.each([
-    ['emails-independent.jsonl', 1763, 1764, 3, 0],
-    ['emails-heldout.jsonl', 671, 676, 4, 1],
+    ['emails-independent.jsonl', 1762, 1764, 3, 0],
+    ['emails-heldout.jsonl', 674, 676, 4, 0],
     ['emails-heldout-3.jsonl', 400, 400, 0, 2],
-    ['emails-heldout-4.jsonl', 465, 484, 3, 1],
-    ['emails-heldout-5.jsonl', 1269, 1296, 2, 1],
+    ['emails-heldout-4.jsonl', 467, 484, 3, 1],
+    ['emails-heldout-5.jsonl', 1296, 1296, 0, 0],
   ] as const)('%s: %i of %i pairs right, %i weak at 65+, %i strong under 75', (set, right, pairs, weakHigh, strongLow) => {
     const c = figures.find((f) => f.set === set)!.calibration;
     expect(c.strong * c.weak).toBe(pairs);
@@ -78,11 +78,11 @@ describe('leave-one-set-out: trained on four sets, scored on the fifth', () => {
 });
 
 describe('the shipped weights on the emails they were trained on (development figures)', () => {
-  it('rank 21,125 of 21,316 strong/weak pairs right (99.1%), with 9 weak at 65+ and 4 strong under 75', () => {
+  it('rank 21,223 of 21,316 strong/weak pairs right (99.6%), with 8 weak at 65+ and 3 strong under 75', () => {
     const c = calibrate(all);
     expect({ strong: c.strong, weak: c.weak }).toEqual({ strong: 146, weak: 146 });
-    expect(c.pairsRight).toBe(21125);
-    expect(c.weakAtOrAbove65).toHaveLength(9);
-    expect(c.strongBelow75).toHaveLength(4);
+    expect(c.pairsRight).toBe(21223);
+    expect(c.weakAtOrAbove65).toHaveLength(8);
+    expect(c.strongBelow75).toHaveLength(3);
   });
 });

@@ -29,7 +29,7 @@ const REFERRAL =
   /^(?:(?:so|and|also)[,\s]+)?(who(['’]s| is| are)?\s+(?:on your side\s+)?(own|owns|owning|handl|run|runs|running|lead|leads|leading|responsible|in charge|the best person|the right person|best placed)|who (should|would|could) i\b|who(['’]d| would| should| might) be\s+(the\s+)?(right|best|correct) person|is there (someone|anyone|a person)\b|could you (point|connect|introduce)|who on your (side|team))/i;
 const WHEN = /^(?:\p{Lu}\p{Ll}+,\s+)?(when|what time|which day)\b.*\b(work|works|suit|suits|good|free|available|call|chat)\b/iu;
 const IMPERATIVE =
-  /^(?:(?:so|and|also|or|just|simply)[,\s]+)?(reply|book|grab|pick|schedule|click|sign up|call me|email me|send me|let['’]s|join|register|download|check out|visit|claim)\b/i;
+  /^(?:(?:so|and|also|or|just|simply)[,\s]+)?(reply|book|grab|pick|schedule|click|sign up|call me|email me|send me|let['’]s|join|register|download|check out|visit|claim|please (?!let me know|feel free)\p{Ll}+)\b/iu;
 // A direct request of the reader: "Could you tell me…", "Would you like to join…", "Can you sign…".
 const REQUEST =
   /^(would|could|can|will) you (please )?(like to |mind |be (open|able|willing|up for) )?\p{L}+|^do you have (time|a minute|a moment|\d+|a few|some)\b/iu;
@@ -111,7 +111,9 @@ export function coordinatedRequests(sentence: string): number {
     .filter(Boolean);
   // A verb phrase has an object and starts in lower case: "billing, payroll and HR" are three nouns.
   const verbs = pieces.filter((p, i) => i === 0 || (!NOT_A_VERB.test(p) && /^\p{Ll}/u.test(p) && p.split(/\s+/).length >= 2)).length;
-  return verbs >= 3 ? verbs : 1;
+  // "take a look and let me know" is one step with a reply; two steps of work are two asks.
+  const passive = pieces.filter((p) => /^(?:let me know|tell me|reply)\b/i.test(p)).length;
+  return verbs - passive >= 2 ? verbs : 1;
 }
 
 export function findAsks(sentences: string[]): Ask[] {

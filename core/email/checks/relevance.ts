@@ -42,6 +42,9 @@ const premiseHasDetail = (reason: string) => {
 const SPECULATION = /\b(?:could|would|might|may|probably|likely|must|should|maybe|perhaps|if)\b/i;
 // What they use is a static fact, whatever the names: "Kontoflow uses AWS, Kubernetes and PostgreSQL".
 const STATIC_FACT = /\b(?:uses?|using|runs? on|built on|(?:is|are) on|relies on|rely on|stack|powered by)\b/i;
+// A measured gain is a claim of results, whoever it names: "see 62% more pipeline", "3x faster".
+const MEASURED_GAIN =
+  /\b(?:see|sees|saw|get|gets|got)\s+(?:up to\s+|an? (?:average|extra) (?:of\s+)?)?\d[\d.,]*\s?(?:%|x\b|percent)|\d(?:%|x| percent) (?:more|less|fewer|lower|higher|faster|cheaper)\b/i;
 const FLATTERY =
   /\b(great insights|love what you|impressed|doing great things|amazing work|great work|big fan|under (a lot of|huge) pressure|busy (time|season)|probably busy)\b/i;
 
@@ -79,14 +82,22 @@ export function findTriggers(sentences: string[]): Trigger[] {
     // only sends a confirmation email"), unless it guesses.
     const reason = LEADING_REASON.exec(s.trim())?.[1];
     const premise = !!reason && !OFFER.test(reason) && !SPECULATION.test(reason) && premiseHasDetail(reason);
-    const theirFact = i < 2 && /^(?:your|you)\s+\p{L}+/iu.test(s.trim()) && !SPECULATION.test(s) && !OFFER.test(s);
+    // "Quick heads-up: greenleaf.io has no DMARC record": a label before a colon is not the subject; their web
+    // address as the subject is them too.
+    const stated = s.trim().replace(/^[^:]{1,25}:\s+/, '');
+    const theirFact =
+      i < 2 &&
+      /^(?:(?:your|you)\s+\p{L}+|[a-z0-9-]+\.(?:com|io|co|ai|app|net|org|de|uk|co\.uk|eu|dev)\b)/iu.test(stated) &&
+      !SPECULATION.test(s) &&
+      !OFFER.test(s);
     const cue = OBSERVED.test(s) || EVENT.test(s) || UNDER_RULE.test(s) || premise || theirFact || research;
     const measured = hasDigits(s) || QUOTED.test(s);
     // The opening lines may state a measured fact about them without a cue word ("…containers arrive 10–14 days late").
     // Small talk and stock phrases are never the fact ("Hope Q3 is going great!").
     if ([...EMPTY_OPENERS, ...CLICHES].some((re) => re.test(s))) return;
     // An opening figure counts when it is about them ("your", or a name), not an industry average.
-    const aboutThem = /\byou(?:r|rs)?\b/i.test(s) || namedEntities(s).length > 0;
+    // A result sentence with names ("Companies using Salesforce see 62% more pipeline") is a claim, not their fact.
+    const aboutThem = /\byou(?:r|rs)?\b/i.test(s) || (namedEntities(s).length > 0 && !MEASURED_GAIN.test(s));
     if (!cue && !(i < 2 && measured && !OFFER.test(s) && aboutThem)) return;
     const named = namedEntities(s).length >= 2 && !(STATIC_FACT.test(s) && !EVENT.test(s));
     const detail = hasNumber(s) || QUOTED.test(s) || WHEN.test(s) || named;

@@ -182,6 +182,27 @@ export function namedEntities(sentence: string): string[] {
   return out.filter((e) => e.length > 1);
 }
 
+/**
+ * The sender's own names: the capitalised words of the sign-off below the valediction ("Nathan Cole", "FinLoop"),
+ * lower-cased. News or a "result" about these is about the sender, not about the prospect or a customer.
+ */
+export function senderNames(signOff: string[]): Set<string> {
+  return new Set(
+    signOff
+      .slice(1)
+      .flatMap((line) => namedEntities(line))
+      .flatMap((e) => [e.toLowerCase(), ...e.toLowerCase().split(/\s+/)])
+      .filter((w) => w.length > 2),
+  );
+}
+
+/** Whether a named entity in this sentence is the sender's own: a sign-off name, or "our $40M Series B". */
+export function isOwnEntity(sentence: string, entity: string, sender: Set<string>): boolean {
+  if (sender.has(entity.toLowerCase()) || entity.split(/\s+/).some((w) => sender.has(w.toLowerCase()))) return true;
+  const at = sentence.indexOf(entity);
+  return at >= 0 && /\bour\s+(?:[^\s,.;:]+\s+){0,2}$/i.test(sentence.slice(Math.max(0, at - 30), at));
+}
+
 export const STOPWORDS = new Set(
   (
     'a an the and or but so if then than that this these those to of in on at for with from by as is are was were be been ' +

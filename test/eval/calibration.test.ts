@@ -66,7 +66,7 @@ describe('leave-one-set-out: trained on four sets, scored on the fifth', () => {
     ['emails-independent.jsonl', 1762, 1764, 3, 0],
     ['emails-heldout.jsonl', 674, 676, 4, 0],
     ['emails-heldout-3.jsonl', 400, 400, 0, 2],
-    ['emails-heldout-4.jsonl', 467, 484, 3, 1],
+    ['emails-heldout-4.jsonl', 476, 484, 2, 1],
     ['emails-heldout-5.jsonl', 1296, 1296, 0, 0],
   ] as const)('%s: %i of %i pairs right, %i weak at 65+, %i strong under 75', (set, right, pairs, weakHigh, strongLow) => {
     const c = figures.find((f) => f.set === set)!.calibration;
@@ -78,11 +78,11 @@ describe('leave-one-set-out: trained on four sets, scored on the fifth', () => {
 });
 
 describe('the shipped weights on the emails they were trained on (development figures)', () => {
-  it('rank 21,223 of 21,316 strong/weak pairs right (99.6%), with 8 weak at 65+ and 3 strong under 75', () => {
+  it('rank 21,256 of 21,316 strong/weak pairs right (99.7%), with 8 weak at 65+ and 2 strong under 75', () => {
     const c = calibrate(all);
     expect({ strong: c.strong, weak: c.weak }).toEqual({ strong: 146, weak: 146 });
-    expect(c.pairsRight).toBe(21223);
+    expect(c.pairsRight).toBe(21256);
     expect(c.weakAtOrAbove65).toHaveLength(8);
-    expect(c.strongBelow75).toHaveLength(3);
+    expect(c.strongBelow75).toHaveLength(2);
   });
 });

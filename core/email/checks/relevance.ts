@@ -2,7 +2,7 @@
 // a quote, a number, what the CRM knows about them) passes; their name, company or title alone does not,
 // and neither does flattery. Unfilled merge tokens fail outright. Sources: docs/email-rubric.md.
 import type { CheckResult, LeadFacts } from '../types.ts';
-import { contentWords, hasDigits, hasNumber, namedEntities } from '../text-signals.ts';
+import { contentWords, hasDigits, hasNumber, isOwnEntity, namedEntities, senderNames } from '../text-signals.ts';
 import { CLICHES, EMPTY_OPENERS, SELF_DESCRIPTION } from '../vocabulary.ts';
 import { type EmailContext, quote, result } from './context.ts';
 import { statementsOf } from '../structure.ts';
@@ -61,9 +61,12 @@ export interface Trigger {
 }
 
 /** Sentences that say something happened to, or was said by, the prospect; specific ones carry a detail. */
-export function findTriggers(sentences: string[]): Trigger[] {
+export function findTriggers(sentences: string[], sender: Set<string> = new Set()): Trigger[] {
   const out: Trigger[] = [];
   sentences.forEach((s, i) => {
+    // News about the sender ("FinLoop was named a Top 50 Fintech") is not news about the prospect.
+    const names = namedEntities(s);
+    if (names.length && isOwnEntity(s, names[0]!, sender) && !/\byour?\b/i.test(s)) return;
     // A question can carry the fact ("How are your teachers finding the switch to IM this year?").
     const askedAboutThem = /\?\s*$/.test(s) && /\byour\b/i.test(s) && EVENT.test(s) && WHEN.test(s);
     if ((/\?\s*$/.test(s) && !askedAboutThem) || /^(we|our)\b/i.test(s.trim())) return;
@@ -152,7 +155,7 @@ export function checkRelevance({ subject, structure, lead, isFirstTouch }: Email
       'unfilled merge tokens',
     );
   }
-  const triggers = findTriggers(statementsOf(structure.sentences));
+  const triggers = findTriggers(statementsOf(structure.sentences), senderNames(structure.signOff));
   const facts = findLeadFacts(structure.sentences.join(' '), lead);
   const specific = triggers.filter((t) => t.specific);
   const live = facts.filter((f) => f.live);

@@ -1,7 +1,7 @@
 // What the email offers and why the reader should believe it: a concrete value proposition (what changes,
 // for whom) and a proof point (a result, with a number or a named customer). Sources: docs/email-rubric.md.
 import type { CheckResult } from '../types.ts';
-import { contentWords, hasMeasure, listItems, namedEntities, RESULT_VERB } from '../text-signals.ts';
+import { contentWords, hasMeasure, isOwnEntity, senderNames, listItems, namedEntities, RESULT_VERB } from '../text-signals.ts';
 import { SELF_DESCRIPTION, SPAM_PATTERNS, VAGUE_WORDS } from '../vocabulary.ts';
 import { classifyAsk } from './ask.ts';
 import { type EmailContext, quote, result } from './context.ts';
@@ -79,11 +79,12 @@ export interface ProofPoint {
 }
 
 /** Results the sender can point to: a customer or a number, with a verb that says what changed. */
-export function findProofPoints(sentences: string[], prospectWords: Set<string> = new Set()): ProofPoint[] {
+export function findProofPoints(sentences: string[], prospectWords: Set<string> = new Set(), sender: Set<string> = new Set()): ProofPoint[] {
   const out: ProofPoint[] = [];
   for (const s of sentences) {
     if (classifyAsk(s) || /\?\s*$/.test(s)) continue;
-    const entities = namedEntities(s).filter((e) => !prospectWords.has(e.toLowerCase()));
+    // The sender's own awards, funding or product names are not a customer ("just closed our $40M Series B").
+    const entities = namedEntities(s).filter((e) => !prospectWords.has(e.toLowerCase()) && !isOwnEntity(s, e, sender));
     const number = hasMeasure(s);
     // Beyond the usual verbs, a past-tense verb next to a number and a name reports what happened ("Acme trimmed 12%").
     // A level reached is a result too: "we got their CAC in Germany to EUR 24 against a EUR 41 target".
@@ -120,6 +121,7 @@ export function checkProofPoint({ structure, lead }: EmailContext): CheckResult 
   const proofs = findProofPoints(
     statementsOf(structure.sentences).filter((s) => !isObservation(s)),
     prospect,
+    senderNames(structure.signOff),
   );
   const strong = proofs.filter((p) => p.strength === 'strong');
   const status = strong.length ? 'pass' : proofs.length ? 'warn' : 'fail';

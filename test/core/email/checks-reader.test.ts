@@ -226,6 +226,12 @@ describe('relevance check', () => {
     );
   });
 
+  it('does not take news about the sender (named in the sign-off) for news about the prospect', () => {
+    const body = (news: string) => `Hi Christine,\n\n${news}\n\nDo you have time for a quick call this week?\n\nBest regards,\nNathan Cole\nFinLoop`;
+    expect(check({ body: body('FinLoop was recently named a Top 50 Fintech Company by FinTech Breakthrough.') }, 'relevance').status).toBe('fail');
+    expect(check({ body: body('Halverson Group was recently named a Top 50 Fintech Company by FinTech Breakthrough.') }, 'relevance').status).toBe('pass');
+  });
+
   it('keeps Markdown links from counting as tokens', () => {
     expect(check({ body: 'Congrats on the [launch](https://acme.io) last week. Open?' }, 'relevance').status).toBe('pass');
   });
@@ -243,6 +249,11 @@ describe('a measured result', () => {
   it('reads a level reached as a result, and a named customer without a number as a weak proof, not none', () => {
     expect(proofOf('For Rinse & Co. we got first-month CAC in Germany to EUR 24 against their EUR 41 target.')).toBe('pass');
     expect(proofOf('We ran the first test cycle for Nordbank Digital and their supervisor accepted the report.')).toBe('warn');
+  });
+
+  it('does not take the sender’s own funding or awards for a customer’s result', () => {
+    expect(proofOf('We are trusted by finance teams and just closed our $40M Series B.')).not.toBe('pass');
+    expect(proofOf('Brightline cut month-end close by 40% with our Ledger Sync module.')).toBe('pass');
   });
 
   it('is not a calendar year, an ordinal or the "one" of "one-word"', () => {

@@ -63,8 +63,8 @@ describe('the shipped weights', () => {
 describe('leave-one-set-out: trained on four sets, scored on the fifth', () => {
   const figures = leaveOneSetOut();
   it.each([
-    ['emails-independent.jsonl', 1762, 1764, 3, 0],
-    ['emails-heldout.jsonl', 674, 676, 4, 0],
+    ['emails-independent.jsonl', 1759, 1764, 2, 0],
+    ['emails-heldout.jsonl', 674, 676, 3, 0],
     ['emails-heldout-3.jsonl', 400, 400, 0, 2],
     ['emails-heldout-4.jsonl', 476, 484, 2, 1],
     ['emails-heldout-5.jsonl', 1296, 1296, 0, 0],
@@ -78,11 +78,11 @@ describe('leave-one-set-out: trained on four sets, scored on the fifth', () => {
 });
 
 describe('the shipped weights on the emails they were trained on (development figures)', () => {
-  it('rank 21,256 of 21,316 strong/weak pairs right (99.7%), with 8 weak at 65+ and 2 strong under 75', () => {
+  it('rank 21,266 of 21,316 strong/weak pairs right (99.8%), with 7 weak at 65+ and 2 strong under 75', () => {
     const c = calibrate(all);
     expect({ strong: c.strong, weak: c.weak }).toEqual({ strong: 146, weak: 146 });
-    expect(c.pairsRight).toBe(21256);
-    expect(c.weakAtOrAbove65).toHaveLength(8);
+    expect(c.pairsRight).toBe(21266);
+    expect(c.weakAtOrAbove65).toHaveLength(7);
     expect(c.strongBelow75).toHaveLength(2);
   });
 });

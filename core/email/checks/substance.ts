@@ -82,7 +82,8 @@ export interface ProofPoint {
 export function findProofPoints(sentences: string[], prospectWords: Set<string> = new Set(), sender: Set<string> = new Set()): ProofPoint[] {
   const out: ProofPoint[] = [];
   for (const s of sentences) {
-    if (classifyAsk(s) || /\?\s*$/.test(s)) continue;
+    // A spec sheet's figures ("600 dpi, 12 ips, 512 MB RAM, …") measure the product, not a result.
+    if (classifyAsk(s) || /\?\s*$/.test(s) || listItems(s).length >= 5) continue;
     // The sender's own awards, funding or product names are not a customer ("just closed our $40M Series B").
     const entities = namedEntities(s).filter((e) => !prospectWords.has(e.toLowerCase()) && !isOwnEntity(s, e, sender));
     const number = hasMeasure(s);

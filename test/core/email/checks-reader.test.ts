@@ -251,6 +251,10 @@ describe('a measured result', () => {
     expect(proofOf('We ran the first test cycle for Nordbank Digital and their supervisor accepted the report.')).toBe('warn');
   });
 
+  it('does not take a spec sheet’s figures for a result', () => {
+    expect(proofOf('The VX-400 at Brightline features 600 dpi, 12 ips print speed, 512 MB RAM, Wi-Fi 6, RFID encoding and a 450-meter ribbon.')).toBe('fail');
+  });
+
   it('does not take the sender’s own funding or awards for a customer’s result', () => {
     expect(proofOf('We are trusted by finance teams and just closed our $40M Series B.')).not.toBe('pass');
     expect(proofOf('Brightline cut month-end close by 40% with our Ledger Sync module.')).toBe('pass');

@@ -66,8 +66,8 @@ describe('leave-one-set-out: trained on four sets, scored on the fifth', () => {
     ['emails-independent.jsonl', 1759, 1764, 2, 0],
     ['emails-heldout.jsonl', 674, 676, 3, 0],
     ['emails-heldout-3.jsonl', 400, 400, 0, 2],
-    ['emails-heldout-4.jsonl', 476, 484, 2, 1],
-    ['emails-heldout-5.jsonl', 1296, 1296, 0, 0],
+    ['emails-heldout-4.jsonl', 480, 484, 2, 0],
+    ['emails-heldout-5.jsonl', 1296, 1296, 1, 0],
   ] as const)('%s: %i of %i pairs right, %i weak at 65+, %i strong under 75', (set, right, pairs, weakHigh, strongLow) => {
     const c = figures.find((f) => f.set === set)!.calibration;
     expect(c.strong * c.weak).toBe(pairs);
@@ -78,11 +78,11 @@ describe('leave-one-set-out: trained on four sets, scored on the fifth', () => {
 });
 
 describe('the shipped weights on the emails they were trained on (development figures)', () => {
-  it('rank 21,266 of 21,316 strong/weak pairs right (99.8%), with 7 weak at 65+ and 2 strong under 75', () => {
+  it('rank 21,282 of 21,316 strong/weak pairs right (99.8%), with 8 weak at 65+ and 1 strong under 75', () => {
     const c = calibrate(all);
     expect({ strong: c.strong, weak: c.weak }).toEqual({ strong: 146, weak: 146 });
-    expect(c.pairsRight).toBe(21266);
-    expect(c.weakAtOrAbove65).toHaveLength(7);
-    expect(c.strongBelow75).toHaveLength(2);
+    expect(c.pairsRight).toBe(21282);
+    expect(c.weakAtOrAbove65).toHaveLength(8);
+    expect(c.strongBelow75).toHaveLength(1);
   });
 });

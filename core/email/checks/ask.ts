@@ -120,7 +120,10 @@ export function findAsks(sentences: string[]): Ask[] {
   return sentences.map(classifyAsk).filter((a): a is Ask => a !== undefined);
 }
 
-export function checkCallToAction({ structure }: EmailContext): CheckResult {
+// The sender has already given something ("I've attached the checklist", "here's the breakdown").
+const GIVEN = /\b(?:i|we)(?:['’]ve| have)\s+(?:attached|enclosed|included|linked|put together|shared)\b|\bhere['’]s the\b|\battached (?:is|are)\b/i;
+
+export function checkCallToAction({ structure, isFirstTouch }: EmailContext): CheckResult {
   const found = findAsks(structure.sentences);
   // "Are you free Tuesday? Or should I send a video first?" offers two ways to say yes to one ask, and so does
   // an offer right after the question it answers ("Want the three DNS records? I'll send them.").
@@ -141,7 +144,10 @@ export function checkCallToAction({ structure }: EmailContext): CheckResult {
   let status: 'pass' | 'warn' | 'fail';
   let problem: string;
   let advice: string;
-  if (n === 0) {
+  if (n === 0 && !isFirstTouch && GIVEN.test(structure.sentences.join(' '))) {
+    // A last follow-up that leaves something useful and asks nothing (a respectful breakup) is a choice, not a miss.
+    [status, problem, advice] = ['warn', 'no ask', 'A closing note can leave the door open with one light question, e.g. "Worth a look later this year?"'];
+  } else if (n === 0) {
     [status, problem, advice] = ['fail', 'no ask', 'End with one question that proposes a next step, e.g. "Should I send the two-page teardown?"'];
   } else if (n >= 3) {
     [status, problem, advice] = ['fail', `${n} asks`, 'Keep one ask and cut the rest; several asks make it easy to do nothing.'];

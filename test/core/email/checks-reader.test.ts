@@ -67,6 +67,14 @@ describe('the ask, recognised by structure', () => {
     expect(c.measured).toBe('3 asks');
   });
 
+  it('only warns on a closing follow-up that leaves something useful and asks nothing; a first touch still fails', () => {
+    const breakup =
+      'I’ve reached out a couple of times about handoff notes. I’ll stop emailing. I’ve attached the two-page checklist Bakerstone used to cut downtime by 27%.';
+    expect(check({ body: breakup }, 'call_to_action').status).toBe('warn');
+    expect(check({ body: breakup, isFirstTouch: true }, 'call_to_action').status).toBe('fail');
+    expect(check({ body: 'I’ve reached out a couple of times about handoff notes. I’ll stop emailing.' }, 'call_to_action').status).toBe('fail');
+  });
+
   it('reads an offer right after the question it answers as the same ask', () => {
     const c = check({ body: 'Cobalt cut bounces by 40%. Want the three DNS records you need? I’ll send them, no strings.' }, 'call_to_action');
     expect(c).toMatchObject({ status: 'pass', measured: '1 ask (interest)' });

@@ -5,7 +5,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { calibrate, describeCalibration, EMAIL_SETS, leaveOneSetOut, loadEmails, renderWeightsModule, trainOn } from '../test/eval/calibration.ts';
+import {
+  calibrate,
+  describeCalibration,
+  EMAIL_SETS,
+  leaveOneSetOut,
+  loadEmails,
+  renderWeightsModule,
+  roundedModel,
+  trainOn,
+} from '../test/eval/calibration.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const measure = process.argv.indexOf('--measure');
@@ -18,7 +27,7 @@ if (measure >= 0) {
   for (const { set, calibration } of leaveOneSetOut()) console.log(describeCalibration(`leave-one-set-out ${set}`, calibration));
   const all = EMAIL_SETS.flatMap((f) => loadEmails(f));
   const model = trainOn(all);
-  console.log(describeCalibration('all four sets, scored by the weights trained on them', calibrate(all, model)));
+  console.log(describeCalibration(`all ${EMAIL_SETS.length} sets, scored by the weights trained on them`, calibrate(all, roundedModel(model))));
   fs.writeFileSync(path.join(root, 'core/email/rubric-weights.ts'), renderWeightsModule(model));
   console.log('wrote core/email/rubric-weights.ts');
 }

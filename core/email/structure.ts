@@ -167,6 +167,26 @@ export function clausesOf(sentences: string[]): string[] {
   });
 }
 
+/**
+ * What a question states on its way to asking: the reason it opens with ("With 9 new AEs starting this month, …")
+ * and what a relative clause says of the thing offered ("a scorecard that cut ramp by 3 weeks at Tessel"). A
+ * one-sentence email carries its trigger and its proof that way.
+ */
+export function questionPremises(sentence: string): string[] {
+  const s = sentence.trim();
+  if (!/\?["”')\]]*\s*$/.test(s)) return [];
+  const out: string[] = [];
+  const reason = /^(?:(?:so|and)[,\s]+)?((?:with|since|now that|given|after)\s+[^,?]{6,120},)/i.exec(s)?.[1];
+  if (reason) out.push(reason);
+  for (const m of s.matchAll(/\b(?:that|which)\s+(\p{Ll}+\b[^?,;]{6,120}?)(?=\s+(?:be|is|was|would|could|might)\b|[?,;]|$)/gu)) out.push(m[1]!);
+  return out;
+}
+
+/** Clauses plus what questions state: the units the substance checks read. */
+export function statementsOf(sentences: string[]): string[] {
+  return clausesOf(sentences).flatMap((c) => [c, ...questionPremises(c)]);
+}
+
 export function wordsOf(text: string): string[] {
   return text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
 }

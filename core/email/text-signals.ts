@@ -5,6 +5,10 @@ const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|a third|a quarter|twice|double|triple|zero|first|second|third|fourth|fifth';
 const NUMBER = new RegExp(String.raw`(?:[$€£]\s?)?\d[\d,.]*\s?(?:%|x\b|k\b|m\b|bn\b|\+)?|(?<![\p{L}])(?:${NUMBER_WORDS})(?![\p{L}])|[±]\s?\d`, 'iu');
 
+/** A change in the world: the verbs that results are reported with ("cut", "rose", "went from … to"). */
+export const RESULT_VERB =
+  /\b(saw|sees|see|cut|cuts|reduced|reduces|reduce|dropped|drops|fell|fall|rose|rise|raised|grew|increased|improved|went|go from|moved|recovered|recover|saved|saves|blocked|caught|found|hit|hits|activated|onboarded|closed|passed|settles|settled|returned|doubled|halved|shaved|lowered|lifted|boosted|won|booked|shipped|stopped|prevented|avoided|resolved|resolves|answered|handled|processed|freed|eliminated|paused|launched|gained|added|converted|shortened|sped|beat|beats|matched|match|catch|flagged|scaled|hired|filled|ramped|landed|signed)\b|\bfrom (?:[^.]|\.\d){1,40}? to\b|\d(?:%|x| percent| points?)? (?:less|fewer|more|lower|higher|faster|slower|cheaper|quicker|shorter)\b/i;
+
 /** A quantity: digits, a percentage, money, or a number word ("three", "a third", "twice"). */
 export function hasNumber(sentence: string): boolean {
   return NUMBER.test(sentence);
@@ -176,6 +180,27 @@ export function namedEntities(sentence: string): string[] {
   }
   flush();
   return out.filter((e) => e.length > 1);
+}
+
+/**
+ * The sender's own names: the capitalised words of the sign-off below the valediction ("Nathan Cole", "FinLoop"),
+ * lower-cased. News or a "result" about these is about the sender, not about the prospect or a customer.
+ */
+export function senderNames(signOff: string[]): Set<string> {
+  return new Set(
+    signOff
+      .slice(1)
+      .flatMap((line) => namedEntities(line))
+      .flatMap((e) => [e.toLowerCase(), ...e.toLowerCase().split(/\s+/)])
+      .filter((w) => w.length > 2),
+  );
+}
+
+/** Whether a named entity in this sentence is the sender's own: a sign-off name, or "our $40M Series B". */
+export function isOwnEntity(sentence: string, entity: string, sender: Set<string>): boolean {
+  if (sender.has(entity.toLowerCase()) || entity.split(/\s+/).some((w) => sender.has(w.toLowerCase()))) return true;
+  const at = sentence.indexOf(entity);
+  return at >= 0 && /\bour\s+(?:[^\s,.;:]+\s+){0,2}$/i.test(sentence.slice(Math.max(0, at - 30), at));
 }
 
 export const STOPWORDS = new Set(

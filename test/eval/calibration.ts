@@ -42,7 +42,13 @@ const DIR = path.dirname(fileURLToPath(import.meta.url));
  * The labelled sets, each written by a different helper who had not read the rubric, in the order they were
  * written. Each was held out until it was measured once; after that it became development data.
  */
-export const EMAIL_SETS = ['emails-independent.jsonl', 'emails-heldout.jsonl', 'emails-heldout-3.jsonl', 'emails-heldout-4.jsonl'] as const;
+export const EMAIL_SETS = [
+  'emails-independent.jsonl',
+  'emails-heldout.jsonl',
+  'emails-heldout-3.jsonl',
+  'emails-heldout-4.jsonl',
+  'emails-heldout-5.jsonl',
+] as const;
 
 /** Reads a labelled set: a file name in test/eval/ or a path to one anywhere (a new set to measure). */
 export function loadEmails(file: string, split?: string): LabelledEmail[] {
@@ -116,6 +122,16 @@ export function describeCalibration(name: string, c: Calibration): string {
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** The model as the weights module stores it (four decimals): what the shipped score really uses. */
+export function roundedModel(model: EvidenceModel): EvidenceModel {
+  const pair = (w: { notFailed: number; passed: number }) => ({ notFailed: round(w.notFailed), passed: round(w.passed) });
+  return {
+    intercept: round(model.intercept),
+    weights: Object.fromEntries(Object.entries(model.weights).map(([k, w]) => [k, pair(w)])) as EvidenceModel['weights'],
+    groups: Object.fromEntries(Object.entries(model.groups).map(([k, w]) => [k, pair(w)])) as EvidenceModel['groups'],
+  };
+}
 
 /** core/email/rubric-weights.ts as the training script writes it. */
 export function renderWeightsModule(model: EvidenceModel, sets: readonly string[] = EMAIL_SETS): string {

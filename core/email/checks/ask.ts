@@ -29,7 +29,7 @@ const REFERRAL =
   /^(?:(?:so|and|also)[,\s]+)?(who(['’]s| is| are)?\s+(?:on your side\s+)?(own|owns|owning|handl|run|runs|running|lead|leads|leading|responsible|in charge|the best person|the right person|best placed)|who (should|would|could) i\b|who(['’]d| would| should| might) be\s+(the\s+)?(right|best|correct) person|is there (someone|anyone|a person)\b|could you (point|connect|introduce)|who on your (side|team))/i;
 const WHEN = /^(?:\p{Lu}\p{Ll}+,\s+)?(when|what time|which day)\b.*\b(work|works|suit|suits|good|free|available|call|chat)\b/iu;
 const IMPERATIVE =
-  /^(?:(?:so|and|also|or|just|simply)[,\s]+)?(reply|book|grab|pick|schedule|click|sign up|call me|email me|send me|let['’]s|join|register|download|check out|visit|claim)\b/i;
+  /^(?:(?:so|and|also|or|just|simply)[,\s]+)?(reply|book|grab|pick|schedule|click|sign up|call me|email me|send me|let['’]s|join|register|download|check out|visit|claim|please (?!let me know|feel free)\p{Ll}+)\b/iu;
 // A direct request of the reader: "Could you tell me…", "Would you like to join…", "Can you sign…".
 const REQUEST =
   /^(would|could|can|will) you (please )?(like to |mind |be (open|able|willing|up for) )?\p{L}+|^do you have (time|a minute|a moment|\d+|a few|some)\b/iu;
@@ -44,7 +44,7 @@ const OFFER_ASK =
 const OFFER_IN_RETURN = /^if you (?:send|share|forward|reply|give|point)\b[^.?!]{0,120},\s*(?:i|we)\s*(?:['’]ll|will|can)\s+\p{L}+/iu;
 const PASSIVE = /\blet me know\b|\bfeel free to\b|\bif (this|it|any of this) (sounds|is) (interesting|relevant|of interest)\b/i;
 const HIGH_FRICTION =
-  /\b([3-9]\d|\d{3,})\s*-?\s*(min|mins|minute|minutes)\b|\b(an|one|1|two|2) hours?\b|\bsign\b|\bget (?:you|your team|you guys) (?:started|signed|onboarded|set up)\b|\bpurchase\b|\bbuy\b|\bcontract\b|\bpo\b/i;
+  /\b([3-9]\d|\d{3,})\s*-?\s*(min|mins|minute|minutes)\b|\b(an|one|1|two|2)\s*-?\s*hours?\b|\b(half|full)[- ]day\b|\bsign\b|\bget (?:you|your team|you guys) (?:started|signed|onboarded|set up)\b|\bpurchase\b|\bbuy\b|\bcontract\b|\bpo\b/i;
 
 /** Classifies one sentence as an ask (and which kind), or undefined when it asks nothing of the reader. */
 export function classifyAsk(sentence: string): Ask | undefined {
@@ -94,23 +94,60 @@ export function classifyAsk(sentence: string): Ask | undefined {
   return undefined;
 }
 
+// Words that open a noun phrase, not a verb phrase: "send me the deck and the pricing" is one request.
+const NOT_A_VERB =
+  /^(?:the|a|an|my|our|your|their|his|her|its|this|that|these|those|some|any|all|one|two|three|who|what|which|where|when|how|why|if|whether|to|for|with|at|on|in|of|by|from|me|you|us|them|it|him|\d)/i;
+
+/**
+ * How many separate requests one direct question strings together: "Could you A, B, and C?" Counted only from
+ * three on, because "take a look and let me know" is one step said twice.
+ */
+export function coordinatedRequests(sentence: string): number {
+  const m = /^(?:(?:so|and|also)[,\s]+)?(?:would|could|can|will) you (?:please )?(.+)\?\s*$/i.exec(sentence.trim());
+  if (!m) return 1;
+  const pieces = m[1]!
+    .split(/\s*,\s*(?:and\s+|or\s+)?|\s+and\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  // A verb phrase has an object and starts in lower case: "billing, payroll and HR" are three nouns.
+  const verbs = pieces.filter((p, i) => i === 0 || (!NOT_A_VERB.test(p) && /^\p{Ll}/u.test(p) && p.split(/\s+/).length >= 2)).length;
+  // "take a look and let me know" is one step with a reply; two steps of work are two asks.
+  const passive = pieces.filter((p) => /^(?:let me know|tell me|reply)\b/i.test(p)).length;
+  return verbs - passive >= 2 ? verbs : 1;
+}
+
 export function findAsks(sentences: string[]): Ask[] {
   return sentences.map(classifyAsk).filter((a): a is Ask => a !== undefined);
 }
 
-export function checkCallToAction({ structure }: EmailContext): CheckResult {
+// The sender has already given something ("I've attached the checklist", "here's the breakdown").
+const GIVEN = /\b(?:i|we)(?:['’]ve| have)\s+(?:attached|enclosed|included|linked|put together|shared)\b|\bhere['’]s the\b|\battached (?:is|are)\b/i;
+
+export function checkCallToAction({ structure, isFirstTouch }: EmailContext): CheckResult {
   const found = findAsks(structure.sentences);
-  // "Are you free Tuesday? Or should I send a video first?" offers two ways to say yes to one ask.
-  const asks = found.filter((a, i) => !(i > 0 && /^or\b/i.test(a.sentence.trim())));
+  // "Are you free Tuesday? Or should I send a video first?" offers two ways to say yes to one ask, and so does
+  // an offer right after the question it answers ("Want the three DNS records? I'll send them.").
+  const asks = found.filter((a, i) => {
+    if (i === 0) return true;
+    if (/^or\b/i.test(a.sentence.trim())) return false;
+    const prev = found[i - 1]!;
+    const adjacent = structure.sentences.indexOf(a.sentence) === structure.sentences.indexOf(prev.sentence) + 1;
+    return !(a.kind === 'offer' && adjacent && /\?\s*$/.test(prev.sentence) && prev.kind !== 'offer');
+  });
+  // "Could you book a demo, download the whitepaper and tell me who else to loop in?" is three asks in one.
+  const stacked = asks.reduce((n, a) => n + Math.max(0, coordinatedRequests(a.sentence) - 1), 0);
   const questions = asks.filter((a) => a.kind !== 'imperative' && a.kind !== 'passive');
   // Boomerang found replies peak at one to three questions; a cold questionnaire asks the reader to work.
   const allQuestions = structure.sentences.filter((s) => /\?\s*$/.test(s)).length;
-  const n = Math.max(asks.length, allQuestions > 3 ? allQuestions : 0);
+  const n = Math.max(asks.length + stacked, allQuestions > 3 ? allQuestions : 0);
   const only = asks[0];
   let status: 'pass' | 'warn' | 'fail';
   let problem: string;
   let advice: string;
-  if (n === 0) {
+  if (n === 0 && !isFirstTouch && GIVEN.test(structure.sentences.join(' '))) {
+    // A last follow-up that leaves something useful and asks nothing (a respectful breakup) is a choice, not a miss.
+    [status, problem, advice] = ['warn', 'no ask', 'A closing note can leave the door open with one light question, e.g. "Worth a look later this year?"'];
+  } else if (n === 0) {
     [status, problem, advice] = ['fail', 'no ask', 'End with one question that proposes a next step, e.g. "Should I send the two-page teardown?"'];
   } else if (n >= 3) {
     [status, problem, advice] = ['fail', `${n} asks`, 'Keep one ask and cut the rest; several asks make it easy to do nothing.'];

@@ -165,20 +165,26 @@ function leadWords(lead?: LeadFacts): Set<string> {
   );
 }
 
-/** Short capitals with at most one vowel read as an acronym (CSRD, SEC, RFI), not as shouting (FREE, ZERO). */
+/** Short capitals with at most one vowel read as an acronym (CSRD, SEC, DMARC), not as shouting (FREE, ZERO). */
 function looksLikeAcronym(word: string): boolean {
-  return (word.length <= 4 && (word.match(/[AEIOU]/g) ?? []).length <= 1) || /^[IVX]{2,4}$/.test(word);
+  return (word.length <= 5 && (word.match(/[AEIOU]/g) ?? []).length <= 1) || /^[IVX]{2,4}$/.test(word);
 }
+
+// A three-letter code next to an amount is a currency ("EUR 24", "40 CHF"), not emphasis.
+const CURRENCY_AMOUNT = /(?<![\p{L}])\p{Lu}{3}\s?\d|\d\s?\p{Lu}{3}(?![\p{L}])/gu;
 
 export function findShouting(text: string, lead?: LeadFacts): string[] {
   const known = leadWords(lead);
+  const currencies = new Set([...text.matchAll(CURRENCY_AMOUNT)].map((m) => m[0].replace(/[^\p{Lu}]/gu, '')));
   const caps = [...text.matchAll(/(?<![\p{L}\p{N}])[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*(?![\p{L}\p{N}])/gu)]
     .map((m) => m[0])
-    .filter((w) => (w.match(/\p{Lu}/gu) ?? []).length >= 2 && !ACRONYMS.has(w) && !known.has(w) && !looksLikeAcronym(w));
+    .filter((w) => (w.match(/\p{Lu}/gu) ?? []).length >= 2 && !ACRONYMS.has(w) && !known.has(w) && !looksLikeAcronym(w) && !currencies.has(w));
+  // A term named in the subject and again in the body ("DORA") is one word in capitals, not two shouts.
+  const distinctCaps = [...new Set(caps)];
   const bangs = [...text.matchAll(/!{2,}/g)].map((m) => m[0]);
   const single = (text.match(/!/g) ?? []).length;
   // Three or more exclamation marks in a short email read as hype even when spread out.
-  return [...caps, ...bangs, ...(bangs.length === 0 && single >= 3 ? [`${single} exclamation marks`] : [])];
+  return [...distinctCaps, ...bangs, ...(bangs.length === 0 && single >= 3 ? [`${single} exclamation marks`] : [])];
 }
 
 export function checkShouting({ subject, structure, lead }: EmailContext): CheckResult {

@@ -2,10 +2,10 @@
 // a quote, a number, what the CRM knows about them) passes; their name, company or title alone does not,
 // and neither does flattery. Unfilled merge tokens fail outright. Sources: docs/email-rubric.md.
 import type { CheckResult, LeadFacts } from '../types.ts';
-import { contentWords, hasDigits, hasNumber, namedEntities } from '../text-signals.ts';
+import { contentWords, hasDigits, hasNumber, isOwnEntity, namedEntities, senderNames } from '../text-signals.ts';
 import { CLICHES, EMPTY_OPENERS, SELF_DESCRIPTION } from '../vocabulary.ts';
 import { type EmailContext, quote, result } from './context.ts';
-import { clausesOf } from '../structure.ts';
+import { statementsOf } from '../structure.ts';
 
 // {{first_name}}, {!Lead.FirstName}, {FirstName}, [First Name], %FIRSTNAME%, <<company>>; not Markdown links.
 const MERGE_TOKEN =
@@ -28,6 +28,23 @@ const OFFER = /\b(we|our|us|i|my|me)\b/i;
 const ANOTHER_PARTYS_RESULT =
   /^(?!(?:I|We|You|They|He|She)\s)(?:\p{Lu}[\p{L}'’&.-]*\s+){1,3}(?:cut|reduced|grew|increased|improved|went from|saw|lifted|doubled|halved|saved|boosted|raised (?:its|their) \w+ (?:rate|score)|shortened|lowered)\b[^.]*\d/u;
 const QUOTED = /["“][^"”]{3,}["”]/;
+// The reason given before the point: "With 9 new AEs starting this month, would…", "Since you moved to X, …".
+// "As CFO, you…" is their role, not news; the premise must carry its own detail (a number, a date, or a named
+// party doing something: "the Dayton plant adding a second shift").
+const LEADING_REASON = /^(?:with|since|now that|given|after)\s+([^,?]{6,120}),/i;
+// It must be about them (their name or "your"), not an industry average ("with cart abandonment at 70%").
+const premiseHasDetail = (reason: string) => {
+  const named = namedEntities(reason).length > 0;
+  if (!named && !/\byour\b/i.test(reason)) return false;
+  return hasNumber(reason) || WHEN.test(reason) || (named && /\b\p{Ll}{3,}ing\b/u.test(reason));
+};
+// Speculation about them is not a fact about them ("Your team could probably use…").
+const SPECULATION = /\b(?:could|would|might|may|probably|likely|must|should|maybe|perhaps|if)\b/i;
+// What they use is a static fact, whatever the names: "Kontoflow uses AWS, Kubernetes and PostgreSQL".
+const STATIC_FACT = /\b(?:uses?|using|runs? on|built on|(?:is|are) on|relies on|rely on|stack|powered by)\b/i;
+// A measured gain is a claim of results, whoever it names: "see 62% more pipeline", "3x faster".
+const MEASURED_GAIN =
+  /\b(?:see|sees|saw|get|gets|got)\s+(?:up to\s+|an? (?:average|extra) (?:of\s+)?)?\d[\d.,]*\s?(?:%|x\b|percent)|\d(?:%|x| percent) (?:more|less|fewer|lower|higher|faster|cheaper)\b/i;
 const FLATTERY =
   /\b(great insights|love what you|impressed|doing great things|amazing work|great work|big fan|under (a lot of|huge) pressure|busy (time|season)|probably busy)\b/i;
 
@@ -44,9 +61,12 @@ export interface Trigger {
 }
 
 /** Sentences that say something happened to, or was said by, the prospect; specific ones carry a detail. */
-export function findTriggers(sentences: string[]): Trigger[] {
+export function findTriggers(sentences: string[], sender: Set<string> = new Set()): Trigger[] {
   const out: Trigger[] = [];
   sentences.forEach((s, i) => {
+    // News about the sender ("FinLoop was named a Top 50 Fintech") is not news about the prospect.
+    const names = namedEntities(s);
+    if (names.length && isOwnEntity(s, names[0]!, sender) && !/\byour?\b/i.test(s)) return;
     // A question can carry the fact ("How are your teachers finding the switch to IM this year?").
     const askedAboutThem = /\?\s*$/.test(s) && /\byour\b/i.test(s) && EVENT.test(s) && WHEN.test(s);
     if ((/\?\s*$/.test(s) && !askedAboutThem) || /^(we|our)\b/i.test(s.trim())) return;
@@ -56,16 +76,34 @@ export function findTriggers(sentences: string[]): Trigger[] {
     if (SELF_DESCRIPTION.test(s)) return;
     // What the sender did ("I've had our team put together a contract") is not news about the prospect,
     // unless it is looking at them ("I went through your checkout").
-    if (/^(?:i|i['’](?:ve|m|ll|d)|i (?:have|am|will))\b/i.test(s.trim()) && !OBSERVED.test(s)) return;
-    const cue = OBSERVED.test(s) || EVENT.test(s) || UNDER_RULE.test(s);
+    // First-hand research is looking too: "I signed up for Brewbox last week to see your welcome flow" (something
+    // the sender did, in the past, to their product, with a date).
+    const research = /^i\s+\p{Ll}+ed\b/iu.test(s.trim()) && /\byour\s+\p{L}+/iu.test(s) && WHEN.test(s) && !SPECULATION.test(s);
+    if (/^(?:i|i['’](?:ve|m|ll|d)|i (?:have|am|will))\b/i.test(s.trim()) && !OBSERVED.test(s) && !research) return;
+    // The reason the writer gives for writing, when it is about them: a premise is a stated fact ("With the Dayton
+    // plant adding a second shift, …"); so is an opening sentence with them as its subject ("Your booking page
+    // only sends a confirmation email"), unless it guesses.
+    const reason = LEADING_REASON.exec(s.trim())?.[1];
+    const premise = !!reason && !OFFER.test(reason) && !SPECULATION.test(reason) && premiseHasDetail(reason);
+    // "Quick heads-up: greenleaf.io has no DMARC record": a label before a colon is not the subject; their web
+    // address as the subject is them too.
+    const stated = s.trim().replace(/^[^:]{1,25}:\s+/, '');
+    const theirFact =
+      i < 2 &&
+      /^(?:(?:your|you)\s+\p{L}+|[a-z0-9-]+\.(?:com|io|co|ai|app|net|org|de|uk|co\.uk|eu|dev)\b)/iu.test(stated) &&
+      !SPECULATION.test(s) &&
+      !OFFER.test(s);
+    const cue = OBSERVED.test(s) || EVENT.test(s) || UNDER_RULE.test(s) || premise || theirFact || research;
     const measured = hasDigits(s) || QUOTED.test(s);
     // The opening lines may state a measured fact about them without a cue word ("…containers arrive 10–14 days late").
     // Small talk and stock phrases are never the fact ("Hope Q3 is going great!").
     if ([...EMPTY_OPENERS, ...CLICHES].some((re) => re.test(s))) return;
     // An opening figure counts when it is about them ("your", or a name), not an industry average.
-    const aboutThem = /\byou(?:r|rs)?\b/i.test(s) || namedEntities(s).length > 0;
+    // A result sentence with names ("Companies using Salesforce see 62% more pipeline") is a claim, not their fact.
+    const aboutThem = /\byou(?:r|rs)?\b/i.test(s) || (namedEntities(s).length > 0 && !MEASURED_GAIN.test(s));
     if (!cue && !(i < 2 && measured && !OFFER.test(s) && aboutThem)) return;
-    const detail = hasNumber(s) || QUOTED.test(s) || WHEN.test(s) || namedEntities(s).length >= 2;
+    const named = namedEntities(s).length >= 2 && !(STATIC_FACT.test(s) && !EVENT.test(s));
+    const detail = hasNumber(s) || QUOTED.test(s) || WHEN.test(s) || named;
     out.push({ sentence: s, specific: detail && !FLATTERY.test(s) });
   });
   return out;
@@ -117,7 +155,7 @@ export function checkRelevance({ subject, structure, lead, isFirstTouch }: Email
       'unfilled merge tokens',
     );
   }
-  const triggers = findTriggers(clausesOf(structure.sentences));
+  const triggers = findTriggers(statementsOf(structure.sentences), senderNames(structure.signOff));
   const facts = findLeadFacts(structure.sentences.join(' '), lead);
   const specific = triggers.filter((t) => t.specific);
   const live = facts.filter((f) => f.live);

@@ -1,21 +1,18 @@
 // What the email offers and why the reader should believe it: a concrete value proposition (what changes,
 // for whom) and a proof point (a result, with a number or a named customer). Sources: docs/email-rubric.md.
 import type { CheckResult } from '../types.ts';
-import { contentWords, hasMeasure, listItems, namedEntities } from '../text-signals.ts';
+import { contentWords, hasMeasure, isOwnEntity, senderNames, listItems, namedEntities, RESULT_VERB } from '../text-signals.ts';
 import { SELF_DESCRIPTION, SPAM_PATTERNS, VAGUE_WORDS } from '../vocabulary.ts';
 import { classifyAsk } from './ask.ts';
 import { type EmailContext, quote, result } from './context.ts';
 import { isObservation } from './relevance.ts';
-import { clausesOf } from '../structure.ts';
+import { statementsOf } from '../structure.ts';
 
 // The sender or the product doing something: "We route…", "Our cameras inspect…", "Acme helps…".
 const OFFER_SUBJECT = /\b(we|we['’](re|ve|ll)|our|us|i can|i help|i['’]ll)\b|\b(helps|lets|gives|enables)\b|\bwhat [A-Z][\w-]+ does\b/i;
 // Who it is for: the reader, their team, or a class of customers.
 const AUDIENCE =
   /\b(you|your|yours)\b|\b\w+s like yours\b|\bfor \w+( \w+)? (teams|leaders|companies|firms|banks|brands|stores|plants|hospitals|schools|owners|founders|reps)\b/i;
-// A change in the world: the verbs that results are reported with.
-const RESULT_VERB =
-  /\b(saw|sees|see|cut|cuts|reduced|reduces|reduce|dropped|drops|fell|fall|rose|rise|raised|grew|increased|improved|went|go from|moved|recovered|recover|saved|saves|blocked|caught|found|hit|hits|activated|onboarded|closed|passed|settles|settled|returned|doubled|halved|shaved|lowered|lifted|boosted|won|booked|shipped|stopped|prevented|avoided|resolved|resolves|answered|handled|processed|freed|eliminated|paused|launched|gained|added|converted|shortened|sped|beat|beats|matched|match|catch|flagged|scaled|hired|filled|ramped|landed|signed)\b|\bfrom (?:[^.]|\.\d){1,40}? to\b|\d(?:%|x| percent| points?)? (?:less|fewer|more|lower|higher|faster|slower|cheaper|quicker|shorter)\b/i;
 const CUSTOMER_CUE = /\b(customers?|clients?|teams? (like|at|we work with)|companies (like|we work with)|one of our|for (one|a|his|her|their) \w+)\b/i;
 // Only a generic "our clients": with the sender as subject, that is a volume of ours, not a customer's result.
 const GENERIC_CUSTOMERS = /\b(?:for|to|with) (?:our|all our|many of our|\d+\+?) (?:customers|clients)\b/i;
@@ -47,11 +44,13 @@ export function findValueStatements(sentences: string[]): ValueStatement[] {
 }
 
 export function checkValueProposition({ structure, isFirstTouch }: EmailContext): CheckResult {
-  const statements = findValueStatements(clausesOf(structure.sentences));
+  const statements = findValueStatements(statementsOf(structure.sentences));
   const concrete = statements.filter((v) => v.concrete);
   const addressed = AUDIENCE.test(structure.sentences.join(' '));
-  // A follow-up or a breakup stands on the pitch the first email made.
-  const status = concrete.length && addressed ? 'pass' : statements.length || !isFirstTouch ? 'warn' : 'fail';
+  // A follow-up or a breakup stands on the pitch the first email made; a measured result a customer got says
+  // what changes even when no sentence says "we do X".
+  const shownByProof = findProofPoints(statementsOf(structure.sentences)).some((p) => p.strength === 'strong');
+  const status = concrete.length && addressed ? 'pass' : statements.length || !isFirstTouch || shownByProof ? 'warn' : 'fail';
   const shown = concrete.length ? concrete : statements;
   return result(
     {
@@ -80,14 +79,19 @@ export interface ProofPoint {
 }
 
 /** Results the sender can point to: a customer or a number, with a verb that says what changed. */
-export function findProofPoints(sentences: string[], prospectWords: Set<string> = new Set()): ProofPoint[] {
+export function findProofPoints(sentences: string[], prospectWords: Set<string> = new Set(), sender: Set<string> = new Set()): ProofPoint[] {
   const out: ProofPoint[] = [];
   for (const s of sentences) {
-    if (classifyAsk(s) || /\?\s*$/.test(s)) continue;
-    const entities = namedEntities(s).filter((e) => !prospectWords.has(e.toLowerCase()));
+    // A spec sheet's figures ("600 dpi, 12 ips, 512 MB RAM, …") measure the product, not a result.
+    if (classifyAsk(s) || /\?\s*$/.test(s) || listItems(s).length >= 5) continue;
+    // The sender's own awards, funding or product names are not a customer ("just closed our $40M Series B").
+    const entities = namedEntities(s).filter((e) => !prospectWords.has(e.toLowerCase()) && !isOwnEntity(s, e, sender));
     const number = hasMeasure(s);
     // Beyond the usual verbs, a past-tense verb next to a number and a name reports what happened ("Acme trimmed 12%").
-    const result_ = RESULT_VERB.test(s) || (PAST_TENSE.test(s.replace(NOT_A_RESULT, '')) && number && entities.length > 0);
+    // A level reached is a result too: "we got their CAC in Germany to EUR 24 against a EUR 41 target".
+    const reached = /\b(?:got|brought|took|pushed|drove|kept)\b[^.;]{1,60}?\b(?:to|under|below|down to|up to)\s+(?:[$€£]|[A-Z]{3}\s?)?\d/.test(s);
+    const past = PAST_TENSE.test(s.replace(NOT_A_RESULT, ''));
+    const result_ = RESULT_VERB.test(s) || reached || (past && number && entities.length > 0);
     const customer = entities.length > 0 || CUSTOMER_CUE.test(s);
     const self = SELF_DESCRIPTION.test(s) || (/^(we|our|i)\b/i.test(s) && !entities.length && !CUSTOMER_CUE.test(s));
     if (self) continue;
@@ -104,6 +108,10 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
       out.push({ sentence: s, strength: 'weak', why: 'a customer named without a result' });
     // A number about another party, even without a result verb we know, is evidence of some kind.
     else if (number && customer) out.push({ sentence: s, strength: 'weak', why: 'a number without a clear result' });
+    // "We ran the first TLPT cycle for Nordbank Digital and their supervisor accepted the report": a named
+    // customer and what happened, without a number.
+    else if (past && entities.length > 0 && /\b(?:for|with|at|helped|their|they)\b/i.test(s))
+      out.push({ sentence: s, strength: 'weak', why: 'a customer without a number' });
   }
   return out;
 }
@@ -112,8 +120,9 @@ export function checkProofPoint({ structure, lead }: EmailContext): CheckResult 
   const prospect = new Set([lead?.company, lead?.firstName].filter((x): x is string => !!x).map((x) => x.toLowerCase()));
   // The trigger ("Saw Acme is hiring 3 SDRs") talks about the prospect, not about a result we produced.
   const proofs = findProofPoints(
-    clausesOf(structure.sentences).filter((s) => !isObservation(s)),
+    statementsOf(structure.sentences).filter((s) => !isObservation(s)),
     prospect,
+    senderNames(structure.signOff),
   );
   const strong = proofs.filter((p) => p.strength === 'strong');
   const status = strong.length ? 'pass' : proofs.length ? 'warn' : 'fail';

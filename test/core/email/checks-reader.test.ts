@@ -67,7 +67,44 @@ describe('the ask, recognised by structure', () => {
     expect(c.measured).toBe('3 asks');
   });
 
+  it('only warns on a closing follow-up that leaves something useful and asks nothing; a first touch still fails', () => {
+    const breakup =
+      'I’ve reached out a couple of times about handoff notes. I’ll stop emailing. I’ve attached the two-page checklist Bakerstone used to cut downtime by 27%.';
+    expect(check({ body: breakup }, 'call_to_action').status).toBe('warn');
+    expect(check({ body: breakup, isFirstTouch: true }, 'call_to_action').status).toBe('fail');
+    expect(check({ body: 'I’ve reached out a couple of times about handoff notes. I’ll stop emailing.' }, 'call_to_action').status).toBe('fail');
+  });
+
+  it('reads an offer right after the question it answers as the same ask', () => {
+    const c = check({ body: 'Cobalt cut bounces by 40%. Want the three DNS records you need? I’ll send them, no strings.' }, 'call_to_action');
+    expect(c).toMatchObject({ status: 'pass', measured: '1 ask (interest)' });
+    expect(c.evidence).toHaveLength(2);
+    // An offer that is not answering a question before it is a second ask.
+    expect(check({ body: 'I can send the plan. Cobalt cut bounces by 40%. Are you free Tuesday?' }, 'call_to_action').status).toBe('warn');
+  });
+
+  it('counts the requests one question strings together, but not a step said with "let me know"', () => {
+    const stacked = check(
+      {
+        body: 'Could you book a demo with me here [link], download our new whitepaper [link], and let me know who else on your team I should loop in?',
+      },
+      'call_to_action',
+    );
+    expect(stacked).toMatchObject({ status: 'fail', measured: '3 asks' });
+    const two = check({ body: 'Could you fill out our intake form and book a call with our founder?' }, 'call_to_action');
+    expect(two).toMatchObject({ status: 'warn', measured: '2 asks' });
+    expect(check({ body: 'Could you take a look at the plan and let me know?' }, 'call_to_action').status).toBe('pass');
+    expect(check({ body: 'Could you tell me who owns billing, payroll and HR?' }, 'call_to_action').status).toBe('pass');
+  });
+
+  it('takes "please" with a verb as a request, but not "please let me know"', () => {
+    const c = check({ body: 'Can you reply with your salary bands? Please forward this to HR.' }, 'call_to_action');
+    expect(c).toMatchObject({ status: 'warn', measured: '2 asks' });
+    expect(c.evidence[1]).toContain('(imperative)');
+  });
+
   it('warns on a high-effort ask (a long meeting, a signature)', () => {
+    expect(check({ body: 'Could you get your team together for a 2-hour workshop next week?' }, 'call_to_action').status).toBe('warn');
     expect(check({ body: 'Can we book a 45 minute call on Tuesday?' }, 'call_to_action').status).toBe('warn');
     expect(check({ body: 'Can you sign today so I can lock in your pricing?' }, 'call_to_action').advice).toMatch(/small first/);
   });
@@ -114,6 +151,12 @@ describe('shouting check', () => {
     const c = check({ body: 'Our CRM and API save your CEO time. IBM loves it. This is HUGE!! Open to a look?', lead: { company: 'IBM' } }, 'shouting');
     expect(c.evidence).toEqual(['HUGE', '!!']);
     expect(c.status).toBe('fail');
+  });
+
+  it('does not take acronyms, currency codes or a term repeated from the subject for shouting', () => {
+    const c = check({ subject: 'DORA testing', body: 'Under DORA you need TLPT. Rinse got CAC to EUR 24 against EUR 41. DMARC next?' }, 'shouting');
+    expect(c.evidence).toEqual(['DORA']);
+    expect(c.status).toBe('warn');
   });
 
   it('warns on a single capitalised word', () => {
@@ -165,6 +208,38 @@ describe('relevance check', () => {
     expect(check({ body: 'Hi Dana,\n\nYour team uses HubSpot. Open to a look?', lead }, 'relevance').status).toBe('warn');
   });
 
+  it('reads a reason clause about them, their product as the subject, and first-hand research as facts about them', () => {
+    expect(check({ body: 'With the Dayton plant adding a second shift, leaks cost twice as much. Open to an audit?' }, 'relevance').status).toBe('pass');
+    expect(check({ body: 'Your booking page only sends a confirmation email, no SMS reminder. Open to a look?' }, 'relevance').status).toBe('warn');
+    expect(check({ body: 'Quick heads-up: greenleaf.io has no DMARC record, and Gmail and Yahoo now require one. Want the fix?' }, 'relevance').status).toBe(
+      'pass',
+    );
+    expect(check({ body: 'I signed up for Brewbox last week to see your welcome flow. Should I send the teardown?' }, 'relevance').status).toBe('pass');
+    // A guess, a role or an industry average is not a fact about them.
+    expect(check({ body: 'Your team could probably use faster onboarding. Open to a look?' }, 'relevance').status).toBe('fail');
+    expect(check({ body: 'With cart abandonment averaging 70% across e-commerce, every checkout counts. Open to a look?' }, 'relevance').status).toBe('fail');
+  });
+
+  it('reads the premise of a one-sentence question: "with 9 new AEs starting this month, would …?"', () => {
+    const body = 'Hi Jane, with 9 new AEs starting at Acme this month, would a scorecard that cut ramp by 3 weeks at Tessel be useful? Happy to send it over.';
+    expect(check({ body }, 'relevance').status).toBe('pass');
+    expect(check({ body }, 'proof_point').status).toBe('pass');
+    expect(check({ body }, 'call_to_action').status).toBe('pass');
+  });
+
+  it('only warns on a tech-stack list or a result claim that names tools: static facts, not news', () => {
+    expect(check({ body: 'I noticed Kontoflow uses AWS, Kubernetes and PostgreSQL. Open to a chat?' }, 'relevance').status).toBe('warn');
+    expect(check({ body: 'Acme uses Salesforce, Slack and Gong. Companies using Salesforce see 62% more pipeline. Worth a look?' }, 'relevance').status).toBe(
+      'fail',
+    );
+  });
+
+  it('does not take news about the sender (named in the sign-off) for news about the prospect', () => {
+    const body = (news: string) => `Hi Christine,\n\n${news}\n\nDo you have time for a quick call this week?\n\nBest regards,\nNathan Cole\nFinLoop`;
+    expect(check({ body: body('FinLoop was recently named a Top 50 Fintech Company by FinTech Breakthrough.') }, 'relevance').status).toBe('fail');
+    expect(check({ body: body('Halverson Group was recently named a Top 50 Fintech Company by FinTech Breakthrough.') }, 'relevance').status).toBe('pass');
+  });
+
   it('keeps Markdown links from counting as tokens', () => {
     expect(check({ body: 'Congrats on the [launch](https://acme.io) last week. Open?' }, 'relevance').status).toBe('pass');
   });
@@ -177,6 +252,20 @@ describe('a measured result', () => {
   it('needs a quantity: a percentage, money, a count or a before/after', () => {
     expect(proofOf('Brightline grew bookings 40% with us.')).toBe('pass');
     expect(proofOf('Brightline recovered $412,000 in duplicate bills.')).toBe('pass');
+  });
+
+  it('reads a level reached as a result, and a named customer without a number as a weak proof, not none', () => {
+    expect(proofOf('For Rinse & Co. we got first-month CAC in Germany to EUR 24 against their EUR 41 target.')).toBe('pass');
+    expect(proofOf('We ran the first test cycle for Nordbank Digital and their supervisor accepted the report.')).toBe('warn');
+  });
+
+  it('does not take a spec sheet’s figures for a result', () => {
+    expect(proofOf('The VX-400 at Brightline features 600 dpi, 12 ips print speed, 512 MB RAM, Wi-Fi 6, RFID encoding and a 450-meter ribbon.')).toBe('fail');
+  });
+
+  it('does not take the sender’s own funding or awards for a customer’s result', () => {
+    expect(proofOf('We are trusted by finance teams and just closed our $40M Series B.')).not.toBe('pass');
+    expect(proofOf('Brightline cut month-end close by 40% with our Ledger Sync module.')).toBe('pass');
   });
 
   it('is not a calendar year, an ordinal or the "one" of "one-word"', () => {

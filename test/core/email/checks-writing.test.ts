@@ -147,6 +147,10 @@ describe('substance checks', () => {
     expect(statusOf('Hope your week is going well. Worth a look?', 'value_proposition')).toBe('fail');
   });
 
+  it('value proposition: a customer’s measured result shows what changes, so no value statement is a warn', () => {
+    expect(statusOf('Pryce Builders cut RFI turnaround from 9 days to 3. Worth a look?', 'value_proposition')).toBe('warn');
+  });
+
   it('value proposition: the product as the subject counts, a founding story does not', () => {
     expect(statusOf('Rampwise runs daily practice calls on your own deals so new reps sell sooner. Worth a look?', 'value_proposition')).toBe('pass');
     expect(statusOf('We were founded in 2019 and we have grown to 85 people. Worth a look?', 'value_proposition')).toBe('fail');

@@ -76,8 +76,8 @@ describe('scoreEmail', () => {
     for (const c of s.checks) expect(c.pointsToGain, c.id).toBe(0);
   });
 
-  it('gives an email that passes every check 98, and one that fails every check 0', () => {
-    expect(evidenceScore(RUBRIC_MODEL, [])).toBe(98);
+  it('gives an email that passes every check 99, and one that fails every check 0', () => {
+    expect(evidenceScore(RUBRIC_MODEL, [])).toBe(99);
     const ids = Object.keys(RUBRIC_MODEL.weights) as CheckId[];
     expect(
       evidenceScore(

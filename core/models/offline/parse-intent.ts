@@ -188,6 +188,8 @@ function fill(intent: IntentClass, s: Slots): Intent | undefined {
     case 'usage':
       // "how many vacation days do new hires get" has a usage question's shape but none of its words.
       if (!USAGE_WORD.test(corrected) || usageOfSomethingElse(s.abstracted, s.scope)) return undefined;
+      // Usage is the rep's own ("what have I spent"); "how much does a Tesla cost" prices something else.
+      if (/\bhow\s+much\s+(?:does|do|did|is|are|would|will|to)\b/i.test(firstLine) && !/\b(?:i|me|my|we|us|our|you|u)\b/i.test(firstLine)) return undefined;
       return { kind: 'tool', calls: [{ toolName: 'myUsage', input: {} }] };
     case 'digest':
       // "remind me to stretch every monday at 9" has a schedule's words but is a personal reminder.

@@ -104,11 +104,15 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   // Words of a world the sales grammar does not speak of ("how far is xplace from xplace", "who founded
   // xtech"), with no lead named: whatever values it names, it is no search for leads.
   const scope = readScope(abstracted, knowledge, extractFilters(firstLine, knowledge).consumed);
-  const searchable = inSalesScope(scope);
-  if (unfamiliar(abstracted))
+  if (unfamiliar(abstracted)) {
+    const searchable = inSalesScope(scope);
     return explicit ?? (searchable ? findIntent(firstLine, knowledge) : undefined) ?? { kind: searchable ? 'unknown' : 'out_of_scope' };
+  }
   const ranking = classifyIntent(abstracted);
   const top = ranking[0]!;
+  // A request (not a question) the classifier is sure asks for leads keeps a word or two of its own
+  // ("I'd love a shortlist of edtech startups in Sweden").
+  const searchable = inSalesScope(scope) || (!scope.question && top.intent === 'find' && top.probability >= 0.99 && scope.foreign.length <= 2);
   if (explicit?.kind === 'tool' && top.intent !== 'other') return explicit;
   if (top.probability >= 0.5) {
     if (top.intent === 'other') return { kind: 'out_of_scope' };

@@ -170,6 +170,7 @@ describe('out of scope: questions about the world that name a value', () => {
     ['gaming studios in Norway', { industry: ['Gaming'], country: ['Norway'] }],
     ['would it be possible to obtain a list of healthcare companies in Germany', { industry: ['Healthcare'], country: ['Germany'] }],
     ['healthcare, Norway, 20 results', { industry: ['Healthcare'], country: ['Norway'], limit: 20 }],
+    ["I'd love a shortlist of fintech startups in Norway", { industry: ['Fintech'], country: ['Norway'] }],
   ])('%s: still a search', async (text, want) => {
     const r = await turn(text);
     expect(r.tool).toBe('findLeads');

@@ -1,4 +1,5 @@
-// Five phrasing sets, each written by a different helper who never read the offline parser, run through the
+// Five phrasing sets, each written by a different helper who never read the offline parser (and the engineer's own
+// probes of out-of-scope messages and negation), run through the
 // real assistant on the demo organisation as the manager of the demo rep's team (the only role with every
 // tool, digests included). One test per case, so a regression names the phrasing. Each set was held out until
 // it was measured once, then became development data; the held-out figures of the last two are asserted as history.
@@ -58,6 +59,17 @@ const SETS: PhrasingSet[] = [
     cases: load('phrasings-heldout-5.jsonl'),
     // Missed at the one held-out measurement; a development set since (its figures then stay below as history).
     knownFailing: Object.fromEntries(['t043', 't054', 't065', 't077', 't078', 't142', 't151'].map((id) => [id, 'missed at the held-out measurement'])),
+  },
+  {
+    name: "engineer's probes (scope and negation)",
+    cases: load('probes-scope-negation.jsonl'),
+    // Written by the engineer who built the checks, before building them: development data, not independent.
+    knownFailing: {
+      mq019: '"leads" meaning tips ("any good leads on a cheap apartment") still searches',
+      mq020: '"leads" as a verb with no word of its own left ("the new guy leads the Berlin team") still searches',
+      mn022: '"not contacted" reads as new leads, not as an exclusion of contacted ones',
+      mz025: '"Stanford" is a visible lead\'s name, so the question opens that lead',
+    },
   },
 ];
 

@@ -37,7 +37,9 @@ const FILLER = new Set(
     'based located working work works employed can could would will please pls kindly want need like to see ' +
     'only just more also other new what which how many do does have has had got around near within across ' +
     'today now currently right one ones on by into about their his her its folks guys tell let know ' +
-    'best top good great interesting relevant potential possible sales salesos hey hi hello thanks named called'
+    'best top good great interesting relevant potential possible sales salesos hey hi hello thanks named called ' +
+    // Words of an exclusion are never a company to search for ("from anywhere other than the US").
+    'anywhere anything anyone anybody everywhere everything everyone somewhere something than except excluding but not no outside without besides minus'
   ).split(' '),
 );
 

@@ -28,7 +28,8 @@ const EXCLUDER =
 // After the value: "Germany excluded", "France not included", "Spain left out", "minus Spain" is a cue above.
 const TRAILING = /\b(?:excluded|not\s+included|left\s+out|ruled\s+out|filtered\s+out|taken\s+out|omitted|removed|aside(?!\s+from))\b/gi;
 // Where a trailing marker's scope starts, looking back: a clause mark, a linking word or another cue.
-const BACK_STOP = /[,.;:!?()\n]|\s[—–]\s|\b(?:with|and|but|also|plus|then|in|from|on|using|leads?|prospects?|companies|accounts)\b/gi;
+// "and" is no stop: "Germany and France excluded" leaves both out.
+const BACK_STOP = /[,.;:!?()\n]|\s[—–]\s|\b(?:with|but|also|then|in|from|on|using|leads?|prospects?|companies|accounts)\b/gi;
 
 // The word a negator negates, when it is about the conversation rather than the leads: then nothing is
 // excluded. Verbs of leaving out, negated, include ("don't miss the energy leads").

@@ -66,6 +66,8 @@ describe('negation with scope', () => {
     ['leads using Stripe but no HubSpot', { tech: ['Stripe'], excludeTech: ['HubSpot'] }],
     ['fintech leads, Germany excluded', { industry: ['Fintech'], excludeCountry: ['Germany'] }],
     ['healthcare leads with Norway not included', { industry: ['Healthcare'], excludeCountry: ['Norway'] }],
+    ['fintech leads, Germany and Norway excluded', { industry: ['Fintech'], excludeCountry: ['Germany', 'Norway'] }],
+    ['leads from anywhere other than Germany', { excludeCountry: ['Germany'] }],
     ['exclude contacted and disqualified, fintech only', { excludeStatus: ['disqualified', 'contacted'], industry: ['Fintech'] }],
   ])('%s (every cue excludes)', async (text, want) => {
     const r = await turn(text);

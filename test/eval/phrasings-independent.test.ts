@@ -1,7 +1,8 @@
-// Four phrasing sets, each written by a different helper who never read the offline parser, run through the
+// Five phrasing sets, each written by a different helper who never read the offline parser (and the engineer's own
+// probes of out-of-scope messages and negation), run through the
 // real assistant on the demo organisation as the manager of the demo rep's team (the only role with every
 // tool, digests included). One test per case, so a regression names the phrasing. Each set was held out until
-// it was measured once, then became tuning data; the last one is still held out and its figures are asserted.
+// it was measured once, then became development data; the held-out figures of the last two are asserted as history.
 // Cases known to fail are listed with the reason; the lists may shrink, never grow.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -47,44 +48,29 @@ const SETS: PhrasingSet[] = [
     knownFailing: {},
   },
   {
-    name: 'fourth round (held out)',
+    name: 'fourth round (held out once)',
     cases: load('phrasings-heldout-4.jsonl'),
-    // Recorded at the one measurement, before anything was tuned on this set; not looked at since.
+    // Missed at the one held-out measurement; a development set since (its figures then stay below as history).
     knownFailing: Object.fromEntries(
-      ['s006', 's018', 's023', 's046', 's049', 's056', 's057', 's092', 's095', 's108', 's114', 's121', 's124', 's127', 's146', 's164'].map((id) => [
-        id,
-        'missed at the held-out measurement',
-      ]),
+      ['s006', 's018', 's023', 's057', 's114', 's121', 's124', 's127', 's146', 's164'].map((id) => [id, 'missed at the held-out measurement']),
     ),
   },
   {
-    name: 'fifth round (held out)',
+    name: 'fifth round (held out once)',
     cases: load('phrasings-heldout-5.jsonl'),
-    // Recorded at the one measurement, before anything was tuned on this set; not looked at since.
-    knownFailing: Object.fromEntries(
-      [
-        't026',
-        't038',
-        't043',
-        't051',
-        't054',
-        't062',
-        't065',
-        't069',
-        't070',
-        't076',
-        't077',
-        't078',
-        't142',
-        't151',
-        't161',
-        't166',
-        't178',
-        't183',
-        't190',
-        't199',
-      ].map((id) => [id, 'missed at the held-out measurement']),
-    ),
+    // Missed at the one held-out measurement; a development set since (its figures then stay below as history).
+    knownFailing: Object.fromEntries(['t043', 't054', 't065', 't077', 't078', 't142', 't151'].map((id) => [id, 'missed at the held-out measurement'])),
+  },
+  {
+    name: "engineer's probes (scope and negation)",
+    cases: load('probes-scope-negation.jsonl'),
+    // Written by the engineer who built the checks, before building them: development data, not independent.
+    knownFailing: {
+      mq019: '"leads" meaning tips ("any good leads on a cheap apartment") still searches',
+      mq020: '"leads" as a verb with no word of its own left ("the new guy leads the Berlin team") still searches',
+      mn022: '"not contacted" reads as new leads, not as an exclusion of contacted ones',
+      mz025: '"Stanford" is a visible lead\'s name, so the question opens that lead',
+    },
   },
 ];
 
@@ -129,8 +115,8 @@ describe('independent phrasing sets', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('never inverts a negation, except where the held-out rounds measured one', () => {
-    expect([...results.values()].filter((r) => r.negationInverted).map((r) => r.id)).toEqual(HELD_OUT.flatMap((h) => h.negationInverted));
+  it('never inverts a negation (the held-out rounds measured some, since fixed: HELD_OUT keeps them as history)', () => {
+    expect([...results.values()].filter((r) => r.negationInverted).map((r) => r.id)).toEqual([]);
   });
 
   it('list only ids that exist', () => {

@@ -113,11 +113,14 @@ export function techFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
       .match(/^\s+([\p{L}]+)/u)?.[1]
       ?.toLowerCase();
     const usedBy = after !== undefined && /^(?:users?|customers|shops|stores|merchants|sites|stack|clients|companies|accounts|leads|teams)$/.test(after);
-    const cued = listed || usedBy || (prevWord !== undefined && TECH_CUE.test(prevWord));
+    // A technology in a negated scope is one the rep wants left out ("Okta but no Slack"): a company
+    // cannot be excluded, so the negation is the cue.
+    const negated = isNegated(t.negated, first.start);
+    const cued = listed || usedBy || negated || (prevWord !== undefined && TECH_CUE.test(prevWord));
     const short = run.replace(/[^\p{L}]/gu, '').length <= 2;
     if (!cued || (short && run !== run.toUpperCase() && !cuedShort(prevWord))) return undefined;
     lastEnd = first.start + run.length;
-    push(tech, excluded, name, isNegated(t.negated, first.start));
+    push(tech, excluded, name, negated);
     return name;
   });
   return assign(f, 'tech', tech, excluded);

@@ -37,7 +37,9 @@ const FILLER = new Set(
     'based located working work works employed can could would will please pls kindly want need like to see ' +
     'only just more also other new what which how many do does have has had got around near within across ' +
     'today now currently right one ones on by into about their his her its folks guys tell let know ' +
-    'best top good great interesting relevant potential possible sales salesos hey hi hello thanks named called'
+    'best top good great interesting relevant potential possible sales salesos hey hi hello thanks named called ' +
+    // Words of an exclusion are never a company to search for ("from anywhere other than the US").
+    'anywhere anything anyone anybody everywhere everything everyone somewhere something than except excluding but not no outside without besides minus'
   ).split(' '),
 );
 
@@ -45,6 +47,8 @@ export interface ExtractedFilter {
   filter: LeadFilter;
   /** How many distinct things were recognised (0 = nothing looked like a filter). */
   signals: number;
+  /** The words read as part of a filter ("studios" of "game studios", "c-suite"), in lower case. */
+  consumed: Set<string>;
 }
 
 export function extractFilters(text: string, knowledge: Knowledge = knowledgeOf(undefined)): ExtractedFilter {
@@ -79,8 +83,18 @@ export function extractFilters(text: string, knowledge: Knowledge = knowledgeOf(
 
   signals += techFilter(p, f, t);
   signals += industryFilter(p, f, t);
+  // Before the query: a query takes any words, so they say nothing about the request's scope.
+  const consumed = consumedWords(p);
   signals += queryFilter(p, f);
-  return { filter: f, signals };
+  return { filter: f, signals, consumed };
+}
+
+function consumedWords(p: Phrase): Set<string> {
+  const words = new Set<string>();
+  for (const m of p.original.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
+    if (/^\u2022+$/.test(p.rest.slice(m.index, m.index + m[0].length))) for (const w of m[0].toLowerCase().split('-')) words.add(w);
+  }
+  return words;
 }
 
 function sizeFilter(p: Phrase, f: LeadFilter): number {
@@ -208,10 +222,19 @@ function ownerFilter(p: Phrase, f: LeadFilter): number {
   }
   if (
     p.take(
-      /\b(?:unassigned|unowned|without an? owner|no owner|nobody(?:'s|’s)?(?:\s+owns)?|no\s*one\s+owns|not (?:owned|assigned) (?:by|to) any(?:one|body)|owned by no\s*(?:one|body)|not assigned)\b/i,
+      /\b(?:unassigned|unowned|without an? owner|no owner|nobody(?:'s|’s|\s+owns)|no\s*one(?:'s|’s|\s+owns)|not (?:owned|assigned) (?:by|to) any(?:one|body)|owned by no\s*(?:one|body)|not assigned)\b/i,
     )
   ) {
     f.owner = 'unassigned';
+    return 1;
+  }
+  // Before "my": "everyone's, not just mine" is anyone's.
+  if (
+    p.take(
+      /\b(?:anyone(?:'s|’s)|everyone(?:'s|’s)|all\s+(?:the\s+)?leads\s+i\s+can\s+see|any owner|(?:regardless of|no matter|irrespective of)\s+(?:who\s+owns\s+(?:them|it)|(?:the\s+)?owner(?:ship)?)|whoever owns (?:them|it)|(?:doesn['’]?t|does not|don['’]?t|do not)\s+(?:matter|care)\s+who\s+owns\s+(?:them|it)|not\s+(?:just|only)\s+(?:mine|my\s+own|my\s+leads|me))\b/i,
+    )
+  ) {
+    f.owner = 'any';
     return 1;
   }
   // "my" only counts when it owns the leads ("my uncontacted leads"), not "my digest".
@@ -222,14 +245,6 @@ function ownerFilter(p: Phrase, f: LeadFilter): number {
     p.take(/\b(?:assigned to me|owned by me|that i own|i own)\b/i)
   ) {
     f.owner = 'me';
-    return 1;
-  }
-  if (
-    p.take(
-      /\b(?:anyone(?:'s|’s)|everyone(?:'s|’s)|all\s+(?:the\s+)?leads\s+i\s+can\s+see|any owner|(?:regardless of|no matter|irrespective of)\s+(?:who\s+owns\s+(?:them|it)|(?:the\s+)?owner(?:ship)?)|whoever owns (?:them|it))\b/i,
-    )
-  ) {
-    f.owner = 'any';
     return 1;
   }
   return 0;

@@ -504,6 +504,36 @@ export const INTENT_CORPUS: Record<IntentClass, string[]> = {
     how do i get to the airport
     news today
     what is machine learning
+    founder of xtech
+    history of xcompany
+    learning xtech as a beginner
+    xindustry market trends
+    xindustry market outlook
+    distance between xplace and xplace
+    flight to xplace
+    things to do in xplace
+    cost of living in xplace
+    reset my password
+    locked out of my account
+    laptop is broken
+    screen sharing not working
+    pivot table in a spreadsheet
+    expense report form
+    vacation days and sick leave
+    parental leave policy
+    office wifi password
+    parking at the office
+    lunch plans for the team
+    handling price objections
+    negotiation tips
+    preparing a discovery call
+    staying motivated after a bad quarter
+    public speaking tips
+    planets in the solar system
+    tallest building in the world
+    election results
+    crypto investing
+    bored and tired
   `),
 };
 

@@ -28,6 +28,10 @@ export interface Knowledge {
   company(text: string): string | undefined;
   /** A misspelt word's correction, or undefined when the word is known or nothing is close enough. */
   correct(word: string): string | undefined;
+  /** A misspelt word of a lead's name ("wagnr" → "wagner"), or undefined. */
+  correctName(word: string): string | undefined;
+  /** A word of a visible lead's name (lower case). */
+  nameWord(word: string): boolean;
   /** A common English word (lower case). */
   common(word: string): boolean;
   /** True when `leads` holds every lead the user may see, so a name not among them is nobody's. */
@@ -179,8 +183,14 @@ function build(vocabulary: LeadVocabulary | undefined): Knowledge {
     correct(word) {
       const w = word.toLowerCase();
       if (w.length < 4 || !/^\p{L}+$/u.test(w) || known(w) || names.has(w)) return undefined;
-      return lexicon.closest(w) ?? names.closest(w);
+      return lexicon.closest(w);
     },
+    correctName(word) {
+      const w = word.toLowerCase();
+      if (w.length < 4 || !/^\p{L}+$/u.test(w) || known(w) || names.has(w) || lexicon.closest(w)) return undefined;
+      return names.closest(w);
+    },
+    nameWord: (w) => names.has(w.toLowerCase()),
   };
 }
 

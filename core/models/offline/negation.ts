@@ -1,22 +1,49 @@
 // Where a rep's words are negated, so "fintech leads outside Germany" excludes Germany instead of
-// searching it. A cue ("not", "n't", "no", "except", "excluding", "other than", "but not", "outside",
-// "without", "skip", "non-") opens a scope that runs to the end of the clause: a punctuation mark, or a
-// linking word ("that", "with", "using", "and in", "but") once a value was named after the cue.
-// "non-fintech" negates its own word only.
+// searching it. Three kinds of cue open a scope:
+// - a negator ("not", "n't", "never", "no", "none", "nothing", "nobody", "no one", "neither", "nor"):
+//   what it negates runs to the end of the clause; a negated verb of contact keeps the negation to itself
+//   ("haven't contacted … in healthcare");
+// - an excluding word ("except", "excluding", "other than", "but not", "outside", "without", "skip",
+//   "minus", "apart from", "besides", "hide", "filter out", "leave out", "rule out", "drop", "omit",
+//   "anything but", "any industry but"): the same scope;
+// - a trailing marker ("Germany excluded", "France not included", "Spain left out"): the words before it,
+//   back to the start of the clause or the last linking word.
+// "non-fintech" negates its own word only. A clause ends at a punctuation mark, or at a linking word ("that",
+// "with", "using", "and in", "but") once a value was named after the cue.
+//
+// Not every negation word negates a filter. The negation belongs to the word right after it, and when that
+// word is about the conversation rather than the leads ("no rush", "not sure", "no worries", "never mind",
+// "don't forget to …", "not just fintech", "I don't mind which …") nothing is excluded. A negated verb of
+// leaving out ("don't miss", "don't skip", "don't forget") is an emphatic inclusion.
 
 export interface NegatedSpan {
   start: number;
   end: number;
 }
 
-const CUE =
-  /\b(?:not|never|none|no(?!\s+(?:owner|one)\b)|except(?:\s+for)?|excluding|exclude|other\s+than|but\s+not|outside(?:\s+of)?|without|skip(?:ping)?|minus|apart\s+from|aside\s+from|besides|leave\s+out|leaving\s+out|ignore|ignoring|(?:do|does|did|are|is|have|has|wo|ca)nt)\b|n['’]t\b/gi;
+const NEGATOR =
+  /\b(?:not|never|none|nothing|nobody|no[\s-]?one|neither|nor|no(?!\s+(?:owner|matter)\b)|(?:do|does|did|are|is|was|were|have|has|had|wo|ca|should|would|could)nt|cannot)\b|n['’]t\b/gi;
+const EXCLUDER =
+  /\b(?:except(?:\s+for)?|excluding|exclude|other\s+than|but\s+not|outside(?:\s+of)?|without|skip(?:ping)?|minus|apart\s+from|aside\s+from|besides|leave\s+out|leaving\s+out|leave\s+off|rule\s+out|filter(?:ing)?\s+out|take\s+out|cut\s+out|weed\s+out|hide|hiding|omit(?:ting)?|drop(?:ping)?(?!\s+(?:me|us)\b)|remove|removing|ignore|ignoring|(?:any(?:thing|where|one|body)?|every(?:thing|where|one|body)|all)(?:\s+(?:\p{L}[\p{L}-]*)){0,2}?\s+but(?!\s+(?:also|only|just|then|still|with|in|on|from|that|who|which)\b))\b/giu;
+// After the value: "Germany excluded", "France not included", "Spain left out", "minus Spain" is a cue above.
+const TRAILING = /\b(?:excluded|not\s+included|left\s+out|ruled\s+out|filtered\s+out|taken\s+out|omitted|removed|aside(?!\s+from))\b/gi;
+// Where a trailing marker's scope starts, looking back: a clause mark, a linking word or another cue.
+// "and" is no stop: "Germany and France excluded" leaves both out.
+const BACK_STOP = /[,.;:!?()\n]|\s[—–]\s|\b(?:with|but|also|then|in|from|on|using|leads?|prospects?|companies|accounts)\b/gi;
+
+// The word a negator negates, when it is about the conversation rather than the leads: then nothing is
+// excluded. Verbs of leaving out, negated, include ("don't miss the energy leads").
+const NOT_A_FILTER =
+  /^\s*(?:(?:a|an|the|to|too|so|really|at\s+all|in\s+a)\s+)*(?:rush(?:ing)?|hurry|worr(?:y|ies|ied)|problems?|prob|pressure|stress|biggie|big\s+deal|deal|idea|clue|doubt|offen[cs]e|joke|joking|kidding|lie|lying|gonna\s+lie|urgent|fancy|special|sure|certain|bad|bother(?:ed)?|mind|care|matter|forget|forgetting|hesitate|miss|missing|overlook|skip|leave\s+out|exclude|ignore|remember|recall|know|understand|wait|worry|need\s+to\s+(?:rush|hurry|worry|be|apologi[sz]e|explain)|just|only|merely|simply|limited\s+to|restricted\s+to|yet\s+sure|picky|fussy|included|including|but)\b/i;
+const NEGATED_VERB =
+  /^\s*(?:(?:yet|been|ever|even|really)\s+)*(?:contacted|reached\s+out(?:\s+to)?|called|emailed|touched|spoken\s+to|talked\s+to|replied|responded|answered|got\s+back(?:\s+to\s+(?:me|us))?|heard\s+back|reply|respond|answer|signed|bought|closed)\b(?:\s+(?:to\s+)?(?:me|us|them|yet))?/i;
+// "Besides fintech, insurance leads too": an addition, not an exclusion.
+const ADDITIVE_CUE = /^(?:besides|apart\s+from|aside\s+from)$/i;
+const ADDITION = /\b(?:too|also|as\s+well|in\s+addition|plus)\b/i;
 const CLAUSE_END = /[,.;:!?()\n]|\s[—–]\s/g;
 // A preposition ends the scope only once a value was named after the cue: "except SaaS and E-commerce in
 // France" keeps France; "not in France" and "excluding companies in Germany" negate it.
 const LINK = /\b(?:that|which|who|whose|with|using|use|uses|and\s+(?:in|with|using|that|who|are)|but|in|from|based\s+in|located\s+in)\b/gi;
-const NEGATED_VERB =
-  /^\s*(?:(?:yet|been|ever|even|really)\s+)*(?:contacted|reached\s+out(?:\s+to)?|called|emailed|touched|spoken\s+to|talked\s+to|replied|responded|answered|got\s+back(?:\s+to\s+(?:me|us))?|heard\s+back|reply|respond|answer|signed|bought|closed)\b(?:\s+(?:to\s+)?(?:me|us|them|yet))?/i;
 const PREFIX = /\bnon[\s-]+([\p{L}][\p{L}-]*)/giu;
 
 /**
@@ -26,27 +53,54 @@ const PREFIX = /\bnon[\s-]+([\p{L}][\p{L}-]*)/giu;
 export function negatedSpans(text: string, names: (fragment: string) => boolean): NegatedSpan[] {
   const spans: NegatedSpan[] = [];
   for (const m of text.matchAll(PREFIX)) spans.push({ start: m.index!, end: m.index! + m[0].length });
-  for (const cue of text.matchAll(CUE)) {
-    const start = cue.index! + cue[0].length;
-    // "haven't reached out to … in healthcare": the negation is the verb's; what follows is not negated.
-    const verb = NEGATED_VERB.exec(text.slice(start));
-    if (verb) {
-      spans.push({ start, end: start + verb[0].length });
+  const cues = [...[...text.matchAll(NEGATOR)].map((m) => ({ m, negator: true })), ...[...text.matchAll(EXCLUDER)].map((m) => ({ m, negator: false }))].sort(
+    (a, b) => a.m.index! - b.m.index!,
+  );
+  // A cue cancelled by the negator before it ("don't forget to exclude" still excludes; "don't skip" includes).
+  let cancelledUntil = -1;
+  for (const { m, negator } of cues) {
+    if (m.index! < cancelledUntil) continue;
+    const start = m.index! + m[0].length;
+    const after = text.slice(start);
+    if (negator) {
+      const discourse = NOT_A_FILTER.exec(after);
+      if (discourse) {
+        cancelledUntil = start + discourse[0].length;
+        continue;
+      }
+      // "haven't reached out to … in healthcare": the negation is the verb's; what follows is not negated.
+      const verb = NEGATED_VERB.exec(after);
+      if (verb) {
+        spans.push({ start, end: start + verb[0].length });
+        continue;
+      }
+    } else if (ADDITIVE_CUE.test(m[0].trim()) && ADDITION.test(after)) {
       continue;
     }
-    CLAUSE_END.lastIndex = start;
-    const clause = CLAUSE_END.exec(text);
-    let end = clause ? clause.index : text.length;
-    LINK.lastIndex = start;
-    for (let link = LINK.exec(text); link && link.index < end; link = LINK.exec(text)) {
-      if (link.index > start && names(text.slice(start, link.index))) {
-        end = link.index;
-        break;
-      }
-    }
+    const end = scopeEnd(text, start, names);
     if (end > start) spans.push({ start, end });
   }
+  for (const m of text.matchAll(TRAILING)) {
+    // "not included" also opens a forward scope above; that one holds no value.
+    let start = 0;
+    BACK_STOP.lastIndex = 0;
+    for (let stop = BACK_STOP.exec(text); stop && stop.index < m.index!; stop = BACK_STOP.exec(text)) {
+      if (names(text.slice(stop.index + stop[0].length, m.index!))) start = stop.index + stop[0].length;
+    }
+    if (names(text.slice(start, m.index!))) spans.push({ start, end: m.index! });
+  }
   return spans;
+}
+
+function scopeEnd(text: string, start: number, names: (fragment: string) => boolean): number {
+  CLAUSE_END.lastIndex = start;
+  const clause = CLAUSE_END.exec(text);
+  const end = clause ? clause.index : text.length;
+  LINK.lastIndex = start;
+  for (let link = LINK.exec(text); link && link.index < end; link = LINK.exec(text)) {
+    if (link.index > start && names(text.slice(start, link.index))) return link.index;
+  }
+  return end;
 }
 
 export function isNegated(spans: readonly NegatedSpan[], at: number): boolean {

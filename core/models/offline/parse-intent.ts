@@ -19,6 +19,7 @@ import { parseOffer } from './offer-text.ts';
 import { parsePatternRequest } from './pattern-requests.ts';
 import { expandShorthand } from './shorthand.ts';
 import { correctSpelling } from './spelling.ts';
+import { inSalesScope, readScope, type ScopeReading, usageOfSomethingElse } from './sales-scope.ts';
 
 const POLITE_PREFIX =
   /^(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|alright|right|great|thanks|thank you)\b[,!.]?\s+(?:there[,!.]?\s+)?(?:salesos[,!.:]?\s*)?|@?salesos[,:!]?\s+|<@[\w.-]+>\s*|please\s+|pls\s+|plz\s+|kindly\s+|(?:could|can|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|kindly\s+|quickly\s+|maybe\s+)?|(?:could|can|may)\s+i\s+(?:please\s+)?(?:get\s+you\s+to\s+)?|i(?:['’]d| would) (?:like|love) (?:you |for you )?to\s+|i\s+(?:want|need|wanna)\s+(?:you\s+)?to\s+|i\s+(?:want|need)\s+(?=to\s+see|\d|a\s+list)|let['’]?s\s+|go ahead and\s+|help me\s+(?=\w)|try to\s+|quickly\s+|just\s+|now\s+|then\s+|and\s+)/i;
@@ -100,9 +101,18 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   // The rep's own words first (a note keeps its spelling); the corrected ones when those say nothing.
   const asWritten = explicitCommand(text, ctx);
   const explicit = asWritten?.kind === 'tool' || corrected === text ? asWritten : (explicitCommand(corrected, ctx) ?? asWritten);
-  if (unfamiliar(abstracted)) return explicit ?? findIntent(firstLine, knowledge) ?? { kind: 'unknown' };
+  // Words of a world the sales grammar does not speak of ("how far is xplace from xplace", "who founded
+  // xtech"), with no lead named: whatever values it names, it is no search for leads.
+  const scope = readScope(abstracted, knowledge, extractFilters(firstLine, knowledge).consumed);
+  if (unfamiliar(abstracted)) {
+    const searchable = inSalesScope(scope);
+    return explicit ?? (searchable ? findIntent(firstLine, knowledge) : undefined) ?? { kind: searchable ? 'unknown' : 'out_of_scope' };
+  }
   const ranking = classifyIntent(abstracted);
   const top = ranking[0]!;
+  // A request (not a question) the classifier is sure asks for leads keeps a word or two of its own
+  // ("I'd love a shortlist of edtech startups in Sweden").
+  const searchable = inSalesScope(scope) || (!scope.question && top.intent === 'find' && top.probability >= 0.99 && scope.foreign.length <= 2);
   if (explicit?.kind === 'tool' && top.intent !== 'other') return explicit;
   if (top.probability >= 0.5) {
     if (top.intent === 'other') return { kind: 'out_of_scope' };
@@ -112,13 +122,15 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   for (const { intent, probability } of ranking.slice(0, 4)) {
     if (probability < MIN_PROBABILITY) break;
     if (['other', 'greeting', 'thanks', 'help'].includes(intent)) continue;
-    const filled = fill(intent, { text, corrected, firstLine, ctx, knowledge });
+    if (!searchable && (intent === 'find' || (intent === 'get' && !explicit))) continue;
+    const filled = fill(intent, { text, corrected, firstLine, ctx, knowledge, abstracted, scope });
     if (filled) return filled;
   }
   // A message that reads most like chit-chat or an outside question searches only when it asks for leads
   // in so many words ("translate … into German" is not a search for Germany).
   const chitChat = ['other', 'greeting', 'thanks', 'help'].includes(top.intent) || isOutsideQuestion(firstLine, knowledge);
   if (chitChat && !/\b(?:leads?|prospects?|contacts?|pipeline|accounts)\b/i.test(firstLine)) return explicit ?? { kind: 'out_of_scope' };
+  if (!searchable) return explicit ?? { kind: 'out_of_scope' };
   return explicit ?? findIntent(firstLine, knowledge) ?? (top.intent === 'other' ? { kind: 'out_of_scope' } : { kind: 'unknown' });
 }
 
@@ -138,6 +150,8 @@ interface Slots {
   firstLine: string;
   ctx: ParseContext;
   knowledge: Knowledge;
+  abstracted: string;
+  scope: ScopeReading;
 }
 
 function fill(intent: IntentClass, s: Slots): Intent | undefined {
@@ -177,7 +191,9 @@ function fill(intent: IntentClass, s: Slots): Intent | undefined {
       return parseRoast(`roast this email:\n${corrected.split('\n').slice(1).join('\n')}`);
     case 'usage':
       // "how many vacation days do new hires get" has a usage question's shape but none of its words.
-      if (!USAGE_WORD.test(corrected)) return undefined;
+      if (!USAGE_WORD.test(corrected) || usageOfSomethingElse(s.abstracted, s.scope)) return undefined;
+      // Usage is the rep's own ("what have I spent"); "how much does a Tesla cost" prices something else.
+      if (/\bhow\s+much\s+(?:does|do|did|is|are|would|will|to)\b/i.test(firstLine) && !/\b(?:i|me|my|we|us|our|you|u)\b/i.test(firstLine)) return undefined;
       return { kind: 'tool', calls: [{ toolName: 'myUsage', input: {} }] };
     case 'digest':
       // "remind me to stretch every monday at 9" has a schedule's words but is a personal reminder.
@@ -232,7 +248,7 @@ function isOutsideQuestion(line: string, knowledge: Knowledge): boolean {
   const founder = /^who\s+(?:founded|started|owns|runs|created|invented|bought)\s+([\p{L}\p{N}&.' -]+?)\s*[?!.]*$/iu.exec(line);
   if (founder && !knowledge.company(founder[1]!.trim())) return true;
   const office =
-    /^who(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:ceo|cto|cfo|coo|cmo|founder|founders|owner|president|chair\w*|head)\s+(?:of|at)\s+([\p{L}\p{N}&.' -]+?)(?:\s+(?:these days|now|today|currently))?[?!.,]/iu.exec(
+    /^who(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:ceo|cto|cfo|coo|cmo|founder|founders|owner|president|chair\w*|head)\s+(?:of|at)\s+([\p{L}\p{N}&.' -]+?)(?:\s+(?:these days|now|today|currently))?(?:[?!.,]|$)/iu.exec(
       line,
     );
   return Boolean(office && !knowledge.company(office[1]!.trim()));

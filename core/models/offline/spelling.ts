@@ -8,10 +8,23 @@ export function correctSpelling(text: string, knowledge: Knowledge): string {
   const nl = text.indexOf('\n');
   const head = nl === -1 ? text : text.slice(0, nl);
   const tail = nl === -1 ? '' : text.slice(nl);
-  const fixed = head.replace(/(?<![@\w./-])\p{L}+(?![@\w]*@|[\w]*\.\w)/gu, (word) => {
-    const c = knowledge.correct(word);
-    if (!c) return word;
-    return /^\p{Lu}/u.test(word) ? c.charAt(0).toUpperCase() + c.slice(1) : c;
+  // A contraction's stem ("doesn" of "doesn't") is no typo: it would lose its negation.
+  const words = [...head.matchAll(/(?<![@\w./-])\p{L}+(?![@\w]*@|[\w]*\.\w|['’]t\b)/gu)];
+  const nameLike = words.map((m) => knowledge.nameWord(m[0]) || knowledge.correctName(m[0]) !== undefined);
+  let out = '';
+  let at = 0;
+  words.forEach((m, i) => {
+    const word = m[0];
+    // A name is corrected only beside another word of a name ("sophie wagnr"): a lone word one letter
+    // off a first name ("ramen", "Gmail") is far likelier another word than a misspelt lead.
+    const beside = (j: number) =>
+      j >= 0 &&
+      j < words.length &&
+      nameLike[j] &&
+      /^\s+$/.test(head.slice(words[Math.min(i, j)]!.index! + words[Math.min(i, j)]![0].length, words[Math.max(i, j)]!.index!));
+    const c = knowledge.correct(word) ?? (beside(i - 1) || beside(i + 1) ? knowledge.correctName(word) : undefined);
+    out += head.slice(at, m.index) + (c ? (/^\p{Lu}/u.test(word) ? c.charAt(0).toUpperCase() + c.slice(1) : c) : word);
+    at = m.index! + word.length;
   });
-  return fixed + tail;
+  return out + head.slice(at) + tail;
 }

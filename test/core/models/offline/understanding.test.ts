@@ -53,6 +53,48 @@ describe('negation with scope', () => {
     expect(r.input).toEqual(want);
   });
 
+  it.each([
+    ['healthcare leads, leave out Germany', { industry: ['Healthcare'], excludeCountry: ['Germany'] }],
+    ['leads anywhere but Norway', { excludeCountry: ['Norway'] }],
+    ['fintech leads, any status but contacted', { industry: ['Fintech'], excludeStatus: ['contacted'] }],
+    ['leads in Germany, hide the disqualified ones', { country: ['Germany'], excludeStatus: ['disqualified'] }],
+    ['fintech leads; filter out anyone on HubSpot', { industry: ['Fintech'], excludeTech: ['HubSpot'] }],
+    ['neither fintech nor healthcare, leads in Norway', { excludeIndustry: ['Fintech', 'Healthcare'], country: ['Norway'] }],
+    ['fintech leads that are neither contacted nor replied', { industry: ['Fintech'], excludeStatus: ['contacted', 'replied'] }],
+    ['healthcare leads, nothing from Germany', { industry: ['Healthcare'], excludeCountry: ['Germany'] }],
+    ['fintech leads, nobody in Berlin', { industry: ['Fintech'], excludeCity: ['Berlin'] }],
+    ['leads using Stripe but no HubSpot', { tech: ['Stripe'], excludeTech: ['HubSpot'] }],
+    ['fintech leads, Germany excluded', { industry: ['Fintech'], excludeCountry: ['Germany'] }],
+    ['healthcare leads with Norway not included', { industry: ['Healthcare'], excludeCountry: ['Norway'] }],
+    ['fintech leads, Germany and Norway excluded', { industry: ['Fintech'], excludeCountry: ['Germany', 'Norway'] }],
+    ['leads from anywhere other than Germany', { excludeCountry: ['Germany'] }],
+    ['exclude contacted and disqualified, fintech only', { excludeStatus: ['disqualified', 'contacted'], industry: ['Fintech'] }],
+  ])('%s (every cue excludes)', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+
+  it.each([
+    ['no rush, but show me healthcare leads in Germany', { industry: ['Healthcare'], country: ['Germany'] }],
+    ['not sure, maybe fintech leads in Norway', { industry: ['Fintech'], country: ['Norway'] }],
+    ["don't forget to show fintech leads in Berlin", { industry: ['Fintech'], city: ['Berlin'] }],
+    ['no problem — healthcare leads please', { industry: ['Healthcare'] }],
+    ["I don't mind which industry, just leads in Norway", { country: ['Norway'] }],
+    ["make sure you don't miss the fintech leads", { industry: ['Fintech'] }],
+    ['not just fintech, healthcare leads too', { industry: ['Fintech', 'Healthcare'] }],
+    ['nothing but fintech leads in Germany', { industry: ['Fintech'], country: ['Germany'] }],
+    ["don't forget to exclude Germany from the fintech leads", { excludeCountry: ['Germany'], industry: ['Fintech'] }],
+  ])('%s (a negation word that negates no filter excludes nothing)', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+
+  it('keeps a contraction whole: "doesn\'t" is not corrected to "does"', () => {
+    expect(correctSpelling("leads that doesn't use HubSpot", knowledgeOf(VOCABULARY))).toBe("leads that doesn't use HubSpot");
+  });
+
   it('keeps a negated verb to itself: "haven\'t contacted … in healthcare" is new leads in healthcare', async () => {
     expect((await turn("leads I haven't contacted in healthcare")).input).toEqual({ status: ['new'], industry: ['Healthcare'] });
   });
@@ -105,6 +147,42 @@ describe('out of scope', () => {
       expect(r.text.length).toBeLessThan(300);
     },
   );
+});
+
+describe('out of scope: questions about the world that name a value', () => {
+  it.each([
+    'who founded Stripe',
+    'is Kubernetes hard to learn',
+    'how is the fintech market doing this year',
+    'how far is Berlin from Bergen',
+    'why are healthcare startups so slow to adopt new software',
+    'what is aquaculture exactly',
+    'how do I export my contacts to a spreadsheet',
+    "what's the budget for the summer party",
+    'how many vacation days do I have left',
+    'the new intern leads the Berlin office tour, right?',
+    "who's the CEO of Microsoft",
+  ])('%s: no tool', async (text) => {
+    const r = await turn(text);
+    expect(r.tool).toBeNull();
+  });
+
+  it.each([
+    ['fintech leads that look promising in Germany', { industry: ['Fintech'], country: ['Germany'] }],
+    ['gaming studios in Norway', { industry: ['Gaming'], country: ['Norway'] }],
+    ['would it be possible to obtain a list of healthcare companies in Germany', { industry: ['Healthcare'], country: ['Germany'] }],
+    ['healthcare, Norway, 20 results', { industry: ['Healthcare'], country: ['Norway'], limit: 20 }],
+    ["I'd love a shortlist of fintech startups in Norway", { industry: ['Fintech'], country: ['Norway'] }],
+  ])('%s: still a search', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+
+  it('still reads a usage question in its own words', async () => {
+    expect((await turn('how much have my questions to you cost today')).tool).toBe('myUsage');
+    expect((await turn('did I blow through my AI budget already')).tool).toBe('myUsage');
+  });
 });
 
 describe("the organisation's own data", () => {

@@ -84,14 +84,20 @@ export class ReplyIncomplete extends AppError {
 
 /** Drives a turn's events into a reply: every platform's turn code delivers its answer through this. */
 export async function streamReply<Result>(events: AsyncIterable<ReplyEvent>, reply: ReplyStream<Result>): Promise<Result> {
+  let finishing = false;
   try {
     for await (const event of events) {
       if (event.type === 'status') await reply.status(event.text);
       else if (event.type === 'text-delta') await reply.delta(event.delta);
       else if (event.type === 'card') await reply.card(event.card);
-      else return await reply.finish(event.reply);
+      else {
+        finishing = true;
+        return await reply.finish(event.reply);
+      }
     }
   } catch (err) {
+    // `finish` already ended in `fail` when delivery broke; what it throws is its last resort failing too.
+    if (finishing) throw err;
     return reply.fail(err);
   }
   return reply.fail(new ReplyIncomplete());

@@ -102,4 +102,24 @@ describe('the reply path of every sender', () => {
     expect(sent('19:replies-2')).toHaveLength(1);
     expect(sent('19:replies-2')[0]?.text).toContain('Half an answer');
   });
+
+  it('Teams: an answer Teams refuses ends in one error message, tried once through the reply and once plainly, never twice', async () => {
+    const sender = buildChatSenders(c).get('teams') as TeamsChatSender;
+    const transport = createTeamsTransport(c.config.teams, { log });
+    const id = 'replies-refused';
+    connector.fail({ status: 400, code: 'BadArgument', pathIncludes: id, when: (a) => a.type === 'message', times: 10 });
+    const reference = { channelId: 'msteams', serviceUrl: connector.serviceUrl, conversation: { id, conversationType: 'groupChat', tenantId: 'tenant-1' } };
+    const outcome = await transport
+      .continueConversation(reference, async (context) => {
+        await streamReply(events(...answer('Found 3 leads.')), sender.openReply({ context }));
+      })
+      .then(
+        () => 'delivered',
+        () => 'thrown',
+      );
+    // The answer, the error card through the reply, the error card as a plain message: then the failure is the caller's.
+    expect(outcome).toBe('thrown');
+    const refused = connector.requests.filter((r) => r.method === 'POST' && r.path.includes(id) && r.status === 400);
+    expect(refused).toHaveLength(3);
+  });
 });

@@ -1,4 +1,4 @@
-// Each chat platform's sender (replies aside: proactive messages and digests), built from config. The
+// Each chat platform's sender (replies, proactive messages and digests), built from config. The
 // record is keyed by the registry's proactive platforms, so registering one without a sender here does
 // not compile.
 import { slackSenderFromConfig } from '../bots/slack/sender.ts';

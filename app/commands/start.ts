@@ -16,7 +16,6 @@ const serverModules = () =>
     import('../container.ts'),
     import('../digest-background.ts'),
     import('../chat-senders.ts'),
-    import('../../bots/teams/sender.ts'),
     import('../health.ts'),
     import('../metrics.ts'),
     import('../http-server.ts'),
@@ -43,7 +42,6 @@ export const startCommand: Command = {
       { buildContainer },
       { startDigestBackground },
       { buildChatSenders },
-      { createTeamsSender },
       { mountHealth },
       { mountMetrics },
       { createHttpServer },
@@ -87,7 +85,7 @@ export const startCommand: Command = {
 
     // Scheduled manager digests run here too when REDIS_URL is set (`salesos worker` runs them alone).
     // Redis being down must not take the chat bots down with it: say so and carry on without digests.
-    const senders = buildChatSenders(container, teams.mode === 'refused' ? [] : [createTeamsSender(teams.sendProactive)]);
+    const senders = buildChatSenders(container, teams.mode === 'refused' ? [] : [teams.sender]);
     const digests = await startDigestBackground(container, senders, { prefix: values.prefix }).catch((err) => {
       log.error('the digest scheduler could not start; chat keeps working without scheduled digests', { err });
       return { close: async () => {}, forceClose: async () => {} };

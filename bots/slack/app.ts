@@ -18,7 +18,7 @@ import * as mention from './listeners/mention.ts';
 import * as message from './listeners/message.ts';
 import { createPeopleDirectory, type PeopleOptions } from './people.ts';
 import { SlackHttpReceiver } from './receiver.ts';
-import type { DeliveryOptions } from './stream.ts';
+import { type DeliveryOptions, slackReplies } from './stream.ts';
 import { slackClientOptions } from './web-api.ts';
 import { createTurnGate, type TurnGateOptions } from './turn-gate.ts';
 import { createWorkspaceGate, refuseOtherWorkspaces } from './workspace.ts';
@@ -104,7 +104,7 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
     }),
     people,
     audit: opts.audit,
-    delivery: opts.delivery ?? {},
+    replies: slackReplies(opts.delivery),
     streaming: opts.streaming ?? true,
     gate: createTurnGate(opts.turns),
   };

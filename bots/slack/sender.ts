@@ -1,4 +1,5 @@
-// Slack's ChatSender: digests and other unasked messages as a DM, in the IM channel with the bot (opened
+// Slack's ChatSender: replies to a turn through stream.ts (the surface the turn came from), and digests
+// and other unasked messages as a DM, in the IM channel with the bot (opened
 // with conversations.open the first time, then remembered as the identity's address {"channel": "D…"}).
 // Retries belong to the caller (the digest queue records each attempt and honours Retry-After), so the
 // Web API client itself does not retry. Every digest carries its run id in the message metadata; when an
@@ -21,6 +22,8 @@ import {
 } from '../../core/platforms/sender.ts';
 import { renderCard as renderDigest } from './blocks/render-card.ts';
 import { renderReply } from './blocks/render-reply.ts';
+import { type DeliveryOptions, type DeliveryResult, slackReplies } from './stream.ts';
+import type { ReplySurface } from './surfaces.ts';
 
 export interface SlackSenderOptions {
   botToken: string;
@@ -33,7 +36,12 @@ export interface SlackSenderOptions {
   };
   log: Logger;
   timeoutMs?: number;
+  /** Pacing of live replies (stream.ts). */
+  delivery?: DeliveryOptions;
 }
+
+/** Slack's sender: its replies open on a turn's ReplySurface and report a DeliveryResult. */
+export type SlackChatSender = ChatSender<ReplySurface, DeliveryResult>;
 
 /** The metadata event type of a digest message (Slack's message metadata: event_type + event_payload). */
 export const DIGEST_EVENT_TYPE = 'salesos_digest';
@@ -87,7 +95,7 @@ interface HistoryMessage {
   metadata?: { event_type?: string; event_payload?: { run_id?: string } };
 }
 
-export function createSlackSender(opts: SlackSenderOptions): ChatSender {
+export function createSlackSender(opts: SlackSenderOptions): SlackChatSender {
   const client = new webApi.WebClient(opts.botToken, {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
     retryConfig: { retries: 0 },
@@ -177,11 +185,11 @@ export function createSlackSender(opts: SlackSenderOptions): ChatSender {
     }
   }
 
-  return { platform: 'slack', sendDigest, sendProactive };
+  return { platform: 'slack', ...slackReplies(opts.delivery), sendDigest, sendProactive };
 }
 
 /** For every process that sends unasked (the server, `salesos worker`, `salesos digest --send`): a sender when SLACK_BOT_TOKEN is set. */
-export function slackSenderFromConfig(config: Pick<Config, 'slack'>, identities: SlackSenderOptions['identities'], log: Logger): ChatSender | undefined {
+export function slackSenderFromConfig(config: Pick<Config, 'slack'>, identities: SlackSenderOptions['identities'], log: Logger): SlackChatSender | undefined {
   const { botToken, apiUrl } = config.slack;
   return botToken ? createSlackSender({ botToken, apiUrl, identities, log }) : undefined;
 }

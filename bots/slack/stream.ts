@@ -8,8 +8,9 @@
 // audits whatever could not be delivered.
 import type { Card } from '../../core/cards.ts';
 import type { Reply, ReplyEvent } from '../../core/agent/types.ts';
-import { AppError, userMessageOf } from '../../core/errors.ts';
+import { userMessageOf } from '../../core/errors.ts';
 import { log } from '../../core/log.ts';
+import { streamReply, type ReplySender, type ReplyStream } from '../../core/platforms/sender.ts';
 import { fallbackText, longSections } from './blocks/limits.ts';
 import { renderCard as renderError } from './blocks/render-card.ts';
 import { markdownToMrkdwn, renderReply, type SlackMessage } from './blocks/render-reply.ts';
@@ -66,7 +67,18 @@ export function dmNote(slackError: string, channel: string | undefined): string 
   return `I couldn't answer in the channel because ${why}, so here is my answer.`;
 }
 
-export async function deliverReply(events: AsyncIterable<ReplyEvent>, surface: ReplySurface, opts: DeliveryOptions = {}): Promise<DeliveryResult> {
+/** Delivers a whole event stream to a surface (the Slack sender's reply path, driven by `streamReply`). */
+export function deliverReply(events: AsyncIterable<ReplyEvent>, surface: ReplySurface, opts: DeliveryOptions = {}): Promise<DeliveryResult> {
+  return streamReply(events, openSlackReply(surface, opts));
+}
+
+/** The Slack sender's reply path: a turn's reply opened on the surface it came from. */
+export function slackReplies(opts: DeliveryOptions = {}): ReplySender<ReplySurface, DeliveryResult> {
+  return { openReply: (surface) => openSlackReply(surface, opts) };
+}
+
+/** The Slack reply to one turn on `surface`: the ReplyStream the Slack sender's `openReply` returns. */
+export function openSlackReply(surface: ReplySurface, opts: DeliveryOptions = {}): ReplyStream<DeliveryResult> {
   const startAfterMs = opts.startAfterMs ?? 400;
   const appendEveryMs = opts.appendEveryMs ?? 300;
   const updateEveryMs = opts.updateEveryMs ?? 1_000;
@@ -219,28 +231,7 @@ export async function deliverReply(events: AsyncIterable<ReplyEvent>, surface: R
     return { reply, mode: 'dm', undelivered: { code: refused.slackError, error: refused.original } };
   }
 
-  try {
-    for await (const event of events) {
-      if (event.type === 'status') {
-        const setStatus = surface.setStatus;
-        if (setStatus && !finished) {
-          statusOps = statusOps.then(() => setStatus(event.text)).catch((err) => void log.debug('slack setStatus failed', { err, ...surface.where }));
-        }
-      } else if (event.type === 'text-delta') {
-        text += event.delta;
-        pending += event.delta;
-        schedule();
-      } else if (event.type === 'card') {
-        cards.push(event.card);
-      } else {
-        await statusOps;
-        return await finish(event.reply);
-      }
-    }
-    throw new AppError('internal', 'The answer stopped before it was complete. Please try again.', {
-      logMessage: 'reply events ended without done',
-    });
-  } catch (caught) {
+  async function fail(caught: unknown): Promise<DeliveryResult> {
     finished = true;
     clearTimeout(timer);
     await ops.catch(() => undefined);
@@ -262,4 +253,30 @@ export async function deliverReply(events: AsyncIterable<ReplyEvent>, surface: R
     // The answer did not reach Slack (whether or not the apology did), or nothing at all did.
     return { mode: 'failed', error: err, ...(slackFailed || !told ? { undelivered: { code: failureCode(err), error: err } } : {}) };
   }
+
+  return {
+    async status(statusText) {
+      const setStatus = surface.setStatus;
+      if (setStatus && !finished) {
+        statusOps = statusOps.then(() => setStatus(statusText)).catch((err) => void log.debug('slack setStatus failed', { err, ...surface.where }));
+      }
+    },
+    async delta(delta) {
+      text += delta;
+      pending += delta;
+      schedule();
+    },
+    async card(card) {
+      cards.push(card);
+    },
+    async finish(reply) {
+      try {
+        await statusOps;
+        return await finish(reply);
+      } catch (err) {
+        return fail(err);
+      }
+    },
+    fail,
+  };
 }

@@ -11,6 +11,8 @@ import { createIdentityService } from '../../core/identity/identity-service.ts';
 import { createTeamsIdentity, type TeamsUsers } from './identity.ts';
 import { createProactiveSender, type ProactiveRetry, type SendProactive } from './proactive.ts';
 import { createMessagesRoute } from './routes.ts';
+import { createTeamsSender, type TeamsChatSender } from './sender.ts';
+import { teamsReplies } from './streaming.ts';
 import { tenantGate } from './tenants.ts';
 
 export interface TeamsBotOptions {
@@ -30,6 +32,8 @@ export interface TeamsBot {
   /** Mount as POST /api/messages. */
   handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
   sendProactive: SendProactive;
+  /** The bot's ChatSender: its own reply path (and timing) and its proactive sends. */
+  sender: TeamsChatSender;
   /** Waits for acknowledged activities still being answered (call on shutdown, before closing the database). */
   drain(timeoutMs?: number): Promise<void>;
 }
@@ -55,6 +59,9 @@ export function createTeamsBot(opts: TeamsBotOptions): TeamsBot {
     const tracked = work.catch((err) => log.error('teams background work failed', { err })).finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);
   };
+  const timing = { invokeBudgetMs: 8000, streamIntervalMs: 1000, typingIntervalMs: 3000, ...opts.timing };
+  const sendProactive = createProactiveSender({ transport, users: opts.users, log, retry: opts.retry?.proactive });
+  const sender = createTeamsSender(sendProactive, teamsReplies({ log, streamIntervalMs: timing.streamIntervalMs, typingIntervalMs: timing.typingIntervalMs }));
   const context: TeamsBotContext = {
     assistant: opts.assistant,
     users: opts.users,
@@ -65,7 +72,8 @@ export function createTeamsBot(opts: TeamsBotOptions): TeamsBot {
     }),
     transport,
     log,
-    timing: { invokeBudgetMs: 8000, streamIntervalMs: 1000, typingIntervalMs: 3000, ...opts.timing },
+    timing,
+    replies: sender,
     track,
   };
   const routes = teamsRoutes(context);
@@ -73,7 +81,8 @@ export function createTeamsBot(opts: TeamsBotOptions): TeamsBot {
   return {
     mode: transport.mode,
     handleRequest: createMessagesRoute({ transport, tenants, log, track, routes }),
-    sendProactive: createProactiveSender({ transport, users: opts.users, log, retry: opts.retry?.proactive }),
+    sendProactive,
+    sender,
     async drain(timeoutMs = 30_000) {
       let timedOut = false;
       const deadline = new Promise<void>((resolve) => setTimeout(() => ((timedOut = true), resolve()), timeoutMs).unref());

@@ -1,13 +1,13 @@
 // A rep's message → one assistant turn, shown as it runs (streaming or typing) and answered with text + cards.
-import type { Turn } from '../../core/agent/types.ts';
+import type { ReplyEvent, Turn } from '../../core/agent/types.ts';
 import { toAppError } from '../../core/errors.ts';
 import { withLogContext } from '../../core/log.ts';
+import { streamReply } from '../../core/platforms/sender.ts';
 import { renderReply } from './cards/render-reply.ts';
 import type { TeamsBotContext } from './bot-context.ts';
 import { conversationKeyOf } from './identity.ts';
 import { validTimeZone } from './local-dates.ts';
 import { messageText } from './message-text.ts';
-import { createReplyWriter, type ReplyWriter } from './streaming.ts';
 import type { TeamsActivity, TeamsTurn } from './turn.ts';
 
 const EXAMPLES = '"find CTOs in fintech in Germany", "enrich jane@acme.com", or "roast this email:" with the email pasted below it';
@@ -42,35 +42,28 @@ export async function handleMessage(context: TeamsTurn, bot: TeamsBotContext): P
       bot.log.info('teams message already handled; dropping the retry');
       return;
     }
-    let writer: ReplyWriter | undefined;
+    let opened = false;
     try {
       const actor = await bot.identities.actorFor(context);
       const reader = { locale: activity.locale, timeZone: validTimeZone(activity.localTimezone) ? activity.localTimezone : actor.timeZone };
-      writer = createReplyWriter(context, { log: bot.log, ...bot.timing, ownerId: activity.from?.id, reader });
+      const reply = bot.replies.openReply({ context, ownerId: activity.from?.id, reader });
+      opened = true;
       const turn: Turn = { deliveryId: activity.id, platform: 'teams', actor, conversationKey, text };
-      let finished = false;
-      const cards = [];
-      let streamed = '';
-      for await (const event of bot.assistant.handleTurn(turn)) {
-        if (event.type === 'status') await writer.status(event.text);
-        else if (event.type === 'text-delta') {
-          streamed += event.delta;
-          await writer.delta(event.delta);
-        } else if (event.type === 'card') cards.push(event.card);
-        else if (event.type === 'done') {
-          await writer.finish(event.reply, { aiGenerated: true });
-          finished = true;
-        }
+      let events: AsyncIterable<ReplyEvent>;
+      try {
+        events = bot.assistant.handleTurn(turn);
+      } catch (err) {
+        // The reply may already show "Thinking…": the error message closes it.
+        await reply.fail(err);
+        return;
       }
-      // The contract promises `done`; if a broken stream ends without it, still show what arrived.
-      if (!finished) await writer.finish({ text: streamed, cards }, { aiGenerated: true });
+      await streamReply(events, reply);
     } catch (err) {
+      // Once the reply is open it handles the turn's failures itself (and a failure of its own last resort is thrown).
+      if (opened) throw err;
       const appError = toAppError(err);
       bot.log.error('teams message failed', { err });
-      const reply = { text: '', cards: [{ type: 'error' as const, message: appError.userMessage, code: appError.code }] };
-      // Through the writer when there is one, so an open 1:1 stream is closed by this final message.
-      if (writer) await writer.finish(reply).catch(() => context.sendActivity(renderReply(reply)));
-      else await context.sendActivity(renderReply(reply));
+      await context.sendActivity(renderReply({ text: '', cards: [{ type: 'error' as const, message: appError.userMessage, code: appError.code }] }));
     }
   });
 }

@@ -9,7 +9,10 @@
 // ContentStreamNotAllowed and nothing more may be sent for that stream (the same code, saying the stream ran
 // too long or grew too large, means Teams closed it: the answer then follows as a plain message).
 import type { Reply } from '../../core/agent/types.ts';
+import type { Card } from '../../core/cards.ts';
+import { toAppError } from '../../core/errors.ts';
 import type { Logger } from '../../core/log.ts';
+import { ReplyIncomplete, type ReplySender, type ReplyStream } from '../../core/platforms/sender.ts';
 import { renderReply, type MessageContent } from './cards/render-reply.ts';
 import { stampOwner } from './button-owner.ts';
 import { AI_REPLY_FIELDS } from './feedback.ts';
@@ -257,6 +260,66 @@ function streamingWriter(context: TeamsTurn, opts: ReplyWriterOptions): ReplyWri
     stop() {
       pending = undefined;
       stopTyping?.();
+    },
+  };
+}
+
+/** Where a Teams reply goes: the turn it answers, whose buttons it carries, whose dates it shows. */
+export interface TeamsReplyTarget {
+  context: TeamsTurn;
+  /** The Teams user id the reply's buttons belong to (see button-owner.ts). */
+  ownerId?: string;
+  reader?: Reader;
+}
+
+/** The first message's id; undefined when the user stopped the stream or nothing was sent. */
+export type TeamsReplyResult = string | undefined;
+
+/**
+ * The Teams sender's reply path: a turn's events through a ReplyWriter, the answer labelled "AI generated".
+ * A failed turn ends with an error card (closing an open 1:1 stream); events that stop without an answer
+ * still show what arrived.
+ */
+export function teamsReplies(opts: Omit<ReplyWriterOptions, 'ownerId' | 'reader'>): ReplySender<TeamsReplyTarget, TeamsReplyResult> {
+  return {
+    openReply(target): ReplyStream<TeamsReplyResult> {
+      const writer = createReplyWriter(target.context, { ...opts, ownerId: target.ownerId, reader: target.reader });
+      const cards: Card[] = [];
+      let streamed = '';
+      async function fail(caught: unknown): Promise<TeamsReplyResult> {
+        let err = caught;
+        if (err instanceof ReplyIncomplete) {
+          // The contract promises `done`; if a broken stream ends without it, still show what arrived.
+          try {
+            return await writer.finish({ text: streamed, cards }, { aiGenerated: true });
+          } catch (finishErr) {
+            err = finishErr;
+          }
+        }
+        const appError = toAppError(err);
+        opts.log.error('teams message failed', { err });
+        const reply = { text: '', cards: [{ type: 'error' as const, message: appError.userMessage, code: appError.code }] };
+        // Through the writer, so an open 1:1 stream is closed by this final message.
+        return writer.finish(reply).catch(async () => (await target.context.sendActivity(renderReply(reply)))?.id);
+      }
+      return {
+        status: (text) => writer.status(text),
+        async delta(delta) {
+          streamed += delta;
+          await writer.delta(delta);
+        },
+        async card(card) {
+          cards.push(card);
+        },
+        async finish(reply) {
+          try {
+            return await writer.finish(reply, { aiGenerated: true });
+          } catch (err) {
+            return fail(err);
+          }
+        },
+        fail,
+      };
     },
   };
 }

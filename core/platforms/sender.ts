@@ -1,11 +1,13 @@
-// One sender interface for every chat platform that can write to a user unasked: proactive messages
-// (notices, reminders) and manager digests. The entry layer builds one sender per configured platform
+// One sender interface for every chat platform: replies to a turn, proactive messages (notices, reminders)
+// and manager digests. A bot opens its replies through its platform's reply path (`openReply`, the same one
+// its ChatSender carries); the entry layer builds one sender per configured platform
 // (bots/<platform>/sender.ts) and hands them in as a registry; core picks by the identity's platform and
 // never branches on a platform's name. A sender throws a DeliveryFailure when the platform failed in a
 // way worth retrying (and says whether the message may have got through); it returns `unreachable` when
 // the identity can never be reached (bot removed, user gone) and `skipped` when there was nothing to send to.
+import type { Reply, ReplyEvent } from '../agent/types.ts';
 import type { Card, DigestCard } from '../cards.ts';
-import { DependencyError } from '../errors.ts';
+import { AppError, DependencyError } from '../errors.ts';
 import type { ProactivePlatform } from './registry.ts';
 
 /**
@@ -47,7 +49,66 @@ export interface DigestSendContext {
   recheck: boolean;
 }
 
-export interface ChatSender {
+/**
+ * One reply to one turn, as its platform shows it while the turn runs (Slack: a stream, an updated message
+ * or one post; Teams: a 1:1 stream or a typing indicator and one message). `Result` is what the platform
+ * reports about the delivery (Slack's DeliveryResult, for the audit of undelivered replies).
+ */
+export interface ReplyStream<Result = unknown> {
+  /** What the assistant is doing ("Searching leads…"), shown until answer text arrives. */
+  status(text: string): Promise<void>;
+  /** More answer text, shown live where the platform can. */
+  delta(text: string): Promise<void>;
+  /** A card, delivered with the final answer. */
+  card(card: Card): Promise<void>;
+  /** The whole answer: closes what is live and delivers it. A delivery failure ends in `fail`, not a throw. */
+  finish(reply: Reply): Promise<Result>;
+  /**
+   * The turn failed: closes what is live and tells the user. A `ReplyIncomplete` means the events stopped
+   * without an answer; a platform may show what did arrive instead.
+   */
+  fail(err: unknown): Promise<Result>;
+}
+
+/** The reply half of a sender: opens the reply to one turn at the platform's own turn address `Target`. */
+export interface ReplySender<Target, Result = unknown> {
+  openReply(target: Target): ReplyStream<Result>;
+}
+
+/** The turn's events ended without `done` (the assistant's contract promises one). */
+export class ReplyIncomplete extends AppError {
+  constructor() {
+    super('internal', 'The answer stopped before it was complete. Please try again.', { logMessage: 'reply events ended without done' });
+  }
+}
+
+/** Drives a turn's events into a reply: every platform's turn code delivers its answer through this. */
+export async function streamReply<Result>(events: AsyncIterable<ReplyEvent>, reply: ReplyStream<Result>): Promise<Result> {
+  let finishing = false;
+  try {
+    for await (const event of events) {
+      if (event.type === 'status') await reply.status(event.text);
+      else if (event.type === 'text-delta') await reply.delta(event.delta);
+      else if (event.type === 'card') await reply.card(event.card);
+      else {
+        finishing = true;
+        return await reply.finish(event.reply);
+      }
+    }
+  } catch (err) {
+    // `finish` already ended in `fail` when delivery broke; what it throws is its last resort failing too.
+    if (finishing) throw err;
+    return reply.fail(err);
+  }
+  return reply.fail(new ReplyIncomplete());
+}
+
+/**
+ * Everything a chat platform sends: replies (`openReply`, typed by the platform's turn address), messages
+ * nobody asked for right now, and digests. `Target` is `never` where senders are only used unasked (the
+ * digest registry), so any platform's sender fits there.
+ */
+export interface ChatSender<Target = never, Result = unknown> extends ReplySender<Target, Result> {
   readonly platform: ProactivePlatform;
   /** A message nobody asked for right now, posted at most once in effect. */
   sendProactive(to: Recipient, message: ProactiveMessage): Promise<SendResult>;

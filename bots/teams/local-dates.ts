@@ -35,16 +35,6 @@ function formatterFor(reader: Reader): Intl.DateTimeFormat {
   return f;
 }
 
-export function validTimeZone(tz: string | undefined): tz is string {
-  if (!tz) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A copy of `value` (an activity, a card) with every UTC stamp in its strings shown in the reader's terms. */
 export function localiseDates<T>(value: T, reader: Reader): T {
   const format = formatterFor(reader);

@@ -9,7 +9,8 @@ import { withLogContext } from '../../core/log.ts';
 import type { TeamsBotContext } from './bot-context.ts';
 import { buttonOwnerOf, stampOwner } from './button-owner.ts';
 import { trimCard } from './fit-size.ts';
-import { localiseDates, validTimeZone, type Reader } from './local-dates.ts';
+import { isTimeZone } from '../../core/time-zone.ts';
+import { localiseDates, type Reader } from './local-dates.ts';
 import type { AdaptiveCard } from './cards/elements.ts';
 import { renderActionResult, renderWorkingCard } from './cards/render-action-result.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './cards/render-reply.ts';
@@ -72,7 +73,7 @@ async function authorise(
     return { refusal: toAppError(err).userMessage };
   }
   const why = await bot.assistant.checkAction(actor, action);
-  const timeZone = validTimeZone(context.activity.localTimezone) ? context.activity.localTimezone : actor.timeZone;
+  const timeZone = isTimeZone(context.activity.localTimezone) ? context.activity.localTimezone : actor.timeZone;
   return why ? { refusal: why } : { actor, reader: { locale: context.activity.locale, timeZone } };
 }
 

@@ -6,7 +6,7 @@ import { streamReply } from '../../core/platforms/sender.ts';
 import { renderReply } from './cards/render-reply.ts';
 import type { TeamsBotContext } from './bot-context.ts';
 import { conversationKeyOf } from './identity.ts';
-import { validTimeZone } from './local-dates.ts';
+import { isTimeZone } from '../../core/time-zone.ts';
 import { messageText } from './message-text.ts';
 import type { TeamsActivity, TeamsTurn } from './turn.ts';
 
@@ -45,7 +45,7 @@ export async function handleMessage(context: TeamsTurn, bot: TeamsBotContext): P
     let opened = false;
     try {
       const actor = await bot.identities.actorFor(context);
-      const reader = { locale: activity.locale, timeZone: validTimeZone(activity.localTimezone) ? activity.localTimezone : actor.timeZone };
+      const reader = { locale: activity.locale, timeZone: isTimeZone(activity.localTimezone) ? activity.localTimezone : actor.timeZone };
       const reply = bot.replies.openReply({ context, ownerId: activity.from?.id, reader });
       opened = true;
       const turn: Turn = { deliveryId: activity.id, platform: 'teams', actor, conversationKey, text };

@@ -75,13 +75,3 @@ export function formatWait(ms: number): string {
   if (h === 0) return `${m} min`;
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
-
-/** True for an IANA zone name Intl understands. */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    dayFormat(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,4 +1,5 @@
 // Users, their teams and their chat-platform identities; and the lead scope each role may see.
+import { isTimeZone } from '../time-zone.ts';
 import { Prisma, type PrismaClient, type PlatformIdentity, type Team, type User } from './generated/client.ts';
 import type { LeadScope } from '../leads/filter.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
@@ -33,15 +34,6 @@ export interface IdentityLink {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ROLES: readonly string[] = ['rep', 'manager', 'admin'];
-
-function validTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // A user as Prisma returns it, read with plain SQL: the lookups every turn or command starts with (who is
 // asking) then skip Prisma's query compiler, whose first query in a process costs a one-shot `salesos ask`
@@ -91,7 +83,7 @@ export class UserRepository {
     if (!EMAIL.test(email)) throw new ValidationError(`"${input.email}" is not a valid email address.`);
     if (!name) throw new ValidationError('A user needs a name.');
     if (!ROLES.includes(input.role)) throw new ValidationError(`Role must be one of ${ROLES.join(', ')}, not "${input.role}".`);
-    if (!validTimeZone(input.timeZone)) throw new ValidationError(`"${input.timeZone}" is not an IANA time zone like Europe/Berlin.`);
+    if (!isTimeZone(input.timeZone)) throw new ValidationError(`"${input.timeZone}" is not an IANA time zone like Europe/Berlin.`);
     if (input.teamId !== undefined && !UUID.test(input.teamId)) throw new ValidationError(`"${input.teamId}" is not a team id.`);
     try {
       return await this.prisma.user.create({

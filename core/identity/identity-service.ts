@@ -3,6 +3,7 @@
 // linked to the SalesOS user with its email, and when nobody has that email a rep is created — unless the
 // deployment refuses unknown people (SLACK_UNKNOWN_USERS=deny). Who may talk at all (Slack guests, other
 // workspaces) and how a profile is read stay in each platform's thin adapter (bots/<platform>/identity.ts).
+import { isTimeZone } from '../time-zone.ts';
 import type { UserRepository, User } from '../db/users-repository.ts';
 import type { Logger } from '../log.ts';
 import { PLATFORMS, type Platform } from '../platforms/registry.ts';
@@ -44,16 +45,6 @@ export interface IdentityServiceOptions {
 /** New people join as reps without a team; a manager or admin role is given by an admin (`salesos users`). */
 const NEW_USER_ROLE = 'rep';
 
-export function validTimeZone(tz: string | undefined): tz is string {
-  if (!tz) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function createIdentityService(opts: IdentityServiceOptions) {
   const { users, log } = opts;
 
@@ -86,7 +77,7 @@ export function createIdentityService(opts: IdentityServiceOptions) {
         log.info('a chat user without a SalesOS account was refused (unknown users: deny)', where);
         return { ok: false, reason: 'no_account' };
       }
-      const timeZone = validTimeZone(profile.timeZone) ? profile.timeZone : opts.defaultTimeZone;
+      const timeZone = isTimeZone(profile.timeZone) ? profile.timeZone : opts.defaultTimeZone;
       try {
         user = await users.create({ email, name: profile.name, role: NEW_USER_ROLE, timeZone });
         provisioned = true;

@@ -162,6 +162,14 @@ if (seeded.status !== 0) {
   throw new Error(`salesos seed on ${BENCH_SERVER} failed:\n${seeded.stderr}`);
 }
 rows.push({ label: 'salesos ask "<search>" (PostgreSQL server)', run: () => runOnce([process.execPath, BIN, 'ask', SEARCH], work, serverEnv) });
+// The same from the per-file build (dist/app/, what salesos ran before the CLI bundle), compile cache on as in
+// bin/salesos.js: the bundle's gain in the same run.
+const PER_FILE_ASK = `const { enableCompileCache } = await import('node:module'); enableCompileCache();
+const { main } = await import(${JSON.stringify(path.join(ROOT, 'dist', 'app', 'cli.js'))}); process.exitCode = await main(process.argv.slice(1));`;
+rows.push({
+  label: 'ask (PostgreSQL server), per-file dist/, no bundle',
+  run: () => runOnce([process.execPath, '--input-type=module', '-e', PER_FILE_ASK, 'ask', SEARCH], work, serverEnv),
+});
 if (BASELINE)
   rows.push({
     label: 'baseline: salesos ask "<search>" (PostgreSQL server)',

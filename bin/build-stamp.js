@@ -7,6 +7,8 @@ import path from 'node:path';
 
 export const SOURCE_DIRS = ['app', 'bots', 'assistant', 'tools', 'core'];
 export const BUILD_STAMP = '.build-stamp.json';
+// In dist/cli/: which sources and packages each file of the CLI bundle holds (scripts/build.mjs).
+export const BUNDLE_INPUTS = 'inputs.json';
 // The build itself: a changed build must rebuild too.
 const BUILD_FILES = ['scripts/build.mjs', 'bin/build-stamp.js'];
 
@@ -27,7 +29,7 @@ export function sourceFingerprint(root) {
   return { files };
 }
 
-/** True when dist/ holds the build of exactly these sources. */
+/** True when dist/ holds the build of exactly these sources, CLI bundle included. */
 export function isBuildCurrent(root) {
   let recorded;
   try {
@@ -35,5 +37,6 @@ export function isBuildCurrent(root) {
   } catch {
     return false;
   }
+  if (!fs.existsSync(path.join(root, 'dist', 'cli', 'cli.js'))) return false;
   return recorded === JSON.stringify(sourceFingerprint(root));
 }

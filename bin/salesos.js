@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The `salesos` command. Runs the compiled JavaScript in dist/ (`npm run build`, run by `npm install` and in
-// the Docker image) when it is current, else the TypeScript sources through tsx.
+// The `salesos` command. Runs the CLI bundle in dist/cli/ (`npm run build`, run by `npm install` and in the
+// Docker image) when it is current, else the TypeScript sources through tsx.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -68,7 +68,7 @@ if (major < 22 || (major === 22 && minor < 12)) {
   const { isBuildCurrent } = await import('./build-stamp.js');
   let cli;
   if (isBuildCurrent(root)) {
-    cli = await import('../dist/app/cli.js');
+    cli = await import('../dist/cli/cli.js');
   } else {
     // No build, or sources edited since it was made: run the sources as they are (transpiled on the fly, a
     // second or so slower) rather than stale JavaScript. `npm run build` makes the fast path current again.

@@ -2,6 +2,7 @@
 // transaction. Leads and their history go in as one jsonb parameter per batch (INSERT ... SELECT FROM
 // jsonb_populate_recordset): several times faster than createMany, which keeps a 2,000-lead seed well
 // under the 5 s target.
+import { poolBehind } from './client.ts';
 import { Prisma, type PrismaClient } from './generated/client.ts';
 import { ConflictError } from '../errors.ts';
 import type { DemoActivity, DemoEnrichment, DemoLead, DemoOrganisation } from '../demo/types.ts';
@@ -11,8 +12,17 @@ type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 export class DemoRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** True when the database has no users, i.e. nobody has set it up yet. */
+  /**
+   * True when the database has no users, i.e. nobody has set it up yet. Every command on the embedded database
+   * asks this first: plain SQL on the client's pool, so a one-shot `salesos ask` does not load and run Prisma's
+   * query compiler for it (a few hundred ms of CPU; bench/cli-start.ts). Prisma only without a pool.
+   */
   async isEmpty(): Promise<boolean> {
+    const pool = poolBehind(this.prisma);
+    if (pool) {
+      const { rows } = await pool.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM users) AS empty');
+      return rows[0]!.empty;
+    }
     return (await this.prisma.user.count()) === 0;
   }
 

@@ -15,9 +15,10 @@ let copy: string;
 let db: TestDatabase;
 const bin = () => path.join(copy, 'bin', 'salesos.js');
 const build = () => execFileSync(process.execPath, [path.join(copy, 'scripts', 'build.mjs')], { encoding: 'utf8' });
-const ranFrom = (modules: string[]) => ({
-  dist: modules.includes(`file://${copy}/dist/app/cli.js`),
-  sources: modules.includes(`file://${copy}/app/cli.ts`),
+// What the process really resolved (tracedRun's `resolved`, not the bundle's expanded inputs).
+const ranFrom = (resolved: string[]) => ({
+  dist: resolved.includes(`file://${copy}/dist/cli/cli.js`),
+  sources: resolved.includes(`file://${copy}/app/cli.ts`),
 });
 
 beforeAll(async () => {
@@ -40,14 +41,14 @@ describe('the build and its fallback', () => {
     let r = tracedRun(['--help'], {}, bin());
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: salesos <command> [options]');
-    expect(ranFrom(r.modules)).toEqual({ dist: false, sources: true });
+    expect(ranFrom(r.resolved)).toEqual({ dist: false, sources: true });
 
     expect(build()).toMatch(/compiled \d+ files/);
     expect(isBuildCurrent(copy)).toBe(true);
     r = tracedRun(['--help'], {}, bin());
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: salesos <command> [options]');
-    expect(ranFrom(r.modules)).toEqual({ dist: true, sources: false });
+    expect(ranFrom(r.resolved)).toEqual({ dist: true, sources: false });
     // No transpiler on the compiled path.
     expect(r.modules.some((m) => /\/node_modules\/(tsx|esbuild)\//.test(m))).toBe(false);
 
@@ -57,12 +58,12 @@ describe('the build and its fallback', () => {
     expect(isBuildCurrent(copy)).toBe(false);
     r = tracedRun(['--help'], {}, bin());
     expect(r.stdout).toContain('Prints shell completion');
-    expect(ranFrom(r.modules)).toEqual({ dist: false, sources: true });
+    expect(ranFrom(r.resolved)).toEqual({ dist: false, sources: true });
 
     build();
     r = tracedRun(['--help'], {}, bin());
     expect(r.stdout).toContain('Prints shell completion');
-    expect(ranFrom(r.modules)).toEqual({ dist: true, sources: false });
+    expect(ranFrom(r.resolved)).toEqual({ dist: true, sources: false });
   });
 
   it('a new or deleted source file makes the build stale', () => {
@@ -79,6 +80,41 @@ describe('the build and its fallback', () => {
     expect(isBuildCurrent(copy)).toBe(true);
   });
 
+  it('runs the CLI bundle: zod and the AI SDK inside it, the generated Prisma client and pg from their own files', () => {
+    build();
+    expect(fs.existsSync(path.join(copy, 'dist', 'cli', 'cli.js'))).toBe(true);
+    expect(tracedRun(['seed', '--leads', '20'], { DATABASE_URL: db.url }, bin()).code).toBe(0);
+    const r = tracedRun(['ask', 'find leads in fintech'], { DATABASE_URL: db.url }, bin());
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/leads?/);
+    expect(ranFrom(r.resolved)).toEqual({ dist: true, sources: false });
+    // Bundled: resolved as no file of their own, but held by a bundle file the command loaded.
+    for (const pkg of [/\/node_modules\/zod\//, /\/node_modules\/ai\//, /\/app\/commands\/ask\.ts$/]) {
+      expect(
+        r.resolved.some((m) => pkg.test(m)),
+        String(pkg),
+      ).toBe(false);
+      expect(
+        r.modules.some((m) => pkg.test(m)),
+        String(pkg),
+      ).toBe(true);
+    }
+    // Left to Node: the per-file build of the generated client (it finds its files next to itself), pg.
+    expect(r.resolved).toContain(`file://${copy}/dist/core/db/generated/client.js`);
+    expect(r.resolved.some((m) => /\/node_modules\/pg\//.test(m))).toBe(true);
+    // Nothing else of the per-file build.
+    expect(r.resolved.filter((m) => m.startsWith(`file://${copy}/dist/`) && !/\/dist\/(cli|core\/db\/generated)\//.test(m))).toEqual([]);
+  });
+
+  it('a build without its bundle is not current: the sources run', () => {
+    build();
+    fs.rmSync(path.join(copy, 'dist', 'cli'), { recursive: true });
+    expect(isBuildCurrent(copy)).toBe(false);
+    const r = tracedRun(['--help'], {}, bin());
+    expect(r.code).toBe(0);
+    expect(ranFrom(r.resolved)).toEqual({ dist: false, sources: true });
+  });
+
   it('the compiled CLI finds the package’s files: its version, the migrations, the Teams manifest', async () => {
     build();
     const { SALESOS_VERSION } = (await import(path.join(copy, 'dist', 'core', 'version.js'))) as { SALESOS_VERSION: string };
@@ -89,12 +125,12 @@ describe('the build and its fallback', () => {
       .readdirSync(path.join(copy, 'prisma', 'migrations'))
       .filter((d) => fs.existsSync(path.join(copy, 'prisma', 'migrations', d, 'migration.sql')));
     expect(status.stdout).toBe(`${migrations.length} migrations: ${migrations.length} applied, 0 pending\n`);
-    expect(ranFrom(status.modules).dist).toBe(true);
+    expect(ranFrom(status.resolved).dist).toBe(true);
 
     const out = path.join(copy, 'teams.zip');
     const teams = tracedRun(['teams', 'package', '--app-id', '00000000-0000-4000-8000-000000000001', '--out', out], {}, bin());
     expect(teams.code, teams.stderr).toBe(0);
     expect(fs.statSync(out).size).toBeGreaterThan(1000);
-    expect(ranFrom(teams.modules).dist).toBe(true);
+    expect(ranFrom(teams.resolved).dist).toBe(true);
   });
 });

@@ -15,6 +15,8 @@ const PACKAGES = {
   prometheus: /\/node_modules\/prom-client\//,
   queues: /\/node_modules\/(bullmq|ioredis)\//,
 };
+// Prisma's query compiler (wasm), loaded on a process's first Prisma query.
+const QUERY_COMPILER = /\/node_modules\/@prisma\/client\/runtime\/query_compiler_bg\./;
 const PLATFORM_SDKS = ['slack', 'teams', 'mcp', 'ai', 'otel', 'prometheus', 'queues'] as const;
 const loads = (modules: string[], name: keyof typeof PACKAGES) => modules.some((m) => PACKAGES[name].test(m));
 
@@ -45,6 +47,8 @@ describe('what a command loads', () => {
     expect(loads(r.modules, 'prisma')).toBe(true);
     expect(loads(r.modules, 'pg')).toBe(true);
     for (const name of PLATFORM_SDKS) expect(loads(r.modules, name), `users loaded ${name}`).toBe(false);
+    // Listing users is a Prisma query: its query compiler loads (what the ask test below shows it avoids).
+    expect(r.modules.some((m) => QUERY_COMPILER.test(m))).toBe(true);
     // On a PostgreSQL server: one process, V8's defaults.
     expect(r.execArgv).toHaveLength(1);
     expect(r.execArgv[0]).not.toContain('--liftoff-only');
@@ -57,6 +61,8 @@ describe('what a command loads', () => {
     expect(r.stdout.length).toBeGreaterThan(0);
     for (const name of ['prisma', 'pg', 'ai'] as const) expect(loads(r.modules, name), `ask did not load ${name}`).toBe(true);
     for (const name of ['slack', 'teams', 'mcp', 'otel', 'prometheus', 'queues'] as const) expect(loads(r.modules, name), `ask loaded ${name}`).toBe(false);
+    // Who is asking and the lead search run as plain SQL on the pool: no Prisma query, so no query compiler.
+    expect(r.modules.some((m) => QUERY_COMPILER.test(m))).toBe(false);
   });
 
   it('a one-shot command on the embedded database runs with baseline-compiled wasm only; help and the server do not', () => {

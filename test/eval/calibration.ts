@@ -48,6 +48,7 @@ export const EMAIL_SETS = [
   'emails-heldout-3.jsonl',
   'emails-heldout-4.jsonl',
   'emails-heldout-5.jsonl',
+  'emails-heldout-6.jsonl',
 ] as const;
 
 /** Reads a labelled set: a file name in test/eval/ or a path to one anywhere (a new set to measure). */

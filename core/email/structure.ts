@@ -28,6 +28,8 @@ const GREETING_LEAD = new RegExp(String.raw`^(${GREETING_WORD}\b(?:\s+[\p{L}'.-]
 const VALEDICTION =
   /^(?:best(?:\s+regards|\s+wishes)?|all\s+the\s+best|thanks(?:\s+again)?|thank\s+you|many\s+thanks|cheers|regards|kind\s+regards|warm\s+regards|warmly|sincerely|talk\s+soon|speak\s+soon|take\s+care|yours(?:\s+truly)?|--)\s*[,!.]?(?:\s+[\p{L}'.-]+){0,3}$/iu;
 
+const QUOTED_LINE = /^\s*>/;
+
 // Never the end of a sentence ("Dr. Lee", "e.g. Acme").
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'e.g', 'i.e', 'approx', 'dept', 'no']);
 // Often the end of a sentence ("... at Acme Inc. We help"): a boundary only when a capital follows.
@@ -58,7 +60,9 @@ export function analyseEmail(rawBody: string): EmailStructure {
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t]+$/gm, '')
     .trim();
-  const lines = body.split('\n');
+  // A quoted earlier message ("> On Tue, Chris wrote:") is not what this email says: its trigger or pitch must not
+  // count for the nag on top of it.
+  const lines = body.split('\n').filter((l) => !QUOTED_LINE.test(l));
 
   let greeting: string | undefined;
   const first = lines.findIndex((l) => l.trim() !== '');
@@ -202,5 +206,6 @@ const EARLIER_EMAIL =
 
 /** Whether the message refers to an earlier email of the sender's (so it is a follow-up, not a first touch). */
 export function refersToEarlierEmail(body: string): boolean {
-  return EARLIER_EMAIL.test(body);
+  // A quoted message below ("> On Tue, Chris wrote:") is the thread this email continues.
+  return EARLIER_EMAIL.test(body) || body.split(/\r?\n/).some((l) => QUOTED_LINE.test(l));
 }

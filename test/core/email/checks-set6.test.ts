@@ -1,0 +1,28 @@
+// What set 6 showed the checks misread, each on a crafted email (docs/email-rubric.md, "After set 6").
+import { describe, expect, it } from 'vitest';
+import { scoreEmail } from '../../../core/email/rubric.ts';
+import { analyseEmail, refersToEarlierEmail } from '../../../core/email/structure.ts';
+import type { CheckId, EmailToScore } from '../../../core/email/types.ts';
+
+const check = (email: EmailToScore, id: CheckId) => {
+  const c = scoreEmail(email).checks.find((x) => x.id === id);
+  if (!c) throw new Error(`no ${id} check`);
+  return c;
+};
+
+describe('a quoted earlier message', () => {
+  const body =
+    'Hi Sofia,\n\nBumping this to the top of your inbox in case it got buried. Can you let me know either way?\n\nThanks!\nChris\n\n> On Tue, Chris wrote:\n> Hi Sofia, saw you opened a second warehouse in Reno last week; worth a chat about our platform?';
+
+  it('is not read as what this email says, and makes it a follow-up', () => {
+    const s = analyseEmail(body);
+    expect(s.sentences.join(' ')).not.toContain('Reno');
+    expect(s.signOff).toEqual(['Thanks!', 'Chris']);
+    expect(refersToEarlierEmail(body)).toBe(true);
+    expect(refersToEarlierEmail('Hi Sofia,\n\nSaw the Reno news. Worth a chat?')).toBe(false);
+  });
+
+  it('lends its trigger to no nag: "bumping this" with nothing new fails', () => {
+    expect(check({ body }, 'follow_up_nag').status).toBe('fail');
+  });
+});

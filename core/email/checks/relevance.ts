@@ -2,7 +2,7 @@
 // a quote, a number, what the CRM knows about them) passes; their name, company or title alone does not,
 // and neither does flattery. Unfilled merge tokens fail outright. Sources: docs/email-rubric.md.
 import type { CheckResult, LeadFacts } from '../types.ts';
-import { contentWords, hasDigits, hasNumber, isOwnEntity, namedEntities, senderNames } from '../text-signals.ts';
+import { contentWords, hasMeasure, hasNumber, isOwnEntity, namedEntities, senderNames } from '../text-signals.ts';
 import { CLICHES, EMPTY_OPENERS, SELF_DESCRIPTION } from '../vocabulary.ts';
 import { type EmailContext, quote, result } from './context.ts';
 import { statementsOf } from '../structure.ts';
@@ -94,7 +94,8 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
       !SPECULATION.test(s) &&
       !OFFER.test(s);
     const cue = OBSERVED.test(s) || EVENT.test(s) || UNDER_RULE.test(s) || premise || theirFact || research;
-    const measured = hasDigits(s) || QUOTED.test(s);
+    // A number word measures as well as digits do ("four of your target accounts").
+    const measured = hasMeasure(s) || QUOTED.test(s);
     // The opening lines may state a measured fact about them without a cue word ("…containers arrive 10–14 days late").
     // Small talk and stock phrases are never the fact ("Hope Q3 is going great!").
     if ([...EMPTY_OPENERS, ...CLICHES].some((re) => re.test(s))) return;

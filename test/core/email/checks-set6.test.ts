@@ -26,3 +26,14 @@ describe('a quoted earlier message', () => {
     expect(check({ body }, 'follow_up_nag').status).toBe('fail');
   });
 });
+
+describe('an opening fact measured in words', () => {
+  it('passes relevance: "four of your target accounts" measures as "4" does', () => {
+    const body =
+      'Hi Owen, this week four of your target accounts, including two hospital systems in Ohio, were comparing intake software on review sites. Want the list?';
+    expect(check({ body }, 'relevance').status).toBe('pass');
+    expect(check({ body: 'Hi Owen, your target accounts were comparing intake software on review sites. Want the list?' }, 'relevance').status).not.toBe(
+      'pass',
+    );
+  });
+});

@@ -54,9 +54,10 @@ export function classifyAsk(sentence: string): Ask | undefined {
     .replace(/^[-*\u2022]\s+/, '')
     .replace(/^(so|and|also|or|but|then|finally)[,\s]+/i, '')
     .replace(/^if [^,?]{1,60},\s*/i, '')
-    // "Since Pinewood just posted for an analyst, would it be worth…?": the reason clause is not the ask.
+    // "Since Pinewood just posted for an analyst, would it be worth…?", "When you get to benefits, could I send…?":
+    // the reason or time clause is not the ask.
     .replace(
-      /^(?:since|as|given|with|now that|because) [^,?]{1,90},\s*(?=(?:would|could|can|should|shall|is|are|do|does|may|might|want|worth|open|any)\b)/i,
+      /^(?:since|as|given|with|now that|because|when|once|whenever|before|after|as soon as) [^,?]{1,90},\s*(?=(?:would|could|can|should|shall|is|are|do|does|may|might|want|worth|open|any)\b)/i,
       '',
     );
   const question = /\?["”')\]]*$/.test(s) || /\?\s*$/.test(s);

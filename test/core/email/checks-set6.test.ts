@@ -37,3 +37,20 @@ describe('an opening fact measured in words', () => {
     );
   });
 });
+
+describe('an ask after a time clause', () => {
+  it('passes "When you get to benefits, could I send a one-page summary…?" as one offer of a step', () => {
+    const c = check(
+      { body: 'Rowan Freight cut driver turnover by 11 points. When you get to benefits, could I send a one-page summary of the rollout?' },
+      'call_to_action',
+    );
+    expect(c.status).toBe('pass');
+    expect(c.measured).toBe('1 ask (action)');
+  });
+
+  it('still reads an open discovery question after a time clause as no ask', () => {
+    expect(check({ body: 'When you get to benefits next quarter, how do you plan to reach drivers who never open email?' }, 'call_to_action').status).toBe(
+      'fail',
+    );
+  });
+});

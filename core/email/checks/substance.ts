@@ -16,7 +16,9 @@ const AUDIENCE =
 const CUSTOMER_CUE = /\b(customers?|clients?|teams? (like|at|we work with)|companies (like|we work with)|one of our|for (one|a|his|her|their) \w+)\b/i;
 // Only a generic "our clients": with the sender as subject, that is a volume of ours, not a customer's result.
 const GENERIC_CUSTOMERS = /\b(?:for|to|with) (?:our|all our|many of our|\d+\+?) (?:customers|clients)\b/i;
-const PAST_TENSE = /\b\p{L}{3,}ed\b/u;
+// Regular past tense, and the irregular verbs results are told with ("kept 41% of return value as exchanges").
+const PAST_TENSE =
+  /\b\p{L}{3,}ed\b|\b(?:kept|made|built|brought|took|held|ran|paid|sold|spent|won|grew|met|beat|drove|freed|rebuilt|sped|shrank|struck|fought|caught|chose|gave|led)\b/u;
 // Participles that describe rather than report a change ("based on a 150-seat licence").
 const NOT_A_RESULT = /\b(?:based|called|named|located|headquartered|used|needed|interested|related|priced|sized|limited|licensed)\b/gi;
 const HYPE = /\bguarantee[ds]?\b|\bproven\b|\b\d{1,3}(,\d{3})+\+|\b\d+,?000\+|\b#1\b/i;

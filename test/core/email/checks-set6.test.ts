@@ -54,3 +54,13 @@ describe('an ask after a time clause', () => {
     );
   });
 });
+
+describe('a result told with an irregular verb', () => {
+  it('passes the proof point: "Fenwick Denim … kept 41% of return value as exchanges"', () => {
+    const body = 'Fenwick Denim did that with our returns portal and kept 41% of return value as exchanges instead of refunds. Worth a look?';
+    expect(check({ body }, 'proof_point').status).toBe('pass');
+    expect(check({ body: 'Fenwick Denim did that with our returns portal and kept return value as exchanges. Worth a look?' }, 'proof_point').status).toBe(
+      'warn',
+    );
+  });
+});

@@ -19,6 +19,8 @@ export interface EmailStructure {
   sentences: string[];
   /** Words of `message` (tokens holding a letter or digit). */
   words: string[];
+  /** Sentences that are items of a bulleted list of five or more: a spec sheet's lines, not statements. */
+  specItems: string[];
 }
 
 const GREETING_WORD = String.raw`(?:hi|hey|hello|dear|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))`;
@@ -89,11 +91,15 @@ export function analyseEmail(rawBody: string): EmailStructure {
   const proseLines = signOffStart === undefined ? lines : lines.slice(0, signOffStart);
   const prose = proseLines.join('\n').trim();
 
+  const bulletItems: string[] = [];
   const paragraphs = prose
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((text) => ({ text, sentences: splitParagraph(text) }));
+    .map((text) => ({ text, sentences: splitParagraph(text, bulletItems) }));
+  // Five bullets or more are a list of specs or features (as five items in one sentence are): their figures
+  // measure the product, so the substance checks do not read them as results or facts about the reader.
+  const bulletLines = proseLines.filter((l) => BULLET.test(l.trim())).length;
   const message = [greeting, prose].filter(Boolean).join('\n\n');
 
   return {
@@ -104,6 +110,7 @@ export function analyseEmail(rawBody: string): EmailStructure {
     paragraphs,
     sentences: paragraphs.flatMap((p) => p.sentences),
     words: wordsOf(message),
+    specItems: bulletLines >= 5 ? bulletItems : [],
   };
 }
 
@@ -119,15 +126,19 @@ function findSignOff(lines: string[]): number | undefined {
   return undefined;
 }
 
-function splitParagraph(paragraph: string): string[] {
+const BULLET = /^([-*\u2022]|\d+[.)])\s+/;
+
+function splitParagraph(paragraph: string, bulletItems: string[] = []): string[] {
   const sentences: string[] = [];
   let pending: string[] = [];
   // Bulleted lines stand alone; other line breaks inside a paragraph are soft wraps.
   for (const line of paragraph.split('\n').map((l) => l.trim())) {
-    if (/^([-*\u2022]|\d+[.)])\s+/.test(line)) {
+    if (BULLET.test(line)) {
       if (pending.length) sentences.push(...splitSentences(pending.join(' ')));
       pending = [];
-      sentences.push(...splitSentences(line.replace(/^([-*\u2022]|\d+[.)])\s+/, '')));
+      const items = splitSentences(line.replace(BULLET, ''));
+      sentences.push(...items);
+      bulletItems.push(...items);
     } else {
       pending.push(line);
     }
@@ -184,6 +195,11 @@ export function questionPremises(sentence: string): string[] {
   if (reason) out.push(reason);
   for (const m of s.matchAll(/\b(?:that|which)\s+(\p{Ll}+\b[^?,;]{6,120}?)(?=\s+(?:be|is|was|would|could|might)\b|[?,;]|$)/gu)) out.push(m[1]!);
   return out;
+}
+
+/** The sentences the substance checks read: the prose without a spec sheet's bullet items. */
+export function proseSentences(structure: EmailStructure): string[] {
+  return structure.sentences.filter((s) => !structure.specItems.includes(s));
 }
 
 /** Clauses plus what questions state: the units the substance checks read. */

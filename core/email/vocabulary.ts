@@ -123,7 +123,7 @@ export const VAGUE_WORDS = new Set(
 
 /** Sender self-description: founding story, headcount, culture. Not a value to the reader. */
 export const SELF_DESCRIPTION =
-  /\b(founded|were founded|we(['’]ve| have) grown|we raised|we(['’]re| are) (very )?proud|our (culture|mission|story)|our team (is|are|was|were|has|have|consists|includes)|we believe|named one of|fastest[- ]growing|award[- ]winning)\b/i;
+  /\b(founded|were founded|we(['’]ve| have) grown|we raised|we(['’]re| are) (very )?proud|our (culture|mission|story)|our team (is|are|was|were|has|have|consists|includes)|we believe|named one of|fastest[- ]growing|award[- ]winning|introducing)\b/i;
 
 /** Hype and fake-urgency patterns that spam filters and readers both distrust. */
 /** `pressure`: manufactured urgency or a prize, which fails the spam check on its own. */

@@ -5,7 +5,7 @@ import type { CheckResult, LeadFacts } from '../types.ts';
 import { contentWords, hasMeasure, hasNumber, isOwnEntity, namedEntities, senderNames } from '../text-signals.ts';
 import { CLICHES, EMPTY_OPENERS, SELF_DESCRIPTION } from '../vocabulary.ts';
 import { type EmailContext, quote, result } from './context.ts';
-import { statementsOf } from '../structure.ts';
+import { proseSentences, statementsOf } from '../structure.ts';
 
 // {{first_name}}, {!Lead.FirstName}, {FirstName}, [First Name], %FIRSTNAME%, <<company>>; not Markdown links.
 const MERGE_TOKEN =
@@ -156,7 +156,7 @@ export function checkRelevance({ subject, structure, lead, isFirstTouch }: Email
       'unfilled merge tokens',
     );
   }
-  const triggers = findTriggers(statementsOf(structure.sentences), senderNames(structure.signOff));
+  const triggers = findTriggers(statementsOf(proseSentences(structure)), senderNames(structure.signOff));
   const facts = findLeadFacts(structure.sentences.join(' '), lead);
   const specific = triggers.filter((t) => t.specific);
   const live = facts.filter((f) => f.live);

@@ -6,7 +6,7 @@ import { SELF_DESCRIPTION, SPAM_PATTERNS, VAGUE_WORDS } from '../vocabulary.ts';
 import { classifyAsk } from './ask.ts';
 import { type EmailContext, quote, result } from './context.ts';
 import { isObservation } from './relevance.ts';
-import { statementsOf } from '../structure.ts';
+import { proseSentences, statementsOf } from '../structure.ts';
 
 // The sender or the product doing something: "We route…", "Our cameras inspect…", "Acme helps…".
 const OFFER_SUBJECT = /\b(we|we['’](re|ve|ll)|our|us|i can|i help|i['’]ll)\b|\b(helps|lets|gives|enables)\b|\bwhat [A-Z][\w-]+ does\b/i;
@@ -46,12 +46,12 @@ export function findValueStatements(sentences: string[]): ValueStatement[] {
 }
 
 export function checkValueProposition({ structure, isFirstTouch }: EmailContext): CheckResult {
-  const statements = findValueStatements(statementsOf(structure.sentences));
+  const statements = findValueStatements(statementsOf(proseSentences(structure)));
   const concrete = statements.filter((v) => v.concrete);
   const addressed = AUDIENCE.test(structure.sentences.join(' '));
   // A follow-up or a breakup stands on the pitch the first email made; a measured result a customer got says
   // what changes even when no sentence says "we do X".
-  const shownByProof = findProofPoints(statementsOf(structure.sentences)).some((p) => p.strength === 'strong');
+  const shownByProof = findProofPoints(statementsOf(proseSentences(structure))).some((p) => p.strength === 'strong');
   const status = concrete.length && addressed ? 'pass' : statements.length || !isFirstTouch || shownByProof ? 'warn' : 'fail';
   const shown = concrete.length ? concrete : statements;
   return result(
@@ -122,7 +122,7 @@ export function checkProofPoint({ structure, lead }: EmailContext): CheckResult 
   const prospect = new Set([lead?.company, lead?.firstName].filter((x): x is string => !!x).map((x) => x.toLowerCase()));
   // The trigger ("Saw Acme is hiring 3 SDRs") talks about the prospect, not about a result we produced.
   const proofs = findProofPoints(
-    statementsOf(structure.sentences).filter((s) => !isObservation(s)),
+    statementsOf(proseSentences(structure)).filter((s) => !isObservation(s)),
     prospect,
     senderNames(structure.signOff),
   );

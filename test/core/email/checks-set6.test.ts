@@ -64,3 +64,35 @@ describe('a result told with an irregular verb', () => {
     );
   });
 });
+
+describe('a spec sheet in bullets', () => {
+  const spec = (n: number) =>
+    [
+      'Hi Mr. Brandt,',
+      '',
+      'Introducing the TX-10 Pro rugged tablet:',
+      '',
+      ...[
+        '- IP68 and MIL-STD-810H certified',
+        '- 10.1" 1000-nit display',
+        '- Hot-swappable 8,000mAh battery',
+        '- Rated for 6-foot drops',
+        '- Wi-Fi 6, Bluetooth 5.2',
+      ].slice(0, n),
+      '',
+      'Can I send you a price sheet?',
+      '',
+      'Thanks,',
+      'Gary',
+    ].join('\n');
+
+  it('gives no proof point and no relevance: five bullets measure the product, and "Introducing" is the sender', () => {
+    expect(check({ body: spec(5) }, 'proof_point').status).toBe('fail');
+    expect(check({ body: spec(5) }, 'relevance').status).toBe('fail');
+  });
+
+  it('still reads a bullet of a short list as a statement', () => {
+    const body = 'Hi Jo,\n\nWhat changed for Kestrel:\n\n- Kestrel Foods cut picking errors by 38% in a quarter\n- onboarding took two days\n\nWorth a look?';
+    expect(check({ body }, 'proof_point').status).toBe('pass');
+  });
+});

@@ -117,6 +117,34 @@ export function coordinatedRequests(sentence: string): number {
   return verbs - passive >= 2 ? verbs : 1;
 }
 
+// "I'd love to:", "Could we:": a line that introduces a list of things the sender wants the reader to do.
+const WISH_INTRO =
+  /\b(?:i['’]d (?:love|like) to|i would (?:love|like) to|we['’]d (?:love|like) to|could (?:you|we)|can (?:you|we)|would you(?: be (?:open|up for|willing))?(?: to)?|next steps?|asks?)\s*:\s*$/i;
+const BULLET_LINE = /^\s*(?:[-*\u2022]|\d+[.)])\s+(.*)$/;
+
+/**
+ * Requests listed under a wish ("I'd love to:\n- set up a demo,\n- get an intro to your CFO"): each bulleted step
+ * is a separate ask, though none is a sentence of its own that reads as one.
+ */
+export function listedRequests(paragraphs: { text: string }[]): string[] {
+  const out: string[] = [];
+  for (const { text } of paragraphs) {
+    const lines = text.split('\n');
+    lines.forEach((line, i) => {
+      if (!WISH_INTRO.test(line.trim())) return;
+      for (const next of lines.slice(i + 1)) {
+        const item = BULLET_LINE.exec(next)?.[1]
+          ?.replace(/^(?:and|or)\s+/i, '')
+          .trim();
+        if (item === undefined) break;
+        // A step starts with a verb: "set up a demo", "get an intro"; "billing and payroll" are nouns.
+        if (/^\p{Ll}/u.test(item) && !NOT_A_VERB.test(item) && item.split(/\s+/).length >= 2) out.push(item);
+      }
+    });
+  }
+  return out;
+}
+
 export function findAsks(sentences: string[]): Ask[] {
   return sentences.map(classifyAsk).filter((a): a is Ask => a !== undefined);
 }
@@ -140,7 +168,8 @@ export function checkCallToAction({ structure, isFirstTouch }: EmailContext): Ch
   const questions = asks.filter((a) => a.kind !== 'imperative' && a.kind !== 'passive');
   // Boomerang found replies peak at one to three questions; a cold questionnaire asks the reader to work.
   const allQuestions = structure.sentences.filter((s) => /\?\s*$/.test(s)).length;
-  const n = Math.max(asks.length + stacked, allQuestions > 3 ? allQuestions : 0);
+  const listed = listedRequests(structure.paragraphs);
+  const n = Math.max(asks.filter((a) => !listed.some((l) => a.sentence.includes(l))).length + stacked + listed.length, allQuestions > 3 ? allQuestions : 0);
   const only = asks[0];
   let status: 'pass' | 'warn' | 'fail';
   let problem: string;
@@ -176,7 +205,10 @@ export function checkCallToAction({ structure, isFirstTouch }: EmailContext): Ch
       status,
       measured: n === 1 ? `1 ask (${only!.kind})` : `${n} asks`,
       target: 'exactly 1: a question proposing an action or a time, or an offer to send or show something',
-      evidence: found.map((a) => `"${quote(a.sentence)}" (${a.kind}${a.highFriction ? ', high effort' : ''})`),
+      evidence: [
+        ...found.map((a) => `"${quote(a.sentence)}" (${a.kind}${a.highFriction ? ', high effort' : ''})`),
+        ...listed.map((l) => `"${quote(l)}" (listed request)`),
+      ],
       weight: 0,
       advice,
     },

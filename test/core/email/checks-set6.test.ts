@@ -96,3 +96,21 @@ describe('a spec sheet in bullets', () => {
     expect(check({ body }, 'proof_point').status).toBe('pass');
   });
 });
+
+describe('requests listed under a wish', () => {
+  it('counts each bulleted step as an ask: three or more fail', () => {
+    const body =
+      "Hi Monique,\n\nRowan Freight cut driver turnover by 11 points with our app.\n\nI'd love to:\n- set up a 45-minute demo with your team,\n- get an intro to your CFO to talk budget,\n- have you join our webinar on the 14th.\n\nWhich of these works best?\n\nBest,\nSimone";
+    const c = check({ body }, 'call_to_action');
+    expect(c.status).toBe('fail');
+    expect(c.evidence.filter((e) => e.endsWith('(listed request)'))).toHaveLength(3);
+  });
+
+  it('does not count a bulleted list of facts as asks', () => {
+    const body =
+      'Hi Monique,\n\nWhat changed at Rowan Freight:\n- usage rose to 23% in six months\n- driver turnover fell 11 points\n\nCould I send the one-page summary?';
+    const c = check({ body }, 'call_to_action');
+    expect(c.status).toBe('pass');
+    expect(c.measured).toBe('1 ask (action)');
+  });
+});

@@ -152,6 +152,12 @@ export function findAsks(sentences: string[]): Ask[] {
 // The sender has already given something ("I've attached the checklist", "here's the breakdown").
 const GIVEN = /\b(?:i|we)(?:['’]ve| have)\s+(?:attached|enclosed|included|linked|put together|shared)\b|\bhere['’]s the\b|\battached (?:is|are)\b/i;
 
+function withProposal(ask: Ask, sentences: string[]): Ask {
+  if (ask.highFriction || ask.kind !== 'time' || ACTION.test(ask.sentence)) return ask;
+  const before = sentences[sentences.indexOf(ask.sentence) - 1];
+  return before && HIGH_FRICTION.test(before) ? { ...ask, highFriction: true } : ask;
+}
+
 export function checkCallToAction({ structure, isFirstTouch }: EmailContext): CheckResult {
   const found = findAsks(structure.sentences);
   // "Are you free Tuesday? Or should I send a video first?" offers two ways to say yes to one ask, and so does
@@ -170,7 +176,9 @@ export function checkCallToAction({ structure, isFirstTouch }: EmailContext): Ch
   const allQuestions = structure.sentences.filter((s) => /\?\s*$/.test(s)).length;
   const listed = listedRequests(structure.paragraphs);
   const n = Math.max(asks.filter((a) => !listed.some((l) => a.sentence.includes(l))).length + stacked + listed.length, allQuestions > 3 ? allQuestions : 0);
-  const only = asks[0];
+  // "I think you'd find a 45-minute demo valuable. Does Wednesday work?": a bare time question asks for what the
+  // sentence before it proposed, so that sentence says how big the step is.
+  const only = asks[0] && withProposal(asks[0], structure.sentences);
   let status: 'pass' | 'warn' | 'fail';
   let problem: string;
   let advice: string;

@@ -114,3 +114,13 @@ describe('requests listed under a wish', () => {
     expect(c.measured).toBe('1 ask (action)');
   });
 });
+
+describe('a bare time question after the proposal it answers', () => {
+  it('warns on the effort the sentence before proposed ("a 45-minute demo … Does Wednesday work?")', () => {
+    const proof = 'Halden Sparebank used Contractly to build their register of 430 contracts in five weeks.';
+    const long = check({ body: `${proof} I think you'd find a 45-minute demo really valuable. Does Wednesday work?` }, 'call_to_action');
+    expect(long.status).toBe('warn');
+    const short = check({ body: `${proof} I think you'd find a 15-minute walkthrough useful. Does Wednesday work?` }, 'call_to_action');
+    expect(short.status).toBe('pass');
+  });
+});

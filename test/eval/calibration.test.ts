@@ -62,11 +62,11 @@ describe('leave-one-set-out: trained on five sets, scored on the sixth', () => {
   const figures = leaveOneSetOut();
   it.each([
     ['emails-independent.jsonl', 1763, 1764, 2, 0],
-    ['emails-heldout.jsonl', 674, 676, 3, 0],
+    ['emails-heldout.jsonl', 672, 676, 2, 0],
     ['emails-heldout-3.jsonl', 400, 400, 0, 1],
     ['emails-heldout-4.jsonl', 480, 484, 3, 0],
-    ['emails-heldout-5.jsonl', 1296, 1296, 1, 0],
-    ['emails-heldout-6.jsonl', 1494, 1520, 4, 1],
+    ['emails-heldout-5.jsonl', 1296, 1296, 0, 0],
+    ['emails-heldout-6.jsonl', 1490, 1520, 3, 1],
   ] as const)('%s: %i of %i pairs right, %i weak at 65+, %i strong under 75', (set, right, pairs, weakHigh, strongLow) => {
     const c = figures.find((f) => f.set === set)!.calibration;
     expect(c.strong * c.weak).toBe(pairs);

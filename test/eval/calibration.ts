@@ -131,6 +131,7 @@ export function roundedModel(model: EvidenceModel): EvidenceModel {
     intercept: round(model.intercept),
     weights: Object.fromEntries(Object.entries(model.weights).map(([k, w]) => [k, pair(w)])) as EvidenceModel['weights'],
     groups: Object.fromEntries(Object.entries(model.groups).map(([k, w]) => [k, pair(w)])) as EvidenceModel['groups'],
+    substanceNotFailed: model.substanceNotFailed.map(round) as EvidenceModel['substanceNotFailed'],
   };
 }
 
@@ -151,6 +152,7 @@ export function renderWeightsModule(model: EvidenceModel, sets: readonly string[
     '  groups: {',
     ...Object.entries(model.groups).map(([g, w]) => `    ${g}: { notFailed: ${round(w.notFailed)}, passed: ${round(w.passed)} },`),
     '  },',
+    `  substanceNotFailed: [${model.substanceNotFailed.map(round).join(', ')}],`,
     '};',
     '',
   ].join('\n');

@@ -3,7 +3,10 @@
 import type { CheckResult } from '../types.ts';
 import { contentWords, hasMeasure, isOwnEntity, senderNames, listItems, namedEntities, RESULT_VERB } from '../text-signals.ts';
 import { SELF_DESCRIPTION, SPAM_PATTERNS, VAGUE_WORDS } from '../vocabulary.ts';
-import { classifyAsk } from './ask.ts';
+import { classifyAsk, findAsks } from './ask.ts';
+
+const GIVING_ASK =
+  /^(?:(?:so|and)[,\s]+)?(?:want|would you like|(?:should|can|could|shall|may) i (?:send|share|forward|pass along)|happy to send|i can send)\b(?:\s+(?:me to send|me to share))?\s+(?:you\s+)?(?:the|a|an|my|our|this|that|these|those)\s+\p{L}+/iu;
 import { type EmailContext, quote, result } from './context.ts';
 import { isObservation } from './relevance.ts';
 import { proseSentences, statementsOf } from '../structure.ts';
@@ -52,7 +55,10 @@ export function checkValueProposition({ structure, isFirstTouch }: EmailContext)
   // A follow-up or a breakup stands on the pitch the first email made; a measured result a customer got says
   // what changes even when no sentence says "we do X".
   const shownByProof = findProofPoints(statementsOf(proseSentences(structure))).some((p) => p.strength === 'strong');
-  const status = concrete.length && addressed ? 'pass' : statements.length || !isFirstTouch || shownByProof ? 'warn' : 'fail';
+  // "Want the list?", "Should I send the teardown?": when the ask gives the reader something, the thing given is
+  // what the email offers, even with no "we do X" sentence.
+  const givesSomething = findAsks(structure.sentences).some((a) => GIVING_ASK.test(a.sentence.trim()));
+  const status = concrete.length && addressed ? 'pass' : statements.length || !isFirstTouch || shownByProof || givesSomething ? 'warn' : 'fail';
   const shown = concrete.length ? concrete : statements;
   return result(
     {

@@ -124,3 +124,13 @@ describe('a bare time question after the proposal it answers', () => {
     expect(short.status).toBe('pass');
   });
 });
+
+describe('an ask that gives the reader something', () => {
+  it('is what the email offers: a warn on the value proposition, not a fail', () => {
+    const body = 'Hi Owen, this week four of your target accounts were comparing intake software on review sites. Want the list?';
+    expect(check({ body }, 'value_proposition').status).toBe('warn');
+    expect(check({ body: 'Hi Owen, this week four of your target accounts were comparing intake software. Quick chat?' }, 'value_proposition').status).toBe(
+      'fail',
+    );
+  });
+});

@@ -63,10 +63,14 @@ export interface Trigger {
 /** Sentences that say something happened to, or was said by, the prospect; specific ones carry a detail. */
 export function findTriggers(sentences: string[], sender: Set<string> = new Set()): Trigger[] {
   const out: Trigger[] = [];
+  // Names the sender gives as its own customers ("Our platform is trusted by Siemens, Unilever and …"): what they
+  // did is proof, not a fact about the prospect.
+  const customers = new Set(sentences.filter((s) => /^(?:we|our)\b/i.test(s.trim())).flatMap((s) => namedEntities(s)));
   sentences.forEach((s, i) => {
     // News about the sender ("FinLoop was named a Top 50 Fintech") is not news about the prospect.
     const names = namedEntities(s);
     if (names.length && isOwnEntity(s, names[0]!, sender) && !/\byour?\b/i.test(s)) return;
+    if (names.length && customers.has(names[0]!) && !/\byour?\b/i.test(s)) return;
     // A question can carry the fact ("How are your teachers finding the switch to IM this year?").
     const askedAboutThem = /\?\s*$/.test(s) && /\byour\b/i.test(s) && EVENT.test(s) && WHEN.test(s);
     if ((/\?\s*$/.test(s) && !askedAboutThem) || /^(we|our)\b/i.test(s.trim())) return;

@@ -134,3 +134,14 @@ describe('an ask that gives the reader something', () => {
     );
   });
 });
+
+describe("the sender's own customers", () => {
+  it('give proof, not relevance: what a customer named in "our platform is trusted by …" did is not a fact about the reader', () => {
+    const body =
+      'Hi Elena,\n\nOur data platform is trusted by leaders like Siemens and Unilever. Unilever consolidated 47 data warehouses into one and cut costs by $12M a year.\n\nWorth a look?';
+    expect(check({ body }, 'relevance').status).toBe('fail');
+    expect(check({ body }, 'proof_point').status).toBe('pass');
+    const trigger = 'Hi Elena,\n\nSweet Crumb opened 4 new bakeries in Ohio this spring. Unilever cut costs by $12M a year with our platform.\n\nWorth a look?';
+    expect(check({ body: trigger }, 'relevance').status).toBe('pass');
+  });
+});

@@ -99,7 +99,9 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
     // A level reached is a result too: "we got their CAC in Germany to EUR 24 against a EUR 41 target".
     const reached = /\b(?:got|brought|took|pushed|drove|kept)\b[^.;]{1,60}?\b(?:to|under|below|down to|up to)\s+(?:[$€£]|[A-Z]{3}\s?)?\d/.test(s);
     const past = PAST_TENSE.test(s.replace(NOT_A_RESULT, ''));
-    const result_ = RESULT_VERB.test(s) || reached || (past && number && entities.length > 0);
+    // A before/after pair is a result too: "missing by 23% before, and by under 6% two quarters later".
+    const beforeAfter = /\d[^.;?]{0,40}\bbefore\b[^.;?]{0,60}\d[^.;?]{0,40}\b(?:later|after(?:wards)?|now|today)\b/i.test(s);
+    const result_ = RESULT_VERB.test(s) || reached || beforeAfter || (past && number && entities.length > 0);
     const customer = entities.length > 0 || CUSTOMER_CUE.test(s);
     const self = SELF_DESCRIPTION.test(s) || (/^(we|our|i)\b/i.test(s) && !entities.length && !CUSTOMER_CUE.test(s));
     if (self) continue;

@@ -145,3 +145,11 @@ describe("the sender's own customers", () => {
     expect(check({ body: trigger }, 'relevance').status).toBe('pass');
   });
 });
+
+describe('a before/after pair', () => {
+  it('is a result: "missing by 23% before, and by under 6% two quarters later"', () => {
+    const body = "Here's the Norwood Software case: their forecast was missing by 23% before, and by under 6% two quarters later. Worth a look?";
+    expect(check({ body }, 'proof_point').status).toBe('pass');
+    expect(check({ body: "Here's the Norwood Software case: their forecast was missing by 23% before. Worth a look?" }, 'proof_point').status).not.toBe('pass');
+  });
+});

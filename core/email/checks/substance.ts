@@ -89,7 +89,12 @@ export interface ProofPoint {
 /** Results the sender can point to: a customer or a number, with a verb that says what changed. */
 export function findProofPoints(sentences: string[], prospectWords: Set<string> = new Set(), sender: Set<string> = new Set()): ProofPoint[] {
   const out: ProofPoint[] = [];
+  let previousCustomers: string[] = [];
   for (const s of sentences) {
+    // "We did the nexus study for Luma Candle last year. They found 11 states …": "they" is the customer just named.
+    const named = namedEntities(s).filter((e) => !prospectWords.has(e.toLowerCase()) && !isOwnEntity(s, e, sender));
+    const theyAreNamed = /^(?:they|their)\b/i.test(s.trim()) && previousCustomers.length > 0;
+    previousCustomers = named;
     // A spec sheet's figures ("600 dpi, 12 ips, 512 MB RAM, …") measure the product, not a result.
     if (classifyAsk(s) || /\?\s*$/.test(s) || listItems(s).length >= 5) continue;
     // The sender's own awards, funding or product names are not a customer ("just closed our $40M Series B").
@@ -102,7 +107,7 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
     // A before/after pair is a result too: "missing by 23% before, and by under 6% two quarters later".
     const beforeAfter = /\d[^.;?]{0,40}\bbefore\b[^.;?]{0,60}\d[^.;?]{0,40}\b(?:later|after(?:wards)?|now|today)\b/i.test(s);
     const result_ = RESULT_VERB.test(s) || reached || beforeAfter || (past && number && entities.length > 0);
-    const customer = entities.length > 0 || CUSTOMER_CUE.test(s);
+    const customer = entities.length > 0 || CUSTOMER_CUE.test(s) || theyAreNamed;
     const self = SELF_DESCRIPTION.test(s) || (/^(we|our|i)\b/i.test(s) && !entities.length && !CUSTOMER_CUE.test(s));
     if (self) continue;
     const hype = HYPE.test(s) || SPAM_PATTERNS.some((p) => p.re.test(s));

@@ -153,3 +153,12 @@ describe('a before/after pair', () => {
     expect(check({ body: "Here's the Norwood Software case: their forecast was missing by 23% before. Worth a look?" }, 'proof_point').status).not.toBe('pass');
   });
 });
+
+describe('a result told of "they"', () => {
+  it('is the customer named just before: "We did the study for Luma Candle last year. They … avoided about $70k"', () => {
+    const body = 'We did the nexus study for Luma Candle last year. They found 11 states and avoided about $70k in penalties. Should I send the checklist?';
+    expect(check({ body }, 'proof_point').status).toBe('pass');
+    const unnamed = 'We did a nexus study last year. They found 11 states and avoided about $70k in penalties. Should I send the checklist?';
+    expect(check({ body: unnamed }, 'proof_point').status).not.toBe('pass');
+  });
+});

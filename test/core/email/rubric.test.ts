@@ -98,9 +98,9 @@ describe('scoreEmail', () => {
     const loss = (n: number) =>
       evidenceScore(RUBRIC_MODEL, failing(substance.slice(1, 1 + n - 1))) - evidenceScore(RUBRIC_MODEL, failing(substance.slice(1, 1 + n)));
     expect(loss(2)).toBeLessThan(loss(1));
-    // Two substance checks failed by one misreading leave a perfect email at 10 or more, never single digits.
+    // Two substance checks failed by one misreading leave a perfect email at 9 or more (7 with per-check weights).
     for (const a of substance)
-      for (const b of substance) if (a < b) expect(evidenceScore(RUBRIC_MODEL, failing([a, b])), `${a}+${b}`).toBeGreaterThanOrEqual(10);
+      for (const b of substance) if (a < b) expect(evidenceScore(RUBRIC_MODEL, failing([a, b])), `${a}+${b}`).toBeGreaterThanOrEqual(9);
   });
 
   it('never lowers the score when a finding is fixed: every weight is zero or more', () => {

@@ -137,11 +137,15 @@ export const SPAM_PATTERNS: { re: RegExp; label: string; pressure?: boolean }[] 
   { re: /\bclaim your\b/i, label: '"claim your"' },
   { re: /\breply (yes|now|stop)\b/i, label: '"reply YES"' },
   {
-    re: /\b(offer|price|pricing|discount|deal) (ends|expires|goes back)\b|\bexpires (tonight|today|at midnight|soon)\b|\bgoes back to list\b/i,
+    re: /\b(offer|price|pricing|prices|rates?|discount|deal) (ends|expires|goes back|goes up|go up|rises|increases)\b|\bexpires (tonight|today|at midnight|soon)\b|\bgoes back to list\b/i,
     label: 'expiring offer',
     pressure: true,
   },
-  { re: /\bonly (\w+ )?(spots?|seats?|slots?) left\b/i, label: 'fake scarcity', pressure: true },
+  {
+    re: /\bonly (\w+ )?(spots?|seats?|slots?) left\b|\b(spots?|seats?|slots?)\b[^.!?]{0,30}\b(almost|nearly|all but|going|filling up|selling)\s+(gone|full|fast|out)\b/i,
+    label: 'fake scarcity',
+    pressure: true,
+  },
   { re: /\b(special|discounted|exclusive) (price|pricing|rate)\b|\block in (your )?pric/i, label: 'price pitch in a first touch', pressure: true },
   { re: /\bno (contracts?|risk|strings)\b|\bcancel any ?time\b/i, label: 'risk-reversal hype' },
   { re: /\b(rank|ranked) #?1\b|#1 on google/i, label: '"#1" claim' },

@@ -3,7 +3,7 @@
 // and neither does flattery. Unfilled merge tokens fail outright. Sources: docs/email-rubric.md.
 import type { CheckResult, LeadFacts } from '../types.ts';
 import { contentWords, hasMeasure, hasNumber, isOwnEntity, namedEntities, senderNames } from '../text-signals.ts';
-import { CLICHES, EMPTY_OPENERS, SELF_DESCRIPTION } from '../vocabulary.ts';
+import { CLICHES, EMPTY_OPENERS, SELF_DESCRIPTION, SPAM_PATTERNS } from '../vocabulary.ts';
 import { type EmailContext, quote, result } from './context.ts';
 import { proseSentences, statementsOf } from '../structure.ts';
 
@@ -103,6 +103,8 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     // The opening lines may state a measured fact about them without a cue word ("…containers arrive 10–14 days late").
     // Small talk and stock phrases are never the fact ("Hope Q3 is going great!").
     if ([...EMPTY_OPENERS, ...CLICHES].some((re) => re.test(s))) return;
+    // Manufactured pressure ("Pricing goes up on the 1st") is the sender's deadline, not a fact about them.
+    if (SPAM_PATTERNS.some((p) => p.pressure && p.re.test(s))) return;
     // An opening figure counts when it is about them ("your", or a name), not an industry average.
     // A result sentence with names ("Companies using Salesforce see 62% more pipeline") is a claim, not their fact.
     const aboutThem = /\byou(?:r|rs)?\b/i.test(s) || (namedEntities(s).length > 0 && !MEASURED_GAIN.test(s));

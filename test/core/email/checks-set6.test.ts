@@ -162,3 +162,18 @@ describe('a result told of "they"', () => {
     expect(check({ body: unnamed }, 'proof_point').status).not.toBe('pass');
   });
 });
+
+describe('manufactured pressure', () => {
+  const body = 'Hi Carla,\n\nPricing goes up on the 1st, and onboarding slots for Q3 are almost gone.\n\nCan we talk today?\n\nJamie';
+
+  it('fails the spam check: a price rise and slots "almost gone" are pressure', () => {
+    const c = check({ body }, 'spam_words');
+    expect(c.status).toBe('fail');
+    expect(c.evidence).toEqual(expect.arrayContaining(['expiring offer', 'fake scarcity']));
+  });
+
+  it("is the sender's deadline, not a fact about the prospect", () => {
+    expect(check({ body }, 'relevance').status).toBe('fail');
+    expect(check({ body: 'Hi Carla,\n\nSaw your Q3 onboarding went live on the 1st.\n\nCan we talk today?' }, 'relevance').status).toBe('pass');
+  });
+});

@@ -59,6 +59,8 @@ export const CLICHES: RegExp[] = [
   /\btrusted by (companies|businesses|teams|leaders)\b/i,
   /\b(grow|work) (faster|smarter) and (work|grow) (smarter|faster)\b/i,
   /\bdo more with less\b/i,
+  // The sender telling the reader what they will value: "I think you'd find a demo really valuable".
+  /\b(?:i think|i['’]m (?:sure|confident)|i believe) you(?:['’]d| would) (?:find|love|enjoy|benefit from)\b/i,
   /\bthought leader/i,
   /\bdelighted to (introduce|share)\b/i,
   /\bi(['’]m| am) (reaching out|writing|contacting you|emailing you)\b/i,

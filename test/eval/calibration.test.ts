@@ -66,7 +66,7 @@ describe('leave-one-set-out: trained on five sets, scored on the sixth', () => {
     ['emails-heldout-3.jsonl', 400, 400, 0, 1],
     ['emails-heldout-4.jsonl', 480, 484, 2, 0],
     ['emails-heldout-5.jsonl', 1296, 1296, 0, 0],
-    ['emails-heldout-6.jsonl', 1511, 1520, 2, 1],
+    ['emails-heldout-6.jsonl', 1517, 1520, 2, 1],
   ] as const)('%s: %i of %i pairs right, %i weak at 65+, %i strong under 75', (set, right, pairs, weakHigh, strongLow) => {
     const c = figures.find((f) => f.set === set)!.calibration;
     expect(c.strong * c.weak).toBe(pairs);
@@ -77,10 +77,10 @@ describe('leave-one-set-out: trained on five sets, scored on the sixth', () => {
 });
 
 describe('the shipped weights on the emails they were trained on (development figures)', () => {
-  it('rank 34,164 of 34,224 strong/weak pairs right (99.8%), with 7 weak at 65+ and 1 strong under 75', () => {
+  it('rank 34,180 of 34,224 strong/weak pairs right (99.9%), with 7 weak at 65+ and 1 strong under 75', () => {
     const c = calibrate(all);
     expect({ strong: c.strong, weak: c.weak }).toEqual({ strong: 184, weak: 186 });
-    expect(c.pairsRight).toBe(34164);
+    expect(c.pairsRight).toBe(34180);
     expect(c.weakAtOrAbove65).toHaveLength(7);
     expect(c.strongBelow75).toHaveLength(1);
   });

@@ -177,3 +177,11 @@ describe('manufactured pressure', () => {
     expect(check({ body: 'Hi Carla,\n\nSaw your Q3 onboarding went live on the 1st.\n\nCan we talk today?' }, 'relevance').status).toBe('pass');
   });
 });
+
+describe('telling the reader what they will value', () => {
+  it('is a stock phrase: "I think you\'d find a 45-minute demo really valuable"', () => {
+    const c = check({ body: "As Head of Brand Marketing, I think you'd find a demo really valuable. Does Wednesday work?" }, 'cliches');
+    expect(c.status).toBe('warn');
+    expect(check({ body: 'You could find the gaps in a week with the checklist. Does Wednesday work?' }, 'cliches').status).toBe('pass');
+  });
+});

@@ -49,8 +49,16 @@ const GROUP_IDS = Object.keys(CHECK_GROUPS) as CheckGroup[];
 
 export interface EvidenceModel {
   intercept: number;
+  /** For the substance checks `notFailed` is 0: not failing them is counted by `substanceNotFailed` instead. */
   weights: Record<CheckId, CheckWeights>;
   groups: Record<CheckGroup, CheckWeights>;
+  /**
+   * Earned when at least 1, 2, 3 of the four substance checks are not failed (all four is the substance group's
+   * `notFailed`). The count, not which check, so the labelled emails decide what a second or third failure
+   * costs: they say the first missing piece is real evidence and each further one adds little, which bounds
+   * what one misreading that fails several checks at once can cost.
+   */
+  substanceNotFailed: [number, number, number];
 }
 
 export interface TrainingEmail {
@@ -84,9 +92,23 @@ function groupVerdict(checks: Pick<Check, 'id' | 'status'>[], group: CheckGroup)
 }
 
 const grade = (s: CheckStatus) => [s === 'fail' ? 0 : 1, s === 'pass' ? 1 : 0];
+const SUBSTANCE: readonly CheckId[] = CHECK_GROUPS.substance;
+
+function substanceNotFailed(checks: Pick<Check, 'id' | 'status'>[]): number {
+  return SUBSTANCE.filter((id) => statusIn(checks, id) !== 'fail').length;
+}
 
 function features(checks: Pick<Check, 'id' | 'status'>[]): number[] {
-  return [...CHECK_IDS.flatMap((id) => grade(statusIn(checks, id))), ...GROUP_IDS.flatMap((g) => grade(groupVerdict(checks, g)))];
+  const notFailed = substanceNotFailed(checks);
+  return [
+    // A substance check's own "not failed" is no feature (always 0, so its weight stays 0): the count below holds it.
+    ...CHECK_IDS.flatMap((id) => {
+      const [notFailedFeature, passed] = grade(statusIn(checks, id));
+      return [SUBSTANCE.includes(id) ? 0 : notFailedFeature!, passed!];
+    }),
+    ...GROUP_IDS.flatMap((g) => grade(groupVerdict(checks, g))),
+    ...[1, 2, 3].map((k) => (notFailed >= k ? 1 : 0)),
+  ];
 }
 
 /** Fits the evidence weights by projected gradient descent on the log-loss (weights kept ≥ 0). */
@@ -117,7 +139,8 @@ export function trainEvidenceModel(emails: TrainingEmail[], options: TrainingOpt
   const groups = Object.fromEntries(
     GROUP_IDS.map((g, k) => [g, { notFailed: w[2 * (CHECK_IDS.length + k)]!, passed: w[2 * (CHECK_IDS.length + k) + 1]! }]),
   ) as Record<CheckGroup, CheckWeights>;
-  return { intercept: b, weights, groups };
+  const at = 2 * (CHECK_IDS.length + GROUP_IDS.length);
+  return { intercept: b, weights, groups, substanceNotFailed: [w[at]!, w[at + 1]!, w[at + 2]!] };
 }
 
 /** The model's log-odds that an email with these verdicts is a strong one. */
@@ -126,6 +149,10 @@ export function logOdds(model: EvidenceModel, checks: Pick<Check, 'id' | 'status
   let z = model.intercept;
   for (const id of CHECK_IDS) z += earn(statusIn(checks, id), model.weights[id]);
   for (const g of GROUP_IDS) z += earn(groupVerdict(checks, g), model.groups[g]);
+  const notFailed = substanceNotFailed(checks);
+  model.substanceNotFailed.forEach((w, k) => {
+    if (notFailed >= k + 1) z += w;
+  });
   return z;
 }
 

@@ -19,6 +19,8 @@ export interface EmailStructure {
   sentences: string[];
   /** Words of `message` (tokens holding a letter or digit). */
   words: string[];
+  /** Sentences that are items of a bulleted list of five or more: a spec sheet's lines, not statements. */
+  specItems: string[];
 }
 
 const GREETING_WORD = String.raw`(?:hi|hey|hello|dear|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))`;
@@ -27,6 +29,8 @@ const GREETING_ALONE = new RegExp(String.raw`^${GREETING_WORD}\b(?:\s+[\p{L}'.-]
 const GREETING_LEAD = new RegExp(String.raw`^(${GREETING_WORD}\b(?:\s+[\p{L}'.-]+){0,3}\s*[,:\u2014])\s*(\S.*)$`, 'iu');
 const VALEDICTION =
   /^(?:best(?:\s+regards|\s+wishes)?|all\s+the\s+best|thanks(?:\s+again)?|thank\s+you|many\s+thanks|cheers|regards|kind\s+regards|warm\s+regards|warmly|sincerely|talk\s+soon|speak\s+soon|take\s+care|yours(?:\s+truly)?|--)\s*[,!.]?(?:\s+[\p{L}'.-]+){0,3}$/iu;
+
+const QUOTED_LINE = /^\s*>/;
 
 // Never the end of a sentence ("Dr. Lee", "e.g. Acme").
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'e.g', 'i.e', 'approx', 'dept', 'no']);
@@ -58,7 +62,9 @@ export function analyseEmail(rawBody: string): EmailStructure {
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t]+$/gm, '')
     .trim();
-  const lines = body.split('\n');
+  // A quoted earlier message ("> On Tue, Chris wrote:") is not what this email says: its trigger or pitch must not
+  // count for the nag on top of it.
+  const lines = body.split('\n').filter((l) => !QUOTED_LINE.test(l));
 
   let greeting: string | undefined;
   const first = lines.findIndex((l) => l.trim() !== '');
@@ -85,11 +91,15 @@ export function analyseEmail(rawBody: string): EmailStructure {
   const proseLines = signOffStart === undefined ? lines : lines.slice(0, signOffStart);
   const prose = proseLines.join('\n').trim();
 
+  const bulletItems: string[] = [];
   const paragraphs = prose
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((text) => ({ text, sentences: splitParagraph(text) }));
+    .map((text) => ({ text, sentences: splitParagraph(text, bulletItems) }));
+  // Five bullets or more are a list of specs or features (as five items in one sentence are): their figures
+  // measure the product, so the substance checks do not read them as results or facts about the reader.
+  const bulletLines = proseLines.filter((l) => BULLET.test(l.trim())).length;
   const message = [greeting, prose].filter(Boolean).join('\n\n');
 
   return {
@@ -100,6 +110,7 @@ export function analyseEmail(rawBody: string): EmailStructure {
     paragraphs,
     sentences: paragraphs.flatMap((p) => p.sentences),
     words: wordsOf(message),
+    specItems: bulletLines >= 5 ? bulletItems : [],
   };
 }
 
@@ -115,15 +126,19 @@ function findSignOff(lines: string[]): number | undefined {
   return undefined;
 }
 
-function splitParagraph(paragraph: string): string[] {
+const BULLET = /^([-*\u2022]|\d+[.)])\s+/;
+
+function splitParagraph(paragraph: string, bulletItems: string[] = []): string[] {
   const sentences: string[] = [];
   let pending: string[] = [];
   // Bulleted lines stand alone; other line breaks inside a paragraph are soft wraps.
   for (const line of paragraph.split('\n').map((l) => l.trim())) {
-    if (/^([-*\u2022]|\d+[.)])\s+/.test(line)) {
+    if (BULLET.test(line)) {
       if (pending.length) sentences.push(...splitSentences(pending.join(' ')));
       pending = [];
-      sentences.push(...splitSentences(line.replace(/^([-*\u2022]|\d+[.)])\s+/, '')));
+      const items = splitSentences(line.replace(BULLET, ''));
+      sentences.push(...items);
+      bulletItems.push(...items);
     } else {
       pending.push(line);
     }
@@ -182,6 +197,11 @@ export function questionPremises(sentence: string): string[] {
   return out;
 }
 
+/** The sentences the substance checks read: the prose without a spec sheet's bullet items. */
+export function proseSentences(structure: EmailStructure): string[] {
+  return structure.sentences.filter((s) => !structure.specItems.includes(s));
+}
+
 /** Clauses plus what questions state: the units the substance checks read. */
 export function statementsOf(sentences: string[]): string[] {
   return clausesOf(sentences).flatMap((c) => [c, ...questionPremises(c)]);
@@ -202,5 +222,6 @@ const EARLIER_EMAIL =
 
 /** Whether the message refers to an earlier email of the sender's (so it is a follow-up, not a first touch). */
 export function refersToEarlierEmail(body: string): boolean {
-  return EARLIER_EMAIL.test(body);
+  // A quoted message below ("> On Tue, Chris wrote:") is the thread this email continues.
+  return EARLIER_EMAIL.test(body) || body.split(/\r?\n/).some((l) => QUOTED_LINE.test(l));
 }

@@ -59,6 +59,8 @@ export const CLICHES: RegExp[] = [
   /\btrusted by (companies|businesses|teams|leaders)\b/i,
   /\b(grow|work) (faster|smarter) and (work|grow) (smarter|faster)\b/i,
   /\bdo more with less\b/i,
+  // The sender telling the reader what they will value: "I think you'd find a demo really valuable".
+  /\b(?:i think|i['’]m (?:sure|confident)|i believe) you(?:['’]d| would) (?:find|love|enjoy|benefit from)\b/i,
   /\bthought leader/i,
   /\bdelighted to (introduce|share)\b/i,
   /\bi(['’]m| am) (reaching out|writing|contacting you|emailing you)\b/i,
@@ -123,7 +125,7 @@ export const VAGUE_WORDS = new Set(
 
 /** Sender self-description: founding story, headcount, culture. Not a value to the reader. */
 export const SELF_DESCRIPTION =
-  /\b(founded|were founded|we(['’]ve| have) grown|we raised|we(['’]re| are) (very )?proud|our (culture|mission|story)|our team (is|are|was|were|has|have|consists|includes)|we believe|named one of|fastest[- ]growing|award[- ]winning)\b/i;
+  /\b(founded|were founded|we(['’]ve| have) grown|we raised|we(['’]re| are) (very )?proud|our (culture|mission|story)|our team (is|are|was|were|has|have|consists|includes)|we believe|named one of|fastest[- ]growing|award[- ]winning|introducing)\b/i;
 
 /** Hype and fake-urgency patterns that spam filters and readers both distrust. */
 /** `pressure`: manufactured urgency or a prize, which fails the spam check on its own. */
@@ -137,11 +139,15 @@ export const SPAM_PATTERNS: { re: RegExp; label: string; pressure?: boolean }[] 
   { re: /\bclaim your\b/i, label: '"claim your"' },
   { re: /\breply (yes|now|stop)\b/i, label: '"reply YES"' },
   {
-    re: /\b(offer|price|pricing|discount|deal) (ends|expires|goes back)\b|\bexpires (tonight|today|at midnight|soon)\b|\bgoes back to list\b/i,
+    re: /\b(offer|price|pricing|prices|rates?|discount|deal) (ends|expires|goes back|goes up|go up|rises|increases)\b|\bexpires (tonight|today|at midnight|soon)\b|\bgoes back to list\b/i,
     label: 'expiring offer',
     pressure: true,
   },
-  { re: /\bonly (\w+ )?(spots?|seats?|slots?) left\b/i, label: 'fake scarcity', pressure: true },
+  {
+    re: /\bonly (\w+ )?(spots?|seats?|slots?) left\b|\b(spots?|seats?|slots?)\b[^.!?]{0,30}\b(almost|nearly|all but|going|filling up|selling)\s+(gone|full|fast|out)\b/i,
+    label: 'fake scarcity',
+    pressure: true,
+  },
   { re: /\b(special|discounted|exclusive) (price|pricing|rate)\b|\block in (your )?pric/i, label: 'price pitch in a first touch', pressure: true },
   { re: /\bno (contracts?|risk|strings)\b|\bcancel any ?time\b/i, label: 'risk-reversal hype' },
   { re: /\b(rank|ranked) #?1\b|#1 on google/i, label: '"#1" claim' },

@@ -48,6 +48,7 @@ export const EMAIL_SETS = [
   'emails-heldout-3.jsonl',
   'emails-heldout-4.jsonl',
   'emails-heldout-5.jsonl',
+  'emails-heldout-6.jsonl',
 ] as const;
 
 /** Reads a labelled set: a file name in test/eval/ or a path to one anywhere (a new set to measure). */
@@ -130,6 +131,7 @@ export function roundedModel(model: EvidenceModel): EvidenceModel {
     intercept: round(model.intercept),
     weights: Object.fromEntries(Object.entries(model.weights).map(([k, w]) => [k, pair(w)])) as EvidenceModel['weights'],
     groups: Object.fromEntries(Object.entries(model.groups).map(([k, w]) => [k, pair(w)])) as EvidenceModel['groups'],
+    substanceNotFailed: model.substanceNotFailed.map(round) as EvidenceModel['substanceNotFailed'],
   };
 }
 
@@ -150,6 +152,7 @@ export function renderWeightsModule(model: EvidenceModel, sets: readonly string[
     '  groups: {',
     ...Object.entries(model.groups).map(([g, w]) => `    ${g}: { notFailed: ${round(w.notFailed)}, passed: ${round(w.passed)} },`),
     '  },',
+    `  substanceNotFailed: [${model.substanceNotFailed.map(round).join(', ')}],`,
     '};',
     '',
   ].join('\n');

@@ -54,9 +54,10 @@ export function classifyAsk(sentence: string): Ask | undefined {
     .replace(/^[-*\u2022]\s+/, '')
     .replace(/^(so|and|also|or|but|then|finally)[,\s]+/i, '')
     .replace(/^if [^,?]{1,60},\s*/i, '')
-    // "Since Pinewood just posted for an analyst, would it be worth…?": the reason clause is not the ask.
+    // "Since Pinewood just posted for an analyst, would it be worth…?", "When you get to benefits, could I send…?":
+    // the reason or time clause is not the ask.
     .replace(
-      /^(?:since|as|given|with|now that|because) [^,?]{1,90},\s*(?=(?:would|could|can|should|shall|is|are|do|does|may|might|want|worth|open|any)\b)/i,
+      /^(?:since|as|given|with|now that|because|when|once|whenever|before|after|as soon as) [^,?]{1,90},\s*(?=(?:would|could|can|should|shall|is|are|do|does|may|might|want|worth|open|any)\b)/i,
       '',
     );
   const question = /\?["”')\]]*$/.test(s) || /\?\s*$/.test(s);
@@ -116,12 +117,46 @@ export function coordinatedRequests(sentence: string): number {
   return verbs - passive >= 2 ? verbs : 1;
 }
 
+// "I'd love to:", "Could we:": a line that introduces a list of things the sender wants the reader to do.
+const WISH_INTRO =
+  /\b(?:i['’]d (?:love|like) to|i would (?:love|like) to|we['’]d (?:love|like) to|could (?:you|we)|can (?:you|we)|would you(?: be (?:open|up for|willing))?(?: to)?|next steps?|asks?)\s*:\s*$/i;
+const BULLET_LINE = /^\s*(?:[-*\u2022]|\d+[.)])\s+(.*)$/;
+
+/**
+ * Requests listed under a wish ("I'd love to:\n- set up a demo,\n- get an intro to your CFO"): each bulleted step
+ * is a separate ask, though none is a sentence of its own that reads as one.
+ */
+export function listedRequests(paragraphs: { text: string }[]): string[] {
+  const out: string[] = [];
+  for (const { text } of paragraphs) {
+    const lines = text.split('\n');
+    lines.forEach((line, i) => {
+      if (!WISH_INTRO.test(line.trim())) return;
+      for (const next of lines.slice(i + 1)) {
+        const item = BULLET_LINE.exec(next)?.[1]
+          ?.replace(/^(?:and|or)\s+/i, '')
+          .trim();
+        if (item === undefined) break;
+        // A step starts with a verb: "set up a demo", "get an intro"; "billing and payroll" are nouns.
+        if (/^\p{Ll}/u.test(item) && !NOT_A_VERB.test(item) && item.split(/\s+/).length >= 2) out.push(item);
+      }
+    });
+  }
+  return out;
+}
+
 export function findAsks(sentences: string[]): Ask[] {
   return sentences.map(classifyAsk).filter((a): a is Ask => a !== undefined);
 }
 
 // The sender has already given something ("I've attached the checklist", "here's the breakdown").
 const GIVEN = /\b(?:i|we)(?:['’]ve| have)\s+(?:attached|enclosed|included|linked|put together|shared)\b|\bhere['’]s the\b|\battached (?:is|are)\b/i;
+
+function withProposal(ask: Ask, sentences: string[]): Ask {
+  if (ask.highFriction || ask.kind !== 'time' || ACTION.test(ask.sentence)) return ask;
+  const before = sentences[sentences.indexOf(ask.sentence) - 1];
+  return before && HIGH_FRICTION.test(before) ? { ...ask, highFriction: true } : ask;
+}
 
 export function checkCallToAction({ structure, isFirstTouch }: EmailContext): CheckResult {
   const found = findAsks(structure.sentences);
@@ -139,8 +174,11 @@ export function checkCallToAction({ structure, isFirstTouch }: EmailContext): Ch
   const questions = asks.filter((a) => a.kind !== 'imperative' && a.kind !== 'passive');
   // Boomerang found replies peak at one to three questions; a cold questionnaire asks the reader to work.
   const allQuestions = structure.sentences.filter((s) => /\?\s*$/.test(s)).length;
-  const n = Math.max(asks.length + stacked, allQuestions > 3 ? allQuestions : 0);
-  const only = asks[0];
+  const listed = listedRequests(structure.paragraphs);
+  const n = Math.max(asks.filter((a) => !listed.some((l) => a.sentence.includes(l))).length + stacked + listed.length, allQuestions > 3 ? allQuestions : 0);
+  // "I think you'd find a 45-minute demo valuable. Does Wednesday work?": a bare time question asks for what the
+  // sentence before it proposed, so that sentence says how big the step is.
+  const only = asks[0] && withProposal(asks[0], structure.sentences);
   let status: 'pass' | 'warn' | 'fail';
   let problem: string;
   let advice: string;
@@ -175,7 +213,10 @@ export function checkCallToAction({ structure, isFirstTouch }: EmailContext): Ch
       status,
       measured: n === 1 ? `1 ask (${only!.kind})` : `${n} asks`,
       target: 'exactly 1: a question proposing an action or a time, or an offer to send or show something',
-      evidence: found.map((a) => `"${quote(a.sentence)}" (${a.kind}${a.highFriction ? ', high effort' : ''})`),
+      evidence: [
+        ...found.map((a) => `"${quote(a.sentence)}" (${a.kind}${a.highFriction ? ', high effort' : ''})`),
+        ...listed.map((l) => `"${quote(l)}" (listed request)`),
+      ],
       weight: 0,
       advice,
     },

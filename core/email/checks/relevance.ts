@@ -2,10 +2,10 @@
 // a quote, a number, what the CRM knows about them) passes; their name, company or title alone does not,
 // and neither does flattery. Unfilled merge tokens fail outright. Sources: docs/email-rubric.md.
 import type { CheckResult, LeadFacts } from '../types.ts';
-import { contentWords, hasDigits, hasNumber, isOwnEntity, namedEntities, senderNames } from '../text-signals.ts';
-import { CLICHES, EMPTY_OPENERS, SELF_DESCRIPTION } from '../vocabulary.ts';
+import { contentWords, hasMeasure, hasNumber, isOwnEntity, namedEntities, senderNames } from '../text-signals.ts';
+import { CLICHES, EMPTY_OPENERS, SELF_DESCRIPTION, SPAM_PATTERNS } from '../vocabulary.ts';
 import { type EmailContext, quote, result } from './context.ts';
-import { statementsOf } from '../structure.ts';
+import { proseSentences, statementsOf } from '../structure.ts';
 
 // {{first_name}}, {!Lead.FirstName}, {FirstName}, [First Name], %FIRSTNAME%, <<company>>; not Markdown links.
 const MERGE_TOKEN =
@@ -63,10 +63,14 @@ export interface Trigger {
 /** Sentences that say something happened to, or was said by, the prospect; specific ones carry a detail. */
 export function findTriggers(sentences: string[], sender: Set<string> = new Set()): Trigger[] {
   const out: Trigger[] = [];
+  // Names the sender gives as its own customers ("Our platform is trusted by Siemens, Unilever and …"): what they
+  // did is proof, not a fact about the prospect.
+  const customers = new Set(sentences.filter((s) => /^(?:we|our)\b/i.test(s.trim())).flatMap((s) => namedEntities(s)));
   sentences.forEach((s, i) => {
     // News about the sender ("FinLoop was named a Top 50 Fintech") is not news about the prospect.
     const names = namedEntities(s);
     if (names.length && isOwnEntity(s, names[0]!, sender) && !/\byour?\b/i.test(s)) return;
+    if (names.length && customers.has(names[0]!) && !/\byour?\b/i.test(s)) return;
     // A question can carry the fact ("How are your teachers finding the switch to IM this year?").
     const askedAboutThem = /\?\s*$/.test(s) && /\byour\b/i.test(s) && EVENT.test(s) && WHEN.test(s);
     if ((/\?\s*$/.test(s) && !askedAboutThem) || /^(we|our)\b/i.test(s.trim())) return;
@@ -94,10 +98,13 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
       !SPECULATION.test(s) &&
       !OFFER.test(s);
     const cue = OBSERVED.test(s) || EVENT.test(s) || UNDER_RULE.test(s) || premise || theirFact || research;
-    const measured = hasDigits(s) || QUOTED.test(s);
+    // A number word measures as well as digits do ("four of your target accounts").
+    const measured = hasMeasure(s) || QUOTED.test(s);
     // The opening lines may state a measured fact about them without a cue word ("…containers arrive 10–14 days late").
     // Small talk and stock phrases are never the fact ("Hope Q3 is going great!").
     if ([...EMPTY_OPENERS, ...CLICHES].some((re) => re.test(s))) return;
+    // Manufactured pressure ("Pricing goes up on the 1st") is the sender's deadline, not a fact about them.
+    if (SPAM_PATTERNS.some((p) => p.pressure && p.re.test(s))) return;
     // An opening figure counts when it is about them ("your", or a name), not an industry average.
     // A result sentence with names ("Companies using Salesforce see 62% more pipeline") is a claim, not their fact.
     const aboutThem = /\byou(?:r|rs)?\b/i.test(s) || (namedEntities(s).length > 0 && !MEASURED_GAIN.test(s));
@@ -155,7 +162,7 @@ export function checkRelevance({ subject, structure, lead, isFirstTouch }: Email
       'unfilled merge tokens',
     );
   }
-  const triggers = findTriggers(statementsOf(structure.sentences), senderNames(structure.signOff));
+  const triggers = findTriggers(statementsOf(proseSentences(structure)), senderNames(structure.signOff));
   const facts = findLeadFacts(structure.sentences.join(' '), lead);
   const specific = triggers.filter((t) => t.specific);
   const live = facts.filter((f) => f.live);

@@ -3,10 +3,13 @@
 import type { CheckResult } from '../types.ts';
 import { contentWords, hasMeasure, isOwnEntity, senderNames, listItems, namedEntities, RESULT_VERB } from '../text-signals.ts';
 import { SELF_DESCRIPTION, SPAM_PATTERNS, VAGUE_WORDS } from '../vocabulary.ts';
-import { classifyAsk } from './ask.ts';
+import { classifyAsk, findAsks } from './ask.ts';
+
+const GIVING_ASK =
+  /^(?:(?:so|and)[,\s]+)?(?:want|would you like|(?:should|can|could|shall|may) i (?:send|share|forward|pass along)|happy to send|i can send)\b(?:\s+(?:me to send|me to share))?\s+(?:you\s+)?(?:the|a|an|my|our|this|that|these|those)\s+\p{L}+/iu;
 import { type EmailContext, quote, result } from './context.ts';
 import { isObservation } from './relevance.ts';
-import { statementsOf } from '../structure.ts';
+import { proseSentences, statementsOf } from '../structure.ts';
 
 // The sender or the product doing something: "We route…", "Our cameras inspect…", "Acme helps…".
 const OFFER_SUBJECT = /\b(we|we['’](re|ve|ll)|our|us|i can|i help|i['’]ll)\b|\b(helps|lets|gives|enables)\b|\bwhat [A-Z][\w-]+ does\b/i;
@@ -16,7 +19,9 @@ const AUDIENCE =
 const CUSTOMER_CUE = /\b(customers?|clients?|teams? (like|at|we work with)|companies (like|we work with)|one of our|for (one|a|his|her|their) \w+)\b/i;
 // Only a generic "our clients": with the sender as subject, that is a volume of ours, not a customer's result.
 const GENERIC_CUSTOMERS = /\b(?:for|to|with) (?:our|all our|many of our|\d+\+?) (?:customers|clients)\b/i;
-const PAST_TENSE = /\b\p{L}{3,}ed\b/u;
+// Regular past tense, and the irregular verbs results are told with ("kept 41% of return value as exchanges").
+const PAST_TENSE =
+  /\b\p{L}{3,}ed\b|\b(?:kept|made|built|brought|took|held|ran|paid|sold|spent|won|grew|met|beat|drove|freed|rebuilt|sped|shrank|struck|fought|caught|chose|gave|led)\b/u;
 // Participles that describe rather than report a change ("based on a 150-seat licence").
 const NOT_A_RESULT = /\b(?:based|called|named|located|headquartered|used|needed|interested|related|priced|sized|limited|licensed)\b/gi;
 const HYPE = /\bguarantee[ds]?\b|\bproven\b|\b\d{1,3}(,\d{3})+\+|\b\d+,?000\+|\b#1\b/i;
@@ -44,13 +49,16 @@ export function findValueStatements(sentences: string[]): ValueStatement[] {
 }
 
 export function checkValueProposition({ structure, isFirstTouch }: EmailContext): CheckResult {
-  const statements = findValueStatements(statementsOf(structure.sentences));
+  const statements = findValueStatements(statementsOf(proseSentences(structure)));
   const concrete = statements.filter((v) => v.concrete);
   const addressed = AUDIENCE.test(structure.sentences.join(' '));
   // A follow-up or a breakup stands on the pitch the first email made; a measured result a customer got says
   // what changes even when no sentence says "we do X".
-  const shownByProof = findProofPoints(statementsOf(structure.sentences)).some((p) => p.strength === 'strong');
-  const status = concrete.length && addressed ? 'pass' : statements.length || !isFirstTouch || shownByProof ? 'warn' : 'fail';
+  const shownByProof = findProofPoints(statementsOf(proseSentences(structure))).some((p) => p.strength === 'strong');
+  // "Want the list?", "Should I send the teardown?": when the ask gives the reader something, the thing given is
+  // what the email offers, even with no "we do X" sentence.
+  const givesSomething = findAsks(structure.sentences).some((a) => GIVING_ASK.test(a.sentence.trim()));
+  const status = concrete.length && addressed ? 'pass' : statements.length || !isFirstTouch || shownByProof || givesSomething ? 'warn' : 'fail';
   const shown = concrete.length ? concrete : statements;
   return result(
     {
@@ -81,7 +89,12 @@ export interface ProofPoint {
 /** Results the sender can point to: a customer or a number, with a verb that says what changed. */
 export function findProofPoints(sentences: string[], prospectWords: Set<string> = new Set(), sender: Set<string> = new Set()): ProofPoint[] {
   const out: ProofPoint[] = [];
+  let previousCustomers: string[] = [];
   for (const s of sentences) {
+    // "We did the nexus study for Luma Candle last year. They found 11 states …": "they" is the customer just named.
+    const named = namedEntities(s).filter((e) => !prospectWords.has(e.toLowerCase()) && !isOwnEntity(s, e, sender));
+    const theyAreNamed = /^(?:they|their)\b/i.test(s.trim()) && previousCustomers.length > 0;
+    previousCustomers = named;
     // A spec sheet's figures ("600 dpi, 12 ips, 512 MB RAM, …") measure the product, not a result.
     if (classifyAsk(s) || /\?\s*$/.test(s) || listItems(s).length >= 5) continue;
     // The sender's own awards, funding or product names are not a customer ("just closed our $40M Series B").
@@ -91,8 +104,10 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
     // A level reached is a result too: "we got their CAC in Germany to EUR 24 against a EUR 41 target".
     const reached = /\b(?:got|brought|took|pushed|drove|kept)\b[^.;]{1,60}?\b(?:to|under|below|down to|up to)\s+(?:[$€£]|[A-Z]{3}\s?)?\d/.test(s);
     const past = PAST_TENSE.test(s.replace(NOT_A_RESULT, ''));
-    const result_ = RESULT_VERB.test(s) || reached || (past && number && entities.length > 0);
-    const customer = entities.length > 0 || CUSTOMER_CUE.test(s);
+    // A before/after pair is a result too: "missing by 23% before, and by under 6% two quarters later".
+    const beforeAfter = /\d[^.;?]{0,40}\bbefore\b[^.;?]{0,60}\d[^.;?]{0,40}\b(?:later|after(?:wards)?|now|today)\b/i.test(s);
+    const result_ = RESULT_VERB.test(s) || reached || beforeAfter || (past && number && entities.length > 0);
+    const customer = entities.length > 0 || CUSTOMER_CUE.test(s) || theyAreNamed;
     const self = SELF_DESCRIPTION.test(s) || (/^(we|our|i)\b/i.test(s) && !entities.length && !CUSTOMER_CUE.test(s));
     if (self) continue;
     const hype = HYPE.test(s) || SPAM_PATTERNS.some((p) => p.re.test(s));
@@ -120,7 +135,7 @@ export function checkProofPoint({ structure, lead }: EmailContext): CheckResult 
   const prospect = new Set([lead?.company, lead?.firstName].filter((x): x is string => !!x).map((x) => x.toLowerCase()));
   // The trigger ("Saw Acme is hiring 3 SDRs") talks about the prospect, not about a result we produced.
   const proofs = findProofPoints(
-    statementsOf(structure.sentences).filter((s) => !isObservation(s)),
+    statementsOf(proseSentences(structure)).filter((s) => !isObservation(s)),
     prospect,
     senderNames(structure.signOff),
   );

@@ -76,8 +76,8 @@ describe('scoreEmail', () => {
     for (const c of s.checks) expect(c.pointsToGain, c.id).toBe(0);
   });
 
-  it('gives an email that passes every check 99, and one that fails every check 0', () => {
-    expect(evidenceScore(RUBRIC_MODEL, [])).toBe(99);
+  it('gives an email that passes every check 95 or more (an A), and one that fails every check 0', () => {
+    expect(evidenceScore(RUBRIC_MODEL, [])).toBeGreaterThanOrEqual(95);
     const ids = Object.keys(RUBRIC_MODEL.weights) as CheckId[];
     expect(
       evidenceScore(
@@ -87,11 +87,28 @@ describe('scoreEmail', () => {
     ).toBe(0);
   });
 
+  it('counts failed substance checks, not which: a second failure costs less than the first', () => {
+    const substance = ['value_proposition', 'proof_point', 'relevance', 'call_to_action'] as const;
+    const failing = (ids: readonly CheckId[]) => ids.map((id) => ({ id, status: 'fail' as const }));
+    // A perfect email missing one piece of substance drops from 99 to the 30s–70s: one missing piece is evidence.
+    for (const id of substance) expect(evidenceScore(RUBRIC_MODEL, failing([id])), id).toBeLessThan(75);
+    // The substance checks' own "not failed" weight is 0; the count holds it, so the same verdicts score the same
+    // whichever check a misreading failed, apart from each check's "passed" weight.
+    for (const id of substance) expect(RUBRIC_MODEL.weights[id].notFailed, id).toBe(0);
+    const loss = (n: number) =>
+      evidenceScore(RUBRIC_MODEL, failing(substance.slice(1, 1 + n - 1))) - evidenceScore(RUBRIC_MODEL, failing(substance.slice(1, 1 + n)));
+    expect(loss(2)).toBeLessThan(loss(1));
+    // Two substance checks failed by one misreading leave a perfect email at 9 or more (7 with per-check weights).
+    for (const a of substance)
+      for (const b of substance) if (a < b) expect(evidenceScore(RUBRIC_MODEL, failing([a, b])), `${a}+${b}`).toBeGreaterThanOrEqual(9);
+  });
+
   it('never lowers the score when a finding is fixed: every weight is zero or more', () => {
     for (const w of [...Object.values(RUBRIC_MODEL.weights), ...Object.values(RUBRIC_MODEL.groups)]) {
       expect(w.notFailed).toBeGreaterThanOrEqual(0);
       expect(w.passed).toBeGreaterThanOrEqual(0);
     }
+    for (const w of RUBRIC_MODEL.substanceNotFailed) expect(w).toBeGreaterThanOrEqual(0);
     const weak = scoreEmail(WEAK);
     for (const c of weak.checks.filter((x) => x.status !== 'pass')) {
       expect(scoreWithVerdict(RUBRIC_MODEL, weak.checks, c.id, 'pass'), c.id).toBeGreaterThanOrEqual(weak.score);

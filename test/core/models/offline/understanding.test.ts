@@ -91,6 +91,31 @@ describe('negation with scope', () => {
     expect(r.input).toEqual(want);
   });
 
+  it.each([
+    ["couldn't locate the fintech leads in Berlin, where are they?", { industry: ['Fintech'], city: ['Berlin'] }],
+    ["haven't eaten lunch yet, healthcare leads in Norway please", { industry: ['Healthcare'], country: ['Norway'] }],
+    ['I never got round to it — show me the fintech leads in Germany', { industry: ['Fintech'], country: ['Germany'] }],
+    ['not to complain, but I need 5 healthcare leads in Bergen', { industry: ['Healthcare'], city: ['Bergen'], limit: 5 }],
+    ["aren't there any fintech leads in Norway?", { industry: ['Fintech'], country: ['Norway'] }],
+    ["wasn't expecting much, but any qualified fintech leads?", { status: ['qualified'], industry: ['Fintech'] }],
+  ])('%s (a negator attached to a word that is neither a value nor a relation to one excludes nothing)', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+
+  it.each([
+    ["fintech leads that aren't based in Germany", { industry: ['Fintech'], excludeCountry: ['Germany'] }],
+    ["companies that don't run HubSpot, in Norway", { excludeTech: ['HubSpot'], country: ['Norway'] }],
+    ["I don't want anyone from Germany, fintech leads only", { excludeCountry: ['Germany'], industry: ['Fintech'] }],
+    ['healthcare leads that are not yet customers', { industry: ['Healthcare'], excludeStatus: ['customer'] }],
+    ['fintech leads, not the ones in Berlin', { industry: ['Fintech'], excludeCity: ['Berlin'] }],
+  ])('%s (a negator attached to a value or a relation to one still excludes)', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+
   it('keeps a contraction whole: "doesn\'t" is not corrected to "does"', () => {
     expect(correctSpelling("leads that doesn't use HubSpot", knowledgeOf(VOCABULARY))).toBe("leads that doesn't use HubSpot");
   });

@@ -174,6 +174,65 @@ describe('out of scope', () => {
   );
 });
 
+describe('out of scope: actions no tool performs, even on a known lead', () => {
+  it.each([
+    'could you ring Sophie Wagner for me',
+    'please text Lukas Becker that I am running late',
+    'set a reminder to email Jane Doe on Friday',
+    'send Ola Nordmann a calendar invite for Tuesday',
+    'erase all my fintech leads',
+    'our lead vocalist quit the band',
+  ])('%s: no tool', async (text) => {
+    const r = await turn(text);
+    expect(r.tool).toBeNull();
+  });
+
+  it.each([
+    ['call with Sophie Wagner went well, she replied and wants a demo', 'updateLead'],
+    ['send Lukas Becker a follow-up email', 'draftEmail'],
+  ])('%s: still %s', async (text, tool) => {
+    expect((await turn(text)).tool).toBe(tool);
+  });
+});
+
+describe('small talk around a request that names filters', () => {
+  it.each([
+    ['good morning! coffee first, then healthcare leads in Bergen', { industry: ['Healthcare'], city: ['Bergen'] }],
+    ["won't be long — fintech leads in Norway", { industry: ['Fintech'], country: ['Norway'] }],
+    ["can't focus today, might as well prospect. CTOs in Berlin", { title: 'CTO', city: ['Berlin'] }],
+  ])('%s: the search, not a greeting or an outside question', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+
+  it.each(['hi there, good morning!', "can't sleep, any tips?"])('%s: still no tool', async (text) => {
+    expect((await turn(text)).tool).toBeNull();
+  });
+});
+
+describe('a search by name', () => {
+  it.each([
+    ['is there anybody named Nordmann?', 'Nordmann'],
+    ['look up a company called Zahlwerk', 'Zahlwerk'],
+    ['pull up prospects named wagner', 'wagner'],
+  ])('%s: searches %s, no news of a call', async (text, query) => {
+    expect(await turn(text)).toMatchObject({ tool: 'findLeads', input: { query } });
+  });
+});
+
+describe('owner: the team named after the lead noun', () => {
+  it.each([
+    ['the qualified leads on my team', { status: ['qualified'], owner: 'team' }],
+    ['fintech prospects across our team in Germany', { industry: ['Fintech'], owner: 'team', country: ['Germany'] }],
+    ["team's leads in Norway", { owner: 'team', country: ['Norway'] }],
+  ])('%s', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+});
+
 describe('out of scope: questions about the world that name a value', () => {
   it.each([
     'who founded Stripe',
@@ -239,6 +298,27 @@ describe("the organisation's own data", () => {
     const note = await turn('add a note to Sophie Wagner:\nHi team,\nshe wants pricing for 40 seats');
     expect(note).toMatchObject({ tool: 'updateLead', input: { lead: VOCABULARY.leads[1]!.id } });
     expect(note.input!.note).toContain('she wants pricing for 40 seats');
+  });
+
+  it.each([
+    [
+      'how does this read — Hello Sophie, we helped three Berlin banks halve reconciliation time. Open to a short call Thursday? Tim',
+      'Hello Sophie, we helped three Berlin banks halve reconciliation time. Open to a short call Thursday? Tim',
+    ],
+    [
+      "be brutal: 'hey Lukas, quick one. we automate invoice matching for fintechs. worth 10 minutes?'",
+      'hey Lukas, quick one. we automate invoice matching for fintechs. worth 10 minutes?',
+    ],
+    [
+      'does this land? "Dear Ola, saw SeaFarm expanding to Bergen, we track fish health across sites, keen to compare notes?"',
+      'Dear Ola, saw SeaFarm expanding to Bergen, we track fish health across sites, keen to compare notes?',
+    ],
+  ])('roasts a message pasted on the same line as a request for an opinion: %s', async (text, body) => {
+    expect(await turn(text)).toMatchObject({ tool: 'roastEmail', input: { body } });
+  });
+
+  it('does not roast an opinion question whose greeting is no pasted message', async () => {
+    expect((await turn('what do you think, hi Sophie Wagner replied yesterday')).tool).not.toBe('roastEmail');
   });
 
   it('calls no tool for a name none of the leads the user may see has', async () => {

@@ -11,10 +11,12 @@
 // "non-fintech" negates its own word only. A clause ends at a punctuation mark, or at a linking word ("that",
 // "with", "using", "and in", "but") once a value was named after the cue.
 //
-// Not every negation word negates a filter. The negation belongs to the word right after it, and when that
-// word is about the conversation rather than the leads ("no rush", "not sure", "no worries", "never mind",
-// "don't forget to …", "not just fintech", "I don't mind which …") nothing is excluded. A negated verb of
-// leaving out ("don't miss", "don't skip", "don't forget") is an emphatic inclusion.
+// Not every negation word negates a filter. The negation belongs to the word right after it (past adverbs,
+// copulas, determiners and lead nouns), and it excludes only when that word is a value ("not fintech", "no
+// US") or relates a lead to one ("not in", "aren't on", "don't use", "don't want … from"). Any other word keeps
+// it ("can't find the SaaS leads", "haven't had my coffee", "isn't there anyone in Toronto"), as do words about
+// the conversation ("no rush", "not sure", "never mind", "not just fintech"). A negated verb of leaving out
+// ("don't miss", "don't skip", "don't forget") is an emphatic inclusion.
 
 export interface NegatedSpan {
   start: number;

@@ -211,6 +211,21 @@ describe('small talk around a request that names filters', () => {
   });
 });
 
+describe('chat shorthand', () => {
+  it('"w/o" is "without": an exclusion', async () => {
+    expect((await turn('fintech leads w/o hubspot in Norway')).input).toEqual({ industry: ['Fintech'], excludeTech: ['HubSpot'], country: ['Norway'] });
+  });
+});
+
+describe('notes', () => {
+  it.each([
+    ['note for Sophie Wagner — travelling until the 20th, draft something after', 'travelling until the 20th, draft something after'],
+    ['note on Lukas Becker - prefers email over calls, follow up in May', 'prefers email over calls, follow up in May'],
+  ])('%s: a note after a dash, whatever its words', async (text, note) => {
+    expect(await turn(text)).toMatchObject({ tool: 'updateLead', input: { note } });
+  });
+});
+
 describe('a search by name', () => {
   it.each([
     ['is there anybody named Nordmann?', 'Nordmann'],

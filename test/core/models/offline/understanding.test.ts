@@ -363,6 +363,8 @@ describe('other wordings of known intents', () => {
     ['who should I contact at Kontoflow', 'findLeads', { query: 'Kontoflow' }],
     ['fill in the details for Sophie Wagner', 'enrichLead', { lead: VOCABULARY.leads[1]!.id }],
     ['find out more about Lukas Becker from public sources', 'enrichLead', { lead: VOCABULARY.leads[0]!.id }],
+    ['can I get firmographics for Sophie Wagner', 'enrichLead', { lead: VOCABULARY.leads[1]!.id }],
+    ['technographic data on Ola Nordmann', 'enrichLead', { lead: VOCABULARY.leads[3]!.id }],
   ] as const)('%s', async (text, tool, input) => {
     expect(await turn(text)).toMatchObject({ tool, input });
   });

@@ -1,4 +1,4 @@
-// Five phrasing sets, each written by a different helper who never read the offline parser (and the engineer's own
+// Six phrasing sets, each written by a different helper who never read the offline parser (and the engineer's own
 // probes of out-of-scope messages and negation), run through the
 // real assistant on the demo organisation as the manager of the demo rep's team (the only role with every
 // tool, digests included). One test per case, so a regression names the phrasing. Each set was held out until
@@ -52,7 +52,7 @@ const SETS: PhrasingSet[] = [
     cases: load('phrasings-heldout-4.jsonl'),
     // Missed at the one held-out measurement; a development set since (its figures then stay below as history).
     knownFailing: Object.fromEntries(
-      ['s006', 's018', 's023', 's057', 's114', 's121', 's124', 's127', 's146', 's164'].map((id) => [id, 'missed at the held-out measurement']),
+      ['s006', 's018', 's023', 's057', 's114', 's121', 's124', 's127', 's164'].map((id) => [id, 'missed at the held-out measurement']),
     ),
   },
   {
@@ -72,43 +72,20 @@ const SETS: PhrasingSet[] = [
         'u022',
         'u034',
         'u047',
-        'u048',
         'u056',
-        'u063',
-        'u064',
-        'u068',
         'u070',
-        'u074',
-        'u075',
-        'u079',
-        'u080',
-        'u083',
-        'u085',
         'u087',
         'u090',
         'u096',
-        'u098',
         'u101',
         'u104',
         'u111',
         'u113',
-        'u114',
-        'u116',
         'u127',
         'u129',
-        'u138',
         'u141',
         'u143',
-        'u155',
         'u162',
-        'u167',
-        'u169',
-        'u171',
-        'u202',
-        'u212',
-        'u231',
-        'u251',
-        'u253',
       ].map((id) => [id, 'missed at the held-out measurement']),
     ),
   },

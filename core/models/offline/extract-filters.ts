@@ -215,6 +215,12 @@ function ownerFilter(p: Phrase, f: LeadFilter): number {
       /\b(?:my\s+team(?:'s|’s|s)?|our\s+team(?:'s|’s|s)?|the\s+team(?:'s|’s)|team)(?=\s+(?:[\w\u2022-]+\s+){0,3}?(?:leads|prospects|contacts|accounts|pipeline)\b)/i,
     ) ||
     p.take(/\b(?:owned by|assigned to|belonging to)\s+(?:my|the)\s+team\b/i) ||
+    // "the new leads on my team", "replied prospects across our team": the team after the lead noun.
+    p.take(
+      /(?<=\b(?:leads?|prospects?|contacts?|accounts?|ones|pipeline)\b[^,.;:!?\n]{0,40}?)\b(?:on|in|of|from|across|for|within)\s+(?:my|our|the)\s+team\b/i,
+    ) ||
+    // "team's leads except …": the possessive alone, before its lead noun.
+    p.take(/^\s*team(?:'s|’s)(?=\s+(?:[\w-]+\s+){0,3}?(?:leads|prospects|contacts|accounts|pipeline)\b)/i) ||
     p.take(/\b(?:the|my|our)\s+team\s+(?:has|have|owns|own|is working|works|is on)\b/i)
   ) {
     f.owner = 'team';

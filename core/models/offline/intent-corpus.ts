@@ -215,6 +215,10 @@ export const INTENT_CORPUS: Record<IntentClass, string[]> = {
     dig up what's missing on xperson
     track down the missing details for xperson
     scrape whatever you can find on xperson
+    pull the firmographic data for xperson
+    technographics for xperson's company please
+    i need firmographics and technographics on the xordinal one
+    gather company intel on xperson
   `),
   roast: lines(`
     roast this email

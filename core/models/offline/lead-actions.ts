@@ -216,7 +216,7 @@ function parseNote(text: string, ctx: ReferenceContext): Intent | undefined {
     /\b(?:jot(?:\s+down)?|write\s+down|note\s+down|log|record|put\s+down|add)\s+(?:on|to|in|against)\s+([\s\S]+?)(?:['’]s)?\s+(?:record|file|profile|notes?|lead|card)\s+(?:that|:|-|–|—)\s*([\s\S]+)$/i.exec(
       text,
     ) ??
-    /^note\s+(?:for|on|to|about)\s+([\s\S]+?)\s*:\s*([\s\S]+)$/i.exec(text) ??
+    /^note\s+(?:for|on|to|about)\s+([\s\S]+?)\s*(?::|\s-\s|–|—)\s*([\s\S]+)$/i.exec(text) ??
     /\b(?:add|log|save)\s+(?:to\s+)?([\s\S]+?)['’]s\s+notes?\s*:\s*([\s\S]+)$/i.exec(text) ??
     // "add note: …" is about the lead the conversation is on.
     /^(?:add|log|leave|save)\s+(?:a\s+)?note()\s*:\s*([\s\S]+)$/i.exec(text);

@@ -11,10 +11,12 @@
 // "non-fintech" negates its own word only. A clause ends at a punctuation mark, or at a linking word ("that",
 // "with", "using", "and in", "but") once a value was named after the cue.
 //
-// Not every negation word negates a filter. The negation belongs to the word right after it, and when that
-// word is about the conversation rather than the leads ("no rush", "not sure", "no worries", "never mind",
-// "don't forget to …", "not just fintech", "I don't mind which …") nothing is excluded. A negated verb of
-// leaving out ("don't miss", "don't skip", "don't forget") is an emphatic inclusion.
+// Not every negation word negates a filter. The negation belongs to the word right after it (past adverbs,
+// copulas, determiners and lead nouns), and it excludes only when that word is a value ("not fintech", "no
+// US") or relates a lead to one ("not in", "aren't on", "don't use", "don't want … from"). Any other word keeps
+// it ("can't find the SaaS leads", "haven't had my coffee", "isn't there anyone in Toronto"), as do words about
+// the conversation ("no rush", "not sure", "never mind", "not just fintech"). A negated verb of leaving out
+// ("don't miss", "don't skip", "don't forget") is an emphatic inclusion.
 
 export interface NegatedSpan {
   start: number;
@@ -74,6 +76,13 @@ export function negatedSpans(text: string, names: (fragment: string) => boolean)
         spans.push({ start, end: start + verb[0].length });
         continue;
       }
+      const head = governedHead(after, names);
+      if (head.end >= 0) {
+        // "can't find the SaaS leads", "haven't had my coffee", "isn't there anyone in Toronto": the negator
+        // belongs to a word that is neither a value nor a relation to one, so it excludes nothing.
+        cancelledUntil = start + head.end;
+        continue;
+      }
     } else if (ADDITIVE_CUE.test(m[0].trim()) && ADDITION.test(after)) {
       continue;
     }
@@ -90,6 +99,47 @@ export function negatedSpans(text: string, names: (fragment: string) => boolean)
     if (names(text.slice(start, m.index!))) spans.push({ start, end: m.index! });
   }
   return spans;
+}
+
+// Words a negator reaches through to find the word it governs: adverbs, copulas, determiners, lead nouns.
+const SKIP = new Set(
+  (
+    'yet really even ever currently already actually necessarily all at be been being a an the any of those these ' +
+    'one ones anyone anybody anything any1 lead leads company companies contact contacts account accounts prospect ' +
+    'prospects people folks guys that who which are is me us'
+  ).split(' '),
+);
+// Words that relate a lead to a value, so a negator before them negates the value after them: "not in", "aren't
+// on", "don't use", "not based in", "don't want … from".
+const RELATION = new Set(
+  (
+    'in inside within on at from based located headquartered hq using use uses run runs running with into part ' +
+    'among working work works operating operate operates selling sell sells serving serve target targeting ' +
+    'have has having want wants wanna need needs show list give include return bring interested looking'
+  ).split(' '),
+);
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/**
+ * Whether a negator governs a filter, decided by the word it attaches to: a value ("not fintech", "no US"),
+ * a relation to one ("not in", "don't use") or a status ("not customers"). Returns end -1 when it does,
+ * else where its head word ends (relative to `after`), so nothing is excluded.
+ */
+function governedHead(after: string, names: (fragment: string) => boolean): { end: number } {
+  const words = [...after.matchAll(WORD)];
+  let i = 0;
+  while (i < words.length && SKIP.has(words[i]![0].toLowerCase())) i++;
+  const head = words[i];
+  if (!head) return { end: -1 };
+  // Only the words up to the clause's end count.
+  const gap = after.slice(words[i - 1] ? words[i - 1]!.index! + words[i - 1]![0].length : 0, head.index!);
+  if (/[,.;:!?()\n]|\s[—–]\s/.test(gap)) return { end: -1 };
+  const w1 = head[0].toLowerCase();
+  if (RELATION.has(w1)) return { end: -1 };
+  const next = words[i + 1];
+  const w2 = next && !/[,.;:!?()\n]/.test(after.slice(head.index! + w1.length, next.index!)) ? next[0] : undefined;
+  if (names(w1) || (w2 && names(`${w1} ${w2}`) && !names(w2))) return { end: -1 };
+  return { end: head.index! + head[0].length };
 }
 
 function scopeEnd(text: string, start: number, names: (fragment: string) => boolean): number {

@@ -66,7 +66,7 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   if (HELP.test(text) && !/\b(?:find|lead|leads|enrich|draft|roast|budget|digest)\b/i.test(text)) return { kind: 'help' };
 
   // The email to roast keeps its own punctuation; only the polite opening goes.
-  const roast = parseRoast(stripPrefix(raw)) ?? pastedEmail(raw);
+  const roast = parseRoast(stripPrefix(raw)) ?? pastedEmail(raw) ?? inlineEmail(raw);
   if (roast) return roast;
 
   // The offer text keeps its own punctuation (proof points carry numbers and commas).
@@ -75,6 +75,10 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   // Questions about outcomes (patterns, lookalikes, rescoring) are recognised by their own phrasings.
   const patterns = parsePatternRequest(normaliseRequest(raw));
   if (patterns) return patterns;
+
+  // Actions no tool performs ("phone Jane Doe", "remind me to call Daniel at 4", "send a LinkedIn connection
+  // request to …", "delete every lead"): a lead named in them is no request to open or write to it.
+  if (OUTSIDE_ACTION.test(text)) return { kind: 'out_of_scope' };
 
   const knowledge = ctx.knowledge ?? knowledgeOf(undefined);
   const corrected = correctSpelling(expandShorthand(text), knowledge);
@@ -95,6 +99,10 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   const refined = ctx.lastSearch ? refineLastSearch(firstLine, ctx.lastSearch.input, knowledge) : undefined;
   if (refined) return refined;
 
+  // "anyone called Becker?", "find a lead named Jane": a search by name; "called" names, it is no news of a call.
+  const named = NAMED_SEARCH.exec(firstLine);
+  if (named) return { kind: 'tool', calls: [{ toolName: 'findLeads', input: { query: named[1]!.trim() } }] };
+
   const known: LeadRef[] = [...(ctx.lastList ?? []), ...(ctx.focusLead ? [ctx.focusLead] : [])];
   const mentions = ctx.knowledge ? findLeadMentions(firstLine, knowledge, known) : [];
   const abstracted = abstractForClassifier(firstLine, knowledge, mentions);
@@ -103,7 +111,8 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   const explicit = asWritten?.kind === 'tool' || corrected === text ? asWritten : (explicitCommand(corrected, ctx) ?? asWritten);
   // Words of a world the sales grammar does not speak of ("how far is xplace from xplace", "who founded
   // xtech"), with no lead named: whatever values it names, it is no search for leads.
-  const scope = readScope(abstracted, knowledge, extractFilters(firstLine, knowledge).consumed);
+  const read = extractFilters(firstLine, knowledge);
+  const scope = readScope(abstracted, knowledge, read.consumed);
   if (unfamiliar(abstracted)) {
     const searchable = inSalesScope(scope);
     return explicit ?? (searchable ? findIntent(firstLine, knowledge) : undefined) ?? { kind: searchable ? 'unknown' : 'out_of_scope' };
@@ -116,7 +125,10 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   if (explicit?.kind === 'tool' && top.intent !== 'other') return explicit;
   if (top.probability >= 0.5) {
     if (top.intent === 'other') return { kind: 'out_of_scope' };
-    if (top.intent === 'greeting' || top.intent === 'thanks' || top.intent === 'help') return { kind: top.intent };
+    // Small talk around a request that names lead filters ("except for lunch I'm free, so let's go through
+    // fintech leads on AWS") is not the message's point: the sales intents below are tried first.
+    const namesFilters = scope.anchored && Object.keys(read.filter).some((key) => key !== 'query');
+    if ((top.intent === 'greeting' || top.intent === 'thanks' || top.intent === 'help') && !namesFilters) return { kind: top.intent };
   }
   if (isOutsideQuestion(firstLine, knowledge) && !explicit) return { kind: 'out_of_scope' };
   for (const { intent, probability } of ranking.slice(0, 4)) {
@@ -133,6 +145,14 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   if (!searchable) return explicit ?? { kind: 'out_of_scope' };
   return explicit ?? findIntent(firstLine, knowledge) ?? (top.intent === 'other' ? { kind: 'out_of_scope' } : { kind: 'unknown' });
 }
+
+// An imperative whose verb is an action outside SalesOS's tools: calling, texting, reminders, calendar
+// invites, social-network requests, deleting. "call notes for Jane", "call with Jane went well" are news.
+const OUTSIDE_ACTION =
+  /^(?:(?:phone|call|ring|dial|text|sms|whatsapp|facetime)\s+(?!(?:with|went|was|is|notes?|log|logged|about|recap|summary|from|of|today|yesterday|went|done|over)\b)|remind\s+me\b|set\s+(?:up\s+)?(?:a|an|my)\s+(?:reminder|alarm|timer)\b|send\s+(?:[\p{L}'’]+\s+){0,3}?(?:linkedin|connection|inmail|text|sms|whatsapp|calendar|invite|invitation|gift|flowers)\b|connect\s+(?:with|to)\b.*\blinkedin\b|(?:delete|erase|wipe|purge|destroy)\b)/iu;
+
+const NAMED_SEARCH =
+  /\b(?:some(?:one|body)|any(?:one|body)|(?:a|any|the)\s+(?:lead|prospect|contact|person|guy|woman|man|company|account)|leads|prospects|contacts|people|companies|accounts)\s+(?:called|named)\s+((?:\p{Lu}[\p{L}'’-]*|\p{Ll}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*)?)\s*[?!.]*$/u;
 
 /** Requests spelled out with their command verb: "mark X as Y", "draft an email to X", "enrich X". */
 function explicitCommand(text: string, ctx: ParseContext): Intent | undefined {
@@ -315,6 +335,25 @@ function pastedEmail(raw: string): Intent | undefined {
   // "draft an email to Jane" with an example below is a draft request, and "add a note:" a note, not a roast.
   if (start > 0 && /\b(?:draft|write|compose|note|log|remember)\b/i.test(lines.slice(0, start).join(' '))) return undefined;
   const email = parseEmailText(lines.slice(start).join('\n'));
+  return email.body ? { kind: 'tool', calls: [{ toolName: 'roastEmail', input: { ...email } }] } : undefined;
+}
+
+// A request for an opinion on "this" ("what do you think of this?", "would this get a reply?", "is this any
+// good:") followed, on the same line, by a pasted message that opens with a greeting and a name.
+const OPINION_CUE =
+  /\b(?:what\s+do\s+(?:you|u|ya)\s+think|thoughts|feedback|opinion|(?:would|will|could|does|do\s+you\s+think)\s+(?:this|it)\s+(?:work|land|fly|convert|get\s+(?:a\s+|any\s+)?(?:repl(?:y|ies)|responses?|answers?|opens?))|is\s+(?:this|it)\s+(?:any\s+)?(?:good|ok(?:ay)?|decent|bad|fine|too\s+\p{L}+)|how\s+(?:does|do|is)\s+(?:this|it)\s+(?:sound|read|look|come\s+across)|rate\s+(?:this|it)|be\s+(?:honest|brutal))\b/iu;
+const GREETING_OPENER = /(?:^|[\s:?!>"'“‘(])["'“‘]?((?:hi|hey|hello|yo|dear|hiya|good\s+(?:morning|afternoon))\s+\p{L}[\p{L}'’-]*[,!:]?\s[\s\S]+)$/iu;
+
+function inlineEmail(raw: string): Intent | undefined {
+  const cue = OPINION_CUE.exec(raw);
+  if (!cue) return undefined;
+  const after = raw.slice(cue.index + cue[0].length);
+  const opener = GREETING_OPENER.exec(after);
+  if (!opener) return undefined;
+  const pasted = opener[1]!.replace(/["'”’]\s*[?!.]*\s*$/, '').trim();
+  // A message, not a greeting in passing: a few sentences' worth of words.
+  if (pasted.split(/\s+/).length < 8) return undefined;
+  const email = parseEmailText(pasted);
   return email.body ? { kind: 'tool', calls: [{ toolName: 'roastEmail', input: { ...email } }] } : undefined;
 }
 

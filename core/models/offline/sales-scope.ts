@@ -97,6 +97,8 @@ const STRONG =
   /\b(?:leads?|prospects?|pipeline|accounts?|contacts?|xperson|xcompany|xstatus|xordinal|xemail|her|him|number\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)|the\s+(?:first|second|third|fourth|fifth|last)\s+one)\b/;
 // "Leads" as a verb: "the new policy leads to chaos", "she leads the Berlin team".
 const LEADS_VERB = /\bleads\s+(?:the|a|an|our|his|her|their|its|to\s+(?!(?:call|contact|email|reach|target|ping|prioriti[sz]e|focus|work|follow|chase)\b))/g;
+// "Lead" naming someone's role: "my lead guitarist", "the lead singer", "our lead developer" (not "lead owner").
+const LEAD_MODIFIER = /\blead\s+(?!(?:owners?|users?|scorer?s?)\b)\p{L}+(?:ist|er|or|ess|ian)s?\b/gu;
 // Kinds of company ("gaming studios", "marketing agencies") and of person.
 const WEAK =
   /\b(?:compan(?:y|ies)|people|persons?|folks|firms?|startups?|businesses|orgs?|organi[sz]ations?|shops|stores|merchants|brands|studios?|agenc(?:y|ies)|vendors?|providers?|players|outfits|groups|makers|labs|chains|operators|carriers|manufacturers|retailers|banks|insurers|execs?|executives|decision[\s-]makers?|anyone|anybody|someone|who(?:['’]s)?\s+(?:uses|runs|works|is\s+(?:using|on|running))|xtitle)\b/;
@@ -105,11 +107,15 @@ const QUESTION =
   /^(?:(?:so|and|but|hey|ok|okay|quick question|question)[,:]?\s+)?(?:who|whom|whose|what|what['’]?s|whats|which|when|where|why|how|is(?!\s+it\s+possible)|are|was|were|do(?!\s+(?:you|u)\s+have)|does|did|can(?!\s+(?:you|u|ya|i|we)\b)|could(?!\s+(?:you|u|ya|i|we)\b)|should|would(?!\s+(?:you|u|ya|it\s+be\s+possible)\b)|will(?!\s+(?:you|u)\b)|has|have|any\s+(?:idea|tips|advice))\b/i;
 const HOW_TO = /\b(?:how\s+(?:do|can|should|would)\s+(?:i|we|you|one)|how\s+to|what['’]?s\s+the\s+best\s+way|teach\s+me|explain|tips?\s+(?:for|on))\b/i;
 
+// "can't sleep, …", "won't take long — …": a negated auxiliary with no subject after it opens a statement.
+const NEGATED_STATEMENT = /^(?:\p{L}+n['’]?t|cannot)\s+(?!(?:you|u|ya|i|we|they|there|it|he|she|anyone|anybody|someone)\b)/iu;
+
 /** What the abstracted message says about its scope; `explained` are words the filter grammar read as values. */
 export function readScope(abstracted: string, knowledge: Knowledge, explained: ReadonlySet<string> = new Set()): ScopeReading {
   const text = abstracted
     .toLowerCase()
     .replace(LEADS_VERB, (m) => m.replace('leads', 'xverb'))
+    .replace(LEAD_MODIFIER, (m) => m.replace(/^lead/, 'xverb'))
     .replace(/\bso\s+far\b/g, ' ');
   const lex = salesLexicon();
   const foreign: string[] = [];
@@ -130,7 +136,7 @@ export function readScope(abstracted: string, knowledge: Knowledge, explained: R
     unknown,
     anchored: STRONG.test(text),
     weaklyAnchored: WEAK.test(text),
-    question: QUESTION.test(text) || HOW_TO.test(text),
+    question: (QUESTION.test(text) && !NEGATED_STATEMENT.test(text)) || HOW_TO.test(text),
   };
 }
 

@@ -1,5 +1,5 @@
 // Chat shorthand written out before a request is read: "atleast" → "at least", "any1" → "anyone",
-// "okta n datadog" → "okta and datadog", "dont" → "don't", "twenty-five" → "25". Only forms that cannot
+// "okta n datadog" → "okta and datadog", "w/o HubSpot" → "without HubSpot", "dont" → "don't", "twenty-five" → "25". Only forms that cannot
 // mean anything else are expanded; the rep's own text (a note, a pasted email) is never rewritten.
 
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
@@ -12,6 +12,7 @@ export function expandShorthand(text: string): string {
     .replace(/\bat(least|most)\b/gi, 'at $1')
     .replace(/\b(any|some|every|no)1\b/gi, '$1one')
     .replace(/\bexcl\.?(?=\s)/gi, 'excluding')
+    .replace(/(?<=\s|^)w\/o(?=\s+\p{L})/giu, 'without')
     .replace(/(?<=\s|^)w\/?(?=\s+\p{L})/giu, 'with')
     .replace(/(?<=\p{L})\s+n\s+(?=\p{L})/gu, ' and ')
     .replace(CONTRACTIONS, (_, stem: string) => `${stem}n't`)

@@ -91,6 +91,31 @@ describe('negation with scope', () => {
     expect(r.input).toEqual(want);
   });
 
+  it.each([
+    ["couldn't locate the fintech leads in Berlin, where are they?", { industry: ['Fintech'], city: ['Berlin'] }],
+    ["haven't eaten lunch yet, healthcare leads in Norway please", { industry: ['Healthcare'], country: ['Norway'] }],
+    ['I never got round to it — show me the fintech leads in Germany', { industry: ['Fintech'], country: ['Germany'] }],
+    ['not to complain, but I need 5 healthcare leads in Bergen', { industry: ['Healthcare'], city: ['Bergen'], limit: 5 }],
+    ["aren't there any fintech leads in Norway?", { industry: ['Fintech'], country: ['Norway'] }],
+    ["wasn't expecting much, but any qualified fintech leads?", { status: ['qualified'], industry: ['Fintech'] }],
+  ])('%s (a negator attached to a word that is neither a value nor a relation to one excludes nothing)', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+
+  it.each([
+    ["fintech leads that aren't based in Germany", { industry: ['Fintech'], excludeCountry: ['Germany'] }],
+    ["companies that don't run HubSpot, in Norway", { excludeTech: ['HubSpot'], country: ['Norway'] }],
+    ["I don't want anyone from Germany, fintech leads only", { excludeCountry: ['Germany'], industry: ['Fintech'] }],
+    ['healthcare leads that are not yet customers', { industry: ['Healthcare'], excludeStatus: ['customer'] }],
+    ['fintech leads, not the ones in Berlin', { industry: ['Fintech'], excludeCity: ['Berlin'] }],
+  ])('%s (a negator attached to a value or a relation to one still excludes)', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+
   it('keeps a contraction whole: "doesn\'t" is not corrected to "does"', () => {
     expect(correctSpelling("leads that doesn't use HubSpot", knowledgeOf(VOCABULARY))).toBe("leads that doesn't use HubSpot");
   });
@@ -147,6 +172,80 @@ describe('out of scope', () => {
       expect(r.text.length).toBeLessThan(300);
     },
   );
+});
+
+describe('out of scope: actions no tool performs, even on a known lead', () => {
+  it.each([
+    'could you ring Sophie Wagner for me',
+    'please text Lukas Becker that I am running late',
+    'set a reminder to email Jane Doe on Friday',
+    'send Ola Nordmann a calendar invite for Tuesday',
+    'erase all my fintech leads',
+    'our lead vocalist quit the band',
+  ])('%s: no tool', async (text) => {
+    const r = await turn(text);
+    expect(r.tool).toBeNull();
+  });
+
+  it.each([
+    ['call with Sophie Wagner went well, she replied and wants a demo', 'updateLead'],
+    ['send Lukas Becker a follow-up email', 'draftEmail'],
+  ])('%s: still %s', async (text, tool) => {
+    expect((await turn(text)).tool).toBe(tool);
+  });
+});
+
+describe('small talk around a request that names filters', () => {
+  it.each([
+    ['good morning! coffee first, then healthcare leads in Bergen', { industry: ['Healthcare'], city: ['Bergen'] }],
+    ["won't be long — fintech leads in Norway", { industry: ['Fintech'], country: ['Norway'] }],
+    ["can't focus today, might as well prospect. CTOs in Berlin", { title: 'CTO', city: ['Berlin'] }],
+  ])('%s: the search, not a greeting or an outside question', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+
+  it.each(['hi there, good morning!', "can't sleep, any tips?"])('%s: still no tool', async (text) => {
+    expect((await turn(text)).tool).toBeNull();
+  });
+});
+
+describe('chat shorthand', () => {
+  it('"w/o" is "without": an exclusion', async () => {
+    expect((await turn('fintech leads w/o hubspot in Norway')).input).toEqual({ industry: ['Fintech'], excludeTech: ['HubSpot'], country: ['Norway'] });
+  });
+});
+
+describe('notes', () => {
+  it.each([
+    ['note for Sophie Wagner — travelling until the 20th, draft something after', 'travelling until the 20th, draft something after'],
+    ['note on Lukas Becker - prefers email over calls, follow up in May', 'prefers email over calls, follow up in May'],
+  ])('%s: a note after a dash, whatever its words', async (text, note) => {
+    expect(await turn(text)).toMatchObject({ tool: 'updateLead', input: { note } });
+  });
+});
+
+describe('a search by name', () => {
+  it.each([
+    ['is there anybody named Nordmann?', 'Nordmann'],
+    ['look up a company called Zahlwerk', 'Zahlwerk'],
+    ['pull up prospects named wagner', 'wagner'],
+  ])('%s: searches %s, no news of a call', async (text, query) => {
+    expect(await turn(text)).toMatchObject({ tool: 'findLeads', input: { query } });
+  });
+});
+
+describe('owner: the team named after the lead noun', () => {
+  it.each([
+    ['the qualified leads on my team', { status: ['qualified'], owner: 'team' }],
+    ['fintech prospects across our team in Germany', { industry: ['Fintech'], owner: 'team', country: ['Germany'] }],
+    ["team's leads in Norway", { owner: 'team', country: ['Norway'] }],
+  ])('%s', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
 });
 
 describe('out of scope: questions about the world that name a value', () => {
@@ -216,6 +315,27 @@ describe("the organisation's own data", () => {
     expect(note.input!.note).toContain('she wants pricing for 40 seats');
   });
 
+  it.each([
+    [
+      'how does this read — Hello Sophie, we helped three Berlin banks halve reconciliation time. Open to a short call Thursday? Tim',
+      'Hello Sophie, we helped three Berlin banks halve reconciliation time. Open to a short call Thursday? Tim',
+    ],
+    [
+      "be brutal: 'hey Lukas, quick one. we automate invoice matching for fintechs. worth 10 minutes?'",
+      'hey Lukas, quick one. we automate invoice matching for fintechs. worth 10 minutes?',
+    ],
+    [
+      'does this land? "Dear Ola, saw SeaFarm expanding to Bergen, we track fish health across sites, keen to compare notes?"',
+      'Dear Ola, saw SeaFarm expanding to Bergen, we track fish health across sites, keen to compare notes?',
+    ],
+  ])('roasts a message pasted on the same line as a request for an opinion: %s', async (text, body) => {
+    expect(await turn(text)).toMatchObject({ tool: 'roastEmail', input: { body } });
+  });
+
+  it('does not roast an opinion question whose greeting is no pasted message', async () => {
+    expect((await turn('what do you think, hi Sophie Wagner replied yesterday')).tool).not.toBe('roastEmail');
+  });
+
   it('calls no tool for a name none of the leads the user may see has', async () => {
     const r = await turn('who is Jane Goodall');
     expect(r.tool).toBeNull();
@@ -243,6 +363,8 @@ describe('other wordings of known intents', () => {
     ['who should I contact at Kontoflow', 'findLeads', { query: 'Kontoflow' }],
     ['fill in the details for Sophie Wagner', 'enrichLead', { lead: VOCABULARY.leads[1]!.id }],
     ['find out more about Lukas Becker from public sources', 'enrichLead', { lead: VOCABULARY.leads[0]!.id }],
+    ['can I get firmographics for Sophie Wagner', 'enrichLead', { lead: VOCABULARY.leads[1]!.id }],
+    ['technographic data on Ola Nordmann', 'enrichLead', { lead: VOCABULARY.leads[3]!.id }],
   ] as const)('%s', async (text, tool, input) => {
     expect(await turn(text)).toMatchObject({ tool, input });
   });

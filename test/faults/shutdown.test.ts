@@ -111,7 +111,9 @@ describe('SIGTERM during a Teams turn', () => {
   it('lets a turn that finishes within the grace period deliver its answer, and refuses new activities with 503', async () => {
     const connector = await startFakeBotConnector();
     const db = await createEmptyDatabase();
-    answer = { slow: { text: 'Your hottest lead is Jane Doe.', chunkDelayMs: 150 } };
+    // Slow enough (6 words × 600 ms) that the turn is still running when the second activity arrives, even on a
+    // loaded machine: at 150 ms a turn could finish and the server close before the test posted again.
+    answer = { slow: { text: 'Your hottest lead is Jane Doe.', chunkDelayMs: 600 } };
     const before = fake.requests.length;
     const server = await startServer({ DATABASE_URL: db.url, TEAMS_ALLOW_UNAUTHENTICATED: 'true', SHUTDOWN_GRACE_MS: '10000', ...modelEnv() });
     const activity = (id: string) => ({

@@ -260,7 +260,8 @@ function statusAndSort(p: Phrase, f: LeadFilter, t: TermContext): number {
   let signals = 0;
   if (
     p.take(
-      /\b(?:(?:best|top|highest)[\s-](?:scor(?:e|ing)\s+)?first|(?:sorted|sort(?:ed)?|ordered|order|ranked|rank)\s+by\s+(?:fit\s+)?score|by\s+score|highest\s+score\s+first)\b/i,
+      // "best scores first", "by fit score", "ranked by fit", "best fit first", "highest scores on top".
+      /\b(?:(?:best|top|highest)[\s-](?:fit[\s-])?(?:scor(?:e|es|ing)\s+)?(?:first|on\s+top)|(?:(?:sorted|sort(?:ed)?|ordered|order|ranked|rank)\s+)?by\s+(?:(?:fit|lead)\s+)?score|(?:sorted|ordered|ranked)\s+by\s+fit)\b/i,
     )
   ) {
     f.sort = 'score';

@@ -296,7 +296,8 @@ function statusAndSort(p: Phrase, f: LeadFilter, t: TermContext): number {
   return signals;
 }
 
-const QUERY_STOP = /^(?:in|with|that|who|which|and|or|using|on|based|located|from|at|please|sorted|by|for|whose|where)$/i;
+// A company name ends at a linking word or a sentence adverb ("anybody at zahlwerk yet", "… already?").
+const QUERY_STOP = /^(?:in|with|that|who|which|and|or|using|on|based|located|from|at|please|sorted|by|for|whose|where|yet|already|though|anymore|again)$/i;
 
 function queryFilter(p: Phrase, f: LeadFilter): number {
   // "leads at Acme", "people from Globex Corp", "named Jane Doe", "search for acme"

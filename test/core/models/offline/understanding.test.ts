@@ -243,6 +243,25 @@ describe('a digest stopped on some days with the wanted schedule named', () => {
   });
 });
 
+describe('a day of the month is no list position', () => {
+  it.each(['quarterly check on the 3rd. which of my leads replied?', 'board call by the 21st, which of my leads replied'])(
+    '%s: a search, not "the 3rd one"',
+    async (text) => {
+      const r = await turn(text);
+      expect(r.tool).toBe('findLeads');
+      expect(r.input).toMatchObject({ owner: 'me', status: ['replied'] });
+    },
+  );
+});
+
+describe('a company searched by name', () => {
+  it('ends the name at a sentence adverb: "anyone at brightwave already?"', async () => {
+    const r = await turn('do we have anyone at brightwave already? search for it');
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual({ query: 'brightwave' });
+  });
+});
+
 describe('chat shorthand', () => {
   it('"w/o" is "without": an exclusion', async () => {
     expect((await turn('fintech leads w/o hubspot in Norway')).input).toEqual({ industry: ['Fintech'], excludeTech: ['HubSpot'], country: ['Norway'] });
@@ -419,6 +438,8 @@ describe('follow-ups', () => {
     ['#2 replied', 'search', { lead: SEARCH_LEADS[1]!.id, status: 'replied' }],
     ['the third one looks interesting, details?', 'search', { lead: SEARCH_LEADS[2]!.id }],
     ["what's his background?", 'lead', { lead: SEARCH_LEADS[1]!.id }],
+    ['how about the 2nd one, whose is that company', 'search', { lead: SEARCH_LEADS[1]!.id }],
+    ['tell me about the 2nd one, is that a good fit', 'search', { lead: SEARCH_LEADS[1]!.id }],
   ] as const)('%s', async (text, context, input) => {
     expect((await turn(text, context)).input).toEqual(input);
   });

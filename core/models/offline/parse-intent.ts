@@ -122,7 +122,10 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   // A request (not a question) the classifier is sure asks for leads keeps a word or two of its own
   // ("I'd love a shortlist of edtech startups in Sweden").
   // "why do so many xindustry use xtech?": asking the reason for how the world is, not for leads.
+  // "the CTO I met at the meetup was so rude": an anecdote about someone met, asking for nothing.
+  const anecdote = !scope.anchored && !scope.question && ANECDOTE.test(firstLine) && !ASKS_FOR_SOMETHING.test(firstLine);
   const searchable =
+    !anecdote &&
     !(WHY.test(firstLine) && !scope.anchored) &&
     (inSalesScope(scope) || (!scope.question && top.intent === 'find' && top.probability >= 0.99 && scope.foreign.length <= 2));
   if (explicit?.kind === 'tool' && top.intent !== 'other') return explicit;
@@ -151,6 +154,10 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
 
 // An imperative whose verb is an action outside SalesOS's tools: calling, texting, reminders, calendar
 // invites, social-network requests, deleting. "call notes for Jane", "call with Jane went well" are news.
+const ANECDOTE =
+  /\b(?:i|we)\s+(?:met|saw|spoke\s+(?:to|with)|talked\s+(?:to|with)|chatted\s+with|ran\s+into|bumped\s+into|had\s+(?:lunch|coffee|dinner|drinks)\s+with)\b/i;
+const ASKS_FOR_SOMETHING =
+  /\b(?:show|find|list|get|give|gimme|pull|search|look|fetch|enrich|draft|write|mark|note|log|any(?:one|body)?|who|which|are\s+there|similar|like\s+(?:him|her|them|that))\b|\?/i;
 const WHY = /^(?:(?:so|and|but|hmm|ok|okay)[,:]?\s+)?why\b/i;
 
 const OUTSIDE_ACTION =

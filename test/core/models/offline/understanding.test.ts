@@ -320,6 +320,9 @@ describe('out of scope: questions about the world that name a value', () => {
     'what does ICP stand for',
     "what's SPIN selling and does it work?",
     'my boss expects 50 qualified leads per quarter, is that realistic?',
+    'the VP I chatted with at the conference was super nice btw',
+    'the CFO we met at the expo last night was so arrogant haha',
+    'the COO I talked to at the hackathon yesterday was really rude lol',
   ])('%s: no tool', async (text) => {
     const r = await turn(text);
     expect(r.tool).toBeNull();
@@ -333,6 +336,7 @@ describe('out of scope: questions about the world that name a value', () => {
     ["I'd love a shortlist of fintech startups in Norway", { industry: ['Fintech'], country: ['Norway'] }],
     ['show me CTOs in Norway, is that ok?', { title: 'CTO', country: ['Norway'] }],
     ['why not show me the healthcare leads in Bergen', { industry: ['Healthcare'], city: ['Bergen'] }],
+    ['I met someone from a gaming studio yesterday, find gaming leads in Oslo', { industry: ['Gaming'], city: ['Oslo'] }],
   ])('%s: still a search', async (text, want) => {
     const r = await turn(text);
     expect(r.tool).toBe('findLeads');

@@ -1,4 +1,4 @@
-// Six phrasing sets, each written by a different helper who never read the offline parser (and the engineer's own
+// Seven phrasing sets, each written by a different helper who never read the offline parser (and the engineer's own
 // probes of out-of-scope messages and negation), run through the
 // real assistant on the demo organisation as the manager of the demo rep's team (the only role with every
 // tool, digests included). One test per case, so a regression names the phrasing. Each set was held out until
@@ -90,6 +90,17 @@ const SETS: PhrasingSet[] = [
     ),
   },
   {
+    name: 'seventh round (held out once)',
+    cases: load('phrasings-heldout-7.jsonl'),
+    // Missed at the one held-out measurement (issue-14-nlu-2 666dba0); listed by id only, a development set from now on.
+    knownFailing: Object.fromEntries(
+      ['v009', 'v019', 'v054', 'v068', 'v069', 'v085', 'v102', 'v108', 'v112', 'v118', 'v172', 'v179', 'v203'].map((id) => [
+        id,
+        'missed at the held-out measurement',
+      ]),
+    ),
+  },
+  {
     name: "engineer's probes (scope and negation)",
     cases: load('probes-scope-negation.jsonl'),
     // Written by the engineer who built the checks, before building them: development data, not independent.
@@ -107,6 +118,7 @@ const HELD_OUT = [
   { set: 3, passed: 164, cases: 180, noToolPassed: 33, noToolCases: 36, negationInverted: ['s046'] },
   { set: 4, passed: 180, cases: 200, noToolPassed: 35, noToolCases: 41, negationInverted: ['t026', 't062', 't069', 't070', 't076'] },
   { set: 5, passed: 213, cases: 255, noToolPassed: 61, noToolCases: 66, negationInverted: ['u063', 'u068', 'u074', 'u075', 'u079'] },
+  { set: 6, passed: 239, cases: 268, noToolPassed: 55, noToolCases: 63, negationInverted: ['v057'] },
 ];
 /** Inversions measured in the newest held-out round and not fixed yet (each is also a known failure above). */
 const KNOWN_INVERTED = new Set(HELD_OUT[HELD_OUT.length - 1]!.negationInverted);

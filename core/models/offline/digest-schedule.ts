@@ -25,7 +25,15 @@ const ANY_DAY = DAY_RE.map(([, re]) => re).join('|');
 export function parseDigestSchedule(text: string): DigestScheduleInput {
   const t = text.toLowerCase();
   const out: DigestScheduleInput = {};
-  if (/\b(?:pause|stop|disable|turn off|switch off|cancel|unsubscribe|mute|halt|no more|don['’]?t send|do not send|opt out)\b/.test(t)) {
+  const stop = /\b(?:pause|stop|disable|turn off|switch off|cancel|unsubscribe|mute|halt|no more|don['’]?t send|do not send|opt out)\b/.exec(t);
+  if (stop) {
+    // "no more digests on weekends — just mon to fri at 7": stopping some days while naming the schedule
+    // wanted is a new schedule, read from the words outside the stopped days' clause.
+    const stoppedDays = new RegExp(`^[^.;,!?—–]*?\\b(?:on|at|over|during)\\s+(?:the\\s+)?(?:weekends?|${ANY_DAY})\\b[^.;,!?—–-]*`).exec(t.slice(stop.index));
+    if (stoppedDays) {
+      const rest = parseDigestSchedule(t.slice(0, stop.index) + t.slice(stop.index + stoppedDays[0].length));
+      if (rest.enabled && (rest.days || rest.time)) return rest;
+    }
     return { enabled: false };
   }
   const resume =

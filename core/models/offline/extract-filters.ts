@@ -260,7 +260,8 @@ function statusAndSort(p: Phrase, f: LeadFilter, t: TermContext): number {
   let signals = 0;
   if (
     p.take(
-      /\b(?:(?:best|top|highest)[\s-](?:scor(?:e|ing)\s+)?first|(?:sorted|sort(?:ed)?|ordered|order|ranked|rank)\s+by\s+(?:fit\s+)?score|by\s+score|highest\s+score\s+first)\b/i,
+      // "best scores first", "by fit score", "ranked by fit", "best fit first", "highest scores on top".
+      /\b(?:(?:best|top|highest)[\s-](?:fit[\s-])?(?:scor(?:e|es|ing)\s+)?(?:first|on\s+top)|(?:(?:sorted|sort(?:ed)?|ordered|order|ranked|rank)\s+)?by\s+(?:(?:fit|lead)\s+)?score|(?:sorted|ordered|ranked)\s+by\s+fit)\b/i,
     )
   ) {
     f.sort = 'score';
@@ -295,7 +296,8 @@ function statusAndSort(p: Phrase, f: LeadFilter, t: TermContext): number {
   return signals;
 }
 
-const QUERY_STOP = /^(?:in|with|that|who|which|and|or|using|on|based|located|from|at|please|sorted|by|for|whose|where)$/i;
+// A company name ends at a linking word or a sentence adverb ("anybody at zahlwerk yet", "… already?").
+const QUERY_STOP = /^(?:in|with|that|who|which|and|or|using|on|based|located|from|at|please|sorted|by|for|whose|where|yet|already|though|anymore|again)$/i;
 
 function queryFilter(p: Phrase, f: LeadFilter): number {
   // "leads at Acme", "people from Globex Corp", "named Jane Doe", "search for acme"

@@ -60,7 +60,9 @@ export function resolveLeadReference(rawPhrase: string, ctx: ReferenceContext): 
   const uuid = UUID_RE.exec(phrase)?.[0];
   if (uuid) return { kind: 'lead', lead: uuid.toLowerCase() };
 
-  const position = positionIn(phrase, ctx.lastList?.length ?? 0);
+  // "the 4th one, who is that": a position before a tag clause is still the whole reference.
+  const listLength = ctx.lastList?.length ?? 0;
+  const position = positionIn(phrase, listLength) ?? positionIn(phrase.split(/\s*[,;]\s+/)[0]!, listLength);
   if (position !== undefined) {
     const ref = ctx.lastList?.[position - 1];
     return ref ? { kind: 'lead', lead: leadIdentity(ref) } : { kind: 'unresolved', said: phrase };

@@ -8,6 +8,18 @@ import { parseOrdinal, SMALL_NUMBER_WORDS } from './numbers.ts';
 import { isNegated, negatedSpans } from './negation.ts';
 
 const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|top';
+// A day of the month is no list position: "review on the 14th.", "by the 3rd,", "May 2nd", "the 5th of June"
+// ("the 3rd one", "for the 3rd one", "on the 3rd floor" stay positions).
+const MONTH = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec';
+function isDate(text: string, at: number, ordinal: string): boolean {
+  const before = text.slice(0, at);
+  const after = text.slice(at + ordinal.length);
+  return (
+    (/\b(?:on|by|before|after|until|till|from|since|due)\s+the\s+$/i.test(before) && /^\s*(?:[.,;!?]|$)/.test(after)) ||
+    new RegExp(`\\b(?:${MONTH})[a-z]*\\.?\\s+$`, 'i').test(before) ||
+    new RegExp(`^\\s+of\\s+(?:${MONTH})`, 'i').test(after)
+  );
+}
 const POSITION_ANYWHERE = new RegExp(
   `#\\s?(\\d{1,3})\\b|\\b(number\\s+(?:\\d{1,3}|${SMALL_NUMBER_WORDS}))\\b|\\bno\\.\\s?(\\d{1,3})\\b|\\b(\\d{1,3}(?:st|nd|rd|th))\\b|\\b(?:the\\s+)?(${ORDINAL_WORDS})(?:\\s+(?:one|lead|result|person|contact|entry|prospect|name)\\b|(?=\\s*(?:[?!.,:;]|$|\\s+(?:looks|seems|is|was|has|replied|one))))|\\bthe\\s+(${ORDINAL_WORDS})\\b`,
   'i',
@@ -29,7 +41,7 @@ export function leadInText(text: string, ctx: ReferenceContext): LeadResolution 
     }
   }
   const pos = POSITION_ANYWHERE.exec(text);
-  if (pos) {
+  if (pos && !(pos[4] && isDate(text, pos.index + pos[0].indexOf(pos[4]), pos[4]))) {
     const word = (pos[1] ?? pos[2] ?? pos[3] ?? pos[4] ?? pos[5] ?? pos[6])!.toLowerCase();
     const list = ctx.lastList ?? [];
     const n = word === 'last' || word === 'final' ? list.length : word === 'top' ? 1 : parseOrdinal(word);

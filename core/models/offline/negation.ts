@@ -1,6 +1,6 @@
 // Where a rep's words are negated, so "fintech leads outside Germany" excludes Germany instead of
 // searching it. Three kinds of cue open a scope:
-// - a negator ("not", "n't", "never", "no", "none", "nothing", "nobody", "no one", "neither", "nor"):
+// - a negator ("not" except in "why not …", "n't", "never", "no", "none", "nothing", "nobody", "no one", "neither", "nor"):
 //   what it negates runs to the end of the clause; a negated verb of contact keeps the negation to itself
 //   ("haven't contacted … in healthcare");
 // - an excluding word ("except", "excluding", "other than", "but not", "outside", "without", "skip",
@@ -24,7 +24,7 @@ export interface NegatedSpan {
 }
 
 const NEGATOR =
-  /\b(?:not|never|none|nothing|nobody|no[\s-]?one|neither|nor|no(?!\s+(?:owner|matter)\b)|(?:do|does|did|are|is|was|were|have|has|had|wo|ca|should|would|could)nt|cannot)\b|n['’]t\b/gi;
+  /\b(?:(?<!\bwhy\s+)not|never|none|nothing|nobody|no[\s-]?one|neither|nor|no(?!\s+(?:owner|matter)\b)|(?:do|does|did|are|is|was|were|have|has|had|wo|ca|should|would|could)nt|cannot)\b|n['’]t\b/gi;
 const EXCLUDER =
   /\b(?:except(?:\s+for)?|excluding|exclude|other\s+than|but\s+not|outside(?:\s+of)?|without|skip(?:ping)?|minus|apart\s+from|aside\s+from|besides|leave\s+out|leaving\s+out|leave\s+off|rule\s+out|filter(?:ing)?\s+out|take\s+out|cut\s+out|weed\s+out|hide|hiding|omit(?:ting)?|drop(?:ping)?(?!\s+(?:me|us)\b)|remove|removing|ignore|ignoring|(?:any(?:thing|where|one|body)?|every(?:thing|where|one|body)|all)(?:\s+(?:\p{L}[\p{L}-]*)){0,2}?\s+but(?!\s+(?:also|only|just|then|still|with|in|on|from|that|who|which)\b))\b/giu;
 // After the value: "Germany excluded", "France not included", "Spain left out", "minus Spain" is a cue above.
@@ -128,7 +128,10 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 function governedHead(after: string, names: (fragment: string) => boolean): { end: number } {
   const words = [...after.matchAll(WORD)];
   let i = 0;
-  while (i < words.length && SKIP.has(words[i]![0].toLowerCase())) i++;
+  // "US" in capitals is the country, not the pronoun: "not the US ones" excludes it.
+  const capitalValue = (w: string) => w === 'US' || (/^\p{Lu}{2,}$/u.test(w) && names(w));
+  const skipped = (w: string) => SKIP.has(w.toLowerCase()) && !capitalValue(w);
+  while (i < words.length && skipped(words[i]![0])) i++;
   const head = words[i];
   if (!head) return { end: -1 };
   // Only the words up to the clause's end count.
@@ -138,7 +141,7 @@ function governedHead(after: string, names: (fragment: string) => boolean): { en
   if (RELATION.has(w1)) return { end: -1 };
   const next = words[i + 1];
   const w2 = next && !/[,.;:!?()\n]/.test(after.slice(head.index! + w1.length, next.index!)) ? next[0] : undefined;
-  if (names(w1) || (w2 && names(`${w1} ${w2}`) && !names(w2))) return { end: -1 };
+  if (names(w1) || capitalValue(head[0]) || (w2 && names(`${w1} ${w2}`) && !names(w2))) return { end: -1 };
   return { end: head.index! + head[0].length };
 }
 

@@ -121,7 +121,13 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   const top = ranking[0]!;
   // A request (not a question) the classifier is sure asks for leads keeps a word or two of its own
   // ("I'd love a shortlist of edtech startups in Sweden").
-  const searchable = inSalesScope(scope) || (!scope.question && top.intent === 'find' && top.probability >= 0.99 && scope.foreign.length <= 2);
+  // "why do so many xindustry use xtech?": asking the reason for how the world is, not for leads.
+  // "the CTO I met at the meetup was so rude": an anecdote about someone met, asking for nothing.
+  const anecdote = !scope.anchored && !scope.question && ANECDOTE.test(firstLine) && !ASKS_FOR_SOMETHING.test(firstLine);
+  const searchable =
+    !anecdote &&
+    !(WHY.test(firstLine) && !scope.anchored) &&
+    (inSalesScope(scope) || (!scope.question && top.intent === 'find' && top.probability >= 0.99 && scope.foreign.length <= 2));
   if (explicit?.kind === 'tool' && top.intent !== 'other') return explicit;
   if (top.probability >= 0.5) {
     if (top.intent === 'other') return { kind: 'out_of_scope' };
@@ -148,8 +154,14 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
 
 // An imperative whose verb is an action outside SalesOS's tools: calling, texting, reminders, calendar
 // invites, social-network requests, deleting. "call notes for Jane", "call with Jane went well" are news.
+const ANECDOTE =
+  /\b(?:i|we)\s+(?:met|saw|spoke\s+(?:to|with)|talked\s+(?:to|with)|chatted\s+with|ran\s+into|bumped\s+into|had\s+(?:lunch|coffee|dinner|drinks)\s+with)\b/i;
+const ASKS_FOR_SOMETHING =
+  /\b(?:show|find|list|get|give|gimme|pull|search|look|fetch|enrich|draft|write|mark|note|log|any(?:one|body)?|who|which|are\s+there|similar|like\s+(?:him|her|them|that))\b|\?/i;
+const WHY = /^(?:(?:so|and|but|hmm|ok|okay)[,:]?\s+)?why\b/i;
+
 const OUTSIDE_ACTION =
-  /^(?:(?:phone|call|ring|dial|text|sms|whatsapp|facetime)\s+(?!(?:with|went|was|is|notes?|log|logged|about|recap|summary|from|of|today|yesterday|went|done|over)\b)|remind\s+me\b|set\s+(?:up\s+)?(?:a|an|my)\s+(?:reminder|alarm|timer)\b|send\s+(?:[\p{L}'’]+\s+){0,3}?(?:linkedin|connection|inmail|text|sms|whatsapp|calendar|invite|invitation|gift|flowers)\b|connect\s+(?:with|to)\b.*\blinkedin\b|(?:delete|erase|wipe|purge|destroy)\b)/iu;
+  /^(?:(?:phone|call|ring|dial|text|sms|whatsapp|facetime)\s+(?!(?:with|went|was|is|notes?|log|logged|about|recap|summary|from|of|today|yesterday|went|done|over)\b)|remind\s+me\b|set\s+(?:up\s+)?(?:a|an|my)\s+(?:reminder|alarm|timer)\b|send\s+(?:[\p{L}'’]+\s+){0,3}?(?:linkedin|connection|inmail|text|sms|whatsapp|calendar|invite|invitation|gift|flowers)\b|connect\s+(?:with|to)\b.*\blinkedin\b|(?:schedule|book|arrange|organi[sz]e|set\s+up)\s+(?:a|an|the|my)?\s*(?:zoom|teams|google\s+meet|meet|meeting|call|lunch|coffee|dinner|appointment|slot|calendar\s+(?:invite|slot))\b|(?:delete|erase|wipe|purge|destroy)\b)/iu;
 
 const NAMED_SEARCH =
   /\b(?:some(?:one|body)|any(?:one|body)|(?:a|any|the)\s+(?:lead|prospect|contact|person|guy|woman|man|company|account)|leads|prospects|contacts|people|companies|accounts)\s+(?:called|named)\s+((?:\p{Lu}[\p{L}'’-]*|\p{Ll}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*)?)\s*[?!.]*$/u;
@@ -252,6 +264,8 @@ function digestIntent(line: string): Intent {
 // Questions about the world that name a product or a title: "Kubernetes vs AWS ECS — which should we pick?",
 // "who's the CEO of Salesforce?" (unless it is a company among the user's leads: then it is about a lead).
 function isOutsideQuestion(line: string, knowledge: Knowledge): boolean {
+  // What a word means, or whether something is normal, is a question for a person, even about leads.
+  if (MEANING.test(line) || (OPINION_TAG.test(line) && !IMPERATIVE.test(line)) || ACRONYM_QUESTION.test(line)) return true;
   if (/\b(?:leads?|prospects?|contacts?|pipeline|accounts)\b/i.test(line)) return false;
   if (/\b(?:vs\.?|versus)\s/i.test(line)) return true;
   // Things that are not leads: "any good podcasts on fintech?", "hotels in Munich", "who won the league".
@@ -265,7 +279,10 @@ function isOutsideQuestion(line: string, knowledge: Knowledge): boolean {
   // Code and spreadsheets: "write a SQL query that counts customers by country".
   if (/\b(?:write|give me|help me (?:with|write)|fix|debug|explain)\b.*\b(?:sql|regex|regexp|script|function|code|query|formula|macro|api call)\b/i.test(line))
     return true;
-  const founder = /^who\s+(?:founded|started|owns|runs|created|invented|bought)\s+([\p{L}\p{N}&.' -]+?)\s*[?!.]*$/iu.exec(line);
+  const founder =
+    /^who\s+(?:founded|started|owns|runs|created|invented|bought)\s+([\p{L}\p{N}&.' -]+?)(?:\s+(?:these days|nowadays|now|today|currently))?\s*(?:[?!.,]|$)/iu.exec(
+      line,
+    );
   if (founder && !knowledge.company(founder[1]!.trim())) return true;
   const office =
     /^who(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:ceo|cto|cfo|coo|cmo|founder|founders|owner|president|chair\w*|head)\s+(?:of|at)\s+([\p{L}\p{N}&.' -]+?)(?:\s+(?:these days|now|today|currently))?(?:[?!.,]|$)/iu.exec(
@@ -273,6 +290,18 @@ function isOutsideQuestion(line: string, knowledge: Knowledge): boolean {
     );
   return Boolean(office && !knowledge.company(office[1]!.trim()));
 }
+
+// "what does 'qualified' mean", "what does MQL stand for", "the meaning of churn", "define ICP".
+const MEANING =
+  /\bwhat\s+(?:does|do|did)\s+.+?\s+(?:mean|stand\s+for)\b|\bwhat\s+(?:is|are)\s+meant\b|\b(?:meaning|definition)\s+of\b|^(?:please\s+)?define\b/i;
+// "what's MEDDIC", "what is BANT exactly": a term in capitals asked about is a term, not a value.
+const ACRONYM_QUESTION =
+  /^(?:(?:so|and|ok|hey)[,:]?\s+)?what(?:['’]?s|\s+is|\s+are)\s+(?:an?\s+)?\p{Lu}{3,}s?(?=\s+(?:and|exactly|again|about)\b|\s*[?!.,]|$)/u;
+// "show me CTOs in Norway, is that ok?": a request asking leave, not an opinion.
+const IMPERATIVE = /^(?:(?:please|pls|ok|okay|hey)[,:]?\s+)?(?:show|find|list|get|give|gimme|pull|search|look\s+up|fetch)\b/i;
+// A trailing request for an opinion: "…, is that normal?", "… — is this realistic?".
+const OPINION_TAG =
+  /[,;:–—-]\s*(?:is|isn['’]?t|was|would|does)\s+(?:that|this|it)\s+(?:be\s+)?(?:normal|ok|okay|fair|realistic|reasonable|common|typical|standard|usual|sane|crazy|weird|too\s+(?:much|many|high|low)|a\s+lot|enough|doable)\s*\?*\s*$/i;
 
 const ASKS_FOR_LEADS =
   /\b(?:find|search|list|show|get|give|gimme|pull|fetch|display|look(?:ing)? for|leads?|prospects?|contacts?|people|companies|cos|firms|shops|merchants|users|accounts|pipeline|any(?:one|body)?|everything|everyone|are there|who(?:['’]s|\s+(?:are|is|has|have|should|replied|responded|works?|uses?|in))?|which|ones)\b/i;

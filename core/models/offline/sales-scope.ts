@@ -21,7 +21,8 @@ export interface ScopeReading {
   /** Names people or companies in general: "companies", "people", "startups", "anyone", a job title. */
   weaklyAnchored: boolean;
   /** Opens as a question (who/what/why/how…, or is/are/do/can…) or a how-to. */
-  question: boolean;
+  question: boolean /** A question whose own verb is a foreign word: "what should I wear …", "how do I export …". */;
+  otherActivity: boolean;
 }
 
 // Words every request may contain: function words, and the words of the filter grammar, follow-ups and
@@ -107,6 +108,9 @@ const QUESTION =
   /^(?:(?:so|and|but|hey|ok|okay|quick question|question)[,:]?\s+)?(?:who|whom|whose|what|what['’]?s|whats|which|when|where|why|how|is(?!\s+it\s+possible)|are|was|were|do(?!\s+(?:you|u)\s+have)|does|did|can(?!\s+(?:you|u|ya|i|we)\b)|could(?!\s+(?:you|u|ya|i|we)\b)|should|would(?!\s+(?:you|u|ya|it\s+be\s+possible)\b)|will(?!\s+(?:you|u)\b)|has|have|any\s+(?:idea|tips|advice))\b/i;
 const HOW_TO = /\b(?:how\s+(?:do|can|should|would)\s+(?:i|we|you|one)|how\s+to|what['’]?s\s+the\s+best\s+way|teach\s+me|explain|tips?\s+(?:for|on))\b/i;
 
+// "what should I wear to …", "how can we celebrate …": the verb the question turns on.
+const QUESTION_VERB = /^(?:\p{L}+[,:]?\s+)?(?:what|how|where|when)\s+(?:should|do|does|can|could|would|will|shall|must)\s+(?:i|we|you|they|one)\s+(\p{L}+)/u;
+
 // "can't sleep, …", "won't take long — …": a negated auxiliary with no subject after it opens a statement.
 const NEGATED_STATEMENT = /^(?:\p{L}+n['’]?t|cannot)\s+(?!(?:you|u|ya|i|we|they|there|it|he|she|anyone|anybody|someone)\b)/iu;
 
@@ -131,9 +135,11 @@ export function readScope(abstracted: string, knowledge: Knowledge, explained: R
     }
     foreign.push(w);
   }
+  const verb = QUESTION_VERB.exec(text)?.[1];
   return {
     foreign,
     unknown,
+    otherActivity: verb !== undefined && foreign.includes(verb),
     anchored: STRONG.test(text),
     weaklyAnchored: WEAK.test(text),
     question: (QUESTION.test(text) && !NEGATED_STATEMENT.test(text)) || HOW_TO.test(text),
@@ -143,9 +149,11 @@ export function readScope(abstracted: string, knowledge: Knowledge, explained: R
 /**
  * Whether a message read this way may reach a tool. Without any anchor a single foreign word keeps it out;
  * naming people or companies in general allows one, unless it is a question; naming leads allows more,
- * unless a question or how-to is about something else (two foreign words).
+ * unless a question or how-to is about something else (two foreign words). A question turning on a foreign
+ * verb ("what should I wear to a client meeting") is about that activity, whatever it names.
  */
 export function inSalesScope(s: ScopeReading): boolean {
+  if (s.otherActivity) return false;
   const off = s.foreign.length + s.unknown.length / 2;
   if (s.anchored) return !(s.question && off >= 2);
   if (s.weaklyAnchored) return off < 1 || (!s.question && off < 2);
@@ -155,7 +163,7 @@ export function inSalesScope(s: ScopeReading): boolean {
 /**
  * Whether what a budget or usage word is about is something else: "the budget for the team offsite", "spend
  * on the party", "cost per seat", "sick days left". A foreign word after "for", "on", "per" or "of", or
- * before "left" or "remaining", is that object.
+ * before "left" or "remaining", is that object, unless the assistant qualifies it ("AI juice left").
  */
 export function usageOfSomethingElse(abstracted: string, s: ScopeReading): boolean {
   const words = abstracted
@@ -165,6 +173,8 @@ export function usageOfSomethingElse(abstracted: string, s: ScopeReading): boole
   const other = new Set([...s.foreign, ...s.unknown]);
   return words.some((w, i) => {
     if (!other.has(w)) return false;
+    // "AI juice left", "assistant fuel remaining": whatever the word, it is the assistant's, so the rep's usage.
+    if (/^(?:ai|assistant|bot|salesos|gpt|llm)$/.test(words[i - 1] ?? '')) return false;
     const before = words.slice(Math.max(0, i - 3), i);
     const after = words.slice(i + 1, i + 6);
     return before.some((b) => /^(?:for|on|per|of)$/.test(b)) || after.some((a) => /^(?:left|remaining)$/.test(a));

@@ -22,6 +22,12 @@ export function correctSpelling(text: string, knowledge: Knowledge): string {
       j < words.length &&
       nameLike[j] &&
       /^\s+$/.test(head.slice(words[Math.min(i, j)]!.index! + words[Math.min(i, j)]![0].length, words[Math.max(i, j)]!.index!));
+    // A word in capitals ("MEDDIC", "BANT") is an acronym written on purpose, not a misspelt word.
+    if (word.length >= 3 && word === word.toUpperCase() && /\p{Lu}/u.test(word)) {
+      out += head.slice(at, m.index) + word;
+      at = m.index! + word.length;
+      return;
+    }
     const c = knowledge.correct(word) ?? (beside(i - 1) || beside(i + 1) ? knowledge.correctName(word) : undefined);
     out += head.slice(at, m.index) + (c ? (/^\p{Lu}/u.test(word) ? c.charAt(0).toUpperCase() + c.slice(1) : c) : word);
     at = m.index! + word.length;

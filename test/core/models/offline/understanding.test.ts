@@ -110,6 +110,8 @@ describe('negation with scope', () => {
     ["I don't want anyone from Germany, fintech leads only", { excludeCountry: ['Germany'], industry: ['Fintech'] }],
     ['healthcare leads that are not yet customers', { industry: ['Healthcare'], excludeStatus: ['customer'] }],
     ['fintech leads, not the ones in Berlin', { industry: ['Fintech'], excludeCity: ['Berlin'] }],
+    ['gaming studios, not the US ones though', { industry: ['Gaming'], excludeCountry: ['United States'] }],
+    ['healthcare directors, not the UK ones please', { industry: ['Healthcare'], seniority: ['director'], excludeCountry: ['United Kingdom'] }],
   ])('%s (a negator attached to a value or a relation to one still excludes)', async (text, want) => {
     const r = await turn(text);
     expect(r.tool).toBe('findLeads');
@@ -182,6 +184,8 @@ describe('out of scope: actions no tool performs, even on a known lead', () => {
     'send Ola Nordmann a calendar invite for Tuesday',
     'erase all my fintech leads',
     'our lead vocalist quit the band',
+    'book a meeting with Sophie Wagner on Thursday at 3',
+    'set up a zoom with Lukas Becker next week',
   ])('%s: no tool', async (text) => {
     const r = await turn(text);
     expect(r.tool).toBeNull();
@@ -208,6 +212,53 @@ describe('small talk around a request that names filters', () => {
 
   it.each(['hi there, good morning!', "can't sleep, any tips?"])('%s: still no tool', async (text) => {
     expect((await turn(text)).tool).toBeNull();
+  });
+});
+
+describe('sorting by score in other words', () => {
+  it.each([
+    ['top 10 gaming leads ranked by fit', { limit: 10, industry: ['Gaming'], sort: 'score' }],
+    ['fintech leads in Norway, highest scores on top', { industry: ['Fintech'], country: ['Norway'], sort: 'score' }],
+    ['healthcare leads by lead score', { industry: ['Healthcare'], sort: 'score' }],
+  ])('%s', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+});
+
+describe('a digest stopped on some days with the wanted schedule named', () => {
+  it('"stop sending the digest on fridays, only mon to thu at 8:30" is that schedule', async () => {
+    const r = await turn('stop sending the digest on fridays, only mon to thu at 8:30');
+    expect(r.tool).toBe('setDigestSchedule');
+    expect(r.input).toMatchObject({ days: ['mon', 'tue', 'wed', 'thu'], time: '08:30', enabled: true });
+  });
+
+  it('"pause my digest" and "no more digests on weekends" with no schedule named still stop it', async () => {
+    for (const text of ['pause my digest', 'no more digests on weekends']) {
+      const r = await turn(text);
+      expect(r.tool).toBe('setDigestSchedule');
+      expect(r.input).toEqual({ enabled: false });
+    }
+  });
+});
+
+describe('a day of the month is no list position', () => {
+  it.each(['quarterly check on the 3rd. which of my leads replied?', 'board call by the 21st, which of my leads replied'])(
+    '%s: a search, not "the 3rd one"',
+    async (text) => {
+      const r = await turn(text);
+      expect(r.tool).toBe('findLeads');
+      expect(r.input).toMatchObject({ owner: 'me', status: ['replied'] });
+    },
+  );
+});
+
+describe('a company searched by name', () => {
+  it('ends the name at a sentence adverb: "anyone at brightwave already?"', async () => {
+    const r = await turn('do we have anyone at brightwave already? search for it');
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual({ query: 'brightwave' });
   });
 });
 
@@ -261,6 +312,17 @@ describe('out of scope: questions about the world that name a value', () => {
     'how many vacation days do I have left',
     'the new intern leads the Berlin office tour, right?',
     "who's the CEO of Microsoft",
+    'who owns Salesforce nowadays, still Benioff?',
+    'why do so many Norwegian gaming studios use Unity?',
+    'how should we decorate the office for a client visit from Oslo',
+    'how can we celebrate closing our first healthcare customer',
+    "what does 'contacted' mean for a lead here?",
+    'what does ICP stand for',
+    "what's SPIN selling and does it work?",
+    'my boss expects 50 qualified leads per quarter, is that realistic?',
+    'the VP I chatted with at the conference was super nice btw',
+    'the CFO we met at the expo last night was so arrogant haha',
+    'the COO I talked to at the hackathon yesterday was really rude lol',
   ])('%s: no tool', async (text) => {
     const r = await turn(text);
     expect(r.tool).toBeNull();
@@ -272,6 +334,9 @@ describe('out of scope: questions about the world that name a value', () => {
     ['would it be possible to obtain a list of healthcare companies in Germany', { industry: ['Healthcare'], country: ['Germany'] }],
     ['healthcare, Norway, 20 results', { industry: ['Healthcare'], country: ['Norway'], limit: 20 }],
     ["I'd love a shortlist of fintech startups in Norway", { industry: ['Fintech'], country: ['Norway'] }],
+    ['show me CTOs in Norway, is that ok?', { title: 'CTO', country: ['Norway'] }],
+    ['why not show me the healthcare leads in Bergen', { industry: ['Healthcare'], city: ['Bergen'] }],
+    ['I met someone from a gaming studio yesterday, find gaming leads in Oslo', { industry: ['Gaming'], city: ['Oslo'] }],
   ])('%s: still a search', async (text, want) => {
     const r = await turn(text);
     expect(r.tool).toBe('findLeads');
@@ -281,6 +346,7 @@ describe('out of scope: questions about the world that name a value', () => {
   it('still reads a usage question in its own words', async () => {
     expect((await turn('how much have my questions to you cost today')).tool).toBe('myUsage');
     expect((await turn('did I blow through my AI budget already')).tool).toBe('myUsage');
+    expect((await turn('how much assistant fuel do I have remaining this week')).tool).toBe('myUsage');
   });
 });
 
@@ -376,6 +442,8 @@ describe('follow-ups', () => {
     ['#2 replied', 'search', { lead: SEARCH_LEADS[1]!.id, status: 'replied' }],
     ['the third one looks interesting, details?', 'search', { lead: SEARCH_LEADS[2]!.id }],
     ["what's his background?", 'lead', { lead: SEARCH_LEADS[1]!.id }],
+    ['how about the 2nd one, whose is that company', 'search', { lead: SEARCH_LEADS[1]!.id }],
+    ['tell me about the 2nd one, is that a good fit', 'search', { lead: SEARCH_LEADS[1]!.id }],
   ] as const)('%s', async (text, context, input) => {
     expect((await turn(text, context)).input).toEqual(input);
   });

@@ -101,6 +101,40 @@ const SETS: PhrasingSet[] = [
     ),
   },
   {
+    name: 'eighth round (held out)',
+    cases: load('phrasings-heldout-8.jsonl'),
+    // Measured once at main after merging issue-14-nlu-3 (d76d04d's model) and not tuned on: its misses are listed
+    // by id only, their texts unread, so this set's figure below is a held-out figure.
+    knownFailing: Object.fromEntries(
+      [
+        'x014',
+        'x016',
+        'x023',
+        'x041',
+        'x050',
+        'x056',
+        'x058',
+        'x064',
+        'x069',
+        'x076',
+        'x085',
+        'x094',
+        'x101',
+        'x105',
+        'x113',
+        'x144',
+        'x148',
+        'x149',
+        'x157',
+        'x187',
+        'x207',
+        'x223',
+        'x230',
+        'x244',
+      ].map((id) => [id, 'missed at the held-out measurement']),
+    ),
+  },
+  {
     name: "engineer's probes (scope and negation)",
     cases: load('probes-scope-negation.jsonl'),
     // Written by the engineer who built the checks, before building them: development data, not independent.
@@ -119,6 +153,7 @@ const HELD_OUT = [
   { set: 4, passed: 180, cases: 200, noToolPassed: 35, noToolCases: 41, negationInverted: ['t026', 't062', 't069', 't070', 't076'] },
   { set: 5, passed: 213, cases: 255, noToolPassed: 61, noToolCases: 66, negationInverted: ['u063', 'u068', 'u074', 'u075', 'u079'] },
   { set: 6, passed: 239, cases: 268, noToolPassed: 55, noToolCases: 63, negationInverted: ['v057'] },
+  { set: 7, passed: 221, cases: 245, noToolPassed: 65, noToolCases: 70, negationInverted: [] },
 ];
 /** Inversions measured in the newest held-out round and not fixed yet (each is also a known failure above). */
 const KNOWN_INVERTED = new Set(HELD_OUT[HELD_OUT.length - 1]!.negationInverted);

@@ -136,7 +136,7 @@ async function phase(fake: FakeSlackApi, targets: Replica[], rate: number, secon
       fetch(targets[i % targets.length]!.url, {
         method: 'POST',
         body,
-        headers: { 'content-type': 'application/json', ...signSlackRequest(SECRET, body) },
+        headers: { 'content-type': 'application/json', ...signSlackRequest(SECRET, body, Math.floor(Date.now() / 1000)) },
       }).then(
         async (res) => {
           await res.arrayBuffer();

@@ -177,7 +177,11 @@ async function run(bot: Bot, rate: number, seconds: number, opts: { sampleRss?: 
     const t0 = performance.now();
     sentAt.set(ts, t0);
     acks.push(
-      fetch(bot.url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...signSlackRequest(SIGNING_SECRET, body) } })
+      fetch(bot.url, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', ...signSlackRequest(SIGNING_SECRET, body, Math.floor(Date.now() / 1000)) },
+      })
         .then(async (res) => {
           const at = performance.now();
           await res.arrayBuffer();

@@ -187,7 +187,7 @@ export interface Config {
   /** AUDIT_KEY; unset outside production means the data folder's key file (see core/audit/audit-key.ts). */
   audit: { key?: string };
   digest: { latenessMinutes: number; retryBudgetMinutes: number; leaseSeconds: number; reconcileSeconds: number };
-  /** SALESOS_TEST_CLOCK (NODE_ENV=test only): the fixed time digest scheduling takes as now. */
+  /** SALESOS_TEST_CLOCK (NODE_ENV=test only): the fixed time digest scheduling and Slack signature checks take as now. */
   testClock?: Date;
 }
 

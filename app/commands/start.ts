@@ -78,7 +78,16 @@ export const startCommand: Command = {
     );
     let slack: SlackBot | undefined;
     if (config.slack.botToken) {
-      slack = createSlackBot({ config, assistant: container.assistant, users: container.users, audit: container.guards.audit, log });
+      // SALESOS_TEST_CLOCK (tests only) is also the instant request signatures are checked against.
+      const testNow = config.testClock?.getTime();
+      slack = createSlackBot({
+        config,
+        assistant: container.assistant,
+        users: container.users,
+        audit: container.guards.audit,
+        log,
+        now: testNow === undefined ? undefined : () => testNow,
+      });
       if (slack.handler) http.route('POST', SLACK_EVENTS_PATH, slack.handler);
       platforms.push(slack.mode === 'socket' ? 'Slack (Socket Mode)' : `Slack (POST ${SLACK_EVENTS_PATH})`);
     }

@@ -151,12 +151,19 @@ describe('salesos start with Teams in emulator mode', () => {
 
 describe('salesos start with Slack in HTTP mode', () => {
   it('mounts POST /slack/events: a signed mention gets a threaded reply, a forged one 401', async () => {
-    const { startFakeSlackApi, signSlackRequest, FAKE_TEAM_ID } = await import('../support/fake-slack-api.ts');
+    const { startFakeSlackApi, signSlackRequest, FAKE_TEAM_ID, SLACK_TEST_NOW_S } = await import('../support/fake-slack-api.ts');
     const slackApi = await startFakeSlackApi();
     slackApi.addUser({ id: 'U0REP', name: 'rita', realName: 'Rita Rep', email: 'rita@example.com', tz: 'Europe/Berlin' });
     const db = await createEmptyDatabase();
     const secret = 'start-test-signing-secret';
-    const server = await startServer({ DATABASE_URL: db.url, SLACK_BOT_TOKEN: 'xoxb-start-test', SLACK_SIGNING_SECRET: secret, SLACK_API_URL: slackApi.url });
+    const server = await startServer({
+      DATABASE_URL: db.url,
+      SLACK_BOT_TOKEN: 'xoxb-start-test',
+      SLACK_SIGNING_SECRET: secret,
+      SLACK_API_URL: slackApi.url,
+      // The instant the requests below are signed at; the server checks signatures against it.
+      SALESOS_TEST_CLOCK: new Date(SLACK_TEST_NOW_S * 1000).toISOString(),
+    });
     try {
       expect(server.logs().some((l) => String(l.message).includes('Slack (POST /slack/events)'))).toBe(true);
       const body = JSON.stringify({

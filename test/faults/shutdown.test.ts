@@ -8,7 +8,7 @@ import { startServer, type Started } from '../support/cli.ts';
 import { createEmptyDatabase } from '../support/db.ts';
 import { startFakeBotConnector } from '../support/fake-bot-connector.ts';
 import { startFakeOpenAI, type FakeAnswer, type FakeOpenAI } from '../support/fake-openai.ts';
-import { FAKE_TEAM_ID, signSlackRequest, startFakeSlackApi } from '../support/fake-slack-api.ts';
+import { FAKE_TEAM_ID, SLACK_TEST_NOW_S, signSlackRequest, startFakeSlackApi } from '../support/fake-slack-api.ts';
 
 let fake: FakeOpenAI;
 let answer: FakeAnswer = { text: 'ok' };
@@ -64,6 +64,8 @@ describe('SIGTERM during a Slack turn', () => {
       SLACK_SIGNING_SECRET: secret,
       SLACK_API_URL: slackApi.url,
       SHUTDOWN_GRACE_MS: '1000',
+      // The instant the requests below are signed at; the server checks signatures against it.
+      SALESOS_TEST_CLOCK: new Date(SLACK_TEST_NOW_S * 1000).toISOString(),
       ...modelEnv(),
     });
     const url = `http://127.0.0.1:${server.port}/slack/events`;

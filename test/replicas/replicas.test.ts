@@ -14,12 +14,13 @@ import { startServer, type Started } from '../support/cli.ts';
 import { createEmptyDatabase } from '../support/db.ts';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector.ts';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
-import { FAKE_TEAM_ID, signSlackRequest, startFakeSlackApi, type FakeSlackApi, type SlackCall } from '../support/fake-slack-api.ts';
+import { FAKE_TEAM_ID, SLACK_TEST_NOW_S, signSlackRequest, startFakeSlackApi, type FakeSlackApi, type SlackCall } from '../support/fake-slack-api.ts';
 import { createTestOrg, type TestOrg } from '../support/org.ts';
 import { createManager, dropPrefix, REDIS_URL, uniquePrefix, type ManagerFixture } from '../jobs/digest-fixtures.ts';
 
 const SECRET = 'replicas-signing-secret';
-const CLOCK = '2026-11-25T09:00:00Z';
+// The instant the tests' Slack requests are signed at (2026-11-25T09:00:00Z, a Wednesday).
+const CLOCK = new Date(SLACK_TEST_NOW_S * 1000).toISOString();
 const prefix = uniquePrefix('replicas');
 
 let empty: { url: string; drop(): Promise<void> };
@@ -387,6 +388,8 @@ describe('CostGuard across replicas', () => {
       SALESOS_MODEL: 'replica-model',
       COST_PRICES_FILE: prices,
       LOG_LEVEL: 'info',
+      // Slack signatures are checked against this instant, the one the events are signed at.
+      SALESOS_TEST_CLOCK: CLOCK,
     };
     [c, d] = await Promise.all([startServer(env), startServer(env)]);
     const user = await db.prisma.user.create({ data: { email: 'bea.budget@test.io', name: 'Bea Budget', role: 'rep', timeZone: 'UTC', dailyLimitUsd: 0.3 } });

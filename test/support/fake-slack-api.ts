@@ -363,12 +363,14 @@ function send(res: http.ServerResponse, body: unknown) {
 }
 
 /**
- * Headers Slack would send with `rawBody`: `x-slack-signature` = v0=HMAC-SHA256(secret, `v0:{ts}:{body}`).
- * The default timestamp is the moment of sending on purpose: the SalesOS under test (often another process)
- * checks it against its own clock within five minutes, as Slack requires, so "now" on both sides passes on
- * any day at any hour. Tests of the replay window pass an explicit old timestamp.
+ * The moment every test's Slack requests are signed at, unless a test passes another (the replay-window tests
+ * do): a fixed instant, so no test reads the real clock. A bot under test verifies against the same instant
+ * (`now` for an in-process bot, SALESOS_TEST_CLOCK for a `salesos start` process).
  */
-export function signSlackRequest(signingSecret: string, rawBody: string, timestampSeconds: number = Math.floor(Date.now() / 1000)): Record<string, string> {
+export const SLACK_TEST_NOW_S = Math.floor(Date.parse('2026-11-25T09:00:00Z') / 1000);
+
+/** Slack's request signature headers for a raw body (v0 HMAC-SHA256 of `v0:{timestamp}:{body}`). */
+export function signSlackRequest(signingSecret: string, rawBody: string, timestampSeconds: number = SLACK_TEST_NOW_S): Record<string, string> {
   const signature = crypto.createHmac('sha256', signingSecret).update(`v0:${timestampSeconds}:${rawBody}`).digest('hex');
   return { 'x-slack-signature': `v0=${signature}`, 'x-slack-request-timestamp': String(timestampSeconds) };
 }

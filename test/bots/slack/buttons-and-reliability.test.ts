@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseActionValue } from '../../../bots/slack/blocks/limits.ts';
 import { ALREADY_PRESSED } from '../../../bots/slack/listeners/actions.ts';
 import { DEMO_REP_EMAIL } from '../../../core/demo/staff.ts';
-import { signSlackRequest } from '../../support/fake-slack-api.ts';
+import { SLACK_TEST_NOW_S, signSlackRequest } from '../../support/fake-slack-api.ts';
 import { buttonClick, buttonsIn, SIGNING_SECRET, startSlackHarness, type SlackHarness } from './harness.ts';
 
 let h: SlackHarness;
@@ -58,7 +58,7 @@ describe('request verification', () => {
       event_id: 'EvStale',
       event: { type: 'app_mention', user: 'U1', channel: 'C1', ts: ts(), text: '<@UBOT> find leads' },
     });
-    const tenMinutesAgo = Math.floor(Date.now() / 1000) - 600;
+    const tenMinutesAgo = SLACK_TEST_NOW_S - 600;
     const res = await h.post(body, 'application/json', signSlackRequest(SIGNING_SECRET, body, tenMinutesAgo));
     expect(res.status).toBe(401);
     await settle();

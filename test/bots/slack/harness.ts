@@ -9,7 +9,15 @@ import { DemoRepository } from '../../../core/db/demo-repository.ts';
 import { seedDemoOrganisation } from '../../../core/demo/seed.ts';
 import type { Assistant } from '../../../assistant/assistant-contract.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
-import { FAKE_BOT_ID, FAKE_BOT_USER_ID, FAKE_TEAM_ID, signSlackRequest, startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
+import {
+  FAKE_BOT_ID,
+  FAKE_BOT_USER_ID,
+  FAKE_TEAM_ID,
+  SLACK_TEST_NOW_S,
+  signSlackRequest,
+  startFakeSlackApi,
+  type FakeSlackApi,
+} from '../../support/fake-slack-api.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const TEAM = FAKE_TEAM_ID;
@@ -76,6 +84,8 @@ export async function startSlackHarness(opts: HarnessOptions = {}): Promise<Slac
     delivery: opts.delivery,
     people: opts.peopleClock ? { now: opts.peopleClock } : undefined,
     turns: opts.turns,
+    // Signatures are checked against the instant the tests sign at, not the real clock.
+    now: () => SLACK_TEST_NOW_S * 1000,
   });
   // As `salesos start` does: learns the workspace from auth.test unless SLACK_TEAM_ID is set.
   await bot.start();

@@ -37,6 +37,8 @@ export interface HarnessOptions {
   turns?: SlackBotOptions['turns'];
   /** More environment (SLACK_API_TIMEOUT_MS, SLACK_TEAM_ID, SLACK_GUEST_USERS…). */
   env?: Record<string, string>;
+  /** Clock the signatures are checked against; tests sign at SLACK_TEST_NOW_S, the benchmark at the real time. */
+  now?: () => number;
 }
 
 export interface SlackHarness {
@@ -85,7 +87,7 @@ export async function startSlackHarness(opts: HarnessOptions = {}): Promise<Slac
     people: opts.peopleClock ? { now: opts.peopleClock } : undefined,
     turns: opts.turns,
     // Signatures are checked against the instant the tests sign at, not the real clock.
-    now: () => SLACK_TEST_NOW_S * 1000,
+    now: opts.now ?? (() => SLACK_TEST_NOW_S * 1000),
   });
   // As `salesos start` does: learns the workspace from auth.test unless SLACK_TEAM_ID is set.
   await bot.start();

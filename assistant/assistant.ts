@@ -128,6 +128,8 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
       model: llm.model,
       conversations: deps.conversations,
       maxSteps: deps.maxSteps,
+      // The offline model's answer is complete at once: one generate call per step, not a stream of its parts.
+      streamText: deps.model.streams ?? true,
       describeToolCall: (name) => toolNamed(name, allTools)?.statusText,
       priceUsage: (usage) => services.guards.costs.priceOf(deps.model.id, usage),
       onUnavailableTool: (name, input) => refusal(name, input, 'denied', 'forbidden'),

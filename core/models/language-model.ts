@@ -15,6 +15,11 @@ export interface ModelChoice {
   provider: 'openai' | 'openai-compatible' | 'offline';
   /** Human description for start-up logs and `salesos chat`'s banner. */
   label: string;
+  /**
+   * False when the model's answer is complete at once (the offline model): a turn then makes one generate
+   * call per step instead of streaming parts nobody waits for. Default true.
+   */
+  streams?: boolean;
 }
 
 export function chooseLanguageModel(config: Pick<Config, 'model'>, offline: OfflineModelOptions = {}): ModelChoice {
@@ -36,6 +41,7 @@ export function chooseLanguageModel(config: Pick<Config, 'model'>, offline: Offl
     model: createOfflineModel(offline),
     id: 'offline',
     provider: 'offline',
+    streams: false,
     label: 'offline mode (no OPENAI_API_KEY or OPENAI_BASE_URL set)',
   };
 }

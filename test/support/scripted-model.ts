@@ -1,5 +1,5 @@
 // A MockLanguageModelV4 (the AI SDK's own test model) driven by a script: each call gets the next step.
-import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import type { LanguageModelV4CallOptions, LanguageModelV4GenerateResult, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { MockLanguageModelV4 } from 'ai/test';
 
 /** A tool call's `rawInput`, when given, is sent as the arguments verbatim (e.g. malformed JSON). */
@@ -33,11 +33,33 @@ export function partsFor(step: Step, callIndex: number): LanguageModelV4StreamPa
   return parts;
 }
 
-/** `script(call, options)` returns the step for the n-th model call (0-based) and may read the prompt. */
+/** The same step as one generate call's result (a failing step throws, as a provider's failed call does). */
+export function generatedFor(step: Step, callIndex: number): LanguageModelV4GenerateResult {
+  if ('error' in step) throw step.error;
+  if ('text' in step)
+    return { content: [{ type: 'text', text: step.text }], finishReason: { unified: 'stop', raw: 'stop' }, usage: usage(120, 30), warnings: [] };
+  return {
+    content: step.toolCalls.map((c, i) => ({
+      type: 'tool-call' as const,
+      toolCallId: `call_${callIndex}_${i}`,
+      toolName: c.toolName,
+      input: c.rawInput ?? JSON.stringify(c.input),
+    })),
+    finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
+    usage: usage(150, 20),
+    warnings: [],
+  };
+}
+
+/** `script(call, options)` returns the step for the n-th model call (0-based, streamed or generated) and may read the prompt. */
 export function scriptedModel(script: (call: number, options: LanguageModelV4CallOptions) => Step) {
   let calls = 0;
   const model: MockLanguageModelV4 = new MockLanguageModelV4({
     modelId: 'gpt-5-mini',
+    doGenerate: async (options) => {
+      const step = script(calls, options);
+      return generatedFor(step, calls++);
+    },
     doStream: async (options) => {
       const step = script(calls, options);
       const parts = partsFor(step, calls++);

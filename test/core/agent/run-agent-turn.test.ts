@@ -17,14 +17,20 @@ beforeAll(async () => {
 });
 afterAll(async () => c?.db.drop());
 
-function assistantWith(script: (call: number, o: LanguageModelV4CallOptions) => Step) {
+function assistantWith(script: (call: number, o: LanguageModelV4CallOptions) => Step, streams?: boolean) {
   const model = scriptedModel(script);
-  const choice: ModelChoice = { model, id: 'gpt-5-mini', provider: 'openai', label: 'scripted' };
+  const choice: ModelChoice = { model, id: 'gpt-5-mini', provider: 'openai', label: 'scripted', streams };
   return { model, choice };
 }
 
-async function turn(script: (call: number, o: LanguageModelV4CallOptions) => Step, actor: Actor, text: string, conversationKey = `console:${randomUUID()}`) {
-  const { model, choice } = assistantWith(script);
+async function turn(
+  script: (call: number, o: LanguageModelV4CallOptions) => Step,
+  actor: Actor,
+  text: string,
+  conversationKey = `console:${randomUUID()}`,
+  streams?: boolean,
+) {
+  const { model, choice } = assistantWith(script, streams);
   const { createAssistant } = await import('../../../assistant/assistant.ts');
   const assistant = createAssistant({
     services: c.services,
@@ -125,5 +131,98 @@ describe('a turn', () => {
     expect(reply.text).toMatch(/something went wrong/i);
     expect(reply.text).not.toContain('upstream exploded');
     expect(reply.cards.at(-1)!.type).toBe('error');
+  });
+});
+
+describe('a turn with a model whose answer is complete at once (streams: false, as the offline model)', () => {
+  const findThenAnswer = (n: number): Step =>
+    n === 0 ? { toolCalls: [{ toolName: 'findLeads', input: { industry: ['Fintech'], country: ['Germany'] } }] } : { text: 'Two fintech CTOs in Germany.' };
+
+  it('makes one generate call per step, never a stream, with the same events, cards and reply', async () => {
+    const conversationKey = `console:${randomUUID()}`;
+    const { events, reply, model } = await turn(findThenAnswer, org.alice, 'find CTOs at fintech companies in Germany', conversationKey, false);
+    expect(model.doGenerateCalls.length).toBe(2);
+    expect(model.doStreamCalls.length).toBe(0);
+    expect(reply.text).toBe('Two fintech CTOs in Germany.');
+    expect(reply.toolCalls).toEqual([{ name: 'findLeads', input: { industry: ['Fintech'], country: ['Germany'] }, outcome: 'ok', errorCode: undefined }]);
+    expect(reply.cards.map((card) => card.type)).toEqual(['lead_list']);
+    // The tool's status comes while it runs, before its card; the text after the cards, then done.
+    expect(events.map((e) => e.type)).toEqual(['status', 'card', 'text-delta', 'done']);
+    expect(events[0]).toEqual({ type: 'status', text: 'Searching leads…' });
+    expect(reply.usage.inputTokens).toBe(270);
+    expect(reply.usage.costUsd).toBeGreaterThan(0);
+    const seen = toolResultsSeen(model.doGenerateCalls[1]!);
+    expect(seen[0]!.value.leads.map((l: { fullName: string }) => l.fullName)).toEqual(['Jane Doe', 'Max Muster']);
+  });
+
+  it('passes every model call through CostGuard and the audit trail, and every tool call through the tool middleware', async () => {
+    const conversationKey = `console:${randomUUID()}`;
+    await turn(findThenAnswer, org.alice, 'find CTOs at fintech companies in Germany', conversationKey, false);
+    const conversation = await c.db.prisma.conversation.findUniqueOrThrow({ where: { key: conversationKey } });
+    const rows = await c.db.prisma.auditEntry.findMany({ where: { conversationId: conversation.id }, orderBy: { seq: 'asc' } });
+    expect(rows.map((r) => [r.kind, r.name, r.outcome])).toEqual([
+      ['model', 'gpt-5-mini', 'ok'],
+      ['tool', 'findLeads', 'ok'],
+      ['model', 'gpt-5-mini', 'ok'],
+    ]);
+    expect(rows.filter((r) => r.kind === 'model').every((r) => Number(r.costUsd) > 0)).toBe(true);
+  });
+
+  it('remembers the turn in thread memory, tool results included', async () => {
+    const key = `console:${randomUUID()}`;
+    await turn(findThenAnswer, org.alice, 'fintech leads', key, false);
+    let earlier: { toolName: string; value: any } | undefined;
+    await turn(
+      (_n, o) => {
+        earlier = toolResultsSeen(o).find((r) => r.toolName === 'findLeads');
+        return { text: 'Yes.' };
+      },
+      org.alice,
+      'and the second one?',
+      key,
+      false,
+    );
+    expect(earlier?.value.leads[1].id).toBe(org.leads['Max Muster']);
+  });
+
+  it('refuses a malformed tool call and a tool not offered, and audits both', async () => {
+    const conversationKey = `console:${randomUUID()}`;
+    const { reply } = await turn(
+      (n) =>
+        n === 0
+          ? {
+              toolCalls: [
+                { toolName: 'findLeads', input: {}, rawInput: '{"industry": [' },
+                { toolName: 'setDigestSchedule', input: { enabled: false } },
+              ],
+            }
+          : { text: 'I could not do that.' },
+      org.alice,
+      'find leads and pause my digest',
+      conversationKey,
+      false,
+    );
+    expect(reply.toolCalls.map((t) => [t.name, t.outcome]).sort()).toEqual([
+      ['findLeads', 'invalid'],
+      ['setDigestSchedule', 'denied'],
+    ]);
+    const conversation = await c.db.prisma.conversation.findUniqueOrThrow({ where: { key: conversationKey } });
+    const rows = await c.db.prisma.auditEntry.findMany({ where: { conversationId: conversation.id, kind: 'tool' } });
+    expect(rows.map((r) => [r.name, r.outcome]).sort()).toEqual([
+      ['findLeads', 'invalid'],
+      ['setDigestSchedule', 'denied'],
+    ]);
+  });
+
+  it('turns a model failure into a clear reply, and the failed call is audited', async () => {
+    const conversationKey = `console:${randomUUID()}`;
+    const { reply, model } = await turn(() => ({ error: new Error('upstream exploded') }), org.alice, 'hello', conversationKey, false);
+    expect(model.doStreamCalls.length).toBe(0);
+    expect(reply.text).toMatch(/something went wrong/i);
+    expect(reply.text).not.toContain('upstream exploded');
+    expect(reply.cards.at(-1)!.type).toBe('error');
+    const conversation = await c.db.prisma.conversation.findUniqueOrThrow({ where: { key: conversationKey } });
+    const rows = await c.db.prisma.auditEntry.findMany({ where: { conversationId: conversation.id, kind: 'model' } });
+    expect(rows.map((r) => r.outcome)).toEqual(['error']);
   });
 });

@@ -35,8 +35,10 @@ export function features(text: string): string[] {
 }
 
 interface Model {
-  logLikelihood: Map<IntentClass, Map<string, number>>;
-  unseen: Map<IntentClass, number>;
+  /** Per feature, its log-likelihood under each intent (in INTENTS order): one lookup per feature, not per intent. */
+  logLikelihood: Map<string, Float64Array>;
+  /** Per intent (INTENTS order), the log-likelihood of a feature it never saw. */
+  unseen: Float64Array;
   seen: Set<string>;
 }
 
@@ -51,17 +53,22 @@ function train(): Model {
     for (const f of c.keys()) vocabulary.add(f);
     counts.set(intent, c);
   }
-  const logLikelihood = new Map<IntentClass, Map<string, number>>();
-  const unseen = new Map<IntentClass, number>();
-  for (const intent of INTENTS) {
-    const c = counts.get(intent)!;
+  const unseen = new Float64Array(INTENTS.length);
+  const denominators = INTENTS.map((intent, k) => {
     let total = 0;
-    for (const n of c.values()) total += n;
+    for (const n of counts.get(intent)!.values()) total += n;
     const denominator = total + ALPHA * vocabulary.size;
-    const ll = new Map<string, number>();
-    for (const [f, n] of c) ll.set(f, Math.log((n + ALPHA) / denominator));
-    logLikelihood.set(intent, ll);
-    unseen.set(intent, Math.log(ALPHA / denominator));
+    unseen[k] = Math.log(ALPHA / denominator);
+    return denominator;
+  });
+  const logLikelihood = new Map<string, Float64Array>();
+  for (const f of vocabulary) {
+    const row = Float64Array.from(unseen);
+    INTENTS.forEach((intent, k) => {
+      const n = counts.get(intent)!.get(f);
+      if (n !== undefined) row[k] = Math.log((n + ALPHA) / denominators[k]!);
+    });
+    logLikelihood.set(f, row);
   }
   return { logLikelihood, unseen, seen: vocabulary };
 }
@@ -70,13 +77,14 @@ function train(): Model {
 export function classifyIntent(text: string): IntentScore[] {
   trained ??= train();
   const fs = features(text);
-  const logs = INTENTS.map((intent) => {
-    const ll = trained!.logLikelihood.get(intent)!;
-    const unseen = trained!.unseen.get(intent)!;
-    let sum = 0;
-    for (const f of fs) sum += ll.get(f) ?? unseen;
-    return { intent, log: sum };
-  });
+  // Each intent's sum in feature order, as before the table was turned around: the same floating-point result.
+  const sums = new Float64Array(INTENTS.length);
+  const { logLikelihood, unseen } = trained;
+  for (const f of fs) {
+    const row = logLikelihood.get(f) ?? unseen;
+    for (let k = 0; k < sums.length; k++) sums[k]! += row[k]!;
+  }
+  const logs = INTENTS.map((intent, k) => ({ intent, log: sums[k]! }));
   const max = Math.max(...logs.map((l) => l.log));
   // Naive Bayes is overconfident on long inputs; tempering by the feature count keeps probabilities usable.
   const temper = Math.max(1, fs.length / 12);

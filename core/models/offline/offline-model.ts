@@ -75,11 +75,13 @@ export function createOfflineModel(opts: OfflineModelOptions = {}): LanguageMode
     }
   };
   const answerFor = async (options: LanguageModelV4CallOptions) => {
-    // One digest of the prompt per call: it seeds the tool call ids and names the response.
-    const seed = digest(options.prompt);
+    // The prompt serialised once per call: its digest seeds the tool call ids and names the response, its
+    // length estimates the usage.
+    const promptJson = JSON.stringify(options.prompt);
+    const seed = digest(promptJson);
     const answer = decide(options, await knowledgeFor(options), seed);
     const responseId = `offline-${seed.slice(0, 16)}`;
-    return { answer, usage: estimateUsage(options, answer), response: { id: responseId, timestamp: now(), modelId: OFFLINE_MODEL_ID } };
+    return { answer, usage: estimateUsage(promptJson.length, options, answer), response: { id: responseId, timestamp: now(), modelId: OFFLINE_MODEL_ID } };
   };
 
   return {
@@ -194,8 +196,8 @@ export function textDeltas(text: string): string[] {
 const DELTA_CHARS = 90;
 
 // About four characters per token: no tokenizer is involved, but CostGuard still sees plausible numbers.
-function estimateUsage(options: LanguageModelV4CallOptions, answer: Answer): LanguageModelV4Usage {
-  const promptChars = JSON.stringify(options.prompt).length + toolsChars(options.tools ?? []);
+function estimateUsage(promptJsonChars: number, options: LanguageModelV4CallOptions, answer: Answer): LanguageModelV4Usage {
+  const promptChars = promptJsonChars + toolsChars(options.tools ?? []);
   const outputChars = answer.text.length + answer.toolCalls.reduce((n, c) => n + c.toolName.length + c.input.length, 0);
   const input = Math.ceil(promptChars / 4);
   const output = Math.max(1, Math.ceil(outputChars / 4));
@@ -207,7 +209,20 @@ function estimateUsage(options: LanguageModelV4CallOptions, answer: Answer): Lan
 
 type CallTool = NonNullable<LanguageModelV4CallOptions['tools']>[number];
 /** JSON length of each tool as offered, by its schema object (the same object every call: ai-tools.ts caches it). */
-const toolChars = new WeakMap<object, { tool: string; chars: number }>();
+const toolChars = new WeakMap<object, { tool: CallTool; chars: number }>();
+
+/** Same tool as measured before: every field but the (identical) schema equal, compared without serialising. */
+function sameTool(a: CallTool, b: CallTool): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (k === 'inputSchema') continue;
+    const va = (a as unknown as Record<string, unknown>)[k];
+    const vb = (b as unknown as Record<string, unknown>)[k];
+    if (va !== vb && JSON.stringify(va) !== JSON.stringify(vb)) return false;
+  }
+  return true;
+}
 
 /** `JSON.stringify(tools).length` without serialising every tool's JSON schema on every call. */
 function toolsChars(tools: readonly CallTool[]): number {
@@ -215,21 +230,19 @@ function toolsChars(tools: readonly CallTool[]): number {
   for (const t of tools) {
     const schema = t.type === 'function' ? t.inputSchema : undefined;
     // Everything but the schema must match too (name, description, options), so a changed tool is measured again.
-    const id = JSON.stringify({ ...t, inputSchema: undefined });
     const hit = schema && typeof schema === 'object' ? toolChars.get(schema) : undefined;
-    if (hit && hit.tool === id) {
+    if (hit && sameTool(hit.tool, t)) {
       n += hit.chars;
       continue;
     }
     const chars = JSON.stringify(t).length;
-    if (schema && typeof schema === 'object') toolChars.set(schema, { tool: id, chars });
+    if (schema && typeof schema === 'object') toolChars.set(schema, { tool: t, chars });
     n += chars;
   }
   return n;
 }
 
-function digest(value: unknown): string {
-  return createHash('sha256')
-    .update(JSON.stringify(value, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v)))
-    .digest('hex');
+/** sha256 of the prompt's JSON (binary parts serialise as their bytes' indices: deterministic, if long). */
+function digest(json: string): string {
+  return createHash('sha256').update(json).digest('hex');
 }

@@ -3,6 +3,26 @@
 
 const BLANK = '\u2022';
 
+// The global and the non-global form of each pattern, compiled once: extractors pass the same module-level
+// patterns on every turn, and compiling them again per call was a good part of the offline model's CPU.
+const globals = new WeakMap<RegExp, RegExp>();
+const locals = new WeakMap<RegExp, RegExp>();
+
+function globalOf(re: RegExp): RegExp {
+  if (re.global) return re;
+  let g = globals.get(re);
+  if (!g) globals.set(re, (g = new RegExp(re.source, `${re.flags}g`)));
+  return g;
+}
+
+/** `re` without the global flag; its lastIndex is reset, as a fresh copy's would be (a sticky pattern reads it). */
+function localOf(re: RegExp): RegExp {
+  let l = re.global ? locals.get(re) : re;
+  if (!l) locals.set(re, (l = new RegExp(re.source, re.flags.replace('g', ''))));
+  l.lastIndex = 0;
+  return l;
+}
+
 export interface Token {
   word: string;
   start: number;
@@ -23,23 +43,21 @@ export class Phrase {
 
   /** Every match of `re` (made global) that `keep` accepts, blanked out after matching. */
   takeAll(re: RegExp, keep: (m: RegExpExecArray) => boolean = () => true): RegExpExecArray[] {
-    const flags = re.flags.includes('g') ? re.flags : `${re.flags}g`;
-    const global = new RegExp(re.source, flags);
-    const matches = ([...this.text.matchAll(global)] as RegExpExecArray[]).filter(keep);
+    // matchAll iterates a copy of the pattern, so the shared one's lastIndex is never moved.
+    const matches = ([...this.text.matchAll(globalOf(re))] as RegExpExecArray[]).filter(keep);
     for (const m of matches) this.blank(m.index, m.index + m[0].length);
     return matches;
   }
 
   /** The first match of `re`, blanked out. */
   take(re: RegExp): RegExpExecArray | undefined {
-    const local = new RegExp(re.source, re.flags.replace('g', ''));
-    const m = local.exec(this.text);
+    const m = localOf(re).exec(this.text);
     if (m) this.blank(m.index, m.index + m[0].length);
     return m ?? undefined;
   }
 
   test(re: RegExp): boolean {
-    return new RegExp(re.source, re.flags.replace('g', '')).test(this.text);
+    return localOf(re).test(this.text);
   }
 
   blank(start: number, end: number): void {

@@ -25,12 +25,15 @@ export interface PostArgs {
 /** chat.postMessage at most once per (turn, part): an ambiguous failure is checked against the thread first. */
 export async function postOnce(client: webApi.WebClient, m: PostArgs, mark: ReplyMark): Promise<string | undefined> {
   const send = async () => {
+    // Blocks and metadata go as the JSON strings the WebClient would make of them for the form body (the same
+    // bytes on the wire): given as objects, it also walks and serialises a redacted copy of every block for a
+    // debug line that is never written.
     const res = await client.chat.postMessage({
       channel: m.channel,
       thread_ts: m.threadTs,
       text: m.text,
-      ...(m.blocks?.length ? { blocks: m.blocks as never } : {}),
-      metadata: { event_type: REPLY_EVENT_TYPE, event_payload: { turn: mark.turn, part: mark.part } },
+      ...(m.blocks?.length ? { blocks: JSON.stringify(m.blocks) as never } : {}),
+      metadata: JSON.stringify({ event_type: REPLY_EVENT_TYPE, event_payload: { turn: mark.turn, part: mark.part } }) as never,
     });
     return res.ts;
   };

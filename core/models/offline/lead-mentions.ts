@@ -82,8 +82,7 @@ export function findLeadMentions(text: string, knowledge: Knowledge, preferred: 
     if (NOT_NAMES.has(w.key)) continue;
     // Full names: this word and the next ones close to a lead's name, first name spelt right or close.
     let matched: LeadMention | undefined;
-    for (const l of byFirstLetterCandidates(leads, w.key)) {
-      const parts = l.fullName.toLowerCase().split(/\s+/);
+    for (const { lead: l, parts } of byFirstLetterCandidates(leads, w.key)) {
       if (parts.length < 2 || i + parts.length > words.length) continue;
       if (parts.every((p, k) => close(words[i + k]!.key, p))) {
         matched = { lead: l, start: w.start, end: words[i + parts.length - 1]!.end, by: 'name' };
@@ -127,15 +126,23 @@ export function findLeadMentions(text: string, knowledge: Knowledge, preferred: 
   return found;
 }
 
-const byLetter = new WeakMap<readonly VocabularyLead[], Map<string, VocabularyLead[]>>();
+/** A visible lead with its name's words in lower case, split once per vocabulary rather than per word read. */
+interface NamedLead {
+  lead: VocabularyLead;
+  parts: string[];
+}
 
-function byFirstLetterCandidates(leads: readonly VocabularyLead[], word: string): VocabularyLead[] {
+const byLetter = new WeakMap<readonly VocabularyLead[], Map<string, NamedLead[]>>();
+
+function byFirstLetterCandidates(leads: readonly VocabularyLead[], word: string): NamedLead[] {
   let m = byLetter.get(leads);
   if (!m) {
     m = new Map();
     for (const l of leads) {
       const c = l.fullName.charAt(0).toLowerCase();
-      m.set(c, [...(m.get(c) ?? []), l]);
+      let list = m.get(c);
+      if (!list) m.set(c, (list = []));
+      list.push({ lead: l, parts: l.fullName.toLowerCase().split(/\s+/) });
     }
     byLetter.set(leads, m);
   }

@@ -3,7 +3,7 @@ import type { Card } from '../../../core/cards.ts';
 import { LIMITS, parseActionValue, type Block } from '../../../bots/slack/blocks/limits.ts';
 import { renderCard } from '../../../bots/slack/blocks/render-card.ts';
 import { renderReply } from '../../../bots/slack/blocks/render-reply.ts';
-import { allCards, lead, leadList } from './card-fixtures.ts';
+import { leadList, numberedLead, sampleCards } from '../../core/view/card-fixtures.ts';
 
 /** Every string Slack limits, checked against Slack's documented maxima. */
 function assertWithinLimits(blocks: Block[]) {
@@ -36,7 +36,7 @@ function buttons(blocks: Block[]): { text: string; action_id: string; value: str
 const allText = (blocks: Block[]) => JSON.stringify(blocks);
 
 describe('Block Kit rendering', () => {
-  it.each(allCards.map((c) => [c.type, c] as const))('renders a %s card within Slack limits with fallback text', (_type, card) => {
+  it.each(sampleCards.map((c) => [c.type, c] as const))('renders a %s card within Slack limits with fallback text', (_type, card) => {
     const r = renderCard(card as Card);
     expect(r.blocks.length).toBeGreaterThan(0);
     expect(r.text.trim().length).toBeGreaterThan(0);
@@ -77,17 +77,17 @@ describe('Block Kit rendering', () => {
   });
 
   it('shortens overlong lead data instead of exceeding section limits', () => {
-    const r = renderCard({ ...leadList(1), leads: [lead(1, { fullName: 'N'.repeat(5000), title: 'T'.repeat(5000) })] });
+    const r = renderCard({ ...leadList(1), leads: [numberedLead(1, { fullName: 'N'.repeat(5000), title: 'T'.repeat(5000) })] });
     assertWithinLimits(r.blocks);
   });
 
   it('escapes mrkdwn control characters in lead data so they cannot form mentions or links', () => {
-    const r = renderCard({ ...leadList(1), leads: [lead(1, { fullName: '<!channel> & <http://evil|x>' })] });
+    const r = renderCard({ ...leadList(1), leads: [numberedLead(1, { fullName: '<!channel> & <http://evil|x>' })] });
     expect(allText(r.blocks)).toContain('&lt;!channel&gt; &amp; &lt;http://evil|x&gt;');
   });
 
   it('shows failed roast checks with their evidence, and the rewrite', () => {
-    const roast = allCards.find((c) => c.type === 'email_roast')!;
+    const roast = sampleCards.find((c) => c.type === 'email_roast')!;
     const text = allText(renderCard(roast).blocks);
     expect(text).toContain('48/100 (D)');
     expect(text).toContain('Spam words');
@@ -98,7 +98,7 @@ describe('Block Kit rendering', () => {
   });
 
   it('renders a pending confirmation with Confirm and Cancel carrying its action id', () => {
-    const card = allCards.find((c) => c.type === 'confirmation')!;
+    const card = sampleCards.find((c) => c.type === 'confirmation')!;
     const b = buttons(renderCard(card).blocks);
     expect(b.map((x) => [x.text, parseActionValue(x.value)])).toEqual([
       ['Confirm', { kind: 'confirm', actionId: 'pa_1' }],
@@ -107,7 +107,7 @@ describe('Block Kit rendering', () => {
   });
 
   it('renders a decided confirmation as its outcome without buttons', () => {
-    const card = { ...allCards.find((c) => c.type === 'confirmation')!, state: 'confirmed' } as Card;
+    const card = { ...sampleCards.find((c) => c.type === 'confirmation')!, state: 'confirmed' } as Card;
     const r = renderCard(card);
     expect(buttons(r.blocks)).toEqual([]);
     expect(r.text).toBe('Confirmed: Mark Lead Number 1 (Acme 1) as contacted');
@@ -141,14 +141,14 @@ describe('Block Kit rendering', () => {
 
 describe('dates in the reader’s time zone', () => {
   it('writes dates as Slack date tokens (each reader’s profile time zone) with a UTC fallback', () => {
-    const detail = allCards.find((c) => c.type === 'lead_detail')!;
+    const detail = sampleCards.find((c) => c.type === 'lead_detail')!;
     const added = JSON.stringify(renderCard(detail).blocks);
     // 2026-01-02T00:00:00Z: still 1 January for a rep in New York, which only the token can show.
     expect(added).toContain(`Added <!date^${Date.UTC(2026, 0, 2) / 1000}^{date_short}|2026-01-02>`);
   });
 
   it('says when a confirmation expires as day and time in the reader’s zone, UTC in the fallback', () => {
-    const confirmation = allCards.find((c) => c.type === 'confirmation')!;
+    const confirmation = sampleCards.find((c) => c.type === 'confirmation')!;
     const blocks = JSON.stringify(renderCard(confirmation).blocks);
     expect(blocks).toContain(`Expires <!date^${Date.UTC(2026, 2, 1, 12) / 1000}^{date_short_pretty} at {time}|2026-03-01 12:00 UTC>`);
   });

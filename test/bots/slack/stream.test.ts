@@ -10,7 +10,7 @@ import { SLACK_RETRY_CONFIG } from '../../../bots/slack/web-api.ts';
 import { deliverReply } from '../../../bots/slack/stream.ts';
 import { threadSurface } from '../../../bots/slack/surfaces.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
-import { leadList } from './card-fixtures.ts';
+import { leadList } from '../../core/view/card-fixtures.ts';
 
 let fake: FakeSlackApi;
 let client: App['client'];

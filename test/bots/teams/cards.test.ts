@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CardType } from '../../../core/cards.ts';
 import { cardAttachment, cardText, renderReply } from '../../../bots/teams/cards/render-reply.ts';
 import { renderWelcomeCard } from '../../../bots/teams/cards/render-welcome.ts';
-import { everyCard, lead } from './card-fixtures.ts';
+import { edgeCards, realisticLead } from '../../core/view/card-fixtures.ts';
 import { adaptiveCardProblems } from './validate-card.ts';
 
 const ALL_TYPES: CardType[] = [
@@ -28,10 +28,10 @@ describe('Adaptive Cards', () => {
   });
 
   it('the fixtures cover every card type', () => {
-    expect(new Set(everyCard().map((f) => f.card.type))).toEqual(new Set(ALL_TYPES));
+    expect(new Set(edgeCards().map((f) => f.card.type))).toEqual(new Set(ALL_TYPES));
   });
 
-  for (const { name, card } of everyCard()) {
+  for (const { name, card } of edgeCards()) {
     it(`${name} renders a valid Adaptive Card 1.5 with a text fallback`, () => {
       const attachment = cardAttachment(card);
       expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
@@ -53,7 +53,7 @@ describe('Adaptive Cards', () => {
       type: 'lead_list',
       title: 'T',
       offset: 1,
-      leads: [lead({ id: 'a', status: 'new' }), lead({ id: 'b', status: 'contacted' })],
+      leads: [realisticLead({ id: 'a', status: 'new' }), realisticLead({ id: 'b', status: 'contacted' })],
     }).content;
     const json = JSON.stringify(content);
     expect(json).toContain(JSON.stringify({ salesos: { kind: 'tool', tool: 'enrichLead', input: { lead: 'a' } } }));
@@ -87,7 +87,7 @@ describe('Adaptive Cards', () => {
   });
 
   it('markdown characters in names are shown literally', () => {
-    const content = cardAttachment({ type: 'lead_list', title: 'T', offset: 1, leads: [lead({ fullName: 'A*B_C' })] }).content;
+    const content = cardAttachment({ type: 'lead_list', title: 'T', offset: 1, leads: [realisticLead({ fullName: 'A*B_C' })] }).content;
     expect(JSON.stringify(content)).toContain('A\\\\*B\\\\_C');
   });
 

@@ -6,10 +6,9 @@ import { ValidationError } from '../../../core/errors.ts';
 import { viewOf } from '../../../core/view/cards/index.ts';
 import { buttonsOf, plainText, type Element, type ViewCard } from '../../../core/view/elements.ts';
 import { LEAD_STATUSES } from '../../../core/leads/filter.ts';
-import { allCards, lead, leadList } from '../../bots/slack/card-fixtures.ts';
-import { everyCard } from '../../bots/teams/card-fixtures.ts';
+import { allFixtureCards, leadList, numberedLead, sampleCards } from './card-fixtures.ts';
 
-const fixtures: Card[] = [...allCards, ...everyCard().map((f) => f.card)];
+const fixtures: Card[] = allFixtureCards().map((f) => f.card);
 
 /** Every text a view holds, flattened, to look for words without caring which element carries them. */
 function words(view: ViewCard): string {
@@ -55,7 +54,7 @@ describe('every card type has one view', () => {
 
 describe('lead buttons: the one rule every platform follows', () => {
   it.each(LEAD_STATUSES.map((s) => [s]))('a %s lead in a list and in detail', (status) => {
-    const l = lead(1, { status });
+    const l = numberedLead(1, { status });
     const expected = status === 'new' ? ['Enrich', 'Draft email', 'Mark contacted'] : ['Enrich', 'Draft email'];
     expect(labels(viewOf({ type: 'lead_list', title: 'T', offset: 1, leads: [l] }))).toEqual(expected);
     expect(labels(viewOf({ type: 'lead_detail', lead: { ...l, createdAt: '2026-01-02T00:00:00Z' }, activities: [], enrichments: [] }))).toEqual(expected);
@@ -87,7 +86,7 @@ describe('lead list', () => {
 });
 
 describe('confirmation', () => {
-  const pending = allCards.find((c) => c.type === 'confirmation') as ConfirmationCard;
+  const pending = sampleCards.find((c) => c.type === 'confirmation') as ConfirmationCard;
 
   it('offers Confirm and Cancel for its action id while pending, and the terminal words for them', () => {
     const view = viewOf(pending);

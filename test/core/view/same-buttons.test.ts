@@ -10,12 +10,11 @@ import { renderCard as renderTerminal } from '../../../bots/console/render/index
 import { parseActionValue } from '../../../bots/slack/blocks/limits.ts';
 import { renderCard as renderSlack } from '../../../bots/slack/blocks/render-card.ts';
 import { renderAdaptiveCard } from '../../../bots/teams/cards/render-reply.ts';
-import { allCards, leadList } from '../../bots/slack/card-fixtures.ts';
-import { everyCard } from '../../bots/teams/card-fixtures.ts';
+import { allFixtureCards, leadList, sampleCards } from './card-fixtures.ts';
 
 type Offered = { label: string; action: CardAction | undefined };
 
-const fixtures: { name: string; card: Card }[] = [...allCards.map((card) => ({ name: `slack ${card.type}`, card })), ...everyCard()];
+const fixtures = allFixtureCards();
 
 function slackButtons(card: Card): Offered[] {
   return (renderSlack(card).blocks as any[])
@@ -62,7 +61,7 @@ describe('every platform offers the same buttons', () => {
   });
 
   it('the terminal, which has nothing to click, says what to type instead', () => {
-    const pending = allCards.find((c) => c.type === 'confirmation')!;
+    const pending = sampleCards.find((c) => c.type === 'confirmation')!;
     expect(renderTerminal(pending, { width: 80, color: false })).toContain('[y]es / [n]o');
     expect(renderTerminal(leadList(3, { next: true }), { width: 80, color: false })).toContain('say "show more"');
   });

@@ -69,7 +69,10 @@ async function main(): Promise<void> {
     const user = await db.prisma.user.create({ data: { email: 'bench@example.com', name: 'Bench', dailyLimitUsd: 100_000 } });
     const actor: Actor = { id: user.id, email: user.email, name: user.name, role: 'rep', timeZone: 'UTC', teamId: null };
     const audit = createAuditTrail(db, { key: auditKey });
-    const guards: Guards = { costs: createCostGuard({ db, defaultDailyLimitUsd: 5, audit }), audit, confirmations: createConfirmations(db.prisma) };
+    // Budget leases as the container configures them by default (COST_LEASE_PERCENT=2); `--no-lease` measures a
+    // reservation round trip per paid call instead.
+    const lease = args.includes('--no-lease') ? undefined : { share: 0.02, serveMs: 60_000, idleMs: 10_000 };
+    const guards: Guards = { costs: createCostGuard({ db, defaultDailyLimitUsd: 5, audit, lease }), audit, confirmations: createConfirmations(db.prisma) };
     // The trivial tools use nothing but the guards.
     const ctx: ToolContext = {
       actor,
@@ -138,7 +141,8 @@ async function main(): Promise<void> {
       );
     const ratio = (ms: number[]) => p99(ms) / p99(commits);
     console.log(
-      `tool middleware on real PostgreSQL (${calls} sequential calls of each kind, interleaved, pool ${POOL}, Node ${process.version}, ${os.cpus().length} CPUs)`,
+      `tool middleware on real PostgreSQL (${calls} sequential calls of each kind, interleaved, pool ${POOL}, Node ${process.version}, ${os.cpus().length} CPUs, ` +
+        `${lease ? `budget leases of ${lease.share * 100}% of the limit` : 'a reservation round trip per paid call'})`,
     );
     console.log(`uptime before: ${loadBefore}`);
     console.log(`uptime after:  ${loadAfter}`);

@@ -59,6 +59,8 @@ export class BudgetLeases {
   private readonly retired = new Set<Lease>();
   private readonly taking = new Map<string, Promise<unknown>>();
   private readonly byCall = new Map<string, Lease>();
+  /** Give-backs under way: shutdown waits for them before it reports the leases closed. */
+  private readonly closing = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -101,6 +103,8 @@ export class BudgetLeases {
     const e = toMicros(reservation.reservedUsd);
     lease.inFlight -= e;
     if (settled) lease.held -= e;
+    // Spent to the last cent (a lease of one call's estimate, near the end of a budget): nothing left to serve.
+    if (lease.held <= 0 && !lease.retired) this.retire(lease, false);
     if (lease.retired && lease.inFlight === 0) void this.giveBack(lease);
   }
 
@@ -120,6 +124,8 @@ export class BudgetLeases {
    */
   async closeAll(): Promise<SweptReservation[]> {
     this.stopTimer();
+    await Promise.all([...this.taking.values()].map((p) => p.catch(() => undefined)));
+    await Promise.all(this.closing);
     const all = [...this.serving.values(), ...this.retired];
     this.serving.clear();
     const swept: SweptReservation[] = [];
@@ -230,7 +236,7 @@ export class BudgetLeases {
   private giveBack(lease: Lease): Promise<void> {
     if (!this.retired.has(lease) || lease.inFlight !== 0) return Promise.resolve();
     this.retired.delete(lease);
-    return this.usage.closeLease(lease.id).then(
+    const closing = this.usage.closeLease(lease.id).then(
       () => undefined,
       (err: unknown) => {
         log.warn('could not give back a CostGuard budget lease; trying again later', { err, leaseId: lease.id });
@@ -238,6 +244,8 @@ export class BudgetLeases {
         this.startTimer();
       },
     );
+    this.closing.add(closing);
+    return closing.finally(() => this.closing.delete(closing));
   }
 
   private startTimer(): void {

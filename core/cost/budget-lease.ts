@@ -22,7 +22,7 @@ import type { Actor } from '../agent/types.ts';
 import { type BudgetOwner, type LeasedCall, type LeaseResult, toMicros, type UsageRepository, type SweptReservation } from '../db/usage-repository.ts';
 import type { Reservation, SpendKind } from '../governance.ts';
 import { log } from '../log.ts';
-import { budgetDay } from './budget-day.ts';
+import { budgetDay, budgetResetAt } from './budget-day.ts';
 
 export interface LeaseOptions {
   /** The share of a user's (or team's, the smaller) daily limit one lease holds at most, e.g. 0.02. */
@@ -39,6 +39,8 @@ interface Lease {
   day: string;
   owner: BudgetOwner;
   takenAt: number;
+  /** No new call after this instant: serveMs after the take, or the end of its budget day if sooner. */
+  until: number;
   lastUsed: number;
   /** What the lease row holds, in micro-dollars. */
   held: number;
@@ -154,12 +156,8 @@ export class BudgetLeases {
   }
 
   private usable(lease: Lease, actor: Actor, at: Date): boolean {
-    return (
-      !lease.retired &&
-      lease.owner.timeZone === actor.timeZone &&
-      at.getTime() - lease.takenAt < this.o.serveMs &&
-      lease.day === budgetDay(lease.owner.timeZone, at)
-    );
+    // `until` holds the day's end, found once per lease: formatting the day per call cost more than the rest of serving it.
+    return !lease.retired && lease.owner.timeZone === actor.timeZone && at.getTime() < lease.until;
   }
 
   private serve(lease: Lease, kind: SpendKind, name: string, need: number, at: Date): Reservation {
@@ -210,6 +208,7 @@ export class BudgetLeases {
         day: result.day,
         owner: result.owner,
         takenAt: t.getTime(),
+        until: Math.min(t.getTime() + this.o.serveMs, budgetResetAt(result.owner.timeZone, at).getTime()),
         lastUsed: t.getTime(),
         held: toMicros(result.grantedUsd),
         inFlight: 0,

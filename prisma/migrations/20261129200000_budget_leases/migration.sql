@@ -90,18 +90,34 @@ $$;
 -- The audit append of migration 20261129150000, with leased calls: a close carrying "leaseId" takes its
 -- reserved amount off that lease (while the lease is open) and inserts the call's own row, settled (or, for
 -- 'released', only gives the estimate back to the lease). The call row exists only once its lease's share
--- moved to it, so nothing is counted twice. Results as before: 'settled'; 'restored' when the lease row is gone
--- (its asynchronous commit was lost in a database crash: the charge is written afresh); 'closed' when the lease
--- was already closed (the sweeper or shutdown charged it, this call's estimate included): nothing charged again.
+-- moved to it, so nothing is counted twice. Results as before: 'settled'; 'restored' when the row to close is gone
+-- (the reservation's, or the lease's: an asynchronous commit lost in a database crash), and the charge is written
+-- afresh; 'closed' when it was already closed (the sweeper or shutdown charged it, a leased call's estimate
+-- within its lease): nothing charged again.
+-- Every row is found by primary key (`= ANY(ids)`): the earlier version joined the closes (a JSON set the planner
+-- takes for 100 rows) to usage_entries and checked for lost rows on every call, which the planner answered with
+-- scans of the whole ledger. The check for lost rows now runs only when something was not closed.
 CREATE OR REPLACE FUNCTION salesos_append_audit(p_expect jsonb, p_created_at timestamptz, p_rows jsonb, p_head jsonb, p_closes jsonb)
 RETURNS TABLE (r_status text, r_closes text[], h_last_seq bigint, h_last_hash text, h_count bigint, h_key_id text, h_mac text)
 LANGUAGE plpgsql AS $$
 DECLARE
   h audit_chain_head%ROWTYPE;
   v_closes text[];
+  v_ids uuid[];
+  v_leases uuid[];
+  v_status text[];
+  v_call_ids uuid[];
+  v_lease_ids uuid[];
+  v_done uuid[] := '{}';
+  v_open uuid[] := '{}';
+  v_written uuid[] := '{}';
+  v_restored uuid[] := '{}';
+  v_n int;
 BEGIN
+  -- The same lock as every other append and re-anchoring (core/db/audit-repository.ts AUDIT_CHAIN_LOCK).
   PERFORM pg_advisory_xact_lock(7240301);
   SELECT * INTO h FROM audit_chain_head WHERE id = 1;
+  -- No head row is expected only before the first anchored append (the caller then holds the lock already).
   IF FOUND IS DISTINCT FROM (p_expect IS NOT NULL)
      OR h."lastSeq" IS DISTINCT FROM (p_expect->>'lastSeq')::bigint OR h."lastHash" IS DISTINCT FROM p_expect->>'lastHash'
      OR h."entryCount" IS DISTINCT FROM (p_expect->>'count')::bigint OR h."keyId" IS DISTINCT FROM p_expect->>'keyId'
@@ -110,43 +126,74 @@ BEGIN
     RETURN;
   END IF;
 
-  IF p_closes IS NOT NULL AND jsonb_array_length(p_closes) > 0 THEN
-    WITH s AS (
-      SELECT (c->>'id')::uuid AS id, (c->>'leaseId')::uuid AS "leaseId", (c->>'userId')::uuid AS "userId", (c->>'teamId')::uuid AS "teamId",
-             c->>'day' AS day, c->>'kind' AS kind, c->>'name' AS name, (c->>'reservedUsd')::numeric AS reserved, c->>'status' AS status,
-             (c->>'costUsd')::numeric AS cost, (c->>'inputTokens')::int AS "inputTokens", (c->>'outputTokens')::int AS "outputTokens", ord
-      FROM jsonb_array_elements(p_closes) WITH ORDINALITY AS e(c, ord)
-    ), closed AS (
-      UPDATE usage_entries u
-      SET status = s.status::"UsageStatus", "costUsd" = s.cost, "inputTokens" = s."inputTokens", "outputTokens" = s."outputTokens", "settledAt" = now()
-      FROM s WHERE s."leaseId" IS NULL AND u.id = s.id AND u.status = 'reserved' AND NOT u.lease
-      RETURNING u.id
-    ), leased AS (
-      UPDATE usage_entries l SET "reservedUsd" = l."reservedUsd" - g.reserved
-      FROM (SELECT "leaseId", SUM(reserved) AS reserved FROM s WHERE "leaseId" IS NOT NULL GROUP BY "leaseId") g
-      WHERE l.id = g."leaseId" AND l.lease AND l.status = 'reserved'
-      RETURNING l.id
-    ), lease_calls AS (
-      INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", "inputTokens", "outputTokens", "settledAt")
-      SELECT s.id, s."userId", s."teamId", s.day, s.kind::"AuditKind", s.name, 'settled', s.reserved, s.cost, s."inputTokens", s."outputTokens", now()
-      FROM s WHERE s.status = 'settled' AND s."leaseId" IN (SELECT id FROM leased)
-      ON CONFLICT (id) DO NOTHING
-      RETURNING id
-    ), restored AS (
-      INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", "inputTokens", "outputTokens", "settledAt")
-      SELECT s.id, s."userId", s."teamId", s.day, s.kind::"AuditKind", s.name, 'settled', s.reserved, s.cost, s."inputTokens", s."outputTokens", now()
-      FROM s WHERE s.status = 'settled'
-        AND ((s."leaseId" IS NULL AND NOT EXISTS (SELECT 1 FROM usage_entries u WHERE u.id = s.id))
-          OR (s."leaseId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM usage_entries u WHERE u.id = s."leaseId")))
-      ON CONFLICT (id) DO NOTHING
-      RETURNING id
-    )
-    SELECT array_agg(CASE
-             WHEN s.id IN (SELECT id FROM closed) OR s.id IN (SELECT id FROM lease_calls) THEN 'settled'
-             WHEN s."leaseId" IS NOT NULL AND s.status = 'released' AND s."leaseId" IN (SELECT id FROM leased) THEN 'settled'
-             WHEN s.id IN (SELECT id FROM restored) THEN 'restored'
-             ELSE 'closed' END ORDER BY s.ord)
-      INTO v_closes FROM s;
+  v_n := COALESCE(jsonb_array_length(p_closes), 0);
+  IF v_n > 0 THEN
+    SELECT array_agg((c->>'id')::uuid ORDER BY ord), array_agg((c->>'leaseId')::uuid ORDER BY ord), array_agg(c->>'status' ORDER BY ord),
+           array_agg((c->>'id')::uuid) FILTER (WHERE c->>'leaseId' IS NULL), array_agg(DISTINCT (c->>'leaseId')::uuid) FILTER (WHERE c->>'leaseId' IS NOT NULL)
+      INTO v_ids, v_leases, v_status, v_call_ids, v_lease_ids
+      FROM jsonb_array_elements(p_closes) WITH ORDINALITY AS e(c, ord);
+
+    IF v_call_ids IS NOT NULL THEN
+      WITH closed AS (
+        UPDATE usage_entries u
+        SET status = s.status::"UsageStatus", "costUsd" = s."costUsd", "inputTokens" = s."inputTokens", "outputTokens" = s."outputTokens", "settledAt" = now()
+        FROM jsonb_to_recordset(p_closes) AS s(id uuid, "leaseId" uuid, status text, "costUsd" numeric, "inputTokens" int, "outputTokens" int)
+        WHERE u.id = ANY(v_call_ids) AND s."leaseId" IS NULL AND u.id = s.id AND u.status = 'reserved' AND NOT u.lease
+        RETURNING u.id
+      ) SELECT COALESCE(array_agg(id), '{}') INTO v_done FROM closed;
+    END IF;
+
+    IF v_lease_ids IS NOT NULL THEN
+      WITH leased AS (
+        UPDATE usage_entries l SET "reservedUsd" = l."reservedUsd" - g.reserved
+        FROM (SELECT s."leaseId", SUM(s."reservedUsd") AS reserved
+                FROM jsonb_to_recordset(p_closes) AS s("leaseId" uuid, "reservedUsd" numeric)
+               WHERE s."leaseId" IS NOT NULL GROUP BY s."leaseId") g
+        -- status compared as text: the lease is found by its key, never through the status index (which every
+        -- non-HOT update of this often-updated row grows until vacuum).
+        WHERE l.id = ANY(v_lease_ids) AND l.id = g."leaseId" AND l.lease AND l.status::text = 'reserved'
+        RETURNING l.id
+      ) SELECT COALESCE(array_agg(id), '{}') INTO v_open FROM leased;
+      IF cardinality(v_open) > 0 THEN
+        WITH written AS (
+          INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", "inputTokens", "outputTokens", "settledAt")
+          SELECT s.id, s."userId", s."teamId", s.day, s.kind::"AuditKind", s.name, 'settled', s."reservedUsd", s."costUsd", s."inputTokens", s."outputTokens", now()
+            FROM jsonb_to_recordset(p_closes) AS s(id uuid, "leaseId" uuid, "userId" uuid, "teamId" uuid, day text, kind text, name text, "reservedUsd" numeric,
+                                                  status text, "costUsd" numeric, "inputTokens" int, "outputTokens" int)
+           WHERE s.status = 'settled' AND s."leaseId" = ANY(v_open)
+          ON CONFLICT (id) DO NOTHING
+          RETURNING id
+        ) SELECT COALESCE(array_agg(id), '{}') INTO v_written FROM written;
+      END IF;
+    END IF;
+
+    v_closes := array_fill('closed'::text, ARRAY[v_n]);
+    FOR i IN 1..v_n LOOP
+      IF (v_leases[i] IS NULL AND v_ids[i] = ANY(v_done))
+         OR (v_leases[i] IS NOT NULL AND v_leases[i] = ANY(v_open) AND (v_status[i] = 'released' OR v_ids[i] = ANY(v_written))) THEN
+        v_closes[i] := 'settled';
+      END IF;
+    END LOOP;
+
+    -- Rare: something was not closed. A charge whose row (the reservation's, or its lease's) is gone is written afresh.
+    IF 'closed' = ANY(v_closes) THEN
+      WITH restored AS (
+        INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", "inputTokens", "outputTokens", "settledAt")
+        SELECT s.id, s."userId", s."teamId", s.day, s.kind::"AuditKind", s.name, 'settled', s."reservedUsd", s."costUsd", s."inputTokens", s."outputTokens", now()
+          FROM jsonb_to_recordset(p_closes) AS s(id uuid, "leaseId" uuid, "userId" uuid, "teamId" uuid, day text, kind text, name text, "reservedUsd" numeric,
+                                                status text, "costUsd" numeric, "inputTokens" int, "outputTokens" int)
+         WHERE s.status = 'settled' AND NOT (s.id = ANY(v_done) OR s.id = ANY(v_written))
+           AND NOT EXISTS (SELECT 1 FROM usage_entries u WHERE u.id = COALESCE(s."leaseId", s.id))
+           AND NOT EXISTS (SELECT 1 FROM usage_entries u WHERE u.id = s.id)
+        ON CONFLICT (id) DO NOTHING
+        RETURNING id
+      ) SELECT COALESCE(array_agg(id), '{}') INTO v_restored FROM restored;
+      FOR i IN 1..v_n LOOP
+        IF v_ids[i] = ANY(v_restored) THEN
+          v_closes[i] := 'restored';
+        END IF;
+      END LOOP;
+    END IF;
   END IF;
 
   INSERT INTO audit_entries (seq, "createdAt", "actorId", platform, "conversationId", kind, name, input, outcome, "errorCode", "costUsd", "durationMs", "prevHash", hash, "chainVersion")

@@ -142,6 +142,20 @@ describe('budget leases in one process', () => {
     expect((await ledger(rep.id)).openLeases).toEqual([]);
   });
 
+  it("never serves a call from the previous day's lease: a call after the user's midnight charges the new day", async () => {
+    const rep = await makeUser(1);
+    const guard = guardOn(db, 0.1);
+    clock = Date.parse('2026-03-10T23:59:50Z');
+    expect(await paidCall(guard, rep, 0.01, 0.004)).toBe(0.004);
+    clock = Date.parse('2026-03-11T00:00:05Z'); // 15 s later: within the serving time, but another budget day
+    expect(await paidCall(guard, rep, 0.01, 0.004)).toBe(0.004);
+    const l = await ledger(rep.id);
+    expect(l.settledCalls.map((r) => r.day).sort()).toEqual(['2026-03-10', '2026-03-11']);
+    expect(l.leases.map((r) => r.day).sort()).toEqual(['2026-03-10', '2026-03-11']);
+    await guard.settleOpen();
+    expect((await ledger(rep.id)).openLeases).toEqual([]);
+  });
+
   it('a released call (never billed) writes no charge and leaves its estimate to the lease', async () => {
     clock = T0;
     const rep = await makeUser(1);

@@ -1,8 +1,10 @@
 // Budget leases: this process holds a slice of a user's (and team's) remaining daily budget, taken in
 // PostgreSQL in one statement under the same locks as a reservation (so all replicas together can never hold or
 // spend more than the budget), and serves its calls' reservations from that slice in memory. A paid call then
-// waits for no reservation round trip, only for its settle + audit commit, which also moves the call's estimate
-// off the lease onto the call's own ledger row (salesos_append_audit, migration 20261129200000).
+// waits for no reservation round trip, only for its settle + audit commit, which writes the call's own ledger row
+// (salesos_append_audit, migration 20261129200000); the lease row is reconciled (its calls' estimates taken off
+// what it counts) about once a second, when it is replaced or given back, and before the sweeper settles it. Until
+// then it counts those estimates as well as the calls' costs: never less than the truth, at most one lease more.
 //
 // Bounds, and why:
 // - Held per user at once: one lease serving, plus at most one retired lease still finishing its calls. A lease
@@ -31,6 +33,8 @@ export interface LeaseOptions {
   serveMs: number;
   /** A lease with no call in flight and none for this long is given back (ms). */
   idleMs: number;
+  /** How often a lease with newly settled calls has what it counts against the budget set back to what it holds (ms; default 1 s). */
+  reconcileMs?: number;
 }
 
 interface Lease {
@@ -48,6 +52,8 @@ interface Lease {
   inFlight: number;
   calls: Map<string, Reservation>;
   retired: boolean;
+  /** Calls were settled since its row was last reconciled: the row still counts their estimates too. */
+  dirty: boolean;
 }
 
 export type LeaseRefusal = Extract<LeaseResult, { ok: false }>;
@@ -104,18 +110,35 @@ export class BudgetLeases {
     lease.calls.delete(reservation.id);
     const e = toMicros(reservation.reservedUsd);
     lease.inFlight -= e;
-    if (settled) lease.held -= e;
+    if (settled) {
+      lease.held -= e;
+      lease.dirty = true;
+    }
     // Spent to the last cent (a lease of one call's estimate, near the end of a budget): nothing left to serve.
     if (lease.held <= 0 && !lease.retired) this.retire(lease, false);
     if (lease.retired && lease.inFlight === 0) void this.giveBack(lease);
   }
 
-  /** Give back the leases idle for idleMs or past their serving time; retry give-backs that failed. */
+  /**
+   * Give back the leases idle for idleMs or past their serving time; retry give-backs that failed; reconcile the
+   * rows of leases whose calls were settled since (what they count against the budget, for the other processes).
+   */
   async returnIdle(): Promise<void> {
     const at = this.o.now().getTime();
     for (const lease of [...this.serving.values()]) {
-      if (lease.inFlight === 0 && (at - lease.lastUsed >= this.o.idleMs || at - lease.takenAt >= this.o.serveMs)) this.retire(lease, false);
+      if (lease.inFlight === 0 && (at - lease.lastUsed >= this.o.idleMs || at >= lease.until)) this.retire(lease, false);
     }
+    await Promise.all(
+      [...this.serving.values()]
+        .filter((l) => l.dirty)
+        .map(async (l) => {
+          l.dirty = false;
+          await this.usage.reconcileLease(l.id).catch((err: unknown) => {
+            l.dirty = true;
+            log.warn('could not reconcile a CostGuard budget lease; trying again later', { err, leaseId: l.id });
+          });
+        }),
+    );
     await Promise.all([...this.retired].filter((l) => l.inFlight === 0).map((l) => this.giveBack(l)));
     if (!this.serving.size && !this.retired.size) this.stopTimer();
   }
@@ -188,6 +211,8 @@ export class BudgetLeases {
     if (old) this.retire(old, false);
     const back = old && free(old) > 0 ? free(old) : 0;
     const run = (async () => {
+      // A lease being given back still counts until that commits: wait, or the check below would count it too.
+      if (this.closing.size) await Promise.all(this.closing);
       const result = await this.usage.takeLease({
         userId: actor.id,
         kind,
@@ -196,7 +221,8 @@ export class BudgetLeases {
         defaultLimitUsd: this.o.defaultLimitUsd,
         timeZone: actor.timeZone,
         dayOf: (tz) => budgetDay(tz, at),
-        giveBack: old && back > 0 ? { leaseId: old.id, usd: back / 1_000_000 } : undefined,
+        // The old lease is also reconciled in that statement, so it counts only what its calls in flight need.
+        giveBack: old ? { leaseId: old.id, usd: back / 1_000_000 } : undefined,
       });
       if (old && result.gaveBack) old.held -= back;
       if (old && old.inFlight === 0) void this.giveBack(old);
@@ -214,6 +240,7 @@ export class BudgetLeases {
         inFlight: 0,
         calls: new Map(),
         retired: false,
+        dirty: false,
       };
       this.serving.set(actor.id, lease);
       this.startTimer();
@@ -249,7 +276,10 @@ export class BudgetLeases {
 
   private startTimer(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.returnIdle().catch((err: unknown) => log.warn('returning idle budget leases failed', { err })), this.o.idleMs);
+    this.timer = setInterval(
+      () => void this.returnIdle().catch((err: unknown) => log.warn('returning idle budget leases failed', { err })),
+      Math.min(this.o.idleMs, this.o.reconcileMs ?? 1_000),
+    );
     this.timer.unref();
   }
 

@@ -134,6 +134,10 @@ const fixed = (n: number): string => n.toFixed(6);
 // The call's settle + audit commit (salesos_append_audit, core/db/audit-repository.ts) never uses this.
 const ASYNC_COMMIT = `(SELECT set_config('synchronous_commit', 'off', true)) AS async_commit`;
 
+// The audit trail's chain lock (core/db/audit-repository.ts AUDIT_CHAIN_LOCK): every audit append, which is where
+// leased calls' rows are written, holds it; settling an abandoned lease takes it too.
+const AUDIT_CHAIN_LOCK = 'SELECT pg_advisory_xact_lock(7240301) AS locked';
+
 // What a row currently counts against the budget: the real cost once settled, the estimate while open.
 const CHARGE = `CASE status WHEN 'settled' THEN "costUsd" WHEN 'reserved' THEN "reservedUsd" ELSE 0 END`;
 
@@ -261,16 +265,16 @@ export class UsageRepository {
   }
 
   /**
-   * Give back part of an open lease that no call uses (it stays open for the calls still in flight). A durable
-   * commit, off the calls' path: a give-back lost in a crash would leave the slice held until the sweeper charged it.
+   * Set what an open lease counts against the budget back to what it holds (its grant less its calls' estimates):
+   * until then it also counts the estimates of the calls settled since (see migration 20261129200000). Committed
+   * without waiting for the WAL flush: losing it leaves the lease counting more, never less, until the next one.
    */
-  async shrinkLease(leaseId: string, usdBack: number): Promise<boolean> {
-    const rows = await this.sql.query(
-      `UPDATE usage_entries SET "reservedUsd" = "reservedUsd" - $2::numeric
-       WHERE id = $1::uuid AND lease AND status = 'reserved' AND "reservedUsd" >= $2::numeric RETURNING id`,
-      [leaseId, fixed(usdBack)],
+  async reconcileLease(leaseId: string): Promise<void> {
+    await this.sql.query(
+      `UPDATE usage_entries SET "reservedUsd" = salesos_lease_held(id, "leasedUsd") FROM ${ASYNC_COMMIT}
+       WHERE id = $1::uuid AND lease AND status = 'reserved' RETURNING id`,
+      [leaseId],
     );
-    return rows.length === 1;
   }
 
   /**
@@ -290,29 +294,30 @@ export class UsageRepository {
    * lease and its own row is written, settled at `costUsd`, in one statement. False when the lease is closed.
    */
   async settleLeased(call: LeasedCall & { leaseId: string }, costUsd: number, tokens: { inputTokens?: number; outputTokens?: number } = {}): Promise<boolean> {
-    const rows = await this.sql.query(
-      `WITH l AS (
-         UPDATE usage_entries SET "reservedUsd" = "reservedUsd" - $7::numeric
-         FROM ${ASYNC_COMMIT}
-         WHERE id = $2::uuid AND lease AND status = 'reserved' RETURNING id
-       )
-       INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", "inputTokens", "outputTokens", "settledAt")
-       SELECT $1::uuid, $3::uuid, $4::uuid, $5::text, $6::"AuditKind", $9::text, 'settled', $7::numeric, $8::numeric, $10::int, $11::int, now()
-       WHERE EXISTS (SELECT 1 FROM l)
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [
-        call.id,
-        call.leaseId,
-        call.userId,
-        call.teamId ?? null,
-        call.day,
-        call.kind,
-        fixed(call.reservedUsd),
-        fixed(costUsd),
-        call.name,
-        tokens.inputTokens ?? null,
-        tokens.outputTokens ?? null,
-      ],
+    // Under the audit chain lock, as the audit append does: the sweeper settles abandoned leases under it too,
+    // so it never counts this call's estimate in a lease it settles while this row is being written.
+    const rows = await this.sql.transaction(
+      (tx) =>
+        tx.query(
+          `INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", "inputTokens", "outputTokens", "settledAt", "leaseId")
+           SELECT $1::uuid, $3::uuid, $4::uuid, $5::text, $6::"AuditKind", $9::text, 'settled', $7::numeric, $8::numeric, $10::int, $11::int, now(), $2::uuid
+           WHERE EXISTS (SELECT 1 FROM usage_entries WHERE id = $2::uuid AND lease AND status = 'reserved')
+           ON CONFLICT (id) DO NOTHING RETURNING id`,
+          [
+            call.id,
+            call.leaseId,
+            call.userId,
+            call.teamId ?? null,
+            call.day,
+            call.kind,
+            fixed(call.reservedUsd),
+            fixed(costUsd),
+            call.name,
+            tokens.inputTokens ?? null,
+            tokens.outputTokens ?? null,
+          ],
+        ),
+      [AUDIT_CHAIN_LOCK],
     );
     if (rows.length === 0)
       log.warn('the budget lease of a call was already closed; the call was charged with it', { reservationId: call.id, leaseId: call.leaseId });
@@ -359,13 +364,23 @@ export class UsageRepository {
    * given ids. Returns what was settled.
    */
   async sweep(sel: { olderThanMs: number } | { ids: string[] }): Promise<SweptReservation[]> {
-    const where = 'ids' in sel ? `id = ANY($1::uuid[])` : `"createdAt" < now() - make_interval(secs => $1::double precision / 1000)`;
-    if ('ids' in sel && sel.ids.length === 0) return [];
-    return this.sql.query<SweptReservation>(
+    const settle = (where: string) =>
       `UPDATE usage_entries SET status = 'settled', "costUsd" = "reservedUsd", "settledAt" = now(), "sweptAt" = now()
        WHERE status = 'reserved' AND ${where}
-       RETURNING id, "userId", kind::text AS kind, name, "reservedUsd"::float8 AS "reservedUsd", "createdAt", lease`,
-      ['ids' in sel ? sel.ids : sel.olderThanMs],
+       RETURNING id, "userId", kind::text AS kind, name, "reservedUsd"::float8 AS "reservedUsd", "createdAt", lease`;
+    if ('ids' in sel) return sel.ids.length ? this.sql.query<SweptReservation>(settle(`id = ANY($1::uuid[])`), [sel.ids]) : [];
+    const stale = `"createdAt" < now() - make_interval(secs => $1::double precision / 1000)`;
+    // Abandoned leases are settled at what they hold, counted afresh under the audit chain lock (no call of
+    // theirs is being written meanwhile; each statement here sees every call row committed before it).
+    return this.sql.transaction(
+      async (tx) => {
+        await tx.query(
+          `UPDATE usage_entries SET "reservedUsd" = salesos_lease_held(id, "leasedUsd") WHERE lease AND status = 'reserved' AND ${stale} RETURNING id`,
+          [sel.olderThanMs],
+        );
+        return tx.query<SweptReservation>(settle(stale), [sel.olderThanMs]);
+      },
+      [AUDIT_CHAIN_LOCK],
     );
   }
 

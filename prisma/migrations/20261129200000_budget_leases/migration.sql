@@ -1,13 +1,28 @@
 -- CostGuard budget leases: a process takes a slice of a user's (and team's) remaining daily budget in one
 -- statement, under the same advisory locks as a reservation, and serves its calls' reservations from that slice
 -- in memory; a paid call then waits only for its settle + audit commit. A lease is a usage_entries row with
--- "lease" = true and status 'reserved' whose "reservedUsd" is what it still holds, so the running totals
--- (usage_day_totals, migration 20261129172500) count it through the existing triggers, unchanged: the
--- processes together can never hold or spend more than the budget. Settling a leased call inserts the call's
--- own settled row and takes its estimate off the lease, in the audit append's statement (one commit). A lease
--- whose process died stays 'reserved' and the reservation sweeper settles it at what it holds (the calls that
--- were in flight and the unused rest), like any reservation its process never settled.
-ALTER TABLE "usage_entries" ADD COLUMN "lease" BOOLEAN NOT NULL DEFAULT false;
+-- "lease" = true and status 'reserved'; "leasedUsd" is what it was granted (less what it gave back) and
+-- "reservedUsd" what it counts against the budget, so the running totals (usage_day_totals, migration
+-- 20261129172500) count it through the existing triggers, unchanged: the processes together can never hold or
+-- spend more than the budget. A leased call's own row ("leaseId" = its lease) is inserted, settled, by the audit
+-- append's statement (one commit); the lease row is not touched per call (updating one row per call made every
+-- call pay for that row's versions and the totals trigger twice). So between reconciliations a lease counts its
+-- settled calls' estimates as well as their costs — never less than it should, at most one lease more — and
+-- "reservedUsd" is set back to "leasedUsd" less its calls' estimates whenever the process takes another lease,
+-- gives one back, every second it has settled calls (core/cost/budget-lease.ts), and before the sweeper settles
+-- a lease its process left behind (at what it then holds: the calls that were in flight and the unused rest).
+ALTER TABLE "usage_entries" ADD COLUMN "lease" BOOLEAN NOT NULL DEFAULT false,
+  ADD COLUMN "leaseId" UUID,
+  ADD COLUMN "leasedUsd" DECIMAL(12,6);
+-- No foreign key to the lease: a call whose lease row was lost (an asynchronous commit, a database crash) is
+-- still written.
+CREATE INDEX "usage_entries_leaseId_idx" ON "usage_entries"("leaseId");
+
+-- What an open lease holds: what it was granted less the estimates of the calls settled from it.
+CREATE OR REPLACE FUNCTION salesos_lease_held(p_lease uuid, p_leased numeric) RETURNS numeric
+LANGUAGE sql STABLE AS $$
+  SELECT p_leased - COALESCE((SELECT SUM(c."reservedUsd") FROM usage_entries c WHERE c."leaseId" = p_lease), 0)
+$$;
 
 -- Take a lease: the checks of salesos_reserve_usage (same locks, same order, same refusals and figures), then
 -- hold GREATEST(estimate, LEAST(share × the smaller limit, half of what is left)), never more than is left.
@@ -57,9 +72,11 @@ BEGIN
     PERFORM pg_advisory_xact_lock(2, hashtext(v_team::text));
   END IF;
 
-  IF p_return IS NOT NULL AND p_return_usd > 0 THEN
-    UPDATE usage_entries SET "reservedUsd" = "reservedUsd" - p_return_usd
-     WHERE id = p_return AND lease AND status = 'reserved' AND "reservedUsd" >= p_return_usd;
+  IF p_return IS NOT NULL THEN
+    -- Given back and reconciled: the old lease then counts exactly what its calls in flight still need.
+    UPDATE usage_entries SET "leasedUsd" = "leasedUsd" - COALESCE(p_return_usd, 0),
+           "reservedUsd" = salesos_lease_held(id, "leasedUsd" - COALESCE(p_return_usd, 0))
+     WHERE id = p_return AND lease AND status = 'reserved' AND "leasedUsd" >= COALESCE(p_return_usd, 0);
     v_returned := FOUND;
   END IF;
 
@@ -81,16 +98,15 @@ BEGIN
   END IF;
   v_grant := LEAST(v_left, GREATEST(p_estimate, LEAST(trunc(v_limit * p_share, 6), trunc(v_left / 2, 6))));
   -- The insert's trigger adds the lease to the user's (and team's) total in this same statement.
-  INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", lease)
-  VALUES (p_id, p_user, v_team, p_day, p_kind::"AuditKind", 'budget lease', 'reserved', v_grant, 0, true);
+  INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", lease, "leasedUsd")
+  VALUES (p_id, p_user, v_team, p_day, p_kind::"AuditKind", 'budget lease', 'reserved', v_grant, 0, true, v_grant);
   RETURN QUERY SELECT 'ok'::text, v_name, v_tz, v_user_limit, v_team, v_team_limit, v_used_user, v_grant, v_returned;
 END
 $$;
 
--- The audit append of migration 20261129150000, with leased calls: a close carrying "leaseId" takes its
--- reserved amount off that lease (while the lease is open) and inserts the call's own row, settled (or, for
--- 'released', only gives the estimate back to the lease). The call row exists only once its lease's share
--- moved to it, so nothing is counted twice. Results as before: 'settled'; 'restored' when the row to close is gone
+-- The audit append of migration 20261129150000, with leased calls: a close carrying "leaseId" inserts the call's
+-- own row, settled, while its lease is open (a 'released' one writes nothing: its estimate stays with the lease).
+-- Results as before: 'settled'; 'restored' when the row to close is gone
 -- (the reservation's, or the lease's: an asynchronous commit lost in a database crash), and the charge is written
 -- afresh; 'closed' when it was already closed (the sweeper or shutdown charged it, a leased call's estimate
 -- within its lease): nothing charged again.
@@ -144,20 +160,14 @@ BEGIN
     END IF;
 
     IF v_lease_ids IS NOT NULL THEN
-      WITH leased AS (
-        UPDATE usage_entries l SET "reservedUsd" = l."reservedUsd" - g.reserved
-        FROM (SELECT s."leaseId", SUM(s."reservedUsd") AS reserved
-                FROM jsonb_to_recordset(p_closes) AS s("leaseId" uuid, "reservedUsd" numeric)
-               WHERE s."leaseId" IS NOT NULL GROUP BY s."leaseId") g
-        -- status compared as text: the lease is found by its key, never through the status index (which every
-        -- non-HOT update of this often-updated row grows until vacuum).
-        WHERE l.id = ANY(v_lease_ids) AND l.id = g."leaseId" AND l.lease AND l.status::text = 'reserved'
-        RETURNING l.id
-      ) SELECT COALESCE(array_agg(id), '{}') INTO v_open FROM leased;
+      -- Open leases only: one the sweeper settled already charged its calls in flight (never twice). The sweeper
+      -- takes the chain lock this statement holds, so it cannot settle a lease between this check and the insert.
+      -- Status compared as text: found by key, never through the status index.
+      SELECT COALESCE(array_agg(id), '{}') INTO v_open FROM usage_entries WHERE id = ANY(v_lease_ids) AND lease AND status::text = 'reserved';
       IF cardinality(v_open) > 0 THEN
         WITH written AS (
-          INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", "inputTokens", "outputTokens", "settledAt")
-          SELECT s.id, s."userId", s."teamId", s.day, s.kind::"AuditKind", s.name, 'settled', s."reservedUsd", s."costUsd", s."inputTokens", s."outputTokens", now()
+          INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", "inputTokens", "outputTokens", "settledAt", "leaseId")
+          SELECT s.id, s."userId", s."teamId", s.day, s.kind::"AuditKind", s.name, 'settled', s."reservedUsd", s."costUsd", s."inputTokens", s."outputTokens", now(), s."leaseId"
             FROM jsonb_to_recordset(p_closes) AS s(id uuid, "leaseId" uuid, "userId" uuid, "teamId" uuid, day text, kind text, name text, "reservedUsd" numeric,
                                                   status text, "costUsd" numeric, "inputTokens" int, "outputTokens" int)
            WHERE s.status = 'settled' AND s."leaseId" = ANY(v_open)
@@ -178,8 +188,8 @@ BEGIN
     -- Rare: something was not closed. A charge whose row (the reservation's, or its lease's) is gone is written afresh.
     IF 'closed' = ANY(v_closes) THEN
       WITH restored AS (
-        INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", "inputTokens", "outputTokens", "settledAt")
-        SELECT s.id, s."userId", s."teamId", s.day, s.kind::"AuditKind", s.name, 'settled', s."reservedUsd", s."costUsd", s."inputTokens", s."outputTokens", now()
+        INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", "inputTokens", "outputTokens", "settledAt", "leaseId")
+        SELECT s.id, s."userId", s."teamId", s.day, s.kind::"AuditKind", s.name, 'settled', s."reservedUsd", s."costUsd", s."inputTokens", s."outputTokens", now(), s."leaseId"
           FROM jsonb_to_recordset(p_closes) AS s(id uuid, "leaseId" uuid, "userId" uuid, "teamId" uuid, day text, kind text, name text, "reservedUsd" numeric,
                                                 status text, "costUsd" numeric, "inputTokens" int, "outputTokens" int)
          WHERE s.status = 'settled' AND NOT (s.id = ANY(v_done) OR s.id = ANY(v_written))
@@ -210,7 +220,8 @@ BEGIN
 END
 $$;
 
--- Closing a lease: what it still holds is given back (status 'released', charge 0) and the calls it still had
+-- Closing a lease: what it still holds is given back (status 'released', charge 0; its calls' rows count their
+-- own costs) and the calls it still had
 -- in flight (p_calls, as the closes above: at shutdown, never settled by their turn) are charged at their
 -- estimate, swept, in the same statement. Only while the lease is open: an already closed lease (the sweeper
 -- charged it) gives nothing back and charges nothing again.
@@ -222,9 +233,9 @@ LANGUAGE sql AS $$
     WHERE usage_entries.id = p_lease AND lease AND status = 'reserved'
     RETURNING usage_entries.id
   ), calls AS (
-    INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", "settledAt", "sweptAt")
+    INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", "settledAt", "sweptAt", "leaseId")
     SELECT (c->>'id')::uuid, (c->>'userId')::uuid, (c->>'teamId')::uuid, c->>'day', (c->>'kind')::"AuditKind", c->>'name', 'settled',
-           (c->>'reservedUsd')::numeric, (c->>'reservedUsd')::numeric, now(), now()
+           (c->>'reservedUsd')::numeric, (c->>'reservedUsd')::numeric, now(), now(), p_lease
     FROM jsonb_array_elements(COALESCE(p_calls, '[]'::jsonb)) AS c
     WHERE EXISTS (SELECT 1 FROM l)
     ON CONFLICT (id) DO NOTHING

@@ -15,9 +15,9 @@
 //   above both) could take it for abandoned.
 // - Given back: when idle for `idleMs`, when replaced, at shutdown (closeAll). A crash leaves it held until the
 //   sweeper settles it at what it holds — the calls that were in flight (their tools may have spent; charging
-//   their estimates is the rule for every reservation a crashed process left) and the unused rest: at most one
-//   lease, i.e. `share` of that day's limit, charged that day. Spend already recorded (settled calls) is separate
-//   rows and untouched.
+//   their estimates is the rule for every reservation a crashed process left) and the unused rest of the serving
+//   lease: at most `share` of that day's limit (or one call's estimate, if larger) beyond the calls in flight,
+//   charged that day. Spend already recorded (settled calls) is separate rows and untouched.
 // - A limit or time zone changed by an administrator applies from the next lease (within `serveMs`).
 import crypto from 'node:crypto';
 import type { Actor } from '../agent/types.ts';

@@ -419,13 +419,14 @@ export class UsageRepository {
     );
     let spent = 0;
     let reserved = 0;
+    // Budget leases (no calls of their own) count in the totals — held, or charged when swept — not as a name.
+    for (const r of rows) {
+      spent += toMicros(r.spent);
+      reserved += toMicros(r.reserved);
+    }
     const byName = rows
       .filter((r) => r.calls > 0)
-      .map((r) => {
-        spent += toMicros(r.spent);
-        reserved += toMicros(r.reserved);
-        return { name: r.name, kind: r.kind, calls: r.calls, costUsd: usd(toMicros(r.spent) + toMicros(r.reserved)) };
-      });
+      .map((r) => ({ name: r.name, kind: r.kind, calls: r.calls, costUsd: usd(toMicros(r.spent) + toMicros(r.reserved)) }));
     let teamUsedUsd: number | undefined;
     if (teamId) {
       const [t] = await this.sql.query<{ used: string }>(

@@ -11,6 +11,7 @@ import { verifyAuditTrail } from '../../../core/audit/verify.ts';
 import { createCostGuard, type LeasingCostGuard } from '../../../core/cost/cost-guard.ts';
 import { sweepStaleReservations } from '../../../core/cost/reservation-sweeper.ts';
 import { openDatabase, type Database } from '../../../core/db/client.ts';
+import { usageReport } from '../../../core/db/usage-repository.ts';
 import type { AppError } from '../../../core/errors.ts';
 import type { Reservation } from '../../../core/governance.ts';
 import { testAuditKey } from '../../support/audit-key.ts';
@@ -147,6 +148,25 @@ describe('budget leases in one process', () => {
     expect(l.total).toBe(l.sum);
     await guard.settleOpen();
     expect((await ledger(rep.id)).openLeases).toEqual([]);
+  });
+
+  it("a lease is not a call: the rep's usage card and `salesos usage` count the calls, the lease only as held", async () => {
+    clock = T0;
+    const rep = await makeUser(1);
+    const guard = guardOn(db, 0.1);
+    for (let i = 0; i < 3; i++) expect(await paidCall(guard, rep, 0.01, 0.004)).toBe(0.004);
+    clock = T0 + 2_000;
+    await guard.returnIdleLeases(); // reconciled: the lease holds $0.10 less the three estimates
+    const card = await guard.usageToday(rep);
+    expect(card.byName).toEqual([{ name: 'enrichLead', kind: 'tool', calls: 3, costUsd: 0.012 }]);
+    expect(card.spentUsd).toBe(0.012);
+    expect(card.reservedUsd).toBe(0.07);
+    expect(card.remainingUsd).toBe(0.918);
+    const report = await usageReport(db.prisma, { userEmail: rep.email });
+    expect(report.find((r) => r.name === 'enrichLead')).toMatchObject({ calls: 3, costUsd: 0.012 });
+    expect(report.find((r) => r.name === 'budget lease')).toMatchObject({ calls: 0, costUsd: 0.07 });
+    await guard.settleOpen();
+    expect((await guard.usageToday(rep)).reservedUsd).toBe(0);
   });
 
   it("never serves a call from the previous day's lease: a call after the user's midnight charges the new day", async () => {

@@ -189,11 +189,19 @@ describe('budget leases in one process', () => {
     const guard = guardOn(db, 0.1);
     const r = await guard.reserve(rep, { kind: 'model', name: 'gpt-5-mini', estimateUsd: 0.05 });
     expect(await guard.close(r, { release: true }, audit, { ...entry(rep.id), outcome: 'error' })).toBe(0);
-    const l = await ledger(rep.id);
+    let l = await ledger(rep.id);
     expect(l.settledCalls).toEqual([]);
     expect(micros(l.openLeases[0]!.reservedUsd)).toBe(100_000);
+    // Outside the audit append (a guard's settle and release on their own): the same rows, once.
+    const settled = await guard.reserve(rep, { kind: 'model', name: 'gpt-5-mini', estimateUsd: 0.05 });
+    expect(await guard.settle(settled, 0.02)).toBe(0.02);
+    await guard.release(await guard.reserve(rep, { kind: 'model', name: 'gpt-5-mini', estimateUsd: 0.05 }));
+    l = await ledger(rep.id);
+    expect(l.settledCalls.map((c) => [c.id, c.leaseId, micros(c.costUsd)])).toEqual([[settled.id, settled.leaseId, 20_000]]);
     await guard.settleOpen();
-    expect((await ledger(rep.id)).total).toBe(0);
+    l = await ledger(rep.id);
+    expect(l.total).toBe(20_000);
+    expect(l.total).toBe(l.sum);
   });
 });
 

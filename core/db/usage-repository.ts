@@ -271,7 +271,7 @@ export class UsageRepository {
    */
   async reconcileLease(leaseId: string): Promise<void> {
     await this.sql.query(
-      `UPDATE usage_entries SET "reservedUsd" = salesos_lease_held(id, "leasedUsd") FROM ${ASYNC_COMMIT}
+      `UPDATE usage_entries SET "reservedUsd" = salesos_lease_held(id, "userId", day, "leasedUsd") FROM ${ASYNC_COMMIT}
        WHERE id = $1::uuid AND lease AND status = 'reserved' RETURNING id`,
       [leaseId],
     );
@@ -375,7 +375,7 @@ export class UsageRepository {
     return this.sql.transaction(
       async (tx) => {
         await tx.query(
-          `UPDATE usage_entries SET "reservedUsd" = salesos_lease_held(id, "leasedUsd") WHERE lease AND status = 'reserved' AND ${stale} RETURNING id`,
+          `UPDATE usage_entries SET "reservedUsd" = salesos_lease_held(id, "userId", day, "leasedUsd") WHERE lease AND status = 'reserved' AND ${stale} RETURNING id`,
           [sel.olderThanMs],
         );
         return tx.query<SweptReservation>(settle(stale), [sel.olderThanMs]);

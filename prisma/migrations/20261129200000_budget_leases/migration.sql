@@ -15,13 +15,13 @@ ALTER TABLE "usage_entries" ADD COLUMN "lease" BOOLEAN NOT NULL DEFAULT false,
   ADD COLUMN "leaseId" UUID,
   ADD COLUMN "leasedUsd" DECIMAL(12,6);
 -- No foreign key to the lease: a call whose lease row was lost (an asynchronous commit, a database crash) is
--- still written.
-CREATE INDEX "usage_entries_leaseId_idx" ON "usage_entries"("leaseId");
+-- still written. No index either: a lease's calls are its user's rows of its day (usage_entries_userId_day_idx),
+-- and an index on "leaseId" would cost every ledger insert a write for a lookup made about once a second.
 
 -- What an open lease holds: what it was granted less the estimates of the calls settled from it.
-CREATE OR REPLACE FUNCTION salesos_lease_held(p_lease uuid, p_leased numeric) RETURNS numeric
+CREATE OR REPLACE FUNCTION salesos_lease_held(p_lease uuid, p_user uuid, p_day text, p_leased numeric) RETURNS numeric
 LANGUAGE sql STABLE AS $$
-  SELECT p_leased - COALESCE((SELECT SUM(c."reservedUsd") FROM usage_entries c WHERE c."leaseId" = p_lease), 0)
+  SELECT p_leased - COALESCE((SELECT SUM(c."reservedUsd") FROM usage_entries c WHERE c."userId" = p_user AND c.day = p_day AND c."leaseId" = p_lease), 0)
 $$;
 
 -- Take a lease: the checks of salesos_reserve_usage (same locks, same order, same refusals and figures), then
@@ -75,7 +75,7 @@ BEGIN
   IF p_return IS NOT NULL THEN
     -- Given back and reconciled: the old lease then counts exactly what its calls in flight still need.
     UPDATE usage_entries SET "leasedUsd" = "leasedUsd" - COALESCE(p_return_usd, 0),
-           "reservedUsd" = salesos_lease_held(id, "leasedUsd" - COALESCE(p_return_usd, 0))
+           "reservedUsd" = salesos_lease_held(id, "userId", day, "leasedUsd" - COALESCE(p_return_usd, 0))
      WHERE id = p_return AND lease AND status = 'reserved' AND "leasedUsd" >= COALESCE(p_return_usd, 0);
     v_returned := FOUND;
   END IF;
@@ -163,18 +163,18 @@ BEGIN
       -- Open leases only: one the sweeper settled already charged its calls in flight (never twice). The sweeper
       -- takes the chain lock this statement holds, so it cannot settle a lease between this check and the insert.
       -- Status compared as text: found by key, never through the status index.
-      SELECT COALESCE(array_agg(id), '{}') INTO v_open FROM usage_entries WHERE id = ANY(v_lease_ids) AND lease AND status::text = 'reserved';
-      IF cardinality(v_open) > 0 THEN
-        WITH written AS (
-          INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", "inputTokens", "outputTokens", "settledAt", "leaseId")
-          SELECT s.id, s."userId", s."teamId", s.day, s.kind::"AuditKind", s.name, 'settled', s."reservedUsd", s."costUsd", s."inputTokens", s."outputTokens", now(), s."leaseId"
-            FROM jsonb_to_recordset(p_closes) AS s(id uuid, "leaseId" uuid, "userId" uuid, "teamId" uuid, day text, kind text, name text, "reservedUsd" numeric,
-                                                  status text, "costUsd" numeric, "inputTokens" int, "outputTokens" int)
-           WHERE s.status = 'settled' AND s."leaseId" = ANY(v_open)
-          ON CONFLICT (id) DO NOTHING
-          RETURNING id
-        ) SELECT COALESCE(array_agg(id), '{}') INTO v_written FROM written;
-      END IF;
+      WITH open_leases AS (
+        SELECT id FROM usage_entries WHERE id = ANY(v_lease_ids) AND lease AND status::text = 'reserved'
+      ), written AS (
+        INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", "inputTokens", "outputTokens", "settledAt", "leaseId")
+        SELECT s.id, s."userId", s."teamId", s.day, s.kind::"AuditKind", s.name, 'settled', s."reservedUsd", s."costUsd", s."inputTokens", s."outputTokens", now(), s."leaseId"
+          FROM jsonb_to_recordset(p_closes) AS s(id uuid, "leaseId" uuid, "userId" uuid, "teamId" uuid, day text, kind text, name text, "reservedUsd" numeric,
+                                                status text, "costUsd" numeric, "inputTokens" int, "outputTokens" int)
+         WHERE s.status = 'settled' AND s."leaseId" IN (SELECT id FROM open_leases)
+        ON CONFLICT (id) DO NOTHING
+        RETURNING id
+      )
+      SELECT (SELECT COALESCE(array_agg(id), '{}') FROM open_leases), (SELECT COALESCE(array_agg(id), '{}') FROM written) INTO v_open, v_written;
     END IF;
 
     v_closes := array_fill('closed'::text, ARRAY[v_n]);

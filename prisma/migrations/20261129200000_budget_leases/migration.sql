@@ -163,18 +163,18 @@ BEGIN
       -- Open leases only: one the sweeper settled already charged its calls in flight (never twice). The sweeper
       -- takes the chain lock this statement holds, so it cannot settle a lease between this check and the insert.
       -- Status compared as text: found by key, never through the status index.
-      WITH open_leases AS (
-        SELECT id FROM usage_entries WHERE id = ANY(v_lease_ids) AND lease AND status::text = 'reserved'
-      ), written AS (
-        INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", "inputTokens", "outputTokens", "settledAt", "leaseId")
-        SELECT s.id, s."userId", s."teamId", s.day, s.kind::"AuditKind", s.name, 'settled', s."reservedUsd", s."costUsd", s."inputTokens", s."outputTokens", now(), s."leaseId"
-          FROM jsonb_to_recordset(p_closes) AS s(id uuid, "leaseId" uuid, "userId" uuid, "teamId" uuid, day text, kind text, name text, "reservedUsd" numeric,
-                                                status text, "costUsd" numeric, "inputTokens" int, "outputTokens" int)
-         WHERE s.status = 'settled' AND s."leaseId" IN (SELECT id FROM open_leases)
-        ON CONFLICT (id) DO NOTHING
-        RETURNING id
-      )
-      SELECT (SELECT COALESCE(array_agg(id), '{}') FROM open_leases), (SELECT COALESCE(array_agg(id), '{}') FROM written) INTO v_open, v_written;
+      SELECT COALESCE(array_agg(id), '{}') INTO v_open FROM usage_entries WHERE id = ANY(v_lease_ids) AND lease AND status::text = 'reserved';
+      IF cardinality(v_open) > 0 THEN
+        WITH written AS (
+          INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", "inputTokens", "outputTokens", "settledAt", "leaseId")
+          SELECT s.id, s."userId", s."teamId", s.day, s.kind::"AuditKind", s.name, 'settled', s."reservedUsd", s."costUsd", s."inputTokens", s."outputTokens", now(), s."leaseId"
+            FROM jsonb_to_recordset(p_closes) AS s(id uuid, "leaseId" uuid, "userId" uuid, "teamId" uuid, day text, kind text, name text, "reservedUsd" numeric,
+                                                  status text, "costUsd" numeric, "inputTokens" int, "outputTokens" int)
+           WHERE s.status = 'settled' AND s."leaseId" = ANY(v_open)
+          ON CONFLICT (id) DO NOTHING
+          RETURNING id
+        ) SELECT COALESCE(array_agg(id), '{}') INTO v_written FROM written;
+      END IF;
     END IF;
 
     v_closes := array_fill('closed'::text, ARRAY[v_n]);

@@ -75,6 +75,13 @@ export async function buildContainer(runtime: Runtime, overrides: { model?: Mode
     defaultDailyLimitUsd: config.cost.dailyLimitUsd,
     prices: loadPrices(config.cost.pricesFile),
     audit,
+    // A lease serves new calls for at most a minute, and for at most half the margin the sweeper leaves above
+    // TURN_TIMEOUT_MS: the calls of a live process's lease always end before the sweeper could take it for abandoned.
+    lease: {
+      share: config.cost.leasePercent / 100,
+      serveMs: Math.min(60_000, Math.floor((config.reservationSweepAfterMs - config.deadlines.turnMs) / 2)),
+      idleMs: 10_000,
+    },
   });
   // An unknown model is a configuration error at start, not a surprise on the first message.
   costs.priceOf(model.id, { inputTokens: 0, outputTokens: 0 });

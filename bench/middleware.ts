@@ -69,7 +69,10 @@ async function main(): Promise<void> {
     const user = await db.prisma.user.create({ data: { email: 'bench@example.com', name: 'Bench', dailyLimitUsd: 100_000 } });
     const actor: Actor = { id: user.id, email: user.email, name: user.name, role: 'rep', timeZone: 'UTC', teamId: null };
     const audit = createAuditTrail(db, { key: auditKey });
-    const guards: Guards = { costs: createCostGuard({ db, defaultDailyLimitUsd: 5, audit }), audit, confirmations: createConfirmations(db.prisma) };
+    // Budget leases as the container configures them by default (COST_LEASE_PERCENT=2); `--no-lease` measures a
+    // reservation round trip per paid call instead.
+    const lease = args.includes('--no-lease') ? undefined : { share: 0.02, serveMs: 60_000, idleMs: 10_000 };
+    const guards: Guards = { costs: createCostGuard({ db, defaultDailyLimitUsd: 5, audit, lease }), audit, confirmations: createConfirmations(db.prisma) };
     // The trivial tools use nothing but the guards.
     const ctx: ToolContext = {
       actor,
@@ -114,6 +117,41 @@ async function main(): Promise<void> {
     }
     const loadAfter = uptime();
 
+    // The same loop on connections with synchronous_commit = off: nothing waits for a WAL flush, so what is left is
+    // the middleware's own work (this process and the database's), without the disk's tail and its noise.
+    const noFlushUrl = new URL(scratch.url);
+    noFlushUrl.searchParams.set('options', '-c synchronous_commit=off');
+    const noFlush = await openDatabase({ databaseUrl: noFlushUrl.toString(), dataDir: '', poolSize: 4, migrate: false });
+    const work = { commits: [] as number[], free: [] as number[], paid: [] as number[] };
+    try {
+      const nfAudit = createAuditTrail(noFlush, { key: auditKey });
+      const nfGuards: Guards = {
+        costs: createCostGuard({ db: noFlush, defaultDailyLimitUsd: 5, audit: nfAudit, lease }),
+        audit: nfAudit,
+        confirmations: createConfirmations(noFlush.prisma),
+      };
+      const nfCtx: ToolContext = { ...ctx, services: { guards: nfGuards } as unknown as ToolContext['services'] };
+      const timed = async (f: () => Promise<unknown>): Promise<number> => {
+        const t = performance.now();
+        await f();
+        return performance.now() - t;
+      };
+      for (let i = 0; i < 200 + calls / 2; i++) {
+        const c = await timed(() => noFlush.pool.query('INSERT INTO bench_commit (note) VALUES ($1)', [`no flush ${i}`]));
+        const f = await timed(() => runTool(freeTool, { q: `no flush ${i}` }, nfCtx));
+        const p = await timed(() => runTool(paidTool, { q: `no flush ${i}` }, nfCtx));
+        if (i < 200) continue; // warm-up
+        work.commits.push(c);
+        work.free.push(f);
+        work.paid.push(p);
+      }
+      await nfGuards.costs.settleOpen();
+      await nfAudit.flush();
+    } finally {
+      await noFlush.close();
+    }
+    const loadAfterWork = uptime();
+
     const throughput: string[] = [];
     for (const concurrency of [1, 10, 50]) {
       const total = 1000;
@@ -138,7 +176,8 @@ async function main(): Promise<void> {
       );
     const ratio = (ms: number[]) => p99(ms) / p99(commits);
     console.log(
-      `tool middleware on real PostgreSQL (${calls} sequential calls of each kind, interleaved, pool ${POOL}, Node ${process.version}, ${os.cpus().length} CPUs)`,
+      `tool middleware on real PostgreSQL (${calls} sequential calls of each kind, interleaved, pool ${POOL}, Node ${process.version}, ${os.cpus().length} CPUs, ` +
+        `${lease ? `budget leases of ${lease.share * 100}% of the limit` : 'a reservation round trip per paid call'})`,
     );
     console.log(`uptime before: ${loadBefore}`);
     console.log(`uptime after:  ${loadAfter}`);
@@ -150,6 +189,19 @@ async function main(): Promise<void> {
     // A reservation reads the rep's running total (usage_day_totals), so the first and last calls should cost the
     // same although the rep's day grows by one ledger row per paid call here (it summed those rows before).
     const part = Math.max(1, Math.floor(calls / 4));
+    const p50 = (ms: number[]) =>
+      percentile(
+        [...ms].sort((a, b) => a - b),
+        50,
+      );
+    console.log(`without waiting for the WAL flush (synchronous_commit = off; ${work.paid.length} calls each; uptime after: ${loadAfterWork}):`);
+    console.log(`  single-row INSERT:                                                     ${summary(work.commits)}`);
+    console.log(`  without CostGuard:                                                     ${summary(work.free)}`);
+    console.log(`  with CostGuard:                                                        ${summary(work.paid)}`);
+    console.log(
+      `  the middleware's own work beyond one INSERT's, p50: without CostGuard ${(p50(work.free) - p50(work.commits)).toFixed(2)} ms, ` +
+        `with CostGuard ${(p50(work.paid) - p50(work.commits)).toFixed(2)} ms`,
+    );
     console.log(`  with CostGuard, first ${part} calls (rep's day: ~${200 + part / 2} rows): ${summary(paid.slice(0, part))}`);
     console.log(`  with CostGuard, last ${part} calls (rep's day: ~${200 + calls - part / 2} rows): ${summary(paid.slice(-part))}`);
     console.log('concurrent reservations for one user (reserve only):');

@@ -79,6 +79,7 @@ const schema = z.object({
   ENRICHMENT_MAX_COST_USD: positiveNumber(0.1),
   COST_DAILY_LIMIT_USD: positiveNumber(5),
   COST_PRICES_FILE: optionalString,
+  COST_LEASE_PERCENT: int(2, 0, 50),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
@@ -150,7 +151,7 @@ export interface Config {
   log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
   model: { apiKey?: string; baseUrl?: string; id?: string };
   enrichment: { url?: string; token?: string; timeoutMs: number; freshDays: number; maxCostUsd: number; analysisTimeoutMs: number };
-  cost: { dailyLimitUsd: number; pricesFile?: string };
+  cost: { dailyLimitUsd: number; pricesFile?: string; leasePercent: number };
   slack: {
     botToken?: string;
     signingSecret?: string;
@@ -225,7 +226,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       freshDays: e.ENRICHMENT_FRESH_DAYS,
       maxCostUsd: e.ENRICHMENT_MAX_COST_USD,
     },
-    cost: { dailyLimitUsd: e.COST_DAILY_LIMIT_USD, pricesFile: e.COST_PRICES_FILE },
+    cost: { dailyLimitUsd: e.COST_DAILY_LIMIT_USD, pricesFile: e.COST_PRICES_FILE, leasePercent: e.COST_LEASE_PERCENT },
     deadlines: { llmMs: e.LLM_TIMEOUT_MS, turnMs: e.TURN_TIMEOUT_MS, shutdownGraceMs: e.SHUTDOWN_GRACE_MS },
     reservationSweepAfterMs: e.RESERVATION_SWEEP_AFTER_MS,
     slack: {

@@ -17,6 +17,8 @@ export interface Reservation {
   /** The budget day it counts against and the user's team: enough to write the charge again if the row was lost. */
   day: string;
   teamId?: string;
+  /** The budget lease it was served from (core/cost/budget-lease.ts); undefined for a reservation of its own. */
+  leaseId?: string;
 }
 
 /**

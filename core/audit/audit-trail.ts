@@ -92,10 +92,13 @@ interface Written {
   chargedUsd: number;
 }
 
-function ledgerClose(s: Settlement): LedgerClose {
+function ledgerClose(s: Settlement): LedgerClose | undefined {
   const r = s.reservation;
+  // A leased call that was never billed: its estimate simply stays with the lease (in memory); nothing to write.
+  if (s.release && r.leaseId) return undefined;
   return {
     id: r.id,
+    leaseId: r.leaseId,
     userId: r.userId,
     teamId: r.teamId,
     day: r.day,

@@ -8,6 +8,7 @@ import { AppError, NotFoundError, NotRecordedError } from '../errors.ts';
 import type { AuditContext, AuditTrail, CostGuard, Reservation, SpendKind } from '../governance.ts';
 import { log } from '../log.ts';
 import { budgetDay, budgetDayStart, budgetResetAt, formatWait } from './budget-day.ts';
+import { BudgetLeases, type LeaseOptions } from './budget-lease.ts';
 import { createModelMiddleware } from './model-middleware.ts';
 import { auditSwept } from './reservation-sweeper.ts';
 import { findPrice, priceUsage, VENDORED_PRICES, type PriceTable } from './prices.ts';
@@ -25,6 +26,16 @@ export interface CostGuardOptions {
   now?: () => Date;
   /** How long a user's own limit is remembered for the free-call check (default 5 s; 0 = always read). */
   limitCacheMs?: number;
+  /**
+   * Serve reservations from per-process budget leases (core/cost/budget-lease.ts): a paid call then waits for no
+   * reservation round trip. Without it, every reservation is its own row, reserved in its own statement.
+   */
+  lease?: LeaseOptions;
+}
+
+/** CostGuard with budget leases exposes their idle check (a timer runs it; tests call it with their clock). */
+export interface LeasingCostGuard extends CostGuard {
+  returnIdleLeases(): Promise<void>;
 }
 
 /** "$4.98"; amounts under a cent keep their first significant digits ("$0.0004"). */
@@ -63,10 +74,11 @@ function warnIfOver(reservation: Reservation, actualUsd: number): void {
     });
 }
 
-export function createCostGuard(opts: CostGuardOptions): CostGuard {
+export function createCostGuard(opts: CostGuardOptions): LeasingCostGuard {
   const usage = new UsageRepository(prismaOf(sourceOf(opts)));
   const prices = opts.prices ?? VENDORED_PRICES;
   const now = opts.now ?? (() => new Date());
+  const leases = opts.lease && opts.lease.share > 0 ? new BudgetLeases(usage, { ...opts.lease, defaultLimitUsd: opts.defaultDailyLimitUsd, now }) : undefined;
 
   // Reservations this process opened and has not closed yet: settled conservatively on shutdown.
   const open = new Set<string>();
@@ -94,13 +106,31 @@ export function createCostGuard(opts: CostGuardOptions): CostGuard {
     await guard.release(reservation);
   }
 
-  const guard: CostGuard = {
+  /** A leased call as its own ledger row would be written. */
+  const leasedCall = (r: Reservation & { leaseId: string }) => ({
+    id: r.id,
+    leaseId: r.leaseId,
+    userId: r.userId,
+    teamId: r.teamId,
+    day: r.day,
+    kind: r.kind,
+    name: r.name,
+    reservedUsd: r.reservedUsd,
+  });
+  const isLeased = (r: Reservation): r is Reservation & { leaseId: string } => r.leaseId !== undefined;
+
+  const guard: LeasingCostGuard = {
     async reserve(actor: Actor, request: { kind: SpendKind; name: string; estimateUsd: number }): Promise<Reservation> {
       if (!Number.isFinite(request.estimateUsd) || request.estimateUsd < 0)
         throw new AppError('internal', 'A cost estimate was invalid; the call was not made.', {
           logMessage: `invalid cost estimate ${request.estimateUsd} for ${request.name}`,
         });
       const at = now();
+      if (leases) {
+        const served = await leases.reserve(actor, request.kind, request.name, request.estimateUsd);
+        if ('ok' in served) throw overBudget(served, request.estimateUsd, at);
+        return served;
+      }
       const result = await usage.reserve({
         userId: actor.id,
         timeZone: actor.timeZone,
@@ -124,6 +154,13 @@ export function createCostGuard(opts: CostGuardOptions): CostGuard {
     },
 
     async settle(reservation, actualUsd, tokens) {
+      if (isLeased(reservation)) {
+        const charge = knownCost(actualUsd) ? actualUsd : reservation.reservedUsd;
+        if (knownCost(actualUsd)) warnIfOver(reservation, actualUsd);
+        const written = await usage.settleLeased(leasedCall(reservation), charge, tokens);
+        leases?.finish(reservation, true);
+        return written ? charge : 0;
+      }
       open.delete(reservation.id);
       if (!knownCost(actualUsd)) {
         // Usage unknown (stream aborted, provider silent): the worst case stands as the charge.
@@ -150,16 +187,27 @@ export function createCostGuard(opts: CostGuardOptions): CostGuard {
         );
       }
       open.delete(reservation.id);
+      leases?.finish(reservation, !how.release);
       return charged;
     },
 
     async release(reservation) {
+      if (isLeased(reservation)) {
+        // Never billed: the estimate is free again for the lease's next calls; nothing to write.
+        leases?.finish(reservation, false);
+        return;
+      }
       open.delete(reservation.id);
       await usage.release(reservation.id);
     },
 
+    async returnIdleLeases() {
+      await leases?.returnIdle();
+    },
+
     async settleOpen() {
-      const swept = await usage.sweep({ ids: [...open] });
+      // Leases are given back; their calls still in flight are charged at their estimate, like open reservations.
+      const swept = [...((await leases?.closeAll()) ?? []), ...(await usage.sweep({ ids: [...open] }))];
       open.clear();
       if (swept.length) {
         log.warn(`settled ${swept.length} reservation(s) still open at shutdown at their reserved amount`, { reservations: swept.map((r) => r.id) });

@@ -24,7 +24,14 @@ export async function auditSwept(audit: AuditTrail, swept: SweptReservation[], r
         name: r.name,
         actorId: r.userId,
         platform: 'worker',
-        input: { reservationId: r.id, reservedAt: new Date(r.createdAt).toISOString(), reason },
+        input: r.lease
+          ? {
+              reservationId: r.id,
+              reservedAt: new Date(r.createdAt).toISOString(),
+              lease: true,
+              reason: `${reason} (a budget lease: what it still held, the calls its process had in flight included)`,
+            }
+          : { reservationId: r.id, reservedAt: new Date(r.createdAt).toISOString(), reason },
         outcome: 'error',
         errorCode: 'reservation_swept',
         costUsd: Number(r.reservedUsd),

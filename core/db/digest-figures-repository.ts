@@ -67,7 +67,7 @@ WITH reps AS (
   GROUP BY "userId"
 ), spend AS (
   -- What CostGuard charged: settled cost, open reservations at their estimate, released ones not at all.
-  SELECT "userId" AS rep, SUM(${CHARGE}) AS spend, COUNT(*) FILTER (WHERE status <> 'released') AS calls
+  SELECT "userId" AS rep, SUM(${CHARGE}) AS spend, COUNT(*) FILTER (WHERE status <> 'released' AND NOT lease) AS calls
   FROM usage_entries
   WHERE "userId" IN (SELECT id FROM reps) AND "createdAt" >= $3 AND "createdAt" < $4
   GROUP BY "userId"

@@ -39,6 +39,35 @@ export interface ReserveRequest {
   dayOf(timeZone: string): string;
 }
 
+export interface LeaseRequest {
+  userId: string;
+  kind: UsageKind;
+  /** The call that needs the lease: it must fit, or the lease is refused exactly as a reservation would be. */
+  estimateUsd: number;
+  /** The share of the day's (smaller) limit to hold at most; never more than half of what is left. */
+  share: number;
+  defaultLimitUsd: number;
+  timeZone?: string;
+  dayOf(timeZone: string): string;
+  /** The caller's previous lease of this user and the part of it no call uses: given back first, same statement. */
+  giveBack?: { leaseId: string; usd: number };
+}
+
+export type LeaseResult =
+  | { ok: true; id: string; day: string; owner: BudgetOwner; grantedUsd: number; gaveBack: boolean }
+  | { ok: false; scope: 'user' | 'team'; day: string; owner: BudgetOwner; usedUsd: number; limitUsd: number; gaveBack: boolean };
+
+/** A call served from a lease, as it is charged when its lease is closed with the call still in flight. */
+export interface LeasedCall {
+  id: string;
+  userId: string;
+  teamId?: string;
+  day: string;
+  kind: UsageKind;
+  name: string;
+  reservedUsd: number;
+}
+
 interface ReserveRow {
   r_status: 'ok' | 'user' | 'team' | 'no_user' | 'time_zone';
   r_name: string | null;
@@ -63,6 +92,8 @@ export interface SweptReservation {
   name: string;
   reservedUsd: number;
   createdAt: Date;
+  /** A budget lease (its process stopped without giving it back): what it held, calls in flight included. */
+  lease?: boolean;
 }
 
 export interface UsageReportRow {
@@ -103,8 +134,23 @@ const fixed = (n: number): string => n.toFixed(6);
 // The call's settle + audit commit (salesos_append_audit, core/db/audit-repository.ts) never uses this.
 const ASYNC_COMMIT = `(SELECT set_config('synchronous_commit', 'off', true)) AS async_commit`;
 
+// The audit trail's chain lock (core/db/audit-repository.ts AUDIT_CHAIN_LOCK): every audit append, which is where
+// leased calls' rows are written, holds it; settling an abandoned lease takes it too.
+const AUDIT_CHAIN_LOCK = 'SELECT pg_advisory_xact_lock(7240301) AS locked';
+
 // What a row currently counts against the budget: the real cost once settled, the estimate while open.
 const CHARGE = `CASE status WHEN 'settled' THEN "costUsd" WHEN 'reserved' THEN "reservedUsd" ELSE 0 END`;
+
+function ownerOf(userId: string, r: ReserveRow): BudgetOwner {
+  return {
+    userId,
+    userName: r.r_name!,
+    timeZone: r.r_time_zone!,
+    userLimitUsd: r.r_user_limit === null ? undefined : Number(r.r_user_limit),
+    teamId: r.r_team_id ?? undefined,
+    teamLimitUsd: r.r_team_limit === null ? undefined : Number(r.r_team_limit),
+  };
+}
 
 async function readOwner(sql: SqlRunner, userId: string): Promise<BudgetOwner> {
   const rows = await sql.query<{ name: string; timeZone: string; userLimit: string | null; teamId: string | null; teamLimit: string | null }>(
@@ -156,14 +202,7 @@ export class UsageRepository {
       );
       if (!r || r.r_status === 'no_user')
         throw new NotFoundError('Your SalesOS user could not be found, so no budget applies. Ask an administrator to check your account.');
-      const owner: BudgetOwner = {
-        userId: req.userId,
-        userName: r.r_name!,
-        timeZone: r.r_time_zone!,
-        userLimitUsd: r.r_user_limit === null ? undefined : Number(r.r_user_limit),
-        teamId: r.r_team_id ?? undefined,
-        teamLimitUsd: r.r_team_limit === null ? undefined : Number(r.r_team_limit),
-      };
+      const owner = ownerOf(req.userId, r);
       if (r.r_status === 'time_zone') {
         timeZone = owner.timeZone;
         continue;
@@ -174,6 +213,115 @@ export class UsageRepository {
       return { ok: false, scope, day, owner, usedUsd: usd(toMicros(r.r_used ?? 0)), limitUsd };
     }
     throw new Error(`the time zone of user ${req.userId} kept changing during a reservation`);
+  }
+
+  /**
+   * Take a budget lease (salesos_take_lease, migration 20261129200000): the same locks and checks as a
+   * reservation, then a row holding a slice of what is left, in one statement. Committed without waiting for
+   * the WAL flush, like a reservation (see ASYNC_COMMIT): if a database crash loses it, the settles of the calls
+   * it served find no lease row and write their charges afresh ('restored').
+   */
+  async takeLease(req: LeaseRequest): Promise<LeaseResult> {
+    if (!isUuid(req.userId)) throw new NotFoundError('Your SalesOS user could not be found, so no budget applies. Ask an administrator to check your account.');
+    const id = crypto.randomUUID();
+    let timeZone = req.timeZone ?? '';
+    let giveBack = req.giveBack;
+    let gaveBack = false;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const day = req.dayOf(timeZone || 'UTC');
+      const [r] = await this.sql.query<ReserveRow & { r_granted: string | null; r_returned: boolean }>(
+        `SELECT r_status, r_name, r_time_zone, r_user_limit::text AS r_user_limit, r_team_id::text AS r_team_id, r_team_limit::text AS r_team_limit,
+                r_used::text AS r_used, r_granted::text AS r_granted, r_returned, async_commit.set_config AS synchronous_commit
+         FROM salesos_take_lease($1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::numeric, $7::numeric, $8::numeric, $9::uuid, $10::numeric), ${ASYNC_COMMIT}`,
+        [
+          id,
+          req.userId,
+          timeZone,
+          day,
+          req.kind,
+          fixed(usd(toMicros(req.estimateUsd))),
+          String(req.share),
+          fixed(req.defaultLimitUsd),
+          giveBack?.leaseId ?? null,
+          giveBack ? fixed(giveBack.usd) : null,
+        ],
+      );
+      if (!r || r.r_status === 'no_user')
+        throw new NotFoundError('Your SalesOS user could not be found, so no budget applies. Ask an administrator to check your account.');
+      // The time zone check comes before the give-back, so a retry gives back (once) what a refusal here did not.
+      gaveBack ||= r.r_returned;
+      if (r.r_returned) giveBack = undefined;
+      const owner = ownerOf(req.userId, r);
+      if (r.r_status === 'time_zone') {
+        timeZone = owner.timeZone;
+        continue;
+      }
+      if (r.r_status === 'ok') return { ok: true, id, day, owner, grantedUsd: usd(toMicros(r.r_granted!)), gaveBack };
+      const scope = r.r_status === 'team' ? 'team' : 'user';
+      const limitUsd = scope === 'team' ? owner.teamLimitUsd! : usd(toMicros(owner.userLimitUsd ?? req.defaultLimitUsd));
+      return { ok: false, scope, day, owner, usedUsd: usd(toMicros(r.r_used ?? 0)), limitUsd, gaveBack };
+    }
+    throw new Error(`the time zone of user ${req.userId} kept changing during a budget lease`);
+  }
+
+  /**
+   * Set what an open lease counts against the budget back to what it holds (its grant less its calls' estimates):
+   * until then it also counts the estimates of the calls settled since (see migration 20261129200000). Committed
+   * without waiting for the WAL flush: losing it leaves the lease counting more, never less, until the next one.
+   */
+  async reconcileLease(leaseId: string): Promise<void> {
+    await this.sql.query(
+      `UPDATE usage_entries SET "reservedUsd" = salesos_lease_held(id, "userId", day, "leasedUsd") FROM ${ASYNC_COMMIT}
+       WHERE id = $1::uuid AND lease AND status = 'reserved' RETURNING id`,
+      [leaseId],
+    );
+  }
+
+  /**
+   * Close a lease: what it still holds goes back to the budget, and the calls it still had in flight (`calls`:
+   * at shutdown, never settled by their turn) are charged at their estimate, swept (salesos_close_lease). Durable.
+   * Returns those charges; nothing when the lease was already closed (the sweeper charged it).
+   */
+  async closeLease(leaseId: string, calls: LeasedCall[] = []): Promise<SweptReservation[]> {
+    return this.sql.query<SweptReservation>(`SELECT id, "userId", kind, name, "reservedUsd", "createdAt" FROM salesos_close_lease($1::uuid, $2::jsonb)`, [
+      leaseId,
+      JSON.stringify(calls.map((c) => ({ ...c, reservedUsd: fixed(c.reservedUsd) }))),
+    ]);
+  }
+
+  /**
+   * Settle one leased call outside the audit append (a guard without an audit trail): its estimate leaves the
+   * lease and its own row is written, settled at `costUsd`, in one statement. False when the lease is closed.
+   */
+  async settleLeased(call: LeasedCall & { leaseId: string }, costUsd: number, tokens: { inputTokens?: number; outputTokens?: number } = {}): Promise<boolean> {
+    // Under the audit chain lock, as the audit append does: the sweeper settles abandoned leases under it too,
+    // so it never counts this call's estimate in a lease it settles while this row is being written.
+    const rows = await this.sql.transaction(
+      (tx) =>
+        tx.query(
+          `INSERT INTO usage_entries (id, "userId", "teamId", day, kind, name, status, "reservedUsd", "costUsd", "inputTokens", "outputTokens", "settledAt", "leaseId")
+           SELECT $1::uuid, $3::uuid, $4::uuid, $5::text, $6::"AuditKind", $9::text, 'settled', $7::numeric, $8::numeric, $10::int, $11::int, now(), $2::uuid
+           WHERE EXISTS (SELECT 1 FROM usage_entries WHERE id = $2::uuid AND lease AND status = 'reserved')
+           ON CONFLICT (id) DO NOTHING RETURNING id`,
+          [
+            call.id,
+            call.leaseId,
+            call.userId,
+            call.teamId ?? null,
+            call.day,
+            call.kind,
+            fixed(call.reservedUsd),
+            fixed(costUsd),
+            call.name,
+            tokens.inputTokens ?? null,
+            tokens.outputTokens ?? null,
+          ],
+        ),
+      [AUDIT_CHAIN_LOCK],
+    );
+    if (rows.length === 0)
+      log.warn('the budget lease of a call was already closed; the call was charged with it', { reservationId: call.id, leaseId: call.leaseId });
+    return rows.length === 1;
   }
 
   /** The user's own daily limit (undefined = the default), read alone: the cheap check for free calls. */
@@ -216,13 +364,23 @@ export class UsageRepository {
    * given ids. Returns what was settled.
    */
   async sweep(sel: { olderThanMs: number } | { ids: string[] }): Promise<SweptReservation[]> {
-    const where = 'ids' in sel ? `id = ANY($1::uuid[])` : `"createdAt" < now() - make_interval(secs => $1::double precision / 1000)`;
-    if ('ids' in sel && sel.ids.length === 0) return [];
-    return this.sql.query<SweptReservation>(
+    const settle = (where: string) =>
       `UPDATE usage_entries SET status = 'settled', "costUsd" = "reservedUsd", "settledAt" = now(), "sweptAt" = now()
        WHERE status = 'reserved' AND ${where}
-       RETURNING id, "userId", kind::text AS kind, name, "reservedUsd"::float8 AS "reservedUsd", "createdAt"`,
-      ['ids' in sel ? sel.ids : sel.olderThanMs],
+       RETURNING id, "userId", kind::text AS kind, name, "reservedUsd"::float8 AS "reservedUsd", "createdAt", lease`;
+    if ('ids' in sel) return sel.ids.length ? this.sql.query<SweptReservation>(settle(`id = ANY($1::uuid[])`), [sel.ids]) : [];
+    const stale = `"createdAt" < now() - make_interval(secs => $1::double precision / 1000)`;
+    // Abandoned leases are settled at what they hold, counted afresh under the audit chain lock (no call of
+    // theirs is being written meanwhile; each statement here sees every call row committed before it).
+    return this.sql.transaction(
+      async (tx) => {
+        await tx.query(
+          `UPDATE usage_entries SET "reservedUsd" = salesos_lease_held(id, "userId", day, "leasedUsd") WHERE lease AND status = 'reserved' AND ${stale} RETURNING id`,
+          [sel.olderThanMs],
+        );
+        return tx.query<SweptReservation>(settle(stale), [sel.olderThanMs]);
+      },
+      [AUDIT_CHAIN_LOCK],
     );
   }
 
@@ -243,7 +401,7 @@ export class UsageRepository {
       `SELECT name, kind, SUM(calls)::int AS calls, SUM(spent)::text AS spent, SUM(reserved)::text AS reserved
        FROM (
          SELECT name, kind::text AS kind,
-                COUNT(*) FILTER (WHERE status <> 'released') AS calls,
+                COUNT(*) FILTER (WHERE status <> 'released' AND NOT lease) AS calls,
                 COALESCE(SUM("costUsd") FILTER (WHERE status = 'settled'), 0) AS spent,
                 COALESCE(SUM("reservedUsd") FILTER (WHERE status = 'reserved'), 0) AS reserved
          FROM usage_entries WHERE "userId" = $1::uuid AND day = $2::text
@@ -261,13 +419,14 @@ export class UsageRepository {
     );
     let spent = 0;
     let reserved = 0;
+    // Budget leases (no calls of their own) count in the totals — held, or charged when swept — not as a name.
+    for (const r of rows) {
+      spent += toMicros(r.spent);
+      reserved += toMicros(r.reserved);
+    }
     const byName = rows
       .filter((r) => r.calls > 0)
-      .map((r) => {
-        spent += toMicros(r.spent);
-        reserved += toMicros(r.reserved);
-        return { name: r.name, kind: r.kind, calls: r.calls, costUsd: usd(toMicros(r.spent) + toMicros(r.reserved)) };
-      });
+      .map((r) => ({ name: r.name, kind: r.kind, calls: r.calls, costUsd: usd(toMicros(r.spent) + toMicros(r.reserved)) }));
     let teamUsedUsd: number | undefined;
     if (teamId) {
       const [t] = await this.sql.query<{ used: string }>(
@@ -283,6 +442,8 @@ export class UsageRepository {
 /** One reservation to close in the audit append's statement (salesos_append_audit, migration 20261129150000). */
 export interface LedgerClose {
   id: string;
+  /** Set for a call served from a budget lease: the call's row is written now and its estimate taken off the lease. */
+  leaseId?: string;
   userId: string;
   teamId?: string;
   day: string;
@@ -333,7 +494,7 @@ export async function usageReport(
   >`
     SELECT * FROM (
       SELECT u.email AS "userEmail", u.name AS "userName", e.day, e.kind::text AS kind, e.name,
-             COUNT(*)::int AS calls, COALESCE(SUM(CASE e.status WHEN 'settled' THEN e."costUsd" ELSE e."reservedUsd" END), 0)::text AS cost,
+             (COUNT(*) FILTER (WHERE NOT e.lease))::int AS calls, COALESCE(SUM(CASE e.status WHEN 'settled' THEN e."costUsd" ELSE e."reservedUsd" END), 0)::text AS cost,
              COUNT(e."sweptAt")::int AS swept
       FROM usage_entries e JOIN users u ON u.id = e."userId"
       WHERE e.status <> 'released' AND e."createdAt" >= now() - make_interval(days => ${days}::int) ${userFilter} ${teamFilter}

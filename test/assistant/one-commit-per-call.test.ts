@@ -102,6 +102,35 @@ describe('commits per tool call', () => {
     expect(await verify()).toMatchObject({ ok: true });
   });
 
+  it('with a budget lease, a paid tool call commits once: its settle + audit; only the lease is taken, asynchronously, by the first', async () => {
+    const rep = await makeRep();
+    const leased = createCostGuard({ db: { pool: rec.pool }, defaultDailyLimitUsd: 5, audit, lease: { share: 0.2, serveMs: 60_000, idleMs: 60_000 } });
+    const ctx: ToolContext = { ...ctxOf(rep), services: { guards: { ...guards, costs: leased } } as unknown as ToolContext['services'] };
+    rec.reset();
+    expect(await runTool(paidTool, { q: 'first' }, ctx)).toMatchObject({ ok: true, costUsd: 0.004 });
+    expect(
+      rec
+        .transactions()
+        .filter((t) => t.asynchronous)
+        .map((t) => t.statements.join(' ')),
+    ).toEqual([expect.stringContaining('salesos_take_lease')]);
+    expect(durable()).toHaveLength(1);
+    for (let i = 0; i < 5; i++) {
+      rec.reset();
+      expect(await runTool(paidTool, { q: `call ${i}` }, ctx)).toMatchObject({ ok: true, outcome: 'ok', costUsd: 0.004 });
+      // No reservation round trip at all: one transaction, the durable settle + audit.
+      expect(rec.transactions().filter((t) => t.committed)).toHaveLength(1);
+      expect(durable()).toHaveLength(1);
+      expect(durable()[0]!.statements.join(' ')).toContain('salesos_append_audit');
+    }
+    const rows = await usageOf(rep.id);
+    expect(rows.filter((r) => !r.lease).every((r) => r.status === 'settled' && Number(r.costUsd) === 0.004)).toBe(true);
+    expect(rows.filter((r) => !r.lease)).toHaveLength(6);
+    await leased.settleOpen();
+    expect((await usageOf(rep.id)).filter((r) => r.status === 'reserved')).toEqual([]);
+    expect(await verify()).toMatchObject({ ok: true });
+  });
+
   it('a free tool call and a failing paid call each make exactly one durable commit too', async () => {
     const rep = await makeRep();
     rec.reset();

@@ -56,6 +56,12 @@ describe('configuration', () => {
     expect(problemsOf({ PORT: '70000' })[0]).toContain('PORT: expected at most 65535');
     expect(problemsOf({ SALESOS_TIME_ZONE: 'Mars/Olympus' })[0]).toContain('expected an IANA time zone');
     expect(problemsOf({ COST_DAILY_LIMIT_USD: '-1' })[0]).toContain('COST_DAILY_LIMIT_USD');
+    expect(problemsOf({ COST_LEASE_PERCENT: '60' })[0]).toContain('COST_LEASE_PERCENT: expected at most 50');
+  });
+
+  it('leases 2% of a daily limit per process by default; 0 turns budget leases off', () => {
+    expect(loadConfig({}).cost.leasePercent).toBe(2);
+    expect(loadConfig({ COST_LEASE_PERCENT: '0' }).cost.leasePercent).toBe(0);
   });
 
   it('requires the Slack signing secret with a bot token in HTTP mode', () => {

@@ -9,7 +9,8 @@ import { createTestOrg, type TestOrg } from '../support/org.ts';
 let c: TestContainer;
 let org: TestOrg;
 beforeAll(async () => {
-  c = await createTestContainer();
+  // A reservation per call (COST_LEASE_PERCENT=0); budget leases are swept as in test/core/cost/budget-lease.test.ts.
+  c = await createTestContainer({ COST_LEASE_PERCENT: '0' });
   org = await createTestOrg(c.db.prisma);
 });
 afterAll(async () => c?.db.drop());

@@ -61,7 +61,7 @@ describe('a turn whose tool outlives TURN_TIMEOUT_MS', () => {
     const conversation = await c.db.prisma.conversation.findFirstOrThrow({ where: { key } });
     const tool = await c.db.prisma.auditEntry.findFirstOrThrow({ where: { conversationId: conversation.id, kind: 'tool' } });
     expect(tool).toMatchObject({ name: 'enrichLead', outcome: 'timeout', errorCode: 'timeout' });
-    expect(await c.db.prisma.usageEntry.count({ where: { status: 'reserved' } })).toBe(0);
+    expect(await c.db.prisma.usageEntry.count({ where: { status: 'reserved', lease: false } })).toBe(0); // a budget lease held for the next calls is not a call's reservation
     // Nothing was written to the lead.
     const lead = await c.db.prisma.lead.findFirstOrThrow({ where: { email: 'jane@acme.io' } });
     expect(await c.db.prisma.enrichmentHistory.count({ where: { leadId: lead.id } })).toBe(0);

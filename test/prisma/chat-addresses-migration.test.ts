@@ -45,7 +45,13 @@ describe(`migration ${MIGRATION}`, () => {
         ('00000000-0000-4000-8000-0000000000a6', $1, 'teams', 'tenant-2', 'aad-6', NULL, '"not a reference"'::jsonb, NULL, NULL, now())`,
       [user, JSON.stringify(reference)],
     );
-    expect(await migrate(database.url)).toEqual([MIGRATION]);
+    // Up to this migration only: later ones are not its business.
+    expect(
+      await migrate(
+        database.url,
+        all.filter((m) => m.name <= MIGRATION),
+      ),
+    ).toEqual([MIGRATION]);
     const res = await client.query(`SELECT id::text, platform::text, address, "unreachableReason", "teamsUserId" FROM platform_identities`);
     rows = Object.fromEntries(res.rows.map((r) => [r.id.slice(-2), r]));
     columns = (await client.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'platform_identities'`)).rows.map(

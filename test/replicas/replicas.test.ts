@@ -417,7 +417,10 @@ describe('CostGuard across replicas', () => {
     );
     expect(statuses.every((s) => s === 200)).toBe(true);
     for (const t of threads) await until(`an answer to ${t.id}`, () => answersIn(t.ts)[0]);
-    await until('every reservation to be settled', async () => (await db.prisma.usageEntry.count({ where: { userId: user.id, status: 'reserved' } })) === 0);
+    await until(
+      'every reservation to be settled',
+      async () => (await db.prisma.usageEntry.count({ where: { userId: user.id, status: 'reserved', lease: false } })) === 0,
+    );
 
     const spent = await db.prisma.usageEntry.findMany({ where: { userId: user.id } });
     // In whole micro-dollars, as the ledger counts them.

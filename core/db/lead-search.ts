@@ -72,6 +72,13 @@ function titleWordRegex(raw: string): string {
   return `\\m(${escapeRegex(word)}|${expanded.toLowerCase().split(' ').map(escapeRegex).join('\\s+')})\\M`;
 }
 
+// "VP of Sales" is "VP Sales" and "Vice President, Sales" as well: joining words are no part of the match.
+const TITLE_JOINERS = new Set(['of', 'for', 'and', '&', 'the', 'at', '-', ',']);
+
+function titleWords(title: string): string[] {
+  return words(title.replace(/,/g, ' ')).filter((w) => !TITLE_JOINERS.has(w));
+}
+
 function words(s: string): string[] {
   return [...new Set(s.toLowerCase().split(/\s+/).filter(Boolean))].slice(0, 8);
 }
@@ -105,7 +112,7 @@ export function searchConditions(filter: LeadFilter, ctx: SearchContext): { plai
   // One regex per word, anchored at a word start so "CTO" does not match "Director"; the title trigram
   // index serves it. (A separate ILIKE per word would double the clauses and make the planner badly
   // underestimate the matches, choosing a bitmap scan over tens of thousands of rows.)
-  if (f.title) for (const w of words(f.title)) matches.push(Prisma.sql`l."title" ~* ${titleWordRegex(w)}`);
+  if (f.title) for (const w of titleWords(f.title)) matches.push(Prisma.sql`l."title" ~* ${titleWordRegex(w)}`);
   if (f.seniority) where.push(anyOf(Prisma.sql`l."seniority"`, f.seniority, Prisma.raw('"Seniority"')));
   if (f.status) where.push(anyOf(Prisma.sql`l."status"`, f.status, Prisma.raw('"LeadStatus"')));
   if (f.industry) where.push(anyOf(Prisma.sql`l."industry"`, f.industry, TEXT));

@@ -1,8 +1,8 @@
-// Seven phrasing sets, each written by a different helper who never read the offline parser (and the engineer's own
+// Eight phrasing sets, each written by a different helper who never read the offline parser (and the engineer's own
 // probes of out-of-scope messages and negation), run through the
 // real assistant on the demo organisation as the manager of the demo rep's team (the only role with every
 // tool, digests included). One test per case, so a regression names the phrasing. Each set was held out until
-// it was measured once, then became development data; the held-out figures of the last two are asserted as history.
+// it was measured once, then became development data; the held-out figures of the later ones are asserted as history.
 // Cases known to fail are listed with the reason; the lists may shrink, never grow.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -59,80 +59,26 @@ const SETS: PhrasingSet[] = [
     name: 'fifth round (held out once)',
     cases: load('phrasings-heldout-5.jsonl'),
     // Missed at the one held-out measurement; a development set since (its figures then stay below as history).
-    knownFailing: Object.fromEntries(['t043', 't054', 't065', 't077', 't078', 't142', 't151'].map((id) => [id, 'missed at the held-out measurement'])),
+    knownFailing: Object.fromEntries(['t043', 't054', 't065', 't078', 't142'].map((id) => [id, 'missed at the held-out measurement'])),
   },
   {
     name: 'sixth round (held out once)',
     cases: load('phrasings-heldout-6.jsonl'),
     // Missed at the one held-out measurement (main 3d6ea4b); listed by id only, a development set from now on.
-    knownFailing: Object.fromEntries(
-      [
-        'u004',
-        'u014',
-        'u022',
-        'u034',
-        'u047',
-        'u056',
-        'u070',
-        'u087',
-        'u090',
-        'u096',
-        'u101',
-        'u104',
-        'u111',
-        'u113',
-        'u127',
-        'u129',
-        'u141',
-        'u143',
-        'u162',
-      ].map((id) => [id, 'missed at the held-out measurement']),
-    ),
+    knownFailing: Object.fromEntries(['u087', 'u111', 'u113', 'u127', 'u129', 'u141', 'u143', 'u162'].map((id) => [id, 'missed at the held-out measurement'])),
   },
   {
     name: 'seventh round (held out once)',
     cases: load('phrasings-heldout-7.jsonl'),
     // Missed at the one held-out measurement (issue-14-nlu-2 666dba0); listed by id only, a development set from now on.
-    knownFailing: Object.fromEntries(
-      ['v009', 'v019', 'v054', 'v068', 'v069', 'v085', 'v102', 'v108', 'v112', 'v118', 'v172', 'v179', 'v203'].map((id) => [
-        id,
-        'missed at the held-out measurement',
-      ]),
-    ),
+    knownFailing: Object.fromEntries(['v112', 'v172', 'v179', 'v203'].map((id) => [id, 'missed at the held-out measurement'])),
   },
   {
-    name: 'eighth round (held out)',
+    name: 'eighth round (held out once)',
     cases: load('phrasings-heldout-8.jsonl'),
-    // Measured once at main after merging issue-14-nlu-3 (d76d04d's model) and not tuned on: its misses are listed
-    // by id only, their texts unread, so this set's figure below is a held-out figure.
-    knownFailing: Object.fromEntries(
-      [
-        'x014',
-        'x016',
-        'x023',
-        'x041',
-        'x050',
-        'x056',
-        'x058',
-        'x064',
-        'x069',
-        'x076',
-        'x085',
-        'x094',
-        'x101',
-        'x105',
-        'x113',
-        'x144',
-        'x148',
-        'x149',
-        'x157',
-        'x187',
-        'x207',
-        'x223',
-        'x230',
-        'x244',
-      ].map((id) => [id, 'missed at the held-out measurement']),
-    ),
+    // Measured once at main 5e2cc5d (the model of d76d04d) and not tuned on then: 221/245, 65/70 out of scope (HELD_OUT
+    // below). A development set since issue-14-nlu-8, which tuned on its 24 misses; all of them pass now.
+    knownFailing: {},
   },
   {
     name: "engineer's probes (scope and negation)",
@@ -153,6 +99,7 @@ const HELD_OUT = [
   { set: 4, passed: 180, cases: 200, noToolPassed: 35, noToolCases: 41, negationInverted: ['t026', 't062', 't069', 't070', 't076'] },
   { set: 5, passed: 213, cases: 255, noToolPassed: 61, noToolCases: 66, negationInverted: ['u063', 'u068', 'u074', 'u075', 'u079'] },
   { set: 6, passed: 239, cases: 268, noToolPassed: 55, noToolCases: 63, negationInverted: ['v057'] },
+  // Eighth round: measured once at main 5e2cc5d (model of d76d04d), 2026-11-29, before issue-14-nlu-8 tuned on it.
   { set: 7, passed: 221, cases: 245, noToolPassed: 65, noToolCases: 70, negationInverted: [] },
 ];
 /** Inversions measured in the newest held-out round and not fixed yet (each is also a known failure above). */

@@ -74,12 +74,12 @@ export function extractFilters(text: string, knowledge: Knowledge = knowledgeOf(
   signals += ownerFilter(p, f);
   // Places before statuses: "New York" is not a "new" lead.
   signals += placeFilter(p, f, t);
-  signals += statusAndSort(p, f, t);
-
+  // Roles before statuses: "customer success managers" and "Directors of Customer Experience" are titles.
   const roles = extractRoles(p);
   if (roles.title) f.title = roles.title;
   if (roles.seniority) f.seniority = roles.seniority;
   signals += (roles.title ? 1 : 0) + (roles.seniority ? 1 : 0);
+  signals += statusAndSort(p, f, t);
 
   signals += techFilter(p, f, t);
   signals += industryFilter(p, f, t);
@@ -261,7 +261,7 @@ function statusAndSort(p: Phrase, f: LeadFilter, t: TermContext): number {
   if (
     p.take(
       // "best scores first", "by fit score", "ranked by fit", "best fit first", "highest scores on top".
-      /\b(?:(?:best|top|highest)[\s-](?:fit[\s-])?(?:scor(?:e|es|ing)\s+)?(?:first|on\s+top)|(?:(?:sorted|sort(?:ed)?|ordered|order|ranked|rank)\s+)?by\s+(?:(?:fit|lead)\s+)?score|(?:sorted|ordered|ranked)\s+by\s+fit)\b/i,
+      /\b(?:(?:best|top|highest|strongest|hottest)[\s-](?:fit[\s-])?(?:(?:scor(?:e|es|ing)|ones?|leads?|matches|fits?)\s+)?(?:first|on\s+top|at\s+the\s+top)|(?:(?:sorted|sort(?:ed)?|ordered|order|ranked|rank)\s+)?by\s+(?:(?:fit|lead)\s+)?score|(?:sorted|ordered|ranked)\s+by\s+fit)\b/i,
     )
   ) {
     f.sort = 'score';

@@ -28,6 +28,8 @@ export interface Knowledge {
   company(text: string): string | undefined;
   /** A misspelt word's correction, or undefined when the word is known or nothing is close enough. */
   correct(word: string): string | undefined;
+  /** A misspelt word's correction towards a value (industry, place, technology, company) only. */
+  correctValue(word: string): string | undefined;
   /** A misspelt word of a lead's name ("wagnr" → "wagner"), or undefined. */
   correctName(word: string): string | undefined;
   /** A word of a visible lead's name (lower case). */
@@ -153,7 +155,8 @@ class Lexicon {
   }
 }
 
-const CATALOG_LEXICON_WORDS = [...wordsOf(DOMAIN_WORDS), ...CORPUS_WORDS];
+const CATALOG_VALUE_WORDS = wordsOf(DOMAIN_WORDS);
+const CATALOG_LEXICON_WORDS = [...CATALOG_VALUE_WORDS, ...CORPUS_WORDS];
 // Company suffixes and chat words that are not in the English list but are not typos either.
 const ALSO_KNOWN = new Set('corp inc ltd llc gmbh plc labs saastr lol pls plz thx gimme wanna gonna yo ppl ftes hubspot'.split(' '));
 
@@ -168,6 +171,7 @@ function build(vocabulary: LeadVocabulary | undefined): Knowledge {
   const dataWords = wordsOf([...v.industries, ...v.countries, ...v.cities, ...v.technologies, ...v.companies]);
   const nameWords = wordsOf(v.leads.map((l) => l.fullName));
   const lexicon = new Lexicon([...CATALOG_LEXICON_WORDS, ...dataWords]);
+  const values = new Lexicon([...CATALOG_VALUE_WORDS, ...dataWords]);
   // Names are corrected only towards names ("wagnr" → "wagner"), never towards the catalogue.
   const known = (w: string) => isEnglish(w) || lexicon.has(w) || ALSO_KNOWN.has(w);
   const names = new Lexicon(nameWords);
@@ -184,6 +188,11 @@ function build(vocabulary: LeadVocabulary | undefined): Knowledge {
       const w = word.toLowerCase();
       if (w.length < 4 || !/^\p{L}+$/u.test(w) || known(w) || names.has(w)) return undefined;
       return lexicon.closest(w);
+    },
+    correctValue(word) {
+      const w = word.toLowerCase();
+      if (w.length < 4 || !/^\p{L}+$/u.test(w) || known(w) || names.has(w)) return undefined;
+      return values.closest(w);
     },
     correctName(word) {
       const w = word.toLowerCase();

@@ -62,7 +62,9 @@ export function extractFilters(text: string, knowledge: Knowledge = knowledgeOf(
   // "Who should I contact at Acme?" asks for the people at Acme, not for my hottest uncontacted leads.
   if (p.take(/\bwho\s+(?:should|do|can|could|shall)\s+i\s+(?:call|contact|reach out to|ring|phone|talk to|email|speak to)(?=\s+(?:at|in|from|over at)\s)/i)) {
     signals++;
-  } else if (p.take(/\bwho\s+(?:should|do|can|could|shall)\s+i\s+(?:call|contact|reach out to|ring|phone|prioriti[sz]e|talk to|focus on)\b/i)) {
+  } else if (
+    p.take(/\bwho\s+(?:should|do|can|could|shall)\s+(?:i|we)\s+(?:call|contact|reach out to|ring|phone|prioriti[sz]e|talk to|focus on|meet|visit)\b/i)
+  ) {
     f.status = ['new'];
     f.minScore = HOT_SCORE;
     signals++;

@@ -133,12 +133,16 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   // "why do so many xindustry use xtech?": asking the reason for how the world is, not for leads.
   // "the CTO I met at the meetup was so rude": an anecdote about someone met, asking for nothing.
   const anecdote =
-    (!scope.anchored && !scope.question && ANECDOTE.test(firstLine) && !ASKS_FOR_SOMETHING.test(firstLine)) || isRemark(firstLine, abstracted, scope);
+    (!scope.anchored && !scope.question && ANECDOTE.test(firstLine) && !ASKS_FOR_SOMETHING.test(firstLine)) ||
+    isRemark(firstLine, abstracted, scope) ||
+    mainClauseElsewhere(firstLine, knowledge);
   const searchable =
     !anecdote &&
     !(WHY.test(firstLine) && !scope.anchored) &&
     (inSalesScope(scope) || (!scope.question && top.intent === 'find' && top.probability >= 0.99 && scope.foreign.length <= 2));
   if (explicit?.kind === 'tool' && top.intent !== 'other') return explicit;
+  // A remark or an anecdote asks for nothing: no tool, and no question back about an email to roast.
+  if (anecdote) return explicit ?? { kind: 'out_of_scope' };
   if (top.probability >= 0.5) {
     if (top.intent === 'other') return { kind: 'out_of_scope' };
     // Small talk around a request that names lead filters ("except for lunch I'm free, so let's go through
@@ -174,13 +178,25 @@ const ASKS_FOR_SOMETHING =
 // own, that asks for nothing and names no lead (news about a lead is an update). One clause only: "I'm not
 // a fan of cold lists but ok — VPs in banking" goes on to ask.
 const REMARK_SUBJECT =
-  /^(?:(?:so|well|honestly|ugh|man|omg|wow|yay|lol|phew|finally|oh|ah)[,!.]*\s+)*(?:i|we|i['’](?:ve|m|d)|we['’](?:ve|re|d)|my|our|these|those|they|they['’]re|today|today['’]s)\b/i;
+  /^(?:(?:so|well|honestly|ugh|man|omg|wow|yay|lol|phew|finally|oh|ah)[,!.]*\s+)*(?:i|we|i['’](?:ve|m|d)|we['’](?:ve|re|d)|my|our|the|these|those|they|they['’]re|today|today['’]s)\b/i;
 const REMARK_VERB =
-  /\b(?:is|are|was|were|am|been|being|feel|feels|felt|seem|seems|keep|keeps|kept|\p{L}+ed|\p{L}+ing|closed|won|lost|got|had|made|hit|did)\b|['’](?:re|m|s|ve)\b/iu;
+  /\b(?:is|are|was|were|am|been|being|feel|feels|felt|seem|seems|keep|keeps|kept|\p{L}+ed|closed|won|lost|got|had|made|hit|did)\b|['’](?:re|m|s|ve)\b/iu;
 const REMARK_PAST =
-  /^(?:(?:so|well|honestly|ugh|man|omg|wow|yay|lol|phew|finally|oh|ah)[,!.]*\s+)*(?:i|we)\s+(?:(?:just|finally|already|really|totally)\s+)?(?:had|was|were|got|made|did|won|lost|closed|landed|booked|\p{L}+ed)\b/iu;
+  /^(?:(?:so|well|honestly|ugh|man|omg|wow|yay|lol|phew|finally|oh|ah)[,!.]*\s+)*(?:(?:i|we)\s+(?:(?:just|finally|already|really|totally)\s+)?(?:had|was|were|got|made|did|won|lost|closed|landed|booked|\p{L}+ed)|(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+(?:(?:just|finally|really|so)\s+)?\p{L}+ing)\b/iu;
 const WANTS =
-  /\b(?:need|needs|want|wants|wanna|would\s+like|['’]d\s+(?:like|love)|looking|look|interested|after|care|focus(?:ing)?|target(?:ing)?|prospecting|prospect\s+(?:in|for|into)|search(?:ing)?|hunting|hoping|curious|prefer|keen|see|check|pull|find|list|trying|working\s+on|going\s+after|chasing)\b/i;
+  /\b(?:need|needs|want|wants|wanna|would\s+like|['’]d\s+(?:like|love)|looking|look|interested|after|care|focus(?:ing)?|target(?:ing)?|prospecting|prospect\s+(?:in|for|into)|search(?:ing)?|hunting|hoping|curious|prefer|keen|see|check|pull|find|list|trying|working\s+on|going\s+after|chasing|should|must|has\s+to|have\s+to|needs\s+to)\b/i;
+
+// "need coffee before I look at any more leads": the leads are in a clause about when; the main clause asks
+// for something else (a word of its own, no lead, no value, no request).
+const SUBORDINATE = /^(.+?)\s+(?:before|after|until|till|once|while|because|since)\s+(?:i|we|you)\b/i;
+
+function mainClauseElsewhere(line: string, knowledge: Knowledge): boolean {
+  const main = SUBORDINATE.exec(line)?.[1];
+  if (!main || ASKS_FOR_SOMETHING.test(main) || /\b(?:leads?|prospects?|contacts?|pipeline|accounts?)\b/i.test(main)) return false;
+  const abstracted = abstractForClassifier(main, knowledge, findLeadMentions(main, knowledge, []));
+  if (/\bx(?:person|company|place|industry|tech|title|status|ordinal)\b/.test(abstracted)) return false;
+  return readScope(abstracted, knowledge).foreign.length > 0;
+}
 
 function isRemark(line: string, abstracted: string, scope: ScopeReading): boolean {
   if (scope.question || !REMARK_SUBJECT.test(line) || !REMARK_VERB.test(line)) return false;
@@ -193,21 +209,25 @@ function isRemark(line: string, abstracted: string, scope: ScopeReading): boolea
 const REQUEST_START =
   /^(?:find|show|list|get|give|gimme|pull|dig\s+up|fetch|grab|search|look\s+(?:up|for)|bring\s+up|enrich|draft|write|mark|update|roast|who|which|any)\b/i;
 
+const WHO_TO_MEET =
+  /[,;:–—-]\s*((?:so\s+|and\s+)?who\s+(?:should|could|can|do|shall)\s+(?:i|we)\s+(?:meet|see|visit|contact|call|email|reach\s+out\s+to|talk\s+to|target|prioriti[sz]e)\b[^,;]*)$/i;
+
 /** A later sentence of the line that is a request, when the line opens with something else. */
 function requestSentence(line: string): string | undefined {
   const sentences = line.split(/(?<=[.!?])\s+(?=\S)/);
-  if (sentences.length < 2 || REQUEST_START.test(stripPrefix(sentences[0]!))) return undefined;
+  if (REQUEST_START.test(stripPrefix(sentences[0]!))) return undefined;
   for (const sentence of sentences.slice(1)) {
     const request = stripPrefix(sentence);
     if (REQUEST_START.test(request)) return request;
   }
-  return undefined;
+  // "I'm prepping for a trip to Munich, who should I meet there?": a question for leads after a comma.
+  return WHO_TO_MEET.exec(line)?.[1];
 }
 
 const WHY = /^(?:(?:so|and|but|hmm|ok|okay)[,:]?\s+)?why\b/i;
 
 const OUTSIDE_ACTION =
-  /^(?:(?:phone|call|ring|dial|text|sms|whatsapp|facetime)\s+(?!(?:with|went|was|is|notes?|log|logged|about|recap|summary|from|of|today|yesterday|went|done|over)\b)|remind\s+me\b|set\s+(?:up\s+)?(?:a|an|my)\s+(?:reminder|alarm|timer)\b|send\s+(?:[\p{L}'’]+\s+){0,3}?(?:linkedin|connection|inmail|text|sms|whatsapp|calendar|invite|invitation|gift|flowers)\b|connect\s+(?:with|to)\b.*\blinkedin\b|(?:schedule|book|arrange|organi[sz]e|set\s+up)\s+(?:a|an|the|my)?\s*(?:zoom|teams|google\s+meet|meet|meeting|call|lunch|coffee|dinner|appointment|slot|calendar\s+(?:invite|slot))\b|(?:delete|erase|wipe|purge|destroy)\b|(?:merge|de-?dupe|de-?duplicate|combine)\s|(?:share|forward)\s+(?:(?!with\s+me\b|to\s+me\b)[\p{L}'’]+\s+){0,4}?(?:with|to)\s+(?!me\b|us\b)|(?:print|download|upload|tweet)\b|post\s+(?:[\p{L}'’]+\s+){0,5}?(?:on|to)\s+(?:linkedin|twitter|x|slack|facebook|instagram|reddit)\b|(?:buy|purchase)\s)/iu;
+  /^(?:(?:phone|call|ring|dial|text|sms|whatsapp|facetime)\s+(?!(?:with|went|was|is|notes?|log|logged|about|recap|summary|from|of|today|yesterday|went|done|over)\b)|remind\s+me\b|set\s+(?:up\s+)?(?:a|an|my)\s+(?:reminder|alarm|timer)\b|send\s+(?:[\p{L}'’]+\s+){0,3}?(?:linkedin|connection|inmail|text|sms|whatsapp|calendar|invite|invitation|gift|flowers)\b|connect\s+(?:with|to)\b.*\blinkedin\b|(?:schedule|book|arrange|organi[sz]e|set\s+up)\s+(?:a|an|the|my)?\s*(?:zoom|teams|google\s+meet|meet|meeting|call|lunch|coffee|dinner|appointment|slot|calendar\s+(?:invite|slot))\b|(?:delete|erase|wipe|purge|destroy)\b|(?:merge|de-?dupe|de-?duplicate|combine)\s|(?:share|forward)\s+(?:(?!with\s+me\b|to\s+me\b)[\p{L}'’]+\s+){0,4}?(?:with|to)\s+(?!me\b|us\b)|(?:print|download|upload|tweet)\b|post\s+(?:[\p{L}'’]+\s+){0,5}?(?:on|to)\s+(?:linkedin|twitter|x|slack|facebook|instagram|reddit)\b|(?:buy|purchase)\s|(?:add|put)\s+.+?\s+(?:to|in|on|into)\s+(?:my|the|our)\s+(?:calendar|agenda|diary|schedule)\b|(?:create|add|make)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:lead|contact|prospect|account|record)\b(?!\s+(?:notes?|owners?|status))|(?:turn|convert|make|create|build|draw|generate|put|export)\b.*\b(?:charts?|graphs?|plots?|dashboards?|slides?|decks?|presentations?|spreadsheets?|excel|csv|pdf|powerpoint)\b)/iu;
 
 const NAMED_SEARCH =
   /\b(?:some(?:one|body)|any(?:one|body)|(?:a|any|the)\s+(?:lead|prospect|contact|person|guy|woman|man|company|account)|leads|prospects|contacts|people|companies|accounts)\s+(?:called|named)\s+((?:\p{Lu}[\p{L}'’-]*|\p{Ll}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*)?)\s*[?!.]*$/u;

@@ -92,8 +92,11 @@ const SECTOR_WORDS: Record<string, string> = {
   edu: 'Education',
   'higher education': 'Education',
   'higher ed': 'Education',
+  school: 'Education',
   schools: 'Education',
+  university: 'Education',
   universities: 'Education',
+  college: 'Education',
   colleges: 'Education',
 };
 

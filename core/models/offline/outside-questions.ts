@@ -51,7 +51,7 @@ const HOW_TO_GET = /^how\s+(?:do|can|could|would|should)\s+(?:i|we)\s+(?:get|fin
 // "write a haiku about pipeline", "tell me a joke about CRMs": creative writing is no sales email.
 const CREATIVE =
   /\b(?:write|compose|make\s+up|come\s+up\s+with|give\s+me|tell\s+me)\s+(?:me\s+)?(?:a|an|some|another)?\s*(?:[\p{L}-]+\s+)?(?:poem|haiku|song|jokes?|story|stories|limerick|rap|riddle|essay|speech|toast|slogan|tagline|tweet|blog\s+post|linkedin\s+post|article|pun)\b/u;
-const LEAD_NOUN = /\b(?:leads?|prospects?|contacts?|pipeline|accounts?|xstatus)\b/;
+const LEAD_NOUN = /\b(?:leads?|prospects?|contacts?|pipeline|accounts?)\b/;
 
 /**
  * Whether the message (its first line, placeholders in; see abstract-entities.ts) asks about the world.
@@ -68,13 +68,14 @@ export function asksAboutTheWorld(abstracted: string, namesValues = false): bool
     .trim();
   if (CREATIVE.test(t) || ADVICE.test(t)) return true;
   if (HOW_TO_GET.test(t) && !namesValues && !/\b(?:xperson|xcompany|xordinal)\b/.test(t)) return true;
+  // How others behave or a market is doing, asked about a subject that is not the rep ("how do fintech
+  // startups find their first customers"): "their" is the subject's, so only the rep's own words count.
+  const ours = /\b(?:i|me|my|we|us|our|xperson|xcompany|xordinal|xemail)\b/.test(t) || LEAD_NOUN.test(t);
+  if (!ours && (HOW_OTHERS.test(t) || HOW_DOING.test(t) || WHICH_PLACES.test(t) || ABOUT_A_VALUE.test(t))) return true;
   if (OWN_DATA.test(t)) return false;
   if (DEFINITION_WITH_ARTICLE.test(t) && !RECOMMENDATION.test(t)) return true;
   const bare = DEFINITION_BARE.exec(t);
   if (bare && !NOT_A_TERM.test(bare[1]!) && !/\b(?:leads|prospects|contacts)\b/.test(t)) return true;
   if (QUESTION_OPENER.test(t) && (PURPOSE.test(t) || NORM.test(t))) return true;
-  if (HOW_OTHERS.test(t) && !LEAD_NOUN.test(t)) return true;
-  if ((WHICH_PLACES.test(t) || ABOUT_A_VALUE.test(t)) && !LEAD_NOUN.test(t)) return true;
-  if (HOW_DOING.test(t) && !LEAD_NOUN.test(t)) return true;
   return false;
 }

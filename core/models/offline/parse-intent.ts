@@ -202,7 +202,8 @@ function isRemark(line: string, abstracted: string, scope: ScopeReading): boolea
   if (scope.question || !REMARK_SUBJECT.test(line) || !REMARK_VERB.test(line)) return false;
   // A word of its own, or something the rep did ("I had a great call with a prospect today").
   if (!scope.foreign.length && !REMARK_PAST.test(line)) return false;
-  if (ASKS_FOR_SOMETHING.test(line) || WANTS.test(line) || /\s[—–-]\s*\S|[:;]\s+\S/.test(line)) return false;
+  // One clause: "I never remember the syntax haha. VPs at healthcare cos" goes on to ask.
+  if (ASKS_FOR_SOMETHING.test(line) || WANTS.test(line) || /\s[—–-]\s*\S|[:;]\s+\S|[.!?]\s+\S/.test(line)) return false;
   return !/\b(?:xperson|xcompany|xordinal|xemail|him|her|them|it)\b/.test(abstracted);
 }
 
@@ -457,13 +458,19 @@ function inlineEmail(raw: string): Intent | undefined {
   return email.body ? { kind: 'tool', calls: [{ toolName: 'roastEmail', input: { ...email } }] } : undefined;
 }
 
+const NOT_AN_EMAIL =
+  /^\s*(?:my|our|this|the|his|her|their)?\s*(?:[\p{L}-]+\s+)?(?:profile|resume|résumé|cv|website|site|landing\s+page|deck|slides|bio|headline|photo|picture|outfit|code|haircut|playlist|logo|post|tweet)\b/iu;
+
 function parseRoast(text: string): Intent | undefined {
   const trigger =
     /\b(?:roast|critique|review|tear apart|grade|rate|score|give me (?:some )?feedback on|feedback on|check|improve|rip apart|what do you think of)\s+(?:this|my|the following|the|a|these)?\s*(?:cold\s+|sales\s+|outreach\s+|draft\s+|prospecting\s+)?(?:e-?mail|draft|message|pitch|copy|outreach|opener|opening(?:\s+line)?|intro|subject(?:\s+line)?|cta)(?:\s+(?:draft|copy))?\b(?:\s+(?:for me|please))?|^roast\b(?:\s+(?:this|that|it|me))?/i.exec(
       text,
     );
   if (!trigger) return undefined;
-  const email = parseEmailText(text.slice(trigger.index + trigger[0].length));
+  // "roast my LinkedIn profile", "roast my outfit": a short thing named that no email is.
+  const rest = text.slice(trigger.index + trigger[0].length);
+  if (/^roast\b/i.test(trigger[0]) && !rest.includes('\n') && rest.trim().split(/\s+/).length <= 6 && NOT_AN_EMAIL.test(rest)) return { kind: 'out_of_scope' };
+  const email = parseEmailText(rest);
   if (!email.body) {
     return {
       kind: 'clarify',

@@ -75,8 +75,14 @@ function titleWordRegex(raw: string): string {
 // "VP of Sales" is "VP Sales" and "Vice President, Sales" as well: joining words are no part of the match.
 const TITLE_JOINERS = new Set(['of', 'for', 'and', '&', 'the', 'at', '-', ',']);
 
+// "Chief Marketing Officer" spelled out is the abbreviation too, so it also finds "Co-Founder & CMO".
+const ABBREVIATION_OF = new Map(Object.entries(TITLE_ABBREVIATIONS).map(([abbr, full]) => [full.toLowerCase(), abbr]));
+
 function titleWords(title: string): string[] {
-  return words(title.replace(/,/g, ' ')).filter((w) => !TITLE_JOINERS.has(w));
+  const kept = words(title.replace(/,/g, ' ')).filter((w) => !TITLE_JOINERS.has(w));
+  const singular = kept.map((w, i) => (i === kept.length - 1 && w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+  const abbr = ABBREVIATION_OF.get(singular.join(' '));
+  return abbr ? [abbr] : kept;
 }
 
 function words(s: string): string[] {

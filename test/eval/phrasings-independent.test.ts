@@ -65,7 +65,7 @@ const SETS: PhrasingSet[] = [
     name: 'sixth round (held out once)',
     cases: load('phrasings-heldout-6.jsonl'),
     // Missed at the one held-out measurement (main 3d6ea4b); listed by id only, a development set from now on.
-    knownFailing: Object.fromEntries(['u087', 'u111', 'u113', 'u127', 'u129', 'u141', 'u143', 'u162'].map((id) => [id, 'missed at the held-out measurement'])),
+    knownFailing: Object.fromEntries(['u127', 'u129', 'u141', 'u143', 'u162'].map((id) => [id, 'missed at the held-out measurement'])),
   },
   {
     name: 'seventh round (held out once)',

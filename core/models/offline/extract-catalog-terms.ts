@@ -166,14 +166,30 @@ export function techFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
     push(tech, excluded, name, negated);
     return name;
   });
+  // A technology the catalogue lacks, after a cue no company follows ("insurers using Guidewire", "running
+  // Temenos"): a capitalised word that is no English word, company or other value. A word all in capitals
+  // is an acronym ("qualify a lead using MEDDIC" names a method).
+  for (const m of p.rest.matchAll(UNKNOWN_TECH)) {
+    const name = m[1]!;
+    const words = name.toLowerCase().split(/\s+/);
+    if (words.some((w) => t.knowledge.common(w) || t.knowledge.nameWord(w)) || t.knowledge.company(name) || namesAValue(name, t.knowledge)) continue;
+    const at = m.index + m[0].length - name.length;
+    push(tech, excluded, name, isNegated(t.negated, at));
+    p.blank(at, at + name.length);
+  }
   return assign(f, 'tech', tech, excluded);
 }
+
+const UNKNOWN_TECH =
+  /\b(?:using|uses|use|running|runs|run\s+on|built\s+(?:on|with)|powered\s+by|on\s+top\s+of)\s+(\p{Lu}(?=[\p{L}\p{N}+#-]*\p{Ll})[\p{L}\p{N}+#-]*(?:\s+\p{Lu}[\p{L}\p{N}+#-]*)?)(?![\p{L}\p{N}])/gu;
 
 function cuedShort(prev: string | undefined): boolean {
   return prev !== undefined && /^(?:use|uses|using|running|on)$/.test(prev);
 }
 
 const CITY_LIST_NEXT = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&|\+)\s+)(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?![\p{L}'’])/u;
+
+const CITY_LIST_BEFORE = /(?<![\p{L}'’])(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?:\s*,\s*|\s+(?:and|or|&|\+)\s+)$/u;
 
 const PLACE_PREPOSITIONS = /^(?:in|from|across|throughout|within|based|the|near|around|of)$/i;
 
@@ -189,7 +205,7 @@ export function placeFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
     scandinavia: ['Sweden', 'Denmark', 'Norway'],
     benelux: ['Belgium', 'Netherlands'],
   };
-  const cityEnds: { end: number; negated: boolean }[] = [];
+  const cityEnds: { start: number; end: number; negated: boolean }[] = [];
   p.scanRuns(3, (run, first, prev) => {
     const negated = isNegated(t.negated, first.start);
     const key = run.toLowerCase().replace(/[^a-z]/g, '');
@@ -220,22 +236,32 @@ export function placeFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
     const meantLeads = run === run.toLowerCase() && editDistance(key, 'leads', 1) <= 1 && !(prev && PLACE_PREPOSITIONS.test(prev));
     if (city && !meantLeads) {
       push(cities, notCities, city, negated);
-      cityEnds.push({ end: first.start + run.length, negated });
+      cityEnds.push({ start: first.start, end: first.start + run.length, negated });
       return city;
     }
     return undefined;
   });
   // A city the catalogue lacks, listed beside one it knows ("Austin and Dallas", "Leeds, Cork"): a
   // capitalised word that is no English word or company is a city too (a first name alone is no lead here).
-  for (const { end, negated } of cityEnds) {
+  const unknownCity = (name: string) =>
+    !name
+      .toLowerCase()
+      .split(/\s+/)
+      .some((w) => t.knowledge.common(w)) &&
+    !t.knowledge.company(name) &&
+    !namesAValue(name, t.knowledge);
+  for (const { start, end, negated } of cityEnds) {
     const next = CITY_LIST_NEXT.exec(p.rest.slice(end));
-    if (!next) continue;
-    const name = next[1]!;
-    const words = name.toLowerCase().split(/\s+/);
-    if (words.some((w) => t.knowledge.common(w)) || t.knowledge.company(name) || namesAValue(name, t.knowledge)) continue;
-    push(cities, notCities, name, negated);
-    const start = end + next[0].length - name.length;
-    p.blank(start, start + name.length);
+    if (next && unknownCity(next[1]!)) {
+      const at = end + next[0].length - next[1]!.length;
+      push(cities, notCities, next[1]!, negated);
+      p.blank(at, at + next[1]!.length);
+    }
+    const before = CITY_LIST_BEFORE.exec(p.rest.slice(0, start));
+    if (before && unknownCity(before[1]!)) {
+      push(cities, notCities, before[1]!, isNegated(t.negated, before.index));
+      p.blank(before.index, before.index + before[1]!.length);
+    }
   }
   return assign(f, 'country', countries, notCountries) + assign(f, 'city', cities, notCities);
 }
@@ -256,6 +282,11 @@ export function industryFilter(p: Phrase, f: LeadFilter, t: TermContext): number
 
 /** Whether a fragment names an industry, place or technology (negation scopes end after one). */
 export function namesAValue(fragment: string, knowledge: Knowledge): boolean {
+  // A technology the catalogue lacks, after its cue ("not using Guidewire in Canada" excludes Guidewire only).
+  const cued = /\b(?:using|uses|use|running|runs|run\s+on|built\s+(?:on|with)|powered\s+by)\s+(\p{Lu}(?=[\p{L}\p{N}+#-]*\p{Ll})[\p{L}\p{N}+#-]*)/u.exec(
+    fragment,
+  );
+  if (cued && !knowledge.common(cued[1]!.toLowerCase())) return true;
   const words = fragment.toLowerCase().match(/[\p{L}][\p{L}-]*/gu) ?? [];
   for (let i = 0; i < words.length; i++) {
     for (let n = 3; n >= 1; n--) {

@@ -3,8 +3,8 @@
 //
 // Stored titles come both ways ("CTO", "Chief Technology Officer", "Co-Founder & CTO"; "VP Sales", "Vice
 // President of Sales") and the title filter needs each word to start a word of the stored title. So:
-// - a C-level role becomes its abbreviation ("chief technology officers" → "CTO"): lead search matches an
-//   abbreviation against both forms, while the spelled-out form would miss "Co-Founder & CTO";
+// - a C-level role stays as written ("chief technology officers" → "Chief Technology Officer", "CTOs" →
+//   "CTO"): lead search matches either form against both, so neither misses "Co-Founder & CTO";
 // - "VP/director of <function>" becomes seniority + the function ("Sales"), which matches "VP Sales",
 //   "Vice President of Sales" and "Sales Director" alike (a head of X is director level);
 // - "<function> manager" stays a title ("Engineering Manager"), since those words are the role itself.
@@ -118,10 +118,10 @@ export function extractRoles(phrase: Phrase): RoleFilter {
   const titles: string[] = [];
   const seniority = new Set<Seniority>();
 
-  // "chief technology officers" spelled out.
+  // "chief technology officers" spelled out stays spelled out, as the rep wrote it (lead search matches it
+  // against "CTO" too).
   for (const m of phrase.takeAll(/\bchief\s+((?:[a-z]+\s+){1,3})officers?\b/gi)) {
-    const full = `Chief ${m[1]!.trim().split(/\s+/).map(capitalize).join(' ')} Officer`;
-    titles.push(ABBREVIATION_OF.get(full.toLowerCase()) ?? full);
+    titles.push(`Chief ${m[1]!.trim().split(/\s+/).map(capitalize).join(' ')} Officer`);
   }
   // C-level and other abbreviations; two-letter ones ("AE", "PM") only in capitals, as "am"/"pm" are words.
   const isAbbreviation = (m: RegExpExecArray) => {

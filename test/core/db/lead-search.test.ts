@@ -103,6 +103,8 @@ describe('LeadRepository.search filters', () => {
     // "Director" contains "cto"; it must not match.
     expect(sorted(await keys({ title: 'CTO' }))).toEqual(['l01', 'l05', 'l20']);
     expect(sorted(await keys({ title: 'CTOs' }))).toEqual(['l01', 'l05', 'l20']);
+    // And the other way round: the spelled-out form finds the abbreviation.
+    expect(sorted(await keys({ title: 'Chief Technology Officers' }))).toEqual(['l01', 'l05', 'l20']);
   });
 
   it('matches free text against name, company, email and title', async () => {

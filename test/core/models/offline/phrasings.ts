@@ -82,7 +82,7 @@ export const PHRASINGS: Phrasing[] = [
   },
   { text: 'CFOs in Switzerland with more than 500 employees', expect: find({ title: 'CFO', country: ['Switzerland'], companySizeMin: 500 }) },
   { text: 'senior software engineers in Amsterdam', expect: find({ seniority: ['senior'], title: 'Software Engineer', city: ['Amsterdam'] }) },
-  { text: 'chief marketing officers in retail', expect: find({ title: 'CMO', industry: ['Retail'] }) },
+  { text: 'chief marketing officers in retail', expect: find({ title: 'Chief Marketing Officer', industry: ['Retail'] }) },
   { text: 'VP Marketing at logistics companies', expect: find({ seniority: ['vp'], title: 'VP Marketing', industry: ['Logistics'] }) },
   { text: 'product managers in Munich', expect: find({ title: 'Product Manager', city: ['Munich'] }) },
   { text: 'executives at biotech companies in Boston', expect: find({ seniority: ['c_level'], industry: ['Biotech'], city: ['Boston'] }) },

@@ -23,7 +23,7 @@ import { asksAboutTheWorld } from './outside-questions.ts';
 import { inSalesScope, readScope, type ScopeReading, usageOfSomethingElse } from './sales-scope.ts';
 
 const POLITE_PREFIX =
-  /^(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|alright|right|great|thanks|thank you)\b[,!.]?\s+(?:there[,!.]?\s+)?(?:salesos[,!.:]?\s*)?|@?salesos[,:!]?\s+|<@[\w.-]+>\s*|please\s+|pls\s+|plz\s+|kindly\s+|(?:could|can|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|kindly\s+|quickly\s+|maybe\s+)?|(?:could|can|may)\s+i\s+(?:please\s+)?(?:get\s+you\s+to\s+)?|i(?:['’]d| would) (?:like|love) (?:you |for you )?to\s+|i\s+(?:want|need|wanna)\s+(?:you\s+)?to\s+|i\s+(?:want|need)\s+(?=to\s+see|\d|a\s+list)|let['’]?s\s+|go ahead and\s+|help me\s+(?=\w)|try to\s+|quickly\s+|just\s+|now\s+|then\s+|and\s+)/i;
+  /^(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|alright|right|great|thanks|thank you)\b[,!.]?\s+(?:there[,!.]?\s+)?(?:salesos[,!.:]?\s*)?|@?salesos[,:!]?\s+|<@[\w.-]+>\s*|please\s+|pls\s+|plz\s+|kindly\s+|(?:could|can|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|kindly\s+|quickly\s+|maybe\s+)?|(?:could|can|may)\s+i\s+(?:please\s+)?(?:get\s+you\s+to\s+)?|i(?:['’]d| would) (?:like|love) (?:you |for you )?to\s+|i\s+(?:want|need|wanna)\s+(?:you\s+)?to\s+|i\s+(?:want|need)\s+(?=to\s+see|\d|a\s+list)|let['’]?s\s+|go ahead and\s+|(?:heads[\s-]up|fyi|btw|quick update|update)[,:!—–-]+\s*|help me\s+(?=\w)|try to\s+|quickly\s+|just\s+|now\s+|then\s+|and\s+)/i;
 const POLITE_SUFFIX = /(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|when you can|real quick|asap|now))+[\s?!.]*$|[\s?!.]+$/i;
 
 function stripPrefix(text: string): string {
@@ -442,8 +442,8 @@ function pastedEmail(raw: string): Intent | undefined {
 // A request for an opinion on "this" ("what do you think of this?", "would this get a reply?", "is this any
 // good:") followed, on the same line, by a pasted message that opens with a greeting and a name.
 const OPINION_CUE =
-  /\b(?:what\s+do\s+(?:you|u|ya)\s+think|thoughts|feedback|opinion|(?:would|will|could|does|do\s+you\s+think)\s+(?:this|it)\s+(?:work|land|fly|convert|get\s+(?:a\s+|any\s+)?(?:repl(?:y|ies)|responses?|answers?|opens?))|is\s+(?:this|it)\s+(?:any\s+)?(?:good|ok(?:ay)?|decent|bad|fine|too\s+\p{L}+)|how\s+(?:does|do|is)\s+(?:this|it)\s+(?:sound|read|look|come\s+across)|rate\s+(?:this|it)|be\s+(?:honest|brutal)|is\s+(?:this|it|my)\s+(?:(?:cold\s+|sales\s+|outreach\s+)?(?:e-?mail|message|draft|pitch|opener|copy|note|intro)\s+)(?:any\s+)?(?:good|ok(?:ay)?|decent|bad|fine)|what\s+would\s+(?:you|u)\s+(?:change|improve|fix|tweak|cut|rewrite|edit)|how\s+(?:would|could|can)\s+(?:you|u|i)\s+improve|any\s+(?:edits|suggestions|improvements)|make\s+(?:this|it)\s+better)\b/iu;
-const GREETING_OPENER = /(?:^|[\s:?!>"'“‘(])["'“‘]?((?:hi|hey|hello|yo|dear|hiya|good\s+(?:morning|afternoon))\s+\p{L}[\p{L}'’-]*[,!:]?\s[\s\S]+)$/iu;
+  /\b(?:what\s+do\s+(?:you|u|ya)\s+think|thoughts|feedback|opinion|(?:would|will|could|does|do\s+you\s+think)\s+(?:this|it)\s+(?:work|land|fly|convert|get\s+(?:a\s+|any\s+)?(?:repl(?:y|ies)|responses?|answers?|opens?))|is\s+(?:this|it)\s+(?:any\s+)?(?:good|ok(?:ay)?|decent|bad|fine|too\s+\p{L}+)|how\s+(?:does|do|is)\s+(?:this|it)\s+(?:sound|read|look|come\s+across)|rate\s+(?:this|it)|be\s+(?:brutally\s+|totally\s+|very\s+)?(?:honest|brutal)|how\s+(?:bad|good)\s+is\s+(?:this|it)|is\s+(?:this|it|my)\s+(?:(?:cold\s+|sales\s+|outreach\s+)?(?:e-?mail|message|draft|pitch|opener|copy|note|intro)\s+)(?:any\s+)?(?:good|ok(?:ay)?|decent|bad|fine)|what\s+would\s+(?:you|u)\s+(?:change|improve|fix|tweak|cut|rewrite|edit)|how\s+(?:would|could|can)\s+(?:you|u|i)\s+improve|any\s+(?:edits|suggestions|improvements)|make\s+(?:this|it)\s+better)\b/iu;
+const GREETING_OPENER = /(?:^|[\s:?!>"'“‘(])["'“‘]?((?:hi|hey|hello|yo|dear|hiya|good\s+(?:morning|afternoon))\s+\p{L}[\p{L}'’-]*[,!:]*\s[\s\S]+)$/iu;
 
 function inlineEmail(raw: string): Intent | undefined {
   const cue = OPINION_CUE.exec(raw);

@@ -172,7 +172,11 @@ export function techFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
   for (const m of p.rest.matchAll(UNKNOWN_TECH)) {
     const name = m[1]!;
     const words = name.toLowerCase().split(/\s+/);
-    if (words.some((w) => t.knowledge.common(w) || t.knowledge.nameWord(w)) || t.knowledge.company(name) || namesAValue(name, t.knowledge)) continue;
+    // A word of common English counts when capitalised by a writer who writes in lower case ("studios using
+    // Unity"), not at a sentence's start or in Title Case.
+    const proper = /^\p{Ll}/u.test(m[0]) && !/[.!?]\s*$/.test(p.original.slice(0, m.index));
+    if (words.some((w) => (t.knowledge.common(w) && !proper) || t.knowledge.nameWord(w)) || t.knowledge.company(name) || namesAValue(name, t.knowledge))
+      continue;
     const at = m.index + m[0].length - name.length;
     push(tech, excluded, name, isNegated(t.negated, at));
     p.blank(at, at + name.length);

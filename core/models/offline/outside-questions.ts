@@ -38,10 +38,12 @@ const HOW_DOING = /^how(?:['’]?s|\s+is|\s+are|\s+was|\s+were)\s+.+\b(?:doing|g
 // for selling to healthcare", "how should I approach a CFO", "how can I improve my reply rates", "what
 // should I say to a CFO who …", "how many leads should I contact per day?".
 const ADVICE =
-  /\b(?:(?:what['’]?s|what\s+is)\s+the\s+best\s+way|best\s+ways?\s+to|(?:any|some|give\s+me|got\s+any)\s+(?:tips|advice|pointers)|tips?\s+(?:for|on)|advice\s+(?:for|on)|how\s+should\s+(?:i|we)|how\s+(?:can|do|could|would)\s+(?:i|we)\s+(?:improve|increase|boost|grow|handle|deal|convince|persuade|approach|win|close|book|avoid|stop|write|structure|prepare|prep|overcome|respond|answer|negotiate|motivate|become|learn|hit|beat|get\s+(?:better|good|more\s+(?:replies|meetings|responses|deals)))|how\s+to\s+(?:improve|increase|boost|grow|handle|deal|convince|approach|win|close|book|avoid|write|structure|prepare|overcome|respond|negotiate|hit|beat))\b|^(?:what|how\s+(?:many|much|often|long|frequently))\b.*\bshould\s+(?:i|we)\b(?!.*\b(?:xperson|xordinal|him|her)\b)|^what\s+(?:should|do|would|could)\s+(?:i|we)\s+(?:say|tell|do|ask|answer|reply|respond|offer|bring|wear)\b(?!.*\b(?:xperson|xordinal|him|her)\b)|^should\s+(?:i|we)\b(?!.*\b(?:xperson|xcompany|xordinal|him|her|them|it)\b)/;
+  /\b(?:(?:what['’]?s|what\s+is)\s+the\s+best\s+way|best\s+ways?\s+to|(?:any|some|give\s+me|got\s+any)\s+(?:tips|advice|pointers)|tips?\s+(?:for|on)|advice\s+(?:for|on)|how\s+should\s+(?:i|we)|how\s+(?:would|should|do|can|could)\s+(?:you|i|we|one)\s+(?:pitch|sell|position|market|frame|present|introduce)|how\s+(?:can|do|could|would)\s+(?:i|we)\s+(?:improve|increase|boost|grow|handle|deal|convince|persuade|approach|win|close|book|avoid|stop|write|structure|prepare|prep|overcome|respond|answer|negotiate|motivate|become|learn|hit|beat|get\s+(?:better|good|more\s+(?:replies|meetings|responses|deals)))|how\s+to\s+(?:improve|increase|boost|grow|handle|deal|convince|approach|win|close|book|avoid|write|structure|prepare|overcome|respond|negotiate|hit|beat))\b|^(?:what|how\s+(?:many|much|often|long|frequently))\b.*\bshould\s+(?:i|we)\b(?!.*\b(?:xperson|xordinal|him|her)\b)|^what\s+(?:should|do|would|could)\s+(?:i|we)\s+(?:say|tell|do|ask|answer|reply|respond|offer|bring|wear)\b(?!.*\b(?:xperson|xordinal|him|her)\b)|^should\s+(?:i|we)\b(?!.*\b(?:xperson|xcompany|xordinal|him|her|them|it)\b)/;
 // "which cities in Germany have the most startups?", "what countries are best for fintech?": places,
 // industries or markets compared, with no lead of ours among them.
 const WHICH_PLACES = /^(?:which|what)\s+(?:cities|countries|industries|sectors|regions|markets|verticals|states)\b/;
+// "is Denmark expensive for business travel?", "is HubSpot worth it?": a yes/no question about a value.
+const IS_VALUE = /^(?:is|are|was|were|isn['’]?t|aren['’]?t)\s+(?:the\s+)?(?:xplace|xtech|xindustry)\b/;
 // "what do you know about the logistics industry?", "tell me about Berlin": knowledge of a value, not leads.
 const ABOUT_A_VALUE =
   /^(?:what\s+do\s+you\s+know\s+about|tell\s+me\s+(?:more\s+|a\s+bit\s+|something\s+)?about|explain)\s+(?:the\s+)?(?:xindustry|xplace|xtech)(?:\s+(?:industry|sector|market|space|scene|ecosystem|landscape))?$/;
@@ -71,7 +73,7 @@ export function asksAboutTheWorld(abstracted: string, namesValues = false): bool
   // How others behave or a market is doing, asked about a subject that is not the rep ("how do fintech
   // startups find their first customers"): "their" is the subject's, so only the rep's own words count.
   const ours = /\b(?:i|me|my|we|us|our|xperson|xcompany|xordinal|xemail)\b/.test(t) || LEAD_NOUN.test(t);
-  if (!ours && (HOW_OTHERS.test(t) || HOW_DOING.test(t) || WHICH_PLACES.test(t) || ABOUT_A_VALUE.test(t))) return true;
+  if (!ours && (HOW_OTHERS.test(t) || HOW_DOING.test(t) || WHICH_PLACES.test(t) || ABOUT_A_VALUE.test(t) || IS_VALUE.test(t))) return true;
   if (OWN_DATA.test(t)) return false;
   if (DEFINITION_WITH_ARTICLE.test(t) && !RECOMMENDATION.test(t)) return true;
   const bare = DEFINITION_BARE.exec(t);

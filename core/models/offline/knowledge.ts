@@ -128,8 +128,7 @@ class Lexicon {
   }
 
   /** The closest word within the budget; a tie between different words is no answer. */
-  closest(word: string): string | undefined {
-    const budget = editBudget(word.length);
+  closest(word: string, budget = editBudget(word.length)): string | undefined {
     if (!budget) return undefined;
     let best: string | undefined;
     let bestD = budget + 1;
@@ -192,7 +191,9 @@ function build(vocabulary: LeadVocabulary | undefined): Knowledge {
     correctValue(word) {
       const w = word.toLowerCase();
       if (w.length < 4 || !/^\p{L}+$/u.test(w) || known(w) || names.has(w)) return undefined;
-      return values.closest(w);
+      // One edit at most: a capitalised word is written on purpose more often than not ("Portland" is no
+      // misspelt "Poland"; "Frankfrut" is one swap from Frankfurt).
+      return values.closest(w, Math.min(1, editBudget(w.length)));
     },
     correctName(word) {
       const w = word.toLowerCase();

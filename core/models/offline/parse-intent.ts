@@ -184,7 +184,7 @@ const REMARK_VERB =
 const REMARK_PAST =
   /^(?:(?:so|well|honestly|ugh|man|omg|wow|yay|lol|phew|finally|oh|ah)[,!.]*\s+)*(?:(?:i|we)\s+(?:(?:just|finally|already|really|totally)\s+)?(?:had|was|were|got|made|did|won|lost|closed|landed|booked|\p{L}+ed)|(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+(?:(?:just|finally|really|so)\s+)?\p{L}+ing)\b/iu;
 const WANTS =
-  /\b(?:need|needs|want|wants|wanna|would\s+like|['’]d\s+(?:like|love)|looking|look|interested|after|care|focus(?:ing)?|target(?:ing)?|prospecting|prospect\s+(?:in|for|into)|search(?:ing)?|hunting|hoping|curious|prefer|keen|see|check|pull|find|list|trying|working\s+on|going\s+after|chasing|should|must|has\s+to|have\s+to|needs\s+to)\b/i;
+  /\b(?:need|needs|want|wants|wanna|would\s+like|['’]d\s+(?:like|love)|looking|look|interested|after|care|focus(?:ing)?|target(?:ing)?|prospecting|prospect\s+(?:in|for|into)|search(?:ing)?|hunting|hoping|curious|prefer|keen|see|check|pull|find|list|trying|working\s+on|going\s+after|chasing|should|must|has\s+to|have\s+to|needs\s+to|asked\s+for|asking\s+for|requested|wanted)\b/i;
 
 // "need coffee before I look at any more leads": the leads are in a clause about when; the main clause asks
 // for something else (a word of its own, no lead, no value, no request).

@@ -198,10 +198,14 @@ function mainClauseElsewhere(line: string, knowledge: Knowledge): boolean {
   return readScope(abstracted, knowledge).foreign.length > 0;
 }
 
+// "The new guy leads the Berlin team": "leads" as the verb of a statement about someone.
+const LEADS_AS_VERB = /\bleads\s+(?:the|a|an|our|his|her|their|its|my)\b/i;
+
 function isRemark(line: string, abstracted: string, scope: ScopeReading): boolean {
-  if (scope.question || !REMARK_SUBJECT.test(line) || !REMARK_VERB.test(line)) return false;
+  const leadsAsVerb = LEADS_AS_VERB.test(line) && !scope.anchored;
+  if (scope.question || !REMARK_SUBJECT.test(line) || !(REMARK_VERB.test(line) || leadsAsVerb)) return false;
   // A word of its own, or something the rep did ("I had a great call with a prospect today").
-  if (!scope.foreign.length && !REMARK_PAST.test(line)) return false;
+  if (!scope.foreign.length && !REMARK_PAST.test(line) && !leadsAsVerb) return false;
   // One clause: "I never remember the syntax haha. VPs at healthcare cos" goes on to ask.
   if (ASKS_FOR_SOMETHING.test(line) || WANTS.test(line) || /\s[—–-]\s*\S|[:;]\s+\S|[.!?]\s+\S/.test(line)) return false;
   return !/\b(?:xperson|xcompany|xordinal|xemail|him|her|them|it)\b/.test(abstracted);

@@ -69,7 +69,7 @@ const SETS: PhrasingSet[] = [
     name: 'seventh round (held out once)',
     cases: load('phrasings-heldout-7.jsonl'),
     // Missed at the one held-out measurement (issue-14-nlu-2 666dba0); listed by id only, a development set from now on.
-    knownFailing: Object.fromEntries(['v112', 'v203'].map((id) => [id, 'missed at the held-out measurement'])),
+    knownFailing: Object.fromEntries(['v112'].map((id) => [id, 'missed at the held-out measurement'])),
   },
   {
     name: 'eighth round (held out once)',

@@ -279,6 +279,8 @@ function fill(intent: IntentClass, s: Slots): Intent | undefined {
       return withLead(r, 'enrichLead', 'enrich', (lead) => (force ? { lead, force: true } : { lead }));
     }
     case 'draft': {
+      // News ("Lukas answered my LinkedIn message") is no request to write: a draft names its act.
+      if (!DRAFT_ACT.test(firstLine)) return undefined;
       const r = leadInText(firstLine, ctx);
       return r.kind === 'none' ? undefined : withLead(r, 'draftEmail', 'write to', (lead) => ({ lead }));
     }
@@ -316,6 +318,9 @@ function fill(intent: IntentClass, s: Slots): Intent | undefined {
       return { kind: 'out_of_scope' };
   }
 }
+
+const DRAFT_ACT =
+  /\b(?:draft|drafts|write|compose|e-?mail|mail|send|pen|reach\s+out|follow[\s-]?up|ping|intro|introduce|pitch|outreach|cold|opener|note\s+(?:to|for)|dm|inmail|sequence|template|copy)\b|^(?:message|msg|text)\b|\b(?:message|msg|something|a\s+few\s+lines|lines)\s+(?:to|for)\b/i;
 
 const USAGE_WORD =
   /\b(?:spen[dt]|spending|budget|cost|costs|costing|usage|used|use|using|tokens?|dollars?|money|bucks|euros?|limit|left|remaining|quota|credits?|bill|billing|charged?|paid|pay|allowance|cap|burn(?:ed|t)?|expensive|pricey|price|costly|cut\s+off|run(?:ning)?\s+out|ran\s+out|max(?:ed)?\s+out|throttled)\b|[$€£]/i;

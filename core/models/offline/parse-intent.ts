@@ -214,6 +214,8 @@ function isRemark(line: string, abstracted: string, scope: ScopeReading): boolea
 const REQUEST_START =
   /^(?:find|show|list|get|give|gimme|pull|dig\s+up|fetch|grab|search|look\s+(?:up|for)|bring\s+up|enrich|draft|write|mark|update|roast|who|which|any)\b/i;
 
+const HEDGE =
+  /^(?:(?:hmm+|um+|uh+|so|ok)[,.]?\s+)?(?:(?:i['’]m\s+)?not\s+(?:sure|certain)|no\s+(?:idea|clue)|unsure|i\s+(?:don['’]?t|do\s+not)\s+know|(?:i\s+)?can['’]?t\s+remember|i\s+forget)\b[^,;:–—]*[,;:–—]\s*(?:but\s+)?/i;
 const WHO_TO_MEET =
   /[,;:–—-]\s*((?:so\s+|and\s+)?who\s+(?:should|could|can|do|shall)\s+(?:i|we)\s+(?:meet|see|visit|contact|call|email|reach\s+out\s+to|talk\s+to|target|prioriti[sz]e)\b[^,;]*)$/i;
 
@@ -226,7 +228,12 @@ function requestSentence(line: string): string | undefined {
     if (REQUEST_START.test(request)) return request;
   }
   // "I'm prepping for a trip to Munich, who should I meet there?": a question for leads after a comma.
-  return WHO_TO_MEET.exec(line)?.[1];
+  const who = WHO_TO_MEET.exec(line)?.[1];
+  if (who) return who;
+  // "hmm not certain about the exact title, something like head of operations, in logistics": a hedge, then
+  // what is asked for.
+  const hedge = HEDGE.exec(line);
+  return hedge ? line.slice(hedge[0].length).trim() || undefined : undefined;
 }
 
 const WHY = /^(?:(?:so|and|but|hmm|ok|okay)[,:]?\s+)?why\b/i;

@@ -86,6 +86,7 @@ const SETS: PhrasingSet[] = [
       mn022: '"not contacted" reads as new leads, not as an exclusion of contacted ones',
       mz025: '"Stanford" is a visible lead\'s name, so the question opens that lead',
       mw217: 'a complaint in the present ("the Munich leads never reply") names a city, a lead noun and a status, and reads as a search',
+      mw620: 'a remark in the present ("I love working with healthcare clients") names an industry and a status, and reads as a search',
     },
   },
 ];

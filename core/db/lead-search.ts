@@ -72,6 +72,19 @@ function titleWordRegex(raw: string): string {
   return `\\m(${escapeRegex(word)}|${expanded.toLowerCase().split(' ').map(escapeRegex).join('\\s+')})\\M`;
 }
 
+// "VP of Sales" is "VP Sales" and "Vice President, Sales" as well: joining words are no part of the match.
+const TITLE_JOINERS = new Set(['of', 'for', 'and', '&', 'the', 'at', '-', ',']);
+
+// "Chief Marketing Officer" spelled out is the abbreviation too, so it also finds "Co-Founder & CMO".
+const ABBREVIATION_OF = new Map(Object.entries(TITLE_ABBREVIATIONS).map(([abbr, full]) => [full.toLowerCase(), abbr]));
+
+function titleWords(title: string): string[] {
+  const kept = words(title.replace(/,/g, ' ')).filter((w) => !TITLE_JOINERS.has(w));
+  const singular = kept.map((w, i) => (i === kept.length - 1 && w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+  const abbr = ABBREVIATION_OF.get(singular.join(' '));
+  return abbr ? [abbr] : kept;
+}
+
 function words(s: string): string[] {
   return [...new Set(s.toLowerCase().split(/\s+/).filter(Boolean))].slice(0, 8);
 }
@@ -105,7 +118,7 @@ export function searchConditions(filter: LeadFilter, ctx: SearchContext): { plai
   // One regex per word, anchored at a word start so "CTO" does not match "Director"; the title trigram
   // index serves it. (A separate ILIKE per word would double the clauses and make the planner badly
   // underestimate the matches, choosing a bitmap scan over tens of thousands of rows.)
-  if (f.title) for (const w of words(f.title)) matches.push(Prisma.sql`l."title" ~* ${titleWordRegex(w)}`);
+  if (f.title) for (const w of titleWords(f.title)) matches.push(Prisma.sql`l."title" ~* ${titleWordRegex(w)}`);
   if (f.seniority) where.push(anyOf(Prisma.sql`l."seniority"`, f.seniority, Prisma.raw('"Seniority"')));
   if (f.status) where.push(anyOf(Prisma.sql`l."status"`, f.status, Prisma.raw('"LeadStatus"')));
   if (f.industry) where.push(anyOf(Prisma.sql`l."industry"`, f.industry, TEXT));

@@ -66,7 +66,12 @@ export function abstractForClassifier(text: string, knowledge: Knowledge, mentio
       else out.pop();
     } else out.push(w.toLowerCase());
   }
-  return out.join('').replace(/\s+/g, ' ').trim();
+  // "Lukas Becker from Kontoflow answered": a lead's company beside their name only says who they are.
+  return out
+    .join('')
+    .replace(/\s+/g, ' ')
+    .replace(/\bxperson (?:from|at|of|over at) xcompany\b/g, 'xperson')
+    .trim();
 }
 
 function placeholderOf(run: string, k: Knowledge): string | undefined {

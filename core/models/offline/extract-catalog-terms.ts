@@ -41,6 +41,11 @@ const COUNTRY_WORDS: Record<string, string> = {
   portuguese: 'Portugal',
   mexican: 'Mexico',
   singaporean: 'Singapore',
+  brit: 'United Kingdom',
+  swede: 'Sweden',
+  dane: 'Denmark',
+  finn: 'Finland',
+  yank: 'United States',
 };
 const INDUSTRY_WORDS: Record<string, string> = {
   cybersec: 'Cybersecurity',
@@ -51,7 +56,6 @@ const INDUSTRY_WORDS: Record<string, string> = {
   'law firms': 'Legal',
   'law firm': 'Legal',
   lawyers: 'Legal',
-  banks: 'Financial Services',
   insurers: 'Insurance',
   'e-com': 'E-commerce',
   ecom: 'E-commerce',
@@ -73,6 +77,45 @@ const INDUSTRY_WORDS: Record<string, string> = {
   consultancies: 'Consulting',
   consultants: 'Consulting',
 };
+
+// Sectors reps name that the catalogue files under a broader industry ("banking" is Financial Services,
+// "education" Edtech). The rep's sector is kept beside the industry it falls under, as an LLM following the
+// filter's description would write it ("except banking" → ["Banking"]); the search reads both as the
+// catalogue's industry, and the reply names the sector the rep asked for.
+const SECTOR_WORDS: Record<string, string> = {
+  bank: 'Banking',
+  banks: 'Banking',
+  banking: 'Banking',
+  'retail banking': 'Banking',
+  'investment banking': 'Banking',
+  education: 'Education',
+  edu: 'Education',
+  'higher education': 'Education',
+  'higher ed': 'Education',
+  school: 'Education',
+  schools: 'Education',
+  university: 'Education',
+  universities: 'Education',
+  college: 'Education',
+  colleges: 'Education',
+};
+
+/** The industries a run of words names: a sector and the industry it belongs to, or the industry alone. */
+function industriesOf(run: string, knowledge: Knowledge): string[] {
+  const key = run.toLowerCase();
+  const sector = SECTOR_WORDS[key];
+  if (sector) {
+    const industry = knowledge.industry(sector);
+    return industry && industry !== sector ? [sector, industry] : [sector];
+  }
+  const industry = INDUSTRY_WORDS[key] ?? knowledge.industry(run);
+  return industry ? [industry] : [];
+}
+
+/** The country a word for it or its people names: "german", "Germans", "the states". */
+function countryWord(lower: string): string | undefined {
+  return COUNTRY_WORDS[lower] ?? (lower.endsWith('s') && lower !== 'states' ? COUNTRY_WORDS[lower.slice(0, -1)] : undefined);
+}
 
 function push(include: string[], exclude: string[], value: string, negated: boolean) {
   (negated ? exclude : include).push(value);
@@ -123,12 +166,34 @@ export function techFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
     push(tech, excluded, name, negated);
     return name;
   });
+  // A technology the catalogue lacks, after a cue no company follows ("insurers using Guidewire", "running
+  // Temenos"): a capitalised word that is no English word, company or other value. A word all in capitals
+  // is an acronym ("qualify a lead using MEDDIC" names a method).
+  for (const m of p.rest.matchAll(UNKNOWN_TECH)) {
+    const name = m[1]!;
+    const words = name.toLowerCase().split(/\s+/);
+    // A word of common English counts when capitalised by a writer who writes in lower case ("studios using
+    // Unity"), not at a sentence's start or in Title Case.
+    const proper = /^\p{Ll}/u.test(m[0]) && !/[.!?]\s*$/.test(p.original.slice(0, m.index));
+    if (words.some((w) => (t.knowledge.common(w) && !proper) || t.knowledge.nameWord(w)) || t.knowledge.company(name) || namesAValue(name, t.knowledge))
+      continue;
+    const at = m.index + m[0].length - name.length;
+    push(tech, excluded, name, isNegated(t.negated, at));
+    p.blank(at, at + name.length);
+  }
   return assign(f, 'tech', tech, excluded);
 }
+
+const UNKNOWN_TECH =
+  /\b(?:using|uses|use|running|runs|run\s+on|built\s+(?:on|with)|powered\s+by|on\s+top\s+of)\s+(\p{Lu}(?=[\p{L}\p{N}+#-]*\p{Ll})[\p{L}\p{N}+#-]*(?:\s+\p{Lu}[\p{L}\p{N}+#-]*)?)(?![\p{L}\p{N}])/gu;
 
 function cuedShort(prev: string | undefined): boolean {
   return prev !== undefined && /^(?:use|uses|using|running|on)$/.test(prev);
 }
+
+const CITY_LIST_NEXT = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&|\+)\s+)(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?![\p{L}'’])/u;
+
+const CITY_LIST_BEFORE = /(?<![\p{L}'’])(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?:\s*,\s*|\s+(?:and|or|&|\+)\s+)$/u;
 
 const PLACE_PREPOSITIONS = /^(?:in|from|across|throughout|within|based|the|near|around|of)$/i;
 
@@ -144,6 +209,7 @@ export function placeFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
     scandinavia: ['Sweden', 'Denmark', 'Norway'],
     benelux: ['Belgium', 'Netherlands'],
   };
+  const cityEnds: { start: number; end: number; negated: boolean }[] = [];
   p.scanRuns(3, (run, first, prev) => {
     const negated = isNegated(t.negated, first.start);
     const key = run.toLowerCase().replace(/[^a-z]/g, '');
@@ -151,7 +217,8 @@ export function placeFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
       (negated ? notCountries : countries).push(...regions[key]!);
       return key;
     }
-    const word = COUNTRY_WORDS[run.toLowerCase()];
+    // "Germans", "Brits", "Swedes": the people of a country stand for it.
+    const word = countryWord(run.toLowerCase());
     if (word && (run.toLowerCase() !== 'states' || prev?.toLowerCase() === 'the')) {
       push(countries, notCountries, word, negated);
       return word;
@@ -173,10 +240,33 @@ export function placeFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
     const meantLeads = run === run.toLowerCase() && editDistance(key, 'leads', 1) <= 1 && !(prev && PLACE_PREPOSITIONS.test(prev));
     if (city && !meantLeads) {
       push(cities, notCities, city, negated);
+      cityEnds.push({ start: first.start, end: first.start + run.length, negated });
       return city;
     }
     return undefined;
   });
+  // A city the catalogue lacks, listed beside one it knows ("Austin and Dallas", "Leeds, Cork"): a
+  // capitalised word that is no English word or company is a city too (a first name alone is no lead here).
+  const unknownCity = (name: string) =>
+    !name
+      .toLowerCase()
+      .split(/\s+/)
+      .some((w) => t.knowledge.common(w)) &&
+    !t.knowledge.company(name) &&
+    !namesAValue(name, t.knowledge);
+  for (const { start, end, negated } of cityEnds) {
+    const next = CITY_LIST_NEXT.exec(p.rest.slice(end));
+    if (next && unknownCity(next[1]!)) {
+      const at = end + next[0].length - next[1]!.length;
+      push(cities, notCities, next[1]!, negated);
+      p.blank(at, at + next[1]!.length);
+    }
+    const before = CITY_LIST_BEFORE.exec(p.rest.slice(0, start));
+    if (before && unknownCity(before[1]!)) {
+      push(cities, notCities, before[1]!, isNegated(t.negated, before.index));
+      p.blank(before.index, before.index + before[1]!.length);
+    }
+  }
   return assign(f, 'country', countries, notCountries) + assign(f, 'city', cities, notCities);
 }
 
@@ -185,24 +275,37 @@ export function industryFilter(p: Phrase, f: LeadFilter, t: TermContext): number
   const excluded: string[] = [];
   p.scanRuns(3, (run, first) => {
     const letters = run.replace(/[^\p{L}]/gu, '');
-    if (letters.length <= 3 && run !== run.toUpperCase()) return undefined;
+    if (letters.length <= 3 && run !== run.toUpperCase() && !SECTOR_WORDS[run.toLowerCase()]) return undefined;
     if (/^(?:it|in|at|no|be|us|me|or|on|to|as|so|do)$/i.test(run)) return undefined;
-    const industry = INDUSTRY_WORDS[run.toLowerCase()] ?? t.knowledge.industry(run);
-    if (industry) push(industries, excluded, industry, isNegated(t.negated, first.start));
-    return industry;
+    const named = industriesOf(run, t.knowledge);
+    for (const industry of named) push(industries, excluded, industry, isNegated(t.negated, first.start));
+    return named[0];
   });
   return assign(f, 'industry', industries, excluded);
 }
 
 /** Whether a fragment names an industry, place or technology (negation scopes end after one). */
 export function namesAValue(fragment: string, knowledge: Knowledge): boolean {
+  // A technology the catalogue lacks, after its cue ("not using Guidewire in Canada" excludes Guidewire only).
+  const cued = /\b(?:using|uses|use|running|runs|run\s+on|built\s+(?:on|with)|powered\s+by)\s+(\p{Lu}(?=[\p{L}\p{N}+#-]*\p{Ll})[\p{L}\p{N}+#-]*)/u.exec(
+    fragment,
+  );
+  if (cued && !knowledge.common(cued[1]!.toLowerCase())) return true;
   const words = fragment.toLowerCase().match(/[\p{L}][\p{L}-]*/gu) ?? [];
   for (let i = 0; i < words.length; i++) {
     for (let n = 3; n >= 1; n--) {
       const run = words.slice(i, i + n).join(' ');
       if (i + n > words.length || run.length < 2) continue;
       if (/^(?:it|in|at|no|be|us|me|or|on|to|as|so|do|the|a|an)$/.test(run)) continue;
-      if (COUNTRY_WORDS[run] || INDUSTRY_WORDS[run] || knowledge.industry(run) || knowledge.country(run) || knowledge.city(run) || knowledge.tech(run))
+      if (
+        countryWord(run) ||
+        INDUSTRY_WORDS[run] ||
+        SECTOR_WORDS[run] ||
+        knowledge.industry(run) ||
+        knowledge.country(run) ||
+        knowledge.city(run) ||
+        knowledge.tech(run)
+      )
         return true;
       if (/^(?:new|contacted|replied|qualified|disqualified|customers?|uncontacted)$/.test(run)) return true;
     }

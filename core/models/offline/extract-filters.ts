@@ -62,7 +62,9 @@ export function extractFilters(text: string, knowledge: Knowledge = knowledgeOf(
   // "Who should I contact at Acme?" asks for the people at Acme, not for my hottest uncontacted leads.
   if (p.take(/\bwho\s+(?:should|do|can|could|shall)\s+i\s+(?:call|contact|reach out to|ring|phone|talk to|email|speak to)(?=\s+(?:at|in|from|over at)\s)/i)) {
     signals++;
-  } else if (p.take(/\bwho\s+(?:should|do|can|could|shall)\s+i\s+(?:call|contact|reach out to|ring|phone|prioriti[sz]e|talk to|focus on)\b/i)) {
+  } else if (
+    p.take(/\bwho\s+(?:should|do|can|could|shall)\s+(?:i|we)\s+(?:call|contact|reach out to|ring|phone|prioriti[sz]e|talk to|focus on|meet|visit)\b/i)
+  ) {
     f.status = ['new'];
     f.minScore = HOT_SCORE;
     signals++;
@@ -74,12 +76,12 @@ export function extractFilters(text: string, knowledge: Knowledge = knowledgeOf(
   signals += ownerFilter(p, f);
   // Places before statuses: "New York" is not a "new" lead.
   signals += placeFilter(p, f, t);
-  signals += statusAndSort(p, f, t);
-
+  // Roles before statuses: "customer success managers" and "Directors of Customer Experience" are titles.
   const roles = extractRoles(p);
   if (roles.title) f.title = roles.title;
   if (roles.seniority) f.seniority = roles.seniority;
   signals += (roles.title ? 1 : 0) + (roles.seniority ? 1 : 0);
+  signals += statusAndSort(p, f, t);
 
   signals += techFilter(p, f, t);
   signals += industryFilter(p, f, t);
@@ -261,7 +263,7 @@ function statusAndSort(p: Phrase, f: LeadFilter, t: TermContext): number {
   if (
     p.take(
       // "best scores first", "by fit score", "ranked by fit", "best fit first", "highest scores on top".
-      /\b(?:(?:best|top|highest)[\s-](?:fit[\s-])?(?:scor(?:e|es|ing)\s+)?(?:first|on\s+top)|(?:(?:sorted|sort(?:ed)?|ordered|order|ranked|rank)\s+)?by\s+(?:(?:fit|lead)\s+)?score|(?:sorted|ordered|ranked)\s+by\s+fit)\b/i,
+      /\b(?:(?:best|top|highest|strongest|hottest)[\s-](?:fit[\s-])?(?:(?:scor(?:e|es|ing)|ones?|leads?|matches|fits?)\s+)?(?:first|on\s+top|at\s+the\s+top)|(?:(?:sorted|sort(?:ed)?|ordered|order|ranked|rank)\s+)?by\s+(?:(?:fit|lead)\s+)?score|(?:sorted|ordered|ranked)\s+by\s+fit)\b/i,
     )
   ) {
     f.sort = 'score';

@@ -3,8 +3,8 @@
 //
 // Stored titles come both ways ("CTO", "Chief Technology Officer", "Co-Founder & CTO"; "VP Sales", "Vice
 // President of Sales") and the title filter needs each word to start a word of the stored title. So:
-// - a C-level role becomes its abbreviation ("chief technology officers" → "CTO"): lead search matches an
-//   abbreviation against both forms, while the spelled-out form would miss "Co-Founder & CTO";
+// - a C-level role stays as written ("chief technology officers" → "Chief Technology Officer", "CTOs" →
+//   "CTO"): lead search matches either form against both, so neither misses "Co-Founder & CTO";
 // - "VP/director of <function>" becomes seniority + the function ("Sales"), which matches "VP Sales",
 //   "Vice President of Sales" and "Sales Director" alike (a head of X is director level);
 // - "<function> manager" stays a title ("Engineering Manager"), since those words are the role itself.
@@ -100,14 +100,28 @@ const SENIORITY_WORDS: [RegExp, Seniority[]][] = [
   [/\b(?:entry[\s-]level|junior|juniors|interns?|associates?)\b/i, ['entry']],
 ];
 
+// One to three words up to where the request goes on ("in", "at", "who", a comma, the end).
+const OTHER_FUNCTION =
+  '(?!(?:the|a|an|our|my|your|their|it|this|that|those|these)\\b)\\p{L}[\\p{L}&-]*(?:\\s+(?!(?:in|at|from|with|who|that|which|based|across|on|using|and|or|not|but|except|excluding|outside|without|for|leads?|prospects?|contacts?|people|companies|firms)\\b)\\p{L}[\\p{L}&-]*){0,2}(?=\\s+(?:in|at|from|with|who|that|which|based|across|on|using|and|or|not|but|except|excluding|outside|without|for|leads?|prospects?|contacts?|people|companies|firms)\\b|\\s*[,.;:?!\u2014\u2013]|\\s+-|\\s*$)';
+
+function levelName(written: string): string {
+  const w = written.toLowerCase();
+  if (/^head/.test(w)) return 'Head';
+  if (/^director/.test(w)) return 'Director';
+  if (/^svp/.test(w)) return 'SVP';
+  if (/^evp/.test(w)) return 'EVP';
+  if (/^vice/.test(w)) return 'Vice President';
+  return 'VP';
+}
+
 export function extractRoles(phrase: Phrase): RoleFilter {
   const titles: string[] = [];
   const seniority = new Set<Seniority>();
 
-  // "chief technology officers" spelled out.
+  // "chief technology officers" spelled out stays spelled out, as the rep wrote it (lead search matches it
+  // against "CTO" too).
   for (const m of phrase.takeAll(/\bchief\s+((?:[a-z]+\s+){1,3})officers?\b/gi)) {
-    const full = `Chief ${m[1]!.trim().split(/\s+/).map(capitalize).join(' ')} Officer`;
-    titles.push(ABBREVIATION_OF.get(full.toLowerCase()) ?? full);
+    titles.push(`Chief ${m[1]!.trim().split(/\s+/).map(capitalize).join(' ')} Officer`);
   }
   // C-level and other abbreviations; two-letter ones ("AE", "PM") only in capitals, as "am"/"pm" are words.
   const isAbbreviation = (m: RegExpExecArray) => {
@@ -134,12 +148,23 @@ export function extractRoles(phrase: Phrase): RoleFilter {
       titles.push(fn);
     }
   };
-  // "VPs of Sales", "head of marketing", "directors of engineering", "VP Sales"
+  // "VPs of Sales", "head of marketing", "directors of engineering", "VP Sales": the title as written (in
+  // the singular), which is a job title of its own; every independent phrasing set expected exactly that.
+  // Lead search matches its words in any order and skips "of", so "VP of Sales" finds "VP Sales" and
+  // "Vice President of Sales" too; the seniority goes with it.
+  const writtenTitle = (m: RegExpExecArray, fn: string) => {
+    const lvl = level(m[1]!);
+    if (lvl === 'manager') return addLevelled(lvl, fn);
+    if (lvl === 'head' && !/\bof\s/i.test(m[0])) return addLevelled(lvl, fn);
+    if (lvl !== 'head') seniority.add(lvl);
+    titles.push(`${levelName(m[1]!)}${/\b(?:of|for)\s/i.test(m[0]) ? ' of' : ''} ${fn}`);
+  };
   for (const m of phrase.takeAll(new RegExp(`\\b(${VP}|${DIRECTOR}|${HEAD}|${MANAGER})\\s+(?:of\\s+|for\\s+)?(${FUNCTION_ALT})\\b`, 'gi'))) {
-    // "heads of marketing" is the title as written: "Head of X" is a job title of its own, and readers of
-    // both independent phrasing sets expected exactly that, not every director-level marketer.
-    if (level(m[1]!) === 'head' && /\bof\s/i.test(m[0])) titles.push(`Head of ${functionName(m[2]!)}`);
-    else addLevelled(level(m[1]!), functionName(m[2]!));
+    writtenTitle(m, functionName(m[2]!));
+  }
+  // A function the list lacks, written out after "of": "Directors of Customer Experience in the UK".
+  for (const m of phrase.takeAll(new RegExp(`\\b(${VP}|${DIRECTOR}|${HEAD})\\s+of\\s+(${OTHER_FUNCTION})`, 'giu'), (m) => !/\u2022/.test(m[0]))) {
+    writtenTitle(m, m[2]!.trim().split(/\s+/).map(capitalize).join(' '));
   }
   // "sales directors", "engineering managers", "marketing VPs"
   for (const m of phrase.takeAll(new RegExp(`\\b(${FUNCTION_ALT})\\s+(${VP}|${DIRECTOR}|${HEAD}|${MANAGER}|leaders?)\\b`, 'gi'))) {

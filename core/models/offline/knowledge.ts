@@ -28,6 +28,8 @@ export interface Knowledge {
   company(text: string): string | undefined;
   /** A misspelt word's correction, or undefined when the word is known or nothing is close enough. */
   correct(word: string): string | undefined;
+  /** A misspelt word's correction towards a value (industry, place, technology, company) only. */
+  correctValue(word: string): string | undefined;
   /** A misspelt word of a lead's name ("wagnr" → "wagner"), or undefined. */
   correctName(word: string): string | undefined;
   /** A word of a visible lead's name (lower case). */
@@ -126,8 +128,7 @@ class Lexicon {
   }
 
   /** The closest word within the budget; a tie between different words is no answer. */
-  closest(word: string): string | undefined {
-    const budget = editBudget(word.length);
+  closest(word: string, budget = editBudget(word.length)): string | undefined {
     if (!budget) return undefined;
     let best: string | undefined;
     let bestD = budget + 1;
@@ -153,7 +154,8 @@ class Lexicon {
   }
 }
 
-const CATALOG_LEXICON_WORDS = [...wordsOf(DOMAIN_WORDS), ...CORPUS_WORDS];
+const CATALOG_VALUE_WORDS = wordsOf(DOMAIN_WORDS);
+const CATALOG_LEXICON_WORDS = [...CATALOG_VALUE_WORDS, ...CORPUS_WORDS];
 // Company suffixes and chat words that are not in the English list but are not typos either.
 const ALSO_KNOWN = new Set('corp inc ltd llc gmbh plc labs saastr lol pls plz thx gimme wanna gonna yo ppl ftes hubspot'.split(' '));
 
@@ -168,6 +170,7 @@ function build(vocabulary: LeadVocabulary | undefined): Knowledge {
   const dataWords = wordsOf([...v.industries, ...v.countries, ...v.cities, ...v.technologies, ...v.companies]);
   const nameWords = wordsOf(v.leads.map((l) => l.fullName));
   const lexicon = new Lexicon([...CATALOG_LEXICON_WORDS, ...dataWords]);
+  const values = new Lexicon([...CATALOG_VALUE_WORDS, ...dataWords]);
   // Names are corrected only towards names ("wagnr" → "wagner"), never towards the catalogue.
   const known = (w: string) => isEnglish(w) || lexicon.has(w) || ALSO_KNOWN.has(w);
   const names = new Lexicon(nameWords);
@@ -184,6 +187,13 @@ function build(vocabulary: LeadVocabulary | undefined): Knowledge {
       const w = word.toLowerCase();
       if (w.length < 4 || !/^\p{L}+$/u.test(w) || known(w) || names.has(w)) return undefined;
       return lexicon.closest(w);
+    },
+    correctValue(word) {
+      const w = word.toLowerCase();
+      if (w.length < 4 || !/^\p{L}+$/u.test(w) || known(w) || names.has(w)) return undefined;
+      // One edit at most: a capitalised word is written on purpose more often than not ("Portland" is no
+      // misspelt "Poland"; "Frankfrut" is one swap from Frankfurt).
+      return values.closest(w, Math.min(1, editBudget(w.length)));
     },
     correctName(word) {
       const w = word.toLowerCase();

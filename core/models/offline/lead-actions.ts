@@ -253,7 +253,8 @@ const ABOUT_VERB =
 
 export function parseShowLead(text: string, ctx: ReferenceContext): Intent | undefined {
   const about = ABOUT_VERB.exec(text);
-  const target = (about ?? SHOW_VERB.exec(text))?.[1];
+  // "What's the deal with Sophie Wagner? give me her profile": the lead is named before the question ends.
+  const target = (about ?? SHOW_VERB.exec(text))?.[1]?.split(/[?!]+\s+(?=\S)/)[0];
   if (!target) return undefined;
   const r = resolveLeadReference(target, ctx);
   if (r.kind === 'none') return undefined;

@@ -84,7 +84,11 @@ export function findLeadMentions(text: string, knowledge: Knowledge, preferred: 
     let matched: LeadMention | undefined;
     for (const { lead: l, parts } of byFirstLetterCandidates(leads, w.key)) {
       if (parts.length < 2 || i + parts.length > words.length) continue;
-      if (parts.every((p, k) => close(words[i + k]!.key, p))) {
+      // Words that are all common English are no typo of a name: "open rate" is not Owen Rath ("Jonas
+      // Richer" still is Jonas Richter).
+      const written = parts.map((_, k) => words[i + k]!.key);
+      const exact = parts.every((p, k) => written[k] === p);
+      if (parts.every((p, k) => close(written[k]!, p)) && (exact || !written.every(isEnglish))) {
         matched = { lead: l, start: w.start, end: words[i + parts.length - 1]!.end, by: 'name' };
         break;
       }

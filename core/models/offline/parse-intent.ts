@@ -19,10 +19,11 @@ import { parseOffer } from './offer-text.ts';
 import { parsePatternRequest } from './pattern-requests.ts';
 import { expandShorthand } from './shorthand.ts';
 import { correctSpelling } from './spelling.ts';
+import { asksAboutTheWorld } from './outside-questions.ts';
 import { inSalesScope, readScope, type ScopeReading, usageOfSomethingElse } from './sales-scope.ts';
 
 const POLITE_PREFIX =
-  /^(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|alright|right|great|thanks|thank you)\b[,!.]?\s+(?:there[,!.]?\s+)?(?:salesos[,!.:]?\s*)?|@?salesos[,:!]?\s+|<@[\w.-]+>\s*|please\s+|pls\s+|plz\s+|kindly\s+|(?:could|can|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|kindly\s+|quickly\s+|maybe\s+)?|(?:could|can|may)\s+i\s+(?:please\s+)?(?:get\s+you\s+to\s+)?|i(?:['’]d| would) (?:like|love) (?:you |for you )?to\s+|i\s+(?:want|need|wanna)\s+(?:you\s+)?to\s+|i\s+(?:want|need)\s+(?=to\s+see|\d|a\s+list)|let['’]?s\s+|go ahead and\s+|help me\s+(?=\w)|try to\s+|quickly\s+|just\s+|now\s+|then\s+|and\s+)/i;
+  /^(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|alright|right|great|thanks|thank you)\b[,!.]?\s+(?:there[,!.]?\s+)?(?:salesos[,!.:]?\s*)?|@?salesos[,:!]?\s+|<@[\w.-]+>\s*|please\s+|pls\s+|plz\s+|kindly\s+|(?:could|can|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|kindly\s+|quickly\s+|maybe\s+)?|(?:could|can|may)\s+i\s+(?:please\s+)?(?:get\s+you\s+to\s+)?|i(?:['’]d| would) (?:like|love) (?:you |for you )?to\s+|i\s+(?:want|need|wanna)\s+(?:you\s+)?to\s+|i\s+(?:want|need)\s+(?=to\s+see|\d|a\s+list)|let['’]?s\s+|go ahead and\s+|(?:heads[\s-]up|fyi|btw|quick update|update)[,:!—–-]+\s*|help me\s+(?=\w)|try to\s+|quickly\s+|just\s+|now\s+|then\s+|and\s+)/i;
 const POLITE_SUFFIX = /(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|when you can|real quick|asap|now))+[\s?!.]*$|[\s?!.]+$/i;
 
 function stripPrefix(text: string): string {
@@ -112,23 +113,36 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   // Words of a world the sales grammar does not speak of ("how far is xplace from xplace", "who founded
   // xtech"), with no lead named: whatever values it names, it is no search for leads.
   const read = extractFilters(firstLine, knowledge);
-  const scope = readScope(abstracted, knowledge, read.consumed);
-  if (unfamiliar(abstracted)) {
+  // "Hi, sorry for the late msg, it's been a long day. Could you dig up directors in Paris?": small talk, then
+  // the request in a sentence of its own. That sentence is what is classified and read for scope; values
+  // still come from the whole line ("maybe 'head of revenue'? find those in SaaS").
+  // Only when the whole line reads as out of scope: "do we have anyone at brightwave already? search for it"
+  // asks in its first sentence.
+  const whole = readScope(abstracted, knowledge, read.consumed);
+  const ask = inSalesScope(whole) ? undefined : requestSentence(firstLine);
+  const asked = ask === undefined ? abstracted : abstractForClassifier(ask, knowledge, ctx.knowledge ? findLeadMentions(ask, knowledge, known) : []);
+  const scope = ask === undefined ? whole : readScope(asked, knowledge, read.consumed);
+  if (unfamiliar(asked)) {
     const searchable = inSalesScope(scope);
     return explicit ?? (searchable ? findIntent(firstLine, knowledge) : undefined) ?? { kind: searchable ? 'unknown' : 'out_of_scope' };
   }
-  const ranking = classifyIntent(abstracted);
+  const ranking = classifyIntent(asked);
   const top = ranking[0]!;
   // A request (not a question) the classifier is sure asks for leads keeps a word or two of its own
   // ("I'd love a shortlist of edtech startups in Sweden").
   // "why do so many xindustry use xtech?": asking the reason for how the world is, not for leads.
   // "the CTO I met at the meetup was so rude": an anecdote about someone met, asking for nothing.
-  const anecdote = !scope.anchored && !scope.question && ANECDOTE.test(firstLine) && !ASKS_FOR_SOMETHING.test(firstLine);
+  const anecdote =
+    (!scope.anchored && !scope.question && ANECDOTE.test(firstLine) && !ASKS_FOR_SOMETHING.test(firstLine)) ||
+    isRemark(firstLine, abstracted, scope) ||
+    mainClauseElsewhere(firstLine, knowledge);
   const searchable =
     !anecdote &&
     !(WHY.test(firstLine) && !scope.anchored) &&
     (inSalesScope(scope) || (!scope.question && top.intent === 'find' && top.probability >= 0.99 && scope.foreign.length <= 2));
   if (explicit?.kind === 'tool' && top.intent !== 'other') return explicit;
+  // A remark or an anecdote asks for nothing: no tool, and no question back about an email to roast.
+  if (anecdote) return explicit ?? { kind: 'out_of_scope' };
   if (top.probability >= 0.5) {
     if (top.intent === 'other') return { kind: 'out_of_scope' };
     // Small talk around a request that names lead filters ("except for lunch I'm free, so let's go through
@@ -136,7 +150,7 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
     const namesFilters = scope.anchored && Object.keys(read.filter).some((key) => key !== 'query');
     if ((top.intent === 'greeting' || top.intent === 'thanks' || top.intent === 'help') && !namesFilters) return { kind: top.intent };
   }
-  if (isOutsideQuestion(firstLine, knowledge) && !explicit) return { kind: 'out_of_scope' };
+  if (isOutsideQuestion(firstLine, abstracted, knowledge, namesValues(read.filter)) && !explicit) return { kind: 'out_of_scope' };
   for (const { intent, probability } of ranking.slice(0, 4)) {
     if (probability < MIN_PROBABILITY) break;
     if (['other', 'greeting', 'thanks', 'help'].includes(intent)) continue;
@@ -146,7 +160,8 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   }
   // A message that reads most like chit-chat or an outside question searches only when it asks for leads
   // in so many words ("translate … into German" is not a search for Germany).
-  const chitChat = ['other', 'greeting', 'thanks', 'help'].includes(top.intent) || isOutsideQuestion(firstLine, knowledge);
+  const chitChat =
+    ['other', 'greeting', 'thanks', 'help'].includes(top.intent) || isOutsideQuestion(firstLine, abstracted, knowledge, namesValues(read.filter));
   if (chitChat && !/\b(?:leads?|prospects?|contacts?|pipeline|accounts)\b/i.test(firstLine)) return explicit ?? { kind: 'out_of_scope' };
   if (!searchable) return explicit ?? { kind: 'out_of_scope' };
   return explicit ?? findIntent(firstLine, knowledge) ?? (top.intent === 'other' ? { kind: 'out_of_scope' } : { kind: 'unknown' });
@@ -158,10 +173,73 @@ const ANECDOTE =
   /\b(?:i|we)\s+(?:met|saw|spoke\s+(?:to|with)|talked\s+(?:to|with)|chatted\s+with|ran\s+into|bumped\s+into|had\s+(?:lunch|coffee|dinner|drinks)\s+with)\b/i;
 const ASKS_FOR_SOMETHING =
   /\b(?:show|find|list|get|give|gimme|pull|search|look|fetch|enrich|draft|write|mark|note|log|any(?:one|body)?|who|which|are\s+there|similar|like\s+(?:him|her|them|that))\b|\?/i;
+// "I just landed a huge customer, so happy!", "these fintech prospects are exhausting honestly", "my team lead
+// is out sick today": a statement by the rep about their day or their leads, with a verb and a word of its
+// own, that asks for nothing and names no lead (news about a lead is an update). One clause only: "I'm not
+// a fan of cold lists but ok — VPs in banking" goes on to ask.
+const REMARK_SUBJECT =
+  /^(?:(?:so|well|honestly|ugh|man|omg|wow|yay|lol|phew|finally|oh|ah)[,!.]*\s+)*(?:i|we|i['’](?:ve|m|d)|we['’](?:ve|re|d)|my|our|the|these|those|they|they['’]re|today|today['’]s)\b/i;
+const REMARK_VERB =
+  /\b(?:is|are|was|were|am|been|being|feel|feels|felt|seem|seems|keep|keeps|kept|\p{L}+ed|closed|won|lost|got|had|made|hit|did)\b|['’](?:re|m|s|ve)\b/iu;
+const REMARK_PAST =
+  /^(?:(?:so|well|honestly|ugh|man|omg|wow|yay|lol|phew|finally|oh|ah)[,!.]*\s+)*(?:(?:i|we)\s+(?:(?:just|finally|already|really|totally)\s+)?(?:had|was|were|got|made|did|won|lost|closed|landed|booked|\p{L}+ed)|(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+(?:(?:just|finally|really|so)\s+)?\p{L}+ing)\b/iu;
+const WANTS =
+  /\b(?:need|needs|want|wants|wanna|would\s+like|['’]d\s+(?:like|love)|looking|look|interested|after|care|focus(?:ing)?|target(?:ing)?|prospecting|prospect\s+(?:in|for|into)|search(?:ing)?|hunting|hoping|curious|prefer|keen|see|check|pull|find|list|trying|working\s+on|going\s+after|chasing|should|must|has\s+to|have\s+to|needs\s+to|asked\s+for|asking\s+for|requested|wanted)\b/i;
+
+// "need coffee before I look at any more leads": the leads are in a clause about when; the main clause asks
+// for something else (a word of its own, no lead, no value, no request).
+const SUBORDINATE = /^(.+?)\s+(?:before|after|until|till|once|while|because|since)\s+(?:i|we|you)\b/i;
+
+function mainClauseElsewhere(line: string, knowledge: Knowledge): boolean {
+  const main = SUBORDINATE.exec(line)?.[1];
+  if (!main || ASKS_FOR_SOMETHING.test(main) || /\b(?:leads?|prospects?|contacts?|pipeline|accounts?)\b/i.test(main)) return false;
+  const abstracted = abstractForClassifier(main, knowledge, findLeadMentions(main, knowledge, []));
+  if (/\bx(?:person|company|place|industry|tech|title|status|ordinal)\b/.test(abstracted)) return false;
+  return readScope(abstracted, knowledge).foreign.length > 0;
+}
+
+// "The new guy leads the Berlin team": "leads" as the verb of a statement about someone.
+const LEADS_AS_VERB = /\bleads\s+(?:the|a|an|our|his|her|their|its|my)\b/i;
+
+function isRemark(line: string, abstracted: string, scope: ScopeReading): boolean {
+  const leadsAsVerb = LEADS_AS_VERB.test(line) && !scope.anchored;
+  if (scope.question || !REMARK_SUBJECT.test(line) || !(REMARK_VERB.test(line) || leadsAsVerb)) return false;
+  // A word of its own, or something the rep did ("I had a great call with a prospect today").
+  if (!scope.foreign.length && !REMARK_PAST.test(line) && !leadsAsVerb) return false;
+  // One clause: "I never remember the syntax haha. VPs at healthcare cos" goes on to ask.
+  if (ASKS_FOR_SOMETHING.test(line) || WANTS.test(line) || /\s[—–-]\s*\S|[:;]\s+\S|[.!?]\s+\S/.test(line)) return false;
+  return !/\b(?:xperson|xcompany|xordinal|xemail|him|her|them|it)\b/.test(abstracted);
+}
+
+const REQUEST_START =
+  /^(?:find|show|list|get|give|gimme|pull|dig\s+up|fetch|grab|search|look\s+(?:up|for)|bring\s+up|enrich|draft|write|mark|update|roast|who|which|any)\b/i;
+
+const HEDGE =
+  /^(?:(?:hmm+|um+|uh+|so|ok)[,.]?\s+)?(?:(?:i['’]m\s+)?not\s+(?:sure|certain)|no\s+(?:idea|clue)|unsure|i\s+(?:don['’]?t|do\s+not)\s+know|(?:i\s+)?can['’]?t\s+remember|i\s+forget)\b[^,;:–—]*[,;:–—]\s*(?:but\s+)?/i;
+const WHO_TO_MEET =
+  /[,;:–—-]\s*((?:so\s+|and\s+)?who\s+(?:should|could|can|do|shall)\s+(?:i|we)\s+(?:meet|see|visit|contact|call|email|reach\s+out\s+to|talk\s+to|target|prioriti[sz]e)\b[^,;]*)$/i;
+
+/** A later sentence of the line that is a request, when the line opens with something else. */
+function requestSentence(line: string): string | undefined {
+  const sentences = line.split(/(?<=[.!?])\s+(?=\S)/);
+  if (REQUEST_START.test(stripPrefix(sentences[0]!))) return undefined;
+  for (const sentence of sentences.slice(1)) {
+    const request = stripPrefix(sentence);
+    if (REQUEST_START.test(request)) return request;
+  }
+  // "I'm prepping for a trip to Munich, who should I meet there?": a question for leads after a comma.
+  const who = WHO_TO_MEET.exec(line)?.[1];
+  if (who) return who;
+  // "hmm not certain about the exact title, something like head of operations, in logistics": a hedge, then
+  // what is asked for.
+  const hedge = HEDGE.exec(line);
+  return hedge ? line.slice(hedge[0].length).trim() || undefined : undefined;
+}
+
 const WHY = /^(?:(?:so|and|but|hmm|ok|okay)[,:]?\s+)?why\b/i;
 
 const OUTSIDE_ACTION =
-  /^(?:(?:phone|call|ring|dial|text|sms|whatsapp|facetime)\s+(?!(?:with|went|was|is|notes?|log|logged|about|recap|summary|from|of|today|yesterday|went|done|over)\b)|remind\s+me\b|set\s+(?:up\s+)?(?:a|an|my)\s+(?:reminder|alarm|timer)\b|send\s+(?:[\p{L}'’]+\s+){0,3}?(?:linkedin|connection|inmail|text|sms|whatsapp|calendar|invite|invitation|gift|flowers)\b|connect\s+(?:with|to)\b.*\blinkedin\b|(?:schedule|book|arrange|organi[sz]e|set\s+up)\s+(?:a|an|the|my)?\s*(?:zoom|teams|google\s+meet|meet|meeting|call|lunch|coffee|dinner|appointment|slot|calendar\s+(?:invite|slot))\b|(?:delete|erase|wipe|purge|destroy)\b)/iu;
+  /^(?:(?:phone|call|ring|dial|text|sms|whatsapp|facetime)\s+(?!(?:with|went|was|is|notes?|log|logged|about|recap|summary|from|of|today|yesterday|went|done|over)\b)|remind\s+me\b|set\s+(?:up\s+)?(?:a|an|my)\s+(?:reminder|alarm|timer)\b|send\s+(?:[\p{L}'’]+\s+){0,3}?(?:linkedin|connection|inmail|text|sms|whatsapp|calendar|invite|invitation|gift|flowers)\b|connect\s+(?:with|to)\b.*\blinkedin\b|(?:schedule|book|arrange|organi[sz]e|set\s+up)\s+(?:a|an|the|my)?\s*(?:(?:weekly|daily|monthly|quick|short|recurring|regular|\d+[\s-]?min(?:ute)?s?)\s+)?(?:zoom|teams|google\s+meet|meet|meeting|call|lunch|coffee|dinner|appointment|slot|calendar\s+(?:invite|slot)|1:1|one[\s-]on[\s-]one|sync|catch[\s-]?up|stand[\s-]?up|check[\s-]?in|session)(?![\p{L}\d])|(?:delete|erase|wipe|purge|destroy)\b|(?:merge|de-?dupe|de-?duplicate|combine)\s|(?:share|forward)\s+(?:(?!with\s+me\b|to\s+me\b)[\p{L}'’]+\s+){0,4}?(?:with|to)\s+(?!me\b|us\b)|(?:print|download|upload|tweet)\b|post\s+(?:[\p{L}'’]+\s+){0,5}?(?:on|to)\s+(?:linkedin|twitter|x|slack|facebook|instagram|reddit)\b|(?:buy|purchase)\s|(?:rename|re-?assign|assign|transfer|hand\s+(?:over|off))\s|(?:add|put)\s+.+?\s+(?:to|in|on|into)\s+(?:my|the|our)\s+(?:calendar|agenda|diary|schedule)\b|(?:create|add|make)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:lead|contact|prospect|account|record)\b(?!\s+(?:notes?|owners?|status))|(?:turn|convert|make|create|build|draw|generate|put|export)\b.*\b(?:charts?|graphs?|plots?|dashboards?|slides?|decks?|presentations?|spreadsheets?|excel|csv|pdf|powerpoint)\b)/iu;
 
 const NAMED_SEARCH =
   /\b(?:some(?:one|body)|any(?:one|body)|(?:a|any|the)\s+(?:lead|prospect|contact|person|guy|woman|man|company|account)|leads|prospects|contacts|people|companies|accounts)\s+(?:called|named)\s+((?:\p{Lu}[\p{L}'’-]*|\p{Ll}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*)?)\s*[?!.]*$/u;
@@ -208,6 +286,8 @@ function fill(intent: IntentClass, s: Slots): Intent | undefined {
       return withLead(r, 'enrichLead', 'enrich', (lead) => (force ? { lead, force: true } : { lead }));
     }
     case 'draft': {
+      // News ("Lukas answered my LinkedIn message") is no request to write: a draft names its act.
+      if (!DRAFT_ACT.test(firstLine)) return undefined;
       const r = leadInText(firstLine, ctx);
       return r.kind === 'none' ? undefined : withLead(r, 'draftEmail', 'write to', (lead) => ({ lead }));
     }
@@ -246,8 +326,11 @@ function fill(intent: IntentClass, s: Slots): Intent | undefined {
   }
 }
 
+const DRAFT_ACT =
+  /\b(?:draft|drafts|write|compose|e-?mail|mail|send|pen|reach\s+out|follow[\s-]?up|ping|intro|introduce|pitch|outreach|cold|opener|note\s+(?:to|for)|dm|inmail|sequence|template|copy)\b|^(?:message|msg|text)\b|\b(?:message|msg|something|a\s+few\s+lines|lines)\s+(?:to|for)\b/i;
+
 const USAGE_WORD =
-  /\b(?:spen[dt]|spending|budget|cost|costs|costing|usage|used|use|using|tokens?|dollars?|money|bucks|euros?|limit|left|remaining|quota|credits?|bill|billing|charged?|paid|pay|allowance|cap|burn(?:ed|t)?|expensive|pricey|price|costly)\b|[$€£]/i;
+  /\b(?:spen[dt]|spending|budget|cost|costs|costing|usage|used|use|using|tokens?|dollars?|money|bucks|euros?|limit|left|remaining|quota|credits?|bill|billing|charged?|paid|pay|allowance|cap|burn(?:ed|t)?|expensive|pricey|price|costly|cut\s+off|run(?:ning)?\s+out|ran\s+out|max(?:ed)?\s+out|throttled)\b|[$€£]/i;
 const PERSONAL_REMINDER = /\b(?:remind(?:er)?s?|alarm|timer|wake me|calendar|appointment|meeting)\b/i;
 const DIGEST_NOUN = /\b(?:digests?|summar(?:y|ies)|reports?|recaps?|briefings?|round-?ups?|overviews?|updates?|e-?mails?)\b/i;
 
@@ -263,9 +346,14 @@ function digestIntent(line: string): Intent {
 
 // Questions about the world that name a product or a title: "Kubernetes vs AWS ECS — which should we pick?",
 // "who's the CEO of Salesforce?" (unless it is a company among the user's leads: then it is about a lead).
-function isOutsideQuestion(line: string, knowledge: Knowledge): boolean {
+function namesValues(filter: Record<string, unknown>): boolean {
+  return Object.keys(filter).some((k) => k !== 'query');
+}
+
+function isOutsideQuestion(line: string, abstracted: string, knowledge: Knowledge, values: boolean): boolean {
   // What a word means, or whether something is normal, is a question for a person, even about leads.
   if (MEANING.test(line) || (OPINION_TAG.test(line) && !IMPERATIVE.test(line)) || ACRONYM_QUESTION.test(line)) return true;
+  if (asksAboutTheWorld(abstracted, values)) return true;
   if (/\b(?:leads?|prospects?|contacts?|pipeline|accounts)\b/i.test(line)) return false;
   if (/\b(?:vs\.?|versus)\s/i.test(line)) return true;
   // Things that are not leads: "any good podcasts on fintech?", "hotels in Munich", "who won the league".
@@ -370,8 +458,8 @@ function pastedEmail(raw: string): Intent | undefined {
 // A request for an opinion on "this" ("what do you think of this?", "would this get a reply?", "is this any
 // good:") followed, on the same line, by a pasted message that opens with a greeting and a name.
 const OPINION_CUE =
-  /\b(?:what\s+do\s+(?:you|u|ya)\s+think|thoughts|feedback|opinion|(?:would|will|could|does|do\s+you\s+think)\s+(?:this|it)\s+(?:work|land|fly|convert|get\s+(?:a\s+|any\s+)?(?:repl(?:y|ies)|responses?|answers?|opens?))|is\s+(?:this|it)\s+(?:any\s+)?(?:good|ok(?:ay)?|decent|bad|fine|too\s+\p{L}+)|how\s+(?:does|do|is)\s+(?:this|it)\s+(?:sound|read|look|come\s+across)|rate\s+(?:this|it)|be\s+(?:honest|brutal))\b/iu;
-const GREETING_OPENER = /(?:^|[\s:?!>"'“‘(])["'“‘]?((?:hi|hey|hello|yo|dear|hiya|good\s+(?:morning|afternoon))\s+\p{L}[\p{L}'’-]*[,!:]?\s[\s\S]+)$/iu;
+  /\b(?:what\s+do\s+(?:you|u|ya)\s+think|thoughts|feedback|opinion|(?:would|will|could|does|do\s+you\s+think)\s+(?:this|it)\s+(?:work|land|fly|convert|get\s+(?:a\s+|any\s+)?(?:repl(?:y|ies)|responses?|answers?|opens?))|is\s+(?:this|it)\s+(?:any\s+)?(?:good|ok(?:ay)?|decent|bad|fine|too\s+\p{L}+)|how\s+(?:does|do|is)\s+(?:this|it)\s+(?:sound|read|look|come\s+across)|rate\s+(?:this|it)|be\s+(?:brutally\s+|totally\s+|very\s+)?(?:honest|brutal)|how\s+(?:bad|good)\s+is\s+(?:this|it)|is\s+(?:this|it|my)\s+(?:(?:cold\s+|sales\s+|outreach\s+)?(?:e-?mail|message|draft|pitch|opener|copy|note|intro)\s+)(?:any\s+)?(?:good|ok(?:ay)?|decent|bad|fine)|what\s+would\s+(?:you|u)\s+(?:change|improve|fix|tweak|cut|rewrite|edit)|how\s+(?:would|could|can)\s+(?:you|u|i)\s+improve|any\s+(?:edits|suggestions|improvements)|make\s+(?:this|it)\s+better)\b/iu;
+const GREETING_OPENER = /(?:^|[\s:?!>"'“‘(])["'“‘]?((?:hi|hey|hello|yo|dear|hiya|good\s+(?:morning|afternoon))\s+\p{L}[\p{L}'’-]*[,!:]*\s[\s\S]+)$/iu;
 
 function inlineEmail(raw: string): Intent | undefined {
   const cue = OPINION_CUE.exec(raw);
@@ -386,13 +474,19 @@ function inlineEmail(raw: string): Intent | undefined {
   return email.body ? { kind: 'tool', calls: [{ toolName: 'roastEmail', input: { ...email } }] } : undefined;
 }
 
+const NOT_AN_EMAIL =
+  /^\s*(?:my|our|this|the|his|her|their)?\s*(?:[\p{L}-]+\s+)?(?:profile|resume|résumé|cv|website|site|landing\s+page|deck|slides|bio|headline|photo|picture|outfit|code|haircut|playlist|logo|post|tweet)\b/iu;
+
 function parseRoast(text: string): Intent | undefined {
   const trigger =
     /\b(?:roast|critique|review|tear apart|grade|rate|score|give me (?:some )?feedback on|feedback on|check|improve|rip apart|what do you think of)\s+(?:this|my|the following|the|a|these)?\s*(?:cold\s+|sales\s+|outreach\s+|draft\s+|prospecting\s+)?(?:e-?mail|draft|message|pitch|copy|outreach|opener|opening(?:\s+line)?|intro|subject(?:\s+line)?|cta)(?:\s+(?:draft|copy))?\b(?:\s+(?:for me|please))?|^roast\b(?:\s+(?:this|that|it|me))?/i.exec(
       text,
     );
   if (!trigger) return undefined;
-  const email = parseEmailText(text.slice(trigger.index + trigger[0].length));
+  // "roast my LinkedIn profile", "roast my outfit": a short thing named that no email is.
+  const rest = text.slice(trigger.index + trigger[0].length);
+  if (/^roast\b/i.test(trigger[0]) && !rest.includes('\n') && rest.trim().split(/\s+/).length <= 6 && NOT_AN_EMAIL.test(rest)) return { kind: 'out_of_scope' };
+  const email = parseEmailText(rest);
   if (!email.body) {
     return {
       kind: 'clarify',

@@ -99,7 +99,10 @@ const STRONG =
 // "Leads" as a verb: "the new policy leads to chaos", "she leads the Berlin team".
 const LEADS_VERB = /\bleads\s+(?:the|a|an|our|his|her|their|its|to\s+(?!(?:call|contact|email|reach|target|ping|prioriti[sz]e|focus|work|follow|chase)\b))/g;
 // "Lead" naming someone's role: "my lead guitarist", "the lead singer", "our lead developer" (not "lead owner").
-const LEAD_MODIFIER = /\blead\s+(?!(?:owners?|users?|scorer?s?)\b)\p{L}+(?:ist|er|or|ess|ian)s?\b/gu;
+// "My team lead", "the tech lead": "lead" after a word for a group or a craft is a role too.
+const LEAD_MODIFIER =
+  /\blead\s+(?!(?:owners?|users?|scorer?s?)\b)\p{L}+(?:ist|er|or|ess|ian)s?\b|\b(?:team|tech|technical|project|squad|shift|design|engineering|dev|qa|ux)\s+lead\b(?!s)/gu;
+const TIPS_ON = /\bleads?\s+on\s+(?:a|an)\s+(?:(\p{L}+)\s+)?(\p{L}+)/gu;
 // Kinds of company ("gaming studios", "marketing agencies") and of person.
 const WEAK =
   /\b(?:compan(?:y|ies)|people|persons?|folks|firms?|startups?|businesses|orgs?|organi[sz]ations?|shops|stores|merchants|brands|studios?|agenc(?:y|ies)|vendors?|providers?|players|outfits|groups|makers|labs|chains|operators|carriers|manufacturers|retailers|banks|insurers|execs?|executives|decision[\s-]makers?|anyone|anybody|someone|who(?:['’]s)?\s+(?:uses|runs|works|is\s+(?:using|on|running))|xtitle)\b/;
@@ -116,12 +119,16 @@ const NEGATED_STATEMENT = /^(?:\p{L}+n['’]?t|cannot)\s+(?!(?:you|u|ya|i|we|the
 
 /** What the abstracted message says about its scope; `explained` are words the filter grammar read as values. */
 export function readScope(abstracted: string, knowledge: Knowledge, explained: ReadonlySet<string> = new Set()): ScopeReading {
-  const text = abstracted
+  let text = abstracted
     .toLowerCase()
     .replace(LEADS_VERB, (m) => m.replace('leads', 'xverb'))
-    .replace(LEAD_MODIFIER, (m) => m.replace(/^lead/, 'xverb'))
+    .replace(LEAD_MODIFIER, (m) => m.replace(/\blead\b/, 'xverb'))
     .replace(/\bso\s+far\b/g, ' ');
   const lex = salesLexicon();
+  // "Any good leads on a cheap apartment": "leads on" a thing of another world are tips, not sales leads.
+  text = text.replace(TIPS_ON, (m, a: string | undefined, b: string) =>
+    [a, b].some((w) => w && !lex.has(stem(w)) && !PLACEHOLDER.has(w) && knowledge.common(w)) ? m.replace(/^leads?/, 'xverb') : m,
+  );
   const foreign: string[] = [];
   const unknown: string[] = [];
   for (const raw of text.split(/[^\p{L}'’]+/u)) {

@@ -28,7 +28,10 @@ export function correctSpelling(text: string, knowledge: Knowledge): string {
       at = m.index! + word.length;
       return;
     }
-    const c = knowledge.correct(word) ?? (beside(i - 1) || beside(i + 1) ? knowledge.correctName(word) : undefined);
+    // A capitalised word inside a sentence is a proper noun: a misspelt value at most ("Frankfrut"), never
+    // a request word ("Dallas" is no misspelt "dollars").
+    const proper = /^\p{Lu}\p{Ll}/u.test(word) && /[\p{L}\p{N},]\s*$/u.test(head.slice(0, m.index));
+    const c = (proper ? knowledge.correctValue(word) : knowledge.correct(word)) ?? (beside(i - 1) || beside(i + 1) ? knowledge.correctName(word) : undefined);
     out += head.slice(at, m.index) + (c ? (/^\p{Lu}/u.test(word) ? c.charAt(0).toUpperCase() + c.slice(1) : c) : word);
     at = m.index! + word.length;
   });

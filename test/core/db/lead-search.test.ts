@@ -91,10 +91,20 @@ describe('LeadRepository.search filters', () => {
     expect(sorted(await keys({ title: 'sales head' }))).toEqual(['l03', 'l13', 'l23', 'l30']);
   });
 
+  it('skips joining words of a title, so "VP of Engineering" finds "VP Engineering" and "Director of Engineering" "Engineering Director"', async () => {
+    const vpEngineering = keysWhere((r) => /^(?:VP|Vice President)\b.*\bEngineering\b/.test(r[2]));
+    expect(vpEngineering).toContain('l09');
+    expect(sorted(await keys({ title: 'VP of Engineering' }))).toEqual(vpEngineering);
+    expect(sorted(await keys({ title: 'Engineering, Director' }))).toEqual(sorted(await keys({ title: 'Director of Engineering' })));
+    expect(await keys({ title: 'Director of Engineering' })).toContain('l04');
+  });
+
   it('matches a title abbreviation to its spelled-out form but not inside another word', async () => {
     // "Director" contains "cto"; it must not match.
     expect(sorted(await keys({ title: 'CTO' }))).toEqual(['l01', 'l05', 'l20']);
     expect(sorted(await keys({ title: 'CTOs' }))).toEqual(['l01', 'l05', 'l20']);
+    // And the other way round: the spelled-out form finds the abbreviation.
+    expect(sorted(await keys({ title: 'Chief Technology Officers' }))).toEqual(['l01', 'l05', 'l20']);
   });
 
   it('matches free text against name, company, email and title', async () => {

@@ -79,6 +79,41 @@ const SETS: PhrasingSet[] = [
     knownFailing: {},
   },
   {
+    name: 'ninth round (held out)',
+    cases: load('phrasings-heldout-9.jsonl'),
+    // Written by a helper who read no code and no earlier set; measured once with issue-14-nlu-8 at db5296e (merged into
+    // main as a79eb38), 2026-11-29, and not tuned on: its 25 misses are listed by id, the figures are in HELD_OUT below.
+    knownFailing: Object.fromEntries(
+      [
+        'k001',
+        'k007',
+        'k008',
+        'k016',
+        'k020',
+        'k021',
+        'k024',
+        'k027',
+        'k034',
+        'k045',
+        'k049',
+        'k054',
+        'k067',
+        'k072',
+        'k087',
+        'k100',
+        'k124',
+        'k128',
+        'k137',
+        'k172',
+        'k192',
+        'k212',
+        'k227',
+        'k236',
+        'k250',
+      ].map((id) => [id, 'missed at the held-out measurement']),
+    ),
+  },
+  {
     name: "engineer's probes (scope and negation)",
     cases: load('probes-scope-negation.jsonl'),
     // Written by the engineer who built the checks, before building them: development data, not independent.
@@ -99,6 +134,8 @@ const HELD_OUT = [
   { set: 6, passed: 239, cases: 268, noToolPassed: 55, noToolCases: 63, negationInverted: ['v057'] },
   // Eighth round: measured once at main 5e2cc5d (model of d76d04d), 2026-11-29, before issue-14-nlu-8 tuned on it.
   { set: 7, passed: 221, cases: 245, noToolPassed: 65, noToolCases: 70, negationInverted: [] },
+  // Ninth round: measured once with issue-14-nlu-8 at db5296e (main a79eb38), 2026-11-29; never tuned on.
+  { set: 8, passed: 227, cases: 252, noToolPassed: 61, noToolCases: 66, negationInverted: ['k027', 'k049'] },
 ];
 /** Inversions measured in the newest held-out round and not fixed yet (each is also a known failure above). */
 const KNOWN_INVERTED = new Set(HELD_OUT[HELD_OUT.length - 1]!.negationInverted);

@@ -13,17 +13,17 @@ const MERGE_TOKEN =
 
 // How a writer signals they looked: an observation verb, or a source the prospect published.
 const OBSERVED =
-  /\b(saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see|judging by|according to|(?:i|we) (?:went|walked|clicked) through|(?:i|we) (?:tried|tested|checked|audited|scanned|ran)|(?:check|scan|audit|look|test) (?:shows|showed|found)|stood out|mentioned|said|says|wrote|posted|announced|shared|quoted|your (\w+ )?(post|talk|quote|blog|article|podcast|interview|panel|comment|announcement|press release|tweet|webinar|piece|keynote|letter|report|filing|earnings|job (post|posting|ad)|careers page|review))\b/i;
+  /\b(saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see|judging by|according to|(?:i|we) (?:went|walked|clicked) through|(?:i|we) (?:tried|tested|checked|audited|scanned|ran)|(?:was|been) (?:reading|looking at|going through)|(?:check|scan|audit|look|test) (?:shows|showed|found)|stood out|mentioned|said|says|wrote|posted|announced|shared|quoted|your (\w+ )?(post|talk|quote|blog|article|podcast|interview|panel|comment|announcement|press release|tweet|webinar|piece|keynote|letter|report|filing|earnings|job (post|posting|ad)|careers page|review))\b/i;
 const OBSERVATION_OPENING =
   /^(?:(?:i|we|just|and|also|recently)\s+){0,3}(?:saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see)\b|\b(?:you|your \w+|he|she|they)\s+(?:mentioned|said|says|wrote|posted|announced|shared|told)\b/i;
 // What happened to them: events that change what they need.
 // "Under CSRD", "Under the new rule": a regulation that now applies to them (capital letter, so no i flag).
 const UNDER_RULE = /\b[Uu]nder (the )?\p{Lu}/u;
 const EVENT =
-  /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|new (rule|law|regulation|tariffs?|requirement|role|office|plant|line|site|tier|market)|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*)\b/iu;
+  /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|new (rule|law|regulation|tariffs?|requirement|role|office|plant|line|site|tier|market)|appl(?:y|ies|ied|ying) (?:since|from)|takes? effect|took effect|comes? into force|came into force|enforcement|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*)\b/iu;
 // Words that say when: a real event has a date.
 const WHEN =
-  /\b(last|this|next) (week|weekend|night|morning|month|quarter|year|spring|summer|autumn|fall|winter)\b|\b(yesterday|today|recently|just)\b|\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bin (january|february|march|april|may|june|july|august|september|october|november|december)\b|\bby (year[- ]end|q[1-4])\b|\bq[1-4]\b/i;
+  /\b(last|this|next) (week|weekend|night|morning|month|quarter|year|spring|summer|autumn|fall|winter)\b|\b(yesterday|today|recently|just)\b|\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:in|since|from|by|until) (january|february|march|april|may|june|july|august|september|october|november|december)\b|\bby (year[- ]end|q[1-4])\b|\bq[1-4]\b/i;
 const OFFER = /\b(we|our|us|i|my|me)\b/i;
 const ANOTHER_PARTYS_RESULT =
   /^(?!(?:I|We|You|They|He|She)\s)(?:\p{Lu}[\p{L}'’&.-]*\s+){1,3}(?:cut|reduced|grew|increased|improved|went from|saw|lifted|doubled|halved|saved|boosted|raised (?:its|their) \w+ (?:rate|score)|shortened|lowered)\b[^.]*\d/u;
@@ -45,6 +45,10 @@ const STATIC_FACT = /\b(?:uses?|using|runs? on|built on|(?:is|are) on|relies on|
 // A measured gain is a claim of results, whoever it names: "see 62% more pipeline", "3x faster".
 const MEASURED_GAIN =
   /\b(?:see|sees|saw|get|gets|got)\s+(?:up to\s+|an? (?:average|extra) (?:of\s+)?)?\d[\d.,]*\s?(?:%|x\b|percent)|\d(?:%|x| percent) (?:more|less|fewer|lower|higher|faster|cheaper)\b/i;
+// A population, a study or an average as the subject is an industry statistic, not a fact about them: "Studies
+// show that businesses lose 42% …", "Most lenders still …", "Over 10,000 companies trust …".
+const GENERAL_POPULATION =
+  /^(?:(?:studies|research|surveys?|data|reports?|analysts?|experts?)\s+(?:show|shows|suggest|suggests|say|says|find|finds|found|prove|proves)\b|(?:on average|most|many|the average|(?:over|more than|nearly|almost)\s+[\d,.]+\+?)\b|(?:businesses|companies|firms|organi[sz]ations|teams|brands|retailers|lenders|manufacturers|marketers|leaders|executives|buyers|customers)\s+\p{Ll}+)/iu;
 const FLATTERY =
   /\b(great insights|love what you|impressed|doing great things|amazing work|great work|big fan|under (a lot of|huge) pressure|busy (time|season)|probably busy)\b/i;
 
@@ -66,6 +70,8 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
   // Names the sender gives as its own customers ("Our platform is trusted by Siemens, Unilever and …"): what they
   // did is proof, not a fact about the prospect.
   const customers = new Set(sentences.filter((s) => /^(?:we|our)\b/i.test(s.trim())).flatMap((s) => namedEntities(s)));
+  // Names the email capitalises somewhere other than a sentence's first word.
+  const capitalisedElsewhere = new Set(sentences.flatMap((s) => namedEntities(s.trim().replace(/^\S+\s*/, ''))).flatMap((e) => e.split(' ')));
   sentences.forEach((s, i) => {
     // News about the sender ("FinLoop was named a Top 50 Fintech") is not news about the prospect.
     const names = namedEntities(s);
@@ -107,7 +113,15 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     if (SPAM_PATTERNS.some((p) => p.pressure && p.re.test(s))) return;
     // An opening figure counts when it is about them ("your", or a name), not an industry average.
     // A result sentence with names ("Companies using Salesforce see 62% more pipeline") is a claim, not their fact.
-    const aboutThem = /\byou(?:r|rs)?\b/i.test(s) || (namedEntities(s).length > 0 && !MEASURED_GAIN.test(s));
+    // The sender's own names are not them ("Over 10,000 companies trust ScaleUp"), nor is a word capitalised only
+    // because it opens the sentence ("Studies show…") unless the email capitalises it elsewhere too.
+    const theirNames = namedEntities(s).filter(
+      (e, k) => !isOwnEntity(s, e, sender) && !(k === 0 && !e.includes(' ') && s.trim().startsWith(e) && !capitalisedElsewhere.has(e)),
+    );
+    // What the writer just said they looked at is whose figure follows: "Was reading your Google reviews. Six of the
+    // ten one-star reviews this year are about …".
+    const observedBefore = i > 0 && OBSERVED.test(sentences[i - 1]!) && /\byour?\b/i.test(sentences[i - 1]!);
+    const aboutThem = /\byou(?:r|rs)?\b/i.test(s) || observedBefore || (theirNames.length > 0 && !MEASURED_GAIN.test(s) && !GENERAL_POPULATION.test(s.trim()));
     if (!cue && !(i < 2 && measured && !OFFER.test(s) && aboutThem)) return;
     const named = namedEntities(s).length >= 2 && !(STATIC_FACT.test(s) && !EVENT.test(s));
     const detail = hasNumber(s) || QUOTED.test(s) || WHEN.test(s) || named;

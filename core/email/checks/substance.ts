@@ -24,7 +24,15 @@ const PAST_TENSE =
   /\b\p{L}{3,}ed\b|\b(?:kept|made|built|brought|took|held|ran|paid|sold|spent|won|grew|met|beat|drove|freed|rebuilt|sped|shrank|struck|fought|caught|chose|gave|led)\b/u;
 // Participles that describe rather than report a change ("based on a 150-seat licence").
 const NOT_A_RESULT = /\b(?:based|called|named|located|headquartered|used|needed|interested|related|priced|sized|limited|licensed)\b/gi;
-const HYPE = /\bguarantee[ds]?\b|\bproven\b|\b\d{1,3}(,\d{3})+\+|\b\d+,?000\+|\b#1\b/i;
+// Claims nobody can check: guarantees, "10,000+", "#1", "up to 10x" (FTC: an "up to" claim promises what few
+// customers get), "studies show" with no study named.
+const HYPE =
+  /\bguarantee[ds]?\b|\bproven\b|\b\d{1,3}(,\d{3})+\+|\b\d+,?000\+|\b#1\b|\bup to \d|\b(?:studies|research|surveys?) (?:show|shows|suggest|suggests|prove|proves|find|finds)\b/i;
+// A result told of a crowd with no one named ("Our clients have increased efficiency by 73.6%", "97% of our
+// customers see results"): an aggregate nobody can check, unlike one customer, named or described.
+const UNNAMED_CROWD =
+  /\b(?:our|all|most|many|\d+%\s+of\s+(?:our|their)?)\s*(?:customers|clients|users|members|partners)\b|^(?:customers|clients|users|companies|businesses|teams|brands|firms)\b/i;
+const ONE_CUSTOMER = /\b(?:one|a|another) (?:of (?:our|my) )?(?:customers?|clients?)\b|\bfor (?:one|a|his|her|their) \w+/i;
 
 function specificWords(sentence: string): string[] {
   return contentWords(sentence).filter((w) => !VAGUE_WORDS.has(w));
@@ -112,12 +120,14 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
     if (self) continue;
     const hype = HYPE.test(s) || SPAM_PATTERNS.some((p) => p.re.test(s));
     const ourVolume = /^(?:we|our|i)\b|\bwe (?:processed|handled|served|shipped|sent|delivered|support)\b/i.test(s) && GENERIC_CUSTOMERS.test(s);
-    if (result_ && number && customer && !hype && !ourVolume) out.push({ sentence: s, strength: 'strong', why: 'a result with a number and a customer' });
+    const crowd = entities.length === 0 && !theyAreNamed && UNNAMED_CROWD.test(s) && !ONE_CUSTOMER.test(s);
+    if (result_ && number && customer && !hype && !ourVolume && !crowd)
+      out.push({ sentence: s, strength: 'strong', why: 'a result with a number and a customer' });
     else if (result_ && (number || customer))
       out.push({
         sentence: s,
         strength: 'weak',
-        why: hype ? 'a claim nobody can check' : number ? 'a number without a customer' : 'a customer without a number',
+        why: hype || crowd ? 'a claim nobody can check' : number ? 'a number without a customer' : 'a customer without a number',
       });
     else if (/\b(customers?|clients?) (like|include)\b|\bwork(s|ed)? with\b/i.test(s) && entities.length)
       out.push({ sentence: s, strength: 'weak', why: 'a customer named without a result' });

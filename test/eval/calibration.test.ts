@@ -50,7 +50,7 @@ describe('the shipped weights', () => {
       expect(RUBRIC_MODEL.weights[id].passed, id).toBeCloseTo(trained.weights[id].passed, 3);
     }
     // The score mapping was chosen from the leave-one-set-out predictions, not from the emails the weights saw.
-    expect(RUBRIC_MODEL.mapping).toEqual({ scale: 1.1, shift: 0.61 });
+    expect(RUBRIC_MODEL.mapping).toEqual({ scale: 1.1, shift: 0.69 });
   });
 
   it('are deterministic: training twice on the same emails gives the same model', () => {
@@ -63,7 +63,7 @@ describe('the shipped weights', () => {
 describe('leave-one-set-out: trained on six sets, scored on the seventh', () => {
   const figures = leaveOneSetOut();
   it.each([
-    ['emails-independent.jsonl', 1762, 1764, 1, 1],
+    ['emails-independent.jsonl', 1764, 1764, 1, 0],
     ['emails-heldout.jsonl', 676, 676, 0, 0],
     ['emails-heldout-3.jsonl', 400, 400, 0, 1],
     ['emails-heldout-4.jsonl', 484, 484, 0, 0],
@@ -80,12 +80,12 @@ describe('leave-one-set-out: trained on six sets, scored on the seventh', () => 
 });
 
 describe('the shipped weights on the emails they were trained on (development figures)', () => {
-  it('rank 51,073 of 51,075 strong/weak pairs right (100.0%), with 1 weak at 65+ and 2 strong under 75', () => {
+  it('rank 51,074 of 51,075 strong/weak pairs right (100.0%), with 1 weak at 65+ and 1 strong under 75', () => {
     const c = calibrate(all);
     expect({ strong: c.strong, weak: c.weak }).toEqual({ strong: 225, weak: 227 });
-    expect(c.pairsRight).toBe(51073);
+    expect(c.pairsRight).toBe(51074);
     expect(c.weakAtOrAbove65).toHaveLength(1);
-    expect(c.strongBelow75).toHaveLength(2);
+    expect(c.strongBelow75).toHaveLength(1);
   });
 });
 

@@ -79,8 +79,15 @@ export function checkTriggerLink({ structure }: EmailContext): CheckResult {
     if (BRIDGE.test(t.sentence)) return true;
     const after = sentences.slice(i + 1).filter((s) => !classifyAsk(s) && !/\?\s*$/.test(s));
     if (after.slice(0, 3).some((s) => isNeed(s, triggerSet))) return true;
-    const topic = new Set([t.sentence, ...after.slice(0, 1).filter((s) => PRAISE.test(s))].flatMap((s) => [...topicWords(s, names)]));
-    return after.some((s) => !PRAISE.test(s) && [...topicWords(s, names)].some((w) => topic.has(w)));
+    // The trigger's topic: its own words, and those of the sentence that elaborates it (a praise sentence right
+    // after it, or one that is neither praise nor the sender talking about itself: "Instant payments are great
+    // until the first scam").
+    const elaboration = after[0] && (PRAISE.test(after[0]) || !SELF_TALK.test(after[0].trim())) ? [after[0]] : [];
+    const own = topicWords(t.sentence, names);
+    const topic = new Set([t.sentence, ...elaboration].flatMap((s) => [...topicWords(s, names)]));
+    // The elaboration ties when it stays on the trigger's topic ("…the Eastgate hospital contract. Hospital builds
+    // are heavy on RFIs"); what follows ties when it picks up either.
+    return after.some((s) => !PRAISE.test(s) && [...topicWords(s, names)].some((w) => (elaboration.includes(s) ? own : topic).has(w)));
   });
   const praised = triggers.some((t) => {
     const i = sentences.indexOf(t.sentence);

@@ -2,7 +2,7 @@
 // a quote, a number, what the CRM knows about them) passes; their name, company or title alone does not,
 // and neither does flattery. Unfilled merge tokens fail outright. Sources: docs/email-rubric.md.
 import type { CheckResult, LeadFacts } from '../types.ts';
-import { contentWords, hasMeasure, hasNumber, isOwnEntity, namedEntities, senderNames } from '../text-signals.ts';
+import { contentWords, hasMeasure, hasNumber, isOwnEntity, listItems, namedEntities, senderNames } from '../text-signals.ts';
 import { CLICHES, EMPTY_OPENERS, SELF_DESCRIPTION, SPAM_PATTERNS } from '../vocabulary.ts';
 import { type EmailContext, quote, result } from './context.ts';
 import { proseSentences, statementsOf } from '../structure.ts';
@@ -49,6 +49,7 @@ const MEASURED_GAIN =
 // show that businesses lose 42% …", "Most lenders still …", "Over 10,000 companies trust …".
 const GENERAL_POPULATION =
   /^(?:(?:studies|research|surveys?|data|reports?|analysts?|experts?)\s+(?:show|shows|suggest|suggests|say|says|find|finds|found|prove|proves)\b|(?:on average|most|many|the average|(?:over|more than|nearly|almost)\s+[\d,.]+\+?)\b|(?:businesses|companies|firms|organi[sz]ations|teams|brands|retailers|lenders|manufacturers|marketers|leaders|executives|buyers|customers)\s+\p{Ll}+)/iu;
+const PRODUCT_LIST = /^(?:\p{Lu}[\p{L}\p{N}]+)(?:\s\p{Lu}[\p{L}\p{N}]+)?\s+(?:offers|provides|includes|supports|features|comes with|delivers|combines)\b/u;
 const FLATTERY =
   /\b(great insights|love what you|impressed|doing great things|amazing work|great work|big fan|under (a lot of|huge) pressure|busy (time|season)|probably busy)\b/i;
 
@@ -84,6 +85,9 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     if (ANOTHER_PARTYS_RESULT.test(s.trim())) return;
     // "Cadence Analytics was founded in 2012 and has 420 employees": facts about the sender, not the reader.
     if (SELF_DESCRIPTION.test(s)) return;
+    // "Sensilo offers tri-axial sensors with a 0–10 kHz range, IP68 rating, …": a product in the present tense with
+    // a spec sheet's list, no date and no "your", is the sender's catalogue, not news about them.
+    if (PRODUCT_LIST.test(s.trim()) && listItems(s).length >= 5 && !WHEN.test(s) && !/\byour?\b/i.test(s)) return;
     // What the sender did ("I've had our team put together a contract") is not news about the prospect,
     // unless it is looking at them ("I went through your checkout").
     // First-hand research is looking too: "I signed up for Brewbox last week to see your welcome flow" (something

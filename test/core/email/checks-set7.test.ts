@@ -116,3 +116,11 @@ describe('the score mapping', () => {
     expect(scoreEmail({ body: strong }).score).toBeGreaterThanOrEqual(75);
   });
 });
+
+describe('a product with a spec list', () => {
+  it('is the sender describing its catalogue, not news about the prospect', () => {
+    const body =
+      'Hi Omar,\n\nLedgerly offers OCR capture, three-way matching, approval routing, SAP and NetSuite sync, audit trails, mobile approvals and an open API.\n\nWould you like a quote?\n\nRegards,\nRita';
+    expect(check({ body }, 'relevance').status).toBe('fail');
+  });
+});

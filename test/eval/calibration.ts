@@ -34,6 +34,8 @@ export interface Calibration {
   strongBelow75: ScoredEmail[];
   minStrong: number;
   maxWeak: number;
+  /** Every email with its score: how far from the lines they land, not just which side. */
+  scored: ScoredEmail[];
 }
 
 const DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -105,6 +107,7 @@ export function calibrate(emails: LabelledEmail[], model: EvidenceModel = RUBRIC
     strongBelow75: strong.filter((e) => e.score < 75),
     minStrong: Math.min(...strong.map((e) => e.score)),
     maxWeak: Math.max(...weak.map((e) => e.score)),
+    scored,
   };
 }
 

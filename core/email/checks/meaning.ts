@@ -129,7 +129,8 @@ const DOMAINS: Record<string, RegExp> = {
 const ROLE_DOMAIN: [RegExp, string][] = [
   [/\b(?:cfo|finance|controller|treasur\w*|accounting)\b/i, 'finance'],
   [/\b(?:cmo|marketing|brand)\b/i, 'marketing'],
-  [/\b(?:cto|cio|ciso|engineering|it|devops|platform|infrastructure|security)\b/i, 'engineering'],
+  [/\b(?:cto|cio|ciso|engineering|devops|platform|infrastructure|security)\b/i, 'engineering'],
+  [/\bIT\b/, 'engineering'],
   [/\b(?:cro|sales|revenue)\b/i, 'sales'],
   [/\b(?:chro|hr|people|talent|recruiting)\b/i, 'people'],
   [/\b(?:coo|operations|supply chain|logistics)\b/i, 'operations'],

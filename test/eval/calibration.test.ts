@@ -7,7 +7,17 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_IDS } from '../../core/email/evidence-model.ts';
 import { RUBRIC_MODEL } from '../../core/email/rubric-weights.ts';
-import { calibrate, EMAIL_SETS, leaveOneSetOut, loadEmails, renderWeightsModule, trainOn, trainShipped } from './calibration.ts';
+import {
+  calibrate,
+  EMAIL_SETS,
+  leaveOneSetOut,
+  leaveOneSetOutNested,
+  leaveOneSetOutPredictions,
+  loadEmails,
+  renderWeightsModule,
+  trainOn,
+  trainShipped,
+} from './calibration.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +26,8 @@ import { fileURLToPath } from 'node:url';
 const sets = EMAIL_SETS.map((f) => loadEmails(f));
 const all = sets.flat();
 // Trained seven times (each set left out once): computed once for every test below.
-const figures = leaveOneSetOut();
+const folds = leaveOneSetOutPredictions();
+const figures = leaveOneSetOut(EMAIL_SETS, folds);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 describe('the labelled sets', () => {
@@ -93,6 +104,22 @@ describe('leave-one-set-out margins: weak emails well under 65, strong ones well
     expect(strong.filter((s) => s >= 75 && s < 80)).toHaveLength(6);
     expect(strong.filter((s) => s < 75)).toHaveLength(1);
     expect(strong.filter((s) => s >= 90)).toHaveLength(201);
+  });
+});
+
+describe('the score mapping, judged out of sample', () => {
+  it('has 2 weak emails at 65+ and 2 strong under 75 over the seven sets, and the same pairs', () => {
+    const nested = leaveOneSetOutNested(EMAIL_SETS, folds);
+    const sum = (f: (c: (typeof nested)[number]['calibration']) => number) => nested.reduce((a, x) => a + f(x.calibration), 0);
+    expect(sum((c) => c.weakAtOrAbove65.length)).toBe(2);
+    expect(sum((c) => c.strongBelow75.length)).toBe(2);
+    expect(sum((c) => c.pairsRight)).toBe(figures.reduce((a, x) => a + x.calibration.pairsRight, 0));
+  });
+
+  it('against 4 weak at 65+ and 1 strong under 75 with the old fixed mapping (even odds at 70)', () => {
+    const fixed = folds.map((f) => calibrate(f.emails, f.model));
+    expect(fixed.reduce((a, c) => a + c.weakAtOrAbove65.length, 0)).toBe(4);
+    expect(fixed.reduce((a, c) => a + c.strongBelow75.length, 0)).toBe(1);
   });
 });
 

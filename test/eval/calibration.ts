@@ -125,10 +125,23 @@ export function leaveOneSetOutPredictions(sets: readonly string[] = EMAIL_SETS) 
  * leave-one-set-out predictions (the shipped mapping). The honest figure for a set nobody has seen yet, but for
  * the mapping: its two numbers are chosen on these same predictions.
  */
-export function leaveOneSetOut(sets: readonly string[] = EMAIL_SETS): { set: string; calibration: Calibration }[] {
-  const folds = leaveOneSetOutPredictions(sets);
+export function leaveOneSetOut(sets: readonly string[] = EMAIL_SETS, folds = leaveOneSetOutPredictions(sets)): { set: string; calibration: Calibration }[] {
   const mapping = mappingFrom(folds);
   return folds.map(({ set, model, emails }) => ({ set, calibration: calibrate(emails, { ...model, mapping }) }));
+}
+
+/**
+ * The same, with the score mapping chosen without the set it scores (from the other sets' leave-one-set-out
+ * predictions only): the honest figure for the mapping, which the plain one chooses on the predictions it judges.
+ */
+export function leaveOneSetOutNested(
+  sets: readonly string[] = EMAIL_SETS,
+  folds = leaveOneSetOutPredictions(sets),
+): { set: string; calibration: Calibration }[] {
+  return folds.map(({ set, model, emails }) => {
+    const mapping = mappingFrom(folds.filter((f) => f.set !== set));
+    return { set, calibration: calibrate(emails, { ...model, mapping }) };
+  });
 }
 
 function mappingFrom(folds: ReturnType<typeof leaveOneSetOutPredictions>) {

@@ -7,7 +7,7 @@ const NUMBER = new RegExp(String.raw`(?:[$€£]\s?)?\d[\d,.]*\s?(?:%|x\b|k\b|m\
 
 /** A change in the world: the verbs that results are reported with ("cut", "rose", "went from … to"). */
 export const RESULT_VERB =
-  /\b(saw|sees|see|cut|cuts|reduced|reduces|reduce|dropped|drops|fell|fall|rose|rise|raised|grew|increased|improved|went|go from|moved|recovered|recover|saved|saves|blocked|caught|found|hit|hits|activated|onboarded|closed|passed|settles|settled|returned|doubled|halved|shaved|lowered|lifted|boosted|won|booked|shipped|stopped|prevented|avoided|resolved|resolves|answered|handled|processed|freed|eliminated|paused|launched|gained|added|converted|shortened|sped|beat|beats|matched|match|catch|flagged|scaled|hired|filled|ramped|landed|signed)\b|\bfrom (?:[^.]|\.\d){1,40}? to\b|\d(?:%|x| percent| points?)? (?:less|fewer|more|lower|higher|faster|slower|cheaper|quicker|shorter)\b/i;
+  /\b(saw|sees|see|cut|cuts|reduced|reduces|reduce|dropped|drops|fell|fall|rose|rise|raised|grew|increased|improved|went|go from|moved|recovered|recover|saved|saves|blocked|caught|found|hit|hits|activated|onboarded|closed|passed|settles|settled|returned|doubled|halved|shaved|lowered|lifted|boosted|won|booked|shipped|stopped|prevented|avoided|resolved|resolves|answered|handled|processed|freed|eliminated|paused|launched|gained|added|converted|shortened|sped|beat|beats|matched|match|catch|flagged|scaled|hired|filled|ramped|landed|signed)\b|\bfrom (?:[^.]|\.\d){1,40}? to\b|\d(?:%|x| percent| points?)? (?:less|fewer|more|lower|higher|faster|slower|cheaper|quicker|shorter)\b|\d(?:%| percent) (?:below|under|above)\b/i;
 
 /** A quantity: digits, a percentage, money, or a number word ("three", "a third", "twice"). */
 export function hasNumber(sentence: string): boolean {

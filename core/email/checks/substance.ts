@@ -98,10 +98,14 @@ export interface ProofPoint {
 export function findProofPoints(sentences: string[], prospectWords: Set<string> = new Set(), sender: Set<string> = new Set()): ProofPoint[] {
   const out: ProofPoint[] = [];
   let previousCustomers: string[] = [];
+  let headerLeft = 0;
   for (const s of sentences) {
     // "We did the nexus study for Luma Candle last year. They found 11 states …": "they" is the customer just named.
     const named = namedEntities(s).filter((e) => !prospectWords.has(e.toLowerCase()) && !isOwnEntity(s, e, sender));
-    const theyAreNamed = /^(?:they|their)\b/i.test(s.trim()) && previousCustomers.length > 0;
+    // "What we did for Aerolite when they made the same move:" then bullets: each item is that customer's result.
+    const underHeader = headerLeft > 0 && !/^(?:we|our|i)\b/i.test(s.trim()) && !/\?\s*$/.test(s);
+    headerLeft = /:\s*$/.test(s) && named.length > 0 ? 5 : underHeader ? headerLeft - 1 : 0;
+    const theyAreNamed = (/^(?:they|their)\b/i.test(s.trim()) && previousCustomers.length > 0) || underHeader;
     previousCustomers = named;
     // A spec sheet's figures ("600 dpi, 12 ips, 512 MB RAM, …") measure the product, not a result.
     if (classifyAsk(s) || /\?\s*$/.test(s) || listItems(s).length >= 5) continue;

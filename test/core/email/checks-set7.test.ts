@@ -124,3 +124,17 @@ describe('a product with a spec list', () => {
     expect(check({ body }, 'relevance').status).toBe('fail');
   });
 });
+
+describe('results bulleted under a line naming the customer', () => {
+  it('are that customer’s results: "What we did for Pellwood when they opened a second site:" then bullets', () => {
+    const body =
+      'Hi Omar,\n\nSaw Brightfield opened its Leeds store last week.\n\nWhat we did for Pellwood Foods when they opened a second site:\n- Supplier setup moved into one queue in 2 weeks\n- Approval time 40% below what it was\n- No late-payment fees since\n\nWorth a look?\n\nBest,\nRita';
+    expect(check({ body }, 'proof_point').status).toBe('pass');
+    // The header lends a customer, not a result: feature bullets under it are no proof.
+    const features = body
+      .replace('- Supplier setup moved into one queue in 2 weeks', '- One supplier queue')
+      .replace('- Approval time 40% below what it was', '- Mobile approvals')
+      .replace('- No late-payment fees since', '- An audit trail');
+    expect(check({ body: features }, 'proof_point').status).not.toBe('pass');
+  });
+});

@@ -69,6 +69,8 @@ export function checkTriggerLink({ structure }: EmailContext): CheckResult {
   // A word capitalised only because it opens a sentence ("Hospital builds are…") is a topic, not a name.
   const names = new Set(sentences.flatMap((s) => namedEntities(s.trim().replace(/^\S+\s*/, ''))).flatMap((e) => e.toLowerCase().split(/\s+/)));
   const triggerSet = new Set(triggers.filter((t) => t.specific).map((t) => t.sentence));
+  const topics = new Map<string, Set<string>>();
+  const topicOf = (s: string) => topics.get(s) ?? topics.set(s, topicWords(s, names)).get(s)!;
   const personal = triggers.find((t) => PERSONAL.test(t.sentence));
   // Tied: after the trigger, before the pitch, a sentence says what it means for them — a consequence or a usual
   // pattern ("Most finance teams at that stage still close in 12+ days"), a guess at their problem ("I'm guessing
@@ -83,11 +85,11 @@ export function checkTriggerLink({ structure }: EmailContext): CheckResult {
     // after it, or one that is neither praise nor the sender talking about itself: "Instant payments are great
     // until the first scam").
     const elaboration = after[0] && (PRAISE.test(after[0]) || !SELF_TALK.test(after[0].trim())) ? [after[0]] : [];
-    const own = topicWords(t.sentence, names);
-    const topic = new Set([t.sentence, ...elaboration].flatMap((s) => [...topicWords(s, names)]));
+    const own = topicOf(t.sentence);
+    const topic = new Set([t.sentence, ...elaboration].flatMap((s) => [...topicOf(s)]));
     // The elaboration ties when it stays on the trigger's topic ("…the Eastgate hospital contract. Hospital builds
     // are heavy on RFIs"); what follows ties when it picks up either.
-    return after.some((s) => !PRAISE.test(s) && [...topicWords(s, names)].some((w) => (elaboration.includes(s) ? own : topic).has(w)));
+    return after.some((s) => !PRAISE.test(s) && [...topicOf(s)].some((w) => (elaboration.includes(s) ? own : topic).has(w)));
   });
   const praised = triggers.some((t) => {
     const i = sentences.indexOf(t.sentence);

@@ -8,7 +8,7 @@ import { classifyAsk } from './ask.ts';
 import { VAGUE_WORDS } from '../vocabulary.ts';
 import { proseSentences, statementsOf } from '../structure.ts';
 import { type EmailContext, quote, result } from './context.ts';
-import { findTriggers } from './relevance.ts';
+import { findTriggers, knownNames } from './relevance.ts';
 
 // A sentence whose point is praise ("Congratulations, that's a big milestone!", "3:41 is a great time!").
 const PRAISE =
@@ -58,10 +58,10 @@ function isNeed(s: string, triggers: Set<string>): boolean {
   return ABOUT_THEM.test(t) && (hasMeasure(t) || contentWords(t).filter((w) => !VAGUE_WORDS.has(w)).length >= 4);
 }
 
-export function checkTriggerLink({ structure }: EmailContext): CheckResult {
+export function checkTriggerLink({ structure, subject, lead }: EmailContext): CheckResult {
   const base = { id: 'trigger_link' as const, label: 'Trigger tied to the pitch', target: 'the fact about them leads to the problem you solve', weight: 0 };
   const sentences = statementsOf(proseSentences(structure));
-  const triggers = findTriggers(sentences, senderNames(structure.signOff));
+  const triggers = findTriggers(sentences, senderNames(structure.signOff), knownNames(subject, lead));
   if (!triggers.length) {
     return result({ ...base, status: 'pass', measured: 'no trigger to tie', evidence: [], advice: 'No trigger to connect; relevance covers what is missing.' });
   }

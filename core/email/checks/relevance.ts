@@ -66,13 +66,14 @@ export interface Trigger {
 }
 
 /** Sentences that say something happened to, or was said by, the prospect; specific ones carry a detail. */
-export function findTriggers(sentences: string[], sender: Set<string> = new Set()): Trigger[] {
+export function findTriggers(sentences: string[], sender: Set<string> = new Set(), known: Set<string> = new Set()): Trigger[] {
   const out: Trigger[] = [];
   // Names the sender gives as its own customers ("Our platform is trusted by Siemens, Unilever and …"): what they
   // did is proof, not a fact about the prospect.
   const customers = new Set(sentences.filter((s) => /^(?:we|our)\b/i.test(s.trim())).flatMap((s) => namedEntities(s)));
   // Names the email capitalises somewhere other than a sentence's first word.
-  const capitalisedElsewhere = new Set(sentences.flatMap((s) => namedEntities(s.trim().replace(/^\S+\s*/, ''))).flatMap((e) => e.split(' ')));
+  // Names known from the subject line or the lead count too.
+  const capitalisedElsewhere = new Set([...known, ...sentences.flatMap((s) => namedEntities(s.trim().replace(/^\S+\s*/, ''))).flatMap((e) => e.split(' '))]);
   sentences.forEach((s, i) => {
     // News about the sender ("FinLoop was named a Top 50 Fintech") is not news about the prospect.
     const names = namedEntities(s);
@@ -120,7 +121,10 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     // The sender's own names are not them ("Over 10,000 companies trust ScaleUp"), nor is a word capitalised only
     // because it opens the sentence ("Studies show…") unless the email capitalises it elsewhere too.
     const theirNames = namedEntities(s).filter(
-      (e, k) => !isOwnEntity(s, e, sender) && !(k === 0 && !e.includes(' ') && s.trim().startsWith(e) && !capitalisedElsewhere.has(e)),
+      // A possessive is a name wherever it stands ("Kontoflow's release notes …").
+      (e, k) =>
+        !isOwnEntity(s, e, sender) &&
+        !(k === 0 && !e.includes(' ') && s.trim().startsWith(e) && !capitalisedElsewhere.has(e) && !/^\S+['’]s\b/u.test(s.trim())),
     );
     // What the writer just said they looked at is whose figure follows: "Was reading your Google reviews. Six of the
     // ten one-star reviews this year are about …".
@@ -165,6 +169,12 @@ export function findLeadFacts(text: string, lead: LeadFacts | undefined): { fact
   return found;
 }
 
+/** Names the email's context gives: the lead's company, and capitalised words of the subject after its first. */
+export function knownNames(subject: string | undefined, lead: LeadFacts | undefined): Set<string> {
+  const fromSubject = namedEntities((subject ?? '').trim().replace(/^\S+\s*/, '')).flatMap((e) => e.split(' '));
+  return new Set([...fromSubject, ...(lead?.company?.split(/\s+/) ?? [])]);
+}
+
 export function checkRelevance({ subject, structure, lead, isFirstTouch }: EmailContext): CheckResult {
   const base = { id: 'relevance' as const, label: 'Relevance to this prospect', target: 'a specific fact about them, tied to the pitch', weight: 0 };
   const tokens = findMergeTokens([subject ?? '', structure.body].join('\n'));
@@ -180,7 +190,7 @@ export function checkRelevance({ subject, structure, lead, isFirstTouch }: Email
       'unfilled merge tokens',
     );
   }
-  const triggers = findTriggers(statementsOf(proseSentences(structure)), senderNames(structure.signOff));
+  const triggers = findTriggers(statementsOf(proseSentences(structure)), senderNames(structure.signOff), knownNames(subject, lead));
   const facts = findLeadFacts(structure.sentences.join(' '), lead);
   const specific = triggers.filter((t) => t.specific);
   const live = facts.filter((f) => f.live);

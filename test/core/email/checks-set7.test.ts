@@ -138,3 +138,19 @@ describe('results bulleted under a line naming the customer', () => {
     expect(check({ body: features }, 'proof_point').status).not.toBe('pass');
   });
 });
+
+describe('a company name that opens the sentence', () => {
+  const pitch =
+    '\n\nWe route every supplier invoice to the right approver. Pellwood Foods cut their close from 9 days to 4.\n\nWorth a look?\n\nBest,\nRita\nLedgerly';
+  const body = `Hi Dana,\n\nKontoflow keys in 4,000 invoices a month by hand.${pitch}`;
+
+  it('is a name when the subject line, the lead or a possessive says so, so the opening figure is about them', () => {
+    expect(check({ body, subject: 'Invoices at Kontoflow' }, 'relevance').status).toBe('pass');
+    expect(check({ body, lead: { company: 'Kontoflow' } }, 'relevance').status).toBe('pass');
+    expect(check({ body: `Hi Dana,\n\nKontoflow's AP team keys in 4,000 invoices a month by hand.${pitch}` }, 'relevance').status).toBe('pass');
+  });
+
+  it('is only a capitalised first word otherwise, like "Studies"', () => {
+    expect(check({ body }, 'relevance').status).toBe('fail');
+  });
+});

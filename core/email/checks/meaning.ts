@@ -171,12 +171,14 @@ export function checkAudienceFit({ structure, lead }: EmailContext): CheckResult
     evidence.push(`"${org}"`, `"${profit}"`);
   }
   const role = readerRole(text, lead);
-  const roleDomain = role ? ROLE_DOMAIN.find(([re]) => re.test(role))?.[1] : undefined;
-  if (!problem && role && roleDomain) {
+  // "Head of Sales & Marketing" owns both: a pitch in either's words is for them.
+  const roleDomains = role ? ROLE_DOMAIN.filter(([re]) => re.test(role)).map(([, d]) => d) : [];
+  const roleDomain = roleDomains.join(' and ');
+  if (!problem && role && roleDomains.length) {
     // The pitch, without the words that name the role itself.
     const counts = domainsIn(text.replace(role, ' '));
     const [top, n] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-    if (!counts.has(roleDomain) && top && n >= 2) {
+    if (!roleDomains.some((d) => counts.has(d)) && top && n >= 2) {
       problem = `a ${top} pitch to a reader in ${roleDomain} (${role})`;
       evidence.push(`"${quote(role, 60)}"`);
     }

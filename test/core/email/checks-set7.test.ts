@@ -91,6 +91,8 @@ describe('written for this reader (audience_fit)', () => {
     expect(check({ body }, 'audience_fit').status).toBe('pass');
     expect(check({ body, lead: { title: 'Chief Financial Officer, Finance' } }, 'audience_fit').status).toBe('fail');
     expect(check({ body, lead: { title: 'VP Engineering' } }, 'audience_fit').status).toBe('pass');
+    // A role that owns two functions is pitched well in either's words.
+    expect(check({ body, lead: { title: 'Head of Finance & IT' } }, 'audience_fit').status).toBe('pass');
   });
 
   it('passes a pitch about what the role owns', () => {

@@ -63,7 +63,7 @@ describe('the shipped weights', () => {
       expect(RUBRIC_MODEL.weights[id].passed, id).toBeCloseTo(trained.weights[id].passed, 3);
     }
     // The score mapping was chosen from the leave-one-set-out predictions, not from the emails the weights saw.
-    expect(RUBRIC_MODEL.mapping).toEqual({ scale: 1, shift: 0.71 });
+    expect(RUBRIC_MODEL.mapping).toEqual({ scale: 1, shift: 0.73 });
   });
 
   it('are deterministic: training twice on the same emails gives the same model', () => {
@@ -93,17 +93,17 @@ describe('leave-one-set-out: trained on six sets, scored on the seventh', () => 
 
 // Not just across the lines: how close to them the emails of a set nobody trained on land.
 describe('leave-one-set-out margins: weak emails well under 65, strong ones well over 75', () => {
-  it('puts 8 of 227 weak emails at 55–64 and 1 at 65+; 6 of 225 strong at 75–79 and 1 under 75', () => {
+  it('puts 9 of 227 weak emails at 55–64 and 1 at 65+; 6 of 225 strong at 75–79 and 1 under 75', () => {
     const scored = figures.flatMap((f) => f.calibration.scored);
     const weak = scored.filter((e) => e.label === 'weak').map((e) => e.score);
     const strong = scored.filter((e) => e.label === 'strong').map((e) => e.score);
     expect([weak.length, strong.length]).toEqual([227, 225]);
-    expect(weak.filter((s) => s >= 55 && s < 65)).toHaveLength(8);
+    expect(weak.filter((s) => s >= 55 && s < 65)).toHaveLength(9);
     expect(weak.filter((s) => s >= 65)).toHaveLength(1);
     expect(weak.filter((s) => s < 40)).toHaveLength(204);
     expect(strong.filter((s) => s >= 75 && s < 80)).toHaveLength(6);
     expect(strong.filter((s) => s < 75)).toHaveLength(1);
-    expect(strong.filter((s) => s >= 90)).toHaveLength(198);
+    expect(strong.filter((s) => s >= 90)).toHaveLength(199);
   });
 });
 
@@ -116,9 +116,9 @@ describe('the score mapping, judged out of sample', () => {
     expect(sum((c) => c.pairsRight)).toBe(figures.reduce((a, x) => a + x.calibration.pairsRight, 0));
   });
 
-  it('against 4 weak at 65+ and 1 strong under 75 with the old fixed mapping (even odds at 70)', () => {
+  it('against 3 weak at 65+ and 1 strong under 75 with the old fixed mapping (even odds at 70)', () => {
     const fixed = folds.map((f) => calibrate(f.emails, f.model));
-    expect(fixed.reduce((a, c) => a + c.weakAtOrAbove65.length, 0)).toBe(4);
+    expect(fixed.reduce((a, c) => a + c.weakAtOrAbove65.length, 0)).toBe(3);
     expect(fixed.reduce((a, c) => a + c.strongBelow75.length, 0)).toBe(1);
   });
 });

@@ -35,7 +35,7 @@ const stem = (w: string) =>
 function topicWords(sentence: string, names: Set<string>): Set<string> {
   return new Set(
     contentWords(sentence)
-      .filter((w) => w.length > 3 && !LINK_STOP.has(w) && !VAGUE_WORDS.has(w) && !names.has(w))
+      .filter((w) => w.length > 2 && !LINK_STOP.has(w) && !VAGUE_WORDS.has(w) && !names.has(w))
       .map(stem),
   );
 }
@@ -80,7 +80,9 @@ export function checkTriggerLink({ structure, subject, lead }: EmailContext): Ch
     const i = sentences.indexOf(t.sentence);
     if (BRIDGE.test(t.sentence)) return true;
     const after = sentences.slice(i + 1).filter((s) => !classifyAsk(s) && !/\?\s*$/.test(s));
-    if (after.slice(0, 3).some((s) => isNeed(s, triggerSet))) return true;
+    // "…on your careers page: we placed 11 engineers…": what precedes the colon is read on its own.
+    const parts = after.slice(0, 3).flatMap((s) => s.split(/:\s+(?=(?:we|our|i)\b)/i));
+    if (parts.some((s) => isNeed(s, triggerSet))) return true;
     // The trigger's topic: its own words, and those of the sentence that elaborates it (a praise sentence right
     // after it, or one that is neither praise nor the sender talking about itself: "Instant payments are great
     // until the first scam").

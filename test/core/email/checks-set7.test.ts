@@ -67,6 +67,10 @@ describe('trigger tied to the pitch (trigger_link)', () => {
     expect(check({ body }, 'trigger_link').status).toBe('pass');
     const guess = 'Hi Omar,\n\nCongrats on opening the Leeds store. I am guessing supplier invoices for three stores now land in one shared inbox.\n\n' + PITCH;
     expect(check({ body: guess }, 'trigger_link').status).toBe('pass');
+    // A second fact about them before "…: we did X" is read on its own.
+    const colon =
+      'Hi Omar,\n\nCongrats on the Series B. If the plan includes the four finance roles on your careers page: we closed the books for Pellwood Foods in 4 days with a team of two.\n\nWorth a look?\n\nBest,\nRita';
+    expect(check({ body: colon }, 'trigger_link').status).toBe('pass');
   });
 
   it('passes when the pitch picks up the trigger topic, and has nothing to tie when there is no trigger', () => {

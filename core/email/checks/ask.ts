@@ -158,8 +158,38 @@ function withProposal(ask: Ask, sentences: string[]): Ask {
   return before && HIGH_FRICTION.test(before) ? { ...ask, highFriction: true } : ask;
 }
 
+// What a first email demands of the reader beyond a reply (Gong: interest-based asks beat long meeting requests;
+// Cialdini's commitment research: a small first step makes the next one likelier, a big one is refused).
+// Each kind of demand counts once; two or more make the ask presumptuous, whatever its grammar.
+const FRICTION: { kind: string; re: RegExp }[] = [
+  // Their time, in a long block: 45 minutes or more, hours, a half or full day.
+  {
+    kind: 'a long block of their time',
+    re: /\b(?:(?:4[5-9]|[5-9]\d|\d{3,})\s*-?\s*(?:min|mins|minute|minutes)|(?:an|one|1|two|2|three|3)\s*-?\s*hours?|(?:half|full)[- ]day)\b/i,
+  },
+  // Homework before anything is agreed: a questionnaire, a form or a contract for them to fill in, complete or sign.
+  {
+    kind: 'homework',
+    re: /\b(?:complete|fill (?:in|out)|answer|sign|return)\b[^.?!]{0,40}\b(?:questionnaire|form|survey|assessment|worksheet|template|rfi|msa|nda|contract|agreement)s?\b|\b(?:questionnaire|form|survey|assessment|worksheet|template|msa|nda|contract|agreement)s?\b[^.?!]{0,40}\b(?:for you to|to|you can|please) (?:complete|fill|sign|return)\b/i,
+  },
+  // Reading sent unasked: a long document ("48-page deck") or several attached at once.
+  {
+    kind: 'attachments to read',
+    re: /\b(?:[1-9]\d|\d{3,})[- ]pages?\b|\b(?:attached|enclosed|attaching)\b[^.?!]*\b(?:deck|msa|nda|contract|questionnaire|brochure|whitepaper|catalogue|catalog|proposal|pricing|agreement)\b[^.?!]*,[^.?!]*\band\b/i,
+  },
+  // Several of their people at once: "with your CIO, CISO, head of IAM and procurement lead".
+  { kind: 'several of their people', re: /\b(?:with|bring|invite|include|loop in)\s+your\s+[^.?!,]{1,30},\s*[^.?!,]{1,30}(?:,\s*[^.?!,]{1,40})*,?\s+and\s+/i },
+];
+
+/** The kinds of demand an email makes of the reader before they have said yes to anything. */
+export function frictionOf(sentences: string[]): string[] {
+  const text = sentences.join(' ');
+  return FRICTION.filter((f) => f.re.test(text)).map((f) => f.kind);
+}
+
 export function checkCallToAction({ structure, isFirstTouch }: EmailContext): CheckResult {
   const found = findAsks(structure.sentences);
+  const friction = frictionOf(structure.sentences);
   // "Are you free Tuesday? Or should I send a video first?" offers two ways to say yes to one ask, and so does
   // an offer right after the question it answers ("Want the three DNS records? I'll send them.").
   const asks = found.filter((a, i) => {
@@ -189,6 +219,12 @@ export function checkCallToAction({ structure, isFirstTouch }: EmailContext): Ch
     [status, problem, advice] = ['fail', 'no ask', 'End with one question that proposes a next step, e.g. "Should I send the two-page teardown?"'];
   } else if (n >= 3) {
     [status, problem, advice] = ['fail', `${n} asks`, 'Keep one ask and cut the rest; several asks make it easy to do nothing.'];
+  } else if (friction.length >= 2) {
+    [status, problem, advice] = [
+      'fail',
+      `a presumptuous ask (${friction.join(', ')})`,
+      'Ask for one small step first (a look, a short call, a sample); leave the long meeting, the paperwork and the attachments for after they say yes.',
+    ];
   } else if (n === 1 && only!.kind === 'passive') {
     [status, problem, advice] = ['fail', 'only a passive "let me know"', 'Replace "let me know if interested" with one question proposing a step or a time.'];
   } else if (n === 2) {
@@ -216,6 +252,7 @@ export function checkCallToAction({ structure, isFirstTouch }: EmailContext): Ch
       evidence: [
         ...found.map((a) => `"${quote(a.sentence)}" (${a.kind}${a.highFriction ? ', high effort' : ''})`),
         ...listed.map((l) => `"${quote(l)}" (listed request)`),
+        ...(friction.length >= 2 ? friction.map((f) => `demands ${f}`) : []),
       ],
       weight: 0,
       advice,

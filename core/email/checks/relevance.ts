@@ -20,11 +20,27 @@ const OBSERVATION_OPENING =
 // "Under CSRD", "Under the new rule": a regulation that now applies to them (capital letter, so no i flag).
 const UNDER_RULE = /\b[Uu]nder (the )?\p{Lu}/u;
 const EVENT =
-  /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|new (rule|law|regulation|tariffs?|requirement|role|office|plant|line|site|tier|market)|appl(?:y|ies|ied|ying) (?:since|from)|takes? effect|took effect|comes? into force|came into force|enforcement|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*)\b/iu;
+  /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|new (rule|law|regulation|tariffs?|requirement|role|office|plant|line|site|tier|market)|appl(?:y|ies|ied|ying) (?:since|from)|takes? effect|took effect|comes? into force|came into force|enforcement|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*|no longer appl(?:y|ies)|(?:now|will) (?:require|requires|need|apply|apply to)|starting (?:in|on|from) \p{Lu}\p{Ll}+|(?:has|have) (?:added|introduced|changed|tightened|raised|dropped|removed|ended|scrapped)\b)\b/iu;
 // Words that say when: a real event has a date.
 const WHEN =
   /\b(last|this|next) (week|weekend|night|morning|month|quarter|year|spring|summer|autumn|fall|winter)\b|\b(yesterday|today|recently|just)\b|\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:in|since|from|by|until) (january|february|march|april|may|june|july|august|september|october|november|december)\b|\bby (year[- ]end|q[1-4])\b|\bq[1-4]\b/i;
-const OFFER = /\b(we|our|us|i|my|me)\b/i;
+// The sender speaking. "US" in capitals is the country, not "us".
+const OFFER = /\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|[Mm]e)\b/;
+// Something the prospect published, reporting what it says: "Your open UX researcher role mentions interviewing
+// radiologists", "Your phase II study on ClinicalTrials.gov lists 12 sites", "On last week's earnings call your CFO
+// named cloud hosting …". A job ad, a registry listing, a filing or a call is checkable, so what it says is the detail.
+const THEIR_DOCUMENT =
+  /\byour\s+(?:[\p{L}\p{N}-]+\s+){0,4}(?:role|position|opening|vacancy|job (?:ad|post|posting|description)|listing|careers page|filing|10-k|annual report|prospectus|earnings call|investor call|study|trial|tender|rfp|registration|permit application)\s+(?:(?:on|in|at)\s+[\p{L}\p{N}.]+\s+)?(?:lists|listed|mentions|mentioned|names|named|notes|noted|says|said|states|stated|cites|cited|describes|described|asks for|calls for|requires|required|shows|showed|flags|flagged|targets|targeted)\b|\b(?:your\s+(?:ceo|cfo|coo|cto|cio|ciso|founder|chair\w*|president|head of \p{L}+|vp \p{L}+)|you)\s+(?:named|flagged|called out|cited|noted|described|listed|mentioned|said|told (?:analysts|investors|shareholders))\b/iu;
+const THREAD_RECAP = /\b(?:written|wrote|emailed|reached out|been in touch)\b[^.]{0,40}\b(?:times|twice|before)\b[^.]{0,10}\babout\b/i;
+// The same record named anywhere in the sentence with what it says about them: "The job ad for your SRE role
+// mentions on-call across three time zones", "ClinicalTrials.gov's listing for your trial shows 14 sites".
+const PUBLIC_RECORD =
+  /\b(?:job (?:ad|post|posting|description|listing)|careers page|listing|registry|register|filing|10-[kq]|annual report|prospectus|earnings call|investor call|investor day|tender|rfp)\b/i;
+const RECORD_SAYS =
+  /\b(?:lists|listed|mentions|mentioned|names|named|notes|noted|says|said|states|stated|cites|cited|describes|described|shows|showed|flags|flagged|calls for|asks for|requires|required)\b/i;
+const theirRecord = (s: string) => THEIR_DOCUMENT.test(s) || (PUBLIC_RECORD.test(s) && RECORD_SAYS.test(s) && /\byour?\b/i.test(s));
+// Vague time ("recently", "just") says when without saying anything checkable.
+const VAGUE_WHEN = /\b(?:recently|just)\b/gi;
 const ANOTHER_PARTYS_RESULT =
   /^(?!(?:I|We|You|They|He|She)\s)(?:\p{Lu}[\p{L}'’&.-]*\s+){1,3}(?:cut|reduced|grew|increased|improved|went from|saw|lifted|doubled|halved|saved|boosted|raised (?:its|their) \w+ (?:rate|score)|shortened|lowered)\b[^.]*\d/u;
 const QUOTED = /["“][^"”]{3,}["”]/;
@@ -108,7 +124,10 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
       /^(?:(?:your|you)\s+\p{L}+|[a-z0-9-]+\.(?:com|io|co|ai|app|net|org|de|uk|co\.uk|eu|dev)\b)/iu.test(stated) &&
       !SPECULATION.test(s) &&
       !OFFER.test(s);
-    const cue = OBSERVED.test(s) || EVENT.test(s) || UNDER_RULE.test(s) || premise || theirFact || research;
+    // A request ("Please block 90 minutes with your CIO") is what the sender wants, not a fact about them.
+    if (/^(?:[^,]{0,60},\s*)?please\b/i.test(s.trim())) return;
+    const document = theirRecord(s);
+    const cue = OBSERVED.test(s) || EVENT.test(s) || UNDER_RULE.test(s) || premise || theirFact || research || document;
     // A number word measures as well as digits do ("four of your target accounts").
     const measured = hasMeasure(s) || QUOTED.test(s);
     // The opening lines may state a measured fact about them without a cue word ("…containers arrive 10–14 days late").
@@ -132,7 +151,10 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     const aboutThem = /\byou(?:r|rs)?\b/i.test(s) || observedBefore || (theirNames.length > 0 && !MEASURED_GAIN.test(s) && !GENERAL_POPULATION.test(s.trim()));
     if (!cue && !(i < 2 && measured && !OFFER.test(s) && aboutThem)) return;
     const named = namedEntities(s).length >= 2 && !(STATIC_FACT.test(s) && !EVENT.test(s));
-    const detail = hasNumber(s) || QUOTED.test(s) || WHEN.test(s) || named;
+    // A follow-up's recap of the thread ("I've written a couple of times about forecast accuracy at Brightline")
+    // names what the first email said about them: the topic at their company is the detail.
+    const recap = THREAD_RECAP.test(s) && theirNames.length > 0;
+    const detail = hasNumber(s) || QUOTED.test(s) || WHEN.test(s.replace(VAGUE_WHEN, '')) || named || document || recap;
     out.push({ sentence: s, specific: detail && !FLATTERY.test(s) });
   });
   return out;

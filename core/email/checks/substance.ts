@@ -27,11 +27,12 @@ const NOT_A_RESULT = /\b(?:based|called|named|located|headquartered|used|needed|
 // Claims nobody can check: guarantees, "10,000+", "#1", "up to 10x" (FTC: an "up to" claim promises what few
 // customers get), "studies show" with no study named.
 const HYPE =
-  /\bguarantee[ds]?\b|\bproven\b|\b\d{1,3}(,\d{3})+\+|\b\d+,?000\+|\b#1\b|\bup to \d|\b(?:studies|research|surveys?) (?:show|shows|suggest|suggests|prove|proves|find|finds)\b/i;
+  /\bguarantee[ds]?\b|\bproven\b|\b\d{1,3}(,\d{3})+\+|\btrusted by\b|\b\d+\+\s+(?:companies|customers|clients|brands|teams|businesses|organi[sz]ations|logos)\b|\b\d+,?000\+|\b#1\b|\bup to \d|\b(?:studies|research|surveys?) (?:show|shows|suggest|suggests|prove|proves|find|finds)\b/i;
 // A result told of a crowd with no one named ("Our clients have increased efficiency by 73.6%", "97% of our
 // customers see results"): an aggregate nobody can check, unlike one customer, named or described.
 const UNNAMED_CROWD =
   /\b(?:our|all|most|many|\d+%\s+of\s+(?:our|their)?)\s*(?:customers|clients|users|members|partners)\b|^(?:customers|clients|users|companies|businesses|teams|brands|firms)\b/i;
+const LOGO_COUNT = /\btrusted by\b[^,.;]*|\b\d[\d,]*\+\s+\p{L}+/giu;
 const ONE_CUSTOMER = /\b(?:one|a|another) (?:of (?:our|my) )?(?:customers?|clients?)\b|\bfor (?:one|a|his|her|their) \w+/i;
 
 function specificWords(sentence: string): string[] {
@@ -66,7 +67,11 @@ export function checkValueProposition({ structure, isFirstTouch }: EmailContext)
   // "Want the list?", "Should I send the teardown?": when the ask gives the reader something, the thing given is
   // what the email offers, even with no "we do X" sentence.
   const givesSomething = findAsks(structure.sentences).some((a) => GIVING_ASK.test(a.sentence.trim()));
-  const status = concrete.length && addressed ? 'pass' : statements.length || !isFirstTouch || shownByProof || givesSomething ? 'warn' : 'fail';
+  // "We help teams like yours drive results faster": a promise made only of stock words ("results", "efficiency",
+  // "revenue", "growth") says nothing a competitor could not say, so it counts as no value proposition at all.
+  // A logo count ("Trusted by 500+ companies") is a claim about the sender, not what changes for the reader.
+  const stock = statements.length > 0 && statements.every((v) => specificWords(v.sentence.replace(LOGO_COUNT, ' ').replace(OFFER_SUBJECT, ' ')).length <= 1);
+  const status = concrete.length && addressed ? 'pass' : (statements.length && !stock) || !isFirstTouch || shownByProof || givesSomething ? 'warn' : 'fail';
   const shown = concrete.length ? concrete : statements;
   return result(
     {
@@ -98,6 +103,8 @@ export interface ProofPoint {
 export function findProofPoints(sentences: string[], prospectWords: Set<string> = new Set(), sender: Set<string> = new Set()): ProofPoint[] {
   const out: ProofPoint[] = [];
   let previousCustomers: string[] = [];
+  let previousMeasured = false;
+  let previous = '';
   let headerLeft = 0;
   for (const s of sentences) {
     // "We did the nexus study for Luma Candle last year. They found 11 states …": "they" is the customer just named.
@@ -105,8 +112,25 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
     // "What we did for Aerolite when they made the same move:" then bullets: each item is that customer's result.
     const underHeader = headerLeft > 0 && !/^(?:we|our|i)\b/i.test(s.trim()) && !/\?\s*$/.test(s);
     headerLeft = /:\s*$/.test(s) && named.length > 0 ? 5 : underHeader ? headerLeft - 1 : 0;
-    const theyAreNamed = (/^(?:they|their)\b/i.test(s.trim()) && previousCustomers.length > 0) || underHeader;
+    // "… save about £140 a van a year. Hargreaves Plumbing did it last spring": a customer named as having done what
+    // the sentence before measured owns that result.
+    const didThat = previousMeasured && named.length > 0 && /\b(?:did (?:it|this|that|the same|exactly that)|got (?:that|the same|there))\b/i.test(s);
+    // "For Kettle Cycles we switched to a weekly entry; brokerage cost per order fell from $18 to $3.40": the clause
+    // after one that says whom the work was for, naming nobody else, tells that customer's result.
+    const continues =
+      previousCustomers.length > 0 &&
+      /\b(?:[Ff]or|[Aa]t|[Ww]ith)\s+\p{Lu}/u.test(previous) &&
+      named.length === 0 &&
+      !/^(?:we|our|i|you|your)\b/i.test(s.trim());
+    const theyAreNamed = (/^(?:they|their)\b/i.test(s.trim()) && previousCustomers.length > 0) || underHeader || continues;
     previousCustomers = named;
+    const measuredBefore = previous;
+    previousMeasured = hasMeasure(s) && (RESULT_VERB.test(s) || /\b(?:save|earn|gain)\b/i.test(s));
+    previous = s;
+    if (didThat) {
+      out.push({ sentence: `${measuredBefore} ${s}`, strength: 'strong', why: 'a result with a number and a customer' });
+      continue;
+    }
     // A spec sheet's figures ("600 dpi, 12 ips, 512 MB RAM, …") measure the product, not a result.
     if (classifyAsk(s) || /\?\s*$/.test(s) || listItems(s).length >= 5) continue;
     // The sender's own awards, funding or product names are not a customer ("just closed our $40M Series B").

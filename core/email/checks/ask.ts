@@ -167,15 +167,16 @@ const FRICTION: { kind: string; re: RegExp }[] = [
     kind: 'a long block of their time',
     re: /\b(?:(?:4[5-9]|[5-9]\d|\d{3,})\s*-?\s*(?:min|mins|minute|minutes)|(?:an|one|1|two|2|three|3)\s*-?\s*hours?|(?:half|full)[- ]day)\b/i,
   },
-  // Homework before anything is agreed: a questionnaire, a form or a contract for them to fill in, complete or sign.
+  // Homework before anything is agreed: a questionnaire, a form or our contract for them to fill in, complete or
+  // return ("before you sign the AV contract" is their own decision, not homework we set).
   {
     kind: 'homework',
-    re: /\b(?:complete|fill (?:in|out)|answer|sign|return)\b[^.?!]{0,40}\b(?:questionnaire|form|survey|assessment|worksheet|template|rfi|msa|nda|contract|agreement)s?\b|\b(?:questionnaire|form|survey|assessment|worksheet|template|msa|nda|contract|agreement)s?\b[^.?!]{0,40}\b(?:for you to|to|you can|please) (?:complete|fill|sign|return)\b/i,
+    re: /\b(?:complete|fill (?:in|out)|answer|return)\b[^.?!]{0,40}\b(?:questionnaire|form|survey|assessment|worksheet|template|rfi|msa|nda|contract|agreement)s?\b|\b(?:questionnaire|form|survey|assessment|worksheet|template|msa|nda|contract|agreement)s?\b[^.?!]{0,40}\b(?:for you to|to|you can|please) (?:complete|fill|sign|return)\b/i,
   },
-  // Reading sent unasked: a long document ("48-page deck") or several attached at once.
+  // Reading sent unasked: a long document ("48-page deck"; "the 12 pages I'd change" is not one) or several attached at once.
   {
     kind: 'attachments to read',
-    re: /\b(?:[1-9]\d|\d{3,})[- ]pages?\b|\b(?:attached|enclosed|attaching)\b[^.?!]*\b(?:deck|msa|nda|contract|questionnaire|brochure|whitepaper|catalogue|catalog|proposal|pricing|agreement)\b[^.?!]*,[^.?!]*\band\b/i,
+    re: /\b(?:[1-9]\d|\d{3,})-page\b|\b(?:attached|enclosed|attaching)\b[^.?!]*\b(?:deck|msa|nda|contract|questionnaire|brochure|whitepaper|catalogue|catalog|proposal|pricing|agreement)\b[^.?!]*,[^.?!]*\band\b/i,
   },
   // Several of their people at once: "with your CIO, CISO, head of IAM and procurement lead".
   { kind: 'several of their people', re: /\b(?:with|bring|invite|include|loop in)\s+your\s+[^.?!,]{1,30},\s*[^.?!,]{1,30}(?:,\s*[^.?!,]{1,40})*,?\s+and\s+/i },

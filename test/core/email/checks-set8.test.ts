@@ -116,6 +116,10 @@ describe('the ask weighs what it demands', () => {
     expect(check({ body: email('Happy to keep it short.', 'Worth a 45-minute walkthrough on Thursday?') }, 'call_to_action').status).toBe('warn');
     expect(check({ body: email('Happy to keep it short.', 'Worth a 15-minute look on Thursday?') }, 'call_to_action').status).toBe('pass');
     expect(frictionOf(["I've attached the one-page checklist."])).toEqual([]);
+    // Their own decision is not homework we set, and pages we would fix are not pages to read.
+    expect(frictionOf(['Would a 45-minute call be useful before you sign the venue contract?', 'Should I send the 12 pages and the fix for each?'])).toEqual([
+      'a long block of their time',
+    ]);
   });
 });
 

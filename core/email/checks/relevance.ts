@@ -3,7 +3,7 @@
 // and neither does flattery. Unfilled merge tokens fail outright. Sources: docs/email-rubric.md.
 import type { CheckResult, LeadFacts } from '../types.ts';
 import { contentWords, hasMeasure, hasNumber, isOwnEntity, listItems, namedEntities, senderNames } from '../text-signals.ts';
-import { CLICHES, EMPTY_OPENERS, SELF_DESCRIPTION, SPAM_PATTERNS } from '../vocabulary.ts';
+import { CLICHES, EMPTY_OPENERS, SELF_DESCRIPTION, SPAM_PATTERNS, VAGUE_WORDS } from '../vocabulary.ts';
 import { type EmailContext, quote, result } from './context.ts';
 import { proseSentences, statementsOf } from '../structure.ts';
 
@@ -38,7 +38,14 @@ const PUBLIC_RECORD =
   /\b(?:job (?:ad|post|posting|description|listing)|careers page|listing|registry|register|filing|10-[kq]|annual report|prospectus|earnings call|investor call|investor day|tender|rfp)\b/i;
 const RECORD_SAYS =
   /\b(?:lists|listed|mentions|mentioned|names|named|notes|noted|says|said|states|stated|cites|cited|describes|described|shows|showed|flags|flagged|calls for|asks for|requires|required)\b/i;
-const theirRecord = (s: string) => THEIR_DOCUMENT.test(s) || (PUBLIC_RECORD.test(s) && RECORD_SAYS.test(s) && /\byour?\b/i.test(s));
+const namesRecord = (s: string) => THEIR_DOCUMENT.test(s) || (PUBLIC_RECORD.test(s) && RECORD_SAYS.test(s) && /\byour?\b/i.test(s));
+// What the record says must be specific too: "Your careers page says you're growing fast" quotes nothing checkable.
+const theirRecord = (s: string) => {
+  if (!namesRecord(s)) return false;
+  const verb = RECORD_SAYS.exec(s);
+  const said = verb ? s.slice(verb.index + verb[0].length) : s;
+  return hasNumber(said) || contentWords(said).filter((w) => !VAGUE_WORDS.has(w) && !/^you/.test(w)).length >= 3;
+};
 // Vague time ("recently", "just") says when without saying anything checkable.
 const VAGUE_WHEN = /\b(?:recently|just)\b/gi;
 const ANOTHER_PARTYS_RESULT =
@@ -126,6 +133,8 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
       !OFFER.test(s);
     // A request ("Please block 90 minutes with your CIO") is what the sender wants, not a fact about them.
     if (/^(?:[^,]{0,60},\s*)?please\b/i.test(s.trim())) return;
+    // A population as the subject ("Many companies have added AI tools this year") is an industry trend, not them.
+    if (GENERAL_POPULATION.test(s.trim()) && !/\byour?\b/i.test(s)) return;
     const document = theirRecord(s);
     const cue = OBSERVED.test(s) || EVENT.test(s) || UNDER_RULE.test(s) || premise || theirFact || research || document;
     // A number word measures as well as digits do ("four of your target accounts").

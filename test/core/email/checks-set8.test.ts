@@ -21,6 +21,10 @@ describe('a fact from something the prospect published', () => {
     expect(relevanceOf('Your open AP analyst role mentions keying in supplier invoices by hand, the slowest part of any close we have seen.')).toBe('pass');
   });
 
+  it('but only what the record says specifically: "Your careers page says you are growing fast" is no detail', () => {
+    expect(relevanceOf("Your careers page says you're growing fast.")).not.toBe('pass');
+  });
+
   it('reads a registry or filing listing, and "US" in capitals is the country, not the sender', () => {
     expect(relevanceOf('Your expansion filing on Companies House lists 3 new UK sites opening before the autumn.')).toBe('pass');
     expect(relevanceOf('Your supplier portal in the US lists 40 approved vendors across 6 states.')).toBe('pass');
@@ -39,6 +43,7 @@ describe('a change in their market or a rule that hits their business', () => {
 
   it('but a population with no change and no date is still an industry statistic', () => {
     expect(relevanceOf('Most food distributors lose 4% of margin to late invoices.')).not.toBe('pass');
+    expect(relevanceOf('Many companies have added AI tools this year.')).not.toBe('pass');
   });
 });
 

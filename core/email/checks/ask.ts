@@ -178,8 +178,12 @@ const FRICTION: { kind: string; re: RegExp }[] = [
     kind: 'attachments to read',
     re: /\b(?:[1-9]\d|\d{3,})-page\b|\b(?:attached|enclosed|attaching)\b[^.?!]*\b(?:deck|msa|nda|contract|questionnaire|brochure|whitepaper|catalogue|catalog|proposal|pricing|agreement)\b[^.?!]*,[^.?!]*\band\b/i,
   },
-  // Several of their people at once: "with your CIO, CISO, head of IAM and procurement lead".
-  { kind: 'several of their people', re: /\b(?:with|bring|invite|include|loop in)\s+your\s+[^.?!,]{1,30},\s*[^.?!,]{1,30}(?:,\s*[^.?!,]{1,40})*,?\s+and\s+/i },
+  // Several of their people at once: "with your CIO, CISO, head of IAM and procurement lead". Each item starts
+  // after a comma with a non-space, so a long paste cannot backtrack through every way to split it.
+  {
+    kind: 'several of their people',
+    re: /\b(?:with|bring|invite|include|loop in)\s+your\s+[^.?!,]{1,30}(?:,\s*[^.?!,\s][^.?!,]{0,39}){1,8},?\s+and\s+/i,
+  },
 ];
 
 /** The kinds of demand an email makes of the reader before they have said yes to anything. */

@@ -117,6 +117,13 @@ describe('the ask weighs what it demands', () => {
     ]);
   });
 
+  it('reads a 10,000-character paste of list-like text without backtracking (a list with no "and" is no list)', () => {
+    expect(frictionOf(['with your cfo, '.repeat(700)])).toEqual([]);
+    expect(frictionOf([`Please bring your ${'cfo, '.repeat(2000)}and controller.`])).toEqual([]);
+    expect(frictionOf(['A demo with your CIO, CISO, CTO, head of IAM and procurement lead.'])).toEqual(['several of their people']);
+    expect(frictionOf(['A demo with your CIO and CISO.'])).toEqual([]);
+  });
+
   it('one demand alone is not a fail, and a short call demands nothing', () => {
     expect(check({ body: email('Happy to keep it short.', 'Worth a 45-minute walkthrough on Thursday?') }, 'call_to_action').status).toBe('warn');
     expect(check({ body: email('Happy to keep it short.', 'Worth a 15-minute look on Thursday?') }, 'call_to_action').status).toBe('pass');

@@ -161,7 +161,9 @@ function withProposal(ask: Ask, sentences: string[]): Ask {
 // What a first email demands of the reader beyond a reply (Gong: interest-based asks beat long meeting requests;
 // Cialdini's commitment research: a small first step makes the next one likelier, a big one is refused).
 // Each kind of demand counts once; two or more make the ask presumptuous, whatever its grammar.
-const FRICTION: { kind: string; re: RegExp }[] = [
+const DOCUMENTS =
+  /\b(?:deck|msa|nda|contract|questionnaire|brochure|whitepaper|catalogue|catalog|proposal|price list|pricing|agreement|case stud(?:y|ies))\b/gi;
+const FRICTION: { kind: string; re: RegExp; also?: (sentence: string) => boolean }[] = [
   // Their time, in a long block: 45 minutes or more, hours, a half or full day.
   {
     kind: 'a long block of their time',
@@ -176,7 +178,12 @@ const FRICTION: { kind: string; re: RegExp }[] = [
   // Reading sent unasked: a long document ("48-page deck"; "the 12 pages I'd change" is not one) or several attached at once.
   {
     kind: 'attachments to read',
-    re: /\b(?:[1-9]\d|\d{3,})-page\b|\b(?:attached|enclosed|attaching)\b[^.?!]*\b(?:deck|msa|nda|contract|questionnaire|brochure|whitepaper|catalogue|catalog|proposal|pricing|agreement)\b[^.?!]*,[^.?!]*\band\b/i,
+    re: /\b(?:[1-9]\d|\d{3,})-page\b/i,
+    // Counted rather than matched by one pattern, so a long paste is read in linear time.
+    also: (sentence) => {
+      const verb = /\b(?:attached|enclosed|attaching)\b/i.exec(sentence);
+      return !!verb && new Set(sentence.slice(verb.index).toLowerCase().match(DOCUMENTS) ?? []).size >= 2;
+    },
   },
   // Several of their people at once: "with your CIO, CISO, head of IAM and procurement lead". Each item starts
   // after a comma with a non-space, so a long paste cannot backtrack through every way to split it.
@@ -189,7 +196,7 @@ const FRICTION: { kind: string; re: RegExp }[] = [
 /** The kinds of demand an email makes of the reader before they have said yes to anything. */
 export function frictionOf(sentences: string[]): string[] {
   const text = sentences.join(' ');
-  return FRICTION.filter((f) => f.re.test(text)).map((f) => f.kind);
+  return FRICTION.filter((f) => f.re.test(text) || (f.also && sentences.some(f.also))).map((f) => f.kind);
 }
 
 export function checkCallToAction({ structure, isFirstTouch }: EmailContext): CheckResult {

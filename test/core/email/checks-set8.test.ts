@@ -119,6 +119,8 @@ describe('the ask weighs what it demands', () => {
 
   it('reads a 10,000-character paste of list-like text without backtracking (a list with no "and" is no list)', () => {
     expect(frictionOf(['with your cfo, '.repeat(700)])).toEqual([]);
+    expect(frictionOf(['attached deck, '.repeat(700)])).toEqual([]);
+    expect(frictionOf([`I've attached ${'the deck, '.repeat(700)}and our MSA.`])).toEqual(['attachments to read']);
     expect(frictionOf([`Please bring your ${'cfo, '.repeat(2000)}and controller.`])).toEqual([]);
     expect(frictionOf(['A demo with your CIO, CISO, CTO, head of IAM and procurement lead.'])).toEqual(['several of their people']);
     expect(frictionOf(['A demo with your CIO and CISO.'])).toEqual([]);

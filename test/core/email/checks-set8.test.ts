@@ -143,6 +143,11 @@ describe('the same facts in other words', () => {
     expect(relevanceOf("On Thursday's earnings call you told analysts that supplier costs rose 6% in Q3.")).toBe('pass');
   });
 
+  it('a change under way or just decided in their market, with a date', () => {
+    expect(relevanceOf('Norwegian supermarkets are phasing out unlabelled pallets from June for every food distributor.')).toBe('pass');
+    expect(relevanceOf('The EU deforestation rule was adopted last month and covers every cocoa importer.')).toBe('pass');
+  });
+
   it('a rule that now requires something of them, from a date', () => {
     expect(relevanceOf('Starting in March, Norwegian customs will require a pre-arrival notice for every food pallet from the EU.')).toBe('pass');
   });

@@ -63,7 +63,7 @@ describe('the shipped weights', () => {
       expect(RUBRIC_MODEL.weights[id].passed, id).toBeCloseTo(trained.weights[id].passed, 3);
     }
     // The score mapping was chosen from the leave-one-set-out predictions, not from the emails the weights saw.
-    expect(RUBRIC_MODEL.mapping).toEqual({ scale: 1.2, shift: 0.52 });
+    expect(RUBRIC_MODEL.mapping).toEqual({ scale: 1.2, shift: 0.55 });
   });
 
   it('are deterministic: training twice on the same emails gives the same model', () => {
@@ -94,17 +94,17 @@ describe('leave-one-set-out: trained on seven sets, scored on the eighth', () =>
 
 // Not just across the lines: how close to them the emails of a set nobody trained on land.
 describe('leave-one-set-out margins: weak emails well under 65, strong ones well over 75', () => {
-  it('puts 3 of 266 weak emails at 55–64 and 1 at 65+; 4 of 266 strong at 75–79 and 1 under 75', () => {
+  it('puts 4 of 266 weak emails at 55–64 and 1 at 65+; 4 of 266 strong at 75–79 and 1 under 75', () => {
     const scored = figures.flatMap((f) => f.calibration.scored);
     const weak = scored.filter((e) => e.label === 'weak').map((e) => e.score);
     const strong = scored.filter((e) => e.label === 'strong').map((e) => e.score);
     expect([weak.length, strong.length]).toEqual([266, 266]);
-    expect(weak.filter((s) => s >= 55 && s < 65)).toHaveLength(3);
+    expect(weak.filter((s) => s >= 55 && s < 65)).toHaveLength(4);
     expect(weak.filter((s) => s >= 65)).toHaveLength(1);
-    expect(weak.filter((s) => s < 40)).toHaveLength(250);
+    expect(weak.filter((s) => s < 40)).toHaveLength(249);
     expect(strong.filter((s) => s >= 75 && s < 80)).toHaveLength(4);
     expect(strong.filter((s) => s < 75)).toHaveLength(1);
-    expect(strong.filter((s) => s >= 90)).toHaveLength(248);
+    expect(strong.filter((s) => s >= 90)).toHaveLength(249);
   });
 });
 

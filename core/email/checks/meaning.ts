@@ -35,6 +35,8 @@ const stem = (w: string) =>
 function topicWords(sentence: string, names: Set<string>): Set<string> {
   return new Set(
     contentWords(sentence)
+      // "a 12-radiologist diary study" is about radiologists: a compound's parts are topic words too.
+      .flatMap((w) => (w.includes('-') ? [w, ...w.split('-')] : [w]))
       .filter((w) => w.length > 2 && !LINK_STOP.has(w) && !VAGUE_WORDS.has(w) && !names.has(w))
       .map(stem),
   );

@@ -152,3 +152,13 @@ describe('the same facts in other words', () => {
     expect(relevanceOf('Starting in March, Norwegian customs will require a pre-arrival notice for every food pallet from the EU.')).toBe('pass');
   });
 });
+
+describe('the trigger tied to the pitch through a compound word', () => {
+  it('"interviewing radiologists" is picked up by "a 12-radiologist diary study"', () => {
+    const body =
+      'Hi Beth,\n\nYour open UX researcher role mentions interviewing radiologists, a hard audience to book.\n\nWe filled a 12-radiologist diary study for ScanAI in 8 days last quarter.\n\nWould a quote help?\n\nBest,\nArjun\nPanelPoint';
+    expect(check({ body }, 'trigger_link').status).toBe('pass');
+    const elsewhere = body.replace('a 12-radiologist diary study', 'a 12-person diary study');
+    expect(check({ body: elsewhere }, 'trigger_link').status).toBe('warn');
+  });
+});

@@ -1,8 +1,8 @@
-// The rubric's calibration on labelled cold emails written by eight helpers who had not read the rubric (each set
+// The rubric's calibration on labelled cold emails written by nine helpers who had not read the rubric (each set
 // was held out until measured once, then became development data). The score's evidence weights are learned
 // from these sets (core/email/evidence-model.ts), so the figure that predicts a new set is leave-one-set-out:
 // train on the other sets, score the one left out. Every figure here is a development figure: the checks' wording
-// was tuned while reading these sets, the eighth one included. A new set is measured with
+// was tuned while reading these sets, the ninth one included. A new set is measured with
 // `npm run eval:email-rubric -- <file>` (docs/email-rubric.md, "Calibration").
 import { describe, expect, it } from 'vitest';
 import { CHECK_IDS } from '../../core/email/evidence-model.ts';
@@ -25,15 +25,15 @@ import { fileURLToPath } from 'node:url';
 
 const sets = EMAIL_SETS.map((f) => loadEmails(f));
 const all = sets.flat();
-// Trained eight times (each set left out once): computed once for every test below.
+// Trained nine times (each set left out once): computed once for every test below.
 const folds = leaveOneSetOutPredictions();
 const figures = leaveOneSetOut(EMAIL_SETS, folds);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 describe('the labelled sets', () => {
-  it('hold 532 emails in eight sets, about half strong in each, every one with reasons, ids unique', () => {
-    expect(sets.map((s) => s.length)).toEqual([84, 52, 40, 44, 72, 78, 82, 80]);
-    expect(sets.map((set) => set.filter((e) => e.label === 'strong').length)).toEqual([42, 26, 20, 22, 36, 38, 41, 41]);
+  it('hold 612 emails in nine sets, about half strong in each, every one with reasons, ids unique', () => {
+    expect(sets.map((s) => s.length)).toEqual([84, 52, 40, 44, 72, 78, 82, 80, 80]);
+    expect(sets.map((set) => set.filter((e) => e.label === 'strong').length)).toEqual([42, 26, 20, 22, 36, 38, 41, 41, 40]);
     for (const set of sets) for (const e of set) expect(e.reasons.length, e.id).toBeGreaterThan(0);
     const ids = all.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -54,7 +54,7 @@ describe('the labelled sets', () => {
 });
 
 describe('the shipped weights', () => {
-  it('are what training on all eight sets gives (rerun `npm run train:email-rubric` after changing a check)', () => {
+  it('are what training on all nine sets gives (rerun `npm run train:email-rubric` after changing a check)', () => {
     const trained = trainShipped();
     expect(fs.readFileSync(path.join(root, 'core/email/rubric-weights.ts'), 'utf8')).toBe(renderWeightsModule(trained));
     expect(RUBRIC_MODEL.intercept).toBeCloseTo(trained.intercept, 3);
@@ -63,7 +63,7 @@ describe('the shipped weights', () => {
       expect(RUBRIC_MODEL.weights[id].passed, id).toBeCloseTo(trained.weights[id].passed, 3);
     }
     // The score mapping was chosen from the leave-one-set-out predictions, not from the emails the weights saw.
-    expect(RUBRIC_MODEL.mapping).toEqual({ scale: 1.2, shift: 0.55 });
+    expect(RUBRIC_MODEL.mapping).toEqual({ scale: 1, shift: 0.9 });
   });
 
   it('are deterministic: training twice on the same emails gives the same model', () => {
@@ -73,16 +73,17 @@ describe('the shipped weights', () => {
 
 // Development figures. The targets for a set nobody has seen are 95% of pairs, no weak email at 65+, no
 // strong one under 75; leave-one-set-out is the estimate of what a new set will show.
-describe('leave-one-set-out: trained on seven sets, scored on the eighth', () => {
+describe('leave-one-set-out: trained on eight sets, scored on the ninth', () => {
   it.each([
     ['emails-independent.jsonl', 1764, 1764, 1, 0],
     ['emails-heldout.jsonl', 676, 676, 0, 0],
-    ['emails-heldout-3.jsonl', 400, 400, 0, 1],
+    ['emails-heldout-3.jsonl', 400, 400, 0, 0],
     ['emails-heldout-4.jsonl', 484, 484, 0, 0],
     ['emails-heldout-5.jsonl', 1296, 1296, 0, 0],
-    ['emails-heldout-6.jsonl', 1520, 1520, 0, 0],
+    ['emails-heldout-6.jsonl', 1520, 1520, 1, 0],
     ['emails-heldout-7.jsonl', 1681, 1681, 0, 0],
     ['emails-heldout-8.jsonl', 1599, 1599, 0, 0],
+    ['emails-heldout-9.jsonl', 1565, 1600, 2, 1],
   ] as const)('%s: %i of %i pairs right, %i weak at 65+, %i strong under 75', (set, right, pairs, weakHigh, strongLow) => {
     const c = figures.find((f) => f.set === set)!.calibration;
     expect(c.strong * c.weak).toBe(pairs);
@@ -94,42 +95,42 @@ describe('leave-one-set-out: trained on seven sets, scored on the eighth', () =>
 
 // Not just across the lines: how close to them the emails of a set nobody trained on land.
 describe('leave-one-set-out margins: weak emails well under 65, strong ones well over 75', () => {
-  it('puts 4 of 266 weak emails at 55–64 and 1 at 65+; 4 of 266 strong at 75–79 and 1 under 75', () => {
+  it('puts 15 of 306 weak emails at 55–64 and 4 at 65+; 4 of 306 strong at 75–79 and 1 under 75', () => {
     const scored = figures.flatMap((f) => f.calibration.scored);
     const weak = scored.filter((e) => e.label === 'weak').map((e) => e.score);
     const strong = scored.filter((e) => e.label === 'strong').map((e) => e.score);
-    expect([weak.length, strong.length]).toEqual([266, 266]);
-    expect(weak.filter((s) => s >= 55 && s < 65)).toHaveLength(4);
-    expect(weak.filter((s) => s >= 65)).toHaveLength(1);
-    expect(weak.filter((s) => s < 40)).toHaveLength(249);
+    expect([weak.length, strong.length]).toEqual([306, 306]);
+    expect(weak.filter((s) => s >= 55 && s < 65)).toHaveLength(15);
+    expect(weak.filter((s) => s >= 65)).toHaveLength(4);
+    expect(weak.filter((s) => s < 40)).toHaveLength(270);
     expect(strong.filter((s) => s >= 75 && s < 80)).toHaveLength(4);
     expect(strong.filter((s) => s < 75)).toHaveLength(1);
-    expect(strong.filter((s) => s >= 90)).toHaveLength(249);
+    expect(strong.filter((s) => s >= 90)).toHaveLength(287);
   });
 });
 
 describe('the score mapping, judged out of sample', () => {
-  it('has 2 weak emails at 65+ and 2 strong under 75 over the eight sets, and the same pairs', () => {
+  it('has 5 weak emails at 65+ and 2 strong under 75 over the nine sets, and the same pairs', () => {
     const nested = leaveOneSetOutNested(EMAIL_SETS, folds);
     const sum = (f: (c: (typeof nested)[number]['calibration']) => number) => nested.reduce((a, x) => a + f(x.calibration), 0);
-    expect(sum((c) => c.weakAtOrAbove65.length)).toBe(2);
+    expect(sum((c) => c.weakAtOrAbove65.length)).toBe(5);
     expect(sum((c) => c.strongBelow75.length)).toBe(2);
     expect(sum((c) => c.pairsRight)).toBe(figures.reduce((a, x) => a + x.calibration.pairsRight, 0));
   });
 
-  it('against 3 weak at 65+ and 1 strong under 75 with the old fixed mapping (even odds at 70)', () => {
+  it('against 4 weak at 65+ and 2 strong under 75 with the old fixed mapping (even odds at 70)', () => {
     const fixed = folds.map((f) => calibrate(f.emails, f.model));
-    expect(fixed.reduce((a, c) => a + c.weakAtOrAbove65.length, 0)).toBe(3);
-    expect(fixed.reduce((a, c) => a + c.strongBelow75.length, 0)).toBe(1);
+    expect(fixed.reduce((a, c) => a + c.weakAtOrAbove65.length, 0)).toBe(4);
+    expect(fixed.reduce((a, c) => a + c.strongBelow75.length, 0)).toBe(2);
   });
 });
 
 describe('the shipped weights on the emails they were trained on (development figures)', () => {
-  it('rank 70,755 of 70,756 strong/weak pairs right (100.0%), with 1 weak at 65+ and 1 strong under 75', () => {
+  it('rank 93,415 of 93,636 strong/weak pairs right (99.8%), with 4 weak at 65+ and 1 strong under 75', () => {
     const c = calibrate(all);
-    expect({ strong: c.strong, weak: c.weak }).toEqual({ strong: 266, weak: 266 });
-    expect(c.pairsRight).toBe(70755);
-    expect(c.weakAtOrAbove65).toHaveLength(1);
+    expect({ strong: c.strong, weak: c.weak }).toEqual({ strong: 306, weak: 306 });
+    expect(c.pairsRight).toBe(93415);
+    expect(c.weakAtOrAbove65).toHaveLength(4);
     expect(c.strongBelow75).toHaveLength(1);
   });
 });
@@ -143,6 +144,7 @@ describe('held-out history: each set measured once before anyone tuned on it', (
     ['emails-heldout-6.jsonl', 1441, 1520, '94.8%', 7, 97, 3, 6],
     ['emails-heldout-7.jsonl', 1619, 1681, '96.3%', 3, 99, 2, 12],
     ['emails-heldout-8.jsonl', 1560, 1599, '97.6%', 2, 97, 5, 48],
+    ['emails-heldout-9.jsonl', 1564, 1600, '97.8%', 2, 98, 1, 38],
   ] as const)(
     '%s: %i of %i pairs right (%s), %i weak at 65+ (highest %i), %i strong under 75 (lowest %i)',
     (set, right, pairs, pct, weakHigh, maxWeak, strongLow, minStrong) => {

@@ -28,6 +28,25 @@ export function hasMeasure(sentence: string): boolean {
   return MEASURE.test(sentence);
 }
 
+// A figure that measures nothing: "Acme achieved 37% with our platform", "Zenith saw 2.4x." A percentage or a
+// multiple after a verb of getting, with no measured thing after it ("a 37% drop in churn", "37% fewer stockouts")
+// or before it ("cut churn by 37%"), says neither what changed nor how much of what.
+const BARE_FIGURE =
+  /\b(?:achieved|achieves|achieve|saw|sees|see|seen|got|gets|get|reached|reaches|hit|hits|delivered|delivers|realised|realized|experienced|reported|recorded|posted|could see|can see)\s+(?:(?:an?|up to|over|nearly|almost|around|about)\s+)?\d[\d.,]*\s?(?:%|x|×|percent)(?=\s*(?:$|[,.;:!?)]|(?:with|and|on|in|using|through|across|after|within|from|at|by|this|last|over|since|thanks|too|as well)\b))/giu;
+
+/** The sentence with its bare figures ("achieved 37%", "saw 2.4x") taken out. */
+export function withoutBareFigures(sentence: string): string {
+  return sentence.replace(BARE_FIGURE, (m) => m.replace(/\d[\d.,]*\s?(?:%|x|×|percent)$/iu, ''));
+}
+
+/** The sentence's figures are all bare: it has a figure, and none is left once the bare ones are taken out. */
+export function onlyBareFigures(sentence: string): boolean {
+  BARE_FIGURE.lastIndex = 0;
+  const bare = BARE_FIGURE.test(sentence);
+  BARE_FIGURE.lastIndex = 0;
+  return bare && !hasMeasure(withoutBareFigures(sentence));
+}
+
 /** Digits only (not number words): what a measured claim usually carries. */
 export function hasDigits(sentence: string): boolean {
   return /\d/.test(sentence);
@@ -200,7 +219,10 @@ export function senderNames(signOff: string[]): Set<string> {
 
 /** Whether a named entity in this sentence is the sender's own: a sign-off name, or "our $40M Series B". */
 export function isOwnEntity(sentence: string, entity: string, sender: Set<string>): boolean {
-  if (sender.has(entity.toLowerCase()) || entity.split(/\s+/).some((w) => sender.has(w.toLowerCase()))) return true;
+  // A shared first word makes it ours ("PriceLens benchmark" from "PriceLens Health"); a shared trailing word does
+  // not: "Eastbrook Health" is not "PriceLens Health", and "Zenith Group" is not "Acme Group".
+  const words = entity.toLowerCase().split(/\s+/);
+  if (sender.has(entity.toLowerCase()) || sender.has(words[0]!) || (words.length > 1 && words.every((w) => sender.has(w)))) return true;
   const at = sentence.indexOf(entity);
   return at >= 0 && /\bour\s+(?:[^\s,.;:]+\s+){0,2}$/i.test(sentence.slice(Math.max(0, at - 30), at));
 }

@@ -63,7 +63,7 @@ describe('the shipped weights', () => {
       expect(RUBRIC_MODEL.weights[id].passed, id).toBeCloseTo(trained.weights[id].passed, 3);
     }
     // The score mapping was chosen from the leave-one-set-out predictions, not from the emails the weights saw.
-    expect(RUBRIC_MODEL.mapping).toEqual({ scale: 1, shift: 0.9 });
+    expect(RUBRIC_MODEL.mapping).toEqual({ scale: 1.3, shift: 0.87 });
   });
 
   it('are deterministic: training twice on the same emails gives the same model', () => {
@@ -83,7 +83,7 @@ describe('leave-one-set-out: trained on eight sets, scored on the ninth', () => 
     ['emails-heldout-6.jsonl', 1520, 1520, 1, 0],
     ['emails-heldout-7.jsonl', 1681, 1681, 0, 0],
     ['emails-heldout-8.jsonl', 1599, 1599, 0, 0],
-    ['emails-heldout-9.jsonl', 1565, 1600, 2, 1],
+    ['emails-heldout-9.jsonl', 1600, 1600, 0, 0],
   ] as const)('%s: %i of %i pairs right, %i weak at 65+, %i strong under 75', (set, right, pairs, weakHigh, strongLow) => {
     const c = figures.find((f) => f.set === set)!.calibration;
     expect(c.strong * c.weak).toBe(pairs);
@@ -95,43 +95,43 @@ describe('leave-one-set-out: trained on eight sets, scored on the ninth', () => 
 
 // Not just across the lines: how close to them the emails of a set nobody trained on land.
 describe('leave-one-set-out margins: weak emails well under 65, strong ones well over 75', () => {
-  it('puts 15 of 306 weak emails at 55–64 and 4 at 65+; 4 of 306 strong at 75–79 and 1 under 75', () => {
+  it('puts 7 of 306 weak emails at 55–64 and 2 at 65+; 1 of 306 strong at 75–79 and 0 under 75', () => {
     const scored = figures.flatMap((f) => f.calibration.scored);
     const weak = scored.filter((e) => e.label === 'weak').map((e) => e.score);
     const strong = scored.filter((e) => e.label === 'strong').map((e) => e.score);
     expect([weak.length, strong.length]).toEqual([306, 306]);
-    expect(weak.filter((s) => s >= 55 && s < 65)).toHaveLength(15);
-    expect(weak.filter((s) => s >= 65)).toHaveLength(4);
-    expect(weak.filter((s) => s < 40)).toHaveLength(270);
-    expect(strong.filter((s) => s >= 75 && s < 80)).toHaveLength(4);
-    expect(strong.filter((s) => s < 75)).toHaveLength(1);
-    expect(strong.filter((s) => s >= 90)).toHaveLength(287);
+    expect(weak.filter((s) => s >= 55 && s < 65)).toHaveLength(7);
+    expect(weak.filter((s) => s >= 65)).toHaveLength(2);
+    expect(weak.filter((s) => s < 40)).toHaveLength(281);
+    expect(strong.filter((s) => s >= 75 && s < 80)).toHaveLength(1);
+    expect(strong.filter((s) => s < 75)).toHaveLength(0);
+    expect(strong.filter((s) => s >= 90)).toHaveLength(292);
   });
 });
 
 describe('the score mapping, judged out of sample', () => {
-  it('has 5 weak emails at 65+ and 2 strong under 75 over the nine sets, and the same pairs', () => {
+  it('has 3 weak emails at 65+ and 1 strong under 75 over the nine sets, and the same pairs', () => {
     const nested = leaveOneSetOutNested(EMAIL_SETS, folds);
     const sum = (f: (c: (typeof nested)[number]['calibration']) => number) => nested.reduce((a, x) => a + f(x.calibration), 0);
-    expect(sum((c) => c.weakAtOrAbove65.length)).toBe(5);
-    expect(sum((c) => c.strongBelow75.length)).toBe(2);
+    expect(sum((c) => c.weakAtOrAbove65.length)).toBe(3);
+    expect(sum((c) => c.strongBelow75.length)).toBe(1);
     expect(sum((c) => c.pairsRight)).toBe(figures.reduce((a, x) => a + x.calibration.pairsRight, 0));
   });
 
-  it('against 4 weak at 65+ and 2 strong under 75 with the old fixed mapping (even odds at 70)', () => {
+  it('against 4 weak at 65+ and 1 strong under 75 with the old fixed mapping (even odds at 70)', () => {
     const fixed = folds.map((f) => calibrate(f.emails, f.model));
     expect(fixed.reduce((a, c) => a + c.weakAtOrAbove65.length, 0)).toBe(4);
-    expect(fixed.reduce((a, c) => a + c.strongBelow75.length, 0)).toBe(2);
+    expect(fixed.reduce((a, c) => a + c.strongBelow75.length, 0)).toBe(1);
   });
 });
 
 describe('the shipped weights on the emails they were trained on (development figures)', () => {
-  it('rank 93,415 of 93,636 strong/weak pairs right (99.8%), with 4 weak at 65+ and 1 strong under 75', () => {
+  it('rank 93,635 of 93,636 strong/weak pairs right (100.0%), with 2 weak at 65+ and 0 strong under 75', () => {
     const c = calibrate(all);
     expect({ strong: c.strong, weak: c.weak }).toEqual({ strong: 306, weak: 306 });
-    expect(c.pairsRight).toBe(93415);
-    expect(c.weakAtOrAbove65).toHaveLength(4);
-    expect(c.strongBelow75).toHaveLength(1);
+    expect(c.pairsRight).toBe(93635);
+    expect(c.weakAtOrAbove65).toHaveLength(2);
+    expect(c.strongBelow75).toHaveLength(0);
   });
 });
 

@@ -167,7 +167,7 @@ const FRICTION: { kind: string; re: RegExp; also?: (sentence: string) => boolean
   // Their time, in a long block: 45 minutes or more, hours, a half or full day.
   {
     kind: 'a long block of their time',
-    re: /\b(?:(?:4[5-9]|[5-9]\d|\d{3,})\s*-?\s*(?:min|mins|minute|minutes)|(?:an|one|1|two|2|three|3)\s*-?\s*hours?|(?:half|full)[- ]day)\b/i,
+    re: /\b(?:(?:4[5-9]|[5-9]\d|\d{3,})\s*-?\s*(?:min|mins|minute|minutes)|(?:an|one|1|two|2|three|3)\s*-?\s*hours?|(?:half|full)[- ]day|on-?site (?:demo|visit|workshop|session|meeting)s?|(?:discovery|planning|scoping|design) workshops?)\b/i,
   },
   // Homework before anything is agreed: a questionnaire, a form or our contract for them to fill in, complete or
   // return ("before you sign the AV contract" is their own decision, not homework we set).
@@ -189,7 +189,13 @@ const FRICTION: { kind: string; re: RegExp; also?: (sentence: string) => boolean
   // after a comma with a non-space, so a long paste cannot backtrack through every way to split it.
   {
     kind: 'several of their people',
-    re: /\b(?:with|bring|invite|include|loop in)\s+your\s+[^.?!,]{1,30}(?:,\s*[^.?!,\s][^.?!,]{0,39}){1,8},?\s+and\s+/i,
+    re: /\b(?:with|bring|invite|include|loop in)\s+(?:you,\s+)?your\s+[^.?!,]{1,30}(?:,\s*[^.?!,\s][^.?!,]{0,39}){1,8},?\s+and\s+|\beveryone['’]s (?:availability|calendars?|schedules?)\b|\ball (?:of )?(?:the |your )?(?:stakeholders|decision[- ]makers)\b/i,
+  },
+  // Their internal information, asked of a stranger: a budget, an architecture diagram, an org chart, financials.
+  // One such request fails the ask on its own (sensitive questions draw refusals; docs/email-rubric.md).
+  {
+    kind: 'their internal information',
+    re: /\b(?:send|share|forward|provide|email|pass along|give)\s+(?:(?:me|us)\b[^.?!]{0,120}?|(?:over\s+)?(?:your|last year['’]s|this year['’]s)\s+[^.?!]{0,60}?)\b(?:budgets?|architecture diagrams?|(?:system|network|infrastructure) (?:diagrams?|maps?)|org(?:anisation|anization|anizational|anisational)? charts?|financials|financial statements|p&l|payroll|salar(?:y|ies)|customer lists?|vendor contracts|passwords?|credentials|bank statements|tax returns)\b/i,
   },
 ];
 
@@ -237,6 +243,12 @@ export function checkCallToAction({ structure, isFirstTouch }: EmailContext): Ch
       `a presumptuous ask (${friction.join(', ')})`,
       'Ask for one small step first (a look, a short call, a sample); leave the long meeting, the paperwork and the attachments for after they say yes.',
     ];
+  } else if (friction.includes('their internal information')) {
+    [status, problem, advice] = [
+      'fail',
+      'asks a stranger for internal information',
+      'Do not ask for budgets, diagrams or internal documents before they trust you; offer something of yours first.',
+    ];
   } else if (n === 1 && only!.kind === 'passive') {
     [status, problem, advice] = ['fail', 'only a passive "let me know"', 'Replace "let me know if interested" with one question proposing a step or a time.'];
   } else if (n === 2) {
@@ -264,7 +276,7 @@ export function checkCallToAction({ structure, isFirstTouch }: EmailContext): Ch
       evidence: [
         ...found.map((a) => `"${quote(a.sentence)}" (${a.kind}${a.highFriction ? ', high effort' : ''})`),
         ...listed.map((l) => `"${quote(l)}" (listed request)`),
-        ...(friction.length >= 2 ? friction.map((f) => `demands ${f}`) : []),
+        ...(friction.length >= 2 || friction.includes('their internal information') ? friction.map((f) => `demands ${f}`) : []),
       ],
       weight: 0,
       advice,

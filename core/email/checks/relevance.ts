@@ -13,17 +13,17 @@ const MERGE_TOKEN =
 
 // How a writer signals they looked: an observation verb, or a source the prospect published.
 const OBSERVED =
-  /\b(saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see|judging by|according to|(?:i|we) (?:went|walked|clicked) through|(?:i|we) (?:tried|tested|checked|audited|scanned|ran)|(?:was|been) (?:reading|looking at|going through)|(?:check|scan|audit|look|test) (?:shows|showed|found)|stood out|mentioned|said|says|wrote|posted|announced|shared|quoted|your (\w+ )?(post|talk|quote|blog|article|podcast|interview|panel|comment|announcement|press release|tweet|webinar|piece|keynote|letter|report|filing|earnings|job (post|posting|ad)|careers page|review))\b/i;
+  /\b(saw|seen|noticed|noted|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see|judging by|according to|(?:i|we) (?:went|walked|clicked) through|(?:i|we) (?:tried|tested|checked|audited|scanned|ran)|(?:was|been) (?:reading|looking at|going through)|(?:check|scan|audit|look|test) (?:shows|showed|found)|stood out|mentioned|said|says|wrote|posted|announced|shared|quoted|your (\w+ )?(post|talk|quote|blog|article|podcast|interview|panel|comment|announcement|press release|tweet|webinar|piece|keynote|letter|report|filing|earnings|job (post|posting|ad)|careers page|review))\b/i;
 const OBSERVATION_OPENING =
-  /^(?:(?:i|we|just|and|also|recently)\s+){0,3}(?:saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see)\b|\b(?:you|your \w+|he|she|they)\s+(?:mentioned|said|says|wrote|posted|announced|shared|told)\b/i;
+  /^(?:(?:i|we|just|and|also|recently)\s+){0,3}(?:saw|seen|noticed|noted|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see)\b|\b(?:you|your \w+|he|she|they)\s+(?:mentioned|said|says|wrote|posted|announced|shared|told)\b/i;
 // What happened to them: events that change what they need.
 // "Under CSRD", "Under the new rule": a regulation that now applies to them (capital letter, so no i flag).
 const UNDER_RULE = /\b[Uu]nder (the )?\p{Lu}/u;
 const EVENT =
-  /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|new (rule|law|regulation|tariffs?|requirement|role|office|plant|line|site|tier|market)|appl(?:y|ies|ied|ying) (?:since|from)|takes? effect|took effect|comes? into force|came into force|enforcement|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*|no longer appl(?:y|ies)|(?:now|will) (?:require|requires|need|apply|apply to)|starting (?:in|on|from) \p{Lu}\p{Ll}+|(?:has|have) (?:added|introduced|changed|tightened|raised|dropped|removed|ended|scrapped)\b|(?:is|are) (?:phasing out|introducing|tightening|ending|scrapping|withdrawing)\b|(?:was|were) (?:passed|signed into law|adopted|repealed|withdrawn)\b)\b/iu;
+  /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|new (rule|law|regulation|tariffs?|requirement|role|office|plant|line|site|tier|market)|appl(?:y|ies|ied|ying) (?:since|from)|takes? effect|took effect|comes? into force|came into force|enforcement|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*|no longer appl(?:y|ies)|(?:now|will) (?:require|requires|need|apply|apply to)|starting (?:in|on|from) \p{Lu}\p{Ll}+|(?:has|have) (?:added|introduced|changed|tightened|raised|dropped|removed|ended|scrapped)\b|(?:is|are) (?:phasing out|introducing|tightening|ending|scrapping|withdrawing)\b|(?:was|were) (?:passed|signed into law|adopted|repealed|withdrawn)\b|approved|voted)\b/iu;
 // Words that say when: a real event has a date.
 const WHEN =
-  /\b(last|this|next) (week|weekend|night|morning|month|quarter|year|spring|summer|autumn|fall|winter)\b|\b(yesterday|today|recently|just)\b|\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:in|since|from|by|until) (january|february|march|april|may|june|july|august|september|october|november|december)\b|\bby (year[- ]end|q[1-4])\b|\bq[1-4]\b/i;
+  /\b(last|this|next) (week|weekend|night|morning|month|quarter|year|spring|summer|autumn|fall|winter)\b|\b(yesterday|today|recently|just)\b|\b(?:on|last|this|next) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:in|since|from|by|until) (january|february|march|april|may|june|july|august|september|october|november|december)\b|\bby (year[- ]end|q[1-4])\b|\bq[1-4]\b/i;
 // The sender speaking. "US" in capitals is the country, not "us".
 const OFFER = /\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|[Mm]e)\b/;
 // Something the prospect published, reporting what it says: "Your open UX researcher role mentions interviewing
@@ -107,6 +107,10 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     if ((/\?\s*$/.test(s) && !askedAboutThem) || /^(we|our)\b/i.test(s.trim())) return;
     // "Smile Republic cut time-to-hire from 24 days to 9": a named party's result is proof, not a fact about them.
     if (ANOTHER_PARTYS_RESULT.test(s.trim())) return;
+    // "Acme Corp achieved 37% with our platform", "Fairhaven went live on our platform last year", "Rayburn Tool moved
+    // to Finstack last year": another party's story with the sender's product is a customer story (proof), not them.
+    if (/\b(?:with|using|on|through|thanks to)\s+(?:our|us)\b/i.test(s) && !/\byour?\b/i.test(s)) return;
+    if (names.length > 1 && !/\byour?\b/i.test(s) && names.slice(1).some((e) => isOwnEntity(s, e, sender))) return;
     // "Cadence Analytics was founded in 2012 and has 420 employees": facts about the sender, not the reader.
     if (SELF_DESCRIPTION.test(s)) return;
     // "Sensilo offers tri-axial sensors with a 0–10 kHz range, IP68 rating, …": a product in the present tense with

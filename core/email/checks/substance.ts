@@ -1,7 +1,7 @@
 // What the email offers and why the reader should believe it: a concrete value proposition (what changes,
 // for whom) and a proof point (a result, with a number or a named customer). Sources: docs/email-rubric.md.
 import type { CheckResult } from '../types.ts';
-import { contentWords, hasMeasure, isOwnEntity, senderNames, listItems, namedEntities, RESULT_VERB } from '../text-signals.ts';
+import { contentWords, hasMeasure, isOwnEntity, listItems, namedEntities, onlyBareFigures, RESULT_VERB, senderNames } from '../text-signals.ts';
 import { SELF_DESCRIPTION, SPAM_PATTERNS, VAGUE_WORDS } from '../vocabulary.ts';
 import { classifyAsk, findAsks } from './ask.ts';
 
@@ -15,7 +15,7 @@ import { proseSentences, statementsOf } from '../structure.ts';
 const OFFER_SUBJECT = /\b(we|we['’](re|ve|ll)|our|us|i can|i help|i['’]ll)\b|\b(helps|lets|gives|enables)\b|\bwhat [A-Z][\w-]+ does\b/i;
 // Who it is for: the reader, their team, or a class of customers.
 const AUDIENCE =
-  /\b(you|your|yours)\b|\b\w+s like yours\b|\bfor \w+( \w+)? (teams|leaders|companies|firms|banks|brands|stores|plants|hospitals|schools|owners|founders|reps)\b/i;
+  /\b(you|your|yours)\b|\b\w+s like yours\b|\bfor [\w-]+( \w+)? (teams|leaders|companies|firms|banks|brands|stores|plants|hospitals|schools|owners|founders|reps|systems|networks|practices|clinics|groups|carriers|agencies)\b|\b(?:of|at) (?:your|\p{Lu}[\p{L}-]*['’]s) (?:size|scale|stage)\b/iu;
 const CUSTOMER_CUE = /\b(customers?|clients?|teams? (like|at|we work with)|companies (like|we work with)|one of our|for (one|a|his|her|their) \w+)\b/i;
 // Only a generic "our clients": with the sender as subject, that is a volume of ours, not a customer's result.
 const GENERIC_CUSTOMERS = /\b(?:for|to|with) (?:our|all our|many of our|\d+\+?) (?:customers|clients)\b/i;
@@ -47,11 +47,17 @@ export interface ValueStatement {
 // The product as the subject: "Rampwise runs practice calls…", "Onboardly collects…".
 const PRODUCT_SUBJECT = /^(?:\p{Lu}[\p{L}\p{N}]+)(?:\s\p{Lu}[\p{L}\p{N}]+)?\s+(?!is\b|was\b|has\b)\p{Ll}+s\b/u;
 
+const WRITERS_REASON =
+  /\b(?:so|which is why|that['’]s why|and)\s+(?:i|we)\s+(?:thought of you|thought i['’]d|figured|wanted to reach out|am reaching out|['’]m reaching out|decided to reach out)\b/i;
+
 /** Sentences where the sender says what they do for the reader, and whether each says it concretely. */
 export function findValueStatements(sentences: string[]): ValueStatement[] {
   return (
     sentences
       .filter((s) => (OFFER_SUBJECT.test(s) || PRODUCT_SUBJECT.test(s.trim())) && !SELF_DESCRIPTION.test(s) && !classifyAsk(s) && !/\?\s*$/.test(s))
+      // The writer's reason for writing ("Halden runs Kubernetes, so I thought of you") is not an offer, and figures
+      // that measure nothing ("Acme achieved 37% with our platform") name no outcome.
+      .filter((s) => !WRITERS_REASON.test(s) && !onlyBareFigures(s))
       // A list of five or more features is a spec sheet, not a statement of what changes for the reader.
       .map((s) => ({ sentence: s, concrete: specificWords(s.replace(OFFER_SUBJECT, ' ')).length >= 3 && listItems(s).length < 5 }))
   );
@@ -143,6 +149,11 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
     // A before/after pair is a result too: "missing by 23% before, and by under 6% two quarters later".
     const beforeAfter = /\d[^.;?]{0,40}\bbefore\b[^.;?]{0,60}\d[^.;?]{0,40}\b(?:later|after(?:wards)?|now|today)\b/i.test(s);
     const result_ = RESULT_VERB.test(s) || reached || beforeAfter || (past && number && entities.length > 0);
+    // "Acme achieved 37% with our platform, and Zenith saw 2.4x": a figure with nothing measured is no result.
+    if (onlyBareFigures(s)) {
+      if (entities.length > 0 || CUSTOMER_CUE.test(s)) out.push({ sentence: s, strength: 'weak', why: 'a number that measures nothing' });
+      continue;
+    }
     const customer = entities.length > 0 || CUSTOMER_CUE.test(s) || theyAreNamed;
     const self = SELF_DESCRIPTION.test(s) || (/^(we|our|i)\b/i.test(s) && !entities.length && !CUSTOMER_CUE.test(s));
     if (self) continue;

@@ -32,6 +32,7 @@ const HYPE =
 // customers see results"): an aggregate nobody can check, unlike one customer, named or described.
 const UNNAMED_CROWD =
   /\b(?:our|all|most|many|\d+%\s+of\s+(?:our|their)?)\s*(?:customers|clients|users|members|partners)\b|^(?:customers|clients|users|companies|businesses|teams|brands|firms)\b/i;
+const PEERS = /\b(?:of|at) (?:your|their|\p{Lu}[\p{L}-]*['’]s) (?:size|scale)\b|\b\p{L}+ (?:your|their) size\b|\bpeers?\b/iu;
 const LOGO_COUNT = /\btrusted by\b[^,.;]*|\b\d[\d,]*\+\s+\p{L}+/giu;
 const ONE_CUSTOMER = /\b(?:one|a|another) (?:of (?:our|my) )?(?:customers?|clients?)\b|\bfor (?:one|a|his|her|their) \w+/i;
 
@@ -155,7 +156,7 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
       continue;
     }
     const customer = entities.length > 0 || CUSTOMER_CUE.test(s) || theyAreNamed;
-    const self = SELF_DESCRIPTION.test(s) || (/^(we|our|i)\b/i.test(s) && !entities.length && !CUSTOMER_CUE.test(s));
+    const self = SELF_DESCRIPTION.test(s) || (/^(we|our|i)\b/i.test(s) && !entities.length && !CUSTOMER_CUE.test(s) && !(number && PEERS.test(s)));
     if (self) continue;
     const hype = HYPE.test(s) || SPAM_PATTERNS.some((p) => p.re.test(s));
     const ourVolume = /^(?:we|our|i)\b|\bwe (?:processed|handled|served|shipped|sent|delivered|support)\b/i.test(s) && GENERIC_CUSTOMERS.test(s);
@@ -166,12 +167,21 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
       out.push({
         sentence: s,
         strength: 'weak',
-        why: hype || crowd ? 'a claim nobody can check' : number ? 'a number without a customer' : 'a customer without a number',
+        why:
+          hype || crowd
+            ? 'a claim nobody can check'
+            : number && !customer && PEERS.test(s)
+              ? 'a benchmark of their peers'
+              : number
+                ? 'a number without a customer'
+                : 'a customer without a number',
       });
     else if (/\b(customers?|clients?) (like|include)\b|\bwork(s|ed)? with\b/i.test(s) && entities.length)
       out.push({ sentence: s, strength: 'weak', why: 'a customer named without a result' });
     // A number about another party, even without a result verb we know, is evidence of some kind.
     else if (number && customer) out.push({ sentence: s, strength: 'weak', why: 'a number without a clear result' });
+    // "Plants your size paid 9% above the best rate": a finding measured across their peers is evidence, if unnamed.
+    else if (number && PEERS.test(s)) out.push({ sentence: s, strength: 'weak', why: 'a benchmark of their peers' });
     // "We ran the first TLPT cycle for Nordbank Digital and their supervisor accepted the report": a named
     // customer and what happened, without a number.
     else if (past && entities.length > 0 && /\b(?:for|with|at|helped|their|they)\b/i.test(s))

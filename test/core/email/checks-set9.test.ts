@@ -92,3 +92,23 @@ describe('a company that shares a word with the sender', () => {
     expect(check({ body }, 'value_proposition').status).toBe('pass');
   });
 });
+
+describe('the same classes in other words', () => {
+  it('an acceptance, a selection or a certification is an event: "was accepted into the Ohio MEP last month"', () => {
+    const body =
+      'Hi Dana,\n\nPrism Plastics was accepted into the Ohio Manufacturing Extension Partnership last month.\n\nWe route every supplier invoice to the right approver. Pellwood Foods cut their month-end close from 9 days to 4.\n\nWorth a look?\n\nBest,\nRita\nLedgerly';
+    expect(check({ body }, 'relevance').status).toBe('pass');
+    expect(check({ body: body.replace('was accepted into the Ohio Manufacturing Extension Partnership', 'is a plastics maker') }, 'relevance').status).not.toBe(
+      'pass',
+    );
+  });
+
+  it('a finding measured across their peers is evidence, even after "We benchmark …"; a bare "we" sentence is not', () => {
+    const peers =
+      'Hi Dana,\n\nPrism Plastics was accepted into the Ohio Manufacturing Extension Partnership last month. We benchmark energy contracts for 80 plants, and plants your size paid 9% above the best rate in the state last winter.\n\nShould I send the two-page benchmark?\n\nBest,\nMaya\nVoltLedger';
+    expect(check({ body: peers }, 'proof_point').status).toBe('warn');
+    expect(check({ body: peers }, 'proof_point').measured).toBe('a benchmark of their peers');
+    const ours = peers.replace('and plants your size paid 9% above the best rate in the state last winter', 'and we have 9 analysts');
+    expect(check({ body: ours }, 'proof_point').status).toBe('fail');
+  });
+});

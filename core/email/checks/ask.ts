@@ -167,7 +167,7 @@ const FRICTION: { kind: string; re: RegExp; also?: (sentence: string) => boolean
   // Their time, in a long block: 45 minutes or more, hours, a half or full day.
   {
     kind: 'a long block of their time',
-    re: /\b(?:(?:4[5-9]|[5-9]\d|\d{3,})\s*-?\s*(?:min|mins|minute|minutes)|(?:an|one|1|two|2|three|3)\s*-?\s*hours?|(?:half|full)[- ]day|on-?site (?:demo|visit|workshop|session|meeting)s?|(?:discovery|planning|scoping|design) workshops?)\b/i,
+    re: /\b(?:(?:4[5-9]|[5-9]\d|\d{3,})\s*-?\s*(?:min|mins|minute|minutes)|(?:an|one|1|two|2|three|3)\s*-?\s*hours?|(?:half|full)[- ]day|on-?site (?:demo|visit|workshop|session|meeting)s?|come on-?site|(?:discovery|planning|scoping|design) workshops?)\b/i,
   },
   // Homework before anything is agreed: a questionnaire, a form or our contract for them to fill in, complete or
   // return ("before you sign the AV contract" is their own decision, not homework we set).
@@ -189,13 +189,13 @@ const FRICTION: { kind: string; re: RegExp; also?: (sentence: string) => boolean
   // after a comma with a non-space, so a long paste cannot backtrack through every way to split it.
   {
     kind: 'several of their people',
-    re: /\b(?:with|bring|invite|include|loop in)\s+(?:you,\s+)?your\s+[^.?!,]{1,30}(?:,\s*[^.?!,\s][^.?!,]{0,39}){1,8},?\s+and\s+|\beveryone['’]s (?:availability|calendars?|schedules?)\b|\ball (?:of )?(?:the |your )?(?:stakeholders|decision[- ]makers)\b/i,
+    re: /\b(?:with|bring|invite|include|loop in)\s+(?:you,\s+)?your\s+[^.?!,]{1,30}(?:,\s*[^.?!,\s][^.?!,]{0,39}){1,8},?\s+and\s+|\b(?:with|bring|invite|include|loop in)\s+your\s+(?:whole |entire |full )?(?:leadership|executive|management|buying) (?:team|committee)\b|\beveryone['’]s (?:availability|calendars?|schedules?)\b|\ball (?:of )?(?:the |your )?(?:stakeholders|decision[- ]makers)\b/i,
   },
   // Their internal information, asked of a stranger: a budget, an architecture diagram, an org chart, financials.
   // One such request fails the ask on its own (sensitive questions draw refusals; docs/email-rubric.md).
   {
     kind: 'their internal information',
-    re: /\b(?:send|share|forward|provide|email|pass along|give)\s+(?:(?:me|us)\b[^.?!]{0,120}?|(?:over\s+)?(?:your|last year['’]s|this year['’]s)\s+[^.?!]{0,60}?)\b(?:budgets?|architecture diagrams?|(?:system|network|infrastructure) (?:diagrams?|maps?)|org(?:anisation|anization|anizational|anisational)? charts?|financials|financial statements|p&l|payroll|salar(?:y|ies)|customer lists?|vendor contracts|passwords?|credentials|bank statements|tax returns)\b/i,
+    re: /\b(?:send|share|forward|provide|email|pass along|give)\s+(?:(?:me|us)\b[^.?!]{0,120}?|(?:over\s+)?(?:your|last year['’]s|this year['’]s)\s+[^.?!]{0,60}?)\b(?:budgets?|architecture diagrams?|(?:system|network|infrastructure) (?:diagrams?|maps?)|org(?:anisation|anization|anizational|anisational)? charts?|financials|financial statements|p&l|payroll|salar(?:y|ies)|customer lists?|vendor contracts|passwords?|credentials|bank statements|tax returns|soc ?2 reports?|pen(?:etration)? test (?:results|reports?)|security (?:policies|audits?)|audit reports?|headcount plans?|(?:product |internal )?roadmaps?|revenue (?:figures|numbers|data)|sales (?:figures|data)|customer data)\b/i,
   },
 ];
 

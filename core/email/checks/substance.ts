@@ -49,7 +49,7 @@ export interface ValueStatement {
 const PRODUCT_SUBJECT = /^(?:\p{Lu}[\p{L}\p{N}]+)(?:\s\p{Lu}[\p{L}\p{N}]+)?\s+(?!is\b|was\b|has\b)\p{Ll}+s\b/u;
 
 const WRITERS_REASON =
-  /\b(?:so|which is why|that['’]s why|and)\s+(?:i|we)\s+(?:thought of you|thought i['’]d|figured|wanted to reach out|am reaching out|['’]m reaching out|decided to reach out)\b/i;
+  /\b(?:so|which is why|that['’]s why|and)\s+(?:i|we)\s+(?:thought of you|thought i['’]d|figured|wanted to reach out|am reaching out|['’]m reaching out|decided to reach out)\b|\b(?:made me think of you|you came to mind)\b/i;
 
 /** Sentences where the sender says what they do for the reader, and whether each says it concretely. */
 export function findValueStatements(sentences: string[]): ValueStatement[] {

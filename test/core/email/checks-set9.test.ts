@@ -94,6 +94,22 @@ describe('a company that shares a word with the sender', () => {
 });
 
 describe('the same classes in other words', () => {
+  it('reads other internal documents, a leadership team and coming on-site as demands', () => {
+    expect(frictionOf(['Can you share your current SOC 2 report and your latest pen test results?'])).toEqual(['their internal information']);
+    expect(frictionOf(['Could you send me your headcount plan for next year?'])).toEqual(['their internal information']);
+    expect(frictionOf(["I'd like to come on-site for a full day with your leadership team."])).toEqual([
+      'a long block of their time',
+      'several of their people',
+    ]);
+    // Their leadership team as a subject is not a demand, and neither is "the plan" we would send.
+    expect(frictionOf(['Your leadership team flagged onboarding at the offsite.', 'Should I send you our rollout plan?'])).toEqual([]);
+  });
+
+  it('"…, which made me think of you" is the writer\'s reason, not an offer', () => {
+    const body = 'Hi Dana,\n\nHalden Foods is on Snowflake, which made me think of you.\n\nOpen to 15 minutes on Tuesday?\n\nBest,\nNoah\nQueryFast';
+    expect(check({ body }, 'value_proposition').status).toBe('fail');
+  });
+
   it('an acceptance, a selection or a certification is an event: "was accepted into the Ohio MEP last month"', () => {
     const body =
       'Hi Dana,\n\nPrism Plastics was accepted into the Ohio Manufacturing Extension Partnership last month.\n\nWe route every supplier invoice to the right approver. Pellwood Foods cut their month-end close from 9 days to 4.\n\nWorth a look?\n\nBest,\nRita\nLedgerly';

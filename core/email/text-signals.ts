@@ -36,7 +36,15 @@ const BARE_FIGURE =
 
 /** The sentence with its bare figures ("achieved 37%", "saw 2.4x") taken out. */
 export function withoutBareFigures(sentence: string): string {
-  return sentence.replace(BARE_FIGURE, (m) => m.replace(/\d[\d.,]*\s?(?:%|x|×|percent)$/iu, ''));
+  BARE_FIGURE.lastIndex = 0;
+  if (!BARE_FIGURE.test(sentence)) return sentence;
+  // A time frame says how fast, not what was measured: "Zenith got 4x in 6 weeks" still measures nothing.
+  return sentence
+    .replace(BARE_FIGURE, (m) => m.replace(/\d[\d.,]*\s?(?:%|x|×|percent)$/iu, ''))
+    .replace(
+      /\b(?:in|within|over|after|inside)\s+(?:the first\s+)?(?:\d+|a|an|one|two|three|four|five|six|nine|twelve)\s+(?:days?|weeks?|months?|quarters?|years?)\b/gi,
+      '',
+    );
 }
 
 /** The sentence's figures are all bare: it has a figure, and none is left once the bare ones are taken out. */

@@ -70,7 +70,8 @@ export function checkValueProposition({ structure, isFirstTouch }: EmailContext)
   const addressed = AUDIENCE.test(structure.sentences.join(' '));
   // A follow-up or a breakup stands on the pitch the first email made; a measured result a customer got says
   // what changes even when no sentence says "we do X".
-  const shownByProof = findProofPoints(statementsOf(proseSentences(structure))).some((p) => p.strength === 'strong');
+  // The trigger ("I saw Halden is hiring 4 engineers") is about them, not a result, as the proof check reads it.
+  const shownByProof = findProofPoints(statementsOf(proseSentences(structure)).filter((s) => !isObservation(s))).some((p) => p.strength === 'strong');
   // "Want the list?", "Should I send the teardown?": when the ask gives the reader something, the thing given is
   // what the email offers, even with no "we do X" sentence.
   const givesSomething = findAsks(structure.sentences).some((a) => GIVING_ASK.test(a.sentence.trim()));

@@ -105,6 +105,17 @@ describe('the same classes in other words', () => {
     expect(frictionOf(['Your leadership team flagged onboarding at the offsite.', 'Should I send you our rollout plan?'])).toEqual([]);
   });
 
+  it('a time frame is not a measured thing ("Zenith got 4x in 6 weeks"), and the trigger is no proof of an outcome', () => {
+    expect(onlyBareFigures('Acme Corp saw 52% with our platform last quarter and Zenith got 4x in 6 weeks.')).toBe(true);
+    expect(onlyBareFigures('Acme Corp cut onboarding from 9 days to 4 in 6 weeks.')).toBe(false);
+    const body =
+      'Hi Oscar,\n\nI saw Halden Logistics is hiring 4 DevOps engineers in Austin. Acme Corp saw 52% with our platform last quarter and Zenith got 4x in 6 weeks.\n\nCan I grab 15 minutes Thursday at 2pm?\n\nBest,\nNoah\nKubeBoost';
+    expect(check({ body }, 'relevance').status).toBe('pass');
+    expect(check({ body }, 'proof_point').status).toBe('warn');
+    // "Hiring 4 engineers" is their news; it says nothing about what changes for them.
+    expect(check({ body }, 'value_proposition').status).toBe('fail');
+  });
+
   it('"…, which made me think of you" is the writer\'s reason, not an offer', () => {
     const body = 'Hi Dana,\n\nHalden Foods is on Snowflake, which made me think of you.\n\nOpen to 15 minutes on Tuesday?\n\nBest,\nNoah\nQueryFast';
     expect(check({ body }, 'value_proposition').status).toBe('fail');

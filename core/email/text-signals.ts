@@ -30,9 +30,9 @@ export function hasMeasure(sentence: string): boolean {
 
 // A figure that measures nothing: "Acme achieved 37% with our platform", "Zenith saw 2.4x." A percentage or a
 // multiple after a verb of getting, with no measured thing after it ("a 37% drop in churn", "37% fewer stockouts")
-// or before it ("cut churn by 37%"), says neither what changed nor how much of what.
+// or before it ("cut churn by 37%"), says neither what changed nor how much of what. "Saw 3x in pipeline" names it.
 const BARE_FIGURE =
-  /\b(?:achieved|achieves|achieve|saw|sees|see|seen|got|gets|get|reached|reaches|hit|hits|delivered|delivers|realised|realized|experienced|reported|recorded|posted|could see|can see)\s+(?:(?:an?|up to|over|nearly|almost|around|about)\s+)?\d[\d.,]*\s?(?:%|x|×|percent)(?=\s*(?:$|[,.;:!?)]|(?:with|and|on|in|using|through|across|after|within|from|at|by|this|last|over|since|thanks|too|as well)\b))/giu;
+  /\b(?:achieved|achieves|achieve|saw|sees|see|seen|got|gets|get|reached|reaches|hit|hits|delivered|delivers|realised|realized|experienced|reported|recorded|posted|could see|can see)\s+(?:(?:an?|up to|over|nearly|almost|around|about)\s+)?\d[\d.,]*\s?(?:%|x|×|percent)(?=\s*(?:$|[,.;:!?)]|(?:with|and|using|through|after|within|this|last|since|thanks|too|as well)\b|(?:in|over)\s+(?:\d|the first|an?\s|one|two|three|four|six|nine|twelve|their first|its first|q[1-4]\b)|on\s+(?:our|average)\b|across the board\b))/giu;
 
 /** The sentence with its bare figures ("achieved 37%", "saw 2.4x") taken out. */
 export function withoutBareFigures(sentence: string): string {

@@ -108,6 +108,10 @@ describe('the same classes in other words', () => {
   it('a time frame is not a measured thing ("Zenith got 4x in 6 weeks"), and the trigger is no proof of an outcome', () => {
     expect(onlyBareFigures('Acme Corp saw 52% with our platform last quarter and Zenith got 4x in 6 weeks.')).toBe(true);
     expect(onlyBareFigures('Acme Corp cut onboarding from 9 days to 4 in 6 weeks.')).toBe(false);
+    // "In pipeline", "at renewal" name what was measured; "on average", "across the board" do not.
+    expect(onlyBareFigures('Acme saw 3x in pipeline.')).toBe(false);
+    expect(onlyBareFigures('Acme got 37% at renewal.')).toBe(false);
+    expect(onlyBareFigures('Acme saw 37% across the board.')).toBe(true);
     const body =
       'Hi Oscar,\n\nI saw Halden Logistics is hiring 4 DevOps engineers in Austin. Acme Corp saw 52% with our platform last quarter and Zenith got 4x in 6 weeks.\n\nCan I grab 15 minutes Thursday at 2pm?\n\nBest,\nNoah\nKubeBoost';
     expect(check({ body }, 'relevance').status).toBe('pass');

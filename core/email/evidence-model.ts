@@ -11,6 +11,8 @@ export const CHECK_IDS: readonly CheckId[] = [
   'proof_point',
   'relevance',
   'call_to_action',
+  'trigger_link',
+  'audience_fit',
   'cliches',
   'follow_up_nag',
   'feature_dump',
@@ -42,7 +44,7 @@ export interface CheckWeights {
  */
 export const CHECK_GROUPS = {
   substance: ['value_proposition', 'proof_point', 'relevance', 'call_to_action'],
-  attention: ['cliches', 'follow_up_nag', 'feature_dump', 'repetition', 'spam_words', 'deceptive_prefix'],
+  attention: ['trigger_link', 'audience_fit', 'cliches', 'follow_up_nag', 'feature_dump', 'repetition', 'spam_words', 'deceptive_prefix'],
 } as const satisfies Record<string, readonly CheckId[]>;
 export type CheckGroup = keyof typeof CHECK_GROUPS;
 const GROUP_IDS = Object.keys(CHECK_GROUPS) as CheckGroup[];
@@ -59,6 +61,17 @@ export interface EvidenceModel {
    * what one misreading that fails several checks at once can cost.
    */
   substanceNotFailed: [number, number, number];
+  /**
+   * How log-odds become the 0–100 score: `100 × σ(scale × logOdds + shift)`. Chosen from the leave-one-set-out
+   * predictions (chooseScoreMapping), so the 65 and 75 lines sit in the gap between weak and strong emails the
+   * model did not train on. Without it, even odds land on 70.
+   */
+  mapping?: ScoreMapping;
+}
+
+export interface ScoreMapping {
+  scale: number;
+  shift: number;
 }
 
 export interface TrainingEmail {
@@ -92,7 +105,7 @@ function groupVerdict(checks: Pick<Check, 'id' | 'status'>[], group: CheckGroup)
 }
 
 const grade = (s: CheckStatus) => [s === 'fail' ? 0 : 1, s === 'pass' ? 1 : 0];
-const SUBSTANCE: readonly CheckId[] = CHECK_GROUPS.substance;
+const SUBSTANCE: readonly CheckId[] = ['value_proposition', 'proof_point', 'relevance', 'call_to_action'];
 
 function substanceNotFailed(checks: Pick<Check, 'id' | 'status'>[]): number {
   return SUBSTANCE.filter((id) => statusIn(checks, id) !== 'fail').length;
@@ -156,9 +169,48 @@ export function logOdds(model: EvidenceModel, checks: Pick<Check, 'id' | 'status
   return z;
 }
 
-/** 0–100: the model's probability that the email is strong, with even odds at 70. */
+/** 0–100 from log-odds: the model's probability that the email is strong, mapped by `model.mapping`. */
+export function scoreFromLogOdds(model: Pick<EvidenceModel, 'mapping'>, z: number): number {
+  const { scale, shift } = model.mapping ?? { scale: 1, shift: UNDECIDED_AT_70 };
+  return Math.round(100 / (1 + Math.exp(-(scale * z + shift))));
+}
+
+/** 0–100: the model's probability that the email is strong, with the thresholds placed by `model.mapping`. */
 export function evidenceScore(model: EvidenceModel, checks: Pick<Check, 'id' | 'status'>[]): number {
-  return Math.round(100 / (1 + Math.exp(-(logOdds(model, checks) + UNDECIDED_AT_70))));
+  return scoreFromLogOdds(model, logOdds(model, checks));
+}
+
+/**
+ * The score mapping that puts the thresholds in the gap: over log-odds predicted for emails the model was not
+ * trained on (leave-one-set-out), the fewest weak emails at 65+ plus strong ones under 75; among those, the
+ * least stretch (scale from 1 up to 2, in tenths), and the shift in the middle of the range that achieves it,
+ * so neither line hugs the nearest email. Deterministic: a fixed grid.
+ */
+export function chooseScoreMapping(predictions: { logOdds: number; strong: boolean }[]): ScoreMapping {
+  const misses = (m: ScoreMapping) =>
+    predictions.filter((p) => {
+      const score = scoreFromLogOdds({ mapping: m }, p.logOdds);
+      return p.strong ? score < 75 : score >= 65;
+    }).length;
+  let best: { scale: number; shifts: number[]; misses: number } | undefined;
+  for (let k = 10; k <= 20; k++) {
+    const scale = k / 10;
+    let fewest = Number.POSITIVE_INFINITY;
+    let shifts: number[] = [];
+    for (let j = -200; j <= 300; j++) {
+      const shift = j / 100;
+      const n = misses({ scale, shift });
+      if (n < fewest) [fewest, shifts] = [n, [shift]];
+      else if (n === fewest) shifts.push(shift);
+    }
+    if (!best || fewest < best.misses) best = { scale, shifts, misses: fewest };
+  }
+  // The middle of the first contiguous run of best shifts.
+  const { shifts } = best!;
+  let end = 0;
+  while (end + 1 < shifts.length && Math.round((shifts[end + 1]! - shifts[end]!) * 100) === 1) end++;
+  const shift = Math.round(((shifts[0]! + shifts[end]!) / 2) * 100) / 100;
+  return { scale: best!.scale, shift };
 }
 
 /** The score this email would get with one check's verdict changed, everything else as it is. */

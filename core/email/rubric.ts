@@ -9,6 +9,7 @@ import { checkCallToAction } from './checks/ask.ts';
 import { checkYouFocus } from './checks/engagement.ts';
 import { checkLinks, checkShouting, checkSpamWords } from './checks/hygiene.ts';
 import { checkLength, checkParagraphs, checkReadingGrade, checkSentenceLength } from './checks/length.ts';
+import { checkAudienceFit, checkTriggerLink } from './checks/meaning.ts';
 import { checkRelevance } from './checks/relevance.ts';
 import { checkProofPoint, checkValueProposition } from './checks/substance.ts';
 import { checkCliches, checkFeatureDump, checkFollowUpNag, checkRepetition } from './checks/tone.ts';
@@ -52,6 +53,8 @@ export function runChecks(email: EmailToScore): { results: CheckResult[]; wordCo
     checkProofPoint(ctx),
     checkRelevance(ctx),
     checkCallToAction(ctx),
+    checkTriggerLink(ctx),
+    checkAudienceFit(ctx),
     checkCliches(ctx),
     checkFollowUpNag(ctx),
     checkFeatureDump(ctx),

@@ -7,7 +7,7 @@ const NUMBER = new RegExp(String.raw`(?:[$€£]\s?)?\d[\d,.]*\s?(?:%|x\b|k\b|m\
 
 /** A change in the world: the verbs that results are reported with ("cut", "rose", "went from … to"). */
 export const RESULT_VERB =
-  /\b(saw|sees|see|cut|cuts|reduced|reduces|reduce|dropped|drops|fell|fall|rose|rise|raised|grew|increased|improved|went|go from|moved|recovered|recover|saved|saves|blocked|caught|found|hit|hits|activated|onboarded|closed|passed|settles|settled|returned|doubled|halved|shaved|lowered|lifted|boosted|won|booked|shipped|stopped|prevented|avoided|resolved|resolves|answered|handled|processed|freed|eliminated|paused|launched|gained|added|converted|shortened|sped|beat|beats|matched|match|catch|flagged|scaled|hired|filled|ramped|landed|signed)\b|\bfrom (?:[^.]|\.\d){1,40}? to\b|\d(?:%|x| percent| points?)? (?:less|fewer|more|lower|higher|faster|slower|cheaper|quicker|shorter)\b/i;
+  /\b(saw|sees|see|cut|cuts|reduced|reduces|reduce|dropped|drops|fell|fall|rose|rise|raised|grew|increased|improved|went|go from|moved|recovered|recover|saved|saves|blocked|caught|found|hit|hits|activated|onboarded|closed|passed|settles|settled|returned|doubled|halved|shaved|lowered|lifted|boosted|won|booked|shipped|stopped|prevented|avoided|resolved|resolves|answered|handled|processed|freed|eliminated|paused|launched|gained|added|converted|shortened|sped|beat|beats|matched|match|catch|flagged|scaled|hired|filled|ramped|landed|signed)\b|\bfrom (?:[^.]|\.\d){1,40}? to\b|\d(?:%|x| percent| points?)? (?:less|fewer|more|lower|higher|faster|slower|cheaper|quicker|shorter)\b|\d(?:%| percent) (?:below|under|above)\b/i;
 
 /** A quantity: digits, a percentage, money, or a number word ("three", "a third", "twice"). */
 export function hasNumber(sentence: string): boolean {
@@ -26,6 +26,33 @@ const MEASURE = new RegExp(
 /** A measured quantity: what a result reports ("18%", "$412,000", "from 9 days to 3", "half"). */
 export function hasMeasure(sentence: string): boolean {
   return MEASURE.test(sentence);
+}
+
+// A figure that measures nothing: "Acme achieved 37% with our platform", "Zenith saw 2.4x." A percentage or a
+// multiple after a verb of getting, with no measured thing after it ("a 37% drop in churn", "37% fewer stockouts")
+// or before it ("cut churn by 37%"), says neither what changed nor how much of what. "Saw 3x in pipeline" names it.
+const BARE_FIGURE =
+  /\b(?:achieved|achieves|achieve|saw|sees|see|seen|got|gets|get|reached|reaches|hit|hits|delivered|delivers|realised|realized|experienced|reported|recorded|posted|could see|can see)\s+(?:(?:an?|up to|over|nearly|almost|around|about)\s+)?\d[\d.,]*\s?(?:%|x|×|percent)(?=\s*(?:$|[,.;:!?)]|(?:with|and|using|through|after|within|this|last|since|thanks|too|as well)\b|(?:in|over)\s+(?:\d|the first|an?\s|one|two|three|four|six|nine|twelve|their first|its first|q[1-4]\b)|on\s+(?:our|average)\b|across the board\b))/giu;
+
+/** The sentence with its bare figures ("achieved 37%", "saw 2.4x") taken out. */
+export function withoutBareFigures(sentence: string): string {
+  BARE_FIGURE.lastIndex = 0;
+  if (!BARE_FIGURE.test(sentence)) return sentence;
+  // A time frame says how fast, not what was measured: "Zenith got 4x in 6 weeks" still measures nothing.
+  return sentence
+    .replace(BARE_FIGURE, (m) => m.replace(/\d[\d.,]*\s?(?:%|x|×|percent)$/iu, ''))
+    .replace(
+      /\b(?:in|within|over|after|inside)\s+(?:the first\s+)?(?:\d+|a|an|one|two|three|four|five|six|nine|twelve)\s+(?:days?|weeks?|months?|quarters?|years?)\b/gi,
+      '',
+    );
+}
+
+/** The sentence's figures are all bare: it has a figure, and none is left once the bare ones are taken out. */
+export function onlyBareFigures(sentence: string): boolean {
+  BARE_FIGURE.lastIndex = 0;
+  const bare = BARE_FIGURE.test(sentence);
+  BARE_FIGURE.lastIndex = 0;
+  return bare && !hasMeasure(withoutBareFigures(sentence));
 }
 
 /** Digits only (not number words): what a measured claim usually carries. */
@@ -174,7 +201,9 @@ export function namedEntities(sentence: string): string[] {
   for (const raw of tokens) {
     const word = raw.replace(/^[("'“‘[]+|[)"'”’\]:;,.!?…—–-]+$/gu, '').replace(/['’]s$/u, '');
     const capitalised = /^\p{Lu}[\p{L}\p{N}&.'’-]*$/u.test(word) || /^\p{Lu}{2,}\d*$/u.test(word);
-    if (capitalised && !(run.length === 0 && COMMON_CAPITALISED.has(word))) run.push(word);
+    // "I've", "I'm", "I'll": the writer, not a name.
+    const pronoun = /^I['’]\p{Ll}{1,2}$/u.test(word);
+    if (capitalised && !pronoun && !(run.length === 0 && COMMON_CAPITALISED.has(word))) run.push(word);
     else flush();
     if (/[,.;:!?—–)]$/.test(raw) || /['’]s[,.;:!?]?$/.test(raw)) flush();
   }
@@ -198,7 +227,10 @@ export function senderNames(signOff: string[]): Set<string> {
 
 /** Whether a named entity in this sentence is the sender's own: a sign-off name, or "our $40M Series B". */
 export function isOwnEntity(sentence: string, entity: string, sender: Set<string>): boolean {
-  if (sender.has(entity.toLowerCase()) || entity.split(/\s+/).some((w) => sender.has(w.toLowerCase()))) return true;
+  // A shared first word makes it ours ("PriceLens benchmark" from "PriceLens Health"); a shared trailing word does
+  // not: "Eastbrook Health" is not "PriceLens Health", and "Zenith Group" is not "Acme Group".
+  const words = entity.toLowerCase().split(/\s+/);
+  if (sender.has(entity.toLowerCase()) || sender.has(words[0]!) || (words.length > 1 && words.every((w) => sender.has(w)))) return true;
   const at = sentence.indexOf(entity);
   return at >= 0 && /\bour\s+(?:[^\s,.;:]+\s+){0,2}$/i.test(sentence.slice(Math.max(0, at - 30), at));
 }

@@ -12,6 +12,8 @@ export type CheckId =
   | 'value_proposition'
   | 'proof_point'
   | 'relevance'
+  | 'trigger_link'
+  | 'audience_fit'
   | 'cliches'
   | 'follow_up_nag'
   | 'feature_dump'

@@ -158,8 +158,56 @@ function withProposal(ask: Ask, sentences: string[]): Ask {
   return before && HIGH_FRICTION.test(before) ? { ...ask, highFriction: true } : ask;
 }
 
+// What a first email demands of the reader beyond a reply (Gong: interest-based asks beat long meeting requests;
+// Cialdini's commitment research: a small first step makes the next one likelier, a big one is refused).
+// Each kind of demand counts once; two or more make the ask presumptuous, whatever its grammar.
+const DOCUMENTS =
+  /\b(?:deck|msa|nda|contract|questionnaire|brochure|whitepaper|catalogue|catalog|proposal|price list|pricing|agreement|case stud(?:y|ies))\b/gi;
+const FRICTION: { kind: string; re: RegExp; also?: (sentence: string) => boolean }[] = [
+  // Their time, in a long block: 45 minutes or more, hours, a half or full day.
+  {
+    kind: 'a long block of their time',
+    re: /\b(?:(?:4[5-9]|[5-9]\d|\d{3,})\s*-?\s*(?:min|mins|minute|minutes)|(?:an|one|1|two|2|three|3)\s*-?\s*hours?|(?:half|full)[- ]day|on-?site (?:demo|visit|workshop|session|meeting)s?|come on-?site|(?:discovery|planning|scoping|design) workshops?)\b/i,
+  },
+  // Homework before anything is agreed: a questionnaire, a form or our contract for them to fill in, complete or
+  // return ("before you sign the AV contract" is their own decision, not homework we set).
+  {
+    kind: 'homework',
+    re: /\b(?:complete|fill (?:in|out)|answer|return)\b[^.?!]{0,40}\b(?:questionnaire|form|survey|assessment|worksheet|template|rfi|msa|nda|contract|agreement)s?\b|\b(?:questionnaire|form|survey|assessment|worksheet|template|msa|nda|contract|agreement)s?\b[^.?!]{0,40}\b(?:for you to|to|you can|please) (?:complete|fill|sign|return)\b/i,
+  },
+  // Reading sent unasked: a long document ("48-page deck"; "the 12 pages I'd change" is not one) or several attached at once.
+  {
+    kind: 'attachments to read',
+    re: /\b(?:[1-9]\d|\d{3,})-page\b/i,
+    // Counted rather than matched by one pattern, so a long paste is read in linear time.
+    also: (sentence) => {
+      const verb = /\b(?:attached|enclosed|attaching)\b/i.exec(sentence);
+      return !!verb && new Set(sentence.slice(verb.index).toLowerCase().match(DOCUMENTS) ?? []).size >= 2;
+    },
+  },
+  // Several of their people at once: "with your CIO, CISO, head of IAM and procurement lead". Each item starts
+  // after a comma with a non-space, so a long paste cannot backtrack through every way to split it.
+  {
+    kind: 'several of their people',
+    re: /\b(?:with|bring|invite|include|loop in)\s+(?:you,\s+)?your\s+[^.?!,]{1,30}(?:,\s*[^.?!,\s][^.?!,]{0,39}){1,8},?\s+and\s+|\b(?:with|bring|invite|include|loop in)\s+your\s+(?:whole |entire |full )?(?:leadership|executive|management|buying) (?:team|committee)\b|\beveryone['’]s (?:availability|calendars?|schedules?)\b|\ball (?:of )?(?:the |your )?(?:stakeholders|decision[- ]makers)\b/i,
+  },
+  // Their internal information, asked of a stranger: a budget, an architecture diagram, an org chart, financials.
+  // One such request fails the ask on its own (sensitive questions draw refusals; docs/email-rubric.md).
+  {
+    kind: 'their internal information',
+    re: /\b(?:send|share|forward|provide|email|pass along|give)\s+(?:(?:me|us)\b[^.?!]{0,120}?|(?:over\s+)?(?:your|last year['’]s|this year['’]s)\s+[^.?!]{0,60}?)\b(?:budgets?|architecture diagrams?|(?:system|network|infrastructure) (?:diagrams?|maps?)|org(?:anisation|anization|anizational|anisational)? charts?|financials|financial statements|p&l|payroll|salar(?:y|ies)|customer lists?|vendor contracts|passwords?|credentials|bank statements|tax returns|soc ?2 reports?|pen(?:etration)? test (?:results|reports?)|security (?:policies|audits?)|audit reports?|headcount plans?|(?:product |internal )?roadmaps?|revenue (?:figures|numbers|data)|sales (?:figures|data)|customer data)\b/i,
+  },
+];
+
+/** The kinds of demand an email makes of the reader before they have said yes to anything. */
+export function frictionOf(sentences: string[]): string[] {
+  const text = sentences.join(' ');
+  return FRICTION.filter((f) => f.re.test(text) || (f.also && sentences.some(f.also))).map((f) => f.kind);
+}
+
 export function checkCallToAction({ structure, isFirstTouch }: EmailContext): CheckResult {
   const found = findAsks(structure.sentences);
+  const friction = frictionOf(structure.sentences);
   // "Are you free Tuesday? Or should I send a video first?" offers two ways to say yes to one ask, and so does
   // an offer right after the question it answers ("Want the three DNS records? I'll send them.").
   const asks = found.filter((a, i) => {
@@ -189,6 +237,18 @@ export function checkCallToAction({ structure, isFirstTouch }: EmailContext): Ch
     [status, problem, advice] = ['fail', 'no ask', 'End with one question that proposes a next step, e.g. "Should I send the two-page teardown?"'];
   } else if (n >= 3) {
     [status, problem, advice] = ['fail', `${n} asks`, 'Keep one ask and cut the rest; several asks make it easy to do nothing.'];
+  } else if (friction.length >= 2) {
+    [status, problem, advice] = [
+      'fail',
+      `a presumptuous ask (${friction.join(', ')})`,
+      'Ask for one small step first (a look, a short call, a sample); leave the long meeting, the paperwork and the attachments for after they say yes.',
+    ];
+  } else if (friction.includes('their internal information')) {
+    [status, problem, advice] = [
+      'fail',
+      'asks a stranger for internal information',
+      'Do not ask for budgets, diagrams or internal documents before they trust you; offer something of yours first.',
+    ];
   } else if (n === 1 && only!.kind === 'passive') {
     [status, problem, advice] = ['fail', 'only a passive "let me know"', 'Replace "let me know if interested" with one question proposing a step or a time.'];
   } else if (n === 2) {
@@ -216,6 +276,7 @@ export function checkCallToAction({ structure, isFirstTouch }: EmailContext): Ch
       evidence: [
         ...found.map((a) => `"${quote(a.sentence)}" (${a.kind}${a.highFriction ? ', high effort' : ''})`),
         ...listed.map((l) => `"${quote(l)}" (listed request)`),
+        ...(friction.length >= 2 || friction.includes('their internal information') ? friction.map((f) => `demands ${f}`) : []),
       ],
       weight: 0,
       advice,

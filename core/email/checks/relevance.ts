@@ -2,8 +2,8 @@
 // a quote, a number, what the CRM knows about them) passes; their name, company or title alone does not,
 // and neither does flattery. Unfilled merge tokens fail outright. Sources: docs/email-rubric.md.
 import type { CheckResult, LeadFacts } from '../types.ts';
-import { contentWords, hasMeasure, hasNumber, isOwnEntity, namedEntities, senderNames } from '../text-signals.ts';
-import { CLICHES, EMPTY_OPENERS, SELF_DESCRIPTION, SPAM_PATTERNS } from '../vocabulary.ts';
+import { contentWords, hasMeasure, hasNumber, isOwnEntity, listItems, namedEntities, senderNames } from '../text-signals.ts';
+import { CLICHES, EMPTY_OPENERS, SELF_DESCRIPTION, SPAM_PATTERNS, VAGUE_WORDS } from '../vocabulary.ts';
 import { type EmailContext, quote, result } from './context.ts';
 import { proseSentences, statementsOf } from '../structure.ts';
 
@@ -13,18 +13,41 @@ const MERGE_TOKEN =
 
 // How a writer signals they looked: an observation verb, or a source the prospect published.
 const OBSERVED =
-  /\b(saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see|judging by|according to|(?:i|we) (?:went|walked|clicked) through|(?:i|we) (?:tried|tested|checked|audited|scanned|ran)|(?:check|scan|audit|look|test) (?:shows|showed|found)|stood out|mentioned|said|says|wrote|posted|announced|shared|quoted|your (\w+ )?(post|talk|quote|blog|article|podcast|interview|panel|comment|announcement|press release|tweet|webinar|piece|keynote|letter|report|filing|earnings|job (post|posting|ad)|careers page|review))\b/i;
+  /\b(saw|seen|noticed|noted|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see|judging by|according to|(?:i|we) (?:went|walked|clicked) through|(?:i|we) (?:tried|tested|checked|audited|scanned|ran)|(?:was|been) (?:reading|looking at|going through)|(?:check|scan|audit|look|test) (?:shows|showed|found)|stood out|mentioned|said|says|wrote|posted|announced|shared|quoted|your (\w+ )?(post|talk|quote|blog|article|podcast|interview|panel|comment|announcement|press release|tweet|webinar|piece|keynote|letter|report|filing|earnings|job (post|posting|ad)|careers page|review))\b/i;
 const OBSERVATION_OPENING =
-  /^(?:(?:i|we|just|and|also|recently)\s+){0,3}(?:saw|seen|noticed|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see)\b|\b(?:you|your \w+|he|she|they)\s+(?:mentioned|said|says|wrote|posted|announced|shared|told)\b/i;
+  /^(?:(?:i|we|just|and|also|recently)\s+){0,3}(?:saw|seen|noticed|noted|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see)\b|\b(?:you|your \w+|he|she|they)\s+(?:mentioned|said|says|wrote|posted|announced|shared|told)\b/i;
 // What happened to them: events that change what they need.
 // "Under CSRD", "Under the new rule": a regulation that now applies to them (capital letter, so no i flag).
 const UNDER_RULE = /\b[Uu]nder (the )?\p{Lu}/u;
 const EVENT =
-  /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|new (rule|law|regulation|tariffs?|requirement|role|office|plant|line|site|tier|market)|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*)\b/iu;
+  /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|new (rule|law|regulation|tariffs?|requirement|role|office|plant|line|site|tier|market)|appl(?:y|ies|ied|ying) (?:since|from)|takes? effect|took effect|comes? into force|came into force|enforcement|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*|no longer appl(?:y|ies)|(?:now|will) (?:require|requires|need|apply|apply to)|starting (?:in|on|from) \p{Lu}\p{Ll}+|(?:has|have) (?:added|introduced|changed|tightened|raised|dropped|removed|ended|scrapped)\b|(?:is|are) (?:phasing out|introducing|tightening|ending|scrapping|withdrawing)\b|(?:was|were) (?:passed|signed into law|adopted|repealed|withdrawn)\b|approved|voted|accepted into|admitted to|selected (?:for|as|by)|certified|accredit\w+|became (?:a|an|the) (?:member|partner|supplier|vendor))\b/iu;
 // Words that say when: a real event has a date.
 const WHEN =
-  /\b(last|this|next) (week|weekend|night|morning|month|quarter|year|spring|summer|autumn|fall|winter)\b|\b(yesterday|today|recently|just)\b|\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bin (january|february|march|april|may|june|july|august|september|october|november|december)\b|\bby (year[- ]end|q[1-4])\b|\bq[1-4]\b/i;
-const OFFER = /\b(we|our|us|i|my|me)\b/i;
+  /\b(last|this|next) (week|weekend|night|morning|month|quarter|year|spring|summer|autumn|fall|winter)\b|\b(yesterday|today|recently|just)\b|\b(?:on|last|this|next) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:in|since|from|by|until) (january|february|march|april|may|june|july|august|september|october|november|december)\b|\bby (year[- ]end|q[1-4])\b|\bq[1-4]\b/i;
+// The sender speaking. "US" in capitals is the country, not "us".
+const OFFER = /\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|[Mm]e)\b/;
+// Something the prospect published, reporting what it says: "Your open UX researcher role mentions interviewing
+// radiologists", "Your phase II study on ClinicalTrials.gov lists 12 sites", "On last week's earnings call your CFO
+// named cloud hosting …". A job ad, a registry listing, a filing or a call is checkable, so what it says is the detail.
+const THEIR_DOCUMENT =
+  /\byour\s+(?:[\p{L}\p{N}-]+\s+){0,4}(?:role|position|opening|vacancy|job (?:ad|post|posting|description)|listing|careers page|filing|10-k|annual report|prospectus|earnings call|investor call|study|trial|tender|rfp|registration|permit application)\s+(?:(?:on|in|at)\s+[\p{L}\p{N}.]+\s+)?(?:lists|listed|mentions|mentioned|names|named|notes|noted|says|said|states|stated|cites|cited|describes|described|asks for|calls for|requires|required|shows|showed|flags|flagged|targets|targeted)\b|\b(?:your\s+(?:ceo|cfo|coo|cto|cio|ciso|founder|chair\w*|president|head of \p{L}+|vp \p{L}+)|you)\s+(?:named|flagged|called out|cited|noted|described|listed|mentioned|said|told (?:analysts|investors|shareholders))\b/iu;
+const THREAD_RECAP = /\b(?:written|wrote|emailed|reached out|been in touch)\b[^.]{0,40}\b(?:times|twice|before)\b[^.]{0,10}\babout\b/i;
+// The same record named anywhere in the sentence with what it says about them: "The job ad for your SRE role
+// mentions on-call across three time zones", "ClinicalTrials.gov's listing for your trial shows 14 sites".
+const PUBLIC_RECORD =
+  /\b(?:job (?:ad|post|posting|description|listing)|careers page|listing|registry|register|filing|10-[kq]|annual report|prospectus|earnings call|investor call|investor day|tender|rfp)\b/i;
+const RECORD_SAYS =
+  /\b(?:lists|listed|mentions|mentioned|names|named|notes|noted|says|said|states|stated|cites|cited|describes|described|shows|showed|flags|flagged|calls for|asks for|requires|required)\b/i;
+const namesRecord = (s: string) => THEIR_DOCUMENT.test(s) || (PUBLIC_RECORD.test(s) && RECORD_SAYS.test(s) && /\byour?\b/i.test(s));
+// What the record says must be specific too: "Your careers page says you're growing fast" quotes nothing checkable.
+const theirRecord = (s: string) => {
+  if (!namesRecord(s)) return false;
+  const verb = RECORD_SAYS.exec(s);
+  const said = verb ? s.slice(verb.index + verb[0].length) : s;
+  return hasNumber(said) || contentWords(said).filter((w) => !VAGUE_WORDS.has(w) && !/^you/.test(w)).length >= 3;
+};
+// Vague time ("recently", "just") says when without saying anything checkable.
+const VAGUE_WHEN = /\b(?:recently|just)\b/gi;
 const ANOTHER_PARTYS_RESULT =
   /^(?!(?:I|We|You|They|He|She)\s)(?:\p{Lu}[\p{L}'’&.-]*\s+){1,3}(?:cut|reduced|grew|increased|improved|went from|saw|lifted|doubled|halved|saved|boosted|raised (?:its|their) \w+ (?:rate|score)|shortened|lowered)\b[^.]*\d/u;
 const QUOTED = /["“][^"”]{3,}["”]/;
@@ -45,6 +68,11 @@ const STATIC_FACT = /\b(?:uses?|using|runs? on|built on|(?:is|are) on|relies on|
 // A measured gain is a claim of results, whoever it names: "see 62% more pipeline", "3x faster".
 const MEASURED_GAIN =
   /\b(?:see|sees|saw|get|gets|got)\s+(?:up to\s+|an? (?:average|extra) (?:of\s+)?)?\d[\d.,]*\s?(?:%|x\b|percent)|\d(?:%|x| percent) (?:more|less|fewer|lower|higher|faster|cheaper)\b/i;
+// A population, a study or an average as the subject is an industry statistic, not a fact about them: "Studies
+// show that businesses lose 42% …", "Most lenders still …", "Over 10,000 companies trust …".
+const GENERAL_POPULATION =
+  /^(?:(?:studies|research|surveys?|data|reports?|analysts?|experts?)\s+(?:show|shows|suggest|suggests|say|says|find|finds|found|prove|proves)\b|(?:on average|most|many|the average|(?:over|more than|nearly|almost)\s+[\d,.]+\+?)\b|(?:businesses|companies|firms|organi[sz]ations|teams|brands|retailers|lenders|manufacturers|marketers|leaders|executives|buyers|customers)\s+\p{Ll}+)/iu;
+const PRODUCT_LIST = /^(?:\p{Lu}[\p{L}\p{N}]+)(?:\s\p{Lu}[\p{L}\p{N}]+)?\s+(?:offers|provides|includes|supports|features|comes with|delivers|combines)\b/u;
 const FLATTERY =
   /\b(great insights|love what you|impressed|doing great things|amazing work|great work|big fan|under (a lot of|huge) pressure|busy (time|season)|probably busy)\b/i;
 
@@ -61,11 +89,14 @@ export interface Trigger {
 }
 
 /** Sentences that say something happened to, or was said by, the prospect; specific ones carry a detail. */
-export function findTriggers(sentences: string[], sender: Set<string> = new Set()): Trigger[] {
+export function findTriggers(sentences: string[], sender: Set<string> = new Set(), known: Set<string> = new Set()): Trigger[] {
   const out: Trigger[] = [];
   // Names the sender gives as its own customers ("Our platform is trusted by Siemens, Unilever and …"): what they
   // did is proof, not a fact about the prospect.
   const customers = new Set(sentences.filter((s) => /^(?:we|our)\b/i.test(s.trim())).flatMap((s) => namedEntities(s)));
+  // Names the email capitalises somewhere other than a sentence's first word.
+  // Names known from the subject line or the lead count too.
+  const capitalisedElsewhere = new Set([...known, ...sentences.flatMap((s) => namedEntities(s.trim().replace(/^\S+\s*/, ''))).flatMap((e) => e.split(' '))]);
   sentences.forEach((s, i) => {
     // News about the sender ("FinLoop was named a Top 50 Fintech") is not news about the prospect.
     const names = namedEntities(s);
@@ -76,8 +107,15 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     if ((/\?\s*$/.test(s) && !askedAboutThem) || /^(we|our)\b/i.test(s.trim())) return;
     // "Smile Republic cut time-to-hire from 24 days to 9": a named party's result is proof, not a fact about them.
     if (ANOTHER_PARTYS_RESULT.test(s.trim())) return;
+    // "Acme Corp achieved 37% with our platform", "Fairhaven went live on our platform last year", "Rayburn Tool moved
+    // to Finstack last year": another party's story with the sender's product is a customer story (proof), not them.
+    if (/\b(?:with|using|on|through|thanks to)\s+(?:our|us)\b/i.test(s) && !/\byour?\b/i.test(s)) return;
+    if (names.length > 1 && !/\byour?\b/i.test(s) && names.slice(1).some((e) => isOwnEntity(s, e, sender))) return;
     // "Cadence Analytics was founded in 2012 and has 420 employees": facts about the sender, not the reader.
     if (SELF_DESCRIPTION.test(s)) return;
+    // "Sensilo offers tri-axial sensors with a 0–10 kHz range, IP68 rating, …": a product in the present tense with
+    // a spec sheet's list, no date and no "your", is the sender's catalogue, not news about them.
+    if (PRODUCT_LIST.test(s.trim()) && listItems(s).length >= 5 && !WHEN.test(s) && !/\byour?\b/i.test(s)) return;
     // What the sender did ("I've had our team put together a contract") is not news about the prospect,
     // unless it is looking at them ("I went through your checkout").
     // First-hand research is looking too: "I signed up for Brewbox last week to see your welcome flow" (something
@@ -97,7 +135,12 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
       /^(?:(?:your|you)\s+\p{L}+|[a-z0-9-]+\.(?:com|io|co|ai|app|net|org|de|uk|co\.uk|eu|dev)\b)/iu.test(stated) &&
       !SPECULATION.test(s) &&
       !OFFER.test(s);
-    const cue = OBSERVED.test(s) || EVENT.test(s) || UNDER_RULE.test(s) || premise || theirFact || research;
+    // A request ("Please block 90 minutes with your CIO") is what the sender wants, not a fact about them.
+    if (/^(?:[^,]{0,60},\s*)?please\b/i.test(s.trim())) return;
+    // A population as the subject ("Many companies have added AI tools this year") is an industry trend, not them.
+    if (GENERAL_POPULATION.test(s.trim()) && !/\byour?\b/i.test(s)) return;
+    const document = theirRecord(s);
+    const cue = OBSERVED.test(s) || EVENT.test(s) || UNDER_RULE.test(s) || premise || theirFact || research || document;
     // A number word measures as well as digits do ("four of your target accounts").
     const measured = hasMeasure(s) || QUOTED.test(s);
     // The opening lines may state a measured fact about them without a cue word ("…containers arrive 10–14 days late").
@@ -107,10 +150,24 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     if (SPAM_PATTERNS.some((p) => p.pressure && p.re.test(s))) return;
     // An opening figure counts when it is about them ("your", or a name), not an industry average.
     // A result sentence with names ("Companies using Salesforce see 62% more pipeline") is a claim, not their fact.
-    const aboutThem = /\byou(?:r|rs)?\b/i.test(s) || (namedEntities(s).length > 0 && !MEASURED_GAIN.test(s));
+    // The sender's own names are not them ("Over 10,000 companies trust ScaleUp"), nor is a word capitalised only
+    // because it opens the sentence ("Studies show…") unless the email capitalises it elsewhere too.
+    const theirNames = namedEntities(s).filter(
+      // A possessive is a name wherever it stands ("Kontoflow's release notes …").
+      (e, k) =>
+        !isOwnEntity(s, e, sender) &&
+        !(k === 0 && !e.includes(' ') && s.trim().startsWith(e) && !capitalisedElsewhere.has(e) && !/^\S+['’]s\b/u.test(s.trim())),
+    );
+    // What the writer just said they looked at is whose figure follows: "Was reading your Google reviews. Six of the
+    // ten one-star reviews this year are about …".
+    const observedBefore = i > 0 && OBSERVED.test(sentences[i - 1]!) && /\byour?\b/i.test(sentences[i - 1]!);
+    const aboutThem = /\byou(?:r|rs)?\b/i.test(s) || observedBefore || (theirNames.length > 0 && !MEASURED_GAIN.test(s) && !GENERAL_POPULATION.test(s.trim()));
     if (!cue && !(i < 2 && measured && !OFFER.test(s) && aboutThem)) return;
     const named = namedEntities(s).length >= 2 && !(STATIC_FACT.test(s) && !EVENT.test(s));
-    const detail = hasNumber(s) || QUOTED.test(s) || WHEN.test(s) || named;
+    // A follow-up's recap of the thread ("I've written a couple of times about forecast accuracy at Brightline")
+    // names what the first email said about them: the topic at their company is the detail.
+    const recap = THREAD_RECAP.test(s) && theirNames.length > 0;
+    const detail = hasNumber(s) || QUOTED.test(s) || WHEN.test(s.replace(VAGUE_WHEN, '')) || named || document || recap;
     out.push({ sentence: s, specific: detail && !FLATTERY.test(s) });
   });
   return out;
@@ -147,6 +204,12 @@ export function findLeadFacts(text: string, lead: LeadFacts | undefined): { fact
   return found;
 }
 
+/** Names the email's context gives: the lead's company, and capitalised words of the subject after its first. */
+export function knownNames(subject: string | undefined, lead: LeadFacts | undefined): Set<string> {
+  const fromSubject = namedEntities((subject ?? '').trim().replace(/^\S+\s*/, '')).flatMap((e) => e.split(' '));
+  return new Set([...fromSubject, ...(lead?.company?.split(/\s+/) ?? [])]);
+}
+
 export function checkRelevance({ subject, structure, lead, isFirstTouch }: EmailContext): CheckResult {
   const base = { id: 'relevance' as const, label: 'Relevance to this prospect', target: 'a specific fact about them, tied to the pitch', weight: 0 };
   const tokens = findMergeTokens([subject ?? '', structure.body].join('\n'));
@@ -162,7 +225,7 @@ export function checkRelevance({ subject, structure, lead, isFirstTouch }: Email
       'unfilled merge tokens',
     );
   }
-  const triggers = findTriggers(statementsOf(proseSentences(structure)), senderNames(structure.signOff));
+  const triggers = findTriggers(statementsOf(proseSentences(structure)), senderNames(structure.signOff), knownNames(subject, lead));
   const facts = findLeadFacts(structure.sentences.join(' '), lead);
   const specific = triggers.filter((t) => t.specific);
   const live = facts.filter((f) => f.live);

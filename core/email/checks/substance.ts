@@ -1,7 +1,7 @@
 // What the email offers and why the reader should believe it: a concrete value proposition (what changes,
 // for whom) and a proof point (a result, with a number or a named customer). Sources: docs/email-rubric.md.
 import type { CheckResult } from '../types.ts';
-import { contentWords, hasMeasure, isOwnEntity, senderNames, listItems, namedEntities, RESULT_VERB } from '../text-signals.ts';
+import { contentWords, hasMeasure, isOwnEntity, listItems, namedEntities, onlyBareFigures, RESULT_VERB, senderNames } from '../text-signals.ts';
 import { SELF_DESCRIPTION, SPAM_PATTERNS, VAGUE_WORDS } from '../vocabulary.ts';
 import { classifyAsk, findAsks } from './ask.ts';
 
@@ -15,7 +15,7 @@ import { proseSentences, statementsOf } from '../structure.ts';
 const OFFER_SUBJECT = /\b(we|we['’](re|ve|ll)|our|us|i can|i help|i['’]ll)\b|\b(helps|lets|gives|enables)\b|\bwhat [A-Z][\w-]+ does\b/i;
 // Who it is for: the reader, their team, or a class of customers.
 const AUDIENCE =
-  /\b(you|your|yours)\b|\b\w+s like yours\b|\bfor \w+( \w+)? (teams|leaders|companies|firms|banks|brands|stores|plants|hospitals|schools|owners|founders|reps)\b/i;
+  /\b(you|your|yours)\b|\b\w+s like yours\b|\bfor [\w-]+( \w+)? (teams|leaders|companies|firms|banks|brands|stores|plants|hospitals|schools|owners|founders|reps|systems|networks|practices|clinics|groups|carriers|agencies)\b|\b(?:of|at) (?:your|\p{Lu}[\p{L}-]*['’]s) (?:size|scale|stage)\b/iu;
 const CUSTOMER_CUE = /\b(customers?|clients?|teams? (like|at|we work with)|companies (like|we work with)|one of our|for (one|a|his|her|their) \w+)\b/i;
 // Only a generic "our clients": with the sender as subject, that is a volume of ours, not a customer's result.
 const GENERIC_CUSTOMERS = /\b(?:for|to|with) (?:our|all our|many of our|\d+\+?) (?:customers|clients)\b/i;
@@ -24,7 +24,17 @@ const PAST_TENSE =
   /\b\p{L}{3,}ed\b|\b(?:kept|made|built|brought|took|held|ran|paid|sold|spent|won|grew|met|beat|drove|freed|rebuilt|sped|shrank|struck|fought|caught|chose|gave|led)\b/u;
 // Participles that describe rather than report a change ("based on a 150-seat licence").
 const NOT_A_RESULT = /\b(?:based|called|named|located|headquartered|used|needed|interested|related|priced|sized|limited|licensed)\b/gi;
-const HYPE = /\bguarantee[ds]?\b|\bproven\b|\b\d{1,3}(,\d{3})+\+|\b\d+,?000\+|\b#1\b/i;
+// Claims nobody can check: guarantees, "10,000+", "#1", "up to 10x" (FTC: an "up to" claim promises what few
+// customers get), "studies show" with no study named.
+const HYPE =
+  /\bguarantee[ds]?\b|\bproven\b|\b\d{1,3}(,\d{3})+\+|\btrusted by\b|\b\d+\+\s+(?:companies|customers|clients|brands|teams|businesses|organi[sz]ations|logos)\b|\b\d+,?000\+|\b#1\b|\bup to \d|\b(?:studies|research|surveys?) (?:show|shows|suggest|suggests|prove|proves|find|finds)\b/i;
+// A result told of a crowd with no one named ("Our clients have increased efficiency by 73.6%", "97% of our
+// customers see results"): an aggregate nobody can check, unlike one customer, named or described.
+const UNNAMED_CROWD =
+  /\b(?:our|all|most|many|\d+%\s+of\s+(?:our|their)?)\s*(?:customers|clients|users|members|partners)\b|^(?:customers|clients|users|companies|businesses|teams|brands|firms)\b/i;
+const PEERS = /\b(?:of|at) (?:your|their|\p{Lu}[\p{L}-]*['’]s) (?:size|scale)\b|\b\p{L}+ (?:your|their) size\b|\bpeers?\b/iu;
+const LOGO_COUNT = /\btrusted by\b[^,.;]*|\b\d[\d,]*\+\s+\p{L}+/giu;
+const ONE_CUSTOMER = /\b(?:one|a|another) (?:of (?:our|my) )?(?:customers?|clients?)\b|\bfor (?:one|a|his|her|their) \w+/i;
 
 function specificWords(sentence: string): string[] {
   return contentWords(sentence).filter((w) => !VAGUE_WORDS.has(w));
@@ -38,11 +48,17 @@ export interface ValueStatement {
 // The product as the subject: "Rampwise runs practice calls…", "Onboardly collects…".
 const PRODUCT_SUBJECT = /^(?:\p{Lu}[\p{L}\p{N}]+)(?:\s\p{Lu}[\p{L}\p{N}]+)?\s+(?!is\b|was\b|has\b)\p{Ll}+s\b/u;
 
+const WRITERS_REASON =
+  /\b(?:so|which is why|that['’]s why|and)\s+(?:i|we)\s+(?:thought of you|thought i['’]d|figured|wanted to reach out|am reaching out|['’]m reaching out|decided to reach out)\b|\b(?:made me think of you|you came to mind)\b/i;
+
 /** Sentences where the sender says what they do for the reader, and whether each says it concretely. */
 export function findValueStatements(sentences: string[]): ValueStatement[] {
   return (
     sentences
       .filter((s) => (OFFER_SUBJECT.test(s) || PRODUCT_SUBJECT.test(s.trim())) && !SELF_DESCRIPTION.test(s) && !classifyAsk(s) && !/\?\s*$/.test(s))
+      // The writer's reason for writing ("Halden runs Kubernetes, so I thought of you") is not an offer, and figures
+      // that measure nothing ("Acme achieved 37% with our platform") name no outcome.
+      .filter((s) => !WRITERS_REASON.test(s) && !onlyBareFigures(s))
       // A list of five or more features is a spec sheet, not a statement of what changes for the reader.
       .map((s) => ({ sentence: s, concrete: specificWords(s.replace(OFFER_SUBJECT, ' ')).length >= 3 && listItems(s).length < 5 }))
   );
@@ -54,11 +70,16 @@ export function checkValueProposition({ structure, isFirstTouch }: EmailContext)
   const addressed = AUDIENCE.test(structure.sentences.join(' '));
   // A follow-up or a breakup stands on the pitch the first email made; a measured result a customer got says
   // what changes even when no sentence says "we do X".
-  const shownByProof = findProofPoints(statementsOf(proseSentences(structure))).some((p) => p.strength === 'strong');
+  // The trigger ("I saw Halden is hiring 4 engineers") is about them, not a result, as the proof check reads it.
+  const shownByProof = findProofPoints(statementsOf(proseSentences(structure)).filter((s) => !isObservation(s))).some((p) => p.strength === 'strong');
   // "Want the list?", "Should I send the teardown?": when the ask gives the reader something, the thing given is
   // what the email offers, even with no "we do X" sentence.
   const givesSomething = findAsks(structure.sentences).some((a) => GIVING_ASK.test(a.sentence.trim()));
-  const status = concrete.length && addressed ? 'pass' : statements.length || !isFirstTouch || shownByProof || givesSomething ? 'warn' : 'fail';
+  // "We help teams like yours drive results faster": a promise made only of stock words ("results", "efficiency",
+  // "revenue", "growth") says nothing a competitor could not say, so it counts as no value proposition at all.
+  // A logo count ("Trusted by 500+ companies") is a claim about the sender, not what changes for the reader.
+  const stock = statements.length > 0 && statements.every((v) => specificWords(v.sentence.replace(LOGO_COUNT, ' ').replace(OFFER_SUBJECT, ' ')).length <= 1);
+  const status = concrete.length && addressed ? 'pass' : (statements.length && !stock) || !isFirstTouch || shownByProof || givesSomething ? 'warn' : 'fail';
   const shown = concrete.length ? concrete : statements;
   return result(
     {
@@ -90,11 +111,34 @@ export interface ProofPoint {
 export function findProofPoints(sentences: string[], prospectWords: Set<string> = new Set(), sender: Set<string> = new Set()): ProofPoint[] {
   const out: ProofPoint[] = [];
   let previousCustomers: string[] = [];
+  let previousMeasured = false;
+  let previous = '';
+  let headerLeft = 0;
   for (const s of sentences) {
     // "We did the nexus study for Luma Candle last year. They found 11 states …": "they" is the customer just named.
     const named = namedEntities(s).filter((e) => !prospectWords.has(e.toLowerCase()) && !isOwnEntity(s, e, sender));
-    const theyAreNamed = /^(?:they|their)\b/i.test(s.trim()) && previousCustomers.length > 0;
+    // "What we did for Aerolite when they made the same move:" then bullets: each item is that customer's result.
+    const underHeader = headerLeft > 0 && !/^(?:we|our|i)\b/i.test(s.trim()) && !/\?\s*$/.test(s);
+    headerLeft = /:\s*$/.test(s) && named.length > 0 ? 5 : underHeader ? headerLeft - 1 : 0;
+    // "… save about £140 a van a year. Hargreaves Plumbing did it last spring": a customer named as having done what
+    // the sentence before measured owns that result.
+    const didThat = previousMeasured && named.length > 0 && /\b(?:did (?:it|this|that|the same|exactly that)|got (?:that|the same|there))\b/i.test(s);
+    // "For Kettle Cycles we switched to a weekly entry; brokerage cost per order fell from $18 to $3.40": the clause
+    // after one that says whom the work was for, naming nobody else, tells that customer's result.
+    const continues =
+      previousCustomers.length > 0 &&
+      /\b(?:[Ff]or|[Aa]t|[Ww]ith)\s+\p{Lu}/u.test(previous) &&
+      named.length === 0 &&
+      !/^(?:we|our|i|you|your)\b/i.test(s.trim());
+    const theyAreNamed = (/^(?:they|their)\b/i.test(s.trim()) && previousCustomers.length > 0) || underHeader || continues;
     previousCustomers = named;
+    const measuredBefore = previous;
+    previousMeasured = hasMeasure(s) && (RESULT_VERB.test(s) || /\b(?:save|earn|gain)\b/i.test(s));
+    previous = s;
+    if (didThat) {
+      out.push({ sentence: `${measuredBefore} ${s}`, strength: 'strong', why: 'a result with a number and a customer' });
+      continue;
+    }
     // A spec sheet's figures ("600 dpi, 12 ips, 512 MB RAM, …") measure the product, not a result.
     if (classifyAsk(s) || /\?\s*$/.test(s) || listItems(s).length >= 5) continue;
     // The sender's own awards, funding or product names are not a customer ("just closed our $40M Series B").
@@ -107,22 +151,38 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
     // A before/after pair is a result too: "missing by 23% before, and by under 6% two quarters later".
     const beforeAfter = /\d[^.;?]{0,40}\bbefore\b[^.;?]{0,60}\d[^.;?]{0,40}\b(?:later|after(?:wards)?|now|today)\b/i.test(s);
     const result_ = RESULT_VERB.test(s) || reached || beforeAfter || (past && number && entities.length > 0);
+    // "Acme achieved 37% with our platform, and Zenith saw 2.4x": a figure with nothing measured is no result.
+    if (onlyBareFigures(s)) {
+      if (entities.length > 0 || CUSTOMER_CUE.test(s)) out.push({ sentence: s, strength: 'weak', why: 'a number that measures nothing' });
+      continue;
+    }
     const customer = entities.length > 0 || CUSTOMER_CUE.test(s) || theyAreNamed;
-    const self = SELF_DESCRIPTION.test(s) || (/^(we|our|i)\b/i.test(s) && !entities.length && !CUSTOMER_CUE.test(s));
+    const self = SELF_DESCRIPTION.test(s) || (/^(we|our|i)\b/i.test(s) && !entities.length && !CUSTOMER_CUE.test(s) && !(number && PEERS.test(s)));
     if (self) continue;
     const hype = HYPE.test(s) || SPAM_PATTERNS.some((p) => p.re.test(s));
     const ourVolume = /^(?:we|our|i)\b|\bwe (?:processed|handled|served|shipped|sent|delivered|support)\b/i.test(s) && GENERIC_CUSTOMERS.test(s);
-    if (result_ && number && customer && !hype && !ourVolume) out.push({ sentence: s, strength: 'strong', why: 'a result with a number and a customer' });
+    const crowd = entities.length === 0 && !theyAreNamed && UNNAMED_CROWD.test(s) && !ONE_CUSTOMER.test(s);
+    if (result_ && number && customer && !hype && !ourVolume && !crowd)
+      out.push({ sentence: s, strength: 'strong', why: 'a result with a number and a customer' });
     else if (result_ && (number || customer))
       out.push({
         sentence: s,
         strength: 'weak',
-        why: hype ? 'a claim nobody can check' : number ? 'a number without a customer' : 'a customer without a number',
+        why:
+          hype || crowd
+            ? 'a claim nobody can check'
+            : number && !customer && PEERS.test(s)
+              ? 'a benchmark of their peers'
+              : number
+                ? 'a number without a customer'
+                : 'a customer without a number',
       });
     else if (/\b(customers?|clients?) (like|include)\b|\bwork(s|ed)? with\b/i.test(s) && entities.length)
       out.push({ sentence: s, strength: 'weak', why: 'a customer named without a result' });
     // A number about another party, even without a result verb we know, is evidence of some kind.
     else if (number && customer) out.push({ sentence: s, strength: 'weak', why: 'a number without a clear result' });
+    // "Plants your size paid 9% above the best rate": a finding measured across their peers is evidence, if unnamed.
+    else if (number && PEERS.test(s)) out.push({ sentence: s, strength: 'weak', why: 'a benchmark of their peers' });
     // "We ran the first TLPT cycle for Nordbank Digital and their supervisor accepted the report": a named
     // customer and what happened, without a number.
     else if (past && entities.length > 0 && /\b(?:for|with|at|helped|their|they)\b/i.test(s))

@@ -139,11 +139,12 @@ describe('follow-up nagging', () => {
 const statusOf = (body: string, id: CheckId) => scoreEmail({ body }).checks.find((c) => c.id === id)!.status;
 
 describe('substance checks', () => {
-  it('value proposition: concrete passes, a generic promise warns, none fails', () => {
+  it('value proposition: concrete passes, a half-specific promise warns, stock words only or none fails', () => {
     expect(
       statusOf('We route every RFI to the right engineer with the drawings attached, so your answers come in days. Worth a look?', 'value_proposition'),
     ).toBe('pass');
-    expect(statusOf('Our platform helps organisations like yours improve efficiency and reduce costs. Worth a look?', 'value_proposition')).toBe('warn');
+    expect(statusOf('Our platform helps organisations like yours close invoices faster. Worth a look?', 'value_proposition')).toBe('warn');
+    expect(statusOf('Our platform helps organisations like yours improve efficiency and reduce costs. Worth a look?', 'value_proposition')).toBe('fail');
     expect(statusOf('Hope your week is going well. Worth a look?', 'value_proposition')).toBe('fail');
   });
 

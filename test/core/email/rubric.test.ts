@@ -90,17 +90,21 @@ describe('scoreEmail', () => {
   it('counts failed substance checks, not which: a second failure costs less than the first', () => {
     const substance = ['value_proposition', 'proof_point', 'relevance', 'call_to_action'] as const;
     const failing = (ids: readonly CheckId[]) => ids.map((id) => ({ id, status: 'fail' as const }));
-    // A perfect email missing one piece of substance drops from 99 to the 30s–70s: one missing piece is evidence.
-    for (const id of substance) expect(evidenceScore(RUBRIC_MODEL, failing([id])), id).toBeLessThan(75);
+    // A perfect email missing one piece of substance drops from 99 to the 40s–70s: one missing piece is evidence.
+    // Proof, relevance or the ask missing takes it under 75; a missing value proposition costs least (weak emails
+    // pass it with generic "we help" lines, so the labelled emails give it little weight) but still takes it out of
+    // the A band.
+    for (const id of substance) expect(evidenceScore(RUBRIC_MODEL, failing([id])), id).toBeLessThan(id === 'value_proposition' ? 90 : 75);
     // The substance checks' own "not failed" weight is 0; the count holds it, so the same verdicts score the same
     // whichever check a misreading failed, apart from each check's "passed" weight.
     for (const id of substance) expect(RUBRIC_MODEL.weights[id].notFailed, id).toBe(0);
     const loss = (n: number) =>
       evidenceScore(RUBRIC_MODEL, failing(substance.slice(1, 1 + n - 1))) - evidenceScore(RUBRIC_MODEL, failing(substance.slice(1, 1 + n)));
     expect(loss(2)).toBeLessThan(loss(1));
-    // Two substance checks failed by one misreading leave a perfect email at 9 or more (7 with per-check weights).
+    // Two substance checks failed by one misreading leave a perfect email at 8 or more (9 with set 7's mapping, 1 ×
+    // logOdds; set 8's is 1.2 ×), never the floor a ceiling would set.
     for (const a of substance)
-      for (const b of substance) if (a < b) expect(evidenceScore(RUBRIC_MODEL, failing([a, b])), `${a}+${b}`).toBeGreaterThanOrEqual(9);
+      for (const b of substance) if (a < b) expect(evidenceScore(RUBRIC_MODEL, failing([a, b])), `${a}+${b}`).toBeGreaterThanOrEqual(8);
   });
 
   it('never lowers the score when a finding is fixed: every weight is zero or more', () => {

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBuildCurrent } from '../bin/build-stamp.js';
+import { EMBEDDED_SETTINGS } from '../core/db/embedded.ts';
 import { BENCH_SERVER, createScratchDatabase } from './scratch-database.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -115,9 +116,10 @@ const node =
   (...argv: string[]) =>
   () =>
     runOnce([process.execPath, ...argv]);
+// Opened as salesos opens it (core/db/embedded.ts): the same extension and settings.
 const PGLITE_ALONE = `const { PGlite } = await import('@electric-sql/pglite');
 const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-const db = await PGlite.create({ dataDir: process.argv[1], extensions: { pg_trgm } });
+const db = await PGlite.create({ dataDir: process.argv[1], extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, ...${JSON.stringify(EMBEDDED_SETTINGS)}] });
 await db.query('SELECT count(*) FROM leads');
 await db.close();`;
 const TSX_HELP = `const { register } = await import('tsx/esm/api'); register();

@@ -19,7 +19,7 @@ export interface EmbeddedDatabase {
 // initdb sizes shared_buffers for a server (128 MB), and PGlite touches all of it at start: that alone was
 // about half of a one-shot `salesos ask`'s peak memory. The embedded database holds one organisation's demo or
 // trial data (a few MB), so 16 MB keeps every page of it cached and the process ~115 MB smaller.
-const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=16MB'];
+export const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=16MB'];
 
 export async function startEmbeddedDatabase(dataDir: string, opts: { maxConnections?: number } = {}): Promise<EmbeddedDatabase> {
   const dir = path.join(dataDir, 'pgdata');

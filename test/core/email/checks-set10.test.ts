@@ -25,6 +25,8 @@ describe('relevance: real facts about them', () => {
     );
     expect(check({ body }, 'relevance').status).toBe('pass');
     expect(findTriggers(['The analyst role at Mirela has been vacant for six months.'])[0]?.specific).toBe(true);
+    expect(findTriggers(['The controls engineer role at Brenner Foods was reposted last week.'])[0]?.specific).toBe(true);
+    expect(findTriggers(['The analyst role at Mirela is still open after 10 weeks.'])[0]?.specific).toBe(true);
   });
 
   it('but a role that merely exists, with no time and no event, is no fact with a detail', () => {
@@ -35,6 +37,7 @@ describe('relevance: real facts about them', () => {
 
   it('a rule that "now needs" something of them is an event; what the writer found "on your site" is their fact', () => {
     expect(findTriggers(['With the new EU packaging rule, every pallet Brenner Foods ships to Austria now needs a recycled-content label.'])).toHaveLength(1);
+    expect(findTriggers(['Every pallet Brenner Foods ships to Quebec now has to carry a French label.'])).toHaveLength(1);
     const site = email(
       'On your Dutch store, the checkout loads TikTok and Hotjar scripts before the consent banner.',
       'We fixed the same thing for Velden Home in a day; their consented sessions rose 9%.',

@@ -24,9 +24,9 @@ const BRIDGE =
 const TIE_CLAUSE =
   /\b(?:which|that)\s+(?:is|are)\s+(?:exactly\s+)?what\s+(?:your|you)\b[^.?!]{0,40}\b(?:will|['’]ll|is going to|are going to|is about to|are about to)\s+(?:start\s+|soon\s+)?(?:ask\w*|expect\w*|want\w*|need\w*|requir\w+|demand\w*|look\w* for)\b/i;
 // The writer saying the pitch has nothing to do with the trigger: "On a different note, we're an office furniture
-// supplier".
+// supplier", "Unrelated to your talk, …", "Different topic: …", "Shifting gears, …".
 const CHANGE_OF_TOPIC =
-  /^(?:on (?:a |an )?(?:different|other|separate|unrelated|another|totally different|completely different) (?:note|topic|subject)|(?:totally |completely )?unrelated(?:ly)?(?: to (?:that|this))?,|switching (?:gears|topics)|changing (?:gears|topics|the subject)|separately,)/i;
+  /^(?:on (?:a |an )?(?:different|other|separate|unrelated|another|totally different|completely different) (?:note|topic|subject)|(?:totally |completely )?unrelated(?:ly)?(?: to [^,]{1,40})?,|(?:a |on a )?(?:totally |completely )?(?:different|separate|unrelated) (?:topic|subject)\s*[,:—-]|(?:switching|shifting|changing) (?:gears|topics|the subject))/i;
 // Too common to tie two sentences together.
 const LINK_STOP = new Set(
   'week weeks month months year years today yesterday last next first second third new just recently saw noticed read post posted linkedin announced congratulations congrats exciting milestone big great huge team teams company companies business'.split(

@@ -100,6 +100,10 @@ describe('the trigger tied to the pitch', () => {
     const c = check({ body }, 'trigger_link');
     expect(c.status).toBe('fail');
     expect(c.measured).toBe('a pitch the email calls unrelated');
+    for (const turn of ['Unrelated to your keynote, we', 'Different topic: we', 'Shifting gears, we']) {
+      const other = body.replace('On another note, we', turn);
+      expect(check({ body: other }, 'trigger_link').status, turn).toBe('fail');
+    }
   });
 
   it('but "on a different day" or "separate from billing" is no change of topic', () => {

@@ -47,6 +47,7 @@ const theirRecord = (s: string) => {
   const said = verb ? s.slice(verb.index + verb[0].length) : s;
   return hasNumber(said) || contentWords(said).filter((w) => !VAGUE_WORDS.has(w) && !/^you/.test(w)).length >= 3;
 };
+const ANYONE_LIKE_YOU = /^(?:on|in|at)\s+your\s+(?:size|stage|scale|level|position|role|industry|space|sector|shoes|growth stage)\b/i;
 // Vague time ("recently", "just") says when without saying anything checkable.
 const VAGUE_WHEN = /\b(?:recently|just)\b/gi;
 const ANOTHER_PARTYS_RESULT =
@@ -137,6 +138,9 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
       /^(?:(?:on|in|at)\s+)?(?:(?:your|you)\s+\p{L}+|[a-z0-9-]+\.(?:com|io|co|ai|app|net|org|de|uk|co\.uk|eu|dev)\b)/iu.test(stated) &&
       !SPECULATION.test(s) &&
       !OFFER.test(s);
+    // "At your stage, most finance teams close in 12+ days", "In your role, …": anyone at that stage, not what the
+    // writer found about them, unless something happened or was seen.
+    if (ANYONE_LIKE_YOU.test(stated) && !OBSERVED.test(s) && !EVENT.test(s)) return;
     // A request ("Please block 90 minutes with your CIO") is what the sender wants, not a fact about them.
     if (/^(?:[^,]{0,60},\s*)?please\b/i.test(s.trim())) return;
     // A population as the subject ("Many companies have added AI tools this year") is an industry trend, not them.

@@ -46,9 +46,11 @@ describe('relevance: real facts about them', () => {
     expect(check({ body: site }, 'relevance').status).toBe('pass');
   });
 
-  it('but "on your site" followed by a guess, or by the sender, is not their fact', () => {
+  it('but "on your site" followed by a guess or by the sender, or "at your stage", is not their fact', () => {
     expect(findTriggers(['On your website, you probably have a contact form.'])).toEqual([]);
     expect(findTriggers(['On your website we could add a chat widget.'])).toEqual([]);
+    expect(findTriggers(['At your stage, most finance teams close the books in 12 days or more.'])).toEqual([]);
+    expect(findTriggers(['In your role, every vendor wants 30 minutes of your week.'])).toEqual([]);
   });
 });
 

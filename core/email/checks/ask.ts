@@ -218,7 +218,12 @@ export function checkCallToAction({ structure, isFirstTouch }: EmailContext): Ch
     if (a.kind === 'offer' && adjacent && /\?\s*$/.test(prev.sentence) && prev.kind !== 'offer') return false;
     // "Happy to put our units on ten trucks for 30 days. Interested?", "I can put trackers in two vans. Want me to set
     // that up?": a question right after an offer that is short or points back at it asks whether they accept it.
-    const acceptsOffer = /^\p{L}+(?: \p{L}+)?\s*\?$/u.test(a.sentence.trim()) || /\b(?:that|them|it|this|one)\b/i.test(a.sentence);
+    // A longer question that proposes its own step ("Could we book 45 minutes to discuss this?") is a second ask.
+    const pointsBack =
+      a.kind !== 'time' &&
+      /\b(?:that|them|it|this|one)\b/i.test(a.sentence) &&
+      !/\b(?:call|meeting|meet|demo|chat|talk|discuss\w*|walk ?through|minutes?|hours?)\b/i.test(a.sentence);
+    const acceptsOffer = /^\p{L}+(?: \p{L}+)?\s*\?$/u.test(a.sentence.trim()) || pointsBack;
     return !(prev.kind === 'offer' && adjacent && /\?\s*$/.test(a.sentence) && acceptsOffer);
   });
   // "Could you book a demo, download the whitepaper and tell me who else to loop in?" is three asks in one.

@@ -71,6 +71,8 @@ describe('the ask: an offer and the question that accepts it', () => {
     expect(check({ body: email(opening, middle, 'Interested?') }, 'call_to_action').status).toBe('fail');
     const two = email(opening, middle, 'I can send the Orrin case study. Are you free for a call on Thursday at 10?');
     expect(check({ body: two }, 'call_to_action').measured).toBe('2 asks');
+    const meeting = email(opening, middle, 'I can send the Orrin case study. Could we book 45 minutes to discuss it?');
+    expect(check({ body: meeting }, 'call_to_action').status).not.toBe('pass');
   });
 });
 

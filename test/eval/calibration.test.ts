@@ -1,8 +1,8 @@
-// The rubric's calibration on labelled cold emails written by nine helpers who had not read the rubric (each set
+// The rubric's calibration on labelled cold emails written by ten helpers who had not read the rubric (each set
 // was held out until measured once, then became development data). The score's evidence weights are learned
 // from these sets (core/email/evidence-model.ts), so the figure that predicts a new set is leave-one-set-out:
 // train on the other sets, score the one left out. Every figure here is a development figure: the checks' wording
-// was tuned while reading these sets, the ninth one included. A new set is measured with
+// was tuned while reading these sets, the tenth one included. A new set is measured with
 // `npm run eval:email-rubric -- <file>` (docs/email-rubric.md, "Calibration").
 import { describe, expect, it } from 'vitest';
 import { CHECK_IDS } from '../../core/email/evidence-model.ts';
@@ -25,15 +25,15 @@ import { fileURLToPath } from 'node:url';
 
 const sets = EMAIL_SETS.map((f) => loadEmails(f));
 const all = sets.flat();
-// Trained nine times (each set left out once): computed once for every test below.
+// Trained ten times (each set left out once): computed once for every test below.
 const folds = leaveOneSetOutPredictions();
 const figures = leaveOneSetOut(EMAIL_SETS, folds);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 describe('the labelled sets', () => {
-  it('hold 612 emails in nine sets, about half strong in each, every one with reasons, ids unique', () => {
-    expect(sets.map((s) => s.length)).toEqual([84, 52, 40, 44, 72, 78, 82, 80, 80]);
-    expect(sets.map((set) => set.filter((e) => e.label === 'strong').length)).toEqual([42, 26, 20, 22, 36, 38, 41, 41, 40]);
+  it('hold 692 emails in ten sets, about half strong in each, every one with reasons, ids unique', () => {
+    expect(sets.map((s) => s.length)).toEqual([84, 52, 40, 44, 72, 78, 82, 80, 80, 80]);
+    expect(sets.map((set) => set.filter((e) => e.label === 'strong').length)).toEqual([42, 26, 20, 22, 36, 38, 41, 41, 40, 40]);
     for (const set of sets) for (const e of set) expect(e.reasons.length, e.id).toBeGreaterThan(0);
     const ids = all.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -54,7 +54,7 @@ describe('the labelled sets', () => {
 });
 
 describe('the shipped weights', () => {
-  it('are what training on all nine sets gives (rerun `npm run train:email-rubric` after changing a check)', () => {
+  it('are what training on all ten sets gives (rerun `npm run train:email-rubric` after changing a check)', () => {
     const trained = trainShipped();
     expect(fs.readFileSync(path.join(root, 'core/email/rubric-weights.ts'), 'utf8')).toBe(renderWeightsModule(trained));
     expect(RUBRIC_MODEL.intercept).toBeCloseTo(trained.intercept, 3);
@@ -63,7 +63,7 @@ describe('the shipped weights', () => {
       expect(RUBRIC_MODEL.weights[id].passed, id).toBeCloseTo(trained.weights[id].passed, 3);
     }
     // The score mapping was chosen from the leave-one-set-out predictions, not from the emails the weights saw.
-    expect(RUBRIC_MODEL.mapping).toEqual({ scale: 1.3, shift: 0.87 });
+    expect(RUBRIC_MODEL.mapping).toEqual({ scale: 1.1, shift: 0.95 });
   });
 
   it('are deterministic: training twice on the same emails gives the same model', () => {
@@ -73,7 +73,7 @@ describe('the shipped weights', () => {
 
 // Development figures. The targets for a set nobody has seen are 95% of pairs, no weak email at 65+, no
 // strong one under 75; leave-one-set-out is the estimate of what a new set will show.
-describe('leave-one-set-out: trained on eight sets, scored on the ninth', () => {
+describe('leave-one-set-out: trained on nine sets, scored on the tenth', () => {
   it.each([
     ['emails-independent.jsonl', 1764, 1764, 1, 0],
     ['emails-heldout.jsonl', 676, 676, 0, 0],
@@ -84,6 +84,7 @@ describe('leave-one-set-out: trained on eight sets, scored on the ninth', () => 
     ['emails-heldout-7.jsonl', 1681, 1681, 0, 0],
     ['emails-heldout-8.jsonl', 1599, 1599, 0, 0],
     ['emails-heldout-9.jsonl', 1600, 1600, 0, 0],
+    ['emails-heldout-10.jsonl', 1600, 1600, 0, 0],
   ] as const)('%s: %i of %i pairs right, %i weak at 65+, %i strong under 75', (set, right, pairs, weakHigh, strongLow) => {
     const c = figures.find((f) => f.set === set)!.calibration;
     expect(c.strong * c.weak).toBe(pairs);
@@ -95,22 +96,22 @@ describe('leave-one-set-out: trained on eight sets, scored on the ninth', () => 
 
 // Not just across the lines: how close to them the emails of a set nobody trained on land.
 describe('leave-one-set-out margins: weak emails well under 65, strong ones well over 75', () => {
-  it('puts 7 of 306 weak emails at 55–64 and 2 at 65+; 1 of 306 strong at 75–79 and 0 under 75', () => {
+  it('puts 10 of 346 weak emails at 55–64 and 2 at 65+; 3 of 346 strong at 75–79 and 0 under 75', () => {
     const scored = figures.flatMap((f) => f.calibration.scored);
     const weak = scored.filter((e) => e.label === 'weak').map((e) => e.score);
     const strong = scored.filter((e) => e.label === 'strong').map((e) => e.score);
-    expect([weak.length, strong.length]).toEqual([306, 306]);
-    expect(weak.filter((s) => s >= 55 && s < 65)).toHaveLength(7);
+    expect([weak.length, strong.length]).toEqual([346, 346]);
+    expect(weak.filter((s) => s >= 55 && s < 65)).toHaveLength(10);
     expect(weak.filter((s) => s >= 65)).toHaveLength(2);
-    expect(weak.filter((s) => s < 40)).toHaveLength(281);
-    expect(strong.filter((s) => s >= 75 && s < 80)).toHaveLength(1);
+    expect(weak.filter((s) => s < 40)).toHaveLength(311);
+    expect(strong.filter((s) => s >= 75 && s < 80)).toHaveLength(3);
     expect(strong.filter((s) => s < 75)).toHaveLength(0);
-    expect(strong.filter((s) => s >= 90)).toHaveLength(292);
+    expect(strong.filter((s) => s >= 90)).toHaveLength(329);
   });
 });
 
 describe('the score mapping, judged out of sample', () => {
-  it('has 3 weak emails at 65+ and 1 strong under 75 over the nine sets, and the same pairs', () => {
+  it('has 3 weak emails at 65+ and 1 strong under 75 over the ten sets, and the same pairs', () => {
     const nested = leaveOneSetOutNested(EMAIL_SETS, folds);
     const sum = (f: (c: (typeof nested)[number]['calibration']) => number) => nested.reduce((a, x) => a + f(x.calibration), 0);
     expect(sum((c) => c.weakAtOrAbove65.length)).toBe(3);
@@ -118,18 +119,18 @@ describe('the score mapping, judged out of sample', () => {
     expect(sum((c) => c.pairsRight)).toBe(figures.reduce((a, x) => a + x.calibration.pairsRight, 0));
   });
 
-  it('against 4 weak at 65+ and 1 strong under 75 with the old fixed mapping (even odds at 70)', () => {
+  it('against 2 weak at 65+ and 1 strong under 75 with the old fixed mapping (even odds at 70)', () => {
     const fixed = folds.map((f) => calibrate(f.emails, f.model));
-    expect(fixed.reduce((a, c) => a + c.weakAtOrAbove65.length, 0)).toBe(4);
+    expect(fixed.reduce((a, c) => a + c.weakAtOrAbove65.length, 0)).toBe(2);
     expect(fixed.reduce((a, c) => a + c.strongBelow75.length, 0)).toBe(1);
   });
 });
 
 describe('the shipped weights on the emails they were trained on (development figures)', () => {
-  it('rank 93,635 of 93,636 strong/weak pairs right (100.0%), with 2 weak at 65+ and 0 strong under 75', () => {
+  it('rank 119,715 of 119,716 strong/weak pairs right (100.0%), with 2 weak at 65+ and 0 strong under 75', () => {
     const c = calibrate(all);
-    expect({ strong: c.strong, weak: c.weak }).toEqual({ strong: 306, weak: 306 });
-    expect(c.pairsRight).toBe(93635);
+    expect({ strong: c.strong, weak: c.weak }).toEqual({ strong: 346, weak: 346 });
+    expect(c.pairsRight).toBe(119715);
     expect(c.weakAtOrAbove65).toHaveLength(2);
     expect(c.strongBelow75).toHaveLength(0);
   });
@@ -145,6 +146,7 @@ describe('held-out history: each set measured once before anyone tuned on it', (
     ['emails-heldout-7.jsonl', 1619, 1681, '96.3%', 3, 99, 2, 12],
     ['emails-heldout-8.jsonl', 1560, 1599, '97.6%', 2, 97, 5, 48],
     ['emails-heldout-9.jsonl', 1564, 1600, '97.8%', 2, 98, 1, 38],
+    ['emails-heldout-10.jsonl', 1583, 1600, '98.9%', 1, 90, 5, 40],
   ] as const)(
     '%s: %i of %i pairs right (%s), %i weak at 65+ (highest %i), %i strong under 75 (lowest %i)',
     (set, right, pairs, pct, weakHigh, maxWeak, strongLow, minStrong) => {

@@ -38,9 +38,9 @@ const RHETORICAL = /^(did you know|have you ever|do you (know|think|ever|struggl
 const REPLY_WITH_NAME =
   /\breply\b[^.?!]{0,30}\b(?:name|the right person|who)\b[^.?!]{0,40}\b(?:appreciated|welcome|helps?|great)\b|\b(?:point me to|send me the name of)\b/i;
 // The sender offering a next step the reader only has to accept: "I can send the rollout plan", "If you send one
-// month of invoices, I'll run the check", "Happy to share docs — just reply". A proposal of an action, not a question.
+// month of invoices, I'll run the check", "Happy to share docs — just reply", "Happy to put our units on ten trucks". A proposal of an action, not a question.
 const OFFER_ASK =
-  /^(?:(?:i|we)(?:\s+(?:can|could|will|would)|['’](?:ll|d))\s+(?:be\s+(?:happy|glad)\s+to\s+|also\s+|gladly\s+|quickly\s+)?|(?:i['’]m\s+|i am\s+|we['’]re\s+|we are\s+)?(?:happy|glad)\s+to\s+)(?:send|share|run|show|arrange|set up|walk|put together|mock up|pull|introduce|connect|forward|record|draft|prepare|build|do|map|price|benchmark|audit|scan|review|loop in|get you)\b/i;
+  /^(?:(?:i|we)(?:\s+(?:can|could|will|would)|['’](?:ll|d))\s+(?:be\s+(?:happy|glad)\s+to\s+|also\s+|gladly\s+|quickly\s+)?|(?:i['’]m\s+|i am\s+|we['’]re\s+|we are\s+)?(?:happy|glad)\s+to\s+)(?:send|share|run|show|arrange|set up|walk|put|install|lend|loan|ship|mock up|pull|introduce|connect|forward|record|draft|prepare|build|do|map|price|benchmark|audit|scan|review|loop in|get you)\b/i;
 const OFFER_IN_RETURN = /^if you (?:send|share|forward|reply|give|point)\b[^.?!]{0,120},\s*(?:i|we)\s*(?:['’]ll|will|can)\s+\p{L}+/iu;
 const PASSIVE = /\blet me know\b|\bfeel free to\b|\bif (this|it|any of this) (sounds|is) (interesting|relevant|of interest)\b/i;
 const HIGH_FRICTION =
@@ -215,7 +215,16 @@ export function checkCallToAction({ structure, isFirstTouch }: EmailContext): Ch
     if (/^or\b/i.test(a.sentence.trim())) return false;
     const prev = found[i - 1]!;
     const adjacent = structure.sentences.indexOf(a.sentence) === structure.sentences.indexOf(prev.sentence) + 1;
-    return !(a.kind === 'offer' && adjacent && /\?\s*$/.test(prev.sentence) && prev.kind !== 'offer');
+    if (a.kind === 'offer' && adjacent && /\?\s*$/.test(prev.sentence) && prev.kind !== 'offer') return false;
+    // "Happy to put our units on ten trucks for 30 days. Interested?", "I can put trackers in two vans. Want me to set
+    // that up?": a question right after an offer that is short or points back at it asks whether they accept it.
+    // A longer question that proposes its own step ("Could we book 45 minutes to discuss this?") is a second ask.
+    const pointsBack =
+      a.kind !== 'time' &&
+      /\b(?:that|them|it|this|one)\b/i.test(a.sentence) &&
+      !/\b(?:call|meeting|meet|demo|chat|talk|discuss\w*|walk ?through|minutes?|hours?)\b/i.test(a.sentence);
+    const acceptsOffer = /^\p{L}+(?: \p{L}+)?\s*\?$/u.test(a.sentence.trim()) || pointsBack;
+    return !(prev.kind === 'offer' && adjacent && /\?\s*$/.test(a.sentence) && acceptsOffer);
   });
   // "Could you book a demo, download the whitepaper and tell me who else to loop in?" is three asks in one.
   const stacked = asks.reduce((n, a) => n + Math.max(0, coordinatedRequests(a.sentence) - 1), 0);

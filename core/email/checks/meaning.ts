@@ -19,6 +19,14 @@ const PERSONAL =
 // Sentences that say what the fact means for them: a consequence, a usual pattern, a need.
 const BRIDGE =
   /\b(?:usually|often|typically|tends? to|which means|that means|means|will need|need(?:s)? to|has to|have to|is where|is when|that's when|that's where|the hard part|the catch|bites|break(?:s)?|strain|bottleneck|in my experience|most (?:\w+ ){0,3}(?:don't|do not|can't|cannot|still|end up|hit|find|struggle|miss|lose|spend|run)|before (?:it|they|the|your)|ahead of)\b/i;
+// The pitch saying what the trigger brings them, in a clause of its own: "…for 40 venture-backed SaaS companies,
+// which is what your new board will start asking for".
+const TIE_CLAUSE =
+  /\b(?:which|that)\s+(?:is|are)\s+(?:exactly\s+)?what\s+(?:your|you)\b[^.?!]{0,40}\b(?:will|['’]ll|is going to|are going to|is about to|are about to)\s+(?:start\s+|soon\s+)?(?:ask\w*|expect\w*|want\w*|need\w*|requir\w+|demand\w*|look\w* for)\b/i;
+// The writer saying the pitch has nothing to do with the trigger: "On a different note, we're an office furniture
+// supplier", "Unrelated to your talk, …", "Different topic: …", "Shifting gears, …".
+const CHANGE_OF_TOPIC =
+  /^(?:on (?:a |an )?(?:different|other|separate|unrelated|another|totally different|completely different) (?:note|topic|subject)|(?:totally |completely )?unrelated(?:ly)?(?: to [^,]{1,40})?,|(?:a |on a )?(?:totally |completely )?(?:different|separate|unrelated) (?:topic|subject)\s*[,:—-]|(?:switching|shifting|changing) (?:gears|topics|the subject))/i;
 // Too common to tie two sentences together.
 const LINK_STOP = new Set(
   'week weeks month months year years today yesterday last next first second third new just recently saw noticed read post posted linkedin announced congratulations congrats exciting milestone big great huge team teams company companies business'.split(
@@ -82,6 +90,7 @@ export function checkTriggerLink({ structure, subject, lead }: EmailContext): Ch
     const i = sentences.indexOf(t.sentence);
     if (BRIDGE.test(t.sentence)) return true;
     const after = sentences.slice(i + 1).filter((s) => !classifyAsk(s) && !/\?\s*$/.test(s));
+    if (after.slice(0, 3).some((s) => TIE_CLAUSE.test(s))) return true;
     // "…on your careers page: we placed 11 engineers…": what precedes the colon is read on its own.
     const parts = after.slice(0, 3).flatMap((s) => s.split(/:\s+(?=(?:we|our|i)\b)/i));
     if (parts.some((s) => isNeed(s, triggerSet))) return true;
@@ -93,20 +102,33 @@ export function checkTriggerLink({ structure, subject, lead }: EmailContext): Ch
     const topic = new Set([t.sentence, ...elaboration].flatMap((s) => [...topicOf(s)]));
     // The elaboration ties when it stays on the trigger's topic ("…the Eastgate hospital contract. Hospital builds
     // are heavy on RFIs"); what follows ties when it picks up either.
-    return after.some((s) => !PRAISE.test(s) && [...topicOf(s)].some((w) => (elaboration.includes(s) ? own : topic).has(w)));
+    if (after.some((s) => !PRAISE.test(s) && [...topicOf(s)].some((w) => (elaboration.includes(s) ? own : topic).has(w)))) return true;
+    // The ask may pick the trigger up itself: "…load before anyone touches the cookie banner. … Who owns the cookie
+    // banner on your side?" (two of the trigger's own topic words, so one shared word is not a tie).
+    const asked = sentences.slice(i + 1).filter((s) => classifyAsk(s) || /\?\s*$/.test(s));
+    return asked.some((s) => [...topicOf(s)].filter((w) => own.has(w)).length >= 2);
   });
   const praised = triggers.some((t) => {
     const i = sentences.indexOf(t.sentence);
     return PRAISE.test(t.sentence) || PRAISE.test(sentences[i + 1] ?? '');
   });
-  const status = personal ? 'fail' : tied ? 'pass' : praised ? 'fail' : 'warn';
+  const unrelated = sentences.find((s) => CHANGE_OF_TOPIC.test(s.trim()));
+  const status = personal || unrelated ? 'fail' : tied ? 'pass' : praised ? 'fail' : 'warn';
   const shown = personal ?? triggers[0]!;
   return result(
     {
       ...base,
       status,
-      measured: personal ? 'a personal trigger' : tied ? 'tied to the pitch' : praised ? 'a compliment that leads nowhere' : 'not tied to the pitch',
-      evidence: [`"${quote(shown.sentence)}"`],
+      measured: personal
+        ? 'a personal trigger'
+        : unrelated
+          ? 'a pitch the email calls unrelated'
+          : tied
+            ? 'tied to the pitch'
+            : praised
+              ? 'a compliment that leads nowhere'
+              : 'not tied to the pitch',
+      evidence: [`"${quote(shown.sentence)}"`, ...(unrelated && !personal ? [`"${quote(unrelated)}"`] : [])],
       advice:
         status === 'pass'
           ? 'The fact about them leads to the problem you solve.'
@@ -114,7 +136,13 @@ export function checkTriggerLink({ structure, subject, lead }: EmailContext): Ch
             ? 'Open with a change at their business (a launch, a hire, a new rule), not their weekend: a hobby says nothing about what they need.'
             : 'Say what the fact means for them (the problem it creates, the deadline it sets) and tie your offer to that; a compliment about it is not a reason to reply.',
     },
-    personal ? 'a personal trigger instead of a business one' : praised ? 'a compliment in place of a reason' : 'a trigger not tied to the pitch',
+    personal
+      ? 'a personal trigger instead of a business one'
+      : unrelated
+        ? 'a trigger the pitch turns away from'
+        : praised
+          ? 'a compliment in place of a reason'
+          : 'a trigger not tied to the pitch',
   );
 }
 

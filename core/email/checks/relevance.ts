@@ -16,11 +16,12 @@ const OBSERVED =
   /\b(saw|seen|noticed|noted|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see|judging by|according to|(?:i|we) (?:went|walked|clicked) through|(?:i|we) (?:tried|tested|checked|audited|scanned|ran)|(?:was|been) (?:reading|looking at|going through)|(?:check|scan|audit|look|test) (?:shows|showed|found)|stood out|mentioned|said|says|wrote|posted|announced|shared|quoted|your (\w+ )?(post|talk|quote|blog|article|podcast|interview|panel|comment|announcement|press release|tweet|webinar|piece|keynote|letter|report|filing|earnings|job (post|posting|ad)|careers page|review))\b/i;
 const OBSERVATION_OPENING =
   /^(?:(?:i|we|just|and|also|recently)\s+){0,3}(?:saw|seen|noticed|noted|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see)\b|\b(?:you|your \w+|he|she|they)\s+(?:mentioned|said|says|wrote|posted|announced|shared|told)\b/i;
-// What happened to them: events that change what they need.
+// What happened to them: events that change what they need. A role left open for months is their hiring too
+// ("The firmware role on Kinetra's careers page has been up since March").
 // "Under CSRD", "Under the new rule": a regulation that now applies to them (capital letter, so no i flag).
 const UNDER_RULE = /\b[Uu]nder (the )?\p{Lu}/u;
 const EVENT =
-  /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|new (rule|law|regulation|tariffs?|requirement|role|office|plant|line|site|tier|market)|appl(?:y|ies|ied|ying) (?:since|from)|takes? effect|took effect|comes? into force|came into force|enforcement|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*|no longer appl(?:y|ies)|(?:now|will) (?:require|requires|need|apply|apply to)|starting (?:in|on|from) \p{Lu}\p{Ll}+|(?:has|have) (?:added|introduced|changed|tightened|raised|dropped|removed|ended|scrapped)\b|(?:is|are) (?:phasing out|introducing|tightening|ending|scrapping|withdrawing)\b|(?:was|were) (?:passed|signed into law|adopted|repealed|withdrawn)\b|approved|voted|accepted into|admitted to|selected (?:for|as|by)|certified|accredit\w+|became (?:a|an|the) (?:member|partner|supplier|vendor))\b/iu;
+  /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|new (rule|law|regulation|tariffs?|requirement|role|office|plant|line|site|tier|market)|appl(?:y|ies|ied|ying) (?:since|from)|takes? effect|took effect|comes? into force|came into force|enforcement|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*|no longer appl(?:y|ies)|(?:now|will) (?:require|requires|need|needs|apply|applies|apply to|ha(?:s|ve) to|must)|starting (?:in|on|from) \p{Lu}\p{Ll}+|(?:has|have) (?:added|introduced|changed|tightened|raised|dropped|removed|ended|scrapped)\b|(?:is|are) (?:phasing out|introducing|tightening|ending|scrapping|withdrawing)\b|(?:was|were) (?:passed|signed into law|adopted|repealed|withdrawn)\b|approved|voted|accepted into|admitted to|selected (?:for|as|by)|certified|accredit\w+|became (?:a|an|the) (?:member|partner|supplier|vendor)|(?:has|have) been (?:up|open|live|posted|listed|vacant|unfilled|advertised) (?:since|for)|(?:open|vacant|unfilled) (?:since|for (?:\d+|two|three|four|five|six|several) (?:weeks|months))|still (?:open|up|listed|unfilled|vacant) (?:after|since)|re-?posted|re-?listed|re-?advertised)\b/iu;
 // Words that say when: a real event has a date.
 const WHEN =
   /\b(last|this|next) (week|weekend|night|morning|month|quarter|year|spring|summer|autumn|fall|winter)\b|\b(yesterday|today|recently|just)\b|\b(?:on|last|this|next) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:in|since|from|by|until) (january|february|march|april|may|june|july|august|september|october|november|december)\b|\bby (year[- ]end|q[1-4])\b|\bq[1-4]\b/i;
@@ -46,6 +47,7 @@ const theirRecord = (s: string) => {
   const said = verb ? s.slice(verb.index + verb[0].length) : s;
   return hasNumber(said) || contentWords(said).filter((w) => !VAGUE_WORDS.has(w) && !/^you/.test(w)).length >= 3;
 };
+const ANYONE_LIKE_YOU = /^(?:on|in|at)\s+your\s+(?:size|stage|scale|level|position|role|industry|space|sector|shoes|growth stage)\b/i;
 // Vague time ("recently", "just") says when without saying anything checkable.
 const VAGUE_WHEN = /\b(?:recently|just)\b/gi;
 const ANOTHER_PARTYS_RESULT =
@@ -128,13 +130,17 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     const reason = LEADING_REASON.exec(s.trim())?.[1];
     const premise = !!reason && !OFFER.test(reason) && !SPECULATION.test(reason) && premiseHasDetail(reason);
     // "Quick heads-up: greenleaf.io has no DMARC record": a label before a colon is not the subject; their web
-    // address as the subject is them too.
+    // address as the subject is them too, and so is where the writer looked ("On your UK site, the Meta Pixel loads
+    // before the cookie banner").
     const stated = s.trim().replace(/^[^:]{1,25}:\s+/, '');
     const theirFact =
       i < 2 &&
-      /^(?:(?:your|you)\s+\p{L}+|[a-z0-9-]+\.(?:com|io|co|ai|app|net|org|de|uk|co\.uk|eu|dev)\b)/iu.test(stated) &&
+      /^(?:(?:on|in|at)\s+)?(?:(?:your|you)\s+\p{L}+|[a-z0-9-]+\.(?:com|io|co|ai|app|net|org|de|uk|co\.uk|eu|dev)\b)/iu.test(stated) &&
       !SPECULATION.test(s) &&
       !OFFER.test(s);
+    // "At your stage, most finance teams close in 12+ days", "In your role, …": anyone at that stage, not what the
+    // writer found about them, unless something happened or was seen.
+    if (ANYONE_LIKE_YOU.test(stated) && !OBSERVED.test(s) && !EVENT.test(s)) return;
     // A request ("Please block 90 minutes with your CIO") is what the sender wants, not a fact about them.
     if (/^(?:[^,]{0,60},\s*)?please\b/i.test(s.trim())) return;
     // A population as the subject ("Many companies have added AI tools this year") is an industry trend, not them.

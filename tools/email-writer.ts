@@ -4,6 +4,7 @@
 import { generateText, Output } from 'ai';
 import { z } from 'zod';
 import type { Offer } from '../core/email/offer.ts';
+import { checksNeedingWork } from '../core/email/rubric.ts';
 import type { EmailScore } from '../core/email/types.ts';
 import { log } from '../core/log.ts';
 import type { TurnModel } from './services.ts';
@@ -23,23 +24,23 @@ const RULES = [
   'Use only facts given to you. Invent no customer, number or event; where a fact is missing, leave it out.',
 ].join('\n');
 
-/** The rubric's findings as the model reads them: only what needs work, with the evidence quoted. */
+/** The rubric's findings as the model reads them: only what needs work, costliest first, with the evidence
+ * quoted. `weight` says how much a check counts even where one fix moves the rounded score by 0 points (near 0). */
 export function findingsFor(score: EmailScore) {
   return {
     score: score.score,
     grade: score.grade,
-    findings: score.checks
-      .filter((c) => c.status !== 'pass')
-      .map((c) => ({
-        check: c.id,
-        label: c.label,
-        status: c.status,
-        measured: c.measured,
-        target: c.target,
-        evidence: c.evidence,
-        advice: c.advice,
-        pointsIfFixed: c.pointsToGain ?? 0,
-      })),
+    findings: checksNeedingWork(score).map((c) => ({
+      check: c.id,
+      label: c.label,
+      status: c.status,
+      measured: c.measured,
+      target: c.target,
+      evidence: c.evidence,
+      advice: c.advice,
+      weight: c.weight,
+      pointsIfFixed: c.pointsToGain ?? 0,
+    })),
     passed: score.checks.filter((c) => c.status === 'pass').map((c) => c.id),
   };
 }

@@ -3,6 +3,7 @@
 // is scored again by the rubric. Offline, none of this runs (test/tools/tools.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmailRoastCard } from '../../core/cards.ts';
+import { checksNeedingWork } from '../../core/email/rubric.ts';
 import { toolNamed } from '../../tools/registry.ts';
 import { runTool } from '../../assistant/run-tool.ts';
 import type { ToolContext } from '../../tools/tool.ts';
@@ -57,7 +58,9 @@ describe('roastEmail with a model', () => {
     // What fixing each finding is worth is the rubric's own figure; near a score of 0 one fix can round to 0 points.
     const rubricRelevance = card.original.score.checks.find((c) => c.id === 'relevance')!;
     expect(relevance.pointsIfFixed).toBe(rubricRelevance.pointsToGain);
-    expect(Math.max(...findings.findings.map((f: { pointsIfFixed: number }) => f.pointsIfFixed))).toBeGreaterThan(0);
+    // Costliest first, each with how much its check counts, so the model knows what matters most even there.
+    expect(findings.findings.map((f: { check: string }) => f.check)).toEqual(checksNeedingWork(card.original.score).map((c) => c.id));
+    expect(Math.max(...findings.findings.map((f: { weight: number }) => f.weight))).toBeGreaterThan(0);
     expect(findings.findings.map((f: { check: string }) => f.check)).toEqual(expect.arrayContaining(['cliches', 'spam_words', 'deceptive_prefix']));
   });
 

@@ -79,10 +79,11 @@ const SETS: PhrasingSet[] = [
     knownFailing: {},
   },
   {
-    name: 'ninth round (held out)',
+    name: 'ninth round (held out once)',
     cases: load('phrasings-heldout-9.jsonl'),
     // Written by a helper who read no code and no earlier set; measured once with issue-14-nlu-8 at db5296e (merged into
-    // main as a79eb38), 2026-11-29, and not tuned on: its 25 misses are listed by id, the figures are in HELD_OUT below.
+    // main as a79eb38), 2026-11-29, and not tuned on then (25 misses; the figures are in HELD_OUT below). A development
+    // set since issue-14-nlu-9, which tuned on those misses: the ones still missed are listed by id.
     knownFailing: Object.fromEntries(
       [
         'k001',
@@ -92,18 +93,14 @@ const SETS: PhrasingSet[] = [
         'k020',
         'k021',
         'k024',
-        'k027',
         'k034',
         'k045',
         'k049',
         'k054',
         'k067',
         'k072',
-        'k087',
-        'k100',
         'k124',
         'k128',
-        'k137',
         'k172',
         'k192',
         'k212',

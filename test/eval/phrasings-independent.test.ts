@@ -85,9 +85,10 @@ const SETS: PhrasingSet[] = [
     // main as a79eb38), 2026-11-29, and not tuned on then (25 misses; the figures are in HELD_OUT below). A development
     // set since issue-14-nlu-9, which tuned on those misses: the ones still missed are listed by id.
     knownFailing: Object.fromEntries(
-      ['k001', 'k007', 'k008', 'k016', 'k020', 'k021', 'k024', 'k034', 'k045', 'k049', 'k054', 'k072', 'k124', 'k128', 'k172', 'k192', 'k236', 'k250'].map(
-        (id) => [id, 'missed at the held-out measurement'],
-      ),
+      ['k001', 'k007', 'k008', 'k016', 'k020', 'k021', 'k024', 'k034', 'k045', 'k049', 'k054', 'k072', 'k172', 'k192', 'k236', 'k250'].map((id) => [
+        id,
+        'missed at the held-out measurement',
+      ]),
     ),
   },
   {
@@ -98,7 +99,6 @@ const SETS: PhrasingSet[] = [
       mn022: '"not contacted" reads as new leads, not as an exclusion of contacted ones',
       mz025: '"Stanford" is a visible lead\'s name, so the question opens that lead',
       mw217: 'a complaint in the present ("the Munich leads never reply") names a city, a lead noun and a status, and reads as a search',
-      mw620: 'a remark in the present ("I love working with healthcare clients") names an industry and a status, and reads as a search',
     },
   },
 ];

@@ -85,7 +85,7 @@ const SETS: PhrasingSet[] = [
     // main as a79eb38), 2026-11-29, and not tuned on then (25 misses; the figures are in HELD_OUT below). A development
     // set since issue-14-nlu-9, which tuned on those misses: the ones still missed are listed by id.
     knownFailing: Object.fromEntries(
-      ['k001', 'k007', 'k008', 'k016', 'k020', 'k021', 'k024', 'k034', 'k045', 'k049', 'k054', 'k072', 'k172', 'k192', 'k236', 'k250'].map((id) => [
+      ['k001', 'k007', 'k021', 'k024', 'k034', 'k045', 'k049', 'k054', 'k072', 'k172', 'k192', 'k236', 'k250'].map((id) => [
         id,
         'missed at the held-out measurement',
       ]),

@@ -1,4 +1,4 @@
-// Eight phrasing sets, each written by a different helper who never read the offline parser (and the engineer's own
+// Nine phrasing sets, each written by a different helper who never read the offline parser (and the engineer's own
 // probes of out-of-scope messages and negation), run through the
 // real assistant on the demo organisation as the manager of the demo rep's team (the only role with every
 // tool, digests included). One test per case, so a regression names the phrasing. Each set was held out until

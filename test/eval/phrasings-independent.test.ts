@@ -63,7 +63,7 @@ const SETS: PhrasingSet[] = [
     name: 'sixth round (held out once)',
     cases: load('phrasings-heldout-6.jsonl'),
     // Missed at the one held-out measurement (main 3d6ea4b); listed by id only, a development set from now on.
-    knownFailing: Object.fromEntries(['u127', 'u129', 'u141', 'u143', 'u162'].map((id) => [id, 'missed at the held-out measurement'])),
+    knownFailing: Object.fromEntries(['u127', 'u129', 'u141', 'u162'].map((id) => [id, 'missed at the held-out measurement'])),
   },
   {
     name: 'seventh round (held out once)',
@@ -85,10 +85,7 @@ const SETS: PhrasingSet[] = [
     // main as a79eb38), 2026-11-29, and not tuned on then (25 misses; the figures are in HELD_OUT below). A development
     // set since issue-14-nlu-9, which tuned on those misses: the ones still missed are listed by id.
     knownFailing: Object.fromEntries(
-      ['k001', 'k007', 'k021', 'k024', 'k034', 'k045', 'k049', 'k054', 'k072', 'k172', 'k192', 'k236', 'k250'].map((id) => [
-        id,
-        'missed at the held-out measurement',
-      ]),
+      ['k001', 'k007', 'k021', 'k024', 'k034', 'k045', 'k049', 'k054', 'k072', 'k172', 'k192', 'k236'].map((id) => [id, 'missed at the held-out measurement']),
     ),
   },
   {

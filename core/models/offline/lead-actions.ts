@@ -260,7 +260,9 @@ function parseNote(text: string, ctx: ReferenceContext): Intent | undefined {
     }
     return undefined;
   }
-  const note = m[2]!.trim();
+  // "a note on Emma Clarke that she's on maternity leave": the record is hers, so the note drops the pronoun
+  // ("on maternity leave until June", "prefers calls after 3pm").
+  const note = m[2]!.trim().replace(/^(?:she|he|they)(?:['’](?:s|re)|\s+(?:is|are))?\s+(?=\S)/i, '') || m[2]!.trim();
   return withLead(resolveTarget(m[1] || 'that lead', ctx), 'updateLead', 'add the note to', (lead) => ({ lead, note }));
 }
 

@@ -1,4 +1,4 @@
-// Eight phrasing sets, each written by a different helper who never read the offline parser (and the engineer's own
+// Nine phrasing sets, each written by a different helper who never read the offline parser (and the engineer's own
 // probes of out-of-scope messages and negation), run through the
 // real assistant on the demo organisation as the manager of the demo rep's team (the only role with every
 // tool, digests included). One test per case, so a regression names the phrasing. Each set was held out until
@@ -51,19 +51,19 @@ const SETS: PhrasingSet[] = [
     name: 'fourth round (held out once)',
     cases: load('phrasings-heldout-4.jsonl'),
     // Missed at the one held-out measurement; a development set since (its figures then stay below as history).
-    knownFailing: Object.fromEntries(['s006', 's023', 's057', 's114', 's121', 's124', 's127', 's164'].map((id) => [id, 'missed at the held-out measurement'])),
+    knownFailing: Object.fromEntries(['s006', 's023', 's057', 's114', 's124', 's127', 's164'].map((id) => [id, 'missed at the held-out measurement'])),
   },
   {
     name: 'fifth round (held out once)',
     cases: load('phrasings-heldout-5.jsonl'),
     // Missed at the one held-out measurement; a development set since (its figures then stay below as history).
-    knownFailing: Object.fromEntries(['t043', 't054', 't065', 't078', 't142'].map((id) => [id, 'missed at the held-out measurement'])),
+    knownFailing: Object.fromEntries(['t043', 't054', 't065', 't078'].map((id) => [id, 'missed at the held-out measurement'])),
   },
   {
     name: 'sixth round (held out once)',
     cases: load('phrasings-heldout-6.jsonl'),
     // Missed at the one held-out measurement (main 3d6ea4b); listed by id only, a development set from now on.
-    knownFailing: Object.fromEntries(['u127', 'u129', 'u141', 'u143', 'u162'].map((id) => [id, 'missed at the held-out measurement'])),
+    knownFailing: Object.fromEntries(['u127', 'u129', 'u141', 'u162'].map((id) => [id, 'missed at the held-out measurement'])),
   },
   {
     name: 'seventh round (held out once)',
@@ -79,38 +79,13 @@ const SETS: PhrasingSet[] = [
     knownFailing: {},
   },
   {
-    name: 'ninth round (held out)',
+    name: 'ninth round (held out once)',
     cases: load('phrasings-heldout-9.jsonl'),
     // Written by a helper who read no code and no earlier set; measured once with issue-14-nlu-8 at db5296e (merged into
-    // main as a79eb38), 2026-11-29, and not tuned on: its 25 misses are listed by id, the figures are in HELD_OUT below.
+    // main as a79eb38), 2026-11-29, and not tuned on then (25 misses; the figures are in HELD_OUT below). A development
+    // set since issue-14-nlu-9, which tuned on those misses: the ones still missed are listed by id.
     knownFailing: Object.fromEntries(
-      [
-        'k001',
-        'k007',
-        'k008',
-        'k016',
-        'k020',
-        'k021',
-        'k024',
-        'k027',
-        'k034',
-        'k045',
-        'k049',
-        'k054',
-        'k067',
-        'k072',
-        'k087',
-        'k100',
-        'k124',
-        'k128',
-        'k137',
-        'k172',
-        'k192',
-        'k212',
-        'k227',
-        'k236',
-        'k250',
-      ].map((id) => [id, 'missed at the held-out measurement']),
+      ['k001', 'k007', 'k021', 'k024', 'k034', 'k045', 'k049', 'k054', 'k072', 'k172', 'k192', 'k236'].map((id) => [id, 'missed at the held-out measurement']),
     ),
   },
   {
@@ -121,7 +96,6 @@ const SETS: PhrasingSet[] = [
       mn022: '"not contacted" reads as new leads, not as an exclusion of contacted ones',
       mz025: '"Stanford" is a visible lead\'s name, so the question opens that lead',
       mw217: 'a complaint in the present ("the Munich leads never reply") names a city, a lead noun and a status, and reads as a search',
-      mw620: 'a remark in the present ("I love working with healthcare clients") names an industry and a status, and reads as a search',
     },
   },
 ];

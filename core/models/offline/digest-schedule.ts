@@ -140,6 +140,8 @@ export function parseTime(text: string): string | undefined {
   const suffix = (m[3] ?? '').replace(/\./g, '');
   if (suffix.startsWith('p') && hour < 12) hour += 12;
   if (suffix.startsWith('a') && hour === 12) hour = 0;
+  // "Friday afternoons at 4", "every evening at 7": a bare hour in the afternoon or evening is after noon.
+  if (!suffix && hour >= 1 && hour < 12 && /\b(?:afternoons?|evenings?|tonight|nights?)\b/.test(t) && !/\bmornings?\b/.test(t)) hour += 12;
   if (hour > 23 || minute > 59) return undefined;
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }

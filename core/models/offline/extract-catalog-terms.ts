@@ -267,8 +267,23 @@ export function placeFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
       p.blank(before.index, before.index + before[1]!.length);
     }
   }
+  // A city the catalogue lacks, named alone after a place preposition ("insurance leads in Dallas using
+  // Salesforce", "in the US outside of Detroit"): a capitalised word that is no English word, company, month,
+  // day or lead's full name (one word after "in" is a place, even if a lead bears it), ending the clause or followed by a linking word.
+  for (const m of p.rest.matchAll(PLACE_AFTER)) {
+    const name = m[1]!;
+    if (!unknownCity(name) || NOT_A_PLACE.test(name) || t.knowledge.leads.some((l) => l.fullName.toLowerCase() === name.toLowerCase())) continue;
+    const at = m.index + m[0].length - name.length;
+    push(cities, notCities, name, isNegated(t.negated, at));
+    p.blank(at, at + name.length);
+  }
   return assign(f, 'country', countries, notCountries) + assign(f, 'city', cities, notCities);
 }
+
+const PLACE_AFTER =
+  /(?<![\p{L}'’])(?:in|based\s+in|located\s+in|outside(?:\s+of)?|near|around|excluding|except(?:\s+for)?|other\s+than)\s+(\p{Lu}\p{Ll}{2,}(?:\s+\p{Lu}\p{Ll}{2,})?)(?=\s*(?:$|[,.;:!?)]|\s[—–]\s)|\s+(?:using|with|that|who|which|and|or|but|running|on|please|pls|plz|only|too)\b)/gu;
+const NOT_A_PLACE =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])$/;
 
 export function industryFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
   const industries: string[] = [];

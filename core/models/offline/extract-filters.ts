@@ -117,11 +117,11 @@ function sizeFilter(p: Phrase, f: LeadFilter): number {
   m =
     p.take(
       new RegExp(
-        `\\b(?:more than|over|above|at least|greater than|bigger than|larger than|minimum(?: of)?|min\\.?|>=?)\\s*(${N})\\s*\\+?\\s*${SIZE_UNIT}`,
+        `(?<!\\b(?:no|not)\\s+)\\b(?:more than|over|above|at least|greater than|bigger than|larger than|no (?:less|fewer|smaller) than|not (?:less|fewer) than|minimum(?: of)?|min\\.?|>=?)\\s*(${N})\\s*\\+?\\s*${SIZE_UNIT}`,
         'i',
       ),
     ) ??
-    p.take(new RegExp(`\\b(?<=(?:companies|firms|businesses)\\s+(?:with\\s+)?)(?:more than|over|above|at least)\\s*(${N})\\b`, 'i')) ??
+    p.take(new RegExp(`\\b(?<=(?:companies|firms|businesses)\\s+(?:with\\s+)?)(?<!\\b(?:no|not)\\s+)(?:more than|over|above|at least)\\s*(${N})\\b`, 'i')) ??
     p.take(new RegExp(`\\b(${N})\\s*(?:\\+|or more|and up|and above|plus)\\s*${SIZE_UNIT}`, 'i')) ??
     p.take(new RegExp(`\\b(${N})\\s*${SIZE_UNIT}\\s+(?:or more|and up|and above|plus|or bigger|or larger)`, 'i'));
   if (m && num(m[1])) {
@@ -129,7 +129,12 @@ function sizeFilter(p: Phrase, f: LeadFilter): number {
     return 1;
   }
   m =
-    p.take(new RegExp(`\\b(?:less than|fewer than|under|below|at most|up to|smaller than|maximum(?: of)?|max\\.?|<=?)\\s*(${N})\\s*${SIZE_UNIT}`, 'i')) ??
+    p.take(
+      new RegExp(
+        `(?<!\\b(?:no|not)\\s+)\\b(?:less than|fewer than|under|below|at most|up to|smaller than|no (?:more|bigger|larger|greater) than|not (?:more|over) than|not over|maximum(?: of)?|max\\.?|<=?)\\s*(${N})\\s*${SIZE_UNIT}`,
+        'i',
+      ),
+    ) ??
     p.take(new RegExp(`\\b(${N})\\s*${SIZE_UNIT}\\s+(?:or\\s+(?:fewer|less|under|below)|max(?:imum)?|tops|at most)\\b`, 'i')) ??
     p.take(
       new RegExp(`\\b(?<=(?:companies|firms|startups|businesses|teams)\\s+(?:with\\s+)?)(?:less than|fewer than|under|below|at most|up to)\\s*(${N})\\b`, 'i'),

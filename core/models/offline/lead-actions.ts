@@ -156,6 +156,12 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
     // "X is qualified" only when X is clearly one lead, not "who is qualified".
     if (re === patterns[3] && !/@|\bthe\s+\w+\s+one\b|#\d/.test(m[1]!) && !/^[A-Z]/.test(m[1]!)) continue;
     lead = m[1] || 'that lead';
+    // "just sent Olivia Martin an intro email, mark her contacted": the pronoun is the lead named before it
+    // (news to log as well, "… log that and set him to replied", is read with its note below).
+    if (/^(?:her|him|them|it|that\s+one)$/i.test(lead.trim()) && !/\b(?:log|note|record|save|jot)\s+(?:it|that|this)\b/i.test(text)) {
+      const before = leadInText(text.slice(0, m.index), ctx);
+      if (before.kind === 'lead') lead = before.lead;
+    }
     status = s;
     rest = m[3] ?? '';
     break;
@@ -195,6 +201,18 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
   ) {
     lead = /^(?:she|he|they)$/i.test(news[1]!) ? 'that lead' : news[1]!;
     status = 'replied';
+  }
+  // "Heard back from Jonas Richter!!", "finally got a reply from jane": news of a reply, the sender named after it.
+  const heard =
+    /^(?:i\s+|we\s+|just\s+|finally\s+)*(?:heard\s+back\s+from|got\s+(?:a\s+|an\s+)?(?:reply|response|answer|email\s+back)\s+from)\s+([\s\S]+?)(?:\s*[!?.,;:]|\s+(?:today|yesterday|finally|at\s+last|this)\b|$)/i.exec(
+      text,
+    );
+  if (!status && heard) {
+    const named = leadInText(heard[1]!, ctx);
+    if (named.kind === 'lead') {
+      lead = named.lead;
+      status = 'replied';
+    }
   }
   if (!status || lead === undefined) return note;
   const trailingNote =
@@ -242,7 +260,9 @@ function parseNote(text: string, ctx: ReferenceContext): Intent | undefined {
     }
     return undefined;
   }
-  const note = m[2]!.trim();
+  // "a note on Emma Clarke that she's on maternity leave": the record is hers, so the note drops the pronoun
+  // ("on maternity leave until June", "prefers calls after 3pm").
+  const note = m[2]!.trim().replace(/^(?:she|he|they)(?:['’](?:s|re)|\s+(?:is|are))?\s+(?=\S)/i, '') || m[2]!.trim();
   return withLead(resolveTarget(m[1] || 'that lead', ctx), 'updateLead', 'add the note to', (lead) => ({ lead, note }));
 }
 

@@ -106,7 +106,7 @@ const SKIP = new Set(
   (
     'yet really even ever currently already actually necessarily all at be been being a an the any of those these ' +
     'one ones anyone anybody anything any1 lead leads company companies contact contacts account accounts prospect ' +
-    'prospects people folks guys that who which are is me us'
+    'prospects people folks guys that who which are is me us also still both too'
   ).split(' '),
 );
 // Words that relate a lead to a value, so a negator before them negates the value after them: "not in", "aren't
@@ -118,6 +118,8 @@ const RELATION = new Set(
     'have has having want wants wanna need needs show list give include return bring interested looking'
   ).split(' '),
 );
+const LABELLED_AS =
+  /^\s*(?:(?:that|who|whom)\s+)?(?:we|i|you|they|someone|anyone)(?:['’]ve|['’]d|\s+have|\s+had)?\s+(?:already\s+)?(?:marked|tagged|flagged|labell?ed|listed|classed|classified|categori[sz]ed|filed|set|moved|put)\s+(?:them\s+|it\s+)?(?:as|to|in|under|into)\b/i;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 /**
@@ -126,6 +128,9 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
  * else where its head word ends (relative to `after`), so nothing is excluded.
  */
 function governedHead(after: string, names: (fragment: string) => boolean): { end: number } {
+  // "no one we've marked as customer", "nobody we tagged as qualified": a relative clause labelling leads relates
+  // them to the value it names, as "in" or "using" does.
+  if (LABELLED_AS.test(after)) return { end: -1 };
   const words = [...after.matchAll(WORD)];
   let i = 0;
   // "US" in capitals is the country, not the pronoun: "not the US ones" excludes it.

@@ -53,6 +53,14 @@ const HOW_TO_GET = /^how\s+(?:do|can|could|would|should)\s+(?:i|we)\s+(?:get|fin
 // "write a haiku about pipeline", "tell me a joke about CRMs": creative writing is no sales email.
 const CREATIVE =
   /\b(?:write|compose|make\s+up|come\s+up\s+with|give\s+me|tell\s+me)\s+(?:me\s+)?(?:a|an|some|another)?\s*(?:[\p{L}-]+\s+)?(?:poem|haiku|song|jokes?|story|stories|limerick|rap|riddle|essay|speech|toast|slogan|tagline|tweet|blog\s+post|linkedin\s+post|article|pun)\b/u;
+// "is it better to have more leads or better leads?", "would it be smarter to call first?": a choice between
+// ways of working, asked in general.
+const WHICH_IS_BETTER = /^(?:is\s+it|would\s+it\s+be|isn['’]?t\s+it)\s+(?:\p{L}+\s+)?(?:better|best|smarter|wiser|more\s+effective)\s+to\b/u;
+// "roughly how many leads should an SDR work per week?": a norm for someone in general, not the rep.
+const HOW_MANY_SHOULD_ONE =
+  /^(?:roughly\s+|approximately\s+|about\s+|so\s+)?how\s+(?:many|much|often|long)\b.*\bshould\s+(?:an?|each|every|one|the\s+(?:average|typical)|a\s+(?:typical|good|new))\s+/;
+// "… what's the textbook definition?": a meaning asked for, whoever used the word.
+const DEFINITION_ASKED = /\b(?:textbook|dictionary|official|proper|formal|standard)\s+definition\b|\bwhat['’]?s\s+the\s+definition\s+of\b/;
 const LEAD_NOUN = /\b(?:leads?|prospects?|contacts?|pipeline|accounts?)\b/;
 
 /**
@@ -69,6 +77,9 @@ export function asksAboutTheWorld(abstracted: string, namesValues = false): bool
     .replace(/\s+/g, ' ')
     .trim();
   if (CREATIVE.test(t) || ADVICE.test(t)) return true;
+  if (!/\b(?:xperson|xcompany|xordinal|xemail)\b/.test(t) && (WHICH_IS_BETTER.test(t) || HOW_MANY_SHOULD_ONE.test(t) || DEFINITION_ASKED.test(t))) {
+    return true;
+  }
   if (HOW_TO_GET.test(t) && !namesValues && !/\b(?:xperson|xcompany|xordinal)\b/.test(t)) return true;
   // How others behave or a market is doing, asked about a subject that is not the rep ("how do fintech
   // startups find their first customers"): "their" is the subject's, so only the rep's own words count.

@@ -201,7 +201,20 @@ function mainClauseElsewhere(line: string, knowledge: Knowledge): boolean {
 // "The new guy leads the Berlin team": "leads" as the verb of a statement about someone.
 const LEADS_AS_VERB = /\bleads\s+(?:the|a|an|our|his|her|their|its|my)\b/i;
 
+// "I hate chasing leads on a Friday", "lead gen is exhausting lol", "I love working with healthcare clients": how
+// the rep feels about an activity of the job, not a request (even when it names leads or a value).
+const FEELING =
+  /^(?:(?:so|well|honestly|ugh|man|omg|wow|lol|phew|oh|ah)[,!.]*\s+)*(?:(?:i|we)\s+(?:(?:really|just|so|kinda|absolutely|totally|honestly)\s+)?(?:hate|dread|loathe|detest|love|enjoy|can['’]?t\s+stand)\s+(?:(?:cold|warm)[\s-])?\p{L}+ing\b|(?:i|we)(?:['’]m|['’]re|\s+am|\s+are)\s+(?:so\s+|really\s+)?(?:tired|sick|bored)\s+of\s+\p{L}+ing\b|(?:lead\s+gen(?:eration)?|prospecting|cold[\s-](?:calling|emailing|outreach)|outreach|chasing\s+leads)\s+(?:is|are|gets|feels)\s+(?:so\s+|really\s+|kinda\s+|such\s+a\s+)?(?:exhausting|tiring|draining|boring|hard|brutal|painful|fun|grind|slog|nightmare|pain|annoying|tough)\b)/iu;
+
 function isRemark(line: string, abstracted: string, scope: ScopeReading): boolean {
+  if (
+    FEELING.test(line) &&
+    !scope.question &&
+    !/\b(?:show|find|list|give|gimme|pull|search|fetch|enrich|draft|write|mark|note|log)\b|\?|\s[—–-]\s*\S|[:;]\s+\S|[.!?]\s+\S/i.test(line) &&
+    !/\b(?:xperson|xcompany|xordinal|xemail)\b/.test(abstracted)
+  ) {
+    return true;
+  }
   const leadsAsVerb = LEADS_AS_VERB.test(line) && !scope.anchored;
   if (scope.question || !REMARK_SUBJECT.test(line) || !(REMARK_VERB.test(line) || leadsAsVerb)) return false;
   // A word of its own, or something the rep did ("I had a great call with a prospect today").

@@ -257,7 +257,7 @@ export const PHRASINGS: Phrasing[] = [
   },
   {
     text: "jot down on jane@acme.io's record that she prefers calls over email",
-    expect: { tool: 'updateLead', args: { lead: 'jane@acme.io', note: 'she prefers calls over email' } },
+    expect: { tool: 'updateLead', args: { lead: 'jane@acme.io', note: 'prefers calls over email' } },
   },
   { text: "translate 'looking forward to hearing from you' into German", expect: { tool: null } },
   // Written by us after the fourth held-out round (development data): look-alikes of requests, negations.

@@ -89,6 +89,40 @@ const SETS: PhrasingSet[] = [
     ),
   },
   {
+    name: 'tenth round (held out)',
+    cases: load('phrasings-heldout-10.jsonl'),
+    // Written by a helper who read no code and no earlier set; measured once with issue-14-nlu-9 at 779fe2b (merged into
+    // main), 2026-11-29, and never tuned on: its 24 misses are listed by id, the figures are in HELD_OUT below.
+    knownFailing: Object.fromEntries(
+      [
+        'g010',
+        'g013',
+        'g032',
+        'g080',
+        'g099',
+        'g100',
+        'g104',
+        'g109',
+        'g117',
+        'g118',
+        'g139',
+        'g146',
+        'g147',
+        'g148',
+        'g154',
+        'g162',
+        'g167',
+        'g180',
+        'g208',
+        'g239',
+        'g241',
+        'g250',
+        'g252',
+        'g258',
+      ].map((id) => [id, 'missed at the held-out measurement']),
+    ),
+  },
+  {
     name: "engineer's probes (scope and negation)",
     cases: load('probes-scope-negation.jsonl'),
     // Written by the engineer who built the checks, before building them: development data, not independent.
@@ -110,6 +144,8 @@ const HELD_OUT = [
   { set: 7, passed: 221, cases: 245, noToolPassed: 65, noToolCases: 70, negationInverted: [] },
   // Ninth round: measured once with issue-14-nlu-8 at db5296e (main a79eb38), 2026-11-29; never tuned on.
   { set: 8, passed: 227, cases: 252, noToolPassed: 61, noToolCases: 66, negationInverted: ['k027', 'k049'] },
+  // Tenth round: measured once with issue-14-nlu-9 at 779fe2b, 2026-11-29; never tuned on.
+  { set: 9, passed: 236, cases: 260, noToolPassed: 55, noToolCases: 61, negationInverted: ['g032', 'g109'] },
 ];
 /** Inversions measured in the newest held-out round and not fixed yet (each is also a known failure above). */
 const KNOWN_INVERTED = new Set(HELD_OUT[HELD_OUT.length - 1]!.negationInverted);

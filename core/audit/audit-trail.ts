@@ -13,7 +13,7 @@ import {
   type ChainState,
   type StoredHead,
 } from '../db/audit-repository.ts';
-import type { LedgerClose, LedgerCloseResult } from '../db/usage-repository.ts';
+import { type LedgerClose, type LedgerCloseResult, leasedCallOf } from '../db/usage-repository.ts';
 import { NotFoundError } from '../errors.ts';
 import type { AuditInput, AuditTrail, Settlement } from '../governance.ts';
 import { log } from '../log.ts';
@@ -97,14 +97,8 @@ function ledgerClose(s: Settlement): LedgerClose | undefined {
   // A leased call that was never billed: its estimate simply stays with the lease (in memory); nothing to write.
   if (s.release && r.leaseId) return undefined;
   return {
-    id: r.id,
+    ...leasedCallOf(r),
     leaseId: r.leaseId,
-    userId: r.userId,
-    teamId: r.teamId,
-    day: r.day,
-    kind: r.kind,
-    name: r.name,
-    reservedUsd: r.reservedUsd,
     status: s.release ? 'released' : 'settled',
     costUsd: s.release ? 0 : s.chargeUsd,
     inputTokens: s.usage?.inputTokens,

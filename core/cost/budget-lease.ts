@@ -21,7 +21,15 @@
 // - A limit or time zone changed by an administrator applies from the next lease (within `serveMs`).
 import crypto from 'node:crypto';
 import type { Actor } from '../agent/types.ts';
-import { type BudgetOwner, type LeasedCall, type LeaseResult, toMicros, type UsageRepository, type SweptReservation } from '../db/usage-repository.ts';
+import {
+  type BudgetOwner,
+  type LeasedCall,
+  leasedCallOf,
+  type LeaseResult,
+  toMicros,
+  type UsageRepository,
+  type SweptReservation,
+} from '../db/usage-repository.ts';
 import type { Reservation, SpendKind } from '../governance.ts';
 import { log } from '../log.ts';
 import { budgetDay, budgetResetAt } from './budget-day.ts';
@@ -156,15 +164,7 @@ export class BudgetLeases {
     const swept: SweptReservation[] = [];
     for (const lease of all) {
       lease.retired = true;
-      const calls: LeasedCall[] = [...lease.calls.values()].map((r) => ({
-        id: r.id,
-        userId: r.userId,
-        teamId: r.teamId,
-        day: r.day,
-        kind: r.kind,
-        name: r.name,
-        reservedUsd: r.reservedUsd,
-      }));
+      const calls: LeasedCall[] = [...lease.calls.values()].map(leasedCallOf);
       try {
         swept.push(...(await this.usage.closeLease(lease.id, calls)));
         for (const r of lease.calls.values()) this.byCall.delete(r.id);

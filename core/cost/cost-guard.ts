@@ -3,7 +3,7 @@
 import type { Actor } from '../agent/types.ts';
 import type { UsageCard } from '../cards.ts';
 import { prismaOf, type SqlSource } from '../db/sql-runner.ts';
-import { UsageRepository, type ReserveResult } from '../db/usage-repository.ts';
+import { leasedCallOf, UsageRepository, type ReserveResult } from '../db/usage-repository.ts';
 import { AppError, NotFoundError, NotRecordedError } from '../errors.ts';
 import type { AuditContext, AuditTrail, CostGuard, Reservation, SpendKind } from '../governance.ts';
 import { log } from '../log.ts';
@@ -107,16 +107,7 @@ export function createCostGuard(opts: CostGuardOptions): LeasingCostGuard {
   }
 
   /** A leased call as its own ledger row would be written. */
-  const leasedCall = (r: Reservation & { leaseId: string }) => ({
-    id: r.id,
-    leaseId: r.leaseId,
-    userId: r.userId,
-    teamId: r.teamId,
-    day: r.day,
-    kind: r.kind,
-    name: r.name,
-    reservedUsd: r.reservedUsd,
-  });
+  const leasedCall = (r: Reservation & { leaseId: string }) => ({ ...leasedCallOf(r), leaseId: r.leaseId });
   const isLeased = (r: Reservation): r is Reservation & { leaseId: string } => r.leaseId !== undefined;
 
   const guard: LeasingCostGuard = {

@@ -68,6 +68,11 @@ export interface LeasedCall {
   reservedUsd: number;
 }
 
+/** A reservation's ledger fields (its own row), whatever else the caller's object carries. */
+export function leasedCallOf(r: LeasedCall): LeasedCall {
+  return { id: r.id, userId: r.userId, teamId: r.teamId, day: r.day, kind: r.kind, name: r.name, reservedUsd: r.reservedUsd };
+}
+
 interface ReserveRow {
   r_status: 'ok' | 'user' | 'team' | 'no_user' | 'time_zone';
   r_name: string | null;
@@ -440,16 +445,9 @@ export class UsageRepository {
 }
 
 /** One reservation to close in the audit append's statement (salesos_append_audit, migration 20261129150000). */
-export interface LedgerClose {
-  id: string;
+export interface LedgerClose extends LeasedCall {
   /** Set for a call served from a budget lease: the call's row is written now and its estimate taken off the lease. */
   leaseId?: string;
-  userId: string;
-  teamId?: string;
-  day: string;
-  kind: UsageKind;
-  name: string;
-  reservedUsd: number;
   /** `settled` at costUsd, or `released` (never billed, charged 0). */
   status: 'settled' | 'released';
   costUsd: number;

@@ -23,7 +23,7 @@ function describe(r: ToolOutcome, available: ReadonlySet<string>): string {
   const summary = typeof out.summary === 'string' && out.summary.trim() ? out.summary.trim() : `${r.toolName} finished.`;
   const sections = [summary];
   if (r.toolName === 'findLeads' && Array.isArray(out.leads) && out.leads.length) {
-    const hint = followUpHint(available, typeof out.nextCursor === 'string');
+    const hint = followUpHint(available, typeof out.nextCursor === 'string', out.leads.length);
     if (hint) sections.push(hint);
   }
   return sections.join('\n\n');
@@ -38,9 +38,10 @@ function messageOf(value: unknown): string | undefined {
   return undefined;
 }
 
-function followUpHint(available: ReadonlySet<string>, more: boolean): string | undefined {
+function followUpHint(available: ReadonlySet<string>, more: boolean, shown: number): string | undefined {
   const ideas = [
-    available.has('enrichLead') ? '"enrich the second one"' : undefined,
+    // Never point at a second lead that is not in the list.
+    available.has('enrichLead') ? (shown >= 2 ? '"enrich the second one"' : '"enrich #1"') : undefined,
     available.has('draftEmail') ? '"draft an email to #1"' : undefined,
     !available.has('enrichLead') || !available.has('draftEmail') ? (available.has('getLead') ? '"tell me about #1"' : undefined) : undefined,
     more && available.has('findLeads') ? '"show more"' : undefined,

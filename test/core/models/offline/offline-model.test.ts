@@ -72,6 +72,19 @@ describe('createOfflineModel', () => {
     expect(result.text).toContain('Say "enrich the second one" or "draft an email to #1".');
   });
 
+  it('suggests follow-ups that exist in the list: no "second one" when one lead was found', async () => {
+    const executed: Executed[] = [];
+    const tools = salesTools(executed);
+    tools.findLeads = tool({
+      description: 'findLeads',
+      inputSchema: leadFilterSchema as z.ZodType<Record<string, unknown>>,
+      execute: async () => ({ ok: true, summary: 'Found 1 lead.', leads: SEARCH_LEADS.slice(0, 1) }),
+    });
+    const result = await generateText({ model: model(), prompt: 'find CTOs at fintech companies in Germany', tools, stopWhen: isStepCount(6) });
+    expect(result.text).toContain('Say "enrich #1" or "draft an email to #1".');
+    expect(result.text).not.toContain('second');
+  });
+
   it('stops after writing the reply even when many steps are allowed', async () => {
     const result = await generateText({
       model: model(),

@@ -2,7 +2,10 @@
 // with and without CostGuard) against its floor: one durable single-row INSERT commit on the same database,
 // measured in the same run, interleaved call by call so both see the same load. Also the throughput of
 // concurrent reservations for one user.
-// Run: npm run bench middleware [-- --calls 2000]. Target: middleware p99 <= 1.5 x the commit's p99.
+// Run: npm run bench middleware [-- --calls 2000] [--limit-usd 5]. Target: middleware p99 <= 1.5 x the commit's p99.
+// The rep's daily limit is the product's default ($5), so with budget leases of 2% ($0.10, a hundred $0.001 calls)
+// the run takes a lease every hundred calls, as a busy rep's process would; before 2026-11-30 the rep had a
+// $100,000 limit, and one lease served the whole run.
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +25,7 @@ const auditKey = auditKeyFrom(TEST_AUDIT_KEY);
 
 const args = process.argv.slice(2);
 const calls = Number(args[args.indexOf('--calls') + 1]) || 2000;
+const limitUsd = args.includes('--limit-usd') ? Number(args[args.indexOf('--limit-usd') + 1]) : 5;
 const POOL = 20;
 const TARGET_RATIO = 1.5;
 
@@ -66,7 +70,8 @@ async function main(): Promise<void> {
   const scratch = await createScratchDatabase('mw');
   const db = await openDatabase({ databaseUrl: scratch.url, dataDir: '', poolSize: POOL });
   try {
-    const user = await db.prisma.user.create({ data: { email: 'bench@example.com', name: 'Bench', dailyLimitUsd: 100_000 } });
+    if (!(limitUsd > 0)) throw new Error('--limit-usd needs a positive amount');
+    const user = await db.prisma.user.create({ data: { email: 'bench@example.com', name: 'Bench', dailyLimitUsd: limitUsd } });
     const actor: Actor = { id: user.id, email: user.email, name: user.name, role: 'rep', timeZone: 'UTC', teamId: null };
     const audit = createAuditTrail(db, { key: auditKey });
     // Budget leases as the container configures them by default (COST_LEASE_PERCENT=2); `--no-lease` measures a
@@ -177,7 +182,7 @@ async function main(): Promise<void> {
     const ratio = (ms: number[]) => p99(ms) / p99(commits);
     console.log(
       `tool middleware on real PostgreSQL (${calls} sequential calls of each kind, interleaved, pool ${POOL}, Node ${process.version}, ${os.cpus().length} CPUs, ` +
-        `${lease ? `budget leases of ${lease.share * 100}% of the limit` : 'a reservation round trip per paid call'})`,
+        `${lease ? `budget leases of ${lease.share * 100}% of the limit` : 'a reservation round trip per paid call'}, the rep's daily limit $${limitUsd})`,
     );
     console.log(`uptime before: ${loadBefore}`);
     console.log(`uptime after:  ${loadAfter}`);

@@ -77,7 +77,8 @@ async function main(): Promise<void> {
     // Budget leases as the container configures them by default (COST_LEASE_PERCENT=2); `--no-lease` measures a
     // reservation round trip per paid call instead.
     const lease = args.includes('--no-lease') ? undefined : { share: 0.02, serveMs: 60_000, idleMs: 10_000 };
-    const guards: Guards = { costs: createCostGuard({ db, defaultDailyLimitUsd: 5, audit, lease }), audit, confirmations: createConfirmations(db.prisma) };
+    const costs = createCostGuard({ db, defaultDailyLimitUsd: 5, audit, lease });
+    const guards: Guards = { costs, audit, confirmations: createConfirmations(db.prisma) };
     // The trivial tools use nothing but the guards.
     const ctx: ToolContext = {
       actor,
@@ -121,6 +122,8 @@ async function main(): Promise<void> {
       paid.push(await call(paidTool, i));
     }
     const loadAfter = uptime();
+    // Leases taken during the timed loop, and how many of its paid calls waited for one (printed when the API has it).
+    const leaseStats = 'leaseStats' in costs ? (costs as { leaseStats(): { taken: number; takenAhead: number; waited: number } }).leaseStats() : undefined;
 
     // The same loop on connections with synchronous_commit = off: nothing waits for a WAL flush, so what is left is
     // the middleware's own work (this process and the database's), without the disk's tail and its noise.
@@ -191,6 +194,10 @@ async function main(): Promise<void> {
     console.log(`  without CostGuard (validate, authorize, execute, audit append):       ${summary(free)}`);
     console.log(`  with CostGuard (… reserve, execute, settle + audit append):            ${summary(paid)}`);
     console.log(`ratio p99 / commit p99: without CostGuard ${ratio(free).toFixed(2)}x, with CostGuard ${ratio(paid).toFixed(2)}x`);
+    if (leaseStats)
+      console.log(
+        `  budget leases over warm-up and timed calls: ${leaseStats.taken} taken, ${leaseStats.takenAhead} of them in the background; paid calls that waited for a take: ${leaseStats.waited}`,
+      );
     // A reservation reads the rep's running total (usage_day_totals), so the first and last calls should cost the
     // same although the rep's day grows by one ledger row per paid call here (it summed those rows before).
     const part = Math.max(1, Math.floor(calls / 4));

@@ -6,6 +6,8 @@
 // The rep's daily limit is the product's default ($5), so with budget leases of 2% ($0.10, a hundred $0.001 calls)
 // the run takes a lease every hundred calls, as a busy rep's process would; before 2026-11-30 the rep had a
 // $100,000 limit, and one lease served the whole run.
+// `--server-time`: also PostgreSQL's own time per call of each function on the path (track_functions), measured on
+// the loop that waits for no WAL flush.
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +27,7 @@ const auditKey = auditKeyFrom(TEST_AUDIT_KEY);
 
 const args = process.argv.slice(2);
 const calls = Number(args[args.indexOf('--calls') + 1]) || 2000;
+const serverTime = args.includes('--server-time');
 const limitUsd = args.includes('--limit-usd') ? Number(args[args.indexOf('--limit-usd') + 1]) : 5;
 const POOL = 20;
 const TARGET_RATIO = 1.5;
@@ -128,9 +131,10 @@ async function main(): Promise<void> {
     // The same loop on connections with synchronous_commit = off: nothing waits for a WAL flush, so what is left is
     // the middleware's own work (this process and the database's), without the disk's tail and its noise.
     const noFlushUrl = new URL(scratch.url);
-    noFlushUrl.searchParams.set('options', '-c synchronous_commit=off');
+    noFlushUrl.searchParams.set('options', `-c synchronous_commit=off${serverTime ? ' -c track_functions=all' : ''}`);
     const noFlush = await openDatabase({ databaseUrl: noFlushUrl.toString(), dataDir: '', poolSize: 4, migrate: false });
     const work = { commits: [] as number[], free: [] as number[], paid: [] as number[] };
+    let functions: { funcname: string; calls: string; us: string; self_us: string }[] = [];
     try {
       const nfAudit = createAuditTrail(noFlush, { key: auditKey });
       const nfGuards: Guards = {
@@ -148,10 +152,23 @@ async function main(): Promise<void> {
         const c = await timed(() => noFlush.pool.query('INSERT INTO bench_commit (note) VALUES ($1)', [`no flush ${i}`]));
         const f = await timed(() => runTool(freeTool, { q: `no flush ${i}` }, nfCtx));
         const p = await timed(() => runTool(paidTool, { q: `no flush ${i}` }, nfCtx));
+        // Server time counts from the end of the warm-up (the stats of this scratch database only).
+        if (i === 199 && serverTime) await noFlush.pool.query('SELECT pg_stat_reset()');
         if (i < 200) continue; // warm-up
         work.commits.push(c);
         work.free.push(f);
         work.paid.push(p);
+      }
+      if (serverTime) {
+        // Each connection reports its function times when idle for a second or more.
+        await new Promise((r) => setTimeout(r, 1_500));
+        functions = (
+          await noFlush.pool.query(
+            `SELECT funcname, calls::text, round((total_time * 1000 / GREATEST(calls, 1))::numeric, 0)::text AS us,
+                    round((self_time * 1000 / GREATEST(calls, 1))::numeric, 0)::text AS self_us
+             FROM pg_stat_user_functions ORDER BY total_time DESC`,
+          )
+        ).rows;
       }
       await nfGuards.costs.settleOpen();
       await nfAudit.flush();
@@ -214,6 +231,10 @@ async function main(): Promise<void> {
       `  the middleware's own work beyond one INSERT's, p50: without CostGuard ${(p50(work.free) - p50(work.commits)).toFixed(2)} ms, ` +
         `with CostGuard ${(p50(work.paid) - p50(work.commits)).toFixed(2)} ms`,
     );
+    if (serverTime) {
+      console.log(`  PostgreSQL's time per call of each function (${work.free.length} free and ${work.paid.length} paid calls; us incl. what it calls / own):`);
+      for (const f of functions) console.log(`    ${f.funcname.padEnd(24)} ${f.calls.padStart(6)} calls  ${f.us.padStart(6)} us / ${f.self_us.padStart(6)} us`);
+    }
     console.log(`  with CostGuard, first ${part} calls (rep's day: ~${200 + part / 2} rows): ${summary(paid.slice(0, part))}`);
     console.log(`  with CostGuard, last ${part} calls (rep's day: ~${200 + calls - part / 2} rows): ${summary(paid.slice(-part))}`);
     console.log('concurrent reservations for one user (reserve only):');

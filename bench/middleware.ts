@@ -126,7 +126,8 @@ async function main(): Promise<void> {
     }
     const loadAfter = uptime();
     // Leases taken during the timed loop, and how many of its paid calls waited for one (printed when the API has it).
-    const leaseStats = 'leaseStats' in costs ? (costs as { leaseStats(): { taken: number; takenAhead: number; waited: number } }).leaseStats() : undefined;
+    const leaseStats =
+      lease && 'leaseStats' in costs ? (costs as { leaseStats(): { taken: number; takenAhead: number; waited: number } }).leaseStats() : undefined;
 
     // The same loop on connections with synchronous_commit = off: nothing waits for a WAL flush, so what is left is
     // the middleware's own work (this process and the database's), without the disk's tail and its noise.

@@ -422,6 +422,42 @@ describe('the next lease taken ahead, in the background', () => {
     expect(l.total).toBe(12 * 4_000);
   });
 
+  it("a lease in the last quarter of its serving time is followed ahead, except one that ends at the rep's midnight", async () => {
+    const rep = await makeUser(10);
+    const guard = guardOn(db, 0.02, 60_000); // $0.20 leases serving for 60 s; plenty left, so only time can trigger
+    clock = T0;
+    expect(await paidCall(guard, rep, 0.01, 0.004)).toBe(0.004);
+    clock = T0 + 40_000; // 20 s left of 60: not yet
+    expect(await paidCall(guard, rep, 0.01, 0.004)).toBe(0.004);
+    expect(guard.leaseStats().takenAhead).toBe(0);
+    clock = T0 + 46_000; // 14 s left: this call starts the next take and is served from the current lease
+    const r = await guard.reserve(rep, { kind: 'tool', name: 'enrichLead', estimateUsd: 0.01 });
+    await until(() => guard.leaseStats().takenAhead === 1, 'the take ahead');
+    await guard.close(r, { actualUsd: 0.004 }, audit, entry(rep.id));
+    clock = T0 + 61_000; // past the first lease's serving time: the next one serves, no call waits
+    const late = await guard.reserve(rep, { kind: 'tool', name: 'enrichLead', estimateUsd: 0.01 });
+    expect(late.leaseId).not.toBe(r.leaseId);
+    await guard.close(late, { actualUsd: 0.004 }, audit, entry(rep.id));
+    expect(guard.leaseStats()).toMatchObject({ taken: 2, takenAhead: 1, waited: 1 });
+    await guard.settleOpen();
+
+    // Ten seconds before the rep's midnight the lease ends with the day: the next day's is taken by a call after it.
+    const night = guardOn(db, 0.02, 60_000);
+    clock = Date.parse('2026-03-10T23:59:40Z');
+    expect(await paidCall(night, rep, 0.01, 0.004)).toBe(0.004);
+    clock = Date.parse('2026-03-10T23:59:55Z');
+    expect(await paidCall(night, rep, 0.01, 0.004)).toBe(0.004);
+    expect(night.leaseStats()).toEqual({ taken: 1, takenAhead: 0, waited: 1 });
+    clock = Date.parse('2026-03-11T00:00:01Z');
+    expect(await paidCall(night, rep, 0.01, 0.004)).toBe(0.004);
+    expect(night.leaseStats()).toEqual({ taken: 2, takenAhead: 0, waited: 2 });
+    await night.settleOpen();
+    const l = await ledger(rep.id);
+    expect(l.openLeases).toEqual([]);
+    expect(l.callsCharged).toBe(7 * 4_000);
+    expect(l.total).toBe(l.sum);
+  });
+
   it('two pools streaming calls for two reps of one team, leases taken ahead on both, never overspend and charge each call once', async () => {
     clock = T0;
     const team = await db.prisma.team.create({ data: { name: `Ahead team ${++n}`, dailyLimitUsd: 0.3 } });

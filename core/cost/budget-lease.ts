@@ -27,8 +27,9 @@
 // finds its lease short takes one itself, giving back the rest in the same statement, as before. When the next lease
 // arrives it serves at once, and the one it replaces gives back what it has free then (closed if no call is in
 // flight, else its free part returned and the lease closed when its calls end): beyond its calls in flight a
-// process holds at most the next lease and a quarter of the one before it (or two calls' estimates, if larger),
-// and that only while the take is under way. Its row is a lease like any other: counted by the same statement's
+// process holds at most two leases per user, and that only while a take ahead is under way — the next one and what
+// the current one still has free (under a quarter of it, or two calls' estimates, when it ran low; up to all of it
+// when it is near the end of its serving time). Its row is a lease like any other: counted by the same statement's
 // checks (so replicas together still never exceed the budget), given back idle, at shutdown, or settled by the
 // sweeper.
 import crypto from 'node:crypto';

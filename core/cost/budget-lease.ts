@@ -19,6 +19,19 @@
 //   lease: at most `share` of that day's limit (or one call's estimate, if larger) beyond the calls in flight,
 //   charged that day. Spend already recorded (settled calls) is separate rows and untouched.
 // - A limit or time zone changed by an administrator applies from the next lease (within `serveMs`).
+//
+// Taken ahead: a call that leaves its lease with less than a quarter of its grant free (or room for fewer than two
+// more calls like it), or within the last quarter of its serving time, starts the next lease's take in the
+// background, so a steady stream of calls never waits for a take after its first. One take per user at a time
+// (single flight), and one attempt per lease: a refused or failed take-ahead is not repeated; the call that then
+// finds its lease short takes one itself, giving back the rest in the same statement, as before. When the next lease
+// arrives it serves at once, and the one it replaces gives back what it has free then (closed if no call is in
+// flight, else its free part returned and the lease closed when its calls end): beyond its calls in flight a
+// process holds at most two leases per user, and that only while a take ahead is under way — the next one and what
+// the current one still has free (under a quarter of it, or two calls' estimates, when it ran low; up to all of it
+// when it is near the end of its serving time). Its row is a lease like any other: counted by the same statement's
+// checks (so replicas together still never exceed the budget), given back idle, at shutdown, or settled by the
+// sweeper.
 import crypto from 'node:crypto';
 import type { Actor } from '../agent/types.ts';
 import {
@@ -45,6 +58,16 @@ export interface LeaseOptions {
   reconcileMs?: number;
 }
 
+/** What the leases did since start: the paid calls that waited for a take are the ones it could not hide. */
+export interface LeaseStats {
+  /** Leases taken (including those taken ahead). */
+  taken: number;
+  /** Leases taken in the background, before a call needed them. */
+  takenAhead: number;
+  /** Reservations that waited for a lease take (their own, or one under way). */
+  waited: number;
+}
+
 interface Lease {
   id: string;
   userId: string;
@@ -54,6 +77,12 @@ interface Lease {
   /** No new call after this instant: serveMs after the take, or the end of its budget day if sooner. */
   until: number;
   lastUsed: number;
+  /** What the lease row held when taken, in micro-dollars. */
+  grant: number;
+  /** `until` is the end of its budget day (a lease for the next day is taken after midnight, by a call). */
+  endsWithDay: boolean;
+  /** The next lease was asked for ahead of need (once per lease, whatever came of it). */
+  aheadAsked: boolean;
   /** What the lease row holds, in micro-dollars. */
   held: number;
   /** The estimates of its calls in flight, in micro-dollars (part of `held`). */
@@ -78,6 +107,9 @@ export class BudgetLeases {
   /** Give-backs under way: shutdown waits for them before it reports the leases closed. */
   private readonly closing = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
+  /** Shutdown has begun: nothing is taken ahead any more. */
+  private stopping = false;
+  readonly stats: LeaseStats = { taken: 0, takenAhead: 0, waited: 0 };
 
   constructor(
     private readonly usage: UsageRepository,
@@ -87,17 +119,25 @@ export class BudgetLeases {
   /** A reservation served from this process's lease of the actor's budget; a refusal when the estimate does not fit. */
   async reserve(actor: Actor, kind: SpendKind, name: string, estimateUsd: number): Promise<Reservation | LeaseRefusal> {
     const need = toMicros(estimateUsd);
+    let waited = false;
     for (;;) {
       const at = this.o.now();
       const lease = this.serving.get(actor.id);
-      if (lease && this.usable(lease, actor, at) && free(lease) >= need) return this.serve(lease, kind, name, need, at);
+      if (lease && this.usable(lease, actor, at) && free(lease) >= need) {
+        if (waited) this.stats.waited++;
+        const reservation = this.serve(lease, kind, name, need, at);
+        this.maybeTakeAhead(lease, kind, need, at);
+        return reservation;
+      }
       const pending = this.taking.get(actor.id);
       if (pending) {
         // One lease at a time per user: wait for the one being taken, then look again.
+        waited = true;
         await pending.catch(() => undefined);
         continue;
       }
       // The new lease holds at least this call's estimate and serves it first, so this loop ends here.
+      this.stats.waited++;
       return this.take(actor, kind, name, need, at);
     }
   }
@@ -156,9 +196,11 @@ export class BudgetLeases {
    * estimate, swept, with the lease's give-back in one statement. Returns those charges.
    */
   async closeAll(): Promise<SweptReservation[]> {
+    this.stopping = true;
     this.stopTimer();
-    await Promise.all([...this.taking.values()].map((p) => p.catch(() => undefined)));
-    await Promise.all(this.closing);
+    // A take under way (a call's, or one taken ahead) lands in `serving` and is closed below with the rest.
+    while (this.taking.size) await Promise.all([...this.taking.values()].map((p) => p.catch(() => undefined)));
+    while (this.closing.size) await Promise.all(this.closing);
     const all = [...this.serving.values(), ...this.retired];
     this.serving.clear();
     const swept: SweptReservation[] = [];
@@ -227,27 +269,103 @@ export class BudgetLeases {
       if (old && result.gaveBack) old.held -= back;
       if (old && old.inFlight === 0) void this.giveBack(old);
       if (!result.ok) return result;
-      const t = this.o.now();
-      const lease: Lease = {
-        id: result.id,
-        userId: actor.id,
-        day: result.day,
-        owner: result.owner,
-        takenAt: t.getTime(),
-        until: Math.min(t.getTime() + this.o.serveMs, budgetResetAt(result.owner.timeZone, at).getTime()),
-        lastUsed: t.getTime(),
-        held: toMicros(result.grantedUsd),
-        inFlight: 0,
-        calls: new Map(),
-        retired: false,
-        dirty: false,
-      };
-      this.serving.set(actor.id, lease);
-      this.startTimer();
-      return this.serve(lease, kind, name, need, t);
+      const lease = this.install(actor.id, result, at);
+      return this.serve(lease, kind, name, need, this.o.now());
     })();
     this.taking.set(actor.id, run);
     return run.finally(() => this.taking.delete(actor.id));
+  }
+
+  /**
+   * After serving a call: when its lease runs low (a quarter of its grant or two such calls left) or near the end
+   * of its serving time, take the next one in the background, once per lease, one take per user at a time.
+   */
+  private maybeTakeAhead(lease: Lease, kind: SpendKind, need: number, at: Date): void {
+    if (this.stopping || lease.aheadAsked || lease.retired || this.taking.has(lease.userId)) return;
+    const low = free(lease) < Math.max(lease.grant / 4, 2 * need);
+    // A lease ending with its budget day is followed by one for the next day, which only a call after midnight takes.
+    const late = !lease.endsWithDay && lease.until - at.getTime() <= this.o.serveMs / 4;
+    if (!low && !late) return;
+    lease.aheadAsked = true;
+    const { userId } = lease;
+    const run = (async () => {
+      // As for any take: a lease being given back still counts until that commits.
+      while (this.closing.size) await Promise.all(this.closing);
+      const t = this.o.now();
+      const result = await this.usage.takeLease({
+        userId,
+        kind,
+        estimateUsd: need / 1_000_000,
+        share: this.o.share,
+        defaultLimitUsd: this.o.defaultLimitUsd,
+        timeZone: lease.owner.timeZone,
+        dayOf: (tz) => budgetDay(tz, t),
+      });
+      // Refused (what is left is held elsewhere, or spent): the current lease serves on; the call it cannot cover
+      // takes a lease itself, giving back its rest in the same statement.
+      if (!result.ok) return;
+      this.install(userId, result, t);
+      this.stats.takenAhead++;
+    })().catch((err: unknown) => log.warn('could not take the next CostGuard budget lease ahead; a call will take it when it needs it', { err, userId }));
+    this.taking.set(userId, run);
+    void run.finally(() => {
+      if (this.taking.get(userId) === run) this.taking.delete(userId);
+    });
+  }
+
+  /** A lease just taken becomes the user's serving one; the one it replaces stops serving and gives back its rest. */
+  private install(userId: string, result: Extract<LeaseResult, { ok: true }>, at: Date): Lease {
+    const t = this.o.now().getTime();
+    const dayEnd = budgetResetAt(result.owner.timeZone, at).getTime();
+    const grant = toMicros(result.grantedUsd);
+    const lease: Lease = {
+      id: result.id,
+      userId,
+      day: result.day,
+      owner: result.owner,
+      takenAt: t,
+      until: Math.min(t + this.o.serveMs, dayEnd),
+      endsWithDay: dayEnd <= t + this.o.serveMs,
+      aheadAsked: false,
+      lastUsed: t,
+      grant,
+      held: grant,
+      inFlight: 0,
+      calls: new Map(),
+      retired: false,
+      dirty: false,
+    };
+    this.stats.taken++;
+    const old = this.serving.get(userId);
+    this.serving.set(userId, lease);
+    if (old) this.replaced(old);
+    this.startTimer();
+    return lease;
+  }
+
+  /**
+   * A lease replaced by one taken ahead: nothing is served from it any more, so what it has free now is exactly
+   * what it no longer needs. Closed at once when no call is in flight; otherwise that part goes back now (the
+   * row then counts only its calls in flight) and the lease is closed when they end.
+   */
+  private replaced(old: Lease): void {
+    this.retire(old, false);
+    if (old.inFlight === 0) {
+      void this.giveBack(old);
+      return;
+    }
+    const back = free(old);
+    if (back <= 0) return;
+    old.held -= back;
+    const returning = this.usage.returnLeaseRest(old.id, back / 1_000_000).then(
+      () => undefined,
+      // Still counted in full until the lease is closed (when its calls end): more than it needs, never less.
+      (err: unknown) => {
+        log.warn('could not give back the rest of a replaced CostGuard budget lease; it goes back when the lease closes', { err, leaseId: old.id });
+      },
+    );
+    this.closing.add(returning);
+    void returning.finally(() => this.closing.delete(returning));
   }
 
   /** Stop serving from a lease; it is given back once its calls are done. */

@@ -8,7 +8,7 @@ import { AppError, NotFoundError, NotRecordedError } from '../errors.ts';
 import type { AuditContext, AuditTrail, CostGuard, Reservation, SpendKind } from '../governance.ts';
 import { log } from '../log.ts';
 import { budgetDay, budgetDayStart, budgetResetAt, formatWait } from './budget-day.ts';
-import { BudgetLeases, type LeaseOptions } from './budget-lease.ts';
+import { BudgetLeases, type LeaseOptions, type LeaseStats } from './budget-lease.ts';
 import { createModelMiddleware } from './model-middleware.ts';
 import { auditSwept } from './reservation-sweeper.ts';
 import { findPrice, priceUsage, VENDORED_PRICES, type PriceTable } from './prices.ts';
@@ -36,6 +36,8 @@ export interface CostGuardOptions {
 /** CostGuard with budget leases exposes their idle check (a timer runs it; tests call it with their clock). */
 export interface LeasingCostGuard extends CostGuard {
   returnIdleLeases(): Promise<void>;
+  /** What the budget leases did since start (all zero without leases): how many paid calls waited for a take. */
+  leaseStats(): LeaseStats;
 }
 
 /** "$4.98"; amounts under a cent keep their first significant digits ("$0.0004"). */
@@ -194,6 +196,10 @@ export function createCostGuard(opts: CostGuardOptions): LeasingCostGuard {
 
     async returnIdleLeases() {
       await leases?.returnIdle();
+    },
+
+    leaseStats() {
+      return { ...(leases?.stats ?? { taken: 0, takenAhead: 0, waited: 0 }) };
     },
 
     async settleOpen() {

@@ -124,6 +124,8 @@ export async function appendChained(sql: SqlRunner, a: ChainedAppend): Promise<C
     `SELECT r_status, r_closes, h_last_seq::text AS h_last_seq, h_last_hash, h_count::text AS h_count, h_key_id, h_mac
      FROM salesos_append_audit($1::jsonb, $2::timestamptz, $3::jsonb, $4::jsonb, $5::jsonb)`,
     [a.expect ? JSON.stringify(a.expect) : null, a.createdAt, JSON.stringify(a.rows), JSON.stringify(a.head), JSON.stringify(a.closes)],
+    // Every tool and model call runs it: prepared once per connection, not parsed and planned per call.
+    { prepare: 'salesos_append_audit' },
   );
   if (r?.r_status === 'ok') {
     const closes = r.r_closes ?? [];

@@ -7,13 +7,22 @@ import { UUID } from '../ids.ts';
 
 export interface SqlRunner {
   /** Rows of a statement with positional parameters ($1, $2…); UPDATEs return rows through RETURNING. */
-  query<R>(text: string, params?: unknown[]): Promise<R[]>;
+  query<R>(text: string, params?: unknown[], opts?: QueryOptions): Promise<R[]>;
   /**
    * Run `fn` in one transaction on one connection; rolled back when it throws. `first` (statements
    * without parameters, e.g. taking a lock, then reading what the lock guards) run before `fn`, sent with
    * BEGIN in one round trip on a pool; `fn` gets the rows of the last of them.
    */
   transaction<T>(fn: (sql: SqlRunner, firstRows: unknown[]) => Promise<T>, first?: string | string[]): Promise<T>;
+}
+
+export interface QueryOptions {
+  /**
+   * A hot statement with a fixed text: prepared once per connection under this name and then only bound and
+   * executed, so PostgreSQL neither receives nor parses and plans its text again (on a pool; Prisma ignores it).
+   * Never for a text built at run time: each name must always stand for one text.
+   */
+  prepare?: string;
 }
 
 export const isUuid = (s: string | undefined): s is string => typeof s === 'string' && UUID.test(s);
@@ -46,7 +55,8 @@ function fromPrisma(prisma: TxClient, root?: PrismaClient): SqlRunner {
 
 function fromClient(client: pg.PoolClient): SqlRunner {
   return {
-    query: async <R>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[],
+    query: async <R>(text: string, params: unknown[] = [], opts?: QueryOptions) =>
+      (await client.query({ text, values: params, name: opts?.prepare })).rows as R[],
     transaction: async (fn, first) => {
       const statements = list(first);
       return fn(fromClient(client), statements.length ? await simpleBatch(client, statements) : []);
@@ -56,7 +66,8 @@ function fromClient(client: pg.PoolClient): SqlRunner {
 
 function fromPool(pool: pg.Pool): SqlRunner {
   return {
-    query: async <R>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as R[],
+    query: async <R>(text: string, params: unknown[] = [], opts?: QueryOptions) =>
+      (await pool.query({ text, values: params, name: opts?.prepare })).rows as R[],
     async transaction<T>(fn: (sql: SqlRunner, firstRows: unknown[]) => Promise<T>, first?: string | string[]): Promise<T> {
       const client = await pool.connect();
       try {

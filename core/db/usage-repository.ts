@@ -283,6 +283,21 @@ export class UsageRepository {
   }
 
   /**
+   * Give back `usd` of an open lease that serves no new call (replaced by one taken ahead) while its calls in flight
+   * finish: what it was granted shrinks by that much and what it counts is reconciled, so it counts exactly its calls
+   * in flight. Committed without waiting for the WAL flush: losing it leaves the lease counting more until it is
+   * closed (given back in full) or swept, never less.
+   */
+  async returnLeaseRest(leaseId: string, usdBack: number): Promise<void> {
+    await this.sql.query(
+      `UPDATE usage_entries SET "leasedUsd" = "leasedUsd" - $2::numeric, "reservedUsd" = salesos_lease_held(id, "userId", day, "leasedUsd" - $2::numeric)
+       FROM ${ASYNC_COMMIT}
+       WHERE id = $1::uuid AND lease AND status = 'reserved' AND "leasedUsd" >= $2::numeric RETURNING id`,
+      [leaseId, fixed(usdBack)],
+    );
+  }
+
+  /**
    * Close a lease: what it still holds goes back to the budget, and the calls it still had in flight (`calls`:
    * at shutdown, never settled by their turn) are charged at their estimate, swept (salesos_close_lease). Durable.
    * Returns those charges; nothing when the lease was already closed (the sweeper charged it).

@@ -343,3 +343,227 @@ describe('a process that dies holding a lease', () => {
     expect(l.total).toBe(l.sum);
   });
 });
+
+/** Hold the user's reservation lock (class 1, as salesos_take_lease takes it) in another transaction, as a slow replica would. */
+async function holdUserLock(userId: string): Promise<() => Promise<void>> {
+  const c = await db.pool.connect();
+  await c.query('BEGIN');
+  await c.query('SELECT pg_advisory_xact_lock(1, hashtext($1::uuid::text))', [userId]);
+  return async () => {
+    await c.query('COMMIT');
+    c.release();
+  };
+}
+
+/** Let the process's own background work (a take ahead, a give-back) proceed until `done` holds; bounded, no clock. */
+async function until(done: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 5_000; i++) {
+    if (await done()) return;
+    await new Promise((r) => setImmediate(r));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+describe('the next lease taken ahead, in the background', () => {
+  it('a steady stream of paid calls waits for a lease take only once, for its first lease', async () => {
+    clock = T0;
+    const rep = await makeUser(5);
+    const guard = guardOn(db, 0.02); // $0.10 leases: a hundred $0.001 calls each
+    for (let i = 0; i < 350; i++) expect(await paidCall(guard, rep, 0.001, 0.0005)).toBe(0.0005);
+    const stats = guard.leaseStats();
+    expect(stats.waited).toBe(1);
+    expect(stats.takenAhead).toBeGreaterThanOrEqual(3);
+    expect(stats.taken).toBe(stats.takenAhead + 1);
+    await guard.settleOpen();
+    const l = await ledger(rep.id);
+    expect(l.settledCalls).toHaveLength(350);
+    expect(l.callsCharged).toBe(350 * 500);
+    expect(l.leases).toHaveLength(stats.taken);
+    expect(l.openLeases).toEqual([]);
+    expect(l.total).toBe(350 * 500);
+    expect(l.total).toBe(l.sum);
+  });
+
+  it('calls go on being served while the next take waits in PostgreSQL; calls that need it share that one take', async () => {
+    clock = T0;
+    const rep = await makeUser(1);
+    const guard = guardOn(db, 0.1); // $0.10 leases: ten $0.01 calls; the next is asked for when fewer than 2.5 are left
+    const first = await guard.reserve(rep, { kind: 'tool', name: 'enrichLead', estimateUsd: 0.01 });
+    await guard.close(first, { actualUsd: 0.004 }, audit, entry(rep.id));
+    const unlock = await holdUserLock(rep.id);
+    // Call 8 starts the take ahead, which blocks on the lock; calls 8 to 10 are served from the first lease anyway.
+    const served: string[] = [];
+    for (let i = 2; i <= 10; i++) {
+      const r = await guard.reserve(rep, { kind: 'tool', name: 'enrichLead', estimateUsd: 0.01 });
+      served.push(r.leaseId!);
+      await guard.close(r, { actualUsd: 0.004 }, audit, entry(rep.id));
+    }
+    expect(new Set(served)).toEqual(new Set([first.leaseId]));
+    expect(guard.leaseStats()).toEqual({ taken: 1, takenAhead: 0, waited: 1 });
+    // The lease is spent: the next two calls wait for the take under way — one take, not two of their own.
+    const next = [
+      guard.reserve(rep, { kind: 'tool', name: 'enrichLead', estimateUsd: 0.01 }),
+      guard.reserve(rep, { kind: 'tool', name: 'enrichLead', estimateUsd: 0.01 }),
+    ];
+    await unlock();
+    const [a, b] = await Promise.all(next);
+    expect(a!.leaseId).toBe(b!.leaseId);
+    expect(a!.leaseId).not.toBe(first.leaseId);
+    expect(guard.leaseStats()).toEqual({ taken: 2, takenAhead: 1, waited: 3 });
+    for (const r of [a!, b!]) await guard.close(r, { actualUsd: 0.004 }, audit, entry(rep.id));
+    // The first lease, replaced with no call in flight, is given back: it charges nothing beyond its calls.
+    await until(async () => (await ledger(rep.id)).leases.find((x) => x.id === first.leaseId)!.status === 'released', 'the replaced lease closed');
+    await guard.settleOpen();
+    const l = await ledger(rep.id);
+    expect(l.callsCharged).toBe(12 * 4_000);
+    expect(l.leases).toHaveLength(2);
+    expect(l.openLeases).toEqual([]);
+    expect(l.total).toBe(l.sum);
+    expect(l.total).toBe(12 * 4_000);
+  });
+
+  it("a lease in the last quarter of its serving time is followed ahead, except one that ends at the rep's midnight", async () => {
+    const rep = await makeUser(10);
+    const guard = guardOn(db, 0.02, 60_000); // $0.20 leases serving for 60 s; plenty left, so only time can trigger
+    clock = T0;
+    expect(await paidCall(guard, rep, 0.01, 0.004)).toBe(0.004);
+    clock = T0 + 40_000; // 20 s left of 60: not yet
+    expect(await paidCall(guard, rep, 0.01, 0.004)).toBe(0.004);
+    expect(guard.leaseStats().takenAhead).toBe(0);
+    clock = T0 + 46_000; // 14 s left: this call starts the next take and is served from the current lease
+    const r = await guard.reserve(rep, { kind: 'tool', name: 'enrichLead', estimateUsd: 0.01 });
+    await until(() => guard.leaseStats().takenAhead === 1, 'the take ahead');
+    await guard.close(r, { actualUsd: 0.004 }, audit, entry(rep.id));
+    clock = T0 + 61_000; // past the first lease's serving time: the next one serves, no call waits
+    const late = await guard.reserve(rep, { kind: 'tool', name: 'enrichLead', estimateUsd: 0.01 });
+    expect(late.leaseId).not.toBe(r.leaseId);
+    await guard.close(late, { actualUsd: 0.004 }, audit, entry(rep.id));
+    expect(guard.leaseStats()).toMatchObject({ taken: 2, takenAhead: 1, waited: 1 });
+    await guard.settleOpen();
+
+    // Ten seconds before the rep's midnight the lease ends with the day: the next day's is taken by a call after it.
+    const night = guardOn(db, 0.02, 60_000);
+    clock = Date.parse('2026-03-10T23:59:40Z');
+    expect(await paidCall(night, rep, 0.01, 0.004)).toBe(0.004);
+    clock = Date.parse('2026-03-10T23:59:55Z');
+    expect(await paidCall(night, rep, 0.01, 0.004)).toBe(0.004);
+    expect(night.leaseStats()).toEqual({ taken: 1, takenAhead: 0, waited: 1 });
+    clock = Date.parse('2026-03-11T00:00:01Z');
+    expect(await paidCall(night, rep, 0.01, 0.004)).toBe(0.004);
+    expect(night.leaseStats()).toEqual({ taken: 2, takenAhead: 0, waited: 2 });
+    await night.settleOpen();
+    const l = await ledger(rep.id);
+    expect(l.openLeases).toEqual([]);
+    expect(l.callsCharged).toBe(7 * 4_000);
+    expect(l.total).toBe(l.sum);
+  });
+
+  it('two pools streaming calls for two reps of one team, leases taken ahead on both, never overspend and charge each call once', async () => {
+    clock = T0;
+    const team = await db.prisma.team.create({ data: { name: `Ahead team ${++n}`, dailyLimitUsd: 0.3 } });
+    const reps = [await makeUser(0.2, team.id), await makeUser(0.2, team.id)];
+    const guards = [guardOn(db, 0.1), guardOn(second, 0.1)]; // leases of $0.02 at most: two calls
+    // Four sequential streams (each pool, each rep) of 30 calls: 120 asked of $0.01, at most 30 fit the team's $0.30.
+    const results = (
+      await Promise.all(
+        guards.flatMap((g) =>
+          reps.map(async (rep) => {
+            const out: (number | 'refused')[] = [];
+            for (let i = 0; i < 30; i++) out.push(await paidCall(g, rep, 0.01, 0.01));
+            return out;
+          }),
+        ),
+      )
+    ).flat();
+    const charged = results.filter((r) => r !== 'refused').length;
+    expect(charged).toBeLessThanOrEqual(30);
+    expect(charged).toBeGreaterThanOrEqual(15);
+    expect(guards.reduce((s, g) => s + g.leaseStats().takenAhead, 0)).toBeGreaterThan(0);
+    await Promise.all(guards.map((g) => g.settleOpen()));
+    const ls = await Promise.all(reps.map((r) => ledger(r.id)));
+    const spent = ls.reduce((s, l) => s + l.callsCharged, 0);
+    expect(spent).toBe(charged * 10_000);
+    expect(ls.reduce((s, l) => s + l.settledCalls.length, 0)).toBe(charged);
+    for (const l of ls) {
+      expect(l.callsCharged).toBeLessThanOrEqual(200_000);
+      expect(l.openLeases).toEqual([]);
+      expect(l.total).toBe(l.sum);
+    }
+    const { rows } = await db.pool.query<{ used: string }>(`SELECT "usedUsd"::text AS used FROM usage_day_totals WHERE scope = 2 AND "scopeId" = $1::uuid`, [
+      team.id,
+    ]);
+    expect(micros(rows[0]?.used ?? 0)).toBe(spent);
+    expect(spent).toBeLessThanOrEqual(300_000);
+  });
+
+  it('shutdown with a take ahead still under way waits for it, then gives both leases back and charges the call in flight once', async () => {
+    clock = T0;
+    const rep = await makeUser(1);
+    const guard = guardOn(db, 0.1);
+    for (let i = 0; i < 7; i++) expect(await paidCall(guard, rep, 0.01, 0.004)).toBe(0.004);
+    const unlock = await holdUserLock(rep.id);
+    expect(await paidCall(guard, rep, 0.01, 0.004)).toBe(0.004); // starts the take ahead, blocked
+    const inFlight = await guard.reserve(rep, { kind: 'tool', name: 'enrichLead', estimateUsd: 0.01 });
+    let stopped = false;
+    const shutdown = guard.settleOpen().then((n) => {
+      stopped = true;
+      return n;
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(stopped).toBe(false); // it waits for the take, so the lease it brings is not left behind
+    await unlock();
+    expect(await shutdown).toBe(1);
+    await audit.flush();
+    const l = await ledger(rep.id);
+    expect(l.leases).toHaveLength(2);
+    expect(l.openLeases).toEqual([]);
+    expect(l.leases.every((x) => x.status === 'released')).toBe(true);
+    const row = l.settledCalls.find((c) => c.id === inFlight.id)!;
+    expect([micros(row.costUsd), row.sweptAt !== null]).toEqual([10_000, true]);
+    expect(l.total).toBe(8 * 4_000 + 10_000);
+    expect(l.total).toBe(l.sum);
+    expect(await db.prisma.auditEntry.count({ where: { errorCode: 'reservation_swept', input: { path: ['reservationId'], equals: inFlight.id } } })).toBe(1);
+    expect(await guard.settleOpen()).toBe(0);
+  });
+
+  it('a process that dies after taking ahead leaves its calls in flight and one unused lease, which the sweeper settles once each', async () => {
+    // Its own frozen clock: the abandoned guard never finds a lease idle, as a dead process would not.
+    const frozen = () => new Date(T0);
+    const rep = await makeUser(1);
+    const guard = createCostGuard({ db, defaultDailyLimitUsd: 5, audit, now: frozen, lease: { share: 0.1, serveMs: 60_000, idleMs: 60_000 } });
+    for (let i = 0; i < 7; i++) expect(await paidCall(guard, rep, 0.01, 0.004)).toBe(0.004);
+    const unlock = await holdUserLock(rep.id);
+    const eighth = await guard.reserve(rep, { kind: 'tool', name: 'enrichLead', estimateUsd: 0.01 }); // starts the take ahead
+    const ninth = await guard.reserve(rep, { kind: 'tool', name: 'enrichLead', estimateUsd: 0.01 });
+    await unlock();
+    await until(() => guard.leaseStats().takenAhead === 1, 'the take ahead');
+    const old = eighth.leaseId!;
+    // Replaced with two calls in flight: its free $0.01 goes back at once; it keeps what those two calls need.
+    await until(async () => micros((await ledger(rep.id)).leases.find((x) => x.id === old)!.reservedUsd) === 20_000, 'the rest given back');
+    expect(await guard.close(eighth, { actualUsd: 0.004 }, audit, entry(rep.id))).toBe(0.004);
+    // … and the process dies here, the ninth call in flight, holding the new lease untouched.
+    let l = await ledger(rep.id);
+    expect(l.openLeases).toHaveLength(2);
+    expect(l.total).toBe(l.sum);
+    await db.pool.query(`UPDATE usage_entries SET "createdAt" = now() - interval '20 minutes' WHERE "userId" = $1::uuid AND lease`, [rep.id]);
+    const swept = (await sweepStaleReservations({ db, audit, olderThanMs: 60_000 })).filter((s) => s.userId === rep.id);
+    const fresh = l.openLeases.find((x) => x.id !== old)!;
+    // The old lease: the ninth call's estimate (the eighth's moved to its own row); the new one: all it was granted.
+    expect(swept.map((s) => [s.id, s.reservedUsd]).sort()).toEqual(
+      [
+        [old, 0.01],
+        [fresh.id, Number(fresh.leasedUsd)],
+      ].sort(),
+    );
+    expect((await sweepStaleReservations({ db, audit, olderThanMs: 60_000 })).filter((s) => s.userId === rep.id)).toEqual([]);
+    expect(await db.prisma.auditEntry.count({ where: { errorCode: 'reservation_swept', actorId: rep.id } })).toBe(2);
+    l = await ledger(rep.id);
+    expect(l.callsCharged).toBe(8 * 4_000); // the recorded spend, untouched
+    // Beyond it: the call in flight and one lease, the one taken ahead (at most what a crash may leave).
+    expect(l.total).toBe(8 * 4_000 + 10_000 + micros(fresh.leasedUsd));
+    expect(l.openLeases).toEqual([]);
+    expect(l.total).toBe(l.sum);
+    expect(ninth.leaseId).toBe(old);
+    expect(await verifyAuditTrail(db.prisma, { key: testAuditKey })).toMatchObject({ ok: true });
+  });
+});

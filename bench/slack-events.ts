@@ -11,6 +11,7 @@
 //   npm run bench slack-events -- --soak 300        memory: 50/s for 300 s, RSS sampled every 10 s
 //   npm run bench slack-events -- --cpu-prof [file] also write a V8 CPU profile of the SalesOS process over the
 //                                                   measured runs (default $TMPDIR/salesos-slack-events.cpuprofile)
+//   npm run bench slack-events -- --max-running 8   the Slack turn gate's upper bound (default 64) for this run
 // Targets: CPU per event ≤ 2× the floor's; at 200/s every event answered, ack p99 ≤ 50 ms, reply p99 ≤ 250 ms.
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
@@ -69,7 +70,12 @@ async function startBot(kind: BotKind, name: string): Promise<Bot> {
   const dir = path.dirname(fileURLToPath(import.meta.url));
   const child = fork(path.join(dir, 'slack-events', 'bot-process.ts'), [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_BOT_KIND: kind, BENCH_SLACK_API_URL: fake.url },
+    env: {
+      ...process.env,
+      BENCH_BOT_KIND: kind,
+      BENCH_SLACK_API_URL: fake.url,
+      ...(args['max-running'] ? { BENCH_MAX_RUNNING: String(args['max-running']) } : {}),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   // Answers come back in the order asked; a failure or exit of the child fails every pending question.

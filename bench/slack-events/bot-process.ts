@@ -31,7 +31,13 @@ const send = (m: FromBot) => process.send!(m);
 
 async function startSalesOs(): Promise<{ url: string; harness: SlackHarness; stop(): Promise<void> }> {
   configureLogger({ level: 'error', format: 'json' });
-  const harness = await startSlackHarness({ demoLeads: 2000, env: { SLACK_API_URL: slackApiUrl }, now: Date.now });
+  const maxRunning = process.env.BENCH_MAX_RUNNING ? Number(process.env.BENCH_MAX_RUNNING) : undefined;
+  const harness = await startSlackHarness({
+    demoLeads: 2000,
+    env: { SLACK_API_URL: slackApiUrl },
+    now: Date.now,
+    ...(maxRunning ? { turns: { maxRunning } } : {}),
+  });
   return { url: harness.url, harness, stop: () => harness.close() };
 }
 

@@ -42,7 +42,7 @@ export interface SlackBotOptions {
   people?: PeopleOptions;
   /** Clock for signature timestamps (tests). */
   now?: () => number;
-  /** Turns running and waiting at once (defaults 64 and 1,000). */
+  /** Turns running (adapting to the loop's lag, 4 to 64) and waiting (1,000) at once. */
   turns?: TurnGateOptions;
 }
 
@@ -51,8 +51,8 @@ export interface SlackBot {
   mode: 'http' | 'socket';
   /** HTTP mode: the route handler for POST /slack/events (events, interactivity and slash commands). */
   handler?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
-  /** Turns running and waiting in this process (the turn gate). */
-  turns(): { running: number; waiting: number };
+  /** Turns running and waiting in this process, and how many may run now (the turn gate). */
+  turns(): { running: number; waiting: number; limit: number };
   /** Learns the workspace (auth.test) when SLACK_TEAM_ID is unset; Socket Mode: connects to Slack. */
   start(): Promise<void>;
   stop(): Promise<void>;

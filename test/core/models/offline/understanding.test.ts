@@ -118,6 +118,40 @@ describe('negation with scope', () => {
     expect(r.input).toEqual(want);
   });
 
+  it.each([
+    ["I don't trust the Berlin numbers, fintech leads please", { industry: ['Fintech'] }],
+    ["don't bug me about the Bergen leads, show me the ones in Berlin", { city: ['Berlin'] }],
+    ["I wouldn't rate the fintech data — healthcare leads in Norway", { industry: ['Healthcare'], country: ['Norway'] }],
+    ["didn't love the Germany results; Norway fintech leads instead", { country: ['Norway'], industry: ['Fintech'] }],
+    ['not gonna lie the Berlin leads were rough, show me Bergen fintech leads', { city: ['Bergen'], industry: ['Fintech'] }],
+    ["I don't know the healthcare market well, fintech leads in Germany", { industry: ['Fintech'], country: ['Germany'] }],
+    ["honestly I don't get why the Bergen leads never convert, anyway show me fintech leads in Berlin", { industry: ['Fintech'], city: ['Berlin'] }],
+    ["I don't think the Berlin leads are any good, healthcare in Norway", { industry: ['Healthcare'], country: ['Norway'] }],
+  ])('%s (a value in a negation whose scope is unknown is neither searched for nor excluded)', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+
+  it.each([
+    ["fintech leads in Germany, don't bother with the disqualified ones", { industry: ['Fintech'], country: ['Germany'], excludeStatus: ['disqualified'] }],
+    ["don't care about Germany, fintech leads in Norway", { excludeCountry: ['Germany'], industry: ['Fintech'], country: ['Norway'] }],
+    ["healthcare leads, don't worry about the ones on HubSpot", { industry: ['Healthcare'], excludeTech: ['HubSpot'] }],
+  ])('%s (a negated verb that relates leads to a value through its preposition excludes it)', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+
+  it.each([
+    ["not urgent at all but I'd love a list of fintech CTOs in Berlin", { industry: ['Fintech'], title: 'CTO', city: ['Berlin'] }],
+    ["no rush at all but I'd like healthcare leads in Norway", { industry: ['Healthcare'], country: ['Norway'] }],
+  ])('%s ("at all but" followed by a clause is no "all but")', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+
   it('keeps a contraction whole: "doesn\'t" is not corrected to "does"', () => {
     expect(correctSpelling("leads that doesn't use HubSpot", knowledgeOf(VOCABULARY))).toBe("leads that doesn't use HubSpot");
   });

@@ -228,7 +228,7 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
 }
 
 const TRAILING_NOTE_CUE =
-  /^([\s\S]{8,}?)[\s,;.—–-]+(?:(?:please|pls|and)\s+)?(?:note|log|record|save|jot(?:\s+down)?|write\s+down|remember|keep|make\s+a\s+note\s+of|add)\s+(?:it|that|this)(?:\s+down)?(?:\s+(?:on|to|in|for)\s+(?:the|her|his|their|its)\s+(?:lead|record|file|profile|notes?))?[\s.!?]*$/i;
+  /^([\s\S]{8,}?)[\s,;.—–-]+(?:(?:can|could|would|will)\s+(?:you|u|ya)\s+)?(?:(?:please|pls|and|just)\s+)?(?:note|log|record|save|jot(?:\s+down)?|write\s+down|remember|keep|make\s+a\s+note\s+of|add)\s+(?:it|that|this)(?:\s+down)?(?:\s+(?:on|to|in|for)\s+(?:the|her|his|their|its)\s+(?:lead|record|file|profile|notes?))?[\s.!?]*$/i;
 
 function parseNote(text: string, ctx: ReferenceContext): Intent | undefined {
   const m =

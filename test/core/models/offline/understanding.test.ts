@@ -309,6 +309,20 @@ describe('notes', () => {
   ])('%s: a note after a dash, whatever its words', async (text, note) => {
     expect(await turn(text)).toMatchObject({ tool: 'updateLead', input: { note } });
   });
+
+  it.each([
+    ['Sophie Wagner wrote back asking for pricing, can you log that', 'Sophie Wagner wrote back asking for pricing'],
+    ['Lukas Becker wants a demo in March, could you please note that', 'Lukas Becker wants a demo in March'],
+  ])('%s: the request around a trailing cue is no part of the note', async (text, note) => {
+    expect(await turn(text)).toMatchObject({ tool: 'updateLead', input: { note } });
+  });
+
+  it('drops the lead\'s pronoun from a note after a status change: "note that she wants a demo" is "wants a demo"', async () => {
+    expect(await turn('Move Sophie Wagner to qualified and note that she wants a demo next Tuesday')).toMatchObject({
+      tool: 'updateLead',
+      input: { status: 'qualified', note: 'wants a demo next Tuesday' },
+    });
+  });
 });
 
 describe('a search by name', () => {
@@ -318,6 +332,27 @@ describe('a search by name', () => {
     ['pull up prospects named wagner', 'wagner'],
   ])('%s: searches %s, no news of a call', async (text, query) => {
     expect(await turn(text)).toMatchObject({ tool: 'findLeads', input: { query } });
+  });
+});
+
+describe('out of scope by shape, whatever it names', () => {
+  it.each([
+    'how big is the fintech industry in Germany?',
+    'how do most companies score leads? like what goes into it',
+    'what makes a lead qualified in BANT?',
+    'What is HubSpot used for? My VP keeps bringing it up',
+    'I met Jane Doe at a conference last year, she was lovely',
+    'my friend works at a fintech in Berlin and loves it',
+    'send that email to Lukas Becker right now',
+  ])('%s: no tool', async (text) => {
+    expect((await turn(text)).tool).toBeNull();
+  });
+
+  it.each([
+    ["I can't stress this enough, I need fintech leads in Berlin", { industry: ['Fintech'], city: ['Berlin'] }],
+    ["the clinics campaign didn't work out, so let's try healthcare: CTOs in Norway", { industry: ['Healthcare'], title: 'CTO', country: ['Norway'] }],
+  ])('%s: a request after a preamble in the same line is searched', async (text, want) => {
+    expect(await turn(text)).toMatchObject({ tool: 'findLeads', input: want });
   });
 });
 

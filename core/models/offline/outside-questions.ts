@@ -9,6 +9,8 @@
 // - how others in general work, or what makes something what it is: "how do most companies score leads?", "what
 //   makes a lead qualified?";
 // - advice on selling: "what's the best way to find decision makers at a bank?", "how do I get more leads?";
+// - a count of things in the world or a question of language: "how many hospitals are there in the UK?", "how do
+//   you say 'qualified lead' in German?";
 // - creative writing: "write a haiku about pipeline".
 // A question that names the rep's own data ("my", "we", a lead, a company of ours, a position in the last
 // list, a pronoun pointing into the thread) is none of these: "what's the best fintech lead we have in London?" is a search.
@@ -77,6 +79,11 @@ const HOW_OTHERS_GENERALLY =
 // for in general, not leads meeting them.
 const CRITERIA =
   /\bwhat\s+(?:makes|counts\s+as|qualifies\s+as|defines|turns)\s+(?:a|an|someone|something|somebody)\b|^when\s+(?:is|does|do|are)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){1,3}(?:considered|deemed|counted|called|count|become)\b/u;
+// "how many hospitals are there in the UK?": a count of things in the world, not of leads, companies or people.
+const HOW_MANY_EXIST =
+  /^how\s+many\s+(?:\p{L}+\s+)?(?!(?:leads?|prospects?|contacts?|accounts?|customers?|clients?|compan(?:y|ies)|firms?|businesses|startups?|people|persons?|folks|ones|xtitle|xstatus|xperson|xcompany)\b)\p{L}+\s+(?:are\s+there|exist|are\s+out\s+there)\b/u;
+// "how do you say 'qualified lead' in German?", "how do I pronounce Nguyen?": language, not leads.
+const LANGUAGE = /^how\s+(?:do|would|should|can|could)\s+(?:you|i|we|one)\s+(?:say|spell|pronounce|translate)\b|^translate\b/;
 // A question asked alone, then a remark ("What is Gong used for? My VP keeps bringing it up"): the remark asks for
 // nothing, so the question is the message.
 const ASKS_FOR = /\b(?:show|find|list|get|give|gimme|pull|search|fetch|draft|write|enrich|mark|log|note|need|want|looking|send|any|which|who)\b|\?/;
@@ -104,7 +111,8 @@ export function asksAboutTheWorld(abstracted: string, namesValues = false): bool
   // How others behave or a market is doing, asked about a subject that is not the rep ("how do fintech
   // startups find their first customers"): "their" is the subject's, so only the rep's own words count.
   const rep = /\b(?:i|me|my|we|us|our|xperson|xcompany|xordinal|xemail)\b/.test(t);
-  if (!rep && (HOW_OTHERS_GENERALLY.test(t) || CRITERIA.test(t))) return true;
+  if (LANGUAGE.test(t)) return true;
+  if (!rep && (HOW_OTHERS_GENERALLY.test(t) || CRITERIA.test(t) || HOW_MANY_EXIST.test(t))) return true;
   const ours = rep || LEAD_NOUN.test(t);
   if (!ours && QUESTION_OPENER.test(t) && MARKET_SUBJECT.test(t)) return true;
   if (!ours && (HOW_OTHERS.test(t) || HOW_DOING.test(t) || WHICH_PLACES.test(t) || ABOUT_A_VALUE.test(t) || IS_VALUE.test(t))) return true;

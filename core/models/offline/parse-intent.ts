@@ -241,8 +241,10 @@ function isRemark(line: string, abstracted: string, scope: ScopeReading): boolea
   if (scope.question || !REMARK_SUBJECT.test(line) || !(REMARK_VERB.test(line) || leadsAsVerb)) return false;
   // A word of its own, or something the rep did ("I had a great call with a prospect today").
   if (!scope.foreign.length && !REMARK_PAST.test(line) && !leadsAsVerb) return false;
-  // One clause: "I never remember the syntax haha. VPs at healthcare cos" goes on to ask.
+  // One clause: "I never remember the syntax haha. VPs at healthcare cos" goes on to ask, and so does "we never had
+  // much luck in France, so healthcare leads in Spain please".
   if (ASKS_FOR_SOMETHING.test(line) || WANTS.test(line) || /\s[—–-]\s*\S|[:;]\s+\S|[.!?]\s+\S/.test(line)) return false;
+  if (/,\s*(?:so|but|and|anyway|now)?\b[^,]*\b(?:leads?|prospects?|contacts?|accounts)\b/i.test(line)) return false;
   return !/\b(?:xperson|xcompany|xordinal|xemail|him|her|them|it)\b/.test(abstracted);
 }
 

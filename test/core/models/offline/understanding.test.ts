@@ -110,6 +110,7 @@ describe('negation with scope', () => {
     ["I don't want anyone from Germany, fintech leads only", { excludeCountry: ['Germany'], industry: ['Fintech'] }],
     ['healthcare leads that are not yet customers', { industry: ['Healthcare'], excludeStatus: ['customer'] }],
     ['fintech leads, not the ones in Berlin', { industry: ['Fintech'], excludeCity: ['Berlin'] }],
+    ["leads in Norway, but nobody who's already a customer", { country: ['Norway'], excludeStatus: ['customer'] }],
     ['gaming studios, not the US ones though', { industry: ['Gaming'], excludeCountry: ['United States'] }],
     ['healthcare directors, not the UK ones please', { industry: ['Healthcare'], seniority: ['director'], excludeCountry: ['United Kingdom'] }],
   ])('%s (a negator attached to a value or a relation to one still excludes)', async (text, want) => {
@@ -344,6 +345,8 @@ describe('out of scope by shape, whatever it names', () => {
     'I met Jane Doe at a conference last year, she was lovely',
     'my friend works at a fintech in Berlin and loves it',
     'send that email to Lukas Becker right now',
+    'how many hospitals are there in Norway?',
+    "how do you say 'qualified lead' in German?",
   ])('%s: no tool', async (text) => {
     expect((await turn(text)).tool).toBeNull();
   });
@@ -351,6 +354,7 @@ describe('out of scope by shape, whatever it names', () => {
   it.each([
     ["I can't stress this enough, I need fintech leads in Berlin", { industry: ['Fintech'], city: ['Berlin'] }],
     ["the clinics campaign didn't work out, so let's try healthcare: CTOs in Norway", { industry: ['Healthcare'], title: 'CTO', country: ['Norway'] }],
+    ['we never had much luck in Germany, so healthcare leads in Norway please', { industry: ['Healthcare'], country: ['Norway'] }],
   ])('%s: a request after a preamble in the same line is searched', async (text, want) => {
     expect(await turn(text)).toMatchObject({ tool: 'findLeads', input: want });
   });

@@ -1,4 +1,4 @@
-// Nine phrasing sets, each written by a different helper who never read the offline parser (and the engineer's own
+// Ten phrasing sets, each written by a different helper who never read the offline parser (and the engineer's own
 // probes of out-of-scope messages and negation), run through the
 // real assistant on the demo organisation as the manager of the demo rep's team (the only role with every
 // tool, digests included). One test per case, so a regression names the phrasing. Each set was held out until
@@ -85,42 +85,23 @@ const SETS: PhrasingSet[] = [
     // main as a79eb38), 2026-11-29, and not tuned on then (25 misses; the figures are in HELD_OUT below). A development
     // set since issue-14-nlu-9, which tuned on those misses: the ones still missed are listed by id.
     knownFailing: Object.fromEntries(
-      ['k001', 'k007', 'k021', 'k024', 'k034', 'k045', 'k049', 'k054', 'k072', 'k172', 'k192', 'k236'].map((id) => [id, 'missed at the held-out measurement']),
+      ['k001', 'k007', 'k021', 'k034', 'k045', 'k072', 'k172', 'k192', 'k236'].map((id) => [id, 'missed at the held-out measurement']),
     ),
   },
   {
-    name: 'tenth round (held out)',
+    name: 'tenth round (held out once)',
     cases: load('phrasings-heldout-10.jsonl'),
     // Written by a helper who read no code and no earlier set; measured once with issue-14-nlu-9 at 779fe2b (merged into
-    // main), 2026-11-29, and never tuned on: its 24 misses are listed by id, the figures are in HELD_OUT below.
-    knownFailing: Object.fromEntries(
-      [
-        'g010',
-        'g013',
-        'g032',
-        'g080',
-        'g099',
-        'g100',
-        'g104',
-        'g109',
-        'g117',
-        'g118',
-        'g139',
-        'g146',
-        'g147',
-        'g148',
-        'g154',
-        'g162',
-        'g167',
-        'g180',
-        'g208',
-        'g239',
-        'g241',
-        'g250',
-        'g252',
-        'g258',
-      ].map((id) => [id, 'missed at the held-out measurement']),
-    ),
+    // main), 2026-11-29, and not tuned on then (24 misses; the figures are in HELD_OUT below). A development set since
+    // issue-14-nlu-10, which tuned on those misses: the ones still missed are listed with the reason.
+    knownFailing: {
+      g099: 'expects the title as written ("head of ops"); the model writes "Head of Operations", which lead search matches',
+      g139: 'setup "insurance VPs in Canada" lists 2 leads for the manager, so there is no 3rd one to point at',
+      g146: 'expects the note reworded ("asked for pricing"); the model keeps the news as written',
+      g147: 'setup "insurance directors in the UK" lists 1 lead for the manager, so there is no 3rd one to point at',
+      g148: 'setup "my qualified leads" lists nothing for the manager',
+      g167: 'setup "healthcare leads in Germany" lists 1 lead for the manager, so there is no number 2',
+    },
   },
   {
     name: "engineer's probes (scope and negation)",
@@ -144,11 +125,9 @@ const HELD_OUT = [
   { set: 7, passed: 221, cases: 245, noToolPassed: 65, noToolCases: 70, negationInverted: [] },
   // Ninth round: measured once with issue-14-nlu-8 at db5296e (main a79eb38), 2026-11-29; never tuned on.
   { set: 8, passed: 227, cases: 252, noToolPassed: 61, noToolCases: 66, negationInverted: ['k027', 'k049'] },
-  // Tenth round: measured once with issue-14-nlu-9 at 779fe2b, 2026-11-29; never tuned on.
+  // Tenth round: measured once with issue-14-nlu-9 at 779fe2b, 2026-11-29, before issue-14-nlu-10 tuned on it.
   { set: 9, passed: 236, cases: 260, noToolPassed: 55, noToolCases: 61, negationInverted: ['g032', 'g109'] },
 ];
-/** Inversions measured in the newest held-out round and not fixed yet (each is also a known failure above). */
-const KNOWN_INVERTED = new Set(HELD_OUT[HELD_OUT.length - 1]!.negationInverted);
 
 let c: TestContainer;
 const results = new Map<string, CaseResult>();
@@ -186,7 +165,7 @@ describe('independent phrasing sets', () => {
   });
 
   it('never inverts a negation (the held-out rounds measured some, since fixed: HELD_OUT keeps them as history)', () => {
-    expect([...results.values()].filter((r) => r.negationInverted && !KNOWN_INVERTED.has(r.id)).map((r) => r.id)).toEqual([]);
+    expect([...results.values()].filter((r) => r.negationInverted).map((r) => r.id)).toEqual([]);
   });
 
   it('list only ids that exist', () => {

@@ -13,6 +13,8 @@ export function parseEmailText(afterTrigger: string): EmailText {
   text = text.replace(/^\s*```[\w-]*\s*\n?/, '').replace(/\n?```\s*$/, '');
   const quoted = /^\s*["“]([\s\S]*)["”]\s*$/.exec(text);
   if (quoted) text = quoted[1]!;
+  // "Subject: Partnership opportunity Body: Hi Emma, …" pasted on one line: the body starts at its label.
+  text = text.replace(/^(\s*(?:subject|subj|re|title)\s*:[^\n]*?)\s+(?=(?:body|message)\s*:)/im, '$1\n');
   const lines = text.split('\n');
   let subject: string | undefined;
   const subjectAt = lines.findIndex((l) => /^\s*(?:subject|subj|re|title)\s*:/i.test(l));

@@ -98,6 +98,10 @@ const SECTOR_WORDS: Record<string, string> = {
   universities: 'Education',
   college: 'Education',
   colleges: 'Education',
+  // The catalogue's own word for the sector: reps and LLMs alike call it education.
+  edtech: 'Education',
+  'ed tech': 'Education',
+  'ed-tech': 'Education',
 };
 
 /** The industries a run of words names: a sector and the industry it belongs to, or the industry alone. */

@@ -14,7 +14,7 @@ import { extractRoles } from './extract-roles.ts';
 import { industryFilter, namesAValue, placeFilter, techFilter, type TermContext } from './extract-catalog-terms.ts';
 import { expandShorthand } from './shorthand.ts';
 import { knowledgeOf, type Knowledge } from './knowledge.ts';
-import { isNegated, negatedSpans } from './negation.ts';
+import { isNegated, negatedSpans, uncertainSpans } from './negation.ts';
 
 const N = NUMBER_PATTERN;
 const SIZE_UNIT = '(?:employees|employee|people|persons|staff|heads|headcount|ftes?|workers|person|ppl)';
@@ -39,7 +39,9 @@ const FILLER = new Set(
     'today now currently right one ones on by into about their his her its folks guys tell let know ' +
     'best top good great interesting relevant potential possible sales salesos hey hi hello thanks named called ' +
     // Words of an exclusion are never a company to search for ("from anywhere other than the US").
-    'anywhere anything anyone anybody everywhere everything everyone somewhere something than except excluding but not no outside without besides minus'
+    'anywhere anything anyone anybody everywhere everything everyone somewhere something than except excluding but not no outside without besides minus ' +
+    // The rep speaking of themselves ("I'd love a list of …") names no company.
+    "i'd i’d i'm i’m i'll i’ll i've i’ve"
   ).split(' '),
 );
 
@@ -58,6 +60,8 @@ export function extractFilters(text: string, knowledge: Knowledge = knowledgeOf(
   const f: LeadFilter = {};
   let signals = 0;
   const t: TermContext = { knowledge, negated: negatedSpans(p.original, (fragment) => namesAValue(fragment, knowledge)) };
+  // What a negation of unknown scope may cover is read as nothing: never searched for, never excluded.
+  for (const span of uncertainSpans(t.negated)) p.blank(span.start, span.end);
 
   // "Who should I contact at Acme?" asks for the people at Acme, not for my hottest uncontacted leads.
   if (p.take(/\bwho\s+(?:should|do|can|could|shall)\s+i\s+(?:call|contact|reach out to|ring|phone|talk to|email|speak to)(?=\s+(?:at|in|from|over at)\s)/i)) {
@@ -219,7 +223,7 @@ function limitFilter(p: Phrase, f: LeadFilter): number {
 function ownerFilter(p: Phrase, f: LeadFilter): number {
   if (
     p.take(
-      /\b(?:my\s+team(?:'s|’s|s)?|our\s+team(?:'s|’s|s)?|the\s+team(?:'s|’s)|team)(?=\s+(?:[\w\u2022-]+\s+){0,3}?(?:leads|prospects|contacts|accounts|pipeline)\b)/i,
+      /\b(?:my\s+team(?:'s|’s|s)?|our\s+team(?:'s|’s|s)?|the\s+team(?:'s|’s)|team)(?=\s+(?:[\w\u2022-]+\s+){0,3}?(?:leads|prospects|contacts|accounts|pipeline|list|book|customers|clients)\b)/i,
     ) ||
     p.take(/\b(?:owned by|assigned to|belonging to)\s+(?:my|the)\s+team\b/i) ||
     // "the new leads on my team", "replied prospects across our team": the team after the lead noun.
@@ -253,8 +257,10 @@ function ownerFilter(p: Phrase, f: LeadFilter): number {
   // "my" only counts when it owns the leads ("my uncontacted leads"), not "my digest".
   if (
     p.take(
-      /\b(?:my|mine|i own|assigned to me|owned by me)\b(?=(?:\s+[\w\u2022'’-]+){0,3}?\s+(?:leads|prospects|contacts|accounts|pipeline|book)\b|\s*[?.!]*$)/i,
+      /\b(?:my|mine|i own|assigned to me|owned by me)\b(?=(?:\s+[\w\u2022'’-]+){0,3}?\s+(?:leads|prospects|contacts|accounts|pipeline|book|list|customers|clients)\b|\s*[?.!]*$)/i,
     ) ||
+    // "what am I working on in healthcare?": the leads the rep works are theirs.
+    p.take(/\b(?:what|who|which\s+(?:leads|ones|accounts))\s+(?:am\s+i|are\s+mine)\s+(?:currently\s+)?(?:working(?:\s+on)?|handling|chasing)\b/i) ||
     p.take(/\b(?:assigned to me|owned by me|that i own|i own)\b/i)
   ) {
     f.owner = 'me';
@@ -309,7 +315,7 @@ const QUERY_STOP = /^(?:in|with|that|who|which|and|or|using|on|based|located|fro
 function queryFilter(p: Phrase, f: LeadFilter): number {
   // "leads at Acme", "people from Globex Corp", "named Jane Doe", "search for acme"
   const cue =
-    /\b(?:at|from|with(?:in)?\s+(?:the\s+)?company|work(?:s|ing)?\s+(?:at|for)|employed\s+(?:at|by)|named|called|matching|mentioning|containing|search(?:ing)?\s+for|look(?:ing)?\s+for|find|search|company)\s+([^\u2022?!,;:]+)/i;
+    /\b(?:at(?!\s+(?:all|least|most|once|first|last|the\s+moment)\b)|from|with(?:in)?\s+(?:the\s+)?company|work(?:s|ing)?\s+(?:at|for)|employed\s+(?:at|by)|named|called|matching|mentioning|containing|search(?:ing)?\s+for|look(?:ing)?\s+for|find|search|company)\s+([^\u2022?!,;:]+)/i;
   const m = p.test(cue) ? new RegExp(cue.source, 'i').exec(p.rest) : null;
   if (m) {
     const words = m[1]!.trim().split(/\s+/);

@@ -5,8 +5,8 @@
 // President of Sales") and the title filter needs each word to start a word of the stored title. So:
 // - a C-level role stays as written ("chief technology officers" → "Chief Technology Officer", "CTOs" →
 //   "CTO"): lead search matches either form against both, so neither misses "Co-Founder & CTO";
-// - "VP/director of <function>" becomes seniority + the function ("Sales"), which matches "VP Sales",
-//   "Vice President of Sales" and "Sales Director" alike (a head of X is director level);
+// - "VP/director of <function>" and "<function> director/VPs" stay whole with their seniority ("VP of Sales",
+//   "Sales Director"); "<function> head/leader" becomes director seniority + the function;
 // - "<function> manager" stays a title ("Engineering Manager"), since those words are the role itself.
 import type { Seniority } from '../../leads/filter.ts';
 import { TITLE_ABBREVIATIONS } from '../../leads/catalog.ts';
@@ -166,10 +166,16 @@ export function extractRoles(phrase: Phrase): RoleFilter {
   for (const m of phrase.takeAll(new RegExp(`\\b(${VP}|${DIRECTOR}|${HEAD})\\s+of\\s+(${OTHER_FUNCTION})`, 'giu'), (m) => !/\u2022/.test(m[0]))) {
     writtenTitle(m, m[2]!.trim().split(/\s+/).map(capitalize).join(' '));
   }
-  // "sales directors", "engineering managers", "marketing VPs"
+  // "sales directors", "engineering managers", "marketing VPs": a director or VP of a function is a job title of its
+  // own, kept whole as independent helpers wrote it ("Sales Director", "VP of Engineering"; lead search matches its
+  // words in any order); a head or leader of one is director level in that function.
   for (const m of phrase.takeAll(new RegExp(`\\b(${FUNCTION_ALT})\\s+(${VP}|${DIRECTOR}|${HEAD}|${MANAGER}|leaders?)\\b`, 'gi'))) {
     const lvl = /^leader/i.test(m[2]!) ? 'head' : level(m[2]!);
-    addLevelled(lvl, functionName(m[1]!));
+    const fn = functionName(m[1]!);
+    if (lvl === 'director' || lvl === 'vp') {
+      seniority.add(lvl);
+      titles.push(lvl === 'director' ? `${fn} Director` : `${levelName(m[2]!)} of ${fn}`);
+    } else addLevelled(lvl, fn);
   }
   for (const [re, title] of ROLE_NOUNS) {
     for (const m of phrase.takeAll(re)) titles.push(title(m));

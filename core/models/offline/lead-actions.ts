@@ -49,7 +49,11 @@ export function withLead(
 }
 
 export function parseEnrich(text: string, ctx: ReferenceContext): Intent | undefined {
-  const m = /\b(re-?enrich|enrich|refresh|update\s+(?:the\s+)?(?:data|info|details|profile|company data)\s+(?:for|on|of))\b\s*([\s\S]*)$/i.exec(text);
+  // "look up Zahlwerk's company details for Sophie Wagner": the company side of a lead is what enrichment fills in.
+  const m =
+    /\b(re-?enrich|enrich|refresh|update\s+(?:the\s+)?(?:data|info|details|profile|company data)\s+(?:for|on|of)|(?:look\s+up|find|get|pull(?:\s+up)?|dig\s+up|fetch|grab|research)\s+(?:the\s+)?(?:[\p{L}\p{N}&.'’-]+['’]s\s+)?(?:company|firmographic)\s+(?:details|info|information|data|profile)\s+(?:for|on|of|about))(?![\p{L}\p{N}])\s*([\s\S]*)$/iu.exec(
+      text,
+    );
   if (!m) return undefined;
   const force = /^re-?enrich|^refresh|^update/i.test(m[1]!) || /\b(?:again|force|anew|fresh|re-?run)\b/i.test(text);
   let target = m[2]!.replace(/\b(?:again|once more|from scratch|with fresh data)\b/gi, '').trim();
@@ -215,8 +219,8 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
     }
   }
   if (!status || lead === undefined) return note;
-  const trailingNote =
-    /(?:,|\band\b|\bwith\b)?\s*(?:add(?:ing)?\s+)?(?:a\s+|the\s+)?note\s*(?::|saying|that says|that|-)?\s*([\s\S]+)$/i.exec(rest)?.[1]?.trim() ?? newsNote;
+  const stated = /(?:,|\band\b|\bwith\b)?\s*(?:add(?:ing)?\s+)?(?:a\s+|the\s+)?note\s*(?::|saying|that says|that|-)?\s*([\s\S]+)$/i.exec(rest)?.[1]?.trim();
+  const trailingNote = stated === undefined ? newsNote : withoutLeadPronoun(stated);
   const finalStatus = status;
   return withLead(resolveTarget(lead, ctx), 'updateLead', 'update', (id) =>
     trailingNote ? { lead: id, status: finalStatus, note: trailingNote } : { lead: id, status: finalStatus },
@@ -224,7 +228,7 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
 }
 
 const TRAILING_NOTE_CUE =
-  /^([\s\S]{8,}?)[\s,;.—–-]+(?:(?:please|pls|and)\s+)?(?:note|log|record|save|jot(?:\s+down)?|write\s+down|remember|keep|make\s+a\s+note\s+of|add)\s+(?:it|that|this)(?:\s+down)?(?:\s+(?:on|to|in|for)\s+(?:the|her|his|their|its)\s+(?:lead|record|file|profile|notes?))?[\s.!?]*$/i;
+  /^([\s\S]{8,}?)[\s,;.—–-]+(?:(?:can|could|would|will)\s+(?:you|u|ya)\s+)?(?:(?:please|pls|and|just)\s+)?(?:note|log|record|save|jot(?:\s+down)?|write\s+down|remember|keep|make\s+a\s+note\s+of|add)\s+(?:it|that|this)(?:\s+down)?(?:\s+(?:on|to|in|for)\s+(?:the|her|his|their|its)\s+(?:lead|record|file|profile|notes?))?[\s.!?]*$/i;
 
 function parseNote(text: string, ctx: ReferenceContext): Intent | undefined {
   const m =
@@ -262,7 +266,7 @@ function parseNote(text: string, ctx: ReferenceContext): Intent | undefined {
   }
   // "a note on Emma Clarke that she's on maternity leave": the record is hers, so the note drops the pronoun
   // ("on maternity leave until June", "prefers calls after 3pm").
-  const note = m[2]!.trim().replace(/^(?:she|he|they)(?:['’](?:s|re)|\s+(?:is|are))?\s+(?=\S)/i, '') || m[2]!.trim();
+  const note = withoutLeadPronoun(m[2]!);
   return withLead(resolveTarget(m[1] || 'that lead', ctx), 'updateLead', 'add the note to', (lead) => ({ lead, note }));
 }
 
@@ -303,4 +307,11 @@ function isPersonName(s: string): boolean {
 
 function isSearchy(s: string): boolean {
   return /\b(?:leads|prospects|contacts|companies|people|accounts|all|my|our|top|best|hot|new|in|at|with)\b/i.test(s);
+}
+
+// "note that she wants a demo", "a note on Emma Clarke that she's on maternity leave": the record is the lead's,
+// so a note opening with their pronoun drops it ("wants a demo", "on maternity leave until June").
+function withoutLeadPronoun(note: string): string {
+  const t = note.trim();
+  return t.replace(/^(?:she|he|they)(?:['’](?:s|re)|\s+(?:is|are))?\s+(?=\S)/i, '') || t;
 }

@@ -16,17 +16,26 @@
 // US") or relates a lead to one ("not in", "aren't on", "don't use", "don't want … from"). Any other word keeps
 // it ("can't find the SaaS leads", "haven't had my coffee", "isn't there anyone in Toronto"), as do words about
 // the conversation ("no rush", "not sure", "never mind", "not just fintech"). A negated verb of leaving out
-// ("don't miss", "don't skip", "don't forget") is an emphatic inclusion.
+// ("don't miss", "don't skip", "don't forget") is an emphatic inclusion; a negated verb with the preposition that
+// ties it to leads ("don't bother with", "don't care about") excludes.
+//
+// Negation is never inverted: where a negator keeps to a word whose scope cannot be told ("I don't trust the Berlin
+// numbers", "not gonna lie the Berlin leads were rough"), the values up to the end of that remark (a clause mark,
+// a dash, an emoji, "but", "so", a request's verb) form an uncertain span, read neither as included nor as
+// excluded. Only heads after which what follows is still wanted ("can't find", "isn't there", "don't forget",
+// "not just") leave the values to be searched for.
 
 export interface NegatedSpan {
   start: number;
   end: number;
+  /** A negation whose scope is not known: what it spans is neither included nor excluded. */
+  uncertain?: true;
 }
 
 const NEGATOR =
   /\b(?:(?<!\bwhy\s+)not|never|none|nothing|nobody|no[\s-]?one|neither|nor|no(?!\s+(?:owner|matter)\b)|(?:do|does|did|are|is|was|were|have|has|had|wo|ca|should|would|could)nt|cannot)\b|n['’]t\b/gi;
 const EXCLUDER =
-  /\b(?:except(?:\s+for)?|excluding|exclude|other\s+than|but\s+not|outside(?:\s+of)?|without|skip(?:ping)?|minus|apart\s+from|aside\s+from|besides|leave\s+out|leaving\s+out|leave\s+off|rule\s+out|filter(?:ing)?\s+out|take\s+out|cut\s+out|weed\s+out|hide|hiding|omit(?:ting)?|drop(?:ping)?(?!\s+(?:me|us)\b)|remove|removing|ignore|ignoring|(?:any(?:thing|where|one|body)?|every(?:thing|where|one|body)|all)(?:\s+(?:\p{L}[\p{L}-]*)){0,2}?\s+but(?!\s+(?:also|only|just|then|still|with|in|on|from|that|who|which)\b))\b/giu;
+  /\b(?:except(?:\s+for)?|excluding|exclude|other\s+than|but\s+not|outside(?:\s+of)?|without|skip(?:ping)?|minus|apart\s+from|aside\s+from|besides|leave\s+out|leaving\s+out|leave\s+off|rule\s+out|filter(?:ing)?\s+out|take\s+out|cut\s+out|weed\s+out|hide|hiding|omit(?:ting)?|drop(?:ping)?(?!\s+(?:me|us)\b)|remove|removing|ignore|ignoring|(?:any(?:thing|where|one|body)?|every(?:thing|where|one|body)|(?<!\bat\s+)all)(?:\s+(?:\p{L}[\p{L}-]*)){0,2}?\s+but(?!\s+(?:also|only|just|then|still|with|in|on|from|that|who|which)\b)(?!\s+(?:i|we|you|they|he|she|it|there|let['’]?s|i['’](?:d|m|ll|ve)|we['’](?:d|re|ll|ve)|you['’](?:d|re|ll|ve))(?![\p{L}'’])))\b/giu;
 // After the value: "Germany excluded", "France not included", "Spain left out", "minus Spain" is a cue above.
 const TRAILING = /\b(?:excluded|not\s+included|left\s+out|ruled\s+out|filtered\s+out|taken\s+out|omitted|removed|aside(?!\s+from))\b/gi;
 // Where a trailing marker's scope starts, looking back: a clause mark, a linking word or another cue.
@@ -36,7 +45,7 @@ const BACK_STOP = /[,.;:!?()\n]|\s[—–]\s|\b(?:with|but|also|then|in|from|on|
 // The word a negator negates, when it is about the conversation rather than the leads: then nothing is
 // excluded. Verbs of leaving out, negated, include ("don't miss the energy leads").
 const NOT_A_FILTER =
-  /^\s*(?:(?:a|an|the|to|too|so|really|at\s+all|in\s+a)\s+)*(?:rush(?:ing)?|hurry|worr(?:y|ies|ied)|problems?|prob|pressure|stress|biggie|big\s+deal|deal|idea|clue|doubt|offen[cs]e|joke|joking|kidding|lie|lying|gonna\s+lie|urgent|fancy|special|sure|certain|bad|bother(?:ed)?|mind|care|matter|forget|forgetting|hesitate|miss|missing|overlook|skip|leave\s+out|exclude|ignore|remember|recall|know|understand|wait|worry|need\s+to\s+(?:rush|hurry|worry|be|apologi[sz]e|explain)|just|only|merely|simply|limited\s+to|restricted\s+to|yet\s+sure|picky|fussy|included|including|but)\b/i;
+  /^\s*(?:(?:a|an|the|to|too|so|really|at\s+all|in\s+a)\s+)*(?:rush(?:ing)?|hurry|worr(?:y|ies|ied)(?!\s+about\b)|problems?|prob|pressure|stress|biggie|big\s+deal|deal|idea|clue|doubt|offen[cs]e|joke|joking|kidding|lie|lying|gonna\s+lie|urgent|fancy|special|sure|certain|bad|bother(?:ed)?(?!\s+(?:with|about)\b)|mind|care(?!\s+(?:about|for)\b)|matter|forget|forgetting|hesitate|miss|missing|overlook|skip|leave\s+out|exclude|ignore|remember|recall|know|understand|wait|worry(?!\s+about\b)|need\s+to\s+(?:rush|hurry|worry|be|apologi[sz]e|explain)|just|only|merely|simply|limited\s+to|restricted\s+to|yet\s+sure|picky|fussy|included|including|but)\b/i;
 const NEGATED_VERB =
   /^\s*(?:(?:yet|been|ever|even|really)\s+)*(?:contacted|reached\s+out(?:\s+to)?|called|emailed|touched|spoken\s+to|talked\s+to|replied|responded|answered|got\s+back(?:\s+to\s+(?:me|us))?|heard\s+back|reply|respond|answer|signed|bought|closed)\b(?:\s+(?:to\s+)?(?:me|us|them|yet))?/i;
 // "Besides fintech, insurance leads too": an addition, not an exclusion.
@@ -60,6 +69,10 @@ export function negatedSpans(text: string, names: (fragment: string) => boolean)
   );
   // A cue cancelled by the negator before it ("don't forget to exclude" still excludes; "don't skip" includes).
   let cancelledUntil = -1;
+  const uncertain = (from: number) => {
+    const end = uncertainEnd(text, from, names);
+    if (end > from && names(text.slice(from, end))) spans.push({ start: from, end, uncertain: true });
+  };
   for (const { m, negator } of cues) {
     if (m.index! < cancelledUntil) continue;
     const start = m.index! + m[0].length;
@@ -68,6 +81,9 @@ export function negatedSpans(text: string, names: (fragment: string) => boolean)
       const discourse = NOT_A_FILTER.exec(after);
       if (discourse) {
         cancelledUntil = start + discourse[0].length;
+        // "not gonna lie the Berlin leads were rough, show me Munich": the rest of a remark is no request,
+        // unless the word is an emphatic inclusion ("don't forget the fintech leads", "not just fintech").
+        if (!EMPHATIC.test(discourse[0])) uncertain(cancelledUntil);
         continue;
       }
       // "haven't reached out to … in healthcare": the negation is the verb's; what follows is not negated.
@@ -81,6 +97,10 @@ export function negatedSpans(text: string, names: (fragment: string) => boolean)
         // "can't find the SaaS leads", "haven't had my coffee", "isn't there anyone in Toronto": the negator
         // belongs to a word that is neither a value nor a relation to one, so it excludes nothing.
         cancelledUntil = start + head.end;
+        // Whether the rest of its clause is still negated is unknown ("don't bug me about the Berlin ones"),
+        // unless the head is a word whose negation leaves what follows wanted ("can't find", "isn't there"):
+        // a value there is left out rather than searched for, so a negation is never inverted.
+        if (!KEPT_HEAD.test(head.word)) uncertain(cancelledUntil);
         continue;
       }
     } else if (ADDITIVE_CUE.test(m[0].trim()) && ADDITION.test(after)) {
@@ -106,7 +126,7 @@ const SKIP = new Set(
   (
     'yet really even ever currently already actually necessarily all at be been being a an the any of those these ' +
     'one ones anyone anybody anything any1 lead leads company companies contact contacts account accounts prospect ' +
-    'prospects people folks guys that who which are is me us also still both too'
+    "prospects people folks guys that who which are is me us also still both too who's who’s that's that’s who're"
   ).split(' '),
 );
 // Words that relate a lead to a value, so a negator before them negates the value after them: "not in", "aren't
@@ -127,10 +147,24 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
  * a relation to one ("not in", "don't use") or a status ("not customers"). Returns end -1 when it does,
  * else where its head word ends (relative to `after`), so nothing is excluded.
  */
-function governedHead(after: string, names: (fragment: string) => boolean): { end: number } {
+// Discourse words after which what follows is still wanted: "don't forget the fintech leads", "not just fintech",
+// "can't wait to see the Berlin ones", "don't hesitate to include Norway".
+const EMPHATIC =
+  /\b(?:forget|forgetting|miss|missing|overlook|skip|leave\s+out|exclude|ignore|remember|recall|hesitate|wait|just|only|merely|simply|limited\s+to|restricted\s+to|included|including|but)\b/i;
+// Heads after which the negation stays with its verb and what follows is still wanted: "can't find the SaaS
+// leads in Austin", "isn't there anyone in Toronto", "can't wait to see", "don't you have anyone in Berlin?". Any
+// other head ("don't get why the Munich leads …", "don't think the Berlin ones …", "never had much luck in France")
+// leaves its remark uncertain.
+const KEPT_HEAD = /^(?:find|found|see|seen|locate|spot|access|open|load|there|wait|i|we|you)$/i;
+// "don't bother with the ones we disqualified", "don't care about Germany": a verb and its preposition relate
+// the leads to what follows, as "in" or "using" does.
+const RELATION_VERB = /^(?:bother|care|worry|waste|touch|deal|mess|go)$/;
+const RELATION_PREPOSITION = /^(?:with|about|for|on|after|near|into)$/;
+
+function governedHead(after: string, names: (fragment: string) => boolean): { end: number; word: string } {
   // "no one we've marked as customer", "nobody we tagged as qualified": a relative clause labelling leads relates
   // them to the value it names, as "in" or "using" does.
-  if (LABELLED_AS.test(after)) return { end: -1 };
+  if (LABELLED_AS.test(after)) return { end: -1, word: '' };
   const words = [...after.matchAll(WORD)];
   let i = 0;
   // "US" in capitals is the country, not the pronoun: "not the US ones" excludes it.
@@ -138,16 +172,17 @@ function governedHead(after: string, names: (fragment: string) => boolean): { en
   const skipped = (w: string) => SKIP.has(w.toLowerCase()) && !capitalValue(w);
   while (i < words.length && skipped(words[i]![0])) i++;
   const head = words[i];
-  if (!head) return { end: -1 };
+  if (!head) return { end: -1, word: '' };
   // Only the words up to the clause's end count.
   const gap = after.slice(words[i - 1] ? words[i - 1]!.index! + words[i - 1]![0].length : 0, head.index!);
-  if (/[,.;:!?()\n]|\s[—–]\s/.test(gap)) return { end: -1 };
+  if (/[,.;:!?()\n]|\s[—–]\s/.test(gap)) return { end: -1, word: '' };
   const w1 = head[0].toLowerCase();
-  if (RELATION.has(w1)) return { end: -1 };
+  if (RELATION.has(w1)) return { end: -1, word: w1 };
   const next = words[i + 1];
   const w2 = next && !/[,.;:!?()\n]/.test(after.slice(head.index! + w1.length, next.index!)) ? next[0] : undefined;
-  if (names(w1) || capitalValue(head[0]) || (w2 && names(`${w1} ${w2}`) && !names(w2))) return { end: -1 };
-  return { end: head.index! + head[0].length };
+  if (names(w1) || capitalValue(head[0]) || (w2 && names(`${w1} ${w2}`) && !names(w2))) return { end: -1, word: w1 };
+  if (w2 && RELATION_VERB.test(w1) && RELATION_PREPOSITION.test(w2.toLowerCase())) return { end: -1, word: w1 };
+  return { end: head.index! + head[0].length, word: w1 };
 }
 
 function scopeEnd(text: string, start: number, names: (fragment: string) => boolean): number {
@@ -161,6 +196,23 @@ function scopeEnd(text: string, start: number, names: (fragment: string) => bool
   return end;
 }
 
+// An unresolved negation reaches no further than its own remark: a dash, an emoji, "but", "so", or a request
+// opening ("not to be dramatic but I need 10 SaaS VPs", "never used this before 😅 show me CTOs in Austin").
+const REMARK_END =
+  /[,.;:!?()\n]|\s[—–-]\s|\p{Extended_Pictographic}|\b(?:but|so|then|show|find|list|get|give|gimme|pull|need|want|wanna|let['’]?s|any|can|could|please|pls)\b/gu;
+
+function uncertainEnd(text: string, start: number, names: (fragment: string) => boolean): number {
+  REMARK_END.lastIndex = start;
+  const stop = REMARK_END.exec(text);
+  return Math.min(scopeEnd(text, start, names), stop ? stop.index : text.length);
+}
+
+/** Whether a value at `at` is excluded. */
 export function isNegated(spans: readonly NegatedSpan[], at: number): boolean {
-  return spans.some((s) => at >= s.start && at < s.end);
+  return spans.some((s) => !s.uncertain && at >= s.start && at < s.end);
+}
+
+/** The spans whose negation is not known: the values in them are read neither way. */
+export function uncertainSpans(spans: readonly NegatedSpan[]): NegatedSpan[] {
+  return spans.filter((s) => s.uncertain && !spans.some((c) => !c.uncertain && c.start <= s.start && c.end >= s.end));
 }

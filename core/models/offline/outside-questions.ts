@@ -4,8 +4,13 @@
 // - what something is for: "what's Gong actually used for?", "what does Datadog do?";
 // - a norm or benchmark: "what's a decent open rate for cold emails?", "a realistic quota for a new AE?";
 // - how others behave: "how do banks in Switzerland make money?", "how does HubSpot price seats?";
-// - how a market is doing: "how is the insurance industry in Canada doing right now?";
+// - how a market is doing or what it is like: "how is the insurance industry in Canada doing right now?", "how big is
+//   the insurance industry in the UK?";
+// - how others in general work, or what makes something what it is: "how do most companies score leads?", "what
+//   makes a lead qualified?";
 // - advice on selling: "what's the best way to find decision makers at a bank?", "how do I get more leads?";
+// - a count of things in the world or a question of language: "how many hospitals are there in the UK?", "how do
+//   you say 'qualified lead' in German?";
 // - creative writing: "write a haiku about pipeline".
 // A question that names the rep's own data ("my", "we", a lead, a company of ours, a position in the last
 // list, a pronoun pointing into the thread) is none of these: "what's the best fintech lead we have in London?" is a search.
@@ -62,6 +67,26 @@ const HOW_MANY_SHOULD_ONE =
 // "… what's the textbook definition?": a meaning asked for, whoever used the word.
 const DEFINITION_ASKED = /\b(?:textbook|dictionary|official|proper|formal|standard)\s+definition\b|\bwhat['’]?s\s+the\s+definition\s+of\b/;
 const LEAD_NOUN = /\b(?:leads?|prospects?|contacts?|pipeline|accounts?)\b/;
+// "how big is the insurance industry in the UK?", "is the fintech market in Berlin saturated?", "what's the SaaS
+// space like?": a question whose subject is a market, not leads.
+const MARKET_SUBJECT =
+  /\b(?:is|are|was|were|['’]s|will|has|have|does|do)\s+(?:the\s+)?(?:(?:global|whole|entire|local|overall|xplace|xindustry|xtech|\p{L}+tech)\s+)*(?:industry|market|sector|economy|space|scene|ecosystem|landscape)\b/u;
+// "how do most companies score leads?", "how do successful teams qualify prospects?": how others in general
+// work, whatever they work on.
+const HOW_OTHERS_GENERALLY =
+  /^how\s+(?:do|does|did|would|should|can|could)\s+(?:most|many|other|some|all|typical|successful|top|the\s+best|good|great|big|large|small|the\s+big|the\s+top)\s+(?:\p{L}+\s+)?(?:companies|teams|reps|sdrs|bdrs|aes|people|orgs|organi[sz]ations|startups|businesses|firms|salespeople|sellers|managers|vendors|folks)\b/u;
+// "what makes a lead qualified?", "what counts as a hot lead?", "when is a deal considered closed?": criteria asked
+// for in general, not leads meeting them.
+const CRITERIA =
+  /\bwhat\s+(?:makes|counts\s+as|qualifies\s+as|defines|turns)\s+(?:a|an|someone|something|somebody)\b|^when\s+(?:is|does|do|are)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){1,3}(?:considered|deemed|counted|called|count|become)\b/u;
+// "how many hospitals are there in the UK?": a count of things in the world, not of leads, companies or people.
+const HOW_MANY_EXIST =
+  /^how\s+many\s+(?:\p{L}+\s+)?(?!(?:leads?|prospects?|contacts?|accounts?|customers?|clients?|compan(?:y|ies)|firms?|businesses|startups?|people|persons?|folks|ones|xtitle|xstatus|xperson|xcompany)\b)\p{L}+\s+(?:are\s+there|exist|are\s+out\s+there)\b/u;
+// "how do you say 'qualified lead' in German?", "how do I pronounce Nguyen?": language, not leads.
+const LANGUAGE = /^how\s+(?:do|would|should|can|could)\s+(?:you|i|we|one)\s+(?:say|spell|pronounce|translate)\b|^translate\b/;
+// A question asked alone, then a remark ("What is Gong used for? My VP keeps bringing it up"): the remark asks for
+// nothing, so the question is the message.
+const ASKS_FOR = /\b(?:show|find|list|get|give|gimme|pull|search|fetch|draft|write|enrich|mark|log|note|need|want|looking|send|any|which|who)\b|\?/;
 
 /**
  * Whether the message (its first line, placeholders in; see abstract-entities.ts) asks about the world.
@@ -69,6 +94,8 @@ const LEAD_NOUN = /\b(?:leads?|prospects?|contacts?|pipeline|accounts?)\b/;
  * whether the filter grammar read a value in it.
  */
 export function asksAboutTheWorld(abstracted: string, namesValues = false): boolean {
+  const sentences = abstracted.split(/(?<=\?)\s+(?=\S)/);
+  if (sentences.length > 1 && asksAboutTheWorld(sentences[0]!, namesValues) && !sentences.slice(1).some((x) => ASKS_FOR.test(x.toLowerCase()))) return true;
   const t = abstracted
     .toLowerCase()
     .replace(/^(?:(?:so|and|ok|okay|hey|hmm|quick question|random question|curious)[,:]?\s+)+/, '')
@@ -83,7 +110,11 @@ export function asksAboutTheWorld(abstracted: string, namesValues = false): bool
   if (HOW_TO_GET.test(t) && !namesValues && !/\b(?:xperson|xcompany|xordinal)\b/.test(t)) return true;
   // How others behave or a market is doing, asked about a subject that is not the rep ("how do fintech
   // startups find their first customers"): "their" is the subject's, so only the rep's own words count.
-  const ours = /\b(?:i|me|my|we|us|our|xperson|xcompany|xordinal|xemail)\b/.test(t) || LEAD_NOUN.test(t);
+  const rep = /\b(?:i|me|my|we|us|our|xperson|xcompany|xordinal|xemail)\b/.test(t);
+  if (LANGUAGE.test(t)) return true;
+  if (!rep && (HOW_OTHERS_GENERALLY.test(t) || CRITERIA.test(t) || HOW_MANY_EXIST.test(t))) return true;
+  const ours = rep || LEAD_NOUN.test(t);
+  if (!ours && QUESTION_OPENER.test(t) && MARKET_SUBJECT.test(t)) return true;
   if (!ours && (HOW_OTHERS.test(t) || HOW_DOING.test(t) || WHICH_PLACES.test(t) || ABOUT_A_VALUE.test(t) || IS_VALUE.test(t))) return true;
   if (OWN_DATA.test(t)) return false;
   if (DEFINITION_WITH_ARTICLE.test(t) && !RECOMMENDATION.test(t)) return true;

@@ -132,14 +132,18 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
   // ("I'd love a shortlist of edtech startups in Sweden").
   // "why do so many xindustry use xtech?": asking the reason for how the world is, not for leads.
   // "the CTO I met at the meetup was so rude": an anecdote about someone met, asking for nothing.
+  // "I met Jane Doe at SaaStr last year, she was lovely": an impression of a lead, no news to log.
+  const impression = ANECDOTE.test(firstLine) && IMPRESSION.test(firstLine) && !SALES_NEWS.test(firstLine) && !ASKS_FOR_SOMETHING.test(firstLine);
   const anecdote =
     (!scope.anchored && !scope.question && ANECDOTE.test(firstLine) && !ASKS_FOR_SOMETHING.test(firstLine)) ||
+    impression ||
     isRemark(firstLine, abstracted, scope) ||
     mainClauseElsewhere(firstLine, knowledge);
   const searchable =
     !anecdote &&
     !(WHY.test(firstLine) && !scope.anchored) &&
     (inSalesScope(scope) || (!scope.question && top.intent === 'find' && top.probability >= 0.99 && scope.foreign.length <= 2));
+  if (impression) return { kind: 'out_of_scope' };
   if (explicit?.kind === 'tool' && top.intent !== 'other') return explicit;
   // A remark or an anecdote asks for nothing: no tool, and no question back about an email to roast.
   if (anecdote) return explicit ?? { kind: 'out_of_scope' };
@@ -168,9 +172,14 @@ export function parseIntent(rawText: string, ctx: ParseContext): Intent {
 }
 
 // An imperative whose verb is an action outside SalesOS's tools: calling, texting, reminders, calendar
-// invites, social-network requests, deleting. "call notes for Jane", "call with Jane went well" are news.
+// invites, social-network requests, deleting, sending an email already written ("send that email to Lukas"). "call notes for Jane", "call with Jane went well" are news.
 const ANECDOTE =
   /\b(?:i|we)\s+(?:met|saw|spoke\s+(?:to|with)|talked\s+(?:to|with)|chatted\s+with|ran\s+into|bumped\s+into|had\s+(?:lunch|coffee|dinner|drinks)\s+with)\b/i;
+const IMPRESSION =
+  /\b(?:she|he|they|it|that)(?:['’]s|\s+(?:was|is|were|are|seemed|seems|looked|looks))\s+(?:(?:so|really|very|super|such|quite|pretty|incredibly|just)\s+)*(?:a\s+|an\s+)?(?:lovely|nice|great|sweet|kind|friendly|funny|charming|smart|brilliant|rude|arrogant|cool|awesome|pleasant|delightful|fun|interesting|delight|character|hilarious|impressive|intense|chatty|quiet|sharp|warm|cold|weird|odd|nervous|tired|polite|boring|legend|gem|star|sweetheart)\b/i;
+// What a lead said or did that a rep logs: an impression alongside it is still news.
+const SALES_NEWS =
+  /\b(?:demo|pricing|price|quote|contract|signed|interested|budget|repl(?:y|ied)|wrote|call\s+back|follow(?:[\s-]?up)?|meeting|proposal|trial|bought|deal|wants?|asked|needs?|intro|decision)\b/i;
 const ASKS_FOR_SOMETHING =
   /\b(?:show|find|list|get|give|gimme|pull|search|look|fetch|enrich|draft|write|mark|note|log|any(?:one|body)?|who|which|are\s+there|similar|like\s+(?:him|her|them|that))\b|\?/i;
 // "I just landed a huge customer, so happy!", "these fintech prospects are exhausting honestly", "my team lead
@@ -206,6 +215,9 @@ const LEADS_AS_VERB = /\bleads\s+(?:the|a|an|our|his|her|their|its|my)\b/i;
 const FEELING =
   /^(?:(?:so|well|honestly|ugh|man|omg|wow|lol|phew|oh|ah)[,!.]*\s+)*(?:(?:i|we)\s+(?:(?:really|just|so|kinda|absolutely|totally|honestly)\s+)?(?:hate|dread|loathe|detest|love|enjoy|can['’]?t\s+stand)\s+(?:(?:cold|warm)[\s-])?\p{L}+ing\b|(?:i|we)(?:['’]m|['’]re|\s+am|\s+are)\s+(?:so\s+|really\s+)?(?:tired|sick|bored)\s+of\s+\p{L}+ing\b|(?:lead\s+gen(?:eration)?|prospecting|cold[\s-](?:calling|emailing|outreach)|outreach|chasing\s+leads)\s+(?:is|are|gets|feels)\s+(?:so\s+|really\s+|kinda\s+|such\s+a\s+)?(?:exhausting|tiring|draining|boring|hard|brutal|painful|fun|grind|slog|nightmare|pain|annoying|tough)\b)/iu;
 
+const PERSONAL_SUBJECT =
+  /^(?:(?:so|well|honestly|lol|btw|fun fact|random)[,!.:]*\s+)*(?:my|our)\s+(?:best\s+|old\s+|little\s+|big\s+)?(?:friends?|wife|husband|partner|brother|sister|mom|mum|dad|mother|father|cousin|uncle|aunt|neighbou?rs?|roommate|flatmate|son|daughter|kids?|boyfriend|girlfriend|buddy|pal|family|parents|dog|cat)(?=\s+\p{L})/iu;
+
 function isRemark(line: string, abstracted: string, scope: ScopeReading): boolean {
   if (
     FEELING.test(line) &&
@@ -215,18 +227,33 @@ function isRemark(line: string, abstracted: string, scope: ScopeReading): boolea
   ) {
     return true;
   }
+  // "my friend works at a fintech in Berlin and loves it": news of someone in the rep's life, asking for nothing.
+  if (
+    PERSONAL_SUBJECT.test(line) &&
+    !scope.question &&
+    !ASKS_FOR_SOMETHING.test(line) &&
+    !WANTS.test(line) &&
+    !/\b(?:xperson|xcompany|xordinal|xemail)\b/.test(abstracted)
+  ) {
+    return true;
+  }
   const leadsAsVerb = LEADS_AS_VERB.test(line) && !scope.anchored;
   if (scope.question || !REMARK_SUBJECT.test(line) || !(REMARK_VERB.test(line) || leadsAsVerb)) return false;
   // A word of its own, or something the rep did ("I had a great call with a prospect today").
   if (!scope.foreign.length && !REMARK_PAST.test(line) && !leadsAsVerb) return false;
-  // One clause: "I never remember the syntax haha. VPs at healthcare cos" goes on to ask.
+  // One clause: "I never remember the syntax haha. VPs at healthcare cos" goes on to ask, and so does "we never had
+  // much luck in France, so healthcare leads in Spain please".
   if (ASKS_FOR_SOMETHING.test(line) || WANTS.test(line) || /\s[—–-]\s*\S|[:;]\s+\S|[.!?]\s+\S/.test(line)) return false;
+  if (/,\s*(?:so|but|and|anyway|now)?\b[^,]*\b(?:leads?|prospects?|contacts?|accounts)\b/i.test(line)) return false;
   return !/\b(?:xperson|xcompany|xordinal|xemail|him|her|them|it)\b/.test(abstracted);
 }
 
 const REQUEST_START =
   /^(?:find|show|list|get|give|gimme|pull|dig\s+up|fetch|grab|search|look\s+(?:up|for)|bring\s+up|enrich|draft|write|mark|update|roast|who|which|any)\b/i;
 
+// A clause after a comma, colon or dash that opens with a want ("I need", "let's try", "we want") or a request verb.
+const WANTS_CLAUSE =
+  /(?:[,;:]|\s[—–-])\s+(?:(?:so|but|and|then|anyway|ok(?:ay)?|now)[,]?\s+)*(?:(i\s+(?:really\s+|just\s+|urgently\s+)?(?:need|want)|we\s+(?:really\s+|just\s+)?(?:need|want)|i['’]d\s+(?:like|love)|let['’]?s\s+(?:try|do|go\s+(?:for|with)|look\s+(?:at|for))|try)\b|(?=(?:can|could|would)\s+(?:you|u)\s+))/gi;
 const HEDGE =
   /^(?:(?:hmm+|um+|uh+|so|ok)[,.]?\s+)?(?:(?:i['’]m\s+)?not\s+(?:sure|certain)|no\s+(?:idea|clue)|unsure|i\s+(?:don['’]?t|do\s+not)\s+know|(?:i\s+)?can['’]?t\s+remember|i\s+forget)\b[^,;:–—]*[,;:–—]\s*(?:but\s+)?/i;
 const WHO_TO_MEET =
@@ -240,6 +267,13 @@ function requestSentence(line: string): string | undefined {
     const request = stripPrefix(sentence);
     if (REQUEST_START.test(request)) return request;
   }
+  // "I can't stress this enough, I need ecommerce directors in NYC", "the clinics campaign didn't work out, so
+  // let's try insurance: heads of claims in the US": a preamble, then a clause that asks for something.
+  for (const clause of line.matchAll(WANTS_CLAUSE)) {
+    const rest = line.slice(clause.index + clause[0].length).trim();
+    if (rest && REQUEST_START.test(stripPrefix(rest))) return stripPrefix(rest);
+    if (rest && clause[1]) return rest;
+  }
   // "I'm prepping for a trip to Munich, who should I meet there?": a question for leads after a comma.
   const who = WHO_TO_MEET.exec(line)?.[1];
   if (who) return who;
@@ -252,7 +286,7 @@ function requestSentence(line: string): string | undefined {
 const WHY = /^(?:(?:so|and|but|hmm|ok|okay)[,:]?\s+)?why\b/i;
 
 const OUTSIDE_ACTION =
-  /^(?:(?:phone|call|ring|dial|text|sms|whatsapp|facetime)\s+(?!(?:with|went|was|is|notes?|log|logged|about|recap|summary|from|of|today|yesterday|went|done|over)\b)|remind\s+me\b|set\s+(?:up\s+)?(?:a|an|my)\s+(?:reminder|alarm|timer)\b|send\s+(?:[\p{L}'’]+\s+){0,3}?(?:linkedin|connection|inmail|text|sms|whatsapp|calendar|invite|invitation|gift|flowers)\b|connect\s+(?:with|to)\b.*\blinkedin\b|(?:schedule|book|arrange|organi[sz]e|set\s+up)\s+(?:a|an|the|my)?\s*(?:(?:weekly|daily|monthly|quick|short|recurring|regular|\d+[\s-]?min(?:ute)?s?)\s+)?(?:zoom|teams|google\s+meet|meet|meeting|call|lunch|coffee|dinner|appointment|slot|calendar\s+(?:invite|slot)|1:1|one[\s-]on[\s-]one|sync|catch[\s-]?up|stand[\s-]?up|check[\s-]?in|session)(?![\p{L}\d])|(?:delete|erase|wipe|purge|destroy)\b|(?:merge|de-?dupe|de-?duplicate|combine)\s|(?:share|forward)\s+(?:(?!with\s+me\b|to\s+me\b)[\p{L}'’]+\s+){0,4}?(?:with|to)\s+(?!me\b|us\b)|(?:print|download|upload|tweet)\b|post\s+(?:[\p{L}'’]+\s+){0,5}?(?:on|to)\s+(?:linkedin|twitter|x|slack|facebook|instagram|reddit)\b|(?:buy|purchase)\s|(?:rename|re-?assign|assign|transfer|hand\s+(?:over|off))\s|(?:add|put)\s+.+?\s+(?:to|in|on|into)\s+(?:my|the|our)\s+(?:calendar|agenda|diary|schedule)\b|(?:create|add|make)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:lead|contact|prospect|account|record)\b(?!\s+(?:notes?|owners?|status))|(?:turn|convert|make|create|build|draw|generate|put|export)\b.*\b(?:charts?|graphs?|plots?|dashboards?|slides?|decks?|presentations?|spreadsheets?|excel|csv|pdf|powerpoint)\b)/iu;
+  /^(?:(?:phone|call|ring|dial|text|sms|whatsapp|facetime)\s+(?!(?:with|went|was|is|notes?|log|logged|about|recap|summary|from|of|today|yesterday|went|done|over)\b)|remind\s+me\b|send\s+(?:(?:that|this|it|these|those)(?:\s+(?:e-?mails?|messages?|drafts?|notes?|ones?))?|(?:the|my|your)\s+drafts?)(?=\s+(?:out|off|over|to|now|right|already|for\s+me)\b|\s*[?!.]*$)|set\s+(?:up\s+)?(?:a|an|my)\s+(?:reminder|alarm|timer)\b|send\s+(?:[\p{L}'’]+\s+){0,3}?(?:linkedin|connection|inmail|text|sms|whatsapp|calendar|invite|invitation|gift|flowers)\b|connect\s+(?:with|to)\b.*\blinkedin\b|(?:schedule|book|arrange|organi[sz]e|set\s+up)\s+(?:a|an|the|my)?\s*(?:(?:weekly|daily|monthly|quick|short|recurring|regular|\d+[\s-]?min(?:ute)?s?)\s+)?(?:zoom|teams|google\s+meet|meet|meeting|call|lunch|coffee|dinner|appointment|slot|calendar\s+(?:invite|slot)|1:1|one[\s-]on[\s-]one|sync|catch[\s-]?up|stand[\s-]?up|check[\s-]?in|session)(?![\p{L}\d])|(?:delete|erase|wipe|purge|destroy)\b|(?:merge|de-?dupe|de-?duplicate|combine)\s|(?:share|forward)\s+(?:(?!with\s+me\b|to\s+me\b)[\p{L}'’]+\s+){0,4}?(?:with|to)\s+(?!me\b|us\b)|(?:print|download|upload|tweet)\b|post\s+(?:[\p{L}'’]+\s+){0,5}?(?:on|to)\s+(?:linkedin|twitter|x|slack|facebook|instagram|reddit)\b|(?:buy|purchase)\s|(?:rename|re-?assign|assign|transfer|hand\s+(?:over|off))\s|(?:add|put)\s+.+?\s+(?:to|in|on|into)\s+(?:my|the|our)\s+(?:calendar|agenda|diary|schedule)\b|(?:create|add|make)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:lead|contact|prospect|account|record)\b(?!\s+(?:notes?|owners?|status))|(?:turn|convert|make|create|build|draw|generate|put|export)\b.*\b(?:charts?|graphs?|plots?|dashboards?|slides?|decks?|presentations?|spreadsheets?|excel|csv|pdf|powerpoint)\b)/iu;
 
 const NAMED_SEARCH =
   /\b(?:some(?:one|body)|any(?:one|body)|(?:a|any|the)\s+(?:lead|prospect|contact|person|guy|woman|man|company|account)|leads|prospects|contacts|people|companies|accounts)\s+(?:called|named)\s+((?:\p{Lu}[\p{L}'’-]*|\p{Ll}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*)?)\s*[?!.]*$/u;

@@ -73,7 +73,10 @@ export const PHRASINGS: Phrasing[] = [
   { text: 'heads of marketing in London', expect: find({ title: 'Head of Marketing', city: ['London'] }) },
   { text: 'find founders of e-commerce companies in France', expect: find({ title: 'Founder', industry: ['E-commerce'], country: ['France'] }) },
   { text: 'engineering managers using Kubernetes', expect: find({ title: 'Engineering Manager', tech: ['Kubernetes'] }) },
-  { text: 'sales directors in the Nordics', expect: find({ seniority: ['director'], title: 'Sales', country: ['Sweden', 'Denmark', 'Norway', 'Finland'] }) },
+  {
+    text: 'sales directors in the Nordics',
+    expect: find({ seniority: ['director'], title: 'Sales Director', country: ['Sweden', 'Denmark', 'Norway', 'Finland'] }),
+  },
   { text: 'find me decision makers at enterprise companies', expect: find({ seniority: ['c_level', 'vp', 'director'], companySizeMin: 1000 }) },
   { text: 'C-level execs in insurance', expect: find({ seniority: ['c_level'], industry: ['Insurance'] }) },
   {
@@ -294,7 +297,10 @@ export const PHRASINGS: Phrasing[] = [
   { text: 'I need a list of fintech founders in London', expect: find({ title: 'Founder', industry: ['Fintech'], city: ['London'] }) },
   { text: 'Show me VPs of Engineering at companies using Snowflake', expect: find({ seniority: ['vp'], title: 'VP of Engineering', tech: ['Snowflake'] }) },
   { text: 'any hot prospects in Toronto?', expect: find({ minScore: 80, city: ['Toronto'] }) },
-  { text: 'Find me 15 marketing directors in the US', expect: find({ limit: 15, seniority: ['director'], title: 'Marketing', country: ['United States'] }) },
+  {
+    text: 'Find me 15 marketing directors in the US',
+    expect: find({ limit: 15, seniority: ['director'], title: 'Marketing Director', country: ['United States'] }),
+  },
   { text: 'get leads from Acme Corp', expect: find({ query: 'Acme Corp' }) },
   { text: 'people at Stripe', expect: find({ query: 'Stripe' }) },
   { text: 'leads that use Python and AWS', expect: find({ tech: ['Python', 'AWS'] }) },

@@ -110,9 +110,44 @@ describe('negation with scope', () => {
     ["I don't want anyone from Germany, fintech leads only", { excludeCountry: ['Germany'], industry: ['Fintech'] }],
     ['healthcare leads that are not yet customers', { industry: ['Healthcare'], excludeStatus: ['customer'] }],
     ['fintech leads, not the ones in Berlin', { industry: ['Fintech'], excludeCity: ['Berlin'] }],
+    ["leads in Norway, but nobody who's already a customer", { country: ['Norway'], excludeStatus: ['customer'] }],
     ['gaming studios, not the US ones though', { industry: ['Gaming'], excludeCountry: ['United States'] }],
     ['healthcare directors, not the UK ones please', { industry: ['Healthcare'], seniority: ['director'], excludeCountry: ['United Kingdom'] }],
   ])('%s (a negator attached to a value or a relation to one still excludes)', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+
+  it.each([
+    ["I don't trust the Berlin numbers, fintech leads please", { industry: ['Fintech'] }],
+    ["don't bug me about the Bergen leads, show me the ones in Berlin", { city: ['Berlin'] }],
+    ["I wouldn't rate the fintech data — healthcare leads in Norway", { industry: ['Healthcare'], country: ['Norway'] }],
+    ["didn't love the Germany results; Norway fintech leads instead", { country: ['Norway'], industry: ['Fintech'] }],
+    ['not gonna lie the Berlin leads were rough, show me Bergen fintech leads', { city: ['Bergen'], industry: ['Fintech'] }],
+    ["I don't know the healthcare market well, fintech leads in Germany", { industry: ['Fintech'], country: ['Germany'] }],
+    ["honestly I don't get why the Bergen leads never convert, anyway show me fintech leads in Berlin", { industry: ['Fintech'], city: ['Berlin'] }],
+    ["I don't think the Berlin leads are any good, healthcare in Norway", { industry: ['Healthcare'], country: ['Norway'] }],
+  ])('%s (a value in a negation whose scope is unknown is neither searched for nor excluded)', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+
+  it.each([
+    ["fintech leads in Germany, don't bother with the disqualified ones", { industry: ['Fintech'], country: ['Germany'], excludeStatus: ['disqualified'] }],
+    ["don't care about Germany, fintech leads in Norway", { excludeCountry: ['Germany'], industry: ['Fintech'], country: ['Norway'] }],
+    ["healthcare leads, don't worry about the ones on HubSpot", { industry: ['Healthcare'], excludeTech: ['HubSpot'] }],
+  ])('%s (a negated verb that relates leads to a value through its preposition excludes it)', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+
+  it.each([
+    ["not urgent at all but I'd love a list of fintech CTOs in Berlin", { industry: ['Fintech'], title: 'CTO', city: ['Berlin'] }],
+    ["no rush at all but I'd like healthcare leads in Norway", { industry: ['Healthcare'], country: ['Norway'] }],
+  ])('%s ("at all but" followed by a clause is no "all but")', async (text, want) => {
     const r = await turn(text);
     expect(r.tool).toBe('findLeads');
     expect(r.input).toEqual(want);
@@ -275,6 +310,20 @@ describe('notes', () => {
   ])('%s: a note after a dash, whatever its words', async (text, note) => {
     expect(await turn(text)).toMatchObject({ tool: 'updateLead', input: { note } });
   });
+
+  it.each([
+    ['Sophie Wagner wrote back asking for pricing, can you log that', 'Sophie Wagner wrote back asking for pricing'],
+    ['Lukas Becker wants a demo in March, could you please note that', 'Lukas Becker wants a demo in March'],
+  ])('%s: the request around a trailing cue is no part of the note', async (text, note) => {
+    expect(await turn(text)).toMatchObject({ tool: 'updateLead', input: { note } });
+  });
+
+  it('drops the lead\'s pronoun from a note after a status change: "note that she wants a demo" is "wants a demo"', async () => {
+    expect(await turn('Move Sophie Wagner to qualified and note that she wants a demo next Tuesday')).toMatchObject({
+      tool: 'updateLead',
+      input: { status: 'qualified', note: 'wants a demo next Tuesday' },
+    });
+  });
 });
 
 describe('a search by name', () => {
@@ -284,6 +333,30 @@ describe('a search by name', () => {
     ['pull up prospects named wagner', 'wagner'],
   ])('%s: searches %s, no news of a call', async (text, query) => {
     expect(await turn(text)).toMatchObject({ tool: 'findLeads', input: { query } });
+  });
+});
+
+describe('out of scope by shape, whatever it names', () => {
+  it.each([
+    'how big is the fintech industry in Germany?',
+    'how do most companies score leads? like what goes into it',
+    'what makes a lead qualified in BANT?',
+    'What is HubSpot used for? My VP keeps bringing it up',
+    'I met Jane Doe at a conference last year, she was lovely',
+    'my friend works at a fintech in Berlin and loves it',
+    'send that email to Lukas Becker right now',
+    'how many hospitals are there in Norway?',
+    "how do you say 'qualified lead' in German?",
+  ])('%s: no tool', async (text) => {
+    expect((await turn(text)).tool).toBeNull();
+  });
+
+  it.each([
+    ["I can't stress this enough, I need fintech leads in Berlin", { industry: ['Fintech'], city: ['Berlin'] }],
+    ["the clinics campaign didn't work out, so let's try healthcare: CTOs in Norway", { industry: ['Healthcare'], title: 'CTO', country: ['Norway'] }],
+    ['we never had much luck in Germany, so healthcare leads in Norway please', { industry: ['Healthcare'], country: ['Norway'] }],
+  ])('%s: a request after a preamble in the same line is searched', async (text, want) => {
+    expect(await turn(text)).toMatchObject({ tool: 'findLeads', input: want });
   });
 });
 

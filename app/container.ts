@@ -27,6 +27,7 @@ import type { ToolServices } from '../tools/services.ts';
 import { observeAssistant, observeAuditTrail, type Telemetry } from '../core/telemetry/observe.ts';
 import { startTelemetry } from '../core/telemetry/start-telemetry.ts';
 import { SALESOS_VERSION } from '../core/version.ts';
+import { log } from '../core/log.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface Container extends Runtime {
@@ -108,5 +109,30 @@ export async function buildContainer(runtime: Runtime, overrides: { model?: Mode
     createAssistant({ services, conversations, deliveries, feedback, model, inFlight, deadlines: config.deadlines }),
     telemetry,
   );
-  return { ...runtime, users, leads, conversations, deliveries, feedback, guards, services, model, assistant, inFlight, auditTrail: audit, telemetry };
+  return {
+    ...runtime,
+    users,
+    leads,
+    conversations,
+    deliveries,
+    feedback,
+    guards,
+    services,
+    model,
+    assistant,
+    inFlight,
+    auditTrail: audit,
+    telemetry,
+    // What the process holds in the database goes back before the pool closes: budget leases (their unused part
+    // would otherwise stay counted against the rep's day until the sweeper finds them) and reservations still
+    // open, each settled and audited, and the audit rows still batched. `salesos start` does this in
+    // app/shutdown.ts after its grace period; one-shot commands (ask, eval, chat, mcp…) only here. A second run
+    // finds nothing left to do.
+    async close() {
+      await audit.flush().catch((err: unknown) => log.error('could not write the last audit entries', { err }));
+      await guards.costs.settleOpen().catch((err: unknown) => log.error('could not settle the reservations and budget leases still open', { err }));
+      await audit.flush().catch((err: unknown) => log.error('could not write the last audit entries', { err }));
+      await runtime.close();
+    },
+  };
 }

@@ -34,6 +34,25 @@ describe('budgets from the CLI', () => {
   });
 });
 
+describe('a one-shot command gives back what it holds before it exits', () => {
+  it('leaves no budget lease or reservation open, and its calls settled and audited', async () => {
+    const r = await runCli(['ask', 'enrich Jane Doe'], env);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/could not give back|Cannot use a pool/);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const user = await client.query(`SELECT id FROM users WHERE email = 'demo@salesos.demo'`);
+      const rows = await client.query(`SELECT lease, status::text AS status FROM usage_entries WHERE "userId" = $1`, [user.rows[0].id]);
+      // enrichLead's call was served from a lease: otherwise this test would not see what a lease leaves behind.
+      expect(rows.rows.filter((x) => x.lease).length).toBeGreaterThan(0);
+      expect(rows.rows.filter((x) => x.status === 'reserved')).toEqual([]);
+    } finally {
+      await client.end();
+    }
+  });
+});
+
 let checkpoint = '';
 
 describe('salesos audit', () => {

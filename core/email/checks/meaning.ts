@@ -124,7 +124,10 @@ export function checkTriggerLink({ structure, subject, lead }: EmailContext): Ch
     const i = sentences.indexOf(t.sentence);
     return BAD_NEWS.test(t.sentence) && (CELEBRATION.test(t.sentence) || CELEBRATION.test(sentences[i + 1] ?? ''));
   });
-  const status = personal || unrelated || celebrated ? 'fail' : tied ? 'pass' : praised ? 'fail' : 'warn';
+  // A general fact about them (what they sell, what they use, an event with no detail) that the email then never
+  // uses is decoration, not a reason: personalisation by name-dropping.
+  const decoration = !tied && !triggers.some((t) => t.specific);
+  const status = personal || unrelated || celebrated ? 'fail' : tied ? 'pass' : praised || decoration ? 'fail' : 'warn';
   const shown = personal ?? triggers[0]!;
   return result(
     {
@@ -140,7 +143,9 @@ export function checkTriggerLink({ structure, subject, lead }: EmailContext): Ch
               ? 'tied to the pitch'
               : praised
                 ? 'a compliment that leads nowhere'
-                : 'not tied to the pitch',
+                : decoration
+                  ? 'a general fact that leads nowhere'
+                  : 'not tied to the pitch',
       evidence: [`"${quote(shown.sentence)}"`, ...(unrelated && !personal ? [`"${quote(unrelated)}"`] : [])],
       advice:
         status === 'pass'
@@ -159,7 +164,9 @@ export function checkTriggerLink({ structure, subject, lead }: EmailContext): Ch
           ? 'a trigger the pitch turns away from'
           : praised
             ? 'a compliment in place of a reason'
-            : 'a trigger not tied to the pitch',
+            : decoration
+              ? 'a general fact about them that leads nowhere'
+              : 'a trigger not tied to the pitch',
   );
 }
 

@@ -31,7 +31,7 @@ const RESEARCH =
   /^i\s+(?:recorded|reviewed|audited|tested|tried|timed|counted|checked|scanned|mapped|analy[sz]ed|benchmarked|compared|measured|clicked through|went through|walked through|looked (?:at|through)|ran|signed up|put together a (?:teardown|audit|review|walkthrough))\b/i;
 // Words that say when: a real event has a date.
 const WHEN =
-  /\b(last|this|next) (week|weekend|night|morning|month|quarter|year|spring|summer|autumn|fall|winter)\b|\b(yesterday|today|recently|just)\b|\b(?:on|last|this|next) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:in|since|from|by|until) (january|february|march|april|may|june|july|august|september|october|november|december)\b|\bby (year[- ]end|q[1-4])\b|\bq[1-4]\b/i;
+  /\b(last|this|next) (week|weekend|night|morning|month|quarter|year|spring|summer|autumn|fall|winter)\b|\b(yesterday|today|recently|just)\b|\b(?:on|last|this|next) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:in|since|from|by|until) (?:early |mid-?|late )?(january|february|march|april|may|june|july|august|september|october|november|december)\b|\bby (year[- ]end|q[1-4])\b|\bq[1-4]\b/i;
 // The sender speaking. "US" in capitals is the country, not "us".
 const OFFER = /\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|[Mm]e)\b/;
 // Something the prospect published, reporting what it says: "Your open UX researcher role mentions interviewing
@@ -39,7 +39,8 @@ const OFFER = /\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|[Mm]e)\b/;
 // named cloud hosting …". A job ad, a registry listing, a filing or a call is checkable, so what it says is the detail.
 const THEIR_DOCUMENT =
   /\byour\s+(?:[\p{L}\p{N}-]+\s+){0,4}(?:role|position|opening|vacancy|job (?:ad|post|posting|description)|listing|careers page|filing|10-[kq]|8-k|s-1|proxy(?: statement)?|annual report|prospectus|earnings call|investor call|study|trial|tender|rfp|registration|permit application)\s+(?:(?:on|in|at)\s+[\p{L}\p{N}.]+\s+)?(?:lists|listed|mentions|mentioned|names|named|notes|noted|says|said|states|stated|cites|cited|describes|described|asks for|calls for|requires|required|shows|showed|flags|flagged|targets|targeted|discloses|disclosed|reports|reported|reveals|revealed)\b|\b(?:your\s+(?:ceo|cfo|coo|cto|cio|ciso|founder|chair\w*|president|head of \p{L}+|vp \p{L}+)|you)\s+(?:named|flagged|called out|cited|noted|described|listed|mentioned|said|told (?:analysts|investors|shareholders)|blamed|attributed|pointed to|singled out|highlighted|admitted|disclosed|put (?:[\p{L}\p{N}'’-]+\s+){1,6}down to)\b/iu;
-const THREAD_RECAP = /\b(?:written|wrote|emailed|reached out|been in touch)\b[^.]{0,40}\b(?:times|twice|before)\b[^.]{0,10}\babout\b/i;
+const THREAD_RECAP =
+  /\b(?:written|wrote|emailed|reached out|been in touch)\b[^.]{0,40}\b(?:times|twice|before)\b[^.]{0,10}\babout\b|\bmy (?:last |earlier |previous |first )?(?:email|note|message) (?:about|on) your\b/i;
 // The same record named anywhere in the sentence with what it says about them: "The job ad for your SRE role
 // mentions on-call across three time zones", "ClinicalTrials.gov's listing for your trial shows 14 sites".
 const PUBLIC_RECORD =
@@ -173,7 +174,9 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     // without MFA" says what their insurers require, as "Cyber carriers have added a question set" does.
     if (GENERAL_POPULATION.test(s.trim()) && !/\byour?\b/i.test(s) && !NOW_REQUIRED.test(s)) return;
     const document = theirRecord(s);
-    const cue = OBSERVED.test(s) || isEvent(s) || UNDER_RULE.test(s) || premise || theirFact || research || document;
+    // A follow-up's recap of what the first email said about them ("since my email about your new Reno site").
+    const recalled = THREAD_RECAP.test(s) && /\byour\b/i.test(s);
+    const cue = OBSERVED.test(s) || isEvent(s) || UNDER_RULE.test(s) || premise || theirFact || research || document || recalled;
     // A number word measures as well as digits do ("four of your target accounts").
     const measured = hasMeasure(s) || QUOTED.test(s);
     // The opening lines may state a measured fact about them without a cue word ("…containers arrive 10–14 days late").

@@ -63,7 +63,7 @@ describe('the shipped weights', () => {
       expect(RUBRIC_MODEL.weights[id].passed, id).toBeCloseTo(trained.weights[id].passed, 3);
     }
     // The score mapping was chosen from the leave-one-set-out predictions, not from the emails the weights saw.
-    expect(RUBRIC_MODEL.mapping).toEqual({ scale: 1.4, shift: 0.42 });
+    expect(RUBRIC_MODEL.mapping).toEqual({ scale: 1.3, shift: 0.43 });
   });
 
   it('are deterministic: training twice on the same emails gives the same model', () => {
@@ -85,7 +85,7 @@ describe('leave-one-set-out: trained on ten sets, scored on the eleventh', () =>
     ['emails-heldout-8.jsonl', 1599, 1599, 0, 0],
     ['emails-heldout-9.jsonl', 1600, 1600, 0, 0],
     ['emails-heldout-10.jsonl', 1600, 1600, 0, 0],
-    ['emails-heldout-11.jsonl', 1600, 1600, 1, 0],
+    ['emails-heldout-11.jsonl', 1600, 1600, 0, 0],
   ] as const)('%s: %i of %i pairs right, %i weak at 65+, %i strong under 75', (set, right, pairs, weakHigh, strongLow) => {
     const c = figures.find((f) => f.set === set)!.calibration;
     expect(c.strong * c.weak).toBe(pairs);
@@ -97,42 +97,42 @@ describe('leave-one-set-out: trained on ten sets, scored on the eleventh', () =>
 
 // Not just across the lines: how close to them the emails of a set nobody trained on land.
 describe('leave-one-set-out margins: weak emails well under 65, strong ones well over 75', () => {
-  it('puts 2 of 386 weak emails at 55–64 and 2 at 65+; 3 of 386 strong at 75–79 and 1 under 75', () => {
+  it('puts 2 of 386 weak emails at 55–64 and 1 at 65+; 5 of 386 strong at 75–79 and 1 under 75', () => {
     const scored = figures.flatMap((f) => f.calibration.scored);
     const weak = scored.filter((e) => e.label === 'weak').map((e) => e.score);
     const strong = scored.filter((e) => e.label === 'strong').map((e) => e.score);
     expect([weak.length, strong.length]).toEqual([386, 386]);
     expect(weak.filter((s) => s >= 55 && s < 65)).toHaveLength(2);
-    expect(weak.filter((s) => s >= 65)).toHaveLength(2);
-    expect(weak.filter((s) => s < 40)).toHaveLength(375);
-    expect(strong.filter((s) => s >= 75 && s < 80)).toHaveLength(3);
+    expect(weak.filter((s) => s >= 65)).toHaveLength(1);
+    expect(weak.filter((s) => s < 40)).toHaveLength(371);
+    expect(strong.filter((s) => s >= 75 && s < 80)).toHaveLength(5);
     expect(strong.filter((s) => s < 75)).toHaveLength(1);
-    expect(strong.filter((s) => s >= 90)).toHaveLength(368);
+    expect(strong.filter((s) => s >= 90)).toHaveLength(364);
   });
 });
 
 describe('the score mapping, judged out of sample', () => {
-  it('has 3 weak emails at 65+ and 1 strong under 75 over the eleven sets, and the same pairs', () => {
+  it('has 2 weak emails at 65+ and 1 strong under 75 over the eleven sets, and the same pairs', () => {
     const nested = leaveOneSetOutNested(EMAIL_SETS, folds);
     const sum = (f: (c: (typeof nested)[number]['calibration']) => number) => nested.reduce((a, x) => a + f(x.calibration), 0);
-    expect(sum((c) => c.weakAtOrAbove65.length)).toBe(3);
+    expect(sum((c) => c.weakAtOrAbove65.length)).toBe(2);
     expect(sum((c) => c.strongBelow75.length)).toBe(1);
     expect(sum((c) => c.pairsRight)).toBe(figures.reduce((a, x) => a + x.calibration.pairsRight, 0));
   });
 
-  it('against 4 weak at 65+ and 0 strong under 75 with the old fixed mapping (even odds at 70)', () => {
+  it('against 5 weak at 65+ and 0 strong under 75 with the old fixed mapping (even odds at 70)', () => {
     const fixed = folds.map((f) => calibrate(f.emails, f.model));
-    expect(fixed.reduce((a, c) => a + c.weakAtOrAbove65.length, 0)).toBe(4);
+    expect(fixed.reduce((a, c) => a + c.weakAtOrAbove65.length, 0)).toBe(5);
     expect(fixed.reduce((a, c) => a + c.strongBelow75.length, 0)).toBe(0);
   });
 });
 
 describe('the shipped weights on the emails they were trained on (development figures)', () => {
-  it('rank 148,995 of 148,996 strong/weak pairs right (100.0%), with 2 weak at 65+ and 1 strong under 75', () => {
+  it('rank 148,996 of 148,996 strong/weak pairs right (100.0%), with 1 weak at 65+ and 1 strong under 75', () => {
     const c = calibrate(all);
     expect({ strong: c.strong, weak: c.weak }).toEqual({ strong: 386, weak: 386 });
-    expect(c.pairsRight).toBe(148995);
-    expect(c.weakAtOrAbove65).toHaveLength(2);
+    expect(c.pairsRight).toBe(148996);
+    expect(c.weakAtOrAbove65).toHaveLength(1);
     expect(c.strongBelow75).toHaveLength(1);
   });
 });

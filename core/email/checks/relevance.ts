@@ -29,6 +29,7 @@ const isEvent = (s: string) => EVENT.test(s) || NOW_REQUIRED.test(s);
 // The writer looking at their product or records: "I recorded a teardown of …", "I ran your pricing page through …".
 const RESEARCH =
   /^i\s+(?:recorded|reviewed|audited|tested|tried|timed|counted|checked|scanned|mapped|analy[sz]ed|benchmarked|compared|measured|clicked through|went through|walked through|looked (?:at|through)|ran|signed up|put together a (?:teardown|audit|review|walkthrough))\b/i;
+const FORM_NUMBER = /\b(?:10-[kq]|8-k|s-1|20-f)\b/gi;
 // Words that say when: a real event has a date.
 const WHEN =
   /\b(last|this|next) (week|weekend|night|morning|month|quarter|year|spring|summer|autumn|fall|winter)\b|\b(yesterday|today|recently|just)\b|\b(?:on|last|this|next) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:in|since|from|by|until) (?:early |mid-?|late )?(january|february|march|april|may|june|july|august|september|october|november|december)\b|\bby (year[- ]end|q[1-4])\b|\bq[1-4]\b/i;
@@ -203,7 +204,8 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     // A follow-up's recap of the thread ("I've written a couple of times about forecast accuracy at Brightline")
     // names what the first email said about them: the topic at their company is the detail.
     const recap = THREAD_RECAP.test(s) && theirNames.length > 0;
-    const detail = hasNumber(s) || QUOTED.test(s) || WHEN.test(s.replace(VAGUE_WHEN, '')) || named || document || recap;
+    // A filing's form number ("10-K", "8-K") names the record, it measures nothing.
+    const detail = hasNumber(s.replace(FORM_NUMBER, ' ')) || QUOTED.test(s) || WHEN.test(s.replace(VAGUE_WHEN, '')) || named || document || recap;
     out.push({ sentence: s, specific: detail && !FLATTERY.test(s) });
   });
   return out;

@@ -145,7 +145,8 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     // So is a look the writer recorded at something of theirs, measured: "I recorded a 4-minute teardown of
     // Quotient's free-trial signup (11 fields before anyone sees the product".
     const theirThing =
-      /\byour\s+\p{L}+/iu.test(s) || namedEntities(s).some((e) => !isOwnEntity(s, e, sender) && new RegExp(`${e}['’]s\\s+\\p{L}`, 'u').test(s));
+      /\byour\s+\p{L}+/iu.test(s) ||
+      namedEntities(s).some((e) => !isOwnEntity(s, e, sender) && new RegExp(`${e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['’]s\\s+\\p{L}`, 'u').test(s));
     const research =
       /^i\s+\p{Ll}+ed\b/iu.test(s.trim()) &&
       !SPECULATION.test(s) &&

@@ -22,9 +22,10 @@ const OBSERVATION_OPENING =
 const UNDER_RULE = /\b[Uu]nder (the )?\p{Lu}/u;
 const EVENT =
   /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|new (rule|law|regulation|tariffs?|requirement|role|office|plant|line|site|tier|market)|appl(?:y|ies|ied|ying) (?:since|from)|takes? effect|took effect|comes? into force|came into force|enforcement|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*|no longer appl(?:y|ies)|(?:now|will) (?:require|requires|need|needs|apply|applies|apply to|ha(?:s|ve) to|must)|starting (?:in|on|from) \p{Lu}\p{Ll}+|(?:has|have) (?:added|introduced|changed|tightened|raised|dropped|removed|ended|scrapped)\b|(?:is|are) (?:phasing out|introducing|tightening|ending|scrapping|withdrawing)\b|(?:was|were) (?:passed|signed into law|adopted|repealed|withdrawn)\b|approved|voted|accepted into|admitted to|selected (?:for|as|by)|certified|accredit\w+|became (?:a|an|the) (?:member|partner|supplier|vendor)|(?:has|have) been (?:up|open|live|posted|listed|vacant|unfilled|advertised) (?:since|for)|(?:open|vacant|unfilled) (?:since|for (?:\d+|two|three|four|five|six|several) (?:weeks|months))|still (?:open|up|listed|unfilled|vacant) (?:after|since)|re-?posted|re-?listed|re-?advertised)\b/iu;
-// A requirement someone now imposes on them: "won't renew … without MFA", "no longer accept paper invoices".
+// A requirement someone now imposes on them: "won't renew … without MFA", "no longer accept paper invoices",
+// "now can't get cargo cover without GPS tracking" (a gate on doing business, not "can't grow without AI").
 const NOW_REQUIRED =
-  /\b(?:now|no longer|from (?:next|this) \w+|starting \w+)\s+(?:won['’]t|will not|refuse to|decline to)\s+\p{L}+\b[^.]{0,80}?\bwithout\b|\bno longer (?:accept|renew|cover|insure|approve|allow|pay for)\b|\bnow (?:require|requires|insist on|mandate|mandates)\b/iu;
+  /\b(?:now|no longer|from (?:next|this) \w+|starting \w+)\s+(?:won['’]t|will not|refuse to|decline to)\s+\p{L}+\b[^.]{0,80}?\bwithout\b|\bnow (?:can['’]t|cannot)\s+(?:get|obtain|renew|bid|bid on|ship|sell|list|operate|export|import|bill|insure|be insured|be paid)\b[^.]{0,80}?\bwithout\b|\bno longer (?:accept|renew|cover|insure|approve|allow|pay for)\b|\bnow (?:require|requires|insist on|mandate|mandates)\b/iu;
 const isEvent = (s: string) => EVENT.test(s) || NOW_REQUIRED.test(s);
 // The writer looking at their product or records: "I recorded a teardown of …", "I ran your pricing page through …".
 const RESEARCH =
@@ -54,9 +55,12 @@ const RECORD_SAYS =
 const MARKET_RECORD =
   /^(?:\p{Lu}[\p{L}\p{N}&.-]*\s+){0,3}\p{Lu}[\p{L}\p{N}&.-]*['’]s\s+(?:latest|new|newest|recent|annual|quarterly|\d{4})\s+(?:[\p{L}-]+\s+)?(?:report|survey|study|index|ranking|data|figures|census)\b/u;
 const placesThem = (s: string) => /\byour?\b/i.test(s) || /\S\s+(?:of\s+)?(?:\p{Lu}[\p{L}\p{N}&.-]*\s+){0,2}\p{Lu}[\p{L}\p{N}&.-]*['’]s\s+\p{Ll}/u.test(s);
+// "Halvard disclosed in its latest 10-Q …": the record is the company's own when "its/their" owns it.
+const ITS_RECORD =
+  /\b(?:its|their)\s+(?:(?:latest|last|recent|annual|q[1-4]|first|second|third|fourth)\s+)*(?:filing|10-[kq]|8-k|annual report|prospectus|earnings call|investor call|job (?:ad|post|posting)|careers page|listing)\b/i;
 const namesRecord = (s: string) =>
   THEIR_DOCUMENT.test(s) ||
-  (PUBLIC_RECORD.test(s) && RECORD_SAYS.test(s) && /\byour?\b/i.test(s)) ||
+  (PUBLIC_RECORD.test(s) && RECORD_SAYS.test(s) && (/\byour?\b/i.test(s) || ITS_RECORD.test(s))) ||
   (MARKET_RECORD.test(s.trim()) && RECORD_SAYS.test(s) && placesThem(s));
 // What the record says must be specific too: "Your careers page says you're growing fast" quotes nothing checkable.
 const theirRecord = (s: string) => {

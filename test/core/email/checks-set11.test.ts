@@ -25,6 +25,7 @@ describe('relevance: real facts about them, phrased another way', () => {
     expect(findTriggers(['Your last 8-K discloses the sale of the Tulsa distribution business.'])[0]?.specific).toBe(true);
     expect(findTriggers(['On the investor call your CEO blamed slower Q3 bookings on the ERP cutover.'])[0]?.specific).toBe(true);
     expect(findTriggers(["At last week's investor day your COO put the margin slip down to freight costs."])[0]?.specific).toBe(true);
+    expect(findTriggers(['Halvard disclosed in its latest 10-Q that freight costs rose 22%.'])[0]?.specific).toBe(true);
     const body = email('Your annual report discloses two restatements of deferred revenue.', PITCH, ASK);
     expect(check({ body }, 'relevance').status).toBe('pass');
   });
@@ -49,11 +50,13 @@ describe('relevance: real facts about them, phrased another way', () => {
   it('a requirement someone now imposes on them is a rule that applies to them, even with a population as subject', () => {
     expect(findTriggers(["Most lenders now won't fund a fleet loan without 12 months of telematics data."])).toHaveLength(1);
     expect(findTriggers(['Several grocery chains no longer accept paper invoices from their 300 largest suppliers.'])).toHaveLength(1);
+    expect(findTriggers(["Most freight brokers now can't get cargo cover without GPS tracking on every trailer."])).toHaveLength(1);
   });
 
   it('but a population that only wants or needs something is still an industry trend', () => {
     expect(findTriggers(['Most companies now want better data on their fleets.'])).toEqual([]);
     expect(findTriggers(['Many retailers need a faster checkout.'])).toEqual([]);
+    expect(findTriggers(["Most companies now can't grow without AI."])).toEqual([]);
   });
 
   it('a measured look the writer took at their product is first-hand research', () => {

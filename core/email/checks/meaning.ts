@@ -32,7 +32,7 @@ const SAME_AS_TRIGGER = /\b(?:the|that|this)\s+(?:same|exact|very same|exact sam
 // Bad news at their business (layoffs, a closure, a breach, a recall, a lawsuit), and a writer who greets it as good
 // news ("Perfect time to rebuild!"): the event creates a need, but not one a celebration answers.
 const BAD_NEWS =
-  /\b(?:laid off|lay-?offs?|let go|job cuts|cut \d+% of (?:its |their )?(?:staff|jobs|workforce|employees)|downsiz\w+|(?:closed|closing|shut(?:ting)? down) (?:its|their|the) \w+|closures?|bankruptcy|chapter 11|insolven\w+|(?:data )?breach|recall(?:ed|s)?|lawsuit|sued|(?:was|were|got) fined|outage|ransomware|hacked|missed (?:its|their) (?:guidance|numbers|targets))\b/i;
+  /\b(?:laid off|lay-?offs?|let go|job cuts|cut \d+% of (?:its |their )?(?:staff|jobs|workforce|employees)|downsiz\w+|(?:closed|closing|shut(?:ting)? down) (?:its|their|the) \w+|closures?|bankruptcy|chapter 11|insolven\w+|(?:data )?breach|recall(?:ed|s)?|lawsuit|sued|(?:was|were|got) fined|outage|ransomware|hacked|missed (?:its|their) (?:guidance|numbers|targets)|fire at|fire (?:in|at|that)|flood(?:ed|ing)?|bankrupt\w*|walkout|went into administration|filed for (?:bankruptcy|chapter 11|insolvency))\b/i;
 const CELEBRATION = /\b(?:perfect|great|ideal|best|exciting|golden) (?:time|moment|opportunity|chance|timing)\b|\b(?:what an? )?opportunity\b|!/i;
 // Too common to tie two sentences together.
 const LINK_STOP = new Set(

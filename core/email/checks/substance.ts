@@ -38,7 +38,8 @@ const ONE_CUSTOMER = /\b(?:one|a|another) (?:of (?:our|my) )?(?:customers?|clien
 
 // What a customer runs is not what changes for them ("companies that use Salesforce"), and "get more out of it"
 // is a promise any vendor could make: neither is a specific word of an offer.
-const TOOLS_THEY_USE = /\b(?:that|who|which)\s+(?:use|uses|run on|runs on|are on|is on|rely on|relies on)\s+(?:\p{Lu}[\p{L}\p{N}.]*(?:,?\s+(?:and\s+)?)?)+/gu;
+const TOOLS_THEY_USE =
+  /\b(?:(?:that|who|which)\s+(?:use|uses|run on|runs on|are on|is on|rely on|relies on)|using|running)\s+(?:\p{Lu}[\p{L}\p{N}.]*(?:,?\s+(?:and\s+)?)?)+/gu;
 const MORE_OUT_OF = /\b(?:get|gets|getting)\s+(?:more|the most)\s+(?:value\s+)?out\s+of\s+(?:it|them|their \w+|your \w+|\p{Lu}[\p{L}\p{N}]*)/giu;
 
 function specificWords(sentence: string): string[] {

@@ -86,6 +86,12 @@ describe('trigger_link: where the fact about them leads', () => {
     const c = check({ body }, 'trigger_link');
     expect(c.status).toBe('fail');
     expect(c.measured).toBe('bad news greeted as an opening');
+    const fire = email(
+      'Noticed the fire at your Dayton warehouse in March. A perfect moment to upgrade your sprinklers!',
+      'We fit sprinkler systems in 200 warehouses a year.',
+      ASK,
+    );
+    expect(check({ body: fire }, 'trigger_link').measured).toBe('bad news greeted as an opening');
   });
 
   it('but bad news met with what it means for them is a trigger like any other', () => {
@@ -133,6 +139,8 @@ describe('names that are not customers', () => {
     );
     expect(check({ body }, 'proof_point').status).toBe('fail');
     expect(check({ body }, 'value_proposition').status).toBe('fail');
+    const running = email('I noticed Vantor uses HubSpot.', 'We help companies running HubSpot and Gong get more out of them.', 'Open to a quick call?');
+    expect(check({ body: running }, 'value_proposition').status).toBe('fail');
   });
 
   it('but a customer named beside the tool is still a customer', () => {

@@ -51,12 +51,15 @@ describe('relevance: real facts about them, phrased another way', () => {
     expect(findTriggers(["Most lenders now won't fund a fleet loan without 12 months of telematics data."])).toHaveLength(1);
     expect(findTriggers(['Several grocery chains no longer accept paper invoices from their 300 largest suppliers.'])).toHaveLength(1);
     expect(findTriggers(["Most freight brokers now can't get cargo cover without GPS tracking on every trailer."])).toHaveLength(1);
+    const mandate = "The state's new e-invoicing mandate starts in July for every supplier billing public hospitals.";
+    expect(findTriggers([mandate])[0]?.specific).toBe(true);
   });
 
   it('but a population that only wants or needs something is still an industry trend', () => {
     expect(findTriggers(['Most companies now want better data on their fleets.'])).toEqual([]);
     expect(findTriggers(['Many retailers need a faster checkout.'])).toEqual([]);
     expect(findTriggers(["Most companies now can't grow without AI."])).toEqual([]);
+    expect(findTriggers(['Our new onboarding standard starts in July.'])).toEqual([]);
   });
 
   it('a measured look the writer took at their product is first-hand research', () => {

@@ -21,12 +21,15 @@ const OBSERVATION_OPENING =
 // "Under CSRD", "Under the new rule": a regulation that now applies to them (capital letter, so no i flag).
 const UNDER_RULE = /\b[Uu]nder (the )?\p{Lu}/u;
 const EVENT =
-  /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|new (?:[\p{L}-]+\s+)?(rule|law|regulation|mandate|directive|standard|tariffs?|requirement|role|office|plant|line|site|tier|market)|(?:starts?|started|begins?|began|kicks? in|kicked in) (?:in|on|from) (?:\p{Lu}\p{Ll}+|\d)|appl(?:y|ies|ied|ying) (?:since|from)|takes? effect|took effect|comes? into force|came into force|enforcement|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*|no longer appl(?:y|ies)|(?:now|will) (?:require|requires|need|needs|apply|applies|apply to|ha(?:s|ve) to|must)|starting (?:in|on|from) \p{Lu}\p{Ll}+|(?:has|have) (?:added|introduced|changed|tightened|raised|dropped|removed|ended|scrapped)\b|(?:is|are) (?:phasing out|introducing|tightening|ending|scrapping|withdrawing)\b|(?:was|were) (?:passed|signed into law|adopted|repealed|withdrawn)\b|approved|voted|accepted into|admitted to|selected (?:for|as|by)|certified|accredit\w+|became (?:a|an|the) (?:member|partner|supplier|vendor)|(?:has|have) been (?:up|open|live|posted|listed|vacant|unfilled|advertised) (?:since|for)|(?:open|vacant|unfilled) (?:since|for (?:\d+|two|three|four|five|six|several) (?:weeks|months))|still (?:open|up|listed|unfilled|vacant) (?:after|since)|re-?posted|re-?listed|re-?advertised)\b/iu;
+  /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|(?:new|revised|updated|amended|final) (?:[\p{L}-]+\s+){0,2}(rule|law|regulation|mandate|directive|standard|tariffs?|requirement|role|office|plant|line|site|tier|market)|(?:starts?|started|begins?|began|kicks? in|kicked in) (?:in|on|from) (?:\p{Lu}\p{Ll}+|\d)|appl(?:y|ies|ied|ying) (?:since|from)|takes? effect|took effect|comes? into force|came into force|enforcement|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*|no longer appl(?:y|ies)|(?:now|will) (?:require|requires|need|needs|apply|applies|apply to|ha(?:s|ve) to|must)|starting (?:in|on|from) \p{Lu}\p{Ll}+|(?:has|have) (?:added|introduced|changed|tightened|raised|dropped|removed|ended|scrapped)\b|(?:is|are) (?:phasing out|introducing|tightening|ending|scrapping|withdrawing)\b|(?:was|were) (?:passed|signed into law|adopted|repealed|withdrawn)\b|approved|voted|accepted into|admitted to|selected (?:for|as|by)|certified|accredit\w+|became (?:a|an|the) (?:member|partner|supplier|vendor)|(?:has|have) been (?:up|open|live|posted|listed|vacant|unfilled|advertised) (?:since|for)|(?:open|vacant|unfilled) (?:since|for (?:\d+|two|three|four|five|six|several) (?:weeks|months))|still (?:open|up|listed|unfilled|vacant) (?:after|since)|re-?posted|re-?listed|re-?advertised)\b/iu;
 // A requirement someone now imposes on them: "won't renew … without MFA", "no longer accept paper invoices",
 // "now can't get cargo cover without GPS tracking" (a gate on doing business, not "can't grow without AI").
 const NOW_REQUIRED =
   /\b(?:now|no longer|from (?:next|this) \w+|starting \w+)\s+(?:won['’]t|will not|refuse to|decline to)\s+\p{L}+\b[^.]{0,80}?\bwithout\b|\bnow (?:can['’]t|cannot)\s+(?:get|obtain|renew|bid|bid on|ship|sell|list|operate|export|import|bill|insure|be insured|be paid)\b[^.]{0,80}?\bwithout\b|\bno longer (?:accept|renew|cover|insure|approve|allow|pay for)\b|\bnow (?:require|requires|insist on|mandate|mandates)\b/iu;
-const isEvent = (s: string) => EVENT.test(s) || NOW_REQUIRED.test(s);
+// A rule with a date by which it binds them: "The EPA's lead and copper rule gives utilities until October 2027 to …".
+const RULE_WITH_DATE =
+  /(?<!\bas a )\b(?:rule(?! of thumb)|law|regulation|mandate|directive|act|standard|requirement)s?\b[^.]{0,80}?\b(?:until|by|before|from|effective|starting)\s+(?:(?:early|mid|late)[- ]?)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|(?:19|20)\d\d\b|q[1-4]\b)/i;
+const isEvent = (s: string) => EVENT.test(s) || NOW_REQUIRED.test(s) || RULE_WITH_DATE.test(s);
 // The writer looking at their product or records: "I recorded a teardown of …", "I ran your pricing page through …".
 const RESEARCH =
   /^i\s+(?:recorded|reviewed|audited|tested|tried|timed|counted|checked|scanned|mapped|analy[sz]ed|benchmarked|compared|measured|clicked through|went through|walked through|looked (?:at|through)|ran|signed up|put together a (?:teardown|audit|review|walkthrough))\b/i;
@@ -55,9 +58,10 @@ const RECORD_SAYS =
 const MARKET_RECORD =
   /^(?:\p{Lu}[\p{L}\p{N}&.-]*\s+){0,3}\p{Lu}[\p{L}\p{N}&.-]*['’]s\s+(?:latest|new|newest|recent|annual|quarterly|\d{4})\s+(?:[\p{L}-]+\s+)?(?:report|survey|study|index|ranking|data|figures|census)\b/u;
 const placesThem = (s: string) => /\byour?\b/i.test(s) || /\S\s+(?:of\s+)?(?:\p{Lu}[\p{L}\p{N}&.-]*\s+){0,2}\p{Lu}[\p{L}\p{N}&.-]*['’]s\s+\p{Ll}/u.test(s);
-// "Halvard disclosed in its latest 10-Q …": the record is the company's own when "its/their" owns it.
+// "Halvard disclosed in its latest 10-Q …", "City of Maple Grove's RFP … requires …": the record is the company's
+// own when "its/their" or a name's possessive owns it.
 const ITS_RECORD =
-  /\b(?:its|their)\s+(?:(?:latest|last|recent|annual|q[1-4]|first|second|third|fourth)\s+)*(?:filing|10-[kq]|8-k|annual report|prospectus|earnings call|investor call|job (?:ad|post|posting)|careers page|listing)\b/i;
+  /\b(?:its|their|\p{Lu}[\p{L}\p{N}&.-]*['’]s)\s+(?:(?:latest|last|recent|annual|q[1-4]|first|second|third|fourth)\s+)*(?:filing|10-[kq]|8-k|annual report|prospectus|earnings call|investor call|job (?:ad|post|posting)|careers page|listing|rfp|tender)\b/iu;
 const namesRecord = (s: string) =>
   THEIR_DOCUMENT.test(s) ||
   (PUBLIC_RECORD.test(s) && RECORD_SAYS.test(s) && (/\byour?\b/i.test(s) || ITS_RECORD.test(s))) ||
@@ -125,9 +129,10 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     // News about the sender ("FinLoop was named a Top 50 Fintech") is not news about the prospect.
     const names = namedEntities(s);
     if (names.length && isOwnEntity(s, names[0]!, sender) && !/\byour?\b/i.test(s)) return;
-    // A rule now imposed on them stays theirs even when it names what the sender sells ("Most carriers now won't
-    // renew … without MFA", then "We rolled MFA out to Keller & Voss's 180 staff").
-    if (names.length && customers.has(names[0]!) && !/\byour?\b/i.test(s) && !NOW_REQUIRED.test(s)) return;
+    // A rule now imposed on them, or what a record of theirs says, stays theirs even when it shares a name with the
+    // sender's customer story ("Most carriers now won't renew … without MFA", then "We rolled MFA out to …"; "City of
+    // Maple Grove's RFP … requires …", then "We replaced the billing system for the City of Elk River").
+    if (names.length && customers.has(names[0]!) && !/\byour?\b/i.test(s) && !NOW_REQUIRED.test(s) && !theirRecord(s)) return;
     // A question can carry the fact ("How are your teachers finding the switch to IM this year?").
     const askedAboutThem = /\?\s*$/.test(s) && /\byour\b/i.test(s) && EVENT.test(s) && WHEN.test(s);
     if ((/\?\s*$/.test(s) && !askedAboutThem) || /^(we|our)\b/i.test(s.trim())) return;

@@ -62,6 +62,20 @@ describe('relevance: real facts about them, phrased another way', () => {
     expect(findTriggers(['Our new onboarding standard starts in July.'])).toEqual([]);
   });
 
+  it('a rule with the date by which it binds them, and an RFP their name owns, are their facts', () => {
+    const rule = "The EPA's revised lead and copper rule gives utilities like Fairview Water until October 2027 to inventory every service line.";
+    expect(findTriggers([rule])[0]?.specific).toBe(true);
+    const rfp = "City of Maple Grove's RFP for utility billing software closes on June 14, and it requires a hosted option with SOC 2 Type II.";
+    // Even when the sender's own story names another city ("the City of Elk River").
+    expect(findTriggers([rfp, 'We replaced the billing system for the City of Elk River in 2023.'])[0]?.sentence).toBe(rfp);
+  });
+
+  it('but a rule of thumb with a date, or an RFP nobody owns, is not', () => {
+    expect(findTriggers(['As a rule, finance teams close the books by March.'])).toEqual([]);
+    expect(findTriggers(['The rule of thumb is to renew by January.'])).toEqual([]);
+    expect(findTriggers(['Most RFPs require a hosted option and references.'])).toEqual([]);
+  });
+
   it('a measured look the writer took at their product is first-hand research', () => {
     expect(findTriggers(["I timed Corbel's mobile checkout: 9 steps and 41 seconds before the payment page."])[0]?.specific).toBe(true);
     expect(findTriggers(['I audited your onboarding emails and counted 14 in the first week.'])[0]?.specific).toBe(true);

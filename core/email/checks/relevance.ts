@@ -172,7 +172,7 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     const stated = s.trim().replace(/^[^:]{1,25}:\s+/, '');
     const theirFact =
       i < 2 &&
-      /^(?:(?:on|in|at)\s+)?(?:(?:your|you)\s+\p{L}+|[a-z0-9-]+\.(?:com|io|co|ai|app|net|org|de|uk|co\.uk|eu|dev)\b)/iu.test(stated) &&
+      /^(?:(?:on|in|at)\s+)?(?:(?:your|you|you['’]re)\s+\p{L}+|[a-z0-9-]+\.(?:com|io|co|ai|app|net|org|de|uk|co\.uk|eu|dev)\b)/iu.test(stated) &&
       !SPECULATION.test(s) &&
       !OFFER.test(s);
     // "At your stage, most finance teams close in 12+ days", "In your role, …": anyone at that stage, not what the

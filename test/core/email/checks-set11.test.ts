@@ -70,6 +70,12 @@ describe('relevance: real facts about them, phrased another way', () => {
     expect(findTriggers([rfp, 'We replaced the billing system for the City of Elk River in 2023.'])[0]?.sentence).toBe(rfp);
   });
 
+  it('an opening sentence about them may start "You\'re …"', () => {
+    const talk = "You're presenting on returns fraud at NRF Protect next month, so you already know wardrobing is up.";
+    expect(findTriggers([talk])[0]?.specific).toBe(true);
+    expect(findTriggers(["You're probably evaluating a few vendors this quarter."])).toEqual([]);
+  });
+
   it('but a rule of thumb with a date, or an RFP nobody owns, is not', () => {
     expect(findTriggers(['As a rule, finance teams close the books by March.'])).toEqual([]);
     expect(findTriggers(['The rule of thumb is to renew by January.'])).toEqual([]);

@@ -63,7 +63,7 @@ describe('the shipped weights', () => {
       expect(RUBRIC_MODEL.weights[id].passed, id).toBeCloseTo(trained.weights[id].passed, 3);
     }
     // The score mapping was chosen from the leave-one-set-out predictions, not from the emails the weights saw.
-    expect(RUBRIC_MODEL.mapping).toEqual({ scale: 1.3, shift: 0.43 });
+    expect(RUBRIC_MODEL.mapping).toEqual({ scale: 1.2, shift: 0.43 });
   });
 
   it('are deterministic: training twice on the same emails gives the same model', () => {
@@ -97,17 +97,17 @@ describe('leave-one-set-out: trained on ten sets, scored on the eleventh', () =>
 
 // Not just across the lines: how close to them the emails of a set nobody trained on land.
 describe('leave-one-set-out margins: weak emails well under 65, strong ones well over 75', () => {
-  it('puts 2 of 386 weak emails at 55–64 and 1 at 65+; 5 of 386 strong at 75–79 and 1 under 75', () => {
+  it('puts 3 of 386 weak emails at 55–64 and 1 at 65+; 5 of 386 strong at 75–79 and 1 under 75', () => {
     const scored = figures.flatMap((f) => f.calibration.scored);
     const weak = scored.filter((e) => e.label === 'weak').map((e) => e.score);
     const strong = scored.filter((e) => e.label === 'strong').map((e) => e.score);
     expect([weak.length, strong.length]).toEqual([386, 386]);
-    expect(weak.filter((s) => s >= 55 && s < 65)).toHaveLength(2);
+    expect(weak.filter((s) => s >= 55 && s < 65)).toHaveLength(3);
     expect(weak.filter((s) => s >= 65)).toHaveLength(1);
-    expect(weak.filter((s) => s < 40)).toHaveLength(371);
+    expect(weak.filter((s) => s < 40)).toHaveLength(370);
     expect(strong.filter((s) => s >= 75 && s < 80)).toHaveLength(5);
     expect(strong.filter((s) => s < 75)).toHaveLength(1);
-    expect(strong.filter((s) => s >= 90)).toHaveLength(364);
+    expect(strong.filter((s) => s >= 90)).toHaveLength(360);
   });
 });
 
@@ -120,9 +120,9 @@ describe('the score mapping, judged out of sample', () => {
     expect(sum((c) => c.pairsRight)).toBe(figures.reduce((a, x) => a + x.calibration.pairsRight, 0));
   });
 
-  it('against 5 weak at 65+ and 0 strong under 75 with the old fixed mapping (even odds at 70)', () => {
+  it('against 4 weak at 65+ and 0 strong under 75 with the old fixed mapping (even odds at 70)', () => {
     const fixed = folds.map((f) => calibrate(f.emails, f.model));
-    expect(fixed.reduce((a, c) => a + c.weakAtOrAbove65.length, 0)).toBe(5);
+    expect(fixed.reduce((a, c) => a + c.weakAtOrAbove65.length, 0)).toBe(4);
     expect(fixed.reduce((a, c) => a + c.strongBelow75.length, 0)).toBe(0);
   });
 });

@@ -171,6 +171,11 @@ describe('names that are not customers', () => {
     expect(proofs.map((p) => p.strength)).toEqual(['strong']);
   });
 
+  it('"We\'ve" and "You\'re" are pronouns, not a customer\'s name', () => {
+    expect(findProofPoints(["We've helped 300+ startups scale their outbound 4x."]).map((p) => p.strength)).not.toContain('strong');
+    expect(findProofPoints(["We've helped Wexford Tools scale their outbound 4x in a year."]).map((p) => p.strength)).toEqual(['strong']);
+  });
+
   it("a metric's name is what a figure measures, not who got it", () => {
     expect(findProofPoints(['Our platform delivers 300% ROI and a 40-point NPS lift for contractors.'])).toEqual([]);
     expect(findProofPoints(['Brightline got 300% ROI in the first year on our platform.']).map((p) => p.why)).not.toEqual([]);

@@ -182,9 +182,11 @@ export function evidenceScore(model: EvidenceModel, checks: Pick<Check, 'id' | '
 
 /**
  * The score mapping that puts the thresholds in the gap: over log-odds predicted for emails the model was not
- * trained on (leave-one-set-out), the fewest weak emails at 65+ plus strong ones under 75; among those, the
- * least stretch (scale from 1 up to 2, in tenths), and the shift in the middle of the range that achieves it,
- * so neither line hugs the nearest email. Deterministic: a fixed grid.
+ * trained on (leave-one-set-out), the fewest weak emails at 65+ plus strong ones under 75 **that still hold when the
+ * shift moves by up to ±0.1** (about two points either way at the lines): a mapping that wins one email on a single
+ * knife-edge shift is not robust to the next set. Among those, the least stretch (scale from 1 up to 2, in tenths),
+ * and the shift in the middle of the range that achieves it, so neither line hugs the nearest email. Deterministic: a
+ * fixed grid.
  */
 export function chooseScoreMapping(predictions: { logOdds: number; strong: boolean }[]): ScoreMapping {
   const misses = (m: ScoreMapping) =>
@@ -192,17 +194,16 @@ export function chooseScoreMapping(predictions: { logOdds: number; strong: boole
       const score = scoreFromLogOdds({ mapping: m }, p.logOdds);
       return p.strong ? score < 75 : score >= 65;
     }).length;
+  const SHIFTS = Array.from({ length: 501 }, (_, j) => (j - 200) / 100);
+  const SLACK = 10; // ±0.1 in steps of 0.01
   let best: { scale: number; shifts: number[]; misses: number } | undefined;
   for (let k = 10; k <= 20; k++) {
     const scale = k / 10;
-    let fewest = Number.POSITIVE_INFINITY;
-    let shifts: number[] = [];
-    for (let j = -200; j <= 300; j++) {
-      const shift = j / 100;
-      const n = misses({ scale, shift });
-      if (n < fewest) [fewest, shifts] = [n, [shift]];
-      else if (n === fewest) shifts.push(shift);
-    }
+    const counts = SHIFTS.map((shift) => misses({ scale, shift }));
+    // The worst count within the slack around each shift (the grid's ends count as far as it goes).
+    const robust = counts.map((_, j) => Math.max(...counts.slice(Math.max(0, j - SLACK), j + SLACK + 1)));
+    const fewest = Math.min(...robust);
+    const shifts = SHIFTS.filter((_, j) => robust[j] === fewest);
     if (!best || fewest < best.misses) best = { scale, shifts, misses: fewest };
   }
   // The middle of the first contiguous run of best shifts.

@@ -26,7 +26,8 @@ export interface EmailStructure {
 const GREETING_WORD = String.raw`(?:hi|hey|hello|dear|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))`;
 // "Hi Sam," alone on a line, or "Hi Sam, saw that..." where the greeting runs into the first sentence.
 const GREETING_ALONE = new RegExp(String.raw`^${GREETING_WORD}\b(?:\s+[\p{L}'.-]+){0,3}\s*[,!:\u2014-]?\s*$`, 'iu');
-const GREETING_LEAD = new RegExp(String.raw`^(${GREETING_WORD}\b(?:\s+[\p{L}'.-]+){0,3}\s*[,:\u2014])\s*(\S.*)$`, 'iu');
+// A spaced hyphen or an en dash ends the greeting too: "Hi Erin - your latest 10-Q discloses …".
+const GREETING_LEAD = new RegExp(String.raw`^(${GREETING_WORD}\b(?:\s+[\p{L}'.][\p{L}'.-]*){0,3}\s*(?:[,:\u2014\u2013]|\s-(?=\s)))\s*(\S.*)$`, 'iu');
 const VALEDICTION =
   /^(?:best(?:\s+regards|\s+wishes)?|all\s+the\s+best|thanks(?:\s+again)?|thank\s+you|many\s+thanks|cheers|regards|kind\s+regards|warm\s+regards|warmly|sincerely|talk\s+soon|speak\s+soon|take\s+care|yours(?:\s+truly)?|--)\s*[,!.]?(?:\s+[\p{L}'.-]+){0,3}$/iu;
 

@@ -201,8 +201,8 @@ export function namedEntities(sentence: string): string[] {
   for (const raw of tokens) {
     const word = raw.replace(/^[("'“‘[]+|[)"'”’\]:;,.!?…—–-]+$/gu, '').replace(/['’]s$/u, '');
     const capitalised = /^\p{Lu}[\p{L}\p{N}&.'’-]*$/u.test(word) || /^\p{Lu}{2,}\d*$/u.test(word);
-    // "I've", "I'm", "I'll": the writer, not a name.
-    const pronoun = /^I['’]\p{Ll}{1,2}$/u.test(word);
+    // "I've", "I'm", "We've", "You're": a pronoun, not a name ("We've helped 300+ startups" names no customer).
+    const pronoun = /^(?:I|We|You|They|He|She|It)['’]\p{Ll}{1,2}$/u.test(word);
     if (capitalised && !pronoun && !(run.length === 0 && COMMON_CAPITALISED.has(word))) run.push(word);
     else flush();
     if (/[,.;:!?—–)]$/.test(raw) || /['’]s[,.;:!?]?$/.test(raw)) flush();

@@ -27,6 +27,13 @@ const TIE_CLAUSE =
 // supplier", "Unrelated to your talk, …", "Different topic: …", "Shifting gears, …".
 const CHANGE_OF_TOPIC =
   /^(?:on (?:a |an )?(?:different|other|separate|unrelated|another|totally different|completely different) (?:note|topic|subject)|(?:totally |completely )?unrelated(?:ly)?(?: to [^,]{1,40})?,|(?:a |on a )?(?:totally |completely )?(?:different|separate|unrelated) (?:topic|subject)\s*[,:—-]|(?:switching|shifting|changing) (?:gears|topics|the subject))/i;
+// The pitch pointing back at the trigger: "we remediated the same finding for Corva Health".
+const SAME_AS_TRIGGER = /\b(?:the|that|this)\s+(?:same|exact|very same|exact same)\s+\p{L}{3,}/iu;
+// Bad news at their business (layoffs, a closure, a breach, a recall, a lawsuit), and a writer who greets it as good
+// news ("Perfect time to rebuild!"): the event creates a need, but not one a celebration answers.
+const BAD_NEWS =
+  /\b(?:laid off|lay-?offs?|let go|job cuts|cut \d+% of (?:its |their )?(?:staff|jobs|workforce|employees)|downsiz\w+|(?:closed|closing|shut(?:ting)? down) (?:its|their|the) \w+|closures?|bankruptcy|chapter 11|insolven\w+|(?:data )?breach|recall(?:ed|s)?|lawsuit|sued|(?:was|were|got) fined|outage|ransomware|hacked|missed (?:its|their) (?:guidance|numbers|targets)|fire at|fire (?:in|at|that)|flood(?:ed|ing)?|bankrupt\w*|walkout|went into administration|filed for (?:bankruptcy|chapter 11|insolvency))\b/i;
+const CELEBRATION = /\b(?:perfect|great|ideal|best|exciting|golden) (?:time|moment|opportunity|chance|timing)\b|\b(?:what an? )?opportunity\b|!/i;
 // Too common to tie two sentences together.
 const LINK_STOP = new Set(
   'week weeks month months year years today yesterday last next first second third new just recently saw noticed read post posted linkedin announced congratulations congrats exciting milestone big great huge team teams company companies business'.split(
@@ -90,7 +97,7 @@ export function checkTriggerLink({ structure, subject, lead }: EmailContext): Ch
     const i = sentences.indexOf(t.sentence);
     if (BRIDGE.test(t.sentence)) return true;
     const after = sentences.slice(i + 1).filter((s) => !classifyAsk(s) && !/\?\s*$/.test(s));
-    if (after.slice(0, 3).some((s) => TIE_CLAUSE.test(s))) return true;
+    if (after.slice(0, 3).some((s) => TIE_CLAUSE.test(s) || SAME_AS_TRIGGER.test(s))) return true;
     // "…on your careers page: we placed 11 engineers…": what precedes the colon is read on its own.
     const parts = after.slice(0, 3).flatMap((s) => s.split(/:\s+(?=(?:we|our|i)\b)/i));
     if (parts.some((s) => isNeed(s, triggerSet))) return true;
@@ -113,7 +120,14 @@ export function checkTriggerLink({ structure, subject, lead }: EmailContext): Ch
     return PRAISE.test(t.sentence) || PRAISE.test(sentences[i + 1] ?? '');
   });
   const unrelated = sentences.find((s) => CHANGE_OF_TOPIC.test(s.trim()));
-  const status = personal || unrelated ? 'fail' : tied ? 'pass' : praised ? 'fail' : 'warn';
+  const celebrated = triggers.find((t) => {
+    const i = sentences.indexOf(t.sentence);
+    return BAD_NEWS.test(t.sentence) && (CELEBRATION.test(t.sentence) || CELEBRATION.test(sentences[i + 1] ?? ''));
+  });
+  // A general fact about them (what they sell, what they use, an event with no detail) that the email then never
+  // uses is decoration, not a reason: personalisation by name-dropping.
+  const decoration = !tied && !triggers.some((t) => t.specific);
+  const status = personal || unrelated || celebrated ? 'fail' : tied ? 'pass' : praised || decoration ? 'fail' : 'warn';
   const shown = personal ?? triggers[0]!;
   return result(
     {
@@ -121,28 +135,38 @@ export function checkTriggerLink({ structure, subject, lead }: EmailContext): Ch
       status,
       measured: personal
         ? 'a personal trigger'
-        : unrelated
-          ? 'a pitch the email calls unrelated'
-          : tied
-            ? 'tied to the pitch'
-            : praised
-              ? 'a compliment that leads nowhere'
-              : 'not tied to the pitch',
+        : celebrated
+          ? 'bad news greeted as an opening'
+          : unrelated
+            ? 'a pitch the email calls unrelated'
+            : tied
+              ? 'tied to the pitch'
+              : praised
+                ? 'a compliment that leads nowhere'
+                : decoration
+                  ? 'a general fact that leads nowhere'
+                  : 'not tied to the pitch',
       evidence: [`"${quote(shown.sentence)}"`, ...(unrelated && !personal ? [`"${quote(unrelated)}"`] : [])],
       advice:
         status === 'pass'
           ? 'The fact about them leads to the problem you solve.'
           : personal
             ? 'Open with a change at their business (a launch, a hire, a new rule), not their weekend: a hobby says nothing about what they need.'
-            : 'Say what the fact means for them (the problem it creates, the deadline it sets) and tie your offer to that; a compliment about it is not a reason to reply.',
+            : celebrated
+              ? 'Bad news at their business is no reason to celebrate: say what it means for them (the work left with fewer people, the cost of recovering) and how you help with that, or leave it out.'
+              : 'Say what the fact means for them (the problem it creates, the deadline it sets) and tie your offer to that; a compliment about it is not a reason to reply.',
     },
     personal
       ? 'a personal trigger instead of a business one'
-      : unrelated
-        ? 'a trigger the pitch turns away from'
-        : praised
-          ? 'a compliment in place of a reason'
-          : 'a trigger not tied to the pitch',
+      : celebrated
+        ? 'bad news greeted as an opening'
+        : unrelated
+          ? 'a trigger the pitch turns away from'
+          : praised
+            ? 'a compliment in place of a reason'
+            : decoration
+              ? 'a general fact about them that leads nowhere'
+              : 'a trigger not tied to the pitch',
   );
 }
 

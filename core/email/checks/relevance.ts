@@ -21,25 +21,51 @@ const OBSERVATION_OPENING =
 // "Under CSRD", "Under the new rule": a regulation that now applies to them (capital letter, so no i flag).
 const UNDER_RULE = /\b[Uu]nder (the )?\p{Lu}/u;
 const EVENT =
-  /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|new (rule|law|regulation|tariffs?|requirement|role|office|plant|line|site|tier|market)|appl(?:y|ies|ied|ying) (?:since|from)|takes? effect|took effect|comes? into force|came into force|enforcement|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*|no longer appl(?:y|ies)|(?:now|will) (?:require|requires|need|needs|apply|applies|apply to|ha(?:s|ve) to|must)|starting (?:in|on|from) \p{Lu}\p{Ll}+|(?:has|have) (?:added|introduced|changed|tightened|raised|dropped|removed|ended|scrapped)\b|(?:is|are) (?:phasing out|introducing|tightening|ending|scrapping|withdrawing)\b|(?:was|were) (?:passed|signed into law|adopted|repealed|withdrawn)\b|approved|voted|accepted into|admitted to|selected (?:for|as|by)|certified|accredit\w+|became (?:a|an|the) (?:member|partner|supplier|vendor)|(?:has|have) been (?:up|open|live|posted|listed|vacant|unfilled|advertised) (?:since|for)|(?:open|vacant|unfilled) (?:since|for (?:\d+|two|three|four|five|six|several) (?:weeks|months))|still (?:open|up|listed|unfilled|vacant) (?:after|since)|re-?posted|re-?listed|re-?advertised)\b/iu;
+  /\b(hiring|hired|hires|posted|posting|raised|funding|series [a-e]\b|launch\w*|went live|going live|go-live|live on|opened|opening|open(s|ing)? (a|an|its|their)|expan\w+|acqui\w+|merg\w+|winning|won|award\w*|joined|joining|promoted|moving|moved|migrat\w+|switch\w*|replac\w+|rolled out|registered|ipo|in effect|(?:new|revised|updated|amended|final) (?:[\p{L}-]+\s+){0,2}(rule|law|regulation|mandate|directive|standard|tariffs?|requirement|role|office|plant|line|site|tier|market)|(?:starts?|started|begins?|began|kicks? in|kicked in) (?:in|on|from) (?:\p{Lu}\p{Ll}+|\d)|appl(?:y|ies|ied|ying) (?:since|from)|takes? effect|took effect|comes? into force|came into force|enforcement|tariffs?|regulation|deadline|contract|cutover|went public|restructur\w+|layoffs?|rebrand\w*|no longer appl(?:y|ies)|(?:now|will) (?:require|requires|need|needs|apply|applies|apply to|ha(?:s|ve) to|must)|starting (?:in|on|from) \p{Lu}\p{Ll}+|(?:has|have) (?:added|introduced|changed|tightened|raised|dropped|removed|ended|scrapped)\b|(?:is|are) (?:phasing out|introducing|tightening|ending|scrapping|withdrawing)\b|(?:was|were) (?:passed|signed into law|adopted|repealed|withdrawn)\b|approved|voted|accepted into|admitted to|selected (?:for|as|by)|certified|accredit\w+|became (?:a|an|the) (?:member|partner|supplier|vendor)|(?:has|have) been (?:up|open|live|posted|listed|vacant|unfilled|advertised) (?:since|for)|(?:open|vacant|unfilled) (?:since|for (?:\d+|two|three|four|five|six|several) (?:weeks|months))|still (?:open|up|listed|unfilled|vacant) (?:after|since)|re-?posted|re-?listed|re-?advertised)\b/iu;
+// A requirement someone now imposes on them: "won't renew … without MFA", "no longer accept paper invoices",
+// "now can't get cargo cover without GPS tracking" (a gate on doing business, not "can't grow without AI").
+const NOW_REQUIRED =
+  /\b(?:now|no longer|from (?:next|this) \w+|starting \w+)\s+(?:won['’]t|will not|refuse to|decline to)\s+\p{L}+\b[^.]{0,80}?\bwithout\b|\bnow (?:can['’]t|cannot)\s+(?:get|obtain|renew|bid|bid on|ship|sell|list|operate|export|import|bill|insure|be insured|be paid)\b[^.]{0,80}?\bwithout\b|\bno longer (?:accept|renew|cover|insure|approve|allow|pay for)\b|\bnow (?:require|requires|insist on|mandate|mandates)\b/iu;
+// A rule with a date by which it binds them: "The EPA's lead and copper rule gives utilities until October 2027 to …".
+const RULE_WITH_DATE =
+  /(?<!\bas a )\b(?:rule(?! of thumb)|law|regulation|mandate|directive|act|standard|requirement)s?\b[^.]{0,80}?\b(?:until|by|before|from|effective|starting)\s+(?:(?:early|mid|late)[- ]?)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|(?:19|20)\d\d\b|q[1-4]\b)/i;
+const isEvent = (s: string) => EVENT.test(s) || NOW_REQUIRED.test(s) || RULE_WITH_DATE.test(s);
+// The writer looking at their product or records: "I recorded a teardown of …", "I ran your pricing page through …".
+const RESEARCH =
+  /^i\s+(?:recorded|reviewed|audited|tested|tried|timed|counted|checked|scanned|mapped|analy[sz]ed|benchmarked|compared|measured|clicked through|went through|walked through|looked (?:at|through)|ran|signed up|put together a (?:teardown|audit|review|walkthrough))\b/i;
+const FORM_NUMBER = /\b(?:10-[kq]|8-k|s-1|20-f)\b/gi;
 // Words that say when: a real event has a date.
 const WHEN =
-  /\b(last|this|next) (week|weekend|night|morning|month|quarter|year|spring|summer|autumn|fall|winter)\b|\b(yesterday|today|recently|just)\b|\b(?:on|last|this|next) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:in|since|from|by|until) (january|february|march|april|may|june|july|august|september|october|november|december)\b|\bby (year[- ]end|q[1-4])\b|\bq[1-4]\b/i;
+  /\b(last|this|next) (week|weekend|night|morning|month|quarter|year|spring|summer|autumn|fall|winter)\b|\b(yesterday|today|recently|just)\b|\b(?:on|last|this|next) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:in|since|from|by|until) (?:early |mid-?|late )?(january|february|march|april|may|june|july|august|september|october|november|december)\b|\bby (year[- ]end|q[1-4])\b|\bq[1-4]\b/i;
 // The sender speaking. "US" in capitals is the country, not "us".
 const OFFER = /\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|[Mm]e)\b/;
 // Something the prospect published, reporting what it says: "Your open UX researcher role mentions interviewing
 // radiologists", "Your phase II study on ClinicalTrials.gov lists 12 sites", "On last week's earnings call your CFO
 // named cloud hosting …". A job ad, a registry listing, a filing or a call is checkable, so what it says is the detail.
 const THEIR_DOCUMENT =
-  /\byour\s+(?:[\p{L}\p{N}-]+\s+){0,4}(?:role|position|opening|vacancy|job (?:ad|post|posting|description)|listing|careers page|filing|10-k|annual report|prospectus|earnings call|investor call|study|trial|tender|rfp|registration|permit application)\s+(?:(?:on|in|at)\s+[\p{L}\p{N}.]+\s+)?(?:lists|listed|mentions|mentioned|names|named|notes|noted|says|said|states|stated|cites|cited|describes|described|asks for|calls for|requires|required|shows|showed|flags|flagged|targets|targeted)\b|\b(?:your\s+(?:ceo|cfo|coo|cto|cio|ciso|founder|chair\w*|president|head of \p{L}+|vp \p{L}+)|you)\s+(?:named|flagged|called out|cited|noted|described|listed|mentioned|said|told (?:analysts|investors|shareholders))\b/iu;
-const THREAD_RECAP = /\b(?:written|wrote|emailed|reached out|been in touch)\b[^.]{0,40}\b(?:times|twice|before)\b[^.]{0,10}\babout\b/i;
+  /\byour\s+(?:[\p{L}\p{N}-]+\s+){0,4}(?:role|position|opening|vacancy|job (?:ad|post|posting|description)|listing|careers page|filing|10-[kq]|8-k|s-1|proxy(?: statement)?|annual report|prospectus|earnings call|investor call|study|trial|tender|rfp|registration|permit application)\s+(?:(?:on|in|at)\s+[\p{L}\p{N}.]+\s+)?(?:lists|listed|mentions|mentioned|names|named|notes|noted|says|said|states|stated|cites|cited|describes|described|asks for|calls for|requires|required|shows|showed|flags|flagged|targets|targeted|discloses|disclosed|reports|reported|reveals|revealed)\b|\b(?:your\s+(?:ceo|cfo|coo|cto|cio|ciso|founder|chair\w*|president|head of \p{L}+|vp \p{L}+)|you)\s+(?:named|flagged|called out|cited|noted|described|listed|mentioned|said|told (?:analysts|investors|shareholders)|blamed|attributed|pointed to|singled out|highlighted|admitted|disclosed|put (?:[\p{L}\p{N}'’-]+\s+){1,6}down to)\b/iu;
+const THREAD_RECAP =
+  /\b(?:written|wrote|emailed|reached out|been in touch)\b[^.]{0,40}\b(?:times|twice|before)\b[^.]{0,10}\babout\b|\bmy (?:last |earlier |previous |first )?(?:email|note|message) (?:about|on) your\b/i;
 // The same record named anywhere in the sentence with what it says about them: "The job ad for your SRE role
 // mentions on-call across three time zones", "ClinicalTrials.gov's listing for your trial shows 14 sites".
 const PUBLIC_RECORD =
-  /\b(?:job (?:ad|post|posting|description|listing)|careers page|listing|registry|register|filing|10-[kq]|annual report|prospectus|earnings call|investor call|investor day|tender|rfp)\b/i;
+  /\b(?:job (?:ad|post|posting|description|listing)|careers page|listing|registry|register|filing|10-[kq]|8-k|annual report|prospectus|earnings call|investor call|investor day|tender|rfp)\b/i;
 const RECORD_SAYS =
-  /\b(?:lists|listed|mentions|mentioned|names|named|notes|noted|says|said|states|stated|cites|cited|describes|described|shows|showed|flags|flagged|calls for|asks for|requires|required)\b/i;
-const namesRecord = (s: string) => THEIR_DOCUMENT.test(s) || (PUBLIC_RECORD.test(s) && RECORD_SAYS.test(s) && /\byour?\b/i.test(s));
+  /\b(?:lists|listed|mentions|mentioned|names|named|notes|noted|says|said|states|stated|cites|cited|describes|described|shows|showed|flags|flagged|calls for|asks for|requires|required|discloses|disclosed|reports|reported|ranks|ranked|puts|finds|found)\b/i;
+// A named publisher's latest findings about their market ("CargoNet's latest report puts the I-10 corridor at the top
+// for trailer theft, and most of Ridgeway Freight's drop yards are on it") is a record too, when the sentence also
+// places them in it: "your", or a second party's possessive ("Ridgeway Freight's drop yards").
+const MARKET_RECORD =
+  /^(?:\p{Lu}[\p{L}\p{N}&.-]*\s+){0,3}\p{Lu}[\p{L}\p{N}&.-]*['’]s\s+(?:latest|new|newest|recent|annual|quarterly|\d{4})\s+(?:[\p{L}-]+\s+)?(?:report|survey|study|index|ranking|data|figures|census)\b/u;
+const placesThem = (s: string) => /\byour?\b/i.test(s) || /\S\s+(?:of\s+)?(?:\p{Lu}[\p{L}\p{N}&.-]*\s+){0,2}\p{Lu}[\p{L}\p{N}&.-]*['’]s\s+\p{Ll}/u.test(s);
+// "Halvard disclosed in its latest 10-Q …", "City of Maple Grove's RFP … requires …": the record is the company's
+// own when "its/their" or a name's possessive owns it.
+const ITS_RECORD =
+  /\b(?:its|their|\p{Lu}[\p{L}\p{N}&.-]*['’]s)\s+(?:(?:latest|last|recent|annual|q[1-4]|first|second|third|fourth)\s+)*(?:filing|10-[kq]|8-k|annual report|prospectus|earnings call|investor call|job (?:ad|post|posting)|careers page|listing|rfp|tender)\b/iu;
+const namesRecord = (s: string) =>
+  THEIR_DOCUMENT.test(s) ||
+  (PUBLIC_RECORD.test(s) && RECORD_SAYS.test(s) && (/\byour?\b/i.test(s) || ITS_RECORD.test(s))) ||
+  (MARKET_RECORD.test(s.trim()) && RECORD_SAYS.test(s) && placesThem(s));
 // What the record says must be specific too: "Your careers page says you're growing fast" quotes nothing checkable.
 const theirRecord = (s: string) => {
   if (!namesRecord(s)) return false;
@@ -103,7 +129,10 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     // News about the sender ("FinLoop was named a Top 50 Fintech") is not news about the prospect.
     const names = namedEntities(s);
     if (names.length && isOwnEntity(s, names[0]!, sender) && !/\byour?\b/i.test(s)) return;
-    if (names.length && customers.has(names[0]!) && !/\byour?\b/i.test(s)) return;
+    // A rule now imposed on them, or what a record of theirs says, stays theirs even when it shares a name with the
+    // sender's customer story ("Most carriers now won't renew … without MFA", then "We rolled MFA out to …"; "City of
+    // Maple Grove's RFP … requires …", then "We replaced the billing system for the City of Elk River").
+    if (names.length && customers.has(names[0]!) && !/\byour?\b/i.test(s) && !NOW_REQUIRED.test(s) && !theirRecord(s)) return;
     // A question can carry the fact ("How are your teachers finding the switch to IM this year?").
     const askedAboutThem = /\?\s*$/.test(s) && /\byour\b/i.test(s) && EVENT.test(s) && WHEN.test(s);
     if ((/\?\s*$/.test(s) && !askedAboutThem) || /^(we|our)\b/i.test(s.trim())) return;
@@ -122,7 +151,15 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     // unless it is looking at them ("I went through your checkout").
     // First-hand research is looking too: "I signed up for Brewbox last week to see your welcome flow" (something
     // the sender did, in the past, to their product, with a date).
-    const research = /^i\s+\p{Ll}+ed\b/iu.test(s.trim()) && /\byour\s+\p{L}+/iu.test(s) && WHEN.test(s) && !SPECULATION.test(s);
+    // So is a look the writer recorded at something of theirs, measured: "I recorded a 4-minute teardown of
+    // Quotient's free-trial signup (11 fields before anyone sees the product".
+    const theirThing =
+      /\byour\s+\p{L}+/iu.test(s) ||
+      namedEntities(s).some((e) => !isOwnEntity(s, e, sender) && new RegExp(`${e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['’]s\\s+\\p{L}`, 'u').test(s));
+    const research =
+      /^i\s+\p{Ll}+ed\b/iu.test(s.trim()) &&
+      !SPECULATION.test(s) &&
+      ((/\byour\s+\p{L}+/iu.test(s) && WHEN.test(s)) || (RESEARCH.test(s.trim()) && theirThing && hasMeasure(s)));
     if (/^(?:i|i['’](?:ve|m|ll|d)|i (?:have|am|will))\b/i.test(s.trim()) && !OBSERVED.test(s) && !research) return;
     // The reason the writer gives for writing, when it is about them: a premise is a stated fact ("With the Dayton
     // plant adding a second shift, …"); so is an opening sentence with them as its subject ("Your booking page
@@ -135,7 +172,7 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     const stated = s.trim().replace(/^[^:]{1,25}:\s+/, '');
     const theirFact =
       i < 2 &&
-      /^(?:(?:on|in|at)\s+)?(?:(?:your|you)\s+\p{L}+|[a-z0-9-]+\.(?:com|io|co|ai|app|net|org|de|uk|co\.uk|eu|dev)\b)/iu.test(stated) &&
+      /^(?:(?:on|in|at)\s+)?(?:(?:your|you|you['’]re)\s+\p{L}+|[a-z0-9-]+\.(?:com|io|co|ai|app|net|org|de|uk|co\.uk|eu|dev)\b)/iu.test(stated) &&
       !SPECULATION.test(s) &&
       !OFFER.test(s);
     // "At your stage, most finance teams close in 12+ days", "In your role, …": anyone at that stage, not what the
@@ -143,10 +180,14 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     if (ANYONE_LIKE_YOU.test(stated) && !OBSERVED.test(s) && !EVENT.test(s)) return;
     // A request ("Please block 90 minutes with your CIO") is what the sender wants, not a fact about them.
     if (/^(?:[^,]{0,60},\s*)?please\b/i.test(s.trim())) return;
-    // A population as the subject ("Many companies have added AI tools this year") is an industry trend, not them.
-    if (GENERAL_POPULATION.test(s.trim()) && !/\byour?\b/i.test(s)) return;
+    // A population as the subject ("Many companies have added AI tools this year") is an industry trend, not them,
+    // unless it is a rule that now applies to them: "Most carriers now won't renew a law firm's cyber policy
+    // without MFA" says what their insurers require, as "Cyber carriers have added a question set" does.
+    if (GENERAL_POPULATION.test(s.trim()) && !/\byour?\b/i.test(s) && !NOW_REQUIRED.test(s)) return;
     const document = theirRecord(s);
-    const cue = OBSERVED.test(s) || EVENT.test(s) || UNDER_RULE.test(s) || premise || theirFact || research || document;
+    // A follow-up's recap of what the first email said about them ("since my email about your new Reno site").
+    const recalled = THREAD_RECAP.test(s) && /\byour\b/i.test(s);
+    const cue = OBSERVED.test(s) || isEvent(s) || UNDER_RULE.test(s) || premise || theirFact || research || document || recalled;
     // A number word measures as well as digits do ("four of your target accounts").
     const measured = hasMeasure(s) || QUOTED.test(s);
     // The opening lines may state a measured fact about them without a cue word ("…containers arrive 10–14 days late").
@@ -173,7 +214,8 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     // A follow-up's recap of the thread ("I've written a couple of times about forecast accuracy at Brightline")
     // names what the first email said about them: the topic at their company is the detail.
     const recap = THREAD_RECAP.test(s) && theirNames.length > 0;
-    const detail = hasNumber(s) || QUOTED.test(s) || WHEN.test(s.replace(VAGUE_WHEN, '')) || named || document || recap;
+    // A filing's form number ("10-K", "8-K") names the record, it measures nothing.
+    const detail = hasNumber(s.replace(FORM_NUMBER, ' ')) || QUOTED.test(s) || WHEN.test(s.replace(VAGUE_WHEN, '')) || named || document || recap;
     out.push({ sentence: s, specific: detail && !FLATTERY.test(s) });
   });
   return out;

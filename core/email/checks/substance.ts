@@ -36,9 +36,21 @@ const PEERS = /\b(?:of|at) (?:your|their|\p{Lu}[\p{L}-]*['’]s) (?:size|scale)\
 const LOGO_COUNT = /\btrusted by\b[^,.;]*|\b\d[\d,]*\+\s+\p{L}+/giu;
 const ONE_CUSTOMER = /\b(?:one|a|another) (?:of (?:our|my) )?(?:customers?|clients?)\b|\bfor (?:one|a|his|her|their) \w+/i;
 
+// What a customer runs is not what changes for them ("companies that use Salesforce"), and "get more out of it"
+// is a promise any vendor could make: neither is a specific word of an offer.
+const TOOLS_THEY_USE =
+  /\b(?:(?:that|who|which)\s+(?:use|uses|run on|runs on|are on|is on|rely on|relies on)|using|running)\s+(?:\p{Lu}[\p{L}\p{N}.]*(?:,?\s+(?:and\s+)?)?)+/gu;
+const MORE_OUT_OF = /\b(?:get|gets|getting)\s+(?:more|the most)\s+(?:value\s+)?out\s+of\s+(?:it|them|their \w+|your \w+|\p{Lu}[\p{L}\p{N}]*)/giu;
+
 function specificWords(sentence: string): string[] {
-  return contentWords(sentence).filter((w) => !VAGUE_WORDS.has(w));
+  return contentWords(sentence.replace(TOOLS_THEY_USE, ' ').replace(MORE_OUT_OF, ' ')).filter((w) => !VAGUE_WORDS.has(w));
 }
+
+// What a figure measures, not who got it: "500% ROI" names no customer.
+const METRIC = /^(?:ROI|KPIs?|NPS|CAC|LTV|ARR|MRR|CSAT|SLAs?|TCO|OEE|DSO|DPO|EBITDA|YoY|QoQ|AOV|CTR|CPC|CPA|CPL|CPM|MQLs?|SQLs?|MTTR|MTBF|RPO|RTO|P&L)$/;
+// A name right after "use", "using", "run on", "built on" is a tool, not a customer ("companies that use Salesforce").
+const isTool = (s: string, e: string) =>
+  new RegExp(String.raw`\b(?:use|uses|using|used|run on|runs on|running|built on|on top of)\s+${e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'u').test(s);
 
 export interface ValueStatement {
   sentence: string;
@@ -116,7 +128,7 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
   let headerLeft = 0;
   for (const s of sentences) {
     // "We did the nexus study for Luma Candle last year. They found 11 states …": "they" is the customer just named.
-    const named = namedEntities(s).filter((e) => !prospectWords.has(e.toLowerCase()) && !isOwnEntity(s, e, sender));
+    const named = namedEntities(s).filter((e) => !prospectWords.has(e.toLowerCase()) && !isOwnEntity(s, e, sender) && !METRIC.test(e));
     // "What we did for Aerolite when they made the same move:" then bullets: each item is that customer's result.
     const underHeader = headerLeft > 0 && !/^(?:we|our|i)\b/i.test(s.trim()) && !/\?\s*$/.test(s);
     headerLeft = /:\s*$/.test(s) && named.length > 0 ? 5 : underHeader ? headerLeft - 1 : 0;
@@ -142,7 +154,7 @@ export function findProofPoints(sentences: string[], prospectWords: Set<string> 
     // A spec sheet's figures ("600 dpi, 12 ips, 512 MB RAM, …") measure the product, not a result.
     if (classifyAsk(s) || /\?\s*$/.test(s) || listItems(s).length >= 5) continue;
     // The sender's own awards, funding or product names are not a customer ("just closed our $40M Series B").
-    const entities = namedEntities(s).filter((e) => !prospectWords.has(e.toLowerCase()) && !isOwnEntity(s, e, sender));
+    const entities = namedEntities(s).filter((e) => !prospectWords.has(e.toLowerCase()) && !isOwnEntity(s, e, sender) && !isTool(s, e) && !METRIC.test(e));
     const number = hasMeasure(s);
     // Beyond the usual verbs, a past-tense verb next to a number and a name reports what happened ("Acme trimmed 12%").
     // A level reached is a result too: "we got their CAC in Germany to EUR 24 against a EUR 41 target".

@@ -40,7 +40,14 @@ let seq = 0;
 async function turn(i: number): Promise<void> {
   const before = h.fake.messages.length;
   const s = ++seq;
-  const body = mentionEventBody({ seq: s, i, users, ts: `1700000000.${String(s).padStart(6, '0')}`, eventId: `EvStmt${s}`, eventTime: Math.floor(Date.now() / 1000) });
+  const body = mentionEventBody({
+    seq: s,
+    i,
+    users,
+    ts: `1700000000.${String(s).padStart(6, '0')}`,
+    eventId: `EvStmt${s}`,
+    eventTime: Math.floor(Date.now() / 1000),
+  });
   const res = await h.post(body, 'application/json');
   if (res.status !== 200) throw new Error(`event answered ${res.status}`);
   const deadline = Date.now() + 10_000;
@@ -77,7 +84,12 @@ try {
     const wait = t0 + (i * 1000) / rate - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const s = ++seq;
-    posts.push(h.post(mentionEventBody({ seq: s, i, users, ts: `1700000000.${String(s).padStart(6, '0')}`, eventId: `EvStmt${s}`, eventTime: Math.floor(Date.now() / 1000) }), 'application/json'));
+    posts.push(
+      h.post(
+        mentionEventBody({ seq: s, i, users, ts: `1700000000.${String(s).padStart(6, '0')}`, eventId: `EvStmt${s}`, eventTime: Math.floor(Date.now() / 1000) }),
+        'application/json',
+      ),
+    );
   }
   await Promise.all(posts);
   const deadline = Date.now() + 30_000;
@@ -88,7 +100,9 @@ try {
   if (process.env.SHOW) for (const m of h.fake.messages.slice(-4)) process.stdout.write(`${JSON.stringify(m).slice(0, 300)}\n`);
   process.stdout.write(`SQL statements per Slack turn (steady state, ${turnsPerText} turns per text, after one warm-up turn per user):\n`);
   process.stdout.write(`${perText.join('\n')}\n  ${(all / turns).toFixed(2).padStart(6)}  the benchmark's mix (${turns} turns, ${all} statements)\n`);
-  process.stdout.write(`Open loop, ${rate} events/s for ${seconds} s (as slack-events sends them): ${h.fake.messages.length - sent}/${n} answered, ${openLoop} statements, ${(openLoop / n).toFixed(2)} per event\n`);
+  process.stdout.write(
+    `Open loop, ${rate} events/s for ${seconds} s (as slack-events sends them): ${h.fake.messages.length - sent}/${n} answered, ${openLoop} statements, ${(openLoop / n).toFixed(2)} per event\n`,
+  );
   process.stdout.write('Most frequent statements (per turn, both parts together):\n');
   for (const [text, k] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 20))
     process.stdout.write(`  ${(k / (turns + n)).toFixed(2).padStart(6)}  ${text.slice(0, process.env.SHOW ? 400 : 150)}\n`);

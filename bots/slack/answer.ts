@@ -174,7 +174,12 @@ async function firstEvent(events: AsyncIterable<ReplyEvent>): Promise<AsyncItera
   }
   if (first.done) return undefined;
   return (async function* () {
-    yield first.value;
-    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+    try {
+      yield first.value;
+      for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+    } finally {
+      // A consumer that stops at `done` ends the turn's own generator too (its finally ends the in-flight unit).
+      await it.return?.();
+    }
   })();
 }

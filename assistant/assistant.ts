@@ -89,7 +89,14 @@ export function createAssistant(deps: AssistantDeps): SalesAssistant {
   }
 
   async function* turn(t: Turn, signal: AbortSignal): AsyncGenerator<ReplyEvent> {
-    const { conversation, messages: recent } = await deps.conversations.openWithRecent(t.conversationKey, t.platform, t.actor.id);
+    const opened = t.claimDelivery
+      ? await deps.conversations.claimAndOpenWithRecent({ platform: t.platform, deliveryId: t.deliveryId }, t.conversationKey, t.platform, t.actor.id)
+      : { claimed: true as const, ...(await deps.conversations.openWithRecent(t.conversationKey, t.platform, t.actor.id)) };
+    if (!opened.claimed) {
+      log.debug('dropped a delivery already handled', { platform: t.platform, deliveryId: t.deliveryId });
+      return;
+    }
+    const { conversation, messages: recent } = opened;
     const llm = guardedModel(t.actor, t.platform, conversation.id);
     const ctx = await contextFor(t.actor, t.platform, conversation.id, deps.model.provider === 'offline' ? undefined : llm, signal);
     const offered = toolsFor(t.actor.role, allTools);

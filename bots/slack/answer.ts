@@ -30,10 +30,16 @@ interface Common {
 }
 
 export async function answerMessage(deps: ListenerDeps, t: Common & { text: string }): Promise<DeliveryResult | undefined> {
-  return run(deps, t, async (actor) => {
-    const text = await mentionsToNames(t.client, deps.people, t.text);
-    return deps.assistant.handleTurn({ deliveryId: t.deliveryId, platform: 'slack', actor, conversationKey: t.conversationKey, text });
-  });
+  // The turn claims its delivery in its first statement (with the thread's memory): one round trip fewer.
+  return run(
+    deps,
+    t,
+    async (actor) => {
+      const text = await mentionsToNames(t.client, deps.people, t.text);
+      return deps.assistant.handleTurn({ deliveryId: t.deliveryId, platform: 'slack', actor, conversationKey: t.conversationKey, text, claimDelivery: true });
+    },
+    { turnClaims: true },
+  );
 }
 
 export async function answerAction(deps: ListenerDeps, t: Common & { action: CardAction }): Promise<DeliveryResult | undefined> {
@@ -43,34 +49,63 @@ export async function answerAction(deps: ListenerDeps, t: Common & { action: Car
   });
 }
 
-async function run(deps: ListenerDeps, t: Common, start: (actor: Actor) => Promise<AsyncIterable<ReplyEvent>>): Promise<DeliveryResult | undefined> {
+/**
+ * `turnClaims`: the assistant's turn claims the delivery itself (Turn.claimDelivery) and yields nothing for a
+ * repeat. Every answer that does not come from that turn (busy, unknown user, a failure before it) claims first,
+ * so a Slack retry of a refused event is still not answered a second time.
+ */
+async function run(
+  deps: ListenerDeps,
+  t: Common,
+  start: (actor: Actor) => Promise<AsyncIterable<ReplyEvent>>,
+  opts: { turnClaims?: boolean } = {},
+): Promise<DeliveryResult | undefined> {
   return withLogContext({ slackDelivery: t.deliveryId, conversation: t.conversationKey }, async () => {
     const started = performance.now();
     let actor: Actor | undefined;
     let release: (() => void) | undefined;
-    try {
-      if (!(await deps.assistant.claimDelivery('slack', t.deliveryId))) {
+    let claimed = false;
+    const claim = async (): Promise<boolean> => {
+      if (claimed) return true;
+      claimed = await deps.assistant.claimDelivery('slack', t.deliveryId);
+      if (!claimed) {
         log.debug('dropped a Slack delivery already handled', { deliveryId: t.deliveryId });
         await t.repeated?.().catch((err) => log.warn('could not answer a repeated Slack click', { err, ...t.surface.where }));
-        return undefined;
       }
-      // Claimed first, so a Slack retry of a refused event is not answered a second time.
+      return claimed;
+    };
+    try {
+      if (!opts.turnClaims && !(await claim())) return undefined;
       release = await deps.gate.enter();
-      if (!release) return await refuseBusy(deps, t, started);
+      if (!release) return (await claim()) ? await refuseBusy(deps, t, started) : undefined;
       const who = await deps.identity.resolve(t.client, t.teamId, t.userId, t.dmChannelId);
       if (!who.ok) {
-        await t.surface.post(renderError({ type: 'error', message: who.message }));
+        if (await claim()) await t.surface.post(renderError({ type: 'error', message: who.message }));
         return undefined;
       }
       actor = who.actor;
       const beside = t.alongside?.().catch((err) => log.warn('a task beside the Slack answer failed', { err, ...t.surface.where }));
-      const events = await start(who.actor);
+      let events = await start(who.actor);
+      if (opts.turnClaims) {
+        // The turn's claim is known with its first event (or its end): a repeat yields none and is not answered.
+        claimed = true;
+        const first = await firstEvent(events);
+        if (!first) {
+          log.debug('dropped a Slack delivery already handled', { deliveryId: t.deliveryId });
+          await beside;
+          return undefined;
+        }
+        events = first;
+      }
       const result = await withLogContext({ userId: who.actor.id }, () => streamReply(events, deps.replies.openReply(t.surface)));
       if (result.undelivered) await auditUndelivered(deps, t, actor, result, started);
       await beside;
       return result;
     } catch (err) {
       log.error('Slack turn failed before the assistant ran', { err, ...t.surface.where });
+      // Not claimed yet (the turn never started): a repeat must stay silent; a claim that cannot be made either
+      // still lets the rep hear about the failure.
+      if (!claimed && !(await claim().catch(() => true))) return undefined;
       const told = await t.surface.post(renderError({ type: 'error', message: userMessageOf(err) })).then(
         () => true,
         (postErr) => {
@@ -120,4 +155,31 @@ async function auditUndelivered(deps: ListenerDeps, t: Common, actor: Actor | un
       durationMs: performance.now() - started,
     })
     .catch((err) => log.error('could not audit an undelivered Slack reply', { err, code }));
+}
+
+/**
+ * The events of a turn with the first one already awaited, or undefined when it ended without any (a delivery
+ * already claimed). A turn that throws before its first event throws from the returned events, as before.
+ */
+async function firstEvent(events: AsyncIterable<ReplyEvent>): Promise<AsyncIterable<ReplyEvent> | undefined> {
+  const it = events[Symbol.asyncIterator]();
+  let first: IteratorResult<ReplyEvent>;
+  try {
+    first = await it.next();
+  } catch (err) {
+    return (async function* () {
+      yield* [];
+      throw err;
+    })();
+  }
+  if (first.done) return undefined;
+  return (async function* () {
+    try {
+      yield first.value;
+      for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+    } finally {
+      // A consumer that stops at `done` ends the turn's own generator too (its finally ends the in-flight unit).
+      await it.return?.();
+    }
+  })();
 }

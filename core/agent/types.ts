@@ -26,6 +26,11 @@ export interface Turn {
   /** Platform-neutral conversation key, e.g. "slack:T1:C1:1700000000.1" — the unit of memory. */
   conversationKey: string;
   text: string;
+  /**
+   * The turn claims `deliveryId` itself, in the same statement that opens the conversation (one round trip
+   * fewer than claimDelivery first). A delivery already claimed (a retry, on any replica) yields no events at all.
+   */
+  claimDelivery?: boolean;
 }
 
 export type ToolOutcome = 'ok' | 'denied' | 'over_budget' | 'invalid' | 'error' | 'timeout' | 'pending_confirmation';

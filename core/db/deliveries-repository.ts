@@ -4,6 +4,9 @@ import type { PrismaClient } from './generated/client.ts';
 import type { Platform } from '../agent/types.ts';
 import { sqlOf, type SqlRunner } from './sql-runner.ts';
 
+/** The row id of a platform's delivery (also claimed by ConversationRepository.claimAndOpenWithRecent). */
+export const deliveryKey = (platform: Platform, deliveryId: string) => `${platform}:${deliveryId}`;
+
 export class DeliveryRepository {
   /** Every event claims its delivery first: plain SQL on the pool when there is one (see sqlOf). */
   private readonly sql: SqlRunner;
@@ -17,14 +20,14 @@ export class DeliveryRepository {
     const inserted = await this.sql.query(
       `INSERT INTO processed_deliveries (id, platform, "createdAt") VALUES ($1, $2::text::"Platform", now())
        ON CONFLICT (id) DO NOTHING RETURNING 1`,
-      [`${platform}:${deliveryId}`, platform],
+      [deliveryKey(platform, deliveryId), platform],
     );
     return inserted.length === 1;
   }
 
   /** Undo a claim (the work it guarded failed or was refused and may be tried again). */
   async release(platform: Platform, deliveryId: string): Promise<void> {
-    await this.sql.query(`DELETE FROM processed_deliveries WHERE id = $1`, [`${platform}:${deliveryId}`]);
+    await this.sql.query(`DELETE FROM processed_deliveries WHERE id = $1`, [deliveryKey(platform, deliveryId)]);
   }
 
   /** Forget deliveries older than `days` (platforms stop retrying within minutes). */

@@ -83,6 +83,8 @@ describe('de-duplication', () => {
     await Promise.any([h.fake.waitForCall('chat.postMessage'), h.fake.waitForCall('chat.startStream')]);
     await settle(400);
     expect(answers()).toBe(1);
+    // Both turns ended (the answered one and the repeat): none is left in flight for shutdown to wait out.
+    expect(h.container.inFlight.size).toBe(0);
   });
 
   it('runs a double-clicked button once and tells the second click so', async () => {

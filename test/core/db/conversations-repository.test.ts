@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationRepository } from '../../../core/db/conversations-repository.ts';
+import { DeliveryRepository } from '../../../core/db/deliveries-repository.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 
 let db: TestDatabase;
@@ -86,5 +87,49 @@ describe('conversation memory', () => {
         { role: 'assistant', text: `a${turn}`, tokens: 1 },
       ]);
     expect((await repo.recent(c.id, 3)).map((m) => m.text)).toEqual(['a1', 'q2', 'a2']);
+  });
+
+  it('claims a delivery and opens its thread in one call; a repeat reads and creates nothing', async () => {
+    const key = 'slack:T1:C3:1700000000.3';
+    const first = await repo.claimAndOpenWithRecent({ platform: 'slack', deliveryId: 'EvClaim1' }, key, 'slack', userId, 3);
+    expect(first).toMatchObject({ claimed: true, messages: [] });
+    if (!first.claimed) throw new Error('unreachable');
+    expect(first.conversation).toEqual(await repo.open(key, 'slack', userId));
+    await repo.append(first.conversation.id, [{ role: 'user', text: 'q0', userId, tokens: 1 }]);
+    // A later turn in the thread (another delivery) gets its memory; the same delivery again gets nothing.
+    const next = await repo.claimAndOpenWithRecent({ platform: 'slack', deliveryId: 'EvClaim2' }, key, 'slack', userId, 3);
+    expect(next.claimed && next.messages.map((m) => m.text)).toEqual(['q0']);
+    expect(await repo.claimAndOpenWithRecent({ platform: 'slack', deliveryId: 'EvClaim1' }, key, 'slack', userId, 3)).toEqual({ claimed: false });
+    // A repeat of a first turn whose thread does not exist yet creates no conversation.
+    expect(await repo.claimAndOpenWithRecent({ platform: 'slack', deliveryId: 'EvClaim1' }, 'slack:T1:C3:other', 'slack', userId)).toEqual({ claimed: false });
+    expect(await db.prisma.conversation.count({ where: { key: 'slack:T1:C3:other' } })).toBe(0);
+  });
+
+  it('shares its claims with DeliveryRepository: a claim by either is seen by the other, and a release frees it', async () => {
+    const deliveries = new DeliveryRepository(db.prisma);
+    expect(await deliveries.claim('slack', 'EvShared1')).toBe(true);
+    expect(await repo.claimAndOpenWithRecent({ platform: 'slack', deliveryId: 'EvShared1' }, 'slack:T1:C4:1', 'slack', userId)).toEqual({ claimed: false });
+    expect((await repo.claimAndOpenWithRecent({ platform: 'slack', deliveryId: 'EvShared2' }, 'slack:T1:C4:2', 'slack', userId)).claimed).toBe(true);
+    expect(await deliveries.claim('slack', 'EvShared2')).toBe(false);
+    // Per platform: the same id on Teams is another delivery.
+    expect((await repo.claimAndOpenWithRecent({ platform: 'teams', deliveryId: 'EvShared2' }, 'teams:conv-c4', 'teams', userId)).claimed).toBe(true);
+    await deliveries.release('slack', 'EvShared2');
+    expect((await repo.claimAndOpenWithRecent({ platform: 'slack', deliveryId: 'EvShared2' }, 'slack:T1:C4:2', 'slack', userId)).claimed).toBe(true);
+  });
+
+  it('lets exactly one of 20 concurrent claims of one delivery through, with one conversation', async () => {
+    const key = 'slack:T1:C5:1700000000.5';
+    const opened = await Promise.all(
+      Array.from({ length: 20 }, () => repo.claimAndOpenWithRecent({ platform: 'slack', deliveryId: 'EvRace1' }, key, 'slack', userId)),
+    );
+    expect(opened.filter((o) => o.claimed)).toHaveLength(1);
+    expect(await db.prisma.conversation.count({ where: { key } })).toBe(1);
+    // Twenty different deliveries of one new thread at once: all claimed, one conversation for all.
+    const key2 = 'slack:T1:C5:1700000000.6';
+    const many = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => repo.claimAndOpenWithRecent({ platform: 'slack', deliveryId: `EvMany${i}` }, key2, 'slack', userId)),
+    );
+    expect(many.every((o) => o.claimed)).toBe(true);
+    expect(new Set(many.map((o) => (o.claimed ? o.conversation.id : '')))).toEqual(new Set([(await repo.open(key2, 'slack')).id]));
   });
 });

@@ -139,8 +139,11 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
   if (note?.kind === 'tool') return note;
 
   const patterns: RegExp[] = [
-    // "mark as contacted": the lead the conversation is about.
-    new RegExp(`^(?:mark|set|flag|move)()\\s+(?:it\\s+)?(?:as|to)\\s+(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`, 'i'),
+    // "mark as contacted": the lead the conversation is about; "Emma Clarke: mark as contacted": the lead named first.
+    new RegExp(
+      `^(?:([^:;,—–]{3,60}?)\\s*(?::|—|–|\\s-)\\s*)?(?:please\\s+|pls\\s+)?(?:mark|set|flag|move)\\s+(?:it\\s+|her\\s+|him\\s+|them\\s+)?(?:as|to)\\s+(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`,
+      'i',
+    ),
     new RegExp(
       `\\b(?:mark|set|change|move|update|flag|put|switch|make|reset|revert|return|bump|downgrade|upgrade)\\s+(?:the\\s+status\\s+of\\s+|the\\s+)?([\\s\\S]+?)(?:['’]s\\s+status)?\\s+(?:as|to|into|in|status\\s+to)\\s+(?:status\\s+)?(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`,
       'i',
@@ -220,11 +223,17 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
   }
   if (!status || lead === undefined) return note;
   const stated = /(?:,|\band\b|\bwith\b)?\s*(?:add(?:ing)?\s+)?(?:a\s+|the\s+)?note\s*(?::|saying|that says|that|-)?\s*([\s\S]+)$/i.exec(rest)?.[1]?.trim();
-  const trailingNote = stated === undefined ? newsNote : withoutLeadPronoun(stated);
+  // A note in quotes is what to write, without them: add a note 'left voicemail 3/14'.
+  const trailingNote = stated === undefined ? newsNote : withoutLeadPronoun(unquoted(stated));
   const finalStatus = status;
   return withLead(resolveTarget(lead, ctx), 'updateLead', 'update', (id) =>
     trailingNote ? { lead: id, status: finalStatus, note: trailingNote } : { lead: id, status: finalStatus },
   );
+}
+
+function unquoted(note: string): string {
+  const m = /^\s*(["'“‘])([\s\S]+)(["'”’])[\s.!]*$/.exec(note);
+  return m ? m[2]!.trim() : note;
 }
 
 const TRAILING_NOTE_CUE =

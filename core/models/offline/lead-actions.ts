@@ -163,6 +163,8 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
     // "X is qualified" only when X is clearly one lead, not "who is qualified".
     if (re === patterns[3] && !/@|\bthe\s+\w+\s+one\b|#\d/.test(m[1]!) && !/^[A-Z]/.test(m[1]!)) continue;
     lead = m[1] || 'that lead';
+    // "Quick one: mark as contacted": words before the colon that name no lead leave it to the conversation.
+    if (re === patterns[0] && m[1] && leadInText(m[1], ctx).kind === 'none') lead = 'that lead';
     // "just sent Olivia Martin an intro email, mark her contacted": the pronoun is the lead named before it
     // (news to log as well, "… log that and set him to replied", is read with its note below).
     if (/^(?:her|him|them|it|that\s+one)$/i.test(lead.trim()) && !/\b(?:log|note|record|save|jot)\s+(?:it|that|this)\b/i.test(text)) {

@@ -48,8 +48,12 @@ const NOT_A_FILTER =
   /^\s*(?:(?:a|an|the|to|too|so|really|at\s+all|in\s+a)\s+)*(?:rush(?:ing)?|hurry|worr(?:y|ies|ied)(?!\s+about\b)|problems?|prob|pressure|stress|biggie|big\s+deal|deal|idea|clue|doubt|offen[cs]e|joke|joking|kidding|lie|lying|gonna\s+lie|urgent|fancy|special|sure|certain|bad|bother(?:ed)?(?!\s+(?:with|about)\b)|mind|care(?!\s+(?:about|for)\b)|matter|forget|forgetting|hesitate|miss|missing|overlook|skip|leave\s+out|exclude|ignore|remember|recall|know|understand|wait|worry(?!\s+about\b)|need\s+to\s+(?:rush|hurry|worry|be|apologi[sz]e|explain)|just|only|merely|simply|limited\s+to|restricted\s+to|yet\s+sure|picky|fussy|included|including|but)\b/i;
 const CONTACT_VERB =
   '(?:(?:yet|been|ever|even|really)\\s+)*(?:contacted|reached\\s+out(?:\\s+to)?|called|emailed|touched|spoken\\s+to|talked\\s+to|replied|responded|answered|got\\s+back(?:\\s+to\\s+(?:me|us))?|heard\\s+back|reply|respond|answer|signed|bought|closed)\\b(?:\\s+(?:to\\s+)?(?:me|us|them|yet))?';
-// "not contacted or replied": the negation of a verb of contact covers the verbs coordinated with it.
-const NEGATED_VERB = new RegExp(`^\\s*${CONTACT_VERB}(?:\\s*(?:,\\s*)?(?:or|nor|,)\\s*${CONTACT_VERB})*`, 'i');
+// "not contacted or replied", "not contacted, qualified or replied": the negation of a verb of contact covers the
+// verbs and statuses coordinated with it.
+const NEGATED_VERB = new RegExp(
+  `^\\s*${CONTACT_VERB}(?:\\s*(?:,\\s*)?(?:or|nor|,)\\s*(?:${CONTACT_VERB}|(?:dis)?qualified\\b|customers?\\b|won\\b|lost\\b))*`,
+  'i',
+);
 // "Besides fintech, insurance leads too": an addition, not an exclusion.
 const ADDITIVE_CUE = /^(?:besides|apart\s+from|aside\s+from)$/i;
 const ADDITION = /\b(?:too|also|as\s+well|in\s+addition|plus)\b/i;

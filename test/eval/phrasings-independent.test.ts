@@ -1,4 +1,4 @@
-// Ten phrasing sets, each written by a different helper who never read the offline parser (and the engineer's own
+// Eleven phrasing sets, each written by a different helper who never read the offline parser (and the engineer's own
 // probes of out-of-scope messages and negation), run through the
 // real assistant on the demo organisation as the manager of the demo rep's team (the only role with every
 // tool, digests included). One test per case, so a regression names the phrasing. Each set was held out until
@@ -84,9 +84,7 @@ const SETS: PhrasingSet[] = [
     // Written by a helper who read no code and no earlier set; measured once with issue-14-nlu-8 at db5296e (merged into
     // main as a79eb38), 2026-11-29, and not tuned on then (25 misses; the figures are in HELD_OUT below). A development
     // set since issue-14-nlu-9, which tuned on those misses: the ones still missed are listed by id.
-    knownFailing: Object.fromEntries(
-      ['k001', 'k007', 'k021', 'k034', 'k045', 'k072', 'k172', 'k192', 'k236'].map((id) => [id, 'missed at the held-out measurement']),
-    ),
+    knownFailing: Object.fromEntries(['k007', 'k021', 'k034', 'k045', 'k072', 'k172', 'k192', 'k236'].map((id) => [id, 'missed at the held-out measurement'])),
   },
   {
     name: 'tenth round (held out once)',
@@ -104,14 +102,12 @@ const SETS: PhrasingSet[] = [
     },
   },
   {
-    name: 'eleventh round (held out)',
+    name: 'eleventh round (held out once)',
     cases: load('phrasings-heldout-11.jsonl'),
     // Written by a helper who read no code and no earlier set; measured once with the model of issue-14-nlu-10
-    // (b08a0cc, merged into main as 321f28c; main 11a13ac), 2026-11-30, and never tuned on: its 9 misses are listed
-    // by id, the figures are in HELD_OUT below.
-    knownFailing: Object.fromEntries(
-      ['j008', 'j017', 'j018', 'j030', 'j086', 'j104', 'j126', 'j169', 'j255'].map((id) => [id, 'missed at the held-out measurement']),
-    ),
+    // (b08a0cc, merged into main as 321f28c; main 11a13ac), 2026-11-30, and not tuned on then (9 misses; the figures are
+    // in HELD_OUT below). A development set since issue-14-nlu-11, which tuned on those misses; all of them pass now.
+    knownFailing: {},
   },
   {
     name: "engineer's probes (scope and negation)",
@@ -140,8 +136,11 @@ const HELD_OUT = [
   // Eleventh round: measured once with issue-14-nlu-10 at b08a0cc (main 11a13ac), 2026-11-30; never tuned on.
   { set: 10, passed: 246, cases: 255, noToolPassed: 62, noToolCases: 63, negationInverted: ['j104'] },
 ];
-/** Inversions measured in the newest held-out round and not fixed yet (each is also a known failure above). */
-const KNOWN_INVERTED = new Set(HELD_OUT[HELD_OUT.length - 1]!.negationInverted);
+/**
+ * Inversions measured in a round still held out and not fixed yet (each also a known failure above). None: every
+ * measured round has been tuned on since (the eleventh's j104 is fixed), so no case may invert a negation.
+ */
+const KNOWN_INVERTED = new Set<string>();
 
 let c: TestContainer;
 const results = new Map<string, CaseResult>();
@@ -178,7 +177,7 @@ describe('independent phrasing sets', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it("never inverts a negation, except the newest held-out round's measured inversions (HELD_OUT keeps every round's as history)", () => {
+  it("never inverts a negation, except a still held-out round's measured inversions (HELD_OUT keeps every round's as history)", () => {
     expect([...results.values()].filter((r) => r.negationInverted && !KNOWN_INVERTED.has(r.id)).map((r) => r.id)).toEqual([]);
   });
 

@@ -2,6 +2,7 @@
 // Two-letter country codes and short city names count only in capitals ("DE", "LA") or after "in"
 // ("in the uk"), because "it", "no", "at", "in", "be" are English words first.
 // A value inside a negated span ("outside Germany", "not on Salesforce") goes to the exclude list.
+import { COUNTRIES } from '../../leads/catalog-data.ts';
 import type { LeadFilter } from '../../leads/filter.ts';
 import { editDistance, type Knowledge } from './knowledge.ts';
 import { isNegated, type NegatedSpan } from './negation.ts';
@@ -121,6 +122,9 @@ function countryWord(lower: string): string | undefined {
   return COUNTRY_WORDS[lower] ?? (lower.endsWith('s') && lower !== 'states' ? COUNTRY_WORDS[lower.slice(0, -1)] : undefined);
 }
 
+const CITY_STATES = new Set(COUNTRIES.filter((c) => c.cities.length === 1 && c.cities[0] === c.name).map((c) => c.name));
+const isCityState = (country: string) => CITY_STATES.has(country);
+
 function push(include: string[], exclude: string[], value: string, negated: boolean) {
   (negated ? exclude : include).push(value);
 }
@@ -199,6 +203,11 @@ const CITY_LIST_NEXT = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&|\+)\s+)(\p{L
 
 const CITY_LIST_BEFORE = /(?<![\p{L}'’])(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?:\s*,\s*|\s+(?:and|or|&|\+)\s+)$/u;
 
+const DEPARTMENT_CODE = /^(?:IT|HR|PR|QA|UX|UI|BD|AI|ML|BI)$/;
+const ROLE_BEFORE =
+  /\b(?:heads?|directors?|vps?|svps?|evps?|managers?|chiefs?|officers?|leaders?|team|department|dept|of\s+the)\s+(?:of|for|in)\s+(?:the\s+)?$/i;
+const ROLE_AFTER =
+  /^\s+(?:managers?|directors?|heads?|leads?|leaders?|teams?|departments?|dept|admins?|administrators?|engineers?|specialists?|staff|professionals|people|folks|decision[\s-]makers?|buyers?|budgets?|chiefs?)\b/i;
 const PLACE_PREPOSITIONS = /^(?:in|from|across|throughout|within|based|the|near|around|of)$/i;
 
 export function placeFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
@@ -226,6 +235,10 @@ export function placeFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
     if (word && (run.toLowerCase() !== 'states' || prev?.toLowerCase() === 'the')) {
       push(countries, notCountries, word, negated);
       return word;
+    }
+    // "heads of IT", "HR directors": a department's code beside a role is no country (Italy, Croatia).
+    if (DEPARTMENT_CODE.test(run) && (ROLE_BEFORE.test(p.original.slice(0, first.start)) || ROLE_AFTER.test(p.original.slice(first.start + run.length)))) {
+      return undefined;
     }
     const short = run.replace(/[^\p{L}]/gu, '').length <= 3;
     // Lower-case short forms: "usa", "uk", "uae", "nyc" are no English word; "us" only after "in", "from"….
@@ -281,6 +294,11 @@ export function placeFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
     push(cities, notCities, name, isNegated(t.negated, at));
     p.blank(at, at + name.length);
   }
+  // A city-state ("Singapore") is one city in the data as well as a country: name it as both, which selects the same
+  // leads, so a request reads the same whichever field the rep had in mind. Only when no other place is named, since
+  // places of one field are alternatives and the fields are combined.
+  if (countries.length && cities.length === 0 && countries.every(isCityState)) cities.push(...countries);
+  for (const c of notCountries) if (isCityState(c) && !notCities.includes(c)) notCities.push(c);
   return assign(f, 'country', countries, notCountries) + assign(f, 'city', cities, notCities);
 }
 
@@ -305,29 +323,33 @@ export function industryFilter(p: Phrase, f: LeadFilter, t: TermContext): number
 
 /** Whether a fragment names an industry, place or technology (negation scopes end after one). */
 export function namesAValue(fragment: string, knowledge: Knowledge): boolean {
+  return valueKinds(fragment, knowledge).size > 0;
+}
+
+export type ValueKind = 'place' | 'industry' | 'tech' | 'status';
+
+/**
+ * The kinds of value a fragment names (a place, an industry, a technology, a status), so a negation's scope can
+ * tell a coordinated value of the same kind ("excluding contacted or who replied") from a new request.
+ */
+export function valueKinds(fragment: string, knowledge: Knowledge): Set<ValueKind> {
+  const kinds = new Set<ValueKind>();
   // A technology the catalogue lacks, after its cue ("not using Guidewire in Canada" excludes Guidewire only).
   const cued = /\b(?:using|uses|use|running|runs|run\s+on|built\s+(?:on|with)|powered\s+by)\s+(\p{Lu}(?=[\p{L}\p{N}+#-]*\p{Ll})[\p{L}\p{N}+#-]*)/u.exec(
     fragment,
   );
-  if (cued && !knowledge.common(cued[1]!.toLowerCase())) return true;
+  if (cued && !knowledge.common(cued[1]!.toLowerCase())) kinds.add('tech');
   const words = fragment.toLowerCase().match(/[\p{L}][\p{L}-]*/gu) ?? [];
   for (let i = 0; i < words.length; i++) {
     for (let n = 3; n >= 1; n--) {
       const run = words.slice(i, i + n).join(' ');
       if (i + n > words.length || run.length < 2) continue;
       if (/^(?:it|in|at|no|be|us|me|or|on|to|as|so|do|the|a|an)$/.test(run)) continue;
-      if (
-        countryWord(run) ||
-        INDUSTRY_WORDS[run] ||
-        SECTOR_WORDS[run] ||
-        knowledge.industry(run) ||
-        knowledge.country(run) ||
-        knowledge.city(run) ||
-        knowledge.tech(run)
-      )
-        return true;
-      if (/^(?:new|contacted|replied|qualified|disqualified|customers?|uncontacted)$/.test(run)) return true;
+      if (countryWord(run) || knowledge.country(run) || knowledge.city(run)) kinds.add('place');
+      if (INDUSTRY_WORDS[run] || SECTOR_WORDS[run] || knowledge.industry(run)) kinds.add('industry');
+      if (knowledge.tech(run)) kinds.add('tech');
+      if (/^(?:new|contacted|replied|qualified|disqualified|customers?|uncontacted)$/.test(run)) kinds.add('status');
     }
   }
-  return false;
+  return kinds;
 }

@@ -11,7 +11,7 @@ import type { LeadFilter, LeadStatus } from '../../leads/filter.ts';
 import { NUMBER_PATTERN, parseNumber } from './numbers.ts';
 import { Phrase } from './phrase.ts';
 import { extractRoles } from './extract-roles.ts';
-import { industryFilter, namesAValue, placeFilter, techFilter, type TermContext } from './extract-catalog-terms.ts';
+import { industryFilter, namesAValue, placeFilter, techFilter, valueKinds, type TermContext } from './extract-catalog-terms.ts';
 import { expandShorthand } from './shorthand.ts';
 import { knowledgeOf, type Knowledge } from './knowledge.ts';
 import { isNegated, negatedSpans, uncertainSpans } from './negation.ts';
@@ -59,7 +59,14 @@ export function extractFilters(text: string, knowledge: Knowledge = knowledgeOf(
   const p = new Phrase(read);
   const f: LeadFilter = {};
   let signals = 0;
-  const t: TermContext = { knowledge, negated: negatedSpans(p.original, (fragment) => namesAValue(fragment, knowledge)) };
+  const t: TermContext = {
+    knowledge,
+    negated: negatedSpans(
+      p.original,
+      (fragment) => namesAValue(fragment, knowledge),
+      (fragment) => valueKinds(fragment, knowledge),
+    ),
+  };
   // What a negation of unknown scope may cover is read as nothing: never searched for, never excluded.
   for (const span of uncertainSpans(t.negated)) p.blank(span.start, span.end);
 
@@ -171,7 +178,7 @@ function scoreFilter(p: Phrase, f: LeadFilter): number {
   const m =
     p.take(
       new RegExp(
-        `\\b(?:fit\\s+)?scor(?:e|es|ed|ing)\\s+(?:of\\s+|is\\s+|must be\\s+|should be\\s+)?(?:above|over|at least|greater than|higher than|more than|>=?|of)?\\s*(${N})(?:\\s*\\+|\\s+or\\s+(?:more|higher|above|better))?`,
+        `\\b(?:fit\\s+)?scor(?:e|es|ed|ing)\\s+(?:of\\s+|is\\s+|must be\\s+|should be\\s+)?(?:above|over|at least|greater than|higher than|more than|>=?|of)?\\s*(${N})(?![A-Za-z])(?:\\s*\\+|\\s+or\\s+(?:more|higher|above|better))?`,
         'i',
       ),
     ) ??
@@ -225,7 +232,9 @@ function ownerFilter(p: Phrase, f: LeadFilter): number {
     p.take(
       /\b(?:my\s+team(?:'s|’s|s)?|our\s+team(?:'s|’s|s)?|the\s+team(?:'s|’s)|team)(?=\s+(?:[\w\u2022-]+\s+){0,3}?(?:leads|prospects|contacts|accounts|pipeline|list|book|customers|clients)\b)/i,
     ) ||
-    p.take(/\b(?:owned by|assigned to|belonging to)\s+(?:my|the)\s+team\b/i) ||
+    p.take(
+      /\b(?:owned by|assigned to|belonging to|(?:that|which|who)?\s*belongs?\s+to|held by|handled by|managed by|worked by|covered by|looked after by)\s+(?:my|our|the)\s+team\b/i,
+    ) ||
     // "the new leads on my team", "replied prospects across our team": the team after the lead noun.
     p.take(
       /(?<=\b(?:leads?|prospects?|contacts?|accounts?|ones|pipeline)\b[^,.;:!?\n]{0,40}?)\b(?:on|in|of|from|across|for|within)\s+(?:my|our|the)\s+team\b/i,
@@ -274,7 +283,7 @@ function statusAndSort(p: Phrase, f: LeadFilter, t: TermContext): number {
   if (
     p.take(
       // "best scores first", "by fit score", "ranked by fit", "best fit first", "highest scores on top".
-      /\b(?:(?:best|top|highest|strongest|hottest)[\s-](?:fit[\s-])?(?:(?:scor(?:e|es|ing)|ones?|leads?|matches|fits?)\s+)?(?:first|on\s+top|at\s+the\s+top)|(?:(?:sorted|sort(?:ed)?|ordered|order|ranked|rank)\s+)?by\s+(?:(?:fit|lead)\s+)?score|(?:sorted|ordered|ranked)\s+by\s+fit)\b/i,
+      /\b(?:(?:best|top|highest|strongest|hottest)[\s-](?:fit[\s-])?(?:(?:scor(?:e|es|ed|ing)|rated|ranked|ones?|leads?|matches|fits?|prospects?)\s+){0,2}(?:first|on\s+top|at\s+the\s+top)|(?:(?:sorted|sort(?:ed)?|ordered|order|ranked|rank)\s+)?by\s+(?:(?:fit|lead)\s+)?score|(?:sorted|ordered|ranked)\s+by\s+fit)\b/i,
     )
   ) {
     f.sort = 'score';

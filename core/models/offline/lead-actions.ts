@@ -139,8 +139,11 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
   if (note?.kind === 'tool') return note;
 
   const patterns: RegExp[] = [
-    // "mark as contacted": the lead the conversation is about.
-    new RegExp(`^(?:mark|set|flag|move)()\\s+(?:it\\s+)?(?:as|to)\\s+(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`, 'i'),
+    // "mark as contacted": the lead the conversation is about; "Emma Clarke: mark as contacted": the lead named first.
+    new RegExp(
+      `^(?:([^:;,—–]{3,60}?)\\s*(?::|—|–|\\s-)\\s*)?(?:please\\s+|pls\\s+)?(?:mark|set|flag|move)\\s+(?:it\\s+|her\\s+|him\\s+|them\\s+)?(?:as|to)\\s+(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`,
+      'i',
+    ),
     new RegExp(
       `\\b(?:mark|set|change|move|update|flag|put|switch|make|reset|revert|return|bump|downgrade|upgrade)\\s+(?:the\\s+status\\s+of\\s+|the\\s+)?([\\s\\S]+?)(?:['’]s\\s+status)?\\s+(?:as|to|into|in|status\\s+to)\\s+(?:status\\s+)?(?:an?\\s+)?(${STATUS_ALT})\\b([\\s\\S]*)$`,
       'i',
@@ -160,6 +163,8 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
     // "X is qualified" only when X is clearly one lead, not "who is qualified".
     if (re === patterns[3] && !/@|\bthe\s+\w+\s+one\b|#\d/.test(m[1]!) && !/^[A-Z]/.test(m[1]!)) continue;
     lead = m[1] || 'that lead';
+    // "Quick one: mark as contacted": words before the colon that name no lead leave it to the conversation.
+    if (re === patterns[0] && m[1] && leadInText(m[1], ctx).kind === 'none') lead = 'that lead';
     // "just sent Olivia Martin an intro email, mark her contacted": the pronoun is the lead named before it
     // (news to log as well, "… log that and set him to replied", is read with its note below).
     if (/^(?:her|him|them|it|that\s+one)$/i.test(lead.trim()) && !/\b(?:log|note|record|save|jot)\s+(?:it|that|this)\b/i.test(text)) {
@@ -220,11 +225,17 @@ export function parseUpdate(text: string, ctx: ReferenceContext): Intent | undef
   }
   if (!status || lead === undefined) return note;
   const stated = /(?:,|\band\b|\bwith\b)?\s*(?:add(?:ing)?\s+)?(?:a\s+|the\s+)?note\s*(?::|saying|that says|that|-)?\s*([\s\S]+)$/i.exec(rest)?.[1]?.trim();
-  const trailingNote = stated === undefined ? newsNote : withoutLeadPronoun(stated);
+  // A note in quotes is what to write, without them: add a note 'left voicemail 3/14'.
+  const trailingNote = stated === undefined ? newsNote : withoutLeadPronoun(unquoted(stated));
   const finalStatus = status;
   return withLead(resolveTarget(lead, ctx), 'updateLead', 'update', (id) =>
     trailingNote ? { lead: id, status: finalStatus, note: trailingNote } : { lead: id, status: finalStatus },
   );
+}
+
+function unquoted(note: string): string {
+  const m = /^\s*(["'“‘])([\s\S]+)(["'”’])[\s.!]*$/.exec(note);
+  return m ? m[2]!.trim() : note;
 }
 
 const TRAILING_NOTE_CUE =

@@ -46,22 +46,28 @@ const BACK_STOP = /[,.;:!?()\n]|\s[—–]\s|\b(?:with|but|also|then|in|from|on|
 // excluded. Verbs of leaving out, negated, include ("don't miss the energy leads").
 const NOT_A_FILTER =
   /^\s*(?:(?:a|an|the|to|too|so|really|at\s+all|in\s+a)\s+)*(?:rush(?:ing)?|hurry|worr(?:y|ies|ied)(?!\s+about\b)|problems?|prob|pressure|stress|biggie|big\s+deal|deal|idea|clue|doubt|offen[cs]e|joke|joking|kidding|lie|lying|gonna\s+lie|urgent|fancy|special|sure|certain|bad|bother(?:ed)?(?!\s+(?:with|about)\b)|mind|care(?!\s+(?:about|for)\b)|matter|forget|forgetting|hesitate|miss|missing|overlook|skip|leave\s+out|exclude|ignore|remember|recall|know|understand|wait|worry(?!\s+about\b)|need\s+to\s+(?:rush|hurry|worry|be|apologi[sz]e|explain)|just|only|merely|simply|limited\s+to|restricted\s+to|yet\s+sure|picky|fussy|included|including|but)\b/i;
-const NEGATED_VERB =
-  /^\s*(?:(?:yet|been|ever|even|really)\s+)*(?:contacted|reached\s+out(?:\s+to)?|called|emailed|touched|spoken\s+to|talked\s+to|replied|responded|answered|got\s+back(?:\s+to\s+(?:me|us))?|heard\s+back|reply|respond|answer|signed|bought|closed)\b(?:\s+(?:to\s+)?(?:me|us|them|yet))?/i;
+const CONTACT_VERB =
+  '(?:(?:yet|been|ever|even|really)\\s+)*(?:contacted|reached\\s+out(?:\\s+to)?|called|emailed|touched|spoken\\s+to|talked\\s+to|replied|responded|answered|got\\s+back(?:\\s+to\\s+(?:me|us))?|heard\\s+back|reply|respond|answer|signed|bought|closed)\\b(?:\\s+(?:to\\s+)?(?:me|us|them|yet))?';
+// "not contacted or replied", "not contacted, qualified or replied": the negation of a verb of contact covers the
+// verbs and statuses coordinated with it.
+const NEGATED_VERB = new RegExp(
+  `^\\s*${CONTACT_VERB}(?:\\s*(?:,\\s*)?(?:or|nor|,)\\s*(?:${CONTACT_VERB}|(?:dis)?qualified\\b|customers?\\b|won\\b|lost\\b))*`,
+  'i',
+);
 // "Besides fintech, insurance leads too": an addition, not an exclusion.
 const ADDITIVE_CUE = /^(?:besides|apart\s+from|aside\s+from)$/i;
 const ADDITION = /\b(?:too|also|as\s+well|in\s+addition|plus)\b/i;
 const CLAUSE_END = /[,.;:!?()\n]|\s[—–]\s/g;
 // A preposition ends the scope only once a value was named after the cue: "except SaaS and E-commerce in
 // France" keeps France; "not in France" and "excluding companies in Germany" negate it.
-const LINK = /\b(?:that|which|who|whose|with|using|use|uses|and\s+(?:in|with|using|that|who|are)|but|in|from|based\s+in|located\s+in)\b/gi;
+const LINK = /\b(?:that|which|who|whose|with|using|use|uses|and\s+(?:in|with|using|that|who|are|only|just|also)|but|in|from|based\s+in|located\s+in)\b/gi;
 const PREFIX = /\bnon[\s-]+([\p{L}][\p{L}-]*)/giu;
 
 /**
  * The negated spans of `text`. `names(fragment)` says whether a fragment holds a value (an industry,
  * place, technology or status), so a scope can end at the next linking word after one.
  */
-export function negatedSpans(text: string, names: (fragment: string) => boolean): NegatedSpan[] {
+export function negatedSpans(text: string, names: (fragment: string) => boolean, kinds?: (fragment: string) => ReadonlySet<string>): NegatedSpan[] {
   const spans: NegatedSpan[] = [];
   for (const m of text.matchAll(PREFIX)) spans.push({ start: m.index!, end: m.index! + m[0].length });
   const cues = [...[...text.matchAll(NEGATOR)].map((m) => ({ m, negator: true })), ...[...text.matchAll(EXCLUDER)].map((m) => ({ m, negator: false }))].sort(
@@ -106,7 +112,7 @@ export function negatedSpans(text: string, names: (fragment: string) => boolean)
     } else if (ADDITIVE_CUE.test(m[0].trim()) && ADDITION.test(after)) {
       continue;
     }
-    const end = scopeEnd(text, start, names);
+    const end = kinds ? coordinatedEnd(text, start, scopeEnd(text, start, names), names, kinds, negator) : scopeEnd(text, start, names);
     if (end > start) spans.push({ start, end });
   }
   for (const m of text.matchAll(TRAILING)) {
@@ -139,7 +145,9 @@ const RELATION = new Set(
   ).split(' '),
 );
 const LABELLED_AS =
-  /^\s*(?:(?:that|who|whom)\s+)?(?:we|i|you|they|someone|anyone)(?:['’]ve|['’]d|\s+have|\s+had)?\s+(?:already\s+)?(?:marked|tagged|flagged|labell?ed|listed|classed|classified|categori[sz]ed|filed|set|moved|put)\s+(?:them\s+|it\s+)?(?:as|to|in|under|into)\b/i;
+  /^\s*(?:(?:that|who|whom)\s+)?(?:we|i|you|they|someone|anyone)(?:['’]ve|['’]d|\s+have|\s+had)?\s+(?:already\s+)?(?:(?:marked|tagged|flagged|labell?ed|listed|classed|classified|categori[sz]ed|filed|set|moved|put)\s+(?:them\s+|it\s+)?(?:as|to|in|under|into)\b|(?:contacted|reached\s+out\s+to|emailed|called|pinged|messaged|spoken\s+to|talked\s+to)\b)/i;
+const LABELLED_ENDS =
+  /^(?:\s+(?:them|yet|already|before|so\s+far|recently|lately|ever|this\s+\w+|last\s+\w+|as\s+\w+|to\s+\w+))*\s*(?:$|[,.;:!?()\n]|\s[—–-]\s|(?:in|from|at|on|with|using|who|that|which|and|or|but|please|pls|thanks)\b)/i;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 /**
@@ -162,9 +170,11 @@ const RELATION_VERB = /^(?:bother|care|worry|waste|touch|deal|mess|go)$/;
 const RELATION_PREPOSITION = /^(?:with|about|for|on|after|near|into)$/;
 
 function governedHead(after: string, names: (fragment: string) => boolean): { end: number; word: string } {
-  // "no one we've marked as customer", "nobody we tagged as qualified": a relative clause labelling leads relates
-  // them to the value it names, as "in" or "using" does.
-  if (LABELLED_AS.test(after)) return { end: -1, word: '' };
+  // "no one we've marked as customer", "nobody we tagged as qualified", "no one I've already contacted": a relative
+  // clause labelling leads, or saying we contacted them, relates them to the status it names, as "in" does.
+  const labelled = LABELLED_AS.exec(after);
+  // "no one I contacted replied" is a remark: the relative clause is the subject of another verb.
+  if (labelled && (/(?:as|to|in|under|into)$/i.test(labelled[0]) || LABELLED_ENDS.test(after.slice(labelled[0].length)))) return { end: -1, word: '' };
   const words = [...after.matchAll(WORD)];
   let i = 0;
   // "US" in capitals is the country, not the pronoun: "not the US ones" excludes it.
@@ -194,6 +204,54 @@ function scopeEnd(text: string, start: number, names: (fragment: string) => bool
     if (link.index > start && names(text.slice(start, link.index))) return link.index;
   }
   return end;
+}
+
+// A scope covers a list of values of one kind coordinated after it: "excluding anyone contacted or who replied",
+// "except banking, insurance and retail", "not in Germany, France or Spain". The list goes on past a linking word
+// or a comma only where a coordinator joins the next part and that part names a value of a kind already in the
+// scope; a part of another kind or one marked as wanted ("excluding contacted ones, and only in Berlin", "except
+// fintech, and SaaS too") starts a new include. After a bare negator ("no fintech, SaaS and insurance in Berlin")
+// a comma list needs "or"/"nor": with "and" the rest may be what is wanted.
+const COORDINATOR_BEFORE = new RegExp(`\\b(?:or|and|nor|as\\s+well\\s+as)(?:\\s+(?:${[...SKIP].join('|')}))*\\s*$`, 'i');
+const RELATIVE = /^\s*(?:(?:and|or|nor)\s+)?(?:who|that|which|whose)\b/i;
+const COORDINATOR_AT = /^\s*(?:or|and|nor)\b/i;
+const WANTED = /\b(?:only|just|but|also|too|plus|as\s+well(?!\s+as)|instead|rather|show|find|give|list|want|need|include|including|keep|then)\b/i;
+
+function coordinatedEnd(
+  text: string,
+  start: number,
+  end: number,
+  names: (fragment: string) => boolean,
+  kinds: (fragment: string) => ReadonlySet<string>,
+  negator: boolean,
+): number {
+  for (;;) {
+    if (end >= text.length) return end;
+    const inScope = kinds(text.slice(start, end));
+    if (inScope.size === 0) return end;
+    const comma = text[end] === ',';
+    if (!comma && /[.;:!?()\n]/.test(text[end]!)) return end;
+    // A linking word continues the list only right after a coordinator ("contacted or who replied", "and who"); a
+    // relation repeated after "and" is a new include ("not in Germany and in France"), after "or" one more value.
+    const before = COORDINATOR_BEFORE.exec(text.slice(start, end))?.[0] ?? COORDINATOR_AT.exec(text.slice(end))?.[0];
+    if (!comma && !before) return end;
+    if (!comma && RELATIVE.test(text.slice(end)) === false && !/\b(?:or|nor)\b/i.test(before!)) return end;
+    const from = comma ? end + 1 : end + (/^\s*\S+/.exec(text.slice(end))?.[0].length ?? 0);
+    const next = scopeEnd(text, from, names);
+    const part = text.slice(from, next);
+    if (WANTED.test(part)) return end;
+    if (comma) {
+      const led = COORDINATOR_AT.test(part);
+      const coordinated = led || /\b(?:or|nor|and)\b/i.test(part);
+      if (!coordinated || (negator && !/\b(?:or|nor)\b/i.test(part))) return end;
+      // The part must open with its value ("France or Spain", "or who replied"), not with words of its own.
+      const head = /^\s*(?:(?:or|and|nor)\s+)?((?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)/u.exec(part);
+      if (!head || ![...kinds(head[1]!)].some((k) => inScope.has(k))) return end;
+    }
+    const partKinds = kinds(part);
+    if (partKinds.size === 0 || ![...partKinds].every((k) => inScope.has(k))) return end;
+    end = next;
+  }
 }
 
 // An unresolved negation reaches no further than its own remark: a dash, an emoji, "but", "so", or a request

@@ -251,6 +251,9 @@ function isRemark(line: string, abstracted: string, scope: ScopeReading): boolea
 const REQUEST_START =
   /^(?:find|show|list|get|give|gimme|pull|dig\s+up|fetch|grab|search|look\s+(?:up|for)|bring\s+up|enrich|draft|write|mark|update|roast|who|which|any)\b/i;
 
+const VERIFYING_QUESTION =
+  /(?:\b(?:is|was|isn['’]?t|wasn['’]?t)\s+(?:that|this|it)\s+(?:really\s+)?(?:true|right|correct|accurate|a\s+fact|so|legit|real)|\b(?:is\s+it\s+true|can\s+(?:that|this|it)\s+be\s+(?:true|right)|true\s+or\s+(?:false|not)|fact[\s-]check|am\s+i\s+right)\b)[?!.\s]*$/i;
+
 // A clause after a comma, colon or dash that opens with a want ("I need", "let's try", "we want") or a request verb.
 const WANTS_CLAUSE =
   /(?:[,;:]|\s[—–-])\s+(?:(?:so|but|and|then|anyway|ok(?:ay)?|now)[,]?\s+)*(?:(i\s+(?:really\s+|just\s+|urgently\s+)?(?:need|want)|we\s+(?:really\s+|just\s+)?(?:need|want)|i['’]d\s+(?:like|love)|let['’]?s\s+(?:try|do|go\s+(?:for|with)|look\s+(?:at|for))|try)\b|(?=(?:can|could|would)\s+(?:you|u)\s+))/gi;
@@ -341,6 +344,9 @@ function fill(intent: IntentClass, s: Slots): Intent | undefined {
     case 'update': {
       const r = leadInText(firstLine, ctx);
       if (r.kind === 'none') return undefined;
+      // "my colleague says Jane Doe is a placeholder name, is that true?": a claim put to us to check is a question,
+      // not news to log on the lead.
+      if (VERIFYING_QUESTION.test(firstLine)) return undefined;
       const status = statusFromNews(firstLine);
       const note = noteFromNews(s.text);
       if (!status && !note) return undefined;

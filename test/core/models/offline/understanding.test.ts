@@ -167,6 +167,53 @@ describe('negation with scope', () => {
   });
 });
 
+describe('an exclusion over a coordinated list', () => {
+  it.each([
+    ['fintech leads excluding anyone contacted or who replied', { industry: ['Fintech'], excludeStatus: ['contacted', 'replied'] }],
+    ['healthcare leads excluding anyone contacted and anyone who replied', { industry: ['Healthcare'], excludeStatus: ['contacted', 'replied'] }],
+    ['leads excluding Germany, Norway or France', { excludeCountry: ['Germany', 'Norway', 'France'] }],
+    ['fintech leads not in Germany or in Norway', { industry: ['Fintech'], excludeCountry: ['Germany', 'Norway'] }],
+    ['leads that are not contacted, qualified or replied', { status: ['new'], excludeStatus: ['replied', 'qualified'] }],
+  ])('%s: the exclusion covers every value of its kind in the list', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+
+  it.each([
+    ['excluding contacted ones, and only in Berlin', { excludeStatus: ['contacted'], city: ['Berlin'] }],
+    ['excluding contacted leads and only fintech', { excludeStatus: ['contacted'], industry: ['Fintech'] }],
+    ['fintech leads not in Germany and in Norway', { industry: ['Fintech'], excludeCountry: ['Germany'], country: ['Norway'] }],
+    ['no fintech, healthcare and aquaculture in Berlin', { excludeIndustry: ['Fintech'], industry: ['Healthcare', 'Aquaculture'], city: ['Berlin'] }],
+    ['leads except Germany, Norway leads please', { excludeCountry: ['Germany'], country: ['Norway'] }],
+    ['except disqualified leads, and Stripe users too', { excludeStatus: ['disqualified'], tech: ['Stripe'] }],
+  ])('%s: a coordination that starts a new include is searched for', async (text, want) => {
+    const r = await turn(text);
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual(want);
+  });
+});
+
+describe('a status change and a note in one line', () => {
+  it('reads the lead named before the colon and the quoted note without its quotes', async () => {
+    expect(await turn("Sophie Wagner: mark as qualified and add a note 'wants pricing by Friday'")).toMatchObject({
+      tool: 'updateLead',
+      input: { lead: lead(2, 'Sophie Wagner', 'Zahlwerk').id, status: 'qualified', note: 'wants pricing by Friday' },
+    });
+  });
+
+  it('leaves words before the colon that name no lead to the conversation: "quick one: mark as contacted"', async () => {
+    const r = await turn('quick one: mark as contacted', 'lead');
+    expect(r.tool).toBe('updateLead');
+    expect(r.input).toMatchObject({ status: 'contacted' });
+    expect(r.input!.lead).not.toMatch(/quick/i);
+  });
+
+  it('logs no note from a claim put to us to check', async () => {
+    expect((await turn('a friend says Jane Doe is a name every CRM uses for testing, is that true?')).tool).not.toBe('updateLead');
+  });
+});
+
 describe('typos', () => {
   it('allows more edits in longer words and none in short ones', () => {
     expect([3, 4, 5, 6, 12].map(editBudget)).toEqual([0, 1, 1, 2, 2]);

@@ -110,6 +110,42 @@ const SETS: PhrasingSet[] = [
     knownFailing: {},
   },
   {
+    name: 'twelfth round (held out)',
+    cases: load('phrasings-heldout-12.jsonl'),
+    // Written by a helper who read no code and no earlier set; measured once with the model of issue-14-nlu-11
+    // (1e85c79, merged into main as f03989d), 2026-11-30, and never tuned on: its 25 misses are listed by id, the
+    // figures are in HELD_OUT below.
+    knownFailing: Object.fromEntries(
+      [
+        'd008',
+        'd019',
+        'd020',
+        'd023',
+        'd025',
+        'd046',
+        'd050',
+        'd059',
+        'd066',
+        'd075',
+        'd089',
+        'd105',
+        'd121',
+        'd124',
+        'd142',
+        'd153',
+        'd154',
+        'd183',
+        'd218',
+        'd225',
+        'd226',
+        'd244',
+        'd264',
+        'd272',
+        'd277',
+      ].map((id) => [id, 'missed at the held-out measurement']),
+    ),
+  },
+  {
     name: "engineer's probes (scope and negation)",
     cases: load('probes-scope-negation.jsonl'),
     // Written by the engineer who built the checks, before building them: development data, not independent.
@@ -133,8 +169,10 @@ const HELD_OUT = [
   { set: 8, passed: 227, cases: 252, noToolPassed: 61, noToolCases: 66, negationInverted: ['k027', 'k049'] },
   // Tenth round: measured once with issue-14-nlu-9 at 779fe2b, 2026-11-29, before issue-14-nlu-10 tuned on it.
   { set: 9, passed: 236, cases: 260, noToolPassed: 55, noToolCases: 61, negationInverted: ['g032', 'g109'] },
-  // Eleventh round: measured once with issue-14-nlu-10 at b08a0cc (main 11a13ac), 2026-11-30; never tuned on.
+  // Eleventh round: measured once with issue-14-nlu-10 at b08a0cc (main 11a13ac), 2026-11-30, before issue-14-nlu-11 tuned on it.
   { set: 10, passed: 246, cases: 255, noToolPassed: 62, noToolCases: 63, negationInverted: ['j104'] },
+  // Twelfth round: measured once with issue-14-nlu-11 at 1e85c79 (main f03989d), 2026-11-30; never tuned on.
+  { set: 11, passed: 253, cases: 278, noToolPassed: 69, noToolCases: 72, negationInverted: [] },
 ];
 /**
  * Inversions measured in a round still held out and not fixed yet (each also a known failure above). None: every
@@ -183,6 +221,16 @@ describe('independent phrasing sets', () => {
 
   it('list only ids that exist', () => {
     for (const set of SETS) for (const id of Object.keys(set.knownFailing)) expect(set.cases.some((x) => x.id === id)).toBe(true);
+  });
+
+  it("meet issue 14's targets on the newest held-out round at its one measurement: 90%+ right, 95%+ of out-of-scope messages calling no tool, no negation inverted", () => {
+    const newest = HELD_OUT[HELD_OUT.length - 1]!;
+    expect(SETS[newest.set]!.name).toBe('twelfth round (held out)');
+    expect(newest.passed / newest.cases).toBeGreaterThanOrEqual(0.9);
+    expect(newest.noToolPassed / newest.noToolCases).toBeGreaterThanOrEqual(0.95);
+    expect(newest.negationInverted).toEqual([]);
+    const now = SETS[newest.set]!.cases.map((x) => results.get(x.id)!);
+    expect(now.filter((r) => r.negationInverted)).toEqual([]);
   });
 
   for (const h of HELD_OUT) {

@@ -56,6 +56,7 @@ export const EMAIL_SETS = [
   'emails-heldout-9.jsonl',
   'emails-heldout-10.jsonl',
   'emails-heldout-11.jsonl',
+  'emails-heldout-12.jsonl',
 ] as const;
 
 /** Reads a labelled set: a file name in test/eval/ or a path to one anywhere (a new set to measure). */

@@ -69,21 +69,20 @@ const placesThem = (s: string) => /\byour?\b/i.test(s) || /\S\s+(?:of\s+)?(?:\p{
 // A few words may stand between the owner and the record: "Gridly's recent 1-star Play Store reviews".
 const ITS_RECORD = new RegExp(`\\b(?:its|their|\\p{Lu}[\\p{L}\\p{N}&.-]*['’]s)\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,4}?(?:${THEIR_WORDS})\\b`, 'iu');
 // A record about a name that is not the sender's is theirs: "the recall notice on the Greenvale yogurt line".
+// The name must come right after "on/about" (a leading "the" aside): "the recall notice on the Greenvale yogurt line",
+// not "a webinar on the future of learning next Thursday".
 const aboutAName = (s: string) => {
   const about = RECORD_ABOUT.exec(s);
-  return (
-    !!about &&
-    /\p{Lu}/u.test(
-      s
-        .slice(about.index + about[0].length)
-        .split(/[,;:]/)[0]!
-        .replace(/^the\s+/i, ''),
-    )
-  );
+  return !!about && /^(?:the\s+)?\p{Lu}/u.test(s.slice(about.index + about[0].length));
 };
+// The sender's own webinar or post ("Join our webinar on the future of frontline learning") is not theirs.
+const OUR_RECORD = new RegExp(`\\b(?:our|my)\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,3}?(?:${THEIR_WORDS})\\b`, 'iu');
 const namesRecord = (s: string) =>
   THEIR_DOCUMENT.test(s) ||
-  (PUBLIC_RECORD.test(s) && (RECORD_SAYS.test(s) || RECORD_ABOUT.test(s)) && (/\byour?\b/i.test(s) || ITS_RECORD.test(s) || aboutAName(s))) ||
+  (PUBLIC_RECORD.test(s) &&
+    !OUR_RECORD.test(s.replace(/["“][^"”]{3,}["”]/g, ' ')) &&
+    (RECORD_SAYS.test(s) || RECORD_ABOUT.test(s)) &&
+    (/\byour?\b/i.test(s) || ITS_RECORD.test(s) || aboutAName(s))) ||
   (MARKET_RECORD.test(s.trim()) && RECORD_SAYS.test(s) && placesThem(s));
 // What the record says must be specific too: "Your careers page says you're growing fast" quotes nothing checkable.
 const theirRecord = (s: string) => {

@@ -44,6 +44,8 @@ describe('relevance: their own published words, and what is published about them
     expect(findTriggers(['Your Gartner session was great.']).filter((t) => t.specific)).toEqual([]);
     expect(findTriggers(["Tidewell's reviews mention you."]).filter((t) => t.specific)).toEqual([]);
     expect(findTriggers(['Our recall notice on the Brightfield line went out in May.'])).toEqual([]);
+    // The sender's own webinar is not a record of theirs, whatever it is on.
+    expect(findTriggers(['Join our webinar on the future of frontline learning next Thursday']).filter((t) => t.specific)).toEqual([]);
     // The writer's own results are still not a fact about them, quoted or not.
     expect(isObservation('We cut refund complaints by 70% for Pelham Outdoor.')).toBe(false);
   });

@@ -5,10 +5,11 @@
 // was tuned while reading these sets, the twelfth one included. A new set is measured with
 // `npm run eval:email-rubric -- <file>` (docs/email-rubric.md, "Calibration").
 import { describe, expect, it } from 'vitest';
-import { CHECK_IDS } from '../../core/email/evidence-model.ts';
+import { CHECK_IDS, lacksOutcomeAndProof } from '../../core/email/evidence-model.ts';
 import { RUBRIC_MODEL } from '../../core/email/rubric-weights.ts';
 import {
   calibrate,
+  checksOf,
   EMAIL_SETS,
   leaveOneSetOut,
   leaveOneSetOutNested,
@@ -125,6 +126,15 @@ describe('the score mapping, judged out of sample', () => {
     const fixed = folds.map((f) => calibrate(f.emails, f.model));
     expect(fixed.reduce((a, c) => a + c.weakAtOrAbove65.length, 0)).toBe(4);
     expect(fixed.reduce((a, c) => a + c.strongBelow75.length, 0)).toBe(0);
+  });
+});
+
+// The one ceiling (no outcome and no proof: 64 at most) must not be what keeps a strong email down.
+describe('the no-outcome-no-proof ceiling on the labelled sets', () => {
+  it('applies to 112 weak emails and to no strong one', () => {
+    const capped = all.filter((e) => lacksOutcomeAndProof(checksOf(e)));
+    expect(capped.filter((e) => e.label === 'strong').map((e) => e.id)).toEqual([]);
+    expect(capped.filter((e) => e.label === 'weak')).toHaveLength(112);
   });
 });
 

@@ -54,10 +54,11 @@ const THEIR_WORDS =
   'job (?:ads?|posts?|postings?|descriptions?|listings?)|ads|roles|careers page|listing|registry|register|filing|10-[kq]|8-k|annual report|prospectus|earnings call|investor call|investor day|tender|rfp|(?:app store|play store|g2|glassdoor|trustpilot|google|yelp|amazon|\\d-star|one-star|two-star)\\s+(?:reviews?|ratings?)|reviews|talk|session|keynote|presentation|panel|webinar|podcast|episode|interview|post|article|blog post|newsletter|press release|recall(?: notice)?|incident report|status page|warning letter';
 const PUBLIC_RECORD = new RegExp(`\\b(?:${THEIR_WORDS})\\b`, 'i');
 // What a record is about, after the record itself: "your DistribuTECH session on the March ice storm", "the recall
-// notice on the Greenvale yogurt line".
-const RECORD_ABOUT = new RegExp(`\\b(?:${THEIR_WORDS})\\s+(?:on|about|over)\\s+`, 'i');
+// notice on the Greenvale yogurt line", "the FDA warning letter to Corvel Labs".
+const RECORD_ABOUT = new RegExp(`\\b(?:${THEIR_WORDS})\\s+(?:on|about|over|to|for)\\s+`, 'i');
+// Plural records say it without the -s: "both of Halvorsen's open roles ask for …", "the reviews mention …".
 const RECORD_SAYS =
-  /\b(?:lists|listed|mention|mentions|mentioned|complain(?:s|ed)? (?:about|of)|names|named|notes|noted|says|said|states|stated|cites|cited|describes|described|shows|showed|flags|flagged|calls for|asks for|requires|required|discloses|disclosed|reports|reported|ranks|ranked|puts|finds|found)\b/i;
+  /\b(?:lists?|listed|mentions?|mentioned|complain(?:s|ed)? (?:about|of)|names|named|notes|noted|says|said|states|stated|cites?|cited|describes?|described|shows?|showed|flags?|flagged|calls? for|asks? for|requires?|required|discloses?|disclosed|reports|reported|ranks|ranked|puts|finds|found)\b/i;
 // A named publisher's latest findings about their market ("CargoNet's latest report puts the I-10 corridor at the top
 // for trailer theft, and most of Ridgeway Freight's drop yards are on it") is a record too, when the sentence also
 // places them in it: "your", or a second party's possessive ("Ridgeway Freight's drop yards").

@@ -34,6 +34,15 @@ describe('relevance: their own published words, and what is published about them
     expect(check({ body }, 'relevance').status).toBe('pass');
   });
 
+  it('plural records say it without the -s, and a warning letter to a name is about that name', () => {
+    const roles = "Both of Halvorsen's open controller roles ask for experience cleaning up intercompany reconciliations.";
+    expect(findTriggers([roles])[0]?.specific).toBe(true);
+    expect(findTriggers(['The FDA warning letter to Corvel Labs cites gaps in batch record review.'])[0]?.specific).toBe(true);
+    // Not the sender's own: "our" owns the post, and a topic with no name is not a party.
+    expect(findTriggers(['Check out our podcast episode on pricing with the CFO of a retailer.'])).toEqual([]);
+    expect(findTriggers(['Reviews matter more than ever.'])).toEqual([]);
+  });
+
   it('a recall notice about a line of theirs is their fact, and the compliment before it names no customer', () => {
     expect(findTriggers(['Sorry to hear about the recall notice on the Brightfield spinach bags'])[0]?.specific).toBe(true);
     expect(isObservation('Sorry to hear about the recall notice on the Brightfield spinach bags')).toBe(true);

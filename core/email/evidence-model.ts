@@ -179,17 +179,22 @@ export function scoreFromLogOdds(model: Pick<EvidenceModel, 'mapping'>, z: numbe
 export const NO_OUTCOME_NO_PROOF_CEILING = 64;
 
 /**
- * No concrete outcome (the value proposition does not pass) and no proof at all (the proof point fails): nothing
+ * No concrete outcome (the value proposition does not pass) and no proof (the proof point fails, or finds only a claim
+ * nobody can check, customers named without a result, or a figure that measures nothing): nothing
  * says what changes for the reader or shows it changed for anyone, so however well the email reads them it gives
  * no reason to reply (docs/email-rubric.md, "After set 12"). The one ceiling: weights alone let a relevant trigger
  * and a clean ask carry such an email past 65.
  */
-export function lacksOutcomeAndProof(checks: Pick<Check, 'id' | 'status'>[]): boolean {
-  return statusIn(checks, 'value_proposition') !== 'pass' && statusIn(checks, 'proof_point') === 'fail';
+export function lacksOutcomeAndProof(checks: (Pick<Check, 'id' | 'status'> & { measured?: Check['measured'] })[]): boolean {
+  if (statusIn(checks, 'value_proposition') === 'pass') return false;
+  const proof = checks.find((c) => c.id === 'proof_point');
+  // A claim nobody can check, customers named with no result and a figure that measures nothing are no proof either.
+  return statusIn(checks, 'proof_point') === 'fail' || (proof?.status === 'warn' && NOT_PROOF.has(String(proof.measured)));
 }
+const NOT_PROOF = new Set(['a claim nobody can check', 'a customer named without a result', 'a number that measures nothing']);
 
 /** 0–100: the model's probability that the email is strong, with the thresholds placed by `model.mapping`. */
-export function evidenceScore(model: EvidenceModel, checks: Pick<Check, 'id' | 'status'>[]): number {
+export function evidenceScore(model: EvidenceModel, checks: (Pick<Check, 'id' | 'status'> & { measured?: Check['measured'] })[]): number {
   const score = scoreFromLogOdds(model, logOdds(model, checks));
   return lacksOutcomeAndProof(checks) ? Math.min(score, NO_OUTCOME_NO_PROOF_CEILING) : score;
 }

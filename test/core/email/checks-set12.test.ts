@@ -79,6 +79,28 @@ describe('no outcome and no proof: never 65 or more, however relevant', () => {
     expect(s.score).toBeLessThan(65);
   });
 
+  it('"exactly that" and customers only named are no outcome, and a claim nobody can check is no proof', () => {
+    for (const middle of ['We work with companies like Stripe and Notion on exactly that.', 'Trusted by 300+ SaaS teams, we solve exactly that.']) {
+      const s = scoreEmail({ subject: 'Your onboarding article', body: email(RELEVANT_NOTHING, middle, 'Worth a quick chat?') });
+      expect(s.checks.find((c) => c.id === 'value_proposition')?.status, middle).toBe('warn');
+      expect(s.score, middle).toBeLessThan(65);
+    }
+    const verdicts = (measured: string) => [
+      { id: 'value_proposition' as const, status: 'warn' as const },
+      { id: 'proof_point' as const, status: 'warn' as const, measured },
+    ];
+    expect(lacksOutcomeAndProof(verdicts('a claim nobody can check'))).toBe(true);
+    expect(lacksOutcomeAndProof(verdicts('a customer named without a result'))).toBe(true);
+    // The negative half: a customer's story without a number, or a number without a clear result, is some proof.
+    expect(lacksOutcomeAndProof(verdicts('a customer without a number'))).toBe(false);
+    expect(lacksOutcomeAndProof(verdicts('a number without a clear result'))).toBe(false);
+    // A concrete offer with a customer named is not touched.
+    expect(
+      check({ body: email(RELEVANT_NOTHING, 'We cut onboarding email volume in half for PLG teams like Stripe.', 'Worth a quick chat?') }, 'value_proposition')
+        .status,
+    ).toBe('pass');
+  });
+
   it('holds for any verdicts: with the value proposition not passed and the proof point failed, the score is 64 at most', () => {
     const allPass = [...Object.keys(RUBRIC_MODEL.weights)].map((id) => ({ id: id as CheckId, status: 'pass' as const }));
     const set = (id: CheckId, status: 'pass' | 'warn' | 'fail') => allPass.map((c) => (c.id === id ? { id, status } : c));

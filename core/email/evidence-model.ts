@@ -175,9 +175,28 @@ export function scoreFromLogOdds(model: Pick<EvidenceModel, 'mapping'>, z: numbe
   return Math.round(100 / (1 + Math.exp(-(scale * z + shift))));
 }
 
+/** The highest score an email with no outcome and no proof can get: under the 65 no weak email should reach. */
+export const NO_OUTCOME_NO_PROOF_CEILING = 64;
+
+/**
+ * No concrete outcome (the value proposition does not pass) and no proof (the proof point fails, or finds only a claim
+ * nobody can check, customers named without a result, or a figure that measures nothing): nothing
+ * says what changes for the reader or shows it changed for anyone, so however well the email reads them it gives
+ * no reason to reply (docs/email-rubric.md, "After set 12"). The one ceiling: weights alone let a relevant trigger
+ * and a clean ask carry such an email past 65.
+ */
+export function lacksOutcomeAndProof(checks: (Pick<Check, 'id' | 'status'> & { measured?: Check['measured'] })[]): boolean {
+  if (statusIn(checks, 'value_proposition') === 'pass') return false;
+  const proof = checks.find((c) => c.id === 'proof_point');
+  // A claim nobody can check, customers named with no result and a figure that measures nothing are no proof either.
+  return statusIn(checks, 'proof_point') === 'fail' || (proof?.status === 'warn' && NOT_PROOF.has(String(proof.measured)));
+}
+const NOT_PROOF = new Set(['a claim nobody can check', 'a customer named without a result', 'a number that measures nothing']);
+
 /** 0–100: the model's probability that the email is strong, with the thresholds placed by `model.mapping`. */
-export function evidenceScore(model: EvidenceModel, checks: Pick<Check, 'id' | 'status'>[]): number {
-  return scoreFromLogOdds(model, logOdds(model, checks));
+export function evidenceScore(model: EvidenceModel, checks: (Pick<Check, 'id' | 'status'> & { measured?: Check['measured'] })[]): number {
+  const score = scoreFromLogOdds(model, logOdds(model, checks));
+  return lacksOutcomeAndProof(checks) ? Math.min(score, NO_OUTCOME_NO_PROOF_CEILING) : score;
 }
 
 /**
@@ -188,10 +207,12 @@ export function evidenceScore(model: EvidenceModel, checks: Pick<Check, 'id' | '
  * and the shift in the middle of the range that achieves it, so neither line hugs the nearest email. Deterministic: a
  * fixed grid.
  */
-export function chooseScoreMapping(predictions: { logOdds: number; strong: boolean }[]): ScoreMapping {
+export function chooseScoreMapping(predictions: { logOdds: number; strong: boolean; capped?: boolean }[]): ScoreMapping {
   const misses = (m: ScoreMapping) =>
     predictions.filter((p) => {
-      const score = scoreFromLogOdds({ mapping: m }, p.logOdds);
+      // The mapping is judged on the scores the emails really get, the ceiling included.
+      const mapped = scoreFromLogOdds({ mapping: m }, p.logOdds);
+      const score = p.capped ? Math.min(mapped, NO_OUTCOME_NO_PROOF_CEILING) : mapped;
       return p.strong ? score < 75 : score >= 65;
     }).length;
   const SHIFTS = Array.from({ length: 501 }, (_, j) => (j - 200) / 100);

@@ -3,7 +3,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHECK_IDS, chooseScoreMapping, type EvidenceModel, evidenceScore, logOdds, trainEvidenceModel } from '../../core/email/evidence-model.ts';
+import {
+  CHECK_IDS,
+  chooseScoreMapping,
+  type EvidenceModel,
+  evidenceScore,
+  lacksOutcomeAndProof,
+  logOdds,
+  trainEvidenceModel,
+} from '../../core/email/evidence-model.ts';
 import { runChecks } from '../../core/email/rubric.ts';
 import { RUBRIC_MODEL } from '../../core/email/rubric-weights.ts';
 import type { Check } from '../../core/email/types.ts';
@@ -56,6 +64,7 @@ export const EMAIL_SETS = [
   'emails-heldout-9.jsonl',
   'emails-heldout-10.jsonl',
   'emails-heldout-11.jsonl',
+  'emails-heldout-12.jsonl',
 ] as const;
 
 /** Reads a labelled set: a file name in test/eval/ or a path to one anywhere (a new set to measure). */
@@ -149,7 +158,9 @@ export function leaveOneSetOutNested(
 }
 
 function mappingFrom(folds: ReturnType<typeof leaveOneSetOutPredictions>) {
-  return chooseScoreMapping(folds.flatMap((f) => f.emails.map((e, i) => ({ logOdds: f.logOdds[i]!, strong: e.label === 'strong' }))));
+  return chooseScoreMapping(
+    folds.flatMap((f) => f.emails.map((e, i) => ({ logOdds: f.logOdds[i]!, strong: e.label === 'strong', capped: lacksOutcomeAndProof(checksOf(e)) }))),
+  );
 }
 
 /** The shipped model: weights trained on every set, the score mapping chosen from leave-one-set-out predictions. */

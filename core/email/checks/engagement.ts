@@ -6,10 +6,15 @@ const YOU_WORDS = /\b(you|your|yours|yourself|yourselves|you['\u2019](re|ve|ll|d
 const SELF_WORDS = /\b(i|me|my|mine|myself|we|our|ours|ourselves|us|i['\u2019](m|ve|ll|d)|we['\u2019](re|ve|ll|d))\b/gi;
 
 export function countYouAndSelf(text: string): { you: number; self: number } {
+  // Words in quotes are someone else's ("each ad mentions 'alert fatigue on our Kafka pipelines'"), not the writer's.
+  const self = countSelf(text.replace(/["“][^"”\n]{3,}["”]/g, ' '));
   const you = text.match(YOU_WORDS)?.length ?? 0;
-  // "US" in capitals is the country, not the pronoun.
-  const self = (text.match(SELF_WORDS) ?? []).filter((w) => w !== 'US').length;
   return { you, self };
+}
+
+function countSelf(text: string): number {
+  // "US" in capitals is the country, not the pronoun.
+  return (text.match(SELF_WORDS) ?? []).filter((w) => w !== 'US').length;
 }
 
 export function checkYouFocus({ structure }: EmailContext): CheckResult {

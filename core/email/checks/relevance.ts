@@ -13,9 +13,9 @@ const MERGE_TOKEN =
 
 // How a writer signals they looked: an observation verb, or a source the prospect published.
 const OBSERVED =
-  /\b(saw|seen|noticed|noted|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see|judging by|according to|(?:i|we) (?:went|walked|clicked) through|(?:i|we) (?:tried|tested|checked|audited|scanned|ran)|(?:was|been) (?:reading|looking at|going through)|(?:check|scan|audit|look|test) (?:shows|showed|found)|stood out|mentioned|said|says|wrote|posted|announced|shared|quoted|your (\w+ )?(post|talk|quote|blog|article|podcast|interview|panel|comment|announcement|press release|tweet|webinar|piece|keynote|letter|report|filing|earnings|job (post|posting|ad)|careers page|review))\b/i;
+  /\b(saw|seen|noticed|noted|read|heard|spotted|watched|listened|came across|caught your|sorry to (?:see|hear|read)|congrats|congratulations|i see|judging by|according to|(?:i|we) (?:went|walked|clicked) through|(?:i|we) (?:tried|tested|checked|audited|scanned|ran)|(?:was|been) (?:reading|looking at|going through)|(?:check|scan|audit|look|test) (?:shows|showed|found)|stood out|mentioned|said|says|wrote|posted|announced|shared|quoted|your (\w+ )?(post|talk|session|presentation|episode|remarks|testimony|quote|blog|article|podcast|interview|panel|comment|announcement|press release|tweet|webinar|piece|keynote|letter|report|filing|earnings|job (post|posting|ad)|careers page|reviews?|ratings?))\b/i;
 const OBSERVATION_OPENING =
-  /^(?:(?:i|we|just|and|also|recently)\s+){0,3}(?:saw|seen|noticed|noted|read|heard|spotted|watched|listened|came across|congrats|congratulations|i see)\b|\b(?:you|your \w+|he|she|they)\s+(?:mentioned|said|says|wrote|posted|announced|shared|told)\b/i;
+  /^(?:(?:i|we|just|and|also|recently|really)\s+){0,3}(?:saw|seen|noticed|noted|read|heard|spotted|watched|listened|came across|caught|loved|enjoyed|liked|sorry to (?:see|hear|read)|congrats|congratulations|i see)\b|\b(?:you|your \w+|he|she|they)\s+(?:mentioned|said|says|wrote|posted|announced|shared|told)\b/i;
 // What happened to them: events that change what they need. A role left open for months is their hiring too
 // ("The firmware role on Kinetra's careers page has been up since March").
 // "Under CSRD", "Under the new rule": a regulation that now applies to them (capital letter, so no i flag).
@@ -48,10 +48,17 @@ const THREAD_RECAP =
   /\b(?:written|wrote|emailed|reached out|been in touch)\b[^.]{0,40}\b(?:times|twice|before)\b[^.]{0,10}\babout\b|\bmy (?:last |earlier |previous |first )?(?:email|note|message) (?:about|on) your\b/i;
 // The same record named anywhere in the sentence with what it says about them: "The job ad for your SRE role
 // mentions on-call across three time zones", "ClinicalTrials.gov's listing for your trial shows 14 sites".
-const PUBLIC_RECORD =
-  /\b(?:job (?:ad|post|posting|description|listing)|careers page|listing|registry|register|filing|10-[kq]|8-k|annual report|prospectus|earnings call|investor call|investor day|tender|rfp)\b/i;
+// Their own published words count as much as a filing (docs/email-rubric.md, "After set 12"): a job ad, a talk or a
+// session, a post, and what is published about them — their reviews, a recall notice, an incident report.
+const THEIR_WORDS =
+  'job (?:ads?|posts?|postings?|descriptions?|listings?)|ads|roles|careers page|listing|registry|register|filing|10-[kq]|8-k|annual report|prospectus|earnings call|investor call|investor day|tender|rfp|(?:app store|play store|g2|glassdoor|trustpilot|google|yelp|amazon|\\d-star|one-star|two-star)\\s+(?:reviews?|ratings?)|reviews|talk|session|keynote|presentation|panel|webinar|podcast|episode|interview|post|article|blog post|newsletter|press release|recall(?: notice)?|incident report|status page|warning letter';
+const PUBLIC_RECORD = new RegExp(`\\b(?:${THEIR_WORDS})\\b`, 'i');
+// What a record is about, after the record itself: "your DistribuTECH session on the March ice storm", "the recall
+// notice on the Greenvale yogurt line", "the FDA warning letter to Corvel Labs".
+const RECORD_ABOUT = new RegExp(`\\b(?:${THEIR_WORDS})\\s+(?:on|about|over|to|for)\\s+`, 'i');
+// Plural records say it without the -s: "both of Halvorsen's open roles ask for …", "the reviews mention …".
 const RECORD_SAYS =
-  /\b(?:lists|listed|mentions|mentioned|names|named|notes|noted|says|said|states|stated|cites|cited|describes|described|shows|showed|flags|flagged|calls for|asks for|requires|required|discloses|disclosed|reports|reported|ranks|ranked|puts|finds|found)\b/i;
+  /\b(?:lists?|listed|mentions?|mentioned|complain(?:s|ed)? (?:about|of)|names|named|notes|noted|says|said|states|stated|cites?|cited|describes?|described|shows?|showed|flags?|flagged|calls? for|asks? for|requires?|required|discloses?|disclosed|reports|reported|ranks|ranked|puts|finds|found)\b/i;
 // A named publisher's latest findings about their market ("CargoNet's latest report puts the I-10 corridor at the top
 // for trailer theft, and most of Ridgeway Freight's drop yards are on it") is a record too, when the sentence also
 // places them in it: "your", or a second party's possessive ("Ridgeway Freight's drop yards").
@@ -60,16 +67,28 @@ const MARKET_RECORD =
 const placesThem = (s: string) => /\byour?\b/i.test(s) || /\S\s+(?:of\s+)?(?:\p{Lu}[\p{L}\p{N}&.-]*\s+){0,2}\p{Lu}[\p{L}\p{N}&.-]*['’]s\s+\p{Ll}/u.test(s);
 // "Halvard disclosed in its latest 10-Q …", "City of Maple Grove's RFP … requires …": the record is the company's
 // own when "its/their" or a name's possessive owns it.
-const ITS_RECORD =
-  /\b(?:its|their|\p{Lu}[\p{L}\p{N}&.-]*['’]s)\s+(?:(?:latest|last|recent|annual|q[1-4]|first|second|third|fourth)\s+)*(?:filing|10-[kq]|8-k|annual report|prospectus|earnings call|investor call|job (?:ad|post|posting)|careers page|listing|rfp|tender)\b/iu;
+// A few words may stand between the owner and the record: "Gridly's recent 1-star Play Store reviews".
+const ITS_RECORD = new RegExp(`\\b(?:its|their|\\p{Lu}[\\p{L}\\p{N}&.-]*['’]s)\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,4}?(?:${THEIR_WORDS})\\b`, 'iu');
+// A record about a name that is not the sender's is theirs: "the recall notice on the Greenvale yogurt line".
+// The name must come right after "on/about" (a leading "the" aside): "the recall notice on the Greenvale yogurt line",
+// not "a webinar on the future of learning next Thursday".
+const aboutAName = (s: string) => {
+  const about = RECORD_ABOUT.exec(s);
+  return !!about && /^(?:the\s+)?\p{Lu}/u.test(s.slice(about.index + about[0].length));
+};
+// The sender's own webinar or post ("Join our webinar on the future of frontline learning") is not theirs.
+const OUR_RECORD = new RegExp(`\\b(?:our|my)\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,3}?(?:${THEIR_WORDS})\\b`, 'iu');
 const namesRecord = (s: string) =>
   THEIR_DOCUMENT.test(s) ||
-  (PUBLIC_RECORD.test(s) && RECORD_SAYS.test(s) && (/\byour?\b/i.test(s) || ITS_RECORD.test(s))) ||
+  (PUBLIC_RECORD.test(s) &&
+    !OUR_RECORD.test(s.replace(/["“][^"”]{3,}["”]/g, ' ')) &&
+    (RECORD_SAYS.test(s) || RECORD_ABOUT.test(s)) &&
+    (/\byour?\b/i.test(s) || ITS_RECORD.test(s) || aboutAName(s))) ||
   (MARKET_RECORD.test(s.trim()) && RECORD_SAYS.test(s) && placesThem(s));
 // What the record says must be specific too: "Your careers page says you're growing fast" quotes nothing checkable.
 const theirRecord = (s: string) => {
   if (!namesRecord(s)) return false;
-  const verb = RECORD_SAYS.exec(s);
+  const verb = RECORD_SAYS.exec(s) ?? RECORD_ABOUT.exec(s);
   const said = verb ? s.slice(verb.index + verb[0].length) : s;
   return hasNumber(said) || contentWords(said).filter((w) => !VAGUE_WORDS.has(w) && !/^you/.test(w)).length >= 3;
 };
@@ -79,6 +98,7 @@ const VAGUE_WHEN = /\b(?:recently|just)\b/gi;
 const ANOTHER_PARTYS_RESULT =
   /^(?!(?:I|We|You|They|He|She)\s)(?:\p{Lu}[\p{L}'’&.-]*\s+){1,3}(?:cut|reduced|grew|increased|improved|went from|saw|lifted|doubled|halved|saved|boosted|raised (?:its|their) \w+ (?:rate|score)|shortened|lowered)\b[^.]*\d/u;
 const QUOTED = /["“][^"”]{3,}["”]/;
+const QUOTED_ALL = /["“][^"”]{3,}["”]/g;
 // The reason given before the point: "With 9 new AEs starting this month, would…", "Since you moved to X, …".
 // "As CFO, you…" is their role, not news; the premise must carry its own detail (a number, a date, or a named
 // party doing something: "the Dayton plant adding a second shift").
@@ -140,8 +160,10 @@ export function findTriggers(sentences: string[], sender: Set<string> = new Set(
     if (ANOTHER_PARTYS_RESULT.test(s.trim())) return;
     // "Acme Corp achieved 37% with our platform", "Fairhaven went live on our platform last year", "Rayburn Tool moved
     // to Finstack last year": another party's story with the sender's product is a customer story (proof), not them.
-    if (/\b(?:with|using|on|through|thanks to)\s+(?:our|us)\b/i.test(s) && !/\byour?\b/i.test(s)) return;
-    if (names.length > 1 && !/\byour?\b/i.test(s) && names.slice(1).some((e) => isOwnEntity(s, e, sender))) return;
+    // Words in quotes are theirs, not the sender's: "each ad mentions 'reducing alert fatigue on our Kafka pipelines'".
+    if (/\b(?:with|using|on|through|thanks to)\s+(?:our|us)\b/i.test(s.replace(QUOTED_ALL, ' ')) && !/\byour?\b/i.test(s)) return;
+    const unquoted = s.replace(QUOTED_ALL, ' ');
+    if (names.length > 1 && !/\byour?\b/i.test(s) && names.slice(1).some((e) => isOwnEntity(unquoted, e, sender))) return;
     // "Cadence Analytics was founded in 2012 and has 420 employees": facts about the sender, not the reader.
     if (SELF_DESCRIPTION.test(s)) return;
     // "Sensilo offers tri-axial sensors with a 0–10 kHz range, IP68 rating, …": a product in the present tense with

@@ -64,6 +64,17 @@ const WRITERS_REASON =
   /\b(?:so|which is why|that['’]s why|and)\s+(?:i|we)\s+(?:thought of you|thought i['’]d|figured|wanted to reach out|am reaching out|['’]m reaching out|decided to reach out)\b|\b(?:made me think of you|you came to mind)\b/i;
 
 /** Sentences where the sender says what they do for the reader, and whether each says it concretely. */
+// What an offer says changes, without what only points elsewhere: "we solve exactly that", "on exactly that problem"
+// point back at the trigger and name no outcome, and "companies like Stripe and Notion" or "300+ SaaS teams" say who,
+// not what changes (docs/email-rubric.md, "After set 12").
+const POINTS_BACK =
+  /\b(?:exactly|precisely|just)?\s*(?:that|this|the same)(?:\s+(?:exact\s+)?(?:problem|issue|challenge|gap|pain|thing))?(?=\s*[.!,;]|\s*$|\s+(?:within|in|for)\b)/gi;
+function outcomeWords(s: string): string {
+  let out = s.replace(OFFER_SUBJECT, ' ').replace(LOGO_COUNT, ' ').replace(POINTS_BACK, ' ');
+  if (/\b(?:like|such as|including)\s+\p{Lu}/u.test(out)) for (const e of namedEntities(out)) out = out.replace(e, ' ');
+  return out;
+}
+
 export function findValueStatements(sentences: string[]): ValueStatement[] {
   return (
     sentences
@@ -72,7 +83,7 @@ export function findValueStatements(sentences: string[]): ValueStatement[] {
       // that measure nothing ("Acme achieved 37% with our platform") name no outcome.
       .filter((s) => !WRITERS_REASON.test(s) && !onlyBareFigures(s))
       // A list of five or more features is a spec sheet, not a statement of what changes for the reader.
-      .map((s) => ({ sentence: s, concrete: specificWords(s.replace(OFFER_SUBJECT, ' ')).length >= 3 && listItems(s).length < 5 }))
+      .map((s) => ({ sentence: s, concrete: specificWords(outcomeWords(s)).length >= 3 && listItems(s).length < 5 }))
   );
 }
 

@@ -101,11 +101,11 @@ describe('scoreEmail', () => {
     const loss = (n: number) =>
       evidenceScore(RUBRIC_MODEL, failing(substance.slice(1, 1 + n - 1))) - evidenceScore(RUBRIC_MODEL, failing(substance.slice(1, 1 + n)));
     expect(loss(2)).toBeLessThan(loss(1));
-    // Two substance checks failed by one misreading leave a perfect email above 0 (7 with set 11's mapping,
-    // 1.2 × logOdds; 8 with set 10's, 1.1 ×): learned, not guaranteed, since the labelled weak emails that fail proof
-    // and relevance together are many; never the floor a ceiling would set.
+    // Two substance checks failed by one misreading leave a perfect email above 0 (3 with the twelve sets' mapping,
+    // 1.5 × logOdds; 7 with set 11's, 1.2 ×; 8 with set 10's, 1.1 ×): learned, not guaranteed, since the labelled weak
+    // emails that fail proof and relevance together are many; never the floor a ceiling would set.
     for (const a of substance)
-      for (const b of substance) if (a < b) expect(evidenceScore(RUBRIC_MODEL, failing([a, b])), `${a}+${b}`).toBeGreaterThanOrEqual(6);
+      for (const b of substance) if (a < b) expect(evidenceScore(RUBRIC_MODEL, failing([a, b])), `${a}+${b}`).toBeGreaterThanOrEqual(2);
   });
 
   it('never lowers the score when a finding is fixed: every weight is zero or more', () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReplyEvent } from '../../../core/agent/types.ts';
 import { DEMO_REP_EMAIL } from '../../../core/demo/staff.ts';
 import type { Assistant } from '../../../assistant/assistant-contract.ts';
-import { nextEventId, startSlackHarness, type SlackHarness } from './harness.ts';
+import { nextEventId, startSlackHarness, withTurns, type SlackHarness } from './harness.ts';
 
 let h: SlackHarness;
 let n = 0;
@@ -14,25 +14,18 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The real assistant's answer, handed over word by word so the reply streams (nothing is replaced). */
 function paced(real: Assistant): Assistant {
-  return {
-    claimDelivery: (p, id) => real.claimDelivery(p, id),
-    releaseDelivery: (p, id) => real.releaseDelivery(p, id),
-    checkAction: (actor, action) => real.checkAction(actor, action),
-    rateReply: (rating) => real.rateReply(rating),
-    handleAction: (r) => real.handleAction(r),
-    async *handleTurn(turn) {
-      for await (const e of real.handleTurn(turn) as AsyncIterable<ReplyEvent>) {
-        if (e.type !== 'text-delta') {
-          yield e;
-          continue;
-        }
-        for (const word of e.delta.split(/(?<= )/)) {
-          await pause(15);
-          yield { type: 'text-delta', delta: word };
-        }
+  return withTurns(real, async function* (turn) {
+    for await (const e of real.handleTurn(turn) as AsyncIterable<ReplyEvent>) {
+      if (e.type !== 'text-delta') {
+        yield e;
+        continue;
       }
-    },
-  };
+      for (const word of e.delta.split(/(?<= )/)) {
+        await pause(15);
+        yield { type: 'text-delta', delta: word };
+      }
+    }
+  });
 }
 
 beforeAll(async () => {

@@ -8,6 +8,7 @@ import { loadConfig } from '../../../core/config.ts';
 import { DemoRepository } from '../../../core/db/demo-repository.ts';
 import { seedDemoOrganisation } from '../../../core/demo/seed.ts';
 import type { Assistant } from '../../../assistant/assistant-contract.ts';
+import type { ReplyEvent, Turn } from '../../../core/agent/types.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 import {
   FAKE_BOT_ID,
@@ -59,6 +60,18 @@ export interface SlackHarness {
 
 let eventCounter = 0;
 export const nextEventId = () => `Ev${Date.now().toString(36)}${++eventCounter}`;
+
+/** The real assistant with only its turns replaced (observed, held, paced): every other call goes to it unchanged. */
+export function withTurns(real: Assistant, handleTurn: (turn: Turn) => AsyncIterable<ReplyEvent>): Assistant {
+  return {
+    claimDelivery: (p, id) => real.claimDelivery(p, id),
+    releaseDelivery: (p, id) => real.releaseDelivery(p, id),
+    checkAction: (actor, action) => real.checkAction(actor, action),
+    rateReply: (rating) => real.rateReply(rating),
+    handleAction: (r) => real.handleAction(r),
+    handleTurn,
+  };
+}
 
 export async function startSlackHarness(opts: HarnessOptions = {}): Promise<SlackHarness> {
   const db = await createTestDatabase();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Turn } from '../../../core/agent/types.ts';
 import { DEMO_REP_EMAIL } from '../../../core/demo/staff.ts';
 import type { Assistant } from '../../../assistant/assistant-contract.ts';
-import { startSlackHarness, type SlackHarness } from './harness.ts';
+import { startSlackHarness, withTurns, type SlackHarness } from './harness.ts';
 
 let h: SlackHarness;
 let n = 0;
@@ -17,17 +17,10 @@ let clockMs = Date.UTC(2026, 10, 18, 9, 0, 0);
 
 /** Observes what the real assistant is asked; the answer is the real one. */
 function observed(real: Assistant): Assistant {
-  return {
-    claimDelivery: (p, id) => real.claimDelivery(p, id),
-    releaseDelivery: (p, id) => real.releaseDelivery(p, id),
-    checkAction: (actor, action) => real.checkAction(actor, action),
-    rateReply: (rating) => real.rateReply(rating),
-    handleAction: (r) => real.handleAction(r),
-    handleTurn: (turn) => {
-      seen.push(turn);
-      return real.handleTurn(turn);
-    },
-  };
+  return withTurns(real, (turn) => {
+    seen.push(turn);
+    return real.handleTurn(turn);
+  });
 }
 
 async function asked(event: Record<string, unknown>): Promise<string> {

@@ -9,7 +9,7 @@ import { DEMO_REP_EMAIL } from '../../../core/demo/staff.ts';
 import type { Assistant } from '../../../assistant/assistant-contract.ts';
 import { startLoopLagProbe } from '../../../bots/slack/loop-lag.ts';
 import { BUSY_MESSAGE, createTurnGate, type TurnGateOptions } from '../../../bots/slack/turn-gate.ts';
-import { nextEventId, startSlackHarness, type SlackHarness } from './harness.ts';
+import { nextEventId, startSlackHarness, withTurns, type SlackHarness } from './harness.ts';
 
 /** A lag source the test drives: `report(ms)` is one sample; `active` says whether the gate is listening. */
 function handLag() {
@@ -153,17 +153,10 @@ describe('a Slack turn beyond the bound', () => {
 
   /** The real assistant, whose turns wait until the test lets them go (so the one slot stays taken). */
   function held_(real: Assistant): Assistant {
-    return {
-      claimDelivery: (p, id) => real.claimDelivery(p, id),
-      releaseDelivery: (p, id) => real.releaseDelivery(p, id),
-      checkAction: (actor, action) => real.checkAction(actor, action),
-      rateReply: (rating) => real.rateReply(rating),
-      handleAction: (r) => real.handleAction(r),
-      async *handleTurn(turn) {
-        await held;
-        yield* real.handleTurn(turn) as AsyncIterable<ReplyEvent>;
-      },
-    };
+    return withTurns(real, async function* (turn) {
+      await held;
+      yield* real.handleTurn(turn) as AsyncIterable<ReplyEvent>;
+    });
   }
 
   beforeAll(async () => {
@@ -217,18 +210,12 @@ describe('Slack turns while the event loop runs late', () => {
   beforeAll(async () => {
     h = await startSlackHarness({
       demoLeads: 20,
-      wrapAssistant: (real) => ({
-        claimDelivery: (p, id) => real.claimDelivery(p, id),
-        releaseDelivery: (p, id) => real.releaseDelivery(p, id),
-        checkAction: (actor, action) => real.checkAction(actor, action),
-        rateReply: (rating) => real.rateReply(rating),
-        handleAction: (r) => real.handleAction(r),
-        async *handleTurn(turn) {
+      wrapAssistant: (real) =>
+        withTurns(real, async function* (turn) {
           started.push(turn.conversationKey);
           await held;
           yield* real.handleTurn(turn) as AsyncIterable<ReplyEvent>;
-        },
-      }),
+        }),
       turns: { minRunning: 1, maxRunning: 8, lagTargetMs: 20, lagProbe: lag.probe },
     });
     h.fake.addUser({ id: 'U1', name: 'demo', realName: 'Demo Rep', email: DEMO_REP_EMAIL });

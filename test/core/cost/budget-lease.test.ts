@@ -68,6 +68,27 @@ async function paidCall(guard: LeasingCostGuard, actor: Actor, estimateUsd: numb
 const micros = (usd: unknown) => Math.round(Number(usd) * 1e6);
 
 /** The ledger of a user: call rows (settled, micro-dollars), open leases, and the running total vs the sum. */
+/**
+ * After every process gave its leases back: the reps' charged calls add up to `spent` (each at most `perRepMax`
+ * micro-USD, `calls` settled rows when given), no lease is left open, each rep's running total equals their
+ * ledger, and the team's running total equals what its reps spent. Returns what they spent.
+ */
+async function expectTeamLedger(teamId: string, reps: { id: string }[], spent: number, perRepMax: number, calls?: number): Promise<number> {
+  const ls = await Promise.all(reps.map((r) => ledger(r.id)));
+  expect(ls.reduce((s, l) => s + l.callsCharged, 0)).toBe(spent);
+  if (calls !== undefined) expect(ls.reduce((s, l) => s + l.settledCalls.length, 0)).toBe(calls);
+  for (const l of ls) {
+    expect(l.callsCharged).toBeLessThanOrEqual(perRepMax);
+    expect(l.openLeases).toEqual([]);
+    expect(l.total).toBe(l.sum);
+  }
+  const { rows } = await db.pool.query<{ used: string }>(`SELECT "usedUsd"::text AS used FROM usage_day_totals WHERE scope = 2 AND "scopeId" = $1::uuid`, [
+    teamId,
+  ]);
+  expect(micros(rows[0]?.used ?? 0)).toBe(spent);
+  return spent;
+}
+
 async function ledger(userId: string) {
   const rows = await db.prisma.usageEntry.findMany({ where: { userId } });
   const calls = rows.filter((r) => !r.lease);
@@ -218,19 +239,8 @@ describe('budget leases across processes', () => {
     expect(charged).toBeGreaterThan(0);
     expect(results.filter((r) => r === 'refused').length).toBe(40 - charged);
     await Promise.all(guards.map((g) => g.settleOpen()));
-    const ls = await Promise.all(reps.map((r) => ledger(r.id)));
-    const spent = ls.reduce((s, l) => s + l.callsCharged, 0);
-    expect(spent).toBe(charged * 10_000);
+    const spent = await expectTeamLedger(team.id, reps, charged * 10_000, 100_000);
     expect(spent).toBeLessThanOrEqual(150_000);
-    for (const l of ls) {
-      expect(l.callsCharged).toBeLessThanOrEqual(100_000);
-      expect(l.openLeases).toEqual([]);
-      expect(l.total).toBe(l.sum);
-    }
-    const { rows } = await db.pool.query<{ used: string }>(`SELECT "usedUsd"::text AS used FROM usage_day_totals WHERE scope = 2 AND "scopeId" = $1::uuid`, [
-      team.id,
-    ]);
-    expect(micros(rows[0]?.used ?? 0)).toBe(spent);
   });
 
   it('two SalesOS processes racing for the last cents of one budget never overspend it, and no call is charged twice', async () => {
@@ -480,19 +490,7 @@ describe('the next lease taken ahead, in the background', () => {
     expect(charged).toBeGreaterThanOrEqual(15);
     expect(guards.reduce((s, g) => s + g.leaseStats().takenAhead, 0)).toBeGreaterThan(0);
     await Promise.all(guards.map((g) => g.settleOpen()));
-    const ls = await Promise.all(reps.map((r) => ledger(r.id)));
-    const spent = ls.reduce((s, l) => s + l.callsCharged, 0);
-    expect(spent).toBe(charged * 10_000);
-    expect(ls.reduce((s, l) => s + l.settledCalls.length, 0)).toBe(charged);
-    for (const l of ls) {
-      expect(l.callsCharged).toBeLessThanOrEqual(200_000);
-      expect(l.openLeases).toEqual([]);
-      expect(l.total).toBe(l.sum);
-    }
-    const { rows } = await db.pool.query<{ used: string }>(`SELECT "usedUsd"::text AS used FROM usage_day_totals WHERE scope = 2 AND "scopeId" = $1::uuid`, [
-      team.id,
-    ]);
-    expect(micros(rows[0]?.used ?? 0)).toBe(spent);
+    const spent = await expectTeamLedger(team.id, reps, charged * 10_000, 200_000, charged);
     expect(spent).toBeLessThanOrEqual(300_000);
   });
 

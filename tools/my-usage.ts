@@ -28,7 +28,7 @@ export const myUsage = defineTool({
     const resets = resetTime(card.timeZone, new Date(card.resetsAt));
     return {
       summary:
-        `Today you have spent ${usd(card.spentUsd)}${card.reservedUsd > 0 ? ` (plus ${usd(card.reservedUsd)} in progress)` : ''} ` +
+        `Today you have spent ${usd(card.spentUsd)}${card.reservedUsd > 0 ? ` (plus ${usd(card.reservedUsd)} set aside for calls under way or about to start)` : ''} ` +
         `of your ${usd(card.limitUsd)} daily budget; ${usd(card.remainingUsd)} is left. It resets at ${resets} (${card.timeZone}).`,
       data: { spentUsd: card.spentUsd, limitUsd: card.limitUsd, remainingUsd: card.remainingUsd, resetsAt: card.resetsAt },
       cards: [card],

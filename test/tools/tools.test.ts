@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ToolOutput } from '../../core/agent/tool-output.ts';
 import type { Actor } from '../../core/agent/types.ts';
-import type { EmailRoastCard, EnrichmentCard, LeadListCard } from '../../core/cards.ts';
+import type { EmailRoastCard, EnrichmentCard, LeadListCard, UsageCard } from '../../core/cards.ts';
 import { ALL_TOOLS, toolNamed, type ToolName } from '../../tools/registry.ts';
 import { runTool } from '../../assistant/run-tool.ts';
 import type { ToolContext } from '../../tools/tool.ts';
@@ -204,6 +204,18 @@ describe('myUsage', () => {
     expect(out.outcome).toBe('ok');
     expect(out.summary).toContain('of your $5.00 daily budget');
     expect(out.cards![0]!.type).toBe('usage');
+  });
+
+  it('calls a budget lease held for the rep "set aside", never "in progress" (no call is running), and counts it out of what is left', async () => {
+    const costs = c.guards.costs;
+    const reservation = await costs.reserve(org.carol, { kind: 'tool', name: 'enrichLead', estimateUsd: 0.01 });
+    await costs.release(reservation);
+    const out = await call(org.carol, 'myUsage', {});
+    expect(out.summary).toMatch(/\(plus \$0\.\d\d set aside for calls under way or about to start\)/);
+    expect(out.summary).not.toContain('in progress');
+    const card = out.cards![0] as UsageCard;
+    expect(card.reservedUsd).toBeGreaterThan(0);
+    expect(card.remainingUsd).toBeCloseTo(card.limitUsd - card.spentUsd - card.reservedUsd, 6);
   });
 
   it('says when the budget resets in each rep’s own time zone (midnight there), one zone after another', async () => {

@@ -9,8 +9,9 @@ export function usageView(card: UsageCard): ViewCard {
       type: 'fields',
       fields: [
         { label: 'Spent', value: [usd(card.spentUsd)] },
-        // Held for calls still running; shown only while there are some.
-        { label: 'Reserved', value: card.reservedUsd > 0 ? [usd(card.reservedUsd)] : [] },
+        // Held for calls still running and, with budget leases, the slice a SalesOS process holds for the rep's next
+        // calls (core/cost/budget-lease.ts): not spent, not available elsewhere. Shown only while there is some.
+        { label: 'Set aside', value: card.reservedUsd > 0 ? [usd(card.reservedUsd)] : [] },
         { label: 'Daily limit', value: [usd(card.limitUsd)] },
         { label: 'Remaining', value: [usd(card.remainingUsd)] },
         // The rep's own midnight, named, so a shared thread read from another zone is not misread.

@@ -134,6 +134,10 @@ function sizeFilter(p: Phrase, f: LeadFilter): number {
     ) ??
     p.take(new RegExp(`\\b(?<=(?:companies|firms|businesses)\\s+(?:with\\s+)?)(?<!\\b(?:no|not)\\s+)(?:more than|over|above|at least)\\s*(${N})\\b`, 'i')) ??
     p.take(new RegExp(`\\b(${N})\\s*(?:\\+|or more|and up|and above|plus)\\s*${SIZE_UNIT}`, 'i')) ??
+    // "company size 1000 or more", "headcount 500+": the size named before the number.
+    p.take(
+      new RegExp(`\\b(?:company\\s+)?(?:size|headcount|employees)\\s+(?:of\\s+)?(${N})\\s*(?:\\+|or\\s+(?:more|bigger|larger|above)|and\\s+(?:up|above))`, 'i'),
+    ) ??
     p.take(new RegExp(`\\b(${N})\\s*${SIZE_UNIT}\\s+(?:or more|and up|and above|plus|or bigger|or larger)`, 'i'));
   if (m && num(m[1])) {
     f.companySizeMin = num(m[1]);
@@ -178,7 +182,7 @@ function scoreFilter(p: Phrase, f: LeadFilter): number {
   const m =
     p.take(
       new RegExp(
-        `\\b(?:fit\\s+)?scor(?:e|es|ed|ing)\\s+(?:of\\s+|is\\s+|must be\\s+|should be\\s+)?(?:above|over|at least|greater than|higher than|more than|>=?|of)?\\s*(${N})(?![A-Za-z])(?:\\s*\\+|\\s+or\\s+(?:more|higher|above|better))?`,
+        `\\b(?:fit\\s+)?scor(?:e|es|ed|ing)\\s+(?:of\\s+|is\\s+|must be\\s+|should be\\s+)?(?:above|over|at least|greater than|higher than|more than|>=?|of|(?:not|no)\\s+(?:below|under|less\\s+than|lower\\s+than))?\\s*(${N})(?![A-Za-z])(?:\\s*\\+|\\s+or\\s+(?:more|higher|above|better))?`,
         'i',
       ),
     ) ??
@@ -213,7 +217,7 @@ function limitFilter(p: Phrase, f: LeadFilter): number {
     p.take(new RegExp(`\\b(?:top|first|best|next|another)\\s+(${N})\\b`, 'i')) ??
     p.take(new RegExp(`\\b(${N})(?=\\s+(?:more\\s+|other\\s+|new\\s+)?(?:[\\w\u2022-]+\\s+){0,3}?${LEAD_NOUN}\\b)`, 'i')) ??
     p.take(new RegExp(`\\b(?:show|give|list|find|get|pull|fetch|display)\\s+(?:me\\s+|us\\s+)?(?:the\\s+)?(${N})\\b`, 'i')) ??
-    p.take(new RegExp(`\\b(?:limit(?:\\s+(?:it|results))?\\s+to|only|just|max(?:imum)?(?:\\s+of)?)\\s+(${N})\\b`, 'i')) ??
+    p.take(new RegExp(`\\b(?:limit(?:\\s+(?:it|results))?(?:\\s+to|\\s*[:=])?|only|just|max(?:imum)?(?:\\s+of)?)\\s+(${N})\\b`, 'i')) ??
     p.take(new RegExp(`\\b(${N})\\s+of\\s+(?:them|['’]?em|those|these)\\b`, 'i')) ??
     p.take(new RegExp(`\\b(?:need|want|gimme|give me)\\s+(?:like\\s+|about\\s+|around\\s+|maybe\\s+)?(${N})\\b(?!\\s*(?:%|k\\b|${SIZE_UNIT}))`, 'i')) ??
     p.take(new RegExp(`\\b(${N})\\s+(?:max|tops|at most|results?)\\b`, 'i')) ??
@@ -248,7 +252,7 @@ function ownerFilter(p: Phrase, f: LeadFilter): number {
   }
   if (
     p.take(
-      /\b(?:unassigned|unowned|without an? owner|no owner|nobody(?:'s|’s|\s+owns)|no\s*one(?:'s|’s|\s+owns)|not (?:owned|assigned) (?:by|to) any(?:one|body)|owned by no\s*(?:one|body)|not assigned)\b/i,
+      /\b(?:unassigned|unowned|without an? owner|no owner|nobody(?:'s|’s|\s+owns)|no\s*one(?:'s|’s|\s+owns)|not (?:owned|assigned) (?:by|to) any(?:one|body)|(?:aren['’]?t|isn['’]?t|are\s+not|is\s+not)\s+(?:owned|assigned)(?:\s+(?:by|to)\s+any(?:one|body))?|owned by no\s*(?:one|body)|not assigned)\b/i,
     )
   ) {
     f.owner = 'unassigned';
@@ -291,7 +295,7 @@ function statusAndSort(p: Phrase, f: LeadFilter, t: TermContext): number {
   }
   if (
     p.take(
-      /\b(?:newest|latest|most recent(?:ly added)?|recently (?:added|imported|created)|recent|just added|added (?:recently|this week|today|lately)|new(?:ly)? (?:added|imported))\b/i,
+      /\b(?:newest|latest|most recent(?:ly added)?|(?:added|created|imported)\s+(?:the\s+)?most\s+recently|recently (?:added|imported|created)|recent|just added|added (?:recently|this week|today|lately)|new(?:ly)? (?:added|imported))\b/i,
     )
   ) {
     f.sort = 'recent';

@@ -118,7 +118,6 @@ const SETS: PhrasingSet[] = [
     // are listed with the reason.
     knownFailing: {
       d008: 'setup "show me my qualified leads" lists nothing for the manager, so there is no 3rd one to point at',
-      d019: '"no Londoners" (a demonym) is not read as an exclusion of London',
       d020: 'a complaint ("why can\'t I find anyone in Paris??") before the request reads as out of scope',
       d023: '"no idea who covers Australia" loses the country to the negation',
       d089: 'setup "unassigned leads in Paris" lists nothing for the manager, so there is no #1',
@@ -130,7 +129,6 @@ const SETS: PhrasingSet[] = [
       d225: '"tear this apart:" before a quoted email is not read as a request to roast it',
       d244: '"what\'s wrong with this opener:" before a quoted opener is not read as a request to roast it',
       d272: 'advice about CRMs for an industry reads as a search',
-      d277: '"kubernetes" in a terse comma list is not read as a technology',
     },
   },
   {

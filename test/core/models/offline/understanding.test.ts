@@ -257,6 +257,17 @@ describe('bounds, counts, owner and order in other words', () => {
     expect((await turn(text)).input).toEqual(input);
   });
 
+  it('reads a technology alone between commas in a terse list, but not one after "at"', async () => {
+    expect((await turn('fintech, stripe, not Norway')).input).toEqual({ industry: ['Fintech'], tech: ['Stripe'], excludeCountry: ['Norway'] });
+    expect((await turn('leads at Stripe, Germany')).input).not.toHaveProperty('tech');
+  });
+
+  it('reads the people of a city as the city, negated or not, but never a word that only looks like one', async () => {
+    expect((await turn('fintech leads, no Berliners')).input).toEqual({ industry: ['Fintech'], excludeCity: ['Berlin'] });
+    expect((await turn('Berliners in fintech')).input).toEqual({ city: ['Berlin'], industry: ['Fintech'] });
+    expect((await turn('team leaders in Bergen')).input).toEqual({ city: ['Bergen'] });
+  });
+
   it('a negated bound excludes no value: "not more than 200 people using Stripe" keeps Stripe', async () => {
     const { input } = await turn('companies with not more than 200 people using Stripe');
     expect(input).not.toHaveProperty('excludeTech');

@@ -125,7 +125,6 @@ const SETS: PhrasingSet[] = [
       d121: '"why is AWS so expensive" reads as a usage question',
       d142: 'setup "list retail leads in Dublin" lists nothing for the manager, so there is no number 2',
       d154: 'a digest stopped at one time and moved to another reads as stopped only',
-      d183: '"Salesforce shop" beside a company to skip loses the technology to the query',
       d225: '"tear this apart:" before a quoted email is not read as a request to roast it',
       d244: '"what\'s wrong with this opener:" before a quoted opener is not read as a request to roast it',
       d272: 'advice about CRMs for an industry reads as a search',

@@ -174,7 +174,7 @@ export function techFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
       .slice(first.start + run.length)
       .match(/^\s+([\p{L}]+)/u)?.[1]
       ?.toLowerCase();
-    const usedBy = after !== undefined && /^(?:users?|customers|shops|stores|merchants|sites|stack|clients|companies|accounts|leads|teams)$/.test(after);
+    const usedBy = after !== undefined && /^(?:users?|customers|shops?|stores?|merchants?|sites|stack|clients|companies|accounts|leads|teams)$/.test(after);
     // A technology in a negated scope is one the rep wants left out ("Okta but no Slack"): a company
     // cannot be excluded, so the negation is the cue.
     const negated = isNegated(t.negated, first.start);

@@ -98,7 +98,7 @@ export function extractFilters(text: string, knowledge: Knowledge = knowledgeOf(
   signals += industryFilter(p, f, t);
   // Before the query: a query takes any words, so they say nothing about the request's scope.
   const consumed = consumedWords(p);
-  signals += queryFilter(p, f);
+  signals += queryFilter(p, f, t);
   return { filter: f, signals, consumed };
 }
 
@@ -325,7 +325,7 @@ function statusAndSort(p: Phrase, f: LeadFilter, t: TermContext): number {
 // A company name ends at a linking word or a sentence adverb ("anybody at zahlwerk yet", "… already?").
 const QUERY_STOP = /^(?:in|with|that|who|which|and|or|using|on|based|located|from|at|please|sorted|by|for|whose|where|yet|already|though|anymore|again)$/i;
 
-function queryFilter(p: Phrase, f: LeadFilter): number {
+function queryFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
   // "leads at Acme", "people from Globex Corp", "named Jane Doe", "search for acme"
   const cue =
     /\b(?:at(?!\s+(?:all|least|most|once|first|last|the\s+moment)\b)|from|with(?:in)?\s+(?:the\s+)?company|work(?:s|ing)?\s+(?:at|for)|employed\s+(?:at|by)|named|called|matching|mentioning|containing|search(?:ing)?\s+for|look(?:ing)?\s+for|find|search|company)\s+([^\u2022?!,;:]+)/i;
@@ -350,7 +350,8 @@ function queryFilter(p: Phrase, f: LeadFilter): number {
     }
   }
   // Otherwise: capitalised words nobody else claimed ("find Jane Doe", "any leads at Initech?").
-  const leftovers = p.tokens().filter((t) => !FILLER.has(t.word.toLowerCase()) && /^\p{Lu}/u.test(t.word) && t.start > 0);
+  // A name the rep wants left out ("but skip Acme") is no name to search for: there is no company exclusion.
+  const leftovers = p.tokens().filter((w) => !FILLER.has(w.word.toLowerCase()) && /^\p{Lu}/u.test(w.word) && w.start > 0 && !isNegated(t.negated, w.start));
   if (leftovers.length && leftovers.length <= 4) {
     f.query = leftovers.map((t) => t.word).join(' ');
     return 1;

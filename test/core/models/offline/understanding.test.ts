@@ -268,6 +268,11 @@ describe('bounds, counts, owner and order in other words', () => {
     expect((await turn('team leaders in Bergen')).input).toEqual({ city: ['Bergen'] });
   });
 
+  it('reads "a Stripe shop" as the technology, and never searches for a company the rep said to skip', async () => {
+    const { input } = await turn('pull every Stripe shop in Berlin, but skip Acme, we talked to them already');
+    expect(input).toEqual({ tech: ['Stripe'], city: ['Berlin'] });
+  });
+
   it('a negated bound excludes no value: "not more than 200 people using Stripe" keeps Stripe', async () => {
     const { input } = await turn('companies with not more than 200 people using Stripe');
     expect(input).not.toHaveProperty('excludeTech');

@@ -57,7 +57,7 @@ const SETS: PhrasingSet[] = [
     name: 'fifth round (held out once)',
     cases: load('phrasings-heldout-5.jsonl'),
     // Missed at the one held-out measurement; a development set since (its figures then stay below as history).
-    knownFailing: Object.fromEntries(['t043', 't054', 't065', 't078'].map((id) => [id, 'missed at the held-out measurement'])),
+    knownFailing: Object.fromEntries(['t043', 't065', 't078'].map((id) => [id, 'missed at the held-out measurement'])),
   },
   {
     name: 'sixth round (held out once)',
@@ -110,40 +110,25 @@ const SETS: PhrasingSet[] = [
     knownFailing: {},
   },
   {
-    name: 'twelfth round (held out)',
+    name: 'twelfth round (held out once)',
     cases: load('phrasings-heldout-12.jsonl'),
     // Written by a helper who read no code and no earlier set; measured once with the model of issue-14-nlu-11
-    // (1e85c79, merged into main as f03989d), 2026-11-30, and never tuned on: its 25 misses are listed by id, the
-    // figures are in HELD_OUT below.
-    knownFailing: Object.fromEntries(
-      [
-        'd008',
-        'd019',
-        'd020',
-        'd023',
-        'd025',
-        'd046',
-        'd050',
-        'd059',
-        'd066',
-        'd075',
-        'd089',
-        'd105',
-        'd121',
-        'd124',
-        'd142',
-        'd153',
-        'd154',
-        'd183',
-        'd218',
-        'd225',
-        'd226',
-        'd244',
-        'd264',
-        'd272',
-        'd277',
-      ].map((id) => [id, 'missed at the held-out measurement']),
-    ),
+    // (1e85c79, merged into main as f03989d), 2026-11-30, and not tuned on then (25 misses; the figures are in
+    // HELD_OUT below). A development set since issue-14-nlu-12, which tuned on those misses: the ones still missed
+    // are listed with the reason.
+    knownFailing: {
+      d008: 'setup "show me my qualified leads" lists nothing for the manager, so there is no 3rd one to point at',
+      d020: 'a complaint ("why can\'t I find anyone in Paris??") before the request reads as out of scope',
+      d023: '"no idea who covers Australia" loses the country to the negation',
+      d089: 'setup "unassigned leads in Paris" lists nothing for the manager, so there is no #1',
+      d105: 'ordering lunch for "6 people" reads as a search limited to 6',
+      d121: '"why is AWS so expensive" reads as a usage question',
+      d142: 'setup "list retail leads in Dublin" lists nothing for the manager, so there is no number 2',
+      d154: 'a digest stopped at one time and moved to another reads as stopped only',
+      d225: '"tear this apart:" before a quoted email is not read as a request to roast it',
+      d244: '"what\'s wrong with this opener:" before a quoted opener is not read as a request to roast it',
+      d272: 'advice about CRMs for an industry reads as a search',
+    },
   },
   {
     name: "engineer's probes (scope and negation)",
@@ -225,7 +210,7 @@ describe('independent phrasing sets', () => {
 
   it("meet issue 14's targets on the newest held-out round at its one measurement: 90%+ right, 95%+ of out-of-scope messages calling no tool, no negation inverted", () => {
     const newest = HELD_OUT[HELD_OUT.length - 1]!;
-    expect(SETS[newest.set]!.name).toBe('twelfth round (held out)');
+    expect(SETS[newest.set]!.name).toBe('twelfth round (held out once)');
     expect(newest.passed / newest.cases).toBeGreaterThanOrEqual(0.9);
     expect(newest.noToolPassed / newest.noToolCases).toBeGreaterThanOrEqual(0.95);
     expect(newest.negationInverted).toEqual([]);

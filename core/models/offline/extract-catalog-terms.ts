@@ -117,6 +117,17 @@ function industriesOf(run: string, knowledge: Knowledge): string[] {
   return industry ? [industry] : [];
 }
 
+/** The city whose people a word names: "Londoners", "Parisians", "New Yorkers" (the stem is the city's exact name). */
+function cityOfPeople(word: string, knowledge: Knowledge): string | undefined {
+  const m = /^(.+?)(?:ers?|ians?|ites?)$/i.exec(word);
+  if (!m) return undefined;
+  for (const stem of [m[1]!, `${m[1]!}e`]) {
+    const city = knowledge.city(stem);
+    if (city && city.toLowerCase() === stem.toLowerCase()) return city;
+  }
+  return undefined;
+}
+
 /** The country a word for it or its people names: "german", "Germans", "the states". */
 function countryWord(lower: string): string | undefined {
   return COUNTRY_WORDS[lower] ?? (lower.endsWith('s') && lower !== 'states' ? COUNTRY_WORDS[lower.slice(0, -1)] : undefined);
@@ -163,11 +174,14 @@ export function techFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
       .slice(first.start + run.length)
       .match(/^\s+([\p{L}]+)/u)?.[1]
       ?.toLowerCase();
-    const usedBy = after !== undefined && /^(?:users?|customers|shops|stores|merchants|sites|stack|clients|companies|accounts|leads|teams)$/.test(after);
+    const usedBy = after !== undefined && /^(?:users?|customers|shops?|stores?|merchants?|sites|stack|clients|companies|accounts|leads|teams)$/.test(after);
     // A technology in a negated scope is one the rep wants left out ("Okta but no Slack"): a company
     // cannot be excluded, so the negation is the cue.
     const negated = isNegated(t.negated, first.start);
-    const cued = listed || usedBy || negated || (prevWord !== undefined && TECH_CUE.test(prevWord));
+    // "retail, kubernetes, not UK": an item of a terse comma list of filters, alone between commas, names no company.
+    const bareItem =
+      /(?:^|[,;])\s*$/.test(p.original.slice(0, first.start)) && /^\s*[,;]/.test(p.original.slice(first.start + run.length)) && !t.knowledge.company(run);
+    const cued = listed || usedBy || negated || bareItem || (prevWord !== undefined && TECH_CUE.test(prevWord));
     const short = run.replace(/[^\p{L}]/gu, '').length <= 2;
     if (!cued || (short && run !== run.toUpperCase() && !cuedShort(prevWord))) return undefined;
     lastEnd = first.start + run.length;
@@ -260,6 +274,14 @@ export function placeFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
       cityEnds.push({ start: first.start, end: first.start + run.length, negated });
       return city;
     }
+    // "no Londoners", "Berliners", "Parisians", "New Yorkers": the people of a city stand for it (the stem must
+    // be the city's name exactly, so no typo tolerance turns "leaders" into a place).
+    const stem = /^\p{Lu}/u.test(run) ? cityOfPeople(run, t.knowledge) : undefined;
+    if (stem) {
+      push(cities, notCities, stem, negated);
+      cityEnds.push({ start: first.start, end: first.start + run.length, negated });
+      return stem;
+    }
     return undefined;
   });
   // A city the catalogue lacks, listed beside one it knows ("Austin and Dallas", "Leeds, Cork"): a
@@ -345,7 +367,7 @@ export function valueKinds(fragment: string, knowledge: Knowledge): Set<ValueKin
       const run = words.slice(i, i + n).join(' ');
       if (i + n > words.length || run.length < 2) continue;
       if (/^(?:it|in|at|no|be|us|me|or|on|to|as|so|do|the|a|an)$/.test(run)) continue;
-      if (countryWord(run) || knowledge.country(run) || knowledge.city(run)) kinds.add('place');
+      if (countryWord(run) || knowledge.country(run) || knowledge.city(run) || cityOfPeople(run, knowledge)) kinds.add('place');
       if (INDUSTRY_WORDS[run] || SECTOR_WORDS[run] || knowledge.industry(run)) kinds.add('industry');
       if (knowledge.tech(run)) kinds.add('tech');
       if (/^(?:new|contacted|replied|qualified|disqualified|customers?|uncontacted)$/.test(run)) kinds.add('status');

@@ -98,7 +98,7 @@ export function extractFilters(text: string, knowledge: Knowledge = knowledgeOf(
   signals += industryFilter(p, f, t);
   // Before the query: a query takes any words, so they say nothing about the request's scope.
   const consumed = consumedWords(p);
-  signals += queryFilter(p, f);
+  signals += queryFilter(p, f, t);
   return { filter: f, signals, consumed };
 }
 
@@ -134,6 +134,10 @@ function sizeFilter(p: Phrase, f: LeadFilter): number {
     ) ??
     p.take(new RegExp(`\\b(?<=(?:companies|firms|businesses)\\s+(?:with\\s+)?)(?<!\\b(?:no|not)\\s+)(?:more than|over|above|at least)\\s*(${N})\\b`, 'i')) ??
     p.take(new RegExp(`\\b(${N})\\s*(?:\\+|or more|and up|and above|plus)\\s*${SIZE_UNIT}`, 'i')) ??
+    // "company size 1000 or more", "headcount 500+": the size named before the number.
+    p.take(
+      new RegExp(`\\b(?:company\\s+)?(?:size|headcount|employees)\\s+(?:of\\s+)?(${N})\\s*(?:\\+|or\\s+(?:more|bigger|larger|above)|and\\s+(?:up|above))`, 'i'),
+    ) ??
     p.take(new RegExp(`\\b(${N})\\s*${SIZE_UNIT}\\s+(?:or more|and up|and above|plus|or bigger|or larger)`, 'i'));
   if (m && num(m[1])) {
     f.companySizeMin = num(m[1]);
@@ -178,7 +182,7 @@ function scoreFilter(p: Phrase, f: LeadFilter): number {
   const m =
     p.take(
       new RegExp(
-        `\\b(?:fit\\s+)?scor(?:e|es|ed|ing)\\s+(?:of\\s+|is\\s+|must be\\s+|should be\\s+)?(?:above|over|at least|greater than|higher than|more than|>=?|of)?\\s*(${N})(?![A-Za-z])(?:\\s*\\+|\\s+or\\s+(?:more|higher|above|better))?`,
+        `\\b(?:fit\\s+)?scor(?:e|es|ed|ing)\\s+(?:of\\s+|is\\s+|must be\\s+|should be\\s+)?(?:above|over|at least|greater than|higher than|more than|>=?|of|(?:not|no)\\s+(?:below|under|less\\s+than|lower\\s+than))?\\s*(${N})(?![A-Za-z])(?:\\s*\\+|\\s+or\\s+(?:more|higher|above|better))?`,
         'i',
       ),
     ) ??
@@ -213,7 +217,7 @@ function limitFilter(p: Phrase, f: LeadFilter): number {
     p.take(new RegExp(`\\b(?:top|first|best|next|another)\\s+(${N})\\b`, 'i')) ??
     p.take(new RegExp(`\\b(${N})(?=\\s+(?:more\\s+|other\\s+|new\\s+)?(?:[\\w\u2022-]+\\s+){0,3}?${LEAD_NOUN}\\b)`, 'i')) ??
     p.take(new RegExp(`\\b(?:show|give|list|find|get|pull|fetch|display)\\s+(?:me\\s+|us\\s+)?(?:the\\s+)?(${N})\\b`, 'i')) ??
-    p.take(new RegExp(`\\b(?:limit(?:\\s+(?:it|results))?\\s+to|only|just|max(?:imum)?(?:\\s+of)?)\\s+(${N})\\b`, 'i')) ??
+    p.take(new RegExp(`\\b(?:limit(?:\\s+(?:it|results))?(?:\\s+to|\\s*[:=])?|only|just|max(?:imum)?(?:\\s+of)?)\\s+(${N})\\b`, 'i')) ??
     p.take(new RegExp(`\\b(${N})\\s+of\\s+(?:them|['’]?em|those|these)\\b`, 'i')) ??
     p.take(new RegExp(`\\b(?:need|want|gimme|give me)\\s+(?:like\\s+|about\\s+|around\\s+|maybe\\s+)?(${N})\\b(?!\\s*(?:%|k\\b|${SIZE_UNIT}))`, 'i')) ??
     p.take(new RegExp(`\\b(${N})\\s+(?:max|tops|at most|results?)\\b`, 'i')) ??
@@ -248,7 +252,7 @@ function ownerFilter(p: Phrase, f: LeadFilter): number {
   }
   if (
     p.take(
-      /\b(?:unassigned|unowned|without an? owner|no owner|nobody(?:'s|’s|\s+owns)|no\s*one(?:'s|’s|\s+owns)|not (?:owned|assigned) (?:by|to) any(?:one|body)|owned by no\s*(?:one|body)|not assigned)\b/i,
+      /\b(?:unassigned|unowned|without an? owner|no owner|nobody(?:'s|’s|\s+owns)|no\s*one(?:'s|’s|\s+owns)|not (?:owned|assigned) (?:by|to) any(?:one|body)|(?:aren['’]?t|isn['’]?t|are\s+not|is\s+not)\s+(?:owned|assigned)(?:\s+(?:by|to)\s+any(?:one|body))?|owned by no\s*(?:one|body)|not assigned)\b/i,
     )
   ) {
     f.owner = 'unassigned';
@@ -291,7 +295,7 @@ function statusAndSort(p: Phrase, f: LeadFilter, t: TermContext): number {
   }
   if (
     p.take(
-      /\b(?:newest|latest|most recent(?:ly added)?|recently (?:added|imported|created)|recent|just added|added (?:recently|this week|today|lately)|new(?:ly)? (?:added|imported))\b/i,
+      /\b(?:newest|latest|most recent(?:ly added)?|(?:added|created|imported)\s+(?:the\s+)?most\s+recently|recently (?:added|imported|created)|recent|just added|added (?:recently|this week|today|lately)|new(?:ly)? (?:added|imported))\b/i,
     )
   ) {
     f.sort = 'recent';
@@ -321,7 +325,7 @@ function statusAndSort(p: Phrase, f: LeadFilter, t: TermContext): number {
 // A company name ends at a linking word or a sentence adverb ("anybody at zahlwerk yet", "… already?").
 const QUERY_STOP = /^(?:in|with|that|who|which|and|or|using|on|based|located|from|at|please|sorted|by|for|whose|where|yet|already|though|anymore|again)$/i;
 
-function queryFilter(p: Phrase, f: LeadFilter): number {
+function queryFilter(p: Phrase, f: LeadFilter, t: TermContext): number {
   // "leads at Acme", "people from Globex Corp", "named Jane Doe", "search for acme"
   const cue =
     /\b(?:at(?!\s+(?:all|least|most|once|first|last|the\s+moment)\b)|from|with(?:in)?\s+(?:the\s+)?company|work(?:s|ing)?\s+(?:at|for)|employed\s+(?:at|by)|named|called|matching|mentioning|containing|search(?:ing)?\s+for|look(?:ing)?\s+for|find|search|company)\s+([^\u2022?!,;:]+)/i;
@@ -346,7 +350,8 @@ function queryFilter(p: Phrase, f: LeadFilter): number {
     }
   }
   // Otherwise: capitalised words nobody else claimed ("find Jane Doe", "any leads at Initech?").
-  const leftovers = p.tokens().filter((t) => !FILLER.has(t.word.toLowerCase()) && /^\p{Lu}/u.test(t.word) && t.start > 0);
+  // A name the rep wants left out ("but skip Acme") is no name to search for: there is no company exclusion.
+  const leftovers = p.tokens().filter((w) => !FILLER.has(w.word.toLowerCase()) && /^\p{Lu}/u.test(w.word) && w.start > 0 && !isNegated(t.negated, w.start));
   if (leftovers.length && leftovers.length <= 4) {
     f.query = leftovers.map((t) => t.word).join(' ');
     return 1;

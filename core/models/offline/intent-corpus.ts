@@ -295,6 +295,11 @@ export const INTENT_CORPUS: Record<IntentClass, string[]> = {
     xperson is now a customer
     xperson is now a paying customer
     the xordinal one is a customer already, update it
+    the xordinal one said they're not interested
+    the xordinal one turned us down
+    xperson asked us to stop emailing
+    remove xperson from the list, not a fit
+    the xordinal one closed today
     xordinal replied
     xperson replied
     xperson just replied to me

@@ -33,22 +33,31 @@ const PRONOUN_RE =
 // Words that say the phrase is a search, not one person.
 const NOT_A_NAME = /\b(?:leads|companies|people|all|every|everyone|contacts|prospects|list|them all)\b/i;
 
+const PRONOUN_OF: Record<string, string> = { her: 'her', his: 'him', their: 'them', its: 'it' };
+
 export function leadIdentity(ref: LeadRef): string {
   return (ref.id ?? ref.email ?? ref.fullName)!;
 }
 
 /** Strip the filler around a lead phrase: "the lead Jane Doe's profile please" → "Jane Doe". */
 export function cleanLeadPhrase(phrase: string): string {
-  return phrase
-    .replace(/[?!.,;:]+$/g, '')
-    .replace(/\s+(?:please|pls|for me|now|again|today|as well|too|right now|asap)$/gi, '')
-    .replace(/\s+(?:please|pls|for me|now|again)$/gi, '')
-    .replace(/^(?:the\s+)?(?:lead|contact|prospect|person)\s+(?:named\s+|called\s+)?(?=\S+@|[A-Z])/i, '')
-    .replace(/^(?:named|called)\s+/i, '')
-    .replace(/^(?:the\s+)?(?:data|info|information|details|profile|record)\s+(?:for|on|of|about)\s+/i, '')
-    .replace(/(?:'s|’s|s')\s+(?:data|info|information|details|profile|record|company data|lead)$/i, '')
-    .replace(/^["'“”‘’]|["'“”‘’]$/g, '')
-    .trim();
+  return (
+    phrase
+      .replace(/[?!.,;:]+$/g, '')
+      .replace(/\s+(?:please|pls|for me|now|again|today|as well|too|right now|asap)$/gi, '')
+      .replace(/\s+(?:please|pls|for me|now|again)$/gi, '')
+      .replace(/^(?:the\s+)?(?:lead|contact|prospect|person)\s+(?:named\s+|called\s+)?(?=\S+@|[A-Z])/i, '')
+      .replace(/^(?:named|called)\s+/i, '')
+      .replace(/^(?:the\s+)?(?:data|info|information|details|profile|record)\s+(?:for|on|of|about)\s+/i, '')
+      .replace(/(?:'s|’s|s')\s+(?:data|info|information|details|profile|record|company data|lead)$/i, '')
+      .replace(/^["'“”‘’]|["'“”‘’]$/g, '')
+      // "her full record", "his profile": the lead's pronoun.
+      .replace(
+        /^(her|his|their|its)\s+(?:(?:full|whole|complete|entire)\s+)?(?:data|info|information|details|profile|record|file|card|page)$/i,
+        (_m, p: string) => PRONOUN_OF[p.toLowerCase()]!,
+      )
+      .trim()
+  );
 }
 
 export function resolveLeadReference(rawPhrase: string, ctx: ReferenceContext): LeadResolution {

@@ -58,7 +58,7 @@ export function leadInText(text: string, ctx: ReferenceContext): LeadResolution 
 const STATUS_NEWS: [LeadStatus, RegExp][] = [
   [
     'disqualified',
-    /\b(?:dis[\s-]?qualif\w*|dq(?:['’]?d)?|not\s+a\s+(?:good\s+)?fit|bad\s+fit|no\s+fit|not\s+interested|said\s+no|drop(?:ped)?\s+(?:him|her|them|it)|dead\s+lead|lost\s+(?:the\s+)?deal|unqualified|no\s+longer\s+interested|(?:zero|no)\s+interest|went\s+with\s+(?:a\s+)?(?:competitor|someone\s+else|another\s+(?:vendor|tool|provider))|chose\s+(?:a\s+)?competitor|turned\s+(?:us\s+)?down|declined|hard\s+no|not\s+moving\s+forward)\b|\bpassed(?:\s+on\s+(?:us|it|this|the\s+(?:offer|deal|proposal|demo)))?(?=\s*(?:[—–,.;:!-]|$))/gi,
+    /\b(?:dis[\s-]?qualif\w*|dq(?:['’]?d)?|not\s+a\s+(?:good\s+)?fit|bad\s+fit|no\s+fit|not\s+interested|said\s+no|drop(?:ped)?\s+(?:him|her|them|it)|dead\s+lead|lost\s+(?:the\s+)?deal|unqualified|no\s+longer\s+interested|(?:zero|no)\s+interest|went\s+with\s+(?:a\s+)?(?:competitor|someone\s+else|another\s+(?:vendor|tool|provider))|chose\s+(?:a\s+)?competitor|turned\s+(?:us\s+)?down|declined|hard\s+no|not\s+moving\s+forward|(?:said|told\s+(?:me|us))\s+no(?:\s+thanks?)?|no\s+thanks|(?:doesn['’]?t|does\s+not|don['’]?t|do\s+not)\s+want\s+to\s+hear\s+from\s+(?:us|me)|take\s+(?:him|her|them)\s+off\s+(?:the|our|my)\s+(?:list|pipeline))\b|\bpassed(?:\s+on\s+(?:us|it|this|the\s+(?:offer|deal|proposal|demo)))?(?=\s*(?:[—–,.;:!-]|$))/gi,
   ],
   ['customer', /\b(?:signed|bought|purchased|closed(?:[\s-]won)?|won|converted|(?:paying\s+)?customers?|clients?|became\s+a\s+customer)\b/gi],
   ['replied', /\b(?:replied|responded|answered|got\s+back|wrote\s+back|reply|replies)\b/gi],

@@ -54,6 +54,7 @@ const NEGATED_VERB = new RegExp(
   `^\\s*${CONTACT_VERB}(?:\\s*(?:,\\s*)?(?:or|nor|,)\\s*(?:${CONTACT_VERB}|(?:dis)?qualified\\b|customers?\\b|won\\b|lost\\b))*`,
   'i',
 );
+const NEGATED_BOUND = /^\s*(?:(?:more|less|fewer|bigger|smaller|larger|greater|higher|lower)\s+than|over|under|below|above)\b/i;
 // "Besides fintech, insurance leads too": an addition, not an exclusion.
 const ADDITIVE_CUE = /^(?:besides|apart\s+from|aside\s+from)$/i;
 const ADDITION = /\b(?:too|also|as\s+well|in\s+addition|plus)\b/i;
@@ -90,6 +91,12 @@ export function negatedSpans(text: string, names: (fragment: string) => boolean,
         // "not gonna lie the Berlin leads were rough, show me Munich": the rest of a remark is no request,
         // unless the word is an emphatic inclusion ("don't forget the fintech leads", "not just fintech").
         if (!EMPHATIC.test(discourse[0])) uncertain(cancelledUntil);
+        continue;
+      }
+      // "not more than 200 people", "score not below 70": the negation is the comparison's (a bound), not a value's.
+      const bound = NEGATED_BOUND.exec(after);
+      if (bound) {
+        spans.push({ start, end: start + bound[0].length });
         continue;
       }
       // "haven't reached out to … in healthcare": the negation is the verb's; what follows is not negated.

@@ -326,6 +326,11 @@ function fill(intent: IntentClass, s: Slots): Intent | undefined {
       if (company) return { kind: 'tool', calls: [{ toolName: 'findLeads', input: { query: company } }] };
       const shown = parseShowLead(corrected, ctx);
       if (shown) return shown;
+      // "the last one told me no thanks": news implying a status, asking nothing, is an update of that lead.
+      if (statusFromNews(firstLine) && !ASKS_ABOUT_LEAD.test(firstLine)) {
+        const update = fill('update', s);
+        if (update) return update;
+      }
       const r = leadInText(firstLine, ctx);
       return r.kind === 'none' ? undefined : withLead(r, 'getLead', 'show', (lead) => ({ lead }));
     }
@@ -378,6 +383,8 @@ function fill(intent: IntentClass, s: Slots): Intent | undefined {
       return { kind: 'out_of_scope' };
   }
 }
+
+const ASKS_ABOUT_LEAD = /\?|\b(?:show|open|pull|details?|profile|record|info|who|what|which|tell\s+me|look\s+up|check)\b/i;
 
 const DRAFT_ACT =
   /\b(?:draft|drafts|write|compose|e-?mail|mail|send|pen|reach\s+out|follow[\s-]?up|ping|intro|introduce|pitch|outreach|cold|opener|note\s+(?:to|for)|dm|inmail|sequence|template|copy)\b|^(?:message|msg|text)\b|\b(?:message|msg|something|a\s+few\s+lines|lines)\s+(?:to|for)\b/i;
@@ -462,16 +469,34 @@ function findIntent(line: string, knowledge: Knowledge): Intent | undefined {
 const POINTS_BACK =
   /\b(?:of|from|among|out of)\s+(?:those|these|them|th(?:at|is|e) (?:list|search|results?))\b|^(?:now\s+)?(?:only|just)\s+(?:the\s+)?(?:ones?\b|those\b|these\b|top\b|first\b|\d+\b)|\bnarrow\s+(?:it|that|them|those|these|the (?:list|search|results?))\s+down\b|^(?:and\s+)?(?:of\s+)?(?:those|these)\b|\b(?:filter|limit)\s+(?:it|that|them|those|these)\b/i;
 
+// A follow-up that only changes the last search: "same thing but drop the ones on HubSpot", "(now) without Boston",
+// "same but in Munich", "only the CTOs", "(and just) the qualified ones". The polite prefix ("now", "and", "just")
+// is already gone. A message naming what it searches ("show me …", "… leads in …") is a new search instead.
+const REFINES =
+  /^(?:(?:the\s+)?same(?:\s+(?:thing|search|list|query|ones?|again))?(?:[\s,]+(?:but|except|only|minus|without|in|for|with|and)\b)|(?:but\s+|also\s+)?(?:without|minus|excluding|except(?:\s+for)?|drop|remove|exclude|skip|leave\s+out|take\s+out|filter\s+out|ditch|lose|get\s+rid\s+of)\s|(?:but\s+)?(?:only|just)\s+the\s+\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?$|(?:only\s+)?the\s+(?:\p{L}[\p{L}-]*\s+){1,3}ones(?:\s+(?:in|on|at|from|with)\b.*)?$)/iu;
+// A new request in full: a search verb or a lead noun of its own. Unless it says "same", it replaces the last search.
+const NEW_SEARCH = /^(?:show|find|list|get|give|gimme|pull|search|fetch|look\s+for)\b|\b(?:leads|prospects|contacts|companies)\b/i;
+
 const ACTS_ON_LEADS = /\b(?:enrich|draft|write|e-?mail|mark|update|set|note|roast|tell|details?|profile|qualify|disqualify)\b/i;
 
+/** The message only adds, removes or narrows filters of the last search (see REFINES). */
+export function refinesLastSearch(line: string): boolean {
+  if (POINTS_BACK.test(line)) return true;
+  return REFINES.test(line) && (/^(?:the\s+)?same\b/i.test(line) || !NEW_SEARCH.test(line));
+}
+
+// A place named anew replaces the earlier place ("same but in Munich" after Berlin), rather than intersecting with it.
+const PLACE_KEYS = ['city', 'country'] as const;
+
 function refineLastSearch(line: string, last: Record<string, unknown>, knowledge: Knowledge): Intent | undefined {
-  if (!POINTS_BACK.test(line) || ACTS_ON_LEADS.test(line)) return undefined;
+  if (!refinesLastSearch(line) || ACTS_ON_LEADS.test(line)) return undefined;
   const { filter } = extractFilters(line, knowledge);
   const { query: _query, ...added } = filter as Record<string, unknown>;
   const top = /\b(?:top|first|best)\s+(\d{1,3})\b|^(?:now\s+)?(?:only|just)\s+(\d{1,3})\b/i.exec(line);
   if (top) added.limit = Number(top[1] ?? top[2]);
   if (!Object.keys(added).length) return undefined;
   const { cursor: _cursor, ...previous } = last;
+  if (PLACE_KEYS.some((k) => k in added)) for (const k of PLACE_KEYS) if (!(k in added)) delete previous[k];
   const input: Record<string, unknown> = { ...previous, ...added };
   // "which of them haven't replied" after "contacted or replied leads": an exclusion takes its value out of
   // the earlier list (and an inclusion out of an earlier exclusion); a list left empty goes.

@@ -244,6 +244,41 @@ describe('counts beside filters', () => {
   });
 });
 
+describe('bounds, counts, owner and order in other words', () => {
+  it.each([
+    ['fintech leads, limit 8', { industry: ['Fintech'], limit: 8 }],
+    ['what fintech leads were added most recently?', { industry: ['Fintech'], sort: 'recent' }],
+    ['score not below 70, fintech, Germany', { minScore: 70, industry: ['Fintech'], country: ['Germany'] }],
+    ['companies with not more than 200 people using Stripe', { companySizeMax: 200, tech: ['Stripe'] }],
+    ['fintech leads in Germany, company size 1000 or more', { industry: ['Fintech'], country: ['Germany'], companySizeMin: 1000 }],
+    ["leads that aren't assigned to anyone, in healthcare", { owner: 'unassigned', industry: ['Healthcare'] }],
+  ] as const)('%s', async (text, input) => {
+    expect(await turn(text)).toMatchObject({ tool: 'findLeads' });
+    expect((await turn(text)).input).toEqual(input);
+  });
+
+  it('reads a technology alone between commas in a terse list, but not one after "at"', async () => {
+    expect((await turn('fintech, stripe, not Norway')).input).toEqual({ industry: ['Fintech'], tech: ['Stripe'], excludeCountry: ['Norway'] });
+    expect((await turn('leads at Stripe, Germany')).input).not.toHaveProperty('tech');
+  });
+
+  it('reads the people of a city as the city, negated or not, but never a word that only looks like one', async () => {
+    expect((await turn('fintech leads, no Berliners')).input).toEqual({ industry: ['Fintech'], excludeCity: ['Berlin'] });
+    expect((await turn('Berliners in fintech')).input).toEqual({ city: ['Berlin'], industry: ['Fintech'] });
+    expect((await turn('team leaders in Bergen')).input).toEqual({ city: ['Bergen'] });
+  });
+
+  it('reads "a Stripe shop" as the technology, and never searches for a company the rep said to skip', async () => {
+    const { input } = await turn('pull every Stripe shop in Berlin, but skip Acme, we talked to them already');
+    expect(input).toEqual({ tech: ['Stripe'], city: ['Berlin'] });
+  });
+
+  it('a negated bound excludes no value: "not more than 200 people using Stripe" keeps Stripe', async () => {
+    const { input } = await turn('companies with not more than 200 people using Stripe');
+    expect(input).not.toHaveProperty('excludeTech');
+  });
+});
+
 describe('out of scope', () => {
   it.each(['how bad is traffic in Berlin today', 'what currency do they use in Norway', 'tell me a joke about CTOs', 'how do I center a div'])(
     '%s: no tool, a short answer of what SalesOS does',
@@ -564,8 +599,93 @@ describe('follow-ups', () => {
     ["what's his background?", 'lead', { lead: SEARCH_LEADS[1]!.id }],
     ['how about the 2nd one, whose is that company', 'search', { lead: SEARCH_LEADS[1]!.id }],
     ['tell me about the 2nd one, is that a good fit', 'search', { lead: SEARCH_LEADS[1]!.id }],
+    ['the 3rd one signed the contract today', 'search', { lead: SEARCH_LEADS[2]!.id, status: 'customer' }],
+    ['draft for #1', 'search', { lead: SEARCH_LEADS[0]!.id }],
+    ['number 2, what are their details?', 'search', { lead: SEARCH_LEADS[1]!.id }],
+    ['show me his full record', 'lead', { lead: SEARCH_LEADS[1]!.id }],
   ] as const)('%s', async (text, context, input) => {
     expect((await turn(text, context)).input).toEqual(input);
+  });
+
+  it('reads a refusal told about a listed lead as news: "the last one told me no thanks" disqualifies it', async () => {
+    expect(await turn('the last one told me no thanks', 'search')).toMatchObject({
+      tool: 'updateLead',
+      input: { lead: SEARCH_LEADS[2]!.id, status: 'disqualified' },
+    });
+    expect(await turn("Lukas Becker doesn't want to hear from us again. Take him off the list.")).toMatchObject({
+      tool: 'updateLead',
+      input: { lead: VOCABULARY.leads[0]!.id, status: 'disqualified' },
+    });
+  });
+
+  it('without a list to point into, asks which lead rather than guessing', async () => {
+    expect(await turn('draft for #1')).toMatchObject({ tool: null });
+  });
+});
+
+describe('a follow-up that refines the last search', () => {
+  // The 'search' context's last search is { industry: ['Fintech'] }.
+  it.each([
+    ['now without Berlin', { industry: ['Fintech'], excludeCity: ['Berlin'] }],
+    ['same thing but drop the ones on HubSpot', { industry: ['Fintech'], excludeTech: ['HubSpot'] }],
+    ['same but in Bergen', { industry: ['Fintech'], city: ['Bergen'] }],
+    ['only the CTOs', { industry: ['Fintech'], title: 'CTO' }],
+    ['and just the qualified ones', { industry: ['Fintech'], status: ['qualified'] }],
+  ] as const)('"%s" keeps the last search\'s filters and adds its own', async (text, input) => {
+    expect(await turn(text, 'search')).toMatchObject({ tool: 'findLeads', input });
+    expect((await turn(text, 'search')).input).toEqual(input);
+  });
+
+  // The thread's last search was "fintech leads in Berlin": its call's input is what is carried.
+  async function afterBerlinSearch(text: string) {
+    const result = await generateText({
+      model: createOfflineModel({ now: () => new Date('2026-01-05T09:00:00Z'), vocabulary: async () => VOCABULARY }),
+      messages: [
+        { role: 'user', content: 'fintech leads in Berlin' },
+        {
+          role: 'assistant',
+          content: [{ type: 'tool-call', toolCallId: 'call_berlin', toolName: 'findLeads', input: { industry: ['Fintech'], city: ['Berlin'] } }],
+        },
+        {
+          role: 'tool',
+          content: [
+            {
+              type: 'tool-result',
+              toolCallId: 'call_berlin',
+              toolName: 'findLeads',
+              output: { type: 'json', value: { ok: true, summary: 'Found 1 lead.', leads: [lead(1, 'Lukas Becker', 'Kontoflow')] } },
+            },
+          ],
+        },
+        { role: 'assistant', content: 'Found 1 lead.\n\n1. Lukas Becker — Kontoflow (lukas@kontoflow.io)' },
+        { role: 'user', content: text },
+      ],
+      tools: toolsWithoutExecute(),
+      providerOptions: offlineActorOptions(ACTOR),
+    });
+    return result.toolCalls[0]?.input;
+  }
+
+  it('a place named anew replaces the earlier place instead of intersecting with it', async () => {
+    expect(await afterBerlinSearch('same but in Germany')).toEqual({ industry: ['Fintech'], country: ['Germany'] });
+    expect(await afterBerlinSearch('same but in Bergen')).toEqual({ industry: ['Fintech'], city: ['Bergen'] });
+    expect(await afterBerlinSearch('now without Stripe')).toEqual({ industry: ['Fintech'], city: ['Berlin'], excludeTech: ['Stripe'] });
+  });
+
+  it('a new full request after a search with a place keeps none of it', async () => {
+    expect(await afterBerlinSearch('show me healthcare leads')).toEqual({ industry: ['Healthcare'] });
+  });
+
+  it.each([
+    ['find healthcare leads in Norway', { industry: ['Healthcare'], country: ['Norway'] }],
+    ['show me leads using Stripe', { tech: ['Stripe'] }],
+    ['healthcare leads without HubSpot', { industry: ['Healthcare'], excludeTech: ['HubSpot'] }],
+  ] as const)('a new full request after a search inherits none of its filters: "%s"', async (text, input) => {
+    expect((await turn(text, 'search')).input).toEqual(input);
+  });
+
+  it('without an earlier search, a refinement is searched on its own', async () => {
+    expect((await turn('now without Berlin')).input).toEqual({ excludeCity: ['Berlin'] });
   });
 });
 

@@ -131,6 +131,17 @@ const SETS: PhrasingSet[] = [
     },
   },
   {
+    name: 'thirteenth round (held out)',
+    cases: load('phrasings-heldout-13.jsonl'),
+    // Written by a helper who read no code and no earlier set; measured once with the model of issue-14-nlu-12
+    // (08f67be, merged into main as fe46048), 2026-11-30, and never tuned on: its 10 misses are listed by id, the
+    // figures are in HELD_OUT below. f222 ("no, not the CTO list again — I need COOs in Spain") searched the title
+    // the rep turned down: no exclusion filter exists for titles, so the scorer cannot call it inverted; README does.
+    knownFailing: Object.fromEntries(
+      ['f073', 'f084', 'f106', 'f115', 'f119', 'f142', 'f151', 'f165', 'f167', 'f222'].map((id) => [id, 'missed at the held-out measurement']),
+    ),
+  },
+  {
     name: "engineer's probes (scope and negation)",
     cases: load('probes-scope-negation.jsonl'),
     // Written by the engineer who built the checks, before building them: development data, not independent.
@@ -156,8 +167,10 @@ const HELD_OUT = [
   { set: 9, passed: 236, cases: 260, noToolPassed: 55, noToolCases: 61, negationInverted: ['g032', 'g109'] },
   // Eleventh round: measured once with issue-14-nlu-10 at b08a0cc (main 11a13ac), 2026-11-30, before issue-14-nlu-11 tuned on it.
   { set: 10, passed: 246, cases: 255, noToolPassed: 62, noToolCases: 63, negationInverted: ['j104'] },
-  // Twelfth round: measured once with issue-14-nlu-11 at 1e85c79 (main f03989d), 2026-11-30; never tuned on.
+  // Twelfth round: measured once with issue-14-nlu-11 at 1e85c79 (main f03989d), 2026-11-30, before issue-14-nlu-12 tuned on it.
   { set: 11, passed: 253, cases: 278, noToolPassed: 69, noToolCases: 72, negationInverted: [] },
+  // Thirteenth round: measured once with issue-14-nlu-12 at 08f67be (main fe46048), 2026-11-30; never tuned on.
+  { set: 12, passed: 236, cases: 246, noToolPassed: 58, noToolCases: 59, negationInverted: [] },
 ];
 /**
  * Inversions measured in a round still held out and not fixed yet (each also a known failure above). None: every
@@ -208,14 +221,15 @@ describe('independent phrasing sets', () => {
     for (const set of SETS) for (const id of Object.keys(set.knownFailing)) expect(set.cases.some((x) => x.id === id)).toBe(true);
   });
 
-  it("meet issue 14's targets on the newest held-out round at its one measurement: 90%+ right, 95%+ of out-of-scope messages calling no tool, no negation inverted", () => {
-    const newest = HELD_OUT[HELD_OUT.length - 1]!;
-    expect(SETS[newest.set]!.name).toBe('twelfth round (held out once)');
-    expect(newest.passed / newest.cases).toBeGreaterThanOrEqual(0.9);
-    expect(newest.noToolPassed / newest.noToolCases).toBeGreaterThanOrEqual(0.95);
-    expect(newest.negationInverted).toEqual([]);
-    const now = SETS[newest.set]!.cases.map((x) => results.get(x.id)!);
-    expect(now.filter((r) => r.negationInverted)).toEqual([]);
+  it("meet issue 14's targets on the two newest held-out rounds at their one measurement: 90%+ right, 95%+ of out-of-scope messages calling no tool, no negation inverted", () => {
+    const newest = HELD_OUT.slice(-2);
+    expect(newest.map((h) => SETS[h.set]!.name)).toEqual(['twelfth round (held out once)', 'thirteenth round (held out)']);
+    for (const h of newest) {
+      expect(h.passed / h.cases).toBeGreaterThanOrEqual(0.9);
+      expect(h.noToolPassed / h.noToolCases).toBeGreaterThanOrEqual(0.95);
+      expect(h.negationInverted).toEqual([]);
+      expect(SETS[h.set]!.cases.filter((x) => results.get(x.id)!.negationInverted)).toEqual([]);
+    }
   });
 
   for (const h of HELD_OUT) {

@@ -131,16 +131,18 @@ const SETS: PhrasingSet[] = [
     },
   },
   {
-    name: 'thirteenth round (held out)',
+    name: 'thirteenth round (held out once)',
     cases: load('phrasings-heldout-13.jsonl'),
     // Written by a helper who read no code and no earlier set; measured once with the model of issue-14-nlu-12
-    // (08f67be, merged into main as fe46048), 2026-11-30, and never tuned on: its 10 misses are listed by id, the
-    // figures are in HELD_OUT below. f222 ("no, not the CTO list again — I need COOs in Spain") searched the title
-    // the rep turned down: no exclusion filter exists for titles, so the scorer cannot call it inverted; README does.
+    // (08f67be, merged into main as fe46048), 2026-11-30, before anything was tuned on it (10 misses; the figures
+    // are in HELD_OUT below). Then one class was fixed: f222 ("no, not the CTO list again — I need COOs in Spain")
+    // had searched the title the rep turned down (titles have no exclusion filter, so the scorer could not call it
+    // inverted); a role after "not"/"no" is now dropped. The other misses are listed by id.
     knownFailing: Object.fromEntries(
-      ['f073', 'f084', 'f106', 'f115', 'f119', 'f142', 'f151', 'f165', 'f167', 'f222'].map((id) => [id, 'missed at the held-out measurement']),
+      ['f073', 'f084', 'f106', 'f115', 'f119', 'f142', 'f151', 'f165', 'f167'].map((id) => [id, 'missed at the held-out measurement']),
     ),
   },
+
   {
     name: "engineer's probes (scope and negation)",
     cases: load('probes-scope-negation.jsonl'),
@@ -169,7 +171,7 @@ const HELD_OUT = [
   { set: 10, passed: 246, cases: 255, noToolPassed: 62, noToolCases: 63, negationInverted: ['j104'] },
   // Twelfth round: measured once with issue-14-nlu-11 at 1e85c79 (main f03989d), 2026-11-30, before issue-14-nlu-12 tuned on it.
   { set: 11, passed: 253, cases: 278, noToolPassed: 69, noToolCases: 72, negationInverted: [] },
-  // Thirteenth round: measured once with issue-14-nlu-12 at 08f67be (main fe46048), 2026-11-30; never tuned on.
+  // Thirteenth round: measured once with issue-14-nlu-12 at 08f67be (main fe46048), 2026-11-30, before f222's class was fixed.
   { set: 12, passed: 236, cases: 246, noToolPassed: 58, noToolCases: 59, negationInverted: [] },
 ];
 /**
@@ -223,7 +225,7 @@ describe('independent phrasing sets', () => {
 
   it("meet issue 14's targets on the two newest held-out rounds at their one measurement: 90%+ right, 95%+ of out-of-scope messages calling no tool, no negation inverted", () => {
     const newest = HELD_OUT.slice(-2);
-    expect(newest.map((h) => SETS[h.set]!.name)).toEqual(['twelfth round (held out once)', 'thirteenth round (held out)']);
+    expect(newest.map((h) => SETS[h.set]!.name)).toEqual(['twelfth round (held out once)', 'thirteenth round (held out once)']);
     for (const h of newest) {
       expect(h.passed / h.cases).toBeGreaterThanOrEqual(0.9);
       expect(h.noToolPassed / h.noToolCases).toBeGreaterThanOrEqual(0.95);

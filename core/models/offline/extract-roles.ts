@@ -128,6 +128,9 @@ export function extractRoles(phrase: Phrase): RoleFilter {
     const abbr = m[1]!.toLowerCase();
     return TITLE_ABBREVIATIONS[abbr] !== undefined && !['vp', 'svp', 'evp'].includes(abbr) && (abbr.length > 2 || m[1] === m[1]!.toUpperCase());
   };
+  // "no, not the CTO list again — I need COOs", "no CTOs": a role the rep turns down is no title to search for
+  // (titles have no exclusion filter), so it is dropped rather than searched. "not just CTOs" names no turned-down role.
+  phrase.takeAll(/\b(?:not|no)\s+(?:the\s+|any\s+|more\s+)?([A-Za-z]{2,4}?)(?:s|S|'s|’s)?\b/g, isAbbreviation);
   for (const m of phrase.takeAll(/\b([A-Za-z]{2,4}?)(?:s|S|'s|’s)?\b/g, isAbbreviation)) {
     const abbr = m[1]!.toLowerCase();
     // Lead search expands C-level abbreviations itself; other roles read better spelled out.

@@ -167,6 +167,25 @@ describe('negation with scope', () => {
   });
 });
 
+describe('a role the rep turns down', () => {
+  it('is never searched for: "no, not the CTO list again — I need COOs in Germany" searches COOs', async () => {
+    const r = await turn('no, not the CTO list again — I need COOs in Germany');
+    expect(r.tool).toBe('findLeads');
+    expect(r.input).toEqual({ title: 'COO', country: ['Germany'] });
+  });
+
+  it('"no CTOs, fintech leads in Berlin" searches fintech in Berlin with no title', async () => {
+    const r = await turn('no CTOs, fintech leads in Berlin');
+    expect(r.input?.title).toBeUndefined();
+    expect(r.input).toMatchObject({ industry: ['Fintech'], city: ['Berlin'] });
+  });
+
+  it('keeps a role the negation does not reach: "CTOs, not in Germany" and "not just CTOs"', async () => {
+    expect((await turn('CTOs, not in Germany')).input).toMatchObject({ title: 'CTO', excludeCountry: ['Germany'] });
+    expect((await turn('fintech CTOs in Berlin, not just the new ones')).input).toMatchObject({ title: 'CTO' });
+  });
+});
+
 describe('an exclusion over a coordinated list', () => {
   it.each([
     ['fintech leads excluding anyone contacted or who replied', { industry: ['Fintech'], excludeStatus: ['contacted', 'replied'] }],

@@ -5,6 +5,7 @@ import { ValidationError } from '../../../core/errors.ts';
 import { renderCard } from '../../../bots/console/render/index.ts';
 import { createStyle } from '../../../bots/console/render/style.ts';
 import { renderTable } from '../../../bots/console/render/table.ts';
+import { rescoreCard } from '../../core/view/card-fixtures.ts';
 
 // Independent of the renderer's own helpers, so a bug there cannot hide a width overflow.
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
@@ -238,17 +239,7 @@ const allCards: Card[] = [
     model: { auc: 0.62, staticScoreAuc: 0.51, folds: 5 },
     notes: [],
   },
-  {
-    type: 'rescore',
-    title: 'Fit scores recomputed · goal: replied',
-    goal: 'replied',
-    leads: 2340,
-    changed: 1980,
-    auc: 0.62,
-    staticScoreAuc: 0.51,
-    before: [120, 300, 410, 380, 300, 260, 220, 180, 110, 60],
-    after: [900, 700, 400, 200, 80, 40, 12, 5, 2, 1],
-  },
+  rescoreCard,
   { type: 'lookalikes', title: 'Leads like your customers', seeds: 8, leads: [{ ...lead(), similarity: 0.93, reason: 'uses Stripe like 8 of 8 seeds' }] },
 ];
 

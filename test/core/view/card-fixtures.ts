@@ -1,7 +1,7 @@
 // Cards for the view layer's and every platform converter's tests: one of each type as tools produce them,
 // and named realistic cases (long texts, empty lists, every state). One set, so every platform is tested on
 // the same cards.
-import type { Card, LeadCardItem, LeadListCard } from '../../../core/cards.ts';
+import type { Card, LeadCardItem, LeadListCard, PatternsCard, RescoreCard } from '../../../core/cards.ts';
 import type { EmailScore } from '../../../core/email/types.ts';
 
 /** A lead numbered i: distinct ids, names, companies and scores for lists. */
@@ -59,6 +59,36 @@ const score: EmailScore = {
 };
 
 /** One card of each type, as tools produce them. */
+/** A patterns card with a significant and an insignificant pattern (the label carries markup to escape). */
+export const patternsCard: PatternsCard = {
+  type: 'patterns',
+  title: "What makes leads reply · my team's leads",
+  goal: 'replied',
+  leads: 3200,
+  positives: 412,
+  baseRate: 0.12875,
+  patterns: [
+    { label: 'Fintech · C-level · Germany', leads: 270, positives: 97, rate: 0.359, lift: 2.8, ciLow: 0.305, ciHigh: 0.418, significant: true },
+    { label: 'from webinar', leads: 800, positives: 160, rate: 0.2, lift: 1.55, ciLow: 0.173, ciHigh: 0.229, significant: true },
+    { label: 'uses *Stripe* <b>', leads: 40, positives: 8, rate: 0.2, lift: 1.55, ciLow: 0.105, ciHigh: 0.349, significant: false },
+  ],
+  model: { auc: 0.62, staticScoreAuc: 0.51, folds: 5 },
+  notes: ["The current score's AUC is over the 3100 leads that had one."],
+};
+
+/** A rescore's score distribution before and after. */
+export const rescoreCard: RescoreCard = {
+  type: 'rescore',
+  title: 'Fit scores recomputed · goal: replied',
+  goal: 'replied',
+  leads: 2340,
+  changed: 1980,
+  auc: 0.62,
+  staticScoreAuc: 0.51,
+  before: [120, 300, 410, 380, 300, 260, 220, 180, 110, 60],
+  after: [900, 700, 400, 200, 80, 40, 12, 5, 2, 1],
+};
+
 export const sampleCards: Card[] = [
   leadList(3, { next: true }),
   {
@@ -127,38 +157,14 @@ export const sampleCards: Card[] = [
     totals: { spendUsd: 1.2, budgetUsd: 35, leadsAdded: 10, leadsEnriched: 4 },
   },
   { type: 'error', message: 'The enrichment agent is down; try again later.', code: 'dependency_down' },
-  {
-    type: 'patterns',
-    title: "What makes leads reply · my team's leads",
-    goal: 'replied',
-    leads: 3200,
-    positives: 412,
-    baseRate: 0.12875,
-    patterns: [
-      { label: 'Fintech · C-level · Germany', leads: 270, positives: 97, rate: 0.359, lift: 2.8, ciLow: 0.305, ciHigh: 0.418, significant: true },
-      { label: 'from webinar', leads: 800, positives: 160, rate: 0.2, lift: 1.55, ciLow: 0.173, ciHigh: 0.229, significant: true },
-      { label: 'uses *Stripe* <b>', leads: 40, positives: 8, rate: 0.2, lift: 1.55, ciLow: 0.105, ciHigh: 0.349, significant: false },
-    ],
-    model: { auc: 0.62, staticScoreAuc: 0.51, folds: 5 },
-    notes: ["The current score's AUC is over the 3100 leads that had one."],
-  },
+  patternsCard,
   {
     type: 'lookalikes',
     title: 'Leads like your customers',
     seeds: 8,
     leads: [{ ...numberedLead(1), similarity: 0.93, reason: 'uses Stripe like 8 of 8 seeds; title word cto like 8 of 8 seeds' }],
   },
-  {
-    type: 'rescore',
-    title: 'Fit scores recomputed · goal: replied',
-    goal: 'replied',
-    leads: 2340,
-    changed: 1980,
-    auc: 0.62,
-    staticScoreAuc: 0.51,
-    before: [120, 300, 410, 380, 300, 260, 220, 180, 110, 60],
-    after: [900, 700, 400, 200, 80, 40, 12, 5, 2, 1],
-  },
+  rescoreCard,
 ];
 
 export const longText = 'We help fintech CTOs cut cloud spend without slowing releases. '.repeat(80);
@@ -395,21 +401,7 @@ export function edgeCards(): { name: string; card: Card }[] {
     { name: 'error', card: { type: 'error', message: 'The enrichment agent is not answering; try again in a few minutes.', code: 'dependency_down' } },
     {
       name: 'patterns',
-      card: {
-        type: 'patterns',
-        title: "What makes leads reply · my team's leads",
-        goal: 'replied',
-        leads: 3200,
-        positives: 412,
-        baseRate: 0.12875,
-        patterns: [
-          { label: 'Fintech · C-level · Germany', leads: 270, positives: 97, rate: 0.359, lift: 2.8, ciLow: 0.305, ciHigh: 0.418, significant: true },
-          { label: 'from webinar', leads: 800, positives: 160, rate: 0.2, lift: 1.55, ciLow: 0.173, ciHigh: 0.229, significant: true },
-          { label: 'uses *Stripe* <b>', leads: 40, positives: 8, rate: 0.2, lift: 1.55, ciLow: 0.105, ciHigh: 0.349, significant: false },
-        ],
-        model: { auc: 0.62, staticScoreAuc: 0.51, folds: 5 },
-        notes: ["The current score's AUC is over the 3100 leads that had one."],
-      },
+      card: patternsCard,
     },
     {
       name: 'patterns, nothing found',
@@ -426,17 +418,7 @@ export function edgeCards(): { name: string; card: Card }[] {
     },
     {
       name: 'rescore',
-      card: {
-        type: 'rescore',
-        title: 'Fit scores recomputed · goal: replied',
-        goal: 'replied',
-        leads: 2340,
-        changed: 1980,
-        auc: 0.62,
-        staticScoreAuc: 0.51,
-        before: [120, 300, 410, 380, 300, 260, 220, 180, 110, 60],
-        after: [900, 700, 400, 200, 80, 40, 12, 5, 2, 1],
-      },
+      card: rescoreCard,
     },
     {
       name: 'lookalikes',
